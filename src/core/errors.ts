@@ -1,0 +1,40 @@
+// The one error type of jikenbo: a message for people, a machine-readable code, and the input it names.
+
+export type ErrorCode =
+  | 'bad_input'       // a file, argument or request that cannot be read as asked
+  | 'unsupported'     // a format or encoding jikenbo does not read
+  | 'not_found'
+  | 'conflict'
+  | 'internal';
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_input: 400,
+  unsupported: 415,
+  not_found: 404,
+  conflict: 409,
+  internal: 500,
+};
+
+export class JikenboError extends Error {
+  readonly code: ErrorCode;
+  /** The file, URL, argument or field the error is about. */
+  readonly subject: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { subject?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'JikenboError';
+    this.code = code;
+    this.subject = options.subject;
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+/** A one-line reason for any thrown value, safe to print beside a file name. */
+export function reasonOf(err: unknown): string {
+  if (err instanceof JikenboError) return err.message;
+  if (err instanceof Error) return `${err.name}: ${err.message}`;
+  return String(err);
+}

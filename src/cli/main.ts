@@ -1,41 +1,51 @@
-// The jikenbo command line: parses the command, runs it, maps errors to one line and an exit code.
-import { readFile } from 'node:fs/promises';
-import { extractDocument } from '../extract/extract.ts';
-import { RECORD_KEYS } from '../core/record.ts';
+// The jikenbo command line: picks the command, runs it, turns any error into one line and an exit code.
 import { JikenboError, reasonOf } from '../core/errors.ts';
 
+export type Command = (args: string[]) => Promise<number>;
+
+// Loaded on demand: `extract` should not pay for the web server or the database driver.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  ingest: async () => (await import('./commands/ingest.ts')).ingestCommand,
+  extract: async () => (await import('./commands/extract.ts')).extractCommand,
+  search: async () => (await import('./commands/search.ts')).searchCommand,
+  show: async () => (await import('./commands/show.ts')).showCommand,
+  list: async () => (await import('./commands/list.ts')).listCommand,
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  demo: async () => (await import('./commands/demo.ts')).demoCommand,
+};
+
+const USAGE = `jikenbo (事件簿): a casebook of Japanese security-incident notices
+
+usage: jikenbo COMMAND [options]
+
+  ingest PATH...            read files and folders (text, HTML, PDF; any Japanese encoding) into the casebook
+  extract --jsonl FILE...   print one record per post as JSON lines, without touching the casebook
+  search QUERY              full-text search  [--type T] [--sector S] [--from DATE] [--to DATE] [--limit N] [--json]
+  list                      records, newest disclosure first  [same filters] [--limit N] [--offset N] [--json]
+  show ID                   one record with the evidence of each value  [--json]
+  serve                     the web app  [--port 8080] [--host 127.0.0.1]
+  demo                      ingest the demo casebook, then serve it  [--port 8080]
+
+Every command takes --db PATH (default ./jikenbo.db, or JIKENBO_DB).
+`;
+
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(`jikenbo: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
   try {
-    switch (command) {
-      case 'extract':
-        return await extractCommand(rest);
-      default:
-        process.stderr.write(`jikenbo: unknown command ${JSON.stringify(command ?? '')}\n`);
-        return 2;
-    }
+    const command = await load();
+    return await command(rest);
   } catch (err) {
-    process.stderr.write(`jikenbo: ${reasonOf(err)}\n`);
+    process.stderr.write(`jikenbo ${name}: ${reasonOf(err)}\n`);
+    if (!(err instanceof JikenboError) && process.env.JIKENBO_DEBUG) console.error(err);
     return err instanceof JikenboError && err.code === 'bad_input' ? 2 : 1;
   }
-}
-
-async function extractCommand(args: string[]): Promise<number> {
-  const files = args.filter((a) => !a.startsWith('--'));
-  let failed = 0;
-  for (const file of files) {
-    try {
-      const text = await readFile(file, 'utf8');
-      for (const { record } of extractDocument(text)) {
-        const out: Record<string, unknown> = {};
-        for (const k of RECORD_KEYS) out[k] = record[k];
-        out.evidence = record.evidence;
-        process.stdout.write(JSON.stringify(out) + '\n');
-      }
-    } catch (err) {
-      failed++;
-      process.stderr.write(`${file}: ${reasonOf(err)}\n`);
-    }
-  }
-  return failed ? 1 : 0;
 }

@@ -1,0 +1,44 @@
+// `jikenbo extract --jsonl FILE...`: the extraction contract, printed; the casebook is not touched.
+import { readFile } from 'node:fs/promises';
+import { reasonOf } from '../../core/errors.ts';
+import { RECORD_KEYS, type IncidentRecord } from '../../core/record.ts';
+import { extractDocument } from '../../extract/extract.ts';
+import { parseCommand } from '../options.ts';
+
+/** The record with exactly the SPEC keys, in SPEC order, then evidence. */
+export function contractJson(record: IncidentRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of RECORD_KEYS) out[key] = record[key];
+  out.evidence = record.evidence;
+  return out;
+}
+
+export async function extractCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand('extract', args, {
+    jsonl: { type: 'boolean' },
+    pretty: { type: 'boolean' },
+  });
+  if (positionals.length === 0) {
+    process.stderr.write('usage: jikenbo extract --jsonl FILE...\n');
+    return 2;
+  }
+  let failed = 0;
+  for (const file of positionals) {
+    try {
+      const doc = { text: await readFile(file, 'utf8') }; // TODO: loadDocument once sources land
+      for (const { record } of extractDocument(doc.text)) {
+        const json = contractJson(record);
+        process.stdout.write((values.pretty && !values.jsonl ? JSON.stringify(json, null, 2) : JSON.stringify(json)) + '\n');
+      }
+    } catch (err) {
+      failed++;
+      process.stderr.write(`${file}: ${stripSubject(reasonOf(err), file)}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+/** Reasons often start with the file they are about; print the file once. */
+export function stripSubject(reason: string, path: string): string {
+  return reason.startsWith(`${path}: `) ? reason.slice(path.length + 2) : reason;
+}

@@ -1,0 +1,62 @@
+// `jikenbo ingest PATH...`: files and folders into the casebook, a progress bar, one summary line.
+import cliProgress from 'cli-progress';
+import { ingestPaths, type IngestReport } from '../../app/ingest.ts';
+import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { parseCommand } from '../options.ts';
+import { stripSubject } from './extract.ts';
+
+export async function ingestCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand('ingest', args, {
+    db: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (positionals.length === 0) {
+    process.stderr.write('usage: jikenbo ingest PATH... [--db FILE]\n');
+    return 2;
+  }
+  const casebook = await openCasebook(resolveDbPath(values.db));
+  try {
+    const report = await runWithProgress(positionals, casebook, !values.quiet && process.stderr.isTTY === true);
+    printReport(report);
+    return report.failures.length ? 1 : 0;
+  } finally {
+    await casebook.close();
+  }
+}
+
+export async function runWithProgress(
+  paths: string[],
+  casebook: Parameters<typeof ingestPaths>[1],
+  showBar: boolean,
+): Promise<IngestReport> {
+  const bar = showBar
+    ? new cliProgress.SingleBar(
+        { format: 'ingest |{bar}| {value}/{total} files | {posts} posts | {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  let posts = 0;
+  try {
+    return await ingestPaths(paths, casebook, {
+      onStart: (total) => bar?.start(total, 0, { posts: 0, file: '' }),
+      onFile: (outcome, done) => {
+        posts += outcome.posts;
+        bar?.update(done, { posts, file: outcome.path.slice(-40) });
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+}
+
+export function printReport(report: IngestReport): void {
+  const failures = report.failures.length;
+  process.stdout.write(
+    `${report.files} files, ${report.posts} posts, ${report.newRecords} new records, ` +
+      `${report.duplicates} duplicates (already stored), ${failures} ${failures === 1 ? 'failure' : 'failures'}\n`,
+  );
+  for (const outcome of report.outcomes) {
+    if (outcome.status === 'duplicate') process.stdout.write(`  already stored: ${outcome.path}\n`);
+  }
+  for (const f of report.failures) process.stderr.write(`  failed: ${f.path}: ${stripSubject(f.reason ?? 'unknown error', f.path)}\n`);
+}

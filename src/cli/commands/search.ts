@@ -1,0 +1,35 @@
+// `jikenbo search QUERY`: ranked bigram full-text search with highlighted snippets.
+import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { filterSchema, pageSchema, parseCommand, validate } from '../options.ts';
+import { renderHit } from '../render.ts';
+
+export async function searchCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand('search', args, {
+    db: { type: 'string' }, json: { type: 'boolean' },
+    type: { type: 'string' }, sector: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
+    limit: { type: 'string' }, offset: { type: 'string' },
+  });
+  const query = positionals.join(' ').trim();
+  if (!query) {
+    process.stderr.write('usage: jikenbo search QUERY [--type T] [--sector S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n');
+    return 2;
+  }
+  const filters = validate('search', filterSchema, { type: values.type, sector: values.sector, from: values.from, to: values.to });
+  const page = validate('search', pageSchema, { limit: values.limit ?? 20, offset: values.offset });
+  const casebook = await openCasebook(resolveDbPath(values.db));
+  try {
+    const hits = await casebook.store.search(query, { ...filters, ...page });
+    if (values.json) {
+      process.stdout.write(JSON.stringify(hits.map((h) => ({ ...h, snippet: h.snippet.replace(/[\u0001\u0002]/g, '') , highlighted: h.snippet }))) + '\n');
+    } else if (hits.length === 0) {
+      process.stdout.write(`no notices match "${query}"\n`);
+    } else {
+      const tty = process.stdout.isTTY === true;
+      for (const hit of hits) process.stdout.write(renderHit(hit, tty) + '\n');
+      process.stdout.write(`${hits.length} ${hits.length === 1 ? 'hit' : 'hits'}\n`);
+    }
+    return 0;
+  } finally {
+    await casebook.close();
+  }
+}

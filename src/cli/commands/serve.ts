@@ -1,0 +1,33 @@
+// `jikenbo serve`: the web app on http://localhost:8080 (or --port / PORT).
+import { serve } from '@hono/node-server';
+import { openCasebook, resolveDbPath, type Casebook } from '../../app/casebook.ts';
+import { createApp } from '../../server/app.ts';
+import { parseCommand, portSchema, validate } from '../options.ts';
+import { z } from 'zod';
+
+export async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parseCommand('serve', args, { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } });
+  const casebook = await openCasebook(resolveDbPath(values.db));
+  return listen(casebook, values);
+}
+
+/** Serves until SIGINT/SIGTERM, then closes the casebook. */
+export async function listen(casebook: Casebook, values: { port?: string; host?: string }): Promise<number> {
+  const { port, host } = validate('serve', z.object({ port: portSchema, host: z.string().min(1) }), {
+    port: values.port ?? process.env.PORT ?? 8080,
+    host: values.host ?? process.env.HOST ?? '127.0.0.1',
+  });
+  const app = createApp(casebook);
+  return new Promise<number>((resolveExit) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+      process.stdout.write(`jikenbo: serving ${casebook.location} at http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}/ (Ctrl-C to stop)\n`);
+    });
+    server.on('error', (err: Error) => {
+      process.stderr.write(`jikenbo serve: cannot listen on ${host}:${port}: ${err.message}\n`);
+      void casebook.close().then(() => resolveExit(1));
+    });
+    const stop = () => server.close(() => void casebook.close().then(() => resolveExit(0)));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,29 @@
+// `jikenbo show ID`: one record, each value with the text that states it.
+import { z } from 'zod';
+import { JikenboError } from '../../core/errors.ts';
+import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { parseCommand, validate } from '../options.ts';
+import { renderRecord } from '../render.ts';
+import { contractJson } from './extract.ts';
+
+export async function showCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand('show', args, { db: { type: 'string' }, json: { type: 'boolean' } });
+  const id = validate('show', z.object({ id: z.coerce.number().int().positive('expected a record number such as 12') }), {
+    id: positionals[0]?.replace(/^#/, ''),
+  }).id;
+  const casebook = await openCasebook(resolveDbPath(values.db));
+  try {
+    const notice = await casebook.store.getNotice(id);
+    if (!notice) throw new JikenboError('not_found', `no record #${id} in ${casebook.location}`);
+    if (values.json) {
+      process.stdout.write(JSON.stringify({ id: notice.id, document: notice.document, record: contractJson(notice.record) }, null, 2) + '\n');
+      return 0;
+    }
+    process.stdout.write(`#${notice.id} from ${notice.document.source} (${notice.document.mediaType}` +
+      `${notice.document.encoding ? `, ${notice.document.encoding}` : ''}; sha256 ${notice.document.sha256.slice(0, 12)}…)\n\n`);
+    process.stdout.write(renderRecord(notice.record, notice.text) + '\n');
+    return 0;
+  } finally {
+    await casebook.close();
+  }
+}

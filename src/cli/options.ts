@@ -1,0 +1,46 @@
+// Validation of command-line input at the edge: one zod schema per shared shape, one error type out.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { z } from 'zod';
+import { INCIDENT_TYPES, SECTORS } from '../core/record.ts';
+import { JikenboError } from '../core/errors.ts';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+
+export const filterSchema = z.object({
+  type: z.enum(INCIDENT_TYPES).optional(),
+  sector: z.enum(SECTORS).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+export const pageSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+
+export const portSchema = z.coerce.number().int().min(0).max(65535);
+
+/** Parses argv for one command; unknown options and bad values become a JikenboError naming them. */
+export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  args: string[],
+  options: T,
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new JikenboError('bad_input', `${command}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/** Validates with a zod schema; the error names the option and what was wrong. */
+export function validate<S extends z.ZodType>(command: string, schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? `--${issue.path.join('.')}` : 'input';
+  throw new JikenboError('bad_input', `${command}: ${where}: ${issue?.message ?? 'invalid'}`, { subject: where });
+}

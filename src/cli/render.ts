@@ -1,0 +1,41 @@
+// Plain-text rendering of records and hits for the terminal.
+import { FIELD_LABELS, RECORD_KEYS, type IncidentRecord } from '../core/record.ts';
+import type { NoticeSummary, SearchHit } from '../store/store.ts';
+
+const MARK_OPEN = '\u0001';
+const MARK_CLOSE = '\u0002';
+
+/** Snippet markers become bold on a terminal and 【…】 elsewhere. */
+export function renderSnippet(snippet: string, tty: boolean): string {
+  const [open, close] = tty ? ['\x1b[1;33m', '\x1b[0m'] : ['【', '】'];
+  return oneLine(snippet).split(MARK_OPEN).join(open).split(MARK_CLOSE).join(close);
+}
+
+export function renderSummary(n: NoticeSummary): string {
+  const date = n.disclosureDate ?? '----------';
+  const count = n.affectedCount == null ? '' : ` ${n.affectedCount.toLocaleString('en-US')}人`;
+  const types = n.incidentTypes.length ? ` [${n.incidentTypes.join(',')}]` : '';
+  return `#${n.id}\t${date}\t${n.organization ?? '(unknown)'}${types}${count}\n\t${oneLine(n.title ?? n.header)}`;
+}
+
+export function renderHit(hit: SearchHit, tty: boolean): string {
+  return `${renderSummary(hit)}\n\t… ${renderSnippet(hit.snippet, tty)} …`;
+}
+
+/** Every field with its value and the text each evidence span points at. */
+export function renderRecord(record: IncidentRecord, text: string): string {
+  const lines: string[] = [];
+  for (const key of RECORD_KEYS) {
+    const value = record[key];
+    const shown = Array.isArray(value) ? (value.length ? value.join(', ') : '—') : value === null ? '—' : String(value);
+    lines.push(`${FIELD_LABELS[key]}: ${shown}`);
+    for (const [start, end] of record.evidence[key] ?? []) {
+      lines.push(`    ↳ [${start}-${end}] 「${oneLine(text.slice(start, end))}」`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,100 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import { ingestPaths } from '../../src/app/ingest.ts';
+import { createApp } from '../../src/server/app.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { USB_NOTICE } from '../helpers/notices.ts';
+
+const HOSTILE = `<script>alert("x")</script>不正アクセスに関するお知らせ
+2024年3月1日
+株式会社<img src=x onerror=alert(1)>テスト商事
+
+当社サーバーが不正アクセスを受け、顧客情報1,000件が漏えいした可能性があります。"><script>alert(2)</script>
+`;
+
+describe('web app', () => {
+  const dir = tempDir();
+  let casebook: Casebook;
+  let app: ReturnType<typeof createApp>;
+  let usbId = 0;
+  let hostileId = 0;
+
+  beforeAll(async () => {
+    writeFileSync(join(dir, 'usb.txt'), USB_NOTICE);
+    writeFileSync(join(dir, 'hostile.txt'), HOSTILE);
+    casebook = await openCasebook(join(dir, 'web.db'));
+    await ingestPaths([join(dir, 'usb.txt'), join(dir, 'hostile.txt')], casebook);
+    app = createApp(casebook);
+    usbId = (await casebook.store.search('遺失届'))[0]!.id;
+    hostileId = (await casebook.store.search('テスト商事'))[0]!.id;
+  });
+  afterAll(async () => casebook.close());
+
+  it('lists the incidents with a search box, under a CSP without unsafe-inline', async () => {
+    const res = await app.request('/');
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body).toContain('<input id="q" name="q" type="search"');
+    expect(body).toContain(`href="/notices/${usbId}"`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('searches and marks the match in the snippet', async () => {
+    const body = await (await app.request('/?q=' + encodeURIComponent('紛失'))).text();
+    expect(body).toContain('<mark>紛失</mark>');
+    expect(body).not.toContain('テスト商事');
+  });
+
+  it('shows a record beside its text with evidence highlighted and linked', async () => {
+    const res = await app.request(`/notices/${usbId}`);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    const notice = await casebook.store.getNotice(usbId);
+    const withEvidence = Object.entries(notice!.record.evidence).filter(([, spans]) => spans && spans.length > 0);
+    expect(withEvidence.length).toBeGreaterThan(0);
+    for (const [key] of withEvidence) {
+      expect(body).toContain(`href="#ev-${key}-0"`);
+      expect(body).toContain(`id="ev-${key}-0"`);
+    }
+    expect(body).toMatch(/<mark class="ev" data-fields="[^"]+"/);
+  });
+
+  it('never lets notice text reach the page unescaped', async () => {
+    for (const path of ['/', `/notices/${hostileId}`, '/?q=' + encodeURIComponent('<script>alert(3)</script>')]) {
+      const body = await (await app.request(path)).text();
+      expect(body).not.toMatch(/<script/i);
+      expect(body).not.toMatch(/<img/i);
+    }
+    const body = await (await app.request(`/notices/${hostileId}`)).text();
+    expect(body).toContain('&lt;script&gt;');
+  });
+
+  it('serves the archived original byte for byte, as a download', async () => {
+    const notice = await casebook.store.getNotice(usbId);
+    const res = await app.request(`/documents/${notice!.document.id}/original`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(dir, 'usb.txt')))).toBe(true);
+  });
+
+  it('answers bad and unknown ids with 400 and 404, and bad filters with 400', async () => {
+    expect((await app.request('/notices/abc')).status).toBe(400);
+    expect((await app.request('/notices/999999')).status).toBe(404);
+    expect((await app.request('/?from=yesterday')).status).toBe(400);
+    expect((await app.request('/?type=nonsense')).status).toBe(400);
+    const api = await app.request('/api/notices/999999');
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ error: 'no such record' });
+  });
+
+  it('offers the records as JSON', async () => {
+    const res = await app.request('/api/notices?q=' + encodeURIComponent('病院'));
+    const json = (await res.json()) as { hits: { id: number }[] };
+    expect(json.hits.map((h) => h.id)).toEqual([usbId]);
+  });
+});

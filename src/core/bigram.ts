@@ -1,0 +1,90 @@
+// Japanese full-text tokens shared by every store engine: overlapping character bigrams for CJK runs,
+// whole lowercased words for everything else (what Lucene's CJKAnalyzer does).
+
+/** Han, Hiragana, Katakana and Hangul letters are bigrammed; punctuation in those scripts is not. */
+const CJK = /^[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Script_Extensions=Hangul}]$/u;
+const TOKEN_CHAR = /^[\p{L}\p{N}]$/u;
+const MARK = /^\p{M}$/u;
+
+/** One run of token characters: a CJK run is bigrammed, a word run is kept whole. */
+interface Run {
+  cjk: boolean;
+  /** Code points, each with any combining marks that follow it, so a bigram never splits a character. */
+  chars: string[];
+}
+
+/** NFKC then lowercase: full-width ASCII becomes ASCII, half-width kana becomes full-width. */
+export function normalizeForSearch(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+function runsOf(normalized: string): Run[] {
+  const runs: Run[] = [];
+  let current: Run | null = null;
+  for (const ch of normalized) {
+    if (MARK.test(ch)) {
+      // A mark belongs to the character before it; on its own it breaks nothing and starts nothing.
+      if (current) current.chars[current.chars.length - 1] += ch;
+      continue;
+    }
+    if (!TOKEN_CHAR.test(ch)) {
+      current = null;
+      continue;
+    }
+    const cjk = CJK.test(ch);
+    if (!current || current.cjk !== cjk) {
+      current = { cjk, chars: [] };
+      runs.push(current);
+    }
+    current.chars.push(ch);
+  }
+  return runs;
+}
+
+function tokensOfRun(run: Run): string[] {
+  if (!run.cjk) return [run.chars.join('')];
+  // A lone CJK character between non-CJK characters is kept as a unigram so that it stays findable.
+  if (run.chars.length === 1) return [run.chars[0] as string];
+  const bigrams: string[] = [];
+  for (let i = 0; i + 1 < run.chars.length; i++) bigrams.push(`${run.chars[i]}${run.chars[i + 1]}`);
+  return bigrams;
+}
+
+/** The tokens of a text, in order. Each token consists of letters, digits and marks only. */
+export function tokenize(text: string): string[] {
+  return runsOf(normalizeForSearch(text)).flatMap(tokensOfRun);
+}
+
+/** The space-joined token string an engine indexes in place of the text. */
+export function indexTokens(text: string): string {
+  return tokenize(text).join(' ');
+}
+
+/** One query word as the index sees it: its tokens must appear adjacent and in order. */
+export interface QueryPhrase {
+  tokens: string[];
+  /**
+   * True when the word ends in a lone CJK character (「社」, 「A社」): the text may continue the run
+   * (「A社は」 is indexed as `a 社は`), so the last token must match as a prefix. A one-character query
+   * therefore finds the character where it starts a bigram or stands alone, but not as the last
+   * character of a longer run (the 社 of 株式会社 at the end of a sentence).
+   */
+  prefix: boolean;
+}
+
+/** Whitespace-separated query words (after NFKC, so 全角 spaces count), each a phrase; they combine with AND. */
+export function queryPhrases(query: string): QueryPhrase[] {
+  const phrases: QueryPhrase[] = [];
+  for (const word of normalizeForSearch(query).split(/\s+/u)) {
+    const runs = runsOf(word);
+    const last = runs[runs.length - 1];
+    if (!last) continue;
+    phrases.push({ tokens: runs.flatMap(tokensOfRun), prefix: last.cjk && last.chars.length === 1 });
+  }
+  return phrases;
+}
+
+/** The tokens of each query word; a word of two or more CJK characters becomes a phrase of its bigrams. */
+export function queryTokens(query: string): string[][] {
+  return queryPhrases(query).map((phrase) => phrase.tokens);
+}

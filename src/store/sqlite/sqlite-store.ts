@@ -1,0 +1,282 @@
+// The embedded Store: one SQLite file (better-sqlite3), bigram full-text search through FTS5.
+
+import Database from 'better-sqlite3';
+import { queryPhrases, indexTokens } from '../../core/bigram.ts';
+import { JikenboError } from '../../core/errors.ts';
+import type { IncidentRecord, IncidentType, Sector } from '../../core/record.ts';
+import { checkFilters, checkPaging } from '../filters.ts';
+import { makeSnippet } from '../snippet.ts';
+import type {
+  DocumentInput, IngestResult, ListOptions, NoticeDetail, NoticeInput, NoticeSummary, SearchFilters,
+  SearchHit, Store, StoredDocument,
+} from '../store.ts';
+import { ftsMatchExpression } from './fts-query.ts';
+import { migrate } from './migrations.ts';
+
+export interface SqliteStoreOptions {
+  /** How long a writer waits for another process's write lock before failing, in ms. */
+  busyTimeoutMs?: number;
+  /** The clock for ingested_at and created_at; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+interface SummaryRow {
+  id: number;
+  document_id: number;
+  header: string;
+  organization: string | null;
+  title: string | null;
+  disclosure_date: string | null;
+  affected_count: number | null;
+  sector: string | null;
+  casebook_id: string | null;
+  types_json: string;
+}
+
+interface DocumentRow {
+  id: number;
+  sha256: string;
+  source: string;
+  media_type: string;
+  encoding: string | null;
+  byte_length: number;
+  ingested_at: string;
+}
+
+const SUMMARY_COLUMNS = /* sql */ `
+  n.id, n.document_id, n.header, n.organization, n.title, n.disclosure_date, n.affected_count,
+  n.sector, n.casebook_id,
+  (SELECT json_group_array(t.type ORDER BY t.position) FROM notice_types t WHERE t.notice_id = n.id) AS types_json`;
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** WHERE clauses for the filters that are set; the values travel as bound parameters. */
+function filterClauses(filters: SearchFilters): string[] {
+  const clauses: string[] = [];
+  if (filters.type !== undefined) {
+    clauses.push('EXISTS (SELECT 1 FROM notice_types t WHERE t.notice_id = n.id AND t.type = @type)');
+  }
+  if (filters.sector !== undefined) clauses.push('n.sector = @sector');
+  if (filters.from !== undefined) clauses.push('n.disclosure_date >= @from');
+  if (filters.to !== undefined) clauses.push('n.disclosure_date <= @to');
+  return clauses;
+}
+
+/** Only the parameters the chosen clauses name: better-sqlite3 rejects unused named parameters. */
+function filterParams(filters: SearchFilters): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const key of ['type', 'sector', 'from', 'to'] as const) {
+    const value = filters[key];
+    if (value !== undefined) params[key] = value;
+  }
+  return params;
+}
+
+function toSummary(row: SummaryRow): NoticeSummary {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    header: row.header,
+    organization: row.organization,
+    title: row.title,
+    disclosureDate: row.disclosure_date,
+    incidentTypes: JSON.parse(row.types_json) as IncidentType[],
+    affectedCount: row.affected_count,
+    sector: row.sector as Sector | null,
+    casebookId: row.casebook_id,
+  };
+}
+
+function toDocument(row: DocumentRow): StoredDocument {
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    source: row.source,
+    mediaType: row.media_type,
+    encoding: row.encoding,
+    byteLength: row.byte_length,
+    ingestedAt: row.ingested_at,
+  };
+}
+
+function isConstraintError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+}
+
+export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<Store> {
+  const now = options.now ?? (() => new Date());
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a crash never leaves half a transaction; a power cut may lose the last few.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+
+  const findDocument = db.prepare<[string], { id: number }>('SELECT id FROM documents WHERE sha256 = ?');
+  const noticeIdsOf = db.prepare<[number], { id: number }>('SELECT id FROM notices WHERE document_id = ? ORDER BY ordinal');
+  const insertDocument = db.prepare(/* sql */ `
+    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, text, ingested_at)
+    VALUES (@sha256, @source, @mediaType, @encoding, @byteLength, @text, @ingestedAt)`);
+  const insertNotice = db.prepare(/* sql */ `
+    INSERT INTO notices (document_id, ordinal, start_offset, end_offset, text, header, organization, title,
+                         disclosure_date, casebook_id, sector, affected_count, kind)
+    VALUES (@documentId, @ordinal, @start, @end, @text, @header, @organization, @title,
+            @disclosureDate, @casebookId, @sector, @affectedCount, @kind)`);
+  const insertRecord = db.prepare(/* sql */ `
+    INSERT INTO records (notice_id, record_json, extractor_version, created_at) VALUES (?, ?, ?, ?)`);
+  const insertType = db.prepare('INSERT INTO notice_types (notice_id, position, type) VALUES (?, ?, ?)');
+  const insertIncident = db.prepare('INSERT INTO incidents (created_at) VALUES (?)');
+  const insertIncidentNotice = db.prepare('INSERT INTO incident_notices (incident_id, notice_id) VALUES (?, ?)');
+  const insertFts = db.prepare('INSERT INTO notice_fts (rowid, body) VALUES (?, ?)');
+  const selectDocument = db.prepare<[number], DocumentRow>(/* sql */ `
+    SELECT id, sha256, source, media_type, encoding, byte_length, ingested_at FROM documents WHERE id = ?`);
+  const selectNotice = db.prepare<[number], SummaryRow & {
+    ordinal: number; text: string; record_json: string; extractor_version: string;
+  }>(/* sql */ `
+    SELECT ${SUMMARY_COLUMNS}, n.ordinal, n.text, r.record_json, r.extractor_version
+    FROM notices n
+    JOIN records r ON r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)
+    WHERE n.id = ?`);
+
+  /** Everything for one file in one write transaction: stored whole, or not at all. */
+  const ingest = db.transaction((doc: DocumentInput, notices: readonly PreparedNotice[]): IngestResult => {
+    const existing = findDocument.get(doc.sha256);
+    if (existing) {
+      return { documentId: existing.id, created: false, noticeIds: noticeIdsOf.all(existing.id).map((r) => r.id) };
+    }
+    const at = now().toISOString();
+    const documentId = Number(insertDocument.run({ ...doc, ingestedAt: at }).lastInsertRowid);
+    const noticeIds: number[] = [];
+    for (const { input, recordJson, tokens } of notices) {
+      const r = input.record;
+      const noticeId = Number(insertNotice.run({
+        documentId, ordinal: input.ordinal, start: input.start, end: input.end, text: input.text,
+        header: r.header, organization: r.organization, title: r.title, disclosureDate: r.disclosure_date,
+        casebookId: r.casebook_id, sector: r.sector, affectedCount: r.affected_count, kind: r.kind,
+      }).lastInsertRowid);
+      insertRecord.run(noticeId, recordJson, input.extractorVersion, at);
+      r.incident_types.forEach((type, position) => insertType.run(noticeId, position, type));
+      const incidentId = Number(insertIncident.run(at).lastInsertRowid);
+      insertIncidentNotice.run(incidentId, noticeId);
+      insertFts.run(noticeId, tokens);
+      noticeIds.push(noticeId);
+    }
+    return { documentId, created: true, noticeIds };
+  });
+
+  return {
+    async ingestDocument(doc, notices) {
+      if (!SHA256.test(doc.sha256)) {
+        throw new JikenboError('bad_input', `not a lowercase hex SHA-256: "${doc.sha256}"`, { subject: doc.source });
+      }
+      // The pure work happens before the write lock is taken.
+      const prepared = notices.map(prepareNotice);
+      try {
+        return ingest.immediate(doc, prepared);
+      } catch (err) {
+        if (!isConstraintError(err)) throw err;
+        throw new JikenboError('bad_input', `could not store ${doc.source}: ${(err as Error).message}`, {
+          subject: doc.source, cause: err,
+        });
+      }
+    },
+
+    async hasDocument(sha256) {
+      return findDocument.get(sha256) !== undefined;
+    },
+
+    async getDocument(id) {
+      const row = selectDocument.get(id);
+      return row ? toDocument(row) : null;
+    },
+
+    async getNotice(id) {
+      const row = selectNotice.get(id);
+      if (!row) return null;
+      const document = selectDocument.get(row.document_id);
+      if (!document) throw new JikenboError('internal', `notice ${id} names a missing document ${row.document_id}`);
+      return {
+        ...toSummary(row),
+        ordinal: row.ordinal,
+        text: row.text,
+        record: JSON.parse(row.record_json) as IncidentRecord,
+        extractorVersion: row.extractor_version,
+        document: toDocument(document),
+      } satisfies NoticeDetail;
+    },
+
+    async listNotices(options: ListOptions = {}) {
+      const filters = checkFilters(options);
+      const paging = checkPaging(options);
+      const clauses = filterClauses(filters);
+      const rows = prepare(/* sql */ `
+        SELECT ${SUMMARY_COLUMNS}
+        FROM notices n
+        ${clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''}
+        ORDER BY n.disclosure_date DESC NULLS LAST, n.id DESC
+        LIMIT @limit OFFSET @offset`).all({ ...filterParams(filters), ...paging }) as SummaryRow[];
+      return rows.map(toSummary);
+    },
+
+    async countNotices(options: SearchFilters = {}) {
+      const filters = checkFilters(options);
+      const clauses = filterClauses(filters);
+      const row = prepare(/* sql */ `
+        SELECT count(*) AS n FROM notices n
+        ${clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''}`).get(filterParams(filters)) as { n: number };
+      return row.n;
+    },
+
+    async search(query, options: ListOptions = {}) {
+      if (query.trim() === '') throw new JikenboError('bad_input', 'the search query is empty', { subject: 'query' });
+      const filters = checkFilters(options);
+      const paging = checkPaging(options);
+      const match = ftsMatchExpression(queryPhrases(query));
+      // A query of only punctuation has no token to look for, so nothing can match it.
+      if (match === null) return [];
+      const clauses = ['notice_fts MATCH @match', ...filterClauses(filters)];
+      const rows = prepare(/* sql */ `
+        SELECT ${SUMMARY_COLUMNS}, n.text, bm25(notice_fts) AS rank
+        FROM notice_fts
+        JOIN notices n ON n.id = notice_fts.rowid
+        WHERE ${clauses.join(' AND ')}
+        ORDER BY rank, n.id
+        LIMIT @limit OFFSET @offset`).all({ match, ...filterParams(filters), ...paging }) as Array<
+        SummaryRow & { text: string; rank: number }
+      >;
+      // bm25() is lower for better matches; the port's score is higher for better ones.
+      return rows.map((row): SearchHit => ({ ...toSummary(row), snippet: makeSnippet(row.text, query), score: -row.rank }));
+    },
+
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+interface PreparedNotice {
+  input: NoticeInput;
+  recordJson: string;
+  tokens: string;
+}
+
+function prepareNotice(input: NoticeInput): PreparedNotice {
+  return { input, recordJson: JSON.stringify(input.record), tokens: indexTokens(input.text) };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { MATCH_END, MATCH_START, makeSnippet } from '../../src/store/snippet.ts';
+
+const marked = (s: string) => `${MATCH_START}${s}${MATCH_END}`;
+
+describe('makeSnippet', () => {
+  it('marks every match of the query words in the passage', () => {
+    const text = '委託先のサーバーから個人情報が漏洩しました。漏洩の範囲は調査中です。';
+    expect(makeSnippet(text, '漏洩')).toBe(`委託先のサーバーから個人情報が${marked('漏洩')}しました。${marked('漏洩')}の範囲は調査中です。`);
+    expect(makeSnippet(text, '委託 調査')).toBe(`${marked('委託')}先のサーバーから個人情報が漏洩しました。漏洩の範囲は${marked('調査')}中です。`);
+  });
+
+  it('cuts about 40 characters either side of the first match', () => {
+    const text = `${'あ'.repeat(100)}紛失${'い'.repeat(100)}`;
+    expect(makeSnippet(text, '紛失')).toBe(`…${'あ'.repeat(40)}${marked('紛失')}${'い'.repeat(40)}…`);
+  });
+
+  it('marks the raw text when the query matches only after NFKC and lowercasing', () => {
+    expect(makeSnippet('社内のＵＳＢメモリを紛失', 'usb')).toBe(`社内の${marked('ＵＳＢ')}メモリを紛失`);
+    expect(makeSnippet('ﾗﾝｻﾑｳｪｱ感染', 'ランサムウェア')).toBe(`${marked('ﾗﾝｻﾑｳｪｱ')}感染`);
+    expect(makeSnippet('㈱みどりの件', '(株)')).toBe(`${marked('㈱')}みどりの件`);
+  });
+
+  it('finds a word with punctuation by its pieces when the text punctuates it differently', () => {
+    expect(makeSnippet('氏名及び住所', '氏名・住所')).toBe(`${marked('氏名')}及び${marked('住所')}`);
+  });
+
+  it('puts the passage on one line', () => {
+    expect(makeSnippet('第一報\n\n病院の\tお知らせ', '病院')).toBe(`第一報 ${marked('病院')}の お知らせ`);
+  });
+
+  it('falls back to the opening when nothing matches', () => {
+    const text = 'う'.repeat(200);
+    expect(makeSnippet(text, '漏洩')).toBe(`${'う'.repeat(80)}…`);
+  });
+
+  it('never splits a surrogate pair at the edge of the passage', () => {
+    const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const pad of [0, 1]) {
+      const snippet = makeSnippet(`${'𠮷'.repeat(50)}${'x'.repeat(pad)}漏洩${'x'.repeat(pad)}${'𠮷'.repeat(50)}`, '漏洩');
+      expect(snippet).toContain(marked('漏洩'));
+      expect(snippet).not.toMatch(loneSurrogate);
+    }
+  });
+});

@@ -1,0 +1,134 @@
+// Turns an HTML page into the text of its main content, one line per block, title first.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+
+/** The little of the DOM this module reads; linkedom's own typings lean on the browser's lib.dom. */
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  parentNode: DomNode | null;
+  closest?(selector: string): DomNode | null;
+  remove?(): void;
+}
+
+interface DomDocument extends DomNode {
+  documentElement: DomNode | null;
+  title: string;
+  querySelector(selector: string): DomNode | null;
+  querySelectorAll(selector: string): ArrayLike<DomNode>;
+}
+
+// Block boundaries are written as markers first, so that nested blocks make one break, not several.
+const LINE = '\u0001';
+const PARAGRAPH = '\u0002';
+const BREAKS = /[ \t]*[\u0001\u0002][\u0001\u0002 \t\n]*/g;
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD', 'BUTTON', 'SELECT']);
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN',
+  'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
+]);
+// Page chrome: menus, banners, sidebars, site footers.
+const CHROME = 'nav, aside, header, footer, form, [role="navigation"], [role="banner"], [role="contentinfo"]';
+// Below this share of the cleaned body, Readability has probably kept one box of a notice and lost the rest.
+const MIN_ARTICLE_SHARE = 0.25;
+const CJK = '\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef';
+const CJK_SEGMENT_BREAK = new RegExp(`([${CJK}])[ \\t]*\\n\\s*(?=[${CJK}])`, 'g');
+
+export function htmlToText(html: string): string {
+  const body = bodyText(html);
+  const article = articleText(html);
+  const text = article && article.length >= body.length * MIN_ARTICLE_SHARE ? article : body;
+  return withHeading(text, headingOf(html));
+}
+
+function articleText(html: string): string {
+  // Readability keeps a short page's whole body, menus included, so the chrome goes first.
+  const document = withoutChrome(parse(html));
+  try {
+    const reader = new Readability(document as never, { serializer: (node: unknown) => node as DomNode });
+    const article = reader.parse();
+    return article?.content ? render(article.content) : '';
+  } catch {
+    return ''; // Readability gives up on some malformed pages; the body text is the answer then
+  }
+}
+
+function bodyText(html: string): string {
+  const document = withoutChrome(parse(html));
+  // Whole <html>, not <body>: linkedom leaves content outside <body> when a page omits the tag.
+  return render(document.documentElement ?? document);
+}
+
+function withoutChrome(document: DomDocument): DomDocument {
+  for (const node of Array.from(document.querySelectorAll(CHROME))) {
+    // A <header> or <footer> inside the article holds the notice's own title or signature.
+    const own = node.nodeName !== 'NAV' && node.nodeName !== 'ASIDE' && node.parentNode?.closest?.('article, main');
+    if (!own) node.remove?.();
+  }
+  return document;
+}
+
+/** The notice's title: its first <h1>, else the page <title>. */
+function headingOf(html: string): string {
+  const document = parse(html);
+  const h1 = document.querySelector('h1');
+  const heading = h1 ? render(h1) : (document.querySelector('title')?.textContent ?? '');
+  return heading.replace(/\s+/g, ' ').trim();
+}
+
+function withHeading(text: string, heading: string): string {
+  if (!heading) return text;
+  const firstLines = text.split('\n').filter((line) => line.trim()).slice(0, 5);
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  if (firstLines.some((line) => squeeze(line).includes(squeeze(heading)))) return text;
+  return text ? `${heading}\n\n${text}` : heading;
+}
+
+function parse(html: string): DomDocument {
+  // linkedom builds no <html>/<body> around a fragment, and Readability needs them.
+  const page = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+  return parseHTML(page).document as unknown as DomDocument;
+}
+
+/** Renders a subtree as text: blocks on their own lines, table cells split by tabs, blank runs collapsed. */
+function render(root: DomNode): string {
+  const out: string[] = [];
+  walk(root, out, false);
+  return out
+    .join('')
+    .replace(BREAKS, (run) => (run.includes(PARAGRAPH) ? '\n\n' : '\n'))
+    .split('\n')
+    .map((line) => line.replace(/^[ \t\u3000]+$/, '').replace(/^[ \t]+|[ \t]+$/g, '').replace(/ *\t */g, '\t'))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function walk(node: DomNode, out: string[], pre: boolean): void {
+  if (node.nodeType === TEXT_NODE) {
+    const raw = node.textContent ?? '';
+    out.push(pre ? raw : raw.replace(CJK_SEGMENT_BREAK, '$1').replace(/[ \t\n\r\f]+/g, ' '));
+    return;
+  }
+  if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;
+  const name = node.nodeName.toUpperCase();
+  if (SKIPPED.has(name)) return;
+  if (name === 'BR') {
+    out.push('\n');
+    return;
+  }
+  const block = BLOCKS.has(name);
+  const paragraph = name === 'P' || /^H[1-6]$/.test(name) || name === 'TABLE';
+  if (name === 'TD' || name === 'TH') out.push('\t');
+  if (block) out.push(paragraph ? PARAGRAPH : LINE);
+  const children = Array.from(node.childNodes);
+  for (const child of children) walk(child, out, pre || name === 'PRE');
+  if (block) out.push(paragraph ? PARAGRAPH : LINE);
+}

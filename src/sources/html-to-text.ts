@@ -15,7 +15,6 @@ interface DomNode {
 
 interface DomDocument extends DomNode {
   documentElement: DomNode | null;
-  title: string;
   querySelector(selector: string): DomNode | null;
   querySelectorAll(selector: string): ArrayLike<DomNode>;
 }
@@ -34,8 +33,8 @@ const BLOCKS = new Set([
   'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN',
   'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
 ]);
-// Page chrome: menus, banners, sidebars, site footers.
-const CHROME = 'nav, aside, header, footer, form, [role="navigation"], [role="banner"], [role="contentinfo"]';
+// Page chrome: menus, banners, sidebars, site footers. Not <form>: ASP.NET pages wrap everything in one.
+const CHROME = 'nav, aside, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"]';
 // Below this share of the cleaned body, Readability has probably kept one box of a notice and lost the rest.
 const MIN_ARTICLE_SHARE = 0.25;
 const CJK = '\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef';

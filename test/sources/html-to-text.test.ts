@@ -66,6 +66,11 @@ describe('htmlToText', () => {
     expect(htmlToText(short)).toBe('お詫び\n\n誤送信が発生しました。\n対象は3名です。');
   });
 
+  it('keeps a page that ASP.NET wraps in one <form>', () => {
+    const aspx = `<html><body><form id="form1"><nav>サイト内メニュー</nav><div id="content"><h1>${TITLE}</h1><p>${BODY}</p></div></form></body></html>`;
+    expect(htmlToText(aspx)).toBe(`${TITLE}\n\n${BODY}`);
+  });
+
   it('reads a fragment without <html> or <body>', () => {
     expect(htmlToText('<p>紛失事案<br>USBメモリ1本</p>')).toBe('紛失事案\nUSBメモリ1本');
   });

@@ -57,6 +57,7 @@ export interface NoticeSummary {
 export interface SearchHit extends NoticeSummary {
   /** The matched passage with the query marked: text between '\u0001' and '\u0002' is a match. */
   snippet: string;
+  /** Relevance; higher is better. Comparable only within one search. */
   score: number;
 }
 
@@ -95,7 +96,11 @@ export interface Store {
   /** Newest disclosure first; notices without a date last. */
   listNotices(options?: ListOptions): Promise<NoticeSummary[]>;
   countNotices(filters?: SearchFilters): Promise<number>;
-  /** Bigram full-text search, ranked; a query of two or more characters is a phrase. */
+  /**
+   * Bigram full-text search, ranked; each whitespace-separated word of two or more characters is a
+   * phrase, and all words must match. A word ending in a lone CJK character (「社」, 「A社」) matches it
+   * as a prefix. An empty query is bad_input; a query of punctuation only finds nothing.
+   */
   search(query: string, options?: ListOptions): Promise<SearchHit[]>;
   close(): Promise<void>;
 }

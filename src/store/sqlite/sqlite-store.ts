@@ -104,8 +104,8 @@ function isConstraintError(err: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
 }
 
-export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<Store> {
-  const now = options.now ?? (() => new Date());
+/** Opens the file with the settings the store relies on and brings its schema up to date. */
+export function openSqliteDatabase(path: string, options: SqliteStoreOptions = {}): Database.Database {
   const db = new Database(path);
   try {
     db.pragma('journal_mode = WAL');
@@ -114,10 +114,16 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     migrate(db);
+    return db;
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<Store> {
+  const now = options.now ?? (() => new Date());
+  const db = openSqliteDatabase(path, options);
 
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {

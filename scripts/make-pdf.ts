@@ -14,12 +14,17 @@ const MARGIN = 50;
 const FONT_SIZE = 11;
 const LEADING = 16;
 
+// Text beyond the page edge is dropped by pdf.js, so long lines wrap at this many full-width characters.
+const LINE_UNITS = Math.floor((PAGE_WIDTH - 2 * MARGIN) / FONT_SIZE);
+
 /**
  * A PDF whose text is drawn in HeiseiKakuGo-W5, a Type0 font that is not embedded, with the
  * UniJIS-UTF16-H encoding: readers must map the UTF-16BE codes through Adobe-Japan1 CMaps.
- * Lines are not wrapped; an empty list gives one page with no text at all (like a scan).
+ * A line wider than the page wraps onto the next line (45 full-width characters, half-width
+ * ones count half), as it would in a real notice; an empty list gives one page with no text (like a scan).
  */
 export function makeJapanesePdf(lines: string[], options: PdfOptions = {}): Uint8Array {
+  lines = lines.flatMap(wrap);
   const perPage = options.linesPerPage ?? Math.floor((PAGE_HEIGHT - 2 * MARGIN) / LEADING);
   const pages: string[][] = [];
   for (let i = 0; i < lines.length; i += perPage) pages.push(lines.slice(i, i + perPage));
@@ -33,7 +38,8 @@ export function makeJapanesePdf(lines: string[], options: PdfOptions = {}): Uint
   objects.push('<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiKakuGo-W5 /Encoding /UniJIS-UTF16-H /DescendantFonts [4 0 R] >>');
   objects.push(
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HeiseiKakuGo-W5' +
-      ' /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 5 >> /FontDescriptor 5 0 R /DW 1000 >>',
+      ' /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 5 >> /FontDescriptor 5 0 R' +
+      ' /DW 1000 /W [1 95 500 231 632 500] >>', // ASCII and half-width forms are half as wide
   );
   objects.push(
     '<< /Type /FontDescriptor /FontName /HeiseiKakuGo-W5 /Flags 4 /FontBBox [-92 -250 1010 922]' +
@@ -60,6 +66,24 @@ export function makeJapanesePdf(lines: string[], options: PdfOptions = {}): Uint
   for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(pdf, 'latin1'));
+}
+
+function wrap(line: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let units = 0;
+  for (const ch of line) {
+    const width = /[\x20-\x7e\uff61-\uff9f]/.test(ch) ? 0.5 : 1;
+    if (units + width > LINE_UNITS) {
+      out.push(current);
+      current = '';
+      units = 0;
+    }
+    current += ch;
+    units += width;
+  }
+  out.push(current);
+  return out;
 }
 
 function contentStream(lines: string[]): string {

@@ -39,6 +39,13 @@ describe('pdfToText', () => {
     expect(await pdfToText(makeJapanesePdf(LINES))).toBe(LINES.join('\n').replace('　', ' '));
   });
 
+  it('reads a long line the PDF wrapped at the page edge as two lines, nothing lost', async () => {
+    const long = '本件につきましては、外部の専門調査機関による調査を実施し、漏えいの範囲および原因を特定いたしました。今後は再発防止に努めてまいります。';
+    const text = await pdfToText(makeJapanesePdf([long]));
+    expect(text.split('\n')).toHaveLength(2);
+    expect(text.replace('\n', '')).toBe(long);
+  });
+
   it('puts a blank line between pages', async () => {
     const lines = Array.from({ length: 5 }, (_, i) => `第${i + 1}項　紛失した書類`);
     const text = await pdfToText(makeJapanesePdf(lines, { linesPerPage: 2 }));

@@ -1,0 +1,90 @@
+// Keeps original bytes on disk under their SHA-256 (archive/ab/cdef…): written once, atomically, never rewritten.
+import { createHash, randomBytes } from 'node:crypto';
+import { access, link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { JikenboError } from '../core/errors.ts';
+import type { Archive } from '../store/store.ts';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export class FileArchive implements Archive {
+  constructor(readonly root: string) {}
+
+  async put(sha256: string, bytes: Uint8Array): Promise<void> {
+    const path = this.pathOf(sha256);
+    const actual = createHash('sha256').update(bytes).digest('hex');
+    if (actual !== sha256) {
+      // A wrong name would hide these bytes from everyone who asks for the right ones.
+      throw new JikenboError('bad_input', `${sha256}: the bytes given hash to ${actual}`, { subject: sha256 });
+    }
+    if (await exists(path)) return;
+    const dir = join(this.root, sha256.slice(0, 2));
+    await mkdir(dir, { recursive: true });
+    // Temp file in the same folder, so the final step is a same-filesystem link.
+    const temp = join(dir, `.tmp-${sha256.slice(2, 10)}-${process.pid}-${randomBytes(6).toString('hex')}`);
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      // link() fails when the name exists, where rename() would replace it: a writer that lost a
+      // race leaves the first copy alone. Same SHA-256, same bytes, so losing is fine.
+      await link(temp, path);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // Without hard links (some network and FAT file systems) rename is still atomic; it may replace
+      // a copy another writer just made, with the same bytes.
+      if (code !== 'EEXIST') await rename(temp, path);
+    } finally {
+      await unlink(temp).catch(() => {});
+    }
+    await syncDir(dir);
+  }
+
+  async get(sha256: string): Promise<Uint8Array | null> {
+    try {
+      return new Uint8Array(await readFile(this.pathOf(sha256)));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    return exists(this.pathOf(sha256));
+  }
+
+  /** Where a document's bytes live; the hash is checked first, so no input can leave the root. */
+  pathOf(sha256: string): string {
+    if (!SHA256.test(sha256)) {
+      throw new JikenboError('bad_input', `${sha256}: not a SHA-256 (64 lower-case hex characters)`, { subject: sha256 });
+    }
+    return join(this.root, sha256.slice(0, 2), sha256.slice(2));
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Makes the new name durable too; some platforms cannot open a folder for sync, which is harmless. */
+async function syncDir(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // best effort
+  }
+}

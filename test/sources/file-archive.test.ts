@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JikenboError } from '../../src/core/errors.ts';
+import { FileArchive } from '../../src/sources/file-archive.ts';
+
+const NOTICE = new TextEncoder().encode('ランサムウェア被害に関するお知らせ（第2報）\n株式会社みなと架空商事\n');
+const SHA = createHash('sha256').update(NOTICE).digest('hex');
+
+let root: string;
+let archive: FileArchive;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'jikenbo-archive-'));
+  archive = new FileArchive(root);
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('FileArchive', () => {
+  it('stores bytes under ab/cdef… and gives them back', async () => {
+    expect(await archive.has(SHA)).toBe(false);
+    expect(await archive.get(SHA)).toBeNull();
+    await archive.put(SHA, NOTICE);
+    expect(await archive.has(SHA)).toBe(true);
+    expect(await archive.get(SHA)).toEqual(NOTICE);
+    expect(await readdir(join(root, SHA.slice(0, 2)))).toEqual([SHA.slice(2)]); // no temp file left
+  });
+
+  it('never rewrites a stored file, and concurrent puts of the same bytes agree', async () => {
+    await archive.put(SHA, NOTICE);
+    const path = join(root, SHA.slice(0, 2), SHA.slice(2));
+    const before = await stat(path);
+    await Promise.all([archive.put(SHA, NOTICE), archive.put(SHA, NOTICE), new FileArchive(root).put(SHA, NOTICE)]);
+    const after = await stat(path);
+    expect(after.ino).toBe(before.ino);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+    expect(await archive.get(SHA)).toEqual(NOTICE);
+    expect(await readdir(join(root, SHA.slice(0, 2)))).toEqual([SHA.slice(2)]);
+  });
+
+  it('races from empty to one file', async () => {
+    await Promise.all(Array.from({ length: 8 }, () => new FileArchive(root).put(SHA, NOTICE)));
+    expect(await readdir(join(root, SHA.slice(0, 2)))).toEqual([SHA.slice(2)]);
+    expect(await archive.get(SHA)).toEqual(NOTICE);
+  });
+
+  it('refuses a name that is not a SHA-256, so no path can leave the root', async () => {
+    for (const bad of ['../../etc/passwd', SHA.toUpperCase(), SHA.slice(1), `${SHA.slice(0, 62)}/x`]) {
+      await expect(archive.get(bad)).rejects.toThrowError(JikenboError);
+      await expect(archive.has(bad)).rejects.toThrowError(/not a SHA-256/);
+    }
+    await expect(archive.put('../x', NOTICE)).rejects.toThrowError(/^\.\.\/x: not a SHA-256/);
+  });
+
+  it('refuses bytes that do not hash to the name given', async () => {
+    const other = '0'.repeat(64);
+    await expect(archive.put(other, NOTICE)).rejects.toThrowError(`${other}: the bytes given hash to ${SHA}`);
+    expect(await archive.has(other)).toBe(false);
+  });
+});

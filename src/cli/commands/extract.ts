@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { reasonOf } from '../../core/errors.ts';
 import { RECORD_KEYS, type IncidentRecord } from '../../core/record.ts';
 import { extractDocument } from '../../extract/extract.ts';
+import { loadDocument } from '../../sources/load-document.ts';
 import { parseCommand } from '../options.ts';
 
 /** The record with exactly the SPEC keys, in SPEC order, then evidence. */
@@ -25,7 +26,7 @@ export async function extractCommand(args: string[]): Promise<number> {
   let failed = 0;
   for (const file of positionals) {
     try {
-      const doc = { text: await readFile(file, 'utf8') }; // TODO: loadDocument once sources land
+      const doc = await loadDocument(file, new Uint8Array(await readFile(file)));
       for (const { record } of extractDocument(doc.text)) {
         const json = contractJson(record);
         process.stdout.write((values.pretty && !values.jsonl ? JSON.stringify(json, null, 2) : JSON.stringify(json)) + '\n');

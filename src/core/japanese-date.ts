@@ -1,0 +1,181 @@
+// Japanese dates as notices write them (西暦, 和暦, R5.10.4, year-less 1月13日(金)), resolved to ISO YYYY-MM-DD.
+
+/** Era start dates (DESIGN.md "Domain facts"); 元年 is year 1. */
+const ERAS: ReadonlyArray<{ names: readonly string[]; start: readonly [number, number, number] }> = [
+  { names: ['令和', 'R'], start: [2019, 5, 1] },
+  { names: ['平成', 'H'], start: [1989, 1, 8] },
+  { names: ['昭和', 'S'], start: [1926, 12, 25] },
+  { names: ['大正', 'T'], start: [1912, 7, 30] },
+  { names: ['明治', 'M'], start: [1868, 1, 25] },
+];
+const ERA_BY_NAME = new Map<string, (typeof ERAS)[number]>();
+for (const era of ERAS) for (const n of era.names) ERA_BY_NAME.set(n, era);
+
+const WEEKDAYS = '日月火水木金土';
+
+/** One date written in the text. Offsets are into the searched (normalised) string. */
+export interface DateMention {
+  start: number;
+  end: number;
+  /** null when the text gives no year (1月13日) */
+  year: number | null;
+  month: number;
+  day: number;
+  /** 0 = Sunday, from a (金) after the date */
+  weekday: number | null;
+  /** ISO date when the year is known and the date is real */
+  iso: string | null;
+  /** the date opens a range (…から, …~) */
+  rangeStart: boolean;
+  /** the date closes a range (~…, …まで) */
+  rangeEnd: boolean;
+}
+
+export function isValidDate(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || m < 1 || m > 12 || d < 1) return false;
+  const dim = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= dim[m - 1]!;
+}
+
+export function toIso(y: number, m: number, d: number): string | null {
+  if (!isValidDate(y, m, d)) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Day of week, 0 = Sunday (Sakamoto's method, no Date object). */
+export function weekdayOf(y: number, m: number, d: number): number {
+  const t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+  const yy = m < 3 ? y - 1 : y;
+  return (yy + Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400) + t[m - 1]! + d) % 7;
+}
+
+/** Gregorian year of an era year; null when the era is unknown. */
+export function eraToYear(era: string, eraYear: number): number | null {
+  const e = ERA_BY_NAME.get(era);
+  return e ? e.start[0] + eraYear - 1 : null;
+}
+
+function eraDateOk(era: string, y: number, m: number, d: number): boolean {
+  const e = ERA_BY_NAME.get(era);
+  if (!e) return false;
+  const [sy, sm, sd] = e.start;
+  return y * 10000 + m * 100 + d >= sy * 10000 + sm * 100 + sd;
+}
+
+const S = String.raw`\s*`;
+const ERA_NAMES = '令和|平成|昭和|大正|明治';
+// One alternation so the longest, most explicit form wins at each position.
+const DATE_RE = new RegExp(
+  [
+    // 令和5年(2023年)10月4日, 令和元年5月31日
+    String.raw`(?<era>${ERA_NAMES})${S}(?<ey>元|[0-9]{1,2})${S}年(?:${S}\(${S}[0-9]{4}${S}年?${S}\))?${S}(?<em>[0-9]{1,2})${S}月${S}(?<ed>[0-9]{1,2})${S}日`,
+    // R5.10.4, H31/4/30
+    String.raw`(?<![A-Za-z])(?<ea>[RHST])${S}(?<eay>[0-9]{1,2})${S}[./](?<eam>[0-9]{1,2})${S}[./](?<ead>[0-9]{1,2})(?![0-9])`,
+    // 2023年1月31日, 2022 年 11 月 5 日
+    String.raw`(?<![0-9])(?<y>[0-9]{4})${S}年${S}(?<m>[0-9]{1,2})${S}月${S}(?<d>[0-9]{1,2})${S}日`,
+    // 2023/03/30, 2023.3.30, 2023-3-30
+    String.raw`(?<![0-9])(?<sy>[0-9]{4})(?<sep>[/.\-])(?<sm>[0-9]{1,2})\k<sep>(?<sd>[0-9]{1,2})(?![0-9])`,
+    // 1月13日, 1月 13 日 (year from context)
+    String.raw`(?<![0-9年])(?<lm>[0-9]{1,2})${S}月${S}(?<ld>[0-9]{1,2})${S}日`,
+  ].join('|'),
+  'g',
+);
+const WEEKDAY_RE = /^\s*\(\s*([日月火水木金土])(?:曜日?)?(?:[・,、][^)]{0,6})?\s*\)/;
+const RANGE_AFTER_RE = /^(?:\s*\([^)]{0,8}\))?\s*(?:[0-9]{1,2}:[0-9]{2}|[^\s~、。]{0,4}?)(?:から|より|以降)|^(?:\s*\([^)]{0,8}\))?[^~、。]{0,6}?~/;
+const RANGE_BEFORE_RE = /(?:~|から)\s*$/;
+
+/** Finds every full or year-less date in (normalised) text, in order. Year-less dates keep `year: null`. */
+export function findDates(text: string): DateMention[] {
+  const found: DateMention[] = [];
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+    const g = m.groups!;
+    let year: number | null = null;
+    let month: number;
+    let day: number;
+    if (g.era) {
+      const ey = g.ey === '元' ? 1 : Number(g.ey);
+      year = eraToYear(g.era, ey);
+      month = Number(g.em);
+      day = Number(g.ed);
+      if (year !== null && !eraDateOk(g.era, year, month, day)) year = null;
+    } else if (g.ea) {
+      year = eraToYear({ R: '令和', H: '平成', S: '昭和', T: '大正' }[g.ea] ?? '', Number(g.eay));
+      month = Number(g.eam);
+      day = Number(g.ead);
+    } else if (g.y) {
+      year = Number(g.y); month = Number(g.m); day = Number(g.d);
+    } else if (g.sy) {
+      year = Number(g.sy); month = Number(g.sm); day = Number(g.sd);
+    } else {
+      month = Number(g.lm); day = Number(g.ld);
+    }
+    let end = m.index + m[0].length;
+    let weekday: number | null = null;
+    const wd = WEEKDAY_RE.exec(text.slice(end, end + 16));
+    if (wd) {
+      weekday = WEEKDAYS.indexOf(wd[1]!);
+      end += wd[0].length;
+    }
+    if (!isValidDate(year ?? 2000, month, day)) continue;
+    const after = text.slice(end, end + 14);
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
+    found.push({
+      start: m.index,
+      end,
+      year,
+      month,
+      day,
+      weekday,
+      iso: year === null ? null : toIso(year, month, day),
+      rangeStart: RANGE_AFTER_RE.test(after),
+      rangeEnd: RANGE_BEFORE_RE.test(before),
+    });
+  }
+  // The second half of "2023年3月20日~3月27日" takes the first half's year.
+  for (let i = 1; i < found.length; i++) {
+    const cur = found[i]!;
+    const prev = found[i - 1]!;
+    if (cur.year === null && prev.year !== null && prev.rangeStart && cur.start - prev.end < 8) {
+      cur.year = prev.year;
+      cur.iso = toIso(prev.year, cur.month, cur.day);
+      cur.rangeEnd = true;
+    }
+  }
+  return found;
+}
+
+export interface YearContext {
+  /** the notice's own date (YYYY-MM-DD), the preferred source of a year */
+  noticeDate?: string | null;
+  /** a year to fall back on (the casebook number's year), used only where the weekday agrees */
+  fallbackYear?: number | null;
+}
+
+/**
+ * Gives a year-less date the notice's year; a date that would fall after the notice belongs to the year
+ * before. Without a notice date, the fallback year is used only when a stated weekday agrees with it.
+ */
+export function resolveYear(d: DateMention, ctx: YearContext): string | null {
+  if (d.iso) return d.iso;
+  const weekdayOk = (y: number) => d.weekday === null || weekdayOf(y, d.month, d.day) === d.weekday;
+  if (ctx.noticeDate) {
+    const ny = Number(ctx.noticeDate.slice(0, 4));
+    let y = ny;
+    const iso = toIso(y, d.month, d.day);
+    if (iso && iso > ctx.noticeDate) y = ny - 1;
+    if (!weekdayOk(y) && weekdayOk(y === ny ? ny - 1 : ny)) y = y === ny ? ny - 1 : ny;
+    return weekdayOk(y) ? toIso(y, d.month, d.day) : null;
+  }
+  if (ctx.fallbackYear && weekdayOk(ctx.fallbackYear)) return toIso(ctx.fallbackYear, d.month, d.day);
+  return null;
+}
+
+/** Parses the first date in a string (NFKC-normalised first); year-less dates need `ctx`. */
+export function parseJapaneseDate(input: string, ctx: YearContext = {}): string | null {
+  const d = findDates(input.normalize('NFKC'))[0];
+  return d ? resolveYear(d, ctx) : null;
+}
+
+/** Month-only or vague dates (2022年7月中旬, 2020年7月から) that must not become a day. */
+export const VAGUE_DATE_RE = /(?:[0-9]{4}\s*年|(?:令和|平成)\s*[0-9元]{1,2}\s*年|本年|昨年|同年)?\s*[0-9]{1,2}\s*月(?:\s*(?:上旬|中旬|下旬|初旬|末|頃|ごろ)|(?![\s0-9]*日))/;

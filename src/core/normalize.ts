@@ -1,0 +1,67 @@
+// NFKC normalisation that remembers, for every normalised character, where it came from in the original.
+
+/** Normalised text plus, per normalised index, the original `[start, end)` of the character it came from. */
+export interface Normalized {
+  readonly text: string;
+  readonly original: string;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+// Characters NFKC leaves alone but notices use interchangeably with ASCII punctuation.
+const EXTRA_FOLD: Record<number, string> = {
+  0x301c: '~', // 〜 wave dash
+  0x2212: '-', // − minus sign
+  0x2010: '-', 0x2011: '-', 0x2012: '-', 0x2013: '-', 0x2014: '-', 0x2015: '-',
+};
+
+function isCombining(c: number): boolean {
+  // Marks that NFKC composes with the preceding character (ｶﾞ → ガ, か + ゙ → が, e + ́ → é).
+  return (c >= 0x0300 && c <= 0x036f) || c === 0x3099 || c === 0x309a || c === 0xff9e || c === 0xff9f ||
+    (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f) || (c >= 0xfe00 && c <= 0xfe0f);
+}
+
+function isStable(c: number): boolean {
+  // The bulk of Japanese text: NFKC maps these to themselves, so they skip the per-chunk normalize call.
+  return (c >= 0x20 && c <= 0x7e) || c === 0x0a || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) ||
+    (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002 || c === 0x30fc || c === 0x300c || c === 0x300d;
+}
+
+export function normalize(original: string): Normalized {
+  const out: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const n = original.length;
+  let i = 0;
+  while (i < n) {
+    const c = original.charCodeAt(i);
+    let j = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1);
+    while (j < n && isCombining(original.charCodeAt(j))) j++;
+    if (j === i + 1 && isStable(c)) {
+      out.push(original[i]!);
+      starts.push(i);
+      ends.push(j);
+    } else {
+      const extra = j === i + 1 ? EXTRA_FOLD[c] : undefined;
+      const piece = extra ?? original.slice(i, j).normalize('NFKC');
+      for (let k = 0; k < piece.length; k++) {
+        starts.push(i);
+        ends.push(j);
+      }
+      out.push(piece);
+    }
+    i = j;
+  }
+  return { text: out.join(''), original, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/** Maps a `[start, end)` range of the normalised text back to the original text. */
+export function toOriginalSpan(norm: Normalized, start: number, end: number): [number, number] {
+  if (end <= start) {
+    const at = start < norm.starts.length ? norm.starts[start]! : norm.original.length;
+    return [at, at];
+  }
+  const s = norm.starts[start] ?? norm.original.length;
+  const e = norm.ends[end - 1] ?? norm.original.length;
+  return [s, e];
+}

@@ -1,0 +1,100 @@
+// affected_count: people (else records) whose data leaked — a stated total, the sum of disjoint groups, or the largest.
+import { findCounts, type CountMention } from '../core/japanese-number.ts';
+import type { Found, PostContext } from './context.ts';
+import { ADVICE_RE } from './cues.ts';
+
+// Counts of staff, offenders or devices, not of the people whose data leaked.
+const NOT_AFFECTED_BEFORE_RE = /(?:社員|職員|従業員|教員|担当者|医師|犯人|容疑者|男性|女性|元社員|委員|講師|スタッフ)\s*\(?\s*$/;
+const NOT_AFFECTED_AFTER_RE = /^\s*(?:体制|態勢|で(?:対応|調査|探|捜索)|の(?:職員|社員|従業員|作業員|専門家)|が(?:担当|対応))/;
+// A group stated as part of another: 「(うち…)」「…を含む」「…に含まれ」.
+const SUBSET_RE = /うち|内訳|内、|を含む|に含まれ|これに含まれ|含まれております|の内数/;
+const COORD_RE = /^[^。\n]{0,25}?(?:と|及び|および|並びに|、)\s*[^。\n]{0,25}?$/;
+const LIST_ITEM_RE = /^\s*(?:[•・*※\-]|[0-9]+[.)]|\(?[0-9]+\)|[①-⑳]|[ア-ン][\s.)])/;
+
+interface Group {
+  value: number;
+  person: boolean;
+  at: Array<[number, number]>;
+}
+
+function usable(ctx: PostContext, c: CountMention, text: string): boolean {
+  if (NOT_AFFECTED_BEFORE_RE.test(text.slice(Math.max(0, c.start - 8), c.start))) return false;
+  if (NOT_AFFECTED_AFTER_RE.test(text.slice(c.end, c.end + 10))) return false;
+  const sStart = text.lastIndexOf('。', c.start) + 1;
+  const sEnd = text.indexOf('。', c.end);
+  const sentence = text.slice(sStart, sEnd < 0 ? text.length : sEnd);
+  return !(ADVICE_RE.test(sentence) && !/漏|流出|対象/.test(sentence));
+}
+
+// Disjoint groups: two counts joined by と/及び in one sentence, or consecutive list lines each with one count.
+function groupSums(text: string, counts: CountMention[], from: number): Group[] {
+  const groups: Group[] = [];
+  for (let i = 0; i + 1 < counts.length; i++) {
+    const a = counts[i]!;
+    const b = counts[i + 1]!;
+    const between = text.slice(a.end, b.start);
+    const sStart = Math.max(text.lastIndexOf('。', a.start), text.lastIndexOf('\n', a.start)) + 1;
+    const sEndAt = text.slice(b.end).search(/[。\n]/);
+    const sentence = text.slice(sStart, sEndAt < 0 ? text.length : b.end + sEndAt);
+    if (COORD_RE.test(between) && !a.max && !b.max && !a.total && !b.total && !SUBSET_RE.test(sentence) && !/\n/.test(between)) {
+      groups.push({ value: a.value + b.value, person: a.unit === 'person' || b.unit === 'person', at: [[a.start, a.end], [b.start, b.end]] });
+    }
+  }
+  // Runs of short lines that each hold exactly one count: 「氏名のみ 109,406 件」「氏名及び住所 1,261 件」.
+  const lines: Array<{ start: number; end: number; counts: CountMention[] }> = [];
+  let pos = from;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    if (text.slice(pos, nl).trim()) lines.push({ start: pos, end: nl, counts: counts.filter((c) => c.start >= pos && c.end <= nl) });
+    pos = nl + 1;
+  }
+  let run: typeof lines = [];
+  const flush = () => {
+    const ok = run.length >= 2 && run.every((l) => !SUBSET_RE.test(text.slice(l.start, l.end)));
+    if (ok) {
+      const cs = run.map((l) => l.counts[0]!);
+      groups.push({ value: cs.reduce((s, c) => s + c.value, 0), person: cs.some((c) => c.unit === 'person'), at: cs.map((c) => [c.start, c.end]) });
+    }
+    run = [];
+  };
+  for (const l of lines) {
+    const line = text.slice(l.start, l.end);
+    if (l.counts.length === 1 && (line.trim().length <= 80 || LIST_ITEM_RE.test(line)) && !l.counts[0]!.total) run.push(l);
+    else flush();
+  }
+  flush();
+  return groups;
+}
+
+function best(text: string, counts: CountMention[], from: number): Group | null {
+  if (counts.length === 0) return null;
+  const singles: Group[] = counts.map((c) => ({ value: c.value, person: c.unit === 'person', at: [[c.start, c.end]] }));
+  const all = [...singles, ...groupSums(text, counts, from)];
+  // People are counted over records where the notice gives both (4,138名 4,740件 → 4,138).
+  const people = all.filter((g) => g.person);
+  const pool = people.length ? people : all;
+  return pool.reduce((a, b) => (b.value > a.value ? b : a));
+}
+
+export function extractAffectedCount(ctx: PostContext): Found<number> | null {
+  const text = ctx.text;
+  const counts = findCounts(text).filter((c) => c.start >= ctx.bodyStart && usable(ctx, c, text));
+  if (ctx.sectionStarts.length >= 2) {
+    // Several cases in one post: each case's own figure, added up.
+    const bounds = [...ctx.sectionStarts, text.length];
+    let total = 0;
+    const at: Array<[number, number]> = [];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const inSection = counts.filter((c) => c.start >= bounds[k]! && c.end <= bounds[k + 1]!);
+      const g = best(text, inSection, bounds[k]!);
+      if (g) {
+        total += g.value;
+        at.push(...g.at);
+      }
+    }
+    if (total > 0) return { value: total, at };
+  }
+  const g = best(text, counts, ctx.bodyStart);
+  return g ? { value: g.value, at: g.at } : null;
+}

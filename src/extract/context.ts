@@ -1,0 +1,112 @@
+// The normalised view of one post that every field extractor reads: text, sentences, dates, offset mapping.
+import type { Span } from '../core/record.ts';
+import { normalize, toOriginalSpan, type Normalized } from '../core/normalize.ts';
+import { findDates, resolveYear, type DateMention } from '../core/japanese-date.ts';
+import type { Post } from './post.ts';
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  /** index of the line (paragraph) the sentence sits in */
+  line: number;
+}
+
+export interface PostContext {
+  post: Post;
+  norm: Normalized;
+  /** the post's text after NFKC */
+  text: string;
+  /** the normalised header line */
+  header: string;
+  /** where the body starts in `text` (after the header line) */
+  bodyStart: number;
+  /** body sentences, cut at 。 and line ends */
+  sentences: Sentence[];
+  /** every date in the text, header included */
+  dates: DateMention[];
+  /** year of the casebook number (#2023-042), the fallback year for year-less dates */
+  casebookYear: number | null;
+  /** where the first case ends when a post reports several (【事案1】…【事案2】) */
+  focusEnd: number;
+  /** start offsets of numbered case sections; empty when the post reports one case */
+  sectionStarts: number[];
+  /** the notice's own date once known: gives year-less dates their year */
+  noticeDate: string | null;
+}
+
+const SECTION_RE = /^[\s【\[(<]*(?:事案|案件|事例)\s*[0-9①-⑨][^\n]{0,40}$/gm;
+
+function splitSentences(text: string, from: number): Sentence[] {
+  const out: Sentence[] = [];
+  let line = 0;
+  let i = from;
+  while (i < text.length) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = text.length;
+    let s = i;
+    for (let k = i; k < nl; k++) {
+      if (text.charCodeAt(k) === 0x3002 /* 。 */) {
+        pushSentence(out, text, s, k + 1, line);
+        s = k + 1;
+      }
+    }
+    pushSentence(out, text, s, nl, line);
+    line++;
+    i = nl + 1;
+  }
+  return out;
+}
+
+function pushSentence(out: Sentence[], text: string, start: number, end: number, line: number): void {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) out.push({ start, end, text: text.slice(start, end), line });
+}
+
+export function buildContext(post: Post, casebookId: string | null): PostContext {
+  const norm = normalize(post.text);
+  const text = norm.text;
+  let headerEnd = text.indexOf('\n');
+  if (headerEnd < 0) headerEnd = text.length;
+  const bodyStart = Math.min(text.length, headerEnd + 1);
+  const sectionStarts: number[] = [];
+  SECTION_RE.lastIndex = 0;
+  for (let m = SECTION_RE.exec(text); m; m = SECTION_RE.exec(text)) if (m.index >= bodyStart) sectionStarts.push(m.index);
+  const year = casebookId ? Number(casebookId.slice(0, 4)) : NaN;
+  return {
+    post,
+    norm,
+    text,
+    header: text.slice(0, headerEnd),
+    bodyStart,
+    sentences: splitSentences(text, bodyStart),
+    dates: findDates(text),
+    casebookYear: Number.isFinite(year) && year > 1900 ? year : null,
+    focusEnd: sectionStarts.length >= 2 ? sectionStarts[1]! : text.length,
+    sectionStarts: sectionStarts.length >= 2 ? sectionStarts : [],
+    noticeDate: null,
+  };
+}
+
+/** Maps a normalised range to an evidence span in the post's text as stored. */
+export function spanOf(ctx: PostContext, start: number, end: number): Span {
+  return toOriginalSpan(ctx.norm, start, end);
+}
+
+/** ISO date of a mention, giving a year-less one the notice's year (or the casebook year where weekdays agree). */
+export function isoOf(ctx: PostContext, d: DateMention): string | null {
+  return resolveYear(d, { noticeDate: ctx.noticeDate, fallbackYear: ctx.casebookYear });
+}
+
+/** Dates inside a range of the normalised text. */
+export function datesIn(ctx: PostContext, start: number, end: number): DateMention[] {
+  return ctx.dates.filter((d) => d.start >= start && d.end <= end);
+}
+
+/** A value with the places in the normalised text that state it. */
+export interface Found<T> {
+  value: T;
+  /** normalised `[start, end)` ranges; converted to stored offsets by the engine */
+  at: Array<[number, number]>;
+}

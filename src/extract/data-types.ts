@@ -1,0 +1,66 @@
+// data_types: the kinds of personal data exposed, read from the sentences and lists that say what leaked.
+import type { DataType } from '../core/record.ts';
+import type { Found, PostContext, Sentence } from './context.ts';
+import { ADVICE_RE, DATA_DENIAL_RE, clauses } from './cues.ts';
+
+const KEYWORDS: Array<[DataType, RegExp]> = [
+  ['name', /氏名|お名前|名前|口座名義|名義人|フリガナ|ふりがな/g],
+  ['address', /住所|所在地|郵便番号/g],
+  ['phone', /電話番号|携帯番号|TEL番号|FAX番号/gi],
+  ['email', /メールアドレス|メール・アドレス|e-?mailアドレス|Eメールアドレス/gi],
+  ['birthdate', /生年月日|誕生日/g],
+  ['gender', /性別/g],
+  ['card_security_code', /セキュリティコード|CVV|CVC/g],
+  ['credit_card', /クレジットカード(?:番号|情報)|カード番号|有効期限/g],
+  ['bank_account', /口座番号|口座情報|銀行口座|預金口座|振込口座/g],
+  ['password', /パスワード(?!(?:を|が|は|の)?(?:設定|かけ|かか|付|変更|再設定|リセット|保護|ロック|管理))/g],
+  ['login_id', /ログイン\s*ID|ログインID|ユーザー?\s*ID|ユーザー名|アカウント名|アカウント(?:ID|情報)|会員ID|(?:Account|アカウント)\s*初期設定情報/gi],
+  ['medical', /医療情報|診療情報|診療記録|診察記録|診療録|カルテ(?:情報)?|病名|病歴|既往歴|検査結果|病変|治療内容|処方|健康診断|健診結果|受診歴/g],
+  ['photo', /顔写真|写真|画像データ|顔画像/g],
+  ['employee_id', /社員番号|職員番号|従業員番号/g],
+  ['student_id', /学籍番号|学生番号|生徒番号/g],
+];
+
+// Words that mark a sentence as saying what data leaked or was held.
+const LEAK_CONTEXT_RE = /漏えい|漏洩|流出|漏れ|含まれ|含む|保存|記載|記録され|登録され|表示され|閲覧|暗号化され|対象となる情報|項目|以下のとおり|以下の通り|持ち出|入力情報|個人情報\(|情報\(/;
+const ITEM_RE = /^\s*(?:[•・*※\-]|[0-9]+[.)]|\(?[0-9]+\)|[①-⑳])/;
+
+function keywordsIn(text: string): Array<{ type: DataType; start: number; end: number }> {
+  const out: Array<{ type: DataType; start: number; end: number }> = [];
+  for (const [type, re] of KEYWORDS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ type, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
+  const found = new Map<DataType, [number, number]>();
+  let listContext = false;
+  const visit = (s: Sentence) => {
+    const lineText = s.text;
+    const isItem = ITEM_RE.test(lineText) || lineText.length <= 30;
+    if (ADVICE_RE.test(lineText)) {
+      listContext = false;
+      return;
+    }
+    const hasContext = LEAK_CONTEXT_RE.test(lineText);
+    for (const c of clauses(lineText)) {
+      if (DATA_DENIAL_RE.test(c.text)) continue;
+      const kws = keywordsIn(c.text);
+      const distinct = new Set(kws.map((k) => k.type)).size;
+      // An enumeration of several data words is itself a statement of what the data held.
+      if (!(hasContext || distinct >= 2 || (isItem && listContext))) continue;
+      for (const k of kws) if (!found.has(k.type)) found.set(k.type, [s.start + c.offset + k.start, s.start + c.offset + k.end]);
+    }
+    // A sentence introducing a list (「漏えいした可能性のある情報は以下のとおりです」) lends its context to the items.
+    if (hasContext && !isItem) listContext = true;
+    else if (!isItem) listContext = false;
+  };
+  for (const s of ctx.sentences) {
+    if (s.start >= ctx.focusEnd && ctx.sectionStarts.length === 0) break;
+    visit(s);
+  }
+  const value = KEYWORDS.map(([t]) => t).filter((t) => found.has(t));
+  return { value, at: value.map((t) => found.get(t)!) };
+}

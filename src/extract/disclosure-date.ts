@@ -1,0 +1,35 @@
+// disclosure_date (公表日): the date ending the header, else the notice's own dated line, else "X は DATE、…発表".
+import type { Found, PostContext } from './context.ts';
+import { datesIn, isoOf } from './context.ts';
+import { headerDateStart } from './title.ts';
+
+// A line that is only a date, as notices print their issue date (「2024年5月17日」「令和6年5月17日 発表」).
+const DATE_LINE_TAIL_RE = /^\s*(?:付|発表|公表|現在)?\s*$/;
+const NEWS_RE = /(?:は|が)、?\s*$/;
+const ANNOUNCE_RE = /発表|公表|明らかにし|記者会見/;
+
+export function extractDisclosureDate(ctx: PostContext): Found<string> | null {
+  const hs = headerDateStart(ctx);
+  const hd = datesIn(ctx, 0, ctx.header.length).find((d) => d.start === hs);
+  if (hd) {
+    const iso = isoOf(ctx, hd);
+    if (iso) return { value: iso, at: [[hd.start, hd.end]] };
+  }
+  for (const d of ctx.dates) {
+    if (d.start < ctx.bodyStart || d.year === null) continue;
+    const lineStart = ctx.text.lastIndexOf('\n', d.start - 1) + 1;
+    let lineEnd = ctx.text.indexOf('\n', d.end);
+    if (lineEnd < 0) lineEnd = ctx.text.length;
+    if (ctx.text.slice(lineStart, d.start).trim() === '' && DATE_LINE_TAIL_RE.test(ctx.text.slice(d.end, lineEnd))) {
+      return { value: d.iso!, at: [[d.start, d.end]] };
+    }
+  }
+  // News stories: 「兵庫県尼崎市は2023年1月27日、…と発表した」 in the opening sentences.
+  for (const s of ctx.sentences.slice(0, 3)) {
+    for (const d of datesIn(ctx, s.start, s.end)) {
+      if (d.year === null || !NEWS_RE.test(ctx.text.slice(s.start, d.start))) continue;
+      if (ANNOUNCE_RE.test(ctx.text.slice(d.end, s.end))) return { value: d.iso!, at: [[d.start, d.end]] };
+    }
+  }
+  return null;
+}

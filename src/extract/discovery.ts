@@ -1,0 +1,78 @@
+// discovery and discovered_date: how and when the organisation learned of the event (発覚の経緯, 発覚日).
+import type { Discovery } from '../core/record.ts';
+import type { DateMention } from '../core/japanese-date.ts';
+import { VAGUE_DATE_RE } from '../core/japanese-date.ts';
+import type { Found, PostContext, Sentence } from './context.ts';
+import { datesIn, isoOf } from './context.ts';
+import { ADVICE_RE, DENIAL_AFTER_RE } from './cues.ts';
+
+const CUSTOMER = '(?:お客様|お客さま|利用者|患者|会員|申込者|ユーザー|保護者|市民|住民|町民|県民|受講者|購入者|学生|生徒|視聴者|読者|取引先)';
+const STAFF = '(?:職員|社員|従業員|教員|担当者|スタッフ|医師|看護師)';
+const VENDOR = '(?:委託先|委託元|業者|ベンダー|事業者|[A-Z]社|同社|提供元|運営会社|子会社|親会社|販売元|開発元)';
+
+// In order of precedence when one sentence names several channels.
+const CHANNELS: Array<[Discovery, RegExp]> = [
+  ['card_company', /(?:クレジット)?カード会社(?:等)?(?:から|より)|決済代行(?:会社|事業者)(?:から|より)/],
+  ['attacker_claim', /(?:ギャング|グループ|攻撃者|ハッカー|犯行グループ)[^。]{0,40}(?:主張|犯行声明)|リークサイト[^。]{0,20}(?:に掲載|で公開|に投稿)|脅迫(?:文|メール|状)|ランサムノート|身代金を?要求する(?:メッセージ|文書|画面)/],
+  ['police', /警察(?:から|より)の?(?:連絡|通報|指摘|情報提供|照会)/],
+  ['external_researcher', /(?:セキュリティ|リサーチ|研究)[^。]{0,10}(?:企業|会社|者|チーム|機関)[^。]{0,30}(?:発見|指摘|通報|連絡|報告)|調査会社が|研究者[^。]{0,20}(?:発見|指摘)|外部(?:の)?(?:セキュリティ)?(?:専門)?(?:機関|企業|組織)(?:から|より)[^。]{0,20}(?:指摘|連絡|通報)|JPCERT|ホワイトハッカー/],
+  ['vendor_report', new RegExp(`${VENDOR}[^。]{0,80}?(?:報告|連絡|通知)(?:を受け|があり|され|が?あった)|${VENDOR}(?:から|より)[^。]{0,80}(?:報告|連絡)`)],
+  ['customer_report', new RegExp(`${CUSTOMER}(?:様|さん|さま|氏|[A-Z]氏)?[^。]{0,60}?(?:ご?指摘|申し出|申出|抗議|通報|(?:から|より)[^。]{0,40}(?:連絡|報告|問い?合わ?せ))`)],
+  ['internal_detection', new RegExp(`検知|検出|覚知|気付|気づ|(?:社内|当社|弊社|院内|庁内|自社|本学|当院|当センター|本センター)(?:にて|で|の|による)?[^。]{0,12}(?:調査|監視|点検|確認)(?:により|で|の結果|を行|した結果|したところ|を実施)|調査(?:する|した|の)?(?:なか|中|過程)で|${STAFF}(?:から|より|が|は)[^。]{0,60}(?:報告|連絡)(?:し|が|を受け)|(?:不正|異常|不審)[^。]{0,15}(?:が確認され|を確認し|を発見)|セキュリティ調査により`)],
+];
+
+// Sentences that say when the organisation learned of it.
+const AWARE_RE = new RegExp(`(?:判明|発覚)(?!後|次第)|気付|気づ|検知|検出|覚知|把握し|(?:連絡|報告|指摘|申し出)(?:を受け|があり|をいただ|を頂|され)|ご指摘|確認され(?:まし)?た|確認いたしました|を確認しました|${STAFF}[^。]{0,30}(?:に|へ)報告し`);
+// Words of detection: a date range in such a sentence still starts on the day it was noticed.
+const DETECT_RE = /気付|気づ|検知|検出|覚知|連絡|報告|指摘|申し出/;
+const RELATIVE_RE = /分後|時間後|同日|当日|直後/;
+const OUTWARD_RE = /個人情報保護委?員会|警察|所轄/;
+const NOT_THIS_DATE_RE = /^\s*(?:付|予定|以降に|までに)/;
+
+function usableDates(ctx: PostContext, s: Sentence): DateMention[] {
+  return datesIn(ctx, s.start, s.end).filter((d) => !NOT_THIS_DATE_RE.test(ctx.text.slice(d.end, d.end + 6)));
+}
+
+export function extractDiscovery(ctx: PostContext): Found<Discovery> | null {
+  const units = [{ start: 0, end: ctx.header.length, text: ctx.header, line: -1 }, ...ctx.sentences.filter((s) => s.start < ctx.focusEnd)];
+  for (const s of units) {
+    if (ADVICE_RE.test(s.text)) continue;
+    for (const [channel, re] of CHANNELS) {
+      const m = re.exec(s.text);
+      if (!m || DENIAL_AFTER_RE.test(s.text.slice(m.index + m[0].length))) continue;
+      if (channel === 'attacker_claim' && /確認されて(?:おりません|いません)/.test(s.text)) continue;
+      return { value: channel, at: [[s.start + m.index, s.start + m.index + m[0].length]] };
+    }
+  }
+  return null;
+}
+
+export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
+  const sentences = ctx.sentences.filter((s) => s.start < ctx.focusEnd);
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const m = AWARE_RE.exec(s.text);
+    if (!m || ADVICE_RE.test(s.text) || (OUTWARD_RE.test(s.text) && !DETECT_RE.test(s.text))) continue;
+    const detect = DETECT_RE.test(s.text);
+    // In 「…から…にかけて不正アクセスを受けたことが判明」 the range is the attack, not the finding.
+    const dates = usableDates(ctx, s).filter((d) => detect || (!d.rangeStart && !d.rangeEnd));
+    for (const d of dates) {
+      const iso = isoOf(ctx, d);
+      if (iso) return { value: iso, at: [[d.start, d.end]] };
+    }
+    if (datesIn(ctx, s.start, s.end).length > 0 || VAGUE_DATE_RE.test(s.text)) continue;
+    const today = s.text.indexOf('本日');
+    if (today >= 0 && ctx.noticeDate) return { value: ctx.noticeDate, at: [[s.start + today, s.start + today + 2]] };
+    // No date of its own: 「…から約7分後に検出」 leans on the last date before; otherwise the sentence just before.
+    const before = ctx.dates.filter((d) => d.end <= s.start && d.start >= ctx.bodyStart && !d.rangeEnd);
+    const prev = sentences[i - 1];
+    const pick = RELATIVE_RE.test(s.text)
+      ? before.at(-1)
+      : prev
+        ? usableDates(ctx, prev).filter((d) => !d.rangeStart && !d.rangeEnd).at(-1)
+        : undefined;
+    const iso = pick ? isoOf(ctx, pick) : null;
+    if (pick && iso) return { value: iso, at: [[pick.start, pick.end]] };
+  }
+  return null;
+}

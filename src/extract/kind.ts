@@ -1,0 +1,15 @@
+// kind: an incident, a list of ransomware leak-site victims, or a post about no security event at all.
+import type { Kind } from '../core/record.ts';
+import type { PostContext } from './context.ts';
+
+const CLAIM_LIST_RE = /被害(?:組織|企業|団体)(?:の)?(?:リスト|一覧)|リークサイト[^。\n]{0,20}(?:リスト|一覧|まとめ)|ランサムウ[ェエ]ア[^。\n]{0,30}(?:被害|攻撃)[^。\n]{0,10}(?:リスト|一覧)/;
+const EVENT_WORDS_RE = /不正アクセス|不正ログイン|漏えい|漏洩|流出|ランサム|紛失|盗難|誤送信|乗っ取|障害|サイバー攻撃を受け|感染|被害を受け|ハッキング|侵入|侵害|詐欺/g;
+
+export function extractKind(ctx: PostContext, hasCasebookId: boolean): Kind {
+  if (CLAIM_LIST_RE.test(ctx.header)) return 'claim_list';
+  if (hasCasebookId) return 'incident';
+  EVENT_WORDS_RE.lastIndex = 0;
+  let hits = 0;
+  while (EVENT_WORDS_RE.exec(ctx.text) && hits < 2) hits++;
+  return hits >= 2 ? 'incident' : 'other';
+}

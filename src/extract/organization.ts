@@ -1,0 +1,61 @@
+// organization: who published the notice — the name opening a casebook title, else the subject of the story.
+import type { Found, PostContext } from './context.ts';
+
+const LEGAL = '株式会社|有限会社|合同会社|合資会社|一般財団法人|公益財団法人|一般社団法人|公益社団法人|国立研究開発法人|地方独立行政法人|独立行政法人|国立大学法人|公立大学法人|学校法人|医療法人社団|医療法人財団|医療法人|社会福祉法人|特定非営利活動法人|\\(株\\)|\\(有\\)';
+const LEGAL_RE = new RegExp(LEGAL);
+// Words that end an organisation's name; the longest prefix ending in one is the name.
+const SUFFIX_RE = /(?:株式会社|有限会社|合同会社|ホールディングス|グループ|銀行|信用金庫|信用組合|証券|保険|病院|医院|クリニック|診療所|医療センター|センター|大学|大学院|高等学校|高校|中学校|小学校|学校|学園|学院|研究所|研究機構|機構|協会|財団|連合会|協議会|組合|生協|委員会|議会|裁判所|役場|役所|事務所|製作所|工業|新聞社|放送|省|庁|局|署|都|道|府|県|市|区|町|村|社|会)$/;
+// A title that is a sentence about its subject: 「名古屋市消防局の31歳…」「国際刑事裁判所がハッカーに…」.
+const HEAD_RUN_RE = /^[^\s、。「」『』(\[【~!?]+/;
+const SUBJECT_RE = /^(?:\s*[0-9]{4}年[^、。]{0,12}、)?\s*([^\s、。「」『』()【】]{2,30}?)は、/;
+const LATIN_HEAD_RE = /^([A-Za-z][A-Za-z0-9.&\- ]{1,30}?)(?:、|は|が|の)/;
+
+function longestSuffixPrefix(run: string): string | null {
+  for (let end = run.length; end >= 2; end--) {
+    const head = run.slice(0, end);
+    if (SUFFIX_RE.test(head) && !/^[ぁ-ん]/.test(head)) return head;
+  }
+  return null;
+}
+
+function nameFromTitle(title: string): { name: string; offset: number } | null {
+  const lead = title.length - title.trimStart().length;
+  const t = title.slice(lead);
+  const firstToken = /^\S+/.exec(t)?.[0] ?? '';
+  // 「株式会社エイチーム 個人情報…」: the first word carries a legal form or is a whole name.
+  if (firstToken && firstToken.length < t.length && (LEGAL_RE.test(firstToken) || SUFFIX_RE.test(firstToken)) && !/[、。「」]/.test(firstToken)) {
+    return { name: firstToken, offset: lead };
+  }
+  const run = HEAD_RUN_RE.exec(t)?.[0] ?? '';
+  const legal = new RegExp(`^(?:${LEGAL})[^\\s、。の]+|^[^\\s、。の]+?(?:${LEGAL})`).exec(run);
+  if (legal) return { name: legal[0], offset: lead };
+  const name = longestSuffixPrefix(run);
+  if (name && name.length >= 3) return { name, offset: lead };
+  return null;
+}
+
+export function extractOrganization(ctx: PostContext, title: Found<string> | null): Found<string> | null {
+  if (title) {
+    const at = title.at[0]![0];
+    const normTitle = ctx.text.slice(at, title.at[0]![1]);
+    const hit = nameFromTitle(normTitle);
+    if (hit) return { value: hit.name, at: [[at + hit.offset, at + hit.offset + hit.name.length]] };
+  }
+  // A news story names its subject first: 「株式会社フジクラは、…」「マイクロソフトは、…」.
+  for (const s of ctx.sentences.slice(0, 2)) {
+    const m = SUBJECT_RE.exec(s.text);
+    if (m && !/の|が|を|に|で|と|も/.test(m[1]!.replace(LEGAL_RE, ''))) {
+      const off = s.start + m[0].indexOf(m[1]!);
+      return { value: m[1]!, at: [[off, off + m[1]!.length]] };
+    }
+  }
+  if (title) {
+    const at = title.at[0]![0];
+    const m = LATIN_HEAD_RE.exec(ctx.text.slice(at, title.at[0]![1]));
+    if (m) {
+      const name = m[1]!.trim();
+      return { value: name, at: [[at, at + name.length]] };
+    }
+  }
+  return null;
+}

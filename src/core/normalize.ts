@@ -21,6 +21,11 @@ function isCombining(c: number): boolean {
     (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f) || (c >= 0xfe00 && c <= 0xfe0f);
 }
 
+// Circled numbers mark list items (②3378件); NFKC would glue them to the next number.
+function isListMarker(c: number): boolean {
+  return (c >= 0x2460 && c <= 0x2473) || (c >= 0x2776 && c <= 0x2793) || c === 0x24ea;
+}
+
 function isStable(c: number): boolean {
   // The bulk of Japanese text: NFKC maps these to themselves, so they skip the per-chunk normalize call.
   return (c >= 0x20 && c <= 0x7e) || c === 0x0a || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) ||
@@ -37,7 +42,7 @@ export function normalize(original: string): Normalized {
     const c = original.charCodeAt(i);
     let j = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1);
     while (j < n && isCombining(original.charCodeAt(j))) j++;
-    if (j === i + 1 && isStable(c)) {
+    if (j === i + 1 && (isStable(c) || isListMarker(c))) {
       out.push(original[i]!);
       starts.push(i);
       ends.push(j);

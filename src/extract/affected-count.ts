@@ -53,7 +53,11 @@ function groupSums(text: string, counts: CountMention[], from: number): Group[] 
   const flush = () => {
     const ok = run.length >= 2 && run.every((l) => !SUBSET_RE.test(text.slice(l.start, l.end)));
     if (ok) {
-      const cs = run.map((l) => l.counts[0]!);
+      let cs = run.map((l) => l.counts[0]!);
+      const sum = cs.reduce((s, c) => s + c.value, 0);
+      // A run that opens with its own total (「198,200件」 then 「163,474件」「34,726件」) is that total.
+      const head = cs.find((c) => c.value * 2 === sum);
+      if (head) cs = [head];
       groups.push({ value: cs.reduce((s, c) => s + c.value, 0), person: cs.some((c) => c.unit === 'person'), at: cs.map((c) => [c.start, c.end]) });
     }
     run = [];

@@ -13,9 +13,9 @@ const KEYWORDS: Array<[DataType, RegExp]> = [
   ['card_security_code', /セキュリティコード|CVV|CVC/g],
   ['credit_card', /クレジットカード(?:番号|情報)|カード番号|有効期限/g],
   ['bank_account', /口座番号|口座情報|銀行口座|預金口座|振込口座/g],
-  ['password', /パスワード(?!(?:を|が|は|の)?(?:設定|かけ|かか|付|変更|再設定|リセット|保護|ロック|管理))/g],
-  ['login_id', /ログイン\s*ID|ログインID|ユーザー?\s*ID|ユーザー名|アカウント名|アカウント(?:ID|情報)|会員ID|(?:Account|アカウント)\s*初期設定情報/gi],
-  ['medical', /医療情報|診療情報|診療記録|診察記録|診療録|カルテ(?:情報)?|病名|病歴|既往歴|検査結果|病変|治療内容|処方|健康診断|健診結果|受診歴/g],
+  ['password', /パスワード(?!(?:を|が|は|の)?(?:設定|かけ|かか|付|変更|再設定|リセット|保護|ロック|管理|認証))/g],
+  ['login_id', /ログイン\s*ID|ログインID|ユーザー?\s*ID|ユーザー名|アカウント名|アカウント(?:ID|情報(?!の?変更))|会員ID|(?:Account|アカウント)\s*初期設定情報/gi],
+  ['medical', /医療情報|診療情報|診療記録|診察記録|診療録|カルテ(?:情報|の内容|データ|の?記載)|病名|病歴|既往歴|検査結果|病変|治療内容|処方|健康診断|健診結果|受診歴/g],
   ['photo', /顔写真|写真|画像データ|顔画像/g],
   ['employee_id', /社員番号|職員番号|従業員番号/g],
   ['student_id', /学籍番号|学生番号|生徒番号/g],
@@ -23,13 +23,27 @@ const KEYWORDS: Array<[DataType, RegExp]> = [
 
 // Words that mark a sentence as saying what data leaked or was held.
 const LEAK_CONTEXT_RE = /漏えい|漏洩|流出|漏れ|含まれ|含む|保存|記載|記録され|登録され|表示され|閲覧|暗号化され|対象となる情報|項目|以下のとおり|以下の通り|持ち出|入力情報|個人情報\(|情報\(/;
+// Credentials an attacker logged in with (「…ID およびパスワードを使った不正ログイン」) are not leaked data.
+const USED_AFTER_RE = /^[^。、]{0,10}?(?:使っ|使用し|用い|悪用|利用し|入手し)/;
+// 「医療情報システム」「パスワード管理ソフト」 name a system, not data.
+const SYSTEM_AFTER_RE = /^(?:システム|サーバ|端末|機器|ソフト|基盤|管理システム)/;
 const ITEM_RE = /^\s*(?:[•・*※\-]|[0-9]+[.)]|\(?[0-9]+\)|[①-⑳])/;
+
+// The keyword, or the enumeration it belongs to, is what the attacker used rather than what leaked.
+function usedInAttack(text: string, kws: Array<{ end: number }>, k: { end: number }): boolean {
+  if (USED_AFTER_RE.test(text.slice(k.end))) return true;
+  const next = kws.filter((o) => o.end > k.end && o.end - k.end < 12).reduce((a, o) => Math.max(a, o.end), 0);
+  return next > 0 && USED_AFTER_RE.test(text.slice(next));
+}
 
 function keywordsIn(text: string): Array<{ type: DataType; start: number; end: number }> {
   const out: Array<{ type: DataType; start: number; end: number }> = [];
   for (const [type, re] of KEYWORDS) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ type, start: m.index, end: m.index + m[0].length });
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (SYSTEM_AFTER_RE.test(text.slice(m.index + m[0].length))) continue;
+      out.push({ type, start: m.index, end: m.index + m[0].length });
+    }
   }
   return out;
 }
@@ -39,7 +53,7 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
   let listContext = false;
   const visit = (s: Sentence) => {
     const lineText = s.text;
-    const isItem = ITEM_RE.test(lineText) || lineText.length <= 30;
+    const isItem = ITEM_RE.test(lineText) || (lineText.length <= 30 && !/[。:：]$/.test(lineText));
     if (ADVICE_RE.test(lineText)) {
       listContext = false;
       return;
@@ -51,7 +65,7 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
       const distinct = new Set(kws.map((k) => k.type)).size;
       // An enumeration of several data words is itself a statement of what the data held.
       if (!(hasContext || distinct >= 2 || (isItem && listContext))) continue;
-      for (const k of kws) if (!found.has(k.type)) found.set(k.type, [s.start + c.offset + k.start, s.start + c.offset + k.end]);
+      for (const k of kws) if (!found.has(k.type) && !usedInAttack(c.text, kws, k)) found.set(k.type, [s.start + c.offset + k.start, s.start + c.offset + k.end]);
     }
     // A sentence introducing a list (「漏えいした可能性のある情報は以下のとおりです」) lends its context to the items.
     if (hasContext && !isItem) listContext = true;

@@ -68,7 +68,7 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
       for (const k of kws) if (!found.has(k.type) && !usedInAttack(c.text, kws, k)) found.set(k.type, [s.start + c.offset + k.start, s.start + c.offset + k.end]);
     }
     // A sentence introducing a list (「漏えいした可能性のある情報は以下のとおりです」) lends its context to the items.
-    if (hasContext && !isItem) listContext = true;
+    if (hasContext) listContext = true;
     else if (!isItem) listContext = false;
   };
   for (const s of ctx.sentences) {

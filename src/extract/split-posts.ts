@@ -17,6 +17,8 @@ const SECTION_LABEL_RE = /概要|経緯|原因|対応|対象|内容|再発|防�
 const SENTENCE_END_RE = /[。．.、,:：]\s*$/;
 const BULLET_START_RE = /^\s*(?:[•・*※\-−(（①-⑳]|[0-9]+[.)．]|[(（][0-9]+[)）])/;
 const SOURCE_LINE_RE = /^source:/i;
+// Source credits and archive links close a post; they never open one.
+const TRAILER_RE = /^\s*(?:出典|引用|参考|source|via)\s*[:：]|アーカイブ\s*$/i;
 
 function toLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -43,9 +45,11 @@ function blankRun(lines: Line[], from: number, step: 1 | -1): number {
 function isStandaloneTitle(lines: Line[], i: number): boolean {
   const t = lines[i]!.text.trim();
   if (t.length < 20 || t.length > 200) return false;
-  if (SENTENCE_END_RE.test(t) || BULLET_START_RE.test(t) || /^【[^】]*】$/.test(t)) return false;
+  if (SENTENCE_END_RE.test(t) || BULLET_START_RE.test(t) || TRAILER_RE.test(t) || /^【[^】]*】$/.test(t)) return false;
   if (blankRun(lines, i - 1, -1) < 1) return false;
-  return blankRun(lines, i + 1, 1) >= 2;
+  const gap = blankRun(lines, i + 1, 1);
+  // A title opens a body: the blank lines must lead somewhere, not to the end of the document.
+  return gap >= 2 && i + 1 + gap < lines.length;
 }
 
 function isLabelledTitle(lines: Line[], i: number): boolean {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { findCounts, parseJapaneseNumber } from '../../src/core/japanese-number.ts';
+
+describe('parseJapaneseNumber', () => {
+  it.each([
+    ['4,138', 4138],
+    ['14万', 140000],
+    ['約14万', 140000],
+    ['1万2千', 12000],
+    ['2千', 2000],
+    ['三', 3],
+    ['三百二十', 320],
+    ['１２３', 123],
+    ['1億2000万', 120000000],
+  ])('%s → %d', (text, value) => {
+    expect(parseJapaneseNumber(text)).toBe(value);
+  });
+
+  it('returns null for text that is not a number', () => {
+    expect(parseJapaneseNumber('多数')).toBeNull();
+    expect(parseJapaneseNumber('')).toBeNull();
+  });
+});
+
+describe('findCounts', () => {
+  it('reads people and record counts with their markers', () => {
+    const counts = findCounts('納税者情報 最大約14万人分、会員4,138名、計 3,137 名分、注文1万2千件');
+    expect(counts.map((c) => [c.value, c.unit])).toEqual([
+      [140000, 'person'],
+      [4138, 'person'],
+      [3137, 'person'],
+      [12000, 'record'],
+    ]);
+    expect(counts[0]).toMatchObject({ max: true, approx: true });
+    expect(counts[2]).toMatchObject({ total: true });
+  });
+
+  it('reads kanji counts and spaced digits from PDF copies', () => {
+    expect(findCounts('職員三名が').map((c) => c.value)).toEqual([3]);
+    expect(findCounts('生徒 532 名分').map((c) => c.value)).toEqual([532]);
+  });
+
+  it('ignores vague counts and other units', () => {
+    expect(findCounts('数十名の方')).toEqual([]);
+    expect(findCounts('サーバー2,000台、約5時間')).toEqual([]);
+  });
+
+  it('gives offsets that cover the number and unit', () => {
+    const text = 'お客様20,132名の情報';
+    const [c] = findCounts(text);
+    expect(text.slice(c!.start, c!.end)).toBe('20,132名');
+  });
+});

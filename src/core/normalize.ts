@@ -34,30 +34,48 @@ function isStable(c: number): boolean {
 
 export function normalize(original: string): Normalized {
   const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
   const n = original.length;
+  let starts = new Int32Array(n + 8);
+  let ends = new Int32Array(n + 8);
+  let len = 0;
+  let runStart = 0; // start of the pending run of unchanged characters
+  const grow = (need: number) => {
+    if (len + need <= starts.length) return;
+    const size = Math.max(starts.length * 2, len + need);
+    const s2 = new Int32Array(size);
+    const e2 = new Int32Array(size);
+    s2.set(starts.subarray(0, len));
+    e2.set(ends.subarray(0, len));
+    starts = s2;
+    ends = e2;
+  };
   let i = 0;
   while (i < n) {
     const c = original.charCodeAt(i);
     let j = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1);
     while (j < n && isCombining(original.charCodeAt(j))) j++;
     if (j === i + 1 && (isStable(c) || isListMarker(c))) {
-      out.push(original[i]!);
-      starts.push(i);
-      ends.push(j);
+      grow(1);
+      starts[len] = i;
+      ends[len] = j;
+      len++;
     } else {
+      if (runStart < i) out.push(original.slice(runStart, i));
       const extra = j === i + 1 ? EXTRA_FOLD[c] : undefined;
       const piece = extra ?? original.slice(i, j).normalize('NFKC');
+      grow(piece.length);
       for (let k = 0; k < piece.length; k++) {
-        starts.push(i);
-        ends.push(j);
+        starts[len] = i;
+        ends[len] = j;
+        len++;
       }
       out.push(piece);
+      runStart = j;
     }
     i = j;
   }
-  return { text: out.join(''), original, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  if (runStart < n) out.push(original.slice(runStart));
+  return { text: out.join(''), original, starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
 }
 
 /** Maps a `[start, end)` range of the normalised text back to the original text. */

@@ -43,10 +43,14 @@ function groupSums(text: string, counts: CountMention[], from: number): Group[] 
   // Runs of short lines that each hold exactly one count: 「氏名のみ 109,406 件」「氏名及び住所 1,261 件」.
   const lines: Array<{ start: number; end: number; counts: CountMention[] }> = [];
   let pos = from;
+  let ci = 0;
   while (pos < text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
-    if (text.slice(pos, nl).trim()) lines.push({ start: pos, end: nl, counts: counts.filter((c) => c.start >= pos && c.end <= nl) });
+    const inLine: CountMention[] = [];
+    while (ci < counts.length && counts[ci]!.start < pos) ci++;
+    for (let k = ci; k < counts.length && counts[k]!.end <= nl; k++) inLine.push(counts[k]!);
+    if (inLine.length > 0 || text.slice(pos, nl).trim()) lines.push({ start: pos, end: nl, counts: inLine });
     pos = nl + 1;
   }
   let run: typeof lines = [];

@@ -21,6 +21,8 @@ const KEYWORDS: Array<[DataType, RegExp]> = [
   ['student_id', /学籍番号|学生番号|生徒番号/g],
 ];
 
+const ANY_KEYWORD_RE = new RegExp(KEYWORDS.map(([, re]) => re.source).join('|'), 'i');
+
 // Words that mark a sentence as saying what data leaked or was held.
 const LEAK_CONTEXT_RE = /漏えい|漏洩|流出|漏れ|含まれ|含む|保存|記載|記録され|登録され|表示され|閲覧|暗号化され|対象となる情報|項目|以下のとおり|以下の通り|持ち出|入力情報|個人情報\(|情報\(/;
 // Credentials an attacker logged in with (「…ID およびパスワードを使った不正ログイン」) are not leaked data.
@@ -59,7 +61,8 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
       return;
     }
     const hasContext = LEAK_CONTEXT_RE.test(lineText);
-    for (const c of clauses(lineText)) {
+    const anyKeyword = ANY_KEYWORD_RE.test(lineText);
+    if (anyKeyword) for (const c of clauses(lineText)) {
       if (DATA_DENIAL_RE.test(c.text)) continue;
       const kws = keywordsIn(c.text);
       const distinct = new Set(kws.map((k) => k.type)).size;

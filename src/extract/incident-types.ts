@@ -31,6 +31,9 @@ const RULES: Rule[] = [
   { type: 'unauthorized_access', re: /不正アクセス|不正なアクセス|不正通信|不正な通信|不正侵入|不正に侵入|ハッカー[^。]{0,10}(?:侵入|侵害)|サイバー攻撃を受け[^。]{0,10}侵入/g, notAfter: /^(?:等|など)?の?(?:おそれ|恐れ)|^であることを疑わ|^(?:対策|を監視|防止|検知システム)/ },
 ];
 
+// One pass over a sentence decides whether any rule can match at all.
+const ANY_RULE_RE = new RegExp(RULES.map((r) => r.re.source).join('|'), 'i');
+
 const OUTAGE_RE = /大規模障害|システム障害|通信障害|サービス障害|障害が発生|障害発生|利用できなくな|つながりにくい状態|サービスが停止/g;
 
 /** Whether a keyword hit in a sentence reports the event rather than advising about or denying it. */
@@ -46,6 +49,7 @@ export function extractIncidentTypes(ctx: PostContext): Found<IncidentType[]> {
   const hits = new Map<IncidentType, Array<[number, number]>>();
   const units = [{ start: 0, end: ctx.header.length, text: ctx.header }, ...ctx.sentences];
   for (const s of units) {
+    if (!ANY_RULE_RE.test(s.text)) continue;
     for (const rule of RULES) {
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(s.text); m; m = rule.re.exec(s.text)) {

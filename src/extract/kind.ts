@@ -3,7 +3,9 @@ import type { Kind } from '../core/record.ts';
 import type { PostContext } from './context.ts';
 
 const CLAIM_LIST_RE = /被害(?:組織|企業|団体)(?:の)?(?:リスト|一覧)|リークサイト[^。\n]{0,20}(?:リスト|一覧|まとめ)|ランサムウ[ェエ]ア[^。\n]{0,30}(?:被害|攻撃)[^。\n]{0,10}(?:リスト|一覧)/;
-const EVENT_WORDS_RE = /不正アクセス|不正ログイン|漏えい|漏洩|流出|ランサム|紛失|盗難|誤送信|乗っ取|障害|サイバー攻撃を受け|感染|被害を受け|ハッキング|侵入|侵害|詐欺/g;
+const EVENT_WORDS_RE = /不正アクセス|不正ログイン|漏えい|漏洩|流出|ランサム|紛失|盗難|誤送信|乗っ取|障害|サイバー攻撃を受け|感染|被害を受け|ハッキング|侵入|侵害|詐欺|誤送|誤って|誤り|閲覧可能|盗|ひったくり|不正利用|流失/g;
+// A notice's own title: 「…に関するお詫びとお知らせ」「…について」.
+const NOTICE_TITLE_RE = /お詫び|おわび|お知らせ|ご報告|ご案内|について|に関する|発生/;
 
 export function extractKind(ctx: PostContext, hasCasebookId: boolean): Kind {
   if (CLAIM_LIST_RE.test(ctx.header)) return 'claim_list';
@@ -11,5 +13,5 @@ export function extractKind(ctx: PostContext, hasCasebookId: boolean): Kind {
   EVENT_WORDS_RE.lastIndex = 0;
   let hits = 0;
   while (EVENT_WORDS_RE.exec(ctx.text) && hits < 2) hits++;
-  return hits >= 2 ? 'incident' : 'other';
+  return hits >= 2 || (hits >= 1 && NOTICE_TITLE_RE.test(ctx.header)) ? 'incident' : 'other';
 }

@@ -34,13 +34,41 @@ function nameFromTitle(title: string): { name: string; offset: number } | null {
   return null;
 }
 
+const BYLINE_SKIP_RE = /^(?:代表|理事長|学長|院長|市長|町長|村長|知事|社長|会長|病院長|校長|所長|センター長)|[。、:：]|[0-9]{4}|お問い?合わせ|窓口|TEL|電話/;
+
+const ROLE_RE = /\s*(?:代表取締役|代表理事|代表者|代表|理事長|学長|院長|病院長|社長|会長|校長|所長|センター長|市長|町長|村長|知事|教育長)/;
+
+function bylineOf(ctx: PostContext): Found<string> | null {
+  const lines = ctx.sentences.filter((s) => s.line <= 4 || s.line >= (ctx.sentences.at(-1)?.line ?? 0) - 2);
+  for (const s of lines) {
+    const t = s.text.trim();
+    if (t.length > 40 || BYLINE_SKIP_RE.test(t)) continue;
+    // The name runs up to a role title (「株式会社Bluefin Works 代表取締役社長 …」).
+    const name = t.split(ROLE_RE)[0]!.trim();
+    if (name.length >= 4 && !/^(?:当|弊|本|同|各)/.test(name) && (LEGAL_RE.test(name) || SUFFIX_RE.test(name)) && !/[ぁ-ん]{3}/.test(name)) {
+      const off = s.start + s.text.indexOf(name);
+      return { value: name, at: [[off, off + name.length]] };
+    }
+  }
+  return null;
+}
+
 export function extractOrganization(ctx: PostContext, title: Found<string> | null): Found<string> | null {
+  // A company's own page names itself in a byline; a casebook title names it first.
+  const bare = !/^\s*【[^】]*#/.test(ctx.header);
+  if (bare) {
+    const byline = bylineOf(ctx);
+    if (byline) return byline;
+  }
   if (title) {
     const at = title.at[0]![0];
     const normTitle = ctx.text.slice(at, title.at[0]![1]);
     const hit = nameFromTitle(normTitle);
     if (hit) return { value: hit.name, at: [[at + hit.offset, at + hit.offset + hit.name.length]] };
   }
+  // A bare notice prints its publisher on a line of its own under the title or at the foot.
+  const byline = bylineOf(ctx);
+  if (byline) return byline;
   // A news story names its subject first: 「株式会社フジクラは、…」「マイクロソフトは、…」.
   for (const s of ctx.sentences.slice(0, 2)) {
     const m = SUBJECT_RE.exec(s.text);

@@ -17,7 +17,7 @@ export function noticePage(n: NoticeDetail): Html {
 <section class="record" aria-labelledby="record-h">
 <h2 id="record-h">抽出された記録</h2>
 <dl>
-${RECORD_KEYS.filter((k) => k !== 'header').map((k) => field(k, record[k], record.evidence[k]?.length ?? 0))}
+${RECORD_KEYS.map((k) => field(k, record[k], record.evidence[k]?.length ?? 0))}
 </dl>
 <p class="version">extractor ${n.extractorVersion}</p>
 </section>

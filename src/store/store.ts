@@ -84,10 +84,113 @@ export interface ListOptions extends SearchFilters {
   offset?: number;
 }
 
+/** Why two notices were put in one incident: a rule's name and what it read (`{rule:'follow_up', evidence:'第2報'}`). */
+export interface NoticeLink {
+  rule: 'follow_up' | 'client_contractor' | 'same_casebook_number' | 'near_duplicate' | 'manual_link';
+  evidence: string;
+  notices: [number, number];
+  /** For client_contractor where the wording shows it: the client's notice (委託元). */
+  client?: number;
+  /** For manual_link: who decided, and when. */
+  by?: string;
+  at?: string;
+}
+
+export type LinkOrigin = 'auto' | 'manual';
+
+/** A person's decision about grouping; automatic regrouping never undoes one. */
+export interface ManualDecision {
+  id: number;
+  /** link: put `otherNoticeId`'s incident with `noticeId`'s; unlink: `noticeId` stands alone. */
+  action: 'link' | 'unlink';
+  noticeId: number;
+  otherNoticeId: number | null;
+  by: string;
+  at: string;
+}
+
+/** What linking reads about one notice. */
+export interface LinkableNotice {
+  id: number;
+  record: IncidentRecord;
+  text: string;
+  ingestedAt: string;
+}
+
+export interface ExistingIncident {
+  id: number;
+  number: string | null;
+  numberKept: boolean;
+  numberAssignedAt: string | null;
+  noticeIds: number[];
+}
+
+/** Everything regrouping reads, taken at one moment; `basis` tells the store whether it is still current. */
+export interface IncidentSnapshot {
+  basis: string;
+  notices: LinkableNotice[];
+  decisions: ManualDecision[];
+  incidents: ExistingIncident[];
+  /** The last running number handed out per year. */
+  counters: Map<number, number>;
+}
+
+export interface PlannedMember {
+  noticeId: number;
+  origin: LinkOrigin;
+  /** The links that tie this notice to others of its incident; empty for a notice alone. */
+  links: NoticeLink[];
+}
+
+export interface PlannedIncident {
+  /** An existing incident to keep (with its number), or null for a new one. */
+  id: number | null;
+  members: PlannedMember[];
+  number: string;
+  numberKept: boolean;
+  /** true when this number was handed out in this plan (its time is recorded). */
+  numberNew: boolean;
+  /** Set when another incident has the same number: for a person to look at. */
+  clashNotes: string | null;
+  /** The earliest disclosure date of its notices, for ordering. */
+  firstDisclosure: string | null;
+}
+
+export interface IncidentPlan {
+  basis: string;
+  incidents: PlannedIncident[];
+  /** Incidents whose notices all went elsewhere. */
+  retire: number[];
+  counters: Map<number, number>;
+}
+
+export interface IncidentMember {
+  noticeId: number;
+  header: string;
+  record: IncidentRecord;
+  ingestedAt: string;
+  origin: LinkOrigin;
+  links: NoticeLink[];
+}
+
+export interface StoredIncident {
+  id: number;
+  /** YYYY-NNN; null only between an ingest and the regrouping after it. */
+  number: string | null;
+  /** true when the number was read from a casebook header, false when jikenbo assigned it. */
+  numberKept: boolean;
+  numberClash: boolean;
+  clashNotes: string | null;
+  firstDisclosure: string | null;
+  /** In ingest order. */
+  members: IncidentMember[];
+}
+
 export interface Store {
   /**
-   * Stores a document and its notices in one transaction. When a document with the same SHA-256 is
-   * already stored, adds nothing and returns created=false with the existing ids.
+   * Stores a document and its notices in one transaction, each notice of kind 'incident' in an
+   * incident of its own until regrouping links it. When a document with the same SHA-256 is already
+   * stored, adds nothing and returns created=false with the existing ids.
    */
   ingestDocument(doc: DocumentInput, notices: NoticeInput[]): Promise<IngestResult>;
   hasDocument(sha256: string): Promise<boolean>;
@@ -102,6 +205,24 @@ export interface Store {
    * as a prefix. An empty query is bad_input; a query of punctuation only finds nothing.
    */
   search(query: string, options?: ListOptions): Promise<SearchHit[]>;
+
+  /** Incidents, newest first disclosure first; those without a date last. */
+  listIncidents(options?: { limit?: number; offset?: number }): Promise<StoredIncident[]>;
+  countIncidents(): Promise<number>;
+  getIncident(id: number): Promise<StoredIncident | null>;
+  /** The incident a notice belongs to, or null for a notice that makes none (kind other than 'incident'). */
+  incidentOfNotice(noticeId: number): Promise<number | null>;
+  /** What regrouping reads, in one consistent read. */
+  loadIncidentSnapshot(): Promise<IncidentSnapshot>;
+  /**
+   * Replaces every incident grouping by the plan in one transaction. A conflict error when the
+   * casebook changed since the snapshot the plan was made from (the caller plans again).
+   */
+  replaceAutoGroups(plan: IncidentPlan): Promise<void>;
+  /** Records a person's decision that notice B's incident is notice A's. not_found for an unknown notice. */
+  linkNotices(a: number, b: number, by: string): Promise<ManualDecision>;
+  /** Records a person's decision that a notice is an incident of its own. */
+  unlinkNotice(noticeId: number, by: string): Promise<ManualDecision>;
   close(): Promise<void>;
 }
 

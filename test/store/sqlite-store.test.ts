@@ -72,22 +72,24 @@ describe('migrations', () => {
 
   it('apply later migrations in order, each recorded with its own transaction', () => {
     const db = new Database(path);
+    const last = MIGRATIONS.at(-1)!.version;
     const extra = [
       ...MIGRATIONS,
-      { version: 3, name: 'third', sql: 'CREATE TABLE third (id INTEGER PRIMARY KEY, second_id INTEGER REFERENCES second (id))' },
-      { version: 2, name: 'second', sql: 'CREATE TABLE second (id INTEGER PRIMARY KEY)' },
+      { version: last + 2, name: 'third', sql: 'CREATE TABLE third (id INTEGER PRIMARY KEY, second_id INTEGER REFERENCES second (id))' },
+      { version: last + 1, name: 'second', sql: 'CREATE TABLE second (id INTEGER PRIMARY KEY)' },
     ];
-    expect(migrate(db, extra)).toEqual({ applied: [1, 2, 3], current: 3 });
+    expect(migrate(db, extra)).toEqual({ applied: [...MIGRATIONS.map((m) => m.version), last + 1, last + 2], current: last + 2 });
     expect(migrate(db, extra).applied).toEqual([]);
     db.close();
   });
 
   it('roll back a failing migration and keep the ones before it', () => {
     const db = new Database(path);
-    const broken = [...MIGRATIONS, { version: 2, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); SELECT * FROM no_such_table' }];
+    const last = MIGRATIONS.at(-1)!.version;
+    const broken = [...MIGRATIONS, { version: last + 1, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); SELECT * FROM no_such_table' }];
     expect(() => migrate(db, broken)).toThrow(/no_such_table/);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half'").get()).toEqual({ n: 0 });
-    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 });
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: last });
     db.close();
   });
 

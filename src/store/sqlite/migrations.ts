@@ -86,6 +86,51 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'incident grouping: link reasons, people\'s decisions, casebook numbers',
+    sql: /* sql */ `
+      -- Why each notice is in its incident: the links that tie it to the others (JSON array of
+      -- {rule, evidence, notices}), and whether a person's decision put it there.
+      ALTER TABLE incident_notices ADD COLUMN reason_json TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(reason_json));
+      ALTER TABLE incident_notices ADD COLUMN origin TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('auto', 'manual'));
+
+      -- YYYY-NNN: kept from a casebook header (number_kept = 1) or assigned by jikenbo, stored so it never changes.
+      ALTER TABLE incidents ADD COLUMN casebook_number TEXT CHECK (casebook_number GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9]*');
+      ALTER TABLE incidents ADD COLUMN number_kept INTEGER NOT NULL DEFAULT 0 CHECK (number_kept IN (0, 1));
+      ALTER TABLE incidents ADD COLUMN number_assigned_at TEXT;
+      -- Another incident has the same number: for a person to look at.
+      ALTER TABLE incidents ADD COLUMN number_clash INTEGER NOT NULL DEFAULT 0 CHECK (number_clash IN (0, 1));
+      ALTER TABLE incidents ADD COLUMN clash_notes TEXT;
+      ALTER TABLE incidents ADD COLUMN first_disclosure TEXT;
+      CREATE INDEX incidents_by_number ON incidents (casebook_number);
+      CREATE INDEX incidents_by_disclosure ON incidents (first_disclosure DESC, id DESC);
+
+      -- The last running number jikenbo handed out per year; only grows, so a retired number never returns.
+      CREATE TABLE casebook_counters (
+        year  INTEGER PRIMARY KEY,
+        last  INTEGER NOT NULL CHECK (last >= 0)
+      );
+
+      -- A person's decisions about grouping, never rewritten: regrouping reads them and always obeys.
+      CREATE TABLE manual_links (
+        id               INTEGER PRIMARY KEY,
+        action           TEXT    NOT NULL CHECK (action IN ('link', 'unlink')),
+        notice_id        INTEGER NOT NULL REFERENCES notices (id),
+        other_notice_id  INTEGER REFERENCES notices (id),
+        decided_by       TEXT    NOT NULL,
+        decided_at       TEXT    NOT NULL,
+        CHECK ((action = 'link') = (other_notice_id IS NOT NULL))
+      );
+
+      -- Bumped by every regrouping, so a plan made from an older snapshot is refused.
+      CREATE TABLE incident_generation (
+        only        INTEGER PRIMARY KEY CHECK (only = 1),
+        generation  INTEGER NOT NULL
+      );
+      INSERT INTO incident_generation (only, generation) VALUES (1, 0);
+    `,
+  },
 ];
 
 export interface MigrationReport {

@@ -11,6 +11,7 @@ import type {
   SearchHit, Store, StoredDocument,
 } from '../store.ts';
 import { ftsMatchExpression } from './fts-query.ts';
+import { incidentQueries } from './incident-queries.ts';
 import { migrate } from './migrations.ts';
 
 export interface SqliteStoreOptions {
@@ -179,8 +180,8 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       }).lastInsertRowid);
       insertRecord.run(noticeId, recordJson, input.extractorVersion, at);
       r.incident_types.forEach((type, position) => insertType.run(noticeId, position, type));
-      const incidentId = Number(insertIncident.run(at).lastInsertRowid);
-      insertIncidentNotice.run(incidentId, noticeId);
+      // In the same transaction, so a crash never leaves a notice outside every incident; regrouping links it later.
+      if (r.kind === 'incident') insertIncidentNotice.run(Number(insertIncident.run(at).lastInsertRowid), noticeId);
       insertFts.run(noticeId, tokens);
       noticeIds.push(noticeId);
     }
@@ -188,6 +189,8 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   });
 
   return {
+    ...incidentQueries(db, now),
+
     async ingestDocument(doc, notices) {
       if (!SHA256.test(doc.sha256)) {
         throw new JikenboError('bad_input', `not a lowercase hex SHA-256: "${doc.sha256}"`, { subject: doc.source });

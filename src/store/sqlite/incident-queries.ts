@@ -1,0 +1,192 @@
+// The SQLite side of incidents: the snapshot regrouping reads, the plan it writes back in one
+// transaction, people's link decisions, and incident listing.
+
+import type Database from 'better-sqlite3';
+import { JikenboError } from '../../core/errors.ts';
+import type { IncidentRecord } from '../../core/record.ts';
+import { checkPaging } from '../filters.ts';
+import type {
+  IncidentMember, IncidentPlan, IncidentSnapshot, LinkOrigin, ManualDecision, NoticeLink, Store, StoredIncident,
+} from '../store.ts';
+
+type IncidentPort = Pick<Store,
+  'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
+  'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice'>;
+
+interface IncidentRow {
+  id: number;
+  casebook_number: string | null;
+  number_kept: number;
+  number_clash: number;
+  clash_notes: string | null;
+  first_disclosure: string | null;
+}
+
+interface MemberRow {
+  incident_id: number;
+  notice_id: number;
+  header: string;
+  record_json: string;
+  ingested_at: string;
+  origin: LinkOrigin;
+  reason_json: string;
+}
+
+interface DecisionRow {
+  id: number;
+  action: 'link' | 'unlink';
+  notice_id: number;
+  other_notice_id: number | null;
+  decided_by: string;
+  decided_at: string;
+}
+
+const LATEST_RECORD = 'r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)';
+
+const toDecision = (row: DecisionRow): ManualDecision => ({
+  id: row.id, action: row.action, noticeId: row.notice_id, otherNoticeId: row.other_notice_id, by: row.decided_by, at: row.decided_at,
+});
+
+export function incidentQueries(db: Database.Database, now: () => Date): IncidentPort {
+  const selectBasis = db.prepare<[], { basis: string }>(/* sql */ `
+    SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
+           || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`);
+  const selectLinkable = db.prepare<[], { id: number; text: string; record_json: string; ingested_at: string }>(/* sql */ `
+    SELECT n.id, n.text, r.record_json, d.ingested_at
+    FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
+    ORDER BY n.id`);
+  const selectDecisions = db.prepare<[], DecisionRow>('SELECT * FROM manual_links ORDER BY id');
+  const selectExisting = db.prepare<[], { id: number; casebook_number: string | null; number_kept: number; number_assigned_at: string | null; ids: string }>(/* sql */ `
+    SELECT i.id, i.casebook_number, i.number_kept, i.number_assigned_at,
+           (SELECT json_group_array(notice_id) FROM incident_notices WHERE incident_id = i.id) AS ids
+    FROM incidents i ORDER BY i.id`);
+  const selectCounters = db.prepare<[], { year: number; last: number }>('SELECT year, last FROM casebook_counters');
+
+  const snapshot = db.transaction((): IncidentSnapshot => ({
+    basis: selectBasis.get()!.basis,
+    notices: selectLinkable.all().map((row) => ({
+      id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at,
+    })),
+    decisions: selectDecisions.all().map(toDecision),
+    incidents: selectExisting.all().map((row) => ({
+      id: row.id, number: row.casebook_number, numberKept: row.number_kept === 1,
+      numberAssignedAt: row.number_assigned_at, noticeIds: JSON.parse(row.ids) as number[],
+    })),
+    counters: new Map(selectCounters.all().map((row) => [row.year, row.last])),
+  }));
+
+  const clearMembers = db.prepare('DELETE FROM incident_notices');
+  const deleteIncident = db.prepare('DELETE FROM incidents WHERE id = ?');
+  const insertIncident = db.prepare(/* sql */ `
+    INSERT INTO incidents (created_at, casebook_number, number_kept, number_assigned_at, number_clash, clash_notes, first_disclosure)
+    VALUES (@at, @number, @kept, @at, @clash, @notes, @first)`);
+  const updateIncident = db.prepare(/* sql */ `
+    UPDATE incidents SET casebook_number = @number, number_kept = @kept,
+      number_assigned_at = CASE WHEN @fresh THEN @at ELSE number_assigned_at END,
+      number_clash = @clash, clash_notes = @notes, first_disclosure = @first
+    WHERE id = @id`);
+  const insertMember = db.prepare('INSERT INTO incident_notices (incident_id, notice_id, reason_json, origin) VALUES (?, ?, ?, ?)');
+  const upsertCounter = db.prepare(/* sql */ `
+    INSERT INTO casebook_counters (year, last) VALUES (?, ?)
+    ON CONFLICT (year) DO UPDATE SET last = max(last, excluded.last)`);
+  const bumpGeneration = db.prepare('UPDATE incident_generation SET generation = generation + 1');
+
+  const replace = db.transaction((plan: IncidentPlan) => {
+    const current = selectBasis.get()!.basis;
+    if (current !== plan.basis) {
+      throw new JikenboError('conflict', `the casebook changed while incidents were regrouped (${plan.basis} → ${current})`);
+    }
+    const at = now().toISOString();
+    clearMembers.run();
+    for (const id of plan.retire) deleteIncident.run(id);
+    for (const p of plan.incidents) {
+      const values = {
+        number: p.number, kept: p.numberKept ? 1 : 0, at, clash: p.clashNotes ? 1 : 0, notes: p.clashNotes, first: p.firstDisclosure,
+      };
+      const id = p.id ?? Number(insertIncident.run(values).lastInsertRowid);
+      if (p.id !== null) updateIncident.run({ ...values, id, fresh: p.numberNew ? 1 : 0 });
+      for (const m of p.members) insertMember.run(id, m.noticeId, JSON.stringify(m.links), m.origin);
+    }
+    for (const [year, last] of plan.counters) upsertCounter.run(year, last);
+    bumpGeneration.run();
+  });
+
+  const selectIncidents = db.prepare<[number, number], IncidentRow>(/* sql */ `
+    SELECT id, casebook_number, number_kept, number_clash, clash_notes, first_disclosure FROM incidents
+    ORDER BY first_disclosure DESC NULLS LAST, id DESC LIMIT ? OFFSET ?`);
+  const selectIncident = db.prepare<[number], IncidentRow>(/* sql */ `
+    SELECT id, casebook_number, number_kept, number_clash, clash_notes, first_disclosure FROM incidents WHERE id = ?`);
+  const selectMembers = db.prepare<[string], MemberRow>(/* sql */ `
+    SELECT m.incident_id, n.id AS notice_id, n.header, r.record_json, d.ingested_at, m.origin, m.reason_json
+    FROM incident_notices m
+    JOIN notices n ON n.id = m.notice_id
+    JOIN records r ON ${LATEST_RECORD}
+    JOIN documents d ON d.id = n.document_id
+    WHERE m.incident_id IN (SELECT value FROM json_each(?))
+    ORDER BY n.id`);
+  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM incidents');
+  const incidentOf = db.prepare<[number], { incident_id: number }>('SELECT incident_id FROM incident_notices WHERE notice_id = ?');
+  const noticeExists = db.prepare<[number], { id: number }>('SELECT id FROM notices WHERE id = ?');
+  const insertDecision = db.prepare(/* sql */ `
+    INSERT INTO manual_links (action, notice_id, other_notice_id, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)`);
+  const selectDecision = db.prepare<[number], DecisionRow>('SELECT * FROM manual_links WHERE id = ?');
+
+  function withMembers(rows: IncidentRow[]): StoredIncident[] {
+    const members = new Map<number, IncidentMember[]>();
+    for (const row of selectMembers.all(JSON.stringify(rows.map((r) => r.id)))) {
+      const list = members.get(row.incident_id) ?? members.set(row.incident_id, []).get(row.incident_id)!;
+      list.push({
+        noticeId: row.notice_id, header: row.header, record: JSON.parse(row.record_json) as IncidentRecord,
+        ingestedAt: row.ingested_at, origin: row.origin, links: JSON.parse(row.reason_json) as NoticeLink[],
+      });
+    }
+    return rows.map((row) => ({
+      id: row.id, number: row.casebook_number, numberKept: row.number_kept === 1, numberClash: row.number_clash === 1,
+      clashNotes: row.clash_notes, firstDisclosure: row.first_disclosure, members: members.get(row.id) ?? [],
+    }));
+  }
+
+  const decide = db.transaction((action: 'link' | 'unlink', a: number, b: number | null, by: string): ManualDecision => {
+    for (const id of b === null ? [a] : [a, b]) {
+      if (!noticeExists.get(id)) throw new JikenboError('not_found', `no notice #${id}`, { subject: String(id) });
+    }
+    const id = Number(insertDecision.run(action, a, b, by, now().toISOString()).lastInsertRowid);
+    return toDecision(selectDecision.get(id)!);
+  });
+
+  function checkBy(by: string): string {
+    const trimmed = by.trim();
+    if (trimmed === '') throw new JikenboError('bad_input', 'a decision needs the name of who made it', { subject: 'by' });
+    return trimmed;
+  }
+
+  return {
+    async listIncidents(options = {}) {
+      const { limit, offset } = checkPaging(options);
+      return withMembers(selectIncidents.all(limit, offset));
+    },
+    async countIncidents() {
+      return countAll.get()!.n;
+    },
+    async getIncident(id) {
+      const row = selectIncident.get(id);
+      return row ? withMembers([row])[0]! : null;
+    },
+    async incidentOfNotice(noticeId) {
+      return incidentOf.get(noticeId)?.incident_id ?? null;
+    },
+    async loadIncidentSnapshot() {
+      return snapshot();
+    },
+    async replaceAutoGroups(plan) {
+      replace.immediate(plan);
+    },
+    async linkNotices(a, b, by) {
+      if (a === b) throw new JikenboError('bad_input', `cannot link notice #${a} with itself`, { subject: String(a) });
+      return decide.immediate('link', a, b, checkBy(by));
+    },
+    async unlinkNotice(noticeId, by) {
+      return decide.immediate('unlink', noticeId, null, checkBy(by));
+    },
+  };
+}

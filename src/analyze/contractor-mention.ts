@@ -1,0 +1,59 @@
+// Where a notice names another organisation as its contractor or client (委託先である株式会社X, X社より受託).
+
+import { MIN_MENTION_KEY } from './org-name.ts';
+
+const CUE = /再委託先|委託先|委託元|業務委託|委託|受託|取引先|発注元|元請|下請|協力会社|保守(?:業者|会社|ベンダー)|運営(?:会社|事業者)/g;
+// Wording that makes the *named* organisation the client: the writer is the contractor.
+const NAMES_CLIENT = /委託元|受託|取引先|発注元|元請/;
+const LEGAL_SUFFIX = /^(?:株式会社|有限会社|合同会社|\(株\)|社)/;
+const BEFORE = 30;
+const AFTER = 40;
+
+export interface ContractorMention {
+  /** The organisation key found. */
+  key: string;
+  /** The passage from the cue to the name, as the compact text has it. */
+  evidence: string;
+  /** true when the wording makes the named organisation the client. */
+  namesClient: boolean;
+}
+
+/** Organisation keys by their first two characters, so a window is scanned once, not once per name. */
+export class NameIndex {
+  private readonly byPrefix = new Map<string, string[]>();
+
+  constructor(keys: Iterable<string>) {
+    for (const key of new Set(keys)) {
+      if (key.length < MIN_MENTION_KEY) continue;
+      const prefix = key.slice(0, 2);
+      const list = this.byPrefix.get(prefix);
+      if (list) list.push(key);
+      else this.byPrefix.set(prefix, [key]);
+    }
+  }
+
+  /** Every indexed name starting at some position in [from, to) of `text`, with its position. */
+  *namesIn(text: string, from: number, to: number): Generator<{ key: string; at: number }> {
+    for (let i = Math.max(0, from); i < Math.min(to, text.length - 1); i++) {
+      for (const key of this.byPrefix.get(text.slice(i, i + 2)) ?? []) {
+        if (text.startsWith(key, i)) yield { key, at: i };
+      }
+    }
+  }
+}
+
+/** Organisations of the index named within a few characters of a contractor cue in `compact` text. */
+export function findContractorMentions(compact: string, names: NameIndex, ownKey: string | null): ContractorMention[] {
+  const found = new Map<string, ContractorMention>();
+  for (const cue of compact.matchAll(CUE)) {
+    const cueStart = cue.index;
+    const cueEnd = cueStart + cue[0].length;
+    for (const { key, at } of names.namesIn(compact, cueStart - BEFORE, cueEnd + AFTER)) {
+      if (key === ownKey || ownKey?.includes(key) || found.has(key)) continue;
+      const nameEnd = at + key.length + (compact.slice(at + key.length).match(LEGAL_SUFFIX)?.[0].length ?? 0);
+      const evidence = compact.slice(Math.min(cueStart, at), Math.max(cueEnd, nameEnd));
+      found.set(key, { key, evidence, namesClient: NAMES_CLIENT.test(cue[0]) });
+    }
+  }
+  return [...found.values()];
+}

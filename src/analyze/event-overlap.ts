@@ -1,0 +1,41 @@
+// Whether two notices could describe one event: overlapping facts and a plausible time gap.
+
+import type { IncidentRecord, IncidentType } from '../core/record.ts';
+
+/** Incident types grouped by what happened; a follow-up may name the type more precisely than the first notice. */
+const FAMILY: Record<IncidentType, string | null> = {
+  ransomware: 'intrusion', unauthorized_access: 'intrusion', web_skimming: 'intrusion', sql_injection: 'intrusion',
+  credential_stuffing: 'intrusion', account_takeover: 'intrusion', malware: 'intrusion', phishing: 'intrusion',
+  support_scam: 'intrusion', ddos: 'availability', outage: 'availability',
+  misconfiguration: 'error', misdelivery: 'error', loss: 'physical', theft: 'physical', insider: 'insider',
+  other: null,
+};
+
+/** ~18 months: a final report can follow the first notice by more than a year, an unrelated repeat usually later. */
+export const FOLLOW_UP_WINDOW_DAYS = 548;
+
+/** The date a notice is placed at in time: when it was disclosed, else when the event was found or began. */
+export function eventDate(r: IncidentRecord): string | null {
+  return r.disclosure_date ?? r.discovered_date ?? r.occurred_date;
+}
+
+export function daysBetween(a: string, b: string): number {
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
+
+/** True when either date is unknown: the window can only rule pairs out on known dates. */
+export function withinWindow(a: IncidentRecord, b: IncidentRecord, days = FOLLOW_UP_WINDOW_DAYS): boolean {
+  const da = eventDate(a);
+  const db = eventDate(b);
+  return da === null || db === null || daysBetween(da, db) <= days;
+}
+
+/** The shared fact, said in words, or null: one type family, or the same day of occurrence or discovery. */
+export function sharedEventFact(a: IncidentRecord, b: IncidentRecord): string | null {
+  for (const date of [a.occurred_date, a.discovered_date]) {
+    if (date !== null && (date === b.occurred_date || date === b.discovered_date)) return `same event date ${date}`;
+  }
+  const families = new Set(a.incident_types.map((t) => FAMILY[t]).filter((f) => f !== null));
+  const shared = b.incident_types.find((t) => FAMILY[t] !== null && families.has(FAMILY[t]));
+  return shared === undefined ? null : `same kind of event (${FAMILY[shared]})`;
+}

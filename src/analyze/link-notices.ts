@@ -1,0 +1,177 @@
+// Which notices tell one story: candidate pairs by blocking (organisation, casebook number, title,
+// opening text, names near contractor cues), never all pairs, then one rule per kind of link.
+
+import { findDates } from '../core/japanese-date.ts';
+import type { IncidentRecord } from '../core/record.ts';
+import type { LinkableNotice, NoticeLink } from '../store/store.ts';
+import { keptNumber } from './casebook-number.ts';
+import { findContractorMentions, NameIndex } from './contractor-mention.ts';
+import { eventDate, sharedEventFact, withinWindow } from './event-overlap.ts';
+import { findFollowUpMarker } from './follow-up-marker.ts';
+import { MIN_MENTION_KEY, compactText, orgKey } from './org-name.ts';
+import { bigramCounts, diceSimilarity, diceUpperBound, type BigramCounts } from './text-similarity.ts';
+
+export const NEAR_DUPLICATE_THRESHOLD = 0.9;
+/**
+ * Blocks larger than this (a generic title such as お知らせ, a prolific organisation) are not compared
+ * pairwise for near-duplicates: the pairs grow with the square of the block.
+ */
+const MAX_BLOCK = 50;
+
+interface Prepared {
+  id: number;
+  record: IncidentRecord;
+  text: string;
+  compact: string;
+  org: string | null;
+  number: string | null;
+  /** disclosure date, else event date; '9999' sorts undated notices after dated ones */
+  sortDate: string;
+  dates?: Set<string>;
+}
+
+/** Earlier first: by date, then ingest order (notice ids grow with ingest). */
+export function noticeOrder(a: { sortDate: string; id: number }, b: { sortDate: string; id: number }): number {
+  return a.sortDate < b.sortDate ? -1 : a.sortDate > b.sortDate ? 1 : a.id - b.id;
+}
+
+function prepare(n: LinkableNotice): Prepared {
+  const compact = compactText(n.text);
+  return {
+    id: n.id, record: n.record, text: n.text, compact, org: orgKey(n.record.organization),
+    number: keptNumber(n.record.casebook_id), sortDate: eventDate(n.record) ?? '9999',
+  };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K | null, value: V): void {
+  if (key === null) return;
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+class LinkSet {
+  readonly links: NoticeLink[] = [];
+  private readonly seen = new Set<string>();
+  add(rule: NoticeLink['rule'], a: number, b: number, evidence: string, client?: number): void {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const key = `${rule}:${x}:${y}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.links.push({ rule, evidence, notices: [x, y], ...(client === undefined ? {} : { client }) });
+  }
+}
+
+/** Automatic links between notices of kind 'incident'; a person's decisions are applied after. */
+export function linkNotices(notices: readonly LinkableNotice[]): NoticeLink[] {
+  const prepared = notices.filter((n) => n.record.kind === 'incident').map(prepare);
+  const byOrg = new Map<string, Prepared[]>();
+  const byNumber = new Map<string, Prepared[]>();
+  for (const p of prepared) {
+    pushTo(byOrg, p.org, p);
+    pushTo(byNumber, p.number, p);
+  }
+  const out = new LinkSet();
+  for (const block of byOrg.values()) linkFollowUps(block, out);
+  for (const [number, block] of byNumber) linkSameNumber(number, block, out);
+  linkClientContractor(prepared, byOrg, out);
+  linkNearDuplicates(prepared, byOrg, out);
+  return out.links;
+}
+
+/** (a) A later notice of the same organisation that calls itself a follow-up and shares a fact with an earlier one. */
+function linkFollowUps(block: Prepared[], out: LinkSet): void {
+  if (block.length < 2) return;
+  const ordered = [...block].sort(noticeOrder);
+  ordered.forEach((later, i) => {
+    const marker = findFollowUpMarker(later.record.header, later.text);
+    if (marker === null) return;
+    let best: { earlier: Prepared; score: number; fact: string } | null = null;
+    for (const earlier of ordered.slice(0, i)) {
+      if (!withinWindow(earlier.record, later.record)) continue;
+      const citesDate = earlier.record.disclosure_date !== null && datesIn(later).has(earlier.record.disclosure_date);
+      const fact = citesDate ? `refers to the notice of ${earlier.record.disclosure_date}` : sharedEventFact(earlier.record, later.record);
+      if (fact === null) continue;
+      const score = citesDate ? 3 : fact.startsWith('same event date') ? 2 : 1;
+      // Equal scores: the nearest earlier notice, the one a follow-up most likely continues.
+      if (best === null || score >= best.score) best = { earlier, score, fact };
+    }
+    if (best) out.add('follow_up', best.earlier.id, later.id, `${marker} (${best.fact})`);
+  });
+}
+
+function datesIn(p: Prepared): Set<string> {
+  p.dates ??= new Set(findDates(p.text.normalize('NFKC')).flatMap((d) => (d.iso ? [d.iso] : [])));
+  return p.dates;
+}
+
+/**
+ * One number from the casebook: the same organisation is one incident; two organisations are one
+ * only when one notice names the other. Otherwise both keep the number and numbering flags the clash.
+ */
+function linkSameNumber(number: string, block: Prepared[], out: LinkSet): void {
+  for (let i = 0; i < block.length; i++) {
+    for (let j = i + 1; j < block.length; j++) {
+      const a = block[i]!;
+      const b = block[j]!;
+      if (a.org === null || b.org === null) continue;
+      if (a.org === b.org) {
+        out.add('same_casebook_number', a.id, b.id, `#${number}`);
+        continue;
+      }
+      const named = names(a, b) ? `${a.record.organization} names ${b.record.organization}`
+        : names(b, a) ? `${b.record.organization} names ${a.record.organization}` : null;
+      if (named !== null) out.add('same_casebook_number', a.id, b.id, `#${number}; ${named}`);
+    }
+  }
+}
+
+function names(writer: Prepared, named: Prepared): boolean {
+  return named.org !== null && named.org.length >= MIN_MENTION_KEY && writer.compact.includes(named.org);
+}
+
+/** (b) A notice that names another notice's organisation beside a contractor cue, about the same event. */
+function linkClientContractor(prepared: Prepared[], byOrg: Map<string, Prepared[]>, out: LinkSet): void {
+  const index = new NameIndex(byOrg.keys());
+  for (const writer of prepared) {
+    for (const mention of findContractorMentions(writer.compact, index, writer.org)) {
+      for (const other of byOrg.get(mention.key) ?? []) {
+        if (other.id === writer.id || !withinWindow(writer.record, other.record)) continue;
+        const sameNumber = writer.number !== null && writer.number === other.number;
+        if (!sameNumber && sharedEventFact(writer.record, other.record) === null) continue;
+        out.add('client_contractor', writer.id, other.id, mention.evidence, mention.namesClient ? other.id : writer.id);
+      }
+    }
+  }
+}
+
+/** (c) The same notice published twice: texts alike by bigram Dice, compared within blocks only. */
+function linkNearDuplicates(prepared: Prepared[], byOrg: Map<string, Prepared[]>, out: LinkSet): void {
+  const byTitle = new Map<string, Prepared[]>();
+  const byOpening = new Map<string, Prepared[]>();
+  for (const p of prepared) {
+    const title = compactText(p.record.title ?? '').replace(/[0-9]{4}[/年-][0-9]{1,2}[/月-][0-9]{1,2}日?$/, '');
+    pushTo(byTitle, title.length >= 4 ? title : null, p);
+    // The body after the first line: a notice reposted under another header starts the same.
+    const newline = p.text.indexOf('\n');
+    const opening = newline < 0 ? '' : compactText(p.text.slice(newline + 1)).slice(0, 40);
+    pushTo(byOpening, opening.length >= 20 ? opening : null, p);
+  }
+  for (const blocks of [byOrg, byTitle, byOpening]) {
+    for (const block of blocks.values()) {
+      if (block.length < 2 || block.length > MAX_BLOCK) continue;
+      // Bigram counts live for one block only: kept for every notice they would not fit in memory at 100k.
+      const counts = new Map<number, BigramCounts>();
+      const countsOf = (p: Prepared) => counts.get(p.id) ?? counts.set(p.id, bigramCounts(p.compact)).get(p.id)!;
+      for (let i = 0; i < block.length; i++) {
+        for (let j = i + 1; j < block.length; j++) {
+          const a = block[i]!;
+          const b = block[j]!;
+          if (diceUpperBound(a.compact.length, b.compact.length) < NEAR_DUPLICATE_THRESHOLD) continue;
+          const similarity = diceSimilarity(countsOf(a), countsOf(b));
+          if (similarity >= NEAR_DUPLICATE_THRESHOLD) out.add('near_duplicate', a.id, b.id, `similarity ${similarity.toFixed(2)}`);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+// Regrouping as a plan: link, apply a person's decisions, map groups onto existing incidents so ids
+// and numbers stay put, number the new ones, flag numbers shared by two incidents.
+
+import type { ExistingIncident, IncidentPlan, IncidentSnapshot, LinkableNotice, PlannedIncident } from '../store/store.ts';
+import { NumberAllocator, keptNumber } from './casebook-number.ts';
+import { groupNotices, type NoticeGroup } from './group-notices.ts';
+import { linkNotices, noticeOrder } from './link-notices.ts';
+
+interface Draft {
+  group: NoticeGroup;
+  claimed: ExistingIncident[];
+  /** Notices in incident order: by disclosure date, undated last, then ingest order. */
+  ordered: LinkableNotice[];
+  firstDisclosure: string | null;
+}
+
+export function planIncidents(snapshot: IncidentSnapshot): IncidentPlan {
+  const notices = new Map(snapshot.notices.map((n) => [n.id, n]));
+  const incidentNotices = snapshot.notices.filter((n) => n.record.kind === 'incident').map((n) => n.id);
+  const groups = groupNotices(incidentNotices, linkNotices(snapshot.notices), snapshot.decisions)
+    .filter((g) => g.noticeIds.every((id) => notices.has(id)));
+
+  const drafts: Draft[] = groups.map((group) => {
+    const ordered = group.noticeIds.map((id) => notices.get(id)!)
+      .sort((a, b) => noticeOrder(sortable(a), sortable(b)));
+    const dates = ordered.flatMap((n) => (n.record.disclosure_date ? [n.record.disclosure_date] : [])).sort();
+    return { group, claimed: [], ordered, firstDisclosure: dates[0] ?? null };
+  });
+  claimExisting(drafts, snapshot.incidents);
+
+  const allocator = new NumberAllocator(snapshot.counters, [
+    ...snapshot.notices.map((n) => n.record.casebook_id ?? ''),
+    ...snapshot.incidents.map((i) => i.number ?? ''),
+  ]);
+  const planned: PlannedIncident[] = [];
+  const unnumbered: Array<{ draft: Draft; keeper: ExistingIncident | null }> = [];
+  const retire: number[] = [];
+  const keptIds = new Set<number>();
+
+  for (const draft of drafts) {
+    const kept = draft.ordered.map((n) => keptNumber(n.record.casebook_id)).find((k) => k !== null) ?? null;
+    const keeper = chooseKeeper(draft.claimed, kept);
+    if (keeper) keptIds.add(keeper.id);
+    const base = { id: keeper?.id ?? null, members: draft.group.members, clashNotes: null, firstDisclosure: draft.firstDisclosure };
+    if (kept !== null) planned.push({ ...base, number: kept, numberKept: true, numberNew: !(keeper?.numberKept && keeper.number === kept) });
+    else if (keeper?.number && !keeper.numberKept) planned.push({ ...base, number: keeper.number, numberKept: false, numberNew: false });
+    else unnumbered.push({ draft, keeper });
+  }
+  for (const incident of snapshot.incidents) if (!keptIds.has(incident.id)) retire.push(incident.id);
+
+  // New numbers in order of disclosure within the year; a notice ingested late takes the next free number.
+  unnumbered.sort((a, b) => {
+    const [ya, yb] = [yearOf(a.draft), yearOf(b.draft)];
+    return ya - yb || (a.draft.firstDisclosure ?? '9999').localeCompare(b.draft.firstDisclosure ?? '9999')
+      || a.draft.group.noticeIds[0]! - b.draft.group.noticeIds[0]!;
+  });
+  for (const { draft, keeper } of unnumbered) {
+    planned.push({
+      id: keeper?.id ?? null, members: draft.group.members, clashNotes: null, firstDisclosure: draft.firstDisclosure,
+      number: allocator.next(yearOf(draft)), numberKept: false, numberNew: true,
+    });
+  }
+  flagClashes(planned, notices);
+  return { basis: snapshot.basis, incidents: planned, retire, counters: allocator.counters() };
+}
+
+function sortable(n: LinkableNotice): { sortDate: string; id: number } {
+  return { sortDate: n.record.disclosure_date ?? '9999', id: n.id };
+}
+
+/** The year of first disclosure; an incident with no disclosure date takes the year it was first ingested. */
+function yearOf(draft: Draft): number {
+  if (draft.firstDisclosure) return Number(draft.firstDisclosure.slice(0, 4));
+  const ingested = draft.ordered.map((n) => n.ingestedAt).sort()[0]!;
+  return Number(ingested.slice(0, 4));
+}
+
+/** Each existing incident goes to the group holding most of its notices (ties: its lowest notice). */
+function claimExisting(drafts: Draft[], incidents: readonly ExistingIncident[]): void {
+  const draftOf = new Map<number, Draft>();
+  for (const d of drafts) for (const id of d.group.noticeIds) draftOf.set(id, d);
+  for (const incident of incidents) {
+    const counts = new Map<Draft, number>();
+    for (const id of [...incident.noticeIds].sort((a, b) => a - b)) {
+      const d = draftOf.get(id);
+      if (d) counts.set(d, (counts.get(d) ?? 0) + 1);
+    }
+    let winner: Draft | null = null;
+    for (const [d, n] of counts) if (winner === null || n > counts.get(winner)!) winner = d;
+    winner?.claimed.push(incident);
+  }
+}
+
+/** After a merge: the incident holding the kept number, else the oldest assigned number, else the oldest row. */
+function chooseKeeper(claimed: ExistingIncident[], kept: string | null): ExistingIncident | null {
+  const withKept = claimed.find((i) => i.numberKept && i.number === kept);
+  if (withKept) return withKept;
+  const assigned = claimed.filter((i) => i.number !== null && !i.numberKept)
+    .sort((a, b) => (a.numberAssignedAt ?? '').localeCompare(b.numberAssignedAt ?? '') || a.id - b.id);
+  if (assigned[0]) return assigned[0];
+  return [...claimed].sort((a, b) => a.id - b.id)[0] ?? null;
+}
+
+/** Two incidents with one number (the source gave it twice, or it reused one jikenbo had assigned): both keep it, a person decides. */
+function flagClashes(planned: PlannedIncident[], notices: Map<number, LinkableNotice>): void {
+  const byNumber = new Map<string, PlannedIncident[]>();
+  for (const p of planned) (byNumber.get(p.number) ?? byNumber.set(p.number, []).get(p.number)!).push(p);
+  for (const [number, sharing] of byNumber) {
+    if (sharing.length < 2) continue;
+    for (const p of sharing) {
+      const others = sharing.filter((o) => o !== p).map((o) => {
+        const first = o.members[0]!.noticeId;
+        return `notice ${first} (${notices.get(first)?.record.organization ?? 'organisation unknown'})`;
+      });
+      p.clashNotes = `#${number} is also the number of ${others.join(', ')}`;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { linkNotices } from '../../src/analyze/link-notices.ts';
+import { findFollowUpMarker } from '../../src/analyze/follow-up-marker.ts';
+import { orgKey } from '../../src/analyze/org-name.ts';
+import { FIRST_NOTICE, SECOND_REPORT, notice } from './linkable.ts';
+
+describe('orgKey', () => {
+  it('compares names without legal form, width or spacing', () => {
+    expect(orgKey('株式会社 ひかり書房')).toBe('ひかり書房');
+    expect(orgKey('ひかり書房㈱')).toBe('ひかり書房');
+    expect(orgKey('医療法人社団あおば会')).toBe('あおば会');
+    expect(orgKey('ＡＢＣ Co., Ltd.')).toBe('abc');
+    expect(orgKey('株式会社')).toBeNull();
+    expect(orgKey(null)).toBeNull();
+  });
+});
+
+describe('findFollowUpMarker', () => {
+  it('finds report numbers and update lines, not every mention of 調査結果', () => {
+    expect(findFollowUpMarker('不正アクセスに関するお知らせ(第３報)', '')).toBe('第3報');
+    expect(findFollowUpMarker('お知らせ', '本文\n【2024/2/14リリース分】\n続き')).toBe('【2024/2/14リリース分】');
+    expect(findFollowUpMarker('お知らせ', '先般お知らせいたしました件について')).toMatch(/^先般/);
+    expect(findFollowUpMarker('不正アクセスに関するお知らせ', '調査結果を踏まえ、再発防止に努めます。')).toBeNull();
+  });
+});
+
+describe('linkNotices', () => {
+  it('links a follow-up to the earlier notice of the same organisation, naming the marker', () => {
+    const links = linkNotices([FIRST_NOTICE, SECOND_REPORT]);
+    expect(links).toEqual([{ rule: 'follow_up', notices: [1, 2], evidence: expect.stringContaining('第2報') }]);
+    // It refers to the first notice's date, the strongest sign of one story.
+    expect(links[0]!.evidence).toContain('refers to the notice of 2024-09-12');
+  });
+
+  it('does not link one organisation\'s unrelated incidents a year apart, with or without a marker', () => {
+    const usb = notice(1, '患者情報を含むUSBメモリの紛失について\nあおば総合病院', {
+      organization: 'あおば総合病院', disclosure_date: '2023-02-02', occurred_date: '2023-01-20', incident_types: ['loss'],
+    });
+    const mail = notice(2, 'メール誤送信について\nあおば総合病院\n職員が患者様宛てのメールを誤って送信しました。', {
+      organization: 'あおば総合病院', disclosure_date: '2024-05-13', occurred_date: '2024-04-30', incident_types: ['misdelivery'],
+    });
+    // Same family and a marker, but two and a half years apart: outside the window.
+    const late = notice(3, 'USBメモリの紛失について(第2報)\nあおば総合病院', {
+      organization: 'あおば総合病院', disclosure_date: '2025-08-01', incident_types: ['loss'],
+    });
+    // A marker inside the window, but another kind of event on another day.
+    const insider = notice(4, '職員による不正閲覧について(続報)\nあおば総合病院', {
+      organization: 'あおば総合病院', disclosure_date: '2024-06-20', occurred_date: '2024-06-01', incident_types: ['insider'],
+    });
+    expect(linkNotices([usb, mail, late, insider])).toEqual([]);
+  });
+
+  it('does not link the same organisation and the same kind of event without a follow-up marker', () => {
+    const a = notice(1, '不正アクセスに関するお知らせ\nみどり電機株式会社', { organization: 'みどり電機株式会社', disclosure_date: '2023-03-01', incident_types: ['unauthorized_access'] });
+    const b = notice(2, 'ランサムウェア被害のお知らせ\nみどり電機株式会社', { organization: 'みどり電機株式会社', disclosure_date: '2024-02-01', incident_types: ['ransomware'] });
+    expect(linkNotices([a, b])).toEqual([]);
+  });
+
+  it('links a client\'s notice and its contractor\'s, and says which is the client', () => {
+    const client = notice(7, `委託先における個人情報漏えいのお知らせ
+さくら生命保険株式会社
+当社が顧客対応業務を委託しております株式会社あさひデータサービスのサーバーが不正アクセスを受けました。`, {
+      organization: 'さくら生命保険株式会社', incident_types: ['unauthorized_access'], occurred_date: '2024-04-02', contractor_involved: true,
+    });
+    const contractor = notice(8, `当社サーバーへの不正アクセスについて
+株式会社あさひデータサービス
+4月2日、当社サーバーが第三者による不正アクセスを受けたことを確認しました。`, {
+      organization: '株式会社あさひデータサービス', incident_types: ['unauthorized_access'], occurred_date: '2024-04-02',
+    });
+    expect(linkNotices([client, contractor])).toEqual([{
+      rule: 'client_contractor', notices: [7, 8], evidence: '委託しております株式会社あさひデータサービス', client: 7,
+    }]);
+  });
+
+  it('takes the named organisation as the client when the writer is the contractor (委託元)', () => {
+    const contractor = notice(1, 'お知らせ\nみなみ印刷株式会社\n委託元であるひばり市の住民情報を含む書類を紛失しました。', {
+      organization: 'みなみ印刷株式会社', incident_types: ['loss'],
+    });
+    const client = notice(2, '書類の紛失について\nひばり市\n印刷業務の委託先で書類が紛失しました。', { organization: 'ひばり市', incident_types: ['loss'] });
+    expect(linkNotices([contractor, client])).toMatchObject([{ rule: 'client_contractor', client: 2 }]);
+  });
+
+  it('links the same notice published twice, by text similarity', () => {
+    const body = '当社が運営するオンラインショップにおいて、第三者による不正アクセスを受け、お客様のクレジットカード情報が漏えいした可能性があることが判明いたしました。';
+    const a = notice(1, `【事件簿#2024-010】オンラインショップへの不正アクセスについて\n${body}ご迷惑をおかけし深くお詫び申し上げます。`, {
+      organization: 'ことり雑貨株式会社', title: 'オンラインショップへの不正アクセスについて',
+    });
+    // Reposted without the casebook header, the organisation not read the second time.
+    const b = notice(2, `オンラインショップへの不正アクセスについて\n${body}ご迷惑をおかけし、深くお詫び申し上げます。`, {
+      organization: null, title: 'オンラインショップへの不正アクセスについて',
+    });
+    const links = linkNotices([a, b]);
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({ rule: 'near_duplicate', notices: [1, 2] });
+    expect(Number(links[0]!.evidence.replace('similarity ', ''))).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('links one number only within one organisation, or where one notice names the other', () => {
+    const a = notice(1, 'お知らせ\nあおば総合病院\n職員が患者情報を不正に取得しました。', { organization: 'あおば総合病院', casebook_id: '2023-104', incident_types: ['insider'] });
+    const b = notice(2, 'お知らせ\n株式会社ことり雑貨\nオンラインショップが不正アクセスを受けました。', { organization: '株式会社ことり雑貨', casebook_id: '2023-104', incident_types: ['web_skimming'] });
+    expect(linkNotices([a, b])).toEqual([]);
+    const c = notice(3, 'お知らせ(再掲)\nあおば総合病院\n別の文面', { organization: 'あおば総合病院', casebook_id: '2023-104', incident_types: ['insider'] });
+    expect(linkNotices([a, c])).toEqual([{ rule: 'same_casebook_number', notices: [1, 3], evidence: '#2023-104' }]);
+  });
+
+  it('leaves notices of another kind out of every link', () => {
+    const claims = { ...SECOND_REPORT, record: { ...SECOND_REPORT.record, kind: 'claim_list' as const } };
+    expect(linkNotices([FIRST_NOTICE, claims])).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { extractDocument, EXTRACTOR_VERSION } from '../extract/extract.ts';
 import { loadDocument } from '../sources/load-document.ts';
 import { walkPaths } from '../sources/walk-paths.ts';
 import type { Archive, NoticeInput, Store } from '../store/store.ts';
+import { regroupIncidents, type RegroupReport } from './incidents.ts';
 
 export type FileStatus = 'new' | 'duplicate' | 'failed';
 
@@ -25,6 +26,8 @@ export interface IngestReport {
   duplicates: number;
   failures: FileOutcome[];
   outcomes: FileOutcome[];
+  /** Set when the batch added notices and incidents were regrouped after it. */
+  incidents?: RegroupReport;
 }
 
 export interface IngestOptions {
@@ -61,6 +64,9 @@ export async function ingestPaths(
     }
     options.onFile?.(outcome, ++done, queue.length);
   }
+  // Once per batch, not per file: regrouping reads the whole casebook. A crash before it leaves each
+  // new notice in an incident of its own, and the next regroup links it.
+  if (report.newRecords > 0) report.incidents = await regroupIncidents(deps.store);
   return report;
 }
 

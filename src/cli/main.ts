@@ -10,6 +10,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   search: async () => (await import('./commands/search.ts')).searchCommand,
   show: async () => (await import('./commands/show.ts')).showCommand,
   list: async () => (await import('./commands/list.ts')).listCommand,
+  incidents: async () => (await import('./commands/incidents.ts')).incidentsCommand,
+  link: async () => (await import('./commands/link.ts')).linkCommand,
+  unlink: async () => (await import('./commands/link.ts')).unlinkCommand,
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
 };
@@ -23,6 +26,9 @@ usage: jikenbo COMMAND [options]
   search QUERY              full-text search  [--type T] [--sector S] [--from DATE] [--to DATE] [--limit N] [--json]
   list                      records, newest disclosure first  [same filters] [--limit N] [--offset N] [--json]
   show ID                   one record with the evidence of each value  [--json]
+  incidents                 incidents with their number, merged record, notices and why they were grouped  [--limit N] [--offset N] [--json]
+  link A B                  put notice B's incident with notice A's, as a person's decision  [--by NAME]
+  unlink ID                 make notice ID an incident of its own, as a person's decision  [--by NAME]
   serve                     the web app  [--port 8080] [--host 127.0.0.1]
   demo                      ingest the demo casebook, then serve it  [--port 8080]
 

@@ -58,5 +58,10 @@ export function printReport(report: IngestReport): void {
   for (const outcome of report.outcomes) {
     if (outcome.status === 'duplicate') process.stdout.write(`  already stored: ${outcome.path}\n`);
   }
+  if (report.incidents) {
+    const { incidents, linkedNotices, clashes } = report.incidents;
+    process.stdout.write(`${incidents} incidents in the casebook, ${linkedNotices} notices grouped with others` +
+      `${clashes ? `, ${clashes} sharing a casebook number (see jikenbo incidents)` : ''}\n`);
+  }
   for (const f of report.failures) process.stderr.write(`  failed: ${f.path}: ${stripSubject(f.reason ?? 'unknown error', f.path)}\n`);
 }

@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { BCC_NOTICE, RANSOM_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
+
+const BIN = resolve('bin/jikenbo.js');
+const exec = promisify(execFile);
+
+async function jikenbo(args: string[]) {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { maxBuffer: 1 << 24 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+interface IncidentJson {
+  id: number;
+  number: string;
+  members: Array<{ noticeId: number; origin: string; links: Array<{ rule: string; by?: string }> }>;
+  merged: { organization: { value: string | null; noticeId: number | null } };
+}
+
+describe('jikenbo incidents, link, unlink', () => {
+  const dir = tempDir();
+  const db = join(dir, 'cli.db');
+  const incidents = async (): Promise<IncidentJson[]> => JSON.parse((await jikenbo(['incidents', '--json', '--db', db])).stdout);
+  const incidentOf = (list: IncidentJson[], notice: number) => list.find((i) => i.members.some((m) => m.noticeId === notice))!;
+
+  beforeAll(async () => {
+    const inbox = join(dir, 'in');
+    mkdirSync(inbox);
+    writeFileSync(join(inbox, 'a-usb.txt'), USB_NOTICE);
+    writeFileSync(join(inbox, 'b-bcc.txt'), BCC_NOTICE);
+    const r = await jikenbo(['ingest', inbox, '--db', db]);
+    expect(r.stdout).toContain('2 incidents in the casebook, 0 notices grouped with others');
+  });
+
+  it('lists incidents with their numbers and notices', async () => {
+    const r = await jikenbo(['incidents', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^#2024-001\*\t2024-05-20\t.*\[loss\] 128人/m);
+    expect(r.stdout).toMatch(/^#2024-002\*\t2024-07-02\t/m);
+    expect(r.stdout).toMatch(/notice #1 .*USBメモリ/);
+    expect(r.stdout).toContain('1–2 of 2 incidents');
+    expect((await incidents()).map((i) => i.number).sort()).toEqual(['2024-001', '2024-002']);
+  });
+
+  it('link joins two notices as a person\'s decision, and a later ingest keeps it', async () => {
+    const r = await jikenbo(['link', '1', '#2', '--by', 'hanako', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('linked notice #2 with #1 (by hanako): incident #2024-001 now holds notices #1, #2');
+    const more = join(dir, 'more');
+    mkdirSync(more);
+    writeFileSync(join(more, 'c-ransom.txt'), RANSOM_NOTICE);
+    await jikenbo(['ingest', more, '--db', db]);
+    const list = await incidents();
+    expect(list).toHaveLength(2);
+    const joined = incidentOf(list, 2);
+    expect(joined.number).toBe('2024-001');
+    expect(joined.members.map((m) => [m.noticeId, m.origin])).toEqual([[1, 'manual'], [2, 'manual']]);
+    expect(joined.members[1]!.links[0]).toMatchObject({ rule: 'manual_link', by: 'hanako' });
+    expect(incidentOf(list, 3).number).toBe('2024-003');
+    expect((await jikenbo(['incidents', '--db', db])).stdout).toContain('manual_link: linked by hanako');
+  });
+
+  it('unlink separates the notice again, and it stays apart', async () => {
+    const r = await jikenbo(['unlink', '2', '--by', 'taro', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^notice #2 stands alone \(by taro\): incident #2024-004$/m);
+    const list = await incidents();
+    expect(incidentOf(list, 1).members).toHaveLength(1);
+    expect(incidentOf(list, 2).members).toHaveLength(1);
+  });
+
+  it('rejects bad arguments with a reason and exit code 2', async () => {
+    expect(await jikenbo(['link', '1', '--db', db])).toMatchObject({ code: 2, stderr: expect.stringContaining('--b') });
+    expect(await jikenbo(['link', '1', '1', '--db', db])).toMatchObject({ code: 2, stderr: expect.stringContaining('A and B must differ') });
+    expect(await jikenbo(['unlink', 'x', '--db', db])).toMatchObject({ code: 2, stderr: expect.stringContaining('expected a notice number') });
+    expect(await jikenbo(['link', '1', '99', '--db', db])).toMatchObject({ code: 1, stderr: expect.stringContaining('no notice #99') });
+    expect(await jikenbo(['incidents', '--limit', '0', '--db', db])).toMatchObject({ code: 2 });
+  });
+});

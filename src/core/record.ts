@@ -39,6 +39,10 @@ export const RECORD_KEYS = [
 ] as const;
 export type RecordKey = (typeof RECORD_KEYS)[number];
 
+/** How sure the rule that produced a value is: review starts with `low`. */
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
 export interface IncidentRecord {
   header: string;
   casebook_id: string | null;
@@ -62,6 +66,13 @@ export interface IncidentRecord {
   discovered_date: string | null;
   /** For each key with a value read from the text, where the text states it. */
   evidence: Partial<Record<RecordKey, Span[]>>;
+  /**
+   * For each key with a stated value (non-null, true, non-empty), how sure the extractor is. Always set by
+   * the extractor from 1.1.0; optional because records stored by earlier versions do not carry it.
+   */
+  confidence?: Partial<Record<RecordKey, Confidence>>;
+  /** The keys whose confidence is `low`, in RECORD_KEYS order: where review should start. */
+  low_confidence?: RecordKey[];
 }
 
 /** Field labels shown to people; English names with the Japanese term. */

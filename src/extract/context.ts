@@ -1,6 +1,7 @@
 // The normalised view of one post that every field extractor reads: text, sentences, dates, offset mapping.
 import type { Span } from '../core/record.ts';
 import { normalize, toOriginalSpan, type Normalized } from '../core/normalize.ts';
+import { unwrapPdfLines } from '../core/unwrap.ts';
 import { findDates, resolveYear, type DateMention } from '../core/japanese-date.ts';
 import type { Post } from './post.ts';
 
@@ -65,7 +66,8 @@ function pushSentence(out: Sentence[], text: string, start: number, end: number,
 }
 
 export function buildContext(post: Post, casebookId: string | null): PostContext {
-  const norm = normalize(post.text);
+  // Extractors read a view where PDF line breaks inside sentences are gone; offsets still map to the original.
+  const norm = unwrapPdfLines(normalize(post.text));
   const text = norm.text;
   let headerEnd = text.indexOf('\n');
   if (headerEnd < 0) headerEnd = text.length;
@@ -109,4 +111,9 @@ export interface Found<T> {
   value: T;
   /** normalised `[start, end)` ranges; converted to stored offsets by the engine */
   at: Array<[number, number]>;
+  /** how sure the rule that produced the value is; the engine supplies a default per field when absent */
+  confidence?: Confidence;
 }
+
+export type { Confidence } from '../core/record.ts';
+import type { Confidence } from '../core/record.ts';

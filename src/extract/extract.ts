@@ -1,5 +1,5 @@
 // The extraction engine: splits a document into posts and reads each into an IncidentRecord with evidence.
-import type { IncidentRecord, RecordKey, Span } from '../core/record.ts';
+import { RECORD_KEYS, type Confidence, type IncidentRecord, type RecordKey, type Span } from '../core/record.ts';
 import type { Post } from './post.ts';
 import { splitPosts } from './split-posts.ts';
 import { buildContext, spanOf, type Found, type PostContext } from './context.ts';
@@ -18,7 +18,7 @@ import { extractDiscoveredDate, extractDiscovery } from './discovery.ts';
 import { extractOccurredDate } from './event-dates.ts';
 import { extractKind } from './kind.ts';
 
-export const EXTRACTOR_VERSION = '1.0.0';
+export const EXTRACTOR_VERSION = '1.1.0';
 
 export interface Extraction {
   post: Post;
@@ -28,6 +28,17 @@ export interface Extraction {
 function evidenceOf(ctx: PostContext, found: Found<unknown> | null): Span[] | undefined {
   if (!found || found.at.length === 0) return undefined;
   return found.at.map(([s, e]) => spanOf(ctx, s, e));
+}
+
+const IMMEDIATE_REPORT_RE = /^(?:すぐに|直ちに|ただちに|即座に|同日)、?[^。]{0,20}(?:警察|交番|110番)[^。]{0,20}(?:届|通報|相談)/;
+
+/** The sentence right after the dated theft, when it says the notice's own voice reported it at once. */
+function ownImmediateReport(ctx: PostContext, dateAt: number): [number, number] | null {
+  const i = ctx.sentences.findIndex((s) => s.start <= dateAt && dateAt < s.end);
+  const next = ctx.sentences[i + 1];
+  if (i < 0 || !next) return null;
+  const m = IMMEDIATE_REPORT_RE.exec(next.text);
+  return m ? [next.start, next.start + m[0].length] : null;
 }
 
 /** Reads one post into a record. */
@@ -51,11 +62,14 @@ export function extractPost(post: Post): IncidentRecord {
   let discovery = extractDiscovery(ctx);
   let discovered = extractDiscoveredDate(ctx);
   const occurred = extractOccurredDate(ctx);
-  // A theft is noticed by the victim as it happens (「…を盗まれました」): the day it occurred is the day they knew.
+  // 「…を盗まれました。すぐに警察に被害届を提出しました」: the organisation itself acted at once, so it knew
+  // that day. Only where the notice speaks for itself; 「職員は直ちに通報」 is what one employee knew.
   if (!discovery && !discovered && types.value.includes('theft') && occurred) {
-    const at = types.at[types.value.indexOf('theft')]!;
-    discovery = { value: 'internal_detection', at: [at] };
-    discovered = { value: occurred.value, at: occurred.at };
+    const acted = ownImmediateReport(ctx, occurred.at[0]![0]);
+    if (acted) {
+      discovery = { value: 'internal_detection', at: [acted], confidence: 'low' };
+      discovered = { value: occurred.value, at: occurred.at, confidence: 'low' };
+    }
   }
 
   const evidence: Partial<Record<RecordKey, Span[]>> = {};
@@ -80,10 +94,35 @@ export function extractPost(post: Post): IncidentRecord {
   put('occurred_date', occurred);
   put('discovered_date', discovered);
 
+  // How sure each stated value is: the rule's own word, else the usual strength of that field's rules.
+  const confidence: Partial<Record<RecordKey, Confidence>> = { header: 'high', kind: kind.confidence };
+  const rate = (key: RecordKey, found: Found<unknown> | null, fallback: Confidence) => {
+    if (!found) return;
+    const v = found.value;
+    if (v === null || v === false || (Array.isArray(v) && v.length === 0)) return;
+    confidence[key] = found.confidence ?? fallback;
+  };
+  rate('casebook_id', casebookId, 'high');
+  rate('organization', organization, 'medium');
+  rate('title', title, 'high');
+  rate('disclosure_date', disclosure, 'high');
+  rate('incident_types', types, 'high');
+  rate('affected_count', count, 'high');
+  rate('data_types', dataTypes, 'high');
+  rate('sector', sector, 'medium');
+  rate('reported_to_ppc', ppc, 'high');
+  rate('reported_to_police', police, 'high');
+  rate('contractor_involved', contractor, 'medium');
+  rate('attacker', attacker, 'high');
+  rate('discovery', discovery, 'medium');
+  rate('occurred_date', occurred, 'medium');
+  rate('discovered_date', discovered, 'medium');
+  const lowConfidence = RECORD_KEYS.filter((k) => confidence[k] === 'low');
+
   return {
     header: post.header,
     casebook_id: casebookId?.value ?? null,
-    kind,
+    kind: kind.value,
     organization: organization?.value ?? null,
     title: title?.value ?? null,
     disclosure_date: disclosure?.value ?? null,
@@ -99,6 +138,8 @@ export function extractPost(post: Post): IncidentRecord {
     occurred_date: occurred?.value ?? null,
     discovered_date: discovered?.value ?? null,
     evidence,
+    confidence,
+    low_confidence: lowConfidence,
   };
 }
 

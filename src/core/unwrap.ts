@@ -1,0 +1,104 @@
+// A view of normalised text with PDF copy artefacts removed — line breaks inside sentences, page-number
+// lines, running headers — that keeps the offset map, so spans found in the view still point into the original.
+import type { Normalized } from './normalize.ts';
+
+// 「- 1 -」「1/3」「ページ 1」「P.2」「2 / 5 ページ」: lines a PDF prints at a page foot.
+const PAGE_LINE_RE = /^\s*(?:-\s*[0-9]{1,3}\s*-|[0-9]{1,3}\s*\/\s*[0-9]{1,3}(?:\s*ページ)?|ページ\s*[0-9]{1,3}(?:\s*\/\s*[0-9]{1,3})?|P\.?\s*[0-9]{1,3}|[0-9]{1,3}\s*ページ|\(\s*[0-9]{1,3}\s*\))\s*$/;
+// A line that ends a sentence, a heading or a cell, after which a break is a real one.
+const CLOSED_END_RE = /[。.!?:」』)\]】]\s*$/;
+// What opens a new line on its own: list marks, numbered headings, brackets, dates in a timeline, Q/A.
+const OPENER_RE = /^\s*(?:[•・*※■□◆◇●○▼▽★☆\-【\[<(①-⑳]|[0-9]{1,2}\s*[.)、]|[0-9]{4}\s*年|(?:令和|平成)\s*[0-9元]|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[QA]\s*[.:]|(?:電話|TEL|Tel|FAX|Fax|E-?mail|メール)\s*[:：\s0-9(]|〒|URL|https?:)/;
+const TABLE_RE = /[\t|]/;
+// 「株式会社X 代表取締役 山田 太郎」: a byline followed by the body must stay a line of its own.
+const BYLINE_RE = /(?:代表|社長|会長|理事長|学長|院長|校長|所長|市長|町長|村長|知事|局長|センター長)\S*\s+\S+|\s\S*(?:部|課|室|事務局|係|窓口)$/;
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    out.push({ start, end, text: text.slice(start, end) });
+    if (end === text.length) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+/** Minimum length of a line that can have been cut by a page's width. */
+const WRAP_MIN = 18;
+
+/**
+ * Joins lines a PDF copy broke inside a sentence and drops page-number lines and repeated running headers.
+ * The first line (the header) is never joined. A text without such breaks comes back unchanged.
+ */
+export function unwrapPdfLines(norm: Normalized): Normalized {
+  const text = norm.text;
+  if (text.indexOf('\n') < 0) return norm;
+  const lines = linesOf(text);
+  const drop = new Uint8Array(text.length); // 1 = character left out of the view
+  let changed = false;
+  const seen = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const t = l.text.trim();
+    if (i > 0 && PAGE_LINE_RE.test(t)) {
+      for (let k = l.start; k < l.end; k++) drop[k] = 1;
+      changed = true;
+      // The running header printed under a page number repeats an earlier line.
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.text.trim() === '') j++;
+      const next = lines[j];
+      if (next && seen.has(next.text.trim().replace(/\s+/g, ''))) {
+        for (let k = next.start; k < next.end; k++) drop[k] = 1;
+      } else if (next && /お知らせ|報道発表|資料|ご報告|お詫び/.test(next.text) && next.text.trim().length <= 30) {
+        // 「霧ヶ丘町 報道発表資料」: a running header that only names the publisher and the kind of paper.
+        const head = next.text.trim().split(/\s+/)[0]!;
+        if (head && [...seen].some((s) => s.startsWith(head))) for (let k = next.start; k < next.end; k++) drop[k] = 1;
+      }
+    }
+    if (t) seen.add(t.replace(/\s+/g, ''));
+  }
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const a = lines[i]!;
+    const b = lines[i + 1]!;
+    const at = a.text.trimEnd();
+    const bt = b.text.trim();
+    if (at.trim().length < WRAP_MIN || bt === '' || drop[b.start] === 1) continue;
+    if (TABLE_RE.test(a.text) || TABLE_RE.test(b.text) || OPENER_RE.test(b.text) || BYLINE_RE.test(at)) continue;
+    if (CLOSED_END_RE.test(at)) {
+      // 「…（第１報）」\nにてお知らせ」: a closing bracket followed by a particle carries on.
+      if (!/[」)]\s*$/.test(at) || !/^[にをはがのとでへもや、]/.test(bt)) continue;
+    }
+    // Drop the line break and the spaces around it.
+    for (let k = a.start + at.length; k < b.start + (b.text.length - b.text.trimStart().length); k++) drop[k] = 1;
+    changed = true;
+  }
+  if (!changed) return norm;
+  let len = 0;
+  for (let k = 0; k < text.length; k++) if (!drop[k]) len++;
+  const starts = new Int32Array(len);
+  const ends = new Int32Array(len);
+  const parts: string[] = [];
+  let runStart = -1;
+  let n = 0;
+  for (let k = 0; k <= text.length; k++) {
+    const keep = k < text.length && !drop[k];
+    if (keep) {
+      if (runStart < 0) runStart = k;
+      starts[n] = norm.starts[k]!;
+      ends[n] = norm.ends[k]!;
+      n++;
+    } else if (runStart >= 0) {
+      parts.push(text.slice(runStart, k));
+      runStart = -1;
+    }
+  }
+  return { text: parts.join(''), original: norm.original, starts, ends };
+}

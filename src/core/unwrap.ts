@@ -9,6 +9,10 @@ const CLOSED_END_RE = /[。.!?:」』)\]】]\s*$/;
 // What opens a new line on its own: list marks, numbered headings, brackets, dates in a timeline, Q/A.
 const OPENER_RE = /^\s*(?:[•・*※■□◆◇●○▼▽★☆\-【\[<(①-⑳]|[0-9]{1,2}\s*[.)、]|[0-9]{4}\s*年|(?:令和|平成)\s*[0-9元]|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[QA]\s*[.:]|(?:電話|TEL|Tel|FAX|Fax|E-?mail|メール)\s*[:：\s0-9(]|〒|URL|https?:)/;
 const TABLE_RE = /[\t|]/;
+const LIST_ITEM_RE = /^\s*(?:[•・*※■□◆◇●○▼▽★☆\-①-⑳]|\(?[0-9]{1,2}\)|[0-9]{1,2}\s*[.)、])/;
+// How the second half of a cut word or clause starts: kana that cannot open a sentence, or punctuation.
+const CONTINUATION_RE = /^[ぁ-ゖゃゅょっー、。)」]/;
+const SENTENCE_OPENER_RE = /^(?:なお|また|ただし|さらに|この|その|これ|それ|あわせて|今後|いずれ|もっとも|お客様|おかけ|お問い?合|ご(?:不便|迷惑|心配|連絡|理解))/;
 // 「株式会社X 代表取締役 山田 太郎」: a byline followed by the body must stay a line of its own.
 const BYLINE_RE = /(?:代表|社長|会長|理事長|学長|院長|校長|所長|市長|町長|村長|知事|局長|センター長)\S*\s+\S+|\s\S*(?:部|課|室|事務局|係|窓口)$/;
 
@@ -65,6 +69,9 @@ export function unwrapPdfLines(norm: Normalized): Normalized {
     }
     if (t) seen.add(t.replace(/\s+/g, ''));
   }
+  // Candidate breaks: a line long enough to have been cut, not closed, and a next line that does not open anew.
+  const pairs: Array<{ a: Line; b: Line; strong: boolean; item: boolean }> = [];
+  let strongCount = 0;
   for (let i = 1; i + 1 < lines.length; i++) {
     const a = lines[i]!;
     const b = lines[i + 1]!;
@@ -76,7 +83,16 @@ export function unwrapPdfLines(norm: Normalized): Normalized {
       // 「…（第１報）」\nにてお知らせ」: a closing bracket followed by a particle carries on.
       if (!/[」)]\s*$/.test(at) || !/^[にをはがのとでへもや、]/.test(bt)) continue;
     }
-    // Drop the line break and the spaces around it.
+    // A break inside a word or before a particle (「暗号化さ\nれる」「問い合\nわせ」) only happens in a cut line.
+    const strong = CONTINUATION_RE.test(bt) && !SENTENCE_OPENER_RE.test(bt);
+    if (strong) strongCount++;
+    pairs.push({ a, b, strong, item: LIST_ITEM_RE.test(a.text) });
+  }
+  // Where the text shows such cuts it is a PDF copy and every open line carries on; elsewhere only the cuts do.
+  const wrapped = strongCount >= 2;
+  for (const { a, b, strong, item } of pairs) {
+    if (!strong && (!wrapped || item)) continue;
+    const at = a.text.trimEnd();
     for (let k = a.start + at.length; k < b.start + (b.text.length - b.text.trimStart().length); k++) drop[k] = 1;
     changed = true;
   }

@@ -13,7 +13,7 @@ const KEYWORDS: Array<[DataType, RegExp]> = [
   ['card_security_code', /セキュリティコード|CVV|CVC/g],
   ['credit_card', /クレジットカード(?:番号|情報)|カード番号|有効期限/g],
   ['bank_account', /口座番号|口座情報|銀行口座|預金口座|振込口座/g],
-  ['password', /パスワード(?!(?:を|が|は|の)?(?:設定|かけ|かか|付|変更|再設定|リセット|保護|ロック|管理|認証))/g],
+  ['password', /パスワード(?!(?:を|が|は|の)?(?:設定|かけ|かか|付|変更|再設定|リセット|保護|ロック|管理|認証|初期化))/g],
   ['login_id', /ログイン\s*ID|ログインID|ユーザー?\s*ID|ユーザー名|アカウント名|アカウント(?:ID|情報(?!の?変更))|会員ID|(?:Account|アカウント)\s*初期設定情報/gi],
   ['medical', /医療情報|診療情報|診療記録|診察記録|診療録|カルテ(?:情報|の内容|データ|の?記載)|病名|病歴|既往歴|検査結果|病変|治療内容|処方|健康診断|健診結果|受診歴/g],
   ['photo', /顔写真|写真|画像データ|顔画像/g],
@@ -26,9 +26,10 @@ const ANY_KEYWORD_RE = new RegExp(KEYWORDS.map(([, re]) => re.source).join('|'),
 // Words that mark a sentence as saying what data leaked or was held.
 const LEAK_CONTEXT_RE = /漏えい|漏洩|流出|漏れ|含まれ|含む|保存|記載|記録され|登録され|表示され|閲覧|暗号化され|対象となる情報|項目|以下のとおり|以下の通り|持ち出|入力情報|個人情報\(|情報\(/;
 // Credentials an attacker logged in with (「…ID およびパスワードを使った不正ログイン」) are not leaked data.
-const USED_AFTER_RE = /^[^。、]{0,10}?(?:使っ|使用し|用い|悪用|利用し|入手し)/;
+const USED_AFTER_RE = /^[^。、]{0,10}?(?:使っ|使用し|用い|悪用|利用し|入手し|入力し|が変更され|を変更|を初期化|が初期化)/;
 // 「医療情報システム」「パスワード管理ソフト」 name a system, not data.
 const SYSTEM_AFTER_RE = /^(?:システム|サーバ|端末|機器|ソフト|基盤|管理システム)/;
+const QUESTION_RE = /^\s*(?:Q\s*[.:]|問\s*[0-9]*\s*[.:])|(?:か|ですか|ますか)[。?]?\s*$/;
 const ITEM_RE = /^\s*(?:[•・*※\-]|[0-9]+[.)]|\(?[0-9]+\)|[①-⑳])/;
 
 // The keyword, or the enumeration it belongs to, is what the attacker used rather than what leaked.
@@ -56,7 +57,8 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
   const visit = (s: Sentence) => {
     const lineText = s.text;
     const isItem = ITEM_RE.test(lineText) || (lineText.length <= 30 && !/[。:：]$/.test(lineText));
-    if (ADVICE_RE.test(lineText)) {
+    // Questions in a Q&A (「Q．クレジットカード情報は含まれているか。」) state nothing.
+    if (ADVICE_RE.test(lineText) || QUESTION_RE.test(lineText)) {
       listContext = false;
       return;
     }

@@ -10,6 +10,8 @@ interface Rule {
   notAfter?: RegExp;
   /** text right before a hit that does (「外部から不正に取得された ID」 is an outsider, not an insider) */
   notBefore?: RegExp;
+  /** the sentence must also say this for the hit to count */
+  needs?: RegExp;
 }
 
 // Most specific first: the output order follows this list.
@@ -22,9 +24,10 @@ const RULES: Rule[] = [
   { type: 'support_scam', re: /サポート詐欺|偽の?(?:警告|セキュリティ警告)画面|警告画面[^。]{0,30}(?:連絡先|電話)/g },
   { type: 'phishing', re: /フィッシング|偽サイト|なりすましメール/g, notAfter: /^[^。]{0,12}(?:など|等)?が?(?:送付|届く|送られ)[^。]{0,10}可能性/ },
   { type: 'malware', re: /マルウェア|マルウエア|ウイルスに感染|ウイルス感染|Emotet|エモテット|標的型(?:攻撃)?メール|トロイの木馬|バックドア|不正なプログラム/gi, notAfter: /^(?:対策|防止|予防)/ },
-  { type: 'misconfiguration', re: /設定不備|設定の不備|誤設定|設定ミス|設定の誤り|誤った設定|設定に誤り|未保護|認証なしで|認証なし|アクセス権限?の設定|公開設定|閲覧可能な状態|閲覧できる状態|アクセス可能な状態/g },
-  { type: 'misdelivery', re: /誤送信|誤送付|誤配信|誤配布|誤配達|誤って[^。]{0,20}(?:送信|送付|配信|送ってしま|掲載|公開|提供)|宛先を?(?:誤|間違)|BCCではなく|BCCで送信すべき|(?:TO|CC)欄に|別の方[^。]{0,20}(?:提供|送付|送信|お渡し)|異なる個人情報が表示|他の[^。]{0,20}(?:画面|ページ)に表示|誤表示|誤掲載|取り違え/gi },
-  { type: 'insider', re: /元(?:社員|職員|従業員|派遣社員)|(?:社員|職員|従業員|医師)[^。]{0,30}(?:無断で|不正に|故意に)|故意に[^。]{0,20}(?:流出|漏えい|持ち出)|無断で[^。]{0,20}持ち出|不正に(?:取得|入手|持ち出|閲覧)|不正入手|不正取得|私的に閲覧|業務外の閲覧|目的外(?:の|に)?(?:閲覧|利用)/g, notBefore: /(?:外部|第三者|何者か|攻撃者|ハッカー|犯人)[^。]{0,12}$/ },
+  // A setting error counts when it is about who can see data (access, sharing, publication), not a machine's setting.
+  { type: 'misconfiguration', re: /設定不備|設定の不備|誤設定|設定ミス|設定の誤り|誤った設定|設定に誤り|未保護|認証なしで|認証なし|アクセス権限?の設定|公開設定|閲覧可能な状態|閲覧できる状態|アクセス可能な状態|誰でも(?:閲覧|アクセス)/g, needs: /アクセス|公開|共有|閲覧|権限|クラウド|サーバ|ストレージ|インターネット|認証|誰でも/, notBefore: /正常に$|(?:封入|印刷|送信|宛先)[^。]{0,6}$|(?:BCC|CC|TO)[^。]{0,12}$/i, notAfter: /^に(?:復旧|戻)/ },
+  { type: 'misdelivery', re: /誤送信|誤送付|誤配信|誤配布|誤配達|誤封入|誤って[^。]{0,20}(?:送信|送付|配信|送ってしま|掲載|添付|提供|封入|同封)|宛先を?(?:誤|間違)|BCCではなく|BCCで送信すべき|(?:TO|CC)欄に|別の方[^。]{0,20}(?:提供|送付|送信|お渡し)|(?:別|他)の(?:お客様|方|利用者|患者|会員|人)の[^。]{0,20}(?:表示|同封|封入|送付|送信)|異なる個人情報が表示|他の[^。]{0,20}(?:画面|ページ)に表示|誤表示|誤掲載|取り違え|他人の[^。]{0,10}(?:明細|書類|情報)/gi },
+  { type: 'insider', re: /元(?:社員|職員|従業員|派遣社員)|(?:社員|職員|従業員|医師)[^。]{0,30}(?:無断で|不正に|故意に)|故意に[^。]{0,20}(?:流出|漏えい|持ち出)|無断で[^。]{0,20}持ち出|不正に(?:取得|入手|持ち出|閲覧)|不正入手|不正取得|私的に閲覧|業務外の閲覧|目的外(?:の|に)?(?:閲覧|利用)/g, notBefore: /(?:外部|第三者|何者か|攻撃者|ハッカー|犯人)[^。]{0,12}$/, notAfter: /^され/ },
   { type: 'loss', re: /紛失|置き忘れ|遺失|所在不明|誤廃棄|誤って廃棄/g },
   { type: 'theft', re: /盗難|盗まれ|置き引き|車上(?:荒らし|ねらい)|ひったくり|空き巣/g },
   { type: 'ddos', re: /DDoS|DoS攻撃|サービス妨害攻撃|大量の(?:アクセス|通信)[^。]{0,10}(?:攻撃|負荷)/gi },
@@ -37,8 +40,9 @@ const ANY_RULE_RE = new RegExp(RULES.map((r) => r.re.source).join('|'), 'i');
 const OUTAGE_RE = /大規模障害|システム障害|通信障害|サービス障害|障害が発生|障害発生|利用できなくな|つながりにくい状態|サービスが停止/g;
 
 /** Whether a keyword hit in a sentence reports the event rather than advising about or denying it. */
-function counts(sentence: string, hitStart: number, hitEnd: number, rule: { notAfter?: RegExp; notBefore?: RegExp }): boolean {
+function counts(sentence: string, hitStart: number, hitEnd: number, rule: { notAfter?: RegExp; notBefore?: RegExp; needs?: RegExp }): boolean {
   const after = sentence.slice(hitEnd);
+  if (rule.needs && !rule.needs.test(sentence)) return false;
   if (rule.notAfter?.test(after)) return false;
   if (rule.notBefore?.test(sentence.slice(0, hitStart))) return false;
   if (DENIAL_AFTER_RE.test(after)) return false;

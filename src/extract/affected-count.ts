@@ -5,7 +5,13 @@ import { ADVICE_RE } from './cues.ts';
 
 // Counts of staff, offenders or devices, not of the people whose data leaked.
 const NOT_AFFECTED_BEFORE_RE = /(?:社員|職員|従業員|教員|担当者|医師|犯人|容疑者|男性|女性|元社員|委員|講師|スタッフ)\s*\(?\s*$/;
-const NOT_AFFECTED_AFTER_RE = /^\s*(?:体制|態勢|で(?:対応|調査|探|捜索)|の(?:職員|社員|従業員|作業員|専門家)|が(?:担当|対応))/;
+const NOT_AFFECTED_AFTER_RE = /^\s*(?:体制|態勢|で(?!す|し|ご|あ)|の(?:職員|社員|従業員|作業員|専門家)|が(?:担当|対応))/;
+// A table row or a share (「教職員\t64名」「教職員64名分」) counts the people it names.
+const ROW_AFTER_RE = /^\s*(?:[\t|]|分|$)/;
+// A stated overall total: 「合計 9,571件」「｜合計（重複を除く）｜9,115名｜」「総数」.
+const TOTAL_BEFORE_RE = /(?:合計|総計|総数|全体|(?<![集設会統推時])計)\s*(?:\([^)]{0,12}\))?\s*[|:：\t\s]*(?:約|およそ|最大)?\s*$|重複を除[^。\n]{0,6}$/;
+// A figure an earlier report gave and this one corrects (「第1報では約5千件とお知らせしておりましたが」).
+const SUPERSEDED_AFTER_RE = /^[^。]{0,30}?と(?:お知らせ|公表|ご報告|発表)(?:して)?(?:おりました|いたしました|しました|していました)(?:が|ところ)/;
 // A group stated as part of another: 「(うち…)」「…を含む」「…に含まれ」.
 const SUBSET_RE = /うち|内訳|内、|を含む|に含まれ|これに含まれ|含まれております|の内数/;
 const COORD_RE = /^[^。\n]{0,25}?(?:と|及び|および|並びに|、)\s*[^。\n]{0,25}?$/;
@@ -18,11 +24,12 @@ interface Group {
 }
 
 function usable(ctx: PostContext, c: CountMention, text: string): boolean {
-  if (NOT_AFFECTED_BEFORE_RE.test(text.slice(Math.max(0, c.start - 8), c.start))) return false;
+  if (NOT_AFFECTED_BEFORE_RE.test(text.slice(Math.max(0, c.start - 8), c.start)) && !ROW_AFTER_RE.test(text.slice(c.end, c.end + 2))) return false;
   if (NOT_AFFECTED_AFTER_RE.test(text.slice(c.end, c.end + 10))) return false;
   const sStart = text.lastIndexOf('。', c.start) + 1;
   const sEnd = text.indexOf('。', c.end);
   const sentence = text.slice(sStart, sEnd < 0 ? text.length : sEnd);
+  if (SUPERSEDED_AFTER_RE.test(text.slice(c.end, sEnd < 0 ? text.length : sEnd))) return false;
   return !(ADVICE_RE.test(sentence) && !/漏|流出|対象/.test(sentence));
 }
 
@@ -85,9 +92,22 @@ function best(text: string, counts: CountMention[], from: number): Group | null 
   return pool.reduce((a, b) => (b.value > a.value ? b : a));
 }
 
+function isStatedTotal(text: string, c: CountMention): boolean {
+  if (c.total && /合計|総計|計/.test(text.slice(Math.max(0, c.start - 4), c.start + 4))) return true;
+  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+  return TOTAL_BEFORE_RE.test(text.slice(Math.max(lineStart, c.start - 24), c.start));
+}
+
 export function extractAffectedCount(ctx: PostContext): Found<number> | null {
   const text = ctx.text;
   const counts = findCounts(text).filter((c) => c.start >= ctx.bodyStart && usable(ctx, c, text));
+  // A stated overall total wins over any sum (the last one: a follow-up's corrected table closes with it).
+  const totals = ctx.sectionStarts.length >= 2 ? [] : counts.filter((c) => isStatedTotal(text, c));
+  if (totals.length > 0) {
+    const people = totals.filter((c) => c.unit === 'person');
+    const t = (people.length ? people : totals).reduce((a, b) => (b.value > a.value ? b : a));
+    return { value: t.value, at: [[t.start, t.end]], confidence: 'high' };
+  }
   if (ctx.sectionStarts.length >= 2) {
     // Several cases in one post: each case's own figure, added up.
     const bounds = [...ctx.sectionStarts, text.length];
@@ -101,8 +121,11 @@ export function extractAffectedCount(ctx: PostContext): Found<number> | null {
         at.push(...g.at);
       }
     }
-    if (total > 0) return { value: total, at };
+    if (total > 0) return { value: total, at, confidence: 'medium' };
   }
   const g = best(text, counts, ctx.bodyStart);
-  return g ? { value: g.value, at: g.at } : null;
+  if (!g) return null;
+  // One stated figure is high; a figure added up from groups, or picked among several, is medium.
+  const confidence = g.at.length > 1 || counts.length > 1 ? 'medium' : 'high';
+  return { value: g.value, at: g.at, confidence };
 }

@@ -1,12 +1,15 @@
 // An incident's own record, merged from its notices by one stated rule per field, each value with
 // the notice it came from.
 
+import type { Correction } from '../core/corrections.ts';
 import type { DataType, Discovery, IncidentRecord, IncidentType, Sector } from '../core/record.ts';
 import type { NoticeLink } from '../store/store.ts';
 
 export type MergeRule =
   | 'client_else_earliest' | 'earliest' | 'earliest_date' | 'latest_stated' | 'union' | 'any_true'
-  | 'first_stated' | 'most_common_then_earliest';
+  | 'first_stated' | 'most_common_then_earliest'
+  /** A person's correction of the incident, in force over every rule above. */
+  | 'person';
 
 /**
  * The rule of each field. "Earliest" and "latest" order notices by disclosure date, undated notices
@@ -53,6 +56,8 @@ export interface Provenance<T> {
   noticeId: number | null;
   /** For union and any_true: every notice that contributed. */
   noticeIds: number[];
+  /** Set when the value is a person's correction (rule 'person'). */
+  correction?: Correction;
 }
 
 export interface MergedRecord {
@@ -164,4 +169,22 @@ export function mergeIncident(members: readonly MergeInput[]): MergedRecord {
     sector: mostCommonSector(ordered),
     organizations: [...new Set(ordered.flatMap((m) => (m.record.organization ? [m.record.organization] : [])))],
   };
+}
+
+export type MergedField = keyof typeof MERGE_RULES;
+
+export function isMergedField(field: string): field is MergedField {
+  return Object.hasOwn(MERGE_RULES, field);
+}
+
+/** People's live corrections of the incident laid over the merged values; the latest of a field wins. */
+export function overlayCorrections(merged: MergedRecord, corrections: readonly Correction[]): MergedRecord {
+  const out: MergedRecord = { ...merged };
+  const live = corrections.filter((c) => c.revertedAt === null && isMergedField(c.field))
+    .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
+  for (const c of live) {
+    (out as unknown as Record<MergedField, Provenance<unknown>>)[c.field as MergedField] =
+      { value: c.newValue, rule: 'person', noticeId: null, noticeIds: [], correction: c };
+  }
+  return out;
 }

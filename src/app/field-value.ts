@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { JikenboError } from '../core/errors.ts';
 import { DATA_TYPES, DISCOVERY_CHANNELS, INCIDENT_TYPES, KINDS, RECORD_KEYS, SECTORS, type RecordKey } from '../core/record.ts';
-import type { FieldValue } from '../analyze/effective-record.ts';
+import type { FieldValue } from '../core/corrections.ts';
 
 const NULL_WORDS = new Set(['', 'null', 'none', '-', 'なし', '不明']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')

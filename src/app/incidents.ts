@@ -2,7 +2,8 @@
 // person's link and unlink decisions (each followed by a regroup so it shows at once).
 
 import { JikenboError } from '../core/errors.ts';
-import { mergeIncident, type MergedRecord } from '../analyze/merge-incident.ts';
+import type { Correction } from '../core/corrections.ts';
+import { mergeIncident, overlayCorrections, type MergedRecord } from '../analyze/merge-incident.ts';
 import { planIncidents } from '../analyze/plan-incidents.ts';
 import type { ManualDecision, Store, StoredIncident } from '../store/store.ts';
 
@@ -15,7 +16,10 @@ export interface RegroupReport {
 }
 
 export interface MergedIncident extends StoredIncident {
+  /** Merged from the notices' effective records, with people's corrections of the incident over it. */
   merged: MergedRecord;
+  /** Corrections of the incident itself, reverted ones included. */
+  corrections: Correction[];
 }
 
 const ATTEMPTS = 3;
@@ -37,14 +41,21 @@ export async function regroupIncidents(store: Store): Promise<RegroupReport> {
   }
 }
 
-export function withMerged(incident: StoredIncident): MergedIncident {
-  return { ...incident, merged: mergeIncident(incident.members.map((m) => ({ noticeId: m.noticeId, record: m.record, links: m.links }))) };
+export function withMerged(incident: StoredIncident, corrections: Correction[] = []): MergedIncident {
+  const merged = mergeIncident(incident.members.map((m) => ({ noticeId: m.noticeId, record: m.record, links: m.links })));
+  return { ...incident, merged: overlayCorrections(merged, corrections), corrections };
+}
+
+export async function getMergedIncident(store: Store, id: number): Promise<MergedIncident | null> {
+  const incident = await store.getIncident(id);
+  return incident ? withMerged(incident, await store.listCorrections('incident', id)) : null;
 }
 
 // Merged on read rather than stored: a page is at most a few hundred incidents, and a stored merge
 // would go stale whenever a person corrects one notice's record.
 export async function listMergedIncidents(store: Store, page: { limit?: number; offset?: number } = {}): Promise<MergedIncident[]> {
-  return (await store.listIncidents(page)).map(withMerged);
+  const incidents = await store.listIncidents(page);
+  return Promise.all(incidents.map(async (i) => withMerged(i, await store.listCorrections('incident', i.id))));
 }
 
 export async function linkNoticesAsPerson(store: Store, a: number, b: number, by: string): Promise<ManualDecision> {

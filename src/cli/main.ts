@@ -15,6 +15,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   unlink: async () => (await import('./commands/link.ts')).unlinkCommand,
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
+  review: async () => (await import('./commands/review.ts')).reviewCommand,
+  revert: async () => (await import('./commands/review.ts')).revertCommand,
+  reextract: async () => (await import('./commands/reextract.ts')).reextractCommand,
 };
 
 const USAGE = `jikenbo (事件簿): a casebook of Japanese security-incident notices
@@ -29,6 +32,10 @@ usage: jikenbo COMMAND [options]
   incidents                 incidents with their number, merged record, notices and why they were grouped  [--limit N] [--offset N] [--json]
   link A B                  put notice B's incident with notice A's, as a person's decision  [--by NAME]
   unlink ID                 make notice ID an incident of its own, as a person's decision  [--by NAME]
+  review ID FIELD VALUE     correct (or confirm) one value of notice ID, kept beside the machine's  [--incident] [--by NAME]
+  review ID --history       the corrections of notice ID  [--incident]
+  revert CORRECTION         take a correction back  [--by NAME]
+  reextract                 read every stored notice again with this extractor; corrections stay  [--force]
   serve                     the web app  [--port 8080] [--host 127.0.0.1]
   demo                      ingest the demo casebook, then serve it  [--port 8080]
 

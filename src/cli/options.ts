@@ -1,4 +1,5 @@
 // Validation of command-line input at the edge: one zod schema per shared shape, one error type out.
+import { userInfo } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { INCIDENT_TYPES, SECTORS } from '../core/record.ts';
@@ -43,4 +44,14 @@ export function validate<S extends z.ZodType>(command: string, schema: S, input:
   const issue = result.error.issues[0];
   const where = issue?.path.length ? `--${issue.path.join('.')}` : 'input';
   throw new JikenboError('bad_input', `${command}: ${where}: ${issue?.message ?? 'invalid'}`, { subject: where });
+}
+
+/** The person making a decision or correction: --by, else the login name. */
+export function decider(flag: string | undefined): string {
+  if (flag !== undefined) return flag;
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }

@@ -1,5 +1,6 @@
 // Plain-text rendering of records and hits for the terminal.
-import { FIELD_LABELS, RECORD_KEYS, type IncidentRecord } from '../core/record.ts';
+import type { Correction } from '../core/corrections.ts';
+import { FIELD_LABELS, RECORD_KEYS, type IncidentRecord, type RecordKey } from '../core/record.ts';
 import type { NoticeSummary, SearchHit } from '../store/store.ts';
 
 const MARK_OPEN = '\u0001';
@@ -22,13 +23,14 @@ export function renderHit(hit: SearchHit, tty: boolean): string {
   return `${renderSummary(hit)}\n\t… ${renderSnippet(hit.snippet, tty)} …`;
 }
 
-/** Every field with its value and the text each evidence span points at. */
-export function renderRecord(record: IncidentRecord, text: string): string {
+/** Every field with its value, who corrected it, and the text each evidence span points at. */
+export function renderRecord(record: IncidentRecord, text: string, corrected: Partial<Record<RecordKey, Correction>> = {}): string {
   const lines: string[] = [];
   for (const key of RECORD_KEYS) {
     const value = record[key];
     const shown = Array.isArray(value) ? (value.length ? value.join(', ') : '—') : value === null ? '—' : String(value);
-    lines.push(`${FIELD_LABELS[key]}: ${shown}`);
+    const fix = corrected[key];
+    lines.push(`${FIELD_LABELS[key]}: ${shown}${fix ? `  ✎ corrected by ${fix.by} at ${fix.at} (correction #${fix.id}; was ${JSON.stringify(fix.oldValue)})` : ''}`);
     for (const [start, end] of record.evidence[key] ?? []) {
       lines.push(`    ↳ [${start}-${end}] 「${oneLine(text.slice(start, end))}」`);
     }

@@ -1,5 +1,5 @@
 // A person's corrections laid over the machine's reading: the record everyone else sees.
-import type { IncidentRecord, RecordKey } from '../core/record.ts';
+import type { IncidentRecord, RecordKey } from './record.ts';
 
 export type FieldValue = IncidentRecord[RecordKey];
 

@@ -1,7 +1,8 @@
 // The Store port: the few operations the app needs, nothing about which engine serves them.
 // Every method is async so that a PostgreSQL implementation can satisfy the same interface.
 
-import type { IncidentRecord, IncidentType, Sector } from '../core/record.ts';
+import type { Correction, FieldValue } from '../core/corrections.ts';
+import type { IncidentRecord, IncidentType, RecordKey, Sector } from '../core/record.ts';
 
 export interface DocumentInput {
   sha256: string;
@@ -74,7 +75,12 @@ export interface StoredDocument {
 export interface NoticeDetail extends NoticeSummary {
   ordinal: number;
   text: string;
+  /** The effective record: people's live corrections over the latest machine record. */
   record: IncidentRecord;
+  /** The latest machine record, exactly as extracted. */
+  machineRecord: IncidentRecord;
+  /** Every correction of this notice, reverted ones included, oldest first. */
+  corrections: Correction[];
   extractorVersion: string;
   document: StoredDocument;
 }
@@ -186,6 +192,25 @@ export interface StoredIncident {
   members: IncidentMember[];
 }
 
+export type CorrectionTarget = 'notice' | 'incident';
+
+export interface CorrectionInput {
+  target: CorrectionTarget;
+  targetId: number;
+  field: RecordKey;
+  /** The value the person saw before correcting it. */
+  oldValue: FieldValue;
+  newValue: FieldValue;
+  by: string;
+}
+
+export interface ReextractionCandidate {
+  id: number;
+  text: string;
+  /** The extractor version of the notice's latest machine record. */
+  extractorVersion: string;
+}
+
 export interface Store {
   /**
    * Stores a document and its notices in one transaction, each notice of kind 'incident' in an
@@ -223,6 +248,22 @@ export interface Store {
   linkNotices(a: number, b: number, by: string): Promise<ManualDecision>;
   /** Records a person's decision that a notice is an incident of its own. */
   unlinkNotice(noticeId: number, by: string): Promise<ManualDecision>;
+  /**
+   * Stores a person's value for one field beside the machine's, with who and when; a notice's
+   * effective record and filter columns follow in the same transaction. not_found for an unknown target.
+   */
+  addCorrection(input: CorrectionInput): Promise<Correction>;
+  /** Takes a correction back (it stays in the history); conflict when it was already reverted. */
+  revertCorrection(id: number, by: string): Promise<Correction>;
+  /** Every correction of a notice or incident, reverted ones included, oldest first. */
+  listCorrections(target: CorrectionTarget, targetId: number): Promise<Correction[]>;
+  /** Notices in id order after `afterId`, with their text, for extracting again. */
+  listNoticesForReextraction(options: { afterId: number; limit: number }): Promise<ReextractionCandidate[]>;
+  /**
+   * Keeps a new machine reading of a notice; people's corrections stay in force over it.
+   * Returns the notice's live corrections so the caller can show where the machine now disagrees.
+   */
+  saveMachineRecord(noticeId: number, record: IncidentRecord, extractorVersion: string): Promise<Correction[]>;
   close(): Promise<void>;
 }
 

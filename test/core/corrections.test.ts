@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCorrections, disagreements, type Correction } from '../../src/analyze/effective-record.ts';
+import { applyCorrections, disagreements, type Correction } from '../../src/core/corrections.ts';
 import type { IncidentRecord } from '../../src/core/record.ts';
 
 const machine: IncidentRecord = {

@@ -1,22 +1,11 @@
 // `jikenbo link A B` and `jikenbo unlink N`: a person's grouping decisions, kept through every regroup.
-import { userInfo } from 'node:os';
 import { z } from 'zod';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
 import { linkNoticesAsPerson, unlinkNoticeAsPerson } from '../../app/incidents.ts';
-import { parseCommand, validate } from '../options.ts';
+import { decider, parseCommand, validate } from '../options.ts';
 
 const noticeId = z.string('expected a notice number such as 12').regex(/^[1-9][0-9]*$/, 'expected a notice number such as 12').transform(Number);
 const by = z.string().trim().min(1, 'expected a name').max(200);
-
-/** The person deciding: --by, else the login name. */
-function decider(flag: string | undefined): string {
-  if (flag !== undefined) return flag;
-  try {
-    return userInfo().username || 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 export async function linkCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand('link', args, { db: { type: 'string' }, by: { type: 'string' } });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { JikenboError } from '../../core/errors.ts';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
 import { parseCommand, validate } from '../options.ts';
+import { applyCorrections } from '../../core/corrections.ts';
 import { renderRecord } from '../render.ts';
 import { contractJson } from './extract.ts';
 
@@ -16,12 +17,13 @@ export async function showCommand(args: string[]): Promise<number> {
     const notice = await casebook.store.getNotice(id);
     if (!notice) throw new JikenboError('not_found', `no record #${id} in ${casebook.location}`);
     if (values.json) {
-      process.stdout.write(JSON.stringify({ id: notice.id, document: notice.document, record: contractJson(notice.record) }, null, 2) + '\n');
+      process.stdout.write(JSON.stringify({ id: notice.id, document: notice.document, record: contractJson(notice.record), machineRecord: contractJson(notice.machineRecord), corrections: notice.corrections }, null, 2) + '\n');
       return 0;
     }
     process.stdout.write(`#${notice.id} from ${notice.document.source} (${notice.document.mediaType}` +
       `${notice.document.encoding ? `, ${notice.document.encoding}` : ''}; sha256 ${notice.document.sha256.slice(0, 12)}…)\n\n`);
-    process.stdout.write(renderRecord(notice.record, notice.text) + '\n');
+    const { corrected } = applyCorrections(notice.machineRecord, notice.corrections);
+    process.stdout.write(renderRecord(notice.record, notice.text, corrected) + '\n');
     return 0;
   } finally {
     await casebook.close();

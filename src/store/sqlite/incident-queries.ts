@@ -52,7 +52,7 @@ export function incidentQueries(db: Database.Database, now: () => Date): Inciden
     SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
            || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`);
   const selectLinkable = db.prepare<[], { id: number; text: string; record_json: string; ingested_at: string }>(/* sql */ `
-    SELECT n.id, n.text, r.record_json, d.ingested_at
+    SELECT n.id, n.text, coalesce(n.effective_json, r.record_json) AS record_json, d.ingested_at
     FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
     ORDER BY n.id`);
   const selectDecisions = db.prepare<[], DecisionRow>('SELECT * FROM manual_links ORDER BY id');
@@ -117,7 +117,7 @@ export function incidentQueries(db: Database.Database, now: () => Date): Inciden
   const selectIncident = db.prepare<[number], IncidentRow>(/* sql */ `
     SELECT id, casebook_number, number_kept, number_clash, clash_notes, first_disclosure FROM incidents WHERE id = ?`);
   const selectMembers = db.prepare<[string], MemberRow>(/* sql */ `
-    SELECT m.incident_id, n.id AS notice_id, n.header, r.record_json, d.ingested_at, m.origin, m.reason_json
+    SELECT m.incident_id, n.id AS notice_id, n.header, coalesce(n.effective_json, r.record_json) AS record_json, d.ingested_at, m.origin, m.reason_json
     FROM incident_notices m
     JOIN notices n ON n.id = m.notice_id
     JOIN records r ON ${LATEST_RECORD}

@@ -131,6 +131,30 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO incident_generation (only, generation) VALUES (1, 0);
     `,
   },
+  {
+    version: 3,
+    name: 'corrections: a person\'s values beside the machine\'s',
+    sql: /* sql */ `
+      -- One row per correction of one field; reverting marks it, nothing is deleted.
+      CREATE TABLE corrections (
+        id           INTEGER PRIMARY KEY,
+        target       TEXT    NOT NULL CHECK (target IN ('notice', 'incident')),
+        target_id    INTEGER NOT NULL,
+        field        TEXT    NOT NULL,
+        old_json     TEXT    NOT NULL CHECK (json_valid(old_json)),
+        new_json     TEXT    NOT NULL CHECK (json_valid(new_json)),
+        decided_by   TEXT    NOT NULL CHECK (length(decided_by) > 0),
+        decided_at   TEXT    NOT NULL,
+        reverted_by  TEXT,
+        reverted_at  TEXT
+      );
+      CREATE INDEX corrections_by_target ON corrections (target, target_id);
+
+      -- The record people see: corrections laid over the latest machine record. NULL while a notice
+      -- has no live correction (the latest machine record is then the effective one).
+      ALTER TABLE notices ADD COLUMN effective_json TEXT CHECK (effective_json IS NULL OR json_valid(effective_json));
+    `,
+  },
 ];
 
 export interface MigrationReport {

@@ -11,6 +11,7 @@ import type {
   SearchHit, Store, StoredDocument,
 } from '../store.ts';
 import { ftsMatchExpression } from './fts-query.ts';
+import { correctionQueries } from './correction-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
 import { migrate } from './migrations.ts';
 
@@ -155,9 +156,9 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   const selectDocument = db.prepare<[number], DocumentRow>(/* sql */ `
     SELECT id, sha256, source, media_type, encoding, byte_length, ingested_at FROM documents WHERE id = ?`);
   const selectNotice = db.prepare<[number], SummaryRow & {
-    ordinal: number; text: string; record_json: string; extractor_version: string;
+    ordinal: number; text: string; record_json: string; effective_json: string | null; extractor_version: string;
   }>(/* sql */ `
-    SELECT ${SUMMARY_COLUMNS}, n.ordinal, n.text, r.record_json, r.extractor_version
+    SELECT ${SUMMARY_COLUMNS}, n.ordinal, n.text, r.record_json, n.effective_json, r.extractor_version
     FROM notices n
     JOIN records r ON r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)
     WHERE n.id = ?`);
@@ -188,8 +189,11 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     return { documentId, created: true, noticeIds };
   });
 
+  const corrections = correctionQueries(db, now);
+
   return {
     ...incidentQueries(db, now),
+    ...corrections,
 
     async ingestDocument(doc, notices) {
       if (!SHA256.test(doc.sha256)) {
@@ -225,7 +229,9 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
         ...toSummary(row),
         ordinal: row.ordinal,
         text: row.text,
-        record: JSON.parse(row.record_json) as IncidentRecord,
+        record: JSON.parse(row.effective_json ?? row.record_json) as IncidentRecord,
+        machineRecord: JSON.parse(row.record_json) as IncidentRecord,
+        corrections: await corrections.listCorrections('notice', id),
         extractorVersion: row.extractor_version,
         document: toDocument(document),
       } satisfies NoticeDetail;

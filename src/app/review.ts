@@ -1,0 +1,48 @@
+// The review use cases: a person corrects or confirms a value of a notice or an incident, or takes a
+// correction back. Shared by the CLI and (later) the web page.
+import { isMergedField } from '../analyze/merge-incident.ts';
+import type { Correction } from '../core/corrections.ts';
+import { JikenboError } from '../core/errors.ts';
+import type { CorrectionTarget, Store } from '../store/store.ts';
+import { parseFieldValue } from './field-value.ts';
+import { getMergedIncident, regroupIncidents } from './incidents.ts';
+
+export interface ReviewInput {
+  target: CorrectionTarget;
+  id: number;
+  field: string;
+  /** The value as the person typed it; parsed by the field's type. */
+  value: string;
+  by: string;
+}
+
+/**
+ * Stores the person's value beside the machine's. Typing the value already there confirms it: it is
+ * stored the same way, so a later machine reading that differs shows up as a disagreement.
+ */
+export async function correctValue(store: Store, input: ReviewInput): Promise<Correction> {
+  const { field, value } = parseFieldValue(input.field, input.value);
+  let oldValue;
+  if (input.target === 'notice') {
+    const notice = await store.getNotice(input.id);
+    if (!notice) throw new JikenboError('not_found', `no notice #${input.id}`, { subject: String(input.id) });
+    oldValue = notice.record[field];
+  } else {
+    if (!isMergedField(field)) {
+      throw new JikenboError('bad_input', `an incident's ${field} is not merged from its notices; correct it on a notice`, { subject: field });
+    }
+    const incident = await getMergedIncident(store, input.id);
+    if (!incident) throw new JikenboError('not_found', `no incident #${input.id}`, { subject: String(input.id) });
+    oldValue = incident.merged[field].value;
+  }
+  const correction = await store.addCorrection({ target: input.target, targetId: input.id, field, oldValue, newValue: value, by: input.by });
+  // A notice's corrected organisation, dates or kind can change which incident it belongs to.
+  if (input.target === 'notice') await regroupIncidents(store);
+  return correction;
+}
+
+export async function revertCorrection(store: Store, correctionId: number, by: string): Promise<Correction> {
+  const correction = await store.revertCorrection(correctionId, by);
+  await regroupIncidents(store);
+  return correction;
+}

@@ -1,0 +1,34 @@
+// `jikenbo reextract`: reads every stored notice again with this extractor; corrections stay in force.
+import cliProgress from 'cli-progress';
+import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { reextractNotices } from '../../app/reextract.ts';
+import { parseCommand } from '../options.ts';
+
+export async function reextractCommand(args: string[]): Promise<number> {
+  const { values } = parseCommand('reextract', args, { db: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } });
+  const casebook = await openCasebook(resolveDbPath(values.db));
+  const total = await casebook.store.countNotices();
+  const bar = process.stderr.isTTY && !values.json
+    ? new cliProgress.SingleBar({ format: 'reextract |{bar}| {value}/{total} notices', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic)
+    : null;
+  bar?.start(total, 0);
+  try {
+    const report = await reextractNotices(casebook.store, { force: values.force, onProgress: (done) => bar?.update(done) });
+    bar?.stop();
+    if (values.json) {
+      process.stdout.write(JSON.stringify(report) + '\n');
+      return 0;
+    }
+    process.stdout.write(`extractor ${report.version}: ${report.notices} notices read again, ${report.current} already current` +
+      `, ${report.disagreements.length} where the machine now disagrees with a person\n`);
+    for (const { noticeId, items } of report.disagreements) {
+      for (const d of items) {
+        process.stdout.write(`  notice #${noticeId} ${d.field}: person (${d.correction.by}) ${JSON.stringify(d.person)}, machine now ${JSON.stringify(d.machine)}\n`);
+      }
+    }
+    return 0;
+  } finally {
+    bar?.stop();
+    await casebook.close();
+  }
+}

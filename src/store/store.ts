@@ -257,6 +257,8 @@ export interface Store {
   revertCorrection(id: number, by: string): Promise<Correction>;
   /** Every correction of a notice or incident, reverted ones included, oldest first. */
   listCorrections(target: CorrectionTarget, targetId: number): Promise<Correction[]>;
+  /** Every correction of one kind of target, by target id (people make few: this stays small). */
+  listAllCorrections(target: CorrectionTarget): Promise<Map<number, Correction[]>>;
   /** Notices in id order after `afterId`, with their text, for extracting again. */
   listNoticesForReextraction(options: { afterId: number; limit: number }): Promise<ReextractionCandidate[]>;
   /**
@@ -264,6 +266,11 @@ export interface Store {
    * Returns the notice's live corrections so the caller can show where the machine now disagrees.
    */
   saveMachineRecord(noticeId: number, record: IncidentRecord, extractorVersion: string): Promise<Correction[]>;
+  /**
+   * A token that changes whenever anything a reader sees may have changed (an ingest, a regroup, a
+   * correction, a new machine record): callers cache derived views under it.
+   */
+  changeToken(): Promise<string>;
   close(): Promise<void>;
 }
 

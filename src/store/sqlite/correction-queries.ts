@@ -24,6 +24,7 @@ export interface CorrectionPort {
   addCorrection(input: CorrectionInput): Promise<Correction>;
   revertCorrection(id: number, by: string): Promise<Correction>;
   listCorrections(target: CorrectionTarget, targetId: number): Promise<Correction[]>;
+  listAllCorrections(target: CorrectionTarget): Promise<Map<number, Correction[]>>;
   listNoticesForReextraction(options: { afterId: number; limit: number }): Promise<ReextractionCandidate[]>;
   saveMachineRecord(noticeId: number, record: IncidentRecord, extractorVersion: string): Promise<Correction[]>;
 }
@@ -52,6 +53,7 @@ export function correctionQueries(db: Database.Database, now: () => Date): Corre
   const selectOne = db.prepare<[number], CorrectionRow>('SELECT * FROM corrections WHERE id = ?');
   const selectFor = db.prepare<[string, number], CorrectionRow>(
     'SELECT * FROM corrections WHERE target = ? AND target_id = ? ORDER BY decided_at, id');
+  const selectAllFor = db.prepare<[string], CorrectionRow>('SELECT * FROM corrections WHERE target = ? ORDER BY decided_at, id');
   const markReverted = db.prepare('UPDATE corrections SET reverted_by = ?, reverted_at = ? WHERE id = ? AND reverted_at IS NULL');
   const noticeExists = db.prepare<[number], { id: number }>('SELECT id FROM notices WHERE id = ?');
   const incidentExists = db.prepare<[number], { id: number }>('SELECT id FROM incidents WHERE id = ?');
@@ -126,6 +128,14 @@ export function correctionQueries(db: Database.Database, now: () => Date): Corre
     },
     async listCorrections(target, targetId) {
       return selectFor.all(target, targetId).map(toCorrection);
+    },
+    async listAllCorrections(target) {
+      const byTarget = new Map<number, Correction[]>();
+      for (const row of selectAllFor.all(target)) {
+        const list = byTarget.get(row.target_id) ?? byTarget.set(row.target_id, []).get(row.target_id)!;
+        list.push(toCorrection(row));
+      }
+      return byTarget;
     },
     async listNoticesForReextraction({ afterId, limit }) {
       return selectCandidates.all(afterId, limit).map((r) => ({ id: r.id, text: r.text, extractorVersion: r.extractor_version }));

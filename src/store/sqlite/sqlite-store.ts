@@ -190,6 +190,10 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   });
 
   const corrections = correctionQueries(db, now);
+  const selectChangeToken = db.prepare<[], { token: string }>(/* sql */ `
+    SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
+      || ':' || (SELECT coalesce(max(id), 0) FROM records) || ':' || (SELECT coalesce(max(id), 0) FROM corrections)
+      || ':' || (SELECT count(*) FROM corrections WHERE reverted_at IS NOT NULL) AS token`);
 
   return {
     ...incidentQueries(db, now),
@@ -278,6 +282,10 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       >;
       // bm25() is lower for better matches; the port's score is higher for better ones.
       return rows.map((row): SearchHit => ({ ...toSummary(row), snippet: makeSnippet(row.text, query), score: -row.rank }));
+    },
+
+    async changeToken() {
+      return selectChangeToken.get()!.token;
     },
 
     async close() {

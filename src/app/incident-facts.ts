@@ -1,0 +1,77 @@
+// One flat row per incident, its merged and corrected values: what facets, statistics, charts and
+// exports count over. Built once per change of the casebook and cached under the store's change token.
+import type { MergedRecord } from '../analyze/merge-incident.ts';
+import type { DataType, Discovery, IncidentType, Sector } from '../core/record.ts';
+import type { Store } from '../store/store.ts';
+import { withMerged, type MergedIncident } from './incidents.ts';
+
+export type ReviewState = 'unreviewed' | 'reviewed';
+
+export interface IncidentFacts {
+  id: number;
+  /** YYYY-NNN */
+  number: string | null;
+  numberKept: boolean;
+  numberClash: boolean;
+  title: string | null;
+  organization: string | null;
+  /** Every organisation its notices name. */
+  organizations: string[];
+  sector: Sector | null;
+  disclosureDate: string | null;
+  occurredDate: string | null;
+  discoveredDate: string | null;
+  incidentTypes: IncidentType[];
+  dataTypes: DataType[];
+  affectedCount: number | null;
+  reportedToPpc: boolean;
+  reportedToPolice: boolean;
+  contractorInvolved: boolean;
+  attacker: string | null;
+  discovery: Discovery | null;
+  noticeIds: number[];
+  /** 'reviewed' once a person corrected or confirmed a value of the incident or of one of its notices. */
+  reviewState: ReviewState;
+  merged: MergedRecord;
+}
+
+const PAGE = 1000;
+const cache = new WeakMap<Store, { token: string; facts: IncidentFacts[] }>();
+
+export function factsOf(incident: MergedIncident, reviewedNotices: ReadonlySet<number>): IncidentFacts {
+  const m = incident.merged;
+  const reviewed = incident.corrections.some((c) => c.revertedAt === null) ||
+    incident.members.some((member) => reviewedNotices.has(member.noticeId));
+  return {
+    id: incident.id, number: incident.number, numberKept: incident.numberKept, numberClash: incident.numberClash,
+    title: m.title.value, organization: m.organization.value, organizations: m.organizations, sector: m.sector.value,
+    disclosureDate: m.disclosure_date.value, occurredDate: m.occurred_date.value, discoveredDate: m.discovered_date.value,
+    incidentTypes: m.incident_types.value, dataTypes: m.data_types.value, affectedCount: m.affected_count.value,
+    reportedToPpc: m.reported_to_ppc.value, reportedToPolice: m.reported_to_police.value,
+    contractorInvolved: m.contractor_involved.value, attacker: m.attacker.value, discovery: m.discovery.value,
+    noticeIds: incident.members.map((x) => x.noticeId),
+    reviewState: reviewed ? 'reviewed' : 'unreviewed',
+    merged: m,
+  };
+}
+
+/** Every incident's facts, newest first disclosure first; rebuilt only when the casebook changed. */
+export async function loadIncidentFacts(store: Store): Promise<IncidentFacts[]> {
+  const token = await store.changeToken();
+  const hit = cache.get(store);
+  if (hit && hit.token === token) return hit.facts;
+
+  const [incidentCorrections, noticeCorrections] = await Promise.all([
+    store.listAllCorrections('incident'), store.listAllCorrections('notice'),
+  ]);
+  const reviewedNotices = new Set([...noticeCorrections].filter(([, list]) => list.some((c) => c.revertedAt === null)).map(([id]) => id));
+  const incidents: MergedIncident[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store.listIncidents({ limit: PAGE, offset });
+    for (const incident of page) incidents.push(withMerged(incident, incidentCorrections.get(incident.id) ?? []));
+    if (page.length < PAGE) break;
+  }
+  const facts = incidents.map((i) => factsOf(i, reviewedNotices));
+  cache.set(store, { token, facts });
+  return facts;
+}

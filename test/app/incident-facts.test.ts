@@ -1,0 +1,42 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import { loadIncidentFacts } from '../../src/app/incident-facts.ts';
+import { ingestPaths } from '../../src/app/ingest.ts';
+import { correctValue } from '../../src/app/review.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { BCC_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
+
+describe('incident facts', () => {
+  const dir = tempDir();
+  let casebook: Casebook;
+
+  beforeAll(async () => {
+    writeFileSync(join(dir, 'usb.txt'), USB_NOTICE);
+    casebook = await openCasebook(join(dir, 'facts.db'));
+    await ingestPaths([join(dir, 'usb.txt')], casebook);
+  });
+  afterAll(async () => casebook.close());
+
+  it('gives one row per incident with its merged values, and reuses it until the casebook changes', async () => {
+    const first = await loadIncidentFacts(casebook.store);
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ disclosureDate: '2024-05-20', incidentTypes: ['loss'], reviewState: 'unreviewed' });
+    expect(await loadIncidentFacts(casebook.store)).toBe(first);
+
+    writeFileSync(join(dir, 'bcc.txt'), BCC_NOTICE);
+    await ingestPaths([join(dir, 'bcc.txt')], casebook);
+    const second = await loadIncidentFacts(casebook.store);
+    expect(second).toHaveLength(2);
+  });
+
+  it('shows a person\'s correction and marks the incident reviewed', async () => {
+    const usb = (await loadIncidentFacts(casebook.store)).find((f) => f.incidentTypes.includes('loss'))!;
+    await correctValue(casebook.store, { target: 'notice', id: usb.noticeIds[0]!, field: 'affected_count', value: '130', by: 'sato' });
+    const after = (await loadIncidentFacts(casebook.store)).find((f) => f.id === usb.id || f.noticeIds.includes(usb.noticeIds[0]!))!;
+    expect(after).toMatchObject({ affectedCount: 130, reviewState: 'reviewed' });
+    await correctValue(casebook.store, { target: 'incident', id: after.id, field: 'sector', value: 'education', by: 'sato' });
+    expect((await loadIncidentFacts(casebook.store)).find((f) => f.id === after.id)!.sector).toBe('education');
+  });
+});

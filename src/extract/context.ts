@@ -2,7 +2,7 @@
 import type { Span } from '../core/record.ts';
 import { normalize, toOriginalSpan, type Normalized } from '../core/normalize.ts';
 import { unwrapPdfLines } from '../core/unwrap.ts';
-import { findDates, resolveYear, type DateMention } from '../core/japanese-date.ts';
+import { findDates, resolveYear, toIso, type DateMention } from '../core/japanese-date.ts';
 import type { Post } from './post.ts';
 
 export interface Sentence {
@@ -98,7 +98,15 @@ export function spanOf(ctx: PostContext, start: number, end: number): Span {
 
 /** ISO date of a mention, giving a year-less one the notice's year (or the casebook year where weekdays agree). */
 export function isoOf(ctx: PostContext, d: DateMention): string | null {
-  return resolveYear(d, { noticeDate: ctx.noticeDate, fallbackYear: ctx.casebookYear });
+  const iso = resolveYear(d, { noticeDate: ctx.noticeDate, fallbackYear: ctx.casebookYear });
+  if (iso || d.year !== null || ctx.noticeDate || ctx.casebookYear) return iso;
+  // No notice date and no casebook number: 「2025年6月2日…6月3日」 — the nearest full date before gives the year.
+  const prev = ctx.dates.filter((p) => p.end <= d.start && p.iso).at(-1);
+  if (!prev) return null;
+  const y = Number(prev.iso!.slice(0, 4));
+  const same = toIso(y, d.month, d.day);
+  // A date that would fall before the one it follows has crossed into the next year.
+  return same && same < prev.iso! ? toIso(y + 1, d.month, d.day) : same;
 }
 
 /** Dates inside a range of the normalised text. */

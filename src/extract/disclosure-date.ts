@@ -13,7 +13,7 @@ export function extractDisclosureDate(ctx: PostContext): Found<string> | null {
   const hd = datesIn(ctx, 0, ctx.header.length).find((d) => d.start === hs);
   if (hd) {
     const iso = isoOf(ctx, hd);
-    if (iso) return { value: iso, at: [[hd.start, hd.end]] };
+    if (iso) return { value: iso, at: [[hd.start, hd.end]], confidence: hd.year === null ? 'medium' : 'high' };
   }
   for (const d of ctx.dates) {
     if (d.start < ctx.bodyStart || d.year === null) continue;
@@ -21,14 +21,14 @@ export function extractDisclosureDate(ctx: PostContext): Found<string> | null {
     let lineEnd = ctx.text.indexOf('\n', d.end);
     if (lineEnd < 0) lineEnd = ctx.text.length;
     if (ctx.text.slice(lineStart, d.start).trim() === '' && DATE_LINE_TAIL_RE.test(ctx.text.slice(d.end, lineEnd))) {
-      return { value: d.iso!, at: [[d.start, d.end]] };
+      return { value: d.iso!, at: [[d.start, d.end]], confidence: 'high' };
     }
   }
   // News stories: 「兵庫県尼崎市は2023年1月27日、…と発表した」 in the opening sentences.
   for (const s of ctx.sentences.slice(0, 3)) {
     for (const d of datesIn(ctx, s.start, s.end)) {
       if (d.year === null || !NEWS_RE.test(ctx.text.slice(s.start, d.start))) continue;
-      if (ANNOUNCE_RE.test(ctx.text.slice(d.end, s.end))) return { value: d.iso!, at: [[d.start, d.end]] };
+      if (ANNOUNCE_RE.test(ctx.text.slice(d.end, s.end))) return { value: d.iso!, at: [[d.start, d.end]], confidence: 'medium' };
     }
   }
   return null;

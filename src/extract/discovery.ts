@@ -26,9 +26,12 @@ const CHANNELS: Array<[Discovery, RegExp, Confidence]> = [
 ];
 
 // Sentences that say when the organisation learned of it.
-const AWARE_RE = new RegExp(`(?:判明|発覚)(?!後|次第|して(?:いる|お[りら]))|気付|気づ|検知|検出|覚知|把握し|(?:連絡|報告|指摘|申し出)(?:を受け|があり|をいただ|を頂|され)|ご指摘|確認され(?:まし)?た|確認いたしました|を確認しました|${STAFF}[^。]{0,30}(?:に|へ)報告し`);
+const AWARE_RE = new RegExp(`(?:判明|発覚)(?!後|次第|して(?:いる|お[りら]))|気付|気づ|検知|検出|覚知|把握し|発見(?!に至|されて(?:い|お))|(?:連絡|報告|指摘|申し出|通知)(?:を受け|があり|をいただ|を頂|され)|問い?合わ?せ(?:を受け|があり|が相次|が寄せられ)|ご指摘|確認され(?:まし)?た|確認いたしました|を確認しました|${STAFF}[^。]{0,30}(?:に|へ)報告し`);
 // Words of detection: a date range in such a sentence still starts on the day it was noticed.
-const DETECT_RE = /気付|気づ|検知|検出|覚知|連絡|報告|指摘|申し出/;
+const DETECT_RE = /気付|気づ|検知|検出|覚知|発見|連絡|報告|指摘|申し出|通知|問い?合わ?せ/;
+// A summary opening (「このたび、…が判明いたしました」) says what, not when; a bare date line is the notice's own date.
+const SUMMARY_RE = /^(?:このたび|この度|今般|今回)/;
+const DATE_ONLY_RE = /^[\s0-9年月日()曜日月火水木金土令和平成元R.\/\-]*(?:付|発表|公表)?$/;
 const RELATIVE_RE = /分後|時間後|同日|当日|直後/;
 const OUTWARD_RE = /個人情報保護委?員会|警察|所轄/;
 const NOT_THIS_DATE_RE = /^\s*(?:付|予定|以降に|までに)/;
@@ -60,23 +63,30 @@ export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
     const detect = DETECT_RE.test(s.text);
     // In 「…から…にかけて不正アクセスを受けたことが判明」 the range is the attack, not the finding.
     const dates = usableDates(ctx, s).filter((d) => detect || (!d.rangeStart && !d.rangeEnd));
-    for (const d of dates) {
+    // The verb's own date is the last one before it (「在職中の2月10日に…、5月12日に判明」); else the first after.
+    const verbAt = s.start + m.index;
+    // A period inside the message (「5月2日から不正なアクセスが行われていたとの報告」) is the event's; it comes last.
+    const single = dates.filter((d) => !d.rangeStart && !d.rangeEnd);
+    const ranged = dates.filter((d) => d.rangeStart || d.rangeEnd);
+    const ordered = [...single.filter((d) => d.end <= verbAt).reverse(), ...single.filter((d) => d.end > verbAt), ...ranged];
+    for (const d of ordered) {
       const iso = isoOf(ctx, d);
-      if (iso) return { value: iso, at: [[d.start, d.end]] };
+      if (iso) return { value: iso, at: [[d.start, d.end]], confidence: d.year === null ? 'medium' : 'high' };
     }
     if (datesIn(ctx, s.start, s.end).length > 0 || VAGUE_DATE_RE.test(s.text)) continue;
     const today = s.text.indexOf('本日');
-    if (today >= 0 && ctx.noticeDate) return { value: ctx.noticeDate, at: [[s.start + today, s.start + today + 2]] };
+    if (today >= 0 && ctx.noticeDate) return { value: ctx.noticeDate, at: [[s.start + today, s.start + today + 2]], confidence: 'medium' };
+    if (SUMMARY_RE.test(s.text)) continue;
     // No date of its own: 「…から約7分後に検出」 leans on the last date before; otherwise the sentence just before.
     const before = ctx.dates.filter((d) => d.end <= s.start && d.start >= ctx.bodyStart && !d.rangeEnd);
     const prev = sentences[i - 1];
     const pick = RELATIVE_RE.test(s.text)
       ? before.at(-1)
-      : prev
+      : prev && !DATE_ONLY_RE.test(prev.text)
         ? usableDates(ctx, prev).filter((d) => !d.rangeStart && !d.rangeEnd).at(-1)
         : undefined;
     const iso = pick ? isoOf(ctx, pick) : null;
-    if (pick && iso) return { value: iso, at: [[pick.start, pick.end]] };
+    if (pick && iso) return { value: iso, at: [[pick.start, pick.end]], confidence: RELATIVE_RE.test(s.text) ? 'medium' : 'low' };
   }
   return null;
 }

@@ -69,7 +69,7 @@ function bylineOf(ctx: PostContext, withHeader: boolean): Found<string> | null {
     const name = bylineName(s.text);
     if (!name) continue;
     const off = s.start + s.text.indexOf(name);
-    return { value: name, at: [[off, off + name.length]] };
+    return { value: name, at: [[off, off + name.length]], confidence: 'high' };
   }
   return null;
 }
@@ -85,7 +85,7 @@ export function extractOrganization(ctx: PostContext, title: Found<string> | nul
     const at = title.at[0]![0];
     const normTitle = ctx.text.slice(at, title.at[0]![1]);
     const hit = nameFromTitle(normTitle);
-    if (hit) return { value: hit.name, at: [[at + hit.offset, at + hit.offset + hit.name.length]] };
+    if (hit) return { value: hit.name, at: [[at + hit.offset, at + hit.offset + hit.name.length]], confidence: bare ? 'medium' : 'high' };
   }
   // A bare notice prints its publisher on a line of its own under the title or at the foot.
   const byline = bylineOf(ctx, false);
@@ -95,7 +95,7 @@ export function extractOrganization(ctx: PostContext, title: Found<string> | nul
     const m = SUBJECT_RE.exec(s.text);
     if (m && !/の|が|を|に|で|と|も/.test(m[1]!.replace(LEGAL_RE, ''))) {
       const off = s.start + m[0].indexOf(m[1]!);
-      return { value: m[1]!, at: [[off, off + m[1]!.length]] };
+      return { value: m[1]!, at: [[off, off + m[1]!.length]], confidence: 'low' };
     }
   }
   if (title) {
@@ -103,7 +103,7 @@ export function extractOrganization(ctx: PostContext, title: Found<string> | nul
     const m = LATIN_HEAD_RE.exec(ctx.text.slice(at, title.at[0]![1]));
     if (m) {
       const name = m[1]!.trim();
-      return { value: name, at: [[at, at + name.length]] };
+      return { value: name, at: [[at, at + name.length]], confidence: 'low' };
     }
   }
   return null;

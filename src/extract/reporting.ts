@@ -8,7 +8,7 @@ const PPC_ACT_RE = /報告|届出|届け出|連絡|速報|確報|相談|申告/;
 // Police bodies and what being told looks like (被害届, 遺失届, 通報, 相談, 告訴, 捜査).
 const POLICE_RE = /警察|県警|府警|道警|警視庁|[^\s、。]{1,6}署(?:に|へ)|被害届|遺失(?:物)?届|告訴|告発/g;
 const POLICE_ACT_RE = /届|相談|通報|報告|連絡|申告|提出|捜査|情報共有|告訴|被害を申告|協議|連携/;
-const NOT_TOLD_RE = /予定はありません|しておりません|していません|必要はない/;
+const NOT_TOLD_RE = /予定はありません|しておりません|していません|必要はない|(?:届出|届け出|相談|通報|報告|提出)(?:は|を|も)?(?:行って|して|いたして)(?:おりません|いません|おらず)/;
 
 function find(ctx: PostContext, re: RegExp, act: RegExp, notIn?: RegExp): Found<boolean> | null {
   const units = [{ start: 0, text: ctx.header }, ...ctx.sentences];

@@ -6,11 +6,15 @@ import { extractDocument } from '../../extract/extract.ts';
 import { loadDocument } from '../../sources/load-document.ts';
 import { parseCommand } from '../options.ts';
 
-/** The record with exactly the SPEC keys, in SPEC order, then evidence. */
-export function contractJson(record: IncidentRecord): Record<string, unknown> {
+/** The record with exactly the SPEC keys, in SPEC order, then evidence (and, when asked, confidence). */
+export function contractJson(record: IncidentRecord, withConfidence = false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of RECORD_KEYS) out[key] = record[key];
   out.evidence = record.evidence;
+  if (withConfidence) {
+    out.confidence = record.confidence ?? {};
+    out.low_confidence = record.low_confidence ?? [];
+  }
   return out;
 }
 
@@ -18,9 +22,10 @@ export async function extractCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand('extract', args, {
     jsonl: { type: 'boolean' },
     pretty: { type: 'boolean' },
+    confidence: { type: 'boolean' },
   });
   if (positionals.length === 0) {
-    process.stderr.write('usage: jikenbo extract --jsonl FILE...\n');
+    process.stderr.write('usage: jikenbo extract --jsonl [--confidence] FILE...\n');
     return 2;
   }
   let failed = 0;
@@ -28,7 +33,7 @@ export async function extractCommand(args: string[]): Promise<number> {
     try {
       const doc = await loadDocument(file, new Uint8Array(await readFile(file)));
       for (const { record } of extractDocument(doc.text)) {
-        const json = contractJson(record);
+        const json = contractJson(record, values.confidence === true);
         process.stdout.write((values.pretty && !values.jsonl ? JSON.stringify(json, null, 2) : JSON.stringify(json)) + '\n');
       }
     } catch (err) {

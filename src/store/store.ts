@@ -271,6 +271,15 @@ export interface Store {
    * correction, a new machine record): callers cache derived views under it.
    */
   changeToken(): Promise<string>;
+  /**
+   * The ids of every notice a search matches (the rules of `search`), best first, without snippets:
+   * what the incidents page maps to incidents before filtering and paging. At most `limit` (100,000).
+   */
+  searchNoticeIds(query: string, options?: { limit?: number }): Promise<number[]>;
+  /** The search snippet (marks as in SearchHit) of each given notice, for the few hits a page shows. */
+  noticeSnippets(noticeIds: readonly number[], query: string): Promise<Map<number, string>>;
+  /** People's link and unlink decisions that name any of the given notices, oldest first. */
+  listDecisions(noticeIds: readonly number[]): Promise<ManualDecision[]>;
   close(): Promise<void>;
 }
 

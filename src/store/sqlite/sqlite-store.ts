@@ -13,6 +13,7 @@ import type {
 import { ftsMatchExpression } from './fts-query.ts';
 import { correctionQueries } from './correction-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
+import { pageQueries } from './page-queries.ts';
 import { migrate } from './migrations.ts';
 
 export interface SqliteStoreOptions {
@@ -197,6 +198,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
 
   return {
     ...incidentQueries(db, now),
+    ...pageQueries(db),
     ...corrections,
 
     async ingestDocument(doc, notices) {

@@ -1,0 +1,62 @@
+// SQLite side of what the web pages read in bulk: the ids of every notice a search matches (without the
+// cost of a snippet each), snippets for just the notices a page shows, and people's link decisions.
+
+import type Database from 'better-sqlite3';
+import { queryPhrases } from '../../core/bigram.ts';
+import { JikenboError } from '../../core/errors.ts';
+import { makeSnippet } from '../snippet.ts';
+import type { ManualDecision } from '../store.ts';
+import { ftsMatchExpression } from './fts-query.ts';
+
+export interface PagePort {
+  searchNoticeIds(query: string, options?: { limit?: number }): Promise<number[]>;
+  noticeSnippets(noticeIds: readonly number[], query: string): Promise<Map<number, string>>;
+  listDecisions(noticeIds: readonly number[]): Promise<ManualDecision[]>;
+}
+
+interface DecisionRow {
+  id: number;
+  action: 'link' | 'unlink';
+  notice_id: number;
+  other_notice_id: number | null;
+  decided_by: string;
+  decided_at: string;
+}
+
+const MAX_HITS = 100_000;
+
+export function pageQueries(db: Database.Database): PagePort {
+  const searchIds = db.prepare<{ match: string; limit: number }, { id: number }>(/* sql */ `
+    SELECT rowid AS id FROM notice_fts WHERE notice_fts MATCH @match ORDER BY bm25(notice_fts), rowid LIMIT @limit`);
+  // json_each keeps the statement one prepared shape whatever the number of ids.
+  const texts = db.prepare<[string], { id: number; text: string }>(/* sql */ `
+    SELECT n.id, n.text FROM notices n WHERE n.id IN (SELECT value FROM json_each(?))`);
+  const decisions = db.prepare<[string, string], DecisionRow>(/* sql */ `
+    SELECT * FROM manual_links
+    WHERE notice_id IN (SELECT value FROM json_each(?)) OR other_notice_id IN (SELECT value FROM json_each(?))
+    ORDER BY id`);
+
+  return {
+    async searchNoticeIds(query, options = {}) {
+      if (query.trim() === '') throw new JikenboError('bad_input', 'the search query is empty', { subject: 'query' });
+      const match = ftsMatchExpression(queryPhrases(query));
+      if (match === null) return [];
+      const limit = Math.min(Math.max(1, options.limit ?? MAX_HITS), MAX_HITS);
+      return searchIds.all({ match, limit }).map((r) => r.id);
+    },
+
+    async noticeSnippets(noticeIds, query) {
+      const out = new Map<number, string>();
+      if (noticeIds.length === 0) return out;
+      for (const row of texts.all(JSON.stringify(noticeIds))) out.set(row.id, makeSnippet(row.text, query));
+      return out;
+    },
+
+    async listDecisions(noticeIds) {
+      const ids = JSON.stringify(noticeIds);
+      return decisions.all(ids, ids).map((r) => ({
+        id: r.id, action: r.action, noticeId: r.notice_id, otherNoticeId: r.other_notice_id, by: r.decided_by, at: r.decided_at,
+      }));
+    },
+  };
+}

@@ -24,7 +24,7 @@ export function extractDisclosureDate(ctx: PostContext): Found<string> | null {
       return { value: d.iso!, at: [[d.start, d.end]], confidence: 'high' };
     }
   }
-  // News stories: 「兵庫県尼崎市は2023年1月27日、…と発表した」 in the opening sentences.
+  // News stories: 「東山市は2024年6月3日、…と発表した」 in the opening sentences.
   for (const s of ctx.sentences.slice(0, 3)) {
     for (const d of datesIn(ctx, s.start, s.end)) {
       if (d.year === null || !NEWS_RE.test(ctx.text.slice(s.start, d.start))) continue;

@@ -5,7 +5,7 @@ const LEGAL = '株式会社|有限会社|税理士法人|弁護士法人|監査�
 const LEGAL_RE = new RegExp(LEGAL);
 // Words that end an organisation's name; the longest prefix ending in one is the name.
 const SUFFIX_RE = /(?:株式会社|有限会社|合同会社|ホールディングス|グループ|銀行|信用金庫|信用組合|証券|保険|病院|医院|クリニック|診療所|医療センター|センター|大学|大学院|高等学校|高校|中学校|小学校|学校|学園|学院|研究所|研究機構|機構|協会|財団|連合会|協議会|組合|生協|委員会|議会|裁判所|役場|役所|事務所|製作所|工業|新聞社|放送|省|庁|局|署|都|道|府|県|市|区|町|村|社|会)$/;
-// A title that is a sentence about its subject: 「名古屋市消防局の31歳…」「国際刑事裁判所がハッカーに…」.
+// A title that is a sentence about its subject: 「東山市消防局の30代職員が…」「国際海洋機構がハッカーに…」.
 const HEAD_RUN_RE = /^[^\s、。「」『』(\[【~!?]+/;
 const SUBJECT_RE = /^(?:\s*[0-9]{4}年[^、。]{0,12}、)?\s*([^\s、。「」『』()【】]{2,30}?)は、/;
 const LATIN_HEAD_RE = /^([A-Za-z][A-Za-z0-9.&\- ]{1,30}?)(?:、|は|が|の)/;
@@ -22,7 +22,7 @@ function nameFromTitle(title: string): { name: string; offset: number } | null {
   const lead = title.length - title.trimStart().length;
   const t = title.slice(lead);
   const firstToken = /^\S+/.exec(t)?.[0] ?? '';
-  // 「株式会社エイチーム 個人情報…」: the first word carries a legal form or is a whole name.
+  // 「株式会社みなと精機 個人情報…」: the first word carries a legal form or is a whole name.
   if (firstToken && firstToken.length < t.length && (LEGAL_RE.test(firstToken) || SUFFIX_RE.test(firstToken)) && !/[、。「」]/.test(firstToken)) {
     return { name: firstToken, offset: lead };
   }
@@ -90,7 +90,7 @@ export function extractOrganization(ctx: PostContext, title: Found<string> | nul
   // A bare notice prints its publisher on a line of its own under the title or at the foot.
   const byline = bylineOf(ctx, false);
   if (byline) return byline;
-  // A news story names its subject first: 「株式会社フジクラは、…」「マイクロソフトは、…」.
+  // A news story names its subject first: 「株式会社みなと精機は、…」「グローブソフトは、…」.
   for (const s of ctx.sentences.slice(0, 2)) {
     const m = SUBJECT_RE.exec(s.text);
     if (m && !/の|が|を|に|で|と|も/.test(m[1]!.replace(LEGAL_RE, ''))) {

@@ -41,7 +41,7 @@ const ACTIVITY_RULES: Rule[] = [
 const SELF = '(?:当社|弊社|当グループ|当社グループ|弊社グループ|当法人)';
 const DOES = '(?:製造|生産|運営|提供|販売|展開|行って|行う|行なって|営んで|営む|手掛け|手がけ|受託|開発|である|です|オープン|開店|出店)';
 const SELF_RE = new RegExp(`${SELF}(?:は|では)、?[^。]{0,60}?${DOES}|${SELF}が(?:運営|提供|展開|販売|製造|開発)する|(?:企業|会社|メーカー)として|${SELF}の?(?:工場|店舗|実店舗)|の(?:製造|生産|販売)(?:・[^。]{1,6})?を行って`);
-// A shop with real stores that also sells online is a retailer (「弊社が運営するサイトおよび実店舗」).
+// A shop with real stores that also sells online is a retailer (「弊社が運営する通販サイトおよび店舗」).
 const STORES_RE = /実店舗|店舗(?:で|にて)の?ご?購入/;
 // How an organisation names itself (当行, 当金庫, 本学, 当院, 本市) says what it is.
 const SELF_NAME_RULES: Rule[] = [

@@ -1,0 +1,32 @@
+// The largest incidents by people affected, on a log scale so a 30-person mis-sent mail and a
+// 3-million-person breach fit one axis. Organisation names are untrusted text: ECharts escapes
+// text it writes into SVG (tested), and axis labels are cut short so a long name cannot swamp it.
+import type { FactRow } from '../analyze/stats/fact-row.ts';
+import type { Translate } from '../server/i18n/messages.ts';
+import { baseOption, type Chart } from './chart.ts';
+
+export const LARGEST = 15;
+const LABEL_CHARS = 22;
+
+export function affectedPeopleChart(rows: readonly FactRow[], t: Translate): Chart {
+  const largest = rows.filter((r): r is FactRow & { affectedCount: number } => r.affectedCount !== null && r.affectedCount > 0)
+    .sort((a, b) => b.affectedCount - a.affectedCount || a.id - b.id)
+    .slice(0, LARGEST);
+  const name = (r: FactRow) => `${r.organization ?? t('common.unknown_org')}${r.number ? ` #${r.number}` : ''}`;
+  const short = (s: string) => (s.length > LABEL_CHARS ? `${s.slice(0, LABEL_CHARS - 1)}…` : s);
+  return {
+    id: 'affected-people', title: t('chart.affected.title'), note: t('chart.affected.note', { n: LARGEST }),
+    table: {
+      columns: [t('chart.affected.col.incident'), t('chart.affected.col.organization'), t('field.disclosure_date'), t('chart.affected.col.people')],
+      rows: largest.map((r) => [r.number ?? '', r.organization ?? '', r.disclosureDate ?? '', r.affectedCount]),
+    },
+    option: {
+      ...baseOption(),
+      grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'log', logBase: 10, min: 1 },
+      yAxis: { type: 'category', inverse: true, data: largest.map((r) => short(name(r))) },
+      series: [{ type: 'bar', data: largest.map((r) => r.affectedCount), label: { show: true, position: 'right' } }],
+    },
+    width: 720, height: Math.max(120, 26 * largest.length + 48),
+  };
+}

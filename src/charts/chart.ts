@@ -1,0 +1,37 @@
+// What every chart is: a title, its numbers as a table (for HTML and CSV), and the ECharts option
+// that draws them; rendering to SVG is separate so a CSV download never pays for it.
+import type { EChartsOption } from 'echarts';
+import type { Translate } from '../server/i18n/messages.ts';
+
+export const CHART_IDS = ['incidents-per-month', 'sectors', 'data-types', 'affected-people', 'disclosure-delay'] as const;
+export type ChartId = (typeof CHART_IDS)[number];
+
+export interface ChartTable {
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+export interface Chart {
+  id: ChartId;
+  title: string;
+  /** How the numbers were counted, for the reader (one sentence). */
+  note: string;
+  table: ChartTable;
+  option: EChartsOption;
+  width: number;
+  height: number;
+}
+
+/** The text style every chart uses: the system's sans-serif (Noto Sans CJK where installed). */
+export const FONT = 'Noto Sans CJK JP, Noto Sans JP, sans-serif';
+
+/** Options every chart shares: no animation (a static SVG), our font, a plain grid. */
+export function baseOption(): EChartsOption {
+  return {
+    animation: false,
+    textStyle: { fontFamily: FONT, fontSize: 12 },
+    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+  };
+}
+
+export type ChartBuilder<Row> = (rows: readonly Row[], t: Translate) => Chart;

@@ -1,9 +1,14 @@
 // Maps any thrown value to one HTTP status and a message that never shows internals.
+import { HTTPException } from 'hono/http-exception';
 import { JikenboError } from '../core/errors.ts';
 
-export function toHttpError(err: unknown): { status: 400 | 404 | 409 | 415 | 500; message: string } {
+export type ErrorStatus = 400 | 403 | 404 | 409 | 415 | 500;
+
+export function toHttpError(err: unknown): { status: ErrorStatus; message: string } {
   if (err instanceof JikenboError && err.code !== 'internal') {
-    return { status: err.status as 400 | 404 | 409 | 415, message: err.message };
+    return { status: err.status as ErrorStatus, message: err.message };
   }
+  // Hono's own middleware (the CSRF check) throws these.
+  if (err instanceof HTTPException && err.status === 403) return { status: 403, message: 'forbidden: the request came from another site' };
   return { status: 500, message: 'internal error' };
 }

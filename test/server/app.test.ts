@@ -37,10 +37,11 @@ describe('web app', () => {
     expect(res.status).toBe(200);
     const body = await res.text();
     expect(body).toContain('<input id="q" name="q" type="search"');
-    expect(body).toContain(`href="/notices/${usbId}"`);
+    expect(body).toContain(`href="/incidents/${await casebook.store.incidentOfNotice(usbId)}"`);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
@@ -58,20 +59,23 @@ describe('web app', () => {
     const withEvidence = Object.entries(notice!.record.evidence).filter(([, spans]) => spans && spans.length > 0);
     expect(withEvidence.length).toBeGreaterThan(0);
     for (const [key] of withEvidence) {
-      expect(body).toContain(`href="#ev-${key}-0"`);
-      expect(body).toContain(`id="ev-${key}-0"`);
+      expect(body).toContain(`href="#n${usbId}-ev-${key}-0"`);
+      expect(body).toContain(`id="n${usbId}-ev-${key}-0"`);
     }
     expect(body).toMatch(/<mark class="ev" data-fields="[^"]+"/);
   });
 
   it('never lets notice text reach the page unescaped', async () => {
-    for (const path of ['/', `/notices/${hostileId}`, '/?q=' + encodeURIComponent('<script>alert(3)</script>')]) {
+    const hostileIncident = await casebook.store.incidentOfNotice(hostileId);
+    for (const path of ['/', '/notices', `/notices/${hostileId}`, `/incidents/${hostileIncident}`, '/?q=' + encodeURIComponent('<script>alert(3)</script>'), '/?q=' + encodeURIComponent('テスト商事')]) {
       const body = await (await app.request(path)).text();
-      expect(body).not.toMatch(/<script/i);
+      // The one script tag allowed is the app's own file (the incident page's text-selection helper).
+      expect(body.replace('<script src="/static/review.js" defer></script>', '')).not.toMatch(/<script/i);
       expect(body).not.toMatch(/<img/i);
     }
-    const body = await (await app.request(`/notices/${hostileId}`)).text();
-    expect(body).toContain('&lt;script&gt;');
+    for (const path of [`/notices/${hostileId}`, `/incidents/${hostileIncident}`]) {
+      expect(await (await app.request(path)).text()).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    }
   });
 
   it('serves the archived original byte for byte, as a download', async () => {
@@ -85,6 +89,11 @@ describe('web app', () => {
   it('answers bad and unknown ids with 400 and 404, and bad filters with 400', async () => {
     expect((await app.request('/notices/abc')).status).toBe(400);
     expect((await app.request('/notices/999999')).status).toBe(404);
+    expect((await app.request('/incidents/abc')).status).toBe(400);
+    expect((await app.request('/incidents/999999')).status).toBe(404);
+    expect((await app.request('/?sort=sideways')).status).toBe(400);
+    expect((await app.request('/?page=0')).status).toBe(400);
+    expect((await app.request('/?ppc=maybe')).status).toBe(400);
     expect((await app.request('/?from=yesterday')).status).toBe(400);
     expect((await app.request('/?type=nonsense')).status).toBe(400);
     const api = await app.request('/api/notices/999999');

@@ -1,22 +1,55 @@
 // The page frame shared by every server-rendered page. All values pass through hono/html escaping.
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import type { PageContext } from '../i18n/locale.ts';
+import { translator } from '../i18n/messages.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-export function layout(title: string, body: Html): Html {
+export type Section = 'incidents' | 'notices' | 'dashboard' | 'other';
+
+export interface LayoutOptions {
+  /** Which item of the site navigation is the current page. */
+  section?: Section;
+  /** Extra script files (same origin; the CSP allows 'self' only). */
+  scripts?: string[];
+}
+
+const JA: PageContext = { locale: 'ja', t: translator('ja'), path: '/' };
+
+/** The language switch: the same page, with ?lang= set to the other language. */
+function switchHref(path: string, to: string): string {
+  const url = new URL(path, 'http://x');
+  url.searchParams.set('lang', to);
+  return url.pathname + url.search;
+}
+
+export function layout(title: string, body: Html, ctx: PageContext = JA, options: LayoutOptions = {}): Html {
+  const { t, locale } = ctx;
+  const other = locale === 'ja' ? 'en' : 'ja';
+  const current = (s: Section) => (options.section === s ? 'page' : undefined);
   return html`<!doctype html>
-<html lang="ja">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} — jikenbo 事件簿</title>
+<title>${title} — ${t('site.name')}</title>
 <link rel="stylesheet" href="/static/app.css">
+${(options.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`)}
 </head>
 <body>
-<header class="site"><a href="/" class="brand">jikenbo <span lang="ja">事件簿</span></a></header>
-<main>${body}</main>
-<footer class="site">jikenbo — 日本のセキュリティ事案の公表文を集め、読み、探す</footer>
+<a class="skip" href="#main">${t('nav.skip')}</a>
+<header class="site">
+<a href="/" class="brand">jikenbo <span lang="ja">事件簿</span></a>
+<nav aria-label="${t('nav.main')}">
+<a href="/" aria-current="${current('incidents')}">${t('nav.incidents')}</a>
+<a href="/notices" aria-current="${current('notices')}">${t('nav.notices')}</a>
+<a href="/dashboard" aria-current="${current('dashboard')}">${t('nav.dashboard')}</a>
+<a href="${switchHref(ctx.path, other)}" lang="${other}" hreflang="${other}">${t('lang.switch')}</a>
+</nav>
+</header>
+<main id="main">${body}</main>
+<footer class="site">${t('site.tagline')}</footer>
 </body>
 </html>`;
 }

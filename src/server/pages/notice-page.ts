@@ -1,38 +1,40 @@
-// One record beside its notice text, each value linked to its highlighted evidence.
+// One notice's record beside its text, each value linked to its highlighted evidence.
 import { html } from 'hono/html';
-import { FIELD_LABELS, RECORD_KEYS, type RecordKey } from '../../core/record.ts';
+import { RECORD_KEYS, type RecordKey } from '../../core/record.ts';
 import type { NoticeDetail } from '../../store/store.ts';
-import { segmentByEvidence } from '../highlight.ts';
+import type { PageContext } from '../i18n/locale.ts';
+import { confidenceOf } from './incident-page.ts';
+import { fieldLabel, valueText } from './labels.ts';
 import { layout, type Html } from './layout.ts';
+import { evidenceAnchor, noticeText } from './notice-text.ts';
 
-export function noticePage(n: NoticeDetail): Html {
+export function noticePage(ctx: PageContext, n: NoticeDetail, incidentId: number | null): Html {
+  const { t, locale } = ctx;
   const { record } = n;
-  const segments = segmentByEvidence(n.text, record.evidence);
+  const d = n.document;
+  const field = (key: RecordKey): Html => {
+    const count = record.evidence[key]?.length ?? 0;
+    const conf = confidenceOf(record, key);
+    const links = Array.from({ length: count }, (_, i) => html` <a class="evlink" href="#${evidenceAnchor(n.id, key, i)}" aria-label="${t('incident.evidence.of', { field: fieldLabel(t, key), n: i + 1 })}">${t('incident.evidence.n', { n: count > 1 ? i + 1 : '' }).trim()}</a>`);
+    return html`<div class="field${count ? ' has-ev' : ''}" data-field="${key}"><dt>${fieldLabel(t, key)}</dt><dd>${valueText(t, key, record[key], locale)}${conf ? html` <span class="conf-${conf}" title="${t('incident.confidence')}">${t(`confidence.${conf}`)}</span>` : ''}${links}</dd></div>`;
+  };
   return layout(n.title ?? n.header, html`
 <h1>${n.title ?? n.header}</h1>
-<p class="meta"><span class="org">${n.organization ?? '(組織不明)'}</span> <time>${n.disclosureDate ?? ''}</time>
- · <a href="/documents/${n.document.id}/original" download>原本をダウンロード</a>
- (${n.document.mediaType}${n.document.encoding ? `, ${n.document.encoding}` : ''}, ${n.document.byteLength.toLocaleString('ja-JP')} bytes, sha256 <code>${n.document.sha256.slice(0, 16)}…</code>)</p>
+<p class="meta"><span class="org">${n.organization ?? t('common.unknown_org')}</span> <time>${n.disclosureDate ?? ''}</time>
+ · <a href="/documents/${d.id}/original" download>${t('incident.download')}</a>
+ (${t('incident.document', { type: d.mediaType + (d.encoding ? `, ${d.encoding}` : ''), size: t('common.bytes', { n: d.byteLength }), sha: `${d.sha256.slice(0, 16)}…` })})
+ ${incidentId !== null ? html` · <a href="/incidents/${incidentId}">${t('notice.incident')}</a>` : ''}</p>
 <div class="notice">
 <section class="record" aria-labelledby="record-h">
-<h2 id="record-h">抽出された記録</h2>
+<h2 id="record-h">${t('notice.record')}</h2>
 <dl>
-${RECORD_KEYS.map((k) => field(k, record[k], record.evidence[k]?.length ?? 0))}
+${RECORD_KEYS.map(field)}
 </dl>
-<p class="version">extractor ${n.extractorVersion}</p>
+<p class="version">${t('notice.extractor', { version: n.extractorVersion })}</p>
 </section>
 <section class="text" aria-labelledby="text-h">
-<h2 id="text-h">公表文</h2>
-<pre class="notice-text">${segments.map((s) =>
-    s.fields.length
-      ? html`${s.anchors.map((a) => html`<span id="${a}"></span>`)}<mark class="ev" data-fields="${s.fields.join(' ')}" title="${s.fields.map((f) => FIELD_LABELS[f as RecordKey] ?? f).join(', ')}">${s.text}</mark>`
-      : html`${s.anchors.map((a) => html`<span id="${a}"></span>`)}${s.text}`)}</pre>
+<h2 id="text-h">${t('notice.text')}</h2>
+${noticeText(t, n.id, n.text, record.evidence)}
 </section>
-</div>`);
-}
-
-function field(key: RecordKey, value: unknown, evidenceCount: number): Html {
-  const shown = Array.isArray(value) ? (value.length ? value.join(', ') : '—') : value == null ? '—' : String(value);
-  const links = Array.from({ length: evidenceCount }, (_, i) => html` <a class="evlink" href="#ev-${key}-${i}" aria-label="${FIELD_LABELS[key]} の根拠 ${i + 1}">根拠${evidenceCount > 1 ? i + 1 : ''}</a>`);
-  return html`<div class="field${evidenceCount ? ' has-ev' : ''}" data-field="${key}"><dt>${FIELD_LABELS[key]}</dt><dd>${shown}${links}</dd></div>`;
+</div>`, ctx, { section: 'notices' });
 }

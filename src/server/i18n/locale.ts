@@ -1,0 +1,42 @@
+// Which language a request is served in: ?lang= first (remembered in a cookie), then that cookie, then
+// the browser's Accept-Language; Japanese when nothing says otherwise.
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { LOCALES, translator, type Locale, type Translate } from './messages.ts';
+
+export const LANG_COOKIE = 'jikenbo_lang';
+
+const isLocale = (s: string | undefined): s is Locale => (LOCALES as readonly string[]).includes(s ?? '');
+
+/** The first supported language of an Accept-Language header, by its q weights. */
+export function fromAcceptLanguage(header: string | undefined): Locale | null {
+  if (!header) return null;
+  const ranked = header.split(',').map((part, i) => {
+    const [tag = '', ...params] = part.trim().split(';');
+    const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+    return { lang: tag.trim().toLowerCase().split('-')[0], q: Number.isFinite(q) ? q : 0, i };
+  }).filter((x) => x.q > 0).sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked.map((x) => x.lang).find(isLocale) ?? null;
+}
+
+export function requestLocale(c: Context): Locale {
+  const asked = c.req.query('lang');
+  if (isLocale(asked)) return asked;
+  const remembered = getCookie(c, LANG_COOKIE);
+  if (isLocale(remembered)) return remembered;
+  return fromAcceptLanguage(c.req.header('accept-language')) ?? 'ja';
+}
+
+/** What every page needs to speak the request's language. */
+export interface PageContext {
+  locale: Locale;
+  t: Translate;
+  /** The request's path and query, for the language switch. */
+  path: string;
+}
+
+export function pageContext(c: Context): PageContext {
+  const locale = requestLocale(c);
+  const url = new URL(c.req.url);
+  return { locale, t: translator(locale), path: url.pathname + url.search };
+}

@@ -1,0 +1,134 @@
+// One incident: the merged record (each value with its confidence, source notice and evidence link),
+// the timeline, related incidents, the review panel, and every notice's text with its evidence marked.
+import { html } from 'hono/html';
+import { MERGE_RULES, type MergedField, type Provenance } from '../../analyze/merge-incident.ts';
+import type { MergedIncident } from '../../app/incidents.ts';
+import { CONFIDENCES, RECORD_KEYS, type Confidence, type IncidentRecord, type RecordKey } from '../../core/record.ts';
+import type { ManualDecision, NoticeDetail } from '../../store/store.ts';
+import type { PageContext } from '../i18n/locale.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import type { RelatedIncident } from '../related-incidents.ts';
+import { typedValue } from './field-input.ts';
+import { fieldLabel, valueText } from './labels.ts';
+import { layout, type Html } from './layout.ts';
+import { evidenceAnchor, noticeText } from './notice-text.ts';
+import { reviewPanel } from './review-panel.ts';
+
+export interface IncidentView {
+  incident: MergedIncident;
+  notices: NoticeDetail[];
+  decisions: ManualDecision[];
+  related: RelatedIncident[];
+  reviewer: string | null;
+}
+
+export const MERGED_FIELDS = RECORD_KEYS.filter((k): k is MergedField & RecordKey => Object.hasOwn(MERGE_RULES, k));
+
+/** Records stored before confidences existed have none; anything else unexpected reads as none too. */
+export function confidenceOf(record: IncidentRecord, field: RecordKey): Confidence | null {
+  const c: unknown = (record as { confidence?: unknown }).confidence;
+  if (!c || typeof c !== 'object') return null;
+  const v: unknown = (c as Record<string, unknown>)[field];
+  return typeof v === 'string' && (CONFIDENCES as readonly string[]).includes(v) ? (v as Confidence) : null;
+}
+
+export function incidentPage(ctx: PageContext, v: IncidentView): Html {
+  const { t, locale } = ctx;
+  const { incident } = v;
+  const m = incident.merged;
+  const byId = new Map(v.notices.map((n) => [n.id, n]));
+  const title = incident.number ? t('incident.title', { number: incident.number }) : t('incident.unnumbered');
+  const anchorNotice = v.notices[0]?.id ?? 0;
+
+  const recordRow = (field: MergedField & RecordKey): Html => {
+    const prov = m[field] as Provenance<unknown>;
+    const source = prov.noticeId !== null ? byId.get(prov.noticeId) : undefined;
+    const evidence = source?.record.evidence[field]?.length ? evidenceAnchor(source.id, field) : null;
+    const shown = valueText(t, field, prov.value, locale);
+    const conf = prov.rule === 'person' ? null : source ? confidenceOf(source.record, field) : null;
+    return html`<tr data-field="${field}" class="${conf === 'low' ? 'low' : ''}">
+<th scope="row">${fieldLabel(t, field)}</th>
+<td class="value">${evidence ? html`<a href="#${evidence}" title="${t('incident.evidence')}">${shown}</a>` : shown}</td>
+<td class="conf">${prov.rule === 'person' ? t('rule.person') : conf ? html`<span class="conf-${conf}">${t(`confidence.${conf}`)}</span>` : t('confidence.none')}</td>
+<td class="source">${prov.correction
+    ? t('incident.source.person', { by: prov.correction.by })
+    : prov.noticeIds.map((id) => html`<a href="#notice-${id}">${t('incident.source.notice', { id })}</a> `)}
+  <span class="rule">${t(`rule.${prov.rule}` as MessageKey)}</span></td>
+<td class="act">${v.reviewer ? html`<form method="post" action="/incidents/${incident.id}/review">
+  <input type="hidden" name="action" value="confirm"><input type="hidden" name="target" value="incident">
+  <input type="hidden" name="field" value="${field}"><input type="hidden" name="value" value="${typedValue(prov.value as never)}">
+  <input type="hidden" name="name" value="${v.reviewer}"><input type="hidden" name="notice" value="${anchorNotice}">
+  <button type="submit" class="small" aria-label="${t('review.confirm.submit')}: ${fieldLabel(t, field)}">${t('review.confirm')}</button>
+</form>` : ''}</td>
+</tr>`;
+  };
+
+  return layout(`${title} ${m.title.value ?? ''}`, html`
+<h1><span class="num">${title}</span> ${m.title.value ?? m.organization.value ?? ''}</h1>
+<p class="meta"><span class="org">${m.organization.value ?? t('common.unknown_org')}</span>
+ <time>${m.disclosure_date.value ?? t('common.unknown_date')}</time>
+ ${m.organizations.length > 1 ? html`<span>(${m.organizations.join(' / ')})</span>` : ''}</p>
+${incident.numberClash ? html`<p class="warn" role="note">${t('incident.clash', { notes: incident.clashNotes ?? '' })}</p>` : ''}
+<nav class="toc" aria-label="${title}"><a href="#record-h">${t('incident.record')}</a> <a href="#timeline-h">${t('incident.timeline')}</a>
+ <a href="#related-h">${t('incident.related')}</a> <a href="#review">${t('review.title')}</a> <a href="#notices-h">${t('incident.notices')}</a></nav>
+
+<section aria-labelledby="record-h">
+<h2 id="record-h">${t('incident.record')}</h2>
+<p class="help">${t('incident.record.help')}</p>
+<div class="table-wrap"><table class="record">
+<thead><tr><th scope="col">${t('incident.field')}</th><th scope="col">${t('incident.value')}</th><th scope="col">${t('incident.confidence')}</th><th scope="col">${t('incident.source')}</th><th scope="col"><span class="sr">${t('review.confirm')}</span></th></tr></thead>
+<tbody>${MERGED_FIELDS.map(recordRow)}</tbody>
+</table></div>
+</section>
+
+<section aria-labelledby="timeline-h">
+<h2 id="timeline-h">${t('incident.timeline')}</h2>
+${timeline(ctx, v)}
+</section>
+
+<section aria-labelledby="related-h">
+<h2 id="related-h">${t('incident.related')}</h2>
+${v.related.length ? html`<ul class="related">${v.related.map((r) => html`<li><a href="/incidents/${r.facts.id}">${r.facts.number ? `#${r.facts.number} ` : ''}${r.facts.title ?? r.facts.organization ?? ''}</a>
+  <span class="meta">${r.facts.organization ?? ''} · ${r.facts.disclosureDate ?? ''} · ${t(r.reason === 'clash' ? 'incident.related.clash' : 'incident.related.same_org')}</span></li>`)}</ul>`
+    : html`<p>${t('incident.related.none')}</p>`}
+</section>
+
+${reviewPanel(ctx, { incident, notices: v.notices, decisions: v.decisions, reviewer: v.reviewer, fields: MERGED_FIELDS })}
+
+<section aria-labelledby="notices-h">
+<h2 id="notices-h">${t('incident.notices')}</h2>
+${v.notices.map((n) => noticeArticle(n))}
+</section>`, ctx, { section: 'incidents', scripts: ['/static/review.js'] });
+
+  function noticeArticle(n: NoticeDetail): Html {
+    const member = incident.members.find((x) => x.noticeId === n.id);
+    const links = member?.links ?? [];
+    const d = n.document;
+    return html`<article class="notice-card" id="notice-${n.id}" aria-labelledby="notice-${n.id}-h">
+<h3 id="notice-${n.id}-h">${t('incident.notice.heading', { id: n.id, title: n.title ?? n.header })}</h3>
+<p class="meta"><span class="org">${n.organization ?? t('common.unknown_org')}</span> <time>${n.disclosureDate ?? t('common.unknown_date')}</time>
+ · <a href="/documents/${d.id}/original" download>${t('incident.download')}</a>
+ (${t('incident.document', { type: d.mediaType + (d.encoding ? `, ${d.encoding}` : ''), size: t('common.bytes', { n: d.byteLength }), sha: `${d.sha256.slice(0, 16)}…` })})
+ · <a href="/notices/${n.id}">${t('incident.notice.page')}</a></p>
+${links.length ? html`<p class="links">${t('incident.links')}: ${links.map((l) => html`<span class="tag">${t(`link.${l.rule}`)}${l.by ? ` (${l.by})` : ''}: ${l.evidence}</span> `)}</p>` : ''}
+${noticeText(t, n.id, n.text, n.record.evidence)}
+</article>`;
+  }
+}
+
+function timeline(ctx: PageContext, v: IncidentView): Html {
+  const { t } = ctx;
+  const m = v.incident.merged;
+  const events: { date: string | null; label: string; note?: string }[] = [];
+  if (m.occurred_date.value) events.push({ date: m.occurred_date.value, label: t('incident.timeline.occurred') });
+  if (m.discovered_date.value) events.push({ date: m.discovered_date.value, label: t('incident.timeline.discovered') });
+  // Notices say that they reported, rarely when: a report without a date is listed, undated, last.
+  if (m.reported_to_ppc.value) events.push({ date: null, label: t('incident.timeline.reported'), note: t('incident.timeline.reported_undated') });
+  for (const n of v.notices) {
+    if (n.disclosureDate) events.push({ date: n.disclosureDate, label: t('incident.timeline.disclosed'), note: t('incident.source.notice', { id: n.id }) });
+  }
+  events.sort((a, b) => (a.date === null ? 1 : b.date === null ? -1 : a.date.localeCompare(b.date)));
+  if (!events.length) return html`<p>${t('incident.timeline.empty')}</p>`;
+  return html`<ol class="timeline">${events.map((e) => html`<li>${e.date ? html`<time datetime="${e.date}">${e.date}</time>` : html`<span class="undated">—</span>`}
+ <strong>${e.label}</strong>${e.note ? html` <span class="meta">${e.note}</span>` : ''}</li>`)}</ol>`;
+}

@@ -1,0 +1,79 @@
+// Routes of the incidents page (/) and the incident page (/incidents/:id): validate, call the use cases, render.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { countFacets } from '../../analyze/facet-counts.ts';
+import { filterIncidents } from '../../analyze/incident-filter.ts';
+import { sortIncidents } from '../../analyze/incident-order.ts';
+import { loadIncidentFacts, type IncidentFacts } from '../../app/incident-facts.ts';
+import { noticeToIncident, searchIncidents } from '../../app/incident-search.ts';
+import { getMergedIncident } from '../../app/incidents.ts';
+import { JikenboError } from '../../core/errors.ts';
+import type { Archive, NoticeDetail, Store } from '../../store/store.ts';
+import { pageContext } from '../i18n/locale.ts';
+import { parseIncidentQuery } from '../incident-query.ts';
+import { incidentPage } from '../pages/incident-page.ts';
+import { incidentsPage } from '../pages/incidents-page.ts';
+import { reviewerName } from '../reviewer.ts';
+import { relatedIncidents } from '../related-incidents.ts';
+
+export const PAGE_SIZE = 50;
+
+const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export function parseId(raw: string, what = 'id'): number {
+  const r = idParam.safeParse(raw);
+  if (!r.success) throw new JikenboError('bad_input', `${what}: not a number: ${raw.slice(0, 40)}`, { subject: what });
+  return r.data;
+}
+
+// The notice → incident map is rebuilt only when the facts are (they are cached per change of the casebook).
+const noticeMaps = new WeakMap<IncidentFacts[], Map<number, number>>();
+function noticeMap(facts: IncidentFacts[]): Map<number, number> {
+  let map = noticeMaps.get(facts);
+  if (!map) noticeMaps.set(facts, (map = noticeToIncident(facts)));
+  return map;
+}
+
+export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
+  const app = new Hono();
+  const { store } = deps;
+
+  app.get('/', async (c) => {
+    const ctx = pageContext(c);
+    const query = parseIncidentQuery(c.req.queries());
+    const facts = await loadIncidentFacts(store);
+    const hits = query.q ? await searchIncidents(store, query.q, noticeMap(facts)) : undefined;
+    const filter = { ...query.filter, ids: hits?.ids };
+    const sort = query.sort ?? (hits ? 'relevance' : 'disclosed_desc');
+    const rows = sortIncidents(filterIncidents(facts, filter), sort, hits?.rank);
+    const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+    const page = Math.min(query.page, pages);
+    const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const snippets = new Map<number, string>();
+    if (hits) {
+      const best = shown.map((r) => hits.bestNotice.get(r.id)).filter((n): n is number => n !== undefined);
+      const byNotice = await store.noticeSnippets(best, query.q);
+      for (const r of shown) {
+        const s = byNotice.get(hits.bestNotice.get(r.id) ?? -1);
+        if (s) snippets.set(r.id, s);
+      }
+    }
+    return c.html(incidentsPage(ctx, {
+      query, sort, rows: shown, total: rows.length, page, pages, pageSize: PAGE_SIZE, counts: countFacets(facts, filter), snippets,
+    }));
+  });
+
+  app.get('/incidents/:id', async (c) => {
+    const ctx = pageContext(c);
+    const id = parseId(c.req.param('id'), 'incident');
+    const incident = await getMergedIncident(store, id);
+    if (!incident) throw new JikenboError('not_found', `no incident #${id}`);
+    const notices = (await Promise.all(incident.members.map((m) => store.getNotice(m.noticeId)))).filter((n): n is NoticeDetail => n !== null);
+    const [facts, decisions] = await Promise.all([loadIncidentFacts(store), store.listDecisions(incident.members.map((m) => m.noticeId))]);
+    return c.html(incidentPage(ctx, {
+      incident, notices, decisions, related: relatedIncidents(facts, id), reviewer: reviewerName(c),
+    }));
+  });
+
+  return app;
+}

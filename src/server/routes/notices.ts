@@ -1,0 +1,87 @@
+// Routes of the notices list (/notices), a notice's page, its archived original, and the JSON API.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { filterSchema } from '../../cli/options.ts';
+import { JikenboError } from '../../core/errors.ts';
+import type { Archive, Store } from '../../store/store.ts';
+import { pageContext } from '../i18n/locale.ts';
+import { listPage } from '../pages/list-page.ts';
+import { noticePage } from '../pages/notice-page.ts';
+import { parseId } from './incidents.ts';
+
+const PAGE_SIZE = 50;
+
+const listQuery = filterSchema.extend({
+  q: z.string().max(200).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  lang: z.enum(['ja', 'en']).optional(),
+});
+
+function parseQuery(query: Record<string, string>) {
+  // Empty form fields mean "no filter".
+  const cleaned = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''));
+  const result = listQuery.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new JikenboError('bad_input', `query parameter ${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data;
+}
+
+function removeEmpty<T extends Record<string, string | undefined>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v)) as Partial<T>;
+}
+
+export function noticeRoutes(deps: { store: Store; archive: Archive }): Hono {
+  const app = new Hono();
+  const { store } = deps;
+
+  const listed = async (raw: Record<string, string>) => {
+    const q = parseQuery(raw);
+    const filters = { type: q.type, sector: q.sector, from: q.from, to: q.to };
+    const page = { limit: q.limit ?? PAGE_SIZE, offset: q.offset ?? 0 };
+    return { q, filters, page, query: q.q?.trim() ?? '' };
+  };
+
+  app.get('/notices', async (c) => {
+    const { filters, page, query } = await listed(c.req.query());
+    const rows = query ? await store.search(query, { ...filters, ...page }) : await store.listNotices({ ...filters, ...page });
+    const total = query ? null : await store.countNotices(filters);
+    return c.html(listPage(pageContext(c), { query, filters: removeEmpty(filters), rows, total, ...page }));
+  });
+
+  app.get('/notices/:id', async (c) => {
+    const id = parseId(c.req.param('id'), 'notice');
+    const notice = await store.getNotice(id);
+    if (!notice) throw new JikenboError('not_found', 'no such record');
+    return c.html(noticePage(pageContext(c), notice, await store.incidentOfNotice(id)));
+  });
+
+  app.get('/documents/:id/original', async (c) => {
+    const doc = await store.getDocument(parseId(c.req.param('id'), 'document'));
+    if (!doc) throw new JikenboError('not_found', 'no such document');
+    const bytes = await deps.archive.get(doc.sha256);
+    if (!bytes) throw new JikenboError('not_found', 'the original is missing from the archive');
+    const ext = doc.mediaType === 'application/pdf' ? 'pdf' : doc.mediaType === 'text/html' ? 'html' : 'txt';
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      // Served as a download, never rendered: the original is untrusted.
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="${doc.sha256.slice(0, 16)}.${ext}"`,
+    });
+  });
+
+  app.get('/api/notices', async (c) => {
+    const { filters, page, query } = await listed(c.req.query());
+    if (query) return c.json({ hits: await store.search(query, { ...filters, ...page }) });
+    return c.json({ total: await store.countNotices(filters), notices: await store.listNotices({ ...filters, ...page }) });
+  });
+
+  app.get('/api/notices/:id', async (c) => {
+    const notice = await store.getNotice(parseId(c.req.param('id'), 'notice'));
+    if (!notice) throw new JikenboError('not_found', 'no such record');
+    return c.json(notice);
+  });
+
+  return app;
+}

@@ -35,7 +35,7 @@ export function incidentsPerMonthChart(rows: readonly FactRow[], t: Translate): 
   const label = (k: IncidentType | 'unknown') => (k === 'unknown' ? t('chart.unknown') : t(`incident_type.${k}`));
   const option = {
     ...baseOption(),
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     legend: { bottom: 0, type: 'plain' as const },
     xAxis: { type: 'category' as const, data: months },
     yAxis: { type: 'value' as const, minInterval: 1, name: t('chart.count') },

@@ -18,6 +18,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   review: async () => (await import('./commands/review.ts')).reviewCommand,
   revert: async () => (await import('./commands/review.ts')).revertCommand,
   reextract: async () => (await import('./commands/reextract.ts')).reextractCommand,
+  stats: async () => (await import('./commands/stats.ts')).statsCommand,
+  duty: async () => (await import('./commands/duty.ts')).dutyCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
 };
 
 const USAGE = `jikenbo (事件簿): a casebook of Japanese security-incident notices
@@ -36,6 +39,9 @@ usage: jikenbo COMMAND [options]
   review ID --history       the corrections of notice ID  [--incident]
   revert CORRECTION         take a correction back  [--by NAME]
   reextract                 read every stored notice again with this extractor; corrections stay  [--force]
+  stats                     counts by month, type, cause, sector, data, discovery, contractor, attacker; people; delays  [filters] [--by FIELD] [--json]
+  duty                      個人情報保護法 reporting conditions, 速報/確報 due dates, reportable incidents with no report mentioned  [filters] [--all] [--json]
+  report --year YYYY        the year's summary as one self-contained HTML file  [--out FILE] [--pdf] [--settings FILE]
   serve                     the web app  [--port 8080] [--host 127.0.0.1]
   demo                      ingest the demo casebook, then serve it  [--port 8080]
 

@@ -11,6 +11,8 @@ import { layout } from './pages/layout.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { noticeRoutes } from './routes/notices.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { REVIEW_SCRIPT } from './static/review-script.ts';
 import { STYLESHEET } from './stylesheet.ts';
 
@@ -43,6 +45,8 @@ export function createApp(deps: { store: Store; archive: Archive }): Hono {
   app.route('/', incidentRoutes(deps));
   app.route('/', noticeRoutes(deps));
   app.route('/', reviewRoutes(deps));
+  app.route('/', dashboardRoutes(deps));
+  app.route('/', statsRoutes(deps));
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'not found' }, 404);

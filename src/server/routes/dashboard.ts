@@ -1,0 +1,55 @@
+// Routes of the dashboard: /dashboard over the incidents page's URL filter, and each chart's numbers
+// as CSV at /dashboard/<chart>.csv with the same parameters.
+import { Hono } from 'hono';
+import { summarizeDuty } from '../../analyze/reporting-duty.ts';
+import { allStats } from '../../analyze/stats/stats-by.ts';
+import { describeScope } from '../../app/describe-scope.ts';
+import { scopedFacts, type FactsScope } from '../../app/scoped-facts.ts';
+import { CHARTS } from '../../charts/all-charts.ts';
+import { tableToCsv } from '../../charts/chart-csv.ts';
+import { CHART_IDS, type ChartId } from '../../charts/chart.ts';
+import { renderChartSvg } from '../../charts/render-svg.ts';
+import { JikenboError } from '../../core/errors.ts';
+import type { Store } from '../../store/store.ts';
+import { pageContext } from '../i18n/locale.ts';
+import { incidentQueryParams, parseIncidentQuery } from '../incident-query.ts';
+import { dashboardPage } from '../pages/dashboard-page.ts';
+
+/** The filter of a dashboard URL: the incidents page's parameters; its sort and page do not apply. */
+export function dashboardScope(queries: Record<string, string[]>): FactsScope {
+  const { q, filter } = parseIncidentQuery(queries);
+  return { q, filter };
+}
+
+export function dashboardRoutes(deps: { store: Store }): Hono {
+  const app = new Hono();
+
+  app.get('/dashboard', async (c) => {
+    const ctx = pageContext(c);
+    const scope = dashboardScope(c.req.queries());
+    const rows = await scopedFacts(deps.store, scope);
+    const charts = CHART_IDS.map((id) => {
+      const chart = CHARTS[id](rows, ctx.t);
+      return { chart, svg: renderChartSvg(chart) };
+    });
+    const duty = summarizeDuty(rows);
+    return c.html(dashboardPage({
+      scope: describeScope(scope, ctx.t), params: incidentQueryParams(scope), stats: allStats(rows), duty, charts,
+    }, ctx));
+  });
+
+  app.get('/dashboard/:file', async (c) => {
+    const file = c.req.param('file');
+    const id = file.endsWith('.csv') ? file.slice(0, -4) : '';
+    if (!(CHART_IDS as readonly string[]).includes(id)) throw new JikenboError('not_found', `no chart ${file.slice(0, 60)}`);
+    const ctx = pageContext(c);
+    const rows = await scopedFacts(deps.store, dashboardScope(c.req.queries()));
+    const chart = CHARTS[id as ChartId](rows, ctx.t);
+    return c.body(tableToCsv(chart.table), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${id}.csv"`,
+    });
+  });
+
+  return app;
+}

@@ -35,18 +35,21 @@ describe('dashboard', () => {
   }, 60_000);
   afterAll(async () => casebook.close());
 
+  // Response bodies are checked field by field below; their exact types are the statistics modules'.
+  const json = async (path: string): Promise<any> => (await app.request(path)).json();
+
   it('answers /api/stats with every statistic, and one with by=', async () => {
-    const all = await (await app.request('/api/stats')).json();
+    const all = await json('/api/stats');
     const facts = await loadIncidentFacts(casebook.store);
     expect(all.incidents).toBe(facts.length);
     expect(all.affected.total).toBe(facts.reduce((a, f) => a + (f.affectedCount ?? 0), 0));
-    const loss = await (await app.request('/api/stats?type=loss&by=type')).json();
+    const loss = await json('/api/stats?type=loss&by=type');
     expect(loss.by).toBe('type');
     expect(loss.incidents).toBe(facts.filter((f) => f.incidentTypes.includes('loss')).length);
     expect(loss.rows.find((r: { key: string }) => r.key === 'loss').count).toBe(loss.incidents);
     expect((await app.request('/api/stats?by=colour')).status).toBe(400);
     expect((await app.request('/api/stats?type=nope')).status).toBe(400);
-    const duty = await (await app.request('/api/stats/duty')).json();
+    const duty = await json('/api/stats/duty');
     expect(duty.reportable).toBeGreaterThan(0);
     expect(duty.assessments).toBeUndefined();
   });
@@ -57,7 +60,7 @@ describe('dashboard', () => {
     const body = new Uint8Array(await res.arrayBuffer());
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(body.subarray(3));
-    const lossCount = (await (await app.request('/api/stats?type=loss')).json()).incidents;
+    const lossCount = (await json('/api/stats?type=loss')).incidents;
     const sum = text.trim().split('\r\n').slice(1).reduce((a, line) => a + Number(line.split(',').at(-1)), 0);
     expect(sum).toBe(lossCount);
     expect((await app.request('/dashboard/nope.csv')).status).toBe(404);
@@ -98,7 +101,7 @@ describe('dashboard', () => {
       const box = await charts.first().boundingBox();
       expect(box!.width).toBeGreaterThan(300);
       // Font sizes arrive as attributes, not blocked style attributes: labels keep their 12px size.
-      const fontSize = await page.locator('#sectors svg text').first().evaluate((el) => getComputedStyle(el).fontSize);
+      const fontSize = await page.locator('#sectors svg text').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize);
       expect(fontSize).toBe('12px');
       expect(violations).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard.png'), fullPage: true });
@@ -108,7 +111,7 @@ describe('dashboard', () => {
     it('keeps the hostile name inert with scripts enabled', async () => {
       const page = await browser.newPage();
       await page.goto(`${server.url}/dashboard`);
-      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
       await expect(page.locator('#affected-people svg text', { hasText: '<script>' }).count()).resolves.toBeGreaterThan(0);
       await page.close();
     });

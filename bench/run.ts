@@ -1,0 +1,298 @@
+// `npm run bench [-- --posts N] [--engines sqlite,postgres]`: generates (or reuses) a corpus under .tmp/, measures
+// extraction, ingest, search (against ripgrep), the server under load and its memory, prints a table and
+// appends it to BENCHMARKS.md. It reports figures against the targets of issue 9 and never fails for slowness.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { writeCorpus, type CorpusManifest } from '../scripts/gen-corpus/main.ts';
+import { GENERATOR_VERSION } from '../scripts/gen-corpus/corpus.ts';
+import { loadTest, type LoadFigures } from './load-test.ts';
+import type { ExtractFigures } from './measure-extract.ts';
+import type { IngestFigures } from './measure-ingest.ts';
+import type { QueryTiming } from './measure-search.ts';
+import { QUERIES } from './queries.ts';
+import { ripgrepSearch, ripgrepVersion } from './ripgrep.ts';
+import { runWorker } from './worker.ts';
+
+const argsSchema = z.object({
+  posts: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
+  seed: z.coerce.number().int().min(0).default(1),
+  engines: z.string().default('sqlite,postgres').transform((s) => s.split(',').map((e) => e.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['sqlite', 'postgres'])).min(1)),
+  duration: z.coerce.number().int().min(1).max(600).default(30),
+  connections: z.coerce.number().int().min(1).max(1000).default(50),
+  'quality-sample': z.coerce.number().int().min(0).max(5000).default(200),
+  profile: z.boolean().default(false),
+  'no-load': z.boolean().default(false),
+  'no-append': z.boolean().default(false),
+});
+
+const { values } = parseArgs({
+  options: {
+    posts: { type: 'string' }, seed: { type: 'string' }, engines: { type: 'string' }, duration: { type: 'string' },
+    connections: { type: 'string' }, 'quality-sample': { type: 'string' }, profile: { type: 'boolean' },
+    'no-load': { type: 'boolean' }, 'no-append': { type: 'boolean' },
+  },
+});
+const parsedArgs = argsSchema.safeParse(values);
+if (!parsedArgs.success) {
+  const issue = parsedArgs.error.issues[0]!;
+  console.error(`bench: --${issue.path.join('.')}: ${issue.message}`);
+  process.exit(2);
+}
+const opt = parsedArgs.data;
+const log = (s: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
+const lines: string[] = []; // the report, in Markdown
+const out = (s = '') => {
+  lines.push(s);
+  process.stdout.write(s + '\n');
+};
+const fmt = (n: number | null | undefined, digits = 0) => (n === null || n === undefined || Number.isNaN(n) ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+const median = (xs: number[]) => percentile(xs, 50);
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const i = (p / 100) * (s.length - 1);
+  const lo = Math.floor(i);
+  return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (i - lo);
+}
+function duSize(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.size;
+  return readdirSync(path).reduce((a, f) => a + duSize(join(path, f)), 0);
+}
+
+// --- corpus -------------------------------------------------------------------------------------------------
+const work = resolve('.tmp', `bench-${opt.posts}-s${opt.seed}`);
+const corpusDir = join(work, 'corpus');
+const manifestPath = join(corpusDir, 'manifest.json');
+let manifest: CorpusManifest | null = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as CorpusManifest) : null;
+if (!manifest || manifest.generatorVersion !== GENERATOR_VERSION || manifest.posts < opt.posts) {
+  log(`generating ${opt.posts} posts into ${corpusDir}`);
+  rmSync(work, { recursive: true, force: true });
+  manifest = await writeCorpus({ posts: opt.posts, out: corpusDir, seed: opt.seed }, (p) => p % 20_000 < 50 && log(`  ${p} posts`));
+} else {
+  log(`reusing the corpus in ${corpusDir}`);
+}
+
+const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
+const machine = `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start (the machine is shared), ${cpus().length} cores (nproc ${execFileSync('nproc', { encoding: 'utf8' }).trim()}), ${cpuModel}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`;
+const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+out(`## ${new Date().toISOString().slice(0, 10)} — ${fmt(opt.posts)} posts`);
+out();
+out(`- command: \`${command}\``);
+out(`- machine: ${machine}`);
+out(`- corpus: ${fmt(manifest.posts)} posts in ${fmt(manifest.files)} files, ${(manifest.bytes / 1e6).toFixed(0)} MB, seed ${manifest.seed}; formats ${JSON.stringify(manifest.formats)}; encodings ${JSON.stringify(manifest.encodings)}`);
+out();
+const targets: string[] = [];
+
+// --- extraction ---------------------------------------------------------------------------------------------
+const textDir = join(work, 'posts-utf8');
+log('extraction (decoding every file, timing extraction alone)');
+const profDir = join(work, 'profiles');
+const nodeFlags = (name: string) => (opt.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${name}.cpuprofile`] : []);
+const ex = (await runWorker<ExtractFigures>('bench/measure-extract.ts', ['--dir', corpusDir, '--text-out', textDir], { nodeFlags: nodeFlags('extract') })).result;
+const extractRate = ex.posts / (ex.extractMs / 1000);
+out('### Extraction (one core)');
+out();
+out('| measure | figure |');
+out('|---|---|');
+out(`| posts extracted | ${fmt(ex.posts)} from ${fmt(ex.files)} files (${ex.failures} files failed to decode) |`);
+out(`| extraction | **${fmt(extractRate)} posts/s** (${(ex.chars / 1e6 / (ex.extractMs / 1000)).toFixed(1)} M chars/s) |`);
+for (const [type, ms] of Object.entries(ex.decodeMs)) out(`| decoding ${type} | ${fmt((ex.decodedFiles[type] ?? 0) / (ms / 1000))} files/s |`);
+out();
+targets.push(`| extraction ≥ 2,000 posts/s, one core | ${fmt(extractRate)} posts/s | ${verdict(extractRate >= 2000)} |`);
+
+// --- ingest and search per engine ---------------------------------------------------------------------------
+const queriesPath = join(work, 'queries.json');
+writeFileSync(queriesPath, JSON.stringify(QUERIES));
+let sqliteDb: string | null = null;
+const searchByEngine = new Map<string, QueryTiming[]>();
+
+async function postgresUrl(): Promise<{ url: string; stop: () => void } | { skip: string }> {
+  if (!existsSync('src/store/postgres')) return { skip: 'src/store/postgres does not exist yet' };
+  if (!/postgres/.test(readFileSync('src/app/casebook.ts', 'utf8'))) return { skip: 'openCasebook (src/app/casebook.ts) does not open postgres:// URLs yet (issue 8 in progress)' };
+  if (!existsSync('test/helpers/postgres-global-setup.ts')) return { skip: 'no test/helpers/postgres-global-setup.ts to start a private cluster' };
+  try {
+    // The PG engineer's vitest global setup starts a private cluster (or uses DATABASE_URL); reused as is.
+    const setup = (await import('../test/helpers/postgres-global-setup.ts')).default as unknown as (p: { provide: (k: string, v: string) => void }) => Promise<() => void>;
+    let admin = '';
+    const stop = await setup({ provide: (k, v) => { if (k === 'postgresAdminUrl') admin = v; } });
+    const db = `jikenbo_bench_${Date.now()}`;
+    const pg = await import('pg');
+    const client = new pg.default.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(`CREATE DATABASE ${db}`);
+    await client.end();
+    return { url: admin.replace(/\/[^/]*$/, `/${db}`), stop };
+  } catch (err) {
+    return { skip: `could not start PostgreSQL: ${(err as Error).message.split('\n')[0]}` };
+  }
+}
+
+for (const engine of opt.engines) {
+  let target: string;
+  let stopPg: (() => void) | null = null;
+  if (engine === 'sqlite') {
+    const dir = join(work, 'sqlite');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    target = join(dir, 'jikenbo.db');
+  } else {
+    const pg = await postgresUrl();
+    if ('skip' in pg) {
+      out(`### Ingest and search — PostgreSQL`);
+      out();
+      out(`Skipped: ${pg.skip}.`);
+      out();
+      targets.push(`| ingest ≥ 500 posts/s on PostgreSQL | not measured | skipped (${pg.skip}) |`);
+      continue;
+    }
+    target = pg.url;
+    stopPg = pg.stop;
+  }
+  try {
+    log(`ingest into ${engine}`);
+    const ing = (await runWorker<IngestFigures>('bench/measure-ingest.ts', ['--dir', corpusDir, '--db', target], { nodeFlags: nodeFlags(`ingest-${engine}`) })).result;
+    const rate = ing.posts / (ing.totalMs / 1000);
+    const rateFiles = ing.posts / (ing.filesMs / 1000);
+    const name = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    out(`### Ingest and search — ${name}`);
+    out();
+    out('| measure | figure |');
+    out('|---|---|');
+    out(`| ingest, files to a searchable store | **${fmt(rate)} posts/s** (${fmt(ing.posts)} posts, ${fmt(ing.files)} files, ${ing.failures} failed, ${(ing.totalMs / 1000).toFixed(1)} s) |`);
+    out(`| of which reading, decoding, extracting, storing files | ${(ing.filesMs / 1000).toFixed(1)} s (${fmt(rateFiles)} posts/s) |`);
+    out(`| of which regrouping incidents once after the batch | ${(ing.regroupMs / 1000).toFixed(1)} s |`);
+    out(`| one more regroup alone (what every later batch pays) | ${(ing.regroupAgainMs / 1000).toFixed(1)} s, ${fmt(ing.incidents)} incidents |`);
+    if (engine === 'sqlite') {
+      const dir = join(work, 'sqlite');
+      const dbBytes = ['jikenbo.db', 'jikenbo.db-wal', 'jikenbo.db-shm'].reduce((a, f) => a + duSize(join(dir, f)), 0);
+      const archiveBytes = duSize(join(dir, 'jikenbo-archive'));
+      out(`| store size per 1,000 posts | ${(dbBytes / ing.posts).toFixed(1)} MB database + ${(archiveBytes / ing.posts).toFixed(1)} MB archive of originals (${(dbBytes / 1e6).toFixed(0)} MB + ${(archiveBytes / 1e6).toFixed(0)} MB in all) |`);
+      sqliteDb = target;
+    }
+    for (const f of ing.failureSamples) out(`| failure | ${f.replace(/\|/g, '/')} |`);
+    out();
+    targets.push(`| ingest ≥ ${engine === 'sqlite' ? '1,000' : '500'} posts/s on ${name} | ${fmt(rate)} posts/s (${fmt(rateFiles)} without the regroup) | ${verdict(rate >= (engine === 'sqlite' ? 1000 : 500))} |`);
+
+    log(`search on ${engine}`);
+    const timings = (await runWorker<QueryTiming[]>('bench/measure-search.ts', ['--db', target, '--queries', queriesPath, '--runs', '7'])).result;
+    searchByEngine.set(engine, timings);
+  } finally {
+    stopPg?.();
+  }
+}
+
+// --- search against ripgrep ---------------------------------------------------------------------------------
+const rg = ripgrepVersion();
+if (!rg) out('ripgrep (`rg`) is not installed, so the comparison is left out: install it with `apt-get install -y ripgrep`.\n');
+for (const [engine, timings] of searchByEngine) {
+  out(`### Search — ${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, 20 queries, 7 timed runs each after a warm-up (limit 50)`);
+  out();
+  out(`| query | filters | store median ms | store p95 ms | hits (≤50) | rg median ms | rg files | rg ÷ store |`);
+  out('|---|---|---|---|---|---|---|---|');
+  const all: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < timings.length; i++) {
+    const t = timings[i]!;
+    const q = QUERIES[i]!;
+    all.push(...t.ms);
+    let rgCell = '—';
+    let rgFiles = '—';
+    let ratio = '—';
+    if (rg) {
+      const runs = [0, 1, 2].map(() => ripgrepSearch(q.text, textDir));
+      const rgMs = median(runs.map((r) => r.ms));
+      rgCell = fmt(rgMs, 0);
+      rgFiles = fmt(runs[0]!.files);
+      const r = rgMs / median(t.ms);
+      ratios.push(r);
+      ratio = `${fmt(r, 1)}×`;
+    }
+    out(`| ${q.text} (${t.label}) | ${q.filters ? Object.entries(q.filters).map(([k, v]) => `${k}=${v}`).join(' ') : ''} | ${fmt(median(t.ms), 1)} | ${fmt(percentile(t.ms, 95), 1)} | ${t.hits} | ${rgCell} | ${rgFiles} | ${ratio} |`);
+  }
+  const p50 = median(all);
+  const p95 = percentile(all, 95);
+  out(`| **all queries** | | **${fmt(p50, 1)}** | **${fmt(p95, 1)}** | | | | ${ratios.length ? `min ${fmt(Math.min(...ratios), 1)}×, median ${fmt(median(ratios), 1)}×` : ''} |`);
+  out();
+  targets.push(`| search p95 ≤ 30 ms (${engine}) | ${fmt(p95, 1)} ms (median ${fmt(p50, 1)}) | ${verdict(p95 <= 30)} |`);
+  if (ratios.length) targets.push(`| search ≥ 10× faster than rg, every query (${engine}) | slowest ratio ${fmt(Math.min(...ratios), 1)}×, median ${fmt(median(ratios), 1)}× | ${verdict(Math.min(...ratios) >= 10)} |`);
+}
+
+// --- the server under load ----------------------------------------------------------------------------------
+if (!opt['no-load'] && sqliteDb) {
+  log('server under load');
+  let lf: LoadFigures | null = null;
+  try {
+    lf = await loadTest(sqliteDb, { connections: opt.connections, duration: opt.duration, log });
+  } catch (err) {
+    out(`The load test could not run: ${(err as Error).message.split('\n')[0]}\n`);
+  }
+  if (lf) {
+    out(`### Server under load — \`jikenbo serve\` on SQLite, ${opt.connections} concurrent clients for ${opt.duration} s per route (autocannon, loopback)`);
+    out();
+    out('| route | requests/s | median ms | p95 ms | errors | non-2xx |');
+    out('|---|---|---|---|---|---|');
+    for (const r of lf.routes) {
+      if (r.status === 'skipped') out(`| ${r.route} | skipped: ${r.note} | | | | |`);
+      else out(`| ${r.route} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.errors} | ${r.non2xx} |`);
+    }
+    out(`| resident memory of serve | at rest ${fmt(lf.restRssMb)} MB, peak under load ${fmt(lf.peakRssMb)} MB | | | | |`);
+    out();
+    for (const r of lf.routes.filter((x) => x.status === 'measured')) {
+      targets.push(`| ${r.route} under load: p95 ≤ 100 ms, no errors | p95 ${fmt(r.p95)} ms, ${fmt(r.requestsPerSecond)} req/s, ${r.errors} errors, ${r.non2xx} non-2xx | ${verdict((r.p95 ?? Infinity) <= 100 && r.errors === 0 && r.non2xx === 0)} |`);
+    }
+    for (const r of lf.routes.filter((x) => x.status === 'skipped')) targets.push(`| ${r.route} under load | not measured | skipped: ${r.note} |`);
+    targets.push(`| serve < 300 MB resident | ${fmt(lf.restRssMb)} MB at rest, ${fmt(lf.peakRssMb)} MB peak | ${verdict((lf.peakRssMb ?? Infinity) < 300)} |`);
+  }
+}
+
+// --- extraction quality on a sample, by shared/tools/score.mjs ------------------------------------------------
+if (opt['quality-sample'] > 0) {
+  log(`extraction quality on a sample of ${opt['quality-sample']} files (score.mjs runs the CLI per file)`);
+  // score.mjs reads each file as UTF-8 and rewrites it before running the CLI, so Shift_JIS, EUC-JP and PDF
+  // files would reach the extractor garbled: the sample takes UTF-8 files only (text, HTML, casebook pages).
+  const gold = readFileSync(join(corpusDir, 'expected.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { file: string });
+  const files = [...new Set(gold.map((g) => g.file))].filter((f) => /-utf-8(-bom)?\.(txt|html)$/.test(f));
+  const step = Math.max(1, Math.floor(files.length / opt['quality-sample']));
+  const chosen = new Set(files.filter((_, i) => i % step === 0).slice(0, opt['quality-sample']));
+  const sampleDir = join(work, 'score-sample');
+  rmSync(sampleDir, { recursive: true, force: true });
+  mkdirSync(sampleDir, { recursive: true });
+  for (const f of chosen) copyFileSync(join(corpusDir, f), join(sampleDir, f));
+  const sampleGold = join(sampleDir, 'expected.jsonl');
+  writeFileSync(sampleGold, gold.filter((g) => chosen.has(g.file)).map((g) => JSON.stringify(g)).join('\n') + '\n');
+  const score = spawnSync(process.execPath, ['../shared/tools/score.mjs', '--gold', sampleGold, '--dir', sampleDir, '--verbose'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const scoreLines = score.stdout.split('\n');
+  writeFileSync(join(work, 'score-verbose.txt'), score.stdout + score.stderr);
+  out(`### Extraction quality — \`score.mjs\` on ${chosen.size} generated UTF-8 files (${gold.filter((g) => chosen.has(g.file)).length} posts)`);
+  out();
+  out('```');
+  for (const l of scoreLines.filter((l) => l && !l.startsWith('  miss'))) out(l);
+  out('```');
+  out(`Each miss is listed in ${join(work, 'score-verbose.txt')}.`);
+  out();
+}
+
+out('### Targets');
+out();
+out('| target | measured | verdict |');
+out('|---|---|---|');
+for (const t of targets) out(t);
+out();
+if (opt.profile) out(`CPU profiles: ${profDir}\n`);
+
+if (!opt['no-append']) {
+  const file = 'BENCHMARKS.md';
+  if (!existsSync(file)) {
+    writeFileSync(file, '# Benchmarks\n\nFigures from `npm run bench` (bench/run.ts), newest last. Targets are those of issue 9; a slow machine prints a missed target, never a failure.\n\n');
+  }
+  appendFileSync(file, lines.join('\n') + '\n');
+  log(`appended to ${file}`);
+}

@@ -21,17 +21,40 @@ export function facetValues(row: FilterableIncident, facet: Facet): string[] {
 }
 
 /** One pass over the rows: each row is tested once per facet, then counted under the facets it is not excluded from. */
+function bump(map: Map<string, number>, v: string): void {
+  map.set(v, (map.get(v) ?? 0) + 1);
+}
+
+/** Counts a row's values of one facet (facetValues without building arrays: this runs 10,000 × 9 times a page). */
+function countRow(counts: FacetCounts, row: FilterableIncident, f: Facet): void {
+  const map = counts[f];
+  switch (f) {
+    case 'types': for (const v of row.incidentTypes) bump(map, v); return;
+    case 'dataTypes': for (const v of row.dataTypes) bump(map, v); return;
+    case 'sectors': if (row.sector) bump(map, row.sector); return;
+    case 'years': bump(map, row.disclosureDate ? row.disclosureDate.slice(0, 4) : 'none'); return;
+    case 'months': if (row.disclosureDate) bump(map, row.disclosureDate.slice(0, 7)); return;
+    default: for (const v of facetValues(row, f)) bump(map, v);
+  }
+}
+
+/** One pass over the rows: each row is tested once per facet, then counted under the facets it is not excluded from. */
 export function countFacets(rows: readonly FilterableIncident[], filter: IncidentFilter): FacetCounts {
   const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as FacetCounts;
   for (const row of rows) {
     if (!passesScope(row, filter)) continue;
-    const failed = FACETS.filter((f) => !passesFacet(row, filter, f));
-    // A row failing two facets counts for neither; failing one, it counts only for that one.
-    if (failed.length > 1) continue;
-    for (const f of failed.length === 1 ? failed : FACETS) {
-      const map = counts[f];
-      for (const v of facetValues(row, f)) map.set(v, (map.get(v) ?? 0) + 1);
+    // A row failing two facets counts for none; failing one, it counts only for that one.
+    let failed: Facet | null = null;
+    let failures = 0;
+    for (const f of FACETS) {
+      if (!passesFacet(row, filter, f)) {
+        failed = f;
+        if (++failures > 1) break;
+      }
     }
+    if (failures > 1) continue;
+    if (failed !== null) countRow(counts, row, failed);
+    else for (const f of FACETS) countRow(counts, row, f);
   }
   return counts;
 }

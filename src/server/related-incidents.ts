@@ -11,16 +11,44 @@ function orgKey(name: string): string {
   return name.normalize('NFKC').replace(/株式会社|有限会社|合同会社|\(株\)|（株）|一般社団法人|公益財団法人|一般財団法人|医療法人社団|医療法人|学校法人|社会福祉法人|\s/g, '');
 }
 
+// Keys of every incident's organisations, built once per facts list (the facts are cached per change).
+const orgIndexes = new WeakMap<readonly IncidentFacts[], Map<string, IncidentFacts[]>>();
+
+function orgIndex(facts: readonly IncidentFacts[]): Map<string, IncidentFacts[]> {
+  let index = orgIndexes.get(facts);
+  if (index) return index;
+  index = new Map();
+  for (const f of facts) {
+    for (const key of new Set(f.organizations.map(orgKey).filter((k) => k.length >= 2))) {
+      const list = index.get(key);
+      if (list) list.push(f);
+      else index.set(key, [f]);
+    }
+  }
+  orgIndexes.set(facts, index);
+  return index;
+}
+
 export function relatedIncidents(facts: readonly IncidentFacts[], id: number, max = 20): RelatedIncident[] {
   const self = facts.find((f) => f.id === id);
   if (!self) return [];
-  const orgs = new Set(self.organizations.map(orgKey).filter((k) => k.length >= 2));
   const out: RelatedIncident[] = [];
-  for (const f of facts) {
-    if (f.id === id) continue;
-    if (self.number && f.number === self.number) out.push({ facts: f, reason: 'clash' });
-    else if (orgs.size && f.organizations.some((o) => orgs.has(orgKey(o)))) out.push({ facts: f, reason: 'same_org' });
-    if (out.length >= max) break;
+  const seen = new Set<number>([id]);
+  if (self.numberClash && self.number) {
+    for (const f of facts) {
+      if (f.number === self.number && !seen.has(f.id)) {
+        seen.add(f.id);
+        out.push({ facts: f, reason: 'clash' });
+      }
+    }
   }
-  return out;
+  const index = orgIndex(facts);
+  for (const key of new Set(self.organizations.map(orgKey))) {
+    for (const f of index.get(key) ?? []) {
+      if (seen.has(f.id)) continue;
+      seen.add(f.id);
+      out.push({ facts: f, reason: 'same_org' });
+    }
+  }
+  return out.slice(0, max);
 }

@@ -26,7 +26,10 @@ input, select { font:inherit; padding:.35rem .45rem; border:1px solid #8c959f; b
 form.search { display:flex; flex-wrap:wrap; gap:.4rem .6rem; align-items:center; margin-bottom:1rem; }
 form.search input[type=search] { flex:1 1 16rem; font-size:1rem; }
 .count { color:var(--muted); }
-.browse { display:grid; grid-template-columns: 16rem 1fr; gap:1.5rem; align-items:start; }
+.browse { display:grid; grid-template-columns: 16rem 1fr; grid-template-areas: "facets results"; gap:1.5rem; align-items:start; }
+.browse .results { grid-area:results; min-width:0; }
+.browse .facets { grid-area:facets; }
+.to-facets { display:none; margin:0; }
 .facets h2 { margin-top:0; font-size:1.05rem; }
 .facet h3 { font-size:.9rem; color:var(--muted); margin:.9rem 0 .2rem; }
 .facet ul { list-style:none; margin:0; padding:0; }
@@ -90,8 +93,10 @@ mark.ev { background:var(--ev); border-bottom:2px solid #c99a00; }
 .error-message { word-break:break-word; }
 @media (max-width: 760px) {
   .browse, .notice { grid-template-columns: 1fr; }
+  .browse { grid-template-areas: "results" "facets"; }
+  .to-facets { display:block; }
   .record .field { grid-template-columns: 1fr; }
-  .facets { border-bottom:1px solid var(--line); padding-bottom:.6rem; }
+  .facets { border-top:1px solid var(--line); padding-top:.6rem; }
   .facet ul { display:flex; flex-wrap:wrap; gap:.2rem .8rem; }
   .facet a .n { margin-left:.2rem; }
   table.record th[scope=row] { white-space:normal; }

@@ -1,6 +1,5 @@
 // Debian's Chromium driven by playwright-core, as the tests' real browser (.ci/run installs it).
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -19,7 +18,7 @@ export async function launchBrowser(): Promise<Browser> {
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
       '--no-first-run', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'jikenbo-chromium-'))}`,
     ],
+    // playwright gives each launch a fresh temporary profile (it refuses a --user-data-dir argument).
   });
 }

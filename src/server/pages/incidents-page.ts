@@ -5,7 +5,7 @@ import type { FacetCounts } from '../../analyze/facet-counts.ts';
 import { INCIDENT_SORTS, type IncidentSort } from '../../analyze/incident-order.ts';
 import type { IncidentFacts } from '../../app/incident-facts.ts';
 import type { PageContext } from '../i18n/locale.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import { formatNumber, type MessageKey } from '../i18n/messages.ts';
 import { incidentQueryParams, type IncidentQuery } from '../incident-query.ts';
 import { layout, type Html } from './layout.ts';
 import { FACET_TITLES, facetValueLabel, typeLabel } from './labels.ts';
@@ -77,6 +77,8 @@ export function incidentsPage(ctx: PageContext, v: IncidentsView): Html {
   const active = FACETS.flatMap((f) => chosen(filter, f).map((value) => ({ facet: f, value })));
   const sorts = INCIDENT_SORTS.filter((s) => s !== 'relevance' || q);
 
+  // Results come before the facets in the document (keyboard and phone order); the stylesheet puts the
+  // facets on the left on wide screens.
   return layout(q ? t('incidents.title.search', { q }) : t('incidents.title'), html`
 <h1>${q ? t('incidents.title.search', { q }) : t('incidents.title')}</h1>
 <form class="search" method="get" action="/" role="search">
@@ -88,15 +90,12 @@ export function incidentsPage(ctx: PageContext, v: IncidentsView): Html {
   <button type="submit">${t('incidents.search.submit')}</button>
 </form>
 <div class="browse">
-<aside class="facets" aria-labelledby="facets-h">
-<h2 id="facets-h">${t('incidents.facets')}</h2>
-${FACETS.map((facet) => facetBlock(facet))}
-</aside>
 <section class="results" aria-labelledby="count">
 ${active.length ? html`<ul class="chips" aria-label="${t('incidents.facet.active')}">
 ${active.map(({ facet, value }) => html`<li><a href="${href(toggled(filter, facet, value))}" aria-label="${t('incidents.facet.remove', { value: facetValueLabel(t, facet, value) })}">${t(FACET_TITLES[facet])}: ${facetValueLabel(t, facet, value)} ✕</a></li>`)}
 <li><a href="${q ? `/?${new URLSearchParams({ q })}` : '/'}">${t('incidents.search.clear')}</a></li>
 </ul>` : ''}
+<p class="to-facets"><a href="#facets-h">${t('incidents.facets')} ↓</a></p>
 <p class="count" id="count" role="status">${v.total ? t('incidents.count', { total: v.total, from: first, to: last }) : t('incidents.count.empty')}</p>
 <ol class="incidents">
 ${v.rows.map((r) => row(r))}
@@ -107,6 +106,10 @@ ${v.pages > 1 ? html`<nav class="pager" aria-label="${t('incidents.pager')}">
   ${v.page < v.pages ? html`<a href="${href(filter, v.query.sort, v.page + 1)}" rel="next">${t('incidents.pager.next')}</a>` : ''}
 </nav>` : ''}
 </section>
+<aside class="facets" aria-labelledby="facets-h">
+<h2 id="facets-h">${t('incidents.facets')}</h2>
+${FACETS.map((facet) => facetBlock(facet))}
+</aside>
 </div>`, ctx, { section: 'incidents' });
 
   function facetBlock(facet: Facet): Html | string {
@@ -121,7 +124,7 @@ ${v.pages > 1 ? html`<nav class="pager" aria-label="${t('incidents.pager')}">
 <h3>${t(FACET_TITLES[facet])}</h3>
 <ul>${entries.map(([value, n]) => {
       const on = picked.includes(value);
-      return html`<li><a href="${href(toggled(filter, facet, value))}" class="${on ? 'on' : ''}" aria-current="${on ? 'true' : 'false'}" data-value="${value}"><span class="box" aria-hidden="true">${on ? '☑' : '☐'}</span> ${facetValueLabel(t, facet, value)} <span class="n">${n.toLocaleString(ctx.locale)}</span></a></li>`;
+      return html`<li><a href="${href(toggled(filter, facet, value))}" class="${on ? 'on' : ''}" aria-current="${on ? 'true' : 'false'}" data-value="${value}"><span class="box" aria-hidden="true">${on ? '☑' : '☐'}</span> ${facetValueLabel(t, facet, value)} <span class="n">${formatNumber(ctx.locale, n)}</span></a></li>`;
     })}</ul>
 </section>`;
   }

@@ -1,7 +1,7 @@
 // Labels for record fields and their values in the page's language, from the message catalogue.
 import type { Facet } from '../../analyze/incident-filter.ts';
 import type { DataType, Discovery, IncidentType, Kind, RecordKey, Sector } from '../../core/record.ts';
-import type { MessageKey, Translate } from '../i18n/messages.ts';
+import { formatNumber, type Locale, type MessageKey, type Translate } from '../i18n/messages.ts';
 
 export const fieldLabel = (t: Translate, key: RecordKey) => t(`field.${key}`);
 export const typeLabel = (t: Translate, v: IncidentType) => t(`incident_type.${v}`);
@@ -30,10 +30,10 @@ export function facetValueLabel(t: Translate, facet: Facet, value: string): stri
 }
 
 /** Any record value in words: lists joined, booleans yes/no, enums labelled, null as a dash. */
-export function valueText(t: Translate, key: RecordKey, value: unknown, locale: string): string {
+export function valueText(t: Translate, key: RecordKey, value: unknown, locale: Locale): string {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return t('common.none');
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
-  if (typeof value === 'number') return key === 'affected_count' ? t('common.people', { n: value }) : value.toLocaleString(locale);
+  if (typeof value === 'number') return key === 'affected_count' ? t('common.people', { n: value }) : formatNumber(locale, value);
   const one = (v: string): string => {
     switch (key) {
       case 'incident_types': return typeLabel(t, v as IncidentType);

@@ -1,9 +1,9 @@
 // Routes of the incidents page (/) and the incident page (/incidents/:id): validate, call the use cases, render.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { countFacets } from '../../analyze/facet-counts.ts';
+import { countFacets, type FacetCounts } from '../../analyze/facet-counts.ts';
 import { filterIncidents } from '../../analyze/incident-filter.ts';
-import { sortIncidents } from '../../analyze/incident-order.ts';
+import { sortIncidents, type IncidentSort } from '../../analyze/incident-order.ts';
 import { loadIncidentFacts, type IncidentFacts } from '../../app/incident-facts.ts';
 import { noticeToIncident, searchIncidents } from '../../app/incident-search.ts';
 import { getMergedIncident } from '../../app/incidents.ts';
@@ -34,6 +34,31 @@ function noticeMap(facts: IncidentFacts[]): Map<number, number> {
   return map;
 }
 
+// Each order of the whole casebook is sorted once per facts list; filtering keeps that order.
+const sortedFacts = new WeakMap<IncidentFacts[], Map<IncidentSort, IncidentFacts[]>>();
+function sortedBy(facts: IncidentFacts[], sort: IncidentSort): IncidentFacts[] {
+  let bySort = sortedFacts.get(facts);
+  if (!bySort) sortedFacts.set(facts, (bySort = new Map()));
+  let rows = bySort.get(sort);
+  if (!rows) bySort.set(sort, (rows = sortIncidents(facts, sort)));
+  return rows;
+}
+
+// Facet counts of recent views, per facts list: bookmarked and paged views ask for the same counts again.
+const countCaches = new WeakMap<IncidentFacts[], Map<string, FacetCounts>>();
+const COUNT_CACHE_SIZE = 200;
+function cachedCounts(facts: IncidentFacts[], key: string, compute: () => FacetCounts): FacetCounts {
+  let cache = countCaches.get(facts);
+  if (!cache) countCaches.set(facts, (cache = new Map()));
+  let counts = cache.get(key);
+  if (!counts) {
+    counts = compute();
+    if (cache.size >= COUNT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(key, counts);
+  }
+  return counts;
+}
+
 export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
   const app = new Hono();
   const { store } = deps;
@@ -45,7 +70,7 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
     const hits = query.q ? await searchIncidents(store, query.q, noticeMap(facts)) : undefined;
     const filter = { ...query.filter, ids: hits?.ids };
     const sort = query.sort ?? (hits ? 'relevance' : 'disclosed_desc');
-    const rows = sortIncidents(filterIncidents(facts, filter), sort, hits?.rank);
+    const rows = sort === 'relevance' ? sortIncidents(filterIncidents(facts, filter), sort, hits?.rank) : filterIncidents(sortedBy(facts, sort), filter);
     const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
     const page = Math.min(query.page, pages);
     const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -59,7 +84,8 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
       }
     }
     return c.html(incidentsPage(ctx, {
-      query, sort, rows: shown, total: rows.length, page, pages, pageSize: PAGE_SIZE, counts: countFacets(facts, filter), snippets,
+      query, sort, rows: shown, total: rows.length, page, pages, pageSize: PAGE_SIZE, snippets,
+      counts: cachedCounts(facts, JSON.stringify([query.q, query.filter]), () => countFacets(facts, filter)),
     }));
   });
 

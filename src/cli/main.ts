@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   review: async () => (await import('./commands/review.ts')).reviewCommand,
   revert: async () => (await import('./commands/review.ts')).revertCommand,
   reextract: async () => (await import('./commands/reextract.ts')).reextractCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
+  import: async () => (await import('./commands/import.ts')).importCommand,
   stats: async () => (await import('./commands/stats.ts')).statsCommand,
   duty: async () => (await import('./commands/duty.ts')).dutyCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
@@ -39,6 +41,8 @@ usage: jikenbo COMMAND [options]
   review ID --history       the corrections of notice ID  [--incident]
   revert CORRECTION         take a correction back  [--by NAME]
   reextract                 read every stored notice again with this extractor; corrections stay  [--force]
+  export --format F         incidents as veris (--out DIR), stix, csv or jsonl  [--out FILE] [--type T ...] [--sector S] [--from DATE] [--q TEXT] [--schema PATH]
+  import --format veris PATH...  VERIS JSON incidents (one per file, as VCDB keeps them) into the casebook  [--schema PATH]
   stats                     counts by month, type, cause, sector, data, discovery, contractor, attacker; people; delays  [filters] [--by FIELD] [--json]
   duty                      個人情報保護法 reporting conditions, 速報/確報 due dates, reportable incidents with no report mentioned  [filters] [--all] [--json]
   report --year YYYY        the year's summary as one self-contained HTML file  [--out FILE] [--pdf] [--settings FILE]

@@ -11,6 +11,8 @@ import { layout } from './pages/layout.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { noticeRoutes } from './routes/notices.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { apiV1Routes } from './routes/api-v1.ts';
+import { exchangeRoutes } from './routes/exchange.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { REVIEW_SCRIPT } from './static/review-script.ts';
@@ -45,6 +47,8 @@ export function createApp(deps: { store: Store; archive: Archive }): Hono {
   app.route('/', incidentRoutes(deps));
   app.route('/', noticeRoutes(deps));
   app.route('/', reviewRoutes(deps));
+  app.route('/', apiV1Routes(deps));
+  app.route('/', exchangeRoutes(deps));
   app.route('/', dashboardRoutes(deps));
   app.route('/', statsRoutes(deps));
 

@@ -26,6 +26,10 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Refuse PDFs with more pages than this; default 500. */
   maxPages?: number;
+  /** The charset a transport declared (HTTP Content-Type); wins over <meta>, a BOM still wins over both. */
+  declaredCharset?: string;
+  /** The media type a transport declared (HTTP Content-Type); used when the bytes themselves do not tell. */
+  declaredMediaType?: string;
 }
 
 const MB = 1024 * 1024;
@@ -65,7 +69,7 @@ export async function loadDocument(source: string, bytes: Uint8Array, options: L
   }
   if (bytes.length === 0) throw new JikenboError('bad_input', `${source}: empty file`, { subject: source });
 
-  const mediaType = sniffMediaType(source, bytes);
+  const mediaType = sniffMediaType(source, bytes, options.declaredMediaType);
   const { text, encoding } = await readText(source, bytes, mediaType, options);
   if (!text.trim()) throw new JikenboError('bad_input', `${source}: no text in the document`, { subject: source });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -83,21 +87,27 @@ async function readText(
     return { text, encoding: null };
   }
   if (mediaType === 'text/html') {
-    const charset = htmlCharset(bytes);
+    const charset = options.declaredCharset ?? htmlCharset(bytes);
     const decoded = decodeText(bytes, { source, ...(charset ? { charset } : {}) });
     return { text: htmlToText(decoded.text), encoding: decoded.encoding };
   }
-  return decodeText(bytes, { source });
+  return decodeText(bytes, { source, ...(options.declaredCharset ? { charset: options.declaredCharset } : {}) });
 }
 
-/** The content decides first; the name only breaks the tie between plain text and markup it cannot see. */
-export function sniffMediaType(source: string, bytes: Uint8Array): MediaType {
+/**
+ * The content decides first; then a media type the transport declared, then the name, break the tie
+ * between plain text and markup the content does not show.
+ */
+export function sniffMediaType(source: string, bytes: Uint8Array, declared?: string): MediaType {
   const foreign = FOREIGN.find(({ magic }) => magic.every((byte, i) => bytes[i] === byte));
   if (foreign) {
     throw new JikenboError('unsupported', `${source}: ${foreign.what}, not a notice`, { subject: source });
   }
   if (startsWithPdf(bytes)) return 'application/pdf';
   if (looksLikeHtml(bytes)) return 'text/html';
+  const byHeader = declared?.trim().toLowerCase();
+  if (byHeader === 'text/html' || byHeader === 'application/xhtml+xml') return 'text/html';
+  if (byHeader === 'text/plain') return 'text/plain';
   const byName = EXTENSIONS[extname(pathPart(source)).toLowerCase()];
   if (byName === 'application/pdf') {
     throw new JikenboError('bad_input', `${source}: named .pdf but does not start with %PDF-`, { subject: source });

@@ -3,6 +3,10 @@
 
 import type { Correction, FieldValue } from '../core/corrections.ts';
 import type { IncidentRecord, IncidentType, RecordKey, Sector } from '../core/record.ts';
+import type {
+  ClaimDomainMapping, ClaimInput, ClaimLink, ClaimLinkInput, FetchInput, SeenLink, StoredClaim, StoredFetch,
+  WatchCheckResult, WatchSource, WatchSourceInput,
+} from './source-types.ts';
 
 export interface DocumentInput {
   sha256: string;
@@ -280,6 +284,37 @@ export interface Store {
   noticeSnippets(noticeIds: readonly number[], query: string): Promise<Map<number, string>>;
   /** People's link and unlink decisions that name any of the given notices, oldest first. */
   listDecisions(noticeIds: readonly number[]): Promise<ManualDecision[]>;
+  /** Keeps what an HTTP fetch returned (URL, final URL, status, headers, redirects, body hash); returns its id. */
+  recordFetch(input: FetchInput): Promise<number>;
+  /** The fetches whose body became this document, oldest first. */
+  listFetches(documentId: number): Promise<StoredFetch[]>;
+  /** Adds a feed or news-list page to watch, or changes the interval of one already watched; due at once when new. */
+  addWatchSource(input: WatchSourceInput): Promise<WatchSource>;
+  /** Every watched source, in the order added. */
+  listWatchSources(): Promise<WatchSource[]>;
+  /** Sources whose next check is at or before `now` (ISO time), most overdue first. */
+  dueWatchSources(now: string): Promise<WatchSource[]>;
+  /** Records one check: a success resets the failure count and keeps ETag/Last-Modified; a failure counts up and keeps the error. */
+  recordWatchCheck(sourceId: number, result: WatchCheckResult): Promise<WatchSource>;
+  /** Which of these URLs the source has shown before. */
+  seenWatchLinks(sourceId: number, urls: readonly string[]): Promise<Set<string>>;
+  /** Remembers links a source showed and what became of them; a link already remembered is left as it was. */
+  markWatchLinksSeen(sourceId: number, links: readonly SeenLink[]): Promise<void>;
+  /** Stores leak-site claims in one transaction; one whose natural key (group, victim, day) is stored already adds nothing. */
+  addClaims(claims: readonly ClaimInput[]): Promise<{ added: number; existing: number }>;
+  /** Claims discovered within the range (YYYY-MM-DD, inclusive), oldest first. */
+  listClaims(range?: { from?: string; to?: string }): Promise<StoredClaim[]>;
+  getClaim(id: number): Promise<StoredClaim | null>;
+  /** Maps a (foreign) domain to the Japanese organisation it belongs to; replaces an earlier mapping of it. */
+  setClaimDomainMapping(domain: string, parent: string, by: string): Promise<ClaimDomainMapping>;
+  listClaimDomainMappings(): Promise<ClaimDomainMapping[]>;
+  /**
+   * A person's confirmation that a claim is about an incident, anchored on the incident's first notice.
+   * not_found for an unknown claim or incident; confirming the same pair again returns the first link.
+   */
+  confirmClaimLink(input: ClaimLinkInput): Promise<ClaimLink>;
+  /** Confirmed links of a claim, or of the incident a notice is in now; every link when neither is given. */
+  listClaimLinks(filter?: { claimId?: number; incidentId?: number }): Promise<ClaimLink[]>;
   close(): Promise<void>;
 }
 

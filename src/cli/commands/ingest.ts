@@ -1,6 +1,8 @@
 // `jikenbo ingest PATH...`: files and folders into the casebook, a progress bar, one summary line.
 import cliProgress from 'cli-progress';
 import { ingestPaths, type IngestReport } from '../../app/ingest.ts';
+import { ingestSources } from '../../app/ingest-url.ts';
+import type { FetchOptions } from '../../sources/fetch-url.ts';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
 import { parseCommand } from '../options.ts';
 import { stripSubject } from './extract.ts';
@@ -9,14 +11,16 @@ export async function ingestCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand('ingest', args, {
     db: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
+    'allow-private': { type: 'boolean' },
   });
   if (positionals.length === 0) {
-    process.stderr.write('usage: jikenbo ingest PATH... [--db FILE]\n');
+    process.stderr.write('usage: jikenbo ingest PATH|URL... [--db FILE] [--allow-private]\n');
     return 2;
   }
   const casebook = await openCasebook(resolveDbPath(values.db));
   try {
-    const report = await runWithProgress(positionals, casebook, !values.quiet && process.stderr.isTTY === true);
+    const fetch: FetchOptions = { allowPrivate: values['allow-private'] === true };
+    const report = await runWithProgress(positionals, casebook, !values.quiet && process.stderr.isTTY === true, fetch);
     printReport(report);
     return report.failures.length ? 1 : 0;
   } finally {
@@ -28,6 +32,7 @@ export async function runWithProgress(
   paths: string[],
   casebook: Parameters<typeof ingestPaths>[1],
   showBar: boolean,
+  fetch: FetchOptions = {},
 ): Promise<IngestReport> {
   const bar = showBar
     ? new cliProgress.SingleBar(
@@ -37,7 +42,9 @@ export async function runWithProgress(
     : null;
   let posts = 0;
   try {
-    return await ingestPaths(paths, casebook, {
+    // URLs among the paths are fetched (ingest-url.ts); paths alone go straight to ingestPaths as before.
+    return await ingestSources(paths, casebook, {
+      fetch,
       onStart: (total) => bar?.start(total, 0, { posts: 0, file: '' }),
       onFile: (outcome, done) => {
         posts += outcome.posts;

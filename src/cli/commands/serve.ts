@@ -2,17 +2,18 @@
 import { serve } from '@hono/node-server';
 import { openCasebook, resolveDbPath, type Casebook } from '../../app/casebook.ts';
 import { createApp } from '../../server/app.ts';
+import { startWatchTimer } from '../../app/watch.ts';
 import { parseCommand, portSchema, validate } from '../options.ts';
 import { z } from 'zod';
 
 export async function serveCommand(args: string[]): Promise<number> {
-  const { values } = parseCommand('serve', args, { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } });
+  const { values } = parseCommand('serve', args, { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'no-watch': { type: 'boolean' } });
   const casebook = await openCasebook(resolveDbPath(values.db));
   return listen(casebook, values);
 }
 
 /** Serves until SIGINT/SIGTERM, then closes the casebook. */
-export async function listen(casebook: Casebook, values: { port?: string; host?: string }): Promise<number> {
+export async function listen(casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean }): Promise<number> {
   const { port, host } = validate('serve', z.object({ port: portSchema, host: z.string().min(1) }), {
     port: values.port ?? process.env.PORT ?? 8080,
     host: values.host ?? process.env.HOST ?? '127.0.0.1',
@@ -26,7 +27,12 @@ export async function listen(casebook: Casebook, values: { port?: string; host?:
       process.stderr.write(`jikenbo serve: cannot listen on ${host}:${port}: ${err.message}\n`);
       void casebook.close().then(() => resolveExit(1));
     });
-    const stop = () => server.close(() => void casebook.close().then(() => resolveExit(0)));
+    // Watched sources are checked on their schedule while serving (off with --no-watch or JIKENBO_WATCH=off).
+    const watch = values['no-watch'] || process.env.JIKENBO_WATCH === 'off' ? null : startWatchTimer(casebook, {
+      onReport: (r) => process.stdout.write(`jikenbo watch: checked ${r.checked.length} sources, ${r.checked.filter((c) => c.status === 'failed').length} failed\n`),
+      onError: (err) => process.stderr.write(`jikenbo watch: ${err instanceof Error ? err.message : String(err)}\n`),
+    });
+    const stop = () => { watch?.stop(); server.close(() => void casebook.close().then(() => resolveExit(0))); };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -274,6 +274,27 @@ const ja = {
   'chart.delay.bin.over': '{from} 日以上',
 
   // --- claims (issue 6 adds its keys here)
+  'claims.title': 'リークサイトの犯行声明',
+  'claims.intro': 'ランサムウェア集団がリークサイトで名指しした被害組織です。候補は自動で示しますが、事案との結び付けは人が確認したときだけ記録されます。',
+  'claims.filter.month': '月',
+  'claims.filter.japan': '日本の組織のみ',
+  'claims.filter.submit': '表示',
+  'claims.count': '未確認の声明 {n} 件',
+  'claims.empty': '未確認の声明はありません',
+  'claims.col.date': '発見日',
+  'claims.col.group': '集団',
+  'claims.col.victim': '被害組織',
+  'claims.col.domain': 'ドメイン',
+  'claims.col.japan': '日本の組織とみる理由',
+  'claims.col.proposals': '候補の事案',
+  'claims.weak': '弱い手がかり',
+  'claims.no_proposal': '一致する事案なし',
+  'claims.score': 'スコア {score}',
+  'claims.confirm': 'この事案として確認',
+  'claims.confirm.name': '確認者',
+  'claims.confirmed.title': '確認済みの犯行声明',
+  'claims.confirmed.by': '{by} が {at} に確認',
+  'nav.claims': '犯行声明',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
@@ -543,6 +564,28 @@ const en: Catalogue = {
   'chart.delay.col': 'Days',
   'chart.delay.bin': '{from}–{to} days',
   'chart.delay.bin.over': '{from} days or more',
+  // --- claims (issue 6)
+  'claims.title': 'Leak-site claims',
+  'claims.intro': 'Victims named by ransomware groups on their leak sites. Candidates are proposed automatically; a claim is linked to an incident only when a person confirms it.',
+  'claims.filter.month': 'Month',
+  'claims.filter.japan': 'Japanese victims only',
+  'claims.filter.submit': 'Show',
+  'claims.count': '{n} unconfirmed claims',
+  'claims.empty': 'No unconfirmed claims',
+  'claims.col.date': 'Discovered',
+  'claims.col.group': 'Group',
+  'claims.col.victim': 'Victim',
+  'claims.col.domain': 'Domain',
+  'claims.col.japan': 'Why Japanese',
+  'claims.col.proposals': 'Proposed incidents',
+  'claims.weak': 'weak sign',
+  'claims.no_proposal': 'No matching incident',
+  'claims.score': 'score {score}',
+  'claims.confirm': 'Confirm this incident',
+  'claims.confirm.name': 'Your name',
+  'claims.confirmed.title': 'Confirmed leak-site claims',
+  'claims.confirmed.by': 'confirmed by {by} on {at}',
+  'nav.claims': 'Claims',
 };
 
 export const LOCALES = ['ja', 'en'] as const;

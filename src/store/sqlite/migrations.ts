@@ -155,6 +155,95 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE notices ADD COLUMN effective_json TEXT CHECK (effective_json IS NULL OR json_valid(effective_json));
     `,
   },
+  {
+    version: 4,
+    name: 'sources: URL fetches, watched feeds and pages, leak-site claims',
+    sql: /* sql */ `
+      -- Every HTTP fetch whose body was kept: what was asked, where it ended, what the server said.
+      CREATE TABLE fetches (
+        id              INTEGER PRIMARY KEY,
+        requested_url   TEXT    NOT NULL,
+        final_url       TEXT    NOT NULL,
+        status          INTEGER NOT NULL,
+        headers_json    TEXT    NOT NULL CHECK (json_valid(headers_json)),
+        redirects_json  TEXT    NOT NULL DEFAULT '[]' CHECK (json_valid(redirects_json)),
+        sha256          TEXT    NOT NULL CHECK (length(sha256) = 64),
+        byte_length     INTEGER NOT NULL CHECK (byte_length >= 0),
+        fetched_at      TEXT    NOT NULL,
+        document_id     INTEGER REFERENCES documents (id)
+      );
+      CREATE INDEX fetches_by_document ON fetches (document_id);
+      CREATE INDEX fetches_by_sha256 ON fetches (sha256);
+
+      -- Feeds and news-list pages checked on a schedule. A failing source stays, with its error and
+      -- failure count, and is tried again after a backoff.
+      CREATE TABLE watch_sources (
+        id               INTEGER PRIMARY KEY,
+        url              TEXT    NOT NULL UNIQUE,
+        every_seconds    INTEGER NOT NULL CHECK (every_seconds >= 60),
+        allow_private    INTEGER NOT NULL DEFAULT 0 CHECK (allow_private IN (0, 1)),
+        etag             TEXT,
+        last_modified    TEXT,
+        added_at         TEXT    NOT NULL,
+        last_checked_at  TEXT,
+        last_success_at  TEXT,
+        next_check_at    TEXT    NOT NULL,
+        failures         INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+        last_error       TEXT
+      );
+
+      -- Links a source has shown, so each is looked at once.
+      CREATE TABLE watch_seen (
+        source_id      INTEGER NOT NULL REFERENCES watch_sources (id),
+        url            TEXT    NOT NULL,
+        title          TEXT,
+        outcome        TEXT    NOT NULL CHECK (outcome IN ('ingested', 'duplicate', 'not_notice', 'failed', 'baseline')),
+        reason         TEXT,
+        document_id    INTEGER REFERENCES documents (id),
+        first_seen_at  TEXT    NOT NULL,
+        PRIMARY KEY (source_id, url)
+      ) WITHOUT ROWID;
+
+      -- Victims announced on ransomware leak sites. natural_key (group, victim, day discovered) makes
+      -- a second import of the same file add nothing.
+      CREATE TABLE claims (
+        id               INTEGER PRIMARY KEY,
+        natural_key      TEXT    NOT NULL UNIQUE,
+        group_name       TEXT    NOT NULL,
+        victim           TEXT    NOT NULL,
+        domain           TEXT,
+        country          TEXT,
+        discovered       TEXT    NOT NULL,
+        discovered_date  TEXT    NOT NULL CHECK (discovered_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        source           TEXT    NOT NULL,
+        imported_at      TEXT    NOT NULL
+      );
+      CREATE INDEX claims_by_date ON claims (discovered_date);
+
+      -- People's table of foreign domains that belong to Japanese organisations (a subsidiary's .co.th).
+      CREATE TABLE claim_domain_map (
+        domain    TEXT PRIMARY KEY,
+        parent    TEXT NOT NULL,
+        added_by  TEXT NOT NULL,
+        added_at  TEXT NOT NULL
+      );
+
+      -- A claim a person confirmed as the same event as an incident. Anchored on a notice of the
+      -- incident as well, because regrouping may renumber incident rows; the notice stays.
+      CREATE TABLE claim_links (
+        id            INTEGER PRIMARY KEY,
+        claim_id      INTEGER NOT NULL REFERENCES claims (id),
+        incident_id   INTEGER NOT NULL,
+        notice_id     INTEGER NOT NULL REFERENCES notices (id),
+        score         REAL,
+        reason        TEXT    NOT NULL,
+        confirmed_by  TEXT    NOT NULL CHECK (length(confirmed_by) > 0),
+        confirmed_at  TEXT    NOT NULL,
+        UNIQUE (claim_id, notice_id)
+      );
+      CREATE INDEX claim_links_by_notice ON claim_links (notice_id);
+    `,
+  },
 ];
 
 export interface MigrationReport {

@@ -13,6 +13,9 @@ import type {
 import { ftsMatchExpression } from './fts-query.ts';
 import { correctionQueries } from './correction-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
+import { claimQueries } from './claim-queries.ts';
+import { fetchQueries } from './fetch-queries.ts';
+import { watchQueries } from './watch-queries.ts';
 import { pageQueries } from './page-queries.ts';
 import { migrate } from './migrations.ts';
 
@@ -198,6 +201,9 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
 
   return {
     ...incidentQueries(db, now),
+    ...fetchQueries(db),
+    ...watchQueries(db, now),
+    ...claimQueries(db, now),
     ...pageQueries(db),
     ...corrections,
 

@@ -1,0 +1,143 @@
+// The leak-site claim use cases shared by the CLI and the server: import a file, the monthly list of
+// Japanese victims, the domain map, match proposals, a person's confirmation, an incident's confirmed claims.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { proposeClaimMatches, type ClaimProposal, type MatchableIncident } from '../analyze/claim-matching.ts';
+import { japaneseVerdict, mappingFor, type JapaneseVerdict } from '../analyze/japanese-victim.ts';
+import { JikenboError, reasonOf } from '../core/errors.ts';
+import { hostOf, parseClaims, type ClaimProblem } from '../formats/leak-claims.ts';
+import type { ClaimLink, StoredClaim } from '../store/source-types.ts';
+import type { Store } from '../store/store.ts';
+import { loadIncidentFacts } from './incident-facts.ts';
+
+export interface ClaimImportReport {
+  file: string;
+  records: number;
+  added: number;
+  /** Claims whose natural key was stored already (a second import of the same file adds nothing). */
+  existing: number;
+  problems: ClaimProblem[];
+}
+
+const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+export async function importClaimsFile(store: Store, path: string): Promise<ClaimImportReport> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new JikenboError('bad_input', `${path}: cannot read: ${reasonOf(err)}`, { subject: path, cause: err });
+  }
+  if (text.length > MAX_FILE_BYTES) throw new JikenboError('bad_input', `${path}: larger than 200 MB`, { subject: path });
+  const parsed = parseClaims(text, basename(path));
+  const { added, existing } = parsed.claims.length > 0 ? await store.addClaims(parsed.claims) : { added: 0, existing: 0 };
+  return { file: path, records: parsed.claims.length + parsed.problems.filter((p) => p.index >= 0).length, added, existing, problems: parsed.problems };
+}
+
+export interface ClaimRow extends StoredClaim {
+  japanese: JapaneseVerdict | null;
+}
+
+/** 'YYYY-MM' → the first and last day of that month; bad_input otherwise. */
+export function monthRange(month: string): { from: string; to: string } {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!m) throw new JikenboError('bad_input', `--month: expected YYYY-MM, not "${month.slice(0, 20)}"`, { subject: 'month' });
+  const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/** Claims of a month (or all), each with why it reads as Japanese; `country: 'jp'` keeps only those that do. */
+export async function listClaims(store: Store, options: { month?: string; country?: 'jp' } = {}): Promise<ClaimRow[]> {
+  const range = options.month ? monthRange(options.month) : {};
+  const [claims, mappings] = await Promise.all([store.listClaims(range), store.listClaimDomainMappings()]);
+  const rows = claims.map((c) => ({ ...c, japanese: japaneseVerdict(c, mappings) }));
+  return options.country === 'jp' ? rows.filter((r) => r.japanese !== null) : rows;
+}
+
+/** Adds or replaces a mapping of a (foreign) domain to its Japanese parent. */
+export async function mapClaimDomain(store: Store, domain: string, parent: string, by: string) {
+  const host = hostOf(domain);
+  if (!host) throw new JikenboError('bad_input', `"${domain.slice(0, 80)}" is not a domain name`, { subject: 'domain' });
+  const name = parent.trim();
+  if (!name || name.length > 200) throw new JikenboError('bad_input', 'the parent organisation needs a name (at most 200 characters)', { subject: 'parent' });
+  return store.setClaimDomainMapping(host, name, by);
+}
+
+/** What matching reads about each incident: names, dates, and its notices' text. */
+async function matchableIncidents(store: Store): Promise<MatchableIncident[]> {
+  const [facts, snapshot] = await Promise.all([loadIncidentFacts(store), store.loadIncidentSnapshot()]);
+  const textOf = new Map(snapshot.notices.map((n) => [n.id, n.text]));
+  return facts.map((f) => ({
+    id: f.id,
+    number: f.number,
+    organizations: [...new Set([f.organization, ...f.organizations].filter((o): o is string => !!o))],
+    dates: [f.occurredDate, f.discoveredDate, f.disclosureDate].filter((d): d is string => !!d),
+    ransomware: f.incidentTypes.includes('ransomware'),
+    text: f.noticeIds.map((id) => textOf.get(id) ?? '').join('\n'),
+  }));
+}
+
+export interface ClaimWithProposals {
+  claim: ClaimRow;
+  proposals: ClaimProposal[];
+}
+
+/**
+ * Claims no person has confirmed yet (of a month, or all; Japanese ones only with `country: 'jp'`),
+ * each with its proposals, best first.
+ */
+export async function claimProposals(store: Store, options: { month?: string; country?: 'jp'; claimId?: number } = {}): Promise<ClaimWithProposals[]> {
+  const linked = new Set((await store.listClaimLinks()).map((l) => l.claimId));
+  let claims = (await listClaims(store, options)).filter((c) => !linked.has(c.id));
+  if (options.claimId !== undefined) claims = claims.filter((c) => c.id === options.claimId);
+  if (claims.length === 0) return [];
+  const proposals = proposeClaimMatches(
+    claims.map((c) => ({ id: c.id, victim: c.victim, domain: c.domain, discoveredDate: c.discoveredDate, parent: c.japanese?.parent ?? null })),
+    await matchableIncidents(store),
+  );
+  return claims.map((claim) => ({ claim, proposals: proposals.filter((p) => p.claimId === claim.id) }));
+}
+
+/** A person confirms that a claim is about an incident; the proposal's score and reasons are kept with it when there was one. */
+export async function confirmClaim(store: Store, claimId: number, incidentId: number, by: string): Promise<ClaimLink> {
+  const claim = await store.getClaim(claimId);
+  if (!claim) throw new JikenboError('not_found', `no claim ${claimId}`, { subject: 'claim' });
+  const mappings = await store.listClaimDomainMappings();
+  const proposal = proposeClaimMatches(
+    [{ id: claim.id, victim: claim.victim, domain: claim.domain, discoveredDate: claim.discoveredDate, parent: mappingFor(claim.domain, mappings)?.parent ?? null }],
+    (await matchableIncidents(store)).filter((i) => i.id === incidentId),
+  )[0];
+  return store.confirmClaimLink({
+    claimId, incidentId, by,
+    score: proposal?.score ?? null,
+    reason: proposal ? proposal.reasons.join('; ') : 'confirmed by a person without a proposal',
+  });
+}
+
+export interface ConfirmedClaim {
+  claim: StoredClaim;
+  link: ClaimLink;
+}
+
+/** The claims people confirmed for an incident, oldest confirmation first: what the incident page shows. */
+export async function confirmedClaimsOf(store: Store, incidentId: number): Promise<ConfirmedClaim[]> {
+  const links = await store.listClaimLinks({ incidentId });
+  const out: ConfirmedClaim[] = [];
+  for (const link of links) {
+    const claim = await store.getClaim(link.claimId);
+    if (claim) out.push({ claim, link });
+  }
+  return out;
+}
+
+/** An incident id from a number (`12`) or a casebook number (`2023-042`, `#2023-042`). */
+export async function resolveIncident(store: Store, ref: string): Promise<number> {
+  const text = ref.trim().replace(/^#/, '');
+  if (/^[1-9]\d*$/.test(text)) return Number(text);
+  if (/^\d{4}-\d{3,}$/.test(text)) {
+    const hit = (await loadIncidentFacts(store)).find((f) => f.number === text);
+    if (hit) return hit.id;
+    throw new JikenboError('not_found', `no incident numbered ${text}`, { subject: 'incident' });
+  }
+  throw new JikenboError('bad_input', `"${ref.slice(0, 40)}" is neither an incident id nor a number like 2023-042`, { subject: 'incident' });
+}

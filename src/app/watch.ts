@@ -1,0 +1,158 @@
+// The watch use cases: add a feed or news page, and check the due ones once — conditional requests,
+// new notice-like links ingested, a failing source kept with its error and tried again after a backoff.
+import { JikenboError, reasonOf } from '../core/errors.ts';
+import { looksLikeNoticeTitle } from '../core/notice-title.ts';
+import { fetchUrl, parseHttpUrl, type FetchOptions } from '../sources/fetch-url.ts';
+import { listLinks } from '../sources/feed-links.ts';
+import type { SeenLink, WatchSource } from '../store/source-types.ts';
+import type { Archive, Store } from '../store/store.ts';
+import { regroupIncidents, type RegroupReport } from './incidents.ts';
+import { parseContentType, storeFetchedPage } from './ingest-url.ts';
+import type { FileOutcome } from './ingest.ts';
+
+export const DEFAULT_EVERY_SECONDS = 6 * 3600;
+const MIN_EVERY_SECONDS = 60;
+/** Notice links fetched per source per check; the rest stay unseen and come next time. */
+const MAX_FETCHES_PER_CHECK = 50;
+const FIRST_BACKOFF_SECONDS = 15 * 60;
+const MAX_BACKOFF_SECONDS = 24 * 3600;
+
+/** '6h', '30m', '1d', '90s' → seconds; bad_input for anything else or less than a minute. */
+export function parseInterval(text: string): number {
+  const m = /^\s*(\d{1,6})\s*([smhd])\s*$/i.exec(text);
+  if (!m) throw new JikenboError('bad_input', `--every: "${text.slice(0, 20)}" is not an interval like 30m, 6h or 1d`, { subject: 'every' });
+  const seconds = Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[m[2]!.toLowerCase() as 's' | 'm' | 'h' | 'd'];
+  if (seconds < MIN_EVERY_SECONDS) throw new JikenboError('bad_input', '--every: at least 1m', { subject: 'every' });
+  return seconds;
+}
+
+export async function addWatchSource(store: Store, url: string, options: { everySeconds?: number; allowPrivate?: boolean } = {}): Promise<WatchSource> {
+  const parsed = parseHttpUrl(url.trim());
+  return store.addWatchSource({
+    url: parsed.href, everySeconds: options.everySeconds ?? DEFAULT_EVERY_SECONDS, allowPrivate: options.allowPrivate === true,
+  });
+}
+
+export interface SourceCheck {
+  source: WatchSource;
+  status: 'changed' | 'not_modified' | 'failed';
+  /** Links the source showed for the first time. */
+  newLinks: number;
+  /** What became of the new links that read like notices (failed ones are tried again next check). */
+  notices: Array<FileOutcome & { title: string }>;
+  error?: string;
+}
+
+export interface WatchReport {
+  checked: SourceCheck[];
+  incidents?: RegroupReport;
+}
+
+export interface WatchRunOptions {
+  /** The clock; tests pass their own. */
+  now?: () => Date;
+  /** Check every source, due or not. */
+  all?: boolean;
+  /** Limits of every fetch; `allowPrivate` here overrides each source's own setting only to allow. */
+  fetch?: FetchOptions;
+}
+
+/** Checks each due source once, in order; one source's failure is its line in the report. */
+export async function runWatch(deps: { store: Store; archive: Archive }, options: WatchRunOptions = {}): Promise<WatchReport> {
+  const now = options.now ?? (() => new Date());
+  const sources = options.all ? await deps.store.listWatchSources() : await deps.store.dueWatchSources(now().toISOString());
+  const report: WatchReport = { checked: [] };
+  for (const source of sources) report.checked.push(await checkSource(source, deps, options, now));
+  if (report.checked.some((c) => c.notices.some((n) => n.status === 'new'))) report.incidents = await regroupIncidents(deps.store);
+  return report;
+}
+
+async function checkSource(source: WatchSource, deps: { store: Store; archive: Archive }, options: WatchRunOptions, now: () => Date): Promise<SourceCheck> {
+  const fetchOptions: FetchOptions = { ...options.fetch, allowPrivate: source.allowPrivate || options.fetch?.allowPrivate === true };
+  try {
+    const conditional: Record<string, string> = {};
+    if (source.etag) conditional['If-None-Match'] = source.etag;
+    if (source.lastModified) conditional['If-Modified-Since'] = source.lastModified;
+    const page = await fetchUrl(source.url, { ...fetchOptions, headers: { ...fetchOptions.headers, ...conditional } });
+    if (page.status === 304) {
+      const updated = await deps.store.recordWatchCheck(source.id, success(source, now, source.etag, source.lastModified));
+      return { source: updated, status: 'not_modified', newLinks: 0, notices: [] };
+    }
+    if (page.status < 200 || page.status > 299) throw new JikenboError('bad_input', `${source.url}: the server answered HTTP ${page.status}`);
+    const listing = listLinks(page.bytes, page.url, parseContentType(page.headers['content-type']).charset);
+    const seen = await deps.store.seenWatchLinks(source.id, listing.links.map((l) => l.url));
+    const fresh = listing.links.filter((l) => !seen.has(l.url));
+
+    const remembered: SeenLink[] = [];
+    const notices: SourceCheck['notices'] = [];
+    let fetched = 0;
+    for (const link of fresh) {
+      if (!looksLikeNoticeTitle(link.title)) {
+        remembered.push({ url: link.url, title: link.title, outcome: 'not_notice' });
+        continue;
+      }
+      if (fetched >= MAX_FETCHES_PER_CHECK) continue; // left unseen: next check takes it
+      fetched++;
+      let outcome: FileOutcome;
+      try {
+        outcome = await storeFetchedPage(await fetchUrl(link.url, fetchOptions), deps, fetchOptions.maxBytes);
+      } catch (err) {
+        outcome = { path: link.url, status: 'failed', posts: 0, reason: reasonOf(err) };
+      }
+      notices.push({ ...outcome, title: link.title });
+      // A failed link is not remembered, so the next check tries it again while the source still lists it.
+      if (outcome.status !== 'failed') {
+        remembered.push({ url: link.url, title: link.title, outcome: outcome.status === 'new' ? 'ingested' : 'duplicate', documentId: outcome.documentId ?? null });
+      }
+    }
+    await deps.store.markWatchLinksSeen(source.id, remembered);
+    // With links left for later (over the cap, or failed), a 304 next time would hide them: keep no validators then.
+    const complete = fetched < MAX_FETCHES_PER_CHECK && notices.every((n) => n.status !== 'failed');
+    const updated = await deps.store.recordWatchCheck(source.id, complete
+      ? success(source, now, page.headers.etag ?? null, page.headers['last-modified'] ?? null)
+      : success(source, now, null, null));
+    return { source: updated, status: 'changed', newLinks: fresh.length, notices };
+  } catch (err) {
+    const at = now();
+    const delay = Math.min(FIRST_BACKOFF_SECONDS * 2 ** source.failures, MAX_BACKOFF_SECONDS);
+    const updated = await deps.store.recordWatchCheck(source.id, {
+      ok: false, at: at.toISOString(), error: reasonOf(err), nextCheckAt: new Date(at.getTime() + delay * 1000).toISOString(),
+    });
+    return { source: updated, status: 'failed', newLinks: 0, notices: [], error: reasonOf(err) };
+  }
+}
+
+function success(source: WatchSource, now: () => Date, etag: string | null, lastModified: string | null) {
+  const at = now();
+  return {
+    ok: true as const, at: at.toISOString(), etag, lastModified,
+    nextCheckAt: new Date(at.getTime() + source.everySeconds * 1000).toISOString(),
+  };
+}
+
+/**
+ * Runs `runWatch` every `intervalMs` (default a minute: each source keeps its own schedule) until
+ * stopped; one run at a time, and a run's error never stops the timer.
+ */
+export function startWatchTimer(
+  deps: { store: Store; archive: Archive },
+  options: { intervalMs?: number; onReport?: (report: WatchReport) => void; onError?: (err: unknown) => void } = {},
+): { stop(): void } {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const report = await runWatch(deps);
+      if (report.checked.length > 0) options.onReport?.(report);
+    } catch (err) {
+      options.onError?.(err);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), options.intervalMs ?? 60_000);
+  timer.unref();
+  void tick();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,106 @@
+// `jikenbo claims …`: import leak-site claims, the monthly list of Japanese victims, the domain map,
+// match proposals, and a person's confirmation that a claim is about an incident.
+import { z } from 'zod';
+import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import {
+  claimProposals, confirmClaim, importClaimsFile, listClaims, mapClaimDomain, resolveIncident, type ClaimRow,
+} from '../../app/claims.ts';
+import { JikenboError } from '../../core/errors.ts';
+import { decider, parseCommand, validate } from '../options.ts';
+
+const USAGE = `usage: jikenbo claims import FILE...
+       jikenbo claims list [--month YYYY-MM] [--country jp] [--json]
+       jikenbo claims proposals [--month YYYY-MM] [--country jp] [--json]
+       jikenbo claims confirm CLAIM INCIDENT [--by NAME]
+       jikenbo claims map add DOMAIN PARENT [--by NAME] | claims map list`;
+
+const listSchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM').optional(),
+  country: z.enum(['jp'], 'only jp is known').optional(),
+});
+const id = (what: string) => z.string(`expected a ${what} number`).regex(/^#?[1-9]\d*$/, `expected a ${what} number such as 3`).transform((s) => Number(s.replace('#', '')));
+
+export async function claimsCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseCommand(`claims ${sub ?? ''}`.trim(), rest, {
+    db: { type: 'string' }, month: { type: 'string' }, country: { type: 'string' }, json: { type: 'boolean' }, by: { type: 'string' },
+  });
+  if (!sub || !['import', 'list', 'proposals', 'confirm', 'map'].includes(sub)) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const filters = validate(`claims ${sub}`, listSchema, { month: values.month, country: values.country?.toLowerCase() });
+  if (sub === 'import' && positionals.length === 0) throw new JikenboError('bad_input', `claims import: expected a FILE\n${USAGE}`);
+  const casebook = await openCasebook(resolveDbPath(values.db));
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  try {
+    switch (sub) {
+      case 'import': {
+        let failed = false;
+        for (const file of positionals) {
+          const r = await importClaimsFile(casebook.store, file);
+          out(`${file}: ${r.records} records, ${r.added} new claims, ${r.existing} already stored, ${r.problems.length} problems`);
+          for (const p of r.problems) process.stderr.write(`  ${p.index >= 0 ? `record ${p.index}` : 'file'}: ${p.reason}\n`);
+          failed ||= r.problems.length > 0;
+        }
+        return failed ? 1 : 0;
+      }
+      case 'list': {
+        const rows = await listClaims(casebook.store, filters);
+        if (values.json) out(JSON.stringify(rows, null, 2));
+        else if (rows.length === 0) out('no claims');
+        else for (const r of rows) out(renderClaim(r));
+        return 0;
+      }
+      case 'proposals': {
+        const list = await claimProposals(casebook.store, filters);
+        if (values.json) {
+          out(JSON.stringify(list, null, 2));
+          return 0;
+        }
+        if (list.length === 0) out('no unconfirmed claims');
+        for (const { claim, proposals } of list) {
+          out(renderClaim(claim));
+          if (proposals.length === 0) out('    no matching incident');
+          for (const p of proposals) out(`    → incident ${p.incidentNumber ? `#${p.incidentNumber} ` : ''}(id ${p.incidentId}) score ${p.score.toFixed(2)}: ${p.reasons.join('; ')}`);
+        }
+        return 0;
+      }
+      case 'confirm': {
+        const claimId = validate('claims confirm', z.object({ claim: id('claim') }), { claim: positionals[0] }).claim;
+        if (!positionals[1]) throw new JikenboError('bad_input', 'claims confirm: expected CLAIM INCIDENT (an incident id or a number like 2023-042)');
+        const by = validate('claims confirm', z.object({ by: z.string().trim().min(1, 'expected a name').max(200) }), { by: decider(values.by) }).by;
+        const incidentId = await resolveIncident(casebook.store, positionals[1]);
+        const link = await confirmClaim(casebook.store, claimId, incidentId, by);
+        out(`claim ${claimId} confirmed for incident ${link.incidentId} by ${link.by} (${link.reason})`);
+        return 0;
+      }
+      case 'map': {
+        const [action, domain, ...parent] = positionals;
+        if (action === 'list') {
+          const mappings = await casebook.store.listClaimDomainMappings();
+          if (mappings.length === 0) out('no mappings (jikenbo claims map add DOMAIN PARENT)');
+          for (const m of mappings) out(`${m.domain}\t${m.parent}\t(by ${m.by}, ${m.at})`);
+          return 0;
+        }
+        if (action !== 'add' || !domain || parent.length === 0) throw new JikenboError('bad_input', `claims map: ${USAGE.split('\n').pop()!.trim()}`);
+        const m = await mapClaimDomain(casebook.store, domain, parent.join(' '), decider(values.by));
+        out(`${m.domain} → ${m.parent}`);
+        return 0;
+      }
+    }
+    return 2;
+  } finally {
+    await casebook.close();
+  }
+}
+
+function renderClaim(r: ClaimRow): string {
+  const jp = r.japanese ? `\t[${r.japanese.strength === 'weak' ? 'weak: ' : ''}${r.japanese.why}]` : '';
+  return `${r.id}\t${r.discoveredDate}\t${r.group}\t${oneLine(r.victim)}${r.domain && r.domain !== r.victim ? ` (${r.domain})` : ''}${jp}`;
+}
+
+/** Claims are untrusted text: no control characters reach the terminal. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 200);
+}

@@ -1,0 +1,103 @@
+// Reads leak-site claims: the ransomwatch posts.json form ({post_title, group_name, discovered}) and the
+// ransomware.live forms (v1 {post_title, group_name, discovered, website, country, published},
+// v2 {victim, group, discovered, attackdate, domain, country}). Each record is validated; a bad one is
+// a line in the report, never the end of the file.
+import { z } from 'zod';
+import type { ClaimInput } from '../store/source-types.ts';
+
+export interface ClaimProblem {
+  /** Position of the record in the file, from 0. */
+  index: number;
+  reason: string;
+}
+
+export interface ParsedClaims {
+  claims: ClaimInput[];
+  problems: ClaimProblem[];
+}
+
+const text = z.string().trim().max(500);
+
+const record = z.looseObject({
+  post_title: text.optional(),
+  victim: text.optional(),
+  group_name: text.optional(),
+  group: text.optional(),
+  discovered: text.optional(),
+  attackdate: text.optional(),
+  published: text.optional(),
+  website: text.nullish(),
+  domain: text.nullish(),
+  country: text.nullish(),
+});
+
+type Raw = z.infer<typeof record>;
+
+/** Parses a whole file; `fileName` goes into each claim's source. A file that is not JSON at all is one problem. */
+export function parseClaims(json: string, fileName: string): ParsedClaims {
+  let data: unknown;
+  try {
+    data = JSON.parse(json.replace(/^\ufeff/, ''));
+  } catch (err) {
+    return { claims: [], problems: [{ index: -1, reason: `not JSON: ${(err as Error).message}` }] };
+  }
+  const list = Array.isArray(data) ? data : listInside(data);
+  if (!list) return { claims: [], problems: [{ index: -1, reason: 'expected a JSON array of claims (or an object holding one under victims, data or posts)' }] };
+
+  const result: ParsedClaims = { claims: [], problems: [] };
+  list.forEach((item, index) => {
+    const parsed = record.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      result.problems.push({ index, reason: `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}` });
+      return;
+    }
+    const claim = toClaim(parsed.data, fileName);
+    if (typeof claim === 'string') result.problems.push({ index, reason: claim });
+    else result.claims.push(claim);
+  });
+  return result;
+}
+
+function listInside(data: unknown): unknown[] | null {
+  if (!data || typeof data !== 'object') return null;
+  for (const key of ['victims', 'data', 'posts']) {
+    const value = (data as Record<string, unknown>)[key];
+    if (Array.isArray(value)) return value;
+  }
+  return null;
+}
+
+/** A claim, or why the record cannot be one. */
+function toClaim(raw: Raw, fileName: string): ClaimInput | string {
+  const victim = raw.post_title || raw.victim;
+  const group = raw.group_name || raw.group;
+  if (!victim) return 'no victim (post_title or victim)';
+  if (!group) return 'no group (group_name or group)';
+  const when = raw.discovered || raw.attackdate || raw.published;
+  if (!when) return 'no date (discovered, attackdate or published)';
+  const discovered = isoTime(when);
+  if (!discovered) return `not a date: "${when.slice(0, 40)}"`;
+  const domain = hostOf(raw.website || raw.domain || '') ?? hostOf(victim);
+  const country = raw.country && /^[a-z]{2}$/i.test(raw.country) ? raw.country.toUpperCase() : null;
+  const form = raw.victim !== undefined || raw.group !== undefined || raw.attackdate !== undefined ? 'ransomware.live v2'
+    : raw.website !== undefined || raw.country !== undefined || raw.published !== undefined ? 'ransomware.live' : 'ransomwatch';
+  return { group: group.toLowerCase(), victim, domain, country, discovered, discoveredDate: discovered.slice(0, 10), source: `${form}: ${fileName}` };
+}
+
+/** '2023-01-15 10:22:33.123456', '2023-01-15T10:22:33Z', '2023-01-15' → '2023-01-15T10:22:33' (seconds, as given). */
+export function isoTime(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(value.trim());
+  if (!m) return null;
+  const [, y, mo, d, h = '00', mi = '00', s = '00'] = m;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return null;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  return `${y}-${mo}-${d}T${h}:${mi}:${s}`;
+}
+
+/** 'https://www.Example.co.jp/about' or 'example.co.jp' → 'example.co.jp'; null when it is no host name. */
+export function hostOf(value: string): string | null {
+  const v = value.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#:].*$/, '').replace(/^www\./, '').replace(/\.$/, '');
+  return /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(v) ? v : null;
+}

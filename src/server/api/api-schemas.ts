@@ -1,0 +1,112 @@
+// The JSON API's request and response bodies as zod schemas: routes validate with them, and the
+// OpenAPI document is generated from them, so the two cannot drift apart.
+import { z } from 'zod';
+import { DATA_TYPES, DISCOVERY_CHANNELS, INCIDENT_TYPES, SECTORS } from '../../core/record.ts';
+import { selectionShape } from '../../app/incident-selection.ts';
+import { STAT_FIELDS } from '../../analyze/stats/stats-by.ts';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable();
+
+export const incidentSchema = z.object({
+  id: z.number().int(),
+  number: z.string().nullable().describe('事件簿番号 YYYY-NNN'),
+  casebook_id: z.string().nullable(),
+  organization: z.string().nullable(),
+  title: z.string().nullable(),
+  disclosure_date: date,
+  incident_types: z.array(z.enum(INCIDENT_TYPES)),
+  affected_count: z.number().int().nullable(),
+  data_types: z.array(z.enum(DATA_TYPES)),
+  sector: z.enum(SECTORS).nullable(),
+  reported_to_ppc: z.boolean(),
+  reported_to_police: z.boolean(),
+  contractor_involved: z.boolean(),
+  attacker: z.string().nullable(),
+  discovery: z.enum(DISCOVERY_CHANNELS).nullable(),
+  occurred_date: date,
+  discovered_date: date,
+  organizations: z.array(z.string()),
+  notice_ids: z.array(z.number().int()),
+  review_state: z.enum(['unreviewed', 'reviewed']),
+});
+
+export const incidentPageSchema = z.object({
+  items: z.array(incidentSchema),
+  total: z.number().int().describe('incidents the filter picks, across all pages'),
+  next_cursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last'),
+});
+
+export const noticeBriefSchema = z.object({
+  id: z.number().int(), header: z.string(), title: z.string().nullable(), disclosure_date: date,
+});
+
+export const incidentDetailSchema = incidentSchema.extend({ notices: z.array(noticeBriefSchema) });
+
+export const noticeSchema = z.object({
+  id: z.number().int(),
+  incident_id: z.number().int().nullable(),
+  header: z.string(),
+  title: z.string().nullable(),
+  organization: z.string().nullable(),
+  disclosure_date: date,
+  text: z.string(),
+  record: z.record(z.string(), z.unknown()).describe('the effective record (SPEC.md keys with evidence)'),
+  extractor_version: z.string(),
+  document: z.object({
+    id: z.number().int(), sha256: z.string(), source: z.string(), media_type: z.string(),
+    encoding: z.string().nullable(), byte_length: z.number().int(), ingested_at: z.string(),
+  }),
+});
+
+export const searchResultSchema = z.object({
+  items: z.array(z.object({
+    notice_id: z.number().int(), incident_id: z.number().int().nullable(), header: z.string(), title: z.string().nullable(),
+    organization: z.string().nullable(), disclosure_date: date,
+    snippet: z.string().describe('the matched passage; matches between U+0001 and U+0002'), score: z.number(),
+  })),
+});
+
+export const statsSchema = z.object({
+  incidents: z.number().int(),
+  by: z.enum(STAT_FIELDS).nullable(),
+  stats: z.record(z.string(), z.unknown()).describe('one statistic (with `by`) or all of them'),
+});
+
+export const claimsSchema = z.object({
+  items: z.array(z.object({
+    id: z.number().int(), group: z.string(), victim: z.string(), domain: z.string().nullable(), country: z.string().nullable(),
+    discovered: z.string(), discovered_date: z.string(), source: z.string(), imported_at: z.string(),
+  })),
+});
+
+export const ingestReportSchema = z.object({
+  status: z.enum(['new', 'duplicate']),
+  document_id: z.number().int().nullable(),
+  posts: z.number().int(),
+});
+
+export const problemSchema = z.object({
+  type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string().optional(),
+  field: z.string().optional().describe('the input the problem is about'),
+});
+
+// ---- requests ----
+
+export const pagingShape = {
+  limit: z.coerce.number().int().min(1).max(500).optional().describe('page size, 50 by default'),
+  cursor: z.string().max(200).optional().describe('from next_cursor of the previous page'),
+};
+export const incidentListQuery = z.object({ ...selectionShape, ...pagingShape });
+export const idPath = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const searchQuery = z.object({
+  q: z.string().min(1).max(200).describe('words of two or more characters; all must match'),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+}).strict();
+export const statsQuery = z.object({ ...selectionShape, by: z.enum(STAT_FIELDS).optional() });
+export const claimsQuery = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+}).strict();
+export const ingestQuery = z.object({
+  filename: z.string().min(1).max(200).regex(/^[^/\\\u0000]+$/, 'a file name, not a path').optional()
+    .describe('the file name for a raw body (its extension tells the format)'),
+}).strict();

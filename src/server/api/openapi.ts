@@ -1,0 +1,97 @@
+// The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the routes validate with.
+import { z } from 'zod';
+import * as s from './api-schemas.ts';
+
+type Json = Record<string, unknown>;
+
+/** Named schemas, shared under components/schemas. */
+const NAMED: Record<string, z.ZodType> = {
+  Incident: s.incidentSchema, IncidentPage: s.incidentPageSchema, IncidentDetail: s.incidentDetailSchema,
+  Notice: s.noticeSchema, SearchResult: s.searchResultSchema, Stats: s.statsSchema, Claims: s.claimsSchema,
+  IngestReport: s.ingestReportSchema, Problem: s.problemSchema,
+};
+
+export interface ApiOperation {
+  method: 'get' | 'post';
+  /** OpenAPI path template (`/api/v1/incidents/{id}`). */
+  path: string;
+  summary: string;
+  query?: z.ZodObject;
+  params?: z.ZodObject;
+  /** Status → the name of a schema in NAMED (JSON bodies). */
+  responses: Record<number, keyof typeof NAMED>;
+  requestBody?: 'upload';
+  secured?: boolean;
+  etag?: boolean;
+}
+
+export const OPERATIONS: ApiOperation[] = [
+  { method: 'get', path: '/api/v1/incidents', summary: 'Incidents, filtered as on the pages, a page at a time', query: s.incidentListQuery, responses: { 200: 'IncidentPage', 400: 'Problem' }, etag: true },
+  { method: 'get', path: '/api/v1/incidents/{id}', summary: 'One incident with its notices', params: s.idPath, responses: { 200: 'IncidentDetail', 400: 'Problem', 404: 'Problem' }, etag: true },
+  { method: 'get', path: '/api/v1/notices/{id}', summary: 'One notice: its text, record and original document', params: s.idPath, responses: { 200: 'Notice', 400: 'Problem', 404: 'Problem' }, etag: true },
+  { method: 'get', path: '/api/v1/search', summary: 'Full-text search over notices (bigram)', query: s.searchQuery, responses: { 200: 'SearchResult', 400: 'Problem' }, etag: true },
+  { method: 'get', path: '/api/v1/stats', summary: 'Statistics over the filtered incidents', query: s.statsQuery, responses: { 200: 'Stats', 400: 'Problem' }, etag: true },
+  { method: 'get', path: '/api/v1/claims', summary: 'Leak-site claims discovered within a date range', query: s.claimsQuery, responses: { 200: 'Claims', 400: 'Problem', 501: 'Problem' }, etag: true },
+  { method: 'post', path: '/api/v1/notices', summary: 'Ingest one file (editors: bearer token)', query: s.ingestQuery, requestBody: 'upload', responses: { 201: 'IngestReport', 200: 'IngestReport', 400: 'Problem', 401: 'Problem', 413: 'Problem', 415: 'Problem' }, secured: true },
+];
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+function components(): Json {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(NAMED)) registry.add(schema, { id });
+  const out = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' }) as { schemas: Record<string, Json> };
+  for (const schema of Object.values(out.schemas)) delete schema.$schema;
+  return out.schemas;
+}
+
+function parameters(object: z.ZodObject | undefined, where: 'query' | 'path'): Json[] {
+  if (!object) return [];
+  return Object.entries(object.shape).map(([name, field]) => {
+    const schema = z.toJSONSchema(field as z.ZodType, { io: 'input', unrepresentable: 'any' }) as Json;
+    delete schema.$schema;
+    const description = typeof schema.description === 'string' ? schema.description : undefined;
+    const isArray = schema.type === 'array';
+    return {
+      name, in: where, required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success,
+      schema, ...(description ? { description } : {}), ...(isArray ? { style: 'form', explode: true } : {}),
+    };
+  });
+}
+
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 304: 'Not modified (ETag matched)', 400: 'Bad request', 401: 'No or wrong bearer token', 404: 'Not found', 413: 'Body too large', 415: 'Unsupported file', 501: 'Not available in this casebook' };
+
+export function openApiDocument(): Json {
+  const paths: Record<string, Json> = {};
+  for (const op of OPERATIONS) {
+    const responses: Json = {};
+    for (const [status, name] of Object.entries(op.responses)) {
+      const type = name === 'Problem' ? 'application/problem+json' : 'application/json';
+      responses[status] = { description: STATUS_TEXT[Number(status)] ?? 'Response', content: { [type]: { schema: ref(name) } }, ...(op.etag && status === '200' ? { headers: { ETag: { schema: { type: 'string' } } } } : {}) };
+    }
+    if (op.etag) responses['304'] = { description: STATUS_TEXT[304] };
+    paths[op.path] ??= {};
+    (paths[op.path] as Json)[op.method] = {
+      summary: op.summary,
+      operationId: `${op.method}${op.path.replace(/\/api\/v1/, '').replace(/\{(\w+)\}/g, 'By_$1').split('/').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('')}`,
+      parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')],
+      ...(op.requestBody ? {
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } }, required: ['file'] } },
+            'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
+          },
+        },
+      } : {}),
+      ...(op.secured ? { security: [{ bearer: [] }] } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'jikenbo API', version: '1.0.0', description: 'A casebook of Japanese security-incident notices. Errors are RFC 9457 problem details.' },
+    paths,
+    components: { schemas: components(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+  };
+}

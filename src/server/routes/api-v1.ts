@@ -1,0 +1,229 @@
+// The JSON API /api/v1 and its OpenAPI document: thin handlers that validate input and output with the
+// zod schemas of api-schemas.ts, ETags on reads, RFC 9457 problem details for every error.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { etag } from 'hono/etag';
+import type { z } from 'zod';
+import { statBy, allStats } from '../../analyze/stats/stats-by.ts';
+import { parseSelection, selectIncidents } from '../../app/incident-selection.ts';
+import { loadIncidentFacts } from '../../app/incident-facts.ts';
+import { ingestPaths } from '../../app/ingest.ts';
+import { JikenboError } from '../../core/errors.ts';
+import { incidentLine } from '../../formats/jsonl.ts';
+import type { Archive, Store } from '../../store/store.ts';
+import * as s from '../api/api-schemas.ts';
+import { openApiDocument } from '../api/openapi.ts';
+import { problem, problemOf, problemResponse } from '../api/problem.ts';
+
+/** The part of the store /api/v1/claims reads (see Store.listClaims). */
+interface ClaimStore {
+  listClaims?: (range: { from?: string; to?: string }) => Promise<{
+    id: number; group: string; victim: string; domain: string | null; country: string | null;
+    discovered: string; discoveredDate: string; source: string; importedAt: string;
+  }[]>;
+}
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+const DEFAULT_LIMIT = 50;
+
+export function apiV1Routes(deps: { store: Store; archive: Archive }, options: { token?: () => string | undefined } = {}): Hono {
+  const api = new Hono();
+  const token = options.token ?? (() => process.env.JIKENBO_API_TOKEN);
+
+  // The one place where an API error becomes a response.
+  api.onError((err, c) => {
+    const p = problemOf(err, c.req.path);
+    if (p.status === 500) console.error(err);
+    return problemResponse(c, p);
+  });
+
+  let openapi: string | null = null;
+  api.get('/api/openapi.json', etag(), (c) => {
+    openapi ??= JSON.stringify(openApiDocument());
+    return c.body(openapi, 200, { 'Content-Type': 'application/json' });
+  });
+
+  api.get('/api/v1/incidents', etag(), async (c) => {
+    const raw = c.req.queries();
+    const paging = parse(s.incidentListQuery.pick({ limit: true, cursor: true }), single(raw, ['limit', 'cursor']));
+    const selection = parseSelection(raw, ['limit', 'cursor']);
+    const rows = await selectIncidents(deps.store, selection);
+    const fingerprint = hash(JSON.stringify(selection));
+    const offset = paging.cursor ? readCursor(paging.cursor, fingerprint) : 0;
+    const limit = paging.limit ?? DEFAULT_LIMIT;
+    const page = rows.slice(offset, offset + limit);
+    const next = offset + limit < rows.length ? writeCursor(offset + limit, fingerprint) : null;
+    return json(c, s.incidentPageSchema, { items: page.map(incidentLine), total: rows.length, next_cursor: next });
+  });
+
+  api.get('/api/v1/incidents/:id', etag(), async (c) => {
+    const { id } = parse(s.idPath, { id: c.req.param('id') });
+    const row = (await loadIncidentFacts(deps.store)).find((f) => f.id === id);
+    if (!row) throw new JikenboError('not_found', `no incident ${id}`, { subject: 'id' });
+    const notices = [];
+    for (const noticeId of row.noticeIds) {
+      const n = await deps.store.getNotice(noticeId);
+      if (n) notices.push({ id: n.id, header: n.header, title: n.title, disclosure_date: n.disclosureDate });
+    }
+    return json(c, s.incidentDetailSchema, { ...incidentLine(row), notices });
+  });
+
+  api.get('/api/v1/notices/:id', etag(), async (c) => {
+    const { id } = parse(s.idPath, { id: c.req.param('id') });
+    const n = await deps.store.getNotice(id);
+    if (!n) throw new JikenboError('not_found', `no notice ${id}`, { subject: 'id' });
+    const d = n.document;
+    return json(c, s.noticeSchema, {
+      id: n.id, incident_id: await deps.store.incidentOfNotice(n.id), header: n.header, title: n.title,
+      organization: n.organization, disclosure_date: n.disclosureDate, text: n.text,
+      record: n.record as unknown as Record<string, unknown>, extractor_version: n.extractorVersion,
+      document: { id: d.id, sha256: d.sha256, source: d.source, media_type: d.mediaType, encoding: d.encoding, byte_length: d.byteLength, ingested_at: d.ingestedAt },
+    });
+  });
+
+  api.get('/api/v1/search', etag(), async (c) => {
+    const q = parse(s.searchQuery, single(c.req.queries(), ['q', 'limit']));
+    const hits = await deps.store.search(q.q, { limit: q.limit ?? DEFAULT_LIMIT });
+    const items = [];
+    for (const h of hits) {
+      items.push({
+        notice_id: h.id, incident_id: await deps.store.incidentOfNotice(h.id), header: h.header, title: h.title,
+        organization: h.organization, disclosure_date: h.disclosureDate, snippet: h.snippet, score: h.score,
+      });
+    }
+    return json(c, s.searchResultSchema, { items });
+  });
+
+  api.get('/api/v1/stats', etag(), async (c) => {
+    const raw = c.req.queries();
+    const { by } = parse(s.statsQuery.pick({ by: true }), single(raw, ['by']));
+    const rows = await selectIncidents(deps.store, parseSelection(raw, ['by']));
+    const stats = (by ? { [by]: statBy(rows, by) } : allStats(rows)) as Record<string, unknown>;
+    return json(c, s.statsSchema, { incidents: rows.length, by: by ?? null, stats });
+  });
+
+  api.get('/api/v1/claims', etag(), async (c) => {
+    const range = parse(s.claimsQuery, single(c.req.queries(), ['from', 'to']));
+    // Claims arrive with the leak-site claims store; until a store has them the route says so.
+    const store = deps.store as unknown as ClaimStore;
+    if (typeof store.listClaims !== 'function') {
+      return problemResponse(c, problem(501, 'this casebook keeps no leak-site claims yet', { instance: c.req.path }));
+    }
+    const claims = await store.listClaims(range);
+    return json(c, s.claimsSchema, {
+      items: claims.map((x) => ({
+        id: x.id, group: x.group, victim: x.victim, domain: x.domain, country: x.country, discovered: x.discovered,
+        discovered_date: x.discoveredDate, source: x.source, imported_at: x.importedAt,
+      })),
+    });
+  });
+
+  api.post('/api/v1/notices',
+    async (c, next) => {
+      // Editors only. Until accounts arrive, one shared bearer token; without it configured, no writes at all.
+      const expected = token();
+      const given = /^Bearer (.+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+      if (!expected || !given || !sameSecret(given, expected)) {
+        return problemResponse(c, problem(401, expected ? 'a valid bearer token is needed to ingest' : 'ingest over the API is off: JIKENBO_API_TOKEN is not set', { instance: c.req.path }), { 'WWW-Authenticate': 'Bearer' });
+      }
+      await next();
+    },
+    bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => problemResponse(c, problem(413, `the body is over ${MAX_UPLOAD_BYTES} bytes`, { instance: c.req.path })) }),
+    async (c) => {
+      const { filename } = parse(s.ingestQuery, single(c.req.queries(), ['filename']));
+      const upload = await readUpload(c, filename);
+      const dir = await mkdtemp(join(tmpdir(), 'jikenbo-upload-'));
+      try {
+        const path = join(dir, upload.name);
+        await writeFile(path, upload.bytes);
+        const report = await ingestPaths([path], deps, { maxBytes: MAX_UPLOAD_BYTES });
+        const outcome = report.outcomes[0];
+        if (!outcome || outcome.status === 'failed') {
+          throw new JikenboError('bad_input', (outcome?.reason ?? 'the file could not be read').replaceAll(path, upload.name), { subject: 'file' });
+        }
+        const body = { status: outcome.status, document_id: outcome.documentId ?? null, posts: outcome.posts };
+        return json(c, s.ingestReportSchema, body, outcome.status === 'new' ? 201 : 200);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+  return api;
+}
+
+/** Validates a response body with its schema before sending it: the OpenAPI document is a promise kept. */
+function json<S extends z.ZodType>(c: Context, schema: S, body: z.input<S>, status: 200 | 201 = 200): Response {
+  const checked = schema.safeParse(body);
+  if (!checked.success) throw new JikenboError('internal', `response does not match its schema: ${checked.error.issues[0]?.message}`);
+  return c.json(checked.data as object, status);
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const where = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue?.path.join('.') || 'request';
+  throw new JikenboError('bad_input', `${where}: ${issue?.code === 'unrecognized_keys' ? 'unknown parameter' : issue?.message ?? 'invalid'}`, { subject: where });
+}
+
+/** The named parameters, each given at most once. */
+function single(raw: Record<string, string[]>, names: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const values = (raw[name] ?? []).filter((v) => v !== '');
+    if (values.length > 1) throw new JikenboError('bad_input', `${name}: give it once`, { subject: name });
+    if (values[0] !== undefined) out[name] = values[0];
+  }
+  return out;
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
+}
+
+/** Opaque to clients: the position, tied to the filter it was made for (a cursor of another query is refused). */
+function writeCursor(offset: number, fingerprint: string): string {
+  return Buffer.from(JSON.stringify({ o: offset, f: fingerprint })).toString('base64url');
+}
+
+function readCursor(cursor: string, fingerprint: string): number {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown; f?: unknown };
+    if (Number.isInteger(v.o) && (v.o as number) >= 0 && v.f === fingerprint) return v.o as number;
+  } catch {
+    // fall through
+  }
+  throw new JikenboError('bad_input', 'cursor: not a cursor of this query', { subject: 'cursor' });
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = createHash('sha256').update(a).digest();
+  const y = createHash('sha256').update(b).digest();
+  return timingSafeEqual(x, y);
+}
+
+/** multipart/form-data with a `file` field, or a raw body with ?filename=. */
+async function readUpload(c: Context, filename: string | undefined): Promise<{ name: string; bytes: Uint8Array }> {
+  const type = c.req.header('Content-Type') ?? '';
+  if (type.startsWith('multipart/form-data')) {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File)) throw new JikenboError('bad_input', 'file: a multipart field "file" holding the file is needed', { subject: 'file' });
+    return { name: safeName(filename ?? file.name), bytes: new Uint8Array(await file.arrayBuffer()) };
+  }
+  if (!filename) throw new JikenboError('bad_input', 'filename: a raw body needs ?filename= (its extension tells the format)', { subject: 'filename' });
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.byteLength === 0) throw new JikenboError('bad_input', 'file: the body is empty', { subject: 'file' });
+  return { name: safeName(filename), bytes };
+}
+
+function safeName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[\u0000-\u001f]/g, '').slice(0, 200);
+  if (!cleaned || cleaned === '.' || cleaned === '..') throw new JikenboError('bad_input', 'filename: not a usable file name', { subject: 'filename' });
+  return cleaned;
+}

@@ -1,0 +1,84 @@
+// The claims page (/claims): unconfirmed leak-site claims with their proposed incidents and a confirm
+// form per proposal; a JSON view of an incident's confirmed claims. Claims are untrusted text: every
+// value goes through hono/html escaping. POSTs pass the app's CSRF check and a zod schema.
+import { Hono, type Context } from 'hono';
+import { html } from 'hono/html';
+import { z } from 'zod';
+import { claimProposals, confirmClaim, confirmedClaimsOf, type ClaimWithProposals } from '../../app/claims.ts';
+import { JikenboError } from '../../core/errors.ts';
+import type { Store } from '../../store/store.ts';
+import { pageContext, type PageContext } from '../i18n/locale.ts';
+import { layout } from '../pages/layout.ts';
+import { rememberReviewer, reviewerName, reviewerSchema } from '../reviewer.ts';
+import { parseId } from './incidents.ts';
+
+const listQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM').optional(),
+  jp: z.enum(['1']).optional(),
+});
+const confirmForm = z.object({
+  incident: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  name: reviewerSchema,
+});
+
+function check<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw new JikenboError('bad_input', `${what} ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}`.replace(/\s+:/, ':'));
+}
+
+export function claimRoutes(deps: { store: Store }): Hono {
+  const app = new Hono();
+  const { store } = deps;
+
+  app.get('/claims', async (c) => {
+    const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
+    const q = check(listQuery, raw, 'query');
+    const list = await claimProposals(store, { ...(q.month ? { month: q.month } : {}), ...(q.jp ? { country: 'jp' as const } : {}) });
+    const ctx = pageContext(c);
+    return c.html(layout(ctx.t('claims.title'), claimsPage(list, q, ctx, reviewerName(c) ?? ''), ctx));
+  });
+
+  app.post('/claims/:id/confirm', async (c: Context) => {
+    const claimId = parseId(c.req.param('id')!, 'claim');
+    const body = await c.req.parseBody();
+    const f = check(confirmForm, { incident: body.incident, name: body.name }, 'form field');
+    await confirmClaim(store, claimId, f.incident, f.name);
+    rememberReviewer(c, f.name);
+    return c.redirect(`/incidents/${f.incident}`, 303);
+  });
+
+  app.get('/api/incidents/:id/claims', async (c) => {
+    return c.json({ claims: await confirmedClaimsOf(store, parseId(c.req.param('id'), 'incident')) });
+  });
+
+  return app;
+}
+
+function claimsPage(list: ClaimWithProposals[], q: z.infer<typeof listQuery>, ctx: PageContext, name: string) {
+  const { t } = ctx;
+  return html`<h1>${t('claims.title')}</h1>
+<p>${t('claims.intro')}</p>
+<form method="get" action="/claims">
+  <label>${t('claims.filter.month')} <input type="month" name="month" value="${q.month ?? ''}"></label>
+  <label><input type="checkbox" name="jp" value="1" ${q.jp ? 'checked' : ''}> ${t('claims.filter.japan')}</label>
+  <button type="submit">${t('claims.filter.submit')}</button>
+</form>
+<p>${list.length ? t('claims.count', { n: list.length }) : t('claims.empty')}</p>
+${list.length ? html`<table>
+<thead><tr><th>${t('claims.col.date')}</th><th>${t('claims.col.group')}</th><th>${t('claims.col.victim')}</th><th>${t('claims.col.domain')}</th><th>${t('claims.col.japan')}</th><th>${t('claims.col.proposals')}</th></tr></thead>
+<tbody>${list.map(({ claim, proposals }) => html`<tr>
+  <td>${claim.discoveredDate}</td><td>${claim.group}</td><td>${claim.victim}</td><td>${claim.domain ?? ''}</td>
+  <td>${claim.japanese ? html`${claim.japanese.why}${claim.japanese.strength === 'weak' ? html` (${t('claims.weak')})` : ''}` : ''}</td>
+  <td>${proposals.length === 0 ? t('claims.no_proposal') : html`<ul>${proposals.map((p) => html`<li>
+    <a href="/incidents/${p.incidentId}">#${p.incidentNumber ?? p.incidentId}</a> ${t('claims.score', { score: p.score.toFixed(2) })}
+    <small>${p.reasons.join('; ')}</small>
+    <form method="post" action="/claims/${claim.id}/confirm">
+      <input type="hidden" name="incident" value="${p.incidentId}">
+      <label>${t('claims.confirm.name')} <input name="name" required maxlength="80" value="${name}"></label>
+      <button type="submit">${t('claims.confirm')}</button>
+    </form></li>`)}</ul>`}</td>
+</tr>`)}</tbody>
+</table>` : ''}`;
+}

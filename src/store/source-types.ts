@@ -1,0 +1,94 @@
+// Shapes the Store port uses for where notices come from: URL fetches, watched sources, leak-site claims.
+
+export interface FetchInput {
+  requestedUrl: string;
+  finalUrl: string;
+  status: number;
+  headers: Record<string, string>;
+  redirects: string[];
+  sha256: string;
+  byteLength: number;
+  fetchedAt: string;
+  /** The document the body became; null when it was not stored as one. */
+  documentId: number | null;
+}
+
+export interface StoredFetch extends FetchInput {
+  id: number;
+}
+
+export interface WatchSourceInput {
+  url: string;
+  everySeconds: number;
+  allowPrivate: boolean;
+}
+
+export interface WatchSource extends WatchSourceInput {
+  id: number;
+  etag: string | null;
+  lastModified: string | null;
+  addedAt: string;
+  lastCheckedAt: string | null;
+  lastSuccessAt: string | null;
+  nextCheckAt: string;
+  /** Failures in a row since the last success. */
+  failures: number;
+  lastError: string | null;
+}
+
+/** What one check of a source left behind. */
+export type WatchCheckResult =
+  | { ok: true; at: string; etag: string | null; lastModified: string | null; nextCheckAt: string }
+  | { ok: false; at: string; error: string; nextCheckAt: string };
+
+export type SeenOutcome = 'ingested' | 'duplicate' | 'not_notice' | 'failed' | 'baseline';
+
+export interface SeenLink {
+  url: string;
+  title: string | null;
+  outcome: SeenOutcome;
+  reason?: string | null;
+  documentId?: number | null;
+}
+
+export interface ClaimInput {
+  group: string;
+  victim: string;
+  /** Lower-case host name without www., when the record gives one. */
+  domain: string | null;
+  /** ISO 3166 alpha-2, upper case, when the record gives one. */
+  country: string | null;
+  /** The discovery time as the record gives it, normalised to ISO 8601. */
+  discovered: string;
+  /** YYYY-MM-DD of `discovered`. */
+  discoveredDate: string;
+  /** Where the claim came from: the feed's form and the file name. */
+  source: string;
+}
+
+export interface StoredClaim extends ClaimInput {
+  id: number;
+  importedAt: string;
+}
+
+export interface ClaimDomainMapping {
+  domain: string;
+  parent: string;
+  by: string;
+  at: string;
+}
+
+export interface ClaimLinkInput {
+  claimId: number;
+  incidentId: number;
+  score: number | null;
+  reason: string;
+  by: string;
+}
+
+export interface ClaimLink extends ClaimLinkInput {
+  id: number;
+  /** The incident the link's notice is in now (regrouping may change it). */
+  noticeId: number;
+  at: string;
+}

@@ -1,0 +1,123 @@
+// SQLite side of leak-site claims: the claims themselves (one per natural key), the domain map, confirmed links.
+
+import type Database from 'better-sqlite3';
+import { JikenboError } from '../../core/errors.ts';
+import type { ClaimDomainMapping, ClaimInput, ClaimLink, ClaimLinkInput, StoredClaim } from '../source-types.ts';
+
+interface ClaimRow {
+  id: number;
+  group_name: string;
+  victim: string;
+  domain: string | null;
+  country: string | null;
+  discovered: string;
+  discovered_date: string;
+  source: string;
+  imported_at: string;
+}
+
+interface LinkRow {
+  id: number;
+  claim_id: number;
+  incident_id: number;
+  notice_id: number;
+  score: number | null;
+  reason: string;
+  confirmed_by: string;
+  confirmed_at: string;
+  current_incident: number | null;
+}
+
+export interface ClaimPort {
+  addClaims(claims: readonly ClaimInput[]): Promise<{ added: number; existing: number }>;
+  listClaims(range?: { from?: string; to?: string }): Promise<StoredClaim[]>;
+  getClaim(id: number): Promise<StoredClaim | null>;
+  setClaimDomainMapping(domain: string, parent: string, by: string): Promise<ClaimDomainMapping>;
+  listClaimDomainMappings(): Promise<ClaimDomainMapping[]>;
+  confirmClaimLink(input: ClaimLinkInput): Promise<ClaimLink>;
+  listClaimLinks(filter?: { claimId?: number; incidentId?: number }): Promise<ClaimLink[]>;
+}
+
+/** The same claim read from two feeds, or the same file twice: group, victim and day, compared loosely. */
+export function claimNaturalKey(claim: Pick<ClaimInput, 'group' | 'victim' | 'discoveredDate'>): string {
+  const loose = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return JSON.stringify([loose(claim.group), loose(claim.victim), claim.discoveredDate]);
+}
+
+const toClaim = (row: ClaimRow): StoredClaim => ({
+  id: row.id, group: row.group_name, victim: row.victim, domain: row.domain, country: row.country,
+  discovered: row.discovered, discoveredDate: row.discovered_date, source: row.source, importedAt: row.imported_at,
+});
+
+const LINK_COLUMNS = /* sql */ `
+  l.*, (SELECT incident_id FROM incident_notices i WHERE i.notice_id = l.notice_id) AS current_incident`;
+
+const toLink = (row: LinkRow): ClaimLink => ({
+  id: row.id, claimId: row.claim_id, incidentId: row.current_incident ?? row.incident_id, noticeId: row.notice_id,
+  score: row.score, reason: row.reason, by: row.confirmed_by, at: row.confirmed_at,
+});
+
+export function claimQueries(db: Database.Database, now: () => Date): ClaimPort {
+  const insert = db.prepare(/* sql */ `
+    INSERT OR IGNORE INTO claims (natural_key, group_name, victim, domain, country, discovered, discovered_date, source, imported_at)
+    VALUES (@key, @group, @victim, @domain, @country, @discovered, @discoveredDate, @source, @at)`);
+  const insertAll = db.transaction((claims: readonly ClaimInput[], at: string) => {
+    let added = 0;
+    for (const c of claims) added += insert.run({ ...c, key: claimNaturalKey(c), at }).changes;
+    return { added, existing: claims.length - added };
+  });
+  const selectRange = db.prepare<{ from: string; to: string }, ClaimRow>(
+    'SELECT * FROM claims WHERE discovered_date BETWEEN @from AND @to ORDER BY discovered, id');
+  const selectOne = db.prepare<[number], ClaimRow>('SELECT * FROM claims WHERE id = ?');
+  const upsertMap = db.prepare(/* sql */ `
+    INSERT INTO claim_domain_map (domain, parent, added_by, added_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (domain) DO UPDATE SET parent = excluded.parent, added_by = excluded.added_by, added_at = excluded.added_at`);
+  const selectMap = db.prepare<[], { domain: string; parent: string; added_by: string; added_at: string }>(
+    'SELECT * FROM claim_domain_map ORDER BY domain');
+  const firstNotice = db.prepare<[number], { notice_id: number }>(
+    'SELECT min(notice_id) AS notice_id FROM incident_notices WHERE incident_id = ? HAVING count(*) > 0');
+  const insertLink = db.prepare(/* sql */ `
+    INSERT OR IGNORE INTO claim_links (claim_id, incident_id, notice_id, score, reason, confirmed_by, confirmed_at)
+    VALUES (@claimId, @incidentId, @noticeId, @score, @reason, @by, @at)`);
+  const linkOf = db.prepare<[number, number], LinkRow>(`SELECT ${LINK_COLUMNS} FROM claim_links l WHERE claim_id = ? AND notice_id = ?`);
+  const linksOfClaim = db.prepare<[number], LinkRow>(`SELECT ${LINK_COLUMNS} FROM claim_links l WHERE claim_id = ? ORDER BY id`);
+  const linksOfIncident = db.prepare<[number], LinkRow>(/* sql */ `
+    SELECT ${LINK_COLUMNS} FROM claim_links l
+    WHERE l.notice_id IN (SELECT notice_id FROM incident_notices WHERE incident_id = ?) ORDER BY l.id`);
+  const allLinks = db.prepare<[], LinkRow>(`SELECT ${LINK_COLUMNS} FROM claim_links l ORDER BY l.id`);
+
+  return {
+    async addClaims(claims) {
+      return insertAll.immediate(claims, now().toISOString());
+    },
+    async listClaims(range = {}) {
+      return selectRange.all({ from: range.from ?? '0000-00-00', to: range.to ?? '9999-99-99' }).map(toClaim);
+    },
+    async getClaim(id) {
+      const row = selectOne.get(id);
+      return row ? toClaim(row) : null;
+    },
+    async setClaimDomainMapping(domain, parent, by) {
+      const at = now().toISOString();
+      upsertMap.run(domain, parent, by, at);
+      return { domain, parent, by, at };
+    },
+    async listClaimDomainMappings() {
+      return selectMap.all().map((r) => ({ domain: r.domain, parent: r.parent, by: r.added_by, at: r.added_at }));
+    },
+    async confirmClaimLink(input) {
+      if (!selectOne.get(input.claimId)) throw new JikenboError('not_found', `no claim ${input.claimId}`, { subject: 'claim' });
+      const anchor = firstNotice.get(input.incidentId);
+      if (!anchor) throw new JikenboError('not_found', `no incident ${input.incidentId}`, { subject: 'incident' });
+      const by = input.by.trim();
+      if (!by) throw new JikenboError('bad_input', 'a confirmation needs the name of who made it', { subject: 'by' });
+      insertLink.run({ ...input, by, noticeId: anchor.notice_id, at: now().toISOString() });
+      return toLink(linkOf.get(input.claimId, anchor.notice_id)!);
+    },
+    async listClaimLinks(filter = {}) {
+      const rows = filter.claimId !== undefined ? linksOfClaim.all(filter.claimId)
+        : filter.incidentId !== undefined ? linksOfIncident.all(filter.incidentId) : allLinks.all();
+      return rows.map(toLink).filter((l) => filter.incidentId === undefined || l.incidentId === filter.incidentId);
+    },
+  };
+}

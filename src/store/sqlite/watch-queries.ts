@@ -1,0 +1,98 @@
+// SQLite side of watched feeds and news lists: the schedule, conditional-request validators, failures, seen links.
+
+import type Database from 'better-sqlite3';
+import { JikenboError } from '../../core/errors.ts';
+import type { SeenLink, WatchCheckResult, WatchSource, WatchSourceInput } from '../source-types.ts';
+
+interface SourceRow {
+  id: number;
+  url: string;
+  every_seconds: number;
+  allow_private: number;
+  etag: string | null;
+  last_modified: string | null;
+  added_at: string;
+  last_checked_at: string | null;
+  last_success_at: string | null;
+  next_check_at: string;
+  failures: number;
+  last_error: string | null;
+}
+
+export interface WatchPort {
+  addWatchSource(input: WatchSourceInput): Promise<WatchSource>;
+  listWatchSources(): Promise<WatchSource[]>;
+  dueWatchSources(now: string): Promise<WatchSource[]>;
+  recordWatchCheck(sourceId: number, result: WatchCheckResult): Promise<WatchSource>;
+  seenWatchLinks(sourceId: number, urls: readonly string[]): Promise<Set<string>>;
+  markWatchLinksSeen(sourceId: number, links: readonly SeenLink[]): Promise<void>;
+}
+
+const toSource = (row: SourceRow): WatchSource => ({
+  id: row.id,
+  url: row.url,
+  everySeconds: row.every_seconds,
+  allowPrivate: row.allow_private === 1,
+  etag: row.etag,
+  lastModified: row.last_modified,
+  addedAt: row.added_at,
+  lastCheckedAt: row.last_checked_at,
+  lastSuccessAt: row.last_success_at,
+  nextCheckAt: row.next_check_at,
+  failures: row.failures,
+  lastError: row.last_error,
+});
+
+export function watchQueries(db: Database.Database, now: () => Date): WatchPort {
+  const upsert = db.prepare(/* sql */ `
+    INSERT INTO watch_sources (url, every_seconds, allow_private, added_at, next_check_at)
+    VALUES (@url, @everySeconds, @allowPrivate, @at, '1970-01-01T00:00:00.000Z') -- due at once, whatever clock the caller keeps
+    ON CONFLICT (url) DO UPDATE SET every_seconds = excluded.every_seconds, allow_private = excluded.allow_private`);
+  const byUrl = db.prepare<[string], SourceRow>('SELECT * FROM watch_sources WHERE url = ?');
+  const byId = db.prepare<[number], SourceRow>('SELECT * FROM watch_sources WHERE id = ?');
+  const all = db.prepare<[], SourceRow>('SELECT * FROM watch_sources ORDER BY id');
+  const due = db.prepare<[string], SourceRow>('SELECT * FROM watch_sources WHERE next_check_at <= ? ORDER BY next_check_at, id');
+  const success = db.prepare(/* sql */ `
+    UPDATE watch_sources SET etag = @etag, last_modified = @lastModified, last_checked_at = @at, last_success_at = @at,
+      next_check_at = @nextCheckAt, failures = 0, last_error = NULL WHERE id = @id`);
+  const failure = db.prepare(/* sql */ `
+    UPDATE watch_sources SET last_checked_at = @at, next_check_at = @nextCheckAt, failures = failures + 1,
+      last_error = @error WHERE id = @id`);
+  const seen = db.prepare<[number, string], { url: string }>('SELECT url FROM watch_seen WHERE source_id = ? AND url = ?');
+  const insertSeen = db.prepare(/* sql */ `
+    INSERT OR IGNORE INTO watch_seen (source_id, url, title, outcome, reason, document_id, first_seen_at)
+    VALUES (@sourceId, @url, @title, @outcome, @reason, @documentId, @at)`);
+  const markAll = db.transaction((sourceId: number, links: readonly SeenLink[], at: string) => {
+    for (const l of links) {
+      insertSeen.run({ sourceId, url: l.url, title: l.title, outcome: l.outcome, reason: l.reason ?? null, documentId: l.documentId ?? null, at });
+    }
+  });
+
+  return {
+    async addWatchSource(input) {
+      upsert.run({ url: input.url, everySeconds: input.everySeconds, allowPrivate: input.allowPrivate ? 1 : 0, at: now().toISOString() });
+      return toSource(byUrl.get(input.url)!);
+    },
+    async listWatchSources() {
+      return all.all().map(toSource);
+    },
+    async dueWatchSources(at) {
+      return due.all(at).map(toSource);
+    },
+    async recordWatchCheck(sourceId, result) {
+      if (!byId.get(sourceId)) throw new JikenboError('not_found', `no watched source ${sourceId}`);
+      if (result.ok) {
+        success.run({ id: sourceId, etag: result.etag, lastModified: result.lastModified, at: result.at, nextCheckAt: result.nextCheckAt });
+      } else {
+        failure.run({ id: sourceId, at: result.at, nextCheckAt: result.nextCheckAt, error: result.error });
+      }
+      return toSource(byId.get(sourceId)!);
+    },
+    async seenWatchLinks(sourceId, urls) {
+      return new Set(urls.filter((url) => seen.get(sourceId, url) !== undefined));
+    },
+    async markWatchLinksSeen(sourceId, links) {
+      markAll.immediate(sourceId, links, now().toISOString());
+    },
+  };
+}

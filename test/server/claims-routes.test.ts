@@ -1,0 +1,68 @@
+// The claims page: unconfirmed claims escaped, proposals with a confirm form, CSRF-checked POST, confirmed claims of an incident.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import { confirmedClaimsOf } from '../../src/app/claims.ts';
+import { ingestPaths } from '../../src/app/ingest.ts';
+import { createApp } from '../../src/server/app.ts';
+import { RANSOM_NOTICE } from '../helpers/notices.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+const dir = tempDir();
+
+describe('/claims', () => {
+  let casebook: Casebook;
+  let incident: number;
+  let claimId: number;
+
+  beforeAll(async () => {
+    casebook = await openCasebook(join(dir, 'claims-web.db'));
+    writeFileSync(join(dir, 'minato.txt'), RANSOM_NOTICE);
+    await ingestPaths([join(dir, 'minato.txt')], casebook);
+    incident = (await casebook.store.listIncidents())[0]!.id;
+    await casebook.store.addClaims([
+      { group: 'qilin', victim: 'Minato Seiki Co., Ltd.', domain: 'minato-seiki.co.jp', country: 'JP', discovered: '2024-09-10T12:00:00', discoveredDate: '2024-09-10', source: 'test' },
+      { group: 'play', victim: '<script>alert(1)</script>', domain: null, country: null, discovered: '2024-09-11T00:00:00', discoveredDate: '2024-09-11', source: 'test' },
+    ]);
+    claimId = (await casebook.store.listClaims())[0]!.id;
+    return () => casebook.close();
+  });
+
+  it('lists unconfirmed claims, escaped, with proposals and a confirm form', async () => {
+    const app = createApp(casebook);
+    const res = await app.request('/claims?month=2024-09');
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body).toContain('Minato Seiki Co., Ltd.');
+    expect(body).not.toContain('<script>alert(1)</script>');
+    expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(body).toContain(`action="/claims/${claimId}/confirm"`);
+    expect(body).toContain(`href="/incidents/${incident}"`);
+    expect((await app.request('/claims?month=2024-99')).status).toBe(400);
+  });
+
+  it('confirms through a same-origin POST only, with a name', async () => {
+    const app = createApp(casebook);
+    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+    const headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
+    const foreign = await app.request(`/claims/${claimId}/confirm`, {
+      method: 'POST', body: form({ incident: String(incident), name: 'sato' }), headers: { ...headers, Origin: 'http://evil.example' },
+    });
+    expect(foreign.status).toBe(403);
+    const noName = await app.request(`/claims/${claimId}/confirm`, {
+      method: 'POST', body: form({ incident: String(incident), name: '' }), headers: { ...headers, Origin: 'http://localhost' },
+    });
+    expect(noName.status).toBe(400);
+    expect(await confirmedClaimsOf(casebook.store, incident)).toEqual([]);
+    const ok = await app.request(`/claims/${claimId}/confirm`, {
+      method: 'POST', body: form({ incident: String(incident), name: 'sato' }), headers: { ...headers, Origin: 'http://localhost' },
+    });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe(`/incidents/${incident}`);
+    const api = await (await app.request(`/api/incidents/${incident}/claims`)).json() as { claims: Array<{ claim: { victim: string }; link: { by: string } }> };
+    expect(api.claims.map((x) => [x.claim.victim, x.link.by])).toEqual([['Minato Seiki Co., Ltd.', 'sato']]);
+    // Confirmed claims leave the page of unconfirmed ones.
+    expect(await (await app.request('/claims')).text()).not.toContain('Minato Seiki Co., Ltd.');
+  });
+});

@@ -14,6 +14,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   link: async () => (await import('./commands/link.ts')).linkCommand,
   unlink: async () => (await import('./commands/link.ts')).unlinkCommand,
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  watch: async () => (await import('./commands/watch.ts')).watchCommand,
+  claims: async () => (await import('./commands/claims.ts')).claimsCommand,
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
   review: async () => (await import('./commands/review.ts')).reviewCommand,
   revert: async () => (await import('./commands/review.ts')).revertCommand,
@@ -29,7 +31,7 @@ const USAGE = `jikenbo (事件簿): a casebook of Japanese security-incident not
 
 usage: jikenbo COMMAND [options]
 
-  ingest PATH...            read files and folders (text, HTML, PDF; any Japanese encoding) into the casebook
+  ingest PATH|URL...        read files, folders and http(s) URLs (text, HTML, PDF; any Japanese encoding) into the casebook  [--allow-private]
   extract --jsonl FILE...   print one record per post as JSON lines, without touching the casebook
   search QUERY              full-text search  [--type T] [--sector S] [--from DATE] [--to DATE] [--limit N] [--json]
   list                      records, newest disclosure first  [same filters] [--limit N] [--offset N] [--json]
@@ -46,6 +48,13 @@ usage: jikenbo COMMAND [options]
   stats                     counts by month, type, cause, sector, data, discovery, contractor, attacker; people; delays  [filters] [--by FIELD] [--json]
   duty                      個人情報保護法 reporting conditions, 速報/確報 due dates, reportable incidents with no report mentioned  [filters] [--all] [--json]
   report --year YYYY        the year's summary as one self-contained HTML file  [--out FILE] [--pdf] [--settings FILE]
+  watch add URL             watch an RSS/Atom feed or a news page for new notices  [--every 6h] [--allow-private]
+  watch list | watch run    the watched sources and their state; check the due ones once  [--all]
+  claims import FILE...     ransomware leak-site claims (ransomwatch posts.json, ransomware.live JSON)
+  claims list               claims of a month  [--month YYYY-MM] [--country jp] [--json]
+  claims proposals          unconfirmed claims with the incidents they may be about  [--month YYYY-MM] [--country jp]
+  claims confirm CLAIM INC  a person confirms a claim is about incident INC (id or 2023-042)  [--by NAME]
+  claims map add DOMAIN P   a foreign domain belongs to Japanese organisation P  (claims map list)
   serve                     the web app  [--port 8080] [--host 127.0.0.1]
   demo                      ingest the demo casebook, then serve it  [--port 8080]
 

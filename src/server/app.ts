@@ -11,6 +11,7 @@ import { layout } from './pages/layout.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { noticeRoutes } from './routes/notices.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { claimRoutes } from './routes/claims.ts';
 import { apiV1Routes } from './routes/api-v1.ts';
 import { exchangeRoutes } from './routes/exchange.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
@@ -47,6 +48,7 @@ export function createApp(deps: { store: Store; archive: Archive }): Hono {
   app.route('/', incidentRoutes(deps));
   app.route('/', noticeRoutes(deps));
   app.route('/', reviewRoutes(deps));
+  app.route('/', claimRoutes(deps));
   app.route('/', apiV1Routes(deps));
   app.route('/', exchangeRoutes(deps));
   app.route('/', dashboardRoutes(deps));

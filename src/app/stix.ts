@@ -1,0 +1,60 @@
+// STIX use cases: gather each incident's notices for the bundle, and load the OASIS schemas to check it.
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JikenboError, reasonOf } from '../core/errors.ts';
+import type { IncidentRow } from '../formats/incident-row.ts';
+import { toStixBundle, type StixBundle, type StixIncident } from '../formats/stix.ts';
+import { createStixValidator, type StixValidator } from '../formats/stix-validate.ts';
+import type { Store } from '../store/store.ts';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEFAULT_STIX_SCHEMAS = resolve(REPO_ROOT, '../shared/vendor-data/stix/schemas');
+
+export async function stixIncidents(store: Store, rows: readonly IncidentRow[]): Promise<StixIncident[]> {
+  const out: StixIncident[] = [];
+  for (const row of rows) {
+    const notices = [];
+    for (const noticeId of row.noticeIds) {
+      const n = await store.getNotice(noticeId);
+      if (!n) continue;
+      notices.push({
+        name: n.title ?? n.header, disclosureDate: n.disclosureDate, ingestedAt: n.document.ingestedAt,
+        sha256: n.document.sha256, ordinal: n.ordinal, source: n.document.source,
+      });
+    }
+    out.push({ row, notices });
+  }
+  return out;
+}
+
+export async function buildStixBundle(store: Store, rows: readonly IncidentRow[]): Promise<StixBundle> {
+  return toStixBundle(await stixIncidents(store, rows));
+}
+
+/** The schemas folder from the flag, then JIKENBO_STIX_SCHEMAS, then ../shared beside the repository. */
+export function resolveStixSchemaDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const dir = flag ?? env.JIKENBO_STIX_SCHEMAS ?? DEFAULT_STIX_SCHEMAS;
+  if (!existsSync(dir)) {
+    throw new JikenboError('bad_input', `the STIX 2.1 schemas are not at ${dir}: pass --schema DIR or set JIKENBO_STIX_SCHEMAS`, { subject: 'schema' });
+  }
+  return resolve(dir);
+}
+
+export async function loadStixValidator(dir: string): Promise<StixValidator> {
+  const schemas: Record<string, unknown>[] = [];
+  for (const sub of ['common', 'sdos', 'sros', 'observables']) {
+    const folder = join(dir, sub);
+    if (!existsSync(folder)) continue;
+    for (const name of (await readdir(folder)).filter((f) => f.endsWith('.json')).sort()) {
+      try {
+        schemas.push(JSON.parse(await readFile(join(folder, name), 'utf8')));
+      } catch (err) {
+        throw new JikenboError('bad_input', `${join(folder, name)}: ${reasonOf(err)}`, { subject: 'schema', cause: err });
+      }
+    }
+  }
+  if (schemas.length === 0) throw new JikenboError('bad_input', `${dir}: no STIX schemas found`, { subject: 'schema' });
+  return createStixValidator(schemas);
+}

@@ -1,0 +1,67 @@
+// `jikenbo export --format veris|stix|csv|jsonl`: the incidents a filter picks, in an exchange format.
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { parseSelection } from '../../app/incident-selection.ts';
+import { selectIncidents } from '../../app/incident-selection.ts';
+import { DEFAULT_STIX_SCHEMAS, buildStixBundle, loadStixValidator, resolveStixSchemaDir } from '../../app/stix.ts';
+import { exportVeris, loadVerisValidator, resolveVerisSchemaPath } from '../../app/veris.ts';
+import { JikenboError } from '../../core/errors.ts';
+import { incidentsToCsv } from '../../formats/csv.ts';
+import { incidentsToJsonl } from '../../formats/jsonl.ts';
+import { parseCommand } from '../options.ts';
+
+const FORMATS = ['veris', 'stix', 'csv', 'jsonl'] as const;
+
+export async function exportCommand(args: string[]): Promise<number> {
+  const { values } = parseCommand('export', args, {
+    db: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, schema: { type: 'string' },
+    q: { type: 'string' }, type: { type: 'string', multiple: true }, sector: { type: 'string', multiple: true },
+    data: { type: 'string', multiple: true }, year: { type: 'string', multiple: true }, month: { type: 'string', multiple: true },
+    from: { type: 'string' }, to: { type: 'string' }, contractor: { type: 'string' }, ppc: { type: 'string' },
+    attacker: { type: 'string' }, review: { type: 'string' }, sort: { type: 'string' },
+  });
+  const format = values.format;
+  if (!format || !(FORMATS as readonly string[]).includes(format)) {
+    throw new JikenboError('bad_input', `export: --format must be one of ${FORMATS.join(', ')}`, { subject: '--format' });
+  }
+  const { db: _db, format: _f, out: _o, schema: _s, ...filters } = values;
+  const selection = parseSelection(Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, Array.isArray(v) ? v : [v as string]])));
+  if (format === 'veris' && !values.out) throw new JikenboError('bad_input', 'export: --out DIR is needed for VERIS (one file per incident)', { subject: '--out' });
+
+  const casebook = await openCasebook(resolveDbPath(values.db));
+  try {
+    const rows = await selectIncidents(casebook.store, selection);
+    if (format === 'veris') {
+      const validator = await loadVerisValidator(resolveVerisSchemaPath(values.schema));
+      const report = await exportVeris(rows, values.out!, { ...casebook, validator });
+      process.stdout.write(`${report.written.length} VERIS incidents written to ${values.out}, ${report.failed.length} not valid\n`);
+      for (const f of report.failed) {
+        process.stderr.write(`  not written: ${f.incident}: ${f.problems.slice(0, 5).map((p) => `${p.pointer || '/'} ${p.reason}`).join('; ')}\n`);
+      }
+      return report.failed.length ? 1 : 0;
+    }
+    let body: string;
+    if (format === 'stix') {
+      const bundle = await buildStixBundle(casebook.store, rows);
+      // Checked when the OASIS schemas are at hand (always in development); the bundle is written either way.
+      if (values.schema || process.env.JIKENBO_STIX_SCHEMAS || existsSync(DEFAULT_STIX_SCHEMAS)) {
+        const problems = (await loadStixValidator(resolveStixSchemaDir(values.schema))).validateBundle(bundle);
+        for (const p of problems.slice(0, 20)) process.stderr.write(`  STIX: ${p.object} ${p.pointer || '/'} ${p.reason}\n`);
+        if (problems.length) throw new JikenboError('internal', `export: the bundle does not validate (${problems.length} problems)`);
+      }
+      body = JSON.stringify(bundle, null, 2) + '\n';
+    } else {
+      body = format === 'csv' ? incidentsToCsv(rows) : incidentsToJsonl(rows);
+    }
+    if (values.out) {
+      await writeFile(values.out, body);
+      process.stderr.write(`${rows.length} incidents written to ${values.out}\n`);
+    } else {
+      process.stdout.write(body);
+    }
+    return 0;
+  } finally {
+    await casebook.close();
+  }
+}

@@ -1,0 +1,21 @@
+// Incidents as JSON lines: one object per incident with SPEC.md's keys, for scripts and pipelines.
+import type { IncidentRow } from './incident-row.ts';
+import { rowToRecord, type PlainRecord } from './incident-row.ts';
+
+export interface IncidentLine extends Omit<PlainRecord, 'header' | 'kind'> {
+  id: number;
+  number: string | null;
+  organizations: string[];
+  notice_ids: number[];
+  review_state: 'unreviewed' | 'reviewed';
+}
+
+export function incidentLine(row: IncidentRow): IncidentLine {
+  const { header: _header, kind: _kind, ...record } = rowToRecord(row);
+  return { id: row.id, number: row.number, ...record, organizations: [...row.organizations], notice_ids: [...row.noticeIds], review_state: row.reviewState };
+}
+
+/** One line per incident, each ending in a newline (so files concatenate). */
+export function incidentsToJsonl(rows: readonly IncidentRow[]): string {
+  return rows.map((r) => JSON.stringify(incidentLine(r)) + '\n').join('');
+}

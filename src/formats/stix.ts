@@ -1,0 +1,171 @@
+// Incidents as a STIX 2.1 bundle (for OpenCTI, MISP): an incident per incident, the victim as an
+// identity, a report per notice, a threat-actor per named attacker, relationships between them, and
+// the record's own fields in a property extension. Ids are UUIDv5 and timestamps come from the
+// casebook (dates, ingest times), so the same casebook always gives the same bundle.
+import type { Sector } from '../core/record.ts';
+import type { IncidentRow } from './incident-row.ts';
+import { incidentKey, stableUuid } from './stable-id.ts';
+
+export type StixObject = { type: string; id: string; [key: string]: unknown };
+export interface StixBundle { type: 'bundle'; id: string; objects: StixObject[] }
+
+/** One notice of an incident, as the bundle's report of it. */
+export interface StixNotice {
+  /** The notice's title or header line. */
+  name: string;
+  disclosureDate: string | null;
+  /** When the casebook stored it (ISO 8601). */
+  ingestedAt: string;
+  /** The archived original's SHA-256 and the post's position in it: stable across casebooks. */
+  sha256: string;
+  ordinal: number;
+  /** Where the original came from (a URL or a path). */
+  source: string;
+}
+
+export interface StixIncident {
+  row: IncidentRow;
+  notices: StixNotice[];
+}
+
+const SPEC_VERSION = '2.1';
+/** The extension's definition never changes once published: its timestamps are fixed. */
+const EXTENSION_CREATED = '2025-01-01T00:00:00.000Z';
+export const EXTENSION_ID = `extension-definition--${stableUuid('stix-extension', 'jikenbo-record/1')}`;
+export const PRODUCER_ID = `identity--${stableUuid('stix-identity', 'producer:jikenbo')}`;
+
+/** Sectors → STIX industry-sector-ov; 'services' and 'other' have no counterpart and stay in the extension. */
+const STIX_SECTOR: Partial<Record<Sector, string>> = {
+  healthcare: 'healthcare', government: 'government', education: 'education', ecommerce: 'retail', retail: 'retail',
+  manufacturing: 'manufacturing', finance: 'financial-services', it: 'technology', media: 'entertainment',
+  real_estate: 'construction', nonprofit: 'non-profit',
+};
+
+function producer(): StixObject {
+  return {
+    type: 'identity', spec_version: SPEC_VERSION, id: PRODUCER_ID, created: EXTENSION_CREATED, modified: EXTENSION_CREATED,
+    name: 'jikenbo', identity_class: 'system', description: 'jikenbo 事件簿: a casebook of Japanese security-incident notices',
+  };
+}
+
+function extensionDefinition(): StixObject {
+  return {
+    type: 'extension-definition', spec_version: SPEC_VERSION, id: EXTENSION_ID, created_by_ref: PRODUCER_ID,
+    created: EXTENSION_CREATED, modified: EXTENSION_CREATED,
+    name: 'jikenbo incident record',
+    description: 'The fields of a jikenbo incident record (SPEC.md keys) that STIX has no property for: casebook number, ' +
+      'incident and data types, affected count, dates, reporting to the PPC and police, contractor involvement, discovery.',
+    schema: 'Plain-text definition. Properties (each omitted when unknown): casebook_number (string YYYY-NNN), organization, ' +
+      'sector, incident_types (list), data_types (list), affected_count (integer), disclosure_date, occurred_date, ' +
+      'discovered_date (YYYY-MM-DD), reported_to_ppc, reported_to_police, contractor_involved (booleans), attacker, discovery, ' +
+      'review_state; values as in jikenbo SPEC.md.',
+    version: '1.0.0',
+    extension_types: ['property-extension'],
+  };
+}
+
+/** Notice timestamps: the ingest time, normalised to STIX's UTC form. */
+function ts(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? EXTENSION_CREATED : d.toISOString();
+}
+
+function dayStamp(date: string | null): string | null {
+  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00.000Z` : null;
+}
+
+/** The record's fields, as custom properties: no nulls and no empty lists (STIX forbids both). */
+function recordExtension(row: IncidentRow): Record<string, unknown> {
+  const props: Record<string, unknown> = {
+    extension_type: 'property-extension',
+    casebook_number: row.number, organization: row.organization, sector: row.sector,
+    incident_types: row.incidentTypes, data_types: row.dataTypes, affected_count: row.affectedCount,
+    disclosure_date: row.disclosureDate, occurred_date: row.occurredDate, discovered_date: row.discoveredDate,
+    reported_to_ppc: row.reportedToPpc, reported_to_police: row.reportedToPolice, contractor_involved: row.contractorInvolved,
+    attacker: row.attacker, discovery: row.discovery, review_state: row.reviewState,
+  };
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)));
+}
+
+function relationship(type: string, source: StixObject, target: StixObject, created: string): StixObject {
+  return {
+    type: 'relationship', spec_version: SPEC_VERSION,
+    id: `relationship--${stableUuid('stix-relationship', `${type}|${source.id}|${target.id}`)}`,
+    created_by_ref: PRODUCER_ID, created, modified: created,
+    relationship_type: type, source_ref: source.id, target_ref: target.id,
+  };
+}
+
+/** The bundle. Objects shared by several incidents (a victim, an attacker) appear once. */
+export function toStixBundle(incidents: readonly StixIncident[]): StixBundle {
+  const objects = new Map<string, StixObject>();
+  const put = (o: StixObject) => {
+    const old = objects.get(o.id);
+    // A shared object keeps its earliest creation and latest modification, whatever the input order.
+    if (old) {
+      if (String(o.created) < String(old.created)) old.created = o.created;
+      if (String(o.modified) > String(old.modified)) old.modified = o.modified;
+      return old;
+    }
+    objects.set(o.id, o);
+    return o;
+  };
+  put(producer());
+  put(extensionDefinition());
+
+  for (const { row, notices } of incidents) {
+    const times = notices.map((n) => ts(n.ingestedAt)).sort();
+    const created = dayStamp(row.disclosureDate) ?? times[0] ?? EXTENSION_CREATED;
+    const modified = [created, ...times].sort().at(-1)!;
+    const name = [row.number ? `#${row.number}` : null, row.organization, row.title].filter(Boolean).join(' ') || `incident ${row.id}`;
+    const incident = put({
+      type: 'incident', spec_version: SPEC_VERSION, id: `incident--${stableUuid('stix-incident', incidentKey(row))}`,
+      created_by_ref: PRODUCER_ID, created, modified, name,
+      ...(row.title ? { description: row.title } : {}),
+      ...(row.incidentTypes.length ? { labels: [...row.incidentTypes] } : {}),
+      lang: 'ja',
+      ...(row.number ? { external_references: [{ source_name: 'jikenbo', external_id: row.number }] } : {}),
+      extensions: { [EXTENSION_ID]: recordExtension(row) },
+    });
+
+    const refs = [incident.id];
+    if (row.organization) {
+      const sector = row.sector ? STIX_SECTOR[row.sector] : undefined;
+      const victim = put({
+        type: 'identity', spec_version: SPEC_VERSION, id: `identity--${stableUuid('stix-identity', `organization:${row.organization.normalize('NFKC')}`)}`,
+        created_by_ref: PRODUCER_ID, created, modified, name: row.organization, identity_class: 'organization',
+        ...(sector ? { sectors: [sector] } : {}),
+      });
+      refs.push(victim.id);
+      put(relationship('targets', incident, victim, created));
+    }
+    if (row.attacker) {
+      const actor = put({
+        type: 'threat-actor', spec_version: SPEC_VERSION, id: `threat-actor--${stableUuid('stix-threat-actor', row.attacker.normalize('NFKC').toLowerCase())}`,
+        created_by_ref: PRODUCER_ID, created, modified, name: row.attacker,
+        threat_actor_types: [row.incidentTypes.includes('ransomware') ? 'crime-syndicate' : 'unknown'],
+      });
+      refs.push(actor.id);
+      put(relationship('attributed-to', incident, actor, created));
+      const victimId = refs[1] && refs[1] !== actor.id ? objects.get(refs[1]) : undefined;
+      if (victimId) put(relationship('targets', actor, victimId, created));
+    }
+    for (const n of notices) {
+      const published = dayStamp(n.disclosureDate) ?? ts(n.ingestedAt);
+      const reportCreated = ts(n.ingestedAt);
+      put({
+        type: 'report', spec_version: SPEC_VERSION, id: `report--${stableUuid('stix-report', `${n.sha256}:${n.ordinal}`)}`,
+        created_by_ref: PRODUCER_ID, created: reportCreated, modified: reportCreated,
+        name: n.name || name, published, report_types: ['threat-report'], lang: 'ja',
+        object_refs: [...refs],
+        external_references: [{
+          source_name: 'jikenbo-archive', description: `original notice (post ${n.ordinal + 1})`, hashes: { 'SHA-256': n.sha256 },
+          ...(/^https?:\/\//.test(n.source) ? { url: n.source } : {}),
+        }],
+      });
+    }
+  }
+  const list = [...objects.values()];
+  const bundleKey = list.map((o) => o.id).sort().join(',');
+  return { type: 'bundle', id: `bundle--${stableUuid('stix-bundle', bundleKey)}`, objects: list };
+}

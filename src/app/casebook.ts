@@ -15,9 +15,16 @@ export interface Casebook {
 
 export const DEFAULT_DB = 'jikenbo.db';
 
-/** The database path from --db, then JIKENBO_DB, then ./jikenbo.db. */
+/** postgres://… or postgresql://…: the casebook lives in PostgreSQL. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** The database from --db, then JIKENBO_DB, then a postgres:// DATABASE_URL, then ./jikenbo.db; a URL stays as given. */
 export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(flag ?? env.JIKENBO_DB ?? DEFAULT_DB);
+  const databaseUrl = env.DATABASE_URL && isPostgresUrl(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
+  const location = flag ?? env.JIKENBO_DB ?? databaseUrl ?? DEFAULT_DB;
+  return isPostgresUrl(location) ? location : resolve(location);
 }
 
 /** Originals of `cases/jikenbo.db` live in `cases/jikenbo-archive/ab/cdef…`. */
@@ -26,6 +33,8 @@ export function archiveDirFor(dbPath: string): string {
 }
 
 export async function openCasebook(dbPath: string): Promise<Casebook> {
+  // Loaded on demand, so that an SQLite casebook never loads the PostgreSQL driver.
+  if (isPostgresUrl(dbPath)) return (await import('./postgres-casebook.ts')).openPostgresCasebook(dbPath);
   mkdirSync(dirname(dbPath), { recursive: true });
   const store = await openSqliteStore(dbPath);
   const archive = new FileArchive(archiveDirFor(dbPath));

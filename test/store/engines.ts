@@ -3,8 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { createTestDatabase } from '../helpers/postgres.ts';
 
 export interface OpenedStore {
   store: Store;
@@ -13,21 +15,36 @@ export interface OpenedStore {
 }
 
 export interface Engine {
-  name: string;
-  open(): Promise<OpenedStore>;
+  name: 'sqlite' | 'postgres';
+  open(options?: { now?: () => Date }): Promise<OpenedStore>;
 }
 
 export const ENGINES: Engine[] = [
   {
     name: 'sqlite',
-    async open() {
+    async open(options = {}) {
       const dir = mkdtempSync(join(tmpdir(), 'jikenbo-store-'));
-      const store = await openSqliteStore(join(dir, 'casebook.db'));
+      const store = await openSqliteStore(join(dir, 'casebook.db'), options);
       return {
         store,
         async dispose() {
           await store.close();
           rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+  {
+    // A new database per store: tests never see each other's rows, and files run in parallel.
+    name: 'postgres',
+    async open(options = {}) {
+      const db = await createTestDatabase();
+      const store = await openPostgresStore(db.url, { ...options, maxConnections: 4 });
+      return {
+        store,
+        async dispose() {
+          await store.close();
+          await db.drop();
         },
       };
     },

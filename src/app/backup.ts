@@ -1,0 +1,79 @@
+// Backing up and restoring an SQLite casebook while it may be in use: SQLite's online backup API
+// copies a consistent snapshot page by page without stopping writers. (PostgreSQL: pg_dump, see README.)
+
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import Database from 'better-sqlite3';
+import { JikenboError } from '../core/errors.ts';
+import { isPostgresUrl } from './casebook.ts';
+
+const PG_HINT = 'for a PostgreSQL casebook use pg_dump -Fc and pg_restore (see README, "PostgreSQL")';
+
+export interface BackupReport {
+  out: string;
+  bytes: number;
+  pages: number;
+}
+
+/** Writes a consistent copy of the casebook to `out` (which must not exist), while others may write. */
+export async function backupCasebook(dbPath: string, out: string): Promise<BackupReport> {
+  if (isPostgresUrl(dbPath)) throw new JikenboError('unsupported', `backup: ${PG_HINT}`, { subject: '--db' });
+  if (!existsSync(dbPath)) throw new JikenboError('not_found', `backup: no casebook at ${dbPath}`, { subject: '--db' });
+  if (existsSync(out)) throw new JikenboError('conflict', `backup: ${out} exists; choose a new file`, { subject: '--out' });
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  try {
+    // Into a temp name first, so a half-written backup never carries the name asked for.
+    const temp = join(dirname(out), `.${basename(out)}.partial-${process.pid}`);
+    try {
+      const { totalPages } = await db.backup(temp);
+      renameSync(temp, out);
+      return { out, bytes: statSync(out).size, pages: totalPages };
+    } finally {
+      rmSync(temp, { force: true });
+    }
+  } finally {
+    db.close();
+  }
+}
+
+export interface RestoreReport {
+  dbPath: string;
+  schemaVersion: number;
+}
+
+/** Checks that `file` is a whole jikenbo casebook and puts it at `dbPath`; an existing casebook only with force. */
+export async function restoreCasebook(file: string, dbPath: string, options: { force?: boolean } = {}): Promise<RestoreReport> {
+  if (isPostgresUrl(dbPath)) throw new JikenboError('unsupported', `restore: ${PG_HINT}`, { subject: '--db' });
+  if (!existsSync(file)) throw new JikenboError('not_found', `restore: no file ${file}`, { subject: file });
+  if (existsSync(dbPath) && !options.force) {
+    throw new JikenboError('conflict', `restore: ${dbPath} exists; stop its server, then restore with --force to replace it`, { subject: '--db' });
+  }
+  let schemaVersion: number;
+  const check = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const integrity = check.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new JikenboError('bad_input', `restore: ${file} fails SQLite's integrity check: ${String(integrity)}`, { subject: file });
+    const hasMigrations = check.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'schema_migrations'").get();
+    if (!hasMigrations) throw new JikenboError('bad_input', `restore: ${file} is not a jikenbo casebook`, { subject: file });
+    schemaVersion = (check.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+  } catch (err) {
+    if (err instanceof JikenboError) throw err;
+    throw new JikenboError('bad_input', `restore: ${file} is not an SQLite database: ${(err as Error).message}`, { subject: file, cause: err });
+  } finally {
+    check.close();
+  }
+  // Through the backup API again, into a temp file beside the target, then one rename: a reader
+  // sees the old casebook or the new one, never half of each.
+  const temp = join(dirname(dbPath), `.${basename(dbPath)}.restore-${process.pid}`);
+  const source = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(temp);
+  } finally {
+    source.close();
+  }
+  // The old casebook's write-ahead log belongs to the old file and must not be replayed over the new one.
+  for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  renameSync(temp, dbPath);
+  return { dbPath, schemaVersion };
+}

@@ -1,0 +1,113 @@
+// PostgreSQL side of leak-site claims, as sqlite/claim-queries.ts: the claims (one per natural key),
+// the domain map, confirmed links.
+
+import { JikenboError } from '../../core/errors.ts';
+import type { ClaimLink, StoredClaim } from '../source-types.ts';
+import { claimNaturalKey, type ClaimPort } from '../sqlite/claim-queries.ts';
+import { inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
+
+interface ClaimRow {
+  id: number;
+  group_name: string;
+  victim: string;
+  domain: string | null;
+  country: string | null;
+  discovered: string;
+  discovered_date: string;
+  source: string;
+  imported_at: string;
+}
+
+interface LinkRow {
+  id: number;
+  claim_id: number;
+  incident_id: number;
+  notice_id: number;
+  score: number | null;
+  reason: string;
+  confirmed_by: string;
+  confirmed_at: string;
+  current_incident: number | null;
+}
+
+const toClaim = (row: ClaimRow): StoredClaim => ({
+  id: row.id, group: row.group_name, victim: row.victim, domain: row.domain, country: row.country,
+  discovered: row.discovered, discoveredDate: row.discovered_date, source: row.source, importedAt: row.imported_at,
+});
+
+const LINK_COLUMNS = /* sql */ `
+  l.*, (SELECT incident_id FROM incident_notices i WHERE i.notice_id = l.notice_id) AS current_incident`;
+
+const toLink = (row: LinkRow): ClaimLink => ({
+  id: row.id, claimId: row.claim_id, incidentId: row.current_incident ?? row.incident_id, noticeId: row.notice_id,
+  score: row.score, reason: row.reason, by: row.confirmed_by, at: row.confirmed_at,
+});
+
+export function claimQueries(pool: Pool, now: () => Date): ClaimPort {
+  const getClaim = async (id: number) =>
+    isRowId(id) ? one<ClaimRow>(pool, 'SELECT * FROM claims WHERE id = $1', [id]) : undefined;
+
+  return {
+    async addClaims(claims) {
+      const at = now().toISOString();
+      return inTransaction(pool, async (client) => {
+        let added = 0;
+        for (const c of claims) {
+          const result = await client.query(/* sql */ `
+            INSERT INTO claims (natural_key, group_name, victim, domain, country, discovered, discovered_date, source, imported_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (natural_key) DO NOTHING`,
+          [claimNaturalKey(c), c.group, c.victim, c.domain, c.country, c.discovered, c.discoveredDate, c.source, at]);
+          added += result.rowCount ?? 0;
+        }
+        return { added, existing: claims.length - added };
+      });
+    },
+    async listClaims(range = {}) {
+      const found = await rows<ClaimRow>(pool, 'SELECT * FROM claims WHERE discovered_date BETWEEN $1 AND $2 ORDER BY discovered, id',
+        [range.from ?? '0000-00-00', range.to ?? '9999-99-99']);
+      return found.map(toClaim);
+    },
+    async getClaim(id) {
+      const row = await getClaim(id);
+      return row ? toClaim(row) : null;
+    },
+    async setClaimDomainMapping(domain, parent, by) {
+      const at = now().toISOString();
+      await pool.query(/* sql */ `
+        INSERT INTO claim_domain_map (domain, parent, added_by, added_at) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (domain) DO UPDATE SET parent = excluded.parent, added_by = excluded.added_by, added_at = excluded.added_at`,
+      [domain, parent, by, at]);
+      return { domain, parent, by, at };
+    },
+    async listClaimDomainMappings() {
+      const found = await rows<{ domain: string; parent: string; added_by: string; added_at: string }>(pool, 'SELECT * FROM claim_domain_map ORDER BY domain');
+      return found.map((r) => ({ domain: r.domain, parent: r.parent, by: r.added_by, at: r.added_at }));
+    },
+    async confirmClaimLink(input) {
+      if (!(await getClaim(input.claimId))) throw new JikenboError('not_found', `no claim ${input.claimId}`, { subject: 'claim' });
+      const anchor = isRowId(input.incidentId)
+        ? await one<{ notice_id: number }>(pool,
+          'SELECT min(notice_id) AS notice_id FROM incident_notices WHERE incident_id = $1 HAVING count(*) > 0', [input.incidentId])
+        : undefined;
+      if (!anchor) throw new JikenboError('not_found', `no incident ${input.incidentId}`, { subject: 'incident' });
+      const by = input.by.trim();
+      if (!by) throw new JikenboError('bad_input', 'a confirmation needs the name of who made it', { subject: 'by' });
+      await pool.query(/* sql */ `
+        INSERT INTO claim_links (claim_id, incident_id, notice_id, score, reason, confirmed_by, confirmed_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (claim_id, notice_id) DO NOTHING`,
+      [input.claimId, input.incidentId, anchor.notice_id, input.score, input.reason, by, now().toISOString()]);
+      return toLink((await one<LinkRow>(pool, `SELECT ${LINK_COLUMNS} FROM claim_links l WHERE claim_id = $1 AND notice_id = $2`,
+        [input.claimId, anchor.notice_id]))!);
+    },
+    async listClaimLinks(filter = {}) {
+      const found = filter.claimId !== undefined
+        ? (isRowId(filter.claimId) ? await rows<LinkRow>(pool, `SELECT ${LINK_COLUMNS} FROM claim_links l WHERE claim_id = $1 ORDER BY id`, [filter.claimId]) : [])
+        : filter.incidentId !== undefined
+          ? (isRowId(filter.incidentId) ? await rows<LinkRow>(pool, /* sql */ `
+              SELECT ${LINK_COLUMNS} FROM claim_links l
+              WHERE l.notice_id IN (SELECT notice_id FROM incident_notices WHERE incident_id = $1) ORDER BY l.id`, [filter.incidentId]) : [])
+          : await rows<LinkRow>(pool, `SELECT ${LINK_COLUMNS} FROM claim_links l ORDER BY l.id`);
+      return found.map(toLink).filter((l) => filter.incidentId === undefined || l.incidentId === filter.incidentId);
+    },
+  };
+}

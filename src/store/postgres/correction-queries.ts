@@ -1,0 +1,144 @@
+// PostgreSQL side of corrections, as sqlite/correction-queries.ts: a person's values, each notice's
+// effective record and filter columns kept in step with them, new machine readings saved beside them.
+// Named difference: each write locks its notice row first, so two servers correcting one notice at
+// once lay both corrections over it rather than the last writer's alone.
+
+import { applyCorrections, type Correction } from '../../core/corrections.ts';
+import { JikenboError } from '../../core/errors.ts';
+import type { IncidentRecord, RecordKey } from '../../core/record.ts';
+import type { CorrectionPort } from '../sqlite/correction-queries.ts';
+import type { CorrectionInput, CorrectionTarget } from '../store.ts';
+import { inTransaction, isRowId, one, rows, type Client, type Pool } from './pg-database.ts';
+
+interface CorrectionRow {
+  id: number;
+  target: CorrectionTarget;
+  target_id: number;
+  field: string;
+  old_json: string;
+  new_json: string;
+  decided_by: string;
+  decided_at: string;
+  reverted_by: string | null;
+  reverted_at: string | null;
+}
+
+const toCorrection = (row: CorrectionRow): Correction => ({
+  id: row.id,
+  field: row.field as RecordKey,
+  oldValue: JSON.parse(row.old_json) as Correction['oldValue'],
+  newValue: JSON.parse(row.new_json) as Correction['newValue'],
+  by: row.decided_by,
+  at: row.decided_at,
+  revertedAt: row.reverted_at,
+  revertedBy: row.reverted_by,
+});
+
+function checkBy(by: string): string {
+  const name = by.trim();
+  if (!name) throw new JikenboError('bad_input', 'a correction needs the name of who made it', { subject: 'by' });
+  return name;
+}
+
+const SELECT_FOR = 'SELECT * FROM corrections WHERE target = $1 AND target_id = $2 ORDER BY decided_at, id';
+
+/** Locks a notice's row for this transaction; false when there is no such notice. */
+async function lockNotice(client: Client, id: number): Promise<boolean> {
+  return isRowId(id) && (await one(client, 'SELECT id FROM notices WHERE id = $1 FOR NO KEY UPDATE', [id])) !== undefined;
+}
+
+/** Lays the notice's live corrections over its latest machine record and stores the result. */
+async function refreshNotice(client: Client, noticeId: number): Promise<Correction[]> {
+  const machine = await one<{ record_json: string }>(client,
+    'SELECT record_json FROM records WHERE notice_id = $1 ORDER BY id DESC LIMIT 1', [noticeId]);
+  if (!machine) throw new JikenboError('internal', `notice #${noticeId} has no machine record`);
+  const corrections = (await rows<CorrectionRow>(client, SELECT_FOR, ['notice', noticeId])).map(toCorrection);
+  const { record, corrected } = applyCorrections(JSON.parse(machine.record_json) as IncidentRecord, corrections);
+  await client.query(/* sql */ `
+    UPDATE notices SET effective_json = $2, header = $3, organization = $4, title = $5, disclosure_date = $6,
+      casebook_id = $7, sector = $8, affected_count = $9, kind = $10
+    WHERE id = $1`, [
+    noticeId, Object.keys(corrected).length > 0 ? JSON.stringify(record) : null, record.header, record.organization,
+    record.title, record.disclosure_date, record.casebook_id, record.sector, record.affected_count, record.kind,
+  ]);
+  await client.query('DELETE FROM notice_types WHERE notice_id = $1', [noticeId]);
+  const types = [...new Set(record.incident_types)];
+  if (types.length > 0) {
+    await client.query(/* sql */ `
+      INSERT INTO notice_types (notice_id, position, type)
+      SELECT $1, t.position - 1, t.type FROM unnest($2::text[]) WITH ORDINALITY AS t (type, position)`, [noticeId, types]);
+  }
+  return corrections.filter((c) => c.revertedAt === null);
+}
+
+export function correctionQueries(pool: Pool, now: () => Date): CorrectionPort {
+  return {
+    async addCorrection(input: CorrectionInput) {
+      const by = checkBy(input.by);
+      return inTransaction(pool, async (client) => {
+        const exists = input.target === 'notice'
+          ? await lockNotice(client, input.targetId)
+          : isRowId(input.targetId) && (await one(client, 'SELECT id FROM incidents WHERE id = $1', [input.targetId])) !== undefined;
+        if (!exists) throw new JikenboError('not_found', `no ${input.target} #${input.targetId}`, { subject: String(input.targetId) });
+        const row = await one<CorrectionRow>(client, /* sql */ `
+          INSERT INTO corrections (target, target_id, field, old_json, new_json, decided_by, decided_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`, [
+          input.target, input.targetId, input.field, JSON.stringify(input.oldValue ?? null),
+          JSON.stringify(input.newValue ?? null), by, now().toISOString(),
+        ]);
+        if (input.target === 'notice') await refreshNotice(client, input.targetId);
+        return toCorrection(row!);
+      });
+    },
+
+    async revertCorrection(id, by) {
+      return inTransaction(pool, async (client) => {
+        const peek = isRowId(id) ? await one<CorrectionRow>(client, 'SELECT * FROM corrections WHERE id = $1', [id]) : undefined;
+        if (!peek) throw new JikenboError('not_found', `no correction #${id}`, { subject: String(id) });
+        // The notice first, then the correction row: the same order addCorrection takes.
+        if (peek.target === 'notice') await lockNotice(client, peek.target_id);
+        const row = (await one<CorrectionRow>(client, 'SELECT * FROM corrections WHERE id = $1 FOR UPDATE', [id]))!;
+        if (row.reverted_at !== null) {
+          throw new JikenboError('conflict', `correction #${id} was already reverted by ${row.reverted_by} at ${row.reverted_at}`);
+        }
+        const updated = await one<CorrectionRow>(client,
+          'UPDATE corrections SET reverted_by = $1, reverted_at = $2 WHERE id = $3 RETURNING *', [checkBy(by), now().toISOString(), id]);
+        if (row.target === 'notice') await refreshNotice(client, row.target_id);
+        return toCorrection(updated!);
+      });
+    },
+
+    async listCorrections(target, targetId) {
+      if (!isRowId(targetId)) return [];
+      return (await rows<CorrectionRow>(pool, SELECT_FOR, [target, targetId])).map(toCorrection);
+    },
+
+    async listAllCorrections(target) {
+      const byTarget = new Map<number, Correction[]>();
+      for (const row of await rows<CorrectionRow>(pool, 'SELECT * FROM corrections WHERE target = $1 ORDER BY decided_at, id', [target])) {
+        const list = byTarget.get(row.target_id) ?? byTarget.set(row.target_id, []).get(row.target_id)!;
+        list.push(toCorrection(row));
+      }
+      return byTarget;
+    },
+
+    async listNoticesForReextraction({ afterId, limit }) {
+      const found = await rows<{ id: number; text: string; extractor_version: string }>(pool, /* sql */ `
+        SELECT n.id, n.text, r.extractor_version
+        FROM notices n JOIN records r ON r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)
+        WHERE n.id > $1 ORDER BY n.id LIMIT $2`, [afterId, limit]);
+      return found.map((r) => ({ id: r.id, text: r.text, extractorVersion: r.extractor_version }));
+    },
+
+    async saveMachineRecord(noticeId, record: IncidentRecord, extractorVersion) {
+      return inTransaction(pool, async (client) => {
+        if (!(await lockNotice(client, noticeId))) throw new JikenboError('not_found', `no notice #${noticeId}`);
+        await client.query(/* sql */ `
+          INSERT INTO records (notice_id, record_json, extractor_version, created_at) VALUES ($1, $2, $3, $4)
+          ON CONFLICT (notice_id, extractor_version) DO UPDATE SET record_json = excluded.record_json, created_at = excluded.created_at`,
+        [noticeId, JSON.stringify(record), extractorVersion, now().toISOString()]);
+        return refreshNotice(client, noticeId);
+      });
+    },
+  };
+}

@@ -1,0 +1,209 @@
+// The PostgreSQL side of incidents, as sqlite/incident-queries.ts: the snapshot regrouping reads, the
+// plan it writes back in one transaction, people's link decisions, and incident listing.
+// Named difference: the one row of incident_generation is locked FOR UPDATE by a regrouping and FOR
+// SHARE by ingests and decisions, so plans made by two servers at once are checked one after the other.
+
+import { JikenboError } from '../../core/errors.ts';
+import type { IncidentRecord } from '../../core/record.ts';
+import { checkPaging } from '../filters.ts';
+import type {
+  IncidentMember, IncidentPlan, IncidentSnapshot, LinkOrigin, ManualDecision, NoticeLink, Store, StoredIncident,
+} from '../store.ts';
+import { inTransaction, isRowId, one, rows, type Pool, type Queryable } from './pg-database.ts';
+
+type IncidentPort = Pick<Store,
+  'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
+  'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice'>;
+
+interface IncidentRow {
+  id: number;
+  casebook_number: string | null;
+  number_kept: number;
+  number_clash: number;
+  clash_notes: string | null;
+  first_disclosure: string | null;
+}
+
+interface MemberRow {
+  incident_id: number;
+  notice_id: number;
+  header: string;
+  record_json: string;
+  ingested_at: string;
+  origin: LinkOrigin;
+  reason_json: string;
+}
+
+interface DecisionRow {
+  id: number;
+  action: 'link' | 'unlink';
+  notice_id: number;
+  other_notice_id: number | null;
+  decided_by: string;
+  decided_at: string;
+}
+
+const LATEST_RECORD = 'r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)';
+const INCIDENT_COLUMNS = 'id, casebook_number, number_kept, number_clash, clash_notes, first_disclosure';
+const BASIS = /* sql */ `
+  SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
+         || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`;
+
+const toDecision = (row: DecisionRow): ManualDecision => ({
+  id: row.id, action: row.action, noticeId: row.notice_id, otherNoticeId: row.other_notice_id, by: row.decided_by, at: row.decided_at,
+});
+
+function checkBy(by: string): string {
+  const trimmed = by.trim();
+  if (trimmed === '') throw new JikenboError('bad_input', 'a decision needs the name of who made it', { subject: 'by' });
+  return trimmed;
+}
+
+async function withMembers(db: Queryable, incidents: IncidentRow[]): Promise<StoredIncident[]> {
+  const members = new Map<number, IncidentMember[]>();
+  const found = await rows<MemberRow>(db, /* sql */ `
+    SELECT m.incident_id, n.id AS notice_id, n.header, coalesce(n.effective_json, r.record_json) AS record_json,
+           d.ingested_at, m.origin, m.reason_json
+    FROM incident_notices m
+    JOIN notices n ON n.id = m.notice_id
+    JOIN records r ON ${LATEST_RECORD}
+    JOIN documents d ON d.id = n.document_id
+    WHERE m.incident_id = ANY ($1::int[])
+    ORDER BY n.id`, [incidents.map((r) => r.id)]);
+  for (const row of found) {
+    const list = members.get(row.incident_id) ?? members.set(row.incident_id, []).get(row.incident_id)!;
+    list.push({
+      noticeId: row.notice_id, header: row.header, record: JSON.parse(row.record_json) as IncidentRecord,
+      ingestedAt: row.ingested_at, origin: row.origin, links: JSON.parse(row.reason_json) as NoticeLink[],
+    });
+  }
+  return incidents.map((row) => ({
+    id: row.id, number: row.casebook_number, numberKept: row.number_kept === 1, numberClash: row.number_clash === 1,
+    clashNotes: row.clash_notes, firstDisclosure: row.first_disclosure, members: members.get(row.id) ?? [],
+  }));
+}
+
+export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
+  async function decide(action: 'link' | 'unlink', a: number, b: number | null, by: string): Promise<ManualDecision> {
+    return inTransaction(pool, async (client) => {
+      await client.query('SELECT generation FROM incident_generation FOR SHARE');
+      for (const id of b === null ? [a] : [a, b]) {
+        // FOR KEY SHARE: the notice cannot vanish before the decision naming it is committed.
+        const exists = isRowId(id) && (await one(client, 'SELECT id FROM notices WHERE id = $1 FOR KEY SHARE', [id]));
+        if (!exists) throw new JikenboError('not_found', `no notice #${id}`, { subject: String(id) });
+      }
+      const row = await one<DecisionRow>(client, /* sql */ `
+        INSERT INTO manual_links (action, notice_id, other_notice_id, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5)
+        RETURNING *`, [action, a, b, by, now().toISOString()]);
+      return toDecision(row!);
+    });
+  }
+
+  return {
+    async listIncidents(options = {}) {
+      const { limit, offset } = checkPaging(options);
+      return inTransaction(pool, async (client) => withMembers(client, await rows<IncidentRow>(client, /* sql */ `
+        SELECT ${INCIDENT_COLUMNS} FROM incidents
+        ORDER BY first_disclosure DESC NULLS LAST, id DESC LIMIT $1 OFFSET $2`, [limit, offset])),
+      { isolation: 'REPEATABLE READ', readOnly: true });
+    },
+
+    async countIncidents() {
+      return (await one<{ n: number }>(pool, 'SELECT count(*) AS n FROM incidents'))!.n;
+    },
+
+    async getIncident(id) {
+      if (!isRowId(id)) return null;
+      return inTransaction(pool, async (client) => {
+        const row = await one<IncidentRow>(client, `SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = $1`, [id]);
+        return row ? (await withMembers(client, [row]))[0]! : null;
+      }, { isolation: 'REPEATABLE READ', readOnly: true });
+    },
+
+    async incidentOfNotice(noticeId) {
+      if (!isRowId(noticeId)) return null;
+      return (await one<{ incident_id: number }>(pool, 'SELECT incident_id FROM incident_notices WHERE notice_id = $1', [noticeId]))?.incident_id ?? null;
+    },
+
+    async loadIncidentSnapshot(): Promise<IncidentSnapshot> {
+      // One snapshot for every read, as SQLite's read transaction gives.
+      return inTransaction(pool, async (client) => {
+        const basis = (await one<{ basis: string }>(client, BASIS))!.basis;
+        const notices = await rows<{ id: number; text: string; record_json: string; ingested_at: string }>(client, /* sql */ `
+          SELECT n.id, n.text, coalesce(n.effective_json, r.record_json) AS record_json, d.ingested_at
+          FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
+          ORDER BY n.id`);
+        const decisions = await rows<DecisionRow>(client, 'SELECT * FROM manual_links ORDER BY id');
+        const incidents = await rows<{ id: number; casebook_number: string | null; number_kept: number; number_assigned_at: string | null; ids: number[] }>(client, /* sql */ `
+          SELECT i.id, i.casebook_number, i.number_kept, i.number_assigned_at,
+                 coalesce((SELECT array_agg(notice_id ORDER BY notice_id) FROM incident_notices WHERE incident_id = i.id), '{}') AS ids
+          FROM incidents i ORDER BY i.id`);
+        const counters = await rows<{ year: number; last: number }>(client, 'SELECT year, last FROM casebook_counters');
+        return {
+          basis,
+          notices: notices.map((row) => ({
+            id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at,
+          })),
+          decisions: decisions.map(toDecision),
+          incidents: incidents.map((row) => ({
+            id: row.id, number: row.casebook_number, numberKept: row.number_kept === 1,
+            numberAssignedAt: row.number_assigned_at, noticeIds: row.ids,
+          })),
+          counters: new Map(counters.map((row) => [row.year, row.last])),
+        };
+      }, { isolation: 'REPEATABLE READ', readOnly: true });
+    },
+
+    async replaceAutoGroups(plan: IncidentPlan) {
+      await inTransaction(pool, async (client) => {
+        // Waits for ingests, decisions and other regroupings in flight; after it, every statement
+        // sees what they committed, so the basis check below cannot miss one.
+        await client.query('SELECT generation FROM incident_generation FOR UPDATE');
+        const current = (await one<{ basis: string }>(client, BASIS))!.basis;
+        if (current !== plan.basis) {
+          throw new JikenboError('conflict', `the casebook changed while incidents were regrouped (${plan.basis} → ${current})`);
+        }
+        const at = now().toISOString();
+        await client.query('DELETE FROM incident_notices');
+        if (plan.retire.length > 0) await client.query('DELETE FROM incidents WHERE id = ANY ($1::int[])', [plan.retire]);
+        for (const p of plan.incidents) {
+          const values = [p.number, p.numberKept ? 1 : 0, at, p.clashNotes ? 1 : 0, p.clashNotes, p.firstDisclosure];
+          let id = p.id;
+          if (id === null) {
+            id = (await one<{ id: number }>(client, /* sql */ `
+              INSERT INTO incidents (created_at, casebook_number, number_kept, number_assigned_at, number_clash, clash_notes, first_disclosure)
+              VALUES ($3, $1, $2, $3, $4, $5, $6) RETURNING id`, values))!.id;
+          } else {
+            await client.query(/* sql */ `
+              UPDATE incidents SET casebook_number = $1, number_kept = $2,
+                number_assigned_at = CASE WHEN $8::boolean THEN $3 ELSE number_assigned_at END,
+                number_clash = $4, clash_notes = $5, first_disclosure = $6
+              WHERE id = $7`, [...values, id, p.numberNew]);
+          }
+          if (p.members.length > 0) {
+            await client.query(/* sql */ `
+              INSERT INTO incident_notices (incident_id, notice_id, reason_json, origin)
+              SELECT $1, m.notice_id, m.reason_json, m.origin
+              FROM unnest($2::int[], $3::text[], $4::text[]) AS m (notice_id, reason_json, origin)`,
+            [id, p.members.map((m) => m.noticeId), p.members.map((m) => JSON.stringify(m.links)), p.members.map((m) => m.origin)]);
+          }
+        }
+        for (const [year, last] of plan.counters) {
+          await client.query(/* sql */ `
+            INSERT INTO casebook_counters (year, last) VALUES ($1, $2)
+            ON CONFLICT (year) DO UPDATE SET last = greatest(casebook_counters.last, excluded.last)`, [year, last]);
+        }
+        await client.query('UPDATE incident_generation SET generation = generation + 1');
+      });
+    },
+
+    async linkNotices(a, b, by) {
+      if (a === b) throw new JikenboError('bad_input', `cannot link notice #${a} with itself`, { subject: String(a) });
+      return decide('link', a, b, checkBy(by));
+    },
+
+    async unlinkNotice(noticeId, by) {
+      return decide('unlink', noticeId, null, checkBy(by));
+    },
+  };
+}

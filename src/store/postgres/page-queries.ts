@@ -1,0 +1,54 @@
+// PostgreSQL side of what the web pages read in bulk, as sqlite/page-queries.ts: every notice id a
+// search matches, snippets for the few a page shows, and people's link decisions.
+
+import { queryPhrases } from '../../core/bigram.ts';
+import { JikenboError } from '../../core/errors.ts';
+import { makeSnippet } from '../snippet.ts';
+import type { PagePort } from '../sqlite/page-queries.ts';
+import { isRowId, rows, type Pool } from './pg-database.ts';
+import { tsqueryText } from './pg-text-search.ts';
+
+interface DecisionRow {
+  id: number;
+  action: 'link' | 'unlink';
+  notice_id: number;
+  other_notice_id: number | null;
+  decided_by: string;
+  decided_at: string;
+}
+
+const MAX_HITS = 100_000;
+
+export function pageQueries(pool: Pool): PagePort {
+  return {
+    async searchNoticeIds(query, options = {}) {
+      if (query.trim() === '') throw new JikenboError('bad_input', 'the search query is empty', { subject: 'query' });
+      const tsquery = tsqueryText(queryPhrases(query));
+      if (tsquery === null) return [];
+      const limit = Math.min(Math.max(1, options.limit ?? MAX_HITS), MAX_HITS);
+      const found = await rows<{ id: number }>(pool, /* sql */ `
+        SELECT notice_id AS id FROM notice_search WHERE body @@ $1::tsquery
+        ORDER BY ts_rank_cd(body, $1::tsquery, 2) DESC, notice_id LIMIT $2`, [tsquery, limit]);
+      return found.map((r) => r.id);
+    },
+
+    async noticeSnippets(noticeIds, query) {
+      const out = new Map<number, string>();
+      const ids = noticeIds.filter(isRowId);
+      if (ids.length === 0) return out;
+      for (const row of await rows<{ id: number; text: string }>(pool, 'SELECT id, text FROM notices WHERE id = ANY ($1::int[])', [ids])) {
+        out.set(row.id, makeSnippet(row.text, query));
+      }
+      return out;
+    },
+
+    async listDecisions(noticeIds) {
+      const ids = noticeIds.filter(isRowId);
+      const found = await rows<DecisionRow>(pool, /* sql */ `
+        SELECT * FROM manual_links WHERE notice_id = ANY ($1::int[]) OR other_notice_id = ANY ($1::int[]) ORDER BY id`, [ids]);
+      return found.map((r) => ({
+        id: r.id, action: r.action, noticeId: r.notice_id, otherNoticeId: r.other_notice_id, by: r.decided_by, at: r.decided_at,
+      }));
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// PostgreSQL's side of the bigram index: the tokens of bigram.ts written as tsvector and tsquery
+// input text, so the engine never re-tokenises (its parser depends on the server's locale).
+
+import type { QueryPhrase } from '../../core/bigram.ts';
+
+/** PostgreSQL keeps word positions up to 16383 and refuses lexemes of 2 KiB or more. */
+const MAX_POSITION = 16383;
+const MAX_LEXEME_BYTES = 2046;
+
+/** A lexeme as tsvector/tsquery input: quoted, with quotes and backslashes escaped. */
+function quote(token: string): string {
+  return `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}
+
+const fits = (token: string): boolean => token.length > 0 && Buffer.byteLength(token, 'utf8') <= MAX_LEXEME_BYTES;
+
+/**
+ * `'情報':1 '報漏':2,9`: each token with its positions from 1, as `$1::tsvector` reads it. Positions
+ * past 16383 are held at 16383 (what PostgreSQL does itself), so phrases that far into a notice can
+ * match loosely; every token there stays findable.
+ */
+export function tsvectorText(tokens: string): string {
+  const positions = new Map<string, number[]>();
+  tokens.split(' ').forEach((token, i) => {
+    if (!fits(token)) return;
+    const at = Math.min(i + 1, MAX_POSITION);
+    const list = positions.get(token) ?? positions.set(token, []).get(token)!;
+    if (list[list.length - 1] !== at) list.push(at);
+  });
+  return [...positions].map(([token, list]) => `${quote(token)}:${list.join(',')}`).join(' ');
+}
+
+/**
+ * `'情報' <-> '報漏' & 'a' <-> '社':*`: each phrase its tokens adjacent and in order, a trailing `:*`
+ * where the last token is a prefix; phrases combine with AND. Every token is quoted, so no user text
+ * is tsquery syntax. Null when there is nothing to find.
+ */
+export function tsqueryText(phrases: readonly QueryPhrase[]): string | null {
+  const wanted = phrases.filter((p) => p.tokens.length > 0);
+  // A token too long for PostgreSQL to index can never be found, so neither can the whole query.
+  if (wanted.length === 0 || wanted.some((p) => !p.tokens.every(fits))) return null;
+  return wanted.map((p) => `(${p.tokens.map(quote).join(' <-> ')}${p.prefix ? ':*' : ''})`).join(' & ');
+}

@@ -1,0 +1,278 @@
+// The shared Store: PostgreSQL (node-postgres), for several jikenbo servers on one database.
+// Same semantics as sqlite-store.ts; the differences are named where they occur.
+
+import { indexTokens, queryPhrases } from '../../core/bigram.ts';
+import { JikenboError } from '../../core/errors.ts';
+import type { IncidentRecord, IncidentType, Sector } from '../../core/record.ts';
+import { checkFilters, checkPaging } from '../filters.ts';
+import { makeSnippet } from '../snippet.ts';
+import type {
+  DocumentInput, IngestResult, ListOptions, NoticeDetail, NoticeInput, NoticeSummary, SearchFilters, SearchHit, Store,
+  StoredDocument,
+} from '../store.ts';
+import { claimQueries } from './claim-queries.ts';
+import { correctionQueries } from './correction-queries.ts';
+import { fetchQueries } from './fetch-queries.ts';
+import { incidentQueries } from './incident-queries.ts';
+import { migrate } from './migrations.ts';
+import { pageQueries } from './page-queries.ts';
+import { createPool, inTransaction, isInputError, isRowId, one, rows, type Client, type Pool, type Queryable } from './pg-database.ts';
+import { tsqueryText, tsvectorText } from './pg-text-search.ts';
+import { watchQueries } from './watch-queries.ts';
+
+export interface PostgresStoreOptions {
+  /** The clock for ingested_at and created_at; tests pass a fixed one. */
+  now?: () => Date;
+  /** Connections in the pool the store opens for a URL. */
+  maxConnections?: number;
+}
+
+interface SummaryRow {
+  id: number;
+  document_id: number;
+  header: string;
+  organization: string | null;
+  title: string | null;
+  disclosure_date: string | null;
+  affected_count: number | null;
+  sector: string | null;
+  casebook_id: string | null;
+  types: IncidentType[];
+}
+
+interface DocumentRow {
+  id: number;
+  sha256: string;
+  source: string;
+  media_type: string;
+  encoding: string | null;
+  byte_length: number;
+  ingested_at: string;
+}
+
+const SUMMARY_COLUMNS = /* sql */ `
+  n.id, n.document_id, n.header, n.organization, n.title, n.disclosure_date, n.affected_count,
+  n.sector, n.casebook_id,
+  coalesce((SELECT json_agg(t.type ORDER BY t.position) FROM notice_types t WHERE t.notice_id = n.id), '[]') AS types`;
+
+const DOCUMENT_COLUMNS = 'id, sha256, source, media_type, encoding, byte_length, ingested_at';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** WHERE clauses for the filters that are set; values are bound parameters, numbered after `params`. */
+function filterClauses(filters: SearchFilters, params: unknown[]): string[] {
+  const clauses: string[] = [];
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  if (filters.type !== undefined) {
+    clauses.push(`EXISTS (SELECT 1 FROM notice_types t WHERE t.notice_id = n.id AND t.type = ${bind(filters.type)})`);
+  }
+  if (filters.sector !== undefined) clauses.push(`n.sector = ${bind(filters.sector)}`);
+  if (filters.from !== undefined) clauses.push(`n.disclosure_date >= ${bind(filters.from)}`);
+  if (filters.to !== undefined) clauses.push(`n.disclosure_date <= ${bind(filters.to)}`);
+  return clauses;
+}
+
+const where = (clauses: string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
+
+function toSummary(row: SummaryRow): NoticeSummary {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    header: row.header,
+    organization: row.organization,
+    title: row.title,
+    disclosureDate: row.disclosure_date,
+    incidentTypes: row.types,
+    affectedCount: row.affected_count,
+    sector: row.sector as Sector | null,
+    casebookId: row.casebook_id,
+  };
+}
+
+function toDocument(row: DocumentRow): StoredDocument {
+  return {
+    id: row.id, sha256: row.sha256, source: row.source, mediaType: row.media_type, encoding: row.encoding,
+    byteLength: row.byte_length, ingestedAt: row.ingested_at,
+  };
+}
+
+/** A store on a pool of its own (from a URL, closed with the store) or on a pool the caller keeps. */
+export async function openPostgresStore(target: string | Pool, options: PostgresStoreOptions = {}): Promise<Store> {
+  const now = options.now ?? (() => new Date());
+  const ownsPool = typeof target === 'string';
+  const pool = typeof target === 'string' ? createPool(target, options.maxConnections) : target;
+  try {
+    await migrate(pool);
+  } catch (err) {
+    if (ownsPool) await pool.end();
+    throw err;
+  }
+  let closed = false;
+
+  const noticeIdsOf = async (db: Queryable, documentId: number) =>
+    (await rows<{ id: number }>(db, 'SELECT id FROM notices WHERE document_id = $1 ORDER BY ordinal', [documentId])).map((r) => r.id);
+
+  async function insertNotices(client: Client, documentId: number, notices: readonly PreparedNotice[], at: string): Promise<number[]> {
+    const ids: number[] = [];
+    for (const { input, recordJson, vector } of notices) {
+      const r = input.record;
+      const { id } = (await one<{ id: number }>(client, /* sql */ `
+        INSERT INTO notices (document_id, ordinal, start_offset, end_offset, text, header, organization, title,
+                             disclosure_date, casebook_id, sector, affected_count, kind)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`, [
+        documentId, input.ordinal, input.start, input.end, input.text, r.header, r.organization, r.title,
+        r.disclosure_date, r.casebook_id, r.sector, r.affected_count, r.kind,
+      ]))!;
+      await client.query('INSERT INTO records (notice_id, record_json, extractor_version, created_at) VALUES ($1, $2, $3, $4)',
+        [id, recordJson, input.extractorVersion, at]);
+      if (r.incident_types.length > 0) {
+        await client.query(/* sql */ `
+          INSERT INTO notice_types (notice_id, position, type)
+          SELECT $1, t.position - 1, t.type FROM unnest($2::text[]) WITH ORDINALITY AS t (type, position)`, [id, [...r.incident_types]]);
+      }
+      if (r.kind === 'incident') {
+        await client.query(/* sql */ `
+          WITH i AS (INSERT INTO incidents (created_at) VALUES ($2) RETURNING id)
+          INSERT INTO incident_notices (incident_id, notice_id) SELECT i.id, $1 FROM i`, [id, at]);
+      }
+      await client.query('INSERT INTO notice_search (notice_id, body) VALUES ($1, $2::tsvector)', [id, vector]);
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  const store: Store = {
+    ...incidentQueries(pool, now),
+    ...correctionQueries(pool, now),
+    ...pageQueries(pool),
+    ...fetchQueries(pool),
+    ...watchQueries(pool, now),
+    ...claimQueries(pool, now),
+
+    async ingestDocument(doc: DocumentInput, notices: NoticeInput[]): Promise<IngestResult> {
+      if (!SHA256.test(doc.sha256)) {
+        throw new JikenboError('bad_input', `not a lowercase hex SHA-256: "${doc.sha256}"`, { subject: doc.source });
+      }
+      const prepared = notices.map(prepareNotice);
+      try {
+        return await inTransaction(pool, async (client) => {
+          // Shares the grouping lock with other ingests; a regrouping waits for us, and we for it,
+          // so a plan never drops a notice that arrived while it was being written.
+          await client.query('SELECT generation FROM incident_generation FOR SHARE');
+          const at = now().toISOString();
+          // Two processes with the same bytes: the second waits here for the first, then adds nothing.
+          const inserted = await one<{ id: number }>(client, /* sql */ `
+            INSERT INTO documents (sha256, source, media_type, encoding, byte_length, text, ingested_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+          [doc.sha256, doc.source, doc.mediaType, doc.encoding, doc.byteLength, doc.text, at]);
+          if (!inserted) {
+            const existing = (await one<{ id: number }>(client, 'SELECT id FROM documents WHERE sha256 = $1', [doc.sha256]))!;
+            return { documentId: existing.id, created: false, noticeIds: await noticeIdsOf(client, existing.id) };
+          }
+          return { documentId: inserted.id, created: true, noticeIds: await insertNotices(client, inserted.id, prepared, at) };
+        });
+      } catch (err) {
+        if (!isInputError(err)) throw err;
+        throw new JikenboError('bad_input', `could not store ${doc.source}: ${(err as Error).message}`, { subject: doc.source, cause: err });
+      }
+    },
+
+    async hasDocument(sha256) {
+      return (await one(pool, 'SELECT 1 FROM documents WHERE sha256 = $1', [sha256])) !== undefined;
+    },
+
+    async getDocument(id) {
+      if (!isRowId(id)) return null;
+      const row = await one<DocumentRow>(pool, `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1`, [id]);
+      return row ? toDocument(row) : null;
+    },
+
+    async getNotice(id) {
+      if (!isRowId(id)) return null;
+      return inTransaction(pool, async (client) => {
+        const row = await one<SummaryRow & {
+          ordinal: number; text: string; record_json: string; effective_json: string | null; extractor_version: string;
+        }>(client, /* sql */ `
+          SELECT ${SUMMARY_COLUMNS}, n.ordinal, n.text, r.record_json, n.effective_json, r.extractor_version
+          FROM notices n
+          JOIN records r ON r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)
+          WHERE n.id = $1`, [id]);
+        if (!row) return null;
+        const document = await one<DocumentRow>(client, `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1`, [row.document_id]);
+        if (!document) throw new JikenboError('internal', `notice ${id} names a missing document ${row.document_id}`);
+        return {
+          ...toSummary(row),
+          ordinal: row.ordinal,
+          text: row.text,
+          record: JSON.parse(row.effective_json ?? row.record_json) as IncidentRecord,
+          machineRecord: JSON.parse(row.record_json) as IncidentRecord,
+          corrections: await store.listCorrections('notice', id),
+          extractorVersion: row.extractor_version,
+          document: toDocument(document),
+        } satisfies NoticeDetail;
+      }, { isolation: 'REPEATABLE READ', readOnly: true });
+    },
+
+    async listNotices(options: ListOptions = {}) {
+      const filters = checkFilters(options);
+      const { limit, offset } = checkPaging(options);
+      const params: unknown[] = [];
+      const clauses = filterClauses(filters, params);
+      const found = await rows<SummaryRow>(pool, /* sql */ `
+        SELECT ${SUMMARY_COLUMNS} FROM notices n ${where(clauses)}
+        ORDER BY n.disclosure_date DESC NULLS LAST, n.id DESC
+        LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`, params);
+      return found.map(toSummary);
+    },
+
+    async countNotices(options: SearchFilters = {}) {
+      const filters = checkFilters(options);
+      const params: unknown[] = [];
+      const clauses = filterClauses(filters, params);
+      return (await one<{ n: number }>(pool, `SELECT count(*) AS n FROM notices n ${where(clauses)}`, params))!.n;
+    },
+
+    async search(query, options: ListOptions = {}) {
+      if (query.trim() === '') throw new JikenboError('bad_input', 'the search query is empty', { subject: 'query' });
+      const filters = checkFilters(options);
+      const { limit, offset } = checkPaging(options);
+      const tsquery = tsqueryText(queryPhrases(query));
+      if (tsquery === null) return [];
+      const params: unknown[] = [tsquery];
+      const clauses = ['s.body @@ $1::tsquery', ...filterClauses(filters, params)];
+      // ts_rank_cd (cover density) divided by the notice's length (normalization 2) where SQLite has
+      // bm25: both rank more matches in a shorter notice higher. Scores compare only within one search.
+      const found = await rows<SummaryRow & { text: string; rank: number }>(pool, /* sql */ `
+        SELECT ${SUMMARY_COLUMNS}, n.text, ts_rank_cd(s.body, $1::tsquery, 2) AS rank
+        FROM notice_search s JOIN notices n ON n.id = s.notice_id
+        WHERE ${clauses.join(' AND ')}
+        ORDER BY rank DESC, n.id
+        LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`, params);
+      return found.map((row): SearchHit => ({ ...toSummary(row), snippet: makeSnippet(row.text, query), score: row.rank }));
+    },
+
+    async changeToken() {
+      return (await one<{ token: string }>(pool, /* sql */ `
+        SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
+          || ':' || (SELECT coalesce(max(id), 0) FROM records) || ':' || (SELECT coalesce(max(id), 0) FROM corrections)
+          || ':' || (SELECT count(*) FROM corrections WHERE reverted_at IS NOT NULL) AS token`))!.token;
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (ownsPool) await pool.end();
+    },
+  };
+  return store;
+}
+
+interface PreparedNotice {
+  input: NoticeInput;
+  recordJson: string;
+  vector: string;
+}
+
+function prepareNotice(input: NoticeInput): PreparedNotice {
+  return { input, recordJson: JSON.stringify(input.record), vector: tsvectorText(indexTokens(input.text)) };
+}

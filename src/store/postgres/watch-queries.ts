@@ -1,0 +1,84 @@
+// PostgreSQL side of watched feeds and news lists, as sqlite/watch-queries.ts: the schedule,
+// conditional-request validators, failures and seen links.
+
+import { JikenboError } from '../../core/errors.ts';
+import type { WatchSource } from '../source-types.ts';
+import type { WatchPort } from '../sqlite/watch-queries.ts';
+import { inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
+
+interface SourceRow {
+  id: number;
+  url: string;
+  every_seconds: number;
+  allow_private: number;
+  etag: string | null;
+  last_modified: string | null;
+  added_at: string;
+  last_checked_at: string | null;
+  last_success_at: string | null;
+  next_check_at: string;
+  failures: number;
+  last_error: string | null;
+}
+
+const toSource = (row: SourceRow): WatchSource => ({
+  id: row.id,
+  url: row.url,
+  everySeconds: row.every_seconds,
+  allowPrivate: row.allow_private === 1,
+  etag: row.etag,
+  lastModified: row.last_modified,
+  addedAt: row.added_at,
+  lastCheckedAt: row.last_checked_at,
+  lastSuccessAt: row.last_success_at,
+  nextCheckAt: row.next_check_at,
+  failures: row.failures,
+  lastError: row.last_error,
+});
+
+export function watchQueries(pool: Pool, now: () => Date): WatchPort {
+  return {
+    async addWatchSource(input) {
+      const row = await one<SourceRow>(pool, /* sql */ `
+        INSERT INTO watch_sources (url, every_seconds, allow_private, added_at, next_check_at)
+        VALUES ($1, $2, $3, $4, '1970-01-01T00:00:00.000Z') -- due at once, whatever clock the caller keeps
+        ON CONFLICT (url) DO UPDATE SET every_seconds = excluded.every_seconds, allow_private = excluded.allow_private
+        RETURNING *`, [input.url, input.everySeconds, input.allowPrivate ? 1 : 0, now().toISOString()]);
+      return toSource(row!);
+    },
+    async listWatchSources() {
+      return (await rows<SourceRow>(pool, 'SELECT * FROM watch_sources ORDER BY id')).map(toSource);
+    },
+    async dueWatchSources(at) {
+      return (await rows<SourceRow>(pool, 'SELECT * FROM watch_sources WHERE next_check_at <= $1 ORDER BY next_check_at, id', [at])).map(toSource);
+    },
+    async recordWatchCheck(sourceId, result) {
+      const row = !isRowId(sourceId) ? undefined : result.ok
+        ? await one<SourceRow>(pool, /* sql */ `
+            UPDATE watch_sources SET etag = $2, last_modified = $3, last_checked_at = $4, last_success_at = $4,
+              next_check_at = $5, failures = 0, last_error = NULL WHERE id = $1 RETURNING *`,
+          [sourceId, result.etag, result.lastModified, result.at, result.nextCheckAt])
+        : await one<SourceRow>(pool, /* sql */ `
+            UPDATE watch_sources SET last_checked_at = $2, next_check_at = $3, failures = failures + 1, last_error = $4
+            WHERE id = $1 RETURNING *`, [sourceId, result.at, result.nextCheckAt, result.error]);
+      if (!row) throw new JikenboError('not_found', `no watched source ${sourceId}`);
+      return toSource(row);
+    },
+    async seenWatchLinks(sourceId, urls) {
+      if (!isRowId(sourceId) || urls.length === 0) return new Set();
+      const found = await rows<{ url: string }>(pool, 'SELECT url FROM watch_seen WHERE source_id = $1 AND url = ANY ($2::text[])', [sourceId, [...urls]]);
+      return new Set(found.map((r) => r.url));
+    },
+    async markWatchLinksSeen(sourceId, links) {
+      const at = now().toISOString();
+      await inTransaction(pool, async (client) => {
+        for (const l of links) {
+          await client.query(/* sql */ `
+            INSERT INTO watch_seen (source_id, url, title, outcome, reason, document_id, first_seen_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (source_id, url) DO NOTHING`,
+          [sourceId, l.url, l.title, l.outcome, l.reason ?? null, l.documentId ?? null, at]);
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// The SQLite casebook as plain tables (see raw-database.ts), for migrate-store and its checksums.
+
+import Database from 'better-sqlite3';
+import { indexTokens } from '../../core/bigram.ts';
+import { quoteIdent, type RawDatabase, type RawTable, type RawValue } from '../raw-database.ts';
+
+/** The FTS5 index and its shadow tables are rebuilt from the notices, never copied. */
+const ENGINE_TABLES = /^(schema_migrations|notice_fts.*|sqlite_.*)$/;
+
+function plain(value: unknown): RawValue {
+  if (value === null || typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  // No casebook column holds a blob; a stray one is kept as hex rather than lost.
+  if (Buffer.isBuffer(value)) return value.toString('hex');
+  return String(value);
+}
+
+export function openSqliteRaw(path: string): RawDatabase {
+  const db = new Database(path, { fileMustExist: true });
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return {
+    engine: 'sqlite',
+    async tables() {
+      const names = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>)
+        .map((r) => r.name).filter((n) => !ENGINE_TABLES.test(n));
+      return names.map((name): RawTable => ({
+        name,
+        columns: (db.prepare(`PRAGMA table_info(${quoteIdent(name)})`).all() as Array<{ name: string }>).map((c) => c.name).sort(),
+        dependsOn: [...new Set((db.prepare(`PRAGMA foreign_key_list(${quoteIdent(name)})`).all() as Array<{ table: string }>).map((f) => f.table))],
+      }));
+    },
+    async schemaVersion() {
+      return (db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+    },
+    async readRows(table) {
+      const rows = db.prepare(`SELECT ${table.columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(table.name)}`).raw().all() as unknown[][];
+      return rows.map((row) => row.map(plain));
+    },
+    async replaceAll(tables, rowsOf) {
+      db.transaction(() => {
+        db.prepare("INSERT INTO notice_fts (notice_fts) VALUES ('delete-all')").run();
+        for (const t of [...tables].reverse()) db.prepare(`DELETE FROM ${quoteIdent(t.name)}`).run();
+        for (const t of tables) {
+          const insert = db.prepare(`INSERT INTO ${quoteIdent(t.name)} (${t.columns.map(quoteIdent).join(', ')})
+            VALUES (${t.columns.map(() => '?').join(', ')})`);
+          for (const row of rowsOf(t)) insert.run(...row);
+        }
+        const index = db.prepare('INSERT INTO notice_fts (rowid, body) VALUES (?, ?)');
+        for (const n of db.prepare('SELECT id, text FROM notices').all() as Array<{ id: number; text: string }>) {
+          index.run(n.id, indexTokens(n.text));
+        }
+      }).immediate();
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// The Store port's fetches, watched sources and leak-site claims, run against every engine in ENGINES.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { regroupIncidents } from '../../src/app/incidents.ts';
+import type { Store } from '../../src/store/store.ts';
+import { ENGINES, type OpenedStore } from './engines.ts';
+import { NOTICES, makeDocument, makeNotice } from './fixtures.ts';
+
+describe.each(ENGINES)('sources and claims on $name', (engine) => {
+  let opened: OpenedStore;
+  let store: Store;
+  beforeEach(async () => {
+    opened = await engine.open({ now: () => new Date('2024-12-01T00:00:00.000Z') });
+    store = opened.store;
+  });
+  afterEach(async () => opened.dispose());
+
+  it('keeps fetches beside their document', async () => {
+    const { text, record } = NOTICES.leak;
+    const doc = await store.ingestDocument(makeDocument(text), [makeNotice(text, record)]);
+    const id = await store.recordFetch({
+      requestedUrl: 'https://example.jp/a', finalUrl: 'https://example.jp/b', status: 200, headers: { 'content-type': 'text/html' },
+      redirects: ['https://example.jp/b'], sha256: makeDocument(text).sha256, byteLength: 10, fetchedAt: '2024-12-01T00:00:00.000Z',
+      documentId: doc.documentId,
+    });
+    expect(await store.listFetches(doc.documentId)).toEqual([expect.objectContaining({ id, status: 200, redirects: ['https://example.jp/b'] })]);
+    expect(await store.listFetches(999)).toEqual([]);
+  });
+
+  it('schedules watched sources, counts failures and remembers seen links once', async () => {
+    const source = await store.addWatchSource({ url: 'https://example.jp/feed', everySeconds: 3600, allowPrivate: false });
+    expect(source).toMatchObject({ failures: 0, nextCheckAt: '1970-01-01T00:00:00.000Z', allowPrivate: false });
+    expect((await store.addWatchSource({ url: 'https://example.jp/feed', everySeconds: 7200, allowPrivate: true })).id).toBe(source.id);
+    expect((await store.dueWatchSources('2024-12-01T00:00:00.000Z')).map((s) => s.everySeconds)).toEqual([7200]);
+    const failed = await store.recordWatchCheck(source.id, { ok: false, at: '2024-12-01T00:00:00.000Z', nextCheckAt: '2024-12-01T01:00:00.000Z', error: 'timeout' });
+    expect(failed).toMatchObject({ failures: 1, lastError: 'timeout' });
+    const ok = await store.recordWatchCheck(source.id, {
+      ok: true, at: '2024-12-01T02:00:00.000Z', nextCheckAt: '2024-12-01T04:00:00.000Z', etag: '"x"', lastModified: null,
+    });
+    expect(ok).toMatchObject({ failures: 0, lastError: null, etag: '"x"' });
+    expect(await store.dueWatchSources('2024-12-01T03:00:00.000Z')).toEqual([]);
+    await store.markWatchLinksSeen(source.id, [{ url: 'https://example.jp/1', title: 'a', outcome: 'baseline' }]);
+    await store.markWatchLinksSeen(source.id, [{ url: 'https://example.jp/1', title: 'b', outcome: 'failed' }]);
+    expect(await store.seenWatchLinks(source.id, ['https://example.jp/1', 'https://example.jp/2'])).toEqual(new Set(['https://example.jp/1']));
+    await expect(store.recordWatchCheck(999, { ok: false, at: 'x', nextCheckAt: 'y', error: 'z' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('imports claims once, maps domains and links a confirmed claim to an incident', async () => {
+    const claim = {
+      group: 'lockbit3', victim: 'example-electronics.co.th', domain: 'example-electronics.co.th', country: 'TH',
+      discovered: '2023-01-10 12:00:00', discoveredDate: '2023-01-10', source: 'posts.json',
+    };
+    expect(await store.addClaims([claim, { ...claim, victim: 'other.jp', domain: null }])).toEqual({ added: 2, existing: 0 });
+    expect(await store.addClaims([{ ...claim, group: ' LockBit3 ' }])).toEqual({ added: 0, existing: 1 });
+    const [first] = await store.listClaims({ from: '2023-01-01', to: '2023-01-31' });
+    expect(first).toMatchObject({ group: 'lockbit3', victim: 'example-electronics.co.th' });
+    expect(await store.listClaims({ from: '2024-01-01' })).toEqual([]);
+    expect(await store.getClaim(first!.id)).toEqual(first);
+
+    await store.setClaimDomainMapping('example-electronics.co.th', '株式会社エグザンプル', 'sato');
+    await store.setClaimDomainMapping('example-electronics.co.th', '株式会社エグザンプル電子', 'suzuki');
+    expect(await store.listClaimDomainMappings()).toEqual([
+      { domain: 'example-electronics.co.th', parent: '株式会社エグザンプル電子', by: 'suzuki', at: '2024-12-01T00:00:00.000Z' },
+    ]);
+
+    const { text, record } = NOTICES.contractor;
+    const notice = (await store.ingestDocument(makeDocument(text), [makeNotice(text, record)])).noticeIds[0]!;
+    await regroupIncidents(store);
+    const incident = (await store.incidentOfNotice(notice))!;
+    const link = await store.confirmClaimLink({ claimId: first!.id, incidentId: incident, score: 0.8, reason: 'domain map', by: 'sato' });
+    expect(link).toMatchObject({ claimId: first!.id, incidentId: incident, noticeId: notice, score: 0.8, by: 'sato' });
+    expect((await store.confirmClaimLink({ claimId: first!.id, incidentId: incident, score: 0.1, reason: 'again', by: 'x' })).id).toBe(link.id);
+    expect(await store.listClaimLinks({ incidentId: incident })).toEqual([link]);
+    expect(await store.listClaimLinks({ claimId: first!.id })).toEqual([link]);
+    await expect(store.confirmClaimLink({ claimId: 999, incidentId: incident, score: null, reason: 'r', by: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(store.confirmClaimLink({ claimId: first!.id, incidentId: 999, score: null, reason: 'r', by: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});

@@ -14,6 +14,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   link: async () => (await import('./commands/link.ts')).linkCommand,
   unlink: async () => (await import('./commands/link.ts')).unlinkCommand,
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  watch: async () => (await import('./commands/watch.ts')).watchCommand,
+  claims: async () => (await import('./commands/claims.ts')).claimsCommand,
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
   review: async () => (await import('./commands/review.ts')).reviewCommand,
   revert: async () => (await import('./commands/review.ts')).revertCommand,
@@ -21,6 +23,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'migrate-store': async () => (await import('./commands/migrate-store.ts')).migrateStoreCommand,
   backup: async () => (await import('./commands/backup.ts')).backupCommand,
   restore: async () => (await import('./commands/backup.ts')).restoreCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
+  import: async () => (await import('./commands/import.ts')).importCommand,
   stats: async () => (await import('./commands/stats.ts')).statsCommand,
   duty: async () => (await import('./commands/duty.ts')).dutyCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
@@ -30,7 +34,7 @@ const USAGE = `jikenbo (事件簿): a casebook of Japanese security-incident not
 
 usage: jikenbo COMMAND [options]
 
-  ingest PATH...            read files and folders (text, HTML, PDF; any Japanese encoding) into the casebook
+  ingest PATH|URL...        read files, folders and http(s) URLs (text, HTML, PDF; any Japanese encoding) into the casebook  [--allow-private]
   extract --jsonl FILE...   print one record per post as JSON lines, without touching the casebook
   search QUERY              full-text search  [--type T] [--sector S] [--from DATE] [--to DATE] [--limit N] [--json]
   list                      records, newest disclosure first  [same filters] [--limit N] [--offset N] [--json]
@@ -42,9 +46,18 @@ usage: jikenbo COMMAND [options]
   review ID --history       the corrections of notice ID  [--incident]
   revert CORRECTION         take a correction back  [--by NAME]
   reextract                 read every stored notice again with this extractor; corrections stay  [--force]
+  export --format F         incidents as veris (--out DIR), stix, csv or jsonl  [--out FILE] [--type T ...] [--sector S] [--from DATE] [--q TEXT] [--schema PATH]
+  import --format veris PATH...  VERIS JSON incidents (one per file, as VCDB keeps them) into the casebook  [--schema PATH]
   stats                     counts by month, type, cause, sector, data, discovery, contractor, attacker; people; delays  [filters] [--by FIELD] [--json]
   duty                      個人情報保護法 reporting conditions, 速報/確報 due dates, reportable incidents with no report mentioned  [filters] [--all] [--json]
   report --year YYYY        the year's summary as one self-contained HTML file  [--out FILE] [--pdf] [--settings FILE]
+  watch add URL             watch an RSS/Atom feed or a news page for new notices  [--every 6h] [--allow-private]
+  watch list | watch run    the watched sources and their state; check the due ones once  [--all]
+  claims import FILE...     ransomware leak-site claims (ransomwatch posts.json, ransomware.live JSON)
+  claims list               claims of a month  [--month YYYY-MM] [--country jp] [--json]
+  claims proposals          unconfirmed claims with the incidents they may be about  [--month YYYY-MM] [--country jp]
+  claims confirm CLAIM INC  a person confirms a claim is about incident INC (id or 2023-042)  [--by NAME]
+  claims map add DOMAIN P   a foreign domain belongs to Japanese organisation P  (claims map list)
   serve                     the web app  [--port 8080] [--host 127.0.0.1]
   demo                      ingest the demo casebook, then serve it  [--port 8080]
   migrate-store             move a casebook between SQLite and PostgreSQL, with counts and checksums  --from DB --to DB [--force]

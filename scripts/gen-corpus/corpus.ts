@@ -25,7 +25,7 @@ export interface CorpusOptions {
 }
 
 /** Bumped when the generator's output changes, so cached corpora are not reused across versions. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 type Layout = 'text' | 'html' | 'pdf' | 'casebook' | 'follow_up';
 

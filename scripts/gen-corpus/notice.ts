@@ -118,9 +118,10 @@ function eventText(rng: Rng, inc: Incident): EventText {
   const staff = staffOf(inc);
   const where = inc.contractor ? `${self}が業務を委託している${inc.contractor}` : self;
   const occ = inc.occurred ? inc.dates.full(inc.occurred) : null;
-  const discDay = dayWords(inc, inc.discovered, inc.occurred);
+  const orderFirst = rng.chance(0.7) || !inc.occurred;
+  // Told after the event, the discovery day can lean on it (「同日」); told first, it stands alone.
+  const discDay = dayWords(inc, inc.discovered, orderFirst ? inc.occurred : null);
   const discovered = `${discDay}、${discoveryPhrase(rng, inc)}、本件が判明いたしました。`;
-  const orderFirst = rng.chance(0.7);
   const paras: string[] = [];
   let inlineCount: StatedCount | undefined;
   let words: DataWord[] | undefined;
@@ -208,7 +209,7 @@ function eventText(rng: Rng, inc: Incident): EventText {
         return `${occ}、${self}の${service}でシステム障害が発生し、約${rng.int(2, 12)}時間にわたりサービスをご利用いただけない状態となりました。原因はサーバー機器の故障によるもので、外部からの攻撃ではございません。`;
     }
   })();
-  if (orderFirst || !inc.occurred) paras.push(happened, discovered);
+  if (orderFirst) paras.push(happened, discovered);
   else paras.push(discovered.replace('本件が判明いたしました。', '調査を開始しました。'), `調査の結果、${happened}`);
   if (!inc.hasData) paras.push(rng.pick(['なお、本件による個人情報の漏えいは確認されておりません。', '現時点で、情報の流出等の被害は確認されておりません。']));
   if (inc.contractor && rng.chance(0.7)) {

@@ -1,7 +1,7 @@
 // Vitest global setup: a private PostgreSQL cluster for the test run (unless DATABASE_URL names one),
 // started from Debian's PostgreSQL 15 on a free loopback port and removed afterwards.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -81,6 +81,18 @@ async function createTemplate(project: TestProject, adminUrl: string): Promise<(
   return () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
+/**
+ * Stops the cluster and removes its folder once this process is gone, however it ends (a run killed
+ * by a timeout skips the teardown below and would leave a server running).
+ */
+function startWatchdog(dir: string, data: string): void {
+  const q = (a: string) => `'${a.replaceAll("'", `'\\''`)}'`;
+  const stop = `${q(join(PG_BIN, 'pg_ctl'))} -D ${q(data)} -m immediate -w stop`;
+  const asPostgres = process.getuid?.() === 0 ? `su postgres -s /bin/sh -c ${q(stop)}` : stop;
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${asPostgres} >/dev/null 2>&1; rm -rf ${q(dir)}`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const given = process.env.DATABASE_URL;
   if (given && /^postgres(ql)?:\/\//.test(given)) {
@@ -104,6 +116,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
   ].join(' ');
   runPg('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', settings, '-w', '-t', '60', 'start']);
+  startWatchdog(dir, data);
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   project.provide('postgresAdminUrl', adminUrl);
   await createTemplate(project, adminUrl);

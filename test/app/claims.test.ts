@@ -171,5 +171,5 @@ describe('claims CLI', () => {
     const bad = await jikenbo(['claims', 'list', '--month', '2024-13', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--month: expected a month as YYYY-MM/);
-  });
+  }, 120_000); // seven child processes: slow on a busy machine
 });

@@ -74,8 +74,13 @@ function printReport(report: WatchReport): void {
     process.stdout.write(`${c.source.url}: ${c.newLinks} new links, ${c.notices.length} look like notices, ${added} ingested\n`);
     for (const n of c.notices) {
       const what = n.status === 'new' ? `new, ${n.posts} posts, document ${n.documentId}` : n.status === 'duplicate' ? 'already stored' : `failed (tried again next check): ${n.reason}`;
-      process.stdout.write(`  ${n.title}\n    ${n.path}: ${what}\n`);
+      process.stdout.write(`  ${oneLine(n.title)}\n    ${oneLine(n.path)}: ${oneLine(what)}\n`);
     }
   }
   if (report.incidents) process.stdout.write(`${report.incidents.incidents} incidents in the casebook\n`);
+}
+
+/** Titles and errors come from other people's sites: no control characters reach the terminal. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 300);
 }

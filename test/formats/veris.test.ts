@@ -7,6 +7,7 @@ import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
 import { loadIncidentFacts, type IncidentFacts } from '../../src/app/incident-facts.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { correctValue } from '../../src/app/review.ts';
+import { reextractNotices } from '../../src/app/reextract.ts';
 import { DEFAULT_VERIS_SCHEMA, exportVeris, importVeris, loadVerisValidator } from '../../src/app/veris.ts';
 import { ACTION_OF_TYPE, DATA_VARIETY_OF, NAICS_OF, toVeris, recordFromVeris } from '../../src/formats/veris-mapping.ts';
 import { createVerisValidator } from '../../src/formats/veris-validate.ts';
@@ -139,6 +140,11 @@ describe('VERIS export and import', () => {
     // The same bytes again add nothing.
     const again = await importVeris([join(dir, 'out')], { ...copy, validator });
     expect(again).toMatchObject({ imported: 0, duplicates: before.length });
+
+    // Extracting again leaves imported records alone: their text is only a summary of the record.
+    const reread = await reextractNotices(copy.store, { force: true });
+    expect(reread).toMatchObject({ notices: 0, imported: before.length });
+    expect((await loadIncidentFacts(copy.store)).map(portable)).toEqual(after.map(portable));
 
     // And the second export is the first one, file for file, but for the casebook's local ids.
     const second = await exportVeris(after, join(dir, 'out2'), { ...copy, validator });

@@ -14,7 +14,7 @@ import { CSV_COLUMNS, defuseCell } from '../../src/formats/csv.ts';
 import { openApiDocument } from '../../src/server/api/openapi.ts';
 import { createApp } from '../../src/server/app.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-import { USB_NOTICE } from '../helpers/notices.ts';
+import { BCC_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
 
 const Ajv2020 = Ajv2020Module.default;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -127,6 +127,18 @@ describe('JSON API, feed and exports', () => {
       await conforms(big, path, 'post');
       const traversal = await app.request(`${path}?filename=..%2Fx.txt`, { method: 'POST', body, headers: auth });
       expect((await conforms(traversal, path, 'post')).field).toBe('filename');
+
+      // A form upload (as curl -F sends it) from a script with the token passes the CSRF check;
+      // the same form from another site without the token does not.
+      const form = () => {
+        const f = new FormData();
+        f.append('file', new Blob([BCC_NOTICE], { type: 'text/plain' }), 'bcc.txt');
+        return f;
+      };
+      const scripted = await app.request(path, { method: 'POST', body: form(), headers: { Authorization: 'Bearer secret-token' } });
+      expect(scripted.status).toBe(201);
+      const forged = await app.request(path, { method: 'POST', body: form(), headers: { Origin: 'https://evil.example' } });
+      expect(forged.status).toBe(403);
     } finally {
       delete process.env.JIKENBO_API_TOKEN;
     }

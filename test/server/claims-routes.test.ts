@@ -62,6 +62,10 @@ describe('/claims', () => {
     expect(ok.headers.get('location')).toBe(`/incidents/${incident}`);
     const api = await (await app.request(`/api/incidents/${incident}/claims`)).json() as { claims: Array<{ claim: { victim: string }; link: { by: string } }> };
     expect(api.claims.map((x) => [x.claim.victim, x.link.by])).toEqual([['Minato Seiki Co., Ltd.', 'sato']]);
+    // The incident page shows the confirmed claim, and who confirmed it.
+    const page = await (await app.request(`/incidents/${incident}`)).text();
+    expect(page).toContain('Minato Seiki Co., Ltd.');
+    expect(page).toMatch(/sato/);
     // Confirmed claims leave the page of unconfirmed ones.
     expect(await (await app.request('/claims')).text()).not.toContain('Minato Seiki Co., Ltd.');
   });

@@ -7,6 +7,7 @@ import { CONFIDENCES, RECORD_KEYS, type Confidence, type IncidentRecord, type Re
 import type { ManualDecision, NoticeDetail } from '../../store/store.ts';
 import type { PageContext } from '../i18n/locale.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import type { ConfirmedClaim } from '../../app/claims.ts';
 import type { RelatedIncident } from '../related-incidents.ts';
 import { typedValue } from './field-input.ts';
 import { fieldLabel, valueText } from './labels.ts';
@@ -19,6 +20,8 @@ export interface IncidentView {
   notices: NoticeDetail[];
   decisions: ManualDecision[];
   related: RelatedIncident[];
+  /** Leak-site claims a person confirmed as this incident. */
+  claims: ConfirmedClaim[];
   reviewer: string | null;
 }
 
@@ -92,6 +95,12 @@ ${v.related.length ? html`<ul class="related">${v.related.map((r) => html`<li><a
   <span class="meta">${r.facts.organization ?? ''} · ${r.facts.disclosureDate ?? ''} · ${t(r.reason === 'clash' ? 'incident.related.clash' : 'incident.related.same_org')}</span></li>`)}</ul>`
     : html`<p>${t('incident.related.none')}</p>`}
 </section>
+${v.claims.length ? html`
+<section aria-labelledby="claims-h">
+<h2 id="claims-h">${t('claims.confirmed.title')}</h2>
+<ul class="related">${v.claims.map(({ claim, link }) => html`<li><strong>${claim.group}</strong> — ${claim.victim}${claim.domain ? html` (<code>${claim.domain}</code>)` : ''} · <time>${claim.discoveredDate}</time>
+  <span class="meta">${t('claims.confirmed.by', { by: link.by, at: link.at.slice(0, 16).replace('T', ' ') })}</span></li>`)}</ul>
+</section>` : ''}
 
 ${reviewPanel(ctx, { incident, notices: v.notices, decisions: v.decisions, reviewer: v.reviewer, fields: MERGED_FIELDS })}
 

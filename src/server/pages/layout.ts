@@ -6,7 +6,7 @@ import { translator } from '../i18n/messages.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-export type Section = 'incidents' | 'notices' | 'dashboard' | 'other';
+export type Section = 'incidents' | 'notices' | 'dashboard' | 'claims' | 'other';
 
 export interface LayoutOptions {
   /** Which item of the site navigation is the current page. */
@@ -45,6 +45,7 @@ ${(options.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`)}
 <a href="/" aria-current="${current('incidents')}">${t('nav.incidents')}</a>
 <a href="/notices" aria-current="${current('notices')}">${t('nav.notices')}</a>
 <a href="/dashboard" aria-current="${current('dashboard')}">${t('nav.dashboard')}</a>
+<a href="/claims" aria-current="${current('claims')}">${t('nav.claims')}</a>
 <a href="${switchHref(ctx.path, other)}" lang="${other}" hreflang="${other}">${t('lang.switch')}</a>
 </nav>
 </header>

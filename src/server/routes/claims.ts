@@ -37,7 +37,7 @@ export function claimRoutes(deps: { store: Store }): Hono {
     const q = check(listQuery, raw, 'query');
     const list = await claimProposals(store, { ...(q.month ? { month: q.month } : {}), ...(q.jp ? { country: 'jp' as const } : {}) });
     const ctx = pageContext(c);
-    return c.html(layout(ctx.t('claims.title'), claimsPage(list, q, ctx, reviewerName(c) ?? ''), ctx));
+    return c.html(layout(ctx.t('claims.title'), claimsPage(list, q, ctx, reviewerName(c) ?? ''), ctx, { section: 'claims' }));
   });
 
   app.post('/claims/:id/confirm', async (c: Context) => {

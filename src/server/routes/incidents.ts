@@ -6,6 +6,7 @@ import { filterIncidents } from '../../analyze/incident-filter.ts';
 import { sortIncidents, type IncidentSort } from '../../analyze/incident-order.ts';
 import { loadIncidentFacts, type IncidentFacts } from '../../app/incident-facts.ts';
 import { noticeToIncident, searchIncidents } from '../../app/incident-search.ts';
+import { confirmedClaimsOf } from '../../app/claims.ts';
 import { getMergedIncident } from '../../app/incidents.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { Archive, NoticeDetail, Store } from '../../store/store.ts';
@@ -97,7 +98,7 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
     const notices = (await Promise.all(incident.members.map((m) => store.getNotice(m.noticeId)))).filter((n): n is NoticeDetail => n !== null);
     const [facts, decisions] = await Promise.all([loadIncidentFacts(store), store.listDecisions(incident.members.map((m) => m.noticeId))]);
     return c.html(incidentPage(ctx, {
-      incident, notices, decisions, related: relatedIncidents(facts, id), reviewer: reviewerName(c),
+      incident, notices, decisions, related: relatedIncidents(facts, id), claims: await confirmedClaimsOf(store, id), reviewer: reviewerName(c),
     }));
   });
 

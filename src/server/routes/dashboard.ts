@@ -14,6 +14,13 @@ import type { Store } from '../../store/store.ts';
 import { pageContext } from '../i18n/locale.ts';
 import { incidentQueryParams, parseIncidentQuery } from '../incident-query.ts';
 import { dashboardPage } from '../pages/dashboard-page.ts';
+import { ViewCache } from '../view-cache.ts';
+
+interface DashboardView {
+  charts: { chart: ReturnType<(typeof CHARTS)[ChartId]>; svg: string }[];
+  duty: ReturnType<typeof summarizeDuty>;
+  stats: ReturnType<typeof allStats>;
+}
 
 /** The filter of a dashboard URL: the incidents page's parameters; its sort and page do not apply. */
 export function dashboardScope(queries: Record<string, string[]>): FactsScope {
@@ -23,18 +30,22 @@ export function dashboardScope(queries: Record<string, string[]>): FactsScope {
 
 export function dashboardRoutes(deps: { store: Store }): Hono {
   const app = new Hono();
+  const views = new ViewCache<DashboardView>();
 
   app.get('/dashboard', async (c) => {
     const ctx = pageContext(c);
     const scope = dashboardScope(c.req.queries());
-    const rows = await scopedFacts(deps.store, scope);
-    const charts = CHART_IDS.map((id) => {
-      const chart = CHARTS[id](rows, ctx.t);
-      return { chart, svg: renderChartSvg(chart) };
+    // Rendering the charts costs far more than counting: views are kept until the casebook changes.
+    const page = await views.get(await deps.store.changeToken(), `${ctx.locale}|${JSON.stringify(scope)}`, async () => {
+      const rows = await scopedFacts(deps.store, scope);
+      const charts = CHART_IDS.map((id) => {
+        const chart = CHARTS[id](rows, ctx.t);
+        return { chart, svg: renderChartSvg(chart) };
+      });
+      return { charts, duty: summarizeDuty(rows), stats: allStats(rows) };
     });
-    const duty = summarizeDuty(rows);
     return c.html(dashboardPage({
-      scope: describeScope(scope, ctx.t), params: incidentQueryParams(scope), stats: allStats(rows), duty, charts,
+      scope: describeScope(scope, ctx.t), params: incidentQueryParams(scope), stats: page.stats, duty: page.duty, charts: page.charts,
     }, ctx));
   });
 

@@ -75,13 +75,15 @@ const DATE_RE = new RegExp(
     String.raw`(?<![0-9])(?<y>[0-9]{4})${S}年${S}(?<m>[0-9]{1,2})${S}月${S}(?<d>[0-9]{1,2})${S}日`,
     // 2023/03/30, 2023.3.30, 2023-3-30
     String.raw`(?<![0-9])(?<sy>[0-9]{4})(?<sep>[/.\-])(?<sm>[0-9]{1,2})\k<sep>(?<sd>[0-9]{1,2})(?![0-9])`,
+    // 同年8月26日, 翌年1月9日: the year of the full date written before it
+    String.raw`(?<rel>同年|翌年)${S}(?<rm>[0-9]{1,2})${S}月${S}(?<rd>[0-9]{1,2})${S}日`,
     // 1月13日, 1月 13 日 (year from context)
     String.raw`(?<![0-9年])(?<lm>[0-9]{1,2})${S}月${S}(?<ld>[0-9]{1,2})${S}日`,
   ].join('|'),
   'g',
 );
 const WEEKDAY_RE = /^\s*\(\s*([日月火水木金土])(?:曜日?)?(?:[・,、][^)]{0,6})?\s*\)/;
-const RANGE_AFTER_RE = /^(?:\s*\([^)]{0,8}\))?\s*(?:[0-9]{1,2}:[0-9]{2}|[^\s~、。]{0,4}?)(?:から|より|以降)|^(?:\s*\([^)]{0,8}\))?[^~、。]{0,6}?~/;
+const RANGE_AFTER_RE = /^(?:\s*\([^)]{0,8}\))?\s*(?:[0-9]{1,2}:[0-9]{2}|(?:午前|午後)?\s*[0-9]{1,2}\s*時(?:\s*[0-9]{1,2}\s*分)?(?:頃|ごろ)?|[^\s~、。]{0,4}?)(?:から|より|以降)|^(?:\s*\([^)]{0,8}\))?[^~、。]{0,6}?~/;
 const RANGE_BEFORE_RE = /(?:~|から)\s*$/;
 
 /** Finds every full or year-less date in (normalised) text, in order. Year-less dates keep `year: null`. */
@@ -107,6 +109,10 @@ export function findDates(text: string): DateMention[] {
       year = Number(g.y); month = Number(g.m); day = Number(g.d);
     } else if (g.sy) {
       year = Number(g.sy); month = Number(g.sm); day = Number(g.sd);
+    } else if (g.rel) {
+      const last = found.at(-1)?.year ?? null;
+      year = last === null ? null : last + (g.rel === '翌年' ? 1 : 0);
+      month = Number(g.rm); day = Number(g.rd);
     } else {
       month = Number(g.lm); day = Number(g.ld);
     }

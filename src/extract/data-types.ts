@@ -13,10 +13,11 @@ const KEYWORDS: Array<[DataType, RegExp]> = [
   ['card_security_code', /セキュリティコード|CVV|CVC/g],
   ['credit_card', /クレジットカード(?:番号|情報)|カード番号|有効期限/g],
   ['bank_account', /口座番号|口座情報|銀行口座|預金口座|振込口座/g],
-  ['password', /パスワード(?!(?:を|が|は|の)?(?:設定|かけ|かか|付|変更|再設定|リセット|保護|ロック|管理|認証|初期化))/g],
+  ['password', /パスワード(?!(?:を|が|は|の)?(?:設定|かけ|かか|付|変更|再設定|リセット|保護|ロック|管理|認証|初期化|無効化)|による|で(?:保護|ロック))/g],
   ['login_id', /ログイン\s*ID|ログインID|ユーザー?\s*ID|ユーザー名|アカウント名|アカウント(?:ID|情報(?!の?変更))|会員ID/gi],
-  ['medical', /医療情報|診療情報|診療記録|診察記録|診療録|カルテ(?:情報|の内容|データ|の?記載)|病名|病歴|既往歴|検査結果|病変|治療内容|処方|健康診断|健診結果|受診歴/g],
-  ['photo', /顔写真|写真|画像データ|顔画像/g],
+  ['medical', /医療情報|診療情報|診療記録|診察記録|診療録|カルテ(?:情報|の内容|データ|の?記載)|病名|病歴|既往歴|検査結果|病変|治療内容|処方|健康診断|健診結果|受診歴|診断名|検査所見/g],
+  // 「資料の写真」 is a picture of a document, not a person's photo.
+  ['photo', /顔写真|(?<!(?:資料|書類|文書|画面|掲示物)の?)写真|画像データ|顔画像/g],
   ['employee_id', /社員番号|職員番号|従業員番号/g],
   ['student_id', /学籍番号|学生番号|生徒番号/g],
 ];
@@ -24,7 +25,7 @@ const KEYWORDS: Array<[DataType, RegExp]> = [
 const ANY_KEYWORD_RE = new RegExp(KEYWORDS.map(([, re]) => re.source).join('|'), 'i');
 
 // Words that mark a sentence as saying what data leaked or was held.
-const LEAK_CONTEXT_RE = /漏えい|漏洩|流出|漏れ|含まれ|含む|保存|記載|記録され|登録され|表示され|閲覧|暗号化され|対象となる情報|項目|以下のとおり|以下の通り|持ち出|入力情報|個人情報\(|情報\(/;
+const LEAK_CONTEXT_RE = /漏えい|漏洩|流出|漏れ|含まれ|含む|保存|記載|記録され|登録され|表示され|閲覧|暗号化され|対象となる情報|項目|以下のとおり|以下の通り|以下の(?:情報|内容)|持ち出|入力情報|個人情報\(|情報\(/;
 // Credentials an attacker logged in with (「…ID およびパスワードを使った不正ログイン」) are not leaked data.
 const USED_AFTER_RE = /^[^。、]{0,10}?(?:使っ|使用し|用い|悪用|利用し|入手し|入力し|が変更され|を変更|を初期化|が初期化)/;
 // 「医療情報システム」「パスワード管理ソフト」 name a system, not data.
@@ -33,10 +34,14 @@ const QUESTION_RE = /^\s*(?:Q\s*[.:]|問\s*[0-9]*\s*[.:])|(?:か|ですか|ま�
 const ITEM_RE = /^\s*(?:[•・*※\-]|[0-9]+[.)]|\(?[0-9]+\)|[①-⑳])/;
 
 // The keyword, or the enumeration it belongs to, is what the attacker used rather than what leaked.
+// 「氏名や勤務先名を推測できるもの」: the data can be guessed from something else; it is not itself held.
+const INFERRED_AFTER_RE = /^[^。、]{0,10}?(?:を|が)(?:推測|類推|推定)(?:でき|可能|され)/;
+
 function usedInAttack(text: string, kws: Array<{ end: number }>, k: { end: number }): boolean {
-  if (USED_AFTER_RE.test(text.slice(k.end))) return true;
+  const after = (at: number) => USED_AFTER_RE.test(text.slice(at)) || INFERRED_AFTER_RE.test(text.slice(at));
+  if (after(k.end)) return true;
   const next = kws.filter((o) => o.end > k.end && o.end - k.end < 12).reduce((a, o) => Math.max(a, o.end), 0);
-  return next > 0 && USED_AFTER_RE.test(text.slice(next));
+  return next > 0 && after(next);
 }
 
 function keywordsIn(text: string): Array<{ type: DataType; start: number; end: number }> {

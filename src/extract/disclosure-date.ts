@@ -5,6 +5,8 @@ import { headerDateStart } from './title.ts';
 
 // A line that is only a date, as notices print their issue date (「2024年5月17日」「令和6年5月17日 発表」).
 const DATE_LINE_TAIL_RE = /^\s*(?:付|発表|公表|現在)?\s*$/;
+// …or after a label naming it the posting date (「掲載日：R7.2.7」「公表日 2025年2月7日」).
+const DATE_LINE_HEAD_RE = /^\s*(?:(?:掲載|公表|発表|公開|発行|作成)(?:日|日付)|日付)?\s*[:：]?\s*$/;
 const NEWS_RE = /(?:は|が)、?\s*$/;
 const ANNOUNCE_RE = /発表|公表|明らかにし|記者会見/;
 
@@ -20,7 +22,7 @@ export function extractDisclosureDate(ctx: PostContext): Found<string> | null {
     const lineStart = ctx.text.lastIndexOf('\n', d.start - 1) + 1;
     let lineEnd = ctx.text.indexOf('\n', d.end);
     if (lineEnd < 0) lineEnd = ctx.text.length;
-    if (ctx.text.slice(lineStart, d.start).trim() === '' && DATE_LINE_TAIL_RE.test(ctx.text.slice(d.end, lineEnd))) {
+    if (DATE_LINE_HEAD_RE.test(ctx.text.slice(lineStart, d.start)) && DATE_LINE_TAIL_RE.test(ctx.text.slice(d.end, lineEnd))) {
       return { value: d.iso!, at: [[d.start, d.end]], confidence: 'high' };
     }
   }

@@ -18,7 +18,7 @@ import { extractDiscoveredDate, extractDiscovery } from './discovery.ts';
 import { extractOccurredDate } from './event-dates.ts';
 import { extractKind } from './kind.ts';
 
-export const EXTRACTOR_VERSION = '1.1.0';
+export const EXTRACTOR_VERSION = '1.1.1';
 
 export interface Extraction {
   post: Post;

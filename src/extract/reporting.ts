@@ -28,8 +28,8 @@ export function extractReportedToPpc(ctx: PostContext): Found<boolean> | null {
   return find(ctx, PPC_RE, PPC_ACT_RE);
 }
 
-// 「明らかになった場合には警察と連携」 is a plan under a condition, not a report.
-const CONDITIONAL_RE = /場合(?:に|は)/;
+// 「明らかになった場合には警察と連携」「必要に応じて対応してまいります」 are plans under a condition, not a report.
+const CONDITIONAL_RE = /場合(?:に|は)|必要に応じ/;
 
 export function extractReportedToPolice(ctx: PostContext): Found<boolean> | null {
   return find(ctx, POLICE_RE, POLICE_ACT_RE, CONDITIONAL_RE);

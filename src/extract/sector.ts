@@ -15,8 +15,8 @@ const NAME_RULES: Rule[] = [
   ['nonprofit', /(?:一般|公益)(?:財団|社団)法人|特定非営利活動法人|NPO|財団|社団|協会|協議会|連合会|生活協同組合|生協|組合$/],
   ['healthcare', /医療|看護|介護|ヘルスケア/],
   ['media', /新聞|放送|テレビ|出版|通信社|メディア/],
-  ['real_estate', /不動産|ハウス|住宅|ホーム(?:ズ)?$|建設|建築|工務店|地所|デベロップメント/],
-  ['retail', /百貨店|デパート|スーパー|ストア$|商店|ドラッグ|ホームセンター|販売$|小売/],
+  ['real_estate', /不動産|ハウス|住宅|住建|ホーム(?:ズ)?$|建設|建築|工務店|地所|デベロップメント/],
+  ['retail', /百貨店|デパート|スーパー|ストア$|商店|ドラッグ|ホームセンター|販売$|小売|ベーカリー|ベーカリ$|菓子/],
   // Utilities (gas, power, water) have no sector of their own.
   ['other', /ガス|電力|水道|エネルギー/],
   ['it', /システム|ソフト|テクノロジ|ソリューション|情報サービス|ネットワーク|データ|テック|クラウド|デジタル|(?<![A-Za-z])(?:IT|Cloud|Soft\w*|Tech\w*|Systems?|Data|Networks?|Digital)(?![A-Za-z])|Microsoft|マイクロソフト|Google|グーグル|Amazon|アマゾン|Apple|Dropbox|Salesforce|Oracle/i],
@@ -32,7 +32,7 @@ const ACTIVITY_RULES: Rule[] = [
   ['retail', /小売|店舗|出店|開店|店の(?:オープン|開店)|百貨店|スーパーマーケット|販売店|ドラッグストア|自動車(?:の)?販売/],
   ['real_estate', /不動産|賃貸|仲介|建設|施工|住宅/],
   ['finance', /金融|融資|銀行業|保険|証券|信販|クレジットカード(?:の)?発行/],
-  ['healthcare', /病院|診療所|医療機関|調剤|介護施設|介護サービス/],
+  ['healthcare', /病院|診療所|医療機関|調剤|介護施設|介護サービス|老人ホーム|特別養護|介護老人保健施設|グループホーム/],
   ['education', /学校|教育機関|学習塾|大学/],
   ['media', /新聞|出版|放送|雑誌|報道機関/],
   ['services', /ホテル|宿泊|旅行|ゴルフ場|フィットネス|スポーツクラブ|人材|派遣|求人|転職|代行|受託|コンサル|イベント(?:の)?(?:企画|運営|主催)|予約サイト|ポイントサービス|チケット|会員制/],
@@ -40,7 +40,7 @@ const ACTIVITY_RULES: Rule[] = [
 // A sentence in which the organisation says what it does (「当社は…の製造を行っており」「当社が運営する…」).
 const SELF = '(?:当社|弊社|当グループ|当社グループ|弊社グループ|当法人)';
 const DOES = '(?:製造|生産|運営|提供|販売|展開|行って|行う|行なって|営んで|営む|手掛け|手がけ|受託|開発|である|です|オープン|開店|出店)';
-const SELF_RE = new RegExp(`${SELF}(?:は|では)、?[^。]{0,60}?${DOES}|${SELF}が(?:運営|提供|展開|販売|製造|開発)する|(?:企業|会社|メーカー)として|${SELF}の?(?:工場|店舗|実店舗)|の(?:製造|生産|販売)(?:・[^。]{1,6})?を行って`);
+const SELF_RE = new RegExp(`${SELF}(?:は|では)、?[^。]{0,60}?${DOES}|${SELF}が(?:運営|提供|展開|販売|製造|開発)する|${SELF}の(?=通信販売|通販|オンラインショップ|ネットショップ|ECサイト)|(?:企業|会社|メーカー)として|${SELF}の?(?:工場|店舗|実店舗)|の(?:製造|生産|販売)(?:・[^。]{1,6})?を行って`);
 // A shop with real stores that also sells online is a retailer (「弊社が運営する通販サイトおよび店舗」).
 const STORES_RE = /実店舗|店舗(?:で|にて)の?ご?購入/;
 // How an organisation names itself (当行, 当金庫, 本学, 当院, 本市) says what it is.
@@ -91,6 +91,11 @@ export function extractSector(ctx: PostContext, org: Found<string> | null, title
         const school = at(t, SCHOOL_TITLE_RE);
         if (school) return { value: 'education', at: [[title.at[0]![0] + school[0], title.at[0]![0] + school[1]]], confidence: 'medium' };
       }
+      // A 「…商店」 that only runs an online store (no real stores in the notice) is an online shop.
+      if (sector === 'retail' && !STORES_RE.test(ctx.text)) {
+        const online = activity(ctx, org);
+        if (online?.value === 'ecommerce') return online;
+      }
       const off = name === org.value ? hit : at(org.value, re) ?? [0, org.value.length];
       return { value: sector, at: [[os + off[0], os + off[1]]], confidence: 'high' };
     }
@@ -98,9 +103,20 @@ export function extractSector(ctx: PostContext, org: Found<string> | null, title
     const form = new RegExp(`(?:${NONPROFIT_FORM_RE.source})[^、。\\s]{0,20}${escapeRe(org.value)}`).exec(ctx.text);
     if (form) return { value: 'nonprofit', at: [[form.index, form.index + form[0].length]], confidence: 'high' };
   }
-  // What the organisation says it does.
+  const act = activity(ctx, org);
+  if (act) return act;
+  const self = earliest(ctx.text, SELF_NAME_RULES);
+  if (self) return { value: self.sector, at: [self.hit], confidence: 'medium' };
+  const audience = earliest(ctx.text, AUDIENCE_RULES);
+  if (audience) return { value: audience.sector, at: [audience.hit], confidence: 'low' };
+  return null;
+}
+
+/** What the organisation says it does (「当社は…の製造を行っており」「当社が運営する通販サイト」). */
+function activity(ctx: PostContext, org: Found<string> | null): Found<Sector> | null {
   const byName = org ? new RegExp(`${escapeRe(org.value)}(?:は|では)、?[^。]{0,60}?${DOES}`) : null;
-  for (const s of ctx.sentences) {
+  // The title too: 「弊社が運営する「…オンラインストア」への不正アクセス…」.
+  for (const s of [{ start: 0, text: ctx.header }, ...ctx.sentences]) {
     if (!SELF_RE.test(s.text) && !byName?.test(s.text)) continue;
     const hit = earliest(s.text, ACTIVITY_RULES);
     if (!hit) continue;
@@ -110,10 +126,6 @@ export function extractSector(ctx: PostContext, org: Found<string> | null, title
     }
     return { value: hit.sector, at: [[s.start + hit.hit[0], s.start + hit.hit[1]]], confidence: 'medium' };
   }
-  const self = earliest(ctx.text, SELF_NAME_RULES);
-  if (self) return { value: self.sector, at: [self.hit], confidence: 'medium' };
-  const audience = earliest(ctx.text, AUDIENCE_RULES);
-  if (audience) return { value: audience.sector, at: [audience.hit], confidence: 'low' };
   return null;
 }
 

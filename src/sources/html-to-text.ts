@@ -43,8 +43,31 @@ const CJK_SEGMENT_BREAK = new RegExp(`([${CJK}])[ \\t]*\\n\\s*(?=[${CJK}])`, 'g'
 export function htmlToText(html: string): string {
   const body = bodyText(html);
   const article = articleText(html);
-  const text = article && article.length >= body.length * MIN_ARTICLE_SHARE ? article : body;
-  return withHeading(text, headingOf(html));
+  const heading = headingOf(html);
+  const text = article && article.length >= body.length * MIN_ARTICLE_SHARE ? withDateline(article, body, heading) : body;
+  return withHeading(text, heading);
+}
+
+// Readability drops a short box between the title and the first paragraph when its class reads like
+// page furniture (class="…meta…", "…info…"), and that box is where a notice prints its date and publisher.
+// The short lines the page shows there are put back, after the title.
+const DATELINE_MAX_LINES = 6;
+const DATELINE_MAX_CHARS = 60;
+
+function withDateline(article: string, body: string, heading: string): string {
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  const bodyLines = body.split('\n').filter((l) => l.trim());
+  const articleLines = article.split('\n').filter((l) => l.trim());
+  const h = heading ? squeeze(heading) : '';
+  const first = articleLines.find((l) => !h || squeeze(l) !== h);
+  if (!first || !h) return article;
+  const at = bodyLines.findIndex((l) => squeeze(l) === h);
+  const next = bodyLines.indexOf(first, at + 1);
+  if (at < 0 || next < 0) return article;
+  const between = bodyLines.slice(at + 1, next);
+  if (between.length === 0 || between.length > DATELINE_MAX_LINES || between.some((l) => l.length > DATELINE_MAX_CHARS)) return article;
+  const start = article.indexOf(first);
+  return `${article.slice(0, start)}${between.join('\n')}\n\n${article.slice(start)}`;
 }
 
 function articleText(html: string): string {

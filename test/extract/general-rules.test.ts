@@ -145,3 +145,129 @@ describe('confidence', () => {
     expect(r.confidence?.organization).toBe('low');
   });
 });
+
+describe('rules learned from notices of another writer', () => {
+  it('reads a posting-date label before the date (掲載日：R7.2.7)', () => {
+    expect(rec(['メール誤送信のお詫び', '', '掲載日：R8.3.4', 'みずなし村', '', 'メールを誤ってTO欄で送信しました。']).disclosure_date).toBe('2026-03-04');
+  });
+
+  it('does not call a recipient seeing other addresses after a To/BCC slip an access setting', () => {
+    const r = notice('メール誤送信のお詫び', 'みずなし村', ['BCC欄に入力すべきアドレスを誤ってTO欄に入力して送信しました。', 'このため、受信者の方が、ほかの受信者のメールアドレスを閲覧できる状態となりました。']);
+    expect(r.incident_types).toEqual(['misdelivery']);
+  });
+
+  it('drops data that can only be guessed from what leaked (氏名を推測できるもの)', () => {
+    const r = notice('メール誤送信のお詫び', 'みずなし村', ['流出した情報：メールアドレス 50件', '（氏名、住所は含まれておりません。ただし、メールアドレスの一部には、氏名を推測できるものが含まれておりました。）']);
+    expect(r.data_types).toEqual(['email']);
+  });
+
+  it('hears a phone call from a recipient as a customer report, and 気付かず as no detection', () => {
+    const r = notice('誤送付のお詫び', 'みずなし村', ['3月2日、送付先の住民の方から「他人の書類が入っている」と電話があり、誤送付が判明しました。', '職員は封入の誤りに気付かず発送しておりました。']);
+    expect(r.discovery).toBe('customer_report');
+  });
+
+  it('takes a ransom note reported second-hand (とのことです) as no attacker claim', () => {
+    const r = notice('委託先におけるランサムウェア被害について', 'ほしぞら商事株式会社', ['委託先のサーバーには脅迫文が残されていたとのことです。', '当社は、2030年3月5日に委託先から本件の報告を受けました。']);
+    expect(r.discovery).toBe('vendor_report');
+  });
+
+  it('reads staff who investigated an outage as internal detection', () => {
+    const r = notice('ランサムウェア被害について', 'ほしぞら工業株式会社', ['2030年3月1日、システムに接続できない障害が発生し、担当者が調査したところ、ファイルが暗号化されていることを確認しました。', 'サーバーには脅迫文が残されておりました。']);
+    expect(r.discovery).toBe('internal_detection');
+  });
+
+  it('does not read a product gloss (EDR（エンドポイント検知・対応）) as detection', () => {
+    const r = notice('調査結果のご報告', 'ほしぞら工業株式会社', ['ランサムウェアによる被害の調査が完了しました。', '再発防止策として、EDR（エンドポイント検知・対応）製品を導入いたしました。']);
+    expect(r.discovery).toBeNull();
+  });
+
+  it('does not take the attacker\'s steps found by forensics (攻撃者は…確認されました) as the day of learning', () => {
+    const r = notice('調査結果のご報告', 'ほしぞら工業株式会社', ['攻撃者は、2030年3月1日に侵入し、翌3月2日にランサムウェアを実行したことが確認されました。']);
+    expect(r.discovered_date).toBeNull();
+  });
+
+  it('takes a police report "if needed" as no report', () => {
+    const r = notice('不正アクセスのお詫び', 'ほしぞら工業株式会社', ['2030年3月1日、不正アクセスを確認しました。', 'なお、警察への届出については、必要に応じて対応してまいります。']);
+    expect(r.reported_to_police).toBe(false);
+  });
+
+  it('does not read 「パスワードによる保護」 or resetting passwords as leaked passwords, nor 「資料の写真」 as a photo', () => {
+    const r = notice('USBメモリ紛失のお詫び', 'ほしぞら病院', ['紛失したUSBメモリに保存されていた情報は以下のとおりです。', '・氏名、生年月日、診断名', '※当該USBメモリにはパスワードによる保護が設定されておりませんでした。', '掲示板に資料の写真が投稿されていたことも確認しております。', '対象の方のパスワードを無効化しました。']);
+    expect(r.data_types).toEqual(['name', 'birthdate', 'medical']);
+  });
+
+  it('takes a passage introduced by 「以下の情報」 as the list of what leaked', () => {
+    const r = notice('USBメモリ紛失のお詫び', 'ほしぞら病院', ['1．紛失したUSBメモリに保存されていた情報', '2029年4月以降に検査を受けられた患者さん40名分の以下の情報', '・検査日、検査所見']);
+    expect(r.data_types).toEqual(['medical']);
+  });
+
+  it('treats credentials 「当社から流出したものではない」 as not leaked', () => {
+    const r = notice('不正ログインのお詫び', 'ほしぞら旅行株式会社', ['リスト型攻撃により不正ログインされました。', 'なお、今回使用されたIDとパスワードは当社から流出したものではないことを確認しております。', '閲覧された可能性のある情報：氏名、住所']);
+    expect(r.data_types).not.toContain('password');
+  });
+
+  it('names a phished mail account logged into by others account takeover, and a phishing drill no malware', () => {
+    const r = notice('メールアカウントへの不正ログインについて', 'ほしぞら大学', ['2030年3月1日、教員のメールアカウントが、フィッシングメールにより第三者に不正ログインされました。', '再発防止策として、標的型メール訓練を実施いたします。']);
+    expect([...r.incident_types].sort()).toEqual(['account_takeover', 'phishing']);
+  });
+
+  it('drops malware when the planted program is the skimmer', () => {
+    const r = notice('不正アクセスによるカード情報漏えいのお詫び', 'ほしぞら通販株式会社', ['決済画面を改ざんされ、不正なプログラムが埋め込まれ、クレジットカード情報が流出しました。']);
+    expect(r.incident_types).toContain('web_skimming');
+    expect(r.incident_types).not.toContain('malware');
+  });
+
+  it('knows the field from the name (住建, ベーカリー) and from what is run (老人ホーム, 当社の通信販売, online-only 商店)', () => {
+    expect(notice('お詫び', 'ほしぞら住建株式会社', ['不正アクセスが発生しました。']).sector).toBe('real_estate');
+    expect(notice('お詫び', '株式会社ほしぞらベーカリー', ['不正ログインが発生しました。']).sector).toBe('retail');
+    expect(notice('お詫び', '社会福祉法人ほしぞら会', ['当法人が運営する特別養護老人ホームにおいて、サポート詐欺の被害が発生しました。']).sector).toBe('healthcare');
+    expect(notice('お詫び', '株式会社ほしぞら生活', ['平素より当社の通信販売をご利用いただき、ありがとうございます。']).sector).toBe('ecommerce');
+    expect(notice('弊社が運営する「ほしぞらオンラインストア」への不正アクセスについて', '株式会社ほしぞら商店', ['クレジットカード情報が流出しました。']).sector).toBe('ecommerce');
+  });
+
+  it('reads 同年/翌年 dates and a period starting at an hour (午後9時頃から)', () => {
+    const r = notice('お詫び', 'ほしぞら商事株式会社', ['2030年3月1日、委託先から連絡を受けました。', '調査では、攻撃者は同年2月20日頃から侵入していたとみられます。'], '2030年4月1日');
+    expect(r.occurred_date).toBe('2030-02-20');
+    const t = notice('不正ログインのお詫び', 'ほしぞら旅行株式会社', ['1．発生期間', '2030年3月5日(金)午後9時頃から2030年3月6日(土)午前4時頃まで', '2．発覚の経緯', '2030年3月6日(土)午前2時頃、監視システムがログイン失敗の急増を検知しました。'], '2030年4月1日');
+    expect(t.occurred_date).toBe('2030-03-05');
+    expect(t.discovered_date).toBe('2030-03-06');
+  });
+
+  it('dates a timeline entry by the date line above it, and 「…に戻ったところ」 by the sentence before', () => {
+    const r = notice('USBメモリ紛失のお詫び', 'ほしぞら病院', ['2030年3月1日(金)', '職員が患者さんの情報を保存したUSBメモリを自宅へ持ち帰る目的でかばんに入れて退勤しました。', '2030年3月4日(月)', '職員が出勤後にUSBメモリが見当たらないことに気付き、所属長に報告しました。'], '2030年4月1日');
+    expect(r.occurred_date).toBe('2030-03-01');
+    expect(r.discovered_date).toBe('2030-03-04');
+    const t = notice('盗難のお詫び', 'ほしぞら保険株式会社', ['2030年3月1日午後7時頃、社員が駐車場に社用車を駐車し、車両を離れました。', '車両に戻ったところ、かばんが盗まれていることに気付きました。'], '2030年4月1日');
+    expect(t.occurred_date).toBe('2030-03-01');
+  });
+
+  it('does not take the day a report was received (…に受領した調査報告書) or a police report (被害届) as the event', () => {
+    const r = notice('カード情報漏えいのお詫び', 'ほしぞら通販株式会社', ['対象\t期間\t件数', '本サイトでクレジットカード決済をされたお客様\t2030年1月6日から2030年2月19日\t300件', '2030年3月18日に受領した調査報告書により、決済画面が改ざんされていたことが確認されました。'], '2030年4月1日');
+    expect(r.occurred_date).toBe('2030-01-06');
+    const p = notice('持ち出しのお詫び', 'ほしぞら住建株式会社', ['元従業員が2030年1月中旬から顧客情報を持ち出していました。', '2030年3月2日\t所轄の警察署に被害届を提出'], '2030年4月1日');
+    expect(p.occurred_date).toBeNull();
+  });
+
+  it('recovers a subject telling what happened from a sentence leaning on 同日 or on the last date', () => {
+    const r = notice('サポート詐欺のお詫び', 'ほしぞら会', ['2030年3月5日午後2時頃、偽の警告画面が表示されました。', '職員が不審に思い、同日午後2時40分頃に電話を切って上司に報告しました。', 'これにより本件が判明いたしました。'], '2030年4月1日');
+    expect(r.discovered_date).toBe('2030-03-05');
+  });
+});
+
+describe('HTML pages', () => {
+  it('keeps the date and publisher box under the title that Readability drops (class="…meta")', async () => {
+    const { htmlToText } = await import('../../src/sources/html-to-text.ts');
+    const para = '当社が運営する会員サービスにおいて、第三者による不正ログインが発生したことが判明いたしました。'.repeat(3);
+    const html = `<html><head><title>お詫び</title></head><body><main><article><h1>不正ログインについてのお詫び</h1><div class="c-notice__meta"><p>2030年4月15日</p><p>株式会社ほしぞらトラベル</p></div>${`<p>${para}</p>`.repeat(6)}</article></main></body></html>`;
+    const r = extractDocument(htmlToText(html))[0]!.record;
+    expect(r.disclosure_date).toBe('2030-04-15');
+    expect(r.organization).toBe('株式会社ほしぞらトラベル');
+  });
+});
+
+describe('follow-up reports', () => {
+  it('does not take finding data on a leak site as the day a follow-up report\'s organisation learned of the attack', () => {
+    const r = notice('ランサムウェア被害に関する調査結果のご報告（第2報）', 'ほしぞら工業株式会社', ['2030年3月1日付の第1報にてお知らせいたしました不正アクセスにつきまして、調査が完了しました。', 'また、2030年3月20日、攻撃者グループがリークサイトにデータを掲載していることを確認いたしました。', '2030年3月25日の本ページ更新時に件数をお知らせしておりました。', 'その後の調査で、従業員情報も持ち出されていたことが判明しました。'], '2030年4月1日');
+    expect(r.discovered_date).toBeNull();
+  });
+});

@@ -174,7 +174,7 @@ for (const engine of opt.engines) {
       const dir = join(work, 'sqlite');
       const dbBytes = ['jikenbo.db', 'jikenbo.db-wal', 'jikenbo.db-shm'].reduce((a, f) => a + duSize(join(dir, f)), 0);
       const archiveBytes = duSize(join(dir, 'jikenbo-archive'));
-      out(`| store size per 1,000 posts | ${(dbBytes / ing.posts).toFixed(1)} MB database + ${(archiveBytes / ing.posts).toFixed(1)} MB archive of originals (${(dbBytes / 1e6).toFixed(0)} MB + ${(archiveBytes / 1e6).toFixed(0)} MB in all) |`);
+      out(`| store size per 1,000 posts | ${(dbBytes / ing.posts / 1000).toFixed(1)} MB database + ${(archiveBytes / ing.posts / 1000).toFixed(1)} MB archive of originals (${(dbBytes / 1e6).toFixed(0)} MB + ${(archiveBytes / 1e6).toFixed(0)} MB in all) |`);
       sqliteDb = target;
     }
     for (const f of ing.failureSamples) out(`| failure | ${f.replace(/\|/g, '/')} |`);

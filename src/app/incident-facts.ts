@@ -1,37 +1,15 @@
 // One flat row per incident, its merged and corrected values: what facets, statistics, charts and
 // exports count over. Built once per change of the casebook and cached under the store's change token.
 import type { MergedRecord } from '../analyze/merge-incident.ts';
-import type { DataType, Discovery, IncidentType, Sector } from '../core/record.ts';
+import type { FlatIncident } from '../core/flat-incident.ts';
 import type { Store } from '../store/store.ts';
 import { withMerged, type MergedIncident } from './incidents.ts';
 
-export type ReviewState = 'unreviewed' | 'reviewed';
+export type { ReviewState } from '../core/flat-incident.ts';
 
-export interface IncidentFacts {
-  id: number;
-  /** YYYY-NNN */
-  number: string | null;
+export interface IncidentFacts extends FlatIncident {
   numberKept: boolean;
   numberClash: boolean;
-  title: string | null;
-  organization: string | null;
-  /** Every organisation its notices name. */
-  organizations: string[];
-  sector: Sector | null;
-  disclosureDate: string | null;
-  occurredDate: string | null;
-  discoveredDate: string | null;
-  incidentTypes: IncidentType[];
-  dataTypes: DataType[];
-  affectedCount: number | null;
-  reportedToPpc: boolean;
-  reportedToPolice: boolean;
-  contractorInvolved: boolean;
-  attacker: string | null;
-  discovery: Discovery | null;
-  noticeIds: number[];
-  /** 'reviewed' once a person corrected or confirmed a value of the incident or of one of its notices. */
-  reviewState: ReviewState;
   merged: MergedRecord;
 }
 

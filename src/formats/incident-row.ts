@@ -1,30 +1,11 @@
 // The flat incident row every export format reads: the merged, corrected values of one incident.
 // The app's IncidentFacts satisfies it; formats depend on this shape only, never on the app.
-import type { DataType, Discovery, IncidentRecord, IncidentType, Sector } from '../core/record.ts';
+import type { FlatIncident } from '../core/flat-incident.ts';
+import type { IncidentRecord } from '../core/record.ts';
 
-export interface IncidentRow {
-  id: number;
-  /** 事件簿番号 YYYY-NNN */
-  number: string | null;
+export interface IncidentRow extends FlatIncident {
   /** Another incident has the same number (a person should look): ids then also use the local id. */
   numberClash?: boolean;
-  title: string | null;
-  organization: string | null;
-  organizations: string[];
-  sector: Sector | null;
-  disclosureDate: string | null;
-  occurredDate: string | null;
-  discoveredDate: string | null;
-  incidentTypes: IncidentType[];
-  dataTypes: DataType[];
-  affectedCount: number | null;
-  reportedToPpc: boolean;
-  reportedToPolice: boolean;
-  contractorInvolved: boolean;
-  attacker: string | null;
-  discovery: Discovery | null;
-  noticeIds: number[];
-  reviewState: 'unreviewed' | 'reviewed';
 }
 
 /** A record without evidence or confidence: what an incident states, as SPEC.md keys. */

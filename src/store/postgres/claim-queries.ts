@@ -2,46 +2,9 @@
 // the domain map, confirmed links.
 
 import { JikenboError } from '../../core/errors.ts';
-import type { ClaimLink, StoredClaim } from '../source-types.ts';
+import { LINK_COLUMNS, toClaim, toLink, type ClaimRow, type LinkRow } from '../rows/claim-row.ts';
 import { claimNaturalKey, type ClaimPort } from '../sqlite/claim-queries.ts';
 import { inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
-
-interface ClaimRow {
-  id: number;
-  group_name: string;
-  victim: string;
-  domain: string | null;
-  country: string | null;
-  discovered: string;
-  discovered_date: string;
-  source: string;
-  imported_at: string;
-}
-
-interface LinkRow {
-  id: number;
-  claim_id: number;
-  incident_id: number;
-  notice_id: number;
-  score: number | null;
-  reason: string;
-  confirmed_by: string;
-  confirmed_at: string;
-  current_incident: number | null;
-}
-
-const toClaim = (row: ClaimRow): StoredClaim => ({
-  id: row.id, group: row.group_name, victim: row.victim, domain: row.domain, country: row.country,
-  discovered: row.discovered, discoveredDate: row.discovered_date, source: row.source, importedAt: row.imported_at,
-});
-
-const LINK_COLUMNS = /* sql */ `
-  l.*, (SELECT incident_id FROM incident_notices i WHERE i.notice_id = l.notice_id) AS current_incident`;
-
-const toLink = (row: LinkRow): ClaimLink => ({
-  id: row.id, claimId: row.claim_id, incidentId: row.current_incident ?? row.incident_id, noticeId: row.notice_id,
-  score: row.score, reason: row.reason, by: row.confirmed_by, at: row.confirmed_at,
-});
 
 export function claimQueries(pool: Pool, now: () => Date): ClaimPort {
   const getClaim = async (id: number) =>

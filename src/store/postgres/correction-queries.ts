@@ -5,40 +5,11 @@
 
 import { applyCorrections, type Correction } from '../../core/corrections.ts';
 import { JikenboError } from '../../core/errors.ts';
-import type { IncidentRecord, RecordKey } from '../../core/record.ts';
+import type { IncidentRecord } from '../../core/record.ts';
 import type { CorrectionPort } from '../sqlite/correction-queries.ts';
-import type { CorrectionInput, CorrectionTarget } from '../store.ts';
+import type { CorrectionInput } from '../store.ts';
+import { checkCorrectionBy as checkBy, toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
 import { inTransaction, isRowId, one, rows, type Client, type Pool } from './pg-database.ts';
-
-interface CorrectionRow {
-  id: number;
-  target: CorrectionTarget;
-  target_id: number;
-  field: string;
-  old_json: string;
-  new_json: string;
-  decided_by: string;
-  decided_at: string;
-  reverted_by: string | null;
-  reverted_at: string | null;
-}
-
-const toCorrection = (row: CorrectionRow): Correction => ({
-  id: row.id,
-  field: row.field as RecordKey,
-  oldValue: JSON.parse(row.old_json) as Correction['oldValue'],
-  newValue: JSON.parse(row.new_json) as Correction['newValue'],
-  by: row.decided_by,
-  at: row.decided_at,
-  revertedAt: row.reverted_at,
-  revertedBy: row.reverted_by,
-});
-
-function checkBy(by: string): string {
-  const name = by.trim();
-  if (!name) throw new JikenboError('bad_input', 'a correction needs the name of who made it', { subject: 'by' });
-  return name;
-}
 
 const SELECT_FOR = 'SELECT * FROM corrections WHERE target = $1 AND target_id = $2 ORDER BY decided_at, id';
 

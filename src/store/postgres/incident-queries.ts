@@ -7,60 +7,23 @@ import { JikenboError } from '../../core/errors.ts';
 import type { IncidentRecord } from '../../core/record.ts';
 import { checkPaging } from '../filters.ts';
 import type {
-  IncidentMember, IncidentPlan, IncidentSnapshot, LinkOrigin, ManualDecision, NoticeLink, Store, StoredIncident,
+  IncidentPlan, IncidentSnapshot, ManualDecision, Store, StoredIncident,
 } from '../store.ts';
+import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../rows/decision-row.ts';
+import { LATEST_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import { inTransaction, isRowId, one, rows, type Pool, type Queryable } from './pg-database.ts';
 
 type IncidentPort = Pick<Store,
   'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
   'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice'>;
 
-interface IncidentRow {
-  id: number;
-  casebook_number: string | null;
-  number_kept: number;
-  number_clash: number;
-  clash_notes: string | null;
-  first_disclosure: string | null;
-}
-
-interface MemberRow {
-  incident_id: number;
-  notice_id: number;
-  header: string;
-  record_json: string;
-  ingested_at: string;
-  origin: LinkOrigin;
-  reason_json: string;
-}
-
-interface DecisionRow {
-  id: number;
-  action: 'link' | 'unlink';
-  notice_id: number;
-  other_notice_id: number | null;
-  decided_by: string;
-  decided_at: string;
-}
-
-const LATEST_RECORD = 'r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)';
 const INCIDENT_COLUMNS = 'id, casebook_number, number_kept, number_clash, clash_notes, first_disclosure';
 const BASIS = /* sql */ `
   SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
          || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`;
 
-const toDecision = (row: DecisionRow): ManualDecision => ({
-  id: row.id, action: row.action, noticeId: row.notice_id, otherNoticeId: row.other_notice_id, by: row.decided_by, at: row.decided_at,
-});
-
-function checkBy(by: string): string {
-  const trimmed = by.trim();
-  if (trimmed === '') throw new JikenboError('bad_input', 'a decision needs the name of who made it', { subject: 'by' });
-  return trimmed;
-}
 
 async function withMembers(db: Queryable, incidents: IncidentRow[]): Promise<StoredIncident[]> {
-  const members = new Map<number, IncidentMember[]>();
   const found = await rows<MemberRow>(db, /* sql */ `
     SELECT m.incident_id, n.id AS notice_id, n.header, coalesce(n.effective_json, r.record_json) AS record_json,
            d.ingested_at, m.origin, m.reason_json
@@ -70,17 +33,7 @@ async function withMembers(db: Queryable, incidents: IncidentRow[]): Promise<Sto
     JOIN documents d ON d.id = n.document_id
     WHERE m.incident_id = ANY ($1::int[])
     ORDER BY n.id`, [incidents.map((r) => r.id)]);
-  for (const row of found) {
-    const list = members.get(row.incident_id) ?? members.set(row.incident_id, []).get(row.incident_id)!;
-    list.push({
-      noticeId: row.notice_id, header: row.header, record: JSON.parse(row.record_json) as IncidentRecord,
-      ingestedAt: row.ingested_at, origin: row.origin, links: JSON.parse(row.reason_json) as NoticeLink[],
-    });
-  }
-  return incidents.map((row) => ({
-    id: row.id, number: row.casebook_number, numberKept: row.number_kept === 1, numberClash: row.number_clash === 1,
-    clashNotes: row.clash_notes, firstDisclosure: row.first_disclosure, members: members.get(row.id) ?? [],
-  }));
+  return toIncidents(incidents, found);
 }
 
 export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {

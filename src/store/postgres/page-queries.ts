@@ -4,18 +4,10 @@
 import { queryPhrases } from '../../core/bigram.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { makeSnippet } from '../snippet.ts';
+import { toDecision, type DecisionRow } from '../rows/decision-row.ts';
 import type { PagePort } from '../sqlite/page-queries.ts';
 import { isRowId, rows, type Pool } from './pg-database.ts';
 import { tsqueryText } from './pg-text-search.ts';
-
-interface DecisionRow {
-  id: number;
-  action: 'link' | 'unlink';
-  notice_id: number;
-  other_notice_id: number | null;
-  decided_by: string;
-  decided_at: string;
-}
 
 const MAX_HITS = 100_000;
 
@@ -46,9 +38,7 @@ export function pageQueries(pool: Pool): PagePort {
       const ids = noticeIds.filter(isRowId);
       const found = await rows<DecisionRow>(pool, /* sql */ `
         SELECT * FROM manual_links WHERE notice_id = ANY ($1::int[]) OR other_notice_id = ANY ($1::int[]) ORDER BY id`, [ids]);
-      return found.map((r) => ({
-        id: r.id, action: r.action, noticeId: r.notice_id, otherNoticeId: r.other_notice_id, by: r.decided_by, at: r.decided_at,
-      }));
+      return found.map(toDecision);
     },
   };
 }

@@ -3,12 +3,14 @@
 
 import { indexTokens, queryPhrases } from '../../core/bigram.ts';
 import { JikenboError } from '../../core/errors.ts';
-import type { IncidentRecord, IncidentType, Sector } from '../../core/record.ts';
+import type { IncidentType } from '../../core/record.ts';
 import { checkFilters, checkPaging } from '../filters.ts';
+import {
+  toDocument, toNoticeDetail, toNoticeSummary, type DocumentRow, type NoticeDetailRow, type NoticeSummaryRow,
+} from '../rows/notice-row.ts';
 import { makeSnippet } from '../snippet.ts';
 import type {
-  DocumentInput, IngestResult, ListOptions, NoticeDetail, NoticeInput, NoticeSummary, SearchFilters, SearchHit, Store,
-  StoredDocument,
+  DocumentInput, IngestResult, ListOptions, NoticeInput, NoticeSummary, SearchFilters, SearchHit, Store,
 } from '../store.ts';
 import { claimQueries } from './claim-queries.ts';
 import { correctionQueries } from './correction-queries.ts';
@@ -27,28 +29,7 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
 }
 
-interface SummaryRow {
-  id: number;
-  document_id: number;
-  header: string;
-  organization: string | null;
-  title: string | null;
-  disclosure_date: string | null;
-  affected_count: number | null;
-  sector: string | null;
-  casebook_id: string | null;
-  types: IncidentType[];
-}
-
-interface DocumentRow {
-  id: number;
-  sha256: string;
-  source: string;
-  media_type: string;
-  encoding: string | null;
-  byte_length: number;
-  ingested_at: string;
-}
+type SummaryRow = NoticeSummaryRow & { types: IncidentType[] };
 
 const SUMMARY_COLUMNS = /* sql */ `
   n.id, n.document_id, n.header, n.organization, n.title, n.disclosure_date, n.affected_count,
@@ -74,27 +55,8 @@ function filterClauses(filters: SearchFilters, params: unknown[]): string[] {
 
 const where = (clauses: string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
 
-function toSummary(row: SummaryRow): NoticeSummary {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    header: row.header,
-    organization: row.organization,
-    title: row.title,
-    disclosureDate: row.disclosure_date,
-    incidentTypes: row.types,
-    affectedCount: row.affected_count,
-    sector: row.sector as Sector | null,
-    casebookId: row.casebook_id,
-  };
-}
-
-function toDocument(row: DocumentRow): StoredDocument {
-  return {
-    id: row.id, sha256: row.sha256, source: row.source, mediaType: row.media_type, encoding: row.encoding,
-    byteLength: row.byte_length, ingestedAt: row.ingested_at,
-  };
-}
+/** Named difference: json_agg comes back from node-postgres already parsed. */
+const toSummary = (row: SummaryRow): NoticeSummary => toNoticeSummary(row, row.types);
 
 /** A store on a pool of its own (from a URL, closed with the store) or on a pool the caller keeps. */
 export async function openPostgresStore(target: string | Pool, options: PostgresStoreOptions = {}): Promise<Store> {
@@ -190,9 +152,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     async getNotice(id) {
       if (!isRowId(id)) return null;
       return inTransaction(pool, async (client) => {
-        const row = await one<SummaryRow & {
-          ordinal: number; text: string; record_json: string; effective_json: string | null; extractor_version: string;
-        }>(client, /* sql */ `
+        const row = await one<SummaryRow & NoticeDetailRow>(client, /* sql */ `
           SELECT ${SUMMARY_COLUMNS}, n.ordinal, n.text, r.record_json, n.effective_json, r.extractor_version
           FROM notices n
           JOIN records r ON r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)
@@ -200,16 +160,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
         if (!row) return null;
         const document = await one<DocumentRow>(client, `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1`, [row.document_id]);
         if (!document) throw new JikenboError('internal', `notice ${id} names a missing document ${row.document_id}`);
-        return {
-          ...toSummary(row),
-          ordinal: row.ordinal,
-          text: row.text,
-          record: JSON.parse(row.effective_json ?? row.record_json) as IncidentRecord,
-          machineRecord: JSON.parse(row.record_json) as IncidentRecord,
-          corrections: await store.listCorrections('notice', id),
-          extractorVersion: row.extractor_version,
-          document: toDocument(document),
-        } satisfies NoticeDetail;
+        return toNoticeDetail(toSummary(row), row, await store.listCorrections('notice', id), document);
       }, { isolation: 'REPEATABLE READ', readOnly: true });
     },
 

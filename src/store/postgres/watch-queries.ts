@@ -2,39 +2,9 @@
 // conditional-request validators, failures and seen links.
 
 import { JikenboError } from '../../core/errors.ts';
-import type { WatchSource } from '../source-types.ts';
+import { toSource, type SourceRow } from '../rows/watch-source-row.ts';
 import type { WatchPort } from '../sqlite/watch-queries.ts';
 import { inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
-
-interface SourceRow {
-  id: number;
-  url: string;
-  every_seconds: number;
-  allow_private: number;
-  etag: string | null;
-  last_modified: string | null;
-  added_at: string;
-  last_checked_at: string | null;
-  last_success_at: string | null;
-  next_check_at: string;
-  failures: number;
-  last_error: string | null;
-}
-
-const toSource = (row: SourceRow): WatchSource => ({
-  id: row.id,
-  url: row.url,
-  everySeconds: row.every_seconds,
-  allowPrivate: row.allow_private === 1,
-  etag: row.etag,
-  lastModified: row.last_modified,
-  addedAt: row.added_at,
-  lastCheckedAt: row.last_checked_at,
-  lastSuccessAt: row.last_success_at,
-  nextCheckAt: row.next_check_at,
-  failures: row.failures,
-  lastError: row.last_error,
-});
 
 export function watchQueries(pool: Pool, now: () => Date): WatchPort {
   return {

@@ -2,60 +2,19 @@
 
 import type Database from 'better-sqlite3';
 import { JikenboError } from '../../core/errors.ts';
-import type { ClaimDomainMapping, ClaimInput, ClaimLink, ClaimLinkInput, StoredClaim } from '../source-types.ts';
+import type { ClaimInput } from '../source-types.ts';
+import type { Store } from '../store.ts';
+import { LINK_COLUMNS, toClaim, toLink, type ClaimRow, type LinkRow } from '../rows/claim-row.ts';
 
-interface ClaimRow {
-  id: number;
-  group_name: string;
-  victim: string;
-  domain: string | null;
-  country: string | null;
-  discovered: string;
-  discovered_date: string;
-  source: string;
-  imported_at: string;
-}
-
-interface LinkRow {
-  id: number;
-  claim_id: number;
-  incident_id: number;
-  notice_id: number;
-  score: number | null;
-  reason: string;
-  confirmed_by: string;
-  confirmed_at: string;
-  current_incident: number | null;
-}
-
-export interface ClaimPort {
-  addClaims(claims: readonly ClaimInput[]): Promise<{ added: number; existing: number }>;
-  listClaims(range?: { from?: string; to?: string }): Promise<StoredClaim[]>;
-  getClaim(id: number): Promise<StoredClaim | null>;
-  setClaimDomainMapping(domain: string, parent: string, by: string): Promise<ClaimDomainMapping>;
-  listClaimDomainMappings(): Promise<ClaimDomainMapping[]>;
-  confirmClaimLink(input: ClaimLinkInput): Promise<ClaimLink>;
-  listClaimLinks(filter?: { claimId?: number; incidentId?: number }): Promise<ClaimLink[]>;
-}
+export type ClaimPort = Pick<Store,
+  'addClaims' | 'listClaims' | 'getClaim' | 'setClaimDomainMapping' |
+  'listClaimDomainMappings' | 'confirmClaimLink' | 'listClaimLinks'>;
 
 /** The same claim read from two feeds, or the same file twice: group, victim and day, compared loosely. */
 export function claimNaturalKey(claim: Pick<ClaimInput, 'group' | 'victim' | 'discoveredDate'>): string {
   const loose = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   return JSON.stringify([loose(claim.group), loose(claim.victim), claim.discoveredDate]);
 }
-
-const toClaim = (row: ClaimRow): StoredClaim => ({
-  id: row.id, group: row.group_name, victim: row.victim, domain: row.domain, country: row.country,
-  discovered: row.discovered, discoveredDate: row.discovered_date, source: row.source, importedAt: row.imported_at,
-});
-
-const LINK_COLUMNS = /* sql */ `
-  l.*, (SELECT incident_id FROM incident_notices i WHERE i.notice_id = l.notice_id) AS current_incident`;
-
-const toLink = (row: LinkRow): ClaimLink => ({
-  id: row.id, claimId: row.claim_id, incidentId: row.current_incident ?? row.incident_id, noticeId: row.notice_id,
-  score: row.score, reason: row.reason, by: row.confirmed_by, at: row.confirmed_at,
-});
 
 export function claimQueries(db: Database.Database, now: () => Date): ClaimPort {
   const insert = db.prepare(/* sql */ `

@@ -4,47 +4,13 @@
 import type Database from 'better-sqlite3';
 import { applyCorrections, type Correction } from '../../core/corrections.ts';
 import { JikenboError } from '../../core/errors.ts';
-import type { IncidentRecord, RecordKey } from '../../core/record.ts';
-import type { CorrectionInput, CorrectionTarget, ReextractionCandidate } from '../store.ts';
+import type { IncidentRecord } from '../../core/record.ts';
+import type { CorrectionInput, Store } from '../store.ts';
+import { checkCorrectionBy as checkBy, toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
 
-interface CorrectionRow {
-  id: number;
-  target: CorrectionTarget;
-  target_id: number;
-  field: string;
-  old_json: string;
-  new_json: string;
-  decided_by: string;
-  decided_at: string;
-  reverted_by: string | null;
-  reverted_at: string | null;
-}
-
-export interface CorrectionPort {
-  addCorrection(input: CorrectionInput): Promise<Correction>;
-  revertCorrection(id: number, by: string): Promise<Correction>;
-  listCorrections(target: CorrectionTarget, targetId: number): Promise<Correction[]>;
-  listAllCorrections(target: CorrectionTarget): Promise<Map<number, Correction[]>>;
-  listNoticesForReextraction(options: { afterId: number; limit: number }): Promise<ReextractionCandidate[]>;
-  saveMachineRecord(noticeId: number, record: IncidentRecord, extractorVersion: string): Promise<Correction[]>;
-}
-
-const toCorrection = (row: CorrectionRow): Correction => ({
-  id: row.id,
-  field: row.field as RecordKey,
-  oldValue: JSON.parse(row.old_json) as Correction['oldValue'],
-  newValue: JSON.parse(row.new_json) as Correction['newValue'],
-  by: row.decided_by,
-  at: row.decided_at,
-  revertedAt: row.reverted_at,
-  revertedBy: row.reverted_by,
-});
-
-function checkBy(by: string): string {
-  const name = by.trim();
-  if (!name) throw new JikenboError('bad_input', 'a correction needs the name of who made it', { subject: 'by' });
-  return name;
-}
+export type CorrectionPort = Pick<Store,
+  'addCorrection' | 'revertCorrection' | 'listCorrections' |
+  'listAllCorrections' | 'listNoticesForReextraction' | 'saveMachineRecord'>;
 
 export function correctionQueries(db: Database.Database, now: () => Date): CorrectionPort {
   const insert = db.prepare(/* sql */ `

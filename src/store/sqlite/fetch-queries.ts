@@ -1,25 +1,11 @@
 // SQLite side of URL fetches: what each HTTP answer was, kept beside the archived body.
 
 import type Database from 'better-sqlite3';
-import type { FetchInput, StoredFetch } from '../source-types.ts';
+import type { Store } from '../store.ts';
+import { toFetch, type FetchRow } from '../rows/fetch-row.ts';
 
-interface FetchRow {
-  id: number;
-  requested_url: string;
-  final_url: string;
-  status: number;
-  headers_json: string;
-  redirects_json: string;
-  sha256: string;
-  byte_length: number;
-  fetched_at: string;
-  document_id: number | null;
-}
-
-export interface FetchPort {
-  recordFetch(input: FetchInput): Promise<number>;
-  listFetches(documentId: number): Promise<StoredFetch[]>;
-}
+export type FetchPort = Pick<Store,
+  'recordFetch' | 'listFetches'>;
 
 export function fetchQueries(db: Database.Database): FetchPort {
   const insert = db.prepare(/* sql */ `
@@ -32,18 +18,7 @@ export function fetchQueries(db: Database.Database): FetchPort {
       return Number(insert.run({ ...rest, headersJson: JSON.stringify(headers), redirectsJson: JSON.stringify(redirects) }).lastInsertRowid);
     },
     async listFetches(documentId) {
-      return select.all(documentId).map((row) => ({
-        id: row.id,
-        requestedUrl: row.requested_url,
-        finalUrl: row.final_url,
-        status: row.status,
-        headers: JSON.parse(row.headers_json) as Record<string, string>,
-        redirects: JSON.parse(row.redirects_json) as string[],
-        sha256: row.sha256,
-        byteLength: row.byte_length,
-        fetchedAt: row.fetched_at,
-        documentId: row.document_id,
-      }));
+      return select.all(documentId).map(toFetch);
     },
   };
 }

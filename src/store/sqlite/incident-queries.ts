@@ -6,46 +6,14 @@ import { JikenboError } from '../../core/errors.ts';
 import type { IncidentRecord } from '../../core/record.ts';
 import { checkPaging } from '../filters.ts';
 import type {
-  IncidentMember, IncidentPlan, IncidentSnapshot, LinkOrigin, ManualDecision, NoticeLink, Store, StoredIncident,
+  IncidentPlan, IncidentSnapshot, ManualDecision, Store, StoredIncident,
 } from '../store.ts';
+import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../rows/decision-row.ts';
+import { LATEST_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 
 type IncidentPort = Pick<Store,
   'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
   'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice'>;
-
-interface IncidentRow {
-  id: number;
-  casebook_number: string | null;
-  number_kept: number;
-  number_clash: number;
-  clash_notes: string | null;
-  first_disclosure: string | null;
-}
-
-interface MemberRow {
-  incident_id: number;
-  notice_id: number;
-  header: string;
-  record_json: string;
-  ingested_at: string;
-  origin: LinkOrigin;
-  reason_json: string;
-}
-
-interface DecisionRow {
-  id: number;
-  action: 'link' | 'unlink';
-  notice_id: number;
-  other_notice_id: number | null;
-  decided_by: string;
-  decided_at: string;
-}
-
-const LATEST_RECORD = 'r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)';
-
-const toDecision = (row: DecisionRow): ManualDecision => ({
-  id: row.id, action: row.action, noticeId: row.notice_id, otherNoticeId: row.other_notice_id, by: row.decided_by, at: row.decided_at,
-});
 
 export function incidentQueries(db: Database.Database, now: () => Date): IncidentPort {
   const selectBasis = db.prepare<[], { basis: string }>(/* sql */ `
@@ -132,18 +100,7 @@ export function incidentQueries(db: Database.Database, now: () => Date): Inciden
   const selectDecision = db.prepare<[number], DecisionRow>('SELECT * FROM manual_links WHERE id = ?');
 
   function withMembers(rows: IncidentRow[]): StoredIncident[] {
-    const members = new Map<number, IncidentMember[]>();
-    for (const row of selectMembers.all(JSON.stringify(rows.map((r) => r.id)))) {
-      const list = members.get(row.incident_id) ?? members.set(row.incident_id, []).get(row.incident_id)!;
-      list.push({
-        noticeId: row.notice_id, header: row.header, record: JSON.parse(row.record_json) as IncidentRecord,
-        ingestedAt: row.ingested_at, origin: row.origin, links: JSON.parse(row.reason_json) as NoticeLink[],
-      });
-    }
-    return rows.map((row) => ({
-      id: row.id, number: row.casebook_number, numberKept: row.number_kept === 1, numberClash: row.number_clash === 1,
-      clashNotes: row.clash_notes, firstDisclosure: row.first_disclosure, members: members.get(row.id) ?? [],
-    }));
+    return toIncidents(rows, selectMembers.all(JSON.stringify(rows.map((r) => r.id))));
   }
 
   const decide = db.transaction((action: 'link' | 'unlink', a: number, b: number | null, by: string): ManualDecision => {
@@ -153,12 +110,6 @@ export function incidentQueries(db: Database.Database, now: () => Date): Inciden
     const id = Number(insertDecision.run(action, a, b, by, now().toISOString()).lastInsertRowid);
     return toDecision(selectDecision.get(id)!);
   });
-
-  function checkBy(by: string): string {
-    const trimmed = by.trim();
-    if (trimmed === '') throw new JikenboError('bad_input', 'a decision needs the name of who made it', { subject: 'by' });
-    return trimmed;
-  }
 
   return {
     async listIncidents(options = {}) {

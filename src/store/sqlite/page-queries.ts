@@ -5,23 +5,12 @@ import type Database from 'better-sqlite3';
 import { queryPhrases } from '../../core/bigram.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { makeSnippet } from '../snippet.ts';
-import type { ManualDecision } from '../store.ts';
+import { toDecision, type DecisionRow } from '../rows/decision-row.ts';
+import type { Store } from '../store.ts';
 import { ftsMatchExpression } from './fts-query.ts';
 
-export interface PagePort {
-  searchNoticeIds(query: string, options?: { limit?: number }): Promise<number[]>;
-  noticeSnippets(noticeIds: readonly number[], query: string): Promise<Map<number, string>>;
-  listDecisions(noticeIds: readonly number[]): Promise<ManualDecision[]>;
-}
-
-interface DecisionRow {
-  id: number;
-  action: 'link' | 'unlink';
-  notice_id: number;
-  other_notice_id: number | null;
-  decided_by: string;
-  decided_at: string;
-}
+export type PagePort = Pick<Store,
+  'searchNoticeIds' | 'noticeSnippets' | 'listDecisions'>;
 
 const MAX_HITS = 100_000;
 
@@ -54,9 +43,7 @@ export function pageQueries(db: Database.Database): PagePort {
 
     async listDecisions(noticeIds) {
       const ids = JSON.stringify(noticeIds);
-      return decisions.all(ids, ids).map((r) => ({
-        id: r.id, action: r.action, noticeId: r.notice_id, otherNoticeId: r.other_notice_id, by: r.decided_by, at: r.decided_at,
-      }));
+      return decisions.all(ids, ids).map(toDecision);
     },
   };
 }

@@ -3,12 +3,15 @@
 import Database from 'better-sqlite3';
 import { queryPhrases, indexTokens } from '../../core/bigram.ts';
 import { JikenboError } from '../../core/errors.ts';
-import type { IncidentRecord, IncidentType, Sector } from '../../core/record.ts';
+import type { IncidentType } from '../../core/record.ts';
 import { checkFilters, checkPaging } from '../filters.ts';
+import {
+  toDocument, toNoticeDetail, toNoticeSummary, type DocumentRow, type NoticeDetailRow, type NoticeSummaryRow,
+} from '../rows/notice-row.ts';
 import { makeSnippet } from '../snippet.ts';
 import type {
-  DocumentInput, IngestResult, ListOptions, NoticeDetail, NoticeInput, NoticeSummary, SearchFilters,
-  SearchHit, Store, StoredDocument,
+  DocumentInput, IngestResult, ListOptions, NoticeInput, NoticeSummary, SearchFilters,
+  SearchHit, Store,
 } from '../store.ts';
 import { ftsMatchExpression } from './fts-query.ts';
 import { correctionQueries } from './correction-queries.ts';
@@ -26,28 +29,7 @@ export interface SqliteStoreOptions {
   now?: () => Date;
 }
 
-interface SummaryRow {
-  id: number;
-  document_id: number;
-  header: string;
-  organization: string | null;
-  title: string | null;
-  disclosure_date: string | null;
-  affected_count: number | null;
-  sector: string | null;
-  casebook_id: string | null;
-  types_json: string;
-}
-
-interface DocumentRow {
-  id: number;
-  sha256: string;
-  source: string;
-  media_type: string;
-  encoding: string | null;
-  byte_length: number;
-  ingested_at: string;
-}
+type SummaryRow = NoticeSummaryRow & { types_json: string };
 
 const SUMMARY_COLUMNS = /* sql */ `
   n.id, n.document_id, n.header, n.organization, n.title, n.disclosure_date, n.affected_count,
@@ -78,32 +60,8 @@ function filterParams(filters: SearchFilters): Record<string, string> {
   return params;
 }
 
-function toSummary(row: SummaryRow): NoticeSummary {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    header: row.header,
-    organization: row.organization,
-    title: row.title,
-    disclosureDate: row.disclosure_date,
-    incidentTypes: JSON.parse(row.types_json) as IncidentType[],
-    affectedCount: row.affected_count,
-    sector: row.sector as Sector | null,
-    casebookId: row.casebook_id,
-  };
-}
-
-function toDocument(row: DocumentRow): StoredDocument {
-  return {
-    id: row.id,
-    sha256: row.sha256,
-    source: row.source,
-    mediaType: row.media_type,
-    encoding: row.encoding,
-    byteLength: row.byte_length,
-    ingestedAt: row.ingested_at,
-  };
-}
+/** Named difference: json_group_array comes back from SQLite as JSON text. */
+const toSummary = (row: SummaryRow): NoticeSummary => toNoticeSummary(row, JSON.parse(row.types_json) as IncidentType[]);
 
 function isConstraintError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
@@ -159,9 +117,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   const insertFts = db.prepare('INSERT INTO notice_fts (rowid, body) VALUES (?, ?)');
   const selectDocument = db.prepare<[number], DocumentRow>(/* sql */ `
     SELECT id, sha256, source, media_type, encoding, byte_length, ingested_at FROM documents WHERE id = ?`);
-  const selectNotice = db.prepare<[number], SummaryRow & {
-    ordinal: number; text: string; record_json: string; effective_json: string | null; extractor_version: string;
-  }>(/* sql */ `
+  const selectNotice = db.prepare<[number], SummaryRow & NoticeDetailRow>(/* sql */ `
     SELECT ${SUMMARY_COLUMNS}, n.ordinal, n.text, r.record_json, n.effective_json, r.extractor_version
     FROM notices n
     JOIN records r ON r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)
@@ -237,16 +193,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       if (!row) return null;
       const document = selectDocument.get(row.document_id);
       if (!document) throw new JikenboError('internal', `notice ${id} names a missing document ${row.document_id}`);
-      return {
-        ...toSummary(row),
-        ordinal: row.ordinal,
-        text: row.text,
-        record: JSON.parse(row.effective_json ?? row.record_json) as IncidentRecord,
-        machineRecord: JSON.parse(row.record_json) as IncidentRecord,
-        corrections: await corrections.listCorrections('notice', id),
-        extractorVersion: row.extractor_version,
-        document: toDocument(document),
-      } satisfies NoticeDetail;
+      return toNoticeDetail(toSummary(row), row, await corrections.listCorrections('notice', id), document);
     },
 
     async listNotices(options: ListOptions = {}) {

@@ -2,46 +2,13 @@
 
 import type Database from 'better-sqlite3';
 import { JikenboError } from '../../core/errors.ts';
-import type { SeenLink, WatchCheckResult, WatchSource, WatchSourceInput } from '../source-types.ts';
+import type { SeenLink } from '../source-types.ts';
+import type { Store } from '../store.ts';
+import { toSource, type SourceRow } from '../rows/watch-source-row.ts';
 
-interface SourceRow {
-  id: number;
-  url: string;
-  every_seconds: number;
-  allow_private: number;
-  etag: string | null;
-  last_modified: string | null;
-  added_at: string;
-  last_checked_at: string | null;
-  last_success_at: string | null;
-  next_check_at: string;
-  failures: number;
-  last_error: string | null;
-}
-
-export interface WatchPort {
-  addWatchSource(input: WatchSourceInput): Promise<WatchSource>;
-  listWatchSources(): Promise<WatchSource[]>;
-  dueWatchSources(now: string): Promise<WatchSource[]>;
-  recordWatchCheck(sourceId: number, result: WatchCheckResult): Promise<WatchSource>;
-  seenWatchLinks(sourceId: number, urls: readonly string[]): Promise<Set<string>>;
-  markWatchLinksSeen(sourceId: number, links: readonly SeenLink[]): Promise<void>;
-}
-
-const toSource = (row: SourceRow): WatchSource => ({
-  id: row.id,
-  url: row.url,
-  everySeconds: row.every_seconds,
-  allowPrivate: row.allow_private === 1,
-  etag: row.etag,
-  lastModified: row.last_modified,
-  addedAt: row.added_at,
-  lastCheckedAt: row.last_checked_at,
-  lastSuccessAt: row.last_success_at,
-  nextCheckAt: row.next_check_at,
-  failures: row.failures,
-  lastError: row.last_error,
-});
+export type WatchPort = Pick<Store,
+  'addWatchSource' | 'listWatchSources' | 'dueWatchSources' |
+  'recordWatchCheck' | 'seenWatchLinks' | 'markWatchLinksSeen'>;
 
 export function watchQueries(db: Database.Database, now: () => Date): WatchPort {
   const upsert = db.prepare(/* sql */ `

@@ -1,0 +1,30 @@
+// The flat field list of one incident (merged, corrected values) shared by the app's IncidentFacts
+// and the export formats' IncidentRow, kept here so formats need not import the app.
+import type { DataType, Discovery, IncidentType, Sector } from './record.ts';
+
+export type ReviewState = 'unreviewed' | 'reviewed';
+
+export interface FlatIncident {
+  id: number;
+  /** 事件簿番号 YYYY-NNN */
+  number: string | null;
+  title: string | null;
+  organization: string | null;
+  /** Every organisation its notices name. */
+  organizations: string[];
+  sector: Sector | null;
+  disclosureDate: string | null;
+  occurredDate: string | null;
+  discoveredDate: string | null;
+  incidentTypes: IncidentType[];
+  dataTypes: DataType[];
+  affectedCount: number | null;
+  reportedToPpc: boolean;
+  reportedToPolice: boolean;
+  contractorInvolved: boolean;
+  attacker: string | null;
+  discovery: Discovery | null;
+  noticeIds: number[];
+  /** 'reviewed' once a person corrected or confirmed a value of the incident or of one of its notices. */
+  reviewState: ReviewState;
+}

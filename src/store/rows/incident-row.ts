@@ -1,0 +1,42 @@
+// The incidents and incident_notices rows both engines read, and their mapping to a StoredIncident.
+
+import type { IncidentRecord } from '../../core/record.ts';
+import type { IncidentMember, LinkOrigin, NoticeLink, StoredIncident } from '../store.ts';
+
+export interface IncidentRow {
+  id: number;
+  casebook_number: string | null;
+  number_kept: number;
+  number_clash: number;
+  clash_notes: string | null;
+  first_disclosure: string | null;
+}
+
+export interface MemberRow {
+  incident_id: number;
+  notice_id: number;
+  header: string;
+  record_json: string;
+  ingested_at: string;
+  origin: LinkOrigin;
+  reason_json: string;
+}
+
+/** The latest machine record of notice `n`, joined as `r`. */
+export const LATEST_RECORD = 'r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)';
+
+/** Each incident with its members, in the order of `incidents`; members keep the order of `found`. */
+export function toIncidents(incidents: readonly IncidentRow[], found: Iterable<MemberRow>): StoredIncident[] {
+  const members = new Map<number, IncidentMember[]>();
+  for (const row of found) {
+    const list = members.get(row.incident_id) ?? members.set(row.incident_id, []).get(row.incident_id)!;
+    list.push({
+      noticeId: row.notice_id, header: row.header, record: JSON.parse(row.record_json) as IncidentRecord,
+      ingestedAt: row.ingested_at, origin: row.origin, links: JSON.parse(row.reason_json) as NoticeLink[],
+    });
+  }
+  return incidents.map((row) => ({
+    id: row.id, number: row.casebook_number, numberKept: row.number_kept === 1, numberClash: row.number_clash === 1,
+    clashNotes: row.clash_notes, firstDisclosure: row.first_disclosure, members: members.get(row.id) ?? [],
+  }));
+}

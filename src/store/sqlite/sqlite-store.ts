@@ -226,13 +226,19 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       // A query of only punctuation has no token to look for, so nothing can match it.
       if (match === null) return [];
       const clauses = ['notice_fts MATCH @match', ...filterClauses(filters)];
+      // Rank ids first, then read columns and text for the page only: sorting every match together
+      // with its text and summary columns cost several times more on common words.
       const rows = prepare(/* sql */ `
-        SELECT ${SUMMARY_COLUMNS}, n.text, bm25(notice_fts) AS rank
-        FROM notice_fts
-        JOIN notices n ON n.id = notice_fts.rowid
-        WHERE ${clauses.join(' AND ')}
-        ORDER BY rank, n.id
-        LIMIT @limit OFFSET @offset`).all({ match, ...filterParams(filters), ...paging }) as Array<
+        WITH ranked AS (
+          SELECT n.id, bm25(notice_fts) AS rank
+          FROM notice_fts
+          JOIN notices n ON n.id = notice_fts.rowid
+          WHERE ${clauses.join(' AND ')}
+          ORDER BY rank, n.id
+          LIMIT @limit OFFSET @offset)
+        SELECT ${SUMMARY_COLUMNS}, n.text, ranked.rank
+        FROM ranked JOIN notices n ON n.id = ranked.id
+        ORDER BY ranked.rank, n.id`).all({ match, ...filterParams(filters), ...paging }) as Array<
         SummaryRow & { text: string; rank: number }
       >;
       // bm25() is lower for better matches; the port's score is higher for better ones.

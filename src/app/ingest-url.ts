@@ -5,7 +5,7 @@ import { extractDocument, EXTRACTOR_VERSION } from '../extract/extract.ts';
 import { fetchUrl, type FetchOptions, type FetchedPage } from '../sources/fetch-url.ts';
 import { loadDocument } from '../sources/load-document.ts';
 import type { Archive, NoticeInput, Store } from '../store/store.ts';
-import { ingestPaths, type FileOutcome, type IngestOptions, type IngestReport } from './ingest.ts';
+import { emptyReport, ingestPaths, tallyOutcome, type FileOutcome, type IngestOptions, type IngestReport } from './ingest.ts';
 import { regroupIncidents } from './incidents.ts';
 
 export interface UrlIngestOptions extends IngestOptions {
@@ -36,16 +36,10 @@ export async function ingestSources(inputs: string[], deps: Deps, options: UrlIn
   const added = urlOutcomes.some((o) => o.status === 'new');
   const report = paths.length > 0
     ? await ingestPaths(paths, deps, options)
-    : { files: 0, posts: 0, newRecords: 0, duplicates: 0, failures: [], outcomes: [] } as IngestReport;
+    : emptyReport();
   for (const o of urlOutcomes) {
     report.files++;
-    report.outcomes.push(o);
-    if (o.status === 'failed') report.failures.push(o);
-    else if (o.status === 'duplicate') report.duplicates++;
-    else {
-      report.posts += o.posts;
-      report.newRecords += o.posts;
-    }
+    tallyOutcome(report, o);
   }
   // ingestPaths regrouped already when its files added notices; otherwise the URLs' notices need it.
   if (added && !report.incidents) report.incidents = await regroupIncidents(deps.store);

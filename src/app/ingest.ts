@@ -49,19 +49,14 @@ export async function ingestPaths(
   for await (const entry of walkPaths(paths)) queue.push(entry);
   options.onStart?.(queue.length);
 
-  const report: IngestReport = { files: queue.length, posts: 0, newRecords: 0, duplicates: 0, failures: [], outcomes: [] };
+  const report = emptyReport();
+  report.files = queue.length;
   let done = 0;
   for (const entry of queue) {
     const outcome = entry.error
       ? { path: entry.path, status: 'failed' as const, posts: 0, reason: reasonOf(entry.error) }
       : await ingestFile(entry.path, deps, options.maxBytes ?? DEFAULT_MAX_BYTES);
-    report.outcomes.push(outcome);
-    if (outcome.status === 'failed') report.failures.push(outcome);
-    else if (outcome.status === 'duplicate') report.duplicates++;
-    else {
-      report.posts += outcome.posts;
-      report.newRecords += outcome.posts;
-    }
+    tallyOutcome(report, outcome);
     options.onFile?.(outcome, ++done, queue.length);
   }
   // Once per batch, not per file: regrouping reads the whole casebook. A crash before it leaves each
@@ -98,5 +93,20 @@ async function ingestFile(path: string, deps: { store: Store; archive: Archive }
     return { path, status: 'new', posts: notices.length, documentId: result.documentId };
   } catch (err) {
     return { path, status: 'failed', posts: 0, reason: reasonOf(err) };
+  }
+}
+
+export function emptyReport(): IngestReport {
+  return { files: 0, posts: 0, newRecords: 0, duplicates: 0, failures: [], outcomes: [] };
+}
+
+/** Counts one file's (or URL's) outcome into the batch report. */
+export function tallyOutcome(report: IngestReport, outcome: FileOutcome): void {
+  report.outcomes.push(outcome);
+  if (outcome.status === 'failed') report.failures.push(outcome);
+  else if (outcome.status === 'duplicate') report.duplicates++;
+  else {
+    report.posts += outcome.posts;
+    report.newRecords += outcome.posts;
   }
 }

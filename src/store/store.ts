@@ -244,8 +244,9 @@ export interface Store {
   /** What regrouping reads, in one consistent read. */
   loadIncidentSnapshot(): Promise<IncidentSnapshot>;
   /**
-   * Replaces every incident grouping by the plan in one transaction. A conflict error when the
-   * casebook changed since the snapshot the plan was made from (the caller plans again).
+   * Replaces the grouping of the incidents of the plan's snapshot in one transaction. A conflict error
+   * when another regrouping or a person's decision came after that snapshot (the caller plans again);
+   * notices stored since then stay in the incidents their ingest made, for their ingest's regrouping.
    */
   replaceAutoGroups(plan: IncidentPlan): Promise<void>;
   /** Records a person's decision that notice B's incident is notice A's. not_found for an unknown notice. */

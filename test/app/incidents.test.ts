@@ -109,10 +109,11 @@ describe('incidents in the SQLite casebook', () => {
     }
   });
 
-  it('refuses a plan made before the casebook changed, and changes nothing', async () => {
+  it('refuses a plan made before a person\'s decision, and changes nothing', async () => {
     await put(FIRST_NOTICE);
+    const other = await put(OTHER);
     const stale = planIncidents(await store.loadIncidentSnapshot());
-    await put(OTHER);
+    await store.unlinkNotice(other, 'sato');
     const err = await store.replaceAutoGroups(stale).then(() => null, (e: unknown) => e);
     expect((err as JikenboError).code).toBe('conflict');
     expect((await store.listIncidents()).every((i) => i.number === null)).toBe(true);

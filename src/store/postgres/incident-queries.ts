@@ -18,9 +18,11 @@ type IncidentPort = Pick<Store,
   'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice'>;
 
 const INCIDENT_COLUMNS = 'id, casebook_number, number_kept, number_clash, clash_notes, first_disclosure';
+// What makes a plan stale: another regrouping or a person's decision since its snapshot. Notices another
+// server stored since then do not: they stay in the incidents their ingest made until that ingest
+// regroups after its batch. (Counting them let a long ingest elsewhere refuse every plan of this one.)
 const BASIS = /* sql */ `
-  SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
-         || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`;
+  SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`;
 
 
 async function withMembers(db: Queryable, incidents: IncidentRow[]): Promise<StoredIncident[]> {
@@ -117,7 +119,10 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
           throw new JikenboError('conflict', `the casebook changed while incidents were regrouped (${plan.basis} → ${current})`);
         }
         const at = now().toISOString();
-        await client.query('DELETE FROM incident_notices');
+        // Only the members of incidents the plan knows (each incident of its snapshot is kept or retired):
+        // notices stored since then stay in the incidents their ingest made until it regroups.
+        const known = [...plan.retire, ...plan.incidents.flatMap((p) => (p.id === null ? [] : [p.id]))];
+        await client.query('DELETE FROM incident_notices WHERE incident_id = ANY ($1::int[])', [known]);
         if (plan.retire.length > 0) await client.query('DELETE FROM incidents WHERE id = ANY ($1::int[])', [plan.retire]);
         for (const p of plan.incidents) {
           const values = [p.number, p.numberKept ? 1 : 0, at, p.clashNotes ? 1 : 0, p.clashNotes, p.firstDisclosure];

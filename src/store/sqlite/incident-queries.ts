@@ -16,9 +16,10 @@ type IncidentPort = Pick<Store,
   'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice'>;
 
 export function incidentQueries(db: Database.Database, now: () => Date): IncidentPort {
+  // Stale: another regrouping or a person's decision since the snapshot. Notices stored since then stay
+  // in the incidents their ingest made until that ingest regroups after its batch (as on PostgreSQL).
   const selectBasis = db.prepare<[], { basis: string }>(/* sql */ `
-    SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
-           || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`);
+    SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`);
   const selectLinkable = db.prepare<[], { id: number; text: string; record_json: string; ingested_at: string }>(/* sql */ `
     SELECT n.id, n.text, coalesce(n.effective_json, r.record_json) AS record_json, d.ingested_at
     FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
@@ -43,7 +44,7 @@ export function incidentQueries(db: Database.Database, now: () => Date): Inciden
     counters: new Map(selectCounters.all().map((row) => [row.year, row.last])),
   }));
 
-  const clearMembers = db.prepare('DELETE FROM incident_notices');
+  const clearMembers = db.prepare<[string]>('DELETE FROM incident_notices WHERE incident_id IN (SELECT value FROM json_each(?))');
   const deleteIncident = db.prepare('DELETE FROM incidents WHERE id = ?');
   const insertIncident = db.prepare(/* sql */ `
     INSERT INTO incidents (created_at, casebook_number, number_kept, number_assigned_at, number_clash, clash_notes, first_disclosure)
@@ -65,7 +66,8 @@ export function incidentQueries(db: Database.Database, now: () => Date): Inciden
       throw new JikenboError('conflict', `the casebook changed while incidents were regrouped (${plan.basis} → ${current})`);
     }
     const at = now().toISOString();
-    clearMembers.run();
+    // Each incident of the plan's snapshot is kept or retired: those are the ones it regroups.
+    clearMembers.run(JSON.stringify([...plan.retire, ...plan.incidents.flatMap((p) => (p.id === null ? [] : [p.id]))]));
     for (const id of plan.retire) deleteIncident.run(id);
     for (const p of plan.incidents) {
       const values = {

@@ -203,9 +203,12 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     },
 
     async changeToken() {
+      // Corrections counted, not their highest id: two servers' corrections may commit in the other
+      // order than their ids, and the later commit of the lower id must change the token too. (New
+      // notices and records are followed by a regrouping, which bumps the generation.)
       return (await one<{ token: string }>(pool, /* sql */ `
         SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
-          || ':' || (SELECT coalesce(max(id), 0) FROM records) || ':' || (SELECT coalesce(max(id), 0) FROM corrections)
+          || ':' || (SELECT coalesce(max(id), 0) FROM records) || ':' || (SELECT count(*) FROM corrections)
           || ':' || (SELECT count(*) FROM corrections WHERE reverted_at IS NOT NULL) AS token`))!.token;
     },
 

@@ -46,7 +46,9 @@ export function parseJapaneseNumber(input: string): number | null {
     if (v === null) return null;
     total += v;
   } else if (!seenBig) return null;
-  return Math.round(total);
+  const value = Math.round(total);
+  // A run of digits longer than any count (「一一一…」, 400 digits) is not a number people state.
+  return Number.isSafeInteger(value) ? value : null;
 }
 
 /** A head-count or record count stated in text, e.g. `最大約14万人分`. Offsets are into the searched string. */
@@ -62,9 +64,11 @@ export interface CountMention {
 }
 
 // Number: arabic (with commas and inner spaces as PDFs leave them) or kanji, with 万/千 scaling.
-const NUM = String.raw`(?:[0-9](?:[0-9,]|\s(?=[0-9]))*(?:\.[0-9]+)?|[一二三四五六七八九][〇一二三四五六七八九十百千]*)(?:\s*[万億]\s*(?:[0-9][0-9,]*\s*千?|[一二三四五六七八九十百千]+)?)?(?:\s*千(?!葉))?`;
+// Every repetition is bounded: with `*` a run of digits, kanji numerals or spaces made the scan from
+// each starting digit run to the end of the run (quadratic), and the adjacent `\s*` after 万 cubic.
+const NUM = String.raw`(?:[0-9](?:[0-9,]|\s(?=[0-9])){0,24}(?:\.[0-9]{1,4})?|[一二三四五六七八九][〇一二三四五六七八九十百千]{0,12})(?:\s{0,3}[万億]\s{0,3}(?:[0-9][0-9,]{0,8}\s{0,3}千?|[一二三四五六七八九十百千]{1,12})?)?(?:\s{0,3}千(?!葉))?`;
 const COUNT_RE = new RegExp(
-  String.raw`((?:(?:最大|計|合計|総計|延べ|のべ|約|およそ|上記)[\s:]*){0,3})(${NUM})\s*(?:余|以上|超)?\s*(人分|名分|件分|名様|人|名|件|アカウント)`,
+  String.raw`((?:(?:最大|計|合計|総計|延べ|のべ|約|およそ|上記)[\s:]{0,4}){0,3})(${NUM})\s{0,3}(?:余|以上|超)?\s{0,3}(人分|名分|件分|名様|人|名|件|アカウント)`,
   'g',
 );
 

@@ -20,6 +20,11 @@ describe('parseJapaneseNumber', () => {
     expect(parseJapaneseNumber('多数')).toBeNull();
     expect(parseJapaneseNumber('')).toBeNull();
   });
+
+  it('returns null for a digit run longer than any count (found by test/property)', () => {
+    expect(parseJapaneseNumber('1'.repeat(100))).toBeNull();
+    expect(parseJapaneseNumber('一'.repeat(40))).toBeNull();
+  });
 });
 
 describe('findCounts', () => {
@@ -49,5 +54,15 @@ describe('findCounts', () => {
     const text = 'お客様20,132名の情報';
     const [c] = findCounts(text);
     expect(text.slice(c!.start, c!.end)).toBe('20,132名');
+  });
+
+  // Found by test/property/japanese.test.ts: with unbounded `\s*` after 万 the first call never returned,
+  // and a run of digits or kanji numerals took seconds (each digit scanned to the end of the run).
+  it('reads a hostile run in linear time', () => {
+    const started = performance.now();
+    expect(findCounts('約1万' + ' '.repeat(20_000) + 'x')).toEqual([]);
+    expect(findCounts('1 '.repeat(20_000) + 'x')).toEqual([]);
+    expect(findCounts('一'.repeat(20_000))).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

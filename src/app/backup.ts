@@ -26,7 +26,9 @@ export async function backupCasebook(dbPath: string, out: string): Promise<Backu
     // Into a temp name first, so a half-written backup never carries the name asked for.
     const temp = join(dirname(out), `.${basename(out)}.partial-${process.pid}`);
     try {
-      const { totalPages } = await db.backup(temp);
+      // Every page in one step: one read snapshot. In small steps, every write
+      // another process makes between steps restarts the copy, and a busy server would never let it end.
+      const { totalPages } = await db.backup(temp, { progress: () => 0x7fffffff });
       renameSync(temp, out);
       return { out, bytes: statSync(out).size, pages: totalPages };
     } finally {

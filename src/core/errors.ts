@@ -5,6 +5,9 @@ export type ErrorCode =
   | 'unsupported'     // a format or encoding jikenbo does not read
   | 'not_found'
   | 'conflict'
+  | 'unauthorized'    // who is asking is not known: sign in, or send a valid API token
+  | 'forbidden'       // who is asking is known, and their role does not allow it
+  | 'too_many'        // too many attempts (sign-in); try again later
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -12,6 +15,9 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported: 415,
   not_found: 404,
   conflict: 409,
+  unauthorized: 401,
+  forbidden: 403,
+  too_many: 429,
   internal: 500,
 };
 

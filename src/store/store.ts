@@ -7,6 +7,10 @@ import type {
   ClaimDomainMapping, ClaimInput, ClaimLink, ClaimLinkInput, FetchInput, SeenLink, StoredClaim, StoredFetch,
   WatchCheckResult, WatchSource, WatchSourceInput,
 } from './source-types.ts';
+import type {
+  Account, AccountChange, AccountInput, ActiveSession, ApiToken, ApiTokenInput, AuditEntry, AuditInput, AuditQuery,
+  SessionInput,
+} from './account-types.ts';
 
 export interface DocumentInput {
   sha256: string;
@@ -19,6 +23,8 @@ export interface DocumentInput {
   byteLength: number;
   /** The decoded text that posts were cut from. */
   text: string;
+  /** Who brought it in, for the audit log (an account, `cli:NAME`, `watch`); the system when absent. */
+  by?: string;
 }
 
 export interface NoticeInput {
@@ -270,7 +276,7 @@ export interface Store {
    * Keeps a new machine reading of a notice; people's corrections stay in force over it.
    * Returns the notice's live corrections so the caller can show where the machine now disagrees.
    */
-  saveMachineRecord(noticeId: number, record: IncidentRecord, extractorVersion: string): Promise<Correction[]>;
+  saveMachineRecord(noticeId: number, record: IncidentRecord, extractorVersion: string, by?: string): Promise<Correction[]>;
   /**
    * A token that changes whenever anything a reader sees may have changed (an ingest, a regroup, a
    * correction, a new machine record): callers cache derived views under it.
@@ -290,7 +296,7 @@ export interface Store {
   /** The fetches whose body became this document, oldest first. */
   listFetches(documentId: number): Promise<StoredFetch[]>;
   /** Adds a feed or news-list page to watch, or changes the interval of one already watched; due at once when new. */
-  addWatchSource(input: WatchSourceInput): Promise<WatchSource>;
+  addWatchSource(input: WatchSourceInput, by?: string): Promise<WatchSource>;
   /** Every watched source, in the order added. */
   listWatchSources(): Promise<WatchSource[]>;
   /** Sources whose next check is at or before `now` (ISO time), most overdue first. */
@@ -302,7 +308,7 @@ export interface Store {
   /** Remembers links a source showed and what became of them; a link already remembered is left as it was. */
   markWatchLinksSeen(sourceId: number, links: readonly SeenLink[]): Promise<void>;
   /** Stores leak-site claims in one transaction; one whose natural key (group, victim, day) is stored already adds nothing. */
-  addClaims(claims: readonly ClaimInput[]): Promise<{ added: number; existing: number }>;
+  addClaims(claims: readonly ClaimInput[], by?: string): Promise<{ added: number; existing: number }>;
   /** Claims discovered within the range (YYYY-MM-DD, inclusive), oldest first. */
   listClaims(range?: { from?: string; to?: string }): Promise<StoredClaim[]>;
   getClaim(id: number): Promise<StoredClaim | null>;
@@ -316,6 +322,26 @@ export interface Store {
   confirmClaimLink(input: ClaimLinkInput): Promise<ClaimLink>;
   /** Confirmed links of a claim, or of the incident a notice is in now; every link when neither is given. */
   listClaimLinks(filter?: { claimId?: number; incidentId?: number }): Promise<ClaimLink[]>;
+  /** Adds an account; conflict when the name is taken. Audited with `by`. */
+  addAccount(input: AccountInput, by: string): Promise<Account>;
+  getAccountByName(name: string): Promise<(Account & { passwordHash: string }) | null>;
+  listAccounts(): Promise<Account[]>;
+  /** Changes role, password or disabled; ends the account's sessions when its password changes or it is disabled. */
+  changeAccount(name: string, change: AccountChange, by: string): Promise<Account>;
+  createSession(input: SessionInput): Promise<void>;
+  /** The live session of a token hash whose account is enabled, or null. */
+  findSession(tokenHash: string, now: string): Promise<ActiveSession | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  addApiToken(input: ApiTokenInput, by: string): Promise<ApiToken>;
+  /** The account of an unrevoked token of an enabled account, or null; notes when it was last used. */
+  useApiToken(tokenHash: string, now: string): Promise<Account | null>;
+  listApiTokens(accountId?: number): Promise<ApiToken[]>;
+  /** Revokes a token; not_found for an unknown one, conflict when it was revoked already. */
+  revokeApiToken(id: number, by: string): Promise<ApiToken>;
+  /** Appends what is not a change of stored data (sign-ins); every store change writes its own entry. */
+  appendAudit(entry: AuditInput): Promise<AuditEntry>;
+  /** Newest first. */
+  listAudit(query?: AuditQuery): Promise<AuditEntry[]>;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -12,6 +14,8 @@ export interface OpenedStore {
   store: Store;
   /** Closes the store and removes what it created. */
   dispose(): Promise<void>;
+  /** Runs one SQL statement on the store's database behind its back, as someone with database access would. */
+  exec(sql: string): Promise<void>;
 }
 
 export interface Engine {
@@ -27,6 +31,14 @@ export const ENGINES: Engine[] = [
       const store = await openSqliteStore(join(dir, 'casebook.db'), options);
       return {
         store,
+        async exec(sql) {
+          const db = new Database(join(dir, 'casebook.db'));
+          try {
+            db.exec(sql);
+          } finally {
+            db.close();
+          }
+        },
         async dispose() {
           await store.close();
           rmSync(dir, { recursive: true, force: true });
@@ -42,6 +54,15 @@ export const ENGINES: Engine[] = [
       const store = await openPostgresStore(db.url, { ...options, maxConnections: 4 });
       return {
         store,
+        async exec(sql) {
+          const client = new pg.Client({ connectionString: db.url });
+          await client.connect();
+          try {
+            await client.query(sql);
+          } finally {
+            await client.end();
+          }
+        },
         async dispose() {
           await store.close();
           await db.drop();

@@ -5,22 +5,28 @@ import { JikenboError } from '../../core/errors.ts';
 import { LINK_COLUMNS, toClaim, toLink, type ClaimRow, type LinkRow } from '../rows/claim-row.ts';
 import { claimNaturalKey, type ClaimPort } from '../sqlite/claim-queries.ts';
 import { inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
+import { SYSTEM_ACTOR } from '../account-types.ts';
+import { writeAudit } from './account-queries.ts';
 
 export function claimQueries(pool: Pool, now: () => Date): ClaimPort {
   const getClaim = async (id: number) =>
     isRowId(id) ? one<ClaimRow>(pool, 'SELECT * FROM claims WHERE id = $1', [id]) : undefined;
 
   return {
-    async addClaims(claims) {
+    async addClaims(claims, by = SYSTEM_ACTOR) {
       const at = now().toISOString();
       return inTransaction(pool, async (client) => {
         let added = 0;
+        const sources = new Set(claims.map((c) => c.source));
         for (const c of claims) {
           const result = await client.query(/* sql */ `
             INSERT INTO claims (natural_key, group_name, victim, domain, country, discovered, discovered_date, source, imported_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (natural_key) DO NOTHING`,
           [claimNaturalKey(c), c.group, c.victim, c.domain, c.country, c.discovered, c.discoveredDate, c.source, at]);
           added += result.rowCount ?? 0;
+        }
+        if (added > 0) {
+          await writeAudit(client, { actor: by, action: 'claim.import', subject: [...sources].join(', ').slice(0, 500), before: null, after: { added, existing: claims.length - added } }, now);
         }
         return { added, existing: claims.length - added };
       });
@@ -36,11 +42,15 @@ export function claimQueries(pool: Pool, now: () => Date): ClaimPort {
     },
     async setClaimDomainMapping(domain, parent, by) {
       const at = now().toISOString();
-      await pool.query(/* sql */ `
-        INSERT INTO claim_domain_map (domain, parent, added_by, added_at) VALUES ($1, $2, $3, $4)
-        ON CONFLICT (domain) DO UPDATE SET parent = excluded.parent, added_by = excluded.added_by, added_at = excluded.added_at`,
-      [domain, parent, by, at]);
-      return { domain, parent, by, at };
+      return inTransaction(pool, async (client) => {
+        const before = await one<{ parent: string }>(client, 'SELECT parent FROM claim_domain_map WHERE domain = $1 FOR UPDATE', [domain]);
+        await client.query(/* sql */ `
+          INSERT INTO claim_domain_map (domain, parent, added_by, added_at) VALUES ($1, $2, $3, $4)
+          ON CONFLICT (domain) DO UPDATE SET parent = excluded.parent, added_by = excluded.added_by, added_at = excluded.added_at`,
+        [domain, parent, by, at]);
+        await writeAudit(client, { actor: by, action: 'claim.map_domain', subject: `domain:${domain}`, before: before ? { parent: before.parent } : null, after: { parent } }, now);
+        return { domain, parent, by, at };
+      });
     },
     async listClaimDomainMappings() {
       const found = await rows<{ domain: string; parent: string; added_by: string; added_at: string }>(pool, 'SELECT * FROM claim_domain_map ORDER BY domain');
@@ -55,12 +65,18 @@ export function claimQueries(pool: Pool, now: () => Date): ClaimPort {
       if (!anchor) throw new JikenboError('not_found', `no incident ${input.incidentId}`, { subject: 'incident' });
       const by = input.by.trim();
       if (!by) throw new JikenboError('bad_input', 'a confirmation needs the name of who made it', { subject: 'by' });
-      await pool.query(/* sql */ `
-        INSERT INTO claim_links (claim_id, incident_id, notice_id, score, reason, confirmed_by, confirmed_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (claim_id, notice_id) DO NOTHING`,
-      [input.claimId, input.incidentId, anchor.notice_id, input.score, input.reason, by, now().toISOString()]);
-      return toLink((await one<LinkRow>(pool, `SELECT ${LINK_COLUMNS} FROM claim_links l WHERE claim_id = $1 AND notice_id = $2`,
-        [input.claimId, anchor.notice_id]))!);
+      return inTransaction(pool, async (client) => {
+        const inserted = await client.query(/* sql */ `
+          INSERT INTO claim_links (claim_id, incident_id, notice_id, score, reason, confirmed_by, confirmed_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (claim_id, notice_id) DO NOTHING`,
+        [input.claimId, input.incidentId, anchor.notice_id, input.score, input.reason, by, now().toISOString()]);
+        const link = toLink((await one<LinkRow>(client, `SELECT ${LINK_COLUMNS} FROM claim_links l WHERE claim_id = $1 AND notice_id = $2`,
+          [input.claimId, anchor.notice_id]))!);
+        if ((inserted.rowCount ?? 0) > 0) {
+          await writeAudit(client, { actor: by, action: 'claim.confirm', subject: `claim:${input.claimId}`, before: null, after: { incident: input.incidentId, notice: anchor.notice_id, link: link.id } }, now);
+        }
+        return link;
+      });
     },
     async listClaimLinks(filter = {}) {
       const found = filter.claimId !== undefined

@@ -10,6 +10,8 @@ import type { CorrectionPort } from '../sqlite/correction-queries.ts';
 import type { CorrectionInput } from '../store.ts';
 import { checkCorrectionBy as checkBy, toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
 import { inTransaction, isRowId, one, rows, type Client, type Pool } from './pg-database.ts';
+import { SYSTEM_ACTOR } from '../account-types.ts';
+import { writeAudit } from './account-queries.ts';
 
 const SELECT_FOR = 'SELECT * FROM corrections WHERE target = $1 AND target_id = $2 ORDER BY decided_at, id';
 
@@ -58,7 +60,12 @@ export function correctionQueries(pool: Pool, now: () => Date): CorrectionPort {
           JSON.stringify(input.newValue ?? null), by, now().toISOString(),
         ]);
         if (input.target === 'notice') await refreshNotice(client, input.targetId);
-        return toCorrection(row!);
+        const correction = toCorrection(row!);
+        await writeAudit(client, {
+          actor: by, action: 'correction.add', subject: `${input.target}:${input.targetId}`,
+          before: { field: input.field, value: correction.oldValue }, after: { field: input.field, value: correction.newValue, correction: correction.id },
+        }, now);
+        return correction;
       });
     },
 
@@ -75,7 +82,12 @@ export function correctionQueries(pool: Pool, now: () => Date): CorrectionPort {
         const updated = await one<CorrectionRow>(client,
           'UPDATE corrections SET reverted_by = $1, reverted_at = $2 WHERE id = $3 RETURNING *', [checkBy(by), now().toISOString(), id]);
         if (row.target === 'notice') await refreshNotice(client, row.target_id);
-        return toCorrection(updated!);
+        const correction = toCorrection(updated!);
+        await writeAudit(client, {
+          actor: correction.revertedBy!, action: 'correction.revert', subject: `${row.target}:${row.target_id}`,
+          before: { field: row.field, value: correction.newValue, correction: id }, after: { field: row.field, value: correction.oldValue },
+        }, now);
+        return correction;
       });
     },
 
@@ -101,9 +113,14 @@ export function correctionQueries(pool: Pool, now: () => Date): CorrectionPort {
       return found.map((r) => ({ id: r.id, text: r.text, extractorVersion: r.extractor_version }));
     },
 
-    async saveMachineRecord(noticeId, record: IncidentRecord, extractorVersion) {
+    async saveMachineRecord(noticeId, record: IncidentRecord, extractorVersion, by = SYSTEM_ACTOR) {
       return inTransaction(pool, async (client) => {
         if (!(await lockNotice(client, noticeId))) throw new JikenboError('not_found', `no notice #${noticeId}`);
+        const before = await one<{ record_json: string }>(client, 'SELECT record_json FROM records WHERE notice_id = $1 ORDER BY id DESC LIMIT 1', [noticeId]);
+        await writeAudit(client, {
+          actor: by, action: 'record.reextract', subject: `notice:${noticeId}`,
+          before: before ? JSON.parse(before.record_json) : null, after: { ...record, extractor_version: extractorVersion },
+        }, now);
         await client.query(/* sql */ `
           INSERT INTO records (notice_id, record_json, extractor_version, created_at) VALUES ($1, $2, $3, $4)
           ON CONFLICT (notice_id, extractor_version) DO UPDATE SET record_json = excluded.record_json, created_at = excluded.created_at`,

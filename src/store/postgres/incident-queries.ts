@@ -12,6 +12,7 @@ import type {
 import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../rows/decision-row.ts';
 import { LATEST_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import { inTransaction, isRowId, one, rows, type Pool, type Queryable } from './pg-database.ts';
+import { writeAudit } from './account-queries.ts';
 
 type IncidentPort = Pick<Store,
   'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
@@ -47,9 +48,15 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
         const exists = isRowId(id) && (await one(client, 'SELECT id FROM notices WHERE id = $1 FOR KEY SHARE', [id]));
         if (!exists) throw new JikenboError('not_found', `no notice #${id}`, { subject: String(id) });
       }
+      const before = Object.fromEntries(await Promise.all((b === null ? [a] : [a, b]).map(async (n) => [`notice:${n}`,
+        (await one<{ incident_id: number }>(client, 'SELECT incident_id FROM incident_notices WHERE notice_id = $1', [n]))?.incident_id ?? null])));
       const row = await one<DecisionRow>(client, /* sql */ `
         INSERT INTO manual_links (action, notice_id, other_notice_id, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5)
         RETURNING *`, [action, a, b, by, now().toISOString()]);
+      await writeAudit(client, {
+        actor: by, action: action === 'link' ? 'incident.link' : 'incident.unlink', subject: `notice:${a}`,
+        before: { incidents: before }, after: { decision: row!.id, ...(b === null ? {} : { with: `notice:${b}` }) },
+      }, now);
       return toDecision(row!);
     });
   }

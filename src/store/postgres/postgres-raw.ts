@@ -45,6 +45,10 @@ export function openPostgresRaw(url: string): RawDatabase {
     },
     async replaceAll(tables, rowsOf) {
       await inTransaction(pool, async (client) => {
+        // Replacing a whole casebook (--force) replaces its audit log too: its append-only triggers
+        // are off for this transaction only (ALTER TABLE is transactional).
+        const audited = tables.some((t) => t.name === 'audit_log');
+        if (audited) await client.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
         await client.query('DELETE FROM notice_search');
         for (const t of [...tables].reverse()) await client.query(`DELETE FROM ${quoteIdent(t.name)}`);
         for (const t of tables) {
@@ -60,6 +64,7 @@ export function openPostgresRaw(url: string): RawDatabase {
         for (const n of await rows<{ id: number; text: string }>(client, 'SELECT id, text FROM notices')) {
           await client.query('INSERT INTO notice_search (notice_id, body) VALUES ($1, $2::tsvector)', [n.id, tsvectorText(indexTokens(n.text))]);
         }
+        if (audited) await client.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
         // Rows came with their ids: the identity counters must start after them.
         const identities = await rows<{ table_name: string; column_name: string }>(client, /* sql */ `
           SELECT table_name, column_name FROM information_schema.columns

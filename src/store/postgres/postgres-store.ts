@@ -21,6 +21,8 @@ import { pageQueries } from './page-queries.ts';
 import { createPool, inTransaction, isInputError, isRowId, one, rows, type Client, type Pool, type Queryable } from './pg-database.ts';
 import { tsqueryText, tsvectorText } from './pg-text-search.ts';
 import { watchQueries } from './watch-queries.ts';
+import { accountQueries, writeAudit } from './account-queries.ts';
+import { SYSTEM_ACTOR } from '../account-types.ts';
 
 export interface PostgresStoreOptions {
   /** The clock for ingested_at and created_at; tests pass a fixed one. */
@@ -110,6 +112,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...fetchQueries(pool),
     ...watchQueries(pool, now),
     ...claimQueries(pool, now),
+    ...accountQueries(pool, now),
 
     async ingestDocument(doc: DocumentInput, notices: NoticeInput[]): Promise<IngestResult> {
       if (!SHA256.test(doc.sha256)) {
@@ -131,7 +134,12 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
             const existing = (await one<{ id: number }>(client, 'SELECT id FROM documents WHERE sha256 = $1', [doc.sha256]))!;
             return { documentId: existing.id, created: false, noticeIds: await noticeIdsOf(client, existing.id) };
           }
-          return { documentId: inserted.id, created: true, noticeIds: await insertNotices(client, inserted.id, prepared, at) };
+          const noticeIds = await insertNotices(client, inserted.id, prepared, at);
+          await writeAudit(client, {
+            actor: doc.by ?? SYSTEM_ACTOR, action: 'document.ingest', subject: `document:${inserted.id}`, before: null,
+            after: { sha256: doc.sha256, source: doc.source, mediaType: doc.mediaType, notices: noticeIds },
+          }, now);
+          return { documentId: inserted.id, created: true, noticeIds };
         });
       } catch (err) {
         if (!isInputError(err)) throw err;

@@ -5,16 +5,27 @@ import { JikenboError } from '../../core/errors.ts';
 import { toSource, type SourceRow } from '../rows/watch-source-row.ts';
 import type { WatchPort } from '../sqlite/watch-queries.ts';
 import { inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
+import { SYSTEM_ACTOR } from '../account-types.ts';
+import { writeAudit } from './account-queries.ts';
 
 export function watchQueries(pool: Pool, now: () => Date): WatchPort {
   return {
-    async addWatchSource(input) {
-      const row = await one<SourceRow>(pool, /* sql */ `
-        INSERT INTO watch_sources (url, every_seconds, allow_private, added_at, next_check_at)
-        VALUES ($1, $2, $3, $4, '1970-01-01T00:00:00.000Z') -- due at once, whatever clock the caller keeps
-        ON CONFLICT (url) DO UPDATE SET every_seconds = excluded.every_seconds, allow_private = excluded.allow_private
-        RETURNING *`, [input.url, input.everySeconds, input.allowPrivate ? 1 : 0, now().toISOString()]);
-      return toSource(row!);
+    async addWatchSource(input, by = SYSTEM_ACTOR) {
+      return inTransaction(pool, async (client) => {
+        const before = await one<SourceRow>(client, 'SELECT * FROM watch_sources WHERE url = $1 FOR UPDATE', [input.url]);
+        const row = await one<SourceRow>(client, /* sql */ `
+          INSERT INTO watch_sources (url, every_seconds, allow_private, added_at, next_check_at)
+          VALUES ($1, $2, $3, $4, '1970-01-01T00:00:00.000Z') -- due at once, whatever clock the caller keeps
+          ON CONFLICT (url) DO UPDATE SET every_seconds = excluded.every_seconds, allow_private = excluded.allow_private
+          RETURNING *`, [input.url, input.everySeconds, input.allowPrivate ? 1 : 0, now().toISOString()]);
+        const source = toSource(row!);
+        await writeAudit(client, {
+          actor: by, action: 'watch.add', subject: `watch:${source.id}`,
+          before: before ? { url: before.url, everySeconds: before.every_seconds, allowPrivate: before.allow_private === 1 } : null,
+          after: { url: source.url, everySeconds: source.everySeconds, allowPrivate: source.allowPrivate },
+        }, now);
+        return source;
+      });
     },
     async listWatchSources() {
       return (await rows<SourceRow>(pool, 'SELECT * FROM watch_sources ORDER BY id')).map(toSource);

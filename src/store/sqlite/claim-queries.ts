@@ -2,9 +2,11 @@
 
 import type Database from 'better-sqlite3';
 import { JikenboError } from '../../core/errors.ts';
-import type { ClaimInput } from '../source-types.ts';
+import type { ClaimInput, ClaimLinkInput } from '../source-types.ts';
 import type { Store } from '../store.ts';
 import { LINK_COLUMNS, toClaim, toLink, type ClaimRow, type LinkRow } from '../rows/claim-row.ts';
+import { SYSTEM_ACTOR } from '../account-types.ts';
+import type { AuditWriter } from './account-queries.ts';
 
 export type ClaimPort = Pick<Store,
   'addClaims' | 'listClaims' | 'getClaim' | 'setClaimDomainMapping' |
@@ -16,14 +18,34 @@ export function claimNaturalKey(claim: Pick<ClaimInput, 'group' | 'victim' | 'di
   return JSON.stringify([loose(claim.group), loose(claim.victim), claim.discoveredDate]);
 }
 
-export function claimQueries(db: Database.Database, now: () => Date): ClaimPort {
+export function claimQueries(db: Database.Database, now: () => Date, audit: AuditWriter): ClaimPort {
   const insert = db.prepare(/* sql */ `
     INSERT OR IGNORE INTO claims (natural_key, group_name, victim, domain, country, discovered, discovered_date, source, imported_at)
     VALUES (@key, @group, @victim, @domain, @country, @discovered, @discoveredDate, @source, @at)`);
-  const insertAll = db.transaction((claims: readonly ClaimInput[], at: string) => {
+  const insertAll = db.transaction((claims: readonly ClaimInput[], at: string, by: string) => {
     let added = 0;
-    for (const c of claims) added += insert.run({ ...c, key: claimNaturalKey(c), at }).changes;
+    const sources = new Set<string>();
+    for (const c of claims) {
+      added += insert.run({ ...c, key: claimNaturalKey(c), at }).changes;
+      sources.add(c.source);
+    }
+    if (added > 0) audit({ actor: by, action: 'claim.import', subject: [...sources].join(', ').slice(0, 500), before: null, after: { added, existing: claims.length - added } });
     return { added, existing: claims.length - added };
+  });
+  const setMapping = db.transaction((domain: string, parent: string, by: string) => {
+    const before = db.prepare<[string], { parent: string }>('SELECT parent FROM claim_domain_map WHERE domain = ?').get(domain);
+    const at = now().toISOString();
+    upsertMap.run(domain, parent, by, at);
+    audit({ actor: by, action: 'claim.map_domain', subject: `domain:${domain}`, before: before ? { parent: before.parent } : null, after: { parent } });
+    return { domain, parent, by, at };
+  });
+  const confirm = db.transaction((input: ClaimLinkInput, by: string, noticeId: number) => {
+    const inserted = insertLink.run({ ...input, by, noticeId, at: now().toISOString() }).changes;
+    const link = toLink(linkOf.get(input.claimId, noticeId)!);
+    if (inserted > 0) {
+      audit({ actor: by, action: 'claim.confirm', subject: `claim:${input.claimId}`, before: null, after: { incident: input.incidentId, notice: noticeId, link: link.id } });
+    }
+    return link;
   });
   const selectRange = db.prepare<{ from: string; to: string }, ClaimRow>(
     'SELECT * FROM claims WHERE discovered_date BETWEEN @from AND @to ORDER BY discovered, id');
@@ -46,8 +68,8 @@ export function claimQueries(db: Database.Database, now: () => Date): ClaimPort 
   const allLinks = db.prepare<[], LinkRow>(`SELECT ${LINK_COLUMNS} FROM claim_links l ORDER BY l.id`);
 
   return {
-    async addClaims(claims) {
-      return insertAll.immediate(claims, now().toISOString());
+    async addClaims(claims, by = SYSTEM_ACTOR) {
+      return insertAll.immediate(claims, now().toISOString(), by);
     },
     async listClaims(range = {}) {
       return selectRange.all({ from: range.from ?? '0000-00-00', to: range.to ?? '9999-99-99' }).map(toClaim);
@@ -57,9 +79,7 @@ export function claimQueries(db: Database.Database, now: () => Date): ClaimPort 
       return row ? toClaim(row) : null;
     },
     async setClaimDomainMapping(domain, parent, by) {
-      const at = now().toISOString();
-      upsertMap.run(domain, parent, by, at);
-      return { domain, parent, by, at };
+      return setMapping.immediate(domain, parent, by);
     },
     async listClaimDomainMappings() {
       return selectMap.all().map((r) => ({ domain: r.domain, parent: r.parent, by: r.added_by, at: r.added_at }));
@@ -70,8 +90,7 @@ export function claimQueries(db: Database.Database, now: () => Date): ClaimPort 
       if (!anchor) throw new JikenboError('not_found', `no incident ${input.incidentId}`, { subject: 'incident' });
       const by = input.by.trim();
       if (!by) throw new JikenboError('bad_input', 'a confirmation needs the name of who made it', { subject: 'by' });
-      insertLink.run({ ...input, by, noticeId: anchor.notice_id, at: now().toISOString() });
-      return toLink(linkOf.get(input.claimId, anchor.notice_id)!);
+      return confirm.immediate(input, by, anchor.notice_id);
     },
     async listClaimLinks(filter = {}) {
       const rows = filter.claimId !== undefined ? linksOfClaim.all(filter.claimId)

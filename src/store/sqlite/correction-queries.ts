@@ -7,12 +7,14 @@ import { JikenboError } from '../../core/errors.ts';
 import type { IncidentRecord } from '../../core/record.ts';
 import type { CorrectionInput, Store } from '../store.ts';
 import { checkCorrectionBy as checkBy, toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
+import { SYSTEM_ACTOR } from '../account-types.ts';
+import type { AuditWriter } from './account-queries.ts';
 
 export type CorrectionPort = Pick<Store,
   'addCorrection' | 'revertCorrection' | 'listCorrections' |
   'listAllCorrections' | 'listNoticesForReextraction' | 'saveMachineRecord'>;
 
-export function correctionQueries(db: Database.Database, now: () => Date): CorrectionPort {
+export function correctionQueries(db: Database.Database, now: () => Date, audit: AuditWriter): CorrectionPort {
   const insert = db.prepare(/* sql */ `
     INSERT INTO corrections (target, target_id, field, old_json, new_json, decided_by, decided_at)
     VALUES (@target, @targetId, @field, @oldJson, @newJson, @by, @at)`);
@@ -67,7 +69,12 @@ export function correctionQueries(db: Database.Database, now: () => Date): Corre
       by: checkBy(input.by), at: now().toISOString(),
     }).lastInsertRowid);
     if (input.target === 'notice') refreshNotice(input.targetId);
-    return toCorrection(selectOne.get(id)!);
+    const correction = toCorrection(selectOne.get(id)!);
+    audit({
+      actor: correction.by, action: 'correction.add', subject: `${input.target}:${input.targetId}`,
+      before: { field: input.field, value: correction.oldValue }, after: { field: input.field, value: correction.newValue, correction: id },
+    });
+    return correction;
   });
 
   const revert = db.transaction((id: number, by: string): Correction => {
@@ -76,12 +83,22 @@ export function correctionQueries(db: Database.Database, now: () => Date): Corre
     if (row.reverted_at !== null) throw new JikenboError('conflict', `correction #${id} was already reverted by ${row.reverted_by} at ${row.reverted_at}`);
     markReverted.run(checkBy(by), now().toISOString(), id);
     if (row.target === 'notice') refreshNotice(row.target_id);
-    return toCorrection(selectOne.get(id)!);
+    const correction = toCorrection(selectOne.get(id)!);
+    audit({
+      actor: correction.revertedBy!, action: 'correction.revert', subject: `${row.target}:${row.target_id}`,
+      before: { field: row.field, value: correction.newValue, correction: id }, after: { field: row.field, value: correction.oldValue },
+    });
+    return correction;
   });
 
-  const save = db.transaction((noticeId: number, recordJson: string, version: string): Correction[] => {
+  const save = db.transaction((noticeId: number, recordJson: string, version: string, by: string): Correction[] => {
     if (!noticeExists.get(noticeId)) throw new JikenboError('not_found', `no notice #${noticeId}`);
+    const before = latestMachine.get(noticeId);
     upsertRecord.run(noticeId, recordJson, version, now().toISOString());
+    audit({
+      actor: by, action: 'record.reextract', subject: `notice:${noticeId}`,
+      before: before ? JSON.parse(before.record_json) : null, after: { ...JSON.parse(recordJson), extractor_version: version },
+    });
     return refreshNotice(noticeId);
   });
 
@@ -106,8 +123,8 @@ export function correctionQueries(db: Database.Database, now: () => Date): Corre
     async listNoticesForReextraction({ afterId, limit }) {
       return selectCandidates.all(afterId, limit).map((r) => ({ id: r.id, text: r.text, extractorVersion: r.extractor_version }));
     },
-    async saveMachineRecord(noticeId, record, extractorVersion) {
-      return save.immediate(noticeId, JSON.stringify(record), extractorVersion);
+    async saveMachineRecord(noticeId, record, extractorVersion, by = SYSTEM_ACTOR) {
+      return save.immediate(noticeId, JSON.stringify(record), extractorVersion, by);
     },
   };
 }

@@ -10,12 +10,13 @@ import type {
 } from '../store.ts';
 import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../rows/decision-row.ts';
 import { LATEST_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
+import type { AuditWriter } from './account-queries.ts';
 
 type IncidentPort = Pick<Store,
   'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
   'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice'>;
 
-export function incidentQueries(db: Database.Database, now: () => Date): IncidentPort {
+export function incidentQueries(db: Database.Database, now: () => Date, audit: AuditWriter): IncidentPort {
   // Stale: another regrouping or a person's decision since the snapshot. Notices stored since then stay
   // in the incidents their ingest made until that ingest regroups after its batch (as on PostgreSQL).
   const selectBasis = db.prepare<[], { basis: string }>(/* sql */ `
@@ -109,7 +110,13 @@ export function incidentQueries(db: Database.Database, now: () => Date): Inciden
     for (const id of b === null ? [a] : [a, b]) {
       if (!noticeExists.get(id)) throw new JikenboError('not_found', `no notice #${id}`, { subject: String(id) });
     }
+    const ids = b === null ? [a] : [a, b];
+    const before = Object.fromEntries(ids.map((n) => [`notice:${n}`, incidentOf.get(n)?.incident_id ?? null]));
     const id = Number(insertDecision.run(action, a, b, by, now().toISOString()).lastInsertRowid);
+    audit({
+      actor: by, action: action === 'link' ? 'incident.link' : 'incident.unlink', subject: `notice:${a}`,
+      before: { incidents: before }, after: { decision: id, ...(b === null ? {} : { with: `notice:${b}` }) },
+    });
     return toDecision(selectDecision.get(id)!);
   });
 

@@ -244,6 +244,57 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX claim_links_by_notice ON claim_links (notice_id);
     `,
   },
+  {
+    version: 5,
+    name: 'accounts, sessions, API tokens, append-only audit log',
+    sql: /* sql */ `
+      CREATE TABLE accounts (
+        id             INTEGER PRIMARY KEY,
+        name           TEXT    NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64),
+        role           TEXT    NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+        password_hash  TEXT    NOT NULL,
+        disabled       INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+        created_at     TEXT    NOT NULL
+      );
+
+      -- A signed-in browser. The cookie holds a random token; only its SHA-256 is kept.
+      CREATE TABLE sessions (
+        token_hash  TEXT    PRIMARY KEY CHECK (length(token_hash) = 64),
+        account_id  INTEGER NOT NULL REFERENCES accounts (id),
+        csrf_token  TEXT    NOT NULL,
+        created_at  TEXT    NOT NULL,
+        expires_at  TEXT    NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX sessions_by_account ON sessions (account_id);
+
+      CREATE TABLE api_tokens (
+        id            INTEGER PRIMARY KEY,
+        account_id    INTEGER NOT NULL REFERENCES accounts (id),
+        label         TEXT    NOT NULL,
+        token_hash    TEXT    NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+        created_at    TEXT    NOT NULL,
+        revoked_at    TEXT,
+        last_used_at  TEXT
+      );
+
+      -- Every change: who, when, what, before and after. Nobody updates or deletes a line, admins included.
+      CREATE TABLE audit_log (
+        id           INTEGER PRIMARY KEY,
+        at           TEXT NOT NULL,
+        actor        TEXT NOT NULL CHECK (length(actor) > 0),
+        action       TEXT NOT NULL,
+        subject      TEXT NOT NULL,
+        before_json  TEXT NOT NULL CHECK (json_valid(before_json)),
+        after_json   TEXT NOT NULL CHECK (json_valid(after_json))
+      );
+      CREATE INDEX audit_by_actor ON audit_log (actor, id);
+      CREATE INDEX audit_by_action ON audit_log (action, subject, id);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    `,
+  },
 ];
 
 export interface MigrationReport {

@@ -39,6 +39,10 @@ export function openSqliteRaw(path: string): RawDatabase {
     },
     async replaceAll(tables, rowsOf) {
       db.transaction(() => {
+        // Replacing a whole casebook (--force) replaces its audit log too: its append-only triggers
+        // are lifted for this transaction only and put back before it commits.
+        const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as Array<{ name: string; sql: string }>;
+        for (const t of triggers) db.prepare(`DROP TRIGGER ${quoteIdent(t.name)}`).run();
         db.prepare("INSERT INTO notice_fts (notice_fts) VALUES ('delete-all')").run();
         for (const t of [...tables].reverse()) db.prepare(`DELETE FROM ${quoteIdent(t.name)}`).run();
         for (const t of tables) {
@@ -50,6 +54,7 @@ export function openSqliteRaw(path: string): RawDatabase {
         for (const n of db.prepare('SELECT id, text FROM notices').all() as Array<{ id: number; text: string }>) {
           index.run(n.id, indexTokens(n.text));
         }
+        for (const t of triggers) db.exec(t.sql);
       }).immediate();
     },
     async close() {

@@ -21,6 +21,8 @@ import { fetchQueries } from './fetch-queries.ts';
 import { watchQueries } from './watch-queries.ts';
 import { pageQueries } from './page-queries.ts';
 import { migrate } from './migrations.ts';
+import { accountQueries, auditWriter } from './account-queries.ts';
+import { SYSTEM_ACTOR } from '../account-types.ts';
 
 export interface SqliteStoreOptions {
   /** How long a writer waits for another process's write lock before failing, in ms. */
@@ -123,6 +125,8 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     JOIN records r ON r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)
     WHERE n.id = ?`);
 
+  const audit = auditWriter(db, now);
+
   /** Everything for one file in one write transaction: stored whole, or not at all. */
   const ingest = db.transaction((doc: DocumentInput, notices: readonly PreparedNotice[]): IngestResult => {
     const existing = findDocument.get(doc.sha256);
@@ -146,20 +150,25 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       insertFts.run(noticeId, tokens);
       noticeIds.push(noticeId);
     }
+    audit({
+      actor: doc.by ?? SYSTEM_ACTOR, action: 'document.ingest', subject: `document:${documentId}`, before: null,
+      after: { sha256: doc.sha256, source: doc.source, mediaType: doc.mediaType, notices: noticeIds },
+    });
     return { documentId, created: true, noticeIds };
   });
 
-  const corrections = correctionQueries(db, now);
+  const corrections = correctionQueries(db, now, audit);
   const selectChangeToken = db.prepare<[], { token: string }>(/* sql */ `
     SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
       || ':' || (SELECT coalesce(max(id), 0) FROM records) || ':' || (SELECT coalesce(max(id), 0) FROM corrections)
       || ':' || (SELECT count(*) FROM corrections WHERE reverted_at IS NOT NULL) AS token`);
 
   return {
-    ...incidentQueries(db, now),
+    ...incidentQueries(db, now, audit),
     ...fetchQueries(db),
-    ...watchQueries(db, now),
-    ...claimQueries(db, now),
+    ...watchQueries(db, now, audit),
+    ...claimQueries(db, now, audit),
+    ...accountQueries(db, now, audit),
     ...pageQueries(db),
     ...corrections,
 

@@ -2,15 +2,17 @@
 
 import type Database from 'better-sqlite3';
 import { JikenboError } from '../../core/errors.ts';
-import type { SeenLink } from '../source-types.ts';
+import type { SeenLink, WatchSourceInput } from '../source-types.ts';
 import type { Store } from '../store.ts';
 import { toSource, type SourceRow } from '../rows/watch-source-row.ts';
+import { SYSTEM_ACTOR } from '../account-types.ts';
+import type { AuditWriter } from './account-queries.ts';
 
 export type WatchPort = Pick<Store,
   'addWatchSource' | 'listWatchSources' | 'dueWatchSources' |
   'recordWatchCheck' | 'seenWatchLinks' | 'markWatchLinksSeen'>;
 
-export function watchQueries(db: Database.Database, now: () => Date): WatchPort {
+export function watchQueries(db: Database.Database, now: () => Date, audit: AuditWriter): WatchPort {
   const upsert = db.prepare(/* sql */ `
     INSERT INTO watch_sources (url, every_seconds, allow_private, added_at, next_check_at)
     VALUES (@url, @everySeconds, @allowPrivate, @at, '1970-01-01T00:00:00.000Z') -- due at once, whatever clock the caller keeps
@@ -35,10 +37,21 @@ export function watchQueries(db: Database.Database, now: () => Date): WatchPort 
     }
   });
 
+  const addSource = db.transaction((input: WatchSourceInput, by: string) => {
+    const before = byUrl.get(input.url);
+    upsert.run({ url: input.url, everySeconds: input.everySeconds, allowPrivate: input.allowPrivate ? 1 : 0, at: now().toISOString() });
+    const source = toSource(byUrl.get(input.url)!);
+    audit({
+      actor: by, action: 'watch.add', subject: `watch:${source.id}`,
+      before: before ? { url: before.url, everySeconds: before.every_seconds, allowPrivate: before.allow_private === 1 } : null,
+      after: { url: source.url, everySeconds: source.everySeconds, allowPrivate: source.allowPrivate },
+    });
+    return source;
+  });
+
   return {
-    async addWatchSource(input) {
-      upsert.run({ url: input.url, everySeconds: input.everySeconds, allowPrivate: input.allowPrivate ? 1 : 0, at: now().toISOString() });
-      return toSource(byUrl.get(input.url)!);
+    async addWatchSource(input, by = SYSTEM_ACTOR) {
+      return addSource.immediate(input, by);
     },
     async listWatchSources() {
       return all.all().map(toSource);

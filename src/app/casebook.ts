@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { FileArchive } from '../sources/file-archive.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Archive, Store } from '../store/store.ts';
+import { storeActingAs } from '../store/with-actor.ts';
 
 export interface Casebook {
   store: Store;
@@ -32,7 +33,13 @@ export function archiveDirFor(dbPath: string): string {
   return join(dirname(dbPath), `${basename(dbPath).replace(/\.(db|sqlite3?)$/i, '')}-archive`);
 }
 
-export async function openCasebook(dbPath: string): Promise<Casebook> {
+/** Opens a casebook; with `actor`, every change made through it is audited under that name (`cli:alice`). */
+export async function openCasebook(dbPath: string, options: { actor?: string } = {}): Promise<Casebook> {
+  const casebook = await openEngine(dbPath);
+  return options.actor ? { ...casebook, store: storeActingAs(casebook.store, options.actor) } : casebook;
+}
+
+async function openEngine(dbPath: string): Promise<Casebook> {
   // Loaded on demand, so that an SQLite casebook never loads the PostgreSQL driver.
   if (isPostgresUrl(dbPath)) return (await import('./postgres-casebook.ts')).openPostgresCasebook(dbPath);
   mkdirSync(dirname(dbPath), { recursive: true });

@@ -28,6 +28,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   stats: async () => (await import('./commands/stats.ts')).statsCommand,
   duty: async () => (await import('./commands/duty.ts')).dutyCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
+  user: async () => (await import('./commands/user.ts')).userCommand,
+  token: async () => (await import('./commands/user.ts')).tokenCommand,
+  audit: async () => (await import('./commands/audit.ts')).auditCommand,
 };
 
 const USAGE = `jikenbo (事件簿): a casebook of Japanese security-incident notices
@@ -58,7 +61,11 @@ usage: jikenbo COMMAND [options]
   claims proposals          unconfirmed claims with the incidents they may be about  [--month YYYY-MM] [--country jp]
   claims confirm CLAIM INC  a person confirms a claim is about incident INC (id or 2023-042)  [--by NAME]
   claims map add DOMAIN P   a foreign domain belongs to Japanese organisation P  (claims map list)
-  serve                     the web app  [--port 8080] [--host 127.0.0.1]
+  serve                     the web app; sign-in required  [--port 8080] [--host 127.0.0.1] [--public-read]
+  user add NAME --role R    an account (viewer, editor or admin); the password is asked, or read from stdin
+  user list | role NAME R | disable NAME | enable NAME | passwd NAME
+  token add ACCOUNT         an API token for scripts, printed once  [--label TEXT]  (token list, token revoke ID)
+  audit                     the audit log, newest first  [--actor NAME] [--action A] [--limit N] [--json]
   demo                      ingest the demo casebook, then serve it  [--port 8080]
   migrate-store             move a casebook between SQLite and PostgreSQL, with counts and checksums  --from DB --to DB [--force]
   backup                    copy an SQLite casebook while it is in use  --out FILE

@@ -46,6 +46,11 @@ export function validate<S extends z.ZodType>(command: string, schema: S, input:
   throw new JikenboError('bad_input', `${command}: ${where}: ${issue?.message ?? 'invalid'}`, { subject: where });
 }
 
+/** Who the audit log names for a change made from the command line: `cli:` and the system user. */
+export function cliActor(): string {
+  return `cli:${decider(undefined)}`;
+}
+
 /** The person making a decision or correction: --by, else the login name. */
 export function decider(flag: string | undefined): string {
   if (flag !== undefined) return flag;

@@ -1,5 +1,6 @@
-// The HTTP app: security headers, CSRF check, language, static files and one route module per area;
-// errors mapped to a status and page in one place. Routes live in src/server/routes/<area>.ts.
+// The HTTP app: security headers; who is asking, what they may do (auth/policy.ts) and CSRF checks;
+// language; static files and one route module per area; errors mapped to a status and page in one
+// place. Routes live in src/server/routes/<area>.ts.
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
@@ -16,6 +17,10 @@ import { apiV1Routes } from './routes/api-v1.ts';
 import { exchangeRoutes } from './routes/exchange.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { authRoutes } from './routes/auth.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { authenticate, csrfToken, guard, type AccessOptions } from './auth/middleware.ts';
+import { problemOf, problemResponse } from './api/problem.ts';
 import { REVIEW_SCRIPT } from './static/review-script.ts';
 import { STYLESHEET } from './stylesheet.ts';
 
@@ -27,18 +32,25 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'same-origin',
 };
 
-export function createApp(deps: { store: Store; archive: Archive }): Hono {
+export interface AppOptions extends Partial<AccessOptions> {}
+
+/** The web app. Signing in is required unless `publicRead`, which lets anyone read (never write). */
+export function createApp(deps: { store: Store; archive: Archive }, options: AppOptions = {}): Hono {
   const app = new Hono();
+  const access: AccessOptions = { publicRead: options.publicRead ?? false };
 
   app.use('*', async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
   });
+  app.use('*', authenticate(deps.store));
   // Form POSTs must come from this site: Sec-Fetch-Site same-origin, or an Origin equal to ours.
-  // A script calling the API with a bearer token sends no cookie, so it cannot be forged cross-site.
+  // A script calling with a bearer token sends no cookie, so it cannot be forged cross-site.
   const sameSiteOnly = csrf();
-  app.use('*', (c, next) =>
-    c.req.path.startsWith('/api/v1/') && /^Bearer\s/i.test(c.req.header('authorization') ?? '') ? next() : sameSiteOnly(c, next));
+  app.use('*', (c, next) => (c.get('viewer')?.via === 'token' ? next() : sameSiteOnly(c, next)));
+  app.use('*', guard(access));
+  // And a form sent with a session carries that session's token (a second, independent check).
+  app.use('*', csrfToken());
   app.use('*', async (c, next) => {
     const lang = c.req.query('lang');
     if (lang === 'ja' || lang === 'en') setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', maxAge: 60 * 60 * 24 * 365 });
@@ -48,6 +60,8 @@ export function createApp(deps: { store: Store; archive: Archive }): Hono {
   app.get('/static/app.css', (c) => c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
   app.get('/static/review.js', (c) => c.body(REVIEW_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
 
+  app.route('/', authRoutes(deps, access));
+  app.route('/', adminRoutes(deps));
   app.route('/', incidentRoutes(deps));
   app.route('/', noticeRoutes(deps));
   app.route('/', reviewRoutes(deps));
@@ -67,11 +81,20 @@ export function createApp(deps: { store: Store; archive: Archive }): Hono {
   app.onError((err, c) => {
     const { status, message } = toHttpError(err);
     if (status === 500) console.error(err);
-    if (c.req.path.startsWith('/api/')) return c.json({ error: message }, status);
+    const challenge: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+    if (c.req.path.startsWith('/api/v1/')) return problemResponse(c, problemOf(err, c.req.path), challenge);
+    if (c.req.path.startsWith('/api/')) return c.json({ error: message }, status, challenge);
     const ctx = pageContext(c);
+    const url = new URL(c.req.url);
+    // A page asked for without signing in: to the sign-in form, and back here afterwards.
+    if (status === 401 && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+    }
     const { t } = ctx;
-    const heading = status === 404 ? t('error.not_found') : status === 403 ? t('error.forbidden') : status === 400 ? t('error.bad_request') : t('error.title');
-    return c.html(layout(heading, html`<h1>${heading}</h1><p class="error-message">${message}</p><p><a href="/">${t('error.back')}</a></p>`, ctx), status);
+    const heading = status === 404 ? t('error.not_found') : status === 403 ? t('error.forbidden') : status === 400 ? t('error.bad_request')
+      : status === 401 ? t('error.unauthorized') : status === 429 ? t('error.too_many') : t('error.title');
+    const signIn = status === 401 ? html`<p><a href="/login">${t('nav.sign_in')}</a></p>` : '';
+    return c.html(layout(heading, html`<h1>${heading}</h1><p class="error-message">${message}</p>${signIn}<p><a href="/">${t('error.back')}</a></p>`, ctx), status);
   });
 
   return app;

@@ -31,7 +31,7 @@ describe('dashboard', () => {
     largestId = largest.id;
     // Corrections are untrusted input too: the largest incident's organisation becomes markup.
     await correctValue(casebook.store, { target: 'incident', id: largestId, field: 'organization', value: HOSTILE, by: 'mallory' });
-    app = createApp(casebook);
+    app = createApp(casebook, { publicRead: true });
   }, 60_000);
   afterAll(async () => casebook.close());
 

@@ -15,6 +15,7 @@ import { openApiDocument } from '../../src/server/api/openapi.ts';
 import { createApp } from '../../src/server/app.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { BCC_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
+import { addAccount, createApiToken } from '../../src/app/accounts.ts';
 
 const Ajv2020 = Ajv2020Module.default;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -46,7 +47,7 @@ describe('JSON API, feed and exports', () => {
     casebook = await openCasebook(join(dir, 'api.db'));
     const notices = readdirSync('test/fixtures/notices').filter((f) => f.endsWith('.txt')).map((f) => join('test/fixtures/notices', f));
     await ingestPaths(notices, casebook);
-    app = createApp(casebook);
+    app = createApp(casebook, { publicRead: true });
   }, 60_000);
   afterAll(async () => casebook.close());
 
@@ -107,41 +108,55 @@ describe('JSON API, feed and exports', () => {
     expect([200, 501]).toContain(claims.status);
   });
 
-  it('ingests by POST only with the bearer token, within the size limit', async () => {
+  it('ingests by POST only with an editor\'s API token, within the size limit, and audits it under that account', async () => {
     const path = '/api/v1/notices';
     const body = new TextEncoder().encode(USB_NOTICE);
-    delete process.env.JIKENBO_API_TOKEN;
+    await addAccount(casebook.store, { name: 'reader', role: 'viewer', password: 'a long enough password' }, 'test');
+    await addAccount(casebook.store, { name: 'uploader', role: 'editor', password: 'a long enough password' }, 'test');
+    const viewerToken = (await createApiToken(casebook.store, 'reader', 'read script', 'test')).token;
+    const { token, info } = await createApiToken(casebook.store, 'uploader', 'ingest script', 'test');
     const raw = { 'Content-Type': 'application/octet-stream' };
-    expect((await conforms(await app.request(`${path}?filename=usb.txt`, { method: 'POST', body, headers: raw }), path, 'post')).detail).toMatch(/JIKENBO_API_TOKEN/);
-    process.env.JIKENBO_API_TOKEN = 'secret-token';
-    try {
-      await conforms(await app.request(`${path}?filename=usb.txt`, { method: 'POST', body, headers: { ...raw, Authorization: 'Bearer wrong' } }), path, 'post');
-      const auth = { Authorization: 'Bearer secret-token', 'Content-Type': 'application/octet-stream' };
-      const created = await app.request(`${path}?filename=usb.txt`, { method: 'POST', body, headers: auth });
-      expect(created.status).toBe(201);
-      expect(await conforms(created, path, 'post')).toMatchObject({ status: 'new', posts: 1 });
-      const dup = await app.request(`${path}?filename=usb.txt`, { method: 'POST', body, headers: auth });
-      expect(await conforms(dup, path, 'post')).toMatchObject({ status: 'duplicate' });
-      const big = await app.request(`${path}?filename=big.txt`, { method: 'POST', body: new Uint8Array(21 * 1024 * 1024), headers: auth });
-      expect(big.status).toBe(413);
-      await conforms(big, path, 'post');
-      const traversal = await app.request(`${path}?filename=..%2Fx.txt`, { method: 'POST', body, headers: auth });
-      expect((await conforms(traversal, path, 'post')).field).toBe('filename');
+    const anonymous = await app.request(`${path}?filename=usb.txt`, { method: 'POST', body, headers: raw });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
+    await conforms(anonymous, path, 'post');
+    const wrong = await app.request(`${path}?filename=usb.txt`, { method: 'POST', body, headers: { ...raw, Authorization: 'Bearer jkb_wrong' } });
+    expect(wrong.status).toBe(401);
+    await conforms(wrong, path, 'post');
+    const viewer = await app.request(`${path}?filename=usb.txt`, { method: 'POST', body, headers: { ...raw, Authorization: `Bearer ${viewerToken}` } });
+    expect(viewer.status).toBe(403);
+    expect(((await viewer.json()) as { detail: string }).detail).toMatch(/viewer/);
 
-      // A form upload (as curl -F sends it) from a script with the token passes the CSRF check;
-      // the same form from another site without the token does not.
-      const form = () => {
-        const f = new FormData();
-        f.append('file', new Blob([BCC_NOTICE], { type: 'text/plain' }), 'bcc.txt');
-        return f;
-      };
-      const scripted = await app.request(path, { method: 'POST', body: form(), headers: { Authorization: 'Bearer secret-token' } });
-      expect(scripted.status).toBe(201);
-      const forged = await app.request(path, { method: 'POST', body: form(), headers: { Origin: 'https://evil.example' } });
-      expect(forged.status).toBe(403);
-    } finally {
-      delete process.env.JIKENBO_API_TOKEN;
-    }
+    const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' };
+    const created = await app.request(`${path}?filename=usb.txt`, { method: 'POST', body, headers: auth });
+    expect(created.status).toBe(201);
+    const report = await conforms(created, path, 'post');
+    expect(report).toMatchObject({ status: 'new', posts: 1 });
+    const [entry] = await casebook.store.listAudit({ action: 'document.ingest', subject: `document:${report.document_id}` });
+    expect(entry).toMatchObject({ actor: 'uploader', before: null });
+    const dup = await app.request(`${path}?filename=usb.txt`, { method: 'POST', body, headers: auth });
+    expect(await conforms(dup, path, 'post')).toMatchObject({ status: 'duplicate' });
+    const big = await app.request(`${path}?filename=big.txt`, { method: 'POST', body: new Uint8Array(21 * 1024 * 1024), headers: auth });
+    expect(big.status).toBe(413);
+    await conforms(big, path, 'post');
+    const traversal = await app.request(`${path}?filename=..%2Fx.txt`, { method: 'POST', body, headers: auth });
+    expect((await conforms(traversal, path, 'post')).field).toBe('filename');
+
+    // A form upload (as curl -F sends it) from a script with the token passes the CSRF check;
+    // the same form from another site without the token does not.
+    const form = () => {
+      const f = new FormData();
+      f.append('file', new Blob([BCC_NOTICE], { type: 'text/plain' }), 'bcc.txt');
+      return f;
+    };
+    const scripted = await app.request(path, { method: 'POST', body: form(), headers: { Authorization: `Bearer ${token}` } });
+    expect(scripted.status).toBe(201);
+    const forged = await app.request(path, { method: 'POST', body: form(), headers: { Origin: 'https://evil.example' } });
+    expect(forged.status).toBe(403);
+
+    // A revoked token opens nothing.
+    await casebook.store.revokeApiToken(info.id, 'test');
+    expect((await app.request(`${path}?filename=usb.txt`, { method: 'POST', body, headers: auth })).status).toBe(401);
   });
 
   it('writes a valid Atom feed of the filtered list, escaping everything', async () => {

@@ -26,7 +26,7 @@ describe('web app', () => {
     writeFileSync(join(dir, 'hostile.txt'), HOSTILE);
     casebook = await openCasebook(join(dir, 'web.db'));
     await ingestPaths([join(dir, 'usb.txt'), join(dir, 'hostile.txt')], casebook);
-    app = createApp(casebook);
+    app = createApp(casebook, { publicRead: true });
     usbId = (await casebook.store.search('遺失届'))[0]!.id;
     hostileId = (await casebook.store.search('テスト商事'))[0]!.id;
   });

@@ -7,6 +7,7 @@ import { confirmedClaimsOf } from '../../src/app/claims.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { createApp } from '../../src/server/app.ts';
 import { RANSOM_NOTICE } from '../helpers/notices.ts';
+import { signIn } from '../helpers/sign-in.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const dir = tempDir();
@@ -29,9 +30,10 @@ describe('/claims', () => {
     return () => casebook.close();
   });
 
-  it('lists unconfirmed claims, escaped, with proposals and a confirm form', async () => {
+  it('lists unconfirmed claims, escaped, with proposals; the confirm form only for editors', async () => {
     const app = createApp(casebook);
-    const res = await app.request('/claims?month=2024-09');
+    const editor = await signIn(app, casebook.store, 'sato', 'editor');
+    const res = await editor.get('/claims?month=2024-09');
     expect(res.status).toBe(200);
     const body = await res.text();
     expect(body).toContain('Minato Seiki Co., Ltd.');
@@ -39,34 +41,34 @@ describe('/claims', () => {
     expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(body).toContain(`action="/claims/${claimId}/confirm"`);
     expect(body).toContain(`href="/incidents/${incident}"`);
-    expect((await app.request('/claims?month=2024-99')).status).toBe(400);
+    expect((await editor.get('/claims?month=2024-99')).status).toBe(400);
+    const viewer = await signIn(app, casebook.store, 'reader', 'viewer');
+    const seen = await (await viewer.get('/claims?month=2024-09')).text();
+    expect(seen).toContain('Minato Seiki Co., Ltd.');
+    expect(seen).not.toContain(`action="/claims/${claimId}/confirm"`);
   });
 
-  it('confirms through a same-origin POST only, with a name', async () => {
+  it('confirms through a same-origin POST with the session\'s token only, under the signed-in name', async () => {
     const app = createApp(casebook);
-    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-    const headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
-    const foreign = await app.request(`/claims/${claimId}/confirm`, {
-      method: 'POST', body: form({ incident: String(incident), name: 'sato' }), headers: { ...headers, Origin: 'http://evil.example' },
-    });
+    const editor = await signIn(app, casebook.store, 'sato', 'editor');
+    const viewer = await signIn(app, casebook.store, 'reader', 'viewer');
+    const foreign = await editor.post(`/claims/${claimId}/confirm`, { incident: String(incident) }, { Origin: 'http://evil.example' });
     expect(foreign.status).toBe(403);
-    const noName = await app.request(`/claims/${claimId}/confirm`, {
-      method: 'POST', body: form({ incident: String(incident), name: '' }), headers: { ...headers, Origin: 'http://localhost' },
-    });
-    expect(noName.status).toBe(400);
+    expect((await viewer.post(`/claims/${claimId}/confirm`, { incident: String(incident) })).status).toBe(403);
+    expect((await editor.post(`/claims/${claimId}/confirm`, { incident: 'x' })).status).toBe(400);
     expect(await confirmedClaimsOf(casebook.store, incident)).toEqual([]);
-    const ok = await app.request(`/claims/${claimId}/confirm`, {
-      method: 'POST', body: form({ incident: String(incident), name: 'sato' }), headers: { ...headers, Origin: 'http://localhost' },
-    });
+    const ok = await editor.post(`/claims/${claimId}/confirm`, { incident: String(incident), name: 'mallory' });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe(`/incidents/${incident}`);
-    const api = await (await app.request(`/api/incidents/${incident}/claims`)).json() as { claims: Array<{ claim: { victim: string }; link: { by: string } }> };
+    const api = await (await editor.get(`/api/incidents/${incident}/claims`)).json() as { claims: Array<{ claim: { victim: string }; link: { by: string } }> };
     expect(api.claims.map((x) => [x.claim.victim, x.link.by])).toEqual([['Minato Seiki Co., Ltd.', 'sato']]);
     // The incident page shows the confirmed claim, and who confirmed it.
-    const page = await (await app.request(`/incidents/${incident}`)).text();
+    const page = await (await editor.get(`/incidents/${incident}`)).text();
     expect(page).toContain('Minato Seiki Co., Ltd.');
     expect(page).toMatch(/sato/);
     // Confirmed claims leave the page of unconfirmed ones.
-    expect(await (await app.request('/claims')).text()).not.toContain('Minato Seiki Co., Ltd.');
+    expect(await (await editor.get('/claims')).text()).not.toContain('Minato Seiki Co., Ltd.');
+    const [audit] = await casebook.store.listAudit({ action: 'claim.confirm' });
+    expect(audit).toMatchObject({ actor: 'sato', subject: `claim:${claimId}` });
   });
 });

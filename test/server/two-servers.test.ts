@@ -46,7 +46,7 @@ describe('two servers on one PostgreSQL database', () => {
     one = await openPostgresCasebook(database.url, {});
     two = await openPostgresCasebook(database.url, {});
     await ingestPaths([dir], one);
-    appTwo = createApp(two);
+    appTwo = createApp(two, { publicRead: true });
     ids.usb = (await one.store.search('遺失届'))[0]!.id;
     ids.bcc = (await one.store.search('ひかり書房'))[0]!.id;
     ids.ransom = (await one.store.search('みなと精機'))[0]!.id;

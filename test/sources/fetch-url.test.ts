@@ -161,7 +161,7 @@ describe('ingest URLs', () => {
         ['/utf8', 'text/html', 'UTF-8', 'みなと精機'],
         ['/notice.pdf', 'application/pdf', null, 'きたの台病院'],
       ];
-      const app = createApp(casebook);
+      const app = createApp(casebook, { publicRead: true });
       for (const [path, mediaType, encoding, org] of expectations) {
         const outcome = byUrl.get(`${server.base}${path}`)!;
         expect(outcome.status, path).toBe('new');

@@ -6,7 +6,7 @@ import {
   claimProposals, confirmClaim, importClaimsFile, listClaims, mapClaimDomain, resolveIncident, type ClaimRow,
 } from '../../app/claims.ts';
 import { JikenboError } from '../../core/errors.ts';
-import { decider, parseCommand, validate } from '../options.ts';
+import { cliActor, decider, parseCommand, validate } from '../options.ts';
 
 const USAGE = `usage: jikenbo claims import FILE...
        jikenbo claims list [--month YYYY-MM] [--country jp] [--json]
@@ -31,7 +31,7 @@ export async function claimsCommand(args: string[]): Promise<number> {
   }
   const filters = validate(`claims ${sub}`, listSchema, { month: values.month, country: values.country?.toLowerCase() });
   if (sub === 'import' && positionals.length === 0) throw new JikenboError('bad_input', `claims import: expected a FILE\n${USAGE}`);
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   try {
     switch (sub) {

@@ -1,7 +1,11 @@
-// `jikenbo demo` (what `npm start` runs): ingests the bundled fictional casebook, then serves it.
+// `jikenbo demo` (what `npm start` runs): ingests the bundled fictional casebook, then serves it to
+// anyone for reading (--public-read). When the casebook has no accounts yet it makes one admin, `demo`,
+// with a random password printed once, so that reviewing can be tried at once.
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { addAccount } from '../../app/accounts.ts';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
-import { parseCommand } from '../options.ts';
+import { cliActor, parseCommand } from '../options.ts';
 import { printReport, runWithProgress } from './ingest.ts';
 import { listen } from './serve.ts';
 
@@ -12,12 +16,17 @@ export async function demoCommand(args: string[]): Promise<number> {
     db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
     'no-serve': { type: 'boolean' },
   });
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
   const report = await runWithProgress([DEMO_DIR], casebook, process.stderr.isTTY === true);
   printReport(report);
   if (values['no-serve']) {
     await casebook.close();
     return report.failures.length ? 1 : 0;
   }
-  return listen(casebook, values);
+  if ((await casebook.store.listAccounts()).length === 0) {
+    const password = randomBytes(12).toString('base64url');
+    await addAccount(casebook.store, { name: 'demo', role: 'admin', password }, cliActor());
+    process.stdout.write(`jikenbo demo: to review and correct, sign in as "demo" with password ${password} (shown once; jikenbo user passwd demo changes it)\n`);
+  }
+  return listen(casebook, { ...values, 'public-read': true });
 }

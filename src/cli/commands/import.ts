@@ -2,7 +2,7 @@
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
 import { importVeris, loadVerisValidator, resolveVerisSchemaPath } from '../../app/veris.ts';
 import { JikenboError } from '../../core/errors.ts';
-import { parseCommand } from '../options.ts';
+import { cliActor, parseCommand } from '../options.ts';
 
 export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand('import', args, {
@@ -14,7 +14,7 @@ export async function importCommand(args: string[]): Promise<number> {
     return 2;
   }
   const validator = await loadVerisValidator(resolveVerisSchemaPath(values.schema));
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
   try {
     const report = await importVeris(positionals, { ...casebook, validator });
     process.stdout.write(`${report.files} files, ${report.imported} incidents imported, ${report.duplicates} duplicates (already stored), ${report.failed} not valid\n`);

@@ -4,7 +4,7 @@ import { ingestPaths, type IngestReport } from '../../app/ingest.ts';
 import { ingestSources } from '../../app/ingest-url.ts';
 import type { FetchOptions } from '../../sources/fetch-url.ts';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
-import { parseCommand } from '../options.ts';
+import { cliActor, parseCommand } from '../options.ts';
 import { stripSubject } from './extract.ts';
 
 export async function ingestCommand(args: string[]): Promise<number> {
@@ -17,7 +17,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
     process.stderr.write('usage: jikenbo ingest PATH|URL... [--db FILE] [--allow-private]\n');
     return 2;
   }
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
   try {
     const fetch: FetchOptions = { allowPrivate: values['allow-private'] === true };
     const report = await runWithProgress(positionals, casebook, !values.quiet && process.stderr.isTTY === true, fetch);

@@ -2,11 +2,11 @@
 import cliProgress from 'cli-progress';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
 import { reextractNotices } from '../../app/reextract.ts';
-import { parseCommand } from '../options.ts';
+import { cliActor, parseCommand } from '../options.ts';
 
 export async function reextractCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('reextract', args, { db: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } });
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
   const total = await casebook.store.countNotices();
   const bar = process.stderr.isTTY && !values.json
     ? new cliProgress.SingleBar({ format: 'reextract |{bar}| {value}/{total} notices', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic)

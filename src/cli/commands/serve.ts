@@ -7,18 +7,24 @@ import { parseCommand, portSchema, validate } from '../options.ts';
 import { z } from 'zod';
 
 export async function serveCommand(args: string[]): Promise<number> {
-  const { values } = parseCommand('serve', args, { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'no-watch': { type: 'boolean' } });
+  const { values } = parseCommand('serve', args, {
+    db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'no-watch': { type: 'boolean' }, 'public-read': { type: 'boolean' },
+  });
   const casebook = await openCasebook(resolveDbPath(values.db));
   return listen(casebook, values);
 }
 
 /** Serves until SIGINT/SIGTERM, then closes the casebook. */
-export async function listen(casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean }): Promise<number> {
+export async function listen(casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean }): Promise<number> {
   const { port, host } = validate('serve', z.object({ port: portSchema, host: z.string().min(1) }), {
     port: values.port ?? process.env.PORT ?? 8080,
     host: values.host ?? process.env.HOST ?? '127.0.0.1',
   });
-  const app = createApp(casebook);
+  const publicRead = values['public-read'] === true;
+  const app = createApp(casebook, { publicRead });
+  if ((await casebook.store.listAccounts()).length === 0) {
+    process.stderr.write(`jikenbo serve: no accounts yet; make the first admin with: jikenbo user add NAME --role admin${publicRead ? '' : ' (until then nobody can sign in)'}\n`);
+  }
   return new Promise<number>((resolveExit) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       process.stdout.write(`jikenbo: serving ${casebook.location} at http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}/ (Ctrl-C to stop)\n`);

@@ -3,7 +3,7 @@ import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
 import { addWatchSource, parseInterval, runWatch, type WatchReport } from '../../app/watch.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { WatchSource } from '../../store/source-types.ts';
-import { parseCommand } from '../options.ts';
+import { cliActor, parseCommand } from '../options.ts';
 
 const USAGE = 'usage: jikenbo watch add URL [--every 6h] [--allow-private] | watch list [--json] | watch run [--all] [--allow-private] [--json]';
 
@@ -22,7 +22,7 @@ export async function watchCommand(args: string[]): Promise<number> {
   }
   if (sub === 'add' && positionals.length !== 1) throw new JikenboError('bad_input', `watch add: expected one URL\n${USAGE}`);
   const everySeconds = values.every === undefined ? undefined : parseInterval(values.every);
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
   try {
     if (sub === 'add') {
       const source = await addWatchSource(casebook.store, positionals[0]!, {

@@ -2,6 +2,8 @@
 // the browser's Accept-Language; Japanese when nothing says otherwise.
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import type { Role } from '../../core/access.ts';
+import { viewerOf } from '../auth/viewer.ts';
 import { LOCALES, translator, type Locale, type Translate } from './messages.ts';
 
 export const LANG_COOKIE = 'jikenbo_lang';
@@ -33,10 +35,19 @@ export interface PageContext {
   t: Translate;
   /** The request's path and query, for the language switch. */
   path: string;
+  /** The signed-in account, or null for a reader of a public casebook. */
+  viewer: { name: string; role: Role } | null;
+  /** The session's CSRF token, for every form the page shows; null when not signed in with a session. */
+  csrf: string | null;
 }
 
 export function pageContext(c: Context): PageContext {
   const locale = requestLocale(c);
   const url = new URL(c.req.url);
-  return { locale, t: translator(locale), path: url.pathname + url.search };
+  const viewer = viewerOf(c);
+  return {
+    locale, t: translator(locale), path: url.pathname + url.search,
+    viewer: viewer ? { name: viewer.account.name, role: viewer.account.role } : null,
+    csrf: viewer?.csrfToken ?? null,
+  };
 }

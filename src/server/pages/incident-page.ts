@@ -10,8 +10,9 @@ import type { MessageKey } from '../i18n/messages.ts';
 import type { ConfirmedClaim } from '../../app/claims.ts';
 import type { RelatedIncident } from '../related-incidents.ts';
 import { typedValue } from './field-input.ts';
+import { allows } from '../../core/access.ts';
 import { fieldLabel, valueText } from './labels.ts';
-import { layout, type Html } from './layout.ts';
+import { csrfField, layout, type Html } from './layout.ts';
 import { evidenceAnchor, noticeText } from './notice-text.ts';
 import { reviewPanel } from './review-panel.ts';
 
@@ -22,7 +23,6 @@ export interface IncidentView {
   related: RelatedIncident[];
   /** Leak-site claims a person confirmed as this incident. */
   claims: ConfirmedClaim[];
-  reviewer: string | null;
 }
 
 export const MERGED_FIELDS = RECORD_KEYS.filter((k): k is MergedField & RecordKey => Object.hasOwn(MERGE_RULES, k));
@@ -42,6 +42,7 @@ export function incidentPage(ctx: PageContext, v: IncidentView): Html {
   const byId = new Map(v.notices.map((n) => [n.id, n]));
   const title = incident.number ? t('incident.title', { number: incident.number }) : t('incident.unnumbered');
   const anchorNotice = v.notices[0]?.id ?? 0;
+  const canEdit = ctx.viewer !== null && allows(ctx.viewer.role, 'edit');
 
   const recordRow = (field: MergedField & RecordKey): Html => {
     const prov = m[field] as Provenance<unknown>;
@@ -57,10 +58,10 @@ export function incidentPage(ctx: PageContext, v: IncidentView): Html {
     ? t('incident.source.person', { by: prov.correction.by })
     : prov.noticeIds.map((id) => html`<a href="#notice-${id}">${t('incident.source.notice', { id })}</a> `)}
   <span class="rule">${t(`rule.${prov.rule}` as MessageKey)}</span></td>
-<td class="act">${v.reviewer ? html`<form method="post" action="/incidents/${incident.id}/review">
+<td class="act">${canEdit ? html`<form method="post" action="/incidents/${incident.id}/review">
   <input type="hidden" name="action" value="confirm"><input type="hidden" name="target" value="incident">
   <input type="hidden" name="field" value="${field}"><input type="hidden" name="value" value="${typedValue(prov.value as never)}">
-  <input type="hidden" name="name" value="${v.reviewer}"><input type="hidden" name="notice" value="${anchorNotice}">
+  ${csrfField(ctx)}<input type="hidden" name="notice" value="${anchorNotice}">
   <button type="submit" class="small" aria-label="${t('review.confirm.submit')}: ${fieldLabel(t, field)}">${t('review.confirm')}</button>
 </form>` : ''}</td>
 </tr>`;
@@ -102,7 +103,7 @@ ${v.claims.length ? html`
   <span class="meta">${t('claims.confirmed.by', { by: link.by, at: link.at.slice(0, 16).replace('T', ' ') })}</span></li>`)}</ul>
 </section>` : ''}
 
-${reviewPanel(ctx, { incident, notices: v.notices, decisions: v.decisions, reviewer: v.reviewer, fields: MERGED_FIELDS })}
+${reviewPanel(ctx, { incident, notices: v.notices, decisions: v.decisions, fields: MERGED_FIELDS })}
 
 <section aria-labelledby="notices-h">
 <h2 id="notices-h">${t('incident.notices')}</h2>

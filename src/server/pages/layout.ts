@@ -6,7 +6,7 @@ import { translator } from '../i18n/messages.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-export type Section = 'incidents' | 'notices' | 'dashboard' | 'claims' | 'other';
+export type Section = 'incidents' | 'notices' | 'dashboard' | 'claims' | 'account' | 'admin' | 'other';
 
 export interface LayoutOptions {
   /** Which item of the site navigation is the current page. */
@@ -15,7 +15,12 @@ export interface LayoutOptions {
   scripts?: string[];
 }
 
-const JA: PageContext = { locale: 'ja', t: translator('ja'), path: '/' };
+const JA: PageContext = { locale: 'ja', t: translator('ja'), path: '/', viewer: null, csrf: null };
+
+/** The hidden CSRF field every POST form of a page carries (empty when no one is signed in). */
+export function csrfField(ctx: PageContext): Html {
+  return html`<input type="hidden" name="_csrf" value="${ctx.csrf ?? ''}">`;
+}
 
 /** The language switch: the same page, with ?lang= set to the other language. */
 function switchHref(path: string, to: string): string {
@@ -46,7 +51,12 @@ ${(options.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`)}
 <a href="/notices" aria-current="${current('notices')}">${t('nav.notices')}</a>
 <a href="/dashboard" aria-current="${current('dashboard')}">${t('nav.dashboard')}</a>
 <a href="/claims" aria-current="${current('claims')}">${t('nav.claims')}</a>
+${ctx.viewer?.role === 'admin' ? html`<a href="/admin" aria-current="${current('admin')}">${t('nav.admin')}</a>` : ''}
 <a href="${switchHref(ctx.path, other)}" lang="${other}" hreflang="${other}">${t('lang.switch')}</a>
+${ctx.viewer
+    ? html`<a href="/account" class="who" aria-current="${current('account')}">${t('nav.signed_in_as', { name: ctx.viewer.name, role: t(`role.${ctx.viewer.role}`) })}</a>
+<form method="post" action="/logout" class="inline sign-out">${csrfField(ctx)}<button type="submit" class="small">${t('nav.sign_out')}</button></form>`
+    : html`<a href="/login?next=${encodeURIComponent(ctx.path)}">${t('nav.sign_in')}</a>`}
 </nav>
 </header>
 <main id="main">${body}</main>

@@ -1,5 +1,6 @@
-// The review panel of an incident page: who is reviewing, correct a value (typed, or taken from a text
-// selection by /static/review.js), link and unlink notices, and the history of every change with revert.
+// The review panel of an incident page: correct a value (typed, or taken from a text selection by
+// /static/review.js), link and unlink notices, and the history of every change with revert. The forms
+// show to editors and admins; everyone else sees the history and a note on signing in.
 import { html } from 'hono/html';
 import type { MergedIncident } from '../../app/incidents.ts';
 import { sameValue, type Correction } from '../../core/corrections.ts';
@@ -7,13 +8,13 @@ import type { RecordKey } from '../../core/record.ts';
 import type { ManualDecision, NoticeDetail } from '../../store/store.ts';
 import type { PageContext } from '../i18n/locale.ts';
 import { fieldLabel, valueText } from './labels.ts';
-import type { Html } from './layout.ts';
+import { allows } from '../../core/access.ts';
+import { csrfField, type Html } from './layout.ts';
 
 export interface ReviewPanelView {
   incident: MergedIncident;
   notices: NoticeDetail[];
   decisions: ManualDecision[];
-  reviewer: string | null;
   fields: readonly RecordKey[];
 }
 
@@ -26,10 +27,8 @@ export function reviewPanel(ctx: PageContext, v: ReviewPanelView): Html {
   const { t, locale } = ctx;
   const id = v.incident.id;
   const anchorNotice = v.notices[0]?.id ?? 0;
-  const back = `/incidents/${id}#review`;
-  const nameField = (suffix: string) => html`<label for="name-${suffix}">${t('review.who')}</label>
-<input id="name-${suffix}" name="name" required maxlength="80" autocomplete="name" value="${v.reviewer ?? ''}">`;
-  const hiddenName = html`<input type="hidden" name="name" value="${v.reviewer ?? ''}"><input type="hidden" name="notice" value="${anchorNotice}">`;
+  const canEdit = ctx.viewer !== null && allows(ctx.viewer.role, 'edit');
+  const hidden = html`${csrfField(ctx)}<input type="hidden" name="notice" value="${anchorNotice}">`;
 
   const history: HistoryEntry[] = [
     ...v.incident.corrections.map((c) => ({ correction: c, target: t('review.target.incident') })),
@@ -38,16 +37,10 @@ export function reviewPanel(ctx: PageContext, v: ReviewPanelView): Html {
 
   return html`<section id="review" class="review" aria-labelledby="review-h">
 <h2 id="review-h">${t('review.title')}</h2>
-<form method="post" action="/review/name" class="who">
-  <input type="hidden" name="back" value="${back}">
-  ${nameField('who')}
-  <button type="submit">OK</button>
-  <p class="help">${t('review.who.help')}</p>
-</form>
-
+${canEdit ? html`<p class="help who">${t('review.signed_in_as', { name: ctx.viewer?.name ?? '' })}</p>
 <form method="post" action="/incidents/${id}/review" class="correct" id="correct-form">
 <fieldset><legend>${t('review.correct')}</legend>
-  <input type="hidden" name="action" value="correct"><input type="hidden" name="notice" value="${anchorNotice}">
+  <input type="hidden" name="action" value="correct">${hidden}
   <div class="row"><label for="c-target">${t('incident.source')}</label>
   <select id="c-target" name="target"><option value="incident">${t('review.target.incident')}</option>
   ${v.notices.map((n) => html`<option value="notice:${n.id}">${t('review.target.notice', { id: n.id })}</option>`)}</select></div>
@@ -57,25 +50,23 @@ export function reviewPanel(ctx: PageContext, v: ReviewPanelView): Html {
   <input id="c-value" name="value" maxlength="500" aria-describedby="c-value-help">
   <button type="button" id="use-selection" hidden>${t('review.correct.use_selection')}</button></div>
   <p class="help" id="c-value-help">${t('review.correct.value.help')}</p>
-  <div class="row">${nameField('correct')}</div>
   <button type="submit">${t('review.correct.submit')}</button>
 </fieldset>
 </form>
 
 <form method="post" action="/incidents/${id}/link" class="link">
 <fieldset><legend>${t('review.link')}</legend>
-  <input type="hidden" name="notice" value="${anchorNotice}">
+  ${hidden}
   <p class="help">${t('review.link.help')}</p>
   <div class="row"><label for="l-other">${t('review.link.other')}</label>
   <input id="l-other" name="other" required inputmode="numeric" pattern="[0-9]+" maxlength="12"></div>
-  <div class="row">${nameField('link')}</div>
   <button type="submit">${t('review.link.submit')}</button>
 </fieldset>
-</form>
+</form>` : html`<p class="help who">${t('review.sign_in_to_edit')} <a href="/login?next=${encodeURIComponent(`/incidents/${id}#review`)}">${t('nav.sign_in')}</a></p>`}
 
-${v.notices.length > 1 ? html`<div class="unlink"><h3>${t('review.unlink')}</h3><p class="help">${t('review.unlink.help')}</p>
-<ul>${v.notices.map((n) => html`<li><form method="post" action="/notices/${n.id}/unlink">${hiddenName}
-  <button type="submit" ${v.reviewer ? '' : 'disabled'}>${t('review.unlink')}: ${t('review.target.notice', { id: n.id })}</button></form></li>`)}</ul></div>` : ''}
+${canEdit && v.notices.length > 1 ? html`<div class="unlink"><h3>${t('review.unlink')}</h3><p class="help">${t('review.unlink.help')}</p>
+<ul>${v.notices.map((n) => html`<li><form method="post" action="/notices/${n.id}/unlink">${hidden}
+  <button type="submit">${t('review.unlink')}: ${t('review.target.notice', { id: n.id })}</button></form></li>`)}</ul></div>` : ''}
 
 <h3 id="history-h">${t('review.history')}</h3>
 ${history.length ? html`<div class="table-wrap"><table class="history" aria-labelledby="history-h">
@@ -86,12 +77,12 @@ ${history.length ? html`<div class="table-wrap"><table class="history" aria-labe
 <td>${target} · ${sameValue(c.oldValue, c.newValue) ? html`${fieldLabel(t, c.field)}: ${valueText(t, c.field, c.newValue, locale)} (${t('review.confirm')})`
     : t('review.history.change', { field: fieldLabel(t, c.field), old: valueText(t, c.field, c.oldValue, locale), new: valueText(t, c.field, c.newValue, locale) })}</td>
 <td>${c.revertedAt ? t('review.history.reverted', { by: c.revertedBy ?? '', at: c.revertedAt.replace('T', ' ').slice(0, 19) })
-    : html`<form method="post" action="/corrections/${c.id}/revert">${hiddenName}<button type="submit" class="small" ${v.reviewer ? '' : 'disabled'}>${t('review.revert')}</button></form>`}</td>
+    : canEdit ? html`<form method="post" action="/corrections/${c.id}/revert">${hidden}<button type="submit" class="small">${t('review.revert')}</button></form>` : ''}</td>
 </tr>`)}</tbody></table></div>` : html`<p>${t('review.history.empty')}</p>`}
 
 ${v.decisions.length ? html`<h3>${t('review.decisions')}</h3><ul class="decisions">${v.decisions.map((d) => html`<li>${d.action === 'link'
     ? t('review.decision.link', { by: d.by, at: d.at.replace('T', ' ').slice(0, 19), a: String(d.noticeId), b: String(d.otherNoticeId ?? '') })
     : t('review.decision.unlink', { by: d.by, at: d.at.replace('T', ' ').slice(0, 19), a: String(d.noticeId) })}
-  ${d.action === 'link' && d.otherNoticeId !== null ? html`<form method="post" action="/notices/${d.otherNoticeId}/unlink" class="inline">${hiddenName}<button type="submit" class="small" ${v.reviewer ? '' : 'disabled'}>${t('review.revert')}</button></form>` : ''}</li>`)}</ul>` : ''}
+  ${canEdit && d.action === 'link' && d.otherNoticeId !== null ? html`<form method="post" action="/notices/${d.otherNoticeId}/unlink" class="inline">${hidden}<button type="submit" class="small">${t('review.revert')}</button></form>` : ''}</li>`)}</ul>` : ''}
 </section>`;
 }

@@ -1,6 +1,6 @@
 // The JSON API /api/v1 and its OpenAPI document: thin handlers that validate input and output with the
 // zod schemas of api-schemas.ts, ETags on reads, RFC 9457 problem details for every error.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ import type { Archive, Store } from '../../store/store.ts';
 import * as s from '../api/api-schemas.ts';
 import { openApiDocument } from '../api/openapi.ts';
 import { problem, problemOf, problemResponse } from '../api/problem.ts';
+import { storeActingAs } from '../../store/with-actor.ts';
+import { actorOf } from '../auth/viewer.ts';
 
 /** The part of the store /api/v1/claims reads (see Store.listClaims). */
 interface ClaimStore {
@@ -30,9 +32,8 @@ interface ClaimStore {
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const DEFAULT_LIMIT = 50;
 
-export function apiV1Routes(deps: { store: Store; archive: Archive }, options: { token?: () => string | undefined } = {}): Hono {
+export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
   const api = new Hono();
-  const token = options.token ?? (() => process.env.JIKENBO_API_TOKEN);
 
   // The one place where an API error becomes a response.
   api.onError((err, c) => {
@@ -122,16 +123,8 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }, options: {
     });
   });
 
+  // Editors and admins only (auth/policy.ts): a script sends `Authorization: Bearer <API token>`.
   api.post('/api/v1/notices',
-    async (c, next) => {
-      // Editors only. Until accounts arrive, one shared bearer token; without it configured, no writes at all.
-      const expected = token();
-      const given = /^Bearer (.+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
-      if (!expected || !given || !sameSecret(given, expected)) {
-        return problemResponse(c, problem(401, expected ? 'a valid bearer token is needed to ingest' : 'ingest over the API is off: JIKENBO_API_TOKEN is not set', { instance: c.req.path }), { 'WWW-Authenticate': 'Bearer' });
-      }
-      await next();
-    },
     bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => problemResponse(c, problem(413, `the body is over ${MAX_UPLOAD_BYTES} bytes`, { instance: c.req.path })) }),
     async (c) => {
       const { filename } = parse(s.ingestQuery, single(c.req.queries(), ['filename']));
@@ -140,7 +133,7 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }, options: {
       try {
         const path = join(dir, upload.name);
         await writeFile(path, upload.bytes);
-        const report = await ingestPaths([path], deps, { maxBytes: MAX_UPLOAD_BYTES });
+        const report = await ingestPaths([path], { ...deps, store: storeActingAs(deps.store, actorOf(c)) }, { maxBytes: MAX_UPLOAD_BYTES });
         const outcome = report.outcomes[0];
         if (!outcome || outcome.status === 'failed') {
           throw new JikenboError('bad_input', (outcome?.reason ?? 'the file could not be read').replaceAll(path, upload.name), { subject: 'file' });
@@ -198,12 +191,6 @@ function readCursor(cursor: string, fingerprint: string): number {
     // fall through
   }
   throw new JikenboError('bad_input', 'cursor: not a cursor of this query', { subject: 'cursor' });
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = createHash('sha256').update(a).digest();
-  const y = createHash('sha256').update(b).digest();
-  return timingSafeEqual(x, y);
 }
 
 /** multipart/form-data with a `file` field, or a raw body with ?filename=. */

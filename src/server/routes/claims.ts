@@ -9,7 +9,9 @@ import { JikenboError } from '../../core/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { pageContext, type PageContext } from '../i18n/locale.ts';
 import { layout } from '../pages/layout.ts';
-import { rememberReviewer, reviewerName, reviewerSchema } from '../reviewer.ts';
+import { allows } from '../../core/access.ts';
+import { actorOf } from '../auth/viewer.ts';
+import { csrfField } from '../pages/layout.ts';
 import { parseId } from './incidents.ts';
 
 const listQuery = z.object({
@@ -18,7 +20,6 @@ const listQuery = z.object({
 });
 const confirmForm = z.object({
   incident: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  name: reviewerSchema,
 });
 
 function check<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
@@ -37,15 +38,14 @@ export function claimRoutes(deps: { store: Store }): Hono {
     const q = check(listQuery, raw, 'query');
     const list = await claimProposals(store, { ...(q.month ? { month: q.month } : {}), ...(q.jp ? { country: 'jp' as const } : {}) });
     const ctx = pageContext(c);
-    return c.html(layout(ctx.t('claims.title'), claimsPage(list, q, ctx, reviewerName(c) ?? ''), ctx, { section: 'claims' }));
+    return c.html(layout(ctx.t('claims.title'), claimsPage(list, q, ctx), ctx, { section: 'claims' }));
   });
 
   app.post('/claims/:id/confirm', async (c: Context) => {
     const claimId = parseId(c.req.param('id')!, 'claim');
     const body = await c.req.parseBody();
-    const f = check(confirmForm, { incident: body.incident, name: body.name }, 'form field');
-    await confirmClaim(store, claimId, f.incident, f.name);
-    rememberReviewer(c, f.name);
+    const f = check(confirmForm, { incident: body.incident }, 'form field');
+    await confirmClaim(store, claimId, f.incident, actorOf(c));
     return c.redirect(`/incidents/${f.incident}`, 303);
   });
 
@@ -56,8 +56,9 @@ export function claimRoutes(deps: { store: Store }): Hono {
   return app;
 }
 
-function claimsPage(list: ClaimWithProposals[], q: z.infer<typeof listQuery>, ctx: PageContext, name: string) {
+function claimsPage(list: ClaimWithProposals[], q: z.infer<typeof listQuery>, ctx: PageContext) {
   const { t } = ctx;
+  const canConfirm = ctx.viewer !== null && allows(ctx.viewer.role, 'edit');
   return html`<h1>${t('claims.title')}</h1>
 <p>${t('claims.intro')}</p>
 <form method="get" action="/claims">
@@ -74,11 +75,10 @@ ${list.length ? html`<table>
   <td>${proposals.length === 0 ? t('claims.no_proposal') : html`<ul>${proposals.map((p) => html`<li>
     <a href="/incidents/${p.incidentId}">#${p.incidentNumber ?? p.incidentId}</a> ${t('claims.score', { score: p.score.toFixed(2) })}
     <small>${p.reasons.join('; ')}</small>
-    <form method="post" action="/claims/${claim.id}/confirm">
+    ${canConfirm ? html`<form method="post" action="/claims/${claim.id}/confirm">${csrfField(ctx)}
       <input type="hidden" name="incident" value="${p.incidentId}">
-      <label>${t('claims.confirm.name')} <input name="name" required maxlength="80" value="${name}"></label>
       <button type="submit">${t('claims.confirm')}</button>
-    </form></li>`)}</ul>`}</td>
+    </form>` : ''}</li>`)}</ul>`}</td>
 </tr>`)}</tbody>
 </table>` : ''}`;
 }

@@ -14,7 +14,6 @@ import { pageContext } from '../i18n/locale.ts';
 import { parseIncidentQuery } from '../incident-query.ts';
 import { incidentPage } from '../pages/incident-page.ts';
 import { incidentsPage } from '../pages/incidents-page.ts';
-import { reviewerName } from '../reviewer.ts';
 import { relatedIncidents } from '../related-incidents.ts';
 
 export const PAGE_SIZE = 50;
@@ -98,7 +97,7 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
     const notices = (await Promise.all(incident.members.map((m) => store.getNotice(m.noticeId)))).filter((n): n is NoticeDetail => n !== null);
     const [facts, decisions] = await Promise.all([loadIncidentFacts(store), store.listDecisions(incident.members.map((m) => m.noticeId))]);
     return c.html(incidentPage(ctx, {
-      incident, notices, decisions, related: relatedIncidents(facts, id), claims: await confirmedClaimsOf(store, id), reviewer: reviewerName(c),
+      incident, notices, decisions, related: relatedIncidents(facts, id), claims: await confirmedClaimsOf(store, id),
     }));
   });
 

@@ -1,42 +1,29 @@
-// The review forms: correct or confirm a value, revert a correction, link and unlink notices, remember
-// the reviewer's name. Each POST is validated with zod, done through the shared use cases, then
-// redirected (303) back to the incident page, so reloading never sends a form twice.
+// The review forms: correct or confirm a value, revert a correction, link and unlink notices. Editors
+// and admins only (auth/policy.ts); each change is recorded under the signed-in account's name. Each
+// POST is validated with zod, done through the shared use cases, then redirected (303) back to the
+// incident page, so reloading never sends a form twice.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { linkNoticesAsPerson, unlinkNoticeAsPerson } from '../../app/incidents.ts';
 import { correctValue, revertCorrection } from '../../app/review.ts';
-import { JikenboError } from '../../core/errors.ts';
 import type { Store } from '../../store/store.ts';
-import { rememberReviewer, reviewerSchema } from '../reviewer.ts';
+import { actorOf } from '../auth/viewer.ts';
+import { readForm as form } from '../read-form.ts';
 import { parseId } from './incidents.ts';
 
 const noticeId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const withName = z.object({ name: reviewerSchema, notice: noticeId });
+const anchored = z.object({ notice: noticeId });
 
 const schemas = {
-  name: z.object({ name: reviewerSchema, back: z.string().max(300).regex(/^\/(?![/\\])[^\s]*$/, 'a path of this site').optional() }),
-  review: withName.extend({
+  review: anchored.extend({
     action: z.enum(['correct', 'confirm']),
     target: z.string().regex(/^(incident|notice:\d{1,15})$/, 'incident or notice:N'),
     field: z.string().min(1).max(40),
     value: z.string().max(500, 'at most 500 characters'),
   }),
-  link: withName.extend({ other: noticeId }),
-  plain: withName,
+  link: anchored.extend({ other: noticeId }),
+  plain: anchored,
 };
-
-/** Reads a form body against a schema; a rejection is bad_input naming the field. */
-async function form<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
-  const body = await c.req.parseBody();
-  const strings = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  const r = schema.safeParse(strings);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const where = issue?.path.join('.') || 'form';
-    throw new JikenboError('bad_input', `form field ${where}: ${issue?.message ?? 'invalid'}`, { subject: where });
-  }
-  return r.data;
-}
 
 export function reviewRoutes(deps: { store: Store }): Hono {
   const app = new Hono();
@@ -48,42 +35,32 @@ export function reviewRoutes(deps: { store: Store }): Hono {
     return c.redirect(incident === null ? '/' : `/incidents/${incident}#review`, 303);
   };
 
-  app.post('/review/name', async (c) => {
-    const f = await form(c, schemas.name);
-    rememberReviewer(c, f.name);
-    return c.redirect(f.back ?? '/', 303);
-  });
-
   app.post('/incidents/:id/review', async (c) => {
     const incidentId = parseId(c.req.param('id'), 'incident');
     const f = await form(c, schemas.review);
     const target = f.target === 'incident' ? { target: 'incident' as const, id: incidentId } : { target: 'notice' as const, id: Number(f.target.slice(7)) };
-    await correctValue(store, { ...target, field: f.field, value: f.value, by: f.name });
-    rememberReviewer(c, f.name);
+    await correctValue(store, { ...target, field: f.field, value: f.value, by: actorOf(c) });
     return backTo(c, f.notice);
   });
 
   app.post('/corrections/:id/revert', async (c) => {
     const id = parseId(c.req.param('id'), 'correction');
     const f = await form(c, schemas.plain);
-    await revertCorrection(store, id, f.name);
-    rememberReviewer(c, f.name);
+    await revertCorrection(store, id, actorOf(c));
     return backTo(c, f.notice);
   });
 
   app.post('/incidents/:id/link', async (c) => {
     parseId(c.req.param('id'), 'incident');
     const f = await form(c, schemas.link);
-    await linkNoticesAsPerson(store, f.notice, f.other, f.name);
-    rememberReviewer(c, f.name);
+    await linkNoticesAsPerson(store, f.notice, f.other, actorOf(c));
     return backTo(c, f.notice);
   });
 
   app.post('/notices/:id/unlink', async (c) => {
     const id = parseId(c.req.param('id'), 'notice');
-    const f = await form(c, schemas.plain);
-    await unlinkNoticeAsPerson(store, id, f.name);
-    rememberReviewer(c, f.name);
+    await form(c, schemas.plain);
+    await unlinkNoticeAsPerson(store, id, actorOf(c));
     return backTo(c, id);
   });
 

@@ -1,0 +1,115 @@
+// Accounts, sign-in, sessions and API tokens: the use cases the web app and the command line share.
+// Secrets are made here (random tokens, scrypt hashes); the store keeps only hashes.
+
+import { createHash, randomBytes } from 'node:crypto';
+import { accountNameProblem, isRole, ROLES, type Role } from '../core/access.ts';
+import { JikenboError } from '../core/errors.ts';
+import type { Account, ApiToken } from '../store/account-types.ts';
+import type { Store } from '../store/store.ts';
+import { decoyHash, hashPassword, verifyPassword } from './password.ts';
+
+export const SESSION_HOURS = 12;
+/** Failed sign-ins of one name within the window before it is refused for the rest of the window. */
+export const SIGN_IN_LIMIT = { failures: 5, windowMinutes: 15 };
+const TOKEN_PREFIX = 'jkb_';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export function checkAccountName(name: string): string {
+  const trimmed = name.normalize('NFC').trim();
+  const problem = accountNameProblem(trimmed);
+  if (problem) throw new JikenboError('bad_input', `account name "${name.slice(0, 80)}": ${problem}`, { subject: 'name' });
+  return trimmed;
+}
+
+export function checkRole(role: string): Role {
+  if (!isRole(role)) throw new JikenboError('bad_input', `role "${role.slice(0, 40)}": expected one of ${ROLES.join(', ')}`, { subject: 'role' });
+  return role;
+}
+
+export async function addAccount(store: Store, input: { name: string; role: string; password: string }, by: string): Promise<Account> {
+  const name = checkAccountName(input.name);
+  const role = checkRole(input.role);
+  return store.addAccount({ name, role, passwordHash: await hashPassword(input.password) }, by);
+}
+
+export async function changeAccount(
+  store: Store, name: string, change: { role?: string; password?: string; disabled?: boolean }, by: string,
+): Promise<Account> {
+  return store.changeAccount(checkAccountName(name), {
+    ...(change.role !== undefined ? { role: checkRole(change.role) } : {}),
+    ...(change.password !== undefined ? { passwordHash: await hashPassword(change.password) } : {}),
+    ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
+  }, by);
+}
+
+export interface SignedIn {
+  account: Account;
+  /** The cookie value: shown to the browser once, kept only as its SHA-256. */
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+/**
+ * Checks a name and password and opens a new session. Every failure reads the same ("wrong name or
+ * password") and costs the same time; after too many failures for one name within the window, the
+ * name is refused until the window passes, whatever the password. Failures and successes are audited.
+ */
+export async function signIn(store: Store, name: string, password: string, context: { ip: string; now?: Date }): Promise<SignedIn> {
+  const now = context.now ?? new Date();
+  const key = name.normalize('NFC').trim().slice(0, 64);
+  const since = new Date(now.getTime() - SIGN_IN_LIMIT.windowMinutes * 60_000).toISOString();
+  const failures = await store.listAudit({ action: 'session.sign_in_failed', subject: `account:${key}`, since, limit: SIGN_IN_LIMIT.failures });
+  if (failures.length >= SIGN_IN_LIMIT.failures) {
+    throw new JikenboError('too_many', `too many failed sign-ins for this name; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes`, { subject: 'name' });
+  }
+  const found = key ? await store.getAccountByName(key) : null;
+  const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
+  if (!found || !ok || found.disabled) {
+    await store.appendAudit({ actor: found?.name ?? 'anonymous', action: 'session.sign_in_failed', subject: `account:${key}`, before: null, after: { ip: context.ip } });
+    throw new JikenboError('unauthorized', 'wrong name or password', { subject: 'name' });
+  }
+  const { passwordHash: _secret, ...account } = found;
+  const sessionToken = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+  await store.createSession({ tokenHash: sha256(sessionToken), accountId: account.id, csrfToken, expiresAt });
+  await store.appendAudit({ actor: account.name, action: 'session.sign_in', subject: `account:${account.name}`, before: null, after: { ip: context.ip } });
+  return { account, sessionToken, csrfToken, expiresAt };
+}
+
+/** Ends the session a cookie value names, if any. */
+export async function endSession(store: Store, sessionToken: string): Promise<void> {
+  await store.deleteSession(sha256(sessionToken));
+}
+
+export async function signOut(store: Store, sessionToken: string, account: Account): Promise<void> {
+  await endSession(store, sessionToken);
+  await store.appendAudit({ actor: account.name, action: 'session.sign_out', subject: `account:${account.name}`, before: null, after: null });
+}
+
+/** The session a cookie value opens, or null (unknown, expired, or its account disabled). */
+export async function sessionOf(store: Store, sessionToken: string, now = new Date()) {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(sessionToken)) return null;
+  return store.findSession(sha256(sessionToken), now.toISOString());
+}
+
+/** Makes an API token for an account. The token is returned this once; the store keeps its hash. */
+export async function createApiToken(store: Store, accountName: string, label: string, by: string): Promise<{ token: string; info: ApiToken }> {
+  const account = await store.getAccountByName(checkAccountName(accountName));
+  if (!account) throw new JikenboError('not_found', `no account named ${accountName}`, { subject: accountName });
+  const cleanLabel = label.trim();
+  if (!cleanLabel || cleanLabel.length > 100 || /[\u0000-\u001f\u007f]/.test(cleanLabel)) {
+    throw new JikenboError('bad_input', 'a token label is 1 to 100 characters, no control characters', { subject: 'label' });
+  }
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const info = await store.addApiToken({ accountId: account.id, label: cleanLabel, tokenHash: sha256(token) }, by);
+  return { token, info };
+}
+
+/** The account an API token belongs to, or null when it is unknown, revoked, or its account disabled. */
+export async function accountOfToken(store: Store, token: string, now = new Date()): Promise<Account | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
+  return store.useApiToken(sha256(token), now.toISOString());
+}

@@ -1,0 +1,87 @@
+// Three steps every request passes, in order: who is asking (session cookie or bearer token), whether
+// the rule for this route lets them (policy.ts), and for a form sent with a session, whether it
+// carries the session's CSRF token. Refusals are JikenboErrors, mapped to responses by app.ts.
+
+import { timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { accountOfToken, sessionOf } from '../../app/accounts.ts';
+import { allows } from '../../core/access.ts';
+import { JikenboError } from '../../core/errors.ts';
+import type { Store } from '../../store/store.ts';
+import { isSafeMethod, requirementOf } from './policy.ts';
+import { clearSessionCookie, readSessionCookie } from './session-cookie.ts';
+import { viewerOf } from './viewer.ts';
+
+export interface AccessOptions {
+  /** Anyone may read without signing in; changing anything still needs an account. */
+  publicRead: boolean;
+}
+
+export const CSRF_FIELD = '_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export function authenticate(store: Store): MiddlewareHandler {
+  return async (c, next) => {
+    c.set('viewer', null);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    if (bearer !== undefined) {
+      const account = await accountOfToken(store, bearer);
+      if (!account) throw new JikenboError('unauthorized', 'the bearer token is unknown or revoked');
+      c.set('viewer', { account, via: 'token', csrfToken: null, sessionToken: null });
+      return next();
+    }
+    const cookie = readSessionCookie(c);
+    if (cookie !== null) {
+      const session = await sessionOf(store, cookie);
+      if (session) c.set('viewer', { account: session.account, via: 'session', csrfToken: session.csrfToken, sessionToken: cookie });
+      else clearSessionCookie(c);
+    }
+    return next();
+  };
+}
+
+export function guard(options: AccessOptions): MiddlewareHandler {
+  return async (c, next) => {
+    const need = requirementOf(c.req.method, c.req.path);
+    if (need === 'public') return next();
+    const viewer = viewerOf(c);
+    if (!viewer) {
+      if (need === 'read' && options.publicRead) return next();
+      throw new JikenboError('unauthorized', 'sign in first', { subject: c.req.path });
+    }
+    if (need !== 'self' && !allows(viewer.account.role, need)) {
+      throw new JikenboError('forbidden', `your role (${viewer.account.role}) may not do this; it needs ${need === 'edit' ? 'editor' : need === 'admin' ? 'admin' : 'viewer'}`, { subject: c.req.path });
+    }
+    return next();
+  };
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Where a form's CSRF token is: the X-CSRF-Token header, else the `_csrf` field of a form body. */
+async function givenCsrf(c: Context): Promise<string | null> {
+  const header = c.req.header(CSRF_HEADER);
+  if (header) return header;
+  const type = c.req.header('content-type') ?? '';
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return null;
+  const body = await c.req.parseBody();
+  const value = body[CSRF_FIELD];
+  return typeof value === 'string' ? value : null;
+}
+
+/** A state-changing request made with a session cookie must carry that session's token. */
+export function csrfToken(): MiddlewareHandler {
+  return async (c, next) => {
+    const viewer = viewerOf(c);
+    if (isSafeMethod(c.req.method) || !viewer || viewer.via !== 'session') return next();
+    const given = await givenCsrf(c);
+    if (given === null || !sameToken(given, viewer.csrfToken ?? '')) {
+      throw new JikenboError('forbidden', 'the form is out of date or did not come from this site: reload the page and send it again');
+    }
+    return next();
+  };
+}

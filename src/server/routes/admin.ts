@@ -1,0 +1,94 @@
+// The admin pages (admins only, by policy.ts): accounts, every API token, watched sources, and the
+// audit log. An admin cannot leave the casebook without an enabled admin.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { addAccount, changeAccount } from '../../app/accounts.ts';
+import { addWatchSource } from '../../app/watch.ts';
+import { ROLES } from '../../core/access.ts';
+import { JikenboError } from '../../core/errors.ts';
+import { AUDIT_ACTIONS } from '../../store/account-types.ts';
+import type { Store } from '../../store/store.ts';
+import { storeActingAs } from '../../store/with-actor.ts';
+import { actorOf } from '../auth/viewer.ts';
+import { pageContext } from '../i18n/locale.ts';
+import { accountsPage, auditPage, watchPage } from '../pages/admin-page.ts';
+import { layout } from '../pages/layout.ts';
+import { readForm } from '../read-form.ts';
+import { parseId } from './incidents.ts';
+
+const newAccount = z.object({ name: z.string().max(200), role: z.enum(ROLES), password: z.string().max(1024) });
+const accountChange = z.object({ role: z.enum(ROLES), disabled: z.enum(['1']).optional() });
+const watchForm = z.object({ url: z.string().trim().min(1).max(2000), hours: z.coerce.number().int().min(1).max(720) });
+const auditQuery = z.object({
+  actor: z.string().max(100).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  before: z.coerce.number().int().positive().optional(),
+}).strict();
+const PAGE = 100;
+
+export function adminRoutes(deps: { store: Store }): Hono {
+  const app = new Hono();
+  const { store } = deps;
+
+  const showAccounts = async (c: Context, message: string | null = null, status: 200 | 400 | 409 = 200) => {
+    const ctx = pageContext(c);
+    const [accounts, tokens] = [await store.listAccounts(), await store.listApiTokens()];
+    return c.html(layout(ctx.t('admin.title'), accountsPage(ctx, { accounts, tokens, message }), ctx, { section: 'admin' }), status);
+  };
+
+  app.get('/admin', (c) => showAccounts(c));
+
+  app.post('/admin/accounts', async (c) => {
+    const f = await readForm(c, newAccount);
+    await addAccount(store, f, actorOf(c));
+    return c.redirect('/admin', 303);
+  });
+
+  app.post('/admin/accounts/:name', async (c) => {
+    const name = c.req.param('name');
+    const f = await readForm(c, accountChange);
+    const disabled = f.disabled === '1';
+    const target = (await store.listAccounts()).find((a) => a.name === name);
+    if (!target) throw new JikenboError('not_found', `no account named ${name}`, { subject: name });
+    const adminsLeft = (await store.listAccounts()).filter((a) => a.role === 'admin' && !a.disabled && a.name !== name).length;
+    if ((f.role !== 'admin' || disabled) && adminsLeft === 0) {
+      throw new JikenboError('conflict', `${name} is the last enabled admin; make another admin first`, { subject: name });
+    }
+    await changeAccount(store, name, { role: f.role, disabled }, actorOf(c));
+    return c.redirect('/admin', 303);
+  });
+
+  app.post('/admin/tokens/:id/revoke', async (c) => {
+    await store.revokeApiToken(parseId(c.req.param('id'), 'token'), actorOf(c));
+    return c.redirect('/admin', 303);
+  });
+
+  app.get('/admin/watch', async (c) => {
+    const ctx = pageContext(c);
+    return c.html(layout(ctx.t('admin.watch'), watchPage(ctx, await store.listWatchSources()), ctx, { section: 'admin' }));
+  });
+
+  app.post('/admin/watch', async (c) => {
+    const f = await readForm(c, watchForm);
+    await addWatchSource(storeActingAs(store, actorOf(c)), f.url, { everySeconds: f.hours * 3600 });
+    return c.redirect('/admin/watch', 303);
+  });
+
+  app.get('/admin/audit', async (c) => {
+    const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
+    const parsed = auditQuery.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new JikenboError('bad_input', `query ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}`, { subject: 'query' });
+    }
+    const q = parsed.data;
+    const entries = await store.listAudit({ limit: PAGE, ...(q.actor ? { actor: q.actor } : {}), ...(q.action ? { action: q.action } : {}), ...(q.before ? { beforeId: q.before } : {}) });
+    const olderParams = new URLSearchParams({ ...(q.actor ? { actor: q.actor } : {}), ...(q.action ? { action: q.action } : {}), before: String(entries.at(-1)?.id ?? 0) });
+    const ctx = pageContext(c);
+    return c.html(layout(ctx.t('admin.audit'), auditPage(ctx, {
+      entries, filter: q, older: entries.length === PAGE ? `/admin/audit?${olderParams}` : null,
+    }), ctx, { section: 'admin' }));
+  });
+
+  return app;
+}

@@ -1,0 +1,114 @@
+// Signing in and out, and a person's own account page (API tokens, password). The sign-in form is the
+// one POST that needs no session: it is guarded by the same-origin check and by rate limits (per name,
+// across servers, in the store's audit log; per address, in this process).
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { changeAccount, createApiToken, endSession, signIn, signOut } from '../../app/accounts.ts';
+import { verifyPassword } from '../../app/password.ts';
+import { JikenboError } from '../../core/errors.ts';
+import type { Store } from '../../store/store.ts';
+import type { AccessOptions } from '../auth/middleware.ts';
+import { AttemptLimiter } from '../auth/attempt-limiter.ts';
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../auth/session-cookie.ts';
+import { actorOf, viewerOf } from '../auth/viewer.ts';
+import { pageContext } from '../i18n/locale.ts';
+import { accountPage } from '../pages/account-page.ts';
+import { layout } from '../pages/layout.ts';
+import { loginPage } from '../pages/login-page.ts';
+import { localPath, readForm } from '../read-form.ts';
+import { parseId } from './incidents.ts';
+
+const loginForm = z.object({ name: z.string().max(200), password: z.string().max(1024), next: z.string().max(500).optional() });
+const tokenForm = z.object({ label: z.string().trim().min(1, 'give the token a label').max(100) });
+const passwordForm = z.object({ current: z.string().max(1024), password: z.string().max(1024) });
+
+/** The address a request came from, as the Node server saw it (never a header a client can set). */
+function clientAddress(c: Context): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+export function authRoutes(deps: { store: Store }, access: AccessOptions): Hono {
+  const app = new Hono();
+  const { store } = deps;
+  const perAddress = new AttemptLimiter({ max: 30, windowMs: 15 * 60_000 });
+
+  const showLogin = async (c: Context, v: { next: string; error: string | null; name: string }, status: 200 | 401 | 429 = 200) => {
+    const ctx = pageContext(c);
+    const noAccounts = (await store.listAccounts()).length === 0;
+    c.header('Cache-Control', 'no-store');
+    return c.html(layout(ctx.t('login.title'), loginPage(ctx, { ...v, noAccounts, publicRead: access.publicRead }), ctx), status);
+  };
+
+  app.get('/login', async (c) => {
+    const next = localPath(c.req.query('next'));
+    if (viewerOf(c)) return c.redirect(next, 303);
+    return showLogin(c, { next, error: null, name: '' });
+  });
+
+  app.post('/login', async (c) => {
+    const f = await readForm(c, loginForm);
+    const next = localPath(f.next);
+    const address = clientAddress(c);
+    if (!perAddress.allow(address)) {
+      return showLogin(c, { next, error: pageContext(c).t('error.too_many'), name: f.name }, 429);
+    }
+    try {
+      const signed = await signIn(store, f.name, f.password, { ip: address });
+      // A session cookie the browser brought (perhaps planted) is ended, never promoted: sign-in always starts a new session.
+      const previous = readSessionCookie(c);
+      if (previous) await endSession(store, previous);
+      writeSessionCookie(c, signed.sessionToken, signed.expiresAt);
+      perAddress.reset(address);
+      return c.redirect(next, 303);
+    } catch (err) {
+      if (!(err instanceof JikenboError) || (err.code !== 'unauthorized' && err.code !== 'too_many')) throw err;
+      return showLogin(c, { next, error: err.message, name: f.name }, err.code === 'too_many' ? 429 : 401);
+    }
+  });
+
+  app.post('/logout', async (c) => {
+    const viewer = viewerOf(c)!;
+    if (viewer.sessionToken) await signOut(store, viewer.sessionToken, viewer.account);
+    clearSessionCookie(c);
+    return c.redirect('/', 303);
+  });
+
+  const showAccount = async (c: Context, v: { newToken: string | null; message: string | null }) => {
+    const ctx = pageContext(c);
+    const tokens = await store.listApiTokens(viewerOf(c)!.account.id);
+    c.header('Cache-Control', 'no-store');
+    return c.html(layout(ctx.t('account.title'), accountPage(ctx, { tokens, ...v }), ctx, { section: 'account' }));
+  };
+
+  app.get('/account', (c) => showAccount(c, { newToken: null, message: null }));
+
+  app.post('/account/tokens', async (c) => {
+    const f = await readForm(c, tokenForm);
+    const { token } = await createApiToken(store, actorOf(c), f.label, actorOf(c));
+    // Shown in this response only (no redirect, no-store): the store keeps its hash.
+    return showAccount(c, { newToken: token, message: null });
+  });
+
+  app.post('/account/tokens/:id/revoke', async (c) => {
+    const id = parseId(c.req.param('id'), 'token');
+    const own = (await store.listApiTokens(viewerOf(c)!.account.id)).some((t) => t.id === id);
+    if (!own) throw new JikenboError('not_found', `no API token #${id} of yours`, { subject: String(id) });
+    await store.revokeApiToken(id, actorOf(c));
+    return c.redirect('/account', 303);
+  });
+
+  app.post('/account/password', async (c) => {
+    const f = await readForm(c, passwordForm);
+    const me = (await store.getAccountByName(actorOf(c)))!;
+    if (!(await verifyPassword(f.current, me.passwordHash))) {
+      throw new JikenboError('bad_input', 'the current password is wrong', { subject: 'current' });
+    }
+    // Changing the password ends every session of the account, this one too: sign in again with the new one.
+    await changeAccount(store, me.name, { password: f.password }, me.name);
+    clearSessionCookie(c);
+    return c.redirect('/login', 303);
+  });
+
+  return app;
+}

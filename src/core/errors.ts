@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'unauthorized'    // who is asking is not known: sign in, or send a valid API token
   | 'forbidden'       // who is asking is known, and their role does not allow it
   | 'too_many'        // too many attempts (sign-in); try again later
+  | 'too_large'       // a request body over its limit
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -18,6 +19,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   too_many: 429,
+  too_large: 413,
   internal: 500,
 };
 

@@ -3,7 +3,9 @@
 // place. Routes live in src/server/routes/<area>.ts.
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
+import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
+import { JikenboError } from '../core/errors.ts';
 import { html } from 'hono/html';
 import type { Archive, Store } from '../store/store.ts';
 import { toHttpError } from './http-error.ts';
@@ -32,6 +34,8 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'same-origin',
 };
 
+const MAX_FORM_BYTES = 256 * 1024;
+
 export interface AppOptions extends Partial<AccessOptions> {}
 
 /** The web app. Signing in is required unless `publicRead`, which lets anyone read (never write). */
@@ -49,6 +53,9 @@ export function createApp(deps: { store: Store; archive: Archive }, options: App
   const sameSiteOnly = csrf();
   app.use('*', (c, next) => (c.get('viewer')?.via === 'token' ? next() : sameSiteOnly(c, next)));
   app.use('*', guard(access));
+  // Forms are small; only the upload route takes more (under its own limit).
+  const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: () => { throw new JikenboError('too_large', `the request body is over ${MAX_FORM_BYTES} bytes`); } });
+  app.use('*', (c, next) => (c.req.path === '/api/v1/notices' ? next() : formLimit(c, next)));
   // And a form sent with a session carries that session's token (a second, independent check).
   app.use('*', csrfToken());
   app.use('*', async (c, next) => {

@@ -21,3 +21,18 @@ export async function jikenbo(args: string[], env: Record<string, string> = {}):
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
+
+/** As `jikenbo`, with `input` written to the command's stdin (a password, as a script would pipe it). */
+export async function jikenboWithInput(args: string[], input: string): Promise<CliResult> {
+  const { spawn } = await import('node:child_process');
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}

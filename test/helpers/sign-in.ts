@@ -48,7 +48,8 @@ export function clientOf(app: Hono, cookie: string, csrf: string): Client {
     get: async (path, headers = {}) => app.request(ORIGIN + path, { headers: { Cookie: cookie, ...headers } }),
     post: async (path, form = {}, headers = {}) => app.request(ORIGIN + path, {
       method: 'POST', body: new URLSearchParams({ _csrf: csrf, ...form }),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN, Cookie: cookie, ...headers },
+      // Forms carry the token in a field; API calls in the X-CSRF-Token header (the API never reads it from a body).
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN, Cookie: cookie, ...(path.startsWith('/api/') ? { 'X-CSRF-Token': csrf } : {}), ...headers },
     }),
   };
 }

@@ -9,7 +9,7 @@ import { allows } from '../../core/access.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { isSafeMethod, requirementOf } from './policy.ts';
-import { clearSessionCookie, readSessionCookie } from './session-cookie.ts';
+import { readSessionCookie } from './session-cookie.ts';
 import { viewerOf } from './viewer.ts';
 
 export interface AccessOptions {
@@ -33,8 +33,8 @@ export function authenticate(store: Store): MiddlewareHandler {
     const cookie = readSessionCookie(c);
     if (cookie !== null) {
       const session = await sessionOf(store, cookie);
+      // An unknown or expired cookie is simply no session (sign-in replaces it).
       if (session) c.set('viewer', { account: session.account, via: 'session', csrfToken: session.csrfToken, sessionToken: cookie });
-      else clearSessionCookie(c);
     }
     return next();
   };
@@ -62,10 +62,14 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Where a form's CSRF token is: the X-CSRF-Token header, else the `_csrf` field of a form body. */
+/**
+ * Where a form's CSRF token is: the X-CSRF-Token header, else the `_csrf` field of a form body. API
+ * routes take the header only: their bodies (uploads) are left for the route to read under its own limit.
+ */
 async function givenCsrf(c: Context): Promise<string | null> {
   const header = c.req.header(CSRF_HEADER);
   if (header) return header;
+  if (c.req.path.startsWith('/api/')) return null;
   const type = c.req.header('content-type') ?? '';
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return null;
   const body = await c.req.parseBody();
@@ -73,11 +77,14 @@ async function givenCsrf(c: Context): Promise<string | null> {
   return typeof value === 'string' ? value : null;
 }
 
-/** A state-changing request made with a session cookie must carry that session's token. */
+/**
+ * A state-changing request made with a session cookie must carry that session's token. The sign-in
+ * form is the exception: it starts a new session whatever cookie came with it (and passes the origin check).
+ */
 export function csrfToken(): MiddlewareHandler {
   return async (c, next) => {
     const viewer = viewerOf(c);
-    if (isSafeMethod(c.req.method) || !viewer || viewer.via !== 'session') return next();
+    if (isSafeMethod(c.req.method) || !viewer || viewer.via !== 'session' || c.req.path === '/login') return next();
     const given = await givenCsrf(c);
     if (given === null || !sameToken(given, viewer.csrfToken ?? '')) {
       throw new JikenboError('forbidden', 'the form is out of date or did not come from this site: reload the page and send it again');

@@ -40,11 +40,8 @@ export function authRoutes(deps: { store: Store }, access: AccessOptions): Hono 
     return c.html(layout(ctx.t('login.title'), loginPage(ctx, { ...v, noAccounts, publicRead: access.publicRead }), ctx), status);
   };
 
-  app.get('/login', async (c) => {
-    const next = localPath(c.req.query('next'));
-    if (viewerOf(c)) return c.redirect(next, 303);
-    return showLogin(c, { next, error: null, name: '' });
-  });
+  // Shown even to a browser that has a session: it may be someone else's, planted; signing in replaces it.
+  app.get('/login', async (c) => showLogin(c, { next: localPath(c.req.query('next')), error: null, name: '' }));
 
   app.post('/login', async (c) => {
     const f = await readForm(c, loginForm);

@@ -1,0 +1,54 @@
+// The admin pages: add an account and change its role through the forms, keep at least one enabled
+// admin, watch a source, and read the audit log (escaped, filtered, paged) with who did each change.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import { createApp } from '../../src/server/app.ts';
+import { signIn, type Client } from '../helpers/sign-in.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+describe('admin pages', () => {
+  const dir = tempDir();
+  let casebook: Casebook;
+  let admin: Client;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    casebook = await openCasebook(join(dir, 'admin.db'));
+    app = createApp(casebook);
+    admin = await signIn(app, casebook.store, 'kanri', 'admin');
+  }, 30_000);
+  afterAll(async () => casebook.close());
+
+  it('adds an account, changes its role, and refuses to leave no enabled admin', async () => {
+    expect((await admin.post('/admin/accounts', { name: '<b>x</b>', role: 'viewer', password: 'a long enough password' })).status).toBe(400);
+    expect((await admin.post('/admin/accounts', { name: 'hanako', role: 'viewer', password: 'short' })).status).toBe(400);
+    expect((await admin.post('/admin/accounts', { name: 'hanako', role: 'viewer', password: 'a long enough password' })).status).toBe(303);
+    expect((await admin.post('/admin/accounts', { name: 'hanako', role: 'viewer', password: 'a long enough password' })).status).toBe(409);
+    expect((await admin.post('/admin/accounts/hanako', { role: 'editor' })).status).toBe(303);
+    expect((await casebook.store.getAccountByName('hanako'))?.role).toBe('editor');
+    const last = await admin.post('/admin/accounts/kanri', { role: 'editor' });
+    expect(last.status).toBe(409);
+    expect(await last.text()).toContain('last enabled admin');
+    expect((await admin.post('/admin/accounts/kanri', { role: 'admin', disabled: '1' })).status).toBe(409);
+    const page = await (await admin.get('/admin')).text();
+    expect(page).toContain('data-account="hanako"');
+    expect(page).toContain('name="_csrf"');
+  });
+
+  it('watches a source and shows the audit log, escaped, newest first, filtered by who and what', async () => {
+    expect((await admin.post('/admin/watch', { url: 'https://example.jp/news/<script>', hours: '6' })).status).toBe(303);
+    expect((await admin.post('/admin/watch', { url: 'ftp://example.jp/', hours: '6' })).status).toBe(400);
+    const watch = await (await admin.get('/admin/watch')).text();
+    expect(watch).toContain('https://example.jp/news/%3Cscript%3E');
+    const log = await (await admin.get('/admin/audit')).text();
+    const actions = [...log.matchAll(/<td><code>([a-z_.]+)<\/code><\/td>/g)].map((m) => m[1]);
+    expect(actions.slice(0, 4)).toEqual(['watch.add', 'account.change', 'account.add', 'session.sign_in']);
+    expect(log).toContain('<td>kanri</td>');
+    expect(log).not.toContain('<script>');
+    const filtered = await (await admin.get('/admin/audit?action=account.add&actor=kanri')).text();
+    expect([...filtered.matchAll(/<td><code>([a-z_.]+)<\/code><\/td>/g)].map((m) => m[1])).toEqual(['account.add']);
+    expect((await admin.get('/admin/audit?action=drop%20table')).status).toBe(400);
+    expect((await admin.get('/admin/audit?sort=id;--')).status).toBe(400);
+  });
+});

@@ -32,7 +32,7 @@ export const OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/api/v1/search', summary: 'Full-text search over notices (bigram)', query: s.searchQuery, responses: { 200: 'SearchResult', 400: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/stats', summary: 'Statistics over the filtered incidents', query: s.statsQuery, responses: { 200: 'Stats', 400: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/claims', summary: 'Leak-site claims discovered within a date range', query: s.claimsQuery, responses: { 200: 'Claims', 400: 'Problem', 501: 'Problem' }, etag: true },
-  { method: 'post', path: '/api/v1/notices', summary: 'Ingest one file (editors: bearer token)', query: s.ingestQuery, requestBody: 'upload', responses: { 201: 'IngestReport', 200: 'IngestReport', 400: 'Problem', 401: 'Problem', 413: 'Problem', 415: 'Problem' }, secured: true },
+  { method: 'post', path: '/api/v1/notices', summary: 'Ingest one file (an editor\'s or admin\'s API token)', query: s.ingestQuery, requestBody: 'upload', responses: { 201: 'IngestReport', 200: 'IngestReport', 400: 'Problem', 401: 'Problem', 403: 'Problem', 413: 'Problem', 415: 'Problem' }, secured: true },
 ];
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -59,7 +59,7 @@ function parameters(object: z.ZodObject | undefined, where: 'query' | 'path'): J
   });
 }
 
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 304: 'Not modified (ETag matched)', 400: 'Bad request', 401: 'No or wrong bearer token', 404: 'Not found', 413: 'Body too large', 415: 'Unsupported file', 501: 'Not available in this casebook' };
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 304: 'Not modified (ETag matched)', 400: 'Bad request', 401: 'Not signed in: no, unknown or revoked API token (reads need one unless the server runs with --public-read)', 403: 'The account\'s role does not allow this', 404: 'Not found', 413: 'Body too large', 415: 'Unsupported file', 501: 'Not available in this casebook' };
 
 export function openApiDocument(): Json {
   const paths: Record<string, Json> = {};
@@ -70,6 +70,8 @@ export function openApiDocument(): Json {
       responses[status] = { description: STATUS_TEXT[Number(status)] ?? 'Response', content: { [type]: { schema: ref(name) } }, ...(op.etag && status === '200' ? { headers: { ETag: { schema: { type: 'string' } } } } : {}) };
     }
     if (op.etag) responses['304'] = { description: STATUS_TEXT[304] };
+    // Every operation may answer 401 (reads too, unless the server is public to read).
+    responses['401'] ??= { description: STATUS_TEXT[401], content: { 'application/problem+json': { schema: ref('Problem') } } };
     paths[op.path] ??= {};
     (paths[op.path] as Json)[op.method] = {
       summary: op.summary,
@@ -84,7 +86,8 @@ export function openApiDocument(): Json {
           },
         },
       } : {}),
-      ...(op.secured ? { security: [{ bearer: [] }] } : {}),
+      // Writes need a token; reads take one, or none on a server started with --public-read.
+      security: op.secured ? [{ bearer: [] }] : [{ bearer: [] }, {}],
       responses,
     };
   }
@@ -92,6 +95,6 @@ export function openApiDocument(): Json {
     openapi: '3.1.0',
     info: { title: 'jikenbo API', version: '1.0.0', description: 'A casebook of Japanese security-incident notices. Errors are RFC 9457 problem details.' },
     paths,
-    components: { schemas: components(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: { schemas: components(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token made with `jikenbo token add ACCOUNT` or on /account (jkb_…).' } } },
   };
 }

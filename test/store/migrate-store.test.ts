@@ -18,6 +18,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts';
 import { jikenbo } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { makeDocument, makeNotice, makeRecord } from './fixtures.ts';
+import { addAccount, createApiToken, signIn } from '../../src/app/accounts.ts';
 
 const dir = tempDir('jikenbo-migrate-');
 const original = join(dir, 'original.db');
@@ -52,6 +53,10 @@ beforeAll(async () => {
   const [a, b] = await casebook.store.listNotices({ limit: 2 });
   await linkNoticesAsPerson(casebook.store, a!.id, b!.id, 'hanako');
   await correctValue(casebook.store, { target: 'notice', id: a!.id, field: 'affected_count', value: '4321', by: 'sato' });
+  // Accounts, an API token and sign-ins travel too, with the audit log that recorded all of it.
+  await addAccount(casebook.store, { name: 'sato', role: 'editor', password: 'a long enough password' }, 'cli:root');
+  await createApiToken(casebook.store, 'sato', 'nightly', 'cli:root');
+  await signIn(casebook.store, 'sato', 'a long enough password', { ip: '127.0.0.1' });
   await casebook.close();
 });
 
@@ -69,6 +74,11 @@ describe('migrate-store', () => {
     expect(there.stdout).toMatch(/^notices\t16\t16\t/m);
     expect(there.stdout).toMatch(/^manual_links\t1\t1\t/m);
     expect(there.stdout).toMatch(/^corrections\t1\t1\t/m);
+    expect(there.stdout).toMatch(/^accounts\t1\t1\t/m);
+    expect(there.stdout).toMatch(/^api_tokens\t1\t1\t/m);
+    expect(there.stdout).toMatch(/^sessions\t1\t1\t/m);
+    // 16 ingests, a link, a correction, an account, a token, a sign-in.
+    expect(there.stdout).toMatch(/^audit_log\t21\t21\t/m);
     expect(there.stdout).toContain('16 originals copied');
     expect(there.stdout).not.toContain('DIFFERENT');
 

@@ -65,7 +65,7 @@ export function rssMb(pid: number): number | null {
 
 async function startServe(db: string): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [resolve('bin/jikenbo.js'), 'serve', '--db', db, '--port', String(port), '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, [resolve('bin/jikenbo.js'), 'serve', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--public-read', '--no-watch'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((ready, fail) => {

@@ -78,7 +78,7 @@ try {
   const tIngest = performance.now();
   await regroupIncidents(store);
   const tGroup = performance.now();
-  const app = createApp({ store, archive: new FileArchive(join(dir, 'archive')) });
+  const app = createApp({ store, archive: new FileArchive(join(dir, 'archive')) }, { publicRead: true });
   const first = await app.request('/');
   await first.text();
   const tFirst = performance.now();

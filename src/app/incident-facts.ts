@@ -1,6 +1,5 @@
 // One flat row per incident, its merged and corrected values: what facets, statistics, charts and
 // exports count over. Built once per change of the casebook and cached under the store's change token.
-import type { MergedRecord } from '../analyze/merge-incident.ts';
 import type { FlatIncident } from '../core/flat-incident.ts';
 import type { Store } from '../store/store.ts';
 import { withMerged, type MergedIncident } from './incidents.ts';
@@ -10,7 +9,6 @@ export type { ReviewState } from '../core/flat-incident.ts';
 export interface IncidentFacts extends FlatIncident {
   numberKept: boolean;
   numberClash: boolean;
-  merged: MergedRecord;
 }
 
 const PAGE = 1000;
@@ -29,7 +27,6 @@ export function factsOf(incident: MergedIncident, reviewedNotices: ReadonlySet<n
     contractorInvolved: m.contractor_involved.value, attacker: m.attacker.value, discovery: m.discovery.value,
     noticeIds: incident.members.map((x) => x.noticeId),
     reviewState: reviewed ? 'reviewed' : 'unreviewed',
-    merged: m,
   };
 }
 
@@ -45,7 +42,7 @@ export async function loadIncidentFacts(store: Store): Promise<IncidentFacts[]> 
   const reviewedNotices = new Set([...noticeCorrections].filter(([, list]) => list.some((c) => c.revertedAt === null)).map(([id]) => id));
   const incidents: MergedIncident[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const page = await store.listIncidents({ limit: PAGE, offset });
+    const page = await store.listIncidents({ limit: PAGE, offset, lean: true });
     for (const incident of page) incidents.push(withMerged(incident, incidentCorrections.get(incident.id) ?? []));
     if (page.length < PAGE) break;
   }

@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authenticate, csrfToken, guard, type AccessOptions } from './auth/middleware.ts';
 import { problemOf, problemResponse } from './api/problem.ts';
+import { responseCache } from './response-cache.ts';
 import { REVIEW_SCRIPT } from './static/review-script.ts';
 import { STYLESHEET } from './stylesheet.ts';
 
@@ -63,6 +64,9 @@ export function createApp(deps: { store: Store; archive: Archive }, options: App
     if (lang === 'ja' || lang === 'en') setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', maxAge: 60 * 60 * 24 * 365 });
     await next();
   });
+
+  // After the security headers and the language cookie, before any route: see response-cache.ts.
+  app.use('*', responseCache(deps.store));
 
   app.get('/static/app.css', (c) => c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
   app.get('/static/review.js', (c) => c.body(REVIEW_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=3600' }));

@@ -242,7 +242,11 @@ export interface Store {
   search(query: string, options?: ListOptions): Promise<SearchHit[]>;
 
   /** Incidents, newest first disclosure first; those without a date last. */
-  listIncidents(options?: { limit?: number; offset?: number }): Promise<StoredIncident[]>;
+  /**
+   * Incidents, newest first disclosure first. `lean`: members' records come without their evidence and
+   * confidence (evidence {}), a third of the bytes: what counting and listing need, not the incident page.
+   */
+  listIncidents(options?: { limit?: number; offset?: number; lean?: boolean }): Promise<StoredIncident[]>;
   countIncidents(): Promise<number>;
   getIncident(id: number): Promise<StoredIncident | null>;
   /** The incident a notice belongs to, or null for a notice that makes none (kind other than 'incident'). */

@@ -202,6 +202,6 @@ function row(over: Partial<IncidentFacts>): IncidentFacts {
     id: 1, number: '2024-001', numberKept: false, numberClash: false, title: 'テスト', organization: '株式会社テスト', organizations: ['株式会社テスト'],
     sector: null, disclosureDate: '2024-05-01', occurredDate: null, discoveredDate: null, incidentTypes: [], dataTypes: [], affectedCount: null,
     reportedToPpc: false, reportedToPolice: false, contractorInvolved: false, attacker: null, discovery: null, noticeIds: [1],
-    reviewState: 'unreviewed', merged: undefined as never, ...over,
+    reviewState: 'unreviewed', ...over,
   };
 }

@@ -1,8 +1,8 @@
-// The incident row statistics read: an incident's facts without the merge provenance, so a
+// The incident row statistics read: an incident's facts (flat values, no merge provenance), so a
 // statistic can be computed (and tested) over plain rows.
 import type { IncidentFacts } from '../../app/incident-facts.ts';
 
-export type FactRow = Omit<IncidentFacts, 'merged'>;
+export type FactRow = IncidentFacts;
 
 /** One category and how many incidents fall in it. */
 export interface CountRow<K extends string = string> {

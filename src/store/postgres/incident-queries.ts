@@ -10,7 +10,7 @@ import type {
   IncidentPlan, IncidentSnapshot, ManualDecision, Store, StoredIncident,
 } from '../store.ts';
 import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../rows/decision-row.ts';
-import { LATEST_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
+import { LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import { inTransaction, isRowId, one, rows, type Pool, type Queryable } from './pg-database.ts';
 import { writeAudit } from './account-queries.ts';
 
@@ -26,9 +26,9 @@ const BASIS = /* sql */ `
   SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`;
 
 
-async function withMembers(db: Queryable, incidents: IncidentRow[]): Promise<StoredIncident[]> {
+async function withMembers(db: Queryable, incidents: IncidentRow[], lean = false): Promise<StoredIncident[]> {
   const found = await rows<MemberRow>(db, /* sql */ `
-    SELECT m.incident_id, n.id AS notice_id, n.header, coalesce(n.effective_json, r.record_json) AS record_json,
+    SELECT m.incident_id, n.id AS notice_id, n.header, ${lean ? LEAN_RECORD.postgres : 'coalesce(n.effective_json, r.record_json)'} AS record_json,
            d.ingested_at, m.origin, m.reason_json
     FROM incident_notices m
     JOIN notices n ON n.id = m.notice_id
@@ -66,7 +66,7 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
       const { limit, offset } = checkPaging(options);
       return inTransaction(pool, async (client) => withMembers(client, await rows<IncidentRow>(client, /* sql */ `
         SELECT ${INCIDENT_COLUMNS} FROM incidents
-        ORDER BY first_disclosure DESC NULLS LAST, id DESC LIMIT $1 OFFSET $2`, [limit, offset])),
+        ORDER BY first_disclosure DESC NULLS LAST, id DESC LIMIT $1 OFFSET $2`, [limit, offset]), options.lean === true),
       { isolation: 'REPEATABLE READ', readOnly: true });
     },
 

@@ -217,7 +217,9 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
       return (await one<{ token: string }>(pool, /* sql */ `
         SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
           || ':' || (SELECT coalesce(max(id), 0) FROM records) || ':' || (SELECT count(*) FROM corrections)
-          || ':' || (SELECT count(*) FROM corrections WHERE reverted_at IS NOT NULL) AS token`))!.token;
+          || ':' || (SELECT count(*) FROM corrections WHERE reverted_at IS NOT NULL)
+          -- Every other change (claims, confirmations, domain map, watched sources, accounts) writes an audit line.
+          || ':' || (SELECT coalesce(max(id), 0) FROM audit_log) AS token`))!.token;
     },
 
     async close() {

@@ -22,6 +22,12 @@ export interface MemberRow {
   reason_json: string;
 }
 
+/** A member's record without its evidence and confidence, in SQL (the same expression on both engines' JSON text). */
+export const LEAN_RECORD = {
+  sqlite: "json_set(json_remove(coalesce(n.effective_json, r.record_json), '$.confidence', '$.low_confidence'), '$.evidence', json('{}'))",
+  postgres: "(coalesce(n.effective_json, r.record_json)::jsonb - 'confidence' - 'low_confidence' || '{\"evidence\": {}}'::jsonb)::text",
+};
+
 /** The latest machine record of notice `n`, joined as `r`. */
 export const LATEST_RECORD = 'r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)';
 

@@ -9,7 +9,7 @@ import type {
   IncidentPlan, IncidentSnapshot, ManualDecision, Store, StoredIncident,
 } from '../store.ts';
 import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../rows/decision-row.ts';
-import { LATEST_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
+import { LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import type { AuditWriter } from './account-queries.ts';
 
 type IncidentPort = Pick<Store,
@@ -87,14 +87,16 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
     ORDER BY first_disclosure DESC NULLS LAST, id DESC LIMIT ? OFFSET ?`);
   const selectIncident = db.prepare<[number], IncidentRow>(/* sql */ `
     SELECT id, casebook_number, number_kept, number_clash, clash_notes, first_disclosure FROM incidents WHERE id = ?`);
-  const selectMembers = db.prepare<[string], MemberRow>(/* sql */ `
-    SELECT m.incident_id, n.id AS notice_id, n.header, coalesce(n.effective_json, r.record_json) AS record_json, d.ingested_at, m.origin, m.reason_json
+  const membersSql = (record: string) => /* sql */ `
+    SELECT m.incident_id, n.id AS notice_id, n.header, ${record} AS record_json, d.ingested_at, m.origin, m.reason_json
     FROM incident_notices m
     JOIN notices n ON n.id = m.notice_id
     JOIN records r ON ${LATEST_RECORD}
     JOIN documents d ON d.id = n.document_id
     WHERE m.incident_id IN (SELECT value FROM json_each(?))
-    ORDER BY n.id`);
+    ORDER BY n.id`;
+  const selectMembers = db.prepare<[string], MemberRow>(membersSql('coalesce(n.effective_json, r.record_json)'));
+  const selectLeanMembers = db.prepare<[string], MemberRow>(membersSql(LEAN_RECORD.sqlite));
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM incidents');
   const incidentOf = db.prepare<[number], { incident_id: number }>('SELECT incident_id FROM incident_notices WHERE notice_id = ?');
   const noticeExists = db.prepare<[number], { id: number }>('SELECT id FROM notices WHERE id = ?');
@@ -102,8 +104,8 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
     INSERT INTO manual_links (action, notice_id, other_notice_id, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)`);
   const selectDecision = db.prepare<[number], DecisionRow>('SELECT * FROM manual_links WHERE id = ?');
 
-  function withMembers(rows: IncidentRow[]): StoredIncident[] {
-    return toIncidents(rows, selectMembers.all(JSON.stringify(rows.map((r) => r.id))));
+  function withMembers(rows: IncidentRow[], lean = false): StoredIncident[] {
+    return toIncidents(rows, (lean ? selectLeanMembers : selectMembers).all(JSON.stringify(rows.map((r) => r.id))));
   }
 
   const decide = db.transaction((action: 'link' | 'unlink', a: number, b: number | null, by: string): ManualDecision => {
@@ -123,7 +125,7 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
   return {
     async listIncidents(options = {}) {
       const { limit, offset } = checkPaging(options);
-      return withMembers(selectIncidents.all(limit, offset));
+      return withMembers(selectIncidents.all(limit, offset), options.lean === true);
     },
     async countIncidents() {
       return countAll.get()!.n;

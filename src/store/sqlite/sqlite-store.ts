@@ -161,7 +161,9 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   const selectChangeToken = db.prepare<[], { token: string }>(/* sql */ `
     SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
       || ':' || (SELECT coalesce(max(id), 0) FROM records) || ':' || (SELECT coalesce(max(id), 0) FROM corrections)
-      || ':' || (SELECT count(*) FROM corrections WHERE reverted_at IS NOT NULL) AS token`);
+      || ':' || (SELECT count(*) FROM corrections WHERE reverted_at IS NOT NULL)
+      -- Every other change (claims, confirmations, domain map, watched sources, accounts) writes an audit line.
+      || ':' || (SELECT coalesce(max(id), 0) FROM audit_log) AS token`);
 
   return {
     ...incidentQueries(db, now, audit),

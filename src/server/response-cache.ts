@@ -1,0 +1,91 @@
+// Readers' responses kept until the casebook changes: a GET of a page, an export or the API is
+// rendered once per change token and per viewer, and served from memory after that. Requests for the
+// same thing that arrive while it is being rendered wait for that one rendering rather than starting
+// their own, so fifty readers opening the list at once cost one rendering.
+//
+// Kept apart per viewer (a signed-in page carries its account name and CSRF token), per language, and
+// never for responses that set a cookie, are not 200, or are larger than one entry may be.
+
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Store } from '../store/store.ts';
+import { requirementOf } from './auth/policy.ts';
+import { viewerOf } from './auth/viewer.ts';
+import { requestLocale } from './i18n/locale.ts';
+
+interface Entry {
+  body: ArrayBuffer;
+  headers: [string, string][];
+}
+
+export interface ResponseCacheOptions {
+  /** Most entries kept (least recently used go first). */
+  entries?: number;
+  /** Largest response kept, in bytes. */
+  maxBytes?: number;
+}
+
+/** Paths whose answers depend on more than the casebook and the viewer, or are large files: never cached. */
+const UNCACHED = /^\/(documents\/\d+\/original|login|account|admin)(\/|$)/;
+
+export function responseCache(store: Store, options: ResponseCacheOptions = {}): MiddlewareHandler {
+  const capacity = options.entries ?? 256;
+  const maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
+  const entries = new Map<string, Entry>();
+  const pending = new Map<string, Promise<Entry | null>>();
+  let token = '';
+
+  const keyOf = (c: Context) => {
+    const viewer = viewerOf(c);
+    const who = viewer ? `${viewer.via}:${viewer.account.name}:${viewer.account.role}:${viewer.csrfToken ?? ''}` : 'anonymous';
+    return `${c.req.method === 'HEAD' ? 'GET' : c.req.method} ${c.req.url}\u0000${requestLocale(c)}\u0000${who}`;
+  };
+
+  const respond = (c: Context, entry: Entry): Response => {
+    const etag = entry.headers.find(([k]) => k === 'etag')?.[1];
+    if (etag && c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers: { ETag: etag } });
+    return new Response(c.req.method === 'HEAD' ? null : entry.body, { status: 200, headers: entry.headers });
+  };
+
+  return async (c, next) => {
+    const method = c.req.method;
+    if ((method !== 'GET' && method !== 'HEAD') || requirementOf(method, c.req.path) !== 'read' || UNCACHED.test(c.req.path)) return next();
+    const current = await store.changeToken();
+    if (current !== token) {
+      entries.clear();
+      token = current;
+    }
+    const key = keyOf(c);
+    const hit = entries.get(key);
+    if (hit) {
+      entries.delete(key);
+      entries.set(key, hit);
+      return respond(c, hit);
+    }
+    const inFlight = pending.get(key);
+    if (inFlight) {
+      const shared = await inFlight;
+      if (shared) return respond(c, shared);
+      return next();
+    }
+    let settle!: (e: Entry | null) => void;
+    pending.set(key, new Promise<Entry | null>((resolve) => { settle = resolve; }));
+    let kept: Entry | null = null;
+    try {
+      await next();
+      const res = c.res;
+      if (res.status === 200 && !res.headers.has('set-cookie') && res.body !== null) {
+        const body = await res.arrayBuffer();
+        const headers = [...res.headers.entries()];
+        c.res = new Response(body, { status: 200, headers });
+        if (body.byteLength <= maxBytes && token === current) {
+          kept = { body, headers };
+          entries.set(key, kept);
+          while (entries.size > capacity) entries.delete(entries.keys().next().value!);
+        }
+      }
+    } finally {
+      pending.delete(key);
+      settle(kept);
+    }
+  };
+}

@@ -22,6 +22,8 @@ export interface ResponseCacheOptions {
   entries?: number;
   /** Largest response kept, in bytes. */
   maxBytes?: number;
+  /** Bytes kept in all (least recently used go first). */
+  totalBytes?: number;
 }
 
 /** Paths whose answers depend on more than the casebook and the viewer, or are large files: never cached. */
@@ -30,7 +32,14 @@ const UNCACHED = /^\/(documents\/\d+\/original|login|account|admin)(\/|$)/;
 export function responseCache(store: Store, options: ResponseCacheOptions = {}): MiddlewareHandler {
   const capacity = options.entries ?? 256;
   const maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
+  const totalBytes = options.totalBytes ?? 32 * 1024 * 1024;
   const entries = new Map<string, Entry>();
+  let held = 0;
+  const evictOldest = () => {
+    const [oldest, entry] = entries.entries().next().value!;
+    entries.delete(oldest);
+    held -= entry.body.byteLength;
+  };
   const pending = new Map<string, Promise<Entry | null>>();
   let token = '';
 
@@ -52,6 +61,7 @@ export function responseCache(store: Store, options: ResponseCacheOptions = {}):
     const current = await store.changeToken();
     if (current !== token) {
       entries.clear();
+      held = 0;
       token = current;
     }
     const key = keyOf(c);
@@ -80,7 +90,8 @@ export function responseCache(store: Store, options: ResponseCacheOptions = {}):
         if (body.byteLength <= maxBytes && token === current) {
           kept = { body, headers };
           entries.set(key, kept);
-          while (entries.size > capacity) entries.delete(entries.keys().next().value!);
+          held += body.byteLength;
+          while (entries.size > capacity || held > totalBytes) evictOldest();
         }
       }
     } finally {

@@ -31,6 +31,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   user: async () => (await import('./commands/user.ts')).userCommand,
   token: async () => (await import('./commands/user.ts')).tokenCommand,
   audit: async () => (await import('./commands/audit.ts')).auditCommand,
+  check: async () => (await import('./commands/check.ts')).checkCommand,
 };
 
 const USAGE = `jikenbo (事件簿): a casebook of Japanese security-incident notices
@@ -68,6 +69,7 @@ usage: jikenbo COMMAND [options]
   audit                     the audit log, newest first  [--actor NAME] [--action A] [--limit N] [--json]
   demo                      ingest the demo casebook, then serve it  [--port 8080]
   migrate-store             move a casebook between SQLite and PostgreSQL, with counts and checksums  --from DB --to DB [--force]
+  check                     verify a casebook: documents, records, search index, incidents, numbers, originals  [--json] [--skip-originals]
   backup                    copy an SQLite casebook while it is in use  --out FILE
   restore FILE              put a backup in place of the casebook  [--force]
 

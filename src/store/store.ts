@@ -11,6 +11,7 @@ import type {
   Account, AccountChange, AccountInput, ActiveSession, ApiToken, ApiTokenInput, AuditEntry, AuditInput, AuditQuery,
   SessionInput,
 } from './account-types.ts';
+import type { IntegrityReport } from './integrity.ts';
 
 export interface DocumentInput {
   sha256: string;
@@ -346,6 +347,8 @@ export interface Store {
   appendAudit(entry: AuditInput): Promise<AuditEntry>;
   /** Newest first. */
   listAudit(query?: AuditQuery): Promise<AuditEntry[]>;
+  /** Checks the casebook's rules over every row (what `jikenbo check` runs), in one read transaction. */
+  checkIntegrity(): Promise<IntegrityReport>;
   close(): Promise<void>;
 }
 

@@ -22,6 +22,7 @@ import { createPool, inTransaction, isInputError, isRowId, one, rows, type Clien
 import { tsqueryText, tsvectorText } from './pg-text-search.ts';
 import { watchQueries } from './watch-queries.ts';
 import { accountQueries, writeAudit } from './account-queries.ts';
+import { integrityQueries } from './integrity-queries.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 
 export interface PostgresStoreOptions {
@@ -113,6 +114,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...watchQueries(pool, now),
     ...claimQueries(pool, now),
     ...accountQueries(pool, now),
+    ...integrityQueries(pool),
 
     async ingestDocument(doc: DocumentInput, notices: NoticeInput[]): Promise<IngestResult> {
       if (!SHA256.test(doc.sha256)) {

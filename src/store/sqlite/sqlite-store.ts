@@ -22,6 +22,7 @@ import { watchQueries } from './watch-queries.ts';
 import { pageQueries } from './page-queries.ts';
 import { migrate } from './migrations.ts';
 import { accountQueries, auditWriter } from './account-queries.ts';
+import { integrityQueries } from './integrity-queries.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 
 export interface SqliteStoreOptions {
@@ -171,6 +172,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...watchQueries(db, now, audit),
     ...claimQueries(db, now, audit),
     ...accountQueries(db, now, audit),
+    ...integrityQueries(db),
     ...pageQueries(db),
     ...corrections,
 

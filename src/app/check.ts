@@ -1,0 +1,37 @@
+// `jikenbo check`: the store's own checks (src/store/integrity.ts), then every archived original
+// read back and hashed. Reports every problem it finds; changes nothing.
+
+import { createHash } from 'node:crypto';
+import type { IntegrityProblem, IntegrityReport } from '../store/integrity.ts';
+import type { Archive, Store } from '../store/store.ts';
+import { reasonOf } from '../core/errors.ts';
+
+export interface CheckReport extends IntegrityReport {
+  ok: boolean;
+}
+
+export async function checkCasebook(
+  deps: { store: Store; archive: Archive },
+  options: { originals?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): Promise<CheckReport> {
+  const report = await deps.store.checkIntegrity();
+  const problems: IntegrityProblem[] = [...report.problems];
+  if (options.originals !== false) {
+    let done = 0;
+    for (const doc of report.documents) {
+      try {
+        const bytes = await deps.archive.get(doc.sha256);
+        if (!bytes) problems.push({ check: 'original', subject: `document:${doc.id}`, detail: `its original ${doc.sha256} is not in the archive` });
+        else {
+          const actual = createHash('sha256').update(bytes).digest('hex');
+          if (actual !== doc.sha256) problems.push({ check: 'original', subject: `document:${doc.id}`, detail: `its archived original hashes to ${actual}, not ${doc.sha256}` });
+        }
+      } catch (err) {
+        problems.push({ check: 'original', subject: `document:${doc.id}`, detail: `its original cannot be read: ${reasonOf(err)}` });
+      }
+      options.onProgress?.(++done, report.documents.length);
+    }
+    report.counted.original = report.documents.length;
+  }
+  return { ...report, problems, ok: problems.length === 0 };
+}

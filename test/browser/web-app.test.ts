@@ -162,6 +162,38 @@ describe('web app in a browser', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it('shows hostile search queries, filter values and sign-in names as text, on every page they reach', async () => {
+    const payload = '"><img src=x onerror="window.__pwned=5;alert(5)"><script>window.__pwned=6;alert(6)</script>';
+    const search = await open('/?q=' + encodeURIComponent(payload));
+    expect(await search.inputValue('#q')).toBe(payload);
+    expect(await search.evaluate<unknown>('window.__pwned')).toBeUndefined();
+    await search.goto(server.url + '/?sector=' + encodeURIComponent(payload) + '&type=' + encodeURIComponent(payload));
+    expect(await search.locator('main').textContent()).toMatch(/query parameter (type|sector)/);
+    expect(await search.locator('main img, main script').count()).toBe(0);
+    await search.goto(server.url + '/notices?q=' + encodeURIComponent(payload));
+    await search.goto(server.url + '/dashboard?q=' + encodeURIComponent(payload));
+    expect(await search.evaluate<unknown>('window.__pwned')).toBeUndefined();
+    // A sign-in name is echoed on the form and lands in the audit log: text both times.
+    await search.goto(server.url + '/login');
+    await search.fill('#login-name', payload.slice(0, 64));
+    await search.fill('#login-password', 'not the password');
+    await search.click('form.login button[type=submit]');
+    await search.waitForLoadState('load');
+    expect(await search.inputValue('#login-name')).toBe(payload.slice(0, 64));
+    await ensureAccount(casebook.store, 'kanri', 'admin');
+    await search.fill('#login-name', 'kanri');
+    await search.fill('#login-password', PASSWORD);
+    await search.click('form.login button[type=submit]');
+    await search.waitForLoadState('load');
+    await search.goto(server.url + '/admin/audit?action=session.sign_in_failed');
+    expect(await search.locator('table.audit tbody').textContent()).toContain(payload.slice(0, 20));
+    expect(await search.locator('main img, main script').count()).toBe(0);
+    expect(await search.evaluate<unknown>('window.__pwned')).toBeUndefined();
+    await search.close();
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
   it('renders the dashboard charts as SVG', async () => {
     const page = await open('/dashboard');
     expect(await page.locator('main svg').count()).toBeGreaterThan(2);

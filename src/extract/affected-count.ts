@@ -1,5 +1,6 @@
 // affected_count: people (else records) whose data leaked — a stated total, the sum of disjoint groups, or the largest.
 import { findCounts, type CountMention } from '../core/japanese-number.ts';
+import { CharPositions } from './char-positions.ts';
 import type { Found, PostContext } from './context.ts';
 import { ADVICE_RE } from './cues.ts';
 
@@ -17,33 +18,57 @@ const SUBSET_RE = /うち|内訳|内、|を含む|に含まれ|これに含ま�
 const COORD_RE = /^[^。\n]{0,25}?(?:と|及び|および|並びに|、)\s*[^。\n]{0,25}?$/;
 const LIST_ITEM_RE = /^\s*(?:[•・*※\-]|[0-9]+[.)]|\(?[0-9]+\)|[①-⑳]|[ア-ン][\s.)])/;
 
+/**
+ * Where the text's sentences (。) and lines end, and what each sentence was found to say: looked up, not
+ * scanned again from every count (a text of thousands of counts without 。 was quadratic).
+ */
+interface Ends {
+  stops: CharPositions;
+  lines: CharPositions;
+  /** sentence start → the sentence gives advice and says nothing of a leak */
+  advice: Map<number, boolean>;
+  /** `start:end` of a sentence → it states a subset */
+  subset: Map<string, boolean>;
+}
+
 interface Group {
   value: number;
   person: boolean;
   at: Array<[number, number]>;
 }
 
-function usable(ctx: PostContext, c: CountMention, text: string): boolean {
+function usable(ctx: PostContext, c: CountMention, text: string, ends: Ends): boolean {
   if (NOT_AFFECTED_BEFORE_RE.test(text.slice(Math.max(0, c.start - 8), c.start)) && !ROW_AFTER_RE.test(text.slice(c.end, c.end + 2))) return false;
   if (NOT_AFFECTED_AFTER_RE.test(text.slice(c.end, c.end + 10))) return false;
-  const sStart = text.lastIndexOf('。', c.start) + 1;
-  const sEnd = text.indexOf('。', c.end);
-  const sentence = text.slice(sStart, sEnd < 0 ? text.length : sEnd);
+  const sStart = ends.stops.lastAtOrBefore(c.start) + 1;
+  const sEnd = ends.stops.firstAtOrAfter(c.end);
   if (SUPERSEDED_AFTER_RE.test(text.slice(c.end, sEnd < 0 ? text.length : sEnd))) return false;
-  return !(ADVICE_RE.test(sentence) && !/漏|流出|対象/.test(sentence));
+  let advice = ends.advice.get(sStart);
+  if (advice === undefined) {
+    const sentence = text.slice(sStart, sEnd < 0 ? text.length : sEnd);
+    advice = ADVICE_RE.test(sentence) && !/漏|流出|対象/.test(sentence);
+    ends.advice.set(sStart, advice);
+  }
+  return !advice;
 }
 
 // Disjoint groups: two counts joined by と/及び in one sentence, or consecutive list lines each with one count.
-function groupSums(text: string, counts: CountMention[], from: number): Group[] {
+function groupSums(text: string, counts: CountMention[], from: number, ends: Ends): Group[] {
   const groups: Group[] = [];
   for (let i = 0; i + 1 < counts.length; i++) {
     const a = counts[i]!;
     const b = counts[i + 1]!;
     const between = text.slice(a.end, b.start);
-    const sStart = Math.max(text.lastIndexOf('。', a.start), text.lastIndexOf('\n', a.start)) + 1;
-    const sEndAt = text.slice(b.end).search(/[。\n]/);
-    const sentence = text.slice(sStart, sEndAt < 0 ? text.length : b.end + sEndAt);
-    if (COORD_RE.test(between) && !a.max && !b.max && !a.total && !b.total && !SUBSET_RE.test(sentence) && !/\n/.test(between)) {
+    const sStart = Math.max(ends.stops.lastAtOrBefore(a.start), ends.lines.lastAtOrBefore(a.start)) + 1;
+    const sEndAt = [ends.stops.firstAtOrAfter(b.end), ends.lines.firstAtOrAfter(b.end)].filter((e) => e >= 0);
+    const sEnd = sEndAt.length ? Math.min(...sEndAt) : text.length;
+    const subset = () => {
+      const key = `${sStart}:${sEnd}`;
+      let found = ends.subset.get(key);
+      if (found === undefined) ends.subset.set(key, (found = SUBSET_RE.test(text.slice(sStart, sEnd))));
+      return found;
+    };
+    if (COORD_RE.test(between) && !a.max && !b.max && !a.total && !b.total && !subset() && !/\n/.test(between)) {
       groups.push({ value: a.value + b.value, person: a.unit === 'person' || b.unit === 'person', at: [[a.start, a.end], [b.start, b.end]] });
     }
   }
@@ -82,27 +107,28 @@ function groupSums(text: string, counts: CountMention[], from: number): Group[] 
   return groups;
 }
 
-function best(text: string, counts: CountMention[], from: number): Group | null {
+function best(text: string, counts: CountMention[], from: number, ends: Ends): Group | null {
   if (counts.length === 0) return null;
   const singles: Group[] = counts.map((c) => ({ value: c.value, person: c.unit === 'person', at: [[c.start, c.end]] }));
-  const all = [...singles, ...groupSums(text, counts, from)];
+  const all = [...singles, ...groupSums(text, counts, from, ends)];
   // People are counted over records where the notice gives both (4,138名 4,740件 → 4,138).
   const people = all.filter((g) => g.person);
   const pool = people.length ? people : all;
   return pool.reduce((a, b) => (b.value > a.value ? b : a));
 }
 
-function isStatedTotal(text: string, c: CountMention): boolean {
+function isStatedTotal(text: string, c: CountMention, ends: Ends): boolean {
   if (c.total && /合計|総計|計/.test(text.slice(Math.max(0, c.start - 4), c.start + 4))) return true;
-  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+  const lineStart = ends.lines.lastAtOrBefore(Math.max(0, c.start - 1)) + 1;
   return TOTAL_BEFORE_RE.test(text.slice(Math.max(lineStart, c.start - 24), c.start));
 }
 
 export function extractAffectedCount(ctx: PostContext): Found<number> | null {
   const text = ctx.text;
-  const counts = findCounts(text).filter((c) => c.start >= ctx.bodyStart && usable(ctx, c, text));
+  const ends: Ends = { stops: new CharPositions(text, '。'), lines: new CharPositions(text, '\n'), advice: new Map(), subset: new Map() };
+  const counts = findCounts(text).filter((c) => c.start >= ctx.bodyStart && usable(ctx, c, text, ends));
   // A stated overall total wins over any sum (the last one: a follow-up's corrected table closes with it).
-  const totals = ctx.sectionStarts.length >= 2 ? [] : counts.filter((c) => isStatedTotal(text, c));
+  const totals = ctx.sectionStarts.length >= 2 ? [] : counts.filter((c) => isStatedTotal(text, c, ends));
   if (totals.length > 0) {
     const people = totals.filter((c) => c.unit === 'person');
     const t = (people.length ? people : totals).reduce((a, b) => (b.value > a.value ? b : a));
@@ -115,7 +141,7 @@ export function extractAffectedCount(ctx: PostContext): Found<number> | null {
     const at: Array<[number, number]> = [];
     for (let k = 0; k + 1 < bounds.length; k++) {
       const inSection = counts.filter((c) => c.start >= bounds[k]! && c.end <= bounds[k + 1]!);
-      const g = best(text, inSection, bounds[k]!);
+      const g = best(text, inSection, bounds[k]!, ends);
       if (g) {
         total += g.value;
         at.push(...g.at);
@@ -123,7 +149,7 @@ export function extractAffectedCount(ctx: PostContext): Found<number> | null {
     }
     if (total > 0) return { value: total, at, confidence: 'medium' };
   }
-  const g = best(text, counts, ctx.bodyStart);
+  const g = best(text, counts, ctx.bodyStart, ends);
   if (!g) return null;
   // One stated figure is high; a figure added up from groups, or picked among several, is medium.
   const confidence = g.at.length > 1 || counts.length > 1 ? 'medium' : 'high';

@@ -36,7 +36,9 @@ export interface PostContext {
   noticeDate: string | null;
 }
 
-const SECTION_RE = /^[\s【\[(<]*(?:事案|案件|事例)\s*[0-9①-⑨][^\n]{0,40}$/gm;
+// Leading blanks within the line only: a `\s` that crossed line breaks rescanned every blank line below
+// each line start (quadratic in a run of empty lines).
+const SECTION_RE = /^(?:[^\S\n]|[【\[(<])*(?:事案|案件|事例)\s*[0-9①-⑨][^\n]{0,40}$/gm;
 
 function splitSentences(text: string, from: number): Sentence[] {
   const out: Sentence[] = [];
@@ -101,7 +103,7 @@ export function isoOf(ctx: PostContext, d: DateMention): string | null {
   const iso = resolveYear(d, { noticeDate: ctx.noticeDate, fallbackYear: ctx.casebookYear });
   if (iso || d.year !== null || ctx.noticeDate || ctx.casebookYear) return iso;
   // No notice date and no casebook number: 「2025年6月2日…6月3日」 — the nearest full date before gives the year.
-  const prev = ctx.dates.filter((p) => p.end <= d.start && p.iso).at(-1);
+  const prev = lastDatedBefore(ctx.dates, d.start);
   if (!prev) return null;
   const y = Number(prev.iso!.slice(0, 4));
   const same = toIso(y, d.month, d.day);
@@ -111,7 +113,44 @@ export function isoOf(ctx: PostContext, d: DateMention): string | null {
 
 /** Dates inside a range of the normalised text. */
 export function datesIn(ctx: PostContext, start: number, end: number): DateMention[] {
-  return ctx.dates.filter((d) => d.start >= start && d.end <= end);
+  // ctx.dates is in order of start: a binary search, not a scan of every date for every sentence
+  // (quadratic in a text of thousands of dated lines).
+  const dates = ctx.dates;
+  const out: DateMention[] = [];
+  for (let i = firstStartingAt(dates, start); i < dates.length && dates[i]!.start < end; i++) {
+    if (dates[i]!.end <= end) out.push(dates[i]!);
+  }
+  return out;
+}
+
+/** Index of the first date starting at or after `at`. */
+function firstStartingAt(dates: DateMention[], at: number): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// Memo per date list: for each index, the last index at or before it holding a full (ISO) date, or -1.
+const LAST_DATED = new WeakMap<DateMention[], Int32Array>();
+
+/** The last date (in text order) that ends by `at` and has a full date. */
+function lastDatedBefore(dates: DateMention[], at: number): DateMention | undefined {
+  let last = LAST_DATED.get(dates);
+  if (!last) {
+    last = new Int32Array(dates.length);
+    for (let i = 0, j = -1; i < dates.length; i++) last[i] = j = dates[i]!.iso ? i : j;
+    LAST_DATED.set(dates, last);
+  }
+  // Only dates starting before `at` can end by it; one whose weekday note runs past `at` is passed over.
+  for (let i = last[firstStartingAt(dates, at) - 1] ?? -1; i >= 0; i = i > 0 ? last[i - 1]! : -1) {
+    if (dates[i]!.end <= at) return dates[i];
+  }
+  return undefined;
 }
 
 /** A value with the places in the normalised text that state it. */

@@ -40,14 +40,20 @@ const ANY_RULE_RE = new RegExp(RULES.map((r) => r.re.source).join('|'), 'i');
 
 const OUTAGE_RE = /大規模障害|システム障害|通信障害|サービス障害|障害が発生|障害発生|利用できなくな|つながりにくい状態|サービスが停止/g;
 
-/** Whether a keyword hit in a sentence reports the event rather than advising about or denying it. */
-function counts(sentence: string, hitStart: number, hitEnd: number, rule: { notAfter?: RegExp; notBefore?: RegExp; needs?: RegExp }): boolean {
+// Every notBefore pattern ends at the hit and is shorter than this; the text before it is cut to this
+// length, since a `…$` pattern is tried from every character (quadratic over a long sentence of hits).
+const NOT_BEFORE_REACH = 64;
+
+/**
+ * Whether a keyword hit in a sentence reports the event rather than denying it. Whether the sentence
+ * advises readers (`advice`), or says what the rule `needs`, is decided once per sentence by the caller.
+ */
+function counts(sentence: string, hitStart: number, hitEnd: number, rule: { notAfter?: RegExp; notBefore?: RegExp }, advice: boolean): boolean {
   const after = sentence.slice(hitEnd);
-  if (rule.needs && !rule.needs.test(sentence)) return false;
   if (rule.notAfter?.test(after)) return false;
-  if (rule.notBefore?.test(sentence.slice(0, hitStart))) return false;
+  if (rule.notBefore?.test(sentence.slice(Math.max(0, hitStart - NOT_BEFORE_REACH), hitStart))) return false;
   if (DENIAL_AFTER_RE.test(after)) return false;
-  return !ADVICE_RE.test(sentence);
+  return !advice;
 }
 
 export function extractIncidentTypes(ctx: PostContext): Found<IncidentType[]> {
@@ -55,10 +61,12 @@ export function extractIncidentTypes(ctx: PostContext): Found<IncidentType[]> {
   const units = [{ start: 0, end: ctx.header.length, text: ctx.header }, ...ctx.sentences];
   for (const s of units) {
     if (!ANY_RULE_RE.test(s.text)) continue;
+    const advice = ADVICE_RE.test(s.text);
     for (const rule of RULES) {
+      if (rule.needs && !rule.needs.test(s.text)) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(s.text); m; m = rule.re.exec(s.text)) {
-        if (!counts(s.text, m.index, m.index + m[0].length, rule)) continue;
+        if (!counts(s.text, m.index, m.index + m[0].length, rule, advice)) continue;
         const list = hits.get(rule.type) ?? [];
         if (list.length < 3) list.push([s.start + m.index, s.start + m.index + m[0].length]);
         hits.set(rule.type, list);

@@ -9,9 +9,11 @@ const SUFFIX_RE = /(?:株式会社|有限会社|合同会社|ホールディン�
 const HEAD_RUN_RE = /^[^\s、。「」『』(\[【~!?]+/;
 const SUBJECT_RE = /^(?:\s*[0-9]{4}年[^、。]{0,12}、)?\s*([^\s、。「」『』()【】]{2,30}?)は、/;
 const LATIN_HEAD_RE = /^([A-Za-z][A-Za-z0-9.&\- ]{1,30}?)(?:、|は|が|の)/;
+// No organisation's name is longer; a longer "name" is a title or junk without spaces.
+const MAX_NAME = 60;
 
 function longestSuffixPrefix(run: string): string | null {
-  for (let end = run.length; end >= 2; end--) {
+  for (let end = Math.min(run.length, MAX_NAME); end >= 2; end--) {
     const head = run.slice(0, end);
     if (SUFFIX_RE.test(head) && !/^[ぁ-ん]/.test(head) && !/^(?:当|弊|本|同|各)/.test(head)) return head;
   }
@@ -23,12 +25,12 @@ function nameFromTitle(title: string): { name: string; offset: number } | null {
   const t = title.slice(lead);
   const firstToken = /^\S+/.exec(t)?.[0] ?? '';
   // 「株式会社みなと精機 個人情報…」: the first word carries a legal form or is a whole name.
-  if (firstToken && firstToken.length < t.length && (LEGAL_RE.test(firstToken) || SUFFIX_RE.test(firstToken)) && !/[、。「」]/.test(firstToken)) {
+  if (firstToken && firstToken.length < t.length && firstToken.length <= MAX_NAME && (LEGAL_RE.test(firstToken) || SUFFIX_RE.test(firstToken)) && !/[、。「」]/.test(firstToken)) {
     return { name: firstToken, offset: lead };
   }
   const run = HEAD_RUN_RE.exec(t)?.[0] ?? '';
   const legal = new RegExp(`^(?:${LEGAL})[^\\s、。の]+|^[^\\s、。の]+?(?:${LEGAL})`).exec(run);
-  if (legal) return { name: legal[0], offset: lead };
+  if (legal && legal[0].length <= MAX_NAME) return { name: legal[0], offset: lead };
   const name = longestSuffixPrefix(run);
   if (name && name.length >= 3) return { name, offset: lead };
   return null;

@@ -48,7 +48,7 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
     if (text !== null) return finish({ text, encoding: CANONICAL[declared] ?? declared }, source);
   }
 
-  return finish(detectJapanese(bytes), source);
+  return finish(detectJapanese(bytes), source, true);
 }
 
 /** The WHATWG name of a charset label when jikenbo reads that encoding, else null. */
@@ -115,12 +115,18 @@ function japaneseScore(text: string): number {
   return score;
 }
 
-function finish(decoded: DecodedText, source: string): DecodedText {
+/** `detected`: the encoding is the closest guess, not one the bytes declared or marked. */
+function finish(decoded: DecodedText, source: string, detected = false): DecodedText {
   const { text } = decoded;
   const length = Math.max(text.length, 1);
   const bad = countReplacements(text);
   if (bad / length > MAX_BAD_RATIO) {
-    notText(source, `${bad} of ${text.length} characters do not decode as ${decoded.encoding} or any Japanese encoding`);
+    notText(
+      source,
+      detected
+        ? `invalid byte sequences in UTF-8, Shift_JIS and EUC-JP alike (${bad} of ${text.length} characters undecodable even as ${decoded.encoding}, the closest)`
+        : `invalid byte sequences: ${bad} of ${text.length} characters do not decode as ${decoded.encoding}`,
+    );
   }
   const controls = countControls(text);
   if (controls / length > MAX_BAD_RATIO) notText(source, `${controls} control characters (a binary file?)`);

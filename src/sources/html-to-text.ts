@@ -1,6 +1,7 @@
 // Turns an HTML page into the text of its main content, one line per block, title first.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { JikenboError } from '../core/errors.ts';
 
 /** The little of the DOM this module reads; linkedom's own typings lean on the browser's lib.dom. */
 interface DomNode {
@@ -40,8 +41,23 @@ const MIN_ARTICLE_SHARE = 0.25;
 const CJK = '\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef';
 const CJK_SEGMENT_BREAK = new RegExp(`([${CJK}])[ \\t]*\\n\\s*(?=[${CJK}])`, 'g');
 
-export function htmlToText(html: string): string {
-  const body = bodyText(html);
+// Hostile pages: linkedom takes seconds to parse 100,000 nested tags and the renderer recurses per level,
+// Readability's time grows with the square of the depth, and a DOM costs about 5 KB of memory per
+// element. No notice nests that deep or has that many elements; such a page is refused, not read.
+const MAX_DEPTH = 1000;
+const MAX_ELEMENTS = 50_000;
+// Deeper than this, the body text is read without Readability (a second at depth 200).
+const MAX_READABLE_DEPTH = 100;
+
+export interface HtmlOptions {
+  /** The file or URL the page came from; named in every error. */
+  source?: string;
+}
+
+export function htmlToText(html: string, options: HtmlOptions = {}): string {
+  const source = options.source ?? '(input)';
+  checkShape(html, source);
+  const body = bodyText(html, source);
   const article = articleText(html);
   const heading = headingOf(html);
   const text = article && article.length >= body.length * MIN_ARTICLE_SHARE ? withDateline(article, body, heading) : body;
@@ -73,6 +89,7 @@ function withDateline(article: string, body: string, heading: string): string {
 function articleText(html: string): string {
   // Readability keeps a short page's whole body, menus included, so the chrome goes first.
   const document = withoutChrome(parse(html));
+  if (domDepth(document) > MAX_READABLE_DEPTH) return '';
   try {
     const reader = new Readability(document as never, { serializer: (node: unknown) => node as DomNode });
     const article = reader.parse();
@@ -82,8 +99,11 @@ function articleText(html: string): string {
   }
 }
 
-function bodyText(html: string): string {
+function bodyText(html: string, source: string): string {
   const document = withoutChrome(parse(html));
+  // The estimate before parsing can miss nesting the parser builds (unclosed <li> in nested lists).
+  const depth = domDepth(document);
+  if (depth > MAX_DEPTH) tooComplex(source, `nested ${depth} levels deep, more than the limit of ${MAX_DEPTH}`);
   // Whole <html>, not <body>: linkedom leaves content outside <body> when a page omits the tag.
   return render(document.documentElement ?? document);
 }
@@ -111,6 +131,45 @@ function withHeading(text: string, heading: string): string {
   const squeeze = (s: string) => s.replace(/\s+/g, '');
   if (firstLines.some((line) => squeeze(line).includes(squeeze(heading)))) return text;
   return text ? `${heading}\n\n${text}` : heading;
+}
+
+/** Refuses, before parsing, a page with too many tags or tags nested too deep. */
+function checkShape(html: string, source: string): void {
+  let elements = 0;
+  let depth = 0;
+  let deepest = 0;
+  // `[^<>]*`, not `[^>]*`: a run of '<' without '>' must not rescan to the end of the page at every '<'.
+  const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>/g;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const name = m[2]!.toLowerCase();
+    if (!m[1]) elements++;
+    if (VOID.has(name) || OPTIONAL_END.has(name) || m[0].endsWith('/>')) continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    deepest = Math.max(deepest, depth);
+  }
+  if (deepest > MAX_DEPTH) tooComplex(source, `nested ${deepest} levels deep, more than the limit of ${MAX_DEPTH}`);
+  if (elements > MAX_ELEMENTS) tooComplex(source, `${elements} elements, more than the limit of ${MAX_ELEMENTS}`);
+}
+
+// Tags without content, and tags the parser closes at the next sibling: neither makes the page deeper.
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'basefont', 'bgsound', 'frame']);
+const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'rp', 'rt', 'rb', 'rtc', 'colgroup', 'caption', 'html', 'head', 'body']);
+
+function tooComplex(source: string, why: string): never {
+  throw new JikenboError('bad_input', `${source}: HTML ${why}`, { subject: source });
+}
+
+/** The depth of the element tree, walked without recursion. */
+function domDepth(document: DomDocument): number {
+  let deepest = 0;
+  const stack: Array<[DomNode, number]> = [[document, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, depth] = top;
+    if (depth > deepest) deepest = depth;
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) if (children[i]!.nodeType === ELEMENT_NODE) stack.push([children[i]!, depth + 1]);
+  }
+  return deepest;
 }
 
 function parse(html: string): DomDocument {

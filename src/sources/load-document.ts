@@ -89,7 +89,7 @@ async function readText(
   if (mediaType === 'text/html') {
     const charset = options.declaredCharset ?? htmlCharset(bytes);
     const decoded = decodeText(bytes, { source, ...(charset ? { charset } : {}) });
-    return { text: htmlToText(decoded.text), encoding: decoded.encoding };
+    return { text: htmlToText(decoded.text, { source }), encoding: decoded.encoding };
   }
   return decodeText(bytes, { source, ...(options.declaredCharset ? { charset: options.declaredCharset } : {}) });
 }

@@ -74,6 +74,31 @@ describe('htmlToText', () => {
   it('reads a fragment without <html> or <body>', () => {
     expect(htmlToText('<p>紛失事案<br>USBメモリ1本</p>')).toBe('紛失事案\nUSBメモリ1本');
   });
+
+  // Found by test/property/decoders.test.ts: 5,000 nested tags overflowed the stack (a RangeError),
+  // 1,000 took Readability 12 s, 100,000 took linkedom 23 s to parse.
+  it('refuses a page nested deeper than 1,000 levels, naming it, before parsing it', () => {
+    const started = performance.now();
+    const deep = `<html><body><h1>${TITLE}</h1>${'<div>'.repeat(100_000)}${BODY}${'</div>'.repeat(100_000)}</body></html>`;
+    expect(() => htmlToText(deep, { source: 'deep.html' })).toThrowError(
+      /^deep\.html: HTML nested 100000 levels deep, more than the limit of 1000$/,
+    );
+    expect(() => htmlToText(`<span>${'<b>'.repeat(5_000)}${BODY}`, { source: 'soup.html' })).toThrowError(/^soup\.html: HTML nested 5001 levels/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('reads a page 150 levels deep as its body text, without Readability', () => {
+    const started = performance.now();
+    const deep = `<html><body><h1>${TITLE}</h1>${'<div>'.repeat(150)}<p>${BODY}</p>${'</div>'.repeat(150)}</body></html>`;
+    expect(htmlToText(deep)).toBe(`${TITLE}\n\n${BODY}`);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('refuses a page of more than 50,000 elements', () => {
+    const page = `<html><body><h1>${TITLE}</h1>${'<p>本文</p>'.repeat(60_000)}</body></html>`;
+    // html, body, h1 and the paragraphs
+    expect(() => htmlToText(page, { source: 'big.html' })).toThrowError(/^big\.html: HTML 60003 elements, more than the limit of 50000$/);
+  });
 });
 
 describe('htmlCharset', () => {

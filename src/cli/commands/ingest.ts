@@ -1,10 +1,11 @@
 // `jikenbo ingest PATH...`: files and folders into the casebook, a progress bar, one summary line.
 import cliProgress from 'cli-progress';
+import { z } from 'zod';
 import { ingestPaths, type IngestReport } from '../../app/ingest.ts';
 import { ingestSources } from '../../app/ingest-url.ts';
 import type { FetchOptions } from '../../sources/fetch-url.ts';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
-import { cliActor, parseCommand } from '../options.ts';
+import { cliActor, parseCommand, validate } from '../options.ts';
 import { stripSubject } from './extract.ts';
 
 export async function ingestCommand(args: string[]): Promise<number> {
@@ -12,15 +13,20 @@ export async function ingestCommand(args: string[]): Promise<number> {
     db: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     'allow-private': { type: 'boolean' },
+    'max-bytes': { type: 'string' },
   });
   if (positionals.length === 0) {
-    process.stderr.write('usage: jikenbo ingest PATH|URL... [--db FILE] [--allow-private]\n');
+    process.stderr.write('usage: jikenbo ingest PATH|URL... [--db FILE] [--allow-private] [--max-bytes N]\n');
     return 2;
   }
+  // Files larger than this are refused unread (default 50 MB, src/app/ingest.ts).
+  const { 'max-bytes': maxBytes } = validate('ingest', z.object({
+    'max-bytes': z.coerce.number().int().positive('expected a number of bytes').optional(),
+  }), { 'max-bytes': values['max-bytes'] });
   const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
   try {
     const fetch: FetchOptions = { allowPrivate: values['allow-private'] === true };
-    const report = await runWithProgress(positionals, casebook, !values.quiet && process.stderr.isTTY === true, fetch);
+    const report = await runWithProgress(positionals, casebook, !values.quiet && process.stderr.isTTY === true, fetch, maxBytes);
     printReport(report);
     return report.failures.length ? 1 : 0;
   } finally {
@@ -33,6 +39,7 @@ export async function runWithProgress(
   casebook: Parameters<typeof ingestPaths>[1],
   showBar: boolean,
   fetch: FetchOptions = {},
+  maxBytes?: number,
 ): Promise<IngestReport> {
   const bar = showBar
     ? new cliProgress.SingleBar(
@@ -45,6 +52,7 @@ export async function runWithProgress(
     // URLs among the paths are fetched (ingest-url.ts); paths alone go straight to ingestPaths as before.
     return await ingestSources(paths, casebook, {
       fetch,
+      ...(maxBytes ? { maxBytes } : {}),
       onStart: (total) => bar?.start(total, 0, { posts: 0, file: '' }),
       onFile: (outcome, done) => {
         posts += outcome.posts;

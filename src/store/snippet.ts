@@ -8,34 +8,102 @@ export const MATCH_END = '\u0002';
 const MARK = /^\p{M}$/u;
 const BREAK = /[^\p{L}\p{N}\p{M}]+/u;
 
-/** The normalised text, and for each of its UTF-16 units the raw span it came from. */
-interface Normalized {
-  text: string;
-  rawStart: number[];
-  rawEnd: number[];
+/**
+ * A stretch of the normalised text and the raw text it came from: either a run that normalisation
+ * leaves as it is (one unit for one unit), or one character with its marks, normalised as a whole.
+ */
+interface Segment {
+  norm: number;
+  raw: number;
+  rawEnd: number;
+  same: boolean;
 }
 
-/** Normalises character by character so that every match in the normalised text maps back to the raw text. */
+/** The normalised text, and the segments that map each of its UTF-16 units back to a raw span. */
+interface Normalized {
+  text: string;
+  segments: Segment[];
+}
+
+/**
+ * Units that NFKC and lowercasing leave as they are: ASCII lowercase letters and digits, 、。「」 and
+ * the like, kana, and the main CJK block. Most of a notice is these; they are copied in runs.
+ */
+const UNSTABLE = /[^a-z0-9\u3001-\u3003\u3008-\u3011\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff]/g;
+
+/**
+ * normalizeForSearch of one character and its marks, remembered: a page of hits repeats the same few
+ * full-width digits and letters, and NFKC called once per character cost more than the search itself.
+ */
+const pieceCache = new Map<string, string>();
+function normalizePiece(piece: string): string {
+  let normalized = pieceCache.get(piece);
+  if (normalized === undefined) {
+    if (pieceCache.size >= 8192) pieceCache.clear();
+    normalized = normalizeForSearch(piece);
+    pieceCache.set(piece, normalized);
+  }
+  return normalized;
+}
+
+/** Combining marks start at U+0300 (dakuten U+3099 and U+309A sit outside the stable kana ranges). */
+const isMarkAt = (raw: string, index: number): boolean => {
+  const unit = raw.charCodeAt(index);
+  if (unit < 0x300 || (unit >= 0x3041 && unit <= 0x3096) || (unit >= 0x30a1 && unit <= 0x30fa) || (unit >= 0x4e00 && unit <= 0x9fff)) return false;
+  return MARK.test(String.fromCodePoint(raw.codePointAt(index)!));
+};
+
+/** Normalises character by character (a stable run at a time) so every match maps back to the raw text. */
 function normalizeWithMap(raw: string): Normalized {
   const out: string[] = [];
-  const rawStart: number[] = [];
-  const rawEnd: number[] = [];
+  const segments: Segment[] = [];
+  let norm = 0;
   let i = 0;
   while (i < raw.length) {
+    UNSTABLE.lastIndex = i;
+    let stop = UNSTABLE.exec(raw)?.index ?? raw.length;
+    // A mark belongs to the character before it, which then leaves the run.
+    if (stop < raw.length && stop > i && isMarkAt(raw, stop)) stop--;
+    if (stop > i) {
+      segments.push({ norm, raw: i, rawEnd: stop, same: true });
+      out.push(raw.slice(i, stop));
+      norm += stop - i;
+      i = stop;
+      continue;
+    }
     let end = i + (raw.codePointAt(i)! > 0xffff ? 2 : 1);
     // Keep combining marks with their base so NFKC can compose them (か + ゙ → が).
-    while (end < raw.length && MARK.test(String.fromCodePoint(raw.codePointAt(end)!))) {
+    while (end < raw.length && isMarkAt(raw, end)) {
       end += raw.codePointAt(end)! > 0xffff ? 2 : 1;
     }
-    const piece = normalizeForSearch(raw.slice(i, end));
-    for (let k = 0; k < piece.length; k++) {
-      rawStart.push(i);
-      rawEnd.push(end);
-    }
+    const piece = normalizePiece(raw.slice(i, end));
+    if (piece.length > 0) segments.push({ norm, raw: i, rawEnd: end, same: false });
     out.push(piece);
+    norm += piece.length;
     i = end;
   }
-  return { text: out.join(''), rawStart, rawEnd };
+  return { text: out.join(''), segments };
+}
+
+/** The raw span of one unit of the normalised text. */
+function rawSpanAt(norm: Normalized, at: number): [number, number] {
+  const { segments } = norm;
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid]!.norm <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = segments[lo]!;
+  return s.same ? [s.raw + (at - s.norm), s.raw + (at - s.norm) + 1] : [s.raw, s.rawEnd];
+}
+
+/** A page of hits makes one snippet per hit for the same query: its needles are worked out once. */
+let lastNeedles: { query: string; needles: string[] } | null = null;
+function cachedNeedlesOf(query: string): string[] {
+  if (lastNeedles?.query !== query) lastNeedles = { query, needles: needlesOf(query) };
+  return lastNeedles.needles;
 }
 
 /** What to look for: each query word, and the pieces between its punctuation as a fallback. */
@@ -61,7 +129,7 @@ function matchSpans(norm: Normalized, needles: string[]): Array<[number, number]
       const at = norm.text.indexOf(needle, from);
       if (at < 0) break;
       from = at + needle.length;
-      const span: [number, number] = [norm.rawStart[at]!, norm.rawEnd[at + needle.length - 1]!];
+      const span: [number, number] = [rawSpanAt(norm, at)[0], rawSpanAt(norm, at + needle.length - 1)[1]];
       if (!taken.some(([s, e]) => span[0] < e && s < span[1])) taken.push(span);
     }
   }
@@ -79,7 +147,7 @@ function safeIndex(text: string, index: number): number {
  * side, with every match inside it wrapped in MATCH_START … MATCH_END. Without a match, the opening.
  */
 export function makeSnippet(text: string, query: string, context = 40): string {
-  const spans = matchSpans(normalizeWithMap(text), needlesOf(query));
+  const spans = matchSpans(normalizeWithMap(text), cachedNeedlesOf(query));
   const first = spans[0];
   const from = first ? Math.max(0, safeIndex(text, first[0] - context)) : 0;
   const to = first ? Math.min(text.length, safeIndex(text, first[1] + context)) : Math.min(text.length, safeIndex(text, context * 2));

@@ -69,7 +69,7 @@ export interface NoticeSummary {
 export interface SearchHit extends NoticeSummary {
   /** The matched passage with the query marked: text between '\u0001' and '\u0002' is a match. */
   snippet: string;
-  /** Relevance; higher is better. Comparable only within one search. */
+  /** Relevance; higher is better. Comparable only within one search; 0 for every hit of a search of common words only. */
   score: number;
 }
 
@@ -236,9 +236,11 @@ export interface Store {
   listNotices(options?: ListOptions): Promise<NoticeSummary[]>;
   countNotices(filters?: SearchFilters): Promise<number>;
   /**
-   * Bigram full-text search, ranked; each whitespace-separated word of two or more characters is a
+   * Bigram full-text search, best first; each whitespace-separated word of two or more characters is a
    * phrase, and all words must match. A word ending in a lone CJK character (「社」, 「A社」) matches it
-   * as a prefix. An empty query is bad_input; a query of punctuation only finds nothing.
+   * as a prefix. An empty query is bad_input; a query of punctuation only finds nothing. Words in few
+   * notices rank the hits by relevance, commoner words only narrow them, and a query of common words
+   * only lists its hits newest first (the rule and its limits: search-ranking.ts).
    */
   search(query: string, options?: ListOptions): Promise<SearchHit[]>;
 

@@ -20,7 +20,7 @@ export interface OpenedStore {
 
 export interface Engine {
   name: 'sqlite' | 'postgres';
-  open(options?: { now?: () => Date }): Promise<OpenedStore>;
+  open(options?: { now?: () => Date; searchRankLimit?: number }): Promise<OpenedStore>;
 }
 
 export const ENGINES: Engine[] = [

@@ -21,6 +21,12 @@ describe('makeSnippet', () => {
     expect(makeSnippet('㈱みどりの件', '(株)')).toBe(`${marked('㈱')}みどりの件`);
   });
 
+  it('keeps a combining mark with the character before it, inside a run of kana and kanji', () => {
+    // か + U+3099 (a combining dakuten) normalises to が; the mark ends the run of plain characters before it.
+    expect(makeSnippet('鍵か\u3099見つからない', 'が見')).toBe(`鍵${marked('か\u3099見')}つからない`);
+    expect(makeSnippet('ＵＳＢのか\u3099いしゃ', 'usbの')).toBe(`${marked('ＵＳＢの')}か\u3099いしゃ`);
+  });
+
   it('finds a word with punctuation by its pieces when the text punctuates it differently', () => {
     expect(makeSnippet('氏名及び住所', '氏名・住所')).toBe(`${marked('氏名')}及び${marked('住所')}`);
   });

@@ -7,21 +7,16 @@ import { makeSnippet } from '../snippet.ts';
 import { toDecision, type DecisionRow } from '../rows/decision-row.ts';
 import type { PagePort } from '../sqlite/page-queries.ts';
 import { isRowId, rows, type Pool } from './pg-database.ts';
-import { tsqueryText } from './pg-text-search.ts';
+import type { PgSearch } from './pg-search.ts';
 
 const MAX_HITS = 100_000;
 
-export function pageQueries(pool: Pool): PagePort {
+export function pageQueries(pool: Pool, fts: PgSearch): PagePort {
   return {
     async searchNoticeIds(query, options = {}) {
       if (query.trim() === '') throw new JikenboError('bad_input', 'the search query is empty', { subject: 'query' });
-      const tsquery = tsqueryText(queryPhrases(query));
-      if (tsquery === null) return [];
       const limit = Math.min(Math.max(1, options.limit ?? MAX_HITS), MAX_HITS);
-      const found = await rows<{ id: number }>(pool, /* sql */ `
-        SELECT notice_id AS id FROM notice_search WHERE body @@ $1::tsquery
-        ORDER BY ts_rank_cd(body, $1::tsquery, 2) DESC, notice_id LIMIT $2`, [tsquery, limit]);
-      return found.map((r) => r.id);
+      return (await fts.match(queryPhrases(query), () => [], { limit, offset: 0 })).map((hit) => hit.id);
     },
 
     async noticeSnippets(noticeIds, query) {

@@ -41,3 +41,13 @@ export function tsqueryText(phrases: readonly QueryPhrase[]): string | null {
   if (wanted.length === 0 || wanted.some((p) => !p.tokens.every(fits))) return null;
   return wanted.map((p) => `(${p.tokens.map(quote).join(' <-> ')}${p.prefix ? ':*' : ''})`).join(' & ');
 }
+
+/**
+ * `'個人' & '人情' & '情報'`: a phrase's tokens in any order and place. The GIN index answers it without
+ * reading a single tsvector, so its count is a cheap upper bound of the phrase's; null when a token
+ * cannot be indexed.
+ */
+export function tsqueryTokensText(phrase: QueryPhrase): string | null {
+  if (phrase.tokens.length === 0 || !phrase.tokens.every(fits)) return null;
+  return phrase.tokens.map((token, i) => quote(token) + (phrase.prefix && i === phrase.tokens.length - 1 ? ':*' : '')).join(' & ');
+}

@@ -19,7 +19,9 @@ import { incidentQueries } from './incident-queries.ts';
 import { migrate } from './migrations.ts';
 import { pageQueries } from './page-queries.ts';
 import { createPool, inTransaction, isInputError, isRowId, one, rows, type Client, type Pool, type Queryable } from './pg-database.ts';
-import { tsqueryText, tsvectorText } from './pg-text-search.ts';
+import { tsvectorText } from './pg-text-search.ts';
+import { pgSearch } from './pg-search.ts';
+import { checkRankLimit } from '../search-ranking.ts';
 import { watchQueries } from './watch-queries.ts';
 import { accountQueries, writeAudit } from './account-queries.ts';
 import { integrityQueries } from './integrity-queries.ts';
@@ -30,6 +32,8 @@ export interface PostgresStoreOptions {
   now?: () => Date;
   /** Connections in the pool the store opens for a URL. */
   maxConnections?: number;
+  /** Words in more notices than this narrow a search without ranking it (SEARCH_RANK_LIMIT); tests pass a small one. */
+  searchRankLimit?: number;
 }
 
 type SummaryRow = NoticeSummaryRow & { types: IncidentType[] };
@@ -73,6 +77,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     throw err;
   }
   let closed = false;
+  const fts = pgSearch(pool, checkRankLimit(options.searchRankLimit, 'postgres'));
 
   const noticeIdsOf = async (db: Queryable, documentId: number) =>
     (await rows<{ id: number }>(db, 'SELECT id FROM notices WHERE document_id = $1 ORDER BY ordinal', [documentId])).map((r) => r.id);
@@ -109,7 +114,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
   const store: Store = {
     ...incidentQueries(pool, now),
     ...correctionQueries(pool, now),
-    ...pageQueries(pool),
+    ...pageQueries(pool, fts),
     ...fetchQueries(pool),
     ...watchQueries(pool, now),
     ...claimQueries(pool, now),
@@ -196,20 +201,17 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     async search(query, options: ListOptions = {}) {
       if (query.trim() === '') throw new JikenboError('bad_input', 'the search query is empty', { subject: 'query' });
       const filters = checkFilters(options);
-      const { limit, offset } = checkPaging(options);
-      const tsquery = tsqueryText(queryPhrases(query));
-      if (tsquery === null) return [];
-      const params: unknown[] = [tsquery];
-      const clauses = ['s.body @@ $1::tsquery', ...filterClauses(filters, params)];
-      // ts_rank_cd (cover density) divided by the notice's length (normalization 2) where SQLite has
-      // bm25: both rank more matches in a shorter notice higher. Scores compare only within one search.
-      const found = await rows<SummaryRow & { text: string; rank: number }>(pool, /* sql */ `
-        SELECT ${SUMMARY_COLUMNS}, n.text, ts_rank_cd(s.body, $1::tsquery, 2) AS rank
-        FROM notice_search s JOIN notices n ON n.id = s.notice_id
-        WHERE ${clauses.join(' AND ')}
-        ORDER BY rank DESC, n.id
-        LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`, params);
-      return found.map((row): SearchHit => ({ ...toSummary(row), snippet: makeSnippet(row.text, query), score: row.rank }));
+      const paging = checkPaging(options);
+      // Ids first (ranked or newest first, see pg-search.ts), then columns and text for the page only.
+      const hits = await fts.match(queryPhrases(query), (params) => filterClauses(filters, params), paging);
+      if (hits.length === 0) return [];
+      const found = await rows<SummaryRow & { text: string }>(pool, /* sql */ `
+        SELECT ${SUMMARY_COLUMNS}, n.text FROM notices n WHERE n.id = ANY ($1::int[])`, [hits.map((h) => h.id)]);
+      const byId = new Map(found.map((row) => [row.id, row]));
+      return hits.map((hit): SearchHit => {
+        const row = byId.get(hit.id)!;
+        return { ...toSummary(row), snippet: makeSnippet(row.text, query), score: hit.score };
+      });
     },
 
     async changeToken() {

@@ -7,16 +7,14 @@ import { JikenboError } from '../../core/errors.ts';
 import { makeSnippet } from '../snippet.ts';
 import { toDecision, type DecisionRow } from '../rows/decision-row.ts';
 import type { Store } from '../store.ts';
-import { ftsMatchExpression } from './fts-query.ts';
+import type { FtsSearch } from './fts-search.ts';
 
 export type PagePort = Pick<Store,
   'searchNoticeIds' | 'noticeSnippets' | 'listDecisions'>;
 
 const MAX_HITS = 100_000;
 
-export function pageQueries(db: Database.Database): PagePort {
-  const searchIds = db.prepare<{ match: string; limit: number }, { id: number }>(/* sql */ `
-    SELECT rowid AS id FROM notice_fts WHERE notice_fts MATCH @match ORDER BY bm25(notice_fts), rowid LIMIT @limit`);
+export function pageQueries(db: Database.Database, fts: FtsSearch): PagePort {
   // json_each keeps the statement one prepared shape whatever the number of ids.
   const texts = db.prepare<[string], { id: number; text: string }>(/* sql */ `
     SELECT n.id, n.text FROM notices n WHERE n.id IN (SELECT value FROM json_each(?))`);
@@ -28,10 +26,8 @@ export function pageQueries(db: Database.Database): PagePort {
   return {
     async searchNoticeIds(query, options = {}) {
       if (query.trim() === '') throw new JikenboError('bad_input', 'the search query is empty', { subject: 'query' });
-      const match = ftsMatchExpression(queryPhrases(query));
-      if (match === null) return [];
       const limit = Math.min(Math.max(1, options.limit ?? MAX_HITS), MAX_HITS);
-      return searchIds.all({ match, limit }).map((r) => r.id);
+      return fts.match(queryPhrases(query), { clauses: [], params: {} }, { limit, offset: 0 }).map((hit) => hit.id);
     },
 
     async noticeSnippets(noticeIds, query) {

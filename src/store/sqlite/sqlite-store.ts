@@ -13,7 +13,8 @@ import type {
   DocumentInput, IngestResult, ListOptions, NoticeInput, NoticeSummary, SearchFilters,
   SearchHit, Store,
 } from '../store.ts';
-import { ftsMatchExpression } from './fts-query.ts';
+import { ftsSearch } from './fts-search.ts';
+import { checkRankLimit } from '../search-ranking.ts';
 import { correctionQueries } from './correction-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
 import { claimQueries } from './claim-queries.ts';
@@ -30,6 +31,8 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** The clock for ingested_at and created_at; tests pass a fixed one. */
   now?: () => Date;
+  /** Words in more notices than this narrow a search without ranking it (SEARCH_RANK_LIMIT); tests pass a small one. */
+  searchRankLimit?: number;
 }
 
 type SummaryRow = NoticeSummaryRow & { types_json: string };
@@ -127,6 +130,9 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     WHERE n.id = ?`);
 
   const audit = auditWriter(db, now);
+  const fts = ftsSearch(db, checkRankLimit(options.searchRankLimit, 'sqlite'));
+  const selectHitRows = db.prepare<[string], SummaryRow & { text: string }>(/* sql */ `
+    SELECT ${SUMMARY_COLUMNS}, n.text FROM notices n WHERE n.id IN (SELECT value FROM json_each(?))`);
 
   /** Everything for one file in one write transaction: stored whole, or not at all. */
   const ingest = db.transaction((doc: DocumentInput, notices: readonly PreparedNotice[]): IngestResult => {
@@ -173,7 +179,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...claimQueries(db, now, audit),
     ...accountQueries(db, now, audit),
     ...integrityQueries(db),
-    ...pageQueries(db),
+    ...pageQueries(db, fts),
     ...corrections,
 
     async ingestDocument(doc, notices) {
@@ -235,27 +241,14 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       if (query.trim() === '') throw new JikenboError('bad_input', 'the search query is empty', { subject: 'query' });
       const filters = checkFilters(options);
       const paging = checkPaging(options);
-      const match = ftsMatchExpression(queryPhrases(query));
-      // A query of only punctuation has no token to look for, so nothing can match it.
-      if (match === null) return [];
-      const clauses = ['notice_fts MATCH @match', ...filterClauses(filters)];
-      // Rank ids first, then read columns and text for the page only: sorting every match together
-      // with its text and summary columns cost several times more on common words.
-      const rows = prepare(/* sql */ `
-        WITH ranked AS (
-          SELECT n.id, bm25(notice_fts) AS rank
-          FROM notice_fts
-          JOIN notices n ON n.id = notice_fts.rowid
-          WHERE ${clauses.join(' AND ')}
-          ORDER BY rank, n.id
-          LIMIT @limit OFFSET @offset)
-        SELECT ${SUMMARY_COLUMNS}, n.text, ranked.rank
-        FROM ranked JOIN notices n ON n.id = ranked.id
-        ORDER BY ranked.rank, n.id`).all({ match, ...filterParams(filters), ...paging }) as Array<
-        SummaryRow & { text: string; rank: number }
-      >;
-      // bm25() is lower for better matches; the port's score is higher for better ones.
-      return rows.map((row): SearchHit => ({ ...toSummary(row), snippet: makeSnippet(row.text, query), score: -row.rank }));
+      // Ids first (ranked or newest first, see fts-search.ts), then columns and text for the page only.
+      const hits = fts.match(queryPhrases(query), { clauses: filterClauses(filters), params: filterParams(filters) }, paging);
+      if (hits.length === 0) return [];
+      const rows = new Map(selectHitRows.all(JSON.stringify(hits.map((h) => h.id))).map((row) => [row.id, row]));
+      return hits.map((hit): SearchHit => {
+        const row = rows.get(hit.id)!;
+        return { ...toSummary(row), snippet: makeSnippet(row.text, query), score: hit.score };
+      });
     },
 
     async changeToken() {

@@ -1,0 +1,91 @@
+// SQLite's search plan over the FTS5 bigram index: the notice ids a query matches, best first, with the
+// work bounded by SEARCH_RANK_LIMIT rather than by how many notices match (see ../search-ranking.ts).
+
+import type Database from 'better-sqlite3';
+import type { QueryPhrase } from '../../core/bigram.ts';
+import { splitByFrequency } from '../search-ranking.ts';
+import { ftsMatchExpression } from './fts-query.ts';
+
+/** WHERE clauses over `notices n` and their named parameters, as sqlite-store.ts builds them for its filters. */
+export interface NoticeFilterSql {
+  clauses: string[];
+  params: Record<string, string>;
+}
+
+export interface FtsHit {
+  id: number;
+  /** Higher is better: -bm25 over the ranking words, 0 for every hit when all words are common. */
+  score: number;
+}
+
+export interface FtsSearch {
+  /** The matching notice ids best first, after the filters, `offset` skipped, at most `limit`. */
+  match(phrases: readonly QueryPhrase[], filter: NoticeFilterSql, window: { limit: number; offset: number }): FtsHit[];
+}
+
+export function ftsSearch(db: Database.Database, rankLimit: number): FtsSearch {
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  // Stops at limit+1 matches: a common word costs no more to classify than a rare one.
+  const countUpTo = db.prepare<[string, number], { n: number }>(/* sql */ `
+    SELECT count(*) AS n FROM (SELECT 1 FROM notice_fts WHERE notice_fts MATCH ? LIMIT ?)`);
+  // bm25 counts the notices holding each phrase of its MATCH (for the idf), so only ranking words go in.
+  const ranked = db.prepare<[string], { id: number; rank: number }>(/* sql */ `
+    SELECT rowid AS id, bm25(notice_fts) AS rank FROM notice_fts WHERE notice_fts MATCH ? ORDER BY rank, rowid`);
+  // All words ANDed: FTS5 steps through the rarest and seeks in the others, so this stays cheap.
+  const matchingBetween = db.prepare<[string, number, number], number>(/* sql */ `
+    SELECT rowid FROM notice_fts WHERE notice_fts MATCH ? AND rowid BETWEEN ? AND ?`).pluck();
+
+  const countOf = (phrase: QueryPhrase) => countUpTo.get(ftsMatchExpression([phrase])!, rankLimit + 1)!.n;
+
+  /** Every word common: newest first, filters checked row by row as FTS5 walks its ids down. */
+  function newest(match: string, filter: NoticeFilterSql, window: { limit: number; offset: number }): FtsHit[] {
+    // CROSS JOIN keeps FTS5 as the outer loop, so LIMIT stops the walk early.
+    const sql = filter.clauses.length === 0
+      ? 'SELECT rowid FROM notice_fts WHERE notice_fts MATCH @match ORDER BY rowid DESC LIMIT @limit OFFSET @offset'
+      : /* sql */ `
+        SELECT f.rowid FROM notice_fts f CROSS JOIN notices n ON n.id = f.rowid
+        WHERE f.notice_fts MATCH @match AND ${filter.clauses.join(' AND ')}
+        ORDER BY f.rowid DESC LIMIT @limit OFFSET @offset`;
+    const ids = prepare(sql).pluck().all({ match, ...filter.params, ...window }) as number[];
+    return ids.map((id) => ({ id, score: 0 }));
+  }
+
+  function passingFilters(ids: readonly number[], filter: NoticeFilterSql): Set<number> {
+    const sql = /* sql */ `
+      SELECT n.id FROM notices n WHERE n.id IN (SELECT value FROM json_each(@ids)) AND ${filter.clauses.join(' AND ')}`;
+    return new Set(prepare(sql).pluck().all({ ids: JSON.stringify(ids), ...filter.params }) as number[]);
+  }
+
+  return {
+    match(phrases, filter, window) {
+      const words = phrases.filter((p) => p.tokens.length > 0);
+      const all = ftsMatchExpression(words);
+      // A query of only punctuation has no token to look for, so nothing can match it.
+      if (all === null) return [];
+      const counts = words.map(countOf);
+      // A word in no notice: the AND of the words matches nothing.
+      if (counts.includes(0)) return [];
+      const { ranking, narrowing } = splitByFrequency(words, (_, i) => counts[i]! > rankLimit);
+      if (ranking.length === 0) return newest(all, filter, window);
+      // At most rankLimit rows: every ranking word is in at most that many notices.
+      let hits = ranked.all(ftsMatchExpression(ranking)!);
+      if (hits.length === 0) return [];
+      if (narrowing.length > 0) {
+        const ids = hits.map((h) => h.id);
+        const keep = new Set(matchingBetween.all(all, ids.reduce((a, b) => Math.min(a, b)), ids.reduce((a, b) => Math.max(a, b))));
+        hits = hits.filter((h) => keep.has(h.id));
+      }
+      if (filter.clauses.length > 0 && hits.length > 0) {
+        const keep = passingFilters(hits.map((h) => h.id), filter);
+        hits = hits.filter((h) => keep.has(h.id));
+      }
+      // bm25() is lower for better matches; the port's score is higher for better ones.
+      return hits.slice(window.offset, window.offset + window.limit).map((h) => ({ id: h.id, score: -h.rank }));
+    },
+  };
+}

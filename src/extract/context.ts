@@ -36,9 +36,9 @@ export interface PostContext {
   noticeDate: string | null;
 }
 
-// Leading blanks within the line only: a `\s` that crossed line breaks rescanned every blank line below
-// each line start (quadratic in a run of empty lines).
-const SECTION_RE = /^(?:[^\S\n]|[【\[(<])*(?:事案|案件|事例)\s*[0-9①-⑨][^\n]{0,40}$/gm;
+// Leading blanks within the line only: a `\s` that crossed line breaks (\n, and \r, U+2028, U+2029 that
+// `^` also starts a line after) rescanned every blank line below each line start: quadratic.
+const SECTION_RE = /^(?:[^\S\n\r\u2028\u2029]|[【\[(<])*(?:事案|案件|事例)\s*[0-9①-⑨][^\n]{0,40}$/gm;
 
 function splitSentences(text: string, from: number): Sentence[] {
   const out: Sentence[] = [];

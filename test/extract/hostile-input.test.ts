@@ -31,6 +31,7 @@ describe('extraction on hostile text', () => {
   it.each([
     ['blank lines (a section pattern crossed line breaks from every line start)', '\n', 200_000],
     ['lines of one bracket (the same)', '【\n', 200_000],
+    ['line separators (U+2028 opens a line for the same pattern)', '\u2028', 200_000],
     ['counts in one endless sentence (each count rescanned the sentence)', '1名、', 200_000],
     ['a line per count (the same, without 。)', '1名\n', 200_000],
     ['a line per year-less date (each date scanned every date)', '1月1日\n', 300_000],

@@ -95,7 +95,7 @@ describe('hostile requests', () => {
     const notice = (await casebook.store.listNotices())[0]!;
     for (const path of ['/', '/notices', `/notices/${notice.id}`, '/dashboard', '/export.csv', '/feed.atom', '/api/v1/incidents',
       `/documents/${notice.documentId}/original`, '/static/app.css', '/nope', '/notices/abc', '/login', '/admin']) {
-      for (const headers of [{ Cookie: cookie }, {}]) {
+      for (const headers of [{ Cookie: cookie }, {}] as Array<Record<string, string>>) {
         const res = await app.request(ORIGIN + path, { headers });
         const csp = res.headers.get('content-security-policy') ?? '';
         expect(csp, path).toContain("frame-ancestors 'none'");

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import autocannon from 'autocannon';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCasebook } from '../../src/app/casebook.ts';
 import { checkCasebook } from '../../src/app/check.ts';
@@ -16,6 +16,20 @@ import { ingestPaths } from '../../src/app/ingest.ts';
 import { generateCorpus } from '../../scripts/gen-corpus/corpus.ts';
 import { jikenbo } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+
+interface LoadResult {
+  requests: { average: number; total: number };
+  latency: { p97_5: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (
+  options: { url: string; connections: number; duration: number; timeout: number; requests: Array<{ method: string; path: string }> },
+  done: (err: Error | null, result: LoadResult) => void,
+) => unknown;
+// autocannon ships no type declarations; the little used here is typed above.
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const LONG = process.env.JIKENBO_LONG_TESTS === '1';
 const CLIENTS = LONG ? 50 : 10;
@@ -75,7 +89,7 @@ describe('serving under load while ingesting', () => {
     let peak = rest;
     const sampler = setInterval(() => { peak = Math.max(peak, rssMb(server.pid!)); }, 200);
     const ingest = jikenbo(['ingest', '--db', db, later]);
-    const result = await new Promise<autocannon.Result>((done, fail) => {
+    const result = await new Promise<LoadResult>((done, fail) => {
       autocannon({ url: base, connections: CLIENTS, duration: SECONDS, timeout: 30, requests: paths.map((path) => ({ method: 'GET', path })) },
         (err, r) => (err ? fail(err) : done(r)));
     });

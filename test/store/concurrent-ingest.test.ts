@@ -169,8 +169,7 @@ describe.each(ENGINES)('two processes ingesting overlapping folders at once ($na
 
   // Whether the two processes overlapped depends on the machine's load, so it is reported, not asserted:
   // a test never fails because the machine was slow (the checks above hold either way).
-  it('reports whether both processes were storing documents at the same time', () => {
+  afterAll(() => {
     console.log(`concurrent ingest: processes overlapped in ${overlappingRounds} round(s)`);
-    expect(overlappingRounds).toBeGreaterThanOrEqual(0);
   });
 });

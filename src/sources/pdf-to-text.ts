@@ -1,7 +1,7 @@
 // Reads the text layer of a PDF with pdf.js: one line per text line, a blank line between pages.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, VerbosityLevel } from './pdfjs.ts';
 import { JikenboError } from '../core/errors.ts';
 
 export interface PdfOptions {

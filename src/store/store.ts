@@ -45,6 +45,15 @@ export interface IngestResult {
   noticeIds: number[];
 }
 
+/** One document of a batch for `Store.ingestDocuments`. */
+export interface DocumentToIngest {
+  doc: DocumentInput;
+  notices: NoticeInput[];
+}
+
+/** What became of one document of a batch: stored (or found stored), or refused alone with the reason. */
+export type BatchIngestOutcome = { result: IngestResult; error?: undefined } | { result?: undefined; error: Error };
+
 export interface SearchFilters {
   type?: IncidentType;
   sector?: Sector;
@@ -229,6 +238,12 @@ export interface Store {
    * stored, adds nothing and returns created=false with the existing ids.
    */
   ingestDocument(doc: DocumentInput, notices: NoticeInput[]): Promise<IngestResult>;
+  /**
+   * Stores several documents in one transaction, each as `ingestDocument` would: whole or not at all.
+   * A document the database refuses (bad_input) is left out with its error and the others are stored;
+   * outcomes come back in the batch's order. Any other failure rejects, and then nothing is stored.
+   */
+  ingestDocuments(batch: readonly DocumentToIngest[]): Promise<BatchIngestOutcome[]>;
   hasDocument(sha256: string): Promise<boolean>;
   getDocument(id: number): Promise<StoredDocument | null>;
   getNotice(id: number): Promise<NoticeDetail | null>;
@@ -357,6 +372,11 @@ export interface Store {
 /** Where original bytes live, addressed by their SHA-256. Writes are atomic and never rewrite. */
 export interface Archive {
   put(sha256: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Puts several originals; each that resolves to null is stored and durable, as after `put`. Cheaper
+   * than one `put` each (shared syncs); the error of an item that could not be stored, by position.
+   */
+  putMany(items: readonly { sha256: string; bytes: Uint8Array }[]): Promise<(Error | null)[]>;
   get(sha256: string): Promise<Uint8Array | null>;
   has(sha256: string): Promise<boolean>;
 }

@@ -9,6 +9,7 @@ export function storeActingAs(store: Store, actor: string): Store {
   return {
     ...store,
     ingestDocument: (doc, notices) => store.ingestDocument({ ...doc, by: doc.by ?? actor }, notices),
+    ingestDocuments: (batch) => store.ingestDocuments(batch.map(({ doc, notices }) => ({ doc: { ...doc, by: doc.by ?? actor }, notices }))),
     saveMachineRecord: (noticeId, record, version, by) => store.saveMachineRecord(noticeId, record, version, by ?? actor),
     addWatchSource: (input, by) => store.addWatchSource(input, by ?? actor),
     addClaims: (claims, by) => store.addClaims(claims, by ?? actor),

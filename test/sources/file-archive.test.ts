@@ -63,3 +63,39 @@ describe('FileArchive', () => {
     expect(await archive.has(other)).toBe(false);
   });
 });
+
+describe('FileArchive.putMany', () => {
+  const texts = ['第1報', '第2報', '第3報', '続報'].map((t) => new TextEncoder().encode(`${t}：架空の不正アクセスについて\n`));
+  const items = texts.map((bytes) => ({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes }));
+
+  it('stores each original as put does, a copy in the same call once, and leaves no temp file', async () => {
+    const errors = await archive.putMany([...items, items[0]!]);
+    expect(errors).toEqual([null, null, null, null, null]);
+    for (const { sha256, bytes } of items) {
+      expect(await archive.get(sha256)).toEqual(bytes);
+      expect((await readdir(join(root, sha256.slice(0, 2)))).filter((f) => f.startsWith('.tmp-'))).toEqual([]);
+    }
+    // Again: nothing rewritten.
+    const path = archive.pathOf(items[1]!.sha256);
+    const before = await stat(path);
+    expect(await archive.putMany(items)).toEqual([null, null, null, null]);
+    expect((await stat(path)).ino).toBe(before.ino);
+  });
+
+  it('fails only the item whose bytes do not match its name', async () => {
+    const wrong = { sha256: '0'.repeat(64), bytes: texts[0]! };
+    const errors = await archive.putMany([items[0]!, wrong, items[2]!]);
+    expect(errors[0]).toBeNull();
+    expect(errors[1]).toBeInstanceOf(JikenboError);
+    expect(errors[1]!.message).toContain('the bytes given hash to');
+    expect(errors[2]).toBeNull();
+    expect(await archive.has(wrong.sha256)).toBe(false);
+    expect(await archive.get(items[2]!.sha256)).toEqual(texts[2]);
+  });
+
+  it('creates the archive folder itself when it does not exist yet', async () => {
+    const fresh = new FileArchive(join(root, 'not', 'yet'));
+    expect(await fresh.putMany(items.slice(0, 2))).toEqual([null, null]);
+    expect(await fresh.get(items[1]!.sha256)).toEqual(texts[1]);
+  });
+});

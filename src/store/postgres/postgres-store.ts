@@ -1,7 +1,7 @@
 // The shared Store: PostgreSQL (node-postgres), for several jikenbo servers on one database.
 // Same semantics as sqlite-store.ts; the differences are named where they occur.
 
-import { indexTokens, queryPhrases } from '../../core/bigram.ts';
+import { queryPhrases } from '../../core/bigram.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { IncidentType } from '../../core/record.ts';
 import { checkFilters, checkPaging } from '../filters.ts';
@@ -9,23 +9,20 @@ import {
   toDocument, toNoticeDetail, toNoticeSummary, type DocumentRow, type NoticeDetailRow, type NoticeSummaryRow,
 } from '../rows/notice-row.ts';
 import { makeSnippet } from '../snippet.ts';
-import type {
-  DocumentInput, IngestResult, ListOptions, NoticeInput, NoticeSummary, SearchFilters, SearchHit, Store,
-} from '../store.ts';
+import type { ListOptions, NoticeSummary, SearchFilters, SearchHit, Store } from '../store.ts';
 import { claimQueries } from './claim-queries.ts';
 import { correctionQueries } from './correction-queries.ts';
 import { fetchQueries } from './fetch-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
+import { ingestQueries } from './ingest-queries.ts';
 import { migrate } from './migrations.ts';
 import { pageQueries } from './page-queries.ts';
-import { createPool, inTransaction, isInputError, isRowId, one, rows, type Client, type Pool, type Queryable } from './pg-database.ts';
-import { tsvectorText } from './pg-text-search.ts';
+import { createPool, inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
 import { pgSearch } from './pg-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
 import { watchQueries } from './watch-queries.ts';
-import { accountQueries, writeAudit } from './account-queries.ts';
+import { accountQueries } from './account-queries.ts';
 import { integrityQueries } from './integrity-queries.ts';
-import { SYSTEM_ACTOR } from '../account-types.ts';
 
 export interface PostgresStoreOptions {
   /** The clock for ingested_at and created_at; tests pass a fixed one. */
@@ -44,8 +41,6 @@ const SUMMARY_COLUMNS = /* sql */ `
   coalesce((SELECT json_agg(t.type ORDER BY t.position) FROM notice_types t WHERE t.notice_id = n.id), '[]') AS types`;
 
 const DOCUMENT_COLUMNS = 'id, sha256, source, media_type, encoding, byte_length, ingested_at';
-
-const SHA256 = /^[0-9a-f]{64}$/;
 
 /** WHERE clauses for the filters that are set; values are bound parameters, numbered after `params`. */
 function filterClauses(filters: SearchFilters, params: unknown[]): string[] {
@@ -79,38 +74,6 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
   let closed = false;
   const fts = pgSearch(pool, checkRankLimit(options.searchRankLimit, 'postgres'));
 
-  const noticeIdsOf = async (db: Queryable, documentId: number) =>
-    (await rows<{ id: number }>(db, 'SELECT id FROM notices WHERE document_id = $1 ORDER BY ordinal', [documentId])).map((r) => r.id);
-
-  async function insertNotices(client: Client, documentId: number, notices: readonly PreparedNotice[], at: string): Promise<number[]> {
-    const ids: number[] = [];
-    for (const { input, recordJson, vector } of notices) {
-      const r = input.record;
-      const { id } = (await one<{ id: number }>(client, /* sql */ `
-        INSERT INTO notices (document_id, ordinal, start_offset, end_offset, text, header, organization, title,
-                             disclosure_date, casebook_id, sector, affected_count, kind)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`, [
-        documentId, input.ordinal, input.start, input.end, input.text, r.header, r.organization, r.title,
-        r.disclosure_date, r.casebook_id, r.sector, r.affected_count, r.kind,
-      ]))!;
-      await client.query('INSERT INTO records (notice_id, record_json, extractor_version, created_at) VALUES ($1, $2, $3, $4)',
-        [id, recordJson, input.extractorVersion, at]);
-      if (r.incident_types.length > 0) {
-        await client.query(/* sql */ `
-          INSERT INTO notice_types (notice_id, position, type)
-          SELECT $1, t.position - 1, t.type FROM unnest($2::text[]) WITH ORDINALITY AS t (type, position)`, [id, [...r.incident_types]]);
-      }
-      if (r.kind === 'incident') {
-        await client.query(/* sql */ `
-          WITH i AS (INSERT INTO incidents (created_at) VALUES ($2) RETURNING id)
-          INSERT INTO incident_notices (incident_id, notice_id) SELECT i.id, $1 FROM i`, [id, at]);
-      }
-      await client.query('INSERT INTO notice_search (notice_id, body) VALUES ($1, $2::tsvector)', [id, vector]);
-      ids.push(id);
-    }
-    return ids;
-  }
-
   const store: Store = {
     ...incidentQueries(pool, now),
     ...correctionQueries(pool, now),
@@ -120,39 +83,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...claimQueries(pool, now),
     ...accountQueries(pool, now),
     ...integrityQueries(pool),
-
-    async ingestDocument(doc: DocumentInput, notices: NoticeInput[]): Promise<IngestResult> {
-      if (!SHA256.test(doc.sha256)) {
-        throw new JikenboError('bad_input', `not a lowercase hex SHA-256: "${doc.sha256}"`, { subject: doc.source });
-      }
-      const prepared = notices.map(prepareNotice);
-      try {
-        return await inTransaction(pool, async (client) => {
-          // Shares the grouping lock with other ingests; a regrouping waits for us, and we for it,
-          // so a plan never drops a notice that arrived while it was being written.
-          await client.query('SELECT generation FROM incident_generation FOR SHARE');
-          const at = now().toISOString();
-          // Two processes with the same bytes: the second waits here for the first, then adds nothing.
-          const inserted = await one<{ id: number }>(client, /* sql */ `
-            INSERT INTO documents (sha256, source, media_type, encoding, byte_length, text, ingested_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
-          [doc.sha256, doc.source, doc.mediaType, doc.encoding, doc.byteLength, doc.text, at]);
-          if (!inserted) {
-            const existing = (await one<{ id: number }>(client, 'SELECT id FROM documents WHERE sha256 = $1', [doc.sha256]))!;
-            return { documentId: existing.id, created: false, noticeIds: await noticeIdsOf(client, existing.id) };
-          }
-          const noticeIds = await insertNotices(client, inserted.id, prepared, at);
-          await writeAudit(client, {
-            actor: doc.by ?? SYSTEM_ACTOR, action: 'document.ingest', subject: `document:${inserted.id}`, before: null,
-            after: { sha256: doc.sha256, source: doc.source, mediaType: doc.mediaType, notices: noticeIds },
-          }, now);
-          return { documentId: inserted.id, created: true, noticeIds };
-        });
-      } catch (err) {
-        if (!isInputError(err)) throw err;
-        throw new JikenboError('bad_input', `could not store ${doc.source}: ${(err as Error).message}`, { subject: doc.source, cause: err });
-      }
-    },
+    ...ingestQueries(pool, now),
 
     async hasDocument(sha256) {
       return (await one(pool, 'SELECT 1 FROM documents WHERE sha256 = $1', [sha256])) !== undefined;
@@ -233,14 +164,4 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     },
   };
   return store;
-}
-
-interface PreparedNotice {
-  input: NoticeInput;
-  recordJson: string;
-  vector: string;
-}
-
-function prepareNotice(input: NoticeInput): PreparedNotice {
-  return { input, recordJson: JSON.stringify(input.record), vector: tsvectorText(indexTokens(input.text)) };
 }

@@ -10,7 +10,7 @@ import {
 } from '../rows/notice-row.ts';
 import { makeSnippet } from '../snippet.ts';
 import type {
-  DocumentInput, IngestResult, ListOptions, NoticeInput, NoticeSummary, SearchFilters,
+  BatchIngestOutcome, DocumentInput, IngestResult, ListOptions, NoticeInput, NoticeSummary, SearchFilters,
   SearchHit, Store,
 } from '../store.ts';
 import { ftsSearch } from './fts-search.ts';
@@ -68,6 +68,10 @@ function filterParams(filters: SearchFilters): Record<string, string> {
 
 /** Named difference: json_group_array comes back from SQLite as JSON text. */
 const toSummary = (row: SummaryRow): NoticeSummary => toNoticeSummary(row, JSON.parse(row.types_json) as IncidentType[]);
+
+function refused(doc: DocumentInput, err: unknown): JikenboError {
+  return new JikenboError('bad_input', `could not store ${doc.source}: ${(err as Error).message}`, { subject: doc.source, cause: err });
+}
 
 function isConstraintError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
@@ -164,6 +168,24 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     return { documentId, created: true, noticeIds };
   });
 
+  /**
+   * A batch of files in one write transaction (one commit instead of one per file). Each file runs in
+   * a savepoint of its own (better-sqlite3 nests transactions that way): a file the schema refuses is
+   * rolled back alone and reported, the others stay.
+   */
+  const ingestBatch = db.transaction((items: readonly PreparedDocument[]): BatchIngestOutcome[] =>
+    items.map((item) => {
+      if ('error' in item) return { error: item.error };
+      try {
+        return { result: ingest(item.doc, item.notices) };
+      } catch (err) {
+        // The input's fault (a constraint, or a bad_input raised on the way, such as a blank actor): this file only.
+        if (err instanceof JikenboError && err.code === 'bad_input') return { error: err };
+        if (!isConstraintError(err)) throw err;
+        return { error: refused(item.doc, err) };
+      }
+    }));
+
   const corrections = correctionQueries(db, now, audit);
   const selectChangeToken = db.prepare<[], { token: string }>(/* sql */ `
     SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
@@ -192,10 +214,16 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
         return ingest.immediate(doc, prepared);
       } catch (err) {
         if (!isConstraintError(err)) throw err;
-        throw new JikenboError('bad_input', `could not store ${doc.source}: ${(err as Error).message}`, {
-          subject: doc.source, cause: err,
-        });
+        throw refused(doc, err);
       }
+    },
+
+    async ingestDocuments(batch) {
+      const prepared = batch.map(({ doc, notices }): PreparedDocument =>
+        SHA256.test(doc.sha256)
+          ? { doc, notices: notices.map(prepareNotice) }
+          : { error: new JikenboError('bad_input', `not a lowercase hex SHA-256: "${doc.sha256}"`, { subject: doc.source }) });
+      return ingestBatch.immediate(prepared);
     },
 
     async hasDocument(sha256) {
@@ -260,6 +288,8 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     },
   };
 }
+
+type PreparedDocument = { doc: DocumentInput; notices: PreparedNotice[] } | { error: JikenboError };
 
 interface PreparedNotice {
   input: NoticeInput;

@@ -1,12 +1,15 @@
 // The ingest use case: paths in, each file decoded, archived, extracted and stored; a report out.
 // One bad file is a line in the report, never the end of the batch (as Kysely's migrator reports).
-import { readFile, stat } from 'node:fs/promises';
-import { JikenboError, reasonOf } from '../core/errors.ts';
-import { extractDocument, EXTRACTOR_VERSION } from '../extract/extract.ts';
-import { loadDocument } from '../sources/load-document.ts';
+// Reader threads decode and extract (ingest-pool.ts) while this thread archives and stores a batch of
+// files at a time (ingest-batch.ts); each file is still stored whole or not at all.
+import { availableParallelism } from 'node:os';
+import { reasonOf, type JikenboError } from '../core/errors.ts';
 import { walkPaths } from '../sources/walk-paths.ts';
-import type { Archive, NoticeInput, Store } from '../store/store.ts';
+import type { Archive, Store } from '../store/store.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
+import { BatchWriter, DEFAULT_BATCH, type BatchLimits } from './ingest-batch.ts';
+import { ReaderPool } from './ingest-pool.ts';
+import { readForIngest, type ReadFile } from './ingest-read.ts';
 
 export type FileStatus = 'new' | 'duplicate' | 'failed';
 
@@ -33,12 +36,26 @@ export interface IngestReport {
 export interface IngestOptions {
   /** Called before the batch starts with the number of files, then after each file. */
   onStart?: (total: number) => void;
+  /** Called for each file in the order given, once it is stored (committed, its original durable) or has failed. */
   onFile?: (outcome: FileOutcome, done: number, total: number) => void;
   /** Files above this size are refused (bytes). */
   maxBytes?: number;
+  /**
+   * Reader threads that read, decode and extract while this thread archives and stores; 0 reads here.
+   * Default: one per core when there are at least READER_MIN_FILES files (a reader takes a moment to start).
+   */
+  readers?: number;
+  /** Reader threads the caller started (and closes), in place of starting `readers` for this batch. */
+  pool?: ReaderPool;
+  /** Files per store transaction and archive sync (tests make it small). */
+  batch?: Partial<BatchLimits>;
 }
 
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+// Below this many files, starting readers (about 2 s of CPU each) costs more than it saves.
+export const READER_MIN_FILES = 1000;
+/** Files read ahead of the writer per reader: enough to keep readers busy while a batch is written. */
+const AHEAD_PER_READER = 128;
 
 export async function ingestPaths(
   paths: string[],
@@ -51,49 +68,48 @@ export async function ingestPaths(
 
   const report = emptyReport();
   report.files = queue.length;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const readers = options.pool?.size ?? options.readers ?? (queue.length >= READER_MIN_FILES ? availableParallelism() : 0);
+  const ownPool = !options.pool && readers > 0 ? new ReaderPool(readers) : null;
+  const pool = options.pool ?? ownPool;
   let done = 0;
-  for (const entry of queue) {
-    const outcome = entry.error
-      ? { path: entry.path, status: 'failed' as const, posts: 0, reason: reasonOf(entry.error) }
-      : await ingestFile(entry.path, deps, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const writer = new BatchWriter(deps, (outcome) => {
     tallyOutcome(report, outcome);
     options.onFile?.(outcome, ++done, queue.length);
+  }, { ...DEFAULT_BATCH, ...options.batch });
+  const read = (entry: (typeof queue)[number]): Promise<ReadFile> =>
+    entry.error ? Promise.resolve({ ok: false, reason: reasonOf(entry.error) })
+      : pool ? pool.read(entry.path, maxBytes) : readForIngest(entry.path, { maxBytes });
+  try {
+    // Files are read ahead (in reader threads) and taken in the order given, so that ids and the
+    // report follow that order whichever reader finishes first.
+    const ahead = pool ? AHEAD_PER_READER * readers : 1;
+    const reading: Promise<ReadFile>[] = [];
+    let next = 0;
+    const readAhead = () => {
+      while (next < queue.length && reading.length < ahead) reading.push(read(queue[next++]!));
+    };
+    readAhead();
+    // A batch is written while the next is being read: its archive syncs wait on the disk, not on us.
+    let writing = Promise.resolve();
+    for (let i = 0; reading.length > 0; i++) {
+      const file = await reading.shift()!;
+      readAhead();
+      writer.add(queue[i]!.path, file);
+      if (writer.full()) {
+        await writing;
+        writing = writer.flush();
+      }
+    }
+    await writing;
+    await writer.flush();
+  } finally {
+    await ownPool?.close();
   }
   // Once per batch, not per file: regrouping reads the whole casebook. A crash before it leaves each
   // new notice in an incident of its own, and the next regroup links it.
   if (report.newRecords > 0) report.incidents = await regroupIncidents(deps.store);
   return report;
-}
-
-async function ingestFile(path: string, deps: { store: Store; archive: Archive }, maxBytes: number): Promise<FileOutcome> {
-  try {
-    const size = (await stat(path)).size;
-    if (size > maxBytes) {
-      throw new JikenboError('bad_input', `${path}: ${size} bytes is over the ${maxBytes}-byte limit`, { subject: path });
-    }
-    const bytes = new Uint8Array(await readFile(path));
-    const doc = await loadDocument(path, bytes, { maxBytes });
-    if (await deps.store.hasDocument(doc.sha256)) return { path, status: 'duplicate', posts: 0 };
-
-    const extractions = extractDocument(doc.text);
-    if (extractions.length === 0) {
-      throw new JikenboError('bad_input', `${path}: no text to read`, { subject: path });
-    }
-    const notices: NoticeInput[] = extractions.map(({ post, record }, ordinal) => ({
-      ordinal, start: post.start, end: post.end, text: post.text, record, extractorVersion: EXTRACTOR_VERSION,
-    }));
-    // The original goes to the archive first: an orphan original after a crash is harmless
-    // (content-addressed, written atomically), a stored notice without its original is not.
-    await deps.archive.put(doc.sha256, bytes);
-    const result = await deps.store.ingestDocument(
-      { sha256: doc.sha256, source: path, mediaType: doc.mediaType, encoding: doc.encoding, byteLength: bytes.byteLength, text: doc.text },
-      notices,
-    );
-    if (!result.created) return { path, status: 'duplicate', posts: 0, documentId: result.documentId };
-    return { path, status: 'new', posts: notices.length, documentId: result.documentId };
-  } catch (err) {
-    return { path, status: 'failed', posts: 0, reason: reasonOf(err) };
-  }
 }
 
 export function emptyReport(): IngestReport {

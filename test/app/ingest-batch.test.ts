@@ -1,0 +1,204 @@
+// Ingest in batches and reader threads: the report and the store are what one file at a time would
+// give, a file the archive or the store refuses fails alone, and what is reported stored survives a
+// crash with its original.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { archiveDirFor, openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import { ReaderPool } from '../../src/app/ingest-pool.ts';
+import { ingestPaths, type FileOutcome } from '../../src/app/ingest.ts';
+import type { Archive, Store } from '../../src/store/store.ts';
+import { BCC_NOTICE, RANSOM_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+const dir = tempDir();
+
+/** Twelve distinct notices, a binary file under a notice's name, and a copy of the fourth notice. */
+function writeInbox(name: string): { folder: string; files: string[] } {
+  const folder = join(dir, name);
+  mkdirSync(folder, { recursive: true });
+  const bases = [USB_NOTICE, BCC_NOTICE, RANSOM_NOTICE];
+  for (let i = 0; i < 12; i++) {
+    const text = bases[i % 3]!.replace(/\n\n/, `\n架空の第${i + 1}事業所\n\n`);
+    writeFileSync(join(folder, `n${String(i).padStart(2, '0')}.txt`), text);
+  }
+  writeFileSync(join(folder, 'n03b-copy.txt'), readFileSync(join(folder, 'n03.txt')));
+  writeFileSync(join(folder, 'junk.txt'), Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+  return { folder, files: readdirSync(folder).sort().map((f) => join(folder, f)) };
+}
+
+async function withCasebook<T>(name: string, work: (casebook: Casebook) => Promise<T>): Promise<T> {
+  const casebook = await openCasebook(join(dir, `${name}.db`));
+  try {
+    return await work(casebook);
+  } finally {
+    await casebook.close();
+  }
+}
+
+const statuses = (outcomes: FileOutcome[]) => outcomes.map((o) => [o.path.replace(/.*\//, ''), o.status]);
+
+describe('ingest in batches with reader threads', () => {
+  const inbox = writeInbox('inbox');
+
+  it('reports every file in order once stored, ids in file order, originals archived, with readers and small batches', async () => {
+    // Readers up first: until then this thread reads, and would read these few files itself.
+    const pool = new ReaderPool(2);
+    await pool.ready();
+    await withCasebook('readers', async (casebook) => {
+      const seen: Array<[string, number]> = [];
+      const report = await ingestPaths([inbox.folder], casebook, {
+        pool, batch: { files: 4 },
+        onFile: (outcome, done, total) => {
+          expect(total).toBe(14);
+          seen.push([outcome.path, done]);
+        },
+      });
+      expect(seen).toEqual(inbox.files.map((f, i) => [f, i + 1]));
+      expect(report.outcomes.map((o) => o.path)).toEqual(inbox.files);
+      expect(report).toMatchObject({ files: 14, newRecords: 12, duplicates: 1 });
+      expect(report.failures.map((f) => f.path)).toEqual([join(inbox.folder, 'junk.txt')]);
+      const copy = report.outcomes.find((o) => o.path.endsWith('n03b-copy.txt'))!;
+      const original = report.outcomes.find((o) => o.path.endsWith('n03.txt'))!;
+      expect(copy).toMatchObject({ status: 'duplicate', documentId: original.documentId });
+      const ids = report.outcomes.filter((o) => o.status === 'new').map((o) => o.documentId!);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      expect(await casebook.store.countNotices()).toBe(12);
+      for (const o of report.outcomes.filter((x) => x.status === 'new')) {
+        const doc = (await casebook.store.getDocument(o.documentId!))!;
+        expect(doc.source).toBe(o.path);
+        expect(Buffer.from((await casebook.archive.get(doc.sha256))!).equals(readFileSync(o.path))).toBe(true);
+      }
+      expect(report.incidents?.incidents).toBeGreaterThan(0);
+    }).finally(() => pool.close());
+  });
+
+  it('gives the same report reading in this thread, and adds nothing the second time', async () => {
+    await withCasebook('inline', async (casebook) => {
+      const first = await ingestPaths([inbox.folder], casebook, { readers: 0 });
+      const threaded = await withCasebook('threaded', (other) => ingestPaths([inbox.folder], other, { readers: 1, batch: { files: 5 } }));
+      expect(statuses(first.outcomes)).toEqual(statuses(threaded.outcomes));
+      const again = await ingestPaths([inbox.folder], casebook, { readers: 2 });
+      expect(again).toMatchObject({ newRecords: 0, duplicates: 13 });
+      expect(await casebook.store.countNotices()).toBe(12);
+    });
+  });
+
+  it('stores file by file when the batch transaction fails as a whole', async () => {
+    await withCasebook('fallback', async (casebook) => {
+      let batches = 0;
+      const store: Store = {
+        ...casebook.store,
+        ingestDocuments: () => {
+          batches++;
+          return Promise.reject(new Error('database is locked'));
+        },
+      };
+      const report = await ingestPaths([inbox.folder], { store, archive: casebook.archive }, { batch: { files: 5 } });
+      expect(batches).toBeGreaterThan(1);
+      expect(report).toMatchObject({ newRecords: 12, duplicates: 1 });
+      expect(await casebook.store.countNotices()).toBe(12);
+    });
+  });
+
+  it('fails only the file the store refuses, and only the file whose original cannot be archived', async () => {
+    await withCasebook('refusals', async (casebook) => {
+      const refusedPath = join(inbox.folder, 'n05.txt');
+      const unarchivable = join(inbox.folder, 'n08.txt');
+      const store: Store = {
+        ...casebook.store,
+        async ingestDocuments(batch) {
+          const keep = batch.filter((b) => b.doc.source !== refusedPath);
+          const stored = await casebook.store.ingestDocuments(keep);
+          return batch.map((b) => (b.doc.source === refusedPath ? { error: new Error('CHECK constraint failed: n05') } : stored.shift()!));
+        },
+      };
+      const archive: Archive = {
+        ...casebook.archive,
+        put: (s, b) => casebook.archive.put(s, b),
+        get: (s) => casebook.archive.get(s),
+        has: (s) => casebook.archive.has(s),
+        async putMany(items) {
+          const wanted = readFileSync(unarchivable);
+          const bad = items.map((i) => Buffer.from(i.bytes).equals(wanted));
+          const errors = await casebook.archive.putMany(items.filter((_, k) => !bad[k]));
+          return bad.map((b) => (b ? new Error('ENOSPC: no space left on device') : errors.shift()!));
+        },
+      };
+      const report = await ingestPaths([inbox.folder], { store, archive }, { batch: { files: 4 } });
+      expect(report.failures.map((f) => [f.path, f.reason])).toEqual([
+        [join(inbox.folder, 'junk.txt'), expect.any(String)],
+        [refusedPath, 'Error: CHECK constraint failed: n05'],
+        [unarchivable, 'Error: ENOSPC: no space left on device'],
+      ]);
+      expect(report.newRecords).toBe(10);
+      const findOffice = (path: string) => casebook.store.search(readFileSync(path, 'utf8').match(/架空の第\d+事業所/)![0]);
+      expect(await findOffice(refusedPath)).toEqual([]);
+      expect(await findOffice(unarchivable)).toEqual([]);
+      expect(await findOffice(join(inbox.folder, 'n06.txt'))).toHaveLength(1);
+    });
+  });
+
+  it('keeps every file it reported stored, with its original, when the process is killed mid-ingest', () => {
+    const child = fileURLToPath(new URL('./ingest-kill-child.ts', import.meta.url));
+    for (const readers of ['0', '2']) {
+      const db = join(dir, `killed-${readers}.db`);
+      const run = spawnSync(process.execPath, ['--import', 'tsx', child, db, inbox.folder, readers], { encoding: 'utf8', timeout: 60_000 });
+      expect(run.signal).toBe('SIGKILL');
+      expect(run.stdout).not.toContain('survived');
+      const reported = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as FileOutcome);
+      expect(reported).toHaveLength(5);
+      const stored = reported.filter((o) => o.status === 'new');
+      expect(stored.length).toBeGreaterThan(0);
+      // Checked with a fresh process's view of the files, as after a restart.
+      const check = spawnSync(process.execPath, ['--import', 'tsx', '-e', `
+        import('${new URL('../../src/app/casebook.ts', import.meta.url).href}').then(async ({ openCasebook }) => {
+          const c = await openCasebook(${JSON.stringify(db)});
+          const docs = [];
+          for (let id = 1; id < 100; id++) { const d = await c.store.getDocument(id); if (d) docs.push(d); }
+          console.log(JSON.stringify(docs));
+          await c.close();
+        });`], { encoding: 'utf8', timeout: 60_000 });
+      const docs = JSON.parse(check.stdout.trim()) as Array<{ id: number; sha256: string; source: string }>;
+      for (const o of stored) expect(docs.find((d) => d.id === o.documentId)?.source).toBe(o.path);
+      // No stored document without its original, byte for byte.
+      for (const d of docs) {
+        const original = readFileSync(join(archiveDirFor(db), d.sha256.slice(0, 2), d.sha256.slice(2)));
+        expect(original.equals(readFileSync(d.source))).toBe(true);
+      }
+    }
+  });
+});
+
+describe('ReaderPool', () => {
+  const inbox = writeInbox('pool');
+
+  it('fails only the file that brings its reader down, and goes on with a new reader', async () => {
+    const crash = join(dir, 'pool', 'crash-me.txt');
+    writeFileSync(crash, USB_NOTICE);
+    const pool = new ReaderPool(1, { module: new URL('./crashing-reader.ts', import.meta.url).href });
+    try {
+      await pool.ready(); // else this thread reads the first files itself, the crashing one too
+      const results = await Promise.all([inbox.files[1]!, crash, inbox.files[2]!, inbox.files[3]!].map((f) => pool.read(f, 1e6)));
+      expect(results.map((r) => r.ok)).toEqual([true, false, true, true]);
+      expect(results[1]).toEqual({ ok: false, reason: `${crash}: the reader thread stopped on this file (exit code 7)` });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('reads in this thread when no reader can start', async () => {
+    const pool = new ReaderPool(2, { module: new URL('./no-such-reader.ts', import.meta.url).href });
+    try {
+      const results = await Promise.all(inbox.files.slice(0, 6).map((f) => pool.read(f, 1e6)));
+      expect(results.map((r) => r.ok)).toEqual([false, true, true, true, true, true]); // junk.txt first
+      const late = await pool.read(inbox.files[7]!, 1e6);
+      expect(late.ok && late.notices.length).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -1,6 +1,8 @@
-// `npm run bench [-- --posts N] [--engines sqlite,postgres]`: generates (or reuses) a corpus under .tmp/, measures
-// extraction, ingest, search (against ripgrep), the server under load and its memory, prints a table and
-// appends it to BENCHMARKS.md. It reports figures against the targets of issue 9 and never fails for slowness.
+// `npm run bench [-- --posts N] [--engines sqlite,postgres] [--only ingest,search]`: generates (or reuses) a corpus
+// under .tmp/, measures extraction, ingest, search (against ripgrep), the server under load and its memory, prints a
+// table and appends it to BENCHMARKS.md. It reports figures against the targets of issue 9 and never fails for slowness.
+// --only picks parts (extract, ingest, search, load, quality; load needs ingest, and search without ingest measures
+// the stores an earlier run left); --readers sets ingest's reader threads (default: one per core).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -28,13 +30,16 @@ const argsSchema = z.object({
   profile: z.boolean().default(false),
   'no-load': z.boolean().default(false),
   'no-append': z.boolean().default(false),
+  only: z.string().optional().transform((s) => (s === undefined ? null : new Set(s.split(',').map((p) => p.trim()).filter(Boolean))))
+    .pipe(z.set(z.enum(['extract', 'ingest', 'search', 'load', 'quality'])).nullable()),
+  readers: z.coerce.number().int().min(0).max(64).optional(),
 });
 
 const { values } = parseArgs({
   options: {
     posts: { type: 'string' }, seed: { type: 'string' }, engines: { type: 'string' }, duration: { type: 'string' },
     connections: { type: 'string' }, 'quality-sample': { type: 'string' }, profile: { type: 'boolean' },
-    'no-load': { type: 'boolean' }, 'no-append': { type: 'boolean' },
+    'no-load': { type: 'boolean' }, 'no-append': { type: 'boolean' }, only: { type: 'string' }, readers: { type: 'string' },
   },
 });
 const parsedArgs = argsSchema.safeParse(values);
@@ -44,6 +49,7 @@ if (!parsedArgs.success) {
   process.exit(2);
 }
 const opt = parsedArgs.data;
+const part = (name: 'extract' | 'ingest' | 'search' | 'load' | 'quality') => opt.only === null || opt.only.has(name);
 const log = (s: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
 const lines: string[] = []; // the report, in Markdown
 const out = (s = '') => {
@@ -93,20 +99,22 @@ const targets: string[] = [];
 
 // --- extraction ---------------------------------------------------------------------------------------------
 const textDir = join(work, 'posts-utf8');
-log('extraction (decoding every file, timing extraction alone)');
 const profDir = join(work, 'profiles');
 const nodeFlags = (name: string) => (opt.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${name}.cpuprofile`] : []);
-const ex = (await runWorker<ExtractFigures>('bench/measure-extract.ts', ['--dir', corpusDir, '--text-out', textDir], { nodeFlags: nodeFlags('extract') })).result;
-const extractRate = ex.posts / (ex.extractMs / 1000);
-out('### Extraction (one core)');
-out();
-out('| measure | figure |');
-out('|---|---|');
-out(`| posts extracted | ${fmt(ex.posts)} from ${fmt(ex.files)} files (${ex.failures} files failed to decode) |`);
-out(`| extraction | **${fmt(extractRate)} posts/s** (${(ex.chars / 1e6 / (ex.extractMs / 1000)).toFixed(1)} M chars/s) |`);
-for (const [type, ms] of Object.entries(ex.decodeMs)) out(`| decoding ${type} | ${fmt((ex.decodedFiles[type] ?? 0) / (ms / 1000))} files/s |`);
-out();
-targets.push(`| extraction ≥ 2,000 posts/s, one core | ${fmt(extractRate)} posts/s | ${verdict(extractRate >= 2000)} |`);
+if (part('extract')) {
+  log('extraction (decoding every file, timing extraction alone)');
+  const ex = (await runWorker<ExtractFigures>('bench/measure-extract.ts', ['--dir', corpusDir, '--text-out', textDir], { nodeFlags: nodeFlags('extract') })).result;
+  const extractRate = ex.posts / (ex.extractMs / 1000);
+  out('### Extraction (one core)');
+  out();
+  out('| measure | figure |');
+  out('|---|---|');
+  out(`| posts extracted | ${fmt(ex.posts)} from ${fmt(ex.files)} files (${ex.failures} files failed to decode) |`);
+  out(`| extraction | **${fmt(extractRate)} posts/s** (${(ex.chars / 1e6 / (ex.extractMs / 1000)).toFixed(1)} M chars/s) |`);
+  for (const [type, ms] of Object.entries(ex.decodeMs)) out(`| decoding ${type} | ${fmt((ex.decodedFiles[type] ?? 0) / (ms / 1000))} files/s |`);
+  out();
+  targets.push(`| extraction ≥ 2,000 posts/s, one core | ${fmt(extractRate)} posts/s | ${verdict(extractRate >= 2000)} |`);
+}
 
 // --- ingest and search per engine ---------------------------------------------------------------------------
 const queriesPath = join(work, 'queries.json');
@@ -135,7 +143,7 @@ async function postgresUrl(): Promise<{ url: string; stop: () => void } | { skip
   }
 }
 
-for (const engine of opt.engines) {
+for (const engine of part('ingest') ? opt.engines : []) {
   let target: string;
   let stopPg: (() => void) | null = null;
   if (engine === 'sqlite') {
@@ -158,7 +166,8 @@ for (const engine of opt.engines) {
   }
   try {
     log(`ingest into ${engine}`);
-    const ing = (await runWorker<IngestFigures>('bench/measure-ingest.ts', ['--dir', corpusDir, '--db', target], { nodeFlags: nodeFlags(`ingest-${engine}`) })).result;
+    const readerArgs = opt.readers === undefined ? [] : ['--readers', String(opt.readers)];
+    const ing = (await runWorker<IngestFigures>('bench/measure-ingest.ts', ['--dir', corpusDir, '--db', target, ...readerArgs], { nodeFlags: nodeFlags(`ingest-${engine}`) })).result;
     const rate = ing.posts / (ing.totalMs / 1000);
     const rateFiles = ing.posts / (ing.filesMs / 1000);
     const name = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
@@ -168,6 +177,8 @@ for (const engine of opt.engines) {
     out('|---|---|');
     out(`| ingest, files to a searchable store | **${fmt(rate)} posts/s** (${fmt(ing.posts)} posts, ${fmt(ing.files)} files, ${ing.failures} failed, ${(ing.totalMs / 1000).toFixed(1)} s) |`);
     out(`| of which reading, decoding, extracting, storing files | ${(ing.filesMs / 1000).toFixed(1)} s (${fmt(rateFiles)} posts/s) |`);
+    out(`| reader threads; CPU time of the ingest process | ${ing.readers}; ${(ing.cpuMs / 1000).toFixed(1)} s (${(ing.cpuMs / ing.posts).toFixed(2)} ms per post) |`);
+    out(`| load average before → after the ingest | ${ing.loadBefore.map((l) => l.toFixed(1)).join(' ')} → ${ing.loadAfter.map((l) => l.toFixed(1)).join(' ')} |`);
     out(`| of which regrouping incidents once after the batch | ${(ing.regroupMs / 1000).toFixed(1)} s |`);
     out(`| one more regroup alone (what every later batch pays) | ${(ing.regroupAgainMs / 1000).toFixed(1)} s, ${fmt(ing.incidents)} incidents |`);
     if (engine === 'sqlite') {
@@ -181,6 +192,7 @@ for (const engine of opt.engines) {
     out();
     targets.push(`| ingest ≥ ${engine === 'sqlite' ? '1,000' : '500'} posts/s on ${name} | ${fmt(rate)} posts/s (${fmt(rateFiles)} without the regroup) | ${verdict(rate >= (engine === 'sqlite' ? 1000 : 500))} |`);
 
+    if (!part('search')) continue;
     log(`search on ${engine}`);
     const timings = (await runWorker<QueryTiming[]>('bench/measure-search.ts', ['--db', target, '--queries', queriesPath, '--runs', '7'])).result;
     searchByEngine.set(engine, timings);
@@ -189,9 +201,26 @@ for (const engine of opt.engines) {
   }
 }
 
+// --- search alone, on the stores an earlier run left (--only search, without ingest) ----------------------------
+// SQLite: the casebook in .tmp/bench-N-sS/sqlite/; PostgreSQL: the database DATABASE_URL names (the bench's own
+// cluster goes with its run). Ingesting 100,000 posts again takes longer than measuring their search.
+if (part('search') && !part('ingest')) {
+  for (const engine of opt.engines) {
+    const target = engine === 'sqlite' ? join(work, 'sqlite', 'jikenbo.db') : process.env.DATABASE_URL;
+    if (!target || (engine === 'sqlite' && !existsSync(target))) {
+      out(`Search on ${engine} skipped: no store from an earlier run (${engine === 'sqlite' ? `no ${target}` : 'set DATABASE_URL'}).\n`);
+      continue;
+    }
+    log(`search on ${engine}, in the store of an earlier run`);
+    const timings = (await runWorker<QueryTiming[]>('bench/measure-search.ts', ['--db', target, '--queries', queriesPath, '--runs', '7'])).result;
+    searchByEngine.set(engine, timings);
+  }
+}
+
 // --- search against ripgrep ---------------------------------------------------------------------------------
-const rg = ripgrepVersion();
-if (!rg) out('ripgrep (`rg`) is not installed, so the comparison is left out: install it with `apt-get install -y ripgrep`.\n');
+const rg = existsSync(textDir) ? ripgrepVersion() : null;
+if (!existsSync(textDir) && searchByEngine.size > 0) out('The comparison with rg reads the posts the extraction part decodes: run it once (`--only extract`).\n');
+else if (!rg && searchByEngine.size > 0) out('ripgrep (`rg`) is not installed, so the comparison is left out: install it with `apt-get install -y ripgrep`.\n');
 for (const [engine, timings] of searchByEngine) {
   out(`### Search — ${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, 20 queries, 7 timed runs each after a warm-up (limit 50)`);
   out();
@@ -226,7 +255,7 @@ for (const [engine, timings] of searchByEngine) {
 }
 
 // --- the server under load ----------------------------------------------------------------------------------
-if (!opt['no-load'] && sqliteDb) {
+if (!opt['no-load'] && part('load') && sqliteDb) {
   log('server under load');
   let lf: LoadFigures | null = null;
   try {
@@ -254,7 +283,7 @@ if (!opt['no-load'] && sqliteDb) {
 }
 
 // --- extraction quality on a sample, by shared/tools/score.mjs ------------------------------------------------
-if (opt['quality-sample'] > 0) {
+if (opt['quality-sample'] > 0 && part('quality')) {
   log(`extraction quality on a sample of ${opt['quality-sample']} files (score.mjs runs the CLI per file)`);
   // score.mjs reads each file as UTF-8 and rewrites it before running the CLI, so Shift_JIS, EUC-JP and PDF
   // files would reach the extractor garbled: the sample takes UTF-8 files only (text, HTML, casebook pages).

@@ -54,8 +54,16 @@ export function makeJapanesePdf(lines: string[], options: PdfOptions = {}): Uint
     objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
   });
 
-  // Every byte written is ASCII, so string lengths are byte offsets.
-  let pdf = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
+  return serializePdf(objects);
+}
+
+/**
+ * Numbered objects (object 1 the catalog) with their cross-reference table and trailer; `trailer`
+ * adds entries to the trailer dictionary. Every byte written is ASCII or Latin-1, so string lengths
+ * are byte offsets.
+ */
+export function serializePdf(objects: readonly string[], options: { version?: string; trailer?: string } = {}): Uint8Array {
+  let pdf = `%PDF-${options.version ?? '1.7'}\n%\xe2\xe3\xcf\xd3\n`;
   const offsets: number[] = [];
   objects.forEach((body, i) => {
     offsets.push(pdf.length);
@@ -64,7 +72,7 @@ export function makeJapanesePdf(lines: string[], options: PdfOptions = {}): Uint
   const xref = pdf.length;
   pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${options.trailer ? ` ${options.trailer}` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(pdf, 'latin1'));
 }
 

@@ -4,7 +4,7 @@ import { closeSync, ftruncateSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Encoding from 'encoding-japanese';
 import type { Encoding as EncodingName } from 'encoding-japanese';
-import { makeJapanesePdf } from '../../scripts/make-pdf.ts';
+import { makeJapanesePdf, serializePdf } from '../../scripts/make-pdf.ts';
 import { RANSOM_NOTICE } from './notices.ts';
 
 export interface BrokenFile {
@@ -118,18 +118,7 @@ function encryptedPdf(): Uint8Array {
     '<< /Length 8 >>\nstream\n(secret)\nendstream',
     `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${hex(32, 1)}> /U <${hex(32, 2)}> >>`,
   ];
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(pdf.length);
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 5 0 R /ID [<${hex(16, 3)}> <${hex(16, 3)}>] >>\n`;
-  pdf += `startxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(pdf, 'latin1'));
+  return serializePdf(objects, { version: '1.4', trailer: `/Encrypt 5 0 R /ID [<${hex(16, 3)}> <${hex(16, 3)}>]` });
 }
 
 /** A ZIP archive holding one stored (uncompressed) notice.txt: local header, data, central directory, end. */

@@ -48,9 +48,9 @@ export function adminRoutes(deps: { store: Store }): Hono {
     const name = c.req.param('name');
     const f = await readForm(c, accountChange);
     const disabled = f.disabled === '1';
-    const target = (await store.listAccounts()).find((a) => a.name === name);
-    if (!target) throw new JikenboError('not_found', `no account named ${name}`, { subject: name });
-    const adminsLeft = (await store.listAccounts()).filter((a) => a.role === 'admin' && !a.disabled && a.name !== name).length;
+    const accounts = await store.listAccounts();
+    if (!accounts.some((a) => a.name === name)) throw new JikenboError('not_found', `no account named ${name}`, { subject: name });
+    const adminsLeft = accounts.filter((a) => a.role === 'admin' && !a.disabled && a.name !== name).length;
     if ((f.role !== 'admin' || disabled) && adminsLeft === 0) {
       throw new JikenboError('conflict', `${name} is the last enabled admin; make another admin first`, { subject: name });
     }

@@ -12,6 +12,7 @@ import { layout } from '../pages/layout.ts';
 import { allows } from '../../core/access.ts';
 import { actorOf } from '../auth/viewer.ts';
 import { csrfField } from '../pages/layout.ts';
+import { readForm } from '../read-form.ts';
 import { parseId } from './incidents.ts';
 
 const listQuery = z.object({
@@ -43,8 +44,7 @@ export function claimRoutes(deps: { store: Store }): Hono {
 
   app.post('/claims/:id/confirm', async (c: Context) => {
     const claimId = parseId(c.req.param('id')!, 'claim');
-    const body = await c.req.parseBody();
-    const f = check(confirmForm, { incident: body.incident }, 'form field');
+    const f = await readForm(c, confirmForm);
     await confirmClaim(store, claimId, f.incident, actorOf(c));
     return c.redirect(`/incidents/${f.incident}`, 303);
   });

@@ -2,7 +2,7 @@
 // under .tmp/, measures extraction, ingest, search (against ripgrep), the server under load and its memory, prints a
 // table and appends it to BENCHMARKS.md. It reports figures against the targets of issue 9 and never fails for slowness.
 // --only picks parts (extract, ingest, search, load, quality; load needs ingest, and search without ingest measures
-// the stores an earlier run left); --readers sets ingest's reader threads (default: one per core).
+// the stores an earlier run left, and so does load); --readers sets ingest's reader threads (default: one per core).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -255,6 +255,8 @@ for (const [engine, timings] of searchByEngine) {
 }
 
 // --- the server under load ----------------------------------------------------------------------------------
+// Without ingest in this run, the SQLite casebook an earlier run left in .tmp/bench-N-sS/sqlite/ is served.
+if (!sqliteDb && !part('ingest') && existsSync(join(work, 'sqlite', 'jikenbo.db'))) sqliteDb = join(work, 'sqlite', 'jikenbo.db');
 if (!opt['no-load'] && part('load') && sqliteDb) {
   log('server under load');
   let lf: LoadFigures | null = null;

@@ -13,7 +13,8 @@ import { viewerOf } from './auth/viewer.ts';
 import { requestLocale } from './i18n/locale.ts';
 
 interface Entry {
-  body: ArrayBuffer;
+  /** Bytes, not an ArrayBuffer: @hono/node-server writes a Uint8Array body straight to the socket. */
+  body: Uint8Array;
   headers: [string, string][];
 }
 
@@ -84,7 +85,7 @@ export function responseCache(store: Store, options: ResponseCacheOptions = {}):
       await next();
       const res = c.res;
       if (res.status === 200 && !res.headers.has('set-cookie') && res.body !== null) {
-        const body = await res.arrayBuffer();
+        const body = new Uint8Array(await res.arrayBuffer());
         const headers = [...res.headers.entries()];
         c.res = new Response(body, { status: 200, headers });
         if (body.byteLength <= maxBytes && token === current) {

@@ -1,7 +1,6 @@
 // Reads the text layer of a PDF with pdf.js: one line per text line, a blank line between pages.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, VerbosityLevel } from './pdfjs.ts';
 import { JikenboError } from '../core/errors.ts';
 
 export interface PdfOptions {
@@ -35,6 +34,9 @@ export async function pdfToText(bytes: Uint8Array, options: PdfOptions = {}): Pr
   if (!hasEndMarker(bytes)) {
     throw new JikenboError('bad_input', `${source}: truncated PDF (no %%EOF at the end)`, { subject: source });
   }
+  // Loaded on the first PDF: pdf.js is a quarter of a server's resident memory (130 MB), and most
+  // processes that can read a PDF (serve, watch) seldom or never do.
+  const { getDocument, VerbosityLevel } = await import('./pdfjs.ts');
   const task = getDocument({
     data: new Uint8Array(bytes), // pdf.js may detach the buffer it is given; the caller keeps its bytes
     cMapUrl: CMAP_URL,

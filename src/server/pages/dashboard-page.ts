@@ -3,7 +3,6 @@
 // output, which escapes the text it draws (organisation names included); nothing else is raw.
 import { html, raw } from 'hono/html';
 import type { AllStats } from '../../analyze/stats/stats-by.ts';
-import type { DutySummary } from '../../analyze/reporting-duty.ts';
 import type { Chart } from '../../charts/chart.ts';
 import type { PageContext } from '../i18n/locale.ts';
 import { layout, type Html } from './layout.ts';
@@ -14,7 +13,8 @@ export interface DashboardView {
   /** The filter as URL parameters (without lang), for the incidents link and the CSV links. */
   params: URLSearchParams;
   stats: AllStats;
-  duty: Pick<DutySummary, 'reportable' | 'unmentioned'>;
+  /** Incidents that look reportable, and how many of them mention no report. */
+  duty: { reportable: number; unmentioned: number };
   charts: { chart: Chart; svg: string }[];
 }
 
@@ -36,7 +36,7 @@ ${s.incidents === 0 ? html`<p class="count">${t('dashboard.empty')}</p>` : html`
 <li>${t('dashboard.summary.people', { total: s.affected.total, n: s.affected.counted })}</li>
 <li>${t('dashboard.summary.delay', { median: delay.median ?? none, p90: delay.p90 ?? none, n: delay.incidents })}</li>
 <li>${t('dashboard.summary.contractor', { involved: s.contractor.involved, share })}</li>
-<li>${t('dashboard.summary.duty', { reportable: view.duty.reportable, unmentioned: view.duty.unmentioned.length })}</li>
+<li>${t('dashboard.summary.duty', { reportable: view.duty.reportable, unmentioned: view.duty.unmentioned })}</li>
 </ul>
 </section>
 ${view.charts.map(({ chart, svg }) => html`

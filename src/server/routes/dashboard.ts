@@ -18,7 +18,7 @@ import { ViewCache } from '../view-cache.ts';
 
 interface DashboardView {
   charts: { chart: ReturnType<(typeof CHARTS)[ChartId]>; svg: string }[];
-  duty: ReturnType<typeof summarizeDuty>;
+  duty: { reportable: number; unmentioned: number };
   stats: ReturnType<typeof allStats>;
 }
 
@@ -42,7 +42,9 @@ export function dashboardRoutes(deps: { store: Store }): Hono {
         const chart = CHARTS[id](rows, ctx.t);
         return { chart, svg: renderChartSvg(chart) };
       });
-      return { charts, duty: summarizeDuty(rows), stats: allStats(rows) };
+      // Counts only: the summary's per-incident assessments would keep a row per incident alive.
+      const duty = summarizeDuty(rows);
+      return { charts, duty: { reportable: duty.reportable, unmentioned: duty.unmentioned.length }, stats: allStats(rows) };
     });
     return c.html(dashboardPage({
       scope: describeScope(scope, ctx.t), params: incidentQueryParams(scope), stats: page.stats, duty: page.duty, charts: page.charts,

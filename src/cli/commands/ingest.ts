@@ -1,7 +1,8 @@
 // `jikenbo ingest PATH...`: files and folders into the casebook, a progress bar, one summary line.
+import { closeSync, openSync, writeSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
-import { ingestPaths, type IngestReport } from '../../app/ingest.ts';
+import { ingestPaths, type FileOutcome, type IngestReport } from '../../app/ingest.ts';
 import { ingestSources } from '../../app/ingest-url.ts';
 import type { FetchOptions } from '../../sources/fetch-url.ts';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
@@ -14,23 +15,29 @@ export async function ingestCommand(args: string[]): Promise<number> {
     quiet: { type: 'boolean', short: 'q' },
     'allow-private': { type: 'boolean' },
     'max-bytes': { type: 'string' },
+    log: { type: 'string' },
   });
   if (positionals.length === 0) {
-    process.stderr.write('usage: jikenbo ingest PATH|URL... [--db FILE] [--allow-private] [--max-bytes N]\n');
+    process.stderr.write('usage: jikenbo ingest PATH|URL... [--db FILE] [--allow-private] [--max-bytes N] [--log FILE]\n');
     return 2;
   }
   // Files larger than this are refused unread (default 50 MB, src/app/ingest.ts).
   const { 'max-bytes': maxBytes } = validate('ingest', z.object({
     'max-bytes': z.coerce.number().int().positive('expected a number of bytes').optional(),
   }), { 'max-bytes': values['max-bytes'] });
+  // --log: one JSON line per file appended as soon as its fate is final (stored means committed, its
+  // original synced), each line one write, so that a killed run leaves the list of what it stored.
+  const log = values.log ? openSync(values.log, 'a') : null;
   const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
   try {
     const fetch: FetchOptions = { allowPrivate: values['allow-private'] === true };
-    const report = await runWithProgress(positionals, casebook, !values.quiet && process.stderr.isTTY === true, fetch, maxBytes);
+    const onFile = log === null ? undefined : (o: FileOutcome) => { writeSync(log, `${JSON.stringify(o)}\n`); };
+    const report = await runWithProgress(positionals, casebook, !values.quiet && process.stderr.isTTY === true, fetch, maxBytes, onFile);
     printReport(report);
     return report.failures.length ? 1 : 0;
   } finally {
     await casebook.close();
+    if (log !== null) closeSync(log);
   }
 }
 
@@ -40,6 +47,7 @@ export async function runWithProgress(
   showBar: boolean,
   fetch: FetchOptions = {},
   maxBytes?: number,
+  onFile?: (outcome: FileOutcome) => void,
 ): Promise<IngestReport> {
   const bar = showBar
     ? new cliProgress.SingleBar(
@@ -57,6 +65,7 @@ export async function runWithProgress(
       onFile: (outcome, done) => {
         posts += outcome.posts;
         bar?.update(done, { posts, file: outcome.path.slice(-40) });
+        onFile?.(outcome);
       },
     });
   } finally {

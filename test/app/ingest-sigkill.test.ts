@@ -29,9 +29,9 @@ import { tempDir } from '../helpers/temp-dir.ts';
 
 const LONG = process.env.JIKENBO_LONG_TESTS === '1';
 const KILLS = LONG ? 100 : 20;
-// About two files for three posts: ~100 files short, ~1,200 long (over 1,000 at the first kill, so
+// About two files for three posts: ~80 files short, ~1,200 long (over 1,000 at the first kill, so
 // reader threads start).
-const POSTS = LONG ? 1_800 : 150;
+const POSTS = LONG ? 1_800 : 120;
 /** Share of the files in the folder at the first kill; the rest arrive a few per kill, the last ones just before the final run. */
 const FIRST_SHARE = LONG ? 0.9 : 0.5;
 const SEED = Number(process.env.JIKENBO_KILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -46,6 +46,8 @@ interface Target {
   reader(): Promise<{ read: ReadQuery; close(): Promise<void> }>;
   /** Calls `seen` each time the casebook is seen being written (until the returned stop). */
   watchWrites(seen: () => void): Promise<() => Promise<void>>;
+  /** How many sightings a run with a few new files gives, about: a 'writing' kill comes at one of them. */
+  sightings: number;
   dispose(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ const ENGINES: Array<{ name: 'sqlite' | 'postgres'; create(dir: string): Promise
       const db = join(home, 'killed.db');
       return {
         db,
+        sightings: 40,
         // An original's temp file made, linked or removed, a folder made, the WAL written (a commit).
         async watchWrites(seen) {
           const watcher = watch(home, { recursive: true }, seen);
@@ -84,6 +87,7 @@ const ENGINES: Array<{ name: 'sqlite' | 'postgres'; create(dir: string): Promise
       databases.push(database);
       return {
         db: database.url,
+        sightings: 8,
         // Another connection to this database inside a transaction: blobs or a batch being written,
         // a regrouping, a migration at start-up (polled; one look at a time).
         async watchWrites(seen) {
@@ -122,12 +126,12 @@ type KillPlan =
   | { at: 'writing'; n: number }          // the n-th time the casebook is seen being written: mid-archive, mid-commit
   | { at: 'regroup'; ms: number };        // this long after the last file was reported: regrouping, or closing
 
-function planKill(rng: Rng, files: number): KillPlan {
+function planKill(rng: Rng, files: number, sightings: number): KillPlan {
   switch (rng.weighted([['start-up', 2], ['mid-ingest', 2], ['report', 2], ['writing', 3], ['regroup', 2]] as const)) {
     case 'start-up': return { at: 'start-up', ms: rng.int(0, 2_500) };
     case 'mid-ingest': return { at: 'mid-ingest', ms: rng.int(0, 1_500) };
     case 'report': return { at: 'report', k: rng.int(1, files) };
-    case 'writing': return { at: 'writing', n: rng.int(1, 40) };
+    case 'writing': return { at: 'writing', n: rng.int(1, sightings) };
     default: return { at: 'regroup', ms: rng.int(0, 40) };
   }
 }
@@ -232,7 +236,7 @@ describe.each(ENGINES)('ingest killed with SIGKILL at random, then restarted ($n
     for (let run = 1; kills < KILLS; run++) {
       expect(run, context('runs keep ending before their kill')).toBeLessThanOrEqual(3 * KILLS);
       arrive(first + Math.floor(((corpus.length - first) * kills) / KILLS));
-      const plan = planKill(rng, present);
+      const plan = planKill(rng, present, target.sightings);
       const what = `run ${run} (kill ${kills + 1} planned ${JSON.stringify(plan)}, ${present} files in the folder)`;
       const result = await ingestAndKill(target, folder, join(dir, `run-${run}.jsonl`), present, plan);
       if (result.killed) {

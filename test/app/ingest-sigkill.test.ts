@@ -51,6 +51,8 @@ interface Target {
   dispose(): Promise<void>;
 }
 
+// One folder for the file (a suite's own afterAll does not run when -t skips it).
+const root = tempDir('jikenbo-sigkill-');
 const databases: TestDatabase[] = [];
 afterAll(async () => {
   for (const d of databases) await d.drop();
@@ -199,12 +201,13 @@ interface CorpusEntry {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe.each(ENGINES)('ingest killed with SIGKILL at random, then restarted ($name)', (engine) => {
-  const dir = tempDir('jikenbo-sigkill-');
+  const dir = join(root, engine.name);
 
   it(`${KILLS} kills: check passes after each, nothing reported is lost, nothing half-stored, a last run completes it`, async () => {
     const started = performance.now();
     const rng = new Rng(SEED, engine.name === 'sqlite' ? 1 : 2);
     const generated = [...generateCorpus({ posts: POSTS, seed: SEED })];
+    mkdirSync(dir);
     const folder = join(dir, 'inbox');
     const all = join(dir, 'all');
     mkdirSync(folder);

@@ -34,7 +34,8 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
 
   const snapshot = db.transaction((): IncidentSnapshot => ({
     basis: selectBasis.get()!.basis,
-    notices: selectLinkable.all().map((row) => ({
+    // Row by row: a million notices' rows and their parsed records need not be alive at once.
+    notices: Array.from(selectLinkable.iterate(), (row) => ({
       id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at,
     })),
     decisions: selectDecisions.all().map(toDecision),

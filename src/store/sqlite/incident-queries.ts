@@ -34,7 +34,8 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
 
   const snapshot = db.transaction((): IncidentSnapshot => ({
     basis: selectBasis.get()!.basis,
-    // Row by row: a million notices' rows and their parsed records need not be alive at once.
+    // Row by row, so that the raw rows (text and record JSON) are not all held beside their parsed
+    // records; the snapshot itself still holds every notice (a million of them outgrow the default heap).
     notices: Array.from(selectLinkable.iterate(), (row) => ({
       id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at,
     })),

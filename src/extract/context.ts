@@ -32,9 +32,18 @@ export interface PostContext {
   focusEnd: number;
   /** start offsets of numbered case sections; empty when the post reports one case */
   sectionStarts: number[];
-  /** the notice's own date once known: gives year-less dates their year */
-  noticeDate: string | null;
+  /** the notice's own date once known: gives year-less dates their year (set by the notice-year step) */
+  readonly noticeDate: string | null;
+  /** rule ids left out of this run (the rule-example tests remove one rule at a time) */
+  readonly without: ReadonlySet<string>;
 }
+
+export interface ExtractOptions {
+  /** rule ids to leave out */
+  without?: ReadonlySet<string>;
+}
+
+const NO_RULES_LEFT_OUT: ReadonlySet<string> = new Set();
 
 // Leading blanks within the line only: a `\s` that crossed line breaks (\n, and \r, U+2028, U+2029 that
 // `^` also starts a line after) rescanned every blank line below each line start: quadratic.
@@ -67,7 +76,7 @@ function pushSentence(out: Sentence[], text: string, start: number, end: number,
   if (end > start) out.push({ start, end, text: text.slice(start, end), line });
 }
 
-export function buildContext(post: Post, casebookId: string | null): PostContext {
+export function buildContext(post: Post, casebookId: string | null, opts: ExtractOptions = {}): PostContext {
   // Extractors read a view where PDF line breaks inside sentences are gone; offsets still map to the original.
   const norm = unwrapPdfLines(normalize(post.text));
   const text = norm.text;
@@ -90,7 +99,13 @@ export function buildContext(post: Post, casebookId: string | null): PostContext
     focusEnd: sectionStarts.length >= 2 ? sectionStarts[1]! : text.length,
     sectionStarts: sectionStarts.length >= 2 ? sectionStarts : [],
     noticeDate: null,
+    without: opts.without ?? NO_RULES_LEFT_OUT,
   };
+}
+
+/** The same context with the notice's own date known: year-less dates then take its year. */
+export function withNoticeDate(ctx: PostContext, noticeDate: string | null): PostContext {
+  return { ...ctx, noticeDate };
 }
 
 /** Maps a normalised range to an evidence span in the post's text as stored. */
@@ -160,6 +175,8 @@ export interface Found<T> {
   at: Array<[number, number]>;
   /** how sure the rule that produced the value is; the engine supplies a default per field when absent */
   confidence?: Confidence;
+  /** ids of the rules the value came from */
+  rules?: string[];
 }
 
 export type { Confidence } from '../core/record.ts';

@@ -2,7 +2,8 @@
 import { RECORD_KEYS, type Confidence, type IncidentRecord, type RecordKey, type Span } from '../core/record.ts';
 import type { Post } from './post.ts';
 import { splitPosts } from './split-posts.ts';
-import { buildContext, spanOf, type Found, type PostContext } from './context.ts';
+import { buildContext, spanOf, type ExtractOptions, type Found, type PostContext } from './context.ts';
+import { checkPipeline, runPipeline, step, type AnyStep, type FieldName } from './steps.ts';
 import { extractCasebookId } from './casebook-id.ts';
 import { extractTitle } from './title.ts';
 import { extractOrganization } from './organization.ts';
@@ -18,7 +19,7 @@ import { extractDiscoveredDate, extractDiscovery } from './discovery.ts';
 import { extractOccurredDate } from './event-dates.ts';
 import { extractKind } from './kind.ts';
 
-export const EXTRACTOR_VERSION = '1.1.1';
+export const EXTRACTOR_VERSION = '1.2.0';
 
 export interface Extraction {
   post: Post;
@@ -30,47 +31,66 @@ function evidenceOf(ctx: PostContext, found: Found<unknown> | null): Span[] | un
   return found.at.map(([s, e]) => spanOf(ctx, s, e));
 }
 
-const IMMEDIATE_REPORT_RE = /^(?:すぐに|直ちに|ただちに|即座に|同日)、?[^。]{0,20}(?:警察|交番|110番)[^。]{0,20}(?:届|通報|相談)/;
+const POLICE_BODY_RE = /警察|警視庁|県警|府警|道警/;
+const PPC_NAME_RE = /個人情報保護委?員会/;
 
-/** The sentence right after the dated theft, when it says the notice's own voice reported it at once. */
-function ownImmediateReport(ctx: PostContext, dateAt: number): [number, number] | null {
-  const i = ctx.sentences.findIndex((s) => s.start <= dateAt && dateAt < s.end);
-  const next = ctx.sentences[i + 1];
-  if (i < 0 || !next) return null;
-  const m = IMMEDIATE_REPORT_RE.exec(next.text);
-  return m ? [next.start, next.start + m[0].length] : null;
-}
+/** The pipeline: each step names the fields it reads; see steps.ts. */
+export const STEPS: readonly AnyStep[] = [
+  step({ name: 'casebook_id', why: 'the number in the casebook label', inputs: [], outputs: ['casebook_id'], run: (ctx) => ({ casebook_id: extractCasebookId(ctx.header) }) }),
+  step({ name: 'title', why: 'the header without label and date', inputs: [], outputs: ['title'], run: (ctx) => ({ title: extractTitle(ctx) }) }),
+  step({ name: 'disclosure_date', why: 'the notice date; it also gives year-less dates their year', inputs: [], outputs: ['disclosure_date'], run: (ctx) => ({ disclosure_date: extractDisclosureDate(ctx) }) }),
+  step({ name: 'organization', why: 'the publisher, from the title first', inputs: ['title'], outputs: ['organization'], run: (ctx, { title }) => ({ organization: extractOrganization(ctx, title) }) }),
+  step({ name: 'kind', why: 'incident, claim list or other', inputs: ['casebook_id'], outputs: ['kind'], run: (ctx, { casebook_id }) => ({ kind: extractKind(ctx, casebook_id) }) }),
+  step({ name: 'incident_types', why: 'every kind of event reported', inputs: [], outputs: ['incident_types'], run: (ctx) => ({ incident_types: extractIncidentTypes(ctx) }) }),
+  step({ name: 'affected_count', why: 'people or records affected', inputs: [], outputs: ['affected_count'], run: (ctx) => ({ affected_count: extractAffectedCount(ctx) }) }),
+  step({ name: 'data_types', why: 'the kinds of data exposed', inputs: [], outputs: ['data_types'], run: (ctx) => ({ data_types: extractDataTypes(ctx) }) }),
+  step({ name: 'sector', why: "the victim's field, from its name first", inputs: ['organization', 'title'], outputs: ['sector'], run: (ctx, { organization, title }) => ({ sector: extractSector(ctx, organization, title) }) }),
+  step({ name: 'reported', why: 'the PPC and the police told', inputs: [], outputs: ['reported_to_ppc', 'reported_to_police'], run: (ctx) => ({ reported_to_ppc: extractReportedToPpc(ctx), reported_to_police: extractReportedToPolice(ctx) }) }),
+  step({
+    name: 'police-publisher',
+    why: 'a police force writing about its own mistake does not report to itself; 被害届 it mentions are other cases',
+    inputs: ['organization', 'reported_to_police'],
+    outputs: ['reported_to_police'],
+    run: (_ctx, { organization, reported_to_police }) => ({ reported_to_police: organization && POLICE_BODY_RE.test(organization.value) ? null : reported_to_police }),
+  }),
+  step({
+    name: 'ppc-publisher',
+    why: 'the commission publishing what a company reported to it (「A社によれば」) means the company reported',
+    inputs: ['organization', 'reported_to_ppc'],
+    outputs: ['reported_to_ppc'],
+    run: (_ctx, { organization, reported_to_ppc }) => ({
+      reported_to_ppc: reported_to_ppc ?? (organization && PPC_NAME_RE.test(organization.value) ? { value: true, at: organization.at, confidence: 'medium', rules: ['step/ppc-publisher'] } : null),
+    }),
+  }),
+  step({ name: 'contractor_involved', why: 'the event at or caused by a contractor', inputs: [], outputs: ['contractor_involved'], run: (ctx) => ({ contractor_involved: extractContractor(ctx) }) }),
+  step({ name: 'attacker', why: 'a named group', inputs: [], outputs: ['attacker'], run: (ctx) => ({ attacker: extractAttacker(ctx) }) }),
+  step({ name: 'discovery', why: 'how the organisation learned', inputs: [], outputs: ['discovery'], run: (ctx) => ({ discovery: extractDiscovery(ctx) }) }),
+  step({ name: 'discovered_date', why: 'when the organisation learned', inputs: ['disclosure_date'], outputs: ['discovered_date'], run: (ctx) => ({ discovered_date: extractDiscoveredDate(ctx) }) }),
+  step({ name: 'occurred_date', why: 'the first day of the event', inputs: ['disclosure_date'], outputs: ['occurred_date'], run: (ctx) => ({ occurred_date: extractOccurredDate(ctx) }) }),
+];
+checkPipeline(STEPS, RECORD_KEYS.filter((k): k is FieldName => k !== 'header'));
 
 /** Reads one post into a record. */
-export function extractPost(post: Post): IncidentRecord {
+export function extractPost(post: Post, opts: ExtractOptions = {}): IncidentRecord {
   const headerId = extractCasebookId(post.header.normalize('NFKC'));
-  const ctx = buildContext(post, headerId?.value ?? null);
-  const casebookId = extractCasebookId(ctx.header);
-  const title = extractTitle(ctx);
-  const disclosure = extractDisclosureDate(ctx);
-  ctx.noticeDate = disclosure?.value ?? null;
-  const organization = extractOrganization(ctx, title);
-  const kind = extractKind(ctx, casebookId !== null);
-  const types = extractIncidentTypes(ctx);
-  const count = extractAffectedCount(ctx);
-  const dataTypes = extractDataTypes(ctx);
-  const sector = extractSector(ctx, organization, title);
-  const ppc = extractReportedToPpc(ctx);
-  const police = extractReportedToPolice(ctx);
-  const contractor = extractContractor(ctx);
-  const attacker = extractAttacker(ctx);
-  let discovery = extractDiscovery(ctx);
-  let discovered = extractDiscoveredDate(ctx);
-  const occurred = extractOccurredDate(ctx);
-  // 「…を盗まれました。すぐに警察に被害届を提出しました」: the organisation itself acted at once, so it knew
-  // that day. Only where the notice speaks for itself; 「職員は直ちに通報」 is what one employee knew.
-  if (!discovery && !discovered && types.value.includes('theft') && occurred) {
-    const acted = ownImmediateReport(ctx, occurred.at[0]![0]);
-    if (acted) {
-      discovery = { value: 'internal_detection', at: [acted], confidence: 'low' };
-      discovered = { value: occurred.value, at: occurred.at, confidence: 'low' };
-    }
-  }
+  const ctx = buildContext(post, headerId?.value ?? null, opts);
+  const f = runPipeline(STEPS, ctx);
+  const casebookId = f.casebook_id;
+  const title = f.title;
+  const disclosure = f.disclosure_date;
+  const organization = f.organization;
+  const kind = f.kind;
+  const types = f.incident_types;
+  const count = f.affected_count;
+  const dataTypes = f.data_types;
+  const sector = f.sector;
+  const ppc = f.reported_to_ppc;
+  const police = f.reported_to_police;
+  const contractor = f.contractor_involved;
+  const attacker = f.attacker;
+  const discovery = f.discovery;
+  const discovered = f.discovered_date;
+  const occurred = f.occurred_date;
 
   const evidence: Partial<Record<RecordKey, Span[]>> = {};
   const put = (key: RecordKey, found: Found<unknown> | null) => {
@@ -79,6 +99,7 @@ export function extractPost(post: Post): IncidentRecord {
   };
   evidence.header = [[0, post.header.length]];
   put('casebook_id', casebookId);
+  put('kind', kind);
   put('organization', organization);
   put('title', title);
   put('disclosure_date', disclosure);
@@ -144,6 +165,6 @@ export function extractPost(post: Post): IncidentRecord {
 }
 
 /** Splits a document into posts and reads each one. */
-export function extractDocument(text: string): Extraction[] {
-  return splitPosts(text).map((post) => ({ post, record: extractPost(post) }));
+export function extractDocument(text: string, opts: ExtractOptions = {}): Extraction[] {
+  return splitPosts(text).map((post) => ({ post, record: extractPost(post, opts) }));
 }

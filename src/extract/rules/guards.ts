@@ -1,0 +1,33 @@
+// Named conditions that void a rule's hit: the sentence advises readers, asks a question, denies the
+// thing right after naming it, or names a measure against it. Each is a fact about Japanese notices in
+// general, written once and used by every field's rules by name.
+import { ADVICE_RE, DENIAL_AFTER_RE } from '../cues.ts';
+
+/** What a guard sees: the unit's text and where the hit sits in it. */
+export interface GuardInput {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// 「Q．クレジットカード情報は含まれているか。」: a question in a Q&A states nothing.
+const QUESTION_RE = /^\s*(?:Q\s*[.:]|問\s*[0-9]*\s*[.:])|(?:でしょうか|ですか|ますか|のか)[。?]?\s*$/;
+// 「…を防止」「…対策」「…の防止措置」: a measure against the thing, not the thing.
+const PREVENTIVE_AFTER_RE = /^(?:等|など)?の?(?:防止|対策|予防|未然防止|抑止|訓練|監視|検知(?:システム|装置|機能))|^(?:を|の)(?:防止|防ぐ|防ぎ|未然に防)/;
+// 「…が発生した場合は」「万一…の場合には」: a condition, not an event.
+const CONDITION_AFTER_RE = /^[^。、]{0,14}(?:場合(?:は|には|に備え)|際には|おそれがある場合)/;
+
+export const GUARDS = {
+  /** the sentence advises or asks readers (「…ご注意ください」「…場合は…ご連絡ください」) */
+  advice: (g: GuardInput) => ADVICE_RE.test(g.text),
+  /** the thing is denied right after it is named (「…は確認されておりません」「…はありません」) */
+  denied: (g: GuardInput) => DENIAL_AFTER_RE.test(g.text.slice(g.end)),
+  /** the sentence is a question */
+  question: (g: GuardInput) => QUESTION_RE.test(g.text),
+  /** the hit names a measure against the thing (「不正アクセスの防止」「ウイルス対策」) */
+  preventive: (g: GuardInput) => PREVENTIVE_AFTER_RE.test(g.text.slice(g.end)),
+  /** the hit is a condition (「不正アクセスがあった場合には」) */
+  conditional: (g: GuardInput) => CONDITION_AFTER_RE.test(g.text.slice(g.end)),
+} as const;
+
+export type GuardName = keyof typeof GUARDS;

@@ -1,0 +1,73 @@
+// Rules for reported_to_ppc and reported_to_police: the notice says the 個人情報保護委員会 or the police
+// were (or are being) told. A plan under a condition, advice to readers, or a denial is not a report.
+import { defineRules } from './rule.ts';
+
+// 「…した場合には警察と連携」「必要に応じて」: a plan under a condition, not a report.
+const CONDITIONAL = /場合(?:に|は)|必要に応じ/;
+// 「…の予定はありません」「届け出ておりません」: the report was not made.
+const NOT_TOLD = /予定はありません|しておりません|していません|必要はない|(?:届出|届け出|相談|通報|報告|提出)(?:は|を|も)?(?:行って|して|いたして)(?:おりません|いません|おらず)/;
+
+export const PPC_RULES = defineRules<true>('reported_to_ppc', [
+  {
+    id: 'reported_to_ppc/commission-told',
+    pattern: /個人情報保護委?員会/,
+    scope: 'header+sentence',
+    requires: /報告|届出|届け出|連絡|速報|確報|相談|申告|通知/,
+    excludes: NOT_TOLD,
+    guards: ['advice'],
+    value: true,
+    confidence: 'high',
+    why: 'The commission named with a verb of telling it (報告, 届出, 速報) is the report the law asks for; 委員会 without 員 is a common typo.',
+    examples: {
+      match: ['個人情報保護委員会へ速報を提出いたしました。', '本件は個人情報保護員会に報告済みです。'],
+      noMatch: ['個人情報保護委員会への報告は予定しておりません。', '個人情報保護委員会のガイドラインに沿って対応を検討しております。'],
+    },
+  },
+]);
+
+export const POLICE_RULES = defineRules<true>('reported_to_police', [
+  {
+    id: 'reported_to_police/police-body-told',
+    pattern: /警察|県警|府警|道警|警視庁|[^\s、。]{1,6}署(?:に|へ)/,
+    scope: 'header+sentence',
+    requires: /届|相談|通報|報告|連絡|申告|提出|捜査|情報共有|告訴|協議|連携/,
+    excludes: new RegExp(`${NOT_TOLD.source}|${CONDITIONAL.source}`),
+    guards: ['advice'],
+    value: true,
+    confidence: 'high',
+    why: 'A police body named with a verb of telling, filing or investigating says the police were told (警察に相談, 県警と連携, 警察による捜査中).',
+    examples: {
+      match: ['所轄の警察署に被害を相談しております。', '現在、県警と連携して捜査を進めております。'],
+      noMatch: ['不審な電話があった場合は警察にご相談ください。', '被害が確認された場合には警察と連携してまいります。'],
+    },
+  },
+  {
+    id: 'reported_to_police/investigating-authority',
+    pattern: /捜査機関|捜査当局/,
+    scope: 'header+sentence',
+    requires: /連携|相談|報告|届|通報|協力|情報共有|連絡/,
+    excludes: new RegExp(`${NOT_TOLD.source}|${CONDITIONAL.source}`),
+    guards: ['advice'],
+    value: true,
+    confidence: 'high',
+    why: '捜査機関 is how companies name the police without naming the force; working with it means it was told.',
+    examples: {
+      match: ['捜査機関と連携しながら対応を進めております。'],
+      noMatch: ['捜査機関から照会があった場合には適切に対応いたします。'],
+    },
+  },
+  {
+    id: 'reported_to_police/filed-report',
+    pattern: /被害届|遺失(?:物)?届|告訴|告発/,
+    scope: 'header+sentence',
+    excludes: new RegExp(`${NOT_TOLD.source}|${CONDITIONAL.source}`),
+    guards: ['advice'],
+    value: true,
+    confidence: 'high',
+    why: 'A damage, loss or criminal complaint is filed with the police whether or not the police are named.',
+    examples: {
+      match: ['紛失に気づいた当日に遺失届を提出しました。', '元従業員を刑事告訴いたしました。'],
+      noMatch: ['被害届を提出する予定はありません。', '被害に遭われた場合は被害届の提出をご検討ください。'],
+    },
+  },
+]);

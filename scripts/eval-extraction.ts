@@ -11,7 +11,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { IncidentRecord, RecordKey } from '../src/core/record.ts';
-import { extractDocument } from '../src/extract/extract.ts';
+import { readPost } from '../src/extract/extract.ts';
+import { splitPosts } from '../src/extract/split-posts.ts';
+import type { Fields } from '../src/extract/steps.ts';
 
 const { values: opt } = parseArgs({
   options: {
@@ -96,11 +98,17 @@ const stated = (k: Key, v: unknown) => factCount(k, v) > 0 || (k === 'kind' && v
 
 const files = [...new Set(gold.map((g) => g.file))];
 const predByFile = new Map<string, IncidentRecord[]>();
+// The rules behind each record's values, by record.
+const rulesOf = new Map<IncidentRecord, Fields>();
 const t0 = performance.now();
 for (const f of files) {
   let text = readFileSync(join(opt.dir, f), 'utf8');
   if (opt['strip-source']) text = text.replace(/^source:[^\n]*\n\n?/, '');
-  predByFile.set(f, extractDocument(text).map((x) => x.record));
+  predByFile.set(f, splitPosts(text).map((p) => {
+    const { record, fields } = readPost(p);
+    rulesOf.set(record, fields);
+    return record;
+  }));
 }
 const ms = performance.now() - t0;
 
@@ -147,7 +155,7 @@ for (const g of gold) {
   for (const k of KEYS) {
     const ok = r ? same(k, g[k], r[k]) : false;
     if (ok) perKey.set(k, perKey.get(k)! + 1);
-    else misses.push(`${g.file} ${g.casebook_id ?? ''} ${k}: gold=${JSON.stringify(g[k])} got=${r ? JSON.stringify(r[k]) : '(no record)'}${r && stated(k, r[k]) ? ` [${r.confidence?.[k as RecordKey] ?? '?'}]` : ''}`);
+    else misses.push(`${g.file} ${g.casebook_id ?? ''} ${k}: gold=${JSON.stringify(g[k])} got=${r ? JSON.stringify(r[k]) : '(no record)'}${r && stated(k, r[k]) ? ` [${r.confidence?.[k as RecordKey] ?? '?'}${opt.rules ? ` ${(rulesOf.get(r)?.[k as keyof Fields]?.rules ?? []).join(',')}` : ''}]` : ''}`);
     if (!r || !stated(k, r[k])) continue;
     const level = r.confidence?.[k as RecordKey] ?? 'none';
     const cell = byLevel.get(level) ?? { n: 0, right: 0 };

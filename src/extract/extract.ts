@@ -3,7 +3,7 @@ import { RECORD_KEYS, type Confidence, type IncidentRecord, type RecordKey, type
 import type { Post } from './post.ts';
 import { splitPosts } from './split-posts.ts';
 import { buildContext, spanOf, type ExtractOptions, type Found, type PostContext } from './context.ts';
-import { checkPipeline, runPipeline, step, type AnyStep, type FieldName } from './steps.ts';
+import { checkPipeline, runPipeline, step, type AnyStep, type FieldName, type Fields } from './steps.ts';
 import { extractCasebookId } from './casebook-id.ts';
 import { extractTitle } from './title.ts';
 import { extractOrganization } from './organization.ts';
@@ -15,7 +15,8 @@ import { extractSector } from './sector.ts';
 import { extractReportedToPolice, extractReportedToPpc } from './reporting.ts';
 import { extractContractor } from './contractor.ts';
 import { extractAttacker } from './attacker.ts';
-import { extractDiscoveredDate, extractDiscovery } from './discovery.ts';
+import { extractDiscovery } from './discovery.ts';
+import { extractDiscoveredDate } from './discovered-date.ts';
 import { extractOccurredDate } from './event-dates.ts';
 import { extractKind } from './kind.ts';
 
@@ -72,9 +73,18 @@ checkPipeline(STEPS, RECORD_KEYS.filter((k): k is FieldName => k !== 'header'));
 
 /** Reads one post into a record. */
 export function extractPost(post: Post, opts: ExtractOptions = {}): IncidentRecord {
+  return readPost(post, opts).record;
+}
+
+/** Reads one post into a record, keeping each field's finding (with the ids of the rules behind it). */
+export function readPost(post: Post, opts: ExtractOptions = {}): { record: IncidentRecord; fields: Fields } {
   const headerId = extractCasebookId(post.header.normalize('NFKC'));
   const ctx = buildContext(post, headerId?.value ?? null, opts);
   const f = runPipeline(STEPS, ctx);
+  return { record: toRecord(post, ctx, f), fields: f };
+}
+
+function toRecord(post: Post, ctx: PostContext, f: Fields): IncidentRecord {
   const casebookId = f.casebook_id;
   const title = f.title;
   const disclosure = f.disclosure_date;

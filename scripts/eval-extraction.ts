@@ -124,6 +124,9 @@ let wrong = 0;
 let wrongFlagged = 0;
 let flagged = 0;
 const wrongByKey = new Map<string, { wrong: number; flagged: number; high: number }>();
+// Stated values by key and by the rules behind them: how often each is right.
+const statedByKey = new Map<string, { n: number; right: number; low: number }>();
+const byRule = new Map<string, { n: number; right: number; level: string }>();
 const free = new Map([...predByFile].map(([f, r]) => [f, new Set(r.map((_, i) => i))]));
 for (const g of gold) {
   const recs = predByFile.get(g.file) ?? [];
@@ -164,6 +167,16 @@ for (const g of gold) {
     byLevel.set(level, cell);
     const isLow = r.low_confidence?.includes(k as RecordKey) ?? false;
     if (isLow) flagged++;
+    const sk = statedByKey.get(k) ?? { n: 0, right: 0, low: 0 };
+    sk.n++;
+    if (ok) sk.right++;
+    if (isLow) sk.low++;
+    statedByKey.set(k, sk);
+    const ruleKey = `${k} ${(rulesOf.get(r)?.[k as keyof Fields]?.rules ?? ['(no rule id)']).join('+')}`;
+    const rr = byRule.get(ruleKey) ?? { n: 0, right: 0, level };
+    rr.n++;
+    if (ok) rr.right++;
+    byRule.set(ruleKey, rr);
     if (!ok) {
       wrong++;
       if (isLow) wrongFlagged++;
@@ -201,6 +214,14 @@ console.log(`wrong values: ${wrong}, of which in low_confidence: ${wrongFlagged}
 if (opt.verbose) {
   console.log('wrong values by key (wrong / flagged low / marked high):');
   for (const [k, w] of [...wrongByKey].sort((a, b) => b[1].wrong - a[1].wrong)) console.log(`  ${k.padEnd(20)} ${w.wrong} / ${w.flagged} / ${w.high}`);
+}
+if (opt.verbose) {
+  console.log('stated values by key (right / stated, flagged low):');
+  for (const [k, c] of statedByKey) console.log(`  ${k.padEnd(20)} ${c.right} / ${c.n}  low ${c.low}`);
+}
+if (opt.rules) {
+  console.log('stated values by the rules behind them (right / stated, confidence of the last):');
+  for (const [k, c] of [...byRule].sort((a, b) => a[0].localeCompare(b[0]))) console.log(`  ${k}  ${c.right} / ${c.n}  ${c.level}`);
 }
 console.log(`high right ${highShare.toFixed(3)}, wrong values flagged ${flaggedShare.toFixed(3)}`);
 

@@ -8,7 +8,7 @@
 import type { Discovery } from '../core/record.ts';
 import type { Found, PostContext } from './context.ts';
 import { applyRules, type Hit, type Unit } from './rules/engine.ts';
-import { DISCOVERY_RULES, DISCOVERY_TIER } from './rules/discovery.ts';
+import { DISCOVERY_RULES, DISCOVERY_TIER, LEARNING_CUE } from './rules/discovery.ts';
 
 // 「2．発覚の経緯」「■事態判明の経緯と対応」: a heading over the learning sentences.
 const LEARNING_HEADING_RE = /(?:発覚|判明|覚知|認知|把握|発見)(?:の|に至る|までの)?(?:経緯|経過|状況)|(?:経緯|経過)(?:及び|と|・)?(?:対応|概要)?$|^[\s0-9.()■●◆【一二三四五六七八九十、]*(?:事案|事件|事故|本件)?(?:の)?(?:経緯|経過)/;
@@ -16,6 +16,10 @@ const LEARNING_HEADING_RE = /(?:発覚|判明|覚知|認知|把握|発見)(?:の
 const SECTION_REACH = 12;
 /** A sentence cut inside a quotation (「…。」と連絡があり) is joined to the rest of the quotation. */
 const MAX_JOINED = 3;
+
+// Each rule is applied as a list of its own: the engine's one union test per list is then the rule's own
+// pattern, which V8 scans far faster than a union of every alternative of every rule.
+const ONE_BY_ONE = DISCOVERY_RULES.map((r) => [r] as const);
 
 function rank(h: Hit<Discovery>): number {
   return DISCOVERY_RULES.indexOf(h.rule);
@@ -54,7 +58,8 @@ function best(hits: ReadonlyArray<Hit<Discovery>>): Hit<Discovery> | null {
 
 export function extractDiscovery(ctx: PostContext): Found<Discovery> | null {
   const units = unitsOf(ctx);
-  const hits = applyRules(DISCOVERY_RULES, units, { without: ctx.without });
+  const cued = units.filter((u) => LEARNING_CUE.test(u.text));
+  const hits = ONE_BY_ONE.flatMap((list) => applyRules(list, cued, { without: ctx.without }));
   if (hits.length === 0) return null;
   const tier = (h: Hit<Discovery>) => DISCOVERY_TIER[h.rule.id] ?? 3;
   const strong = hits.filter((h) => tier(h) <= 2);

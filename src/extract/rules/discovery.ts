@@ -10,9 +10,9 @@ import { defineRules } from './rule.ts';
 /** A verb of telling, as a noun (連絡, 指摘, 相談, 電話…). */
 const TELL = '(?:ご|御|お)?(?:連絡|報告|通報|通知|指摘|相談|情報提供|情報|申し出|申出|問い?合わ?せ|照会|抗議|電話|メール|苦情|訴え|知らせ|投稿|書き込み)';
 /** What turns the telling noun into something the organisation received (を受け, があり, により…). */
-const RECEIVED = '(?:を受け|が相次|され(?:た|まし)|(?=\\s*$)|を受領|を頂|をいただ|を頂戴|がありました|があり|があった|が寄せられ|が入り|が入った|が届|がきっかけ|をきっかけ|により|によって|にて|で(?:判明|発覚|把握|認識|覚知|気付|気づ|わか|分か|知)|を通じ|を受けて)';
+const RECEIVED = '(?:を受け|が相次|され(?:た|まし)|(?=\\s*$)|を受領|を頂|をいただ|を頂戴|がありました|があり|があった|が寄せられ|が入り|が入った|が届|がきっかけ|をきっかけ|により|によって|にて|で、?(?:判明|発覚|把握|認識|覚知|気付|気づ|わか|分か|知)|で、|を通じ|を受けて)';
 /** A verb of noticing or telling with its subject before が/は (気付き, 発見し, 指摘し, 連絡し…). */
-const NOTICED = '(?:気付(?!かず|かな|かれ)|気づ(?!かず|かな|かれ)|発見(?:し|いたし|致し)|見つけ|指摘し|通報し|連絡し|連絡を(?:し|入れ)|報告し|申し出|相談し|知らせ|問い合わせ|抗議)';
+const NOTICED = '(?:気付(?!かず|かな|かれ)|気づ(?!かず|かな|かれ)|発見(?:し|いたし|致し)|見つけ|指摘し|通報し|連絡し|連絡を(?:し|入れ)|報告し|申し出|相談し|知らせ|問い合わせ|抗議|投稿し|書き込)';
 /** …and, for a firm whose work is to look (a researcher, a contractor), finding it by checking (…を確認し). */
 const NOTICED_OR_CHECKED = `(?:${NOTICED}|(?:を|と)確認(?:し|いたし|致し))`;
 /** What staff do when they find the fault themselves (not what they do after: 通報し, 連絡し). */
@@ -32,7 +32,7 @@ const DESCRIBED_PERSON = '(?:方|者)(?<=(?:した|している|していた|さ
 /** Own staff: the organisation's people, by role (〜職員, 〜担当者, 教諭, 医師…). */
 const STAFF = '(?:(?:職員|社員|従業員|従業者|教職員|教員|教諭|講師|担当者|担当職員|スタッフ|医師|看護師|係員|課員|部員|技師|SE|システム担当)|当直(?:者)?|管理職|上司)';
 /** Contractors and vendors, by the words notices use for them. */
-const VENDOR_WORD = '(?:再?委託先(?:事業者|業者|企業|会社|事務局)?|再?委託(?:事業者|業者|会社)|受託(?:者|事業者|業者|会社|企業)|保守(?:業者|会社|事業者|ベンダー|委託先)|(?:システム|開発|運営|運用|管理|印刷|配送|発送)(?:会社|業者|事業者|ベンダー|委託先)|ベンダー|提供元|(?:サービス)?提供(?:事業者|会社|者)|サービス(?:事業者|会社)|決済(?:代行|サービス)(?:会社|事業者|業者)|販売元|開発元|子会社|グループ会社|事業者|業者)';
+const VENDOR_WORD = '(?:委託(?:している|していた|した|する)(?:会社|業者|事業者|企業|先)|再?委託先(?:事業者|業者|企業|会社|事務局)?|再?委託(?:事業者|業者|会社)|受託(?:者|事業者|業者|会社|企業)|保守(?:業者|会社|事業者|ベンダー|委託先)|(?:システム|開発|運営|運用|管理|印刷|配送|発送)(?:会社|業者|事業者|ベンダー|委託先)|ベンダー|提供元|(?:サービス)?提供(?:事業者|会社|者)|サービス(?:事業者|会社)|決済(?:代行|サービス)(?:会社|事業者|業者)|販売元|開発元|子会社|グループ会社|事業者|業者|会社(?<=[ァ-ヴー]{2}会社)(?<!カード会社))';
 /** A company by its name: 「ミナトペイ社」「MP社」「株式会社ほしぞら」「ほしぞら株式会社」. */
 const COMPANY_NAME = '(?:社(?<=[A-Za-z0-9ァ-ヴー・]社)|(?:株式会社|有限会社|合同会社)(?:[^\\s、。「」()]{1,15}?)?)';
 /** A contractor's people: 「委託先の事務局員」「保守業者の担当者」. */
@@ -42,9 +42,9 @@ const CARD = '(?:(?:クレジット)?カード(?:発行)?会社|カードブラ�
 /** Police bodies; 〜署 other than tax, fire or labour offices. */
 const POLICE = '(?:警察(?:署|本部|庁)?|警視庁|[都道府県]警|サイバー犯罪対策課|捜査機関|捜査当局|署(?<=[一-龥]署)(?<!(?:税務|消防|監督|事務|年金|部|本)署))';
 /** Security firms and researchers. */
-const RESEARCHER = '(?:(?:サイバー)?セキュリティ(?:関連|専門)?(?:の)?(?:企業|会社|ベンダー|研究者|専門家|専門企業|専門会社|リサーチャー|チーム|研究機関|調査会社)|(?:セキュリティ)?研究者|ホワイトハッカー|リサーチャー|JPCERT(?:/CC)?|脆弱性(?:の)?(?:発見者|報告者)|調査会社)';
+const RESEARCHER = '(?:(?:サイバー)?セキュリティ(?:関連|専門)?(?:の)?(?:企業|会社|ベンダー|研究者|専門家|専門企業|専門会社|リサーチャー|チーム|研究機関|調査会社)|(?:セキュリティ)?研究者|ホワイトハッカー|リサーチャー|バグバウンティ|JPCERT(?:/CC)?|脆弱性(?:の)?(?:発見者|報告者)|調査会社)';
 /** Other bodies: media, ministries, authorities, partner or recipient organisations, associates. */
-const OTHER_BODY = '(?:報道機関|新聞社|テレビ局|放送局|記者|メディア(?:関係者)?|省(?<=[一-龥]省)|庁(?<!(?:警察|県|都|府|道|市|町|村|区)庁)|当局|行政機関|公的機関|外部機関|関係機関|関係先|提携先|連携先|協会|団体|連盟|連合会|機構|(?:他の|別の)(?:自治体|機関|団体|会社|事業者)|自治体|関係者)(?:の[^\\s、。「」()]{1,15}?)?';
+const OTHER_BODY = '(?:報道機関|新聞社|テレビ局|放送局|記者|メディア(?:関係者)?|省(?<=[一-龥]省)|庁(?<!(?:警察|県|都|府|道|市|町|村|区)庁)|当局|行政機関|公的機関|外部機関|関係機関|内閣サイバーセキュリティセンター|NISC|関係先|提携先|連携先|協会|団体|連盟|連合会|機構|(?:他の|別の)(?:自治体|機関|団体|会社|事業者)|自治体|関係者)(?:の[^\\s、。「」()]{1,15}?)?';
 /** The organisation itself as the one who found out (当社は, 本学では, 市は…). */
 const OWN = '(?:当社|弊社|当院|本院|本学|当学|当会|弊会|本会|当協会|当法人|当団体|当センター|本センター|当機構|当組合|当金庫|当行|当庁|本市|当市|本町|当町|本村|当村|本県|当県|本府|社内|院内|学内|庁内|(?:^|、)(?:市|町|村|県|府|同社|同院|同大学?)(?=は|では|が))';
 
@@ -74,7 +74,7 @@ const NOT_LEARNING = /場合(?:は|には|に|でも)|際には|次第|ようお
  * attacker's or the press's words, routine work, an investigation): a unit without any cannot hold a
  * learning sentence, and the decider skips it before the rules run.
  */
-export const LEARNING_CUE = /連絡|報告|通報|通知|指摘|相談|情報|申し?出|問い?合|照会|抗議|電話|メール|苦情|訴え|知らせ|投稿|書き込み|投書|気付|気づ|発見|見つけ|確認|見当たら|ないこと|認識|主張|犯行声明|サイト|脅迫|ランサムノート|身代金|通じ|通して|経由|取材|報道|詐欺|攻撃|なりすまし|フィッシング|検知|検出|覚知|しようと|使おうと|取り掛かろうと|取りかかろうと|始めようと|準備|作成し|整理し|点検|棚卸|更新作業|定期|調査|監視|監査/;
+export const LEARNING_CUE = /連絡|報告|通報|通知|指摘|相談|情報|申し?出|問い?合|照会|抗議|電話|メール|苦情|訴え|知らせ|投稿|書き込み|投書|気付|気づ|発見|見つけ|確認|見当たら|ないこと|認識|主張|犯行声明|サイト|脅迫|ランサムノート|身代金|通じ|通して|経由|取材|報道|捜査|逮捕|取り?調べ|ダーク|闇サイト|詐欺|攻撃|なりすまし|フィッシング|検知|検出|覚知|しようと|使おうと|取り掛かろうと|取りかかろうと|始めようと|準備|作成し|整理し|点検|棚卸|更新作業|定期|調査|監視|監査/;
 
 export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
   {
@@ -106,6 +106,20 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     },
   },
   {
+    id: 'discovery/dark-web-listing',
+    pattern: /(?:ダークウェブ|ダークWeb|闇サイト)[^。]{0,30}?(?:に|で|上で|上に)[^。]{0,30}?(?:掲載|公開|投稿|販売|売買|出品)/i,
+    scope: 'header+sentence',
+    guards: ['advice', 'denied', 'question', 'preventive', 'conditional'],
+    excludes: /監視|モニタリング|調査を(?:依頼|実施)|ないか/,
+    value: 'attacker_claim',
+    confidence: 'low',
+    why: 'Data found offered on the dark web is the attacker publishing it, the way a leak-site post is.',
+    examples: {
+      match: ['3月2日、当社の会員情報とみられるデータがダークウェブ上で販売されていることを確認しました。'],
+      noMatch: ['当社の情報がダークウェブ上に掲載されていないか、監視を続けております。'],
+    },
+  },
+  {
     id: 'discovery/police-relayed',
     pattern: re(`${POLICE}(?:を通じ|を通して|経由で)`),
     scope: 'header+sentence',
@@ -133,6 +147,19 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     },
   },
   {
+    id: 'discovery/police-investigation',
+    pattern: /(?:警察|県警|府警|道警|警視庁)(?:署|本部)?[^。]{0,10}?(?:の|による)(?:捜査|逮捕|取り調べ|取調べ)[^。]{0,40}?(?:判明|発覚|わかり|分かり|知り|知った|明らかに)/,
+    scope: 'header+sentence',
+    guards: ['advice', 'denied', 'question', 'conditional'],
+    value: 'police',
+    confidence: 'medium',
+    why: 'Learning of it from a police investigation or arrest (警察の捜査で判明) is learning it from the police, as news stories put it.',
+    examples: {
+      match: ['県警の捜査により、元社員が顧客名簿を持ち出していたことが判明しました。'],
+      noMatch: ['元社員が顧客名簿を持ち出していたことが判明したため、県警に相談しています。'],
+    },
+  },
+  {
     id: 'discovery/researcher-told',
     pattern: source(RESEARCHER, TOLD, CITED, FOUND_BY, CHECKED_BY),
     scope: 'header+sentence',
@@ -156,7 +183,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'high',
     why: 'A contractor or vendor, or its staff, telling the organisation or noticing the fault (委託先から報告, 委託先の担当者が気付き) is a vendor report.',
     examples: {
-      match: ['委託先の事務局員が送信済みのメールを見直した際に宛先の誤りに気付き、当課に報告しました。', '・7月3日 受託事業者から報告'],
+      match: ['委託先の事務局員が送信済みのメールを見直した際に宛先の誤りに気付き、当課に報告しました。', '・7月3日 受託事業者から報告', 'サイトの保守を委託している会社の担当者が、異常に気付き当社に報告しました。'],
       noMatch: ['当課から委託事業者に連絡し、ページを非公開にしました。'],
     },
   },
@@ -201,6 +228,8 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
       match: [
         '11月2日、講座の参加者の方から、他の参加者の連絡先が見えるとのご相談があり、事態が判明しました。',
         '寄附者様からのお電話により、証明書の誤送付が発覚しました。',
+        '入居者のご家族からのお電話で、書類の取り違えがわかりました。',
+        '利用者がSNSに投稿し、問題が発覚しました。',
         '受信した会員が宛先の誤りに気付き、当課に連絡しました。',
       ],
       noMatch: ['お客様からお預かりした個人情報が流出したとの連絡を受けました。', '対象のお客様には個別にご連絡いたします。'],
@@ -258,7 +287,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'low',
     why: 'Media, ministries, authorities, partner or recipient bodies, and a third party’s associates who tell the organisation are none of the named channels.',
     examples: {
-      match: ['提携先の協会から連絡があり、名簿の誤送付が分かりました。', '報道機関からの問い合わせにより、資料が公開されていることが判明しました。'],
+      match: ['提携先の協会から連絡があり、名簿の誤送付が分かりました。', '報道機関からの問い合わせにより、資料が公開されていることが判明しました。', '監督官庁から連絡があり、事態が判明しました。'],
       noMatch: ['関係機関へ報告するとともに、再発防止に努めます。'],
     },
   },
@@ -278,7 +307,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
   // ---- the organisation itself ----
   {
     id: 'discovery/staff-told',
-    pattern: re(`${TOLD(`${STAFF}${HON}`)}|(?:上司|管理職|所属長|校長|院長|病院長|学長|課長|部長|室長|局長|本部|責任者|管理者)(?:に|へ)(?:報告|連絡|相談)`),
+    pattern: re(`${TOLD(`${STAFF}${HON}`)}|${CITED(`${STAFF}${HON}`)}|(?:上司|管理職|所属長|校長|院長|病院長|学長|課長|部長|室長|局長|本部|責任者|管理者)(?:に|へ)(?:報告|連絡|相談)`),
     scope: 'header+sentence',
     guards: ['advice', 'denied', 'question'],
     excludes: NOT_LEARNING,
@@ -433,7 +462,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
   },
   {
     id: 'discovery/unnamed-pointed-out',
-    pattern: /(?:との|という|旨の)(?:ご)?(?:指摘|通報|情報提供)(?:を受け|があり|をいただ|を頂)/,
+    pattern: /(?:との|という|旨の)(?:ご|御)?(?:指摘|通報|情報提供)(?:を受け|があり|をいただ|を頂)|外部からの(?:ご|御)?(?:指摘|通報|情報提供)/,
     scope: 'header+sentence',
     guards: ['advice', 'denied', 'question'],
     excludes: NOT_LEARNING,
@@ -451,7 +480,9 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
 export const DISCOVERY_TIER: Readonly<Record<string, 1 | 2 | 3>> = {
   'discovery/card-company-told': 1,
   'discovery/attacker-claim': 1,
+  'discovery/dark-web-listing': 1,
   'discovery/police-relayed': 1,
+  'discovery/police-investigation': 1,
   'discovery/police-told': 1,
   'discovery/researcher-told': 1,
   'discovery/vendor-told': 1,

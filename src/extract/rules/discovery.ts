@@ -26,7 +26,9 @@ const HON = '(?:様|さま|さん|氏|殿|[A-Z]氏)?(?:の方|の方々|方)?(?:
 
 // ---- noun classes ------------------------------------------------------------------------------------
 /** Members of the public: customers, patients, residents, applicants, recipients, any 〜者 who used a service. */
-const PUBLIC = '(?:お客様|お客さま|顧客|利用者|ユーザー?|会員|(?:入院|通院)?患者|来院者|受診者|(?:ご)?家族|保護者|市民|住民|町民|村民|区民|県民|府民|都民|道民|学生|生徒|児童|受験者|受験生|受講者|受講生|参加者|応募者|申込者|申請者|出願者|寄附者|寄付者|購入者|契約者|(?:お)?取引先|フォロワー|加入者|登録者|組合員|被保険者|当選者|閲覧者|視聴者|読者|購読者|来場者|宿泊者|相談者|受信者|受取人|送付先|送信先|ご本人|匿名(?:の)?[一-龥]{0,3}|の方(?<=[一-龥ァ-ヶーA-Za-z]の方)|一般の|外部の|地域の|近隣の|者(?<=[一-龥ァ-ヶー]者)(?<!(?:事業|業|担当|責任|管理|研究|受託|委託|技術|関係|記|当事|第三|代表|開発|運営|提供|保守|作業|事務|従業|配達|有識|専門|攻撃|犯行|発注|出品|経営|役|設置|労働|医療従事|被疑|容疑)者))';
+const PUBLIC = '(?:お客様|お客さま|顧客|利用者|ユーザー?|会員|(?:入院|通院)?患者|来院者|受診者|(?:ご)?家族|保護者|市民|住民|町民|村民|区民|県民|府民|都民|道民|学生|生徒|児童|受験者|受験生|受講者|受講生|参加者|応募者|申込者|申請者|出願者|寄附者|寄付者|購入者|契約者|(?:お)?取引先|フォロワー|加入者|登録者|組合員|被保険者|当選者|閲覧者|視聴者|読者|購読者|来場者|宿泊者|相談者|受信者|受取人|送付先|送信先|ご本人|匿名(?:の)?[一-龥]{0,3}|一般の|外部の|地域の|近隣の)';
+/** Any person: 〜者 other than roles of staff, contractors and officials, and 「〜の方」. */
+const ANY_PERSON = '(?:者(?<=[一-龥ァ-ヶー]者)(?<!(?:事業|業|担当|責任|管理|研究|受託|委託|技術|関係|記|当事|第三|代表|開発|運営|提供|保守|作業|事務|従業|配達|有識|専門|攻撃|犯行|発注|出品|経営|役|設置|労働|医療従事|被疑|容疑)者)|の方(?<=[一-龥ァ-ヶーA-Za-z]の方))';
 /** 「ホームページを閲覧していた方」: a person described by what they did. */
 const DESCRIBED_PERSON = '(?:方|者)(?<=(?:した|している|していた|された|[るた])(?:方|者))';
 /** Own staff: the organisation's people, by role (〜職員, 〜担当者, 教諭, 医師…). */
@@ -233,6 +235,20 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
         '受信した会員が宛先の誤りに気付き、当課に連絡しました。',
       ],
       noMatch: ['お客様からお預かりした個人情報が流出したとの連絡を受けました。', '対象のお客様には個別にご連絡いたします。'],
+    },
+  },
+  {
+    id: 'discovery/any-person-told',
+    pattern: source(ANY_PERSON, TOLD, CITED, NOTICED_BY),
+    scope: 'header+sentence',
+    guards: ['advice', 'denied', 'question'],
+    excludes: NOT_LEARNING,
+    value: 'customer_report',
+    confidence: 'low',
+    why: 'A person named by a 〜者 or 〜の方 noun that is not a role of staff, contractors or officials (拾得者, 入居者, 地域の方) is a member of the public.',
+    examples: {
+      match: ['拾得者から連絡があり、書類が見つかったことが分かりました。'],
+      noMatch: ['委託事業者から連絡があり、書類が見つかったことが分かりました。'],
     },
   },
   {
@@ -488,6 +504,7 @@ export const DISCOVERY_TIER: Readonly<Record<string, 1 | 2 | 3>> = {
   'discovery/vendor-told': 1,
   'discovery/company-told': 1,
   'discovery/public-told': 1,
+  'discovery/any-person-told': 1,
   'discovery/described-person-told': 1,
   'discovery/form-or-anonymous-told': 1,
   'discovery/quoted-call-to-office': 1,

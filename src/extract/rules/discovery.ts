@@ -32,7 +32,7 @@ const ANY_PERSON = '(?:者(?<=[一-龥ァ-ヶー]者)(?<!(?:事業|業|担当|�
 /** 「ホームページを閲覧していた方」: a person described by what they did. */
 const DESCRIBED_PERSON = '(?:方|者)(?<=(?:した|している|していた|された|[るた])(?:方|者))';
 /** Own staff: the organisation's people, by role (〜職員, 〜担当者, 教諭, 医師…). */
-const STAFF = '(?:(?:職員|社員|従業員|従業者|教職員|教員|教諭|講師|担当者|担当職員|スタッフ|医師|看護師|係員|課員|部員|技師|SE|システム担当)|当直(?:者)?|管理職|上司)';
+const STAFF = '(?:(?:職員|社員|従業員|従業者|教職員|教員|教諭|講師|担当者|担当職員|スタッフ|医師|看護師|係員|課員|部員|技師|SE|システム担当)|当直(?:者)?|管理職|上司|(?:他|別|同じ|隣|関係)の?(?:課|部署|部局|部|室|係|局|所属|事業所|支店|店舗))';
 /** Contractors and vendors, by the words notices use for them. */
 const VENDOR_WORD = '(?:委託(?:している|していた|した|する)(?:会社|業者|事業者|企業|先)|再?委託先(?:事業者|業者|企業|会社|事務局)?|再?委託(?:事業者|業者|会社)|受託(?:者|事業者|業者|会社|企業)|保守(?:業者|会社|事業者|ベンダー|委託先)|(?:システム|開発|運営|運用|管理|印刷|配送|発送)(?:会社|業者|事業者|ベンダー|委託先)|ベンダー|提供元|(?:サービス)?提供(?:事業者|会社|者)|サービス(?:事業者|会社)|決済(?:代行|サービス)(?:会社|事業者|業者)|販売元|開発元|子会社|グループ会社|事業者|業者|会社(?<=[ァ-ヴー]{2}会社)(?<!カード会社))';
 /** A company by its name: 「ミナトペイ社」「MP社」「株式会社ほしぞら」「ほしぞら株式会社」. */
@@ -46,7 +46,7 @@ const POLICE = '(?:警察(?:署|本部|庁)?|警視庁|[都道府県]警|サイ�
 /** Security firms and researchers. */
 const RESEARCHER = '(?:(?:サイバー)?セキュリティ(?:関連|専門)?(?:の)?(?:企業|会社|ベンダー|研究者|専門家|専門企業|専門会社|リサーチャー|チーム|研究機関|調査会社)|(?:セキュリティ)?研究者|ホワイトハッカー|リサーチャー|バグバウンティ|JPCERT(?:/CC)?|脆弱性(?:の)?(?:発見者|報告者)|調査会社)';
 /** Other bodies: media, ministries, authorities, partner or recipient organisations, associates. */
-const OTHER_BODY = '(?:報道機関|新聞社|テレビ局|放送局|記者|メディア(?:関係者)?|省(?<=[一-龥]省)|庁(?<!(?:警察|県|都|府|道|市|町|村|区)庁)|当局|行政機関|公的機関|外部機関|関係機関|内閣サイバーセキュリティセンター|NISC|関係先|提携先|連携先|協会|団体|連盟|連合会|機構|(?:他の|別の)(?:自治体|機関|団体|会社|事業者)|自治体|関係者)(?:の[^\\s、。「」()]{1,15}?)?';
+const OTHER_BODY = '(?:報道機関|新聞社|テレビ局|放送局|記者|メディア(?:関係者)?|省(?<=[一-龥]省)|庁(?<!(?:警察|県|都|府|道|市|町|村|区)庁)|当局|行政機関|公的機関|外部機関|関係機関|内閣サイバーセキュリティセンター|NISC|関係先|提携先|連携先|(?<![当本弊])(?:協会|団体|連盟|連合会|機構)|(?:他の|別の)(?:自治体|機関|団体|会社|事業者)|自治体|関係者)(?:の[^\\s、。「」()]{1,15}?)?';
 /** The organisation itself as the one who found out (当社は, 本学では, 市は…). */
 const OWN = '(?:当社|弊社|当院|本院|本学|当学|当会|弊会|本会|当協会|当法人|当団体|当センター|本センター|当機構|当組合|当金庫|当行|当庁|本市|当市|本町|当町|本村|当村|本県|当県|本府|社内|院内|学内|庁内|(?:^|、)(?:市|町|村|県|府|同社|同院|同大学?)(?=は|では|が))';
 
@@ -309,7 +309,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
   },
   {
     id: 'discovery/press-inquiry',
-    pattern: /(?:取材|報道)(?:を通じ|を通して|により|によって|で|を受け)[^。]{0,50}?(?:知り|知った|判明|発覚|把握|認識|わかり|分かり|気付|気づ)/,
+    pattern: /取材(?<!(?:への|に対する)取材)(?:を通じ|を通して|を受け)[^。]{0,50}?(?:知り|知った|判明|発覚|把握|認識|わかり|分かり|気付|気づ)|(?:からの|による)取材(?:により|で)[^。]{0,50}?(?:知り|知った|判明|発覚|把握|認識|わかり|分かり|気付|気づ)|報道(?:により|によって|で)(?:初めて)?[^。]{0,30}?(?:知り|知った|把握|認識)/,
     scope: 'header+sentence',
     guards: ['advice', 'denied', 'question'],
     value: 'other',
@@ -317,7 +317,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     why: 'Learning of it through a journalist’s inquiry or a news report (取材を通じて知りました) is neither a customer nor a vendor report.',
     examples: {
       match: ['新聞社の取材を通じて、社内資料がインターネット上で閲覧できることを知りました。'],
-      noMatch: ['報道各社の取材には応じておりません。'],
+      noMatch: ['報道各社の取材には応じておりません。', '同社の顧客情報が流出していたことが、同社への取材で分かった。'],
     },
   },
   // ---- the organisation itself ----
@@ -331,13 +331,13 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'high',
     why: 'A member of staff telling the organisation, or reporting up the line (職員から報告, 上司へ報告), is the organisation finding out itself.',
     examples: {
-      match: ['10月4日、税務課の職員から、USBメモリが見当たらないとの報告がありました。', '事案発生、同日中に管理職へ報告'],
+      match: ['10月4日、税務課の職員から、USBメモリが見当たらないとの報告がありました。', '事案発生、同日中に管理職へ報告', '庁内の他部署から、名簿が公開されているとの連絡があり、確認しました。'],
       noMatch: ['10月4日、税務課の職員が対象の方へ連絡し、お詫びしました。'],
     },
   },
   {
     id: 'discovery/staff-noticed',
-    pattern: re(`${STAFF}(?:\\([^()。]{0,24}\\))?(?:が|は)、?[^。]{0,60}?${STAFF_NOTICED}`),
+    pattern: re(`${STAFF}(?:\\([^()。]{0,24}\\))?(?:が|は)、?[^。]{0,60}?${STAFF_NOTICED}|${STAFF}(?:により|によって)[^。]{0,40}?(?:確認|発見|検知|検出)され`),
     scope: 'header+sentence',
     guards: ['advice', 'denied', 'question'],
     excludes: new RegExp(`${NOT_LEARNING.source}|削除|復旧|回収|ていないこと|なかったこと`),
@@ -345,7 +345,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'high',
     why: 'Staff who notice the fault (職員が…気付き, 担当者が…発見) are the organisation detecting it.',
     examples: {
-      match: ['翌朝、システム担当者がサーバーの応答がないことを発見しました。'],
+      match: ['翌朝、システム担当者がサーバーの応答がないことを発見しました。', '巡回中の職員により、書庫の扉が開いていることが確認されました。'],
       noMatch: ['担当者は誤りに気付かず、そのまま資料を掲載しました。'],
     },
   },

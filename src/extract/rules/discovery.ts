@@ -171,7 +171,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'high',
     why: 'A security firm or researcher who found the exposure and told the organisation (研究者から…指摘, 専門企業によって発見) is an external researcher.',
     examples: {
-      match: ['この設定の不備は、海外のセキュリティ企業によって発見されました。', '4月3日、セキュリティ研究者の方から、公開サーバーに名簿が置かれているとのご指摘をいただきました。'],
+      match: ['公開状態のバックアップは、海外の研究者によって発見され、当社に通知されました。', '4月3日、セキュリティ研究者の方から、公開サーバーに名簿が置かれているとのご指摘をいただきました。'],
       noMatch: ['外部のセキュリティ企業に調査を依頼しております。'],
     },
   },
@@ -213,8 +213,8 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'low',
     why: 'A report received about what a provider found in its own systems (同社にて不正アクセスを把握したとの報告を受け) came from that provider.',
     examples: {
-      match: ['同社にて不正アクセスを把握し、調査を開始したとの報告を受けております。'],
-      noMatch: ['同社にて不正アクセスを把握し、調査を開始しております。'],
+      match: ['同社は自社の配信基盤で不審なログインを見つけ、利用を止めたとの連絡を受けています。'],
+      noMatch: ['同社は自社の配信基盤で不審なログインを見つけ、利用を止めています。'],
     },
   },
   {
@@ -261,8 +261,8 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'medium',
     why: 'A person described by what they did (「ページを閲覧していた方」「書類を受け取った方」) who told the organisation is a member of the public.',
     examples: {
-      match: ['10月2日、案内ページを閲覧していた方から市に連絡があり、申込者の情報が見える状態であることが分かりました。'],
-      noMatch: ['10月2日、案内ページを閲覧していた方に市から連絡し、お詫びしました。'],
+      match: ['講座の案内を読んでいた方から村に電話があり、受講者の名簿が添付されていることが分かりました。'],
+      noMatch: ['講座の案内を読んでいた方に村から電話し、お詫びしました。'],
     },
   },
   {
@@ -275,7 +275,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'medium',
     why: 'A tip through a public inquiry form, or an anonymous call or letter, comes from a member of the public.',
     examples: {
-      match: ['公式サイトの問い合わせフォームより、申込内容が見えているとのご指摘がありました。', '匿名の電話で、名簿が出回っているとの通報がありました。'],
+      match: ['ご意見フォームに、他の方の予約内容が表示されるとの投稿が届きました。', '匿名の電話で、名簿が出回っているとの通報がありました。'],
       noMatch: ['お問い合わせフォームより受け付けております。'],
     },
   },
@@ -289,8 +289,8 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'low',
     why: 'A quoted complaint phoned in to one of the organisation’s offices with no caller named (「…」と窓口へ電話があり, 課へ2件連絡があり) comes from the public it serves.',
     examples: {
-      match: ['3月6日、封筒の中身が違うと住民課へ2件連絡があり、誤送付が判明しました。'],
-      noMatch: ['3月6日、住民課から対象の2件へ連絡し、お詫びしました。'],
+      match: ['届いた通知に他人の名前が書かれていると保険年金課へ3件電話があり、取り違えが分かりました。'],
+      noMatch: ['保険年金課から対象の3件へ電話し、お詫びしました。'],
     },
   },
   {
@@ -331,8 +331,8 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'high',
     why: 'A member of staff telling the organisation, or reporting up the line (職員から報告, 上司へ報告), is the organisation finding out itself.',
     examples: {
-      match: ['10月4日、税務課の職員から、USBメモリが見当たらないとの報告がありました。', '事案発生、同日中に管理職へ報告', '庁内の他部署から、名簿が公開されているとの連絡があり、確認しました。'],
-      noMatch: ['10月4日、税務課の職員が対象の方へ連絡し、お詫びしました。'],
+      match: ['夜勤明けの看護師から、患者一覧の紙が一枚足りないとの報告を受けました。', '・11月5日 紛失に気付いた担当が係長へ報告', '庁内の他部署から、名簿が公開されているとの連絡があり、確認しました。'],
+      noMatch: ['夜勤明けの看護師が対象の患者へ説明し、お詫びしました。'],
     },
   },
   {
@@ -359,8 +359,8 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'low',
     why: 'When the organisation’s own staff member is the one scammed, the organisation hears of it from inside.',
     examples: {
-      match: ['当法人の職員がサポート詐欺にあい、業務用パソコンが遠隔操作されたことが発覚しました。'],
-      noMatch: ['職員がサポート詐欺にあわないよう、研修を実施します。'],
+      match: ['経理担当の社員が偽の警告画面による詐欺に遭い、端末を外部から操作されました。'],
+      noMatch: ['社員が偽の警告画面による詐欺に遭わないよう、研修を行います。'],
     },
   },
   {
@@ -389,7 +389,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'medium',
     why: 'Noticing with no outside subject named (紛失に気付きました) is the organisation’s own people noticing.',
     examples: {
-      match: ['翌19日にUSBメモリを使おうとした際、紛失したことに気付きました。'],
+      match: ['週明けに鍵を返そうとして、書類ケースごと手元にないことに気付きました。'],
       noMatch: ['お気づきの点がございましたらお知らせください。'],
     },
   },
@@ -409,7 +409,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
   },
   {
     id: 'discovery/own-follow-up',
-    pattern: /(?:に|へ)(?:電話|連絡|確認|問い?合わ?せ){1,2}(?:を)?(?:し|入れ|いれ)[^。]{0,30}?(?:発覚|判明|わかり|分かり|気付|気づ)/,
+    pattern: /(?:に|へ)(?:電話|連絡|確認|問い?合わ?せ)(?:で|を)?(?:電話|連絡|確認|問い?合わ?せ)?(?:を)?(?:し|入れ|いれ)[^。]{0,30}?(?:発覚|判明|わかり|分かり|気付|気づ)/,
     scope: 'header+sentence',
     guards: ['advice', 'question', 'conditional'],
     excludes: NOT_LEARNING,
@@ -417,8 +417,8 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'low',
     why: 'The organisation’s own follow-up call revealing the error (事業者に電話連絡し、誤送信が発覚) is internal detection.',
     examples: {
-      match: ['・6月20日 受賞者に電話連絡し、誤送信が発覚'],
-      noMatch: ['・6月20日 誤送信が発覚し、受賞者に電話連絡'],
+      match: ['・9月2日 返送の有無を先方に電話で確認し、同封物の誤りが判明'],
+      noMatch: ['・9月2日 同封物の誤りが判明し、先方に電話で確認'],
     },
   },
   {
@@ -458,8 +458,8 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'low',
     why: '「当院にて…が確認されました」 names the organisation as the place and the finder of the event.',
     examples: {
-      match: ['この度、当院にて不正アクセスが確認されました。'],
-      noMatch: ['この度、会員サイトにて不正アクセスが確認されました。'],
+      match: ['先週末、本学にて学外からの不審なログインが確認されました。'],
+      noMatch: ['先週末、学習支援サイトにて学外からの不審なログインが確認されました。'],
     },
   },
   {
@@ -472,8 +472,8 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'low',
     why: 'The organisation’s own investigation, monitoring or audit revealing the event (当社のセキュリティ調査により判明) is internal detection when no outside source is named.',
     examples: {
-      match: ['1月18日、弊社の定期監視により、会員サイトのカード情報の漏えい懸念が判明しました。'],
-      noMatch: ['弊社の調査が完了するまで、サイトを停止いたします。'],
+      match: ['当組合の内部監査により、通帳の再発行記録が一部欠けていることが判明しました。'],
+      noMatch: ['当組合の内部監査が終わるまで、窓口での再発行を止めております。'],
     },
   },
   {
@@ -486,8 +486,8 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'low',
     why: 'A tip from someone the notice does not name (…との指摘を受けて調査したところ) is an outside source of no named class.',
     examples: {
-      match: ['資料がインターネット上で閲覧可能になっているとの指摘を受けて調査したところ、設定の誤りが判明しました。'],
-      noMatch: ['資料がインターネット上で閲覧可能になっていることが判明しました。'],
+      match: ['会報の添付ファイルに会員の住所が残っているとのご指摘をいただき、配信を止めました。'],
+      noMatch: ['会報の添付ファイルに会員の住所が残っていることが分かり、配信を止めました。'],
     },
   },
 ]);

@@ -25,19 +25,30 @@ function rank(h: Hit<Discovery>): number {
   return DISCOVERY_RULES.indexOf(h.rule);
 }
 
+/** More 「 than 」: a quotation is still open at the end of the text. */
+function quoteOpen(t: string): boolean {
+  if (!t.includes('「')) return false;
+  let n = 0;
+  for (let k = t.indexOf('「'); k >= 0 && k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 0x300c) n++;
+    else if (c === 0x300d) n--;
+  }
+  return n > 0;
+}
+
 function unitsOf(ctx: PostContext): Unit[] {
   const out: Unit[] = [{ start: 0, text: ctx.header, index: -1 }];
-  const body = ctx.sentences.filter((s) => s.start < ctx.focusEnd);
-  for (let i = 0; i < body.length; i++) {
+  const body = ctx.sentences;
+  for (let i = 0; i < body.length && body[i]!.start < ctx.focusEnd; i++) {
     const first = body[i]!;
-    let end = first.end;
+    let text = first.text;
     let j = i;
-    const open = (t: string) => (t.match(/「/g)?.length ?? 0) > (t.match(/」/g)?.length ?? 0);
-    while (j + 1 < body.length && j - i + 1 < MAX_JOINED && open(ctx.text.slice(first.start, end)) && body[j + 1]!.line === first.line) {
+    while (j + 1 < body.length && j - i + 1 < MAX_JOINED && body[j + 1]!.line === first.line && quoteOpen(text)) {
       j++;
-      end = body[j]!.end;
+      text = ctx.text.slice(first.start, body[j]!.end);
     }
-    out.push({ start: first.start, text: ctx.text.slice(first.start, end), index: out.length - 1 });
+    out.push({ start: first.start, text, index: out.length - 1 });
     i = j;
   }
   return out;

@@ -19,7 +19,7 @@ const NOTICED_OR_CHECKED = `(?:${NOTICED}|(?:を|と)確認(?:し|いたし|致�
 const STAFF_NOTICED = '(?:気付(?!かず|かな|かれ)|気づ(?!かず|かな|かれ)|発見(?:し|いたし|致し)|見つけ|見当たらな|ないこと(?:が|を)|(?:を|と)確認(?:し|いたし|致し)|(?:紛失|異常|誤り|不審)(?:を|に)(?:確認|認識))';
 /** After 〜から/〜より: not 「お客様からお預かりした」 (data that came from them, not a report). */
 const FROM_AFTER = '(?!お?預か|取得|収集|ご?提供(?:いただ|頂|を受け)|いただいた|頂いた|受け付け|お?申込|ご?注文|購入)(?:の|、)?';
-/** A bounded stretch of the same clause that does not pass another 〜から/〜より. */
+/** A bounded stretch between the source and the telling word (a quotation joined by the decider may hold 。). */
 const SPAN = '[^\n]{0,80}?';
 /** Honorifics and 「の方」 after a person noun. */
 const HON = '(?:様|さま|さん|氏|殿|[A-Z]氏)?(?:の方|の方々|方)?(?:々)?(?:\\([^()。]{0,24}\\))?';
@@ -93,8 +93,8 @@ const source = (noun: string, ...frames: Frame[]) => re(frames.map((f) => f.anch
 /** A rare source noun (with honorifics) followed by one of the frames. */
 const rareSource = (noun: string, ...frames: Frame[]) => re(`${noun}${HON}(?:${frames.map((f) => f.forward).join('|')})`);
 
-// 「…ことを確認したことはありません」「…の報告はありません」 are handled by the denied guard; these mean
-// the sentence is about something other than learning of the event.
+// Denials (「…の報告はありません」) are voided by the denied guard; these words mean the sentence is about
+// something other than learning of the event: a condition, a plan, a request, an inquiry desk.
 const NOT_LEARNING = /場合(?:は|には|に|でも)|際には|次第|ようお願い|お問い?合わ?せ(?:窓口|先)|窓口を(?:設置|開設)/;
 
 /**

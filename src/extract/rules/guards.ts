@@ -28,6 +28,8 @@ export const GUARDS = {
   preventive: (g: GuardInput) => PREVENTIVE_AFTER_RE.test(g.text.slice(g.end)),
   /** the hit is a condition (「不正アクセスがあった場合には」) */
   conditional: (g: GuardInput) => CONDITION_AFTER_RE.test(g.text.slice(g.end)),
+  /** advice or a condition from the hit on (「…から連絡があった場合は…ください」); advice earlier in a long sentence does not count */
+  adviceAfter: (g: GuardInput) => ADVICE_RE.test(g.text.slice(g.start)),
 } as const;
 
 export type GuardName = keyof typeof GUARDS;

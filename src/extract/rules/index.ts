@@ -1,8 +1,12 @@
 // Every rule list, for the tests that run each rule's examples and for the calibration report.
 import type { Rule } from './rule.ts';
 import { POLICE_RULES, PPC_RULES } from './reporting.ts';
+import { ORG_BODY_RULES, ORG_NAME_RULES, ORG_TITLE_RULES } from './organization.ts';
 
 export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
   ...PPC_RULES,
   ...POLICE_RULES,
+  ...ORG_TITLE_RULES,
+  ...ORG_BODY_RULES,
+  ...ORG_NAME_RULES,
 ];

@@ -1,6 +1,7 @@
 // Every rule list, for the tests that run each rule's examples and for the calibration report.
 import type { Rule } from './rule.ts';
 import { POLICE_RULES, PPC_RULES } from './reporting.ts';
+import { OWN_FACILITY_RULES, SECTOR_ACTIVITY_RULES, SECTOR_AUDIENCE_RULES, SECTOR_NAME_RULES, SECTOR_SELF_NAME_RULES } from './sector.ts';
 import { ORG_BODY_RULES, ORG_NAME_RULES, ORG_TITLE_RULES } from './organization.ts';
 
 export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
@@ -9,4 +10,9 @@ export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
   ...ORG_TITLE_RULES,
   ...ORG_BODY_RULES,
   ...ORG_NAME_RULES,
+  ...SECTOR_NAME_RULES,
+  ...OWN_FACILITY_RULES,
+  ...SECTOR_ACTIVITY_RULES,
+  ...SECTOR_SELF_NAME_RULES,
+  ...SECTOR_AUDIENCE_RULES,
 ];

@@ -2,6 +2,7 @@
 import type { Rule } from './rule.ts';
 import { POLICE_RULES, PPC_RULES } from './reporting.ts';
 import { OWN_FACILITY_RULES, SECTOR_ACTIVITY_RULES, SECTOR_AUDIENCE_RULES, SECTOR_NAME_RULES, SECTOR_SELF_NAME_RULES } from './sector.ts';
+import { CONTRACTOR_RULES } from './contractor.ts';
 import { ORG_BODY_RULES, ORG_NAME_RULES, ORG_TITLE_RULES } from './organization.ts';
 
 export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
@@ -15,4 +16,5 @@ export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
   ...SECTOR_ACTIVITY_RULES,
   ...SECTOR_SELF_NAME_RULES,
   ...SECTOR_AUDIENCE_RULES,
+  ...CONTRACTOR_RULES,
 ];

@@ -24,6 +24,8 @@ const LATIN_FORM_RE = /(?:\b(?:Inc|Corp|Corporation|Co\.,?\s?Ltd|Ltd|LLC|Limited
 // A line that is a sentence or a heading rather than a name.
 const NOT_NAME_RE = /(?:ます|です|ました|について|に関する|のお知らせ|お詫び|おわび|ご報告|皆様|各位|において|により|として)|^(?:当|弊|本|同|各)|[「」]/;
 const PUBLIC_BODY_RE = /(?:都|道|府|県|市|区|町|村|庁)$/;
+// A news outlet signing a story: the story's subject, when it names one, is the organisation hit.
+const OUTLET_RE = /(?:新聞|新聞社|放送|テレビ|通信社?|ニュース|日報|新報|タイムズ|Times|News)$/i;
 // An association's way of naming itself: the only place an acronym logo line can be its name.
 const SELF_ASSOCIATION_RE = /弊会|当会|本会|弊協会|当協会|当団体|弊団体/;
 
@@ -83,6 +85,12 @@ function first(hits: ReadonlyArray<Hit<OrgRole>>, ...roles: OrgRole[]): Hit<OrgR
   return hits.find((h) => roles.includes(h.rule.value));
 }
 
+/** The organisation a news story says announced the event (「北浜市は3日、…と発表した」). */
+function newsSubject(ctx: PostContext): Found<string> | null {
+  const hit = first(applyRules(ORG_BODY_RULES, unitsOf(ctx, 'sentence'), { without: ctx.without }), 'news-subject');
+  return hit ? fromHit(hit) : null;
+}
+
 function titleUnit(ctx: PostContext, title: Found<string> | null): Unit | null {
   if (!title) return null;
   const [s, e] = title.at[0]!;
@@ -101,7 +109,8 @@ export function extractOrganization(ctx: PostContext, title: Found<string> | nul
     const signed = first(th, 'header-byline');
     if (signed) return fromHit(signed);
     const byline = bylineOf(ctx, true);
-    if (byline) return byline;
+    if (byline && !OUTLET_RE.test(byline.value)) return byline;
+    if (byline) return newsSubject(ctx) ?? byline;
   } else {
     // A casebook title: a news title names the organisation after a dash, a notice's title names it first.
     const hit = first(th, 'title-tail') ?? first(th, 'title-legal', 'title-suffix');
@@ -112,7 +121,8 @@ export function extractOrganization(ctx: PostContext, title: Found<string> | nul
   if (named) return fromHit(named, 'medium');
   // A bare notice prints its publisher on a line of its own under the title or at the foot.
   const byline = bylineOf(ctx, false);
-  if (byline) return byline;
+  if (byline && !OUTLET_RE.test(byline.value)) return byline;
+  if (byline) return newsSubject(ctx) ?? byline;
 
   const bh = applyRules(ORG_BODY_RULES, unitsOf(ctx, 'header+sentence'), { without });
   const body = first(bh, 'head-of-body') ?? first(bh, 'public-body-topic') ?? first(bh, 'company-subject') ?? first(bh, 'news-subject');

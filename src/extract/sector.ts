@@ -2,6 +2,7 @@
 // does, how it names itself, whom it addresses. Cues are rules (rules/sector.ts); this file decides.
 import type { Sector } from '../core/record.ts';
 import type { Found, PostContext } from './context.ts';
+import { DATA_DENIAL_RE } from './cues.ts';
 import { applyRules, firstByRuleOrder, unitsOf, type Hit, type Unit } from './rules/engine.ts';
 import { OWN_FACILITY_RULES, SECTOR_ACTIVITY_RULES, SECTOR_AUDIENCE_RULES, SECTOR_NAME_RULES, SECTOR_SELF_NAME_RULES } from './rules/sector.ts';
 
@@ -96,7 +97,7 @@ function activity(ctx: PostContext, org: Found<string> | null): Found<Sector> | 
   // A header about one named service (「…監視サービスへの攻撃について」) is the provider's notice about it.
   const units = unitsOf(ctx, 'header+sentence').filter((u) => SELF_RE.test(u.text) || byName?.test(u.text) || (u.index < 0 && SERVICE_HEADER_RE.test(u.text)));
   for (const u of units) {
-    const hits = applyRules(SECTOR_ACTIVITY_RULES, [u], { without: ctx.without }).filter((h) => h.rule.id !== 'sector/activity-shop-site-with-card' || CARD_RE.test(ctx.text));
+    const hits = applyRules(SECTOR_ACTIVITY_RULES, [u], { without: ctx.without }).filter((h) => h.rule.id !== 'sector/activity-shop-site-with-card' || paysByCard(ctx));
     const hit = earliestHit(hits);
     if (!hit) continue;
     if (hit.rule.value === 'ecommerce') {
@@ -106,6 +107,11 @@ function activity(ctx: PostContext, org: Found<string> | null): Found<Sector> | 
     return found(hit);
   }
   return null;
+}
+
+/** Customers paid by card on the site: a sentence names card payment or card data and does not deny it. */
+function paysByCard(ctx: PostContext): boolean {
+  return ctx.sentences.some((s) => CARD_RE.test(s.text) && !DATA_DENIAL_RE.test(s.text));
 }
 
 function escapeRe(s: string): string {

@@ -93,13 +93,13 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
     requires: PROVIDER_EVENT,
     // 「決済代行会社から…流出懸念について連絡を受け」: the payment company warns of a leak elsewhere.
     excludes: new RegExp(`${NOT_INVOLVED.source}|以外の|(?:決済代行|カード)会社(?:から|より)[^。]{0,40}(?:連絡|報告|通知|指摘)`),
-    notBefore: /(?:当社|弊社|当会|弊会|当院|本学|当法人)(?:が|の)[^。]{0,15}$/,
+    notBefore: /(?:当社|弊社|当会|弊会|当院|本学|当法人)(?:が|の)(?:提供|運営|開発)する[^。]{0,6}$/,
     guards: ['request'],
     value: true,
     confidence: 'low',
     why: 'A third-party service the organisation used (a payment processor, an embedded script or SaaS, a domain registrar) that was itself breached is an outsourced service.',
     examples: {
-      match: ['当店が導入していた表示最適化サービスのプログラムが外部から改ざんされました。', '決済処理を行うミナトペイ社のデータベースが外部から不正アクセスを受けました。', '第三者によるドメイン管理サービスへの不正アクセスにより、ドメインが移管されました。'],
+      match: ['当店が導入していた表示最適化サービスのプログラムが外部から改ざんされました。', '当社が利用している決済代行会社のシステムが不正アクセスを受けました。', '決済処理を行うミナトペイ社のデータベースが外部から不正アクセスを受けました。', '第三者によるドメイン管理サービスへの不正アクセスにより、ドメインが移管されました。'],
       noMatch: ['当社が提供するサービスのプログラムが外部から改ざんされました。', '調査の結果、当該サービス以外の原因による漏えいは確認されませんでした。', 'カード決済代行会社からカード情報の流出懸念について連絡を受けました。'],
     },
   },

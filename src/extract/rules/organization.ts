@@ -10,14 +10,14 @@ export const LEGAL_RE = new RegExp(LEGAL);
  * Words that end an organisation's name. 都/道/府 only in the names of the prefectures that carry them
  * (「下水道」「水道」 end in 道 and are no body).
  */
-export const SUFFIX = '株式会社|有限会社|合同会社|ホールディングス|グループ|銀行|信用金庫|信用組合|証券|保険|病院|医院|クリニック|診療所|医療センター|センター|大学|大学院|高等学校|高校|中学校|小学校|学校|学園|学院|研究所|研究機構|機構|協会|財団|連合会|協議会|組合|生協|商工会|委員会|議会|裁判所|役場|役所|事務所|製作所|工業|新聞社|放送|警察|県警|府警|道警|警視庁|省|庁|局|署|東京都|北海道|大阪府|京都府|県|市|区|町|村|社|会';
+export const SUFFIX = '株式会社|有限会社|合同会社|ホールディングス|グループ|銀行|信用金庫|信用組合|証券|保険|病院|医院|クリニック|診療所|医療センター|センター|大学|大学院|高等学校|高校|中学校|小学校|学校|学園|学院|研究所|研究機構|機構|協会|財団|連合会|協議会|組合|生協|商工会|委員会|議会|裁判所|役場|役所|事務所|製作所|工業|新聞社|放送|警察本部|警察|県警|府警|道警|警視庁|省|庁|局|署|東京都|北海道|大阪府|京都府|県|市|区|町|村|社|会';
 export const SUFFIX_END_RE = new RegExp(`(?:${SUFFIX})$`);
 /** A public body's name: a prefecture, city, ward, town or village. */
 const PUBLIC = '[一-龥ぁ-んァ-ヶー]{1,8}?(?:県|市|区|町|村)';
 // Words that open a run but never a name (当市, 同社, 市内, 各県…).
 const NOT_NAME_START = '(?<![一-龥ぁ-んァ-ヶー])(?!当|本|同|各|弊|貴|全|他|市内|県内|町内|村内|区内|都道府県|市区町村|市町村)';
 // A title's first token that is a phrase, not a name.
-const PHRASE = /について|に関する|における|による|のお知らせ|お詫び|おわび|ご報告|ご案内|お知らせ|被害|流出|漏えい|漏洩|紛失|不正|誤送|発生|障害|感染|攻撃|[をにがでへとはも]$|^[0-9]/;
+const PHRASE = /速報|続報|第[0-9一二三四五]報|重要|緊急|更新|追記|訂正|最終報告|について|に関する|における|による|のお知らせ|お詫び|おわび|ご報告|ご案内|お知らせ|被害|流出|漏えい|漏洩|紛失|不正|誤送|発生|障害|感染|攻撃|[をにがでへとはも]$|^[0-9]/;
 
 export type OrgRole =
   | 'title-tail'
@@ -136,7 +136,7 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
   },
   {
     id: 'organization/public-body-topic',
-    pattern: new RegExp(`(${NOT_NAME_START}${PUBLIC})(?:では、|では|におきましては|が保有する|が保有している|の保有(?:する)?個人情報|の管理する|が管理する|の職員|職員が|が運営する|が実施する|は、)`),
+    pattern: new RegExp(`(${NOT_NAME_START}${PUBLIC})(?:では、|では|におきましては|が保有する|が保有している|の保有(?:する)?個人情報|の管理する|が管理する|の職員|職員が|が運営する|が実施する|は、|の(?:公式)?(?:ホームページ|ウェブサイト|Webサイト|WEBサイト|公式サイト|サーバ|システム)(?:が|に|へ|で))`),
     scope: 'header+sentence',
     value: 'public-body-topic',
     confidence: 'medium',
@@ -145,6 +145,7 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
       match: [
         { text: '北浜町では、対象の皆様に個別にお詫びの通知を送付しました。', expect: { organization: '北浜町' } },
         { text: 'お知らせ\n\n北浜市の管理する名簿の紛失について', expect: { organization: '北浜市' } },
+        { text: '北浜町のホームページが改ざんされ、不審なサイトへ誘導される状態になっていました。', expect: { organization: '北浜町', sector: 'government' } },
       ],
       noMatch: [{ text: '市内では、対象の皆様に個別にお詫びの通知を送付しました。', expect: { organization: null } }],
     },
@@ -169,7 +170,10 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
     confidence: 'medium',
     why: 'A news story names the organisation hit as the subject of its announcement (「東山市は3日、…と発表した」).',
     examples: {
-      match: [{ text: '東西新報\n\n東山市は3日、市立図書館の利用者名簿が流出したと発表した。', expect: { organization: '東山市' } }],
+      match: [
+        { text: '東西新報\n\n東山市は3日、市立図書館の利用者名簿が流出したと発表した。', expect: { organization: '東山市' } },
+        { text: '市職員がUSBメモリを紛失\n北浜放送\n北浜市は3日、職員が名簿を保存したUSBメモリを紛失したと発表した。', expect: { organization: '北浜市' } },
+      ],
       noMatch: [{ text: '東西新報\n\n市立図書館の利用者名簿が流出したと発表された。', expect: { organization: null } }],
     },
   },

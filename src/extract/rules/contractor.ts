@@ -5,7 +5,7 @@ import { defineRules } from './rule.ts';
 /** Generic names of a contractor or outsourced party. */
 const CONTRACTOR = '委託先|委託元|委託業者|委託事業者|委託会社|業務委託|受託(?:者|事業者|会社)|再委託|下請|保守業者|保守事業者|保守ベンダー|保守委託|保守会社|システム業者|システム会社|運用(?:委託|業者)|(?:を|に)委託(?:して|する|した|し)|外部(?:利用)?サービス提供事業者|サービス提供事業者|外部(?:の)?委託';
 /** What ties a contractor to the event rather than to the clean-up (including its own acts: sending, reselling). */
-const EVENT = /不正|漏えい|漏洩|流出|感染|紛失|盗難|誤|設定|侵入|攻撃|取得|乗っ取|暗号化|アクセス|発生|脆弱性|改ざん|送信|送付|転売|売却|譲渡|流通|出品|持ち出|宛先|BCC|閲覧|廃棄|原因は|起因/;
+const EVENT = /不正|漏えい|漏洩|流出|感染|紛失|盗難|誤|設定|侵入|攻撃|取得|乗っ取|暗号化|アクセス|発生|脆弱性|改ざん|送信|送付|転売|売却|譲渡|流通|出品|持ち出|宛先|BCC|閲覧|廃棄|原因は|起因|ランサムウェア|ウイルス|マルウェア|被害/;
 // The vendor helps with the investigation or the recovery.
 const HELPER = /共同で調査|協力(?:を得|して|のもと)|調査を依頼|と共に|と連携|支援を受け|助言/;
 // The vendor is called, asked or instructed: remediation, not the place of the event.
@@ -16,6 +16,8 @@ const RULED_OUT = /(?:業者|ベンダー|委託先|事業者)[^。]{0,12}(?:作
 const MESSENGER = /(?:委託(?:して|し)(?:いる|おります|ている)|委託先|業者|事業者|ベンダー)(?:様)?(?:から|より)(?:、|当社に対し)?[^。]{0,80}(?:報告|連絡|通知|指摘)(?:を受け|があり|がありました|がございました)/;
 // The contractor takes measures (「事業者においてアクセスを遮断するなどの対策を実施」): the clean-up, not the event.
 const MEASURE = /(?:遮断|対策|復旧|措置|切り離|隔離|防御)[^。]{0,10}?(?:を)?(?:実施|行い|行った|行って|講じ)/;
+// Measures for the future (「委託先の管理を徹底し、情報漏えいの防止に努めます」): not the event.
+const PREVENTION = /再発防止|防止(?:に努め|策|を徹底|に取り組)|監督(?:を|の)?強化|管理(?:を|の)?(?:徹底|強化)|指導を徹底|今後は|今後とも/;
 // Data the notice says is not involved.
 const NOT_INVOLVED = /含まれ(?:ておりません|ていません|ません)|漏えいはありません|影響はありません|ございません$/;
 /** The events a named service provider suffers. */
@@ -27,7 +29,7 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
     pattern: new RegExp(CONTRACTOR),
     scope: 'header+sentence',
     requires: EVENT,
-    excludes: new RegExp(`${HELPER.source}|${REMEDIATION.source}|${RULED_OUT.source}|${MESSENGER.source}|${MEASURE.source}|${NOT_INVOLVED.source}`),
+    excludes: new RegExp(`${HELPER.source}|${REMEDIATION.source}|${RULED_OUT.source}|${MESSENGER.source}|${MEASURE.source}|${PREVENTION.source}|${NOT_INVOLVED.source}`),
     guards: ['request'],
     value: true,
     confidence: 'medium',
@@ -36,9 +38,10 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
       match: [
         '委託先の事務局が、参加者全員の宛先を表示したまま案内メールを送っていました。',
         '委託事業者が、データが残ったままの端末を転売していました。',
+        '当社の業務委託先である株式会社ミナト運輸において、ランサムウェアによる被害が確認されました。',
         '受講者名簿(氏名・性別。法人の場合は担当者名)を保存した委託先の端末が紛失しました。',
       ],
-      noMatch: ['直ちに保守業者に連絡し、サーバーを停止しました。', 'システム保守事業者に原因の調査と報告を指示しています。', '当院職員および委託業者による作業はありませんでした。'],
+      noMatch: ['今後は委託先に対する監督を強化し、情報漏えいの防止に努めてまいります。', '直ちに保守業者に連絡し、サーバーを停止しました。', 'システム保守事業者に原因の調査と報告を指示しています。', '当院職員および委託業者による作業はありませんでした。'],
     },
   },
   {
@@ -46,7 +49,7 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
     pattern: /(?:委託先|業者|事業者|ベンダー)(?:で|において|にて|の(?:[^。、]{0,12})?(?:サーバ|システム|従業員|社員|従業者|端末|環境|ネットワーク))/,
     scope: 'header+sentence',
     requires: EVENT,
-    excludes: new RegExp(`${HELPER.source}|${REMEDIATION.source}|${RULED_OUT.source}|${MEASURE.source}|${NOT_INVOLVED.source}`),
+    excludes: new RegExp(`${HELPER.source}|${REMEDIATION.source}|${RULED_OUT.source}|${MEASURE.source}|${PREVENTION.source}|${NOT_INVOLVED.source}`),
     guards: ['request'],
     value: true,
     confidence: 'medium',

@@ -178,6 +178,18 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
     },
   },
   {
+    id: 'organization/news-announced-word',
+    pattern: /(?:^|[、。\s])((?:[ァ-ヶー・]{3,20}|[A-Z][A-Za-z0-9.&\-]{1,30}))は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)(?:、|に)[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)/,
+    scope: 'sentence',
+    value: 'news-subject',
+    confidence: 'low',
+    why: 'A news story may name the company hit by a bare katakana or Latin name, as the subject of its dated announcement (「グローブは5日、…と発表した」).',
+    examples: {
+      match: [{ text: '東西新報\n\nグローブは5日、会員情報が流出した可能性があると発表した。', expect: { organization: 'グローブ' } }],
+      noMatch: [{ text: '東西新報\n\nグローブでは、会員情報が流出した可能性がある。', expect: { organization: null } }],
+    },
+  },
+  {
     id: 'organization/acronym-logo-line',
     pattern: /^([A-Za-z]{2,10})\s+[ァ-ヶー]{2,12}$/,
     scope: 'sentence',

@@ -430,6 +430,15 @@ export const SECTOR_AUDIENCE_RULES = ranked(
       examples: { match: [ex('このたび、ミナト製品購入サイトにおいて管理されていたお客様情報が流出しました。', 'ecommerce')], noMatch: [ex('このたび、ミナト製品紹介サイトにおいて管理されていたお客様情報が流出しました。', null)] },
     },
     {
+      id: 'sector/audience-cloud-service-users',
+      pattern: /(?:クラウド|SaaS|ホスティング)サービスの品質|(?:クラウド|SaaS)サービスをご利用(?:の|いただいている)お客様/,
+      scope: 'header+sentence',
+      value: 'it',
+      confidence: 'low',
+      why: 'A notice that apologises to the users of its cloud service for that service’s quality comes from the provider.',
+      examples: { match: [ex('連日の障害によりクラウドサービスの品質に対してご不安を抱かせてしまいました。', 'it')], noMatch: [ex('連日の障害によりホームページの閲覧にご不便をおかけしました。', null)] },
+    },
+    {
       id: 'sector/audience-shop',
       pattern: /通販サイト|ECサイト|オンラインショップ|ネットショップ|オンラインストア|ショッピングサイト/,
       scope: 'header+sentence',

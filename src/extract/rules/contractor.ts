@@ -55,7 +55,7 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
     confidence: 'medium',
     why: 'A report from a contractor that puts the event on its own systems or staff (「委託先のサーバーに不正アクセス」) is contractor involvement, though the contractor also told them.',
     examples: {
-      match: ['委託先から、委託先のサーバーに不正なアクセスがあったとの報告を受けました。', '本件の原因は、受託事業者において申込フォームを作成した際の手順にありました。'],
+      match: ['委託先から、委託先のサーバーに不正なアクセスがあったとの報告を受けました。', '不具合の原因は、受託事業者においてサーバーの設定を変更した作業にありました。'],
       noMatch: ['委託先から、当社のサーバーに不審な通信があるとの報告を受けました。', '保守事業者において海外からのアクセスを遮断するなどの対策を実施しました。'],
     },
   },
@@ -63,14 +63,14 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
     id: 'contractor_involved/clients-data',
     pattern: /(?:お)?(?:取引先|委託元|顧客企業|クライアント|発注元)(?:様|企業)?(?:の|から(?:お)?預か(?:り|った|っている)?)(?:[^。]{0,6})?(?:お客様|顧客|個人情報|データ)|(?:当社|弊社)が[^。]{0,20}(?:より|から)(?:受託|委託を受け)/,
     scope: 'header+sentence',
-    requires: /漏えい|漏洩|流出|紛失|盗難|感染|不正|閲覧|個人情報が含まれ|含まれており/,
+    requires: /漏えい|漏洩|流出|紛失|盗難|感染|不正|閲覧|含まれて/,
     excludes: NOT_INVOLVED,
     guards: ['request'],
     value: true,
     confidence: 'medium',
     why: 'A company whose notice is about data it holds for its clients or a job it was contracted for is itself the contractor where the event happened.',
     examples: {
-      match: ['当該PCには、当社が北浜区より受託している事業の利用者情報が含まれており、回収に努めております。', 'お取引先様からお預かりしている個人情報が外部に流出した可能性があります。'],
+      match: ['紛失した書類には、当社が北浜区から委託を受けて実施している講座の受講者名簿が含まれていました。', 'お取引先様からお預かりしている個人情報が外部に流出した可能性があります。'],
       noMatch: ['お取引先様には個別にご連絡いたしました。'],
     },
   },
@@ -91,7 +91,7 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
   },
   {
     id: 'contractor_involved/service-provider-hit',
-    pattern: /(?:サービス|システム|プログラム|ツール)を提供する[^。]{0,30}?(?:株式会社|社)|決済代行|決済サービス(?:会社|事業者)|(?:サービス|システム)の提供元|導入して(?:い)?(?:た|る)[^。]{0,30}?(?:サービス|プログラム|スクリプト|ツール)|(?<![当弊本同])[ァ-ヶーA-Za-z0-9]{1,20}社(?:から、同社|より、同社|の|が提供する)[^。]{0,12}?(?:サービス|システム|プログラム|データベース|サーバ)|(?:管理|代行|配信|決済|認証|予約|外部)サービス(?:事業者|会社|の提供元)?(?:へ|に対する|において)の?(?:第三者による)?(?:不正|攻撃|侵入|改ざん)/,
+    pattern: /(?:サービス|システム|プログラム|ツール)を提供する[^。]{0,30}?(?:株式会社|社)|決済代行|決済サービス(?:会社|事業者)|(?:サービス|システム)の提供元|導入して(?:い)?(?:た|る)[^。]{0,30}?(?:サービス|プログラム|スクリプト|ツール)|(?<![当弊本同])[ァ-ヶーA-Za-z0-9]{1,20}社(?:から、同社|より、同社|の|が提供する)[^。]{0,12}?(?:サービス|システム|プログラム|データベース|サーバ)|(?:管理|代行|配信|決済|認証|予約|外部)サービス(?:事業者|会社|の提供元)?(?:へ|に対する|において|が)の?(?:外部から|第三者(?:による|により|から))?(?:不正|攻撃|侵入|改ざん)/,
     scope: 'header+sentence',
     requires: PROVIDER_EVENT,
     // 「決済代行会社から…流出懸念について連絡を受け」: the payment company warns of a leak elsewhere.
@@ -102,7 +102,7 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
     confidence: 'low',
     why: 'A third-party service the organisation used (a payment processor, an embedded script or SaaS, a domain registrar) that was itself breached is an outsourced service.',
     examples: {
-      match: ['当店が導入していた表示最適化サービスのプログラムが外部から改ざんされました。', '当社が利用している決済代行会社のシステムが不正アクセスを受けました。', '決済処理を行うミナトペイ社のデータベースが外部から不正アクセスを受けました。', '第三者によるドメイン管理サービスへの不正アクセスにより、ドメインが移管されました。'],
+      match: ['当店が導入していたチャット機能のサービスのプログラムが外部から改ざんされました。', '当社が利用している決済代行会社のシステムが不正アクセスを受けました。', '決済処理を行うミナトペイ社のデータベースが外部から不正アクセスを受けました。', '利用していたドメイン管理サービスが外部から不正アクセスを受け、当社ドメインの設定が書き換えられました。'],
       noMatch: ['当社が提供するサービスのプログラムが外部から改ざんされました。', '調査の結果、当該サービス以外の原因による漏えいは確認されませんでした。', 'カード決済代行会社からカード情報の流出懸念について連絡を受けました。'],
     },
   },

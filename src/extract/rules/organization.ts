@@ -92,7 +92,7 @@ export const ORG_TITLE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole
     id: 'organization/title-first-token',
     pattern: /^([^\s、。「」『』()【】]{2,20})(?=\s+\S)/,
     scope: 'header',
-    // 「LockBit 3.0ランサムウエアギャングは、…」: the first word opens a sentence about someone else.
+    // 「Xグループ 2.0は、…を攻撃したと主張」: the first word opens a sentence about someone else.
     excludes: /^\S+\s+[^\s。]{0,30}?(?:は|が)、/,
     value: 'title-token',
     confidence: 'low',
@@ -110,8 +110,8 @@ export const ORG_TITLE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole
     confidence: 'high',
     why: 'A header that ends in the notice date and a company name signs the notice there (「…のお詫び 2030年5月1日 株式会社ミナト」).',
     examples: {
-      match: [{ text: '採用応募者情報の閲覧可能状態に関するお詫び 2030年5月1日 株式会社ミナト企画\n\n当社の採用サイトで不具合がありました。', expect: { organization: '株式会社ミナト企画' } }],
-      noMatch: [{ text: '採用応募者情報の閲覧可能状態に関するお詫び 2030年5月1日\n\n当社の採用サイトで不具合がありました。', expect: { organization: null } }],
+      match: [{ text: '会員情報の閲覧可能状態に関するお詫び 2030年5月1日 株式会社ミナト企画\n\n当社の採用サイトで不具合がありました。', expect: { organization: '株式会社ミナト企画' } }],
+      noMatch: [{ text: '会員情報の閲覧可能状態に関するお詫び 2030年5月1日\n\n当社の採用サイトで不具合がありました。', expect: { organization: null } }],
     },
   },
 ]);
@@ -158,7 +158,7 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
     confidence: 'medium',
     why: 'A bare notice that names itself with its legal form as a subject or operator (「株式会社ミナトが運営する…」) names its publisher.',
     examples: {
-      match: [{ text: 'この度、株式会社ミナト画材が運営するオンラインショップに不正アクセスがありました。', expect: { organization: '株式会社ミナト画材' } }],
+      match: [{ text: 'この度、株式会社ミナト雑貨が運営するオンラインショップに不正アクセスがありました。', expect: { organization: '株式会社ミナト雑貨' } }],
       noMatch: [{ text: 'この度、当社が運営するオンラインショップに不正アクセスがありました。', expect: { organization: null } }],
     },
   },

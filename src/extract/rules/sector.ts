@@ -217,7 +217,7 @@ export const SECTOR_ACTIVITY_RULES = ranked(
       value: 'it',
       confidence: 'medium',
       why: 'Software, hosting, internet access and monitoring services are IT services.',
-      examples: { match: [ex('弊社が提供するインターネット接続サービスが利用しづらい状態となりました。', 'it'), ex('当社が提供するサーバ監視サービスへの攻撃について', 'it'), ex('回線品質モニタリングサービスへのDDoS攻撃について\n\n攻撃を受け、通信障害が発生しました。', 'it')], noMatch: [ex('弊社が利用するインターネット接続が不安定になりました。', null)] },
+      examples: { match: [ex('当社が提供するインターネット接続サービスで通信速度が低下しました。', 'it'), ex('当社が提供するサーバ監視サービスへの攻撃について', 'it'), ex('回線品質モニタリングサービスへのDDoS攻撃について\n\n攻撃を受け、通信障害が発生しました。', 'it')], noMatch: [ex('当社が利用するインターネット回線で通信速度が低下しました。', null)] },
     },
     {
       id: 'sector/activity-software-division',
@@ -235,7 +235,7 @@ export const SECTOR_ACTIVITY_RULES = ranked(
       value: 'it',
       confidence: 'low',
       why: 'A company to which others entrust the management or operation of their data or systems is an IT service.',
-      examples: { match: [ex('【セキュリティ事件簿#2030-238】株式会社ミナト総研 閲覧可能状態について\n\n北浜株式会社が、株式会社ミナト総研に管理を委託するデータの一部が閲覧可能な状態でした。', 'it')], noMatch: [ex('【セキュリティ事件簿#2030-239】株式会社ミナト 閲覧可能状態について\n\n株式会社ミナトが北浜株式会社に管理を委託するデータの一部が閲覧可能な状態でした。', null)] },
+      examples: { match: [ex('【セキュリティ事件簿#2030-238】株式会社ミナト総研 不正アクセスについて\n\n北浜株式会社が株式会社ミナト総研にシステムの運用を委託しており、その作業用サーバーに不正アクセスがありました。', 'it')], noMatch: [ex('【セキュリティ事件簿#2030-239】株式会社ミナト 不正アクセスについて\n\n株式会社ミナトが北浜株式会社にシステムの運用を委託しており、その作業用サーバーに不正アクセスがありました。', null)] },
     },
     {
       id: 'sector/activity-manufacturing',
@@ -271,7 +271,7 @@ export const SECTOR_ACTIVITY_RULES = ranked(
       value: 'finance',
       confidence: 'medium',
       why: 'Loans, card issuing, insurance and securities are financial services.',
-      examples: { match: [ex('なお、弊社のローンやカードサービスのご利用に影響はございません。', 'finance')], noMatch: [ex('ご利用のカードサービスに影響はございません。', null)] },
+      examples: { match: [ex('当社は、個人向けのローンとカード事業を営んでおります。', 'finance')], noMatch: [ex('お客様がご利用のローンに影響はございません。', null)] },
     },
     {
       id: 'sector/activity-healthcare',
@@ -307,7 +307,7 @@ export const SECTOR_ACTIVITY_RULES = ranked(
       value: 'services',
       confidence: 'medium',
       why: 'Hotels, travel, staffing, contracted services and event organisers are services.',
-      examples: { match: [ex('当社が北浜区より受託している事業の名簿を紛失しました。', 'services')], noMatch: [ex('北浜区の事業の名簿を紛失しました。', null)] },
+      examples: { match: [ex('当社は、北浜区から窓口業務を受託しております。', 'services')], noMatch: [ex('北浜区の窓口業務の名簿を紛失しました。', null)] },
     },
   ]),
 );
@@ -367,7 +367,7 @@ export const SECTOR_SELF_NAME_RULES = ranked(
       value: 'services',
       confidence: 'low',
       why: 'A club that speaks of its home games or its fan club is a sports club, labelled services.',
-      examples: { match: [ex('次回のホームゲームで販売する商品の予約受付で、申込者の情報が閲覧できる状態でした。', 'services')], noMatch: [ex('次回の販売会の予約受付で、申込者の情報が閲覧できる状態でした。', null)] },
+      examples: { match: [ex('ホームアリーナでの来場者向け抽選の応募データが外部から閲覧できる状態でした。', 'services')], noMatch: [ex('市民ホールでの来場者向け抽選の応募データが外部から閲覧できる状態でした。', null)] },
     },
   ]),
 );
@@ -409,7 +409,7 @@ export const SECTOR_AUDIENCE_RULES = ranked(
       value: 'government',
       confidence: 'low',
       why: 'Only a municipality sorts the people it wrote to by whether they live in or outside it (町内20件、町外の方).',
-      examples: { match: [ex('送付先のうち、町外の方には電話でご説明しました。', 'government')], noMatch: [ex('送付先のうち、遠方の方には電話でご説明しました。', null)] },
+      examples: { match: [ex('町外在住の方3名にも同じ文書が届いていました。', 'government')], noMatch: [ex('遠方在住の方3名にも同じ文書が届いていました。', null)] },
     },
     {
       id: 'sector/audience-co-op-members',
@@ -427,7 +427,7 @@ export const SECTOR_AUDIENCE_RULES = ranked(
       value: 'ecommerce',
       confidence: 'low',
       why: 'A site named for buying products (製品購入サイト) is an online shop even when it is not called one.',
-      examples: { match: [ex('このたび、ミナト製品購入サイトにおいて管理されていたお客様情報が流出しました。', 'ecommerce')], noMatch: [ex('このたび、ミナト製品紹介サイトにおいて管理されていたお客様情報が流出しました。', null)] },
+      examples: { match: [ex('ミナトの製品購入サイトで登録された会員の住所が外部から閲覧できる状態でした。', 'ecommerce')], noMatch: [ex('ミナトの製品紹介サイトで登録された会員の住所が外部から閲覧できる状態でした。', null)] },
     },
     {
       id: 'sector/audience-cloud-service-users',
@@ -436,7 +436,7 @@ export const SECTOR_AUDIENCE_RULES = ranked(
       value: 'it',
       confidence: 'low',
       why: 'A notice that apologises to the users of its cloud service for that service’s quality comes from the provider.',
-      examples: { match: [ex('連日の障害によりクラウドサービスの品質に対してご不安を抱かせてしまいました。', 'it')], noMatch: [ex('連日の障害によりホームページの閲覧にご不便をおかけしました。', null)] },
+      examples: { match: [ex('クラウドサービスの品質を損なう結果となり、深くお詫びいたします。', 'it')], noMatch: [ex('ホームページの品質を損なう結果となり、深くお詫びいたします。', null)] },
     },
     {
       id: 'sector/audience-shop',

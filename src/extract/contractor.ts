@@ -1,20 +1,27 @@
 // contractor_involved: the event happened at, or was caused by, a contractor, vendor or outsourced service.
 // Patterns are rules (rules/contractor.ts); the first sentence with a hit decides.
 import type { Found, PostContext } from './context.ts';
-import { applyRules, unitsOf } from './rules/engine.ts';
+import { applyRules, unitsOf, type Hit } from './rules/engine.ts';
 import { CONTRACTOR_RULES } from './rules/contractor.ts';
 
 const LEGAL_FORM_RE = /株式会社|有限会社|合同会社|\(株\)|\(有\)/g;
 
-/** The organisation's own name inside a hit (a news story's 「ミナト社のサーバー」) is not a third party. */
-function namesOrg(hitText: string, org: Found<string> | null): boolean {
+/** The organisation's own name at a hit (a news story's 「ミナト社のサーバー」) is not a third party. */
+function namesOrg(h: Hit<true>, org: Found<string> | null): boolean {
   if (!org) return false;
-  const core = org.value.normalize('NFKC').replace(LEGAL_FORM_RE, '').replace(/\s+/g, '');
-  return core.length >= 2 && hitText.includes(core);
+  const core = org.value.normalize('NFKC').replace(LEGAL_FORM_RE, '').replace(/\s+/g, '').replace(/社$/, '');
+  const at = h.start - h.unit.start;
+  return core.length >= 2 && h.unit.text.slice(Math.max(0, at - core.length - 2), at + h.match[0].length).includes(core);
 }
 
+// Every contractor rule's match contains one of these; a sentence without any is skipped unread.
+const GATE_RE = /委託|受託|業者|ベンダー|下請|保守会社|システム会社|外の|提供|決済|導入|取引先|顧客企業|クライアント|発注元|[ァ-ヶーA-Za-z0-9]社|サービス(?:事業者|会社|の提供元)?(?:へ|に対する|において|が)/;
+
 export function extractContractor(ctx: PostContext, org: Found<string> | null = null): Found<boolean> | null {
-  const hits = applyRules(CONTRACTOR_RULES, unitsOf(ctx, 'header+sentence'), { without: ctx.without });
-  const hit = hits.find((h) => h.rule.id !== 'contractor_involved/service-provider-hit' || !namesOrg(h.match[0], org));
-  return hit ? { value: true, at: [[hit.start, hit.end]], confidence: hit.rule.confidence, rules: [hit.rule.id] } : null;
+  for (const u of unitsOf(ctx, 'header+sentence')) {
+    if (!GATE_RE.test(u.text)) continue;
+    const hit = applyRules(CONTRACTOR_RULES, [u], { without: ctx.without }).find((h) => h.rule.id !== 'contractor_involved/service-provider-hit' || !namesOrg(h, org));
+    if (hit) return { value: true, at: [[hit.start, hit.end]], confidence: hit.rule.confidence, rules: [hit.rule.id] };
+  }
+  return null;
 }

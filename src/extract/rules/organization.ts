@@ -152,6 +152,7 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
   },
   {
     id: 'organization/company-subject',
+    requires: LEGAL_RE,
     pattern: new RegExp(`(?<![^\\s、。「(])((?:${LEGAL})[^\\s、。「」()]{1,30}?|[^\\s、。「」()]{1,30}?(?:${LEGAL}))(?:が運営する|が提供する|では、|は、|は今般|の運営する|(?:ホームページ|ウェブサイト|Webサイト|WEBサイト)(?:では|において|にて))`),
     scope: 'sentence',
     value: 'company-subject',
@@ -164,6 +165,7 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
   },
   {
     id: 'organization/news-announced',
+    requires: /発表|公表|明らかに/,
     pattern: new RegExp(`(?:^|[、。\\s])(${NOT_NAME_START}[^\\s、。「」『』()]{1,30}?(?:${SUFFIX}|${LEGAL}))は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日|今月|先月|同日)?(?:、|に)?[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)`),
     scope: 'sentence',
     value: 'news-subject',
@@ -179,6 +181,7 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
   },
   {
     id: 'organization/news-announced-word',
+    requires: /発表|公表|明らかに/,
     pattern: /(?:^|[、。\s])((?:[ァ-ヶー・]{3,20}|[A-Z][A-Za-z0-9.&\-]{1,30}))は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)(?:、|に)[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)/,
     scope: 'sentence',
     value: 'news-subject',

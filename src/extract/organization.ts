@@ -27,7 +27,7 @@ const PUBLIC_BODY_RE = /(?:都|道|府|県|市|区|町|村|庁)$/;
 // A news outlet signing a story: the story's subject, when it names one, is the organisation hit.
 const OUTLET_RE = /(?:新聞|新聞社|放送|テレビ|通信社?|ニュース|日報|新報|タイムズ|Times|News)$/i;
 // Every body rule's match contains one of these; other sentences are skipped unread (the rules are costly).
-const BODY_GATE_RE = /(?:県|市|区|町|村)(?:長|知事|では|におきましては|が保有|の保有|の管理|が管理|の職員|職員が|が運営|が実施|は、|の(?:公式)?(?:ホームページ|ウェブサイト|Webサイト|WEBサイト|公式サイト|サーバ|システム))|株式会社|有限会社|合同会社|法人|\(株\)|\(有\)|発表|公表|明らかに|^[A-Za-z]{2,10}\s/;
+const BODY_GATE_RE = /(?:県|市|区|町|村)(?:長|知事|では|におきましては|が保有|の保有|の管理|が管理|の職員|職員が|が運営|が実施|は、|の(?:公式)?(?:ホームページ|ウェブサイト|Webサイト|WEBサイト|公式サイト|サーバ|システム))|株式会社|有限会社|合同会社|法人|\(株\)|\(有\)|発表|公表|明らかに|^[A-Za-z]{2,10}\s|サイト$|ホームページ$/;
 // An association's way of naming itself: the only place an acronym logo line can be its name.
 const SELF_ASSOCIATION_RE = /弊会|当会|本会|弊協会|当協会|当団体|弊団体/;
 
@@ -127,7 +127,7 @@ export function extractOrganization(ctx: PostContext, title: Found<string> | nul
   if (byline) return newsSubject(ctx) ?? byline;
 
   const bh = applyRules(ORG_BODY_RULES, unitsOf(ctx, 'header+sentence').filter((u) => BODY_GATE_RE.test(u.text)), { without });
-  const body = first(bh, 'head-of-body') ?? first(bh, 'public-body-topic') ?? first(bh, 'company-subject') ?? first(bh, 'news-subject');
+  const body = first(bh, 'site-name') ?? first(bh, 'head-of-body') ?? first(bh, 'public-body-topic') ?? first(bh, 'company-subject') ?? first(bh, 'news-subject');
   if (body) return fromHit(body);
   // A news story names its subject first: 「株式会社みなと精機は、…」「グローブソフトは、…」.
   for (const s of ctx.sentences.slice(0, 2)) {

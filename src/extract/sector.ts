@@ -45,7 +45,9 @@ export function extractSector(ctx: PostContext, org: Found<string> | null, title
     const name: Unit = { start: os, text: org.value.normalize('NFKC').replace(LEGAL_FORM_RE, '') || org.value, index: -1 };
     const hit = firstByRuleOrder(applyRules(SECTOR_NAME_RULES, [name], { without }));
     if (hit) {
-      const byName: Found<Sector> = { value: hit.rule.value, at: [[os, oe]], confidence: hit.rule.confidence, rules: [hit.rule.id] };
+      // A field read from a guessed name is no surer than the name.
+      const confidence = org.confidence === 'low' ? 'low' : hit.rule.confidence;
+      const byName: Found<Sector> = { value: hit.rule.value, at: [[os, oe]], confidence, rules: [hit.rule.id] };
       if (hit.rule.id === 'sector/name-regulator') return victimField(ctx) ?? byName;
       if (hit.rule.value === 'government') return ownFacility(ctx, title) ?? byName;
       // A 「…商店」 that only runs an online store (no real stores in the notice) is an online shop.

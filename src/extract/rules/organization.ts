@@ -30,6 +30,7 @@ export type OrgRole =
   | 'company-subject'
   | 'news-subject'
   | 'acronym-logo'
+  | 'site-name'
   | 'department';
 
 export const ORG_TITLE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>('organization', [
@@ -190,6 +191,18 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
     examples: {
       match: [{ text: '東西新報\n\nグローブは5日、会員情報が流出した可能性があると発表した。', expect: { organization: 'グローブ' } }],
       noMatch: [{ text: '東西新報\n\nグローブでは、会員情報が流出した可能性がある。', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/site-name-line',
+    pattern: new RegExp(`^(${NOT_NAME_START}(?:${PUBLIC}|[^\\s、。「」]{1,30}?(?:${LEGAL})))\\s*(?:公式)?(?:ホームページ|ウェブサイト|Webサイト|WEBサイト|サイト)$`),
+    scope: 'sentence',
+    value: 'site-name',
+    confidence: 'medium',
+    why: 'A page whose site-name line is 「北浜市公式ホームページ」 is published by that city or company.',
+    examples: {
+      match: [{ text: 'メール誤送信について\n北浜市公式ホームページ\n担当課から送信したメールの宛先に誤りがありました。', expect: { organization: '北浜市' } }],
+      noMatch: [{ text: 'メール誤送信について\n観光情報公式ホームページ\n担当課から送信したメールの宛先に誤りがありました。', expect: { organization: null } }],
     },
   },
   {

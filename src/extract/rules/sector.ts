@@ -266,7 +266,7 @@ export const SECTOR_ACTIVITY_RULES = ranked(
     },
     {
       id: 'sector/activity-finance',
-      pattern: /金融|融資|銀行業|保険|証券|信販|クレジットカード(?:の)?発行|ローン|カード(?:事業|サービス|会員サービス)|割賦/,
+      pattern: /金融|融資|銀行業|(?:損害|生命)保険|保険(?:業|事業|商品|代理店|会社)|証券(?:業|事業|会社)|信販|クレジットカード(?:の)?発行|ローン|カード(?:事業|サービス|会員サービス)|割賦/,
       scope: 'header+sentence',
       value: 'finance',
       confidence: 'medium',

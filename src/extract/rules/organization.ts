@@ -48,7 +48,7 @@ export const ORG_TITLE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole
   },
   {
     id: 'organization/title-legal-first',
-    pattern: new RegExp(`^((?:${LEGAL})[^\\s、。「」]{1,40}|[^\\s、。「」]{1,40}?(?:${LEGAL}))(?=\\s)`),
+    pattern: new RegExp(`^((?:${LEGAL})\\s?[^\\s、。「」]{1,40}|[^\\s、。「」]{1,40}?(?:${LEGAL}))(?=\\s)`),
     scope: 'header',
     value: 'title-legal',
     confidence: 'high',
@@ -57,13 +57,14 @@ export const ORG_TITLE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole
       match: [
         { text: '【セキュリティ事件簿#2030-103】株式会社みなと精機 不正アクセスについて', expect: { organization: '株式会社みなと精機' } },
         { text: '株式会社みなと精機 不正アクセスについて\n\n当社サーバーに不正アクセスがありました。', expect: { organization: '株式会社みなと精機' } },
+        { text: '【セキュリティ事件簿#2030-111】株式会社 みなと精機 不正アクセスについて', expect: { organization: '株式会社 みなと精機' } },
       ],
       noMatch: [{ text: '【セキュリティ事件簿#2030-104】不正アクセスに関するお知らせ', expect: { organization: null } }],
     },
   },
   {
     id: 'organization/title-suffix-first',
-    pattern: new RegExp(`^([^\\s、。「」『』()]{0,40}?(?:${SUFFIX}))(?=\\s)`),
+    pattern: new RegExp(`^(?!(?:${LEGAL})\\s)([^\\s、。「」『』()]{0,40}?(?:${SUFFIX}))(?=\\s)`),
     scope: 'header',
     notAfter: /^\S/,
     value: 'title-suffix',

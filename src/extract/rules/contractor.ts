@@ -62,7 +62,7 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
   },
   {
     id: 'contractor_involved/clients-data',
-    pattern: /(?:お)?(?:取引先|委託元|顧客企業|クライアント|発注元)(?:様|企業)?(?:の|から(?:お)?預か(?:り|った|っている)?)(?:[^。]{0,6})?(?:お客様|顧客|個人情報|データ)|(?:当社|弊社)が[^。]{0,20}(?:より|から)(?:受託|委託を受け)/,
+    pattern: /(?:お)?(?:取引先|委託元|顧客企業|クライアント|発注元)(?:様|企業)?(?:の(?:お客様|顧客|利用者|会員)|から(?:お)?預か(?:り|った|っている))|(?:当社|弊社)が[^。]{0,20}(?:より|から)(?:受託|委託を受け)/,
     scope: 'header+sentence',
     requires: /漏えい|漏洩|流出|紛失|盗難|感染|不正|閲覧|含まれて/,
     excludes: NOT_INVOLVED,
@@ -72,12 +72,12 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
     why: 'A company whose notice is about data it holds for its clients or a job it was contracted for is itself the contractor where the event happened.',
     examples: {
       match: ['紛失した書類には、当社が北浜区から委託を受けて実施している講座の受講者名簿が含まれていました。', 'お取引先様からお預かりしている個人情報が外部に流出した可能性があります。'],
-      noMatch: ['お取引先様には個別にご連絡いたしました。'],
+      noMatch: ['お取引先様には個別にご連絡いたしました。', '従業員および取引先の個人情報が流出した可能性があります。'],
     },
   },
   {
     id: 'contractor_involved/outside-system',
-    pattern: /(?:社|学|院|庁|会)外の[^。]{0,10}?(?:クラウド|システム|サーバ|サービス)/,
+    pattern: /(?:社|学|院|庁|会)外の[^。]{0,10}?(?:クラウド|システム|サーバ|サービス)[^。]{0,10}?(?:に|で|上に|上で)(?:保管|保存|管理|格納)|(?:利用|使用)して(?:いる|いた|おります)(?:社|学|院|庁|会)外の/,
     scope: 'header+sentence',
     requires: EVENT,
     excludes: NOT_INVOLVED,
@@ -87,7 +87,7 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
     why: 'Data kept in a system outside the organisation (「社外のクラウド型システム」) is kept by an outside service.',
     examples: {
       match: ['当社が利用している社外のクラウド型システムで、アクセス権の設定に不備がありました。'],
-      noMatch: ['当社が利用している社内のシステムで、アクセス権の設定に不備がありました。'],
+      noMatch: ['当社が利用している社内のシステムで、アクセス権の設定に不備がありました。', '感染した端末から社外のサーバーへ情報が送信された痕跡がありました。'],
     },
   },
   {
@@ -96,7 +96,8 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
     scope: 'header+sentence',
     requires: PROVIDER_EVENT,
     // 「決済代行会社から…流出懸念について連絡を受け」: the payment company warns of a leak elsewhere.
-    excludes: new RegExp(`${NOT_INVOLVED.source}|以外の|(?:決済代行|カード)会社(?:から|より)[^。]{0,40}(?:連絡|報告|通知|指摘)`),
+    // A security tool that caught the attack, or a firm that investigated it, is no place of the event.
+    excludes: new RegExp(`${NOT_INVOLVED.source}|以外の|(?:決済代行|カード)会社(?:から|より)[^。]{0,40}(?:連絡|報告|通知|指摘)|検知|ブロック|防御|(?:の|による)調査(?:の結果|により|で)|フォレンジック`),
     notBefore: /(?:当社|弊社|当会|弊会|当院|本学|当法人)(?:が|の)(?:提供|運営|開発)する[^。]{0,6}$/,
     guards: ['request'],
     value: true,
@@ -104,7 +105,7 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
     why: 'A third-party service the organisation used (a payment processor, an embedded script or SaaS, a domain registrar) that was itself breached is an outsourced service.',
     examples: {
       match: ['当店が導入していたチャット機能のサービスのプログラムが外部から改ざんされました。', '当社が利用している決済代行会社のシステムが不正アクセスを受けました。', '決済処理を行うミナトペイ社のデータベースが外部から不正アクセスを受けました。', '利用していたドメイン管理サービスが外部から不正アクセスを受け、当社ドメインの設定が書き換えられました。'],
-      noMatch: ['当社が提供するサービスのプログラムが外部から改ざんされました。', '調査の結果、当該サービス以外の原因による漏えいは確認されませんでした。', 'カード決済代行会社からカード情報の流出懸念について連絡を受けました。'],
+      noMatch: ['当社が提供するサービスのプログラムが外部から改ざんされました。', '調査の結果、当該サービス以外の原因による漏えいは確認されませんでした。', 'カード決済代行会社からカード情報の流出懸念について連絡を受けました。', '当社が導入しているセキュリティツールが不正アクセスを検知しました。'],
     },
   },
 ]);

@@ -1,44 +1,22 @@
-// organization: who published the notice — the name opening a casebook title, else the subject of the story.
+// organization: who published the notice — the name opening a casebook title, a byline, the body's
+// sentence about itself; for a news story, the organisation hit. Patterns are rules (rules/organization.ts);
+// this file decides among their hits and reads bylines (a line layout, not a wording).
 import type { Found, PostContext } from './context.ts';
+import { applyRules, unitsOf, type Hit, type Unit } from './rules/engine.ts';
+import { LEGAL_RE, ORG_BODY_RULES, ORG_NAME_RULES, ORG_TITLE_RULES, SUFFIX_END_RE, isPhrase, type OrgRole } from './rules/organization.ts';
 
-const LEGAL = '株式会社|有限会社|税理士法人|弁護士法人|監査法人|司法書士法人|行政書士法人|社会保険労務士法人|合同会社|合資会社|一般財団法人|公益財団法人|一般社団法人|公益社団法人|国立研究開発法人|地方独立行政法人|独立行政法人|国立大学法人|公立大学法人|学校法人|医療法人社団|医療法人財団|医療法人|社会福祉法人|特定非営利活動法人|\\(株\\)|\\(有\\)';
-const LEGAL_RE = new RegExp(LEGAL);
-// Words that end an organisation's name; the longest prefix ending in one is the name.
-const SUFFIX_RE = /(?:株式会社|有限会社|合同会社|ホールディングス|グループ|銀行|信用金庫|信用組合|証券|保険|病院|医院|クリニック|診療所|医療センター|センター|大学|大学院|高等学校|高校|中学校|小学校|学校|学園|学院|研究所|研究機構|機構|協会|財団|連合会|協議会|組合|生協|委員会|議会|裁判所|役場|役所|事務所|製作所|工業|新聞社|放送|省|庁|局|署|都|道|府|県|市|区|町|村|社|会)$/;
-// A title that is a sentence about its subject: 「東山市消防局の30代職員が…」「国際海洋機構がハッカーに…」.
-const HEAD_RUN_RE = /^[^\s、。「」『』(\[【~!?]+/;
 const SUBJECT_RE = /^(?:\s*[0-9]{4}年[^、。]{0,12}、)?\s*([^\s、。「」『』()【】]{2,30}?)は、/;
+// A name written as one katakana or Latin word (「マイクロソフトは、」「Globexは、」), not a noun phrase.
+const WORD_NAME_RE = /^(?:[ァ-ヶー・]{3,20}|[A-Za-z][A-Za-z0-9.&\- ]{1,30})$/;
+// A sentence's topic that is no name: time words, self-reference, a verb phrase, an event noun.
+const NOT_SUBJECT_NAME_RE = /^(?:今|本|当|弊|同|この|その|現在|なお|また|[0-9])|(?:した|する|された|いる|った|れる)|(?:攻撃|障害|事案|情報|件|事象|原因|被害|対応|結果)$/;
 const LATIN_HEAD_RE = /^([A-Za-z][A-Za-z0-9.&\- ]{1,30}?)(?:、|は|が|の)/;
 // No organisation's name is longer; a longer "name" is a title or junk without spaces.
 const MAX_NAME = 60;
 
-function longestSuffixPrefix(run: string): string | null {
-  for (let end = Math.min(run.length, MAX_NAME); end >= 2; end--) {
-    const head = run.slice(0, end);
-    if (SUFFIX_RE.test(head) && !/^[ぁ-ん]/.test(head) && !/^(?:当|弊|本|同|各)/.test(head)) return head;
-  }
-  return null;
-}
-
-function nameFromTitle(title: string): { name: string; offset: number } | null {
-  const lead = title.length - title.trimStart().length;
-  const t = title.slice(lead);
-  const firstToken = /^\S+/.exec(t)?.[0] ?? '';
-  // 「株式会社みなと精機 個人情報…」: the first word carries a legal form or is a whole name.
-  if (firstToken && firstToken.length < t.length && firstToken.length <= MAX_NAME && (LEGAL_RE.test(firstToken) || SUFFIX_RE.test(firstToken)) && !/[、。「」]/.test(firstToken)) {
-    return { name: firstToken, offset: lead };
-  }
-  const run = HEAD_RUN_RE.exec(t)?.[0] ?? '';
-  const legal = new RegExp(`^(?:${LEGAL})[^\\s、。の]+|^[^\\s、。の]+?(?:${LEGAL})`).exec(run);
-  if (legal && legal[0].length <= MAX_NAME) return { name: legal[0], offset: lead };
-  const name = longestSuffixPrefix(run);
-  if (name && name.length >= 3) return { name, offset: lead };
-  return null;
-}
-
 const BYLINE_SKIP_RE = /^(?:代表|理事長|学長|院長|市長|町長|村長|知事|社長|会長|病院長|校長|所長|センター長|問い?合わ?せ|お問い?合わ?せ)|[。、:]|[0-9]{4}|窓口|TEL|電話/;
-
 const ROLE_RE = /\s*(?:代表取締役|代表執行役|代表理事|代表社員|代表者|代表|理事長|学長|院長|病院長|社長|会長|校長|所長|センター長|市長|町長|村長|知事|教育長)/;
+const ROLE_LINE_RE = new RegExp(`^${ROLE_RE.source}`);
 // A department after the name on a byline: 「…財団 事務局」「…株式会社 広報室」.
 const DEPARTMENT_TAIL_RE = /\s+\S*(?:部|課|室|事務局|係|窓口|本部|センター|グループ)$/;
 // Names written in English: 「Sakura Hill Holdings Inc.」「Northgate Japan株式会社」.
@@ -46,19 +24,30 @@ const LATIN_FORM_RE = /(?:\b(?:Inc|Corp|Corporation|Co\.,?\s?Ltd|Ltd|LLC|Limited
 // A line that is a sentence or a heading rather than a name.
 const NOT_NAME_RE = /(?:ます|です|ました|について|に関する|のお知らせ|お詫び|おわび|ご報告|皆様|各位|において|により|として)|^(?:当|弊|本|同|各)|[「」]/;
 const PUBLIC_BODY_RE = /(?:都|道|府|県|市|区|町|村|庁)$/;
+// A news outlet signing a story: the story's subject, when it names one, is the organisation hit.
+const OUTLET_RE = /(?:新聞|新聞社|放送|テレビ|通信社?|ニュース|日報|新報|タイムズ|Times|News)$/i;
+// Every body rule's match contains one of these; other sentences are skipped unread (the rules are costly).
+const BODY_GATE_RE = /(?:県|市|区|町|村)(?:長|知事|では|におきましては|が保有|の保有|の管理|が管理|の職員|職員が|が運営|が実施|は、|の(?:公式)?(?:ホームページ|ウェブサイト|Webサイト|WEBサイト|公式サイト|サーバ|システム))|株式会社|有限会社|合同会社|法人|\(株\)|\(有\)|発表|公表|明らかに|^[A-Za-z]{2,10}\s|サイト$|ホームページ$/;
+// An association's way of naming itself: the only place an acronym logo line can be its name.
+const SELF_ASSOCIATION_RE = /弊会|当会|本会|弊協会|当協会|当団体|弊団体/;
 
 function isOrgName(name: string): boolean {
   if (name.length < 2 || NOT_NAME_RE.test(name)) return false;
   if (LEGAL_RE.test(name) || LATIN_FORM_RE.test(name)) return true;
-  return SUFFIX_RE.test(name) && (name.length >= 4 || (name.length >= 3 && PUBLIC_BODY_RE.test(name)));
+  return SUFFIX_END_RE.test(name) && (name.length >= 4 || (name.length >= 3 && PUBLIC_BODY_RE.test(name)));
+}
+
+function isDepartment(ctx: PostContext, name: string): boolean {
+  return applyRules(ORG_NAME_RULES, [{ start: 0, text: name, index: -1 }], { without: ctx.without }).length > 0;
 }
 
 /** The organisation's name on a byline line, or null when the line is not one. */
-export function bylineName(line: string): string | null {
+export function bylineName(line: string, ctx?: PostContext): string | null {
   const t = line.trim();
   if (t.length > 40 || BYLINE_SKIP_RE.test(t)) return null;
   // The name runs up to a role title (「株式会社Bluefin Works 代表取締役社長 …」) or a department.
   let name = t.split(ROLE_RE)[0]!.trim();
+  if (ctx && isDepartment(ctx, name)) return null;
   while (DEPARTMENT_TAIL_RE.test(name) && isOrgName(name.replace(DEPARTMENT_TAIL_RE, ''))) name = name.replace(DEPARTMENT_TAIL_RE, '');
   return isOrgName(name) ? name : null;
 }
@@ -66,47 +55,96 @@ export function bylineName(line: string): string | null {
 function bylineOf(ctx: PostContext, withHeader: boolean): Found<string> | null {
   const last = ctx.sentences.at(-1)?.line ?? 0;
   // Under or above the date near the top, or at the foot; a first line that is only a name is a byline too.
-  const units = [...(withHeader ? [{ start: 0, text: ctx.header, line: -1 }] : []), ...ctx.sentences.filter((s) => s.line <= 5 || s.line >= last - 3)];
-  for (const s of units) {
-    const name = bylineName(s.text);
+  const body = ctx.sentences.filter((s) => s.line <= 5 || s.line >= last - 3);
+  const units = [...(withHeader ? [{ start: 0, text: ctx.header, line: -1 }] : []), ...body];
+  for (let i = 0; i < units.length; i++) {
+    const s = units[i]!;
+    const name = bylineName(s.text, ctx);
     if (!name) continue;
     const off = s.start + s.text.indexOf(name);
-    return { value: name, at: [[off, off + name.length]], confidence: 'high' };
+    // 「独立行政法人○○機構」 over 「○○医療センター」 over 「院長 …」: the facility signing is the publisher.
+    const next = units[i + 1];
+    const after = units[i + 2];
+    if (next && s.line >= 0 && next.line === s.line + 1 && after && ROLE_LINE_RE.test(after.text)) {
+      const own = bylineName(next.text, ctx);
+      if (own && !LEGAL_RE.test(own.replace(LEGAL_RE, '')) && own === next.text.trim()) {
+        const o = next.start + next.text.indexOf(own);
+        return { value: own, at: [[o, o + own.length]], confidence: 'medium', rules: ['organization/byline'] };
+      }
+    }
+    return { value: name, at: [[off, off + name.length]], confidence: 'high', rules: ['organization/byline'] };
   }
   return null;
 }
 
+function fromHit(h: Hit<OrgRole>, confidence = h.rule.confidence): Found<string> {
+  const name = h.match[1]!;
+  const off = h.start + h.match[0].indexOf(name);
+  return { value: name, at: [[off, off + name.length]], confidence, rules: [h.rule.id] };
+}
+
+function first(hits: ReadonlyArray<Hit<OrgRole>>, ...roles: OrgRole[]): Hit<OrgRole> | undefined {
+  return hits.find((h) => roles.includes(h.rule.value));
+}
+
+/** The organisation a news story says announced the event (「北浜市は3日、…と発表した」). */
+function newsSubject(ctx: PostContext): Found<string> | null {
+  const hit = first(applyRules(ORG_BODY_RULES, unitsOf(ctx, 'sentence').filter((u) => BODY_GATE_RE.test(u.text)), { without: ctx.without }), 'news-subject');
+  return hit ? fromHit(hit) : null;
+}
+
+function titleUnit(ctx: PostContext, title: Found<string> | null): Unit | null {
+  if (!title) return null;
+  const [s, e] = title.at[0]!;
+  return { start: s, text: ctx.text.slice(s, e), index: -1 };
+}
+
 export function extractOrganization(ctx: PostContext, title: Found<string> | null): Found<string> | null {
-  // A company's own page names itself in a byline; a casebook title names it first.
+  const without = ctx.without;
   const bare = !/^\s*【[^】]*#/.test(ctx.header);
+  const tu = titleUnit(ctx, title);
+  const th = tu ? applyRules(ORG_TITLE_RULES, [tu], { without }) : [];
+  const tokenHit = first(th, 'title-token');
+  const token = tokenHit && !isPhrase(tokenHit.match[1]!) && tokenHit.match[1]!.length <= MAX_NAME ? tokenHit : undefined;
+
   if (bare) {
+    const signed = first(th, 'header-byline');
+    if (signed) return fromHit(signed);
     const byline = bylineOf(ctx, true);
-    if (byline) return byline;
+    if (byline && !OUTLET_RE.test(byline.value)) return byline;
+    if (byline) return newsSubject(ctx) ?? byline;
+  } else {
+    // A casebook title: a news title names the organisation after a dash, a notice's title names it first.
+    const hit = first(th, 'title-tail') ?? first(th, 'title-legal', 'title-suffix');
+    if (hit) return fromHit(hit);
+    if (token) return fromHit(token);
   }
-  if (title) {
-    const at = title.at[0]![0];
-    const normTitle = ctx.text.slice(at, title.at[0]![1]);
-    const hit = nameFromTitle(normTitle);
-    if (hit) return { value: hit.name, at: [[at + hit.offset, at + hit.offset + hit.name.length]], confidence: bare ? 'medium' : 'high' };
-  }
+  const named = first(th, 'title-legal', 'title-suffix');
+  if (named) return fromHit(named, 'medium');
   // A bare notice prints its publisher on a line of its own under the title or at the foot.
   const byline = bylineOf(ctx, false);
-  if (byline) return byline;
+  if (byline && !OUTLET_RE.test(byline.value)) return byline;
+  if (byline) return newsSubject(ctx) ?? byline;
+
+  const bh = applyRules(ORG_BODY_RULES, unitsOf(ctx, 'header+sentence').filter((u) => BODY_GATE_RE.test(u.text)), { without });
+  const body = first(bh, 'site-name') ?? first(bh, 'head-of-body') ?? first(bh, 'public-body-topic') ?? first(bh, 'company-subject') ?? first(bh, 'news-subject');
+  if (body) return fromHit(body);
   // A news story names its subject first: 「株式会社みなと精機は、…」「グローブソフトは、…」.
   for (const s of ctx.sentences.slice(0, 2)) {
     const m = SUBJECT_RE.exec(s.text);
-    if (m && !/の|が|を|に|で|と|も/.test(m[1]!.replace(LEGAL_RE, ''))) {
+    if (m && (isOrgName(m[1]!) || WORD_NAME_RE.test(m[1]!) || !NOT_SUBJECT_NAME_RE.test(m[1]!)) && !/の|が|を|に|で|と|も/.test(m[1]!.replace(LEGAL_RE, ''))) {
       const off = s.start + m[0].indexOf(m[1]!);
       return { value: m[1]!, at: [[off, off + m[1]!.length]], confidence: 'low' };
     }
   }
-  if (title) {
-    const at = title.at[0]![0];
-    const m = LATIN_HEAD_RE.exec(ctx.text.slice(at, title.at[0]![1]));
+  if (tu) {
+    const m = LATIN_HEAD_RE.exec(tu.text);
     if (m) {
       const name = m[1]!.trim();
-      return { value: name, at: [[at, at + name.length]], confidence: 'low' };
+      return { value: name, at: [[tu.start, tu.start + name.length]], confidence: 'low' };
     }
   }
+  const logo = first(bh, 'acronym-logo');
+  if (logo && SELF_ASSOCIATION_RE.test(ctx.text)) return fromHit(logo);
   return null;
 }

@@ -2,9 +2,21 @@
 import type { Rule } from './rule.ts';
 import { POLICE_RULES, PPC_RULES } from './reporting.ts';
 import { DISCOVERY_RULES } from './discovery.ts';
+import { OWN_FACILITY_RULES, SECTOR_ACTIVITY_RULES, SECTOR_AUDIENCE_RULES, SECTOR_NAME_RULES, SECTOR_SELF_NAME_RULES } from './sector.ts';
+import { CONTRACTOR_RULES } from './contractor.ts';
+import { ORG_BODY_RULES, ORG_NAME_RULES, ORG_TITLE_RULES } from './organization.ts';
 
 export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
   ...PPC_RULES,
   ...POLICE_RULES,
   ...DISCOVERY_RULES,
+  ...ORG_TITLE_RULES,
+  ...ORG_BODY_RULES,
+  ...ORG_NAME_RULES,
+  ...SECTOR_NAME_RULES,
+  ...OWN_FACILITY_RULES,
+  ...SECTOR_ACTIVITY_RULES,
+  ...SECTOR_SELF_NAME_RULES,
+  ...SECTOR_AUDIENCE_RULES,
+  ...CONTRACTOR_RULES,
 ];

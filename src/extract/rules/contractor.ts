@@ -1,0 +1,111 @@
+// Rules for contractor_involved: the event happened at, or was caused by, a contractor, vendor or
+// outsourced service. A vendor called in to help, asked to investigate, or ruled out is not involved.
+import { defineRules } from './rule.ts';
+
+/** Generic names of a contractor or outsourced party. */
+const CONTRACTOR = '(?:配送|運送|発送|印刷|封入|郵送|清掃|廃棄|回収|処分|リサイクル)(?:業者|事業者|会社)|委託先|委託元|委託業者|委託事業者|委託会社|業務委託|受託(?:者|事業者|会社)|再委託|下請|保守業者|保守事業者|保守ベンダー|保守委託|保守会社|システム業者|システム会社|運用(?:委託|業者)|(?:を|に)委託(?:して|する|した|し)|外部(?:利用)?サービス提供事業者|サービス提供事業者|外部(?:の)?委託';
+/** What ties a contractor to the event rather than to the clean-up (including its own acts: sending, reselling). */
+const EVENT = /不正|漏えい|漏洩|流出|感染|紛失|盗難|誤|設定|侵入|攻撃|取得|乗っ取|暗号化|アクセス|発生|脆弱性|改ざん|送信|送付|転売|売却|譲渡|流通|出品|持ち出|宛先|BCC|閲覧|廃棄|原因は|起因|ランサムウェア|ウイルス|マルウェア|被害/;
+// The vendor helps with the investigation or the recovery.
+const HELPER = /共同で調査|協力(?:を得|して|のもと)|調査を依頼|と共に|と連携|支援を受け|助言/;
+// The vendor is called, asked or instructed: remediation, not the place of the event.
+const REMEDIATION = /(?:業者|ベンダー|委託先|事業者|会社)(?:様)?(?:と|に|へ)(?:直ちに|速やかに)?(?:連絡を取|連絡し|相談し|依頼し|指示し|調査を(?:依頼|指示)|原因(?:の)?(?:調査|究明)|[^。]{0,20}(?:を求め|を依頼|を指示|を要請))/;
+// The vendor is ruled out (「委託業者による作業はありませんでした」).
+const RULED_OUT = /(?:業者|ベンダー|委託先|事業者)(?:[^。]{0,12}(?:作業|操作|アクセス|関与)(?:は|も)(?:なかった|なく|ありません|ございません|行われていない|していない|ない)|(?:ではなく|ではありません|ではございません|によるものでは(?:なく|ありません|ございません)))|(?:委託先|業者|事業者)(?:様)?(?:を装|を騙|をかた|になりすま)/;
+// The contractor only told them (「委託先から…との報告を受け」): a messenger, not the place of the event.
+const MESSENGER = /(?:委託(?:して|し)(?:いる|おります|ている)|委託先|業者|事業者|ベンダー)(?:様)?(?:から|より)(?:、|当社に対し)?[^。]{0,80}(?:報告|連絡|通知|指摘)(?:を受け|があり|がありました|がございました)/;
+// The contractor takes measures (「事業者においてアクセスを遮断するなどの対策を実施」): the clean-up, not the event.
+const MEASURE = /(?:遮断|対策|復旧|措置|切り離|隔離|防御)[^。]{0,10}?(?:を)?(?:実施|行い|行った|行って|講じ)/;
+// Measures for the future (「委託先の管理を徹底し、情報漏えいの防止に努めます」): not the event.
+const PREVENTION = /再発防止|(?:教育|研修|周知)(?:を|の)?(?:徹底|実施|強化)|防止(?:に努め|策|を徹底|に取り組)|監督(?:を|の)?強化|管理(?:を|の)?(?:徹底|強化)|指導を徹底|今後は|今後とも/;
+// Data the notice says is not involved.
+const NOT_INVOLVED = /含まれ(?:ておりません|ていません|ません)|漏えいはありません|影響はありません|ございません$/;
+/** The events a named service provider suffers. */
+const PROVIDER_EVENT = /不正アクセス|不正(?:な)?侵入|改ざん|侵入を受け|攻撃を受け|流出|漏えい|漏洩|感染/;
+
+export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
+  {
+    id: 'contractor_involved/contractor-in-event',
+    pattern: new RegExp(CONTRACTOR),
+    scope: 'header+sentence',
+    requires: EVENT,
+    excludes: new RegExp(`${HELPER.source}|${REMEDIATION.source}|${RULED_OUT.source}|${MESSENGER.source}|${MEASURE.source}|${PREVENTION.source}|${NOT_INVOLVED.source}`),
+    guards: ['request'],
+    value: true,
+    confidence: 'medium',
+    why: 'A contractor named in the sentence that tells the event (委託先が誤って送信, 委託事業者が転売) is where it happened.',
+    examples: {
+      match: [
+        '委託先の事務局が、参加者全員の宛先を表示したまま案内メールを送っていました。',
+        '委託事業者が、データが残ったままの端末を転売していました。',
+        '当社の業務委託先である株式会社ミナト運輸において、ランサムウェアによる被害が確認されました。',
+        '配送業者の誤配により、通知書が別の世帯に届きました。',
+        '受講者名簿(氏名・性別。法人の場合は担当者名)を保存した委託先の端末が紛失しました。',
+      ],
+      noMatch: ['今後は委託先に対する監督を強化し、情報漏えいの防止に努めてまいります。', '直ちに保守業者に連絡し、サーバーを停止しました。', 'システム保守事業者に原因の調査と報告を指示しています。', '当院職員および委託業者による作業はありませんでした。', '当社の業務委託先を装った不審なメールが取引先に届いています。'],
+    },
+  },
+  {
+    id: 'contractor_involved/event-at-contractor',
+    pattern: /(?:委託先|業者|事業者|ベンダー)(?:で|において|にて|の(?:[^。、]{0,12})?(?:サーバ|システム|従業員|社員|従業者|端末|環境|ネットワーク))/,
+    scope: 'header+sentence',
+    requires: EVENT,
+    excludes: new RegExp(`${HELPER.source}|${REMEDIATION.source}|${RULED_OUT.source}|${MEASURE.source}|${PREVENTION.source}|${NOT_INVOLVED.source}`),
+    guards: ['request'],
+    value: true,
+    confidence: 'medium',
+    why: 'A report from a contractor that puts the event on its own systems or staff (「委託先のサーバーに不正アクセス」) is contractor involvement, though the contractor also told them.',
+    examples: {
+      match: ['委託先から、委託先のサーバーに不正なアクセスがあったとの報告を受けました。', '不具合の原因は、受託事業者においてサーバーの設定を変更した作業にありました。'],
+      noMatch: ['委託先から、当社のサーバーに不審な通信があるとの報告を受けました。', '保守事業者において海外からのアクセスを遮断するなどの対策を実施しました。'],
+    },
+  },
+  {
+    id: 'contractor_involved/clients-data',
+    pattern: /(?:お)?(?:取引先|委託元|顧客企業|クライアント|発注元)(?:様|企業)?(?:の(?:お客様|顧客|利用者|会員)|から(?:お)?預か(?:り|った|っている))|(?:当社|弊社)が[^。]{0,20}(?:より|から)(?:受託|委託を受け)/,
+    scope: 'header+sentence',
+    requires: /漏えい|漏洩|流出|紛失|盗難|感染|不正|閲覧|含まれて/,
+    excludes: NOT_INVOLVED,
+    guards: ['request'],
+    value: true,
+    confidence: 'medium',
+    why: 'A company whose notice is about data it holds for its clients or a job it was contracted for is itself the contractor where the event happened.',
+    examples: {
+      match: ['紛失した書類には、当社が北浜区から委託を受けて実施している講座の受講者名簿が含まれていました。', 'お取引先様からお預かりしている個人情報が外部に流出した可能性があります。'],
+      noMatch: ['お取引先様には個別にご連絡いたしました。', '従業員および取引先の個人情報が流出した可能性があります。'],
+    },
+  },
+  {
+    id: 'contractor_involved/outside-system',
+    pattern: /(?:社|学|院|庁|会)外の[^。]{0,10}?(?:クラウド|システム|サーバ|サービス)[^。]{0,10}?(?:に|で|上に|上で)(?:保管|保存|管理|格納)|(?:利用|使用)して(?:いる|いた|おります)(?:社|学|院|庁|会)外の/,
+    scope: 'header+sentence',
+    requires: EVENT,
+    excludes: NOT_INVOLVED,
+    guards: ['request'],
+    value: true,
+    confidence: 'medium',
+    why: 'Data kept in a system outside the organisation (「社外のクラウド型システム」) is kept by an outside service.',
+    examples: {
+      match: ['当社が利用している社外のクラウド型システムで、アクセス権の設定に不備がありました。'],
+      noMatch: ['当社が利用している社内のシステムで、アクセス権の設定に不備がありました。', '感染した端末から社外のサーバーへ情報が送信された痕跡がありました。'],
+    },
+  },
+  {
+    id: 'contractor_involved/service-provider-hit',
+    pattern: /(?:サービス|システム|プログラム|ツール)を提供する[^。]{0,30}?(?:株式会社|社)|決済代行|決済サービス(?:会社|事業者)|(?:サービス|システム)の提供元|導入して(?:い)?(?:た|る)[^。]{0,30}?(?:サービス|プログラム|スクリプト|ツール)|(?<=[ァ-ヶーA-Za-z0-9])(?<![当弊本同]社)社(?:から、同社|より、同社|の|が提供する)[^。]{0,12}?(?:サービス|システム|プログラム|データベース|サーバ)|(?:管理|代行|配信|決済|認証|予約|外部)サービス(?:事業者|会社|の提供元)?(?:へ|に対する|において|が)の?(?:外部から|第三者(?:による|により|から))?(?:不正|攻撃|侵入|改ざん)/,
+    scope: 'header+sentence',
+    requires: PROVIDER_EVENT,
+    // 「決済代行会社から…流出懸念について連絡を受け」: the payment company warns of a leak elsewhere.
+    // A security tool that caught the attack, or a firm that investigated it, is no place of the event.
+    excludes: new RegExp(`${NOT_INVOLVED.source}|以外の|(?:決済代行|カード)会社(?:から|より)[^。]{0,40}(?:連絡|報告|通知|指摘)|検知|ブロック|防御|(?:の|による)調査(?:の結果|により|で)|フォレンジック`),
+    notBefore: /(?:当社|弊社|当会|弊会|当院|本学|当法人)(?:が|の)(?:提供|運営|開発)する[^。]{0,6}$/,
+    guards: ['request'],
+    value: true,
+    confidence: 'low',
+    why: 'A third-party service the organisation used (a payment processor, an embedded script or SaaS, a domain registrar) that was itself breached is an outsourced service.',
+    examples: {
+      match: ['当店が導入していたチャット機能のサービスのプログラムが外部から改ざんされました。', '当社が利用している決済代行会社のシステムが不正アクセスを受けました。', '決済処理を行うミナトペイ社のデータベースが外部から不正アクセスを受けました。', '利用していたドメイン管理サービスが外部から不正アクセスを受け、当社ドメインの設定が書き換えられました。'],
+      noMatch: ['当社が提供するサービスのプログラムが外部から改ざんされました。', '調査の結果、当該サービス以外の原因による漏えいは確認されませんでした。', 'カード決済代行会社からカード情報の流出懸念について連絡を受けました。', '当社が導入しているセキュリティツールが不正アクセスを検知しました。'],
+    },
+  },
+]);

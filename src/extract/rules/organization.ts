@@ -1,0 +1,237 @@
+// Rules for organization: where a notice names its publisher (a casebook title's first words, a byline,
+// the head of a body's sentence about itself) and, for a news story, the organisation that was hit.
+// Each rule's pattern captures the name in group 1; the decider in organization.ts picks among the hits.
+import { defineRules, type Rule } from './rule.ts';
+
+/** Legal forms that make a run of characters an organisation's name. */
+export const LEGAL = '株式会社|有限会社|税理士法人|弁護士法人|監査法人|司法書士法人|行政書士法人|社会保険労務士法人|合同会社|合資会社|一般財団法人|公益財団法人|一般社団法人|公益社団法人|国立研究開発法人|地方独立行政法人|独立行政法人|国立大学法人|公立大学法人|学校法人|医療法人社団|医療法人財団|医療法人|社会福祉法人|特定非営利活動法人|\\(株\\)|\\(有\\)';
+export const LEGAL_RE = new RegExp(LEGAL);
+/**
+ * Words that end an organisation's name. 都/道/府 only in the names of the prefectures that carry them
+ * (「下水道」「水道」 end in 道 and are no body).
+ */
+export const SUFFIX = '株式会社|有限会社|合同会社|ホールディングス|グループ|銀行|信用金庫|信用組合|証券|保険|病院|医院|クリニック|診療所|医療センター|センター|大学|大学院|高等学校|高校|中学校|小学校|学校|学園|学院|研究所|研究機構|機構|協会|財団|連合会|協議会|組合|生協|商工会|委員会|議会|裁判所|役場|役所|事務所|製作所|工業|新聞社|放送|警察本部|警察|県警|府警|道警|警視庁|省|庁|局|署|東京都|北海道|大阪府|京都府|県|市|区|町|村|社|会';
+export const SUFFIX_END_RE = new RegExp(`(?:${SUFFIX})$`);
+/** A public body's name: a prefecture, city, ward, town or village. */
+const PUBLIC = '[一-龥ぁ-んァ-ヶー]{1,8}?(?:県|市|区|町|村)';
+// Words that open a run but never a name (当市, 同社, 市内, 各県…).
+const NOT_NAME_START = '(?<![一-龥ぁ-んァ-ヶー])(?!当|本|同|各|弊|貴|全|他|市内|県内|町内|村内|区内|都道府県|市区町村|市町村)';
+// A title's first token that is a phrase, not a name.
+const PHRASE = /速報|続報|第[0-9一二三四五]報|重要|緊急|更新|追記|訂正|最終報告|について|に関する|における|による|のお知らせ|お詫び|おわび|ご報告|ご案内|お知らせ|被害|流出|漏えい|漏洩|紛失|不正|誤送|発生|障害|感染|攻撃|[をにがでへとはも]$|^[0-9]/;
+
+export type OrgRole =
+  | 'title-tail'
+  | 'title-legal'
+  | 'title-suffix'
+  | 'title-token'
+  | 'header-byline'
+  | 'head-of-body'
+  | 'public-body-topic'
+  | 'company-subject'
+  | 'news-subject'
+  | 'acronym-logo'
+  | 'site-name'
+  | 'department';
+
+export const ORG_TITLE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>('organization', [
+  {
+    id: 'organization/title-dash-tail',
+    pattern: /[\s][-‐–—−]\s*([^\s\-‐–—−、。「」]{2,30})$/,
+    scope: 'header',
+    value: 'title-tail',
+    confidence: 'high',
+    why: 'A news-style title names the organisation last, after a dash (「名簿を誤って公開 - 北浜県」).',
+    examples: {
+      match: [{ text: '【セキュリティ事件簿#2030-101】名簿入りファイルを誤って公開 - 北浜県', expect: { organization: '北浜県' } }],
+      noMatch: [{ text: '【セキュリティ事件簿#2030-102】名簿入りファイルの誤公開について', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/title-legal-first',
+    pattern: new RegExp(`^((?:${LEGAL})\\s?[^\\s、。「」]{1,40}|[^\\s、。「」]{1,40}?(?:${LEGAL}))(?=\\s)`),
+    scope: 'header',
+    value: 'title-legal',
+    confidence: 'high',
+    why: 'A casebook title opens with the publisher; a first word carrying a legal form is its name.',
+    examples: {
+      match: [
+        { text: '【セキュリティ事件簿#2030-103】株式会社みなと精機 不正アクセスについて', expect: { organization: '株式会社みなと精機' } },
+        { text: '株式会社みなと精機 不正アクセスについて\n\n当社サーバーに不正アクセスがありました。', expect: { organization: '株式会社みなと精機' } },
+        { text: '【セキュリティ事件簿#2030-111】株式会社 みなと精機 不正アクセスについて', expect: { organization: '株式会社 みなと精機' } },
+      ],
+      noMatch: [{ text: '【セキュリティ事件簿#2030-104】不正アクセスに関するお知らせ', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/title-suffix-first',
+    pattern: new RegExp(`^(?!(?:${LEGAL})\\s)([^\\s、。「」『』()]{0,40}?(?:${SUFFIX}))(?=\\s)`),
+    scope: 'header',
+    notAfter: /^\S/,
+    value: 'title-suffix',
+    confidence: 'high',
+    why: 'A first word that ends like a body (県, 大学, 病院, 協会) is the publisher the casebook title names first.',
+    examples: {
+      match: [
+        { text: '【セキュリティ事件簿#2030-105】北浜市民病院 患者名簿の紛失について', expect: { organization: '北浜市民病院' } },
+        { text: '北浜市民病院 患者名簿の紛失について\n\n当院で名簿を紛失しました。', expect: { organization: '北浜市民病院' } },
+      ],
+      noMatch: [{ text: '【セキュリティ事件簿#2030-106】患者名簿の紛失について', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/title-subject-run',
+    pattern: new RegExp(`^(${NOT_NAME_START}[^\\s、。「」『』()のがはをでへと]{0,30}(?:${SUFFIX}))(?:[一-龥]{1,5}(?:科|部|課|室))?(?:の|が|は|で|、|における|において|への|に対する|から|を|X|公式)`),
+    scope: 'header',
+    value: 'title-suffix',
+    confidence: 'medium',
+    why: 'A title that is a sentence about its subject opens with the subject (「東山市消防局の職員が…」).',
+    examples: {
+      match: [{ text: '【セキュリティ事件簿#2030-107】東山市消防局の職員が名簿を紛失', expect: { organization: '東山市消防局' } }],
+      noMatch: [{ text: '【セキュリティ事件簿#2030-108】職員が名簿を紛失', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/title-first-token',
+    pattern: /^([^\s、。「」『』()【】]{2,20})(?=\s+\S)/,
+    scope: 'header',
+    // 「Xグループ 2.0は、…を攻撃したと主張」: the first word opens a sentence about someone else.
+    excludes: /^\S+\s+[^\s。]{0,30}?(?:は|が)、/,
+    value: 'title-token',
+    confidence: 'low',
+    why: 'The casebook title names the publisher first even without a legal form or suffix (「ミナトスターズ 申込フォームの…」).',
+    examples: {
+      match: [{ text: '【セキュリティ事件簿#2030-109】ミナトスターズ 申込フォームの設定誤りについて', expect: { organization: 'ミナトスターズ' } }],
+      noMatch: [{ text: '【セキュリティ事件簿#2030-110】申込フォームの設定誤りについて お詫び', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/header-trailing-byline',
+    pattern: new RegExp(`[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\\s+((?:${LEGAL})[^\\s、。]{1,30}|[^\\s、。]{1,30}?(?:${LEGAL}))\\s*$`),
+    scope: 'header',
+    value: 'header-byline',
+    confidence: 'high',
+    why: 'A header that ends in the notice date and a company name signs the notice there (「…のお詫び 2030年5月1日 株式会社ミナト」).',
+    examples: {
+      match: [{ text: '会員情報の閲覧可能状態に関するお詫び 2030年5月1日 株式会社ミナト企画\n\n当社の採用サイトで不具合がありました。', expect: { organization: '株式会社ミナト企画' } }],
+      noMatch: [{ text: '会員情報の閲覧可能状態に関するお詫び 2030年5月1日\n\n当社の採用サイトで不具合がありました。', expect: { organization: null } }],
+    },
+  },
+]);
+
+/** A phrase, not a name: the first-token rule's veto. */
+export function isPhrase(token: string): boolean {
+  return PHRASE.test(token);
+}
+
+export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>('organization', [
+  {
+    id: 'organization/head-of-public-body',
+    pattern: new RegExp(`^(${NOT_NAME_START}${PUBLIC})(?:長|知事)(?:\\s|$)`),
+    scope: 'sentence',
+    value: 'head-of-body',
+    confidence: 'medium',
+    why: 'A mayor or governor signs a municipal notice as 「X町長 氏名」: the town is the publisher.',
+    examples: {
+      match: [{ text: 'お詫び\n\n町民の皆様にご迷惑をおかけしました。\n北浜町長 山田 一郎', expect: { organization: '北浜町' } }],
+      noMatch: [{ text: 'お詫び\n\n町民の皆様にご迷惑をおかけしました。\n町長 山田 一郎', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/public-body-topic',
+    pattern: new RegExp(`(${NOT_NAME_START}${PUBLIC})(?:では、|では|におきましては|が保有する|が保有している|の保有(?:する)?個人情報|の管理する|が管理する|の職員|職員が|が運営する|が実施する|は、|の(?:公式)?(?:ホームページ|ウェブサイト|Webサイト|WEBサイト|公式サイト|サーバ|システム)(?:が|に|へ|で))`),
+    scope: 'header+sentence',
+    value: 'public-body-topic',
+    confidence: 'medium',
+    why: 'A bare municipal notice names its publisher as the topic or owner in the body (「北浜町では、…」「北浜市が保有する…」).',
+    examples: {
+      match: [
+        { text: '北浜町では、対象の皆様に個別にお詫びの通知を送付しました。', expect: { organization: '北浜町' } },
+        { text: 'お知らせ\n\n北浜市の管理する名簿の紛失について', expect: { organization: '北浜市' } },
+        { text: '北浜町のホームページが改ざんされ、不審なサイトへ誘導される状態になっていました。', expect: { organization: '北浜町', sector: 'government' } },
+      ],
+      noMatch: [{ text: '市内では、対象の皆様に個別にお詫びの通知を送付しました。', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/company-subject',
+    requires: LEGAL_RE,
+    pattern: new RegExp(`(?<![^\\s、。「(])((?:${LEGAL})[^\\s、。「」()]{1,30}?|[^\\s、。「」()]{1,30}?(?:${LEGAL}))(?:が運営する|が提供する|では、|は、|は今般|の運営する|(?:ホームページ|ウェブサイト|Webサイト|WEBサイト)(?:では|において|にて))`),
+    scope: 'sentence',
+    value: 'company-subject',
+    confidence: 'medium',
+    why: 'A bare notice that names itself with its legal form as a subject or operator (「株式会社ミナトが運営する…」) names its publisher.',
+    examples: {
+      match: [{ text: 'この度、株式会社ミナト雑貨が運営するオンラインショップに不正アクセスがありました。', expect: { organization: '株式会社ミナト雑貨' } }],
+      noMatch: [{ text: 'この度、当社が運営するオンラインショップに不正アクセスがありました。', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/news-announced',
+    requires: /発表|公表|明らかに/,
+    pattern: new RegExp(`(?:^|[、。\\s])(${NOT_NAME_START}[^\\s、。「」『』()]{1,30}?(?:${SUFFIX}|${LEGAL}))は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日|今月|先月|同日)?(?:、|に)?[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)`),
+    scope: 'sentence',
+    value: 'news-subject',
+    confidence: 'medium',
+    why: 'A news story names the organisation hit as the subject of its announcement (「東山市は3日、…と発表した」).',
+    examples: {
+      match: [
+        { text: '東西新報\n\n東山市は3日、市立図書館の利用者名簿が流出したと発表した。', expect: { organization: '東山市' } },
+        { text: '市職員がUSBメモリを紛失\n北浜放送\n北浜市は3日、職員が名簿を保存したUSBメモリを紛失したと発表した。', expect: { organization: '北浜市' } },
+      ],
+      noMatch: [{ text: '東西新報\n\n市立図書館の利用者名簿が流出したと発表された。', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/news-announced-word',
+    requires: /発表|公表|明らかに/,
+    pattern: /(?:^|[、。\s])((?:[ァ-ヶー・]{3,20}|[A-Z][A-Za-z0-9.&\-]{1,30}))は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)(?:、|に)[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)/,
+    scope: 'sentence',
+    value: 'news-subject',
+    confidence: 'low',
+    why: 'A news story may name the company hit by a bare katakana or Latin name, as the subject of its dated announcement (「グローブは5日、…と発表した」).',
+    examples: {
+      match: [{ text: '東西新報\n\nグローブは5日、会員情報が流出した可能性があると発表した。', expect: { organization: 'グローブ' } }],
+      noMatch: [{ text: '東西新報\n\nグローブでは、会員情報が流出した可能性がある。', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/site-name-line',
+    pattern: new RegExp(`^(${NOT_NAME_START}(?:${PUBLIC}|[^\\s、。「」]{1,30}?(?:${LEGAL})))\\s*(?:公式)?(?:ホームページ|ウェブサイト|Webサイト|WEBサイト|サイト)$`),
+    scope: 'sentence',
+    value: 'site-name',
+    confidence: 'medium',
+    why: 'A page whose site-name line is 「北浜市公式ホームページ」 is published by that city or company.',
+    examples: {
+      match: [{ text: 'メール誤送信について\n北浜市公式ホームページ\n担当課から送信したメールの宛先に誤りがありました。', expect: { organization: '北浜市' } }],
+      noMatch: [{ text: 'メール誤送信について\n観光情報公式ホームページ\n担当課から送信したメールの宛先に誤りがありました。', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/acronym-logo-line',
+    pattern: /^([A-Za-z]{2,10})\s+[ァ-ヶー]{2,12}$/,
+    scope: 'sentence',
+    value: 'acronym-logo',
+    confidence: 'low',
+    why: 'An association that calls itself 弊会 may be named only by the acronym on its logo line (「abcf アベセフ」).',
+    examples: {
+      match: [{ text: 'お知らせ\n\nabcf アベセフ\n\n弊会の検定申込システムにおいて不正アクセスがありました。', expect: { organization: 'abcf' } }],
+      noMatch: [{ text: 'お知らせ\n\nabcf 検定\n\n弊会の検定申込システムにおいて不正アクセスがありました。', expect: { organization: null } }],
+    },
+  },
+]);
+
+/** A name handed in by the decider: a department, not an organisation (a contact block's 「総務部 情報政策課」). */
+export const ORG_NAME_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>('organization', [
+  {
+    id: 'organization/department-block',
+    pattern: /^(?:\S*(?:部|課|室|係|班|担当|グループ|チーム|事務局)\s+)+\S*(?:部|課|室|係|班|担当|グループ|チーム)$/,
+    scope: 'name',
+    value: 'department',
+    confidence: 'high',
+    why: 'A run of department words (部, 課, グループ) on a contact block is an office inside the publisher, not its name.',
+    examples: {
+      match: [{ text: 'お知らせ\n\nメールの誤送信がありました。\n\nお問い合わせ先\n総務部 情報政策課 システム管理グループ', expect: { organization: null } }],
+      noMatch: [{ text: 'お知らせ\n\nメールの誤送信がありました。\n\n北浜システム開発グループ', expect: { organization: '北浜システム開発グループ' } }],
+    },
+  },
+]);

@@ -16,6 +16,11 @@ const QUESTION_RE = /^\s*(?:Q\s*[.:]|問\s*[0-9]*\s*[.:])|(?:でしょうか|で
 const PREVENTIVE_AFTER_RE = /^(?:等|など)?の?(?:防止|対策|予防|未然防止|抑止|訓練|監視|検知(?:システム|装置|機能))|^(?:を|の)(?:防止|防ぐ|防ぎ|未然に防)/;
 // 「…が発生した場合は」「万一…の場合には」: a condition, not an event.
 const CONDITION_AFTER_RE = /^[^。、]{0,14}(?:場合(?:は|には|に備え)|際には|おそれがある場合)/;
+// 「…、改ざんがないことを確認しました」: a list of things the sentence ends by denying, with no verb of
+// suffering (を受け, され) between the hit and the denial.
+const DENIED_LIST_AFTER_RE = /^(?:(?!を受け|され|が、|ものの|により|によって)[^。]){0,30}(?:ない|なかった|ありません|ございません)こと(?:を|が)(?:確認|判明)/;
+// 「不正アクセスへの監視」「…に備え」「…を監視」: a standing measure against the thing, not the thing.
+const MEASURE_AFTER_RE = /^(?:等|など)?(?:へ|に対)の(?:監視|対策|防御|備え|警戒)|^(?:等|など)?に(?:備え|対する(?:対策|監視|防御|警戒))|^(?:等|など)?を(?:監視|防ぐ|防止|未然に)/;
 
 export const GUARDS = {
   /** the sentence advises or asks readers (「…ご注意ください」「…場合は…ご連絡ください」) */
@@ -28,6 +33,10 @@ export const GUARDS = {
   preventive: (g: GuardInput) => PREVENTIVE_AFTER_RE.test(g.text.slice(g.end)),
   /** the hit is a condition (「不正アクセスがあった場合には」) */
   conditional: (g: GuardInput) => CONDITION_AFTER_RE.test(g.text.slice(g.end)),
+  /** the sentence ends by denying a list the hit is part of (「…、改ざんがないことを確認しました」) */
+  deniedList: (g: GuardInput) => DENIED_LIST_AFTER_RE.test(g.text.slice(g.end)),
+  /** the hit names a standing measure against the thing (「不正アクセスへの監視」「…に備え」) */
+  measure: (g: GuardInput) => MEASURE_AFTER_RE.test(g.text.slice(g.end)),
 } as const;
 
 export type GuardName = keyof typeof GUARDS;

@@ -2,9 +2,15 @@
 import type { Rule } from './rule.ts';
 import { POLICE_RULES, PPC_RULES } from './reporting.ts';
 import { INCIDENT_TYPE_RULES } from './incident-types.ts';
+import { KIND_CLAIM_LIST_RULES, KIND_EVENT_RULES, KIND_TITLE_RULES } from './kind.ts';
+import { ATTACKER_RULES } from './attacker.ts';
 
 export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
   ...PPC_RULES,
   ...POLICE_RULES,
   ...INCIDENT_TYPE_RULES,
+  ...KIND_CLAIM_LIST_RULES,
+  ...KIND_EVENT_RULES,
+  ...KIND_TITLE_RULES,
+  ...ATTACKER_RULES,
 ];

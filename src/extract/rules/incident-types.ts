@@ -315,7 +315,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     confidence: 'high',
     why: 'マルウェア or a named malware family is the event itself.',
     examples: {
-      match: ['従業員のパソコンがマルウェアに感染したことが判明しました。'],
+      match: ['社内ネットワークでマルウェアの活動が確認されました。'],
       noMatch: ['マルウェア対策ソフトを全端末に導入しております。'],
     },
   },
@@ -329,8 +329,22 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     confidence: 'high',
     why: 'A virus or malicious program infecting a device is a malware event; an infection a fake warning claims or a reader might suffer is not.',
     examples: {
-      match: ['業務用端末がコンピュータウイルスに感染しました。'],
+      match: ['調査の結果、ウイルスへの感染が判明しました。'],
       noMatch: ['ウイルス感染の事実は確認されておりません。', '心当たりのないメールの添付ファイルを開くと、ウイルスに感染する可能性があります。'],
+    },
+  },
+  {
+    id: 'incident_types/malware-device-infected',
+    pattern: /(?:パソコン|PC|端末|サーバー?|コンピュータ|機器)(?:が|に|も)?[^。]{0,12}感染(?!症|拡大|防止|対策|予防)/,
+    scope: 'header+sentence',
+    notAfter: /^[^。]{0,6}(?:可能性|おそれ|恐れ|危険)|^[^。]{0,4}(?:を示す|を知らせる|という|との)/,
+    guards: EVENT_GUARDS,
+    value: 'malware',
+    confidence: 'medium',
+    why: 'A computer said to be infected, with the malware left unnamed, is a malware event.',
+    examples: {
+      match: ['不審なメールの添付ファイルを開いたことで、事務所のパソコン1台が感染しました。'],
+      noMatch: ['院内の感染対策として、端末の消毒を徹底しております。'],
     },
   },
   {
@@ -381,8 +395,8 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     id: 'incident_types/misconfiguration-open-by-setting',
     pattern: /(?:閲覧|アクセス|参照|ダウンロード)(?:可能|でき|し得)る?(?:な)?状態|誰でも(?:閲覧|アクセス|ダウンロード|参照)|認証なし(?:で|に)|パスワード(?:なし|を設定せず)(?:で|に)/,
     scope: 'header+sentence',
-    requires: /設定|公開範囲|限定公開|共有リンク|リンクを知って|URLを知って|権限|クラウド|ストレージ|サーバ/,
-    excludes: /メール(?:を|で)?[^。]{0,6}(?:送信|送付)|郵送|同封|誤って[^。]{0,20}掲載/,
+    requires: /設定|公開範囲|限定公開|共有リンク|リンクを知って|URLを知って|権限|クラウド|ストレージ|サーバ|インターネット上|外部から/,
+    excludes: /メール(?:を|で)?[^。]{0,6}(?:送信|送付)|郵送|同封|掲載/,
     notBefore: MAIL_RECIPIENT_BEFORE,
     guards: EVENT_GUARDS,
     value: 'misconfiguration',
@@ -391,6 +405,20 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     examples: {
       match: ['限定公開のつもりで設定したフォルダが、インターネット上の誰でも閲覧できる状態になっていました。'],
       noMatch: ['宛先の設定により、受信者全員が他の受信者のアドレスを閲覧できる状態でメールを送信しました。'],
+    },
+  },
+  {
+    id: 'incident_types/misconfiguration-open-sharing-setting',
+    pattern: /(?:公開|共有|アクセス|閲覧)(?:範囲の)?設定(?:が|を)[^。]{0,15}(?:「?(?:公開|全員|誰でも|一般公開|リンクを知っている|インターネット上))/,
+    scope: 'header+sentence',
+    excludes: /非公開に(?:変更|設定)|限定(?:し|して)/,
+    guards: EVENT_GUARDS,
+    value: 'misconfiguration',
+    confidence: 'medium',
+    why: 'A sharing or publication setting left at public or anyone-with-the-link is the setting that exposed the data.',
+    examples: {
+      match: ['顧客名簿を保存したフォルダの共有設定が「リンクを知っている全員」となっていました。'],
+      noMatch: ['フォルダの共有設定を見直し、非公開に変更しました。'],
     },
   },
   {
@@ -438,7 +466,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/misdelivery-wrong-recipient',
-    pattern: /宛(?:先|名)を?(?:誤|間違)|(?:別|他)の(?:お客様|方|利用者|患者|会員|人|者|世帯|受験者|申請者|保護者|生徒|学生)(?:様)?(?:の|宛て?の?|へ|に)[^。]{0,20}(?:表示|同封|封入|送付|送信|郵送|発送|交付|お渡し|記載|提供|が入って|が含まれ|が混入)|取り違え|他人の[^。]{0,10}(?:明細|書類|情報|通知|データ)|(?:別|他)の[^。、\s]{1,8}?(?:様|さん)?の[^。]{0,12}(?:画面|ページ)に表示|(?:本人|申込者|利用者|お客様|会員)(?:様)?とは異なる(?:個人)?(?:情報|データ)[^。]{0,6}(?:表示|記載|印字)/,
+    pattern: /宛(?:先|名)を?(?:誤|間違)|(?:別|他)の(?:お客様|方|利用者|患者|会員|人|者|世帯|受験者|申請者|保護者|生徒|学生)(?:様)?(?:の|宛て?の?|へ|に)[^。]{0,20}(?:表示|同封|封入|送付|送信|郵送|発送|交付|お渡し|記載|提供|が入って|が含まれ|が混入)|取り違え|(?:誤った|間違った)(?:宛先|送付先|送信先|FAX番号|番号|メールアドレス|アドレス|住所|相手)|異なる(?:宛先|送付先|送信先)(?:に|へ)|誤った[^。]{0,10}(?:書類|資料|ファイル|データ|通知書?)を?[^。]{0,6}(?:同封|送付|添付|送信|掲載|郵送)|他人の[^。]{0,10}(?:明細|書類|情報|通知|データ)|(?:別|他)の[^。、\s]{1,8}?(?:様|さん)?の[^。]{0,12}(?:画面|ページ)に表示|(?:本人|申込者|利用者|お客様|会員)(?:様)?とは異なる(?:個人)?(?:情報|データ)[^。]{0,6}(?:表示|記載|印字)/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'misdelivery',
@@ -446,7 +474,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     notAfter: /^(?:さ|され|し|でき|い)?(?:ません|ない|ず)/,
     why: 'Another person\'s papers or data shown, enclosed or sent (別の方の…同封, 取り違えて郵送) is a misdelivery.',
     examples: {
-      match: ['2名分の通知書を取り違えて郵送しておりました。', 'マイページに、ログインした会員とは異なる個人情報が表示される不具合が発生しました。'],
+ match: ['2名分の通知書を取り違えて郵送しておりました。', '患者さんの検査結果を、誤ったFAX番号に送信していました。', 'マイページに、ログインした会員とは異なる個人情報が表示される不具合が発生しました。'],
       noMatch: ['今後、別の方へのなりすましに十分ご注意ください。'],
     },
   },
@@ -465,7 +493,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/misdelivery-addresses-visible',
-    pattern: /(?:受信者|受取人|送信先|宛先|参加者|送付先|受け取った方|受信された方|送信を受けた方)[^。]{0,30}(?:メールアドレス|アドレス|氏名)?[^。]{0,20}(?:全員|相互|互い)[^。]{0,15}(?:表示|閲覧|確認|見え|判明|分かる|わかる)|(?:メールアドレス|アドレス)[^。]{0,20}(?:相互に|互いに|受信者全員|全員に|全員が)[^。]{0,20}(?:表示|閲覧|確認|見え|判明)/,
+    pattern: /(?:受信者|受取人|送信先|宛先|参加者|送付先|受け取った方|受信された方|送信を受けた方)[^。]{0,30}(?:メールアドレス|アドレス|氏名)?[^。]{0,20}(?:全員|相互|互い)[^。]{0,15}(?:表示|閲覧|確認|見え|判明|分かる|わかる)|(?:メールアドレス|アドレス)[^。]{0,20}(?:相互に|互いに|受信者全員|全員に|全員が|他の受信者)[^。]{0,20}(?:表示|閲覧|確認|見え|判明)/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'misdelivery',
@@ -534,20 +562,20 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/insider-looked-up-and-passed-on',
-    pattern: /(?:照会|検索|閲覧|調べ)(?:し|て)[^。]{0,50}(?:知人|友人|第三者|外部の者|家族|交際相手|関係者)(?:に|へ)[^。]{0,15}(?:伝え|教え|漏ら|提供|渡|送)|(?:照会|検索|閲覧)(?:し|して)[^。]{0,40}(?:私用|私物|個人所有|個人用|自身)(?:の)?(?:スマートフォン|スマホ|携帯電話|携帯|端末|パソコン|PC)|(?:業務|職務)(?:上|で)(?:知り得た|得た|取得した)[^。]{0,30}(?:SNS|インターネット|掲示板|ブログ)[^。]{0,10}(?:投稿|掲載|書き込)/,
+    pattern: /(?:照会|検索|閲覧|調べ)(?:し|て)[^。]{0,50}(?:知人|友人|第三者|外部の者|家族|交際相手|関係者)(?:に|へ)[^。]{0,15}(?:伝え|教え|漏ら|提供|渡|送)|(?:照会|検索|閲覧)(?:し|して)[^。]{0,40}(?:私用|私物|個人所有|個人用|自身)(?:の)?(?:スマートフォン|スマホ|携帯電話|携帯|端末|パソコン|PC)|(?:業務|職務)(?:上|で)(?:知り得た|得た|取得した)[^。]{0,30}(?:(?:SNS|インターネット|掲示板|ブログ)[^。]{0,10}(?:投稿|掲載|書き込)|漏らし|漏えいさせ|売却|売り渡)|(?:個人情報|顧客情報|顧客データ|名簿)[^。]{0,20}(?:名簿業者|第三者|業者)(?:に|へ)[^。]{0,10}(?:売却|売り渡|転売|販売)/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'insider',
     confidence: 'medium',
     why: 'Someone who looked data up and passed it on, copied it to a private phone or posted it is an insider, whatever the notice calls it.',
     examples: {
-      match: ['在籍中のアルバイトが利用者の登録情報を照会し、知人に伝えていました。'],
+      match: ['在籍中のアルバイトが利用者の登録情報を照会し、知人に伝えていました。', '同社の顧客情報が名簿業者に売却されていたことが分かりました。'],
       noMatch: ['利用者の登録情報を照会し、ご本人に確認のご連絡をいたしました。'],
     },
   },
   {
     id: 'incident_types/insider-unlawful-taking',
-    pattern: /不正に(?:取得|入手|持ち出|閲覧|複製|コピー)|不正入手|不正取得|無断で[^。]{0,20}(?:持ち出|複製|コピー|閲覧)/,
+    pattern: /不正に(?:取得|入手|持ち出|閲覧|複製|コピー)|不正(?:な)?持ち出し|不正入手|不正取得|無断で[^。]{0,20}(?:持ち出|複製|コピー|閲覧)/,
     scope: 'header+sentence',
     notBefore: OUTSIDER_BEFORE,
     notAfter: /^(?:され|したと(?:思われ|みられ))|^[^。]{0,4}(?:され|させ)/,

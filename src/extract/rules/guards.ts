@@ -19,6 +19,8 @@ const CONDITION_AFTER_RE = /^[^。、]{0,14}(?:場合(?:は|には|に備え)|�
 // 「…、改ざんがないことを確認しました」: a list of things the sentence ends by denying, with no verb of
 // suffering (を受け, され) between the hit and the denial.
 const DENIED_LIST_AFTER_RE = /^(?:(?!を受け|され|が、|ものの|により|によって)[^。]){0,30}(?:ない|なかった|ありません|ございません)こと(?:を|が)(?:確認|判明)/;
+// 「…の痕跡は確認されませんでした」「…の形跡は見当たらず」: denials the short list above does not hold.
+const NOT_FOUND_AFTER_RE = /^[^。、]{0,16}(?:は|も)?(?:(?:確認|検出|発見|検知|観測|認め)(?:され|でき|られ)?(?:ませんでした|なかった|ておりません|ていません|ておらず|ず)|見当たら(?:ない|ず|ません|なかった)|存在し(?:ない|ません|なかった)|(?:ございません|ありません)でした)/;
 // 「不正アクセスへの監視」「…に備え」「…を監視」: a standing measure against the thing, not the thing.
 const MEASURE_AFTER_RE = /^(?:等|など)?(?:へ|に対)の(?:監視|対策|防御|備え|警戒)|^(?:等|など)?に(?:備え|対する(?:対策|監視|防御|警戒))|^(?:等|など)?を(?:監視|防ぐ|防止|未然に)/;
 
@@ -35,6 +37,8 @@ export const GUARDS = {
   conditional: (g: GuardInput) => CONDITION_AFTER_RE.test(g.text.slice(g.end)),
   /** the sentence ends by denying a list the hit is part of (「…、改ざんがないことを確認しました」) */
   deniedList: (g: GuardInput) => DENIED_LIST_AFTER_RE.test(g.text.slice(g.end)),
+  /** the thing is denied in words the denied guard does not hold (「…の痕跡は確認されませんでした」) */
+  notFound: (g: GuardInput) => NOT_FOUND_AFTER_RE.test(g.text.slice(g.end)),
   /** the hit names a standing measure against the thing (「不正アクセスへの監視」「…に備え」) */
   measure: (g: GuardInput) => MEASURE_AFTER_RE.test(g.text.slice(g.end)),
 } as const;

@@ -7,7 +7,7 @@ import type { GuardName } from './guards.ts';
 import { defineRules } from './rule.ts';
 
 // Every event rule ignores advice to readers, denials, measures against the event and conditions.
-const EVENT_GUARDS: readonly GuardName[] = ['advice', 'denied', 'preventive', 'conditional', 'question', 'deniedList', 'measure'];
+const EVENT_GUARDS: readonly GuardName[] = ['advice', 'denied', 'notFound', 'preventive', 'conditional', 'question', 'deniedList', 'measure'];
 
 // 「受信者全員が閲覧できる状態」: an effect of how a mail was addressed, not of an access setting.
 const MAIL_RECIPIENT_BEFORE = /正常に$|(?:封入|印刷|送信|宛先)[^。]{0,6}$|(?:BCC|CC|TO)[^。]{0,12}$|(?:受信者|受取人|送信先|宛先|参加者|送付先)[^。]{0,30}$/i;
@@ -185,17 +185,18 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     pattern: new RegExp(`${MAIL_OR_SNS}(?:の)?アカウント[^。]{0,40}(?:不正(?:に)?(?:使用|利用|ログイン|アクセス)|悪用|第三者に(?:より|よって)?(?:ログイン|使用|利用))|メールアドレス(?:が|を)(?:第三者に(?:より|よって)?)?(?:不正(?:に)?(?:使用|利用)|悪用)`, 'i'),
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
+    excludes: /偽(?:の)?アカウント|偽物|アカウントを装っ|なりすましアカウント/,
     value: 'account_takeover',
     confidence: 'high',
     why: 'A mail or social-media account used, logged into or accessed by someone else is taken over, whatever the verb (不正使用, 不正利用, 不正にアクセス).',
     examples: {
       match: ['職員のメールアカウントが第三者により不正使用され、迷惑メールの送信に使われました。'],
-      noMatch: ['当社の会員サイトのアカウントに対し、外部から大量のログイン試行がありました。'],
+      noMatch: ['当社の会員サイトのアカウントに対し、外部から大量のログイン試行がありました。', '当社公式SNSアカウントの名称を悪用した偽アカウントが確認されています。'],
     },
   },
   {
     id: 'incident_types/account-takeover-mail-sent-through-account',
-    pattern: /アカウント(?:に|へ)[^。]{0,20}(?:侵入|ログインし)[^。]{0,40}(?:メール|メッセージ|投稿)|アカウント(?:を|が)?[^。]{0,10}(?:経由|使(?:用|っ)て|用いて|利用して)[^。]{0,30}(?:メール|メッセージ|投稿)[^。]{0,20}(?:送信|送付|配信|投稿)/,
+    pattern: /アカウント(?:に|へ)[^。]{0,20}(?:侵入|ログインし)[^。]{0,40}(?:メール|メッセージ|投稿)|アカウント(?:を|が)?[^。]{0,10}(?:経由|使(?:用|っ)て|用いて|利用して)[^。]{0,40}(?:メール|メッセージ)(?:が|を)?[^。]{0,8}(?:送信|送付|配信)/,
     scope: 'header+sentence',
     requires: /不正|大量|迷惑|スパム|不審|なりすまし|第三者|何者か|攻撃者/,
     guards: EVENT_GUARDS,
@@ -223,7 +224,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/support-scam-number-shown',
-    pattern: /(?:警告|偽の?広告|詐欺広告|不審な広告|ポップアップ|偽の?画面|偽の?表示)[^。]{0,40}(?:表示された|記載された|記載されている|書かれた)?[^。]{0,10}(?:電話番号|番号|連絡先|サポート窓口)(?:[^。]{0,20}(?:に|へ)?(?:電話|連絡|架電)|(?:と|が|も)[^。]{0,10}表示)/,
+    pattern: /(?:警告|偽の?広告|詐欺広告|不審な広告|ポップアップ|偽の?画面|偽の?表示)[^。]{0,50}(?:電話番号|番号|連絡先|サポート窓口)(?:[^。]{0,20}(?:に|へ)?(?:電話|連絡|架電)|(?:と|が|も)[^。]{0,10}表示)/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'support_scam',
@@ -493,7 +494,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/misdelivery-addresses-visible',
-    pattern: /(?:受信者|受取人|送信先|宛先|参加者|送付先|受け取った方|受信された方|送信を受けた方)[^。]{0,30}(?:メールアドレス|アドレス|氏名)?[^。]{0,20}(?:全員|相互|互い)[^。]{0,15}(?:表示|閲覧|確認|見え|判明|分かる|わかる)|(?:メールアドレス|アドレス)[^。]{0,20}(?:相互に|互いに|受信者全員|全員に|全員が|他の受信者)[^。]{0,20}(?:表示|閲覧|確認|見え|判明)/,
+    pattern: /(?:受信者|受取人|送信先|宛先|参加者|送付先|受け取った方|受信された方|送信を受けた方)[^。]{0,40}(?:全員|相互|互い)[^。]{0,15}(?:表示|閲覧|確認|見え|判明|分かる|わかる)|(?:メールアドレス|アドレス)[^。]{0,20}(?:相互に|互いに|受信者全員|全員に|全員が|他の受信者)[^。]{0,20}(?:表示|閲覧|確認|見え|判明)/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'misdelivery',
@@ -578,7 +579,8 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     pattern: /不正に(?:取得|入手|持ち出|閲覧|複製|コピー)|不正(?:な)?持ち出し|不正入手|不正取得|無断で[^。]{0,20}(?:持ち出|複製|コピー|閲覧)/,
     scope: 'header+sentence',
     notBefore: OUTSIDER_BEFORE,
-    notAfter: /^(?:され|したと(?:思われ|みられ))|^[^。]{0,4}(?:され|させ)/,
+    notAfter: /^(?:され|したと(?:思われ|みられ))|^[^。]{0,4}(?:され|させ)|^[^。]{0,4}(?:する|される)(?:ための)?(?:プログラム|ファイル|スクリプト|コード|ツール)/,
+    excludes: /改ざん|マルウェア|ウイルス|スキミング/,
     guards: EVENT_GUARDS,
     value: 'insider',
     confidence: 'medium',
@@ -642,13 +644,13 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     why: 'The notice calling the event 不正アクセス (or 不正通信, 侵入) is unauthorized access, also beside a more specific type.',
     examples: {
       match: ['当社サーバーが第三者による不正アクセスを受けました。'],
-      noMatch: ['端末のパスワードを変更し、第三者による不正アクセスの防止措置を講じました。', '弊社では不正アクセスへの監視を常時行っております。'],
+      noMatch: ['端末のパスワードを変更し、第三者による不正アクセスの防止措置を講じました。', '弊社では不正アクセスへの監視を常時行っております。', '調査の結果、外部からの不正アクセスの痕跡は確認されませんでした。'],
     },
   },
   // outage (kept only when nothing else explains it; see incident-types.ts)
   {
     id: 'incident_types/outage-failure',
-    pattern: /大規模障害|システム障害|通信障害|サービス障害|ネットワーク障害|障害が発生|障害発生|利用できなくな|利用できない状態|つながりにくい状態|接続(?:でき|しにく)い状態|サービス(?:が|を)停止|データ(?:が)?消失/,
+    pattern: /大規模障害|システム障害|通信障害|サービス障害|ネットワーク障害|障害が発生|障害発生|利用できなくな|つながりにくい状態|接続(?:でき|しにく)い状態|サービスが停止|データ(?:が)?消失/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'outage',

@@ -14,7 +14,7 @@ const MAIL_RECIPIENT_BEFORE = /正常に$|(?:封入|印刷|送信|宛先)[^。]{
 // An outsider as the actor of 「不正に取得」 (「外部で不正に取得された ID」) is not an insider.
 const OUTSIDER_BEFORE = /(?:外部|第三者|何者か|攻撃者|ハッカー|犯人|悪意(?:の)?ある)[^。]{0,30}$/;
 // A mail or social-media account (a shop's member accounts are credential stuffing, not takeover).
-const MAIL_OR_SNS = '(?:メール|電子メール|E?メール|Webメール|ウェブメール|SNS|X|Instagram|インスタグラム|Twitter|ツイッター|LINE|Facebook|フェイスブック|公式|Microsoft\\s?365|Office\\s?365|Google|Gmail|Outlook|YouTube|TikTok)';
+const MAIL_OR_SNS = '(?:メール|メルマガ|配信|電子メール|E?メール|Webメール|ウェブメール|SNS|X|Instagram|インスタグラム|Twitter|ツイッター|LINE|Facebook|フェイスブック|公式|Microsoft\\s?365|Office\\s?365|Google|Gmail|Outlook|YouTube|TikTok)';
 
 export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   // ransomware
@@ -182,7 +182,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/account-takeover-account-misused',
-    pattern: new RegExp(`${MAIL_OR_SNS}(?:の)?アカウント[^。]{0,40}(?:不正(?:に)?(?:使用|利用|ログイン|アクセス)|悪用|第三者に(?:より|よって)?(?:ログイン|使用|利用))|メールアドレス(?:が|を)(?:第三者に(?:より|よって)?)?(?:不正(?:に)?(?:使用|利用)|悪用)`, 'i'),
+    pattern: new RegExp(`${MAIL_OR_SNS}(?:(?!会員|ユーザー|お客様|顧客)[^。、]){0,8}アカウント[^。]{0,40}(?:不正(?:に)?(?:使用|利用|ログイン|アクセス)|悪用|第三者に(?:より|よって)?(?:ログイン|使用|利用))|メールアドレス(?:が|を)(?:第三者に(?:より|よって)?)?(?:不正(?:に)?(?:使用|利用)|悪用)`, 'i'),
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     excludes: /偽(?:の)?アカウント|偽物|アカウントを装っ|なりすましアカウント/,
@@ -190,8 +190,8 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     confidence: 'high',
     why: 'A mail or social-media account used, logged into or accessed by someone else is taken over, whatever the verb (不正使用, 不正利用, 不正にアクセス).',
     examples: {
-      match: ['職員のメールアカウントが第三者により不正使用され、迷惑メールの送信に使われました。'],
-      noMatch: ['当社の会員サイトのアカウントに対し、外部から大量のログイン試行がありました。', '当社公式SNSアカウントの名称を悪用した偽アカウントが確認されています。'],
+      match: ['職員のメールアカウントが第三者により不正使用され、迷惑メールの送信に使われました。', { text: '当社のメール配信システムのアカウントが悪用され、当社を名乗るフィッシングメールが会員様に送られました。', expect: { incident_types: ['account_takeover'] } }],
+      noMatch: ['当社の会員サイトのアカウントに対し、外部から大量のログイン試行がありました。', '公式サイトの会員アカウントに第三者が不正ログインしました。', '当社公式SNSアカウントの名称を悪用した偽アカウントが確認されています。'],
     },
   },
   {
@@ -507,14 +507,14 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/misdelivery-extra-data-included',
-    pattern: /(?:掲載|公開|送付|配布|提供|送信)(?:する|す)?(?:べき)?ところ[^。]{0,60}(?:併せて|あわせて|一緒に|含めて|も)[^。]{0,20}(?:掲載|公開|送付|配布|提供|添付|送信)|(?:不要な|必要のない|必要でない|関係のない|関係しない|無関係な)(?:個人情報|情報|データ)[^。]{0,30}(?:掲載|送付|送信|提供|配布|記載|含め)|(?:同じ|同一の)(?:PDF|ファイル|資料)[^。]{0,20}(?:含め|含まれ)[^。]{0,10}(?:公開|掲載|送付|配布)/,
+    pattern: /(?:掲載|公開|送付|配布|提供|送信)(?:する|す)?(?:べき)?ところ[^。]{0,60}(?:併せて|あわせて|一緒に|含めて|も)[^。]{0,20}(?:掲載|公開|送付|配布|提供|添付|送信)|(?:不要な|必要のない|必要でない|関係のない|関係しない|無関係な)(?:個人情報|情報|データ)[^。]{0,30}(?:掲載|送付|送信|提供|配布|記載|含め)|(?:同じ|同一の)(?:PDF|ファイル|資料)[^。]{0,20}(?:含め|含まれ)[^。]{0,10}(?:公開|掲載|送付|配布)|(?:非公開と?すべき|公開すべきでない|掲載すべきでない|本来(?:は)?(?:掲載|公開|送付|提供)(?:すべきでない|しない))[^。]{0,40}(?:掲載|公開|送付|送信|配布|提供)/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'misdelivery',
     confidence: 'medium',
     why: 'Personal data that should not have been in a posted file or a sent document (不要な個人情報, 併せて掲載) reached people it was not meant for.',
     examples: {
-      match: ['合格者番号の一覧を公開する際、氏名入りの元データも同じPDFに含めて公開していました。', '審査員に配布した資料に、審査に関係のない個人情報が記載されていました。'],
+      match: ['合格者番号の一覧を公開する際、氏名入りの元データも同じPDFに含めて公開していました。', '入札結果を公表する際、非公開とすべき個人の連絡先が記載された資料をホームページに掲載していました。', '審査員に配布した資料に、審査に関係のない個人情報が記載されていました。'],
       noMatch: ['合格者番号の一覧を本日公開いたしました。'],
     },
   },

@@ -11,7 +11,7 @@ const GROUP = '(?:ランサムウェア|攻撃者|ハッカー|ハッキング|�
 export const ATTACKER_RULES = defineRules<AttackerCue>('attacker', [
   {
     id: 'attacker/distinctive-group-name',
-    pattern: new RegExp(`(?<![A-Za-z])(?:LockBit|ロックビット|BlackCat|ALPHV|Akira|8Base|Black\\s?Basta|Cl0p|Clop|Medusa|Rhysida|Conti|REvil|Sodinokibi|BianLian|Qilin|RansomHouse|Phobos|NoEscape|Cactus|Hunters International|Ragnar\\s?Locker|Vice Society|Lapsus\\$?|Black\\s?Suit|INC Ransom|Trigona|DragonForce|RansomHub|NoName057\\(16\\))${VERSION}(?![A-Za-z])`, 'i'),
+    pattern: new RegExp(`(?<![A-Za-z])(?:LockBit|ロックビット|BlackCat|ALPHV|Akira|8Base|Black\\s?Basta|Cl0p|Clop|Medusa|Rhysida|Conti|REvil|Sodinokibi|BianLian|Qilin|RansomHouse|Phobos|NoEscape|Cactus|Hunters International|Ragnar\\s?Locker|Vice Society|Lapsus\\$?|Black\\s?Suit|INC Ransom|Trigona|DragonForce|RansomHub|BlackByte|Babuk|Kawa4096|Gunra|Mallox|Cicada3301|Money Message|Hellcat|NoName057\\(16\\))${VERSION}(?![A-Za-z])`, 'i'),
     scope: 'header+sentence',
     value: 'name-as-written',
     confidence: 'high',

@@ -405,7 +405,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     why: 'Data left open to anyone (閲覧できる状態) because of how a share, link or server was set is misconfiguration.',
     examples: {
       match: ['限定公開のつもりで設定したフォルダが、インターネット上の誰でも閲覧できる状態になっていました。'],
-      noMatch: ['宛先の設定により、受信者全員が他の受信者のアドレスを閲覧できる状態でメールを送信しました。'],
+      noMatch: ['宛先の設定により、受信者全員が他の受信者のアドレスを閲覧できる状態でメールを送信しました。', 'クラウド上の当該データは、外部から閲覧できる状態にはなっておりません。'],
     },
   },
   {

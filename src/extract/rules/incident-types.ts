@@ -364,7 +364,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   // misconfiguration
   {
     id: 'incident_types/misconfiguration-setting-error',
-    pattern: /設定不備|設定の不備|誤設定|設定ミス|設定の誤り|誤った設定|設定に誤り|設定誤り|設定(?:を)?誤っ|設定漏れ|設定が(?:不十分|不適切|適切でな)|不適切な設定/,
+    pattern: /設定不備|設定の不備|誤設定|設定ミス|設定の誤り|誤った設定|設定に誤り|設定誤り|設定(?:を)?誤(?:っ|り)|設定漏れ|設定が(?:不十分|不適切|適切でな)|不適切な設定/,
     scope: 'header+sentence',
     requires: /アクセス|公開|共有|閲覧|参照|権限|クラウド|サーバ|ストレージ|インターネット|認証|誰でも/,
     notBefore: MAIL_RECIPIENT_BEFORE,
@@ -521,7 +521,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   // insider
   {
     id: 'incident_types/insider-named',
-    pattern: /内部不正|内部犯行|元(?:社員|職員|従業員|派遣社員|スタッフ|従業者)|退職(?:した)?(?:者|社員|職員|従業員)(?:が|は)[^。]{0,30}(?:持ち出|流出|漏え|漏洩|提供|不正)/,
+    pattern: /内部不正|内部犯行|元(?:社員|職員|従業員|派遣社員|スタッフ|従業者|行員|教員|店員|委託社員|アルバイト)|退職(?:した)?(?:者|社員|職員|従業員)(?:が|は)[^。]{0,30}(?:持ち出|流出|漏え|漏洩|提供|不正)/,
     scope: 'header+sentence',
     notAfter: /^(?:さ|され|られ)/,
     guards: EVENT_GUARDS,
@@ -529,7 +529,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     confidence: 'high',
     why: 'A former employee, or 内部不正, names an insider as the cause.',
     examples: {
-      match: ['退職した従業員が在職中に顧客名簿を持ち出していたことが判明しました。'],
+      match: ['退職した従業員が在職中に顧客名簿を持ち出していたことが判明しました。', '元行員が在職中に得た顧客情報を外部に渡していたことが分かりました。'],
       noMatch: ['内部不正の防止に向けて、アクセス権限の見直しを行いました。'],
     },
   },

@@ -481,7 +481,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/misdelivery-to-cc-fields',
-    pattern: /BCCではなく|BCC(?:に|で)[^。]{0,12}送(?:信|付)すべき|「?(?:TO|(?<!B)CC|宛先|あて先)」?欄に[^。]{0,20}(?:入力|設定|入れ|記載)|(?:TO|CC)(?:で|に)(?:入力して)?(?:送信|送付)/i,
+    pattern: /BCCではなく|BCC(?:に|で)[^。]{0,12}送(?:信|付)すべき|「?(?:TO|(?<!B)CC|宛先|あて先)」?欄に[^。]{0,20}(?:入力|設定|入れ|記載)|(?:TO|(?<!B)CC)(?:で|に|欄に)[^。]{0,8}(?:送信|送付|入力|入れ|設定)/i,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'misdelivery',
@@ -489,7 +489,20 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     why: 'Addresses put in the To or CC field instead of BCC disclose every recipient to the others.',
     examples: {
       match: ['案内メールの送信時に、保護者のアドレスを宛先欄に入力して送信していました。'],
-      noMatch: ['メールアドレスはBCC欄に入力して送信しております。'],
+      noMatch: ['メールアドレスはBCC欄に入力して送信しております。', '今後はBCCに設定して送信するよう徹底いたします。'],
+    },
+  },
+  {
+    id: 'incident_types/misdelivery-wrong-item',
+    pattern: /(?:添付|送付|同封|封入|送信|掲載)(?:する|した|すべき)?(?:ファイル|書類|資料|データ|文書|帳票)(?:を|の)?(?:誤|間違|取り違)|(?:ファイル|書類|資料|データ|文書|帳票)を(?:誤って|間違えて)(?:添付|同封|封入|送付|送信|掲載)/,
+    scope: 'header+sentence',
+    guards: EVENT_GUARDS,
+    value: 'misdelivery',
+    confidence: 'high',
+    why: 'The wrong file or document attached, enclosed or posted is a misdelivery of what it holds.',
+    examples: {
+      match: ['メールに添付するファイルを誤り、別の顧客の見積書が含まれた状態で送信しました。'],
+      noMatch: ['添付ファイルを開かずに削除してください。'],
     },
   },
   {

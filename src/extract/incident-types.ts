@@ -66,6 +66,19 @@ export function skimmingNeedsCardData(ctx: PostContext, types: Found<IncidentTyp
   };
 }
 
+// A page or form setting named beside what was shown (「…が見られる設定」「公開設定」).
+const VIEW_SETTING_RE = /設定[^。]{0,20}(?:公開|閲覧|表示|見られ)|(?:公開|閲覧|表示|見られ)[^。]{0,20}設定/;
+
+/**
+ * Data posted on a page where the notice also blames a page setting sits between misdelivery (a posting
+ * mistake) and misconfiguration (a setting): the labels may call it either, so the type is a guess.
+ */
+export function postingOrSetting(ctx: PostContext, hits: Hits): boolean {
+  const m = hits.get('misdelivery');
+  if (!m || hits.has('misconfiguration')) return false;
+  return m.every((h) => /掲載|公開|表示/.test(h.match[0])) && VIEW_SETTING_RE.test(ctx.text);
+}
+
 export function extractIncidentTypes(ctx: PostContext): Found<IncidentType[]> {
   const units = unitsOf(ctx, 'header+sentence').filter((u) => ANY_TYPE_RE.test(u.text));
   const all = BY_TYPE.flatMap((rules) => applyRules(rules, units, { without: ctx.without }));
@@ -79,6 +92,7 @@ export function extractIncidentTypes(ctx: PostContext): Found<IncidentType[]> {
   intrusionInsideCredentialStuffing(hits);
   const dropped = phishingAsImpersonatedSender(hits);
   outageOnlyWhenUnexplained(hits);
+  const guess = postingOrSetting(ctx, hits);
 
   // Output order is rule order; each type's evidence is the hit of its earliest rule.
   const value: IncidentType[] = [];
@@ -101,5 +115,6 @@ export function extractIncidentTypes(ctx: PostContext): Found<IncidentType[]> {
   }
   // Every further type is one more chance that one of them is not what the labels call the event.
   if (value.length >= 3 || dropped) confidence = down(confidence);
+  if (guess) confidence = 'low';
   return { value, at, confidence, rules };
 }

@@ -17,8 +17,8 @@ const PREVENTIVE_AFTER_RE = /^(?:等|など)?の?(?:防止|対策|予防|未然�
 // 「…が発生した場合は」「万一…の場合には」: a condition, not an event.
 const CONDITION_AFTER_RE = /^[^。、]{0,14}(?:場合(?:は|には|に備え)|際には|おそれがある場合)/;
 // 「…、改ざんがないことを確認しました」: a list of things the sentence ends by denying, with no verb of
-// suffering (を受け, され) between the hit and the denial.
-const DENIED_LIST_AFTER_RE = /^(?:(?!を受け|され|が、|ものの|により|によって)[^。]){0,30}(?:ない|なかった|ありません|ございません)こと(?:を|が)(?:確認|判明)/;
+// suffering or doing (を受け, され, した) between the hit and the denial.
+const DENIED_LIST_AFTER_RE = /^(?:(?!を受け|され|が、|ものの|により|によって|した|し、|して|しており)[^。]){0,30}(?:ない|なかった|ありません|ございません)こと(?:を|が)(?:確認|判明)/;
 // 「…の痕跡は確認されませんでした」「…の形跡は見当たらず」: denials the short list above does not hold.
 const NOT_FOUND_AFTER_RE = /^[^。、]{0,16}(?:は|も)?(?:(?:確認|検出|発見|検知|観測|認め)(?:され|でき|られ)?(?:ませんでした|なかった|ておりません|ていません|ておらず|ず)|見当たら(?:ない|ず|ません|なかった)|存在し(?:ない|ません|なかった)|(?:ございません|ありません)でした|(?:には|とは)?(?:なって|至って)(?:おりません|おらず|いません|いない))/;
 // 「不正アクセスへの監視」「…に備え」「…を監視」: a standing measure against the thing, not the thing.

@@ -27,7 +27,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     confidence: 'high',
     why: 'ランサムウェア is the name of the event itself.',
     examples: {
-      match: ['サーバーがランサムウェアに感染し、ファイルが暗号化されました。'],
+      match: ['サーバーがランサムウェアに感染し、ファイルが暗号化されました。', 'サーバがランサムウェアに感染したことが判明し、情報流出がないことを確認しました。'],
       noMatch: ['ランサムウェア対策として、バックアップの運用を見直しました。'],
     },
   },
@@ -657,7 +657,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     why: 'The notice calling the event 不正アクセス (or 不正通信, 侵入) is unauthorized access, also beside a more specific type.',
     examples: {
       match: ['当社サーバーが第三者による不正アクセスを受けました。'],
-      noMatch: ['端末のパスワードを変更し、第三者による不正アクセスの防止措置を講じました。', '弊社では不正アクセスへの監視を常時行っております。', '調査の結果、外部からの不正アクセスの痕跡は確認されませんでした。'],
+      noMatch: ['端末のパスワードを変更し、第三者による不正アクセスの防止措置を講じました。', '弊社では不正アクセスへの監視を常時行っております。', '調査の結果、外部からの不正アクセスの痕跡は確認されませんでした。', '調査の結果、ファイルの改ざん、外部からの不正アクセスがないことを確認しました。'],
     },
   },
   // outage (kept only when nothing else explains it; see incident-types.ts)

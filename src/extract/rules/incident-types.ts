@@ -14,7 +14,7 @@ const MAIL_RECIPIENT_BEFORE = /正常に$|(?:封入|印刷|送信|宛先)[^。]{
 // An outsider as the actor of 「不正に取得」 (「外部で不正に取得された ID」) is not an insider.
 const OUTSIDER_BEFORE = /(?:外部|第三者|何者か|攻撃者|ハッカー|犯人|悪意(?:の)?ある)[^。]{0,30}$/;
 // A mail or social-media account (a shop's member accounts are credential stuffing, not takeover).
-const MAIL_OR_SNS = '(?:メール|メルマガ|配信|電子メール|E?メール|Webメール|ウェブメール|SNS|X|Instagram|インスタグラム|Twitter|ツイッター|LINE|Facebook|フェイスブック|公式|Microsoft\\s?365|Office\\s?365|Google|Gmail|Outlook|YouTube|TikTok)';
+const MAIL_OR_SNS = '(?:メール|メルマガ|配信|SNS|X|Instagram|インスタグラム|Twitter|ツイッター|LINE|Facebook|フェイスブック|公式|Microsoft\\s?365|Office\\s?365|Google|Gmail|Outlook|YouTube|TikTok)';
 
 export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   // ransomware
@@ -182,7 +182,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/account-takeover-account-misused',
-    pattern: new RegExp(`${MAIL_OR_SNS}(?:(?!会員|ユーザー|お客様|顧客)[^。、]){0,8}アカウント[^。]{0,40}(?:不正(?:に)?(?:使用|利用|ログイン|アクセス)|悪用|第三者に(?:より|よって)?(?:ログイン|使用|利用))|メールアドレス(?:が|を)(?:第三者に(?:より|よって)?)?(?:不正(?:に)?(?:使用|利用)|悪用)`, 'i'),
+    pattern: new RegExp(`${MAIL_OR_SNS}[^。、会ユお顧]{0,8}アカウント[^。]{0,40}(?:不正(?:に)?(?:使用|利用|ログイン|アクセス)|悪用|第三者に(?:より|よって)?(?:ログイン|使用|利用))|メールアドレス(?:が|を)(?:第三者に(?:より|よって)?)?(?:不正(?:に)?(?:使用|利用)|悪用)`, 'i'),
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     excludes: /偽(?:の)?アカウント|偽物|アカウントを装っ|なりすましアカウント/,

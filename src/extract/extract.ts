@@ -8,7 +8,7 @@ import { extractCasebookId } from './casebook-id.ts';
 import { extractTitle } from './title.ts';
 import { extractOrganization } from './organization.ts';
 import { extractDisclosureDate } from './disclosure-date.ts';
-import { extractIncidentTypes } from './incident-types.ts';
+import { extractIncidentTypes, skimmingNeedsCardData } from './incident-types.ts';
 import { extractAffectedCount } from './affected-count.ts';
 import { extractDataTypes } from './data-types.ts';
 import { extractSector } from './sector.ts';
@@ -45,6 +45,13 @@ export const STEPS: readonly AnyStep[] = [
   step({ name: 'incident_types', why: 'every kind of event reported', inputs: [], outputs: ['incident_types'], run: (ctx) => ({ incident_types: extractIncidentTypes(ctx) }) }),
   step({ name: 'affected_count', why: 'people or records affected', inputs: [], outputs: ['affected_count'], run: (ctx) => ({ affected_count: extractAffectedCount(ctx) }) }),
   step({ name: 'data_types', why: 'the kinds of data exposed', inputs: [], outputs: ['data_types'], run: (ctx) => ({ data_types: extractDataTypes(ctx) }) }),
+  step({
+    name: 'skimming-needs-card-data',
+    why: 'a tampered shop program is web skimming only where the data exposed is card data',
+    inputs: ['incident_types', 'data_types'],
+    outputs: ['incident_types'],
+    run: (ctx, { incident_types, data_types }) => ({ incident_types: skimmingNeedsCardData(ctx, incident_types, data_types) }),
+  }),
   step({ name: 'sector', why: "the victim's field, from its name first", inputs: ['organization', 'title'], outputs: ['sector'], run: (ctx, { organization, title }) => ({ sector: extractSector(ctx, organization, title) }) }),
   step({ name: 'reported', why: 'the PPC and the police told', inputs: [], outputs: ['reported_to_ppc', 'reported_to_police'], run: (ctx) => ({ reported_to_ppc: extractReportedToPpc(ctx), reported_to_police: extractReportedToPolice(ctx) }) }),
   step({

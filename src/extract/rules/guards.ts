@@ -19,6 +19,13 @@ const CONDITION_AFTER_RE = /^[^。、]{0,14}(?:場合(?:は|には|に備え)|�
 // 「…ご確認ください」「…お願いいたします」: a request to readers. Unlike ADVICE_RE it leaves out 場合は, which
 // also opens factual asides (「法人の場合は担当者名」).
 const REQUEST_RE = /ください|下さい|お願い(?:いた)?します|ご注意|ご留意|お気をつけ/;
+// 「…、改ざんがないことを確認しました」: a list of things the sentence ends by denying, with no verb of
+// suffering or doing (を受け, され, した) between the hit and the denial.
+const DENIED_LIST_AFTER_RE = /^(?:(?!を受け|され|が、|ものの|により|によって|した|し、|して|しており)[^。]){0,30}(?:ない|なかった|ありません|ございません)こと(?:を|が)(?:確認|判明)/;
+// 「…の痕跡は確認されませんでした」「…の形跡は見当たらず」: denials the short list above does not hold.
+const NOT_FOUND_AFTER_RE = /^[^。、]{0,16}(?:は|も)?(?:(?:確認|検出|発見|検知|観測|認め)(?:され|でき|られ)?(?:ませんでした|なかった|ておりません|ていません|ておらず|ず)|見当たら(?:ない|ず|ません|なかった)|存在し(?:ない|ません|なかった)|(?:ございません|ありません)でした|(?:には|とは)?(?:なって|至って)(?:おりません|おらず|いません|いない))/;
+// 「不正アクセスへの監視」「…に備え」「…を監視」: a standing measure against the thing, not the thing.
+const MEASURE_AFTER_RE = /^(?:等|など)?(?:へ|に対)の(?:監視|対策|防御|備え|警戒)|^(?:等|など)?に(?:備え|対する(?:対策|監視|防御|警戒))|^(?:等|など)?を(?:監視|防ぐ|防止|未然に)/;
 
 export const GUARDS = {
   /** the sentence advises or asks readers (「…ご注意ください」「…場合は…ご連絡ください」) */
@@ -35,6 +42,12 @@ export const GUARDS = {
   adviceAfter: (g: GuardInput) => ADVICE_RE.test(g.text.slice(g.start)),
   /** the sentence asks readers to do something (「…の場合は」 alone is not a request) */
   request: (g: GuardInput) => REQUEST_RE.test(g.text),
+  /** the sentence ends by denying a list the hit is part of (「…、改ざんがないことを確認しました」) */
+  deniedList: (g: GuardInput) => DENIED_LIST_AFTER_RE.test(g.text.slice(g.end)),
+  /** the thing is denied in words the denied guard does not hold (「…の痕跡は確認されませんでした」) */
+  notFound: (g: GuardInput) => NOT_FOUND_AFTER_RE.test(g.text.slice(g.end)),
+  /** the hit names a standing measure against the thing (「不正アクセスへの監視」「…に備え」) */
+  measure: (g: GuardInput) => MEASURE_AFTER_RE.test(g.text.slice(g.end)),
 } as const;
 
 export type GuardName = keyof typeof GUARDS;

@@ -5,6 +5,9 @@ import { DISCOVERY_RULES } from './discovery.ts';
 import { OWN_FACILITY_RULES, SECTOR_ACTIVITY_RULES, SECTOR_AUDIENCE_RULES, SECTOR_NAME_RULES, SECTOR_SELF_NAME_RULES } from './sector.ts';
 import { CONTRACTOR_RULES } from './contractor.ts';
 import { ORG_BODY_RULES, ORG_NAME_RULES, ORG_TITLE_RULES } from './organization.ts';
+import { INCIDENT_TYPE_RULES } from './incident-types.ts';
+import { KIND_CLAIM_LIST_RULES, KIND_EVENT_RULES, KIND_TITLE_RULES } from './kind.ts';
+import { ATTACKER_RULES } from './attacker.ts';
 
 export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
   ...PPC_RULES,
@@ -19,4 +22,9 @@ export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
   ...SECTOR_SELF_NAME_RULES,
   ...SECTOR_AUDIENCE_RULES,
   ...CONTRACTOR_RULES,
+  ...INCIDENT_TYPE_RULES,
+  ...KIND_CLAIM_LIST_RULES,
+  ...KIND_EVENT_RULES,
+  ...KIND_TITLE_RULES,
+  ...ATTACKER_RULES,
 ];

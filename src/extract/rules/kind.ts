@@ -1,0 +1,61 @@
+// Rules for kind: a list of ransomware leak-site victims, words of a security or availability event, and
+// the title shape of a notice. How many event words make an incident is decided in kind.ts.
+import type { Kind } from '../../core/record.ts';
+import { defineRules } from './rule.ts';
+
+export const KIND_CLAIM_LIST_RULES = defineRules<Kind>('kind', [
+  {
+    id: 'kind/claim-list-header',
+    pattern: /被害(?:組織|企業|団体)(?:の)?(?:リスト|一覧)|リークサイト[^。\n]{0,20}(?:リスト|一覧|まとめ)|ランサムウ[ェエ]ア[^。\n]{0,30}(?:被害|攻撃|犯行声明)[^。\n]{0,10}(?:リスト|一覧|まとめ)/,
+    scope: 'header',
+    value: 'claim_list',
+    confidence: 'medium',
+    why: 'A header announcing a list of victims (被害組織リスト, リークサイト…一覧) is a list of leak-site claims, not one incident.',
+    examples: {
+      match: ['ランサムウェア攻撃の被害組織リスト(2030年5月版)'],
+      noMatch: [{ text: 'ランサムウェア被害に関するお知らせ\n\n当社サーバーがランサムウェアに感染しました。', expect: { kind: 'incident' } }],
+    },
+  },
+]);
+
+export const KIND_EVENT_RULES = defineRules<Kind>('kind', [
+  {
+    id: 'kind/security-event-word',
+    pattern: /不正アクセス|持ち出|誤表示|誤封入|誤配|誤記載|不正ログイン|漏えい|漏洩|流出|ランサム|紛失|盗難|誤送信|乗っ取|サイバー攻撃|被害を受け|ハッキング|侵入|侵害|詐欺|誤送|誤って|誤り|閲覧可能|盗|ひったくり|不正利用|流失|攻撃を受け|感染|漏らし|置き忘れ|誤廃棄|窃取|改ざん|不正取得|不正入手/,
+    scope: 'header+sentence',
+    value: 'incident',
+    confidence: 'medium',
+    why: 'Words of a breach, loss, mistake or attack are what an incident post is about.',
+    examples: {
+      match: ['当社の管理するサーバーが第三者による不正アクセスを受けました。'],
+      noMatch: [{ text: '学会参加報告\n\n今年も秋の学会に参加し、多くの発表を聴講しました。', expect: { kind: 'other' } }],
+    },
+  },
+  {
+    id: 'kind/availability-event-word',
+    pattern: /障害|DDoS|DoS攻撃|停止|つながりにく|繋がりにく|接続しにく|接続でき(?:ない|なく)|利用できな|アクセスしにく|アクセスでき(?:ない|なく)|閲覧しにく|閲覧でき(?:ない|なく)|ダウンし/i,
+    scope: 'header+sentence',
+    value: 'incident',
+    confidence: 'medium',
+    why: 'A service down, unreachable or flooded is an availability event, which the record counts as an incident too.',
+    examples: {
+      match: ['本日午前から、オンラインサービスに接続しにくい状況が続いております。'],
+      noMatch: [{ text: '新サービス開始のお知らせ\n\n本日より新しい予約サービスを開始しました。', expect: { kind: 'other' } }],
+    },
+  },
+]);
+
+export const KIND_TITLE_RULES = defineRules<Kind>('kind', [
+  {
+    id: 'kind/notice-title',
+    pattern: /お詫び|おわび|お知らせ|ご報告|ご案内|について|に関する|発生/,
+    scope: 'header+sentence',
+    value: 'incident',
+    confidence: 'medium',
+    why: 'A notice title (「…に関するお詫び」「…について」) on the first line or the line under a publisher\'s name makes one event word enough for an incident.',
+    examples: {
+      match: ['不正アクセスに関するお詫び'],
+      noMatch: [{ text: '旅行記\n\n空港で荷物の盗難に気をつけながら旅をしました。', expect: { kind: 'other' } }],
+    },
+  },
+]);

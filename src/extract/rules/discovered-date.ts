@@ -128,7 +128,7 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
     why: 'Staff who notice an attack and cut it off at once learned of it on the day of the attack, written in the sentence before.',
     examples: {
       match: [{ text: 'お知らせ\n\n2030年2月5日10時から10時20分まで、職員のパソコンが遠隔操作されました。\n監視担当者が異常に気付き、直ちに回線を遮断しました。', expect: { discovered_date: '2030-02-05' } }],
-      noMatch: [{ text: 'お知らせ\n\n2030年2月5日、職員が説明会を開きました。\n担当者が後日異常に気付き、調査を始めました。', expect: { discovered_date: null } }],
+      noMatch: [{ text: 'お知らせ\n\n2030年2月5日、職員が説明会を開きました。\n参加者は二十名でした。\n担当者が異常に気付き、原因を調べました。', expect: { discovered_date: null } }],
     },
   },
 ]);

@@ -188,7 +188,9 @@ export const VAGUE_DATE_RE = /(?:[0-9]{4}\s*年|(?:令和|平成)\s*[0-9元]{1,2
 
 // Day-only dates 「23日」, and 「同日」「当日」「翌日」「前日」「翌24日」: they take their month (and year) from the date
 // written before them. Durations and counts (「3日間」「10日以内」「毎月25日」) are not dates.
-const DAY_ONLY_RE = /(?<![0-9年月/.\-~約毎各第計全延]\s{0,2})(?<next>翌)?(?<d>[0-9]{1,2})\s*日(?!\s*(?:間|以内|以上|以下|程度|前|後|ぶり|分|あたり|当たり|ほど|目|付近|中に|連続|経過))|(?<rel>同日|当日|翌日|前日|翌朝|同日夜|同夜)/g;
+const DAY_ONLY_RE = /(?<next>翌)?(?<d>[0-9]{1,2})\s*日(?!\s*(?:間|以内|以上|以下|程度|前|後|ぶり|分|あたり|当たり|ほど|目|付近|中に|連続|経過))|(?<rel>同日|当日|翌日|前日|翌朝|同夜)/g;
+// What may not stand right before a day-only number: another digit, a year or month, a counter word.
+const DAY_ONLY_BEFORE_RE = /[0-9年月/.\-~約毎各第計全延]\s{0,2}$/;
 
 function addDays(y: number, m: number, d: number, n: number): [number, number, number] {
   let yy = y;
@@ -220,6 +222,7 @@ export function findRelativeDates(text: string, dates: readonly DateMention[]): 
   DAY_ONLY_RE.lastIndex = 0;
   for (let m = DAY_ONLY_RE.exec(text); m; m = DAY_ONLY_RE.exec(text)) {
     const s = m.index;
+    if (m.groups!.d !== undefined && !m.groups!.next && DAY_ONLY_BEFORE_RE.test(text.slice(Math.max(0, s - 3), s))) continue;
     while (k < dates.length && dates[k]!.start < s) {
       if (!last || dates[k]!.end > last.end) last = dates[k];
       k++;

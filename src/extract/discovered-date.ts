@@ -4,7 +4,7 @@ import { VAGUE_DATE_RE } from '../core/japanese-date.ts';
 import type { Found, PostContext, Sentence } from './context.ts';
 import { isoOf } from './context.ts';
 import { allDates, datesWithin as datesIn, isRelative } from './date-mentions.ts';
-import { applyRules, unitsOf, type Hit } from './rules/engine.ts';
+import { applyRules, type Hit } from './rules/engine.ts';
 import { DISCOVERED_RULES, type AwareRole } from './rules/discovered-date.ts';
 
 // A follow-up report (第2報, 「…にてお知らせいたしました」) learned of the attack before; finding its data on a
@@ -28,27 +28,19 @@ function usableDates(ctx: PostContext, s: Sentence): DateMention[] {
   return datesIn(ctx, s.start, s.end).filter((d) => !NOT_THIS_DATE_RE.test(ctx.text.slice(d.end, d.end + 6)));
 }
 
-/** The cue hits of each sentence, by sentence index. */
-function cuesBySentence(ctx: PostContext): Map<number, Array<Hit<AwareRole>>> {
-  const by = new Map<number, Array<Hit<AwareRole>>>();
-  for (const h of applyRules(DISCOVERED_RULES, unitsOf(ctx, 'sentence', ctx.focusEnd), { without: ctx.without })) {
-    const list = by.get(h.unit.index) ?? [];
-    list.push(h);
-    by.set(h.unit.index, list);
-  }
-  for (const list of by.values()) list.sort((a, b) => a.start - b.start);
-  return by;
+/** The cue hits of one sentence, in text order (rules are applied sentence by sentence: the first finding ends the search). */
+function cuesOf(ctx: PostContext, s: Sentence, index: number): Array<Hit<AwareRole>> {
+  return applyRules(DISCOVERED_RULES, [{ start: s.start, text: s.text, index }], { without: ctx.without }).sort((a, b) => a.start - b.start);
 }
 
 export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
   const sentences = ctx.sentences.filter((s) => s.start < ctx.focusEnd);
   const followUp = FOLLOW_UP_RE.test(ctx.header) || FOLLOW_UP_RE.test(ctx.text.slice(0, 600));
-  const cues = cuesBySentence(ctx);
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
-    const all = cues.get(i);
-    const hits = all?.filter((h) => h.rule.value !== 'live');
-    if (!all || !hits || hits.length === 0) continue;
+    const all = cuesOf(ctx, s, i);
+    const hits = all.filter((h) => h.rule.value !== 'live');
+    if (hits.length === 0) continue;
     const live = all.find((h) => h.rule.value === 'live');
     if (followUp && (LEAK_SITE_RE.test(s.text) || LATER_FINDING_RE.test(s.text))) continue;
     const rules = [...new Set([...hits.map((h) => h.rule.id), ...(live ? [live.rule.id] : [])])];

@@ -6,7 +6,7 @@ import type { Confidence, Found, PostContext, Sentence } from './context.ts';
 import { isoOf } from './context.ts';
 import { ADVICE_RE } from './cues.ts';
 import { datesWithin as datesIn, isRelative } from './date-mentions.ts';
-import { applyRules, unitsOf, type Hit } from './rules/engine.ts';
+import { applyRules, type Hit } from './rules/engine.ts';
 import { OCCURRED_RULES, type OccurredRole } from './rules/occurred-date.ts';
 
 type OHit = Hit<OccurredRole>;
@@ -123,18 +123,27 @@ export function extractOccurredDate(ctx: PostContext): Found<string> | null {
   };
   const sentences = ctx.sentences.filter((s) => s.start < ctx.focusEnd);
   const byIndex = new Map<number, OHit[]>();
-  for (const h of applyRules(OCCURRED_RULES, unitsOf(ctx, 'sentence', ctx.focusEnd), { without: ctx.without })) {
+  // Only sentences that hold a date, sit under or above a date line, or carry on from the sentence before
+  // can give a date: the rules are not tried on the others.
+  const dated = sentences.map((s) => datesIn(ctx, s.start, s.end).length > 0);
+  const dateLine = sentences.map((s, i) => dated[i]! && DATE_ONLY_LINE_RE.test(s.text.replace(/(?:令和|平成)/g, '')));
+  const units = sentences
+    .map((s, i) => ({ start: s.start, text: s.text, index: i }))
+    .filter((u) => dated[u.index] || dateLine[u.index + 1] || (u.index > 0 && (dateLine[u.index - 1] || SEQUEL_RE.test(u.text))));
+  for (const h of applyRules(OCCURRED_RULES, units, { without: ctx.without })) {
     const list = byIndex.get(h.unit.index) ?? [];
     list.push(h);
     byIndex.set(h.unit.index, list);
   }
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
-    if (ADVICE_RE.test(s.text)) continue;
-    const hits = byIndex.get(i) ?? [];
+    const own = byIndex.get(i);
     // A line holding only a period takes its meaning from the heading above it (「アクセスできる状態にあった期間」).
-    const dateLine = DATE_ONLY_LINE_RE.test(s.text.replace(/(?:令和|平成)/g, ''));
-    const stated = dateLine && i > 0 ? (byIndex.get(i - 1) ?? []) : hits;
+    const fromAbove = dateLine[i]! && i > 0;
+    if (!own && !(fromAbove && byIndex.has(i - 1))) continue;
+    if (ADVICE_RE.test(s.text)) continue;
+    const hits = own ?? [];
+    const stated = fromAbove ? (byIndex.get(i - 1) ?? []) : hits;
     // The start of a payment period is read from who paid when, not from an event verb.
     for (const { d, rule } of exposureStarts(ctx, s, hits)) consider(d, 'medium', [rule]);
     const eventHits = stated.filter((h) => EVENT_ROLES.has(h.rule.value));
@@ -143,8 +152,8 @@ export function extractOccurredDate(ctx: PostContext): Found<string> | null {
     const eventConfidence = eventHits.some((h) => h.rule.confidence === 'high') ? 'high' : 'medium';
     // 「その後、…紛失した」 carries on from the date of the sentence before, and so does a timeline entry
     // written under a line holding only its date.
-    const underDateLine = i > 0 && DATE_ONLY_LINE_RE.test(sentences[i - 1]!.text.replace(/(?:令和|平成)/g, '')) && datesIn(ctx, sentences[i - 1]!.start, sentences[i - 1]!.end).length > 0;
-    if (datesIn(ctx, s.start, s.end).length === 0 && (SEQUEL_RE.test(s.text) || underDateLine) && i > 0) {
+    const underDateLine = i > 0 && dateLine[i - 1]!;
+    if (!dated[i] && (SEQUEL_RE.test(s.text) || underDateLine) && i > 0) {
       const prev = datesIn(ctx, sentences[i - 1]!.start, sentences[i - 1]!.end).at(-1);
       if (prev) consider(prev, 'low', eventRules);
       continue;

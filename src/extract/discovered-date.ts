@@ -22,10 +22,11 @@ const TIMELINE_HEAD_RE = /^[\s・•●○◆■◇▼\-*]*(?:令和|平成|R)?[
 // How many sentences below its heading a timeline entry's finding may sit.
 const TIMELINE_REACH = 6;
 const RELATIVE_RE = /分後|時間後|同日|当日|直後/;
-const NOT_THIS_DATE_RE = /^\s*(?:付|予定|以降に|までに)/;
+// A date that is the notice's, a plan's, a status's or an earlier report's (「…日時点」「…日にお知らせしたとおり」「第一報」).
+const NOT_THIS_DATE_RE = /^\s*(?:付|予定|以降に|までに|時点|現在)|^[^。]{0,15}?(?:第一報|第1報|にお知らせ(?:し|いたし)|に公表(?:し|いたし)|に発表(?:し|いたし)|に掲載(?:し|いたし))/;
 
 function usableDates(ctx: PostContext, s: Sentence): DateMention[] {
-  return datesIn(ctx, s.start, s.end).filter((d) => !NOT_THIS_DATE_RE.test(ctx.text.slice(d.end, d.end + 6)));
+  return datesIn(ctx, s.start, s.end).filter((d) => !NOT_THIS_DATE_RE.test(ctx.text.slice(d.end, d.end + 24)));
 }
 
 /** The cue hits of one sentence, in text order (rules are applied sentence by sentence: the first finding ends the search). */

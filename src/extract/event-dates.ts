@@ -11,7 +11,7 @@ import { OCCURRED_RULES, type OccurredRole } from './rules/occurred-date.ts';
 
 type OHit = Hit<OccurredRole>;
 
-const EVENT_ROLES: ReadonlySet<OccurredRole> = new Set(['event', 'person-act', 'detect']);
+const EVENT_ROLES: ReadonlySet<OccurredRole> = new Set(['event', 'event-label', 'person-act', 'detect']);
 // Only a period (…から, …までの間, …以降) is a collection period; a single day followed by 入力 is the event's day.
 const PERIOD_AFTER_RE = /^[^。]{0,8}?(?:以降|から|まで|の間|期間)/;
 // In a finding sentence, a date right after 「調査の結果、」 belongs to the clause that was found.
@@ -28,6 +28,12 @@ const CARD_CONTEXT_RE = /カード|決済|ログイン|パスワード/;
 const DETACHED_AFTER_RE = /^\s*(?:頃|ごろ)?\s*[、,]/;
 // How far after a date the cue of a report or a collection period may start.
 const TOLD_REACH = 20;
+const LABEL_REACH = 4;
+// 「2月28日にマルウェアに感染し、…ことが判明」: a date tied by に to the event before the finding verb is the event's.
+const ATTACHED_AFTER_RE = /^\s*(?:頃|ごろ)?(?:に|から|より|頃|ごろ)(?![^。、]{0,6}(?:判明|発覚|確認))/;
+const ATTACHED_REACH = 25;
+// A clause that ends before the finding verb (「…ておりますが」「…ましたが、」) keeps the finding out of the date's clause.
+const CLAUSE_BREAK_RE = /(?:ます|ました|です|おります|おりました|ている|ていた)が|ところ、/;
 const COLLECTED_REACH = 70;
 const EXPOSED_REACH = 60;
 const WINDOW_REACH = 80;
@@ -54,6 +60,12 @@ function candidates(ctx: PostContext, s: Sentence, hits: readonly OHit[], eventH
   for (const d of all) {
     const after = ctx.text.slice(d.end, Math.min(s.end, d.end + WINDOW_REACH));
     const used: string[] = [];
+    // 「発生日:2030年6月11日」: the label names the date.
+    const label = hits.find((h) => h.rule.value === 'event-label' && h.end <= d.start && d.start - h.end <= LABEL_REACH);
+    if (label) {
+      out.push({ d, confidence: 'high', rules: [label.rule.id] });
+      continue;
+    }
     if (hits.some((h) => h.rule.value === 'not-event-label' && h.start >= d.end && h.start - d.end <= 3)) continue;
     // …unless an event word comes first (「2月20日に不正アクセスを受け、翌週に警察へ相談」).
     if (hits.some((h) => h.rule.value === 'not-event-told' && h.start >= d.end && h.start - d.end <= TOLD_REACH && !eventHits.some((e) => e.start >= d.end && e.start < h.start))) continue;
@@ -79,6 +91,16 @@ function candidates(ctx: PostContext, s: Sentence, hits: readonly OHit[], eventH
         // 「調査の結果、5月1日に…」
       } else if (all.length >= 2 && d !== findingDate) {
         // the other date of a sentence that has the finding's own
+      } else if (
+        eventHits.some(
+          (h) =>
+            h.start > d.end &&
+            h.start < findingHit.start &&
+            ((ATTACHED_AFTER_RE.test(after) && h.start - d.end <= ATTACHED_REACH) || CLAUSE_BREAK_RE.test(ctx.text.slice(h.end, findingHit.start))),
+        )
+      ) {
+        // the date is tied to the event's own clause (「…に感染し」), or the finding is in a later clause
+        // (「3月3日…感染しましたことをご報告しておりますが、…を確認しております」)
       } else if (
         all.length === 1 &&
         d.start - s.start <= 8 &&

@@ -5,7 +5,7 @@
 // decided in ../event-dates.ts.
 import { defineRules } from './rule.ts';
 
-export type OccurredRole = 'event' | 'person-act' | 'finding' | 'detect' | 'not-event-label' | 'not-event-told' | 'contact' | 'collected' | 'exposed';
+export type OccurredRole = 'event' | 'event-label' | 'person-act' | 'finding' | 'detect' | 'not-event-label' | 'not-event-told' | 'contact' | 'collected' | 'exposed';
 
 // The head of a notice example: a dated line so that the example's year-less dates resolve.
 export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
@@ -134,8 +134,20 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     },
   },
   {
+    id: 'occurred_date/event-date-label',
+    pattern: /(?:発生|送信|送付|発送|配信|掲載|紛失|盗難|誤送信|誤送付|漏えい|漏洩|流出|侵入|不正アクセス|事故|被害)(?:日|日時|年月日|期間|時期)\s*[:：]?/,
+    scope: 'sentence',
+    value: 'event-label',
+    confidence: 'high',
+    why: 'An outline item labelled with the event (「発生日:」「送信日」「紛失日時」) gives the event\'s date right after the label.',
+    examples: {
+      match: [{ text: 'お知らせ\n\n(1)送信日 2030年6月11日(火曜日)\n(2)覚知日 2030年6月12日(水曜日)', expect: { occurred_date: '2030-06-11', discovered_date: '2030-06-12' } }],
+      noMatch: [{ text: 'お知らせ\n\n(1)受付日 2030年6月11日(火曜日)\n(2)回答日 2030年6月12日(水曜日)', expect: { occurred_date: null } }],
+    },
+  },
+  {
     id: 'occurred_date/finding',
-    pattern: /判明|発覚|わかりました|分かりました|明らかに/,
+    pattern: /判明|発覚|わかりました|分かりました|明らかに|こと(?:を|が)(?:確認|把握)/,
     scope: 'sentence',
     value: 'finding',
     confidence: 'high',
@@ -160,7 +172,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/reported-to',
-    pattern: /(?:に|へ)(?:報告|届け?出|相談|申告|提出|通報)|被害届|遺失(?:物)?届|告訴|報告済|受領|受け取|(?:で|にて)[^。]{0,12}(?:公表|お知らせ|発表|掲載)(?:し|いたし|済)/,
+    pattern: /(?:に|へ)(?:報告|届け?出|相談|申告|提出|通報)|被害届|遺失(?:物)?届|告訴|報告済|受領|受け取|(?:で|にて|に)[^。]{0,15}(?:公表|お知らせ|発表|掲載)(?:し|いたし|済)|第一報/,
     scope: 'sentence',
     value: 'not-event-told',
     confidence: 'high',
@@ -172,7 +184,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/contact-received',
-    pattern: /(?:との|という|とする|旨の)(?:ご?連絡|ご?報告|通報|ご?指摘|お?問い?合わ?せ|申し出|情報提供)(?:を受け|があり|をいただ|を頂|を受領)/,
+    pattern: /(?:ご?連絡|ご?報告|通報|ご?指摘|お?問い?合わ?せ|申し出|情報提供)(?:を受け|があり|をいただ|を頂|を受領)/,
     scope: 'sentence',
     value: 'contact',
     confidence: 'high',

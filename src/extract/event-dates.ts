@@ -32,6 +32,7 @@ const LABEL_REACH = 4;
 // 「2月28日にマルウェアに感染し、…ことが判明」: a date tied by に to the event before the finding verb is the event's.
 const ATTACHED_AFTER_RE = /^\s*(?:頃|ごろ)?(?:に|から|より|頃|ごろ)(?![^。、]{0,6}(?:判明|発覚|確認))/;
 const ATTACHED_REACH = 25;
+const NEAR_REACH = 40;
 // A clause that ends before the finding verb (「…ておりますが」「…ましたが、」) keeps the finding out of the date's clause.
 const CLAUSE_BREAK_RE = /(?:ます|ました|です|おります|おりました|ている|ていた)が|ところ、/;
 const COLLECTED_REACH = 70;
@@ -113,7 +114,10 @@ function candidates(ctx: PostContext, s: Sentence, hits: readonly OHit[], eventH
       } else continue;
       if (confidence === 'high') confidence = 'medium';
     }
-    out.push({ d, confidence, rules: used });
+    // A date tied to an event word close after it (「5月1日に不正アクセスを受け」「5月1日、…が紛失」) is as sure as the
+    // cue; a date that only shares a sentence with an event word far from it is a guess.
+    const near = eventHits.some((h) => h.start > d.end && h.start - d.end <= NEAR_REACH) || eventHits.some((h) => h.end <= d.start && d.start - h.end <= 6);
+    out.push({ d, confidence: near ? confidence : 'low', rules: used });
   }
   return out;
 }

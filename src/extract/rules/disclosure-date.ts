@@ -10,7 +10,7 @@ export type DisclosureRole = 'header' | 'line' | 'head-line' | 'news';
 const DATE = String.raw`(?:(?:令和|平成)\s*(?:元|[0-9]{1,2})\s*年(?:\s*\(\s*[0-9]{4}\s*年?\s*\))?\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[RH]\s*[0-9]{1,2}\s*[./]\s*[0-9]{1,2}\s*[./]\s*[0-9]{1,2}|[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[0-9]{4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,2})(?:\s*\(\s*[日月火水木金土](?:曜日?)?\s*\))?`;
 const CLOCK = String.raw`(?:[0-9]{1,2}\s*:\s*[0-9]{2}|(?:午前|午後)?\s*[0-9]{1,2}\s*時(?:\s*[0-9]{1,2}\s*分)?)`;
 // Names of a publisher that may follow the date at the end of an old-style casebook header.
-const PUBLISHER = String.raw`[^\s。、]{0,25}(?:株式会社|有限会社|合同会社|法人|協会|機構|大学|病院|学校|市|町|村|県|府|都|庁|省)[^\s。、]{0,25}`;
+const PUBLISHER = String.raw`(?![^\s。、]{0,40}(?:への|について|に関|における|による|に対|の件))[^\s。、]{0,25}(?:株式会社|有限会社|合同会社|法人|協会|機構|大学|病院|学校|市|町|村|県|府|都|庁|省)[^\s。、]{0,20}`;
 
 export const DISCLOSURE_RULES = defineRules<DisclosureRole>('disclosure_date', [
   {
@@ -59,6 +59,18 @@ export const DISCLOSURE_RULES = defineRules<DisclosureRole>('disclosure_date', [
     examples: {
       match: [{ text: 'お知らせ\n\n更新日:2030年01月15日\n\n本文です。', expect: { disclosure_date: '2030-01-15' } }],
       noMatch: [{ text: 'お知らせ\n\n次回更新予定日:2030年01月15日\n\n本文です。', expect: { disclosure_date: null } }],
+    },
+  },
+  {
+    id: 'disclosure_date/date-publisher-line',
+    pattern: new RegExp(String.raw`^\s*${DATE}\s+${PUBLISHER}\s*$`),
+    scope: 'sentence',
+    value: 'line',
+    confidence: 'medium',
+    why: 'A byline that puts the issue date and the publisher on one line (「2030年6月1日 みずほ台商事株式会社」) dates the notice.',
+    examples: {
+      match: [{ text: 'お知らせ\n\n2030年6月1日 みずほ台商事株式会社\n\n本文です。', expect: { disclosure_date: '2030-06-01' } }],
+      noMatch: [{ text: 'お知らせ\n\n2030年6月1日 みずほ台商事株式会社への不正アクセスについて\n\n本文です。', expect: { disclosure_date: null } }],
     },
   },
   {

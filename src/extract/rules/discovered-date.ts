@@ -19,7 +19,7 @@ const NOT_YET_AFTER = /^(?:かず|かな(?:い|かった)|いておらず|次第
 export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
   {
     id: 'discovered_date/finding-verb',
-    pattern: /判明|発覚/,
+    pattern: /判明|発覚|(?:ことが|のが)[^。、]{0,12}(?:分か|わか)(?:った|りました)|明らかになっ/,
     scope: 'sentence',
     notAfter: NOT_YET_AFTER,
     excludes: new RegExp(`${SECTION_HEADING.source}|${OUTWARD.source}`),
@@ -28,7 +28,10 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
     confidence: 'high',
     why: 'A dated 判明/発覚 (found out, came to light) names the day the organisation learned, told or not how.',
     examples: {
-      match: [{ text: '2030年5月10日、会員情報の流出が判明しました。', expect: { discovered_date: '2030-05-10' } }],
+      match: [
+        { text: '2030年5月10日、会員情報の流出が判明しました。', expect: { discovered_date: '2030-05-10' } },
+        { text: '【セキュリティ事件簿#2030-050】東山市 名簿を紛失 2030年6月4日\n\n東山市は4日、市民の名簿を紛失したと発表した。市によると、職員が名簿を紛失したことが2日に分かった。', expect: { discovered_date: '2030-06-02' } },
+      ],
       noMatch: [{ text: '2030年5月10日以降の詳細は判明次第お知らせいたします。', expect: { discovered_date: null } }],
     },
   },
@@ -66,7 +69,7 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
   },
   {
     id: 'discovered_date/told',
-    pattern: /(?:連絡|報告|指摘|申し出|申出|通知|通報|情報提供|情報の提供|相談)(?:を受け|があり|がありました|をいただ|を頂|され(?!る)|を受領)|問い?合わ?せ(?:を受け|があり|が相次|が寄せられ)|[ご御]指摘/,
+    pattern: /(?:連絡|報告|指摘|申し出|申出|通知|通報|情報提供|情報の提供|相談|電話)(?:を受け|があり|がありました|をいただ|を頂|され(?!る)|を受領)|問い?合わ?せ(?:を受け|があり|が相次|が寄せられ)|[ご御]指摘/,
     scope: 'sentence',
     excludes: SECTION_HEADING,
     guards: ['advice', 'question', 'conditional'],
@@ -77,6 +80,7 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
       match: [
         { text: '当社は2030年1月12日、取引先から情報提供を受けました。', expect: { discovered_date: '2030-01-12' } },
         { text: '2030年3月4日、お客様から請求内容が違うとのご指摘をいただきました。', expect: { discovered_date: '2030-03-04' } },
+        { text: '2030年3月4日19時頃、庁内の職員から名簿が掲載されていると課に電話がありました。', expect: { discovered_date: '2030-03-04' } },
       ],
       noMatch: [{ text: '2030年3月4日に問題が発生した場合は、窓口で連絡を受け付けます。', expect: { discovered_date: null } }],
     },

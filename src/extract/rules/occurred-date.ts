@@ -147,7 +147,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/finding',
-    pattern: /判明|発覚|わかりました|分かりました|明らかに|こと(?:を|が)(?:確認|把握)/,
+    pattern: /判明|発覚|わかりました|分かりました|(?:分か|わか)った|明らかに|こと(?:を|が)(?:確認|把握)/,
     scope: 'sentence',
     value: 'finding',
     confidence: 'high',

@@ -50,9 +50,9 @@ export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
     const detect = hits.some((h) => h.rule.value === 'detect');
     // In 「…から…にかけて不正アクセスを受けたことが判明」 the range is the attack, not the finding.
     const dates = usableDates(ctx, s).filter((d) => detect || (!d.rangeStart && !d.rangeEnd));
-    // The verb's own date is the last one before it (「在職中の2月10日に…、5月12日に判明」); else the first after.
+    // The verb's own date is the last one before it (「退職前の4月3日に…、6月9日に判明」); else the first after.
     const verbAt = hits[0]!.end;
-    // A period inside the message (「5月2日から不正なアクセスが行われていたとの報告」) is the event's; it comes last.
+    // A period inside the message (「8月1日から不審な通信が続いていたとの報告」) is the event's; it comes last.
     const single = dates.filter((d) => !d.rangeStart && !d.rangeEnd);
     const ranged = dates.filter((d) => d.rangeStart || d.rangeEnd);
     const ordered = [...single.filter((d) => d.end <= verbAt).reverse(), ...single.filter((d) => d.end > verbAt), ...ranged];
@@ -64,7 +64,7 @@ export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
     const today = s.text.indexOf('本日');
     if (today >= 0 && ctx.noticeDate) return { value: ctx.noticeDate, at: [[s.start + today, s.start + today + 2]], confidence: 'medium', rules };
     if (SUMMARY_RE.test(s.text)) continue;
-    // No date of its own: 「…から約7分後に検出」 and an attack cut off as it ran lean on the last date before.
+    // No date of its own: 「…の数分後に検出」 and an attack cut off as it ran lean on the last date before.
     const before = allDates(ctx).filter((d) => d.end <= s.start && d.start >= ctx.bodyStart && !d.rangeEnd);
     if (RELATIVE_RE.test(s.text) || live) {
       const d = before.at(-1);
@@ -72,7 +72,7 @@ export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
       if (d && iso) return { value: iso, at: [[d.start, d.end]], confidence: live ? 'low' : 'medium', rules };
       continue;
     }
-    // Otherwise the sentence just before, or the heading of the timeline entry it sits in (「4月6日(土)午後1時頃」
+    // Otherwise the sentence just before, or the heading of the timeline entry it sits in (「9月9日(月)午前10時」
     // on a line of its own, then bullets or time-only lines below it).
     const prev = sentences[i - 1];
     const prevDates = prev ? usableDates(ctx, prev).filter((d) => !d.rangeStart && !d.rangeEnd) : [];

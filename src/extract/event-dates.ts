@@ -18,9 +18,9 @@ const PERIOD_AFTER_RE = /^[^。]{0,8}?(?:以降|から|まで|の間|期間)/;
 const FOUND_CLAUSE_BEFORE_RE = /(?:結果|ところ)、?[^。、]{0,10}$/;
 // The act is what was found: 「…誤って送信したことが、…により判明」.
 const FOUND_ACT_RE = /こと(?:が|を)/;
-const SEQUEL_RE = /^(?:その後|その際|同日|当日|[^。、]{0,10}に戻った(?:ところ|際))、?/;
+const SEQUEL_RE = /^(?:その後|その際|その帰り|帰路|帰宅(?:後|途中|する際)|その夜|同夜|同日|当日|[^。、]{0,10}に戻った(?:ところ|際))、?/;
 const DATE_ONLY_LINE_RE = /^[\s~\-から〜まで・,、()0-9年月日曜火水木金土午前後時分頃]*$/;
-// A period in a table row whose first cell says who paid or ordered (「カード決済をされたお客様\t2024年2月6日から…」).
+// A period in a table row whose first cell says who paid or ordered (a first cell naming who paid, then a period).
 const EXPOSURE_ROW_BEFORE_RE = /(?:決済|購入|ご?注文|ログイン)を?(?:され|いただ|した)[^。\n]{0,12}$/;
 // A window of card entry or payment is the exposure only where cards or logins are at stake.
 const CARD_CONTEXT_RE = /カード|決済|ログイン|パスワード/;
@@ -29,7 +29,7 @@ const DETACHED_AFTER_RE = /^\s*(?:頃|ごろ)?\s*[、,]/;
 // How far after a date the cue of a report or a collection period may start.
 const TOLD_REACH = 20;
 const LABEL_REACH = 4;
-// 「2月28日にマルウェアに感染し、…ことが判明」: a date tied by に to the event before the finding verb is the event's.
+// 「7月4日にウイルスに感染し、…ことが判明」: a date tied by に to the event before the finding verb is the event's.
 const ATTACHED_AFTER_RE = /^\s*(?:頃|ごろ)?(?:に|から|より|頃|ごろ)(?![^。、]{0,6}(?:判明|発覚|確認))/;
 const ATTACHED_REACH = 25;
 const NEAR_REACH = 40;
@@ -101,7 +101,7 @@ function candidates(ctx: PostContext, s: Sentence, hits: readonly OHit[], eventH
         )
       ) {
         // the date is tied to the event's own clause (「…に感染し」), or the finding is in a later clause
-        // (「3月3日…感染しましたことをご報告しておりますが、…を確認しております」)
+        // (「9月2日…を受けたことをお知らせしておりますが、…を確認しております」)
       } else if (
         all.length === 1 &&
         d.start - s.start <= 8 &&
@@ -164,7 +164,7 @@ export function extractOccurredDate(ctx: PostContext): Found<string> | null {
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     const own = byIndex.get(i);
-    // A line holding only a period takes its meaning from the heading above it (「アクセスできる状態にあった期間」).
+    // A line holding only a period takes its meaning from the heading above it (「閲覧可能だった期間」).
     const fromAbove = dateLine[i]! && i > 0;
     if (!own && !(fromAbove && byIndex.has(i - 1))) continue;
     if (ADVICE_RE.test(s.text)) continue;

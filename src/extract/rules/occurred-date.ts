@@ -213,7 +213,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/card-entry-window',
-    // 「…の期間に当サイトで入力されたカード情報が漏洩」「…期間中に決済をされたお客様」: the exposure window itself.
+    // 「…の期間に当サイトで入力されたカード情報が漏洩」「…までの間にカードで決済したお客様」: the exposure window itself.
     pattern: /(?:カード情報|カード番号)?を?(?:ご?入力(?:され|いただ|し)|決済(?:を)?(?:され|いただ|し)|ご?購入(?:され|いただ|し)|ご?注文(?:され|いただ|し)|ログイン(?:され|し))/,
     scope: 'sentence',
     value: 'exposed',
@@ -222,7 +222,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     examples: {
       match: [
         { text: '2030年1月10日~2030年1月12日の期間に当サイトで入力されたクレジットカード情報が漏洩した可能性があります。', expect: { occurred_date: '2030-01-10' } },
-        { text: '対象は2030年1月10日から2030年1月12日の期間中にクレジットカード決済をされたお客様です。', expect: { occurred_date: '2030-01-10' } },
+        { text: '対象は2030年1月10日から2030年1月12日までの間に当店サイトでカードで決済したお客様です。', expect: { occurred_date: '2030-01-10' } },
       ],
       noMatch: [{ text: '2030年1月10日~2030年1月12日の期間にご登録いただいたお客様のメールアドレスに案内を送ります。', expect: { occurred_date: null } }],
     },

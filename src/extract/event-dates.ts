@@ -33,6 +33,9 @@ const LABEL_REACH = 4;
 const ATTACHED_AFTER_RE = /^\s*(?:頃|ごろ)?(?:に|から|より|頃|ごろ)(?![^。、]{0,6}(?:判明|発覚|確認))/;
 const ATTACHED_REACH = 25;
 const NEAR_REACH = 40;
+// How many sentences after a dated opening the event it dates may be told, and how far into its sentence the date sits.
+const NARRATIVE_REACH = 3;
+const OPENING_REACH = 8;
 // A clause that ends before the finding verb (「…ておりますが」「…ましたが、」) keeps the finding out of the date's clause.
 const CLAUSE_BREAK_RE = /(?:ます|ました|です|おります|おりました|ている|ていた)が|ところ、/;
 const COLLECTED_REACH = 70;
@@ -155,7 +158,7 @@ export function extractOccurredDate(ctx: PostContext): Found<string> | null {
   const dateLine = sentences.map((s, i) => dated[i]! && DATE_ONLY_LINE_RE.test(s.text.replace(/(?:令和|平成)/g, '')));
   const units = sentences
     .map((s, i) => ({ start: s.start, text: s.text, index: i }))
-    .filter((u) => dated[u.index] || dateLine[u.index + 1] || (u.index > 0 && (dateLine[u.index - 1] || SEQUEL_RE.test(u.text))));
+    .filter((u) => dated[u.index] || dateLine[u.index + 1] || (u.index > 0 && (dateLine[u.index - 1] || SEQUEL_RE.test(u.text))) || dated.slice(Math.max(0, u.index - NARRATIVE_REACH), u.index).some(Boolean));
   for (const h of applyRules(OCCURRED_RULES, units, { without: ctx.without })) {
     const list = byIndex.get(h.unit.index) ?? [];
     list.push(h);
@@ -182,6 +185,20 @@ export function extractOccurredDate(ctx: PostContext): Found<string> | null {
     if (!dated[i] && (SEQUEL_RE.test(s.text) || underDateLine) && i > 0) {
       const prev = datesIn(ctx, sentences[i - 1]!.start, sentences[i - 1]!.end).at(-1);
       if (prev) consider(prev, 'low', eventRules);
+      continue;
+    }
+    // A dated opening with no event word (「4月3日、職員が顧客宅を訪問しました。帰りの車内に書類を置き忘れ…」)
+    // dates the event told in the sentences after it: a weak guess, used where nothing dates the event itself.
+    if (!dated[i]) {
+      if (!eventHits.some((h) => h.rule.value === 'event' || h.rule.value === 'person-act') || hits.some((h) => h.rule.value === 'finding')) continue;
+      for (let j = i - 1; j >= Math.max(0, i - NARRATIVE_REACH); j--) {
+        if (!dated[j]) continue;
+        const js = sentences[j]!;
+        const opening = datesIn(ctx, js.start, js.end);
+        const quiet = !(byIndex.get(j) ?? []).some((h) => h.rule.value !== 'collected');
+        if (quiet && !dateLine[j] && opening.length === 1 && opening[0]!.start - js.start <= OPENING_REACH) consider(opening[0]!, 'low', eventRules, true);
+        break;
+      }
       continue;
     }
     for (const c of candidates(ctx, s, hits, eventHits)) {

@@ -53,3 +53,18 @@ describe('discovered_date in timelines', () => {
     expect(r.discovered_date).toBe('2030-06-23');
   });
 });
+
+describe('occurred_date', () => {
+  it('dates an event told just after a dated opening without an event word (low)', () => {
+    const r = rec('お知らせ\n\n2030年4月3日午後、職員が顧客宅を訪問しました。\n帰りの電車内で、書類の入った封筒を置き忘れました。');
+    expect(r.occurred_date).toBe('2030-04-03');
+    expect(r.low_confidence).toContain('occurred_date');
+  });
+  it('prefers a date the event has of its own over a dated opening', () => {
+    const r = rec('お知らせ\n\n2030年4月3日、職員が顧客宅を訪問しました。\n2030年4月5日、書類の入った封筒を紛失しました。');
+    expect(r.occurred_date).toBe('2030-04-05');
+  });
+  it('reads the start of a window in which cards were used for payment', () => {
+    expect(rec('お知らせ\n\n2030年3月1日~2030年4月14日に当店サイトにてクレジットカード決済をご利用いただいたお客様が対象です。').occurred_date).toBe('2030-03-01');
+  });
+});

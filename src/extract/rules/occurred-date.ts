@@ -214,7 +214,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   {
     id: 'occurred_date/card-entry-window',
     // 「…の期間に当サイトで入力されたカード情報が漏洩」「…までの間にカードで決済したお客様」: the exposure window itself.
-    pattern: /(?:カード情報|カード番号)?を?(?:ご?入力(?:され|いただ|し)|決済(?:を)?(?:され|いただ|し)|ご?購入(?:され|いただ|し)|ご?注文(?:され|いただ|し)|ログイン(?:され|し))/,
+    pattern: /(?:カード情報|カード番号)?を?(?:ご?入力(?:され|いただ|し)|決済(?:を)?(?:ご?利用)?(?:され|いただ|し)|ご?購入(?:され|いただ|し)|ご?注文(?:され|いただ|し)|ログイン(?:され|し))/,
     scope: 'sentence',
     value: 'exposed',
     confidence: 'medium',

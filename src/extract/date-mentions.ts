@@ -4,12 +4,14 @@ import { findRelativeDates, type DateMention } from '../core/japanese-date.ts';
 import type { PostContext } from './context.ts';
 
 const MERGED = new WeakMap<DateMention[], DateMention[]>();
+const RELATIVE = new WeakSet<DateMention>();
 
 /** Written and relative dates of the post, in text order. */
 export function allDates(ctx: PostContext): DateMention[] {
   let all = MERGED.get(ctx.dates);
   if (!all) {
     const rel = findRelativeDates(ctx.text, ctx.dates);
+    for (const d of rel) RELATIVE.add(d);
     all = rel.length ? [...ctx.dates, ...rel].sort((a, b) => a.start - b.start) : ctx.dates;
     MERGED.set(ctx.dates, all);
   }
@@ -33,5 +35,6 @@ export function datesWithin(ctx: PostContext, start: number, end: number): DateM
 
 /** True for a day-only or relative date (「23日」「同日」), whose month was borrowed from the date before it. */
 export function isRelative(ctx: PostContext, d: DateMention): boolean {
-  return !ctx.dates.includes(d);
+  allDates(ctx);
+  return RELATIVE.has(d);
 }

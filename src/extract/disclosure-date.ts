@@ -5,7 +5,7 @@ import type { DateMention } from '../core/japanese-date.ts';
 import { toIso } from '../core/japanese-date.ts';
 import type { Found, PostContext } from './context.ts';
 import { isoOf } from './context.ts';
-import { datesWithin } from './date-mentions.ts';
+import { datesWithin, isRelative } from './date-mentions.ts';
 import { applyRules, unitsOf, type Hit } from './rules/engine.ts';
 import { DISCLOSURE_RULES, type DisclosureRole } from './rules/disclosure-date.ts';
 
@@ -51,7 +51,7 @@ export function extractDisclosureDate(ctx: PostContext): Found<string> | null {
     for (const d of datesWithin(ctx, u.start, h.start)) {
       if (!NEWS_SUBJECT_RE.test(ctx.text.slice(Math.max(u.start, d.start - 3), d.start))) continue;
       const iso = d.year !== null ? d.iso : null;
-      if (iso) return found(d, iso, h, d.month && ctx.dates.includes(d) ? h.rule.confidence : 'low');
+      if (iso) return found(d, iso, h, isRelative(ctx, d) ? 'low' : h.rule.confidence);
     }
     const m = NEWS_DAY_RE.exec(u.text.slice(0, h.start - u.start));
     const anchor = ctx.dates.find((d) => d.iso !== null);

@@ -70,7 +70,7 @@ function candidates(ctx: PostContext, s: Sentence, hits: readonly OHit[], eventH
       out.push({ d, confidence: 'high', rules: [label.rule.id] });
       continue;
     }
-    if (hits.some((h) => h.rule.value === 'not-event-label' && h.start >= d.end && h.start - d.end <= 3)) continue;
+    if (hits.some((h) => h.rule.value === 'not-event-label' && h.start >= d.end && /^\s*$/.test(ctx.text.slice(d.end, h.start)))) continue;
     // …unless an event word comes first (「2月20日に不正アクセスを受け、翌週に警察へ相談」).
     if (hits.some((h) => h.rule.value === 'not-event-told' && h.start >= d.end && h.start - d.end <= TOLD_REACH && !eventHits.some((e) => e.start >= d.end && e.start < h.start))) continue;
     // A message's date: the date governs the verb of receiving, unless an event word sits between them
@@ -156,14 +156,25 @@ export function extractOccurredDate(ctx: PostContext): Found<string> | null {
   // can give a date: the rules are not tried on the others.
   const dated = sentences.map((s) => datesIn(ctx, s.start, s.end).length > 0);
   const dateLine = sentences.map((s, i) => dated[i]! && DATE_ONLY_LINE_RE.test(s.text.replace(/(?:令和|平成)/g, '')));
-  const units = sentences
-    .map((s, i) => ({ start: s.start, text: s.text, index: i }))
-    .filter((u) => dated[u.index] || dateLine[u.index + 1] || (u.index > 0 && (dateLine[u.index - 1] || SEQUEL_RE.test(u.text))) || dated.slice(Math.max(0, u.index - NARRATIVE_REACH), u.index).some(Boolean));
-  for (const h of applyRules(OCCURRED_RULES, units, { without: ctx.without })) {
-    const list = byIndex.get(h.unit.index) ?? [];
-    list.push(h);
-    byIndex.set(h.unit.index, list);
+  const add = (units: Array<{ start: number; text: string; index: number }>) => {
+    for (const h of applyRules(OCCURRED_RULES, units, { without: ctx.without })) {
+      const list = byIndex.get(h.unit.index) ?? [];
+      list.push(h);
+      byIndex.set(h.unit.index, list);
+    }
+  };
+  const unit = (i: number) => ({ start: sentences[i]!.start, text: sentences[i]!.text, index: i });
+  const near = sentences.map((s, i) => dated[i]! || dateLine[i + 1] === true || (i > 0 && (dateLine[i - 1]! || (dated[i - 1]! && SEQUEL_RE.test(s.text)))));
+  add(sentences.map((_, i) => i).filter((i) => near[i]).map(unit));
+  // The sentences after a quiet dated opening (a date at its head and no cue) may tell the event it dates.
+  const told: number[] = [];
+  for (let j = 0; j < sentences.length; j++) {
+    if (!dated[j] || dateLine[j] || (byIndex.get(j) ?? []).some((h) => h.rule.value !== 'collected')) continue;
+    const ds = datesIn(ctx, sentences[j]!.start, sentences[j]!.end);
+    if (ds.length !== 1 || ds[0]!.start - sentences[j]!.start > OPENING_REACH) continue;
+    for (let k = j + 1; k <= Math.min(sentences.length - 1, j + NARRATIVE_REACH) && !dated[k]; k++) if (!near[k]) told.push(k);
   }
+  add([...new Set(told)].map(unit));
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     const own = byIndex.get(i);

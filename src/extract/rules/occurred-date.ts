@@ -2,7 +2,7 @@
 // of noticing it as it happened ('detect'), and contexts that make a date not the event's: the notice's
 // own or a report's date ('not-event-label', 'not-event-told'), a message received ('contact'), a period
 // in which data was collected ('collected') or exposed ('exposed'). Which date belongs to which cue is
-// decided in ../event-dates.ts.
+// decided in ../event-dates.ts, which also passes over sentences that advise readers (「…の場合はご連絡ください」).
 import { defineRules } from './rule.ts';
 
 export type OccurredRole = 'event' | 'event-label' | 'person-act' | 'finding' | 'detect' | 'not-event-label' | 'not-event-told' | 'contact' | 'collected' | 'exposed';
@@ -13,7 +13,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     id: 'occurred_date/wrong-sending',
     pattern: /誤って|誤り|誤送|誤配|誤掲載|誤登録|誤添付|送信いた|送付し|送信し|送信され|発信され|配信され|添付してしま|掲載してしま|公開してしま/,
     scope: 'sentence',
-    guards: ['advice', 'conditional', 'question'],
+    guards: ['conditional'],
     value: 'person-act',
     confidence: 'high',
     why: 'A mail or letter sent, attached or posted in error is the event, on the day it was sent (送信した, 送信された, 誤って添付).',
@@ -29,7 +29,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     id: 'occurred_date/loss',
     pattern: /紛失|盗まれ|盗難|ひったく|置き忘|見当たらな|持ち去|車上荒らし|空き巣|所在不明/,
     scope: 'sentence',
-    guards: ['advice', 'conditional', 'preventive', 'question'],
+    guards: ['conditional', 'preventive'],
     value: 'person-act',
     confidence: 'high',
     why: 'A device or papers lost, stolen or left behind is the event on the day it happened.',
@@ -42,7 +42,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     id: 'occurred_date/intrusion',
     pattern: /侵入|不正アクセス|不正なアクセス|不正ログイン|不正にログイン|攻撃が行われ|攻撃され|攻撃(?:\([^)]{0,30}\))?を受け|乗っ取|改ざん|暗号化|不正通信|遠隔操作|感染|踏み台|不正利用され|不正に利用され/,
     scope: 'sentence',
-    guards: ['advice', 'conditional', 'preventive', 'question', 'denied'],
+    guards: ['conditional', 'preventive', 'denied'],
     value: 'event',
     confidence: 'high',
     why: 'An intrusion, attack, hijack, encryption or infection is the event on the day it is said to have happened.',
@@ -58,7 +58,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     id: 'occurred_date/exposed-state',
     pattern: /(?:閲覧|アクセス|ダウンロード|取得|入手|参照|表示|確認)(?:でき|可能)(?:る|な)?(?:状態|状況)|閲覧できる|閲覧可能|アクセス可能|公開状態|他の[^。]{0,20}表示され|表示され/,
     scope: 'sentence',
-    guards: ['advice', 'conditional', 'question', 'denied'],
+    guards: ['conditional', 'denied'],
     value: 'event',
     confidence: 'high',
     why: 'Data that anyone could view or download (閲覧できる状態, ダウンロードできる状況) was exposed from the day that state began.',
@@ -71,7 +71,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     id: 'occurred_date/data-taken',
     pattern: /不正に(?:取得|持ち出|入手|複製|閲覧)|複製し|コピーし|持ち出(?!し(?:を)?(?:禁止|制限)|し規程)|持ち帰|抜き取|窃取|撮影|読み出さ|漏えいし|漏洩し|流出し|閲覧していま|閲覧していた|業務外で閲覧|私的に(?:閲覧|利用)/,
     scope: 'sentence',
-    guards: ['advice', 'conditional', 'preventive', 'question', 'denied'],
+    guards: ['conditional', 'preventive', 'denied'],
     value: 'person-act',
     confidence: 'high',
     why: 'Data copied, carried off, photographed, viewed without cause or leaked is the event on that day.',
@@ -84,7 +84,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     id: 'occurred_date/outage',
     pattern: /障害|つながりにく|閲覧しにく|できない状態|利用できな|削除され|停止し|ダウンし/,
     scope: 'sentence',
-    guards: ['advice', 'conditional', 'preventive', 'question'],
+    guards: ['conditional', 'preventive'],
     value: 'event',
     confidence: 'high',
     why: 'A service that failed, stopped or lost data is the event from the day it failed.',
@@ -97,7 +97,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     id: 'occurred_date/last-seen',
     pattern: /(?:保管|所在|存在)を確認|最後に(?:使用|確認)|使用し|稼働させ|から開始し|ポケットに入れ|鞄に入れ|持ち帰っ/,
     scope: 'sentence',
-    guards: ['advice', 'conditional', 'question'],
+    guards: ['conditional'],
     value: 'event',
     confidence: 'medium',
     why: 'For a loss with no known day, the last day the item was seen or used is the occurred date; a server put into use starts its exposure.',
@@ -110,7 +110,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     id: 'occurred_date/occurred',
     pattern: /発生|被害(?!届|状況の|の有無|は確認)|フィッシング/,
     scope: 'sentence',
-    guards: ['advice', 'conditional', 'preventive', 'question', 'denied'],
+    guards: ['conditional', 'preventive', 'denied'],
     value: 'event',
     confidence: 'high',
     why: 'A dated 発生 (occurred) or 被害 (damage) names the day of the event itself.',
@@ -124,7 +124,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     pattern: /気付|気づ|検知|検出|覚知/,
     scope: 'sentence',
     notAfter: /^(?:かず|かな(?:い|かった)|いておらず)/,
-    guards: ['advice', 'conditional', 'preventive', 'question'],
+    guards: ['conditional', 'preventive'],
     value: 'detect',
     confidence: 'medium',
     why: 'A detection dated in the same sentence as the attack it saw is the day the attack was under way (the seeds take the detection day as the start).',
@@ -159,8 +159,8 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/date-label',
-    // the date is the notice's, a plan's or a status's, not the event's: 「…日付」「…日時点」「…日に公表」
-    pattern: /(?<=[0-9]\s*日(?:\s*\([^)]{1,6}\))?|[0-9]\/[0-9]{1,2})\s*(?:付|予定|時点|現在|にお知らせ|に公表|に発表|にて公表|にて発表|に公開|に掲載)/,
+    // right after a date (checked by the decider), the date is the notice's, a plan's or a status's: 「…日付」「…日時点」「…日に公表」
+    pattern: /(?:付|予定|時点|現在|にお知らせ|に公表|に発表|にて公表|にて発表|に公開|に掲載)/,
     scope: 'sentence',
     value: 'not-event-label',
     confidence: 'high',

@@ -21,6 +21,8 @@ const DATE_ONLY_RE = /^[\s0-9年月日()曜日月火水木金土令和平成元R
 const TIMELINE_HEAD_RE = /^[\s・•●○◆■◇▼\-*]*(?:令和|平成|R)?[\s0-9年月日()曜火水木金土~〜、,.\/\-:時分午前後頃ごろ]*$/;
 // How many sentences below its heading a timeline entry's finding may sit.
 const TIMELINE_REACH = 6;
+// Cues of the organisation being told: they end a contractor's finding's wait.
+const TOLD_RULES = new Set(['discovered_date/told', 'discovered_date/timeline-told', 'discovered_date/staff-reported']);
 const RELATIVE_RE = /分後|時間後|同日|当日|直後/;
 // A date that is the notice's, a plan's, a status's or an earlier report's (「…日時点」「…日にお知らせしたとおり」「第一報」).
 const NOT_THIS_DATE_RE = /^\s*(?:付|予定|以降に|までに|時点|現在)|^[^。]{0,15}?(?:第一報|第1報|にお知らせ(?:し|いたし)|に公表(?:し|いたし)|に発表(?:し|いたし)|に掲載(?:し|いたし))/;
@@ -36,12 +38,23 @@ function cuesOf(ctx: PostContext, s: Sentence, index: number): Array<Hit<AwareRo
 
 export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
   const sentences = ctx.sentences.filter((s) => s.start < ctx.focusEnd);
+  let deferred: Found<string> | undefined;
   const followUp = FOLLOW_UP_RE.test(ctx.header) || FOLLOW_UP_RE.test(ctx.text.slice(0, 600));
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     const all = cuesOf(ctx, s, i);
-    const hits = all.filter((h) => h.rule.value !== 'live');
+    const hits = all.filter((h) => h.rule.value === 'finding' || h.rule.value === 'detect');
     if (hits.length === 0) continue;
+    // A contractor's own finding (「委託先において…を確認」) waits for the day the organisation was told.
+    const thirdParty = all.some((h) => h.rule.value === 'third-party') && !hits.some((h) => TOLD_RULES.has(h.rule.id));
+    const done = (r: Found<string>): Found<string> | undefined => {
+      if (thirdParty) {
+        deferred ??= r;
+        return undefined;
+      }
+      if (!deferred || r.value < deferred.value) return deferred ?? r;
+      return { ...r, rules: [...(r.rules ?? []), ...(deferred.rules ?? [])] };
+    };
     const live = all.find((h) => h.rule.value === 'live');
     if (followUp && (LEAK_SITE_RE.test(s.text) || LATER_FINDING_RE.test(s.text))) continue;
     const rules = [...new Set([...hits.map((h) => h.rule.id), ...(live ? [live.rule.id] : [])])];
@@ -58,7 +71,7 @@ export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
     const ordered = [...single.filter((d) => d.end <= verbAt).reverse(), ...single.filter((d) => d.end > verbAt), ...ranged];
     for (const d of ordered) {
       const iso = isoOf(ctx, d);
-      if (iso) return { value: iso, at: [[d.start, d.end]], confidence: d.year === null || isRelative(ctx, d) || cueConfidence !== 'high' ? 'medium' : 'high', rules };
+      if (iso) { const out = done({ value: iso, at: [[d.start, d.end]], confidence: d.year === null || isRelative(ctx, d) || cueConfidence !== 'high' ? 'medium' : 'high', rules }); if (out) return out; continue; }
     }
     if (datesIn(ctx, s.start, s.end).length > 0 || VAGUE_DATE_RE.test(s.text)) continue;
     const today = s.text.indexOf('本日');
@@ -69,7 +82,7 @@ export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
     if (RELATIVE_RE.test(s.text) || live) {
       const d = before.at(-1);
       const iso = d ? isoOf(ctx, d) : null;
-      if (d && iso) return { value: iso, at: [[d.start, d.end]], confidence: live ? 'low' : 'medium', rules };
+      if (d && iso) { const out = done({ value: iso, at: [[d.start, d.end]], confidence: live ? 'low' : 'medium', rules }); if (out) return out; continue; }
       continue;
     }
     // Otherwise the sentence just before, or the heading of the timeline entry it sits in (「9月9日(月)午前10時」
@@ -79,13 +92,13 @@ export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
     if (prev && RELATIVE_RE.test(prev.text) && prevDates.length === 0) {
       const d = before.at(-1);
       const iso = d ? isoOf(ctx, d) : null;
-      if (d && iso) return { value: iso, at: [[d.start, d.end]], confidence: 'medium', rules };
+      if (d && iso) { const out = done({ value: iso, at: [[d.start, d.end]], confidence: 'medium', rules }); if (out) return out; continue; }
       continue;
     }
     if (prev && prevDates.length > 0 && !DATE_ONLY_RE.test(prev.text) && !TIMELINE_HEAD_RE.test(prev.text)) {
       const d = prevDates.at(-1)!;
       const iso = isoOf(ctx, d);
-      if (iso) return { value: iso, at: [[d.start, d.end]], confidence: 'low', rules };
+      if (iso) { const out = done({ value: iso, at: [[d.start, d.end]], confidence: 'low', rules }); if (out) return out; continue; }
       continue;
     }
     for (let j = i - 1; j >= Math.max(0, i - TIMELINE_REACH); j--) {
@@ -96,9 +109,9 @@ export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
       const d = hd[0]!;
       const iso = isoOf(ctx, d);
       // A bare date line that is the notice's own date heads the notice, not a timeline entry.
-      if (iso && iso !== ctx.noticeDate) return { value: iso, at: [[d.start, d.end]], confidence: 'low', rules };
+      if (iso && iso !== ctx.noticeDate) { const out = done({ value: iso, at: [[d.start, d.end]], confidence: 'low', rules }); if (out) return out; continue; }
       break;
     }
   }
-  return null;
+  return deferred ?? null;
 }

@@ -3,7 +3,7 @@
 // date in or near the sentence belongs to the cue is decided in ../discovered-date.ts.
 import { defineRules } from './rule.ts';
 
-export type AwareRole = 'finding' | 'detect' | 'live';
+export type AwareRole = 'finding' | 'detect' | 'live' | 'third-party';
 
 const STAFF = '(?:職員|社員|従業員|教員|教諭|担当者|スタッフ|医師|看護師|当直|社員)';
 // 「2．発覚の経緯」 names a section; the finding is in the lines under it.
@@ -108,7 +108,8 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
     pattern: /確認され(?:まし)?た|確認いたしました|確認(?:しま|致しま)した|確認に至り|確認できました/,
     scope: 'sentence',
     excludes: new RegExp(`${SECTION_HEADING.source}|${ATTACKER_SUBJECT.source}|${OUTWARD.source}`),
-    notBefore: /(?:ないこと|ていないこと|ていないか|ないか|安全性|無事|送付先|在庫|内容)を?$/,
+    // a check made as part of the response (「削除を確認」「回収を確認」「被害がないことを確認」) is not the finding
+    notBefore: /(?:ないこと|ていないこと|ていないか|ないか|安全性|無事|送付先|在庫|内容|削除|廃棄|破棄|回収|返却|返送|復旧|停止|完了)を?(?:[^。、]{0,6}に)?$/,
     guards: ['advice', 'question', 'denied'],
     value: 'finding',
     confidence: 'high',
@@ -118,7 +119,22 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
         { text: 'システム停止の原因を調べ、ランサムウェアによるものと2030年4月9日に確認しました。', expect: { discovered_date: '2030-04-09' } },
         { text: '2030年4月9日、会員向けサイトへの不正なアクセスが確認されました。', expect: { discovered_date: '2030-04-09' } },
       ],
-      noMatch: [{ text: '攻撃者は2030年4月1日に管理画面へログインしたことが確認されました。', expect: { discovered_date: null } }],
+      noMatch: [
+        { text: '攻撃者は2030年4月1日に管理画面へログインしたことが確認されました。', expect: { discovered_date: null } },
+        { text: '2030年4月9日、誤って送信したメールの削除を確認しました。', expect: { discovered_date: null } },
+      ],
+    },
+  },
+  {
+    id: 'discovered_date/contractor-found',
+    pattern: /(?:再?委託先(?:事業者|業者|会社|企業)?|受託(?:者|事業者|業者|会社|企業)|委託(?:業者|事業者|会社|企業)|保守(?:業者|会社|事業者)|運営会社|運用会社|システム会社|ベンダー)(?:の[^。、]{0,12})?(?:において|にて|側で|では|で|が|は)/,
+    scope: 'sentence',
+    value: 'third-party',
+    confidence: 'medium',
+    why: 'A contractor finding the event at its end is not yet the organisation learning: the day the contractor told it is the discovered date.',
+    examples: {
+      match: [{ text: 'お知らせ\n\n2030年6月30日、再委託先事業者において不正アクセスを確認しました。\n2030年7月19日、受託者から当課に報告がありました。', expect: { discovered_date: '2030-07-19' } }],
+      noMatch: [{ text: 'お知らせ\n\n2030年6月30日、当課において不正アクセスを確認しました。\n2030年7月19日、受託者から当課に報告がありました。', expect: { discovered_date: '2030-06-30' } }],
     },
   },
   {

@@ -21,6 +21,7 @@ const DATE_ONLY_RE = /^[\s0-9年月日()曜日月火水木金土令和平成元R
 const TIMELINE_HEAD_RE = /^[\s・•●○◆■◇▼\-*]*(?:令和|平成|R)?[\s0-9年月日()曜火水木金土~〜、,.\/\-:時分午前後頃ごろ]*$/;
 // How many sentences below its heading a timeline entry's finding may sit.
 const TIMELINE_REACH = 6;
+const EVENT_ATTACHED_RE = /^\s*(?:頃|ごろ)?に[^。、]{0,30}?(?:感染|送信|送付|発送|紛失|盗難|盗まれ|不正(?:に|な)?アクセス|侵入|流出|漏え|漏洩|改ざん|誤って|置き忘)/;
 // Cues of the organisation being told: they end a contractor's finding's wait.
 const TOLD_RULES = new Set(['discovered_date/told', 'discovered_date/timeline-told', 'discovered_date/staff-reported']);
 const RELATIVE_RE = /分後|時間後|同日|当日|直後/;
@@ -62,7 +63,8 @@ export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
     // Words of detection: a date range in such a sentence still starts on the day it was noticed.
     const detect = hits.some((h) => h.rule.value === 'detect');
     // In 「…から…にかけて不正アクセスを受けたことが判明」 the range is the attack, not the finding.
-    const dates = usableDates(ctx, s).filter((d) => detect || (!d.rangeStart && !d.rangeEnd));
+    // 「2030年5月1日にマルウェアに感染し、…ことを確認」: a date tied by に to the event is the event's, not the finding's.
+    const dates = usableDates(ctx, s).filter((d) => detect || (!d.rangeStart && !d.rangeEnd && !EVENT_ATTACHED_RE.test(ctx.text.slice(d.end, d.end + 40))));
     // The verb's own date is the last one before it (「退職前の4月3日に…、6月9日に判明」); else the first after.
     const verbAt = hits[0]!.end;
     // A period inside the message (「8月1日から不審な通信が続いていたとの報告」) is the event's; it comes last.

@@ -68,3 +68,14 @@ describe('occurred_date', () => {
     expect(rec('お知らせ\n\n2030年3月1日~2030年4月14日に当店サイトにてクレジットカード決済をご利用いただいたお客様が対象です。').occurred_date).toBe('2030-03-01');
   });
 });
+
+describe('discovered_date and the event date in one finding sentence', () => {
+  it('does not take a date tied by に to the event for the finding', () => {
+    const r = rec('お知らせ\n\n当社従業員のパソコンが2030年2月3日にマルウェアに感染し、外部に不審なメールが送られていたことを確認いたしました。');
+    expect(r.discovered_date).toBeNull();
+    expect(r.occurred_date).toBe('2030-02-03');
+  });
+  it('keeps the date of the check in which something was found', () => {
+    expect(rec('お知らせ\n\n2030年2月3日に実施した点検で、書類の所在が不明であることが判明しました。').discovered_date).toBe('2030-02-03');
+  });
+});

@@ -28,6 +28,7 @@ const CARD_CONTEXT_RE = /カード|決済|ログイン|パスワード/;
 const DETACHED_AFTER_RE = /^\s*(?:頃|ごろ)?\s*[、,]/;
 // How far after a date the cue of a report or a collection period may start.
 const TOLD_REACH = 20;
+const NEWS_SUBJECT_BEFORE_RE = /(?:は|が)\s*$/;
 const LABEL_REACH = 4;
 // 「7月4日にウイルスに感染し、…ことが判明」: a date tied by に to the event before the finding verb is the event's.
 const ATTACHED_AFTER_RE = /^\s*(?:頃|ごろ)?(?:に|から|より|頃|ごろ)(?![^。、]{0,6}(?:判明|発覚|確認))/;
@@ -72,7 +73,9 @@ function candidates(ctx: PostContext, s: Sentence, hits: readonly OHit[], eventH
     }
     if (hits.some((h) => h.rule.value === 'not-event-label' && h.start >= d.end && /^\s*$/.test(ctx.text.slice(d.end, h.start)))) continue;
     // …unless an event word comes first (「2月20日に不正アクセスを受け、翌週に警察へ相談」).
-    if (hits.some((h) => h.rule.value === 'not-event-told' && h.start >= d.end && h.start - d.end <= TOLD_REACH && !eventHits.some((e) => e.start >= d.end && e.start < h.start))) continue;
+    if (hits.some((h) => h.rule.value === 'not-event-told' && h.start >= d.end && h.start - d.end <= TOLD_REACH && !eventHits.some((e) => e.start >= d.end && e.start < h.end))) continue;
+    // 「東山市は3日、…と発表した」: the date after the subject is the announcement's.
+    if (DETACHED_AFTER_RE.test(after) && NEWS_SUBJECT_BEFORE_RE.test(ctx.text.slice(Math.max(s.start, d.start - 3), d.start)) && hits.some((h) => h.rule.value === 'announced' && h.start > d.end)) continue;
     // A message's date: the date governs the verb of receiving, unless an event word sits between them
     // in the same clause (「3月1日に侵入を受けたとの連絡」).
     const c = contact.find((h) => h.start > d.end);

@@ -5,7 +5,7 @@
 // decided in ../event-dates.ts, which also passes over sentences that advise readers (「…の場合はご連絡ください」).
 import { defineRules } from './rule.ts';
 
-export type OccurredRole = 'event' | 'event-label' | 'person-act' | 'finding' | 'detect' | 'not-event-label' | 'not-event-told' | 'contact' | 'collected' | 'exposed';
+export type OccurredRole = 'event' | 'event-label' | 'announced' | 'person-act' | 'finding' | 'detect' | 'not-event-label' | 'not-event-told' | 'contact' | 'collected' | 'exposed';
 
 // The head of a notice example: a dated line so that the example's year-less dates resolve.
 export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
@@ -197,6 +197,18 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
         },
       ],
       noMatch: [{ text: '委託先から、同社サーバーが2030年8月28日に侵入を受けたとの連絡がありました。', expect: { occurred_date: '2030-08-28' } }],
+    },
+  },
+  {
+    id: 'occurred_date/news-announced',
+    pattern: /(?:と|を)(?:発表|公表)し|明らかにし|記者会見で/,
+    scope: 'sentence',
+    value: 'announced',
+    confidence: 'high',
+    why: 'In a news story 「東山市は3日、…と発表した」 the date after the subject is the announcement\'s, not the event\'s.',
+    examples: {
+      match: [{ text: '東山市は2030年6月3日、職員が市民の名簿を紛失したと発表した。', expect: { occurred_date: null, disclosure_date: '2030-06-03' } }],
+      noMatch: [{ text: '東山市は、職員が2030年6月1日に市民の名簿を紛失したと発表した。', expect: { occurred_date: '2030-06-01' } }],
     },
   },
   {

@@ -185,3 +185,94 @@ export function parseJapaneseDate(input: string, ctx: YearContext = {}): string 
 
 /** Month-only or vague dates (2022年7月中旬, 2020年7月から) that must not become a day. */
 export const VAGUE_DATE_RE = /(?:[0-9]{4}\s*年|(?:令和|平成)\s*[0-9元]{1,2}\s*年|本年|昨年|同年)?\s*[0-9]{1,2}\s*月(?:\s*(?:上旬|中旬|下旬|初旬|末|頃|ごろ)|(?![\s0-9]*日))/;
+
+// Day-only dates 「23日」, and 「同日」「当日」「翌日」「前日」「翌24日」: they take their month (and year) from the date
+// written before them. Durations and counts (「3日間」「10日以内」「毎月25日」) are not dates.
+const DAY_ONLY_RE = /(?<next>翌)?(?<d>[0-9]{1,2})\s*日(?!\s*(?:間|以内|以上|以下|程度|前|後|ぶり|分|あたり|当たり|ほど|目|付近|中に|連続|経過))|(?<rel>同日|当日|翌日|前日|翌朝|同夜)/g;
+// What may not stand right before a day-only number: another digit, a year or month, a counter word.
+const DAY_ONLY_BEFORE_RE = /[0-9年月/.\-~約毎各第計全延]\s{0,2}$/;
+
+function addDays(y: number, m: number, d: number, n: number): [number, number, number] {
+  let yy = y;
+  let mm = m;
+  let dd = d + n;
+  const dim = (a: number, b: number) => [31, (a % 4 === 0 && a % 100 !== 0) || a % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][b - 1]!;
+  while (dd > dim(yy, mm)) {
+    dd -= dim(yy, mm);
+    mm++;
+    if (mm > 12) { mm = 1; yy++; }
+  }
+  while (dd < 1) {
+    mm--;
+    if (mm < 1) { mm = 12; yy--; }
+    dd += dim(yy, mm);
+  }
+  return [yy, mm, dd];
+}
+
+/**
+ * Day-only and relative dates (「23日」「同日」「翌日」「翌24日」) in normalised text, each given the month and year of
+ * the date written before it (`dates`: the full and year-less dates of the same text, from findDates). A
+ * date with nothing written before it is left out. The result is in text order and does not overlap `dates`.
+ */
+export function findRelativeDates(text: string, dates: readonly DateMention[]): DateMention[] {
+  const out: DateMention[] = [];
+  let k = 0;
+  let last: DateMention | undefined;
+  DAY_ONLY_RE.lastIndex = 0;
+  for (let m = DAY_ONLY_RE.exec(text); m; m = DAY_ONLY_RE.exec(text)) {
+    const s = m.index;
+    if (m.groups!.d !== undefined && !m.groups!.next && DAY_ONLY_BEFORE_RE.test(text.slice(Math.max(0, s - 3), s))) continue;
+    while (k < dates.length && dates[k]!.start < s) {
+      if (!last || dates[k]!.end > last.end) last = dates[k];
+      k++;
+    }
+    if (k > 0 && dates[k - 1]!.end > s) continue; // inside a written date
+    const prevOut = out.at(-1);
+    const prev = prevOut && (!last || prevOut.start > last.start) ? prevOut : last;
+    if (!prev) continue;
+    const g = m.groups!;
+    const baseYear = prev.year ?? 2000; // a leap year, so that 2月29日 survives when the year is unknown
+    let y: number;
+    let mo: number;
+    let d: number;
+    if (g.rel) {
+      const shift = g.rel === '翌日' || g.rel === '翌朝' ? 1 : g.rel === '前日' ? -1 : 0;
+      [y, mo, d] = addDays(baseYear, prev.month, prev.day, shift);
+    } else {
+      d = Number(g.d);
+      y = baseYear;
+      mo = prev.month;
+      // 「翌3日」 after 「31日」, or a day far below the last one, has crossed into the next month.
+      if ((g.next && d <= prev.day) || d < prev.day - 20) {
+        mo++;
+        if (mo > 12) { mo = 1; y++; }
+      }
+      if (g.next === undefined && d > prev.day + 20 && prev.day < 5) {
+        mo--;
+        if (mo < 1) { mo = 12; y--; }
+      }
+    }
+    if (!isValidDate(y, mo, d)) continue;
+    const year = prev.year === null ? null : y;
+    let end = s + m[0].length;
+    let weekday: number | null = null;
+    const wd = WEEKDAY_RE.exec(text.slice(end, end + 16));
+    if (wd) {
+      weekday = WEEKDAYS.indexOf(wd[1]!);
+      end += wd[0].length;
+    }
+    out.push({
+      start: s,
+      end,
+      year,
+      month: mo,
+      day: d,
+      weekday,
+      iso: year === null ? null : toIso(year, mo, d),
+      rangeStart: RANGE_AFTER_RE.test(text.slice(end, end + 14)),
+      rangeEnd: RANGE_BEFORE_RE.test(text.slice(Math.max(0, s - 3), s)),
+    });
+  }
+  return out;
+}

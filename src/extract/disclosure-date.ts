@@ -1,40 +1,83 @@
-// disclosure_date (公表日): the date ending the header, else the notice's own dated line, else "X は DATE、…発表".
-import { CharPositions } from './char-positions.ts';
+// disclosure_date (公表日): the date ending the header, else the notice's own dated line, else, in a news
+// story, the day the organisation announced. The wordings are rules (rules/disclosure-date.ts); this file
+// picks the date each hit holds and the hit that wins.
+import type { DateMention } from '../core/japanese-date.ts';
+import { toIso } from '../core/japanese-date.ts';
 import type { Found, PostContext } from './context.ts';
-import { datesIn, isoOf } from './context.ts';
-import { headerDateStart } from './title.ts';
+import { isoOf } from './context.ts';
+import { datesWithin, isRelative } from './date-mentions.ts';
+import { applyRules, unitsOf, type Hit } from './rules/engine.ts';
+import { DISCLOSURE_RULES, type DisclosureRole } from './rules/disclosure-date.ts';
 
-// A line that is only a date, as notices print their issue date (「2024年5月17日」「令和6年5月17日 発表」).
-const DATE_LINE_TAIL_RE = /^\s*(?:付|発表|公表|現在)?\s*$/;
-// …or after a label naming it the posting date (「掲載日：R7.2.7」「公表日 2025年2月7日」).
-const DATE_LINE_HEAD_RE = /^\s*(?:(?:掲載|公表|発表|公開|発行|作成)(?:日|日付)|日付)?\s*[:：]?\s*$/;
-const NEWS_RE = /(?:は|が)、?\s*$/;
-const ANNOUNCE_RE = /発表|公表|明らかにし|記者会見/;
+// A date line with a clock time is the posting time only among the first lines of the page.
+const HEAD_REACH = 5;
+// A news story states the announcement in its opening sentences.
+const NEWS_REACH = 3;
+// 「東山市は2030年6月3日、」「東山市は3日、」: the subject, then the date.
+const NEWS_SUBJECT_RE = /(?:は|が)、?\s*$/;
+const NEWS_DAY_RE = /(?:は|が)、?\s*([0-9]{1,2})\s*日\s*[、,]/;
+
+const HEADER_RULES = DISCLOSURE_RULES.filter((r) => r.scope === 'header');
+const BODY_RULES = DISCLOSURE_RULES.filter((r) => r.scope === 'sentence');
+
+const found = (d: DateMention, iso: string, h: Hit<DisclosureRole>, confidence = h.rule.confidence): Found<string> => ({
+  value: iso,
+  at: [[d.start, d.end]],
+  confidence,
+  rules: [h.rule.id],
+});
+
+/** The full date (year written) lying inside a hit. */
+function dateOf(ctx: PostContext, h: Hit<DisclosureRole>): DateMention | undefined {
+  return datesWithin(ctx, h.start, h.end).find((d) => d.year !== null && d.iso !== null);
+}
 
 export function extractDisclosureDate(ctx: PostContext): Found<string> | null {
-  const hs = headerDateStart(ctx);
-  const hd = datesIn(ctx, 0, ctx.header.length).find((d) => d.start === hs);
-  if (hd) {
-    const iso = isoOf(ctx, hd);
-    if (iso) return { value: iso, at: [[hd.start, hd.end]], confidence: hd.year === null ? 'medium' : 'high' };
+  const opts = { without: ctx.without };
+  for (const h of applyRules(HEADER_RULES, unitsOf(ctx, 'header'), opts)) {
+    const d = dateOf(ctx, h);
+    if (d) return found(d, d.iso!, h);
   }
-  const lines = new CharPositions(ctx.text, '\n');
-  for (const d of ctx.dates) {
-    if (d.start < ctx.bodyStart || d.year === null) continue;
-    const lineStart = lines.lastAtOrBefore(Math.max(0, d.start - 1)) + 1;
-    let lineEnd = lines.firstAtOrAfter(d.end);
-    if (lineEnd < 0) lineEnd = ctx.text.length;
-    if (DATE_LINE_HEAD_RE.test(ctx.text.slice(lineStart, d.start)) && DATE_LINE_TAIL_RE.test(ctx.text.slice(d.end, lineEnd))) {
-      return { value: d.iso!, at: [[d.start, d.end]], confidence: 'high' };
+  const hits = applyRules(BODY_RULES, unitsOf(ctx, 'sentence'), opts);
+  for (const h of hits) {
+    if (h.rule.value === 'news' || (h.rule.value === 'head-line' && h.unit.index >= HEAD_REACH)) continue;
+    const d = dateOf(ctx, h);
+    if (d) return found(d, d.iso!, h);
+  }
+  // News stories: 「東山市は2030年6月3日、…と発表した」, or 「東山市は3日、…」 with the story's own date elsewhere.
+  for (const h of hits) {
+    if (h.rule.value !== 'news' || h.unit.index >= NEWS_REACH) continue;
+    const u = h.unit;
+    for (const d of datesWithin(ctx, u.start, h.start)) {
+      if (!NEWS_SUBJECT_RE.test(ctx.text.slice(Math.max(u.start, d.start - 3), d.start))) continue;
+      const iso = d.year !== null ? d.iso : null;
+      if (iso) return found(d, iso, h, isRelative(ctx, d) ? 'low' : h.rule.confidence);
     }
-  }
-  // News stories: 「東山市は2024年6月3日、…と発表した」 in the opening sentences.
-  for (const s of ctx.sentences.slice(0, 3)) {
-    for (const d of datesIn(ctx, s.start, s.end)) {
-      // The end of the text before the date only: the regex tried from every character of it.
-      if (d.year === null || !NEWS_RE.test(ctx.text.slice(s.start, d.start).trimEnd().slice(-2))) continue;
-      if (ANNOUNCE_RE.test(ctx.text.slice(d.end, s.end))) return { value: d.iso!, at: [[d.start, d.end]], confidence: 'medium' };
+    const m = NEWS_DAY_RE.exec(u.text.slice(0, h.start - u.start));
+    const anchor = ctx.dates.find((d) => d.iso !== null);
+    if (m && anchor) {
+      const day = Number(m[1]);
+      let y = anchor.year!;
+      let mo = anchor.month;
+      // A day after the story's date is in the month before.
+      if (day > anchor.day) {
+        mo--;
+        if (mo < 1) { mo = 12; y--; }
+      }
+      const iso = toIso(y, mo, day);
+      const at = u.start + m.index + m[0].indexOf(m[1]!);
+      if (iso) return { value: iso, at: [[at, at + m[1]!.length + 1]], confidence: 'low', rules: [h.rule.id] };
     }
   }
   return null;
+}
+
+/** A header year far from the casebook number's year is a typo (2003 in a 2023 post): the casebook year is meant. */
+export function checkDisclosureYear(found: Found<string> | null, casebookId: string | null): Found<string> | null {
+  if (!found || !casebookId || !/^[0-9]{4}/.test(casebookId)) return found;
+  const cy = Number(casebookId.slice(0, 4));
+  const y = Number(found.value.slice(0, 4));
+  if (Math.abs(cy - y) <= 1) return found;
+  const iso = toIso(cy, Number(found.value.slice(5, 7)), Number(found.value.slice(8, 10)));
+  return iso ? { ...found, value: iso, confidence: 'low', rules: [...(found.rules ?? []), 'step/casebook-year'] } : found;
 }

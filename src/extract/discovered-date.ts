@@ -2,16 +2,11 @@
 import type { DateMention } from '../core/japanese-date.ts';
 import { VAGUE_DATE_RE } from '../core/japanese-date.ts';
 import type { Found, PostContext, Sentence } from './context.ts';
-import { datesIn, isoOf } from './context.ts';
-import { ADVICE_RE } from './cues.ts';
+import { isoOf } from './context.ts';
+import { allDates, datesWithin as datesIn, isRelative } from './date-mentions.ts';
+import { applyRules, type Hit } from './rules/engine.ts';
+import { DISCOVERED_RULES, type AwareRole } from './rules/discovered-date.ts';
 
-const STAFF = '(?:職員|社員|従業員|教員|教諭|担当者|スタッフ|医師|看護師|当直)';
-
-// 「2．発覚の経緯」 names a section; the finding is in the lines under it.
-const SECTION_HEADING_RE = /^[\s0-9.()■●◆【一二三四五六七八九十、]*[^。、\s]{0,10}(?:経緯|経過|概要)[\s】]*$/;
-// 「攻撃者は…を実行したことが確認されました」「…送信された痕跡が確認されました」 are what the investigation found
-// the attacker did, not the day of learning.
-const ATTACKER_SUBJECT_RE = /^(?:攻撃者|犯人|第三者|何者か)(?:は|が)|痕跡/;
 // A follow-up report (第2報, 「…にてお知らせいたしました」) learned of the attack before; finding its data on a
 // leak site later is news about the leak, not the day the organisation became aware of the event.
 const FOLLOW_UP_RE = /第\s*[2-9]\s*報|続報|にてお知らせ(?:いたしました|しました)/;
@@ -19,59 +14,106 @@ const FOLLOW_UP_RE = /第\s*[2-9]\s*報|続報|にてお知らせ(?:いたしま
 const LATER_FINDING_RE = /^(?:その後の|追加の|引き続きの)?調査(?:で|により|の結果)/;
 const LEAK_SITE_RE = /リークサイト|暴露サイト|leak\s*site/i;
 
-// Sentences that say when the organisation learned of it.
-const AWARE_RE = new RegExp(`(?:判明|発覚)(?!後|次第|して(?:いる|お[りら]))|気付|気づ|検知|検出|覚知|把握し|発見(?!に至|されて(?:い|お))|(?:連絡|報告|指摘|申し出|通知)(?:を受け|があり|をいただ|を頂|され)|問い?合わ?せ(?:を受け|があり|が相次|が寄せられ)|ご指摘|確認され(?:まし)?た|確認いたしました|を確認しました|${STAFF}[^。]{0,30}(?:に|へ)報告し`);
-// Words of detection: a date range in such a sentence still starts on the day it was noticed.
-const DETECT_RE = /気付|気づ|検知|検出|覚知|発見|連絡|報告|指摘|申し出|通知|問い?合わ?せ/;
 // A summary opening (「このたび、…が判明いたしました」) says what, not when; a bare date line is the notice's own date.
 const SUMMARY_RE = /^(?:このたび|この度|今般|今回)/;
 const DATE_ONLY_RE = /^[\s0-9年月日()曜日月火水木金土令和平成元R.\/\-]*(?:付|発表|公表)?$/;
+// A timeline entry's heading: a line holding only a date, perhaps a weekday, a clock time and a bullet.
+const TIMELINE_HEAD_RE = /^[\s・•●○◆■◇▼\-*]*(?:令和|平成|R)?[\s0-9年月日()曜火水木金土~〜、,.\/\-:時分午前後頃ごろ]*$/;
+// How many sentences below its heading a timeline entry's finding may sit.
+const TIMELINE_REACH = 6;
+const EVENT_ATTACHED_RE = /^\s*(?:頃|ごろ)?に[^。、]{0,30}?(?:感染|送信|送付|発送|紛失|盗難|盗まれ|不正(?:に|な)?アクセス|侵入|流出|漏え|漏洩|改ざん|誤って|置き忘)/;
+// Cues of the organisation being told: they end a contractor's finding's wait.
+const TOLD_RULES = new Set(['discovered_date/told', 'discovered_date/timeline-told', 'discovered_date/staff-reported']);
 const RELATIVE_RE = /分後|時間後|同日|当日|直後/;
-const OUTWARD_RE = /個人情報保護委?員会|警察|所轄/;
-const NOT_THIS_DATE_RE = /^\s*(?:付|予定|以降に|までに)/;
+// A date that is the notice's, a plan's, a status's or an earlier report's (「…日時点」「…日にお知らせしたとおり」「第一報」).
+const NOT_THIS_DATE_RE = /^\s*(?:付|予定|以降に|までに|時点|現在)|^[^。]{0,15}?(?:第一報|第1報|にお知らせ(?:し|いたし)|に公表(?:し|いたし)|に発表(?:し|いたし)|に掲載(?:し|いたし))/;
 
 function usableDates(ctx: PostContext, s: Sentence): DateMention[] {
-  return datesIn(ctx, s.start, s.end).filter((d) => !NOT_THIS_DATE_RE.test(ctx.text.slice(d.end, d.end + 6)));
+  return datesIn(ctx, s.start, s.end).filter((d) => !NOT_THIS_DATE_RE.test(ctx.text.slice(d.end, d.end + 24)));
+}
+
+/** The cue hits of one sentence, in text order (rules are applied sentence by sentence: the first finding ends the search). */
+function cuesOf(ctx: PostContext, s: Sentence, index: number): Array<Hit<AwareRole>> {
+  return applyRules(DISCOVERED_RULES, [{ start: s.start, text: s.text, index }], { without: ctx.without }).sort((a, b) => a.start - b.start);
 }
 
 export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
   const sentences = ctx.sentences.filter((s) => s.start < ctx.focusEnd);
+  let deferred: Found<string> | undefined;
   const followUp = FOLLOW_UP_RE.test(ctx.header) || FOLLOW_UP_RE.test(ctx.text.slice(0, 600));
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
-    const m = AWARE_RE.exec(s.text);
+    const all = cuesOf(ctx, s, i);
+    const hits = all.filter((h) => h.rule.value === 'finding' || h.rule.value === 'detect');
+    if (hits.length === 0) continue;
+    // A contractor's own finding (「委託先において…を確認」) waits for the day the organisation was told.
+    const thirdParty = all.some((h) => h.rule.value === 'third-party') && !hits.some((h) => TOLD_RULES.has(h.rule.id));
+    const done = (r: Found<string>): Found<string> | undefined => {
+      if (thirdParty) {
+        deferred ??= r;
+        return undefined;
+      }
+      if (!deferred || r.value < deferred.value) return deferred ?? r;
+      return { ...r, rules: [...(r.rules ?? []), ...(deferred.rules ?? [])] };
+    };
+    const live = all.find((h) => h.rule.value === 'live');
     if (followUp && (LEAK_SITE_RE.test(s.text) || LATER_FINDING_RE.test(s.text))) continue;
-    if (!m || ADVICE_RE.test(s.text) || SECTION_HEADING_RE.test(s.text) || (m[0].startsWith('確認') && ATTACKER_SUBJECT_RE.test(s.text)) || (OUTWARD_RE.test(s.text) && !DETECT_RE.test(s.text))) continue;
-    const detect = DETECT_RE.test(s.text);
+    const rules = [...new Set([...hits.map((h) => h.rule.id), ...(live ? [live.rule.id] : [])])];
+    const cueConfidence = hits.some((h) => h.rule.confidence === 'high') ? 'high' : hits[0]!.rule.confidence;
+    // Words of detection: a date range in such a sentence still starts on the day it was noticed.
+    const detect = hits.some((h) => h.rule.value === 'detect');
     // In 「…から…にかけて不正アクセスを受けたことが判明」 the range is the attack, not the finding.
-    const dates = usableDates(ctx, s).filter((d) => detect || (!d.rangeStart && !d.rangeEnd));
-    // The verb's own date is the last one before it (「在職中の2月10日に…、5月12日に判明」); else the first after.
-    const verbAt = s.start + m.index;
-    // A period inside the message (「5月2日から不正なアクセスが行われていたとの報告」) is the event's; it comes last.
+    // 「2030年5月1日にマルウェアに感染し、…ことを確認」: a date tied by に to the event is the event's, not the finding's.
+    const dates = usableDates(ctx, s).filter((d) => detect || (!d.rangeStart && !d.rangeEnd && !EVENT_ATTACHED_RE.test(ctx.text.slice(d.end, d.end + 40))));
+    // The verb's own date is the last one before it (「退職前の4月3日に…、6月9日に判明」); else the first after.
+    const verbAt = hits[0]!.end;
+    // A period inside the message (「8月1日から不審な通信が続いていたとの報告」) is the event's; it comes last.
     const single = dates.filter((d) => !d.rangeStart && !d.rangeEnd);
     const ranged = dates.filter((d) => d.rangeStart || d.rangeEnd);
     const ordered = [...single.filter((d) => d.end <= verbAt).reverse(), ...single.filter((d) => d.end > verbAt), ...ranged];
     for (const d of ordered) {
       const iso = isoOf(ctx, d);
-      if (iso) return { value: iso, at: [[d.start, d.end]], confidence: d.year === null ? 'medium' : 'high' };
+      if (iso) { const out = done({ value: iso, at: [[d.start, d.end]], confidence: d.year === null || isRelative(ctx, d) || cueConfidence !== 'high' ? 'medium' : 'high', rules }); if (out) return out; continue; }
     }
     if (datesIn(ctx, s.start, s.end).length > 0 || VAGUE_DATE_RE.test(s.text)) continue;
     const today = s.text.indexOf('本日');
-    if (today >= 0 && ctx.noticeDate) return { value: ctx.noticeDate, at: [[s.start + today, s.start + today + 2]], confidence: 'medium' };
+    if (today >= 0 && ctx.noticeDate) return { value: ctx.noticeDate, at: [[s.start + today, s.start + today + 2]], confidence: 'medium', rules };
     if (SUMMARY_RE.test(s.text)) continue;
-    // No date of its own: 「…から約7分後に検出」 leans on the last date before; otherwise the sentence just before.
-    const before = ctx.dates.filter((d) => d.end <= s.start && d.start >= ctx.bodyStart && !d.rangeEnd);
+    // No date of its own: 「…の数分後に検出」 and an attack cut off as it ran lean on the last date before.
+    const before = allDates(ctx).filter((d) => d.end <= s.start && d.start >= ctx.bodyStart && !d.rangeEnd);
+    if (RELATIVE_RE.test(s.text) || live) {
+      const d = before.at(-1);
+      const iso = d ? isoOf(ctx, d) : null;
+      if (d && iso) { const out = done({ value: iso, at: [[d.start, d.end]], confidence: live ? 'low' : 'medium', rules }); if (out) return out; continue; }
+      continue;
+    }
+    // Otherwise the sentence just before, or the heading of the timeline entry it sits in (「9月9日(月)午前10時」
+    // on a line of its own, then bullets or time-only lines below it).
     const prev = sentences[i - 1];
-    // A bare date line is the notice's own date, unless it heads a timeline entry (a date other than the notice's).
     const prevDates = prev ? usableDates(ctx, prev).filter((d) => !d.rangeStart && !d.rangeEnd) : [];
-    const timelineLine = prev && DATE_ONLY_RE.test(prev.text) && prevDates.length > 0 && prevDates.every((d) => isoOf(ctx, d) !== ctx.noticeDate);
-    const pick = RELATIVE_RE.test(s.text) || (prev && prevDates.length === 0 && RELATIVE_RE.test(prev.text))
-      ? before.at(-1)
-      : prev && (!DATE_ONLY_RE.test(prev.text) || timelineLine)
-        ? prevDates.at(-1)
-        : undefined;
-    const iso = pick ? isoOf(ctx, pick) : null;
-    if (pick && iso) return { value: iso, at: [[pick.start, pick.end]], confidence: RELATIVE_RE.test(s.text) ? 'medium' : 'low' };
+    if (prev && RELATIVE_RE.test(prev.text) && prevDates.length === 0) {
+      const d = before.at(-1);
+      const iso = d ? isoOf(ctx, d) : null;
+      if (d && iso) { const out = done({ value: iso, at: [[d.start, d.end]], confidence: 'medium', rules }); if (out) return out; continue; }
+      continue;
+    }
+    if (prev && prevDates.length > 0 && !DATE_ONLY_RE.test(prev.text) && !TIMELINE_HEAD_RE.test(prev.text)) {
+      const d = prevDates.at(-1)!;
+      const iso = isoOf(ctx, d);
+      if (iso) { const out = done({ value: iso, at: [[d.start, d.end]], confidence: 'low', rules }); if (out) return out; continue; }
+      continue;
+    }
+    for (let j = i - 1; j >= Math.max(0, i - TIMELINE_REACH); j--) {
+      const h = sentences[j]!;
+      const hd = usableDates(ctx, h);
+      if (hd.length === 0) continue;
+      if (!TIMELINE_HEAD_RE.test(h.text)) break;
+      const d = hd[0]!;
+      const iso = isoOf(ctx, d);
+      // A bare date line that is the notice's own date heads the notice, not a timeline entry.
+      if (iso && iso !== ctx.noticeDate) { const out = done({ value: iso, at: [[d.start, d.end]], confidence: 'low', rules }); if (out) return out; continue; }
+      break;
+    }
   }
-  return null;
+  return deferred ?? null;
 }

@@ -7,8 +7,8 @@ import { checkPipeline, runPipeline, step, type AnyStep, type FieldName, type Fi
 import { extractCasebookId } from './casebook-id.ts';
 import { extractTitle } from './title.ts';
 import { extractOrganization } from './organization.ts';
-import { extractDisclosureDate } from './disclosure-date.ts';
 import { extractIncidentTypes, skimmingNeedsCardData } from './incident-types.ts';
+import { checkDisclosureYear, extractDisclosureDate } from './disclosure-date.ts';
 import { extractAffectedCount } from './affected-count.ts';
 import { extractDataTypes } from './data-types.ts';
 import { extractSector } from './sector.ts';
@@ -40,6 +40,13 @@ export const STEPS: readonly AnyStep[] = [
   step({ name: 'casebook_id', why: 'the number in the casebook label', inputs: [], outputs: ['casebook_id'], run: (ctx) => ({ casebook_id: extractCasebookId(ctx.header) }) }),
   step({ name: 'title', why: 'the header without label and date', inputs: [], outputs: ['title'], run: (ctx) => ({ title: extractTitle(ctx) }) }),
   step({ name: 'disclosure_date', why: 'the notice date; it also gives year-less dates their year', inputs: [], outputs: ['disclosure_date'], run: (ctx) => ({ disclosure_date: extractDisclosureDate(ctx) }) }),
+  step({
+    name: 'disclosure-year',
+    why: 'a notice date years away from the casebook number\'s year is a typo for that year (2003 in a 2023 post)',
+    inputs: ['casebook_id', 'disclosure_date'],
+    outputs: ['disclosure_date'],
+    run: (_ctx, { casebook_id, disclosure_date }) => ({ disclosure_date: checkDisclosureYear(disclosure_date, casebook_id?.value ?? null) }),
+  }),
   step({ name: 'organization', why: 'the publisher, from the title first', inputs: ['title'], outputs: ['organization'], run: (ctx, { title }) => ({ organization: extractOrganization(ctx, title) }) }),
   step({ name: 'kind', why: 'incident, claim list or other', inputs: ['casebook_id'], outputs: ['kind'], run: (ctx, { casebook_id }) => ({ kind: extractKind(ctx, casebook_id) }) }),
   step({ name: 'incident_types', why: 'every kind of event reported', inputs: [], outputs: ['incident_types'], run: (ctx) => ({ incident_types: extractIncidentTypes(ctx) }) }),

@@ -33,7 +33,15 @@ const STATES: Partial<Record<RecordKey, (slice: string, r: IncidentRecord, spans
   attacker: (slice, r) => expect(slice.toLowerCase()).toContain(nfkc(r.attacker!).toLowerCase()),
 };
 
+// A day-only or relative date (「12日」「同日」「翌日」) takes its month from the date before it: the span states the day.
+const DAY_ONLY_RE = /^(?:翌)?([0-9]{1,2})\s*日|^(?:同日|当日|翌日|前日|翌朝|同夜)/;
+
 function expectDate(slice: string, iso: string): void {
+  const dayOnly = findDates(slice).length === 0 ? DAY_ONLY_RE.exec(slice) : null;
+  if (dayOnly) {
+    if (dayOnly[1]) expect(Number(dayOnly[1])).toBe(Number(iso.slice(8, 10)));
+    return;
+  }
   const d = findDates(slice)[0];
   expect(d, `a date in "${slice}"`).toBeDefined();
   expect([d!.month, d!.day]).toEqual([Number(iso.slice(5, 7)), Number(iso.slice(8, 10))]);

@@ -8,6 +8,9 @@ import { ORG_BODY_RULES, ORG_NAME_RULES, ORG_TITLE_RULES } from './organization.
 import { INCIDENT_TYPE_RULES } from './incident-types.ts';
 import { KIND_CLAIM_LIST_RULES, KIND_EVENT_RULES, KIND_TITLE_RULES } from './kind.ts';
 import { ATTACKER_RULES } from './attacker.ts';
+import { DISCOVERED_RULES } from './discovered-date.ts';
+import { OCCURRED_RULES } from './occurred-date.ts';
+import { DISCLOSURE_RULES } from './disclosure-date.ts';
 
 export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
   ...PPC_RULES,
@@ -27,4 +30,7 @@ export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
   ...KIND_EVENT_RULES,
   ...KIND_TITLE_RULES,
   ...ATTACKER_RULES,
+  ...DISCOVERED_RULES,
+  ...OCCURRED_RULES,
+  ...DISCLOSURE_RULES,
 ];

@@ -1,0 +1,81 @@
+// Invented notices for the date fields' decisions that are code rather than rule data: the casebook-year
+// check on the header date, day-only and relative dates, and timeline layouts.
+import { describe, expect, it } from 'vitest';
+import { findDates, findRelativeDates } from '../../src/core/japanese-date.ts';
+import { extractDocument } from '../../src/extract/extract.ts';
+
+const rec = (text: string) => extractDocument(text)[0]!.record;
+
+describe('day-only and relative dates', () => {
+  it('take the month and year of the date before them', () => {
+    const text = '2030年1月20日に受付を始めた。23日午後、利用者から連絡があった。同日夜に停止し、翌24日に再開した。翌日、報告した。';
+    const rel = findRelativeDates(text, findDates(text));
+    expect(rel.map((d) => d.iso)).toEqual(['2030-01-23', '2030-01-23', '2030-01-24', '2030-01-25']);
+  });
+  it('leave durations and counts alone', () => {
+    const text = '2030年1月20日から3日間、約10日以内に、毎月25日に';
+    expect(findRelativeDates(text, findDates(text))).toEqual([]);
+  });
+});
+
+describe('disclosure_date', () => {
+  it('takes the casebook year when the header year is years away from it (a typo)', () => {
+    const r = rec('【セキュリティ事件簿#2030-120】みずほ台市 書類の紛失について 2010年6月3日\n\n本文です。');
+    expect(r.disclosure_date).toBe('2030-06-03');
+    expect(r.low_confidence).toContain('disclosure_date');
+  });
+  it('keeps a header year one year from the casebook year', () => {
+    expect(rec('【セキュリティ事件簿#2031-001】みずほ台市 書類の紛失について 2030年12月28日\n\n本文です。').disclosure_date).toBe('2030-12-28');
+  });
+});
+
+describe('discovered_date in timelines', () => {
+  it('reads the date heading of the entry that tells of the finding, across time-only lines and a quote', () => {
+    const r = rec(
+      [
+        'お知らせ',
+        '',
+        '令和12年6月9日',
+        '',
+        '経緯',
+        '5月8日(水)',
+        '・担当者が案内メールを一斉送信した。',
+        '5月10日(金)',
+        '午後2時10分',
+        '・参加者から「宛先が見えている。」と事務局へ連絡があり、事態を認識した。',
+      ].join('\n'),
+    );
+    expect(r.discovered_date).toBe('2030-05-10');
+    expect(r.occurred_date).toBe('2030-05-08');
+  });
+  it('takes the day-only date that 同日 refers to', () => {
+    const r = rec('お知らせ\n\n2030年7月1日\n\n受付は6月23日午後7時に公開しました。同日午後9時、利用者からの指摘で事態を認識しました。');
+    expect(r.discovered_date).toBe('2030-06-23');
+  });
+});
+
+describe('occurred_date', () => {
+  it('dates an event told just after a dated opening without an event word (low)', () => {
+    const r = rec('お知らせ\n\n2030年4月3日午後、職員が顧客宅を訪問しました。\n帰りの電車内で、書類の入った封筒を置き忘れました。');
+    expect(r.occurred_date).toBe('2030-04-03');
+    expect(r.low_confidence).toContain('occurred_date');
+  });
+  it('prefers a date the event has of its own over a dated opening', () => {
+    const r = rec('お知らせ\n\n2030年4月3日、職員が顧客宅を訪問しました。\n2030年4月5日、書類の入った封筒を紛失しました。');
+    expect(r.occurred_date).toBe('2030-04-05');
+  });
+  it('reads the start of a window in which cards were used for payment', () => {
+    expect(rec('お知らせ\n\n2030年3月1日~2030年4月14日に当店サイトにてクレジットカード決済をご利用いただいたお客様が対象です。').occurred_date).toBe('2030-03-01');
+  });
+});
+
+describe('discovered_date and the event date in one finding sentence', () => {
+  it('does not take a date tied by に to the event for the finding', () => {
+    const r = rec('お知らせ\n\n当社従業員のパソコンが2030年2月3日にマルウェアに感染し、外部に不審なメールが送られていたことを確認いたしました。');
+    expect(r.discovered_date).toBeNull();
+    expect(r.occurred_date).toBe('2030-02-03');
+  });
+  it('keeps the date of the check in which something was found', () => {
+    expect(rec('お知らせ\n\n2030年2月3日に実施した点検で、書類の所在が不明であることが判明しました。').discovered_date).toBe('2030-02-03');
+  });
+});

@@ -16,6 +16,9 @@ const QUESTION_RE = /^\s*(?:Q\s*[.:]|問\s*[0-9]*\s*[.:])|(?:でしょうか|で
 const PREVENTIVE_AFTER_RE = /^(?:等|など)?の?(?:防止|対策|予防|未然防止|抑止|訓練|監視|検知(?:システム|装置|機能))|^(?:を|の)(?:防止|防ぐ|防ぎ|未然に防)/;
 // 「…が発生した場合は」「万一…の場合には」: a condition, not an event.
 const CONDITION_AFTER_RE = /^[^。、]{0,14}(?:場合(?:は|には|に備え)|際には|おそれがある場合)/;
+// 「…ご注意ください」「…ご連絡ください」: the sentence asks readers to do something. Narrower than
+// cues.ts ADVICE_RE: a bare 「場合は」 is not advice (「(法人の場合は社名)」 states a fact).
+const READER_ADVICE_RE = /ください|下さい|お願い(?:いた)?します|お願い申し?上げ|ご注意|ご留意|お気をつけ|お勧め|おすすめ/;
 
 export const GUARDS = {
   /** the sentence advises or asks readers (「…ご注意ください」「…場合は…ご連絡ください」) */
@@ -28,6 +31,8 @@ export const GUARDS = {
   preventive: (g: GuardInput) => PREVENTIVE_AFTER_RE.test(g.text.slice(g.end)),
   /** the hit is a condition (「不正アクセスがあった場合には」) */
   conditional: (g: GuardInput) => CONDITION_AFTER_RE.test(g.text.slice(g.end)),
+  /** the sentence asks or advises readers; unlike `advice`, 「場合は」 alone is not advice (data_types, affected_count) */
+  readerAdvice: (g: GuardInput) => READER_ADVICE_RE.test(g.text),
 } as const;
 
 export type GuardName = keyof typeof GUARDS;

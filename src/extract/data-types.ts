@@ -6,7 +6,7 @@ import { DATA_TYPES, type Confidence, type DataType } from '../core/record.ts';
 import type { Found, PostContext } from './context.ts';
 import { applyRules, unitsOf, type Hit, type Unit } from './rules/engine.ts';
 import { GUARDS } from './rules/guards.ts';
-import { DATA_DENIAL_RE, DATA_TYPE_RULES, REJECTED_CLAIM_RE, type DataCue } from './rules/data-types.ts';
+import { DATA_CUE_RULES, DATA_DENIAL_RE, DATA_TYPE_RULES, REJECTED_CLAIM_RE, UNSPECIFIED_DATA_RULES, type DataCue } from './rules/data-types.ts';
 
 // A list item: a bullet or number, or a short line without a sentence end.
 const ITEM_RE = /^\s*(?:[•・*※\-]|[0-9]+[.)]|\(?[0-9]+\)|[①-⑳]|[ア-ン][.)])/;
@@ -33,6 +33,11 @@ function deniedParens(text: string): Array<[number, number]> {
     if (DATA_DENIAL_RE.test(m[0])) out.push([m.index, m.index + m[0].length]);
   }
   return out;
+}
+
+/** A list item: a bullet or number, or a short body line without a sentence end. */
+function isItemUnit(u: Unit): boolean {
+  return u.index >= 0 && (ITEM_RE.test(u.text) || (u.text.length <= 30 && !/[。:：]$/.test(u.text)));
 }
 
 /** The data words of one unit that its clauses do not deny, given whether the unit may state an exposure. */
@@ -66,7 +71,14 @@ function affirmed(u: Unit, hits: Array<Hit<DataCue>>, allowed: (words: Array<Hit
 
 export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
   const units = unitsOf(ctx, 'header+sentence');
-  const hits = applyRules(DATA_TYPE_RULES, units, { without: ctx.without });
+  // Advice to readers (「…ご注意ください」) and questions state nothing; a contact block's heading ends a list.
+  const skipped = new Set(units.filter((u) => { const g = { text: u.text, start: 0, end: 0 }; return GUARDS.readerAdvice(g) || GUARDS.question(g) || (u.text.length <= 40 && CONTACT_RE.test(u.text)); }).map((u) => u.index));
+  const read = units.filter((u) => !skipped.has(u.index));
+  const words = applyRules(DATA_TYPE_RULES, read, { without: ctx.without });
+  // Exposure contexts and clause boundaries matter only where data is named, and on the line before a list item.
+  const named = new Set(words.map((h) => h.unit.index));
+  const cueUnits = units.filter((u, i) => named.has(u.index) || (units[i + 1] !== undefined && isItemUnit(units[i + 1]!)));
+  const hits = [...words, ...applyRules(DATA_CUE_RULES, cueUnits, { without: ctx.without }), ...applyRules(UNSPECIFIED_DATA_RULES, read, { without: ctx.without })];
   const byUnit = new Map<number, Array<Hit<DataCue>>>();
   for (const h of hits) {
     const list = byUnit.get(h.unit.index);
@@ -78,9 +90,8 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
   for (const u of units) {
     const hs = byUnit.get(u.index) ?? [];
     const isHeader = u.index < 0;
-    const isItem = !isHeader && (ITEM_RE.test(u.text) || (u.text.length <= 30 && !/[。:：]$/.test(u.text)));
-    const g = { text: u.text, start: 0, end: 0 };
-    if (GUARDS.readerAdvice(g) || GUARDS.question(g) || (u.text.length <= 40 && CONTACT_RE.test(u.text))) {
+    const isItem = isItemUnit(u);
+    if (skipped.has(u.index)) {
       listContext = false;
       continue;
     }
@@ -88,7 +99,7 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
     if (hs.some(isData)) {
       // An enumeration of several kinds of data is itself a statement of what the data held.
       const allowed = (words: Array<Hit<DataCue>>) =>
-        hasContext || new Set(words.map((w) => w.rule.value).filter((v) => v !== 'other')).size >= 2 || (isItem && listContext);
+        hasContext || words.some((w) => w.rule.id === UNSPECIFIED) || new Set(words.map((w) => w.rule.value).filter((v) => v !== 'other')).size >= 2 || (isItem && listContext);
       for (const h of affirmed(u, hs, allowed)) {
         const t = h.rule.value as DataType;
         if (!found.has(t)) found.set(t, h);

@@ -1,7 +1,8 @@
 // Rules for data_types: the words that name a kind of personal data, the words that make a sentence say
 // what was exposed (leaked, held in what was lost, shown, sent), and the clause boundaries that limit a
 // denial to its own clause. The decider (data-types.ts) combines them: a data word counts where its
-// sentence (or the list it belongs to) states an exposure, and not in a clause that denies it.
+// sentence (or the list it belongs to) states an exposure, and not in a clause that denies it. Sentences
+// that advise readers (the `readerAdvice` guard) or ask a question are skipped whole by the decider.
 import type { DataType } from '../../core/record.ts';
 import { defineRules } from './rule.ts';
 
@@ -34,15 +35,14 @@ const SENDER_RE = /送信者(?:の|名)|差出人|送信元(?:の|と|が|アド
 
 const ifNot = (s: string) => new RegExp(`^(?:${s})`);
 
+/** The words that name a kind of data. */
 export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
-  // ---- words that name a kind of data ----
   {
     id: 'data_types/name',
     pattern: /氏名|お名前|個人名|名前|姓名|口座名義|名義人|カード名義|フリガナ|ふりがな|宛名|(?:担当者|代表者|保護者|契約者|申込者|受講者|利用者|患者|児童|生徒|学生|職員|社員|会員)名(?!簿|義|称)/,
     scope: 'header+sentence',
     notAfter: ifNot(`${SYSTEM_AFTER}|${USED_AFTER}|(?:を|で)?(?:騙|かた|名乗|装)`),
     excludes: SENDER_RE,
-    guards: ['readerAdvice', 'question'],
     value: 'name',
     confidence: 'high',
     why: 'Names are written 氏名, 個人名, 名前, 姓名, 宛名, or as the holder of an account or card (口座名義, カード名義); a sender name shown in a fake mail is not exposed data.',
@@ -57,7 +57,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     scope: 'header+sentence',
     notAfter: ifNot(`${SYSTEM_AFTER}|${DESTINATION_AFTER}|${USED_AFTER}|${PROCEDURE_AFTER}`),
     notBefore: new RegExp(DESTINATION_BEFORE),
-    guards: ['readerAdvice', 'question'],
     value: 'address',
     confidence: 'high',
     why: 'A postal address is 住所, 所在地 or 郵便番号; the wrong address a letter went to is how it went astray, not what it exposed.',
@@ -68,11 +67,10 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
   },
   {
     id: 'data_types/phone',
-    pattern: /電話番号|携帯番号|TEL番号|FAX番号|ファックス番号/i,
+    pattern: /電話番号|携帯番号|(?:TEL|Tel|FAX|Fax)番号|ファックス番号/,
     scope: 'header+sentence',
     notAfter: ifNot(`${SYSTEM_AFTER}|${DESTINATION_AFTER}|${USED_AFTER}|${PROCEDURE_AFTER}`),
     notBefore: new RegExp(`${DESTINATION_BEFORE}|(?:警告|画面|偽)[^。、]{0,12}$`),
-    guards: ['readerAdvice', 'question'],
     value: 'phone',
     confidence: 'high',
     why: 'A phone or fax number exposed is phone; the number a scam screen showed, or one dialled by mistake, is the mechanism.',
@@ -83,12 +81,11 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
   },
   {
     id: 'data_types/email',
-    pattern: /メールアドレス|メール・アドレス|e-?mailアドレス|Eメールアドレス|アドレス帳/i,
+    pattern: /メールアドレス|メール・アドレス|[eE]-?[mM]ail\s?アドレス|Eメールアドレス|アドレス帳/,
     scope: 'header+sentence',
     notAfter: ifNot(`${SYSTEM_AFTER}|${DESTINATION_AFTER}|${USED_AFTER}|${PROCEDURE_AFTER}|(?:を|が)?(?:詐称|偽装|騙|かた)`),
     notBefore: new RegExp(DESTINATION_BEFORE),
     excludes: SENDER_RE,
-    guards: ['readerAdvice', 'question'],
     value: 'email',
     confidence: 'high',
     why: 'Mail addresses exposed (to other recipients, on a page, in a lost list) are email; the wrong address a mail went to, or a spoofed sender address, is not.',
@@ -101,7 +98,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     id: 'data_types/birthdate',
     pattern: /生年月日|誕生日/,
     scope: 'header+sentence',
-    guards: ['readerAdvice', 'question'],
     value: 'birthdate',
     confidence: 'high',
     why: 'A date of birth is written 生年月日 or 誕生日.',
@@ -111,7 +107,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     id: 'data_types/gender',
     pattern: /性別/,
     scope: 'header+sentence',
-    guards: ['readerAdvice', 'question'],
     value: 'gender',
     confidence: 'high',
     why: 'Sex or gender is written 性別.',
@@ -119,10 +114,9 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
   },
   {
     id: 'data_types/card-security-code',
-    pattern: /セキュリティ・?コード|CVV|CVC/i,
+    pattern: /セキュリティ・?コード|CVV|CVC|cvv|cvc/,
     scope: 'header+sentence',
     notAfter: /^(?:の入力を|を入力する|入力欄)/,
-    guards: ['readerAdvice', 'question'],
     value: 'card_security_code',
     confidence: 'high',
     why: 'The card verification code is セキュリティコード, CVV or CVC.',
@@ -130,10 +124,9 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
   },
   {
     id: 'data_types/credit-card',
-    pattern: /クレジットカード(?:番号|情報)|カード(?:番号|情報)|(?<!パスワードの?|証明書の?|ポイントの?)有効期限/,
+    pattern: /クレジットカード(?:番号|情報)|カード(?:番号|情報)|有効期限/,
     scope: 'header+sentence',
-    notBefore: /(?:会員|ポイント|診察|保険|マイナンバー|キャッシュ|ETC|IC|交通系|図書館)$/,
-    guards: ['readerAdvice', 'question'],
+    notBefore: /(?:会員|ポイント|診察|保険|マイナンバー|キャッシュ|ETC|IC|交通系|図書館)$|(?:パスワード|証明書|ポイント)の?$/,
     value: 'credit_card',
     confidence: 'high',
     why: 'Card numbers, card data and expiry dates are credit_card; a member, point or health-insurance card is not a payment card.',
@@ -146,7 +139,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     id: 'data_types/bank-account',
     pattern: /口座番号|口座情報|銀行口座|預金口座|振込口座|振込先口座/,
     scope: 'header+sentence',
-    guards: ['readerAdvice', 'question'],
     value: 'bank_account',
     confidence: 'high',
     why: 'A bank account is written 口座番号, 口座情報 or 銀行口座.',
@@ -158,7 +150,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     scope: 'header+sentence',
     notAfter: ifNot(`${SYSTEM_AFTER}|${USED_AFTER}|付き|付|(?:等|など)?を?(?:別途|別|後|続けて)?(?:送信|送付|送っ|送り|送|メール)|[^。]{0,20}(?:を|は)(?:システム側で|速やかに|直ちに|強制的に)?(?:変更|リセット|初期化|再設定)`),
     notBefore: /(?:解凍|解除|開封|展開|圧縮|ファイル|添付ファイルの|ZIP|zip)(?:用|の|の?ため(?:の)?)?$|(?:設定した|付与した|かけた|付した)$/,
-    guards: ['readerAdvice', 'question'],
     value: 'password',
     confidence: 'high',
     why: 'A password exposed is password; one an attacker used to log in, or the one that opens a mis-sent file, is the mechanism.',
@@ -172,7 +163,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     pattern: /パスワード(?=[^。]{0,12}入力)/,
     scope: 'header+sentence',
     requires: /偽(?:の)?(?:サイト|ページ|画面|ログイン)|フィッシング|不審な(?:サイト|ページ|URL|リンク)|なりすまし(?:サイト|ページ)/,
-    guards: ['readerAdvice', 'question'],
     value: 'password',
     confidence: 'medium',
     why: 'A password typed into a phishing page is handed to the attacker: it is exposed, not merely used.',
@@ -183,10 +173,9 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
   },
   {
     id: 'data_types/login-id',
-    pattern: /ログイン\s*ID|ユーザー?\s*ID|ユーザー名|アカウント名|アカウント(?:ID|情報(?!の?変更))|(?:会員|WEB|ウェブ)\s*ID|ID(?=\s*(?:・|および|及び|と|、|\/|や)\s*パスワード)/i,
+    pattern: /ログイン\s*I[Dd]|ユーザー?\s*I[Dd]|ユーザー名|アカウント名|アカウント(?:ID|情報(?!の?変更))|(?:会員|WEB|Web|web|ウェブ)\s*I[Dd]|ID(?=\s*(?:・|および|及び|と|、|\/|や)\s*パスワード)/,
     scope: 'header+sentence',
     notAfter: ifNot(`${SYSTEM_AFTER}|${USED_AFTER}`),
-    guards: ['readerAdvice', 'question'],
     value: 'login_id',
     confidence: 'high',
     why: 'A login name is ログインID, ユーザーID, 会員ID or the ID paired with a password; one an attacker logged in with is the mechanism.',
@@ -200,7 +189,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     pattern: /医療情報|診療情報|診療記録|診察記録|診療録|カルテ(?:情報|の内容|データ|の?記載)|病名|病歴|既往歴|既往症|健康状態|健康情報|健康上の|診療科|受診科|通院歴|受診歴|入院歴|検査結果|検診(?:の)?結果|健診結果|健康診断|治療内容|治療方針|処方|服薬|診断名|検査所見|心身の状況|要介護度/,
     scope: 'header+sentence',
     notAfter: ifNot(`${SYSTEM_AFTER}|運用|更新|導入`),
-    guards: ['readerAdvice', 'question'],
     value: 'medical',
     confidence: 'high',
     why: 'Health data: diagnoses, medical history, department seen, test and check-up results, treatment, medication.',
@@ -213,7 +201,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     id: 'data_types/face-photo',
     pattern: /顔写真|顔画像|証明写真|本人写真/,
     scope: 'header+sentence',
-    guards: ['readerAdvice', 'question'],
     value: 'photo',
     confidence: 'high',
     why: 'A photo of a person (顔写真, 証明写真) is photo.',
@@ -225,7 +212,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     scope: 'header+sentence',
     notBefore: /(?:資料|書類|文書|画面|掲示物|建物|物件|作品|商品|製品|現場|風景|ペット|料理)[^。]{0,40}$|顔$/,
     notAfter: /^(?:等|など)?の?(?:データ容量|容量|サイズ|撮影機|スタジオ)|^(?:を|に)(?:撮影|添付して送)/,
-    guards: ['readerAdvice', 'question'],
     value: 'photo',
     confidence: 'medium',
     why: 'A photo in a list of exposed items is usually of the people concerned, unless the text says it shows a document, a building or goods; a scanned image (画像データ) is not a photo.',
@@ -238,7 +224,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     id: 'data_types/employee-id',
     pattern: /社員番号|職員番号|従業員番号|職員ID|社員ID/,
     scope: 'header+sentence',
-    guards: ['readerAdvice', 'question'],
     value: 'employee_id',
     confidence: 'high',
     why: 'Staff numbers are employee_id.',
@@ -248,7 +233,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     id: 'data_types/student-id',
     pattern: /学籍番号|学生番号|生徒番号|学生証番号/,
     scope: 'header+sentence',
-    guards: ['readerAdvice', 'question'],
     value: 'student_id',
     confidence: 'high',
     why: 'Student numbers are student_id.',
@@ -259,12 +243,15 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     pattern: /年齢|学年|国籍|勤務先|会社名|学校名|所属(?:学部|部署|先)?|購入履歴|注文(?:内容|履歴)|家族構成|続柄|世帯主|会員番号|顧客番号|患者ID|患者番号|診察券番号|保有ポイント|ポイント(?:数|残高)|メール本文/,
     scope: 'header+sentence',
     notAfter: ifNot(SYSTEM_AFTER),
-    guards: ['readerAdvice', 'question'],
     value: 'other',
     confidence: 'low',
     why: 'Listed personal items with no value of their own (age, school year, nationality, employer, purchase history, customer number) are other.',
     examples: { match: ['漏えいした可能性がある情報は購入履歴です。'], noMatch: ['年齢を問わずどなたでもご参加いただけます。'] },
   },
+]);
+
+/** Personal data named without its kind (「顧客情報が流出」): read in every sentence, kept only where no kind is named. */
+export const UNSPECIFIED_DATA_RULES = defineRules<DataCue>('data_types', [
   {
     id: 'data_types/unspecified-personal-data',
     pattern: /個人情報|顧客情報|お客様(?:の)?情報|お客さま(?:の)?情報|会員情報|利用者情報|患者(?:様の)?情報|住民情報|児童生徒の情報|学生情報|生徒情報|職員情報/,
@@ -272,19 +259,26 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     requires: /漏えい|漏洩|流出|漏れ|窃取|盗難|紛失|誤送|閲覧され|閲覧可能|閲覧できる|持ち出|公開|掲載/,
     excludes: /確認されて(?:おらず|おりません|いません)|確認されませんでした/,
     notAfter: /^(?:保護|の(?:保護|取り?扱|管理|適正)|取扱|管理|保護方針|漏えい(?:防止|対策)|の漏えい(?:防止|対策))/,
-    guards: ['readerAdvice', 'question', 'preventive'],
+    guards: ['preventive'],
     value: 'other',
     confidence: 'low',
     why: 'A notice that says personal data leaked without naming any item gives other (the decider drops it once an item is named); an unconfirmed leak without items gives nothing.',
     examples: { match: ['不正アクセスにより顧客情報が流出した可能性があります。'], noMatch: ['個人情報の保護に万全を期してまいります。'] },
   },
 
-  // ---- words that make a sentence state what was exposed ----
+]);
+
+/**
+ * The words that make a sentence state what was exposed (leaked, held in what was lost, shown, sent), and
+ * the clause boundaries that limit a denial to its own clause. A separate list: the decider reads it only
+ * in the sentences that name data and the lines that introduce a list.
+ */
+export const DATA_CUE_RULES = defineRules<DataCue>('data_types', [
   {
     id: 'data_types/leak-word',
     pattern: /漏えい|漏洩|流出|漏れ|漏出|窃取|搾取|詐取|盗難|盗まれ|紛失|持ち出|抜き取|不正(?:に)?取得|外部に送信|暗号化され/,
     scope: 'header+sentence',
-    guards: ['readerAdvice', 'question', 'preventive'],
+    guards: ['preventive'],
     value: 'context',
     confidence: 'high',
     why: 'A sentence (or title) that says data leaked, was stolen or lost states what was exposed.',
@@ -297,7 +291,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     id: 'data_types/held-in',
     pattern: /含まれ|含む|含んで|保存|記載|記録され|登録され|保管|格納|入って(?:い|お)|収録/,
     scope: 'header+sentence',
-    guards: ['readerAdvice', 'question'],
     value: 'context',
     confidence: 'high',
     why: 'What the lost, stolen or accessed thing held (記載, 保存, 含まれ) is what was exposed with it.',
@@ -310,7 +303,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     id: 'data_types/shown-to-others',
     pattern: /公開(?:され|状態|し|となっ)|掲載(?:され|し)|見える状態|確認できる状態|閲覧(?:でき|可能|され|し)|表示され|参照(?:でき|可能)|アクセス(?:でき|可能)な状態/,
     scope: 'header+sentence',
-    guards: ['readerAdvice', 'question'],
     value: 'context',
     confidence: 'high',
     why: 'Data published, posted or left where others could see it (公開, 掲載, 見える状態, 閲覧可能) is exposed even without the word 漏えい.',
@@ -323,7 +315,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     id: 'data_types/what-was-sent',
     pattern: /誤(?:送信|送付|配信|交付|掲載|配布|発送)|誤って[^。]{0,20}(?:送|掲載|公開|配布|添付)|宛先(?:欄)?に|(?:CC|TO)で送信|BCCで送信すべき/i,
     scope: 'header+sentence',
-    guards: ['readerAdvice', 'question'],
     value: 'context',
     confidence: 'high',
     why: 'What a mis-sent mail, letter or attachment carried (「誤送信の内容」) is what it exposed to the wrong recipient.',
@@ -336,7 +327,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     id: 'data_types/list-intro',
     pattern: /以下の(?:とおり|通り)|下記の(?:とおり|通り)|以下の(?:情報|内容|項目)|下記の(?:情報|内容|項目)|対象となる(?:情報|項目)|(?:情報|項目)(?:の)?(?:内容|内訳|詳細)|内容\s*[:：]|内訳\s*[:：]|情報\s*[:：]|項目\s*[:：]/,
     scope: 'header+sentence',
-    guards: ['readerAdvice', 'question'],
     value: 'context',
     confidence: 'medium',
     why: 'A line that introduces a list of items (以下のとおり, 情報の内容) lends the list its statement of what was exposed.',
@@ -349,7 +339,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     id: 'data_types/typed-into-fake-site',
     pattern: /(?:偽(?:の)?(?:サイト|ページ|画面|ログイン)|フィッシング(?:サイト|メール|ページ)|不審な(?:サイト|ページ|URL|リンク))[^。]{0,30}入力/,
     scope: 'header+sentence',
-    guards: ['readerAdvice', 'question'],
     value: 'context',
     confidence: 'medium',
     why: 'What a victim typed into a phishing page was handed over: the sentence states an exposure.',
@@ -359,7 +348,6 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     },
   },
 
-  // ---- clause boundaries: a denial covers only its own clause ----
   {
     id: 'data_types/contrast-clause',
     pattern: /一方(?:で)?、?|ませんが、?|ますが、|ましたが、|であり、|ですが、|でありますが、|ものの、?|のみで、/,

@@ -40,16 +40,42 @@ function isItemUnit(u: Unit): boolean {
   return u.index >= 0 && (ITEM_RE.test(u.text) || (u.text.length <= 30 && !/[。:：]$/.test(u.text)));
 }
 
-/** The data words of one unit that its clauses do not deny, given whether the unit may state an exposure. */
-function affirmed(u: Unit, hits: Array<Hit<DataCue>>, allowed: (words: Array<Hit<DataCue>>) => boolean): Array<Hit<DataCue>> {
+/** What lets a clause's data words count besides its own unit's context: list membership. */
+interface Licence {
+  /** the unit states an exposure (a context hit) */
+  context: boolean;
+  /** the unit is a list item under a line that stated an exposure */
+  listed: boolean;
+}
+
+// An enumeration of several kinds of data is itself a statement of what the data held; an unspecified
+// 個人情報 hit carries its own statement of a leak (its rule requires one).
+function allowed(words: Array<Hit<DataCue>>, l: Licence): boolean {
+  if (l.context || l.listed) return true;
+  let first: DataCue | null = null;
+  for (const w of words) {
+    if (w.rule.id === UNSPECIFIED) return true;
+    const v = w.rule.value;
+    if (v === 'other') continue;
+    if (first === null) first = v;
+    else if (v !== first) return true;
+  }
+  return false;
+}
+
+/** The data words of one unit that its clauses (and parentheses) do not deny and that the unit licenses. */
+function affirmed(u: Unit, hits: Array<Hit<DataCue>>, l: Licence): Array<Hit<DataCue>> {
   if (REJECTED_CLAIM_RE.test(u.text)) return [];
-  const cuts = [0, ...hits.filter((h) => h.rule.value === 'boundary').map((h) => h.end - u.start), u.text.length].sort((a, b) => a - b);
+  const cuts = [0];
+  for (const h of hits) if (h.rule.value === 'boundary') cuts.push(h.end - u.start);
+  cuts.push(u.text.length);
+  cuts.sort((a, b) => a - b);
   const parens = deniedParens(u.text);
-  const inParen = (at: number) => parens.some(([s, e]) => at >= s && at < e);
   const out: Array<Hit<DataCue>> = [];
   const denied: boolean[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
-    const [cs, ce] = [cuts[k]!, cuts[k + 1]!];
+    const cs = cuts[k]!;
+    const ce = cuts[k + 1]!;
     if (ce <= cs) continue;
     // The clause without its denying parentheses: a denial there covers the whole clause.
     let clause = u.text.slice(cs, ce);
@@ -61,24 +87,40 @@ function affirmed(u: Unit, hits: Array<Hit<DataCue>>, allowed: (words: Array<Hit
     if (!denied[k] && denied[k + 1] && /ず、$/.test(u.text.slice(cuts[k]!, cuts[k + 1]!))) denied[k] = true;
   }
   for (let k = 0; k + 1 < cuts.length; k++) {
-    const [cs, ce] = [cuts[k]!, cuts[k + 1]!];
+    const cs = cuts[k]!;
+    const ce = cuts[k + 1]!;
     if (ce <= cs || denied[k]) continue;
-    const words = hits.filter((h) => isData(h) && h.start - u.start >= cs && h.start - u.start < ce && !inParen(h.start - u.start));
-    if (words.length && allowed(words)) out.push(...words);
+    const words: Array<Hit<DataCue>> = [];
+    for (const h of hits) {
+      if (!isData(h)) continue;
+      const at = h.start - u.start;
+      if (at < cs || at >= ce) continue;
+      let inDenyingParen = false;
+      for (const [s, e] of parens) if (at >= s && at < e) inDenyingParen = true;
+      if (!inDenyingParen) words.push(h);
+    }
+    if (words.length && allowed(words, l)) out.push(...words);
   }
   return out;
 }
 
 export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
   const units = unitsOf(ctx, 'header+sentence');
-  // Advice to readers (「…ご注意ください」) and questions state nothing; a contact block's heading ends a list.
-  const skipped = new Set(units.filter((u) => { const g = { text: u.text, start: 0, end: 0 }; return GUARDS.readerAdvice(g) || GUARDS.question(g) || (u.text.length <= 40 && CONTACT_RE.test(u.text)); }).map((u) => u.index));
-  const read = units.filter((u) => !skipped.has(u.index));
-  const words = applyRules(DATA_TYPE_RULES, read, { without: ctx.without });
+  const words = [...applyRules(DATA_TYPE_RULES, units, { without: ctx.without }), ...applyRules(UNSPECIFIED_DATA_RULES, units, { without: ctx.without })];
   // Exposure contexts and clause boundaries matter only where data is named, and on the line before a list item.
-  const named = new Set(words.map((h) => h.unit.index));
-  const cueUnits = units.filter((u, i) => named.has(u.index) || (units[i + 1] !== undefined && isItemUnit(units[i + 1]!)));
-  const hits = [...words, ...applyRules(DATA_CUE_RULES, cueUnits, { without: ctx.without }), ...applyRules(UNSPECIFIED_DATA_RULES, read, { without: ctx.without })];
+  const named = new Set<number>();
+  for (const h of words) named.add(h.unit.index);
+  const itemAt = new Set<number>();
+  for (const u of units) if (isItemUnit(u)) itemAt.add(u.index);
+  const read = units.filter((u) => named.has(u.index) || itemAt.has(u.index + 1) || itemAt.has(u.index));
+  // Advice to readers (「…ご注意ください」) and questions state nothing; a contact block's heading ends a list.
+  const skipped = new Set<number>();
+  for (const u of read) {
+    const g = { text: u.text, start: 0, end: 0 };
+    if (GUARDS.readerAdvice(g) || GUARDS.question(g) || (u.text.length <= 40 && CONTACT_RE.test(u.text))) skipped.add(u.index);
+  }
+  const cueUnits = read.filter((u) => !skipped.has(u.index));
+  const hits = [...words, ...applyRules(DATA_CUE_RULES, cueUnits, { without: ctx.without })];
   const byUnit = new Map<number, Array<Hit<DataCue>>>();
   for (const h of hits) {
     const list = byUnit.get(h.unit.index);
@@ -87,26 +129,29 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
   }
   const found = new Map<DataType, Hit<DataCue>>();
   let listContext = false;
+  const none: Array<Hit<DataCue>> = [];
   for (const u of units) {
-    const hs = byUnit.get(u.index) ?? [];
-    const isHeader = u.index < 0;
-    const isItem = isItemUnit(u);
     if (skipped.has(u.index)) {
       listContext = false;
       continue;
     }
-    const hasContext = hs.some((h) => h.rule.value === 'context');
-    if (hs.some(isData)) {
-      // An enumeration of several kinds of data is itself a statement of what the data held.
-      const allowed = (words: Array<Hit<DataCue>>) =>
-        hasContext || words.some((w) => w.rule.id === UNSPECIFIED) || new Set(words.map((w) => w.rule.value).filter((v) => v !== 'other')).size >= 2 || (isItem && listContext);
-      for (const h of affirmed(u, hs, allowed)) {
+    const hs = byUnit.get(u.index) ?? none;
+    const isItem = itemAt.has(u.index);
+    let hasContext = false;
+    let hasData = false;
+    for (const h of hs) {
+      if (h.rule.value === 'context') hasContext = true;
+      else if (isData(h)) hasData = true;
+    }
+    if (hasData) {
+      for (const h of affirmed(u, hs, { context: hasContext, listed: isItem && listContext })) {
         const t = h.rule.value as DataType;
         if (!found.has(t)) found.set(t, h);
       }
     }
-    // A sentence introducing a list (「漏えいした可能性のある情報は以下のとおりです」) lends its context to the items.
-    if (isHeader) continue;
+    // A sentence introducing a list (「漏えいした可能性のある情報は以下のとおりです」) lends its context to the
+    // items; the title does not.
+    if (u.index < 0) continue;
     if (hasContext) listContext = true;
     else if (!isItem) listContext = false;
   }

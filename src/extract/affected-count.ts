@@ -14,6 +14,8 @@ const LIST_ITEM_RE = /^\s*(?:[•・*※\-]|[0-9]+[.)]|\(?[0-9]+\)|[①-⑳]|[�
 const BULLET_RE = /^\s*[•・*\-]/;
 // Words that make a sentence about exposure, where a count stands even when the notice denies a leak elsewhere.
 const EXPOSURE_RE = /漏えい|漏洩|流出|閲覧|対象|含まれ|誤送|誤って|紛失|盗難|記載/;
+// A count stated alone is sure only in a sentence that says whose data was exposed (or may have been).
+const ABOUT_EXPOSURE_RE = /漏えい|漏洩|流出|閲覧|見える|公開|掲載|対象|該当|含まれ|誤送|誤って|紛失|盗難|記載|記され|影響|可能性/;
 
 /**
  * Where the text's sentences (。) and lines end, and what each sentence was found to say: looked up, not
@@ -197,6 +199,14 @@ function rulesOf(roles: Roles, cs: CountMention[], base: string): string[] {
   return [...ids];
 }
 
+/** The count's sentence (or line) speaks of exposure: leaked, viewed, affected, held in what was lost. */
+function aboutExposure(text: string, c: CountMention, ends: Ends): boolean {
+  const from = Math.max(ends.stops.lastAtOrBefore(c.start), ends.lines.lastAtOrBefore(c.start)) + 1;
+  const stops = [ends.stops.firstAtOrAfter(c.end), ends.lines.firstAtOrAfter(c.end)].filter((e) => e >= 0);
+  const to = stops.length ? Math.min(...stops) : text.length;
+  return ABOUT_EXPOSURE_RE.test(text.slice(from, to));
+}
+
 /** A post whose only count is in its first line (a headline, or a page stored without its title): low. */
 function headlineCount(ctx: PostContext, text: string, ends: Ends): Found<number> | null {
   const head = findCounts(ctx.header);
@@ -240,8 +250,9 @@ export function extractAffectedCount(ctx: PostContext): Found<number> | null {
   }
   const g = best(text, counts, ctx.bodyStart, ends, roles);
   if (!g) return headlineCount(ctx, text, ends);
-  // One stated figure is high; a sum of groups is medium; a figure picked among several is low.
-  const confidence: Confidence = counts.length === 1 ? 'high' : g.at.length > 1 ? 'medium' : 'low';
+  // One stated figure in a sentence about exposure is high (elsewhere it may count something else: low); a sum
+  // of groups is medium; a figure picked among several is low.
+  const confidence: Confidence = counts.length === 1 ? (aboutExposure(text, counts[0]!, ends) ? 'high' : 'low') : g.at.length > 1 ? 'medium' : 'low';
   const base = counts.length === 1 ? 'affected_count/decider-single-count' : g.at.length > 1 ? 'affected_count/decider-groups-summed' : 'affected_count/decider-largest';
   return { value: g.value, at: g.at, confidence, rules: rulesOf(roles, g.counts, base) };
 }

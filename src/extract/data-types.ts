@@ -128,32 +128,40 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
     else byUnit.set(h.unit.index, [h]);
   }
   const found = new Map<DataType, Hit<DataCue>>();
-  let listContext = false;
+  // How sure the statement that licensed each found item is: the context rule's own confidence, the list
+  // intro's for an item under it, low for a bare enumeration.
+  const licence = new Map<DataType, Confidence>();
+  let listContext: Confidence | null = null;
   const none: Array<Hit<DataCue>> = [];
   for (const u of units) {
     if (skipped.has(u.index)) {
-      listContext = false;
+      listContext = null;
       continue;
     }
     const hs = byUnit.get(u.index) ?? none;
     const isItem = itemAt.has(u.index);
-    let hasContext = false;
+    let context: Confidence | null = null;
     let hasData = false;
     for (const h of hs) {
-      if (h.rule.value === 'context') hasContext = true;
+      if (h.rule.value === 'context') context = context === null || RANK[h.rule.confidence] < RANK[context] ? h.rule.confidence : context;
       else if (isData(h)) hasData = true;
     }
+    const listed = isItem && listContext !== null;
     if (hasData) {
-      for (const h of affirmed(u, hs, { context: hasContext, listed: isItem && listContext })) {
+      const by: Confidence = context ?? (listed ? listContext! : 'low');
+      for (const h of affirmed(u, hs, { context: context !== null, listed })) {
         const t = h.rule.value as DataType;
-        if (!found.has(t)) found.set(t, h);
+        if (!found.has(t)) {
+          found.set(t, h);
+          licence.set(t, by);
+        }
       }
     }
     // A sentence introducing a list (「漏えいした可能性のある情報は以下のとおりです」) lends its context to the
     // items; the title does not.
     if (u.index < 0) continue;
-    if (hasContext) listContext = true;
-    else if (!isItem) listContext = false;
+    if (context !== null) listContext = context;
+    else if (!isItem) listContext = null;
   }
   // 'other' for unspecified 個人情報 stands only where no item is named.
   const other = found.get('other');
@@ -161,7 +169,10 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
   const value = [...found.keys()].sort((a, b) => ORDER.get(a)! - ORDER.get(b)!);
   const used = value.map((t) => found.get(t)!);
   const typed = used.filter((h) => h.rule.value !== 'other');
-  // The weakest rule behind a typed value sets the confidence; 'other' alone is a guess.
-  const confidence: Confidence = typed.length === 0 ? 'low' : typed.map((h) => h.rule.confidence).reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'high' as Confidence);
+  // High only where every typed item comes from a high rule licensed by a high context (a leak, what a lost
+  // thing held, a publication); anything weaker (a bare enumeration, a list intro, a phished password, a bare
+  // 写真) makes the whole list a guess to review. 'other' alone is a guess.
+  let confidence: Confidence = typed.length === 0 ? 'low' : 'high';
+  for (const h of typed) if (h.rule.confidence !== 'high' || licence.get(h.rule.value as DataType) !== 'high') confidence = 'low';
   return { value, at: used.map((h) => [h.start, h.end]), confidence, rules: [...new Set(used.map((h) => h.rule.id))] };
 }

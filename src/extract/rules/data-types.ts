@@ -47,7 +47,7 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     confidence: 'high',
     why: 'Names are written 氏名, 個人名, 名前, 姓名, 宛名, or as the holder of an account or card (口座名義, カード名義); a sender name shown in a fake mail is not exposed data.',
     examples: {
-      match: ['流出したファイルには会員の個人名が含まれていました。', '漏えいしたおそれのある情報はカード名義です。'],
+      match: ['流出したファイルには会員の個人名が含まれていました。', '漏えいしたおそれのある情報はカード名義です。', '当該端末には利用者名簿(氏名・性別、法人の場合は担当者名)が保存されていました。'],
       noMatch: ['差出人の名前を当社の名前に偽装した不審なメールが確認されております。', '当社の名前を騙る不審なメールが出回っています。'],
     },
   },
@@ -132,7 +132,7 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     why: 'Card numbers, card data and expiry dates are credit_card; a member, point or health-insurance card is not a payment card.',
     examples: {
       match: ['決済画面で入力されたカード情報が窃取された可能性があります。'],
-      noMatch: ['紛失したのは会員カード番号の控えのない封筒で、中身は案内状のみです。'],
+      noMatch: ['紛失したのは会員カード番号の控えのない封筒で、中身は案内状のみです。', '会員の氏名と住所が流出しました(クレジットカード情報はありません。)'],
     },
   },
   {
@@ -142,7 +142,10 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     value: 'bank_account',
     confidence: 'high',
     why: 'A bank account is written 口座番号, 口座情報 or 銀行口座.',
-    examples: { match: ['口座番号が記載された申込書を紛失しました。'], noMatch: ['銀行の窓口で手続きをお願いいたします。'] },
+    examples: {
+      match: ['口座番号が記載された申込書を紛失しました。'],
+      noMatch: ['銀行の窓口で手続きをお願いいたします。', '紛失した名簿には氏名のみを記載しており、口座番号や生年月日は入っておりません。'],
+    },
   },
   {
     id: 'data_types/password',
@@ -289,7 +292,7 @@ export const DATA_CUE_RULES = defineRules<DataCue>('data_types', [
   },
   {
     id: 'data_types/held-in',
-    pattern: /含まれ|含む|含んで|保存|記載|記録され|登録され|保管|格納|入って(?:い|お)|収録/,
+    pattern: /含まれ|含む|含んで|保存|記載|記され|書かれ|記入され|記録され|登録され|保管|格納|入って(?:い|お)|収録/,
     scope: 'header+sentence',
     value: 'context',
     confidence: 'high',

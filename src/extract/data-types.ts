@@ -82,9 +82,19 @@ function affirmed(u: Unit, hits: Array<Hit<DataCue>>, l: Licence): Array<Hit<Dat
     for (const [s, e] of parens) if (e > cs && s < ce) clause = clause.slice(0, Math.max(0, s - cs)) + ' '.repeat(Math.min(e, ce) - Math.max(s, cs)) + clause.slice(Math.min(e, ce) - cs);
     denied[k] = DATA_DENIAL_RE.test(clause);
   }
-  // 「…は受託しておらず、含まれておりません」: a clause ending in ず、 shares the denial of the clause after it.
+  // 「…は受託しておらず、含まれておりません」「…は委託しており、当社では保有しておりません」: a clause that goes on
+  // into a denial shares it, unless it states an exposure itself (「…が記載されており、…は含まれておりません」).
   for (let k = cuts.length - 3; k >= 0; k--) {
-    if (!denied[k] && denied[k + 1] && /ず、$/.test(u.text.slice(cuts[k]!, cuts[k + 1]!))) denied[k] = true;
+    if (denied[k] || !denied[k + 1]) continue;
+    const cs = cuts[k]!;
+    const ce = cuts[k + 1]!;
+    const tail = u.text.slice(Math.max(cs, ce - 2), ce);
+    if (tail === 'ず、') denied[k] = true;
+    else if (/[てしり]、$/.test(tail)) {
+      let states = false;
+      for (const h of hits) if (h.rule.value === 'context' && h.start - u.start >= cs && h.start - u.start < ce) states = true;
+      if (!states) denied[k] = true;
+    }
   }
   for (let k = 0; k + 1 < cuts.length; k++) {
     const cs = cuts[k]!;

@@ -80,7 +80,7 @@ export const AFFECTED_COUNT_RULES = defineRules<CountRole>('affected_count', [
   },
   {
     id: 'affected_count/population-of',
-    pattern: /(?:人|名|件|アカウント)\s{0,2}(?:中|のうち)/,
+    pattern: /(?:人|名|件|アカウント)\s{0,2}中\s{0,2}(?=(?:約|およそ)?\s{0,2}[0-9一二三四五六七八九])/,
     notBefore: /(?:上記|計|合計|総計|全|全体の?)\s{0,2}[0-9,万千一二三四五六七八九十百\s]{1,14}$/,
     scope: 'sentence',
     value: 'not-affected',
@@ -88,7 +88,7 @@ export const AFFECTED_COUNT_RULES = defineRules<CountRole>('affected_count', [
     why: '「N件中M件」「N名のうちM名」: N is the population looked at; the M after it are the ones affected.',
     examples: {
       match: [{ text: '不正ログインされた300件中12件のIDで、登録情報が閲覧された可能性があります。', expect: { affected_count: 12 } }],
-      noMatch: [{ text: '不正ログインされた300件のIDで、登録情報が閲覧された可能性があります。', expect: { affected_count: 300 } }, { text: '上記300名のうち、連絡先が不明な方を除く280名に通知しました。', expect: { affected_count: 300 } }],
+      noMatch: [{ text: '不正ログインされた300件のIDで、登録情報が閲覧された可能性があります。', expect: { affected_count: 300 } }, { text: '流出した5,000件のうち、カード情報を含むものは1,234件です。', expect: { affected_count: 5000 } }],
     },
   },
   {

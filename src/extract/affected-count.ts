@@ -75,7 +75,9 @@ function rolesOf(ctx: PostContext, counts: CountMention[]): Roles {
     const i = firstIndexAtOrAfter(starts, u.start);
     return i < counts.length && starts[i]! < u.start + u.text.length;
   });
-  const hits = [...applyRules(AFFECTED_COUNT_RULES, withCount, { without: ctx.without }), ...applyRules(NO_LEAK_RULES, units, { without: ctx.without })];
+  // A denial of any leak matters only for counts outside sentences about exposure.
+  const needNoLeak = withCount.some((u) => !EXPOSURE_RE.test(u.text));
+  const hits = [...applyRules(AFFECTED_COUNT_RULES, withCount, { without: ctx.without }), ...(needNoLeak ? applyRules(NO_LEAK_RULES, units, { without: ctx.without }) : [])];
   for (const h of hits as Array<Hit<CountRole>>) {
     if (h.rule.value === 'subset') roles.subsetAt.push(h.start);
     else if (h.rule.value === 'no-leak') {

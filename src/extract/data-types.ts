@@ -114,9 +114,22 @@ function affirmed(u: Unit, hits: Array<Hit<DataCue>>, l: Licence): Array<Hit<Dat
   return out;
 }
 
+/** Personal data named without its kind (「顧客情報が流出」), read only where no item was found: the first such hit
+ * in a sentence that neither advises nor asks, outside a denying clause. */
+function unspecified(ctx: PostContext, units: Unit[]): Hit<DataCue> | null {
+  for (const h of applyRules(UNSPECIFIED_DATA_RULES, units, { without: ctx.without })) {
+    const u = h.unit;
+    const g = { text: u.text, start: 0, end: 0 };
+    if (GUARDS.readerAdvice(g) || GUARDS.question(g)) continue;
+    const cues = applyRules(DATA_CUE_RULES, [u], { without: ctx.without });
+    if (affirmed(u, [h, ...cues], { context: true, listed: false }).length) return h;
+  }
+  return null;
+}
+
 export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
   const units = unitsOf(ctx, 'header+sentence');
-  const words = [...applyRules(DATA_TYPE_RULES, units, { without: ctx.without }), ...applyRules(UNSPECIFIED_DATA_RULES, units, { without: ctx.without })];
+  const words = applyRules(DATA_TYPE_RULES, units, { without: ctx.without });
   // Exposure contexts and clause boundaries matter only where data is named, and on the line before a list item.
   const named = new Set<number>();
   for (const h of words) named.add(h.unit.index);
@@ -174,8 +187,13 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
     else if (!isItem) listContext = null;
   }
   // 'other' for unspecified 個人情報 stands only where no item is named.
-  const other = found.get('other');
-  if (other && other.rule.id === UNSPECIFIED && [...found.keys()].some((t) => t !== 'other')) found.delete('other');
+  if (found.size === 0) {
+    const h = unspecified(ctx, units);
+    if (h) {
+      found.set('other', h);
+      licence.set('other', 'low');
+    }
+  }
   const value = [...found.keys()].sort((a, b) => ORDER.get(a)! - ORDER.get(b)!);
   const used = value.map((t) => found.get(t)!);
   const typed = used.filter((h) => h.rule.value !== 'other');

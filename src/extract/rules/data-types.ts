@@ -243,7 +243,7 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
   },
   {
     id: 'data_types/other-item',
-    pattern: /年齢|学年|国籍|勤務先|会社名|学校名|所属(?:学部|部署|先)?|購入履歴|注文(?:内容|履歴)|家族構成|続柄|世帯主|会員番号|顧客番号|患者ID|患者番号|診察券番号|保有ポイント|ポイント(?:数|残高)|メール本文/,
+    pattern: /年齢|学年|国籍|勤務先|学校名|所属(?:学部|部署|先)|購入履歴|家族構成|続柄|(?:会員|顧客|患者)(?:番号|ID)|保有ポイント/,
     scope: 'header+sentence',
     notAfter: ifNot(SYSTEM_AFTER),
     value: 'other',

@@ -24,8 +24,8 @@ export const AFFECTED_COUNT_RULES = defineRules<CountRole>('affected_count', [
     confidence: 'high',
     why: 'A count labelled 総件数, 合計 or 計 is the overall figure the notice gives; its subtotals are inside it.',
     examples: {
-      match: [{ text: 'お知らせ\n\n漏えいした情報の総件数:5,000件\n会員情報 4,200件\n取引先情報 300件', expect: { affected_count: 5000 } }],
-      noMatch: [{ text: 'お知らせ\n\n漏えいした情報\n会員情報 4,200件\n取引先情報 300件', expect: { affected_count: 4500 } }],
+      match: [{ text: 'お知らせ\n\n流出した情報の総件数:6,100件\n会員情報 5,400件\n取引先情報 300件', expect: { affected_count: 6100 } }],
+      noMatch: [{ text: 'お知らせ\n\n流出した情報\n会員情報 5,400件\n取引先情報 300件', expect: { affected_count: 5700 } }],
     },
   },
   {
@@ -62,7 +62,7 @@ export const AFFECTED_COUNT_RULES = defineRules<CountRole>('affected_count', [
     confidence: 'high',
     why: 'A number of mails sent or relayed from a hijacked account (約5万件の迷惑メール) counts mails, not people whose data leaked.',
     examples: {
-      match: [{ text: '当該アカウントから約5万件の迷惑メールが送信されましたが、個人情報の漏えいはありません。', expect: { affected_count: null } }],
+      match: [{ text: '乗っ取られたアカウントから約8万件の迷惑メールが送信されました。', expect: { affected_count: null } }],
       noMatch: [{ text: '会員1,200名のメールアドレスが流出しました。', expect: { affected_count: 1200 } }, { text: '48人分のメールアドレスを宛先に入れて送信しました。', expect: { affected_count: 48 } }],
     },
   },
@@ -111,8 +111,8 @@ export const AFFECTED_COUNT_RULES = defineRules<CountRole>('affected_count', [
     confidence: 'medium',
     why: 'Card or payment records listed beside the personal data of the same shop are the card holders among those customers: the largest count stands.',
     examples: {
-      match: [{ text: 'カード情報(52件)および会員情報(1,730件)が流出した可能性があります。', expect: { affected_count: 1730 } }],
-      noMatch: [{ text: '会員情報(1,730件)および取引先情報(52件)が流出した可能性があります。', expect: { affected_count: 1782 } }],
+      match: [{ text: 'カード情報(64件)および会員情報(2,310件)が流出した可能性があります。', expect: { affected_count: 2310 } }],
+      noMatch: [{ text: '会員情報(2,310件)および取引先情報(64件)が流出した可能性があります。', expect: { affected_count: 2374 } }],
     },
   },
   {

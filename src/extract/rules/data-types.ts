@@ -76,7 +76,7 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     why: 'A phone or fax number exposed is phone; the number a scam screen showed, or one dialled by mistake, is the mechanism.',
     examples: {
       match: ['名簿に記載された電話番号が閲覧できる状態になっていました。'],
-      noMatch: ['職員が偽の警告画面に表示された電話番号へ架電してしまいました。', '誤ってファクス番号を押し間違え、別の事業所へ送信しました。'],
+      noMatch: ['職員がパソコンに表示された偽の警告画面の電話番号へ電話をかけました。', '誤ってファクス番号を押し間違え、別の事業所へ送信しました。'],
     },
   },
   {
@@ -90,7 +90,7 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     confidence: 'high',
     why: 'Mail addresses exposed (to other recipients, on a page, in a lost list) are email; the wrong address a mail went to, or a spoofed sender address, is not.',
     examples: {
-      match: ['受信者同士で互いのメールアドレスを確認できる状態となりました。', '北山町 メールアドレス流出に関するお詫び\n\n2030年6月1日\n\n本町が送信したメールについてお詫び申し上げます。'],
+      match: ['参加者全員が他の参加者のメールアドレスを確認できる状態になっていました。', '北山町 メールアドレス流出に関するお詫び\n\n2030年6月1日\n\n本町が送信したメールについてお詫び申し上げます。'],
       noMatch: ['送信先のメールアドレスを誤って入力し、別の方へ送信しました。', '差出人のメールアドレスを詐称した不審なメールが送られております。'],
     },
   },
@@ -158,7 +158,7 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     why: 'A password exposed is password; one an attacker used to log in, or the one that opens a mis-sent file, is the mechanism.',
     examples: {
       match: ['会員のパスワードが平文で保存されており、流出した可能性があります。'],
-      noMatch: ['入手したIDおよびパスワードを使って不正ログインが行われました。', '添付ファイルの解凍用パスワードを続けてメールで送りました。', '流出を受け、全職員のログインパスワード、メールパスワード等をシステム側で変更しました。'],
+      noMatch: ['入手したIDおよびパスワードを使って不正ログインが行われました。', '誤送信した添付ファイルの解凍用パスワードを別のメールで送信しました。', '流出を受け、全職員のログインパスワード、メールパスワード等をシステム側で変更しました。'],
     },
   },
   {
@@ -170,7 +170,7 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     confidence: 'medium',
     why: 'A password typed into a phishing page is handed to the attacker: it is exposed, not merely used.',
     examples: {
-      match: ['職員が偽サイトにIDとパスワードを入力してしまいました。'],
+      match: ['担当者が偽のログインサイトに業務用IDとパスワードを入力していました。'],
       noMatch: ['攻撃者が入手したパスワードを入力して不正にログインしました。'],
     },
   },

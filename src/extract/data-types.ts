@@ -12,6 +12,9 @@ import { DATA_CUE_RULES, DATA_DENIAL_RE, DATA_TYPE_RULES, REJECTED_CLAIM_RE, UNS
 const ITEM_RE = /^\s*(?:[•・*※\-]|[0-9]+[.)]|\(?[0-9]+\)|[①-⑳]|[ア-ン][.)])/;
 // A contact block's heading (「お問い合わせ先」「受付時間」) ends any list of exposed items.
 const CONTACT_RE = /問い?合わ?せ|窓口|受付時間|連絡先\s*[:：]?$|相談窓口/;
+// A line that writes out a phone number, a postal code or a mail address is a contact block or a byline
+// (「住所 東京都… 電話番号 03-…」), not a statement of what was exposed.
+const CONTACT_LINE_RE = /0[0-9]{1,4}[-‐ー−][0-9]{1,4}[-‐ー−][0-9]{3,4}|〒\s?[0-9]{3}-?[0-9]{4}|(?<![A-Za-z0-9._-])[A-Za-z0-9._-]{1,64}@[A-Za-z0-9-]{1,63}\.[A-Za-z]{2,24}/;
 // 「(…)」 or an unclosed 「(…」 at the end of a unit (a 。 inside a parenthesis ends the unit).
 const PAREN_RE = /\([^()]*(?:\)|$)/g;
 
@@ -140,7 +143,7 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
   const skipped = new Set<number>();
   for (const u of read) {
     const g = { text: u.text, start: 0, end: 0 };
-    if (GUARDS.readerAdvice(g) || GUARDS.question(g) || (u.text.length <= 40 && CONTACT_RE.test(u.text))) skipped.add(u.index);
+    if (GUARDS.readerAdvice(g) || GUARDS.question(g) || (u.text.length <= 40 && CONTACT_RE.test(u.text)) || CONTACT_LINE_RE.test(u.text)) skipped.add(u.index);
   }
   const cueUnits = read.filter((u) => !skipped.has(u.index));
   const hits = [...words, ...applyRules(DATA_CUE_RULES, cueUnits, { without: ctx.without })];

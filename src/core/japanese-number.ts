@@ -79,8 +79,8 @@ export function findCounts(text: string): CountMention[] {
   for (let m = COUNT_RE.exec(text); m; m = COUNT_RE.exec(text)) {
     const prefix = m[1] ?? '';
     const before = text[m.index - 1] ?? '';
-    // 数十名 or 第1件 are not counts; neither is the tail of a longer number or a date.
-    if (!prefix && /[0-9数第.,]/.test(before)) continue;
+    // 数十名 or 第1件 are not counts; neither is the tail of a longer number, a date or a product name (Microsoft365 アカウント).
+    if (!prefix && /[0-9数第.,A-Za-z]/.test(before)) continue;
     const value = parseJapaneseNumber(m[2]!);
     if (value === null || value <= 0) continue;
     const unit = m[3]!;

@@ -11,6 +11,8 @@ import { ATTACKER_RULES } from './attacker.ts';
 import { DISCOVERED_RULES } from './discovered-date.ts';
 import { OCCURRED_RULES } from './occurred-date.ts';
 import { DISCLOSURE_RULES } from './disclosure-date.ts';
+import { DATA_CUE_RULES, DATA_TYPE_RULES, UNSPECIFIED_DATA_RULES } from './data-types.ts';
+import { AFFECTED_COUNT_RULES, NO_LEAK_RULES } from './affected-count.ts';
 
 export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
   ...PPC_RULES,
@@ -33,4 +35,9 @@ export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
   ...DISCOVERED_RULES,
   ...OCCURRED_RULES,
   ...DISCLOSURE_RULES,
+  ...DATA_TYPE_RULES,
+  ...DATA_CUE_RULES,
+  ...UNSPECIFIED_DATA_RULES,
+  ...AFFECTED_COUNT_RULES,
+  ...NO_LEAK_RULES,
 ];

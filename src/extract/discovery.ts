@@ -70,14 +70,27 @@ function best(hits: ReadonlyArray<Hit<Discovery>>): Hit<Discovery> | null {
 export function extractDiscovery(ctx: PostContext): Found<Discovery> | null {
   const units = unitsOf(ctx);
   const cued = units.filter((u) => LEARNING_CUE.test(u.text));
-  const hits = ONE_BY_ONE.flatMap((list) => applyRules(list, cued, { without: ctx.without }));
-  if (hits.length === 0) return null;
+  const hitsIn = (u: Unit) => ONE_BY_ONE.flatMap((list) => applyRules(list, [u], { without: ctx.without }));
   const tier = (h: Hit<Discovery>) => DISCOVERY_TIER[h.rule.id] ?? 3;
-  const strong = hits.filter((h) => tier(h) <= 2);
-  // Under a 「発覚の経緯」 heading, the first strong hit there.
+  const found = (h: Hit<Discovery>): Found<Discovery> => ({ value: h.rule.value, at: [[h.start, h.end]], confidence: h.rule.confidence, rules: [h.rule.id] });
+  // Units are read in order and reading stops at the first that decides, so a long notice costs what
+  // its first learning sentences cost. 1. Under a 「発覚の経緯」 heading, the first strong hit there.
   const headings = units.filter(isHeading).map((u) => u.index);
-  const underHeading = strong.filter((h) => headings.some((k) => h.unit.index > k && h.unit.index <= k + SECTION_REACH));
-  const pick = best(underHeading) ?? best(strong) ?? best(hits);
-  if (!pick) return null;
-  return { value: pick.rule.value, at: [[pick.start, pick.end]], confidence: pick.rule.confidence, rules: [pick.rule.id] };
+  if (headings.length > 0) {
+    for (const u of cued) {
+      if (!headings.some((k) => u.index > k && u.index <= k + SECTION_REACH)) continue;
+      const strong = best(hitsIn(u).filter((h) => tier(h) <= 2));
+      if (strong) return found(strong);
+    }
+  }
+  // 2. The earliest strong hit anywhere; 3. else the earliest weak cue.
+  const weak: Array<Hit<Discovery>> = [];
+  for (const u of cued) {
+    const hits = hitsIn(u);
+    const strong = best(hits.filter((h) => tier(h) <= 2));
+    if (strong) return found(strong);
+    weak.push(...hits);
+  }
+  const pick = best(weak);
+  return pick ? found(pick) : null;
 }

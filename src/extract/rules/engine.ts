@@ -44,7 +44,8 @@ function compile<V>(rules: ReadonlyArray<Rule<V>>): Compiled<V> {
   const scans = rules.map((r) => new RegExp(r.pattern.source, r.pattern.flags.includes('i') ? 'gi' : 'g'));
   const ci = rules.some((r) => r.pattern.flags.includes('i'));
   let any: RegExp | null = null;
-  try {
+  // A list of one rule needs no gate: the gate would be the rule's own pattern, run twice.
+  if (rules.length > 1) try {
     any = new RegExp(rules.map((r) => `(?:${r.pattern.source})`).join('|'), ci ? 'i' : '');
   } catch {
     any = null; // a pattern with a back-reference cannot join the union; every unit is then tried

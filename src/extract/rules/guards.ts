@@ -16,9 +16,6 @@ const QUESTION_RE = /^\s*(?:Q\s*[.:]|問\s*[0-9]*\s*[.:])|(?:でしょうか|で
 const PREVENTIVE_AFTER_RE = /^(?:等|など)?の?(?:防止|対策|予防|未然防止|抑止|訓練|監視|検知(?:システム|装置|機能))|^(?:を|の)(?:防止|防ぐ|防ぎ|未然に防)/;
 // 「…が発生した場合は」「万一…の場合には」: a condition, not an event.
 const CONDITION_AFTER_RE = /^[^。、]{0,14}(?:場合(?:は|には|に備え)|際には|おそれがある場合)/;
-// 「…ご確認ください」「…お願いいたします」: a request to readers. Unlike ADVICE_RE it leaves out 場合は, which
-// also opens factual asides (「法人の場合は担当者名」).
-const REQUEST_RE = /ください|下さい|お願い(?:いた)?します|ご注意|ご留意|お気をつけ/;
 // 「…、改ざんがないことを確認しました」: a list of things the sentence ends by denying, with no verb of
 // suffering or doing (を受け, され, した) between the hit and the denial.
 const DENIED_LIST_AFTER_RE = /^(?:(?!を受け|され|が、|ものの|により|によって|した|し、|して|しており)[^。]){0,30}(?:ない|なかった|ありません|ございません)こと(?:を|が)(?:確認|判明)/;
@@ -43,8 +40,6 @@ export const GUARDS = {
   conditional: (g: GuardInput) => CONDITION_AFTER_RE.test(g.text.slice(g.end)),
   /** advice or a condition from the hit on (「…から連絡があった場合は…ください」); advice earlier in a long sentence does not count */
   adviceAfter: (g: GuardInput) => ADVICE_RE.test(g.text.slice(g.start)),
-  /** the sentence asks readers to do something (「…の場合は」 alone is not a request) */
-  request: (g: GuardInput) => REQUEST_RE.test(g.text),
   /** the sentence ends by denying a list the hit is part of (「…、改ざんがないことを確認しました」) */
   deniedList: (g: GuardInput) => DENIED_LIST_AFTER_RE.test(g.text.slice(g.end)),
   /** the thing is denied in words the denied guard does not hold (「…の痕跡は確認されませんでした」) */

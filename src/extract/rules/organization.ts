@@ -36,14 +36,19 @@ export type OrgRole =
 export const ORG_TITLE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>('organization', [
   {
     id: 'organization/title-dash-tail',
-    pattern: /[\s][-‐–—−]\s*([^\s\-‐–—−、。「」]{2,30})$/,
+    // The tail is not a news outlet (「… - 北浜放送」「… - みなと新聞」「… - ITニュース」): an outlet publishes
+    // the story; the organisation that was hit is named elsewhere in the title.
+    pattern: /[\s][-‐–—−]\s*(?![^\s]{0,24}(?:新聞|放送|テレビ|ニュース|日報|新報|タイムス|タイムズ|通信|NEWS|News|Online|オンライン|Watch|ウォッチ|ジャーナル|Journal)$)([^\s\-‐–—−、。「」]{2,30})$/,
     scope: 'header',
     value: 'title-tail',
     confidence: 'high',
-    why: 'A news-style title names the organisation last, after a dash (「名簿を誤って公開 - 北浜県」).',
+    why: 'A news-style title names the organisation last, after a dash (「名簿を誤って公開 - 北浜県」), unless the tail is the outlet that ran the story.',
     examples: {
       match: [{ text: '【セキュリティ事件簿#2030-101】名簿入りファイルを誤って公開 - 北浜県', expect: { organization: '北浜県' } }],
-      noMatch: [{ text: '【セキュリティ事件簿#2030-102】名簿入りファイルの誤公開について', expect: { organization: null } }],
+      noMatch: [
+        { text: '【セキュリティ事件簿#2030-102】名簿入りファイルの誤公開について', expect: { organization: null } },
+        { text: '【セキュリティ事件簿#2030-104】県立みなと病院 電子カルテが停止 - 北浜放送', expect: { organization: '県立みなと病院', sector: 'healthcare' } },
+      ],
     },
   },
   {

@@ -28,7 +28,9 @@ export const PPC_RULES = defineRules<true>('reported_to_ppc', [
 export const POLICE_RULES = defineRules<true>('reported_to_police', [
   {
     id: 'reported_to_police/police-body-told',
-    pattern: /警察|県警|府警|道警|警視庁|[^\s、。]{1,6}署(?:に|へ)/,
+    // 「北署に」: a station is named by 署 after a name and a particle; the name itself is left out of the match,
+    // since a run of name characters tried before every 署-less position costs more than it tells.
+    pattern: /警察|県警|府警|道警|警視庁|署(?<=[^\s、。]署)(?:に|へ)/,
     scope: 'header+sentence',
     requires: /届|相談|通報|報告|連絡|申告|提出|捜査|情報共有|告訴|協議|連携/,
     excludes: new RegExp(`${NOT_TOLD.source}|${CONDITIONAL.source}`),

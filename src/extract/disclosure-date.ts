@@ -50,8 +50,9 @@ export function extractDisclosureDate(ctx: PostContext): Found<string> | null {
     const u = h.unit;
     for (const d of datesWithin(ctx, u.start, h.start)) {
       if (!NEWS_SUBJECT_RE.test(ctx.text.slice(Math.max(u.start, d.start - 3), d.start))) continue;
-      const iso = d.year !== null ? d.iso : null;
-      if (iso) return found(d, iso, h, isRelative(ctx, d) ? 'low' : h.rule.confidence);
+      // 「東山市は6月3日、…と発表した」 in a casebook post: a year-less day takes the casebook's year (low).
+      const iso = d.year !== null ? d.iso : isoOf(ctx, d);
+      if (iso) return found(d, iso, h, isRelative(ctx, d) || d.year === null ? 'low' : h.rule.confidence);
     }
     const m = NEWS_DAY_RE.exec(u.text.slice(0, h.start - u.start));
     const anchor = ctx.dates.find((d) => d.iso !== null);

@@ -108,6 +108,7 @@ export const DISCLOSURE_RULES = defineRules<DisclosureRole>('disclosure_date', [
       match: [
         { text: '東山市は2030年6月3日、市民の個人情報を含む書類を紛失したと発表した。', expect: { disclosure_date: '2030-06-03' } },
         { text: 'お知らせ\n\n東山市は3日、市民の個人情報を含む書類を紛失したと発表した。\n\n2030年6月4日 東山新聞', expect: { disclosure_date: '2030-06-03' } },
+        { text: '【セキュリティ事件簿#2030-050】東山市 書類紛失\n\n東山市は6月3日、市民の個人情報を含む書類を紛失したと発表した。', expect: { disclosure_date: '2030-06-03' } },
       ],
       noMatch: [{ text: '東山市は2030年6月3日、市民向けの説明会を開いた。', expect: { disclosure_date: null } }],
     },

@@ -1,7 +1,7 @@
 // The one engine that applies rules: for each unit of a rule's scope, every match of its pattern that
 // no guard, neighbour check or sentence condition voids becomes a hit. Fields decide from hits.
 import type { PostContext } from '../context.ts';
-import { GUARDS } from './guards.ts';
+import { GUARDS, type GuardInput, type GuardName } from './guards.ts';
 import type { Rule, Scope } from './rule.ts';
 
 /** A stretch of text a rule is applied to: the header, one body sentence, or a name. */
@@ -34,7 +34,16 @@ interface Compiled<V> {
   scans: RegExp[];
   /** one test that every unit must pass before any rule is tried on it */
   any: RegExp | null;
+  /** units the gate was tried on, and how many passed: a gate that lets nearly every unit through only costs */
+  tried: number;
+  passed: number;
 }
+
+// After this many units, a gate that passed more than GATE_KEEP of them is dropped. Which rules match
+// never depends on the gate; only how much work is spent on units where none can.
+const GATE_TRIAL = 512;
+const GATE_KEEP = 0.75;
+const NO_GUARD_INPUT = { text: '', start: 0, end: 0 };
 
 const COMPILED = new WeakMap<ReadonlyArray<Rule<unknown>>, Compiled<unknown>>();
 
@@ -50,7 +59,7 @@ function compile<V>(rules: ReadonlyArray<Rule<V>>): Compiled<V> {
   } catch {
     any = null; // a pattern with a back-reference cannot join the union; every unit is then tried
   }
-  c = { rules, scans, any };
+  c = { rules, scans, any, tried: 0, passed: 0 };
   COMPILED.set(rules as ReadonlyArray<Rule<unknown>>, c as Compiled<unknown>);
   return c;
 }
@@ -75,12 +84,23 @@ export interface ApplyOptions {
 export function applyRules<V>(rules: ReadonlyArray<Rule<V>>, units: readonly Unit[], opts: ApplyOptions = {}): Array<Hit<V>> {
   const c = compile(rules);
   const out: Array<Hit<V>> = [];
+  const without = opts.without && opts.without.size > 0 ? opts.without : null;
+  const g = { ...NO_GUARD_INPUT };
   for (const u of units) {
-    if (c.any && !c.any.test(u.text)) continue;
+    if (c.any) {
+      const pass = c.any.test(u.text);
+      if (c.tried < GATE_TRIAL) {
+        c.tried++;
+        if (pass) c.passed++;
+        if (c.tried === GATE_TRIAL && c.passed > GATE_KEEP * GATE_TRIAL) c.any = null;
+      }
+      if (!pass) continue;
+    }
     const before = out.length;
+    g.text = u.text;
     for (let k = 0; k < c.rules.length; k++) {
       const rule = c.rules[k]!;
-      if (opts.without?.has(rule.id)) continue;
+      if (without?.has(rule.id)) continue;
       if (rule.requires && !rule.requires.test(u.text)) continue;
       if (rule.excludes && rule.excludes.test(u.text)) continue;
       const re = c.scans[k]!;
@@ -95,7 +115,7 @@ export function applyRules<V>(rules: ReadonlyArray<Rule<V>>, units: readonly Uni
         const e = s + m[0].length;
         if (rule.notAfter?.test(u.text.slice(e))) continue;
         if (rule.notBefore?.test(u.text.slice(Math.max(0, s - NOT_BEFORE_REACH), s))) continue;
-        if (rule.guards?.some((g) => GUARDS[g]({ text: u.text, start: s, end: e }))) continue;
+        if (rule.guards && voided(rule.guards, g, s, e)) continue;
         out.push({ rule, unit: u, start: u.start + s, end: u.start + e, match: m });
         n++;
       }
@@ -103,6 +123,14 @@ export function applyRules<V>(rules: ReadonlyArray<Rule<V>>, units: readonly Uni
     if (opts.firstUnitOnly && out.length > before) break;
   }
   return out;
+}
+
+/** Whether any of the named guards voids a hit (one input object, no closure per hit). */
+function voided(guards: readonly GuardName[], g: GuardInput, start: number, end: number): boolean {
+  g.start = start;
+  g.end = end;
+  for (let i = 0; i < guards.length; i++) if (GUARDS[guards[i]!](g)) return true;
+  return false;
 }
 
 /** The first hit of the first rule (in rule order) that has one; rules earlier in the list take precedence. */

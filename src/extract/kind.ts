@@ -3,7 +3,7 @@
 import type { Kind } from '../core/record.ts';
 import type { Found, PostContext } from './context.ts';
 import { applyRules, unitsOf } from './rules/engine.ts';
-import { KIND_CLAIM_LIST_RULES, KIND_EVENT_RULES, KIND_TITLE_RULES } from './rules/kind.ts';
+import { KIND_CLAIM_LIST_RULES, KIND_EVENT_RULES, KIND_HAPPENED_RULES, KIND_TITLE_RULES } from './rules/kind.ts';
 
 export function extractKind(ctx: PostContext, casebookId: Found<string> | null): Found<Kind> {
   const opts = { without: ctx.without };
@@ -22,8 +22,11 @@ export function extractKind(ctx: PostContext, casebookId: Found<string> | null):
   // A bare notice may open with its publisher's name; its title is then the next line.
   const title = applyRules(KIND_TITLE_RULES, units.slice(0, 2), opts)[0];
   if (title) rules.push(title.rule.id);
-  if (events.length >= 2) return { value: 'incident', at, confidence: title ? 'high' : 'medium', rules };
+  if (events.length >= 2 && title) return { value: 'incident', at, confidence: 'high', rules };
   if (events.length >= 1 && title) return { value: 'incident', at, confidence: 'medium', rules };
+  // No notice title: event words count only where the post says the event happened.
+  const happened = applyRules(KIND_HAPPENED_RULES, units, opts)[0];
+  if (happened) return { value: 'incident', at: [[happened.start, happened.end]], confidence: 'medium', rules: [...rules, happened.rule.id] };
   // Nothing in the text is an event: the header, which says what the post is about, is the evidence.
   return { value: 'other', at: at.length ? at : [[0, ctx.header.length]], confidence: events.length === 0 ? 'medium' : 'low', rules };
 }

@@ -40,7 +40,11 @@ describe('jikenbo stats and duty', () => {
 
   it('lists the reporting duty of each incident', async () => {
     const duty = JSON.parse((await jikenbo(['duty', '--db', db, '--all', '--json'])).stdout);
-    expect(duty).toMatchObject({ incidents: 3, reportable: 1, reported: 1, unmentioned: [] });
+    // The hospital's USB stick held 診療科名 (medical data, 要配慮個人情報) and says it reported to the PPC;
+    // the ransomware notice meets two conditions and reported too; the BCC slip meets none.
+    expect(duty).toMatchObject({ incidents: 3, reportable: 2, reported: 2, unmentioned: [] });
+    const usb = duty.assessments.find((a: { organization: string }) => /みなみ野病院/.test(a.organization));
+    expect(usb).toMatchObject({ reportable: true, reportedToPpc: true });
     const ransom = duty.assessments.find((a: { organization: string }) => a.organization === '株式会社みなと精機');
     // Ransomware and 約1万2千件: an unlawful purpose (60 days) and more than 1,000 people; the notice gives no discovery date.
     expect(ransom.conditions.map((c: { condition: string }) => c.condition)).toEqual(['unlawful_purpose', 'many_people']);

@@ -6,7 +6,7 @@ import { OWN_FACILITY_RULES, SECTOR_ACTIVITY_RULES, SECTOR_AUDIENCE_RULES, SECTO
 import { CONTRACTOR_RULES } from './contractor.ts';
 import { ORG_BODY_RULES, ORG_NAME_RULES, ORG_TITLE_RULES } from './organization.ts';
 import { INCIDENT_TYPE_RULES } from './incident-types.ts';
-import { KIND_CLAIM_LIST_RULES, KIND_EVENT_RULES, KIND_TITLE_RULES } from './kind.ts';
+import { KIND_CLAIM_LIST_RULES, KIND_EVENT_RULES, KIND_HAPPENED_RULES, KIND_TITLE_RULES } from './kind.ts';
 import { ATTACKER_RULES } from './attacker.ts';
 import { DISCOVERED_RULES } from './discovered-date.ts';
 import { OCCURRED_RULES } from './occurred-date.ts';
@@ -31,6 +31,7 @@ export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
   ...KIND_CLAIM_LIST_RULES,
   ...KIND_EVENT_RULES,
   ...KIND_TITLE_RULES,
+  ...KIND_HAPPENED_RULES,
   ...ATTACKER_RULES,
   ...DISCOVERED_RULES,
   ...OCCURRED_RULES,

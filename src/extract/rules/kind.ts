@@ -27,7 +27,7 @@ export const KIND_EVENT_RULES = defineRules<Kind>('kind', [
     confidence: 'medium',
     why: 'Words of a breach, loss, mistake or attack are what an incident post is about.',
     examples: {
-      match: ['当社の管理するサーバーが第三者による不正アクセスを受けました。'],
+      match: ['会員ページで他の会員の登録情報の誤表示がありました。'],
       noMatch: [{ text: '学会参加報告\n\n今年も秋の学会に参加し、多くの発表を聴講しました。', expect: { kind: 'other' } }],
     },
   },
@@ -45,10 +45,32 @@ export const KIND_EVENT_RULES = defineRules<Kind>('kind', [
   },
 ]);
 
+// What follows an event word when the post says the event happened (「…を受けました」「…が発生し」
+// 「…され」「…してしまい」), not that it is discussed (「…も見かける」「…被害に係るガイダンス」).
+const HAPPENED_AFTER = '(?=[^。\\n]{0,3}(?:を受け(?:た|まし|て|、)|が(?:あり|あっ)|が発生し(?:た|まし|て|、)|が起き(?:た|まし)|に遭(?:い|っ)|され(?:た|まし|て|、)|し(?:た|まし|てしま|ており|ていた|、)|が(?:判明|確認|発覚)し))';
+const EVENT_WORDS = '不正アクセス|不正ログイン|漏えい|漏洩|流出|ランサムウェア|紛失|盗難|誤送信|誤送付|乗っ取|サイバー攻撃|DDoS攻撃|DoS攻撃|ハッキング|侵入|感染|改ざん|障害|停止';
+
+/** Without a notice title, a post is about an incident only where it says an event happened. */
+export const KIND_HAPPENED_RULES = defineRules<Kind>('kind', [
+  {
+    id: 'kind/event-happened',
+    pattern: new RegExp(`(?:${EVENT_WORDS})${HAPPENED_AFTER}`),
+    scope: 'header+sentence',
+    guards: ['advice', 'preventive', 'conditional'],
+    value: 'incident',
+    confidence: 'medium',
+    why: 'A post with no notice title (a news story, a blog) is about an incident when it says an attack, leak or outage happened, not when it discusses threats in general.',
+    examples: {
+      match: ['取材メモ\n\n市のサーバーが外部から不正アクセスを受けました。詳しい原因は調査中です。'],
+      noMatch: [{ text: '勉強会の感想\n\n最近は大規模なDDoS攻撃もよく見かけるため、対策の重要性を感じた。管理の甘い組織は不正アクセスを受けるものだという話もあった。', expect: { kind: 'other' } }],
+    },
+  },
+]);
+
 export const KIND_TITLE_RULES = defineRules<Kind>('kind', [
   {
     id: 'kind/notice-title',
-    pattern: /お詫び|おわび|お知らせ|ご報告|ご案内|について|に関する|発生/,
+    pattern: /お詫び|おわび|お知らせ|ご?報告|ご案内|について|に関する|発生|事案/,
     scope: 'header+sentence',
     value: 'incident',
     confidence: 'medium',

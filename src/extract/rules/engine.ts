@@ -42,7 +42,7 @@ interface Compiled<V> {
 // After this many units, a gate that passed more than GATE_KEEP of them is dropped. Which rules match
 // never depends on the gate; only how much work is spent on units where none can.
 const GATE_TRIAL = 512;
-const GATE_KEEP = 0.75;
+const GATE_KEEP = 0.95;
 const NO_GUARD_INPUT = { text: '', start: 0, end: 0 };
 
 const COMPILED = new WeakMap<ReadonlyArray<Rule<unknown>>, Compiled<unknown>>();

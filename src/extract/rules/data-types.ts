@@ -158,7 +158,7 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     why: 'A password exposed is password; one an attacker used to log in, or the one that opens a mis-sent file, is the mechanism.',
     examples: {
       match: ['会員のパスワードが平文で保存されており、流出した可能性があります。'],
-      noMatch: ['入手したIDおよびパスワードを使って不正ログインが行われました。', '誤送信した添付ファイルの解凍用パスワードを別のメールで送信しました。', '流出を受け、全職員のログインパスワード、メールパスワード等をシステム側で変更しました。'],
+      noMatch: ['入手したIDおよびパスワードを使って不正ログインが行われました。', '誤送信した添付ファイルの解凍用パスワードを別のメールで送信しました。', '念のため、全職員が使う業務システムとメールのパスワードを一斉に変更しました。'],
     },
   },
   {

@@ -190,7 +190,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     confidence: 'high',
     why: 'A mail or social-media account used, logged into or accessed by someone else is taken over, whatever the verb (不正使用, 不正利用, 不正にアクセス).',
     examples: {
-      match: ['職員のメールアカウントが第三者により不正使用され、迷惑メールの送信に使われました。', { text: '当社のメール配信システムのアカウントが悪用され、当社を名乗るフィッシングメールが会員様に送られました。', expect: { incident_types: ['account_takeover'] } }],
+      match: ['職員のウェブメールのアカウントが外部の者に不正使用され、大量の広告メールが送られました。', { text: '当社のメール配信システムのアカウントが悪用され、当社を名乗るフィッシングメールが会員様に送られました。', expect: { incident_types: ['account_takeover'] } }],
       noMatch: ['当社の会員サイトのアカウントに対し、外部から大量のログイン試行がありました。', '公式サイトの会員アカウントに第三者が不正ログインしました。', '当社公式SNSアカウントの名称を悪用した偽アカウントが確認されています。'],
     },
   },
@@ -628,7 +628,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     why: 'Theft is of physical items (a bag, a car, a PC); a domain or data 盗難 is what an intrusion did.',
     examples: {
       match: ['外出先で業務用パソコンの入った鞄が盗まれました。'],
-      noMatch: ['ドメイン管理サービスへの不正アクセスにより、ドメイン盗難の被害が発生しました。'],
+      noMatch: ['登録事業者の管理画面に外部から不正アクセスがあり、当社ドメインが盗難に遭いました。'],
     },
   },
   // ddos

@@ -217,7 +217,7 @@ export const SECTOR_ACTIVITY_RULES = ranked(
       value: 'it',
       confidence: 'medium',
       why: 'Software, hosting, internet access and monitoring services are IT services.',
-      examples: { match: [ex('当社が提供するインターネット接続サービスで通信速度が低下しました。', 'it'), ex('当社が提供するサーバ監視サービスへの攻撃について', 'it'), ex('回線品質モニタリングサービスへのDDoS攻撃について\n\n攻撃を受け、通信障害が発生しました。', 'it')], noMatch: [ex('当社が利用するインターネット回線で通信速度が低下しました。', null)] },
+      examples: { match: [ex('当社が提供するインターネット接続サービスで通信速度が低下しました。', 'it'), ex('当社が提供するサーバ監視サービスへの攻撃について', 'it'), ex('ネットワーク監視サービスへの大量通信攻撃について\n\n攻撃を受け、通信障害が発生しました。', 'it')], noMatch: [ex('当社が利用するインターネット回線で通信速度が低下しました。', null)] },
     },
     {
       id: 'sector/activity-software-division',

@@ -1,0 +1,30 @@
+// Rule examples are invented: none repeats a real notice of ../shared (the development and seed sets)
+// for 26 characters or more. Shorter runs are the stock phrases every notice shares
+// (「クレジットカード情報が漏洩した可能性があります」).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ALL_RULES } from '../../src/extract/rules/index.ts';
+
+const DIRS = ['../shared/corpus/dev', '../shared/corpus/seeds'].map((d) => resolve(d));
+const RUN = 26;
+
+describe.skipIf(!DIRS.every(existsSync))('rule examples', () => {
+  it(`share no ${RUN}-character run with a real notice`, () => {
+    const corpus = DIRS.flatMap((d) => readdirSync(d).map((f) => readFileSync(join(d, f), 'utf8').normalize('NFKC'))).join('\n');
+    const copied: string[] = [];
+    for (const r of ALL_RULES) {
+      for (const e of [...r.examples.match, ...r.examples.noMatch]) {
+        const t = (typeof e === 'string' ? e : e.text).normalize('NFKC');
+        for (let i = 0; i + RUN <= t.length; i++) {
+          const run = t.slice(i, i + RUN);
+          if (!run.includes('\n') && corpus.includes(run)) {
+            copied.push(`${r.id}: ${run}`);
+            break;
+          }
+        }
+      }
+    }
+    expect(copied).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
 import type { DateMention } from '../core/japanese-date.ts';
 import type { Confidence, Found, PostContext, Sentence } from './context.ts';
 import { isoOf } from './context.ts';
-import { ADVICE_RE } from './cues.ts';
+import { ADVICE_RE } from './rules/guards.ts';
 import { datesWithin as datesIn, isRelative } from './date-mentions.ts';
 import { applyRules, type Hit } from './rules/engine.ts';
 import { OCCURRED_RULES, type OccurredRole } from './rules/occurred-date.ts';

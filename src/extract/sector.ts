@@ -2,7 +2,7 @@
 // does, how it names itself, whom it addresses. Cues are rules (rules/sector.ts); this file decides.
 import type { Sector } from '../core/record.ts';
 import type { Found, PostContext } from './context.ts';
-import { DATA_DENIAL_RE } from './cues.ts';
+import { DATA_DENIAL_RE } from './rules/data-types.ts';
 import { applyRules, firstByRuleOrder, unitsOf, type Hit, type Unit } from './rules/engine.ts';
 import { OWN_FACILITY_RULES, SECTOR_ACTIVITY_RULES, SECTOR_AUDIENCE_RULES, SECTOR_NAME_RULES, SECTOR_SELF_NAME_RULES } from './rules/sector.ts';
 

@@ -1,7 +1,10 @@
 // Named conditions that void a rule's hit: the sentence advises readers, asks a question, denies the
 // thing right after naming it, or names a measure against it. Each is a fact about Japanese notices in
 // general, written once and used by every field's rules by name.
-import { ADVICE_RE, DENIAL_AFTER_RE } from '../cues.ts';
+
+
+/** Phrases that deny an event ( 「…は確認されておりません」 ), checked right after a keyword. */
+export const DENIAL_AFTER_RE = /^[^。、]{0,12}(?:は|も)?(?:確認されて(?:おりません|いません)|ありません|ございません|ない|なく|されていない)/;
 
 /** What a guard sees: the unit's text and where the hit sits in it. */
 export interface GuardInput {
@@ -24,8 +27,10 @@ const NOT_FOUND_AFTER_RE = /^[^。、]{0,16}(?:は|も)?(?:(?:確認|検出|発�
 // 「不正アクセスへの監視」「…に備え」「…を監視」: a standing measure against the thing, not the thing.
 const MEASURE_AFTER_RE = /^(?:等|など)?(?:へ|に対)の(?:監視|対策|防御|備え|警戒)|^(?:等|など)?に(?:備え|対する(?:対策|監視|防御|警戒))|^(?:等|など)?を(?:監視|防ぐ|防止|未然に)/;
 // 「…ご注意ください」「…ご連絡ください」: the sentence asks readers to do something. Narrower than
-// cues.ts ADVICE_RE: a bare 「場合は」 is not advice (「(法人の場合は社名)」 states a fact).
+// ADVICE_RE: a bare 「場合は」 is not advice (「(法人の場合は社名)」 states a fact).
 const READER_ADVICE_RE = /ください|下さい|お願い(?:いた)?します|お願い申し?上げ|ご注意|ご留意|お気をつけ|お勧め|おすすめ/;
+/** Advice or requests to readers, or a condition put to them (「…場合は」): what they mention did not happen. */
+export const ADVICE_RE = new RegExp(`${READER_ADVICE_RE.source}|場合は|場合には`);
 
 export const GUARDS = {
   /** the sentence advises or asks readers (「…ご注意ください」「…場合は…ご連絡ください」) */

@@ -430,15 +430,6 @@ export const SECTOR_AUDIENCE_RULES = ranked(
       examples: { match: [ex('ミナトの製品購入サイトで登録された会員の住所が外部から閲覧できる状態でした。', 'ecommerce')], noMatch: [ex('ミナトの製品紹介サイトで登録された会員の住所が外部から閲覧できる状態でした。', null)] },
     },
     {
-      id: 'sector/audience-cloud-service-users',
-      pattern: /(?:クラウド|SaaS|ホスティング)サービスの品質|(?:クラウド|SaaS)サービスをご利用(?:の|いただいている)お客様/,
-      scope: 'header+sentence',
-      value: 'it',
-      confidence: 'low',
-      why: 'A notice that apologises to the users of its cloud service for that service’s quality comes from the provider.',
-      examples: { match: [ex('クラウドサービスの品質を損なう結果となり、深くお詫びいたします。', 'it')], noMatch: [ex('ホームページの品質を損なう結果となり、深くお詫びいたします。', null)] },
-    },
-    {
       id: 'sector/audience-shop',
       pattern: /通販サイト|ECサイト|オンラインショップ|ネットショップ|オンラインストア|ショッピングサイト/,
       scope: 'header+sentence',

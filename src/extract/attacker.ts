@@ -4,14 +4,11 @@
 import type { Found, PostContext } from './context.ts';
 import { applyRules, firstByRuleOrder, ranked, unitsOf } from './rules/engine.ts';
 import { ATTACKER_RULES } from './rules/attacker.ts';
-import { unionGate } from './rules/first-chars.ts';
 
 const RULES = ranked(ATTACKER_RULES);
-// Most sentences hold no Latin letter a group name can begin with: one cheap test skips them.
-const GATE = unionGate(ATTACKER_RULES.map((r) => r.pattern));
 
 export function extractAttacker(ctx: PostContext): Found<string> | null {
-  const hit = firstByRuleOrder(applyRules(RULES, unitsOf(ctx, 'header+sentence').filter((u) => GATE.test(u.text)), { without: ctx.without }));
+  const hit = firstByRuleOrder(applyRules(RULES, unitsOf(ctx, 'header+sentence'), { without: ctx.without }));
   if (!hit) return null;
   // A rule with a capture group gives the name inside the quotes; otherwise the whole match is the name.
   const name = (hit.match[1] ?? hit.match[0]).trim();

@@ -36,12 +36,9 @@ describe('applyRules', () => {
     expect(hits.map((h) => h.rule.id)).toEqual(['incident_types/test-theft']);
   });
 
-  it('finds the same hits once the gate has been dropped for letting every unit through', () => {
-    const many = units(...Array.from({ length: 600 }, (_, i) => (i % 2 ? '書類を紛失しました。' : '端末が盗難に遭いました。')));
-    const first = applyRules(RULES, many).length;
-    expect(first).toBe(600);
-    expect(applyRules(RULES, many).length).toBe(600);
-    expect(applyRules(RULES, units('何も起きていません。'))).toEqual([]);
+  it('skips units no rule can match, and finds the same hits in the others', () => {
+    const mixed = units('何も起きていません。', '書類を紛失しました。', '本日は晴天です。');
+    expect(applyRules(RULES, mixed).map((h) => h.unit.index)).toEqual([1]);
   });
 
   it('refuses a rule list with a duplicate id or without both kinds of example', () => {

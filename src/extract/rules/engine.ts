@@ -34,15 +34,7 @@ interface Compiled<V> {
   scans: RegExp[];
   /** one test that every unit must pass before any rule is tried on it */
   any: RegExp | null;
-  /** units the gate was tried on, and how many passed: a gate that lets nearly every unit through only costs */
-  tried: number;
-  passed: number;
 }
-
-// After this many units, a gate that passed more than GATE_KEEP of them is dropped. Which rules match
-// never depends on the gate; only how much work is spent on units where none can.
-const GATE_TRIAL = 512;
-const GATE_KEEP = 0.95;
 const NO_GUARD_INPUT = { text: '', start: 0, end: 0 };
 
 const COMPILED = new WeakMap<ReadonlyArray<Rule<unknown>>, Compiled<unknown>>();
@@ -59,7 +51,7 @@ function compile<V>(rules: ReadonlyArray<Rule<V>>): Compiled<V> {
   } catch {
     any = null; // a pattern with a back-reference cannot join the union; every unit is then tried
   }
-  c = { rules, scans, any, tried: 0, passed: 0 };
+  c = { rules, scans, any };
   COMPILED.set(rules as ReadonlyArray<Rule<unknown>>, c as Compiled<unknown>);
   return c;
 }
@@ -87,15 +79,7 @@ export function applyRules<V>(rules: ReadonlyArray<Rule<V>>, units: readonly Uni
   const without = opts.without && opts.without.size > 0 ? opts.without : null;
   const g = { ...NO_GUARD_INPUT };
   for (const u of units) {
-    if (c.any) {
-      const pass = c.any.test(u.text);
-      if (c.tried < GATE_TRIAL) {
-        c.tried++;
-        if (pass) c.passed++;
-        if (c.tried === GATE_TRIAL && c.passed > GATE_KEEP * GATE_TRIAL) c.any = null;
-      }
-      if (!pass) continue;
-    }
+    if (c.any && !c.any.test(u.text)) continue;
     const before = out.length;
     g.text = u.text;
     for (let k = 0; k < c.rules.length; k++) {

@@ -14,12 +14,8 @@ function namesOrg(h: Hit<true>, org: Found<string> | null): boolean {
   return core.length >= 2 && h.unit.text.slice(Math.max(0, at - core.length - 2), at + h.match[0].length).includes(core);
 }
 
-// Every contractor rule's match contains one of these; a sentence without any is skipped unread.
-const GATE_RE = /委託|受託|業者|ベンダー|下請|保守会社|システム会社|外の|提供|決済|導入|取引先|顧客企業|クライアント|発注元|[ァ-ヶーA-Za-z0-9]社|サービス(?:事業者|会社|の提供元)?(?:へ|に対する|において|が)/;
-
 export function extractContractor(ctx: PostContext, org: Found<string> | null = null): Found<boolean> | null {
   for (const u of unitsOf(ctx, 'header+sentence')) {
-    if (!GATE_RE.test(u.text)) continue;
     const hit = applyRules(CONTRACTOR_RULES, [u], { without: ctx.without }).find((h) => h.rule.id !== 'contractor_involved/service-provider-hit' || !namesOrg(h, org));
     if (hit) return { value: true, at: [[hit.start, hit.end]], confidence: hit.rule.confidence, rules: [hit.rule.id] };
   }

@@ -4,18 +4,8 @@ import type { Confidence, DataType, IncidentType } from '../core/record.ts';
 import type { Found, PostContext } from './context.ts';
 import { applyRules, unitsOf, type Hit } from './rules/engine.ts';
 import { INCIDENT_TYPE_RULES } from './rules/incident-types.ts';
-import type { Rule } from './rules/rule.ts';
-import { unionGate } from './rules/first-chars.ts';
 
 type Hits = Map<IncidentType, Array<Hit<IncidentType>>>;
-
-// A sentence no rule of any type can match is skipped once, before the lists below test it each; the
-// lookahead for first characters makes that one test cheap (most positions hold none of them).
-const ANY_TYPE_RE = unionGate(INCIDENT_TYPE_RULES.map((r) => r.pattern));
-
-// One list per type, so that a sentence is scanned only by the rules of types whose words it holds
-// (the engine tests each list's union first).
-const BY_TYPE: ReadonlyArray<ReadonlyArray<Rule<IncidentType>>> = [...new Set(INCIDENT_TYPE_RULES.map((r) => r.value))].map((t) => INCIDENT_TYPE_RULES.filter((r) => r.value === t));
 
 const RANK: Confidence[] = ['low', 'medium', 'high'];
 const lower = (a: Confidence, b: Confidence): Confidence => (RANK.indexOf(a) <= RANK.indexOf(b) ? a : b);
@@ -82,8 +72,7 @@ export function postingOrSetting(ctx: PostContext, hits: Hits): boolean {
 }
 
 export function extractIncidentTypes(ctx: PostContext): Found<IncidentType[]> {
-  const units = unitsOf(ctx, 'header+sentence').filter((u) => ANY_TYPE_RE.test(u.text));
-  const all = BY_TYPE.flatMap((rules) => applyRules(rules, units, { without: ctx.without }));
+  const all = applyRules(INCIDENT_TYPE_RULES, unitsOf(ctx, 'header+sentence'), { without: ctx.without });
   const hits: Hits = new Map();
   for (const h of all) {
     const list = hits.get(h.rule.value) ?? [];

@@ -1,10 +1,11 @@
-// The rule engine and the step pipeline on their own: guards, neighbour checks, rule removal, the gate
-// that skips units no rule can match, and steps that see only the fields they declare.
+// The rule engine and the step pipeline on their own: guards, neighbour checks, rule removal, skipping
+// units that hold none of a rule's required strings, and steps that see only the fields they declare.
 import { describe, expect, it } from 'vitest';
 import type { Post } from '../../src/extract/post.ts';
 import { buildContext } from '../../src/extract/context.ts';
 import { applyRules, type Unit } from '../../src/extract/rules/engine.ts';
 import { defineRules } from '../../src/extract/rules/rule.ts';
+import { requiredLiterals } from '../../src/extract/rules/literals.ts';
 import { checkPipeline, runPipeline, step } from '../../src/extract/steps.ts';
 
 const units = (...texts: string[]): Unit[] => texts.map((text, index) => ({ start: index * 100, text, index }));
@@ -39,6 +40,16 @@ describe('applyRules', () => {
   it('skips units no rule can match, and finds the same hits in the others', () => {
     const mixed = units('何も起きていません。', '書類を紛失しました。', '本日は晴天です。');
     expect(applyRules(RULES, mixed).map((h) => h.unit.index)).toEqual([1]);
+  });
+
+  it('runs a rule whose required strings are unknown on every unit, beside rules that have them', () => {
+    const free = defineRules<string>('incident_types', [
+      { id: 'incident_types/test-any-code', pattern: /[A-Z]{3}[0-9]?/, scope: 'sentence', value: 'code', confidence: 'high', why: 'test', examples: example },
+      { id: 'incident_types/test-lost', pattern: /紛失/, scope: 'sentence', value: 'loss', confidence: 'high', why: 'test', examples: example },
+    ]);
+    expect(requiredLiterals(free[0]!.pattern)).toBeNull();
+    const hits = applyRules(free, units('型番ABC12です。', '書類を紛失した。', 'XYZ34を紛失。'));
+    expect(hits.map((h) => [h.unit.index, h.rule.value])).toEqual([[0, 'code'], [1, 'loss'], [2, 'code'], [2, 'loss']]);
   });
 
   it('refuses a rule list with a duplicate id or without both kinds of example', () => {

@@ -1,8 +1,12 @@
 // The one engine that applies rules: for each unit of a rule's scope, every match of its pattern that
 // no guard, neighbour check or sentence condition voids becomes a hit. Fields decide from hits.
+// A rule is run only on units that hold one of the strings its pattern cannot match without
+// (literals.ts), found for all rules at once in one pass over each unit (literal-index.ts).
 import type { PostContext } from '../context.ts';
 import { GUARDS, type GuardInput, type GuardName } from './guards.ts';
 import type { Rule, Scope } from './rule.ts';
+import { requiredLiterals } from './literals.ts';
+import { LiteralIndex } from './literal-index.ts';
 
 /** A stretch of text a rule is applied to: the header, one body sentence, or a name. */
 export interface Unit {
@@ -32,9 +36,39 @@ const MAX_HITS_PER_UNIT = 8;
 interface Compiled<V> {
   rules: ReadonlyArray<Rule<V>>;
   scans: RegExp[];
-  /** one test that every unit must pass before any rule is tried on it */
-  any: RegExp | null;
+  /** per rule: whether it runs on every unit (no string is known that its matches cannot do without) */
+  always: boolean[];
+  /** per string id: the rules (indices) that need it; a rule runs on a unit holding one of its strings */
+  byString: Array<number[] | undefined>;
+  /** per rule: whether the unit at hand holds one of its strings (filled anew for each unit) */
+  candidate: Uint8Array;
+  /** whether any rule runs on every unit (else a unit holding none of the strings is skipped whole) */
+  anyAlways: boolean;
 }
+
+// One index for every list: a unit's text is scanned once for the strings of all rules.
+const INDEX = new LiteralIndex();
+
+// What each recent text holds. Every field reads the same sentences of a post (the same string
+// objects), so each is scanned once per post; the memo is dropped whole when it grows past a few posts.
+const HELD = new Map<string, number[]>();
+const HELD_MAX = 1024;
+let heldVersion = -1;
+
+function heldBy(text: string): number[] {
+  if (heldVersion !== INDEX.version) {
+    HELD.clear();
+    heldVersion = INDEX.version;
+  }
+  let held = HELD.get(text);
+  if (!held) {
+    if (HELD.size >= HELD_MAX) HELD.clear();
+    held = INDEX.scan(text);
+    HELD.set(text, held);
+  }
+  return held;
+}
+
 const NO_GUARD_INPUT = { text: '', start: 0, end: 0 };
 
 const COMPILED = new WeakMap<ReadonlyArray<Rule<unknown>>, Compiled<unknown>>();
@@ -43,15 +77,14 @@ function compile<V>(rules: ReadonlyArray<Rule<V>>): Compiled<V> {
   let c = COMPILED.get(rules as ReadonlyArray<Rule<unknown>>) as Compiled<V> | undefined;
   if (c) return c;
   const scans = rules.map((r) => new RegExp(r.pattern.source, r.pattern.flags.includes('i') ? 'gi' : 'g'));
-  const ci = rules.some((r) => r.pattern.flags.includes('i'));
-  let any: RegExp | null = null;
-  // A list of one rule needs no gate: the gate would be the rule's own pattern, run twice.
-  if (rules.length > 1) try {
-    any = new RegExp(rules.map((r) => `(?:${r.pattern.source})`).join('|'), ci ? 'i' : '');
-  } catch {
-    any = null; // a pattern with a back-reference cannot join the union; every unit is then tried
-  }
-  c = { rules, scans, any };
+  const always = rules.map(() => false);
+  const byString: Array<number[] | undefined> = [];
+  rules.forEach((r, k) => {
+    const lits = requiredLiterals(r.pattern);
+    if (!lits) always[k] = true;
+    else for (const id of INDEX.idsOf(lits)) (byString[id] ??= []).push(k);
+  });
+  c = { rules, scans, always, byString, candidate: new Uint8Array(rules.length), anyAlways: always.includes(true) };
   COMPILED.set(rules as ReadonlyArray<Rule<unknown>>, c as Compiled<unknown>);
   return c;
 }
@@ -78,11 +111,23 @@ export function applyRules<V>(rules: ReadonlyArray<Rule<V>>, units: readonly Uni
   const out: Array<Hit<V>> = [];
   const without = opts.without && opts.without.size > 0 ? opts.without : null;
   const g = { ...NO_GUARD_INPUT };
+  const candidate = c.candidate;
   for (const u of units) {
-    if (c.any && !c.any.test(u.text)) continue;
+    // Which rules can match here: those whose strings the unit holds, and those always run.
+    const held = heldBy(u.text);
+    let some = c.anyAlways;
+    candidate.fill(0);
+    for (let i = 0; i < held.length; i++) {
+      const ks = c.byString[held[i]!];
+      if (!ks) continue;
+      for (let j = 0; j < ks.length; j++) candidate[ks[j]!] = 1;
+      some = true;
+    }
+    if (!some) continue;
     const before = out.length;
     g.text = u.text;
     for (let k = 0; k < c.rules.length; k++) {
+      if (candidate[k] === 0 && !c.always[k]) continue;
       const rule = c.rules[k]!;
       if (without?.has(rule.id)) continue;
       if (rule.requires && !rule.requires.test(u.text)) continue;

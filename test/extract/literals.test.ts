@@ -1,0 +1,168 @@
+// The strings a pattern cannot match without (literals.ts) and the index that finds them in a text
+// (literal-index.ts). The engine skips a rule on a unit holding none of its strings, so a wrong set
+// would silently lose hits: the sets are checked against every rule's examples and every real
+// sentence of ../shared, and against random text.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildContext } from '../../src/extract/context.ts';
+import { splitPosts } from '../../src/extract/split-posts.ts';
+import { foldCase, requiredLiterals } from '../../src/extract/rules/literals.ts';
+import { LiteralIndex } from '../../src/extract/rules/literal-index.ts';
+import { ALL_RULES } from '../../src/extract/rules/index.ts';
+
+const sorted = (re: RegExp) => requiredLiterals(re)?.slice().sort() ?? null;
+const set = (...xs: string[]) => xs.slice().sort();
+
+describe('requiredLiterals', () => {
+  it('lists the words of an alternation, joined with the fixed text around them', () => {
+    expect(sorted(/(?:ご)?(?:連絡|報告)を受け/)).toEqual(set('報告を受け', '連絡を受け'));
+    expect(sorted(/書類を(?:紛失|盗難)/)).toEqual(set('書類を盗難', '書類を紛失'));
+  });
+
+  it('keeps the rarest part of a sequence that free text breaks up', () => {
+    // 「委託先[^。]{0,20}から」: both sides are required; the two-kanji word is the rarer.
+    expect(sorted(/委託先[^。]{0,20}から/)).toEqual(set('委託先'));
+    expect(sorted(/(?:から|より)[^。]{0,30}(?:不正アクセス|ランサムウェア)/)).toEqual(set('ランサムウェア', '不正アクセス'));
+  });
+
+  it('knows nothing where a match can be made of anything', () => {
+    expect(requiredLiterals(/[^。]{2,40}/)).toBeNull();
+    expect(requiredLiterals(/紛失|[^。]{1,3}/)).toBeNull(); // one alternative requires nothing
+    expect(requiredLiterals(/(?:様)?(?:の方)?/)).toBeNull(); // can match the empty string
+    expect(requiredLiterals(/(.)\1/)).toBeNull(); // a back-reference is never listed
+  });
+
+  it('gives Latin letters in small case, for patterns with or without the i flag', () => {
+    expect(sorted(/DDoS攻撃/i)).toEqual(set('ddos攻撃'));
+    expect(sorted(/(?:LockBit|Akira)/)).toEqual(set('akira', 'lockbit'));
+  });
+
+  it('counts what a positive lookaround asks for, but not a negative one', () => {
+    expect(sorted(/(?<=委託先の)(?:から|より)/)).toEqual(set('委託先の'));
+    expect(sorted(/(?<!委託先の)(?:から|より)/)).toEqual(set('から', 'より'));
+    expect(sorted(/報告(?=を受け)/)).toEqual(set('を受け')); // the longer is the rarer
+  });
+
+  it('lists a small character class and an optional part as the strings they stand for', () => {
+    expect(sorted(/ランサムウ[ェエ]ア/)).toEqual(set('ランサムウェア', 'ランサムウエア'));
+    expect(sorted(/不正(?:な)?アクセス/)).toEqual(set('不正アクセス', '不正なアクセス'));
+  });
+
+  // A set is sound when every match contains one of its strings: random text over an alphabet of the
+  // patterns' own characters and a few others tries the corners (optional parts, nearby words).
+  // Each pattern with pieces of its own words and a few others, so that random texts often match.
+  const CASES: Array<[RegExp, string[]]> = [
+    [/(?:ご)?(?:連絡|報告)を受け/, ['ご', '連絡', '報告', 'を受け', 'を', '受け', '連', '。']],
+    [/委託先[^。]{0,4}から/, ['委託先', '委託', 'の', 'から', 'か', '。', 'x']],
+    [/(?<=委託先の)(?:から|より)/, ['委託先', 'の', 'から', 'より', '委託', '。']],
+    [/不正(?:な)?アクセス(?:を受け|が)/, ['不正', 'な', 'アクセス', 'を受け', 'が', '不', '。']],
+    [/(?:A|B)(?:C|D)?(?:E|F)/, [...'ABCDEFabcdef']],
+    [/ab?c{1,2}d/i, [...'abcdABCDx']],
+    [/(?:x|y)[^。]{0,2}z|w{2}/, [...'xyzw。a']],
+  ];
+
+  it.each(CASES.map(([p, pieces]) => [String(p), p, pieces] as const))('finds a listed string in every match of %s', (_, p, pieces) => {
+    const need = requiredLiterals(p)!;
+    expect(need).not.toBeNull();
+    let matched = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (chosen) => {
+        const text = chosen.join('');
+        if (!p.test(text)) return true;
+        matched++;
+        return need.some((s) => foldCase(text).includes(s));
+      }),
+      { numRuns: 4000 },
+    );
+    expect(matched).toBeGreaterThan(20); // the property was tried on matching texts, not only on others
+  });
+});
+
+describe('every rule', () => {
+  it('has a set of strings, or is one of the few that must always run', () => {
+    const always = ALL_RULES.filter((r) => requiredLiterals(r.pattern) === null).map((r) => r.id);
+    expect(always.length).toBeLessThanOrEqual(5);
+  });
+
+  const texts = (): string[] => {
+    const out: string[] = [];
+    for (const r of ALL_RULES) for (const e of [...r.examples.match, ...r.examples.noMatch]) out.push((typeof e === 'string' ? e : e.text).normalize('NFKC'));
+    return out;
+  };
+
+  it('matches no example that holds none of its strings', () => {
+    expect(unsound(texts())).toEqual([]);
+  });
+
+  const DIRS = ['../shared/corpus/dev', '../shared/corpus/seeds'].map((d) => resolve(d));
+  it.skipIf(!DIRS.every(existsSync))('matches no sentence of a real notice that holds none of its strings', () => {
+    const units: string[] = [];
+    for (const d of DIRS) {
+      for (const f of readdirSync(d)) {
+        for (const post of splitPosts(readFileSync(join(d, f), 'utf8'))) {
+          const ctx = buildContext(post, null);
+          units.push(ctx.header, ...ctx.sentences.map((s) => s.text));
+        }
+      }
+    }
+    expect(units.length).toBeGreaterThan(2000);
+    expect(unsound(units)).toEqual([]);
+  });
+});
+
+/** Rule ids with a text the rule matches but that holds none of the rule's strings. */
+function unsound(texts: string[]): string[] {
+  const bad: string[] = [];
+  for (const r of ALL_RULES) {
+    const need = requiredLiterals(r.pattern);
+    if (!need) continue;
+    const re = new RegExp(r.pattern.source, r.pattern.flags.replace('g', ''));
+    for (const t of texts) {
+      if (re.test(t) && !need.some((s) => foldCase(t).includes(s))) {
+        bad.push(`${r.id}: ${t.slice(0, 40)}`);
+        break;
+      }
+    }
+  }
+  return bad;
+}
+
+describe('LiteralIndex', () => {
+  it('finds each string once, at the start, in the middle, at the end, in any Latin case', () => {
+    const index = new LiteralIndex();
+    const [a, b, c, d, e] = index.idsOf(['紛失', '誤送信', 'の', 'ddos', '送信']);
+    const found = index.scan('紛失の後、DDoS攻撃の件で誤送信');
+    expect(new Set(found)).toEqual(new Set([a, b, c, d, e]));
+    expect(found.length).toBe(5);
+    expect(index.scan('何もありません')).toEqual([]);
+    expect(index.scan('誤送')).toEqual([]); // a prefix of a string is not the string
+  });
+
+  it('finds strings added after earlier scans, and says its version changed', () => {
+    const index = new LiteralIndex();
+    index.idsOf(['紛失']);
+    const v = index.version;
+    expect(index.scan('盗難')).toEqual([]);
+    const [id] = index.idsOf(['盗難']);
+    expect(index.version).not.toBe(v);
+    expect(index.scan('盗難')).toEqual([id]);
+    expect(index.idsOf(['盗難'])).toEqual(Int32Array.of(id!)); // the same string keeps its id
+  });
+
+  it('finds exactly the strings that String.includes finds', () => {
+    const words = ['あい', 'あいう', 'いう', 'う', 'ab', 'AbC', '漢字', '字あ', 'かなカナ'];
+    const index = new LiteralIndex();
+    const ids = index.idsOf(words);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...'あいうabcABC漢字かなカナ。'), { maxLength: 20 }), (chars) => {
+        const text = chars.join('');
+        const got = new Set(index.scan(text));
+        const want = new Set(words.flatMap((w, k) => (foldCase(text).includes(foldCase(w)) ? [ids[k]!] : [])));
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

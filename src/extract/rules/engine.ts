@@ -36,37 +36,46 @@ const MAX_HITS_PER_UNIT = 8;
 interface Compiled<V> {
   rules: ReadonlyArray<Rule<V>>;
   scans: RegExp[];
-  /** per rule: whether it runs on every unit (no string is known that its matches cannot do without) */
-  always: boolean[];
-  /** per string id: the rules (indices) that need it; a rule runs on a unit holding one of its strings */
-  byString: Array<number[] | undefined>;
-  /** per rule: whether the unit at hand holds one of its strings (filled anew for each unit) */
-  candidate: Uint8Array;
-  /** whether any rule runs on every unit (else a unit holding none of the strings is skipped whole) */
-  anyAlways: boolean;
+  /** per rule: its number among all rules compiled so far */
+  numbers: Int32Array;
+  /** per rule: 1 if it runs on every unit (no string is known that its matches cannot do without) */
+  always: Uint8Array;
 }
 
-// One index for every list: a unit's text is scanned once for the strings of all rules.
+// One index for all lists: a unit's text is scanned once for the strings of every rule, and gives the
+// rules (by number) that can match it.
 const INDEX = new LiteralIndex();
+/** per string id: the numbers of the rules that need it */
+const RULES_BY_STRING: number[][] = [];
+let ruleCount = 0;
+/** changes whenever a list is compiled: what a unit was found to allow before is stale */
+let rulesVersion = 0;
 
-// What each recent text holds. Every field reads the same sentences of a post (the same string
-// objects), so each is scanned once per post; the memo is dropped whole when it grows past a few posts.
-const HELD = new Map<string, number[]>();
-const HELD_MAX = 1024;
-let heldVersion = -1;
+// Which rules can match each recent text. Every field reads the same sentences of a post (the same
+// string objects), so each is scanned once per post; the memo is dropped whole when it grows past a
+// few posts.
+const ALLOWED = new Map<string, Uint8Array>();
+const ALLOWED_MAX = 1024;
+let allowedVersion = -1;
 
-function heldBy(text: string): number[] {
-  if (heldVersion !== INDEX.version) {
-    HELD.clear();
-    heldVersion = INDEX.version;
+/** Per rule number, 1 if the text holds one of the rule's strings. */
+function allowedIn(text: string): Uint8Array {
+  if (allowedVersion !== rulesVersion) {
+    ALLOWED.clear();
+    allowedVersion = rulesVersion;
   }
-  let held = HELD.get(text);
-  if (!held) {
-    if (HELD.size >= HELD_MAX) HELD.clear();
-    held = INDEX.scan(text);
-    HELD.set(text, held);
+  let allowed = ALLOWED.get(text);
+  if (!allowed) {
+    if (ALLOWED.size >= ALLOWED_MAX) ALLOWED.clear();
+    allowed = new Uint8Array(ruleCount);
+    const held = INDEX.scan(text);
+    for (let i = 0; i < held.length; i++) {
+      const rs = RULES_BY_STRING[held[i]!];
+      if (rs) for (let j = 0; j < rs.length; j++) allowed[rs[j]!] = 1;
+    }
+    ALLOWED.set(text, allowed);
   }
-  return held;
+  return allowed;
 }
 
 const NO_GUARD_INPUT = { text: '', start: 0, end: 0 };
@@ -77,14 +86,16 @@ function compile<V>(rules: ReadonlyArray<Rule<V>>): Compiled<V> {
   let c = COMPILED.get(rules as ReadonlyArray<Rule<unknown>>) as Compiled<V> | undefined;
   if (c) return c;
   const scans = rules.map((r) => new RegExp(r.pattern.source, r.pattern.flags.includes('i') ? 'gi' : 'g'));
-  const always = rules.map(() => false);
-  const byString: Array<number[] | undefined> = [];
+  const numbers = new Int32Array(rules.length);
+  const always = new Uint8Array(rules.length);
   rules.forEach((r, k) => {
+    const n = (numbers[k] = ruleCount++);
     const lits = requiredLiterals(r.pattern);
-    if (!lits) always[k] = true;
-    else for (const id of INDEX.idsOf(lits)) (byString[id] ??= []).push(k);
+    if (!lits) always[k] = 1;
+    else for (const id of INDEX.idsOf(lits)) (RULES_BY_STRING[id] ??= []).push(n);
   });
-  c = { rules, scans, always, byString, candidate: new Uint8Array(rules.length), anyAlways: always.includes(true) };
+  rulesVersion++;
+  c = { rules, scans, numbers, always };
   COMPILED.set(rules as ReadonlyArray<Rule<unknown>>, c as Compiled<unknown>);
   return c;
 }
@@ -111,23 +122,13 @@ export function applyRules<V>(rules: ReadonlyArray<Rule<V>>, units: readonly Uni
   const out: Array<Hit<V>> = [];
   const without = opts.without && opts.without.size > 0 ? opts.without : null;
   const g = { ...NO_GUARD_INPUT };
-  const candidate = c.candidate;
   for (const u of units) {
-    // Which rules can match here: those whose strings the unit holds, and those always run.
-    const held = heldBy(u.text);
-    let some = c.anyAlways;
-    candidate.fill(0);
-    for (let i = 0; i < held.length; i++) {
-      const ks = c.byString[held[i]!];
-      if (!ks) continue;
-      for (let j = 0; j < ks.length; j++) candidate[ks[j]!] = 1;
-      some = true;
-    }
-    if (!some) continue;
+    // A rule runs where the unit holds one of its strings, or everywhere if it has none.
+    const allowed = allowedIn(u.text);
     const before = out.length;
     g.text = u.text;
     for (let k = 0; k < c.rules.length; k++) {
-      if (candidate[k] === 0 && !c.always[k]) continue;
+      if (allowed[c.numbers[k]!] === 0 && c.always[k] === 0) continue;
       const rule = c.rules[k]!;
       if (without?.has(rule.id)) continue;
       if (rule.requires && !rule.requires.test(u.text)) continue;

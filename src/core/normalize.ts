@@ -26,44 +26,56 @@ function isListMarker(c: number): boolean {
   return (c >= 0x2460 && c <= 0x2473) || (c >= 0x2776 && c <= 0x2793) || c === 0x24ea;
 }
 
-function isStable(c: number): boolean {
-  // The bulk of Japanese text: NFKC maps these to themselves, so they skip the per-chunk normalize call.
-  return (c >= 0x20 && c <= 0x7e) || c === 0x0a || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) ||
-    (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002 || c === 0x30fc || c === 0x300c || c === 0x300d;
+// What NFKC (with the extra folds) makes of each code unit on its own, learnt the first time it is met:
+// 0 not yet known, 1 itself, 2 the string in MAPPED. Notices use a few hundred distinct characters.
+const SEEN = new Uint8Array(0x10000);
+const MAPPED = new Map<number, string>();
+
+/** NFKC of one BMP character that no combining mark follows; null when it is unchanged. */
+function mapOne(c: number): string | null {
+  let state = SEEN[c]!;
+  if (state === 0) {
+    const ch = String.fromCharCode(c);
+    const to = EXTRA_FOLD[c] ?? ch.normalize('NFKC');
+    state = to === ch || isListMarker(c) ? 1 : 2;
+    if (state === 2) MAPPED.set(c, to);
+    SEEN[c] = state;
+  }
+  return state === 1 ? null : MAPPED.get(c)!;
 }
 
 export function normalize(original: string): Normalized {
   const out: string[] = [];
   const n = original.length;
-  let starts = new Int32Array(n + 8);
-  let ends = new Int32Array(n + 8);
+  let starts = new Int32Array(n + 16);
+  let ends = new Int32Array(n + 16);
   let len = 0;
   let runStart = 0; // start of the pending run of unchanged characters
-  const grow = (need: number) => {
-    if (len + need <= starts.length) return;
-    const size = Math.max(starts.length * 2, len + need);
-    const s2 = new Int32Array(size);
-    const e2 = new Int32Array(size);
-    s2.set(starts.subarray(0, len));
-    e2.set(ends.subarray(0, len));
-    starts = s2;
-    ends = e2;
-  };
   let i = 0;
   while (i < n) {
     const c = original.charCodeAt(i);
-    let j = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1);
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n;
+    let j = i + (pair ? 2 : 1);
     while (j < n && isCombining(original.charCodeAt(j))) j++;
-    if (j === i + 1 && (isStable(c) || isListMarker(c))) {
-      grow(1);
+    const single = j === i + 1;
+    const piece = single ? mapOne(c) : original.slice(i, j).normalize('NFKC');
+    if (piece === null) {
+      // Unchanged: one position for one character (the buffers hold at least n positions).
       starts[len] = i;
       ends[len] = j;
       len++;
     } else {
       if (runStart < i) out.push(original.slice(runStart, i));
-      const extra = j === i + 1 ? EXTRA_FOLD[c] : undefined;
-      const piece = extra ?? original.slice(i, j).normalize('NFKC');
-      grow(piece.length);
+      if (len + piece.length + (n - j) > starts.length) {
+        // Rare: a character NFKC expands (㍻ → 平成); make room for it and every character after it.
+        const size = Math.max(starts.length * 2, len + piece.length + (n - j) + 16);
+        const s2 = new Int32Array(size);
+        const e2 = new Int32Array(size);
+        s2.set(starts.subarray(0, len));
+        e2.set(ends.subarray(0, len));
+        starts = s2;
+        ends = e2;
+      }
       for (let k = 0; k < piece.length; k++) {
         starts[len] = i;
         ends[len] = j;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { normalize, toOriginalSpan } from '../../src/core/normalize.ts';
 
 describe('normalize', () => {
@@ -35,5 +36,20 @@ describe('normalize', () => {
 
   it('folds the wave dash used in date ranges', () => {
     expect(normalize('3月20日〜3月27日').text).toBe('3月20日~3月27日');
+  });
+});
+
+describe('normalize on random Japanese text', () => {
+  // Everything a notice mixes: kana, kanji, full- and half-width forms, voiced marks that combine with the
+  // character before them, era and company ligatures, a character outside the BMP, a combining accent.
+  const PIECES = [...'あいがぱアイガパ漢字個人情報ＡＢＣａｂｃ０１２３（）：！ｶｷﾊﾟﾊﾞｯｰﾞﾟ㍻㈱㌔ ', '𠮷', 'e\u0301', 'か\u3099', 'abcXYZ019()', '\u3000', '\n'];
+  it('gives what NFKC gives for the whole text, where no list number or extra fold is involved', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(normalize(text).text).toBe(text.normalize('NFKC'));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

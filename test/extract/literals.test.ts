@@ -12,19 +12,28 @@ import { foldCase, requiredLiterals } from '../../src/extract/rules/literals.ts'
 import { LiteralIndex } from '../../src/extract/rules/literal-index.ts';
 import { ALL_RULES } from '../../src/extract/rules/index.ts';
 
-const sorted = (re: RegExp) => requiredLiterals(re)?.slice().sort() ?? null;
-const set = (...xs: string[]) => xs.slice().sort();
+/** The sets, each sorted, in a fixed order. */
+const sets = (re: RegExp) => requiredLiterals(re)?.map((x) => x.slice().sort()).sort((x, y) => x.join().localeCompare(y.join())) ?? null;
+const expected = (...xs: string[][]) => xs.map((x) => x.slice().sort()).sort((x, y) => x.join().localeCompare(y.join()));
+/** Whether the text holds a string of every set. */
+const holds = (need: string[][], text: string) => need.every((set) => set.some((s) => foldCase(text).includes(s)));
 
 describe('requiredLiterals', () => {
   it('lists the words of an alternation, joined with the fixed text around them', () => {
-    expect(sorted(/(?:ご)?(?:連絡|報告)を受け/)).toEqual(set('報告を受け', '連絡を受け'));
-    expect(sorted(/書類を(?:紛失|盗難)/)).toEqual(set('書類を盗難', '書類を紛失'));
+    expect(sets(/(?:ご)?(?:連絡|報告)を受け/)).toEqual(expected(['報告を受け', '連絡を受け']));
+    expect(sets(/書類を(?:紛失|盗難)/)).toEqual(expected(['書類を盗難', '書類を紛失']));
   });
 
-  it('keeps the rarest part of a sequence that free text breaks up', () => {
-    // 「委託先[^。]{0,20}から」: both sides are required; the two-kanji word is the rarer.
-    expect(sorted(/委託先[^。]{0,20}から/)).toEqual(set('委託先'));
-    expect(sorted(/(?:から|より)[^。]{0,30}(?:不正アクセス|ランサムウェア)/)).toEqual(set('ランサムウェア', '不正アクセス'));
+  it('keeps both sides of free text, each a set of its own', () => {
+    expect(sets(/委託先[^。]{0,20}から/)).toEqual(expected(['委託先'], ['から']));
+    expect(sets(/(?:から|より)[^。]{0,30}(?:不正アクセス|ランサムウェア)/)).toEqual(expected(['から', 'より'], ['ランサムウェア', '不正アクセス']));
+  });
+
+  it('keeps the three rarest sets of a long sequence', () => {
+    const need = sets(/顧客[^。]{0,5}から[^。]{0,5}の[^。]{0,5}連絡[^。]{0,5}を受け/)!;
+    expect(need).toHaveLength(3);
+    expect(need.flat()).not.toContain('の'); // one kana is in nearly every sentence
+    expect(need.flat()).toEqual(expect.arrayContaining(['顧客', '連絡']));
   });
 
   it('knows nothing where a match can be made of anything', () => {
@@ -35,19 +44,29 @@ describe('requiredLiterals', () => {
   });
 
   it('gives Latin letters in small case, for patterns with or without the i flag', () => {
-    expect(sorted(/DDoS攻撃/i)).toEqual(set('ddos攻撃'));
-    expect(sorted(/(?:LockBit|Akira)/)).toEqual(set('akira', 'lockbit'));
+    expect(sets(/DDoS攻撃/i)).toEqual(expected(['ddos攻撃']));
+    expect(sets(/(?:LockBit|Akira)/)).toEqual(expected(['akira', 'lockbit']));
   });
 
   it('counts what a positive lookaround asks for, but not a negative one', () => {
-    expect(sorted(/(?<=委託先の)(?:から|より)/)).toEqual(set('委託先の'));
-    expect(sorted(/(?<!委託先の)(?:から|より)/)).toEqual(set('から', 'より'));
-    expect(sorted(/報告(?=を受け)/)).toEqual(set('を受け')); // the longer is the rarer
+    expect(sets(/(?<=委託先の)(?:から|より)/)).toEqual(expected(['委託先の'], ['から', 'より']));
+    expect(sets(/(?<!委託先の)(?:から|より)/)).toEqual(expected(['から', 'より']));
+    expect(sets(/報告(?=を受け)/)).toEqual(expected(['報告'], ['を受け']));
   });
 
   it('lists a small character class and an optional part as the strings they stand for', () => {
-    expect(sorted(/ランサムウ[ェエ]ア/)).toEqual(set('ランサムウェア', 'ランサムウエア'));
-    expect(sorted(/不正(?:な)?アクセス/)).toEqual(set('不正アクセス', '不正なアクセス'));
+    expect(sets(/ランサムウ[ェエ]ア/)).toEqual(expected(['ランサムウェア', 'ランサムウエア']));
+    expect(sets(/不正(?:な)?アクセス/)).toEqual(expected(['不正アクセス', '不正なアクセス']));
+  });
+
+  it('joins a set from each alternative into a set the alternation needs', () => {
+    // 「顧客…連絡」 or 「会員…報告」: every match holds 顧客 or 会員, and 連絡 or 報告, and so on.
+    const need = requiredLiterals(/顧客[^。]{0,3}連絡|会員[^。]{0,3}報告/)!;
+    expect(need.length).toBeGreaterThan(0);
+    for (const set of need) expect(set).toHaveLength(2);
+    expect(holds(need, '顧客から連絡')).toBe(true);
+    expect(holds(need, '会員より報告')).toBe(true);
+    expect(holds(need, '顧客より報告')).toBe(need.every((set) => set.includes('顧客') || set.includes('報告')));
   });
 
   // A set is sound when every match contains one of its strings: random text over an alphabet of the
@@ -61,6 +80,8 @@ describe('requiredLiterals', () => {
     [/(?:A|B)(?:C|D)?(?:E|F)/, [...'ABCDEFabcdef']],
     [/ab?c{1,2}d/i, [...'abcdABCDx']],
     [/(?:x|y)[^。]{0,2}z|w{2}/, [...'xyzw。a']],
+    [/顧客[^。]{0,3}連絡|会員[^。]{0,3}報告/, ['顧客', '会員', '連絡', '報告', 'から', '。']],
+    [/(?:から|より)(?<=(?:顧客|会員)(?:から|より))[^。]{0,3}(?:連絡|報告)/, ['顧客', '会員', 'から', 'より', '連絡', '報告', 'の', '。']],
   ];
 
   it.each(CASES.map(([p, pieces]) => [String(p), p, pieces] as const))('finds a listed string in every match of %s', (_, p, pieces) => {
@@ -72,7 +93,7 @@ describe('requiredLiterals', () => {
         const text = chosen.join('');
         if (!p.test(text)) return true;
         matched++;
-        return need.some((s) => foldCase(text).includes(s));
+        return holds(need, text);
       }),
       { numRuns: 4000 },
     );
@@ -112,7 +133,7 @@ describe('every rule', () => {
   });
 });
 
-/** Rule ids with a text the rule matches but that holds none of the rule's strings. */
+/** Rule ids with a text the rule matches but that lacks every string of one of the rule's sets. */
 function unsound(texts: string[]): string[] {
   const bad: string[] = [];
   for (const r of ALL_RULES) {
@@ -120,7 +141,7 @@ function unsound(texts: string[]): string[] {
     if (!need) continue;
     const re = new RegExp(r.pattern.source, r.pattern.flags.replace('g', ''));
     for (const t of texts) {
-      if (re.test(t) && !need.some((s) => foldCase(t).includes(s))) {
+      if (re.test(t) && !holds(need, t)) {
         bad.push(`${r.id}: ${t.slice(0, 40)}`);
         break;
       }

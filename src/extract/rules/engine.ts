@@ -38,16 +38,15 @@ interface Compiled<V> {
   scans: RegExp[];
   /** per rule: its number among all rules compiled so far */
   numbers: Int32Array;
-  /** per rule: 1 if it runs on every unit (no string is known that its matches cannot do without) */
-  always: Uint8Array;
 }
 
 // One index for all lists: a unit's text is scanned once for the strings of every rule, and gives the
 // rules (by number) that can match it.
 const INDEX = new LiteralIndex();
-/** per string id: the numbers of the rules that need it */
-const RULES_BY_STRING: number[][] = [];
-let ruleCount = 0;
+/** per string id: the rules whose sets hold it, each as rule number × 8 + the set's index */
+const SETS_BY_STRING: number[][] = [];
+/** per rule number: a bit for each of its sets (0 for a rule with none, which runs everywhere) */
+const ALL_SETS: number[] = [];
 /** changes whenever a list is compiled: what a unit was found to allow before is stale */
 let rulesVersion = 0;
 
@@ -58,7 +57,7 @@ const ALLOWED = new Map<string, Uint8Array>();
 const ALLOWED_MAX = 1024;
 let allowedVersion = -1;
 
-/** Per rule number, 1 if the text holds one of the rule's strings. */
+/** Per rule number, the sets of the rule that the text holds a string of, as bits. */
 function allowedIn(text: string): Uint8Array {
   if (allowedVersion !== rulesVersion) {
     ALLOWED.clear();
@@ -67,11 +66,11 @@ function allowedIn(text: string): Uint8Array {
   let allowed = ALLOWED.get(text);
   if (!allowed) {
     if (ALLOWED.size >= ALLOWED_MAX) ALLOWED.clear();
-    allowed = new Uint8Array(ruleCount);
+    allowed = new Uint8Array(ALL_SETS.length);
     const held = INDEX.scan(text);
     for (let i = 0; i < held.length; i++) {
-      const rs = RULES_BY_STRING[held[i]!];
-      if (rs) for (let j = 0; j < rs.length; j++) allowed[rs[j]!] = 1;
+      const rs = SETS_BY_STRING[held[i]!];
+      if (rs) for (let j = 0; j < rs.length; j++) allowed[rs[j]! >>> 3]! |= 1 << (rs[j]! & 7);
     }
     ALLOWED.set(text, allowed);
   }
@@ -87,15 +86,16 @@ function compile<V>(rules: ReadonlyArray<Rule<V>>): Compiled<V> {
   if (c) return c;
   const scans = rules.map((r) => new RegExp(r.pattern.source, r.pattern.flags.includes('i') ? 'gi' : 'g'));
   const numbers = new Int32Array(rules.length);
-  const always = new Uint8Array(rules.length);
   rules.forEach((r, k) => {
-    const n = (numbers[k] = ruleCount++);
-    const lits = requiredLiterals(r.pattern);
-    if (!lits) always[k] = 1;
-    else for (const id of INDEX.idsOf(lits)) (RULES_BY_STRING[id] ??= []).push(n);
+    const n = (numbers[k] = ALL_SETS.length);
+    const sets = requiredLiterals(r.pattern) ?? [];
+    ALL_SETS.push((1 << sets.length) - 1);
+    sets.forEach((set, b) => {
+      for (const id of INDEX.idsOf(set)) (SETS_BY_STRING[id] ??= []).push(n * 8 + b);
+    });
   });
   rulesVersion++;
-  c = { rules, scans, numbers, always };
+  c = { rules, scans, numbers };
   COMPILED.set(rules as ReadonlyArray<Rule<unknown>>, c as Compiled<unknown>);
   return c;
 }
@@ -123,12 +123,13 @@ export function applyRules<V>(rules: ReadonlyArray<Rule<V>>, units: readonly Uni
   const without = opts.without && opts.without.size > 0 ? opts.without : null;
   const g = { ...NO_GUARD_INPUT };
   for (const u of units) {
-    // A rule runs where the unit holds one of its strings, or everywhere if it has none.
+    // A rule runs where the unit holds a string of each of its sets (everywhere if it has none).
     const allowed = allowedIn(u.text);
     const before = out.length;
     g.text = u.text;
     for (let k = 0; k < c.rules.length; k++) {
-      if (allowed[c.numbers[k]!] === 0 && c.always[k] === 0) continue;
+      const num = c.numbers[k]!;
+      if (allowed[num] !== ALL_SETS[num]) continue;
       const rule = c.rules[k]!;
       if (without?.has(rule.id)) continue;
       if (rule.requires && !rule.requires.test(u.text)) continue;

@@ -1,27 +1,34 @@
-// The words a regular expression cannot match without: a set of strings such that every match contains
-// at least one of them. 「(?:ご)?(?:連絡|報告)を受け」 needs one of {ご連絡を受け, ご報告を受け, 連絡を受け,
-// 報告を受け}; a sentence holding none of them cannot match, so the engine need not run the pattern
-// on it. The answer is null when no such set is known (a match may be all `[^。]`, or a back-reference);
-// the engine then always runs the pattern.
+// The words a regular expression cannot match without. The answer is a few sets of strings; a text
+// the pattern matches holds a string of every set. 「(?:ご)?(?:連絡|報告)を受け」 needs one of
+// {連絡を受け, 報告を受け}; 「(?:から|より)(?<=(?:顧客|会員)(?:から|より))…(?:連絡|報告)」 needs one of
+// {から, より}, one of {顧客, 会員} and one of {連絡, 報告}. A sentence lacking a set cannot match, so the
+// engine need not run the pattern on it. The answer is null when nothing is known (a match may be all
+// `[^。]`, or a back-reference); the engine then always runs the pattern.
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
 
 /** Exact sets larger than this are not expanded further: the products of a sequence grow fast. */
 const MAX_EXACT = 48;
-/** A requirement of more strings than this is given up (a list of a hundred nouns is still worth checking). */
+/** A set of more strings than this is given up (a list of a hundred nouns is still worth checking). */
 const MAX_NEED = 256;
 /** A class of more characters than this is not worth listing as single-character literals. */
 const MAX_CLASS = 12;
+/** The most sets kept for one node: the rarest ones. */
+const MAX_SETS = 3;
+/** Alternatives whose sets combine in more ways than this are combined rank by rank only. */
+const MAX_COMBINATIONS = 64;
+
+type Need = Set<string>[];
 
 // What a node can match, as far as the analysis knows:
 // - exact: every string it can match (zero-width nodes: the empty string), when few enough to list;
-// - need: strings of which every match contains one (null: none known).
+// - need: sets of strings; every match (or, for a lookaround, the text around it) holds one of each set.
 interface Info {
   exact: Set<string> | null;
-  need: Set<string> | null;
+  need: Need;
 }
 
-const EMPTY: Info = { exact: new Set(['']), need: null };
-const UNKNOWN: Info = { exact: null, need: null };
+const EMPTY: Info = { exact: new Set(['']), need: [] };
+const UNKNOWN: Info = { exact: null, need: [] };
 
 function cross(a: Set<string>, b: Set<string>): Set<string> | null {
   if (a.size * b.size > MAX_EXACT) return null;
@@ -35,62 +42,116 @@ function usable(s: Set<string> | null): s is Set<string> {
   return !!s && s.size > 0 && s.size <= MAX_NEED && !s.has('');
 }
 
-// How likely a text is to hold one of the strings, for choosing among necessary sets: single
-// characters (kana, punctuation) are nearly everywhere, two-character words are rarer, longer rarer still.
+// How likely a text is to hold one of the strings, for choosing among sets: single characters are
+// nearly everywhere, and kana-only strings are grammar (から, された) that most sentences hold.
 function cost(s: Set<string>): number {
   let c = 0;
-  for (const x of s) c += x.length === 1 ? (/[一-龥]/.test(x) ? 0.3 : 1) : x.length === 2 ? 0.05 : 0.01;
+  for (const x of s) {
+    const kana = /^[ぁ-ゖ、]+$/.test(x);
+    c += x.length === 1 ? (/[一-龥]/.test(x) ? 0.3 : 1) : x.length === 2 ? (kana ? 0.5 : 0.05) : kana && x.length === 3 ? 0.15 : 0.01;
+  }
   return c;
 }
 
-function better(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
-  if (!usable(a)) return usable(b) ? b : null;
-  if (!usable(b)) return a;
-  return cost(b) < cost(a) ? b : a;
+const keyOf = (s: Set<string>) => [...s].sort().join('\u0000');
+
+/** Whether a text holding a string of `a` always holds one of `b` (each string of a contains one of b). */
+function implies(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) {
+    let found = false;
+    for (const y of b) if (x.includes(y)) found = true;
+    if (!found) return false;
+  }
+  return true;
+}
+
+/** The rarest usable sets, at most MAX_SETS, leaving out any that a rarer one already implies. */
+function rarest(sets: ReadonlyArray<Set<string> | null>): Need {
+  const seen = new Set<string>();
+  const all: Need = [];
+  for (const s of sets) {
+    if (!usable(s)) continue;
+    const k = keyOf(s);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    all.push(s);
+  }
+  all.sort((a, b) => cost(a) - cost(b));
+  const out: Need = [];
+  for (const s of all) {
+    if (out.length === MAX_SETS) break;
+    if (!out.some((kept) => implies(kept, s))) out.push(s);
+  }
+  return out;
+}
+
+/** What a node requires, its exact strings counted as one more set. */
+function needOf(i: Info): Need {
+  return rarest([...i.need, i.exact]);
+}
+
+function union(sets: ReadonlyArray<Set<string>>): Set<string> | null {
+  const out = new Set<string>();
+  for (const s of sets) for (const x of s) out.add(x);
+  return out.size > MAX_NEED ? null : out;
 }
 
 function alternatives(alts: readonly AST.Alternative[]): Info {
+  const infos = alts.map((a) => sequence(a.elements));
   let exact: Set<string> | null = new Set();
-  let need: Set<string> | null = new Set();
-  for (const a of alts) {
-    const i = sequence(a.elements);
-    if (exact && i.exact) {
-      for (const x of i.exact) exact.add(x);
-      if (exact.size > MAX_EXACT) exact = null;
-    } else exact = null;
-    // Every alternative must bring its own requirement, or the union requires nothing.
-    const n = usable(i.exact) ? better(i.exact, i.need) : i.need;
-    if (need && usable(n)) for (const x of n) need.add(x);
-    else need = null;
+  for (const i of infos) {
+    if (!exact || !i.exact) {
+      exact = null;
+      break;
+    }
+    for (const x of i.exact) exact.add(x);
+    if (exact.size > MAX_EXACT) exact = null;
   }
-  return { exact, need: need && usable(need) ? need : null };
+  const needs = infos.map(needOf);
+  if (needs.length === 1) return { exact, need: needs[0]! };
+  // Every alternative must bring its own requirement, or the alternation requires nothing. A set
+  // taken from each alternative gives, together, a set the alternation requires; try each choice
+  // where there are few, else pair the alternatives' sets rank by rank.
+  if (needs.some((n) => n.length === 0)) return { exact, need: [] };
+  const combined: Array<Set<string> | null> = [];
+  const ways = needs.reduce((p, n) => p * n.length, 1);
+  if (ways <= MAX_COMBINATIONS) {
+    const choose = (k: number, picked: Array<Set<string>>): void => {
+      if (k === needs.length) combined.push(union(picked));
+      else for (const s of needs[k]!) choose(k + 1, [...picked, s]);
+    };
+    choose(0, []);
+  } else {
+    for (let r = 0; r < MAX_SETS; r++) combined.push(union(needs.map((n) => n[Math.min(r, n.length - 1)]!)));
+  }
+  return { exact, need: rarest(combined) };
 }
 
 function sequence(elements: readonly AST.Element[]): Info {
   let exact: Set<string> | null = new Set(['']);
-  let best: Set<string> | null = null;
+  const sets: Array<Set<string> | null> = [];
   // `run` is the exact product of the elements since the last one that could not be listed.
-  let run: Set<string> | null = new Set(['']);
+  let run: Set<string> = new Set(['']);
   for (const e of elements) {
     const i = element(e);
-    best = better(best, i.need);
+    sets.push(...i.need);
     if (i.exact) {
-      const next: Set<string> | null = run ? cross(run, i.exact) : null;
+      const next = cross(run, i.exact);
       if (next) run = next;
       else {
         // The run cannot grow without getting too large: keep what it requires, start anew from here.
-        best = better(best, run);
+        sets.push(run);
         run = i.exact;
       }
       exact = exact ? cross(exact, i.exact) : null;
     } else {
-      best = better(best, run);
+      sets.push(run);
       run = new Set(['']);
       exact = null;
     }
   }
-  best = better(best, run);
-  return { exact, need: best };
+  sets.push(run);
+  return { exact, need: rarest(sets) };
 }
 
 function chars(e: AST.CharacterClass): Set<string> | null {
@@ -111,20 +172,17 @@ function element(e: AST.Element): Info {
     case 'Character':
       // Latin letters in lower case: the index looks strings up without regard to case, which also
       // serves patterns with the `i` flag.
-      return { exact: new Set([foldCase(String.fromCodePoint(e.value))]), need: null };
+      return { exact: new Set([foldCase(String.fromCodePoint(e.value))]), need: [] };
     case 'CharacterClass': {
       const s = chars(e);
-      return s ? { exact: s, need: null } : UNKNOWN;
+      return s ? { exact: s, need: [] } : UNKNOWN;
     }
     case 'CharacterSet':
       return UNKNOWN;
     case 'Assertion': {
       // Zero width: it adds no characters to the match. What a positive lookaround asks for is still
       // in the text the pattern runs on (a lookbehind sees no further back than the text's start).
-      if ((e.kind === 'lookahead' || e.kind === 'lookbehind') && !e.negate) {
-        const i = alternatives(e.alternatives);
-        return { exact: new Set(['']), need: usable(i.exact) ? better(i.exact, i.need) : i.need };
-      }
+      if ((e.kind === 'lookahead' || e.kind === 'lookbehind') && !e.negate) return { exact: new Set(['']), need: needOf(alternatives(e.alternatives)) };
       return EMPTY;
     }
     case 'Group':
@@ -132,7 +190,7 @@ function element(e: AST.Element): Info {
       return alternatives(e.alternatives);
     case 'Quantifier': {
       const inner = element(e.element);
-      const need = e.min >= 1 ? (usable(inner.exact) ? better(inner.exact, inner.need) : inner.need) : null;
+      const need = e.min >= 1 ? needOf(inner) : [];
       let exact: Set<string> | null = null;
       if (inner.exact && e.max <= 3) {
         // x? x{0,2} x{2}: list every repetition count.
@@ -146,9 +204,8 @@ function element(e: AST.Element): Info {
       }
       return { exact, need };
     }
-    case 'Backreference':
-      return UNKNOWN;
     default:
+      // a back-reference: nothing known
       return UNKNOWN;
   }
 }
@@ -166,13 +223,17 @@ export function foldCase(s: string): string {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
-/** Strings of which every match of `re` contains one, Latin letters in small case; null when none are known. */
-export function requiredLiterals(re: RegExp): string[] | null {
+/**
+ * Sets of strings, Latin letters in small case, such that a text `re` matches holds one string of
+ * every set; null when none are known. The sets are the rarest found, at most three.
+ */
+export function requiredLiterals(re: RegExp): string[][] | null {
   const pattern = parser.parsePattern(re.source, 0, re.source.length, { unicode: re.flags.includes('u') });
-  const i = alternatives(pattern.alternatives);
-  const s = usable(i.exact) ? better(i.exact, i.need) : i.need;
-  if (!usable(s)) return null;
-  // A string that holds a shorter one of the set adds nothing: the shorter one is found wherever it is.
-  const list = [...s].sort((a, b) => a.length - b.length);
-  return list.filter((x, k) => !list.slice(0, k).some((y) => x.includes(y)));
+  const need = needOf(alternatives(pattern.alternatives));
+  if (need.length === 0) return null;
+  // A string that holds a shorter one of its set adds nothing: the shorter one is found wherever it is.
+  return need.map((s) => {
+    const list = [...s].sort((a, b) => a.length - b.length);
+    return list.filter((x, k) => !list.slice(0, k).some((y) => x.includes(y)));
+  });
 }

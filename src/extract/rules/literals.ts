@@ -45,40 +45,45 @@ function usable(s: Set<string> | null): s is Set<string> {
 // How likely a text is to hold one of the strings, for choosing among sets: single characters are
 // nearly everywhere, and kana-only strings are grammar (から, された) that most sentences hold.
 function cost(s: Set<string>): number {
-  let c = 0;
-  for (const x of s) {
-    const kana = /^[ぁ-ゖ、]+$/.test(x);
-    c += x.length === 1 ? (/[一-龥]/.test(x) ? 0.3 : 1) : x.length === 2 ? (kana ? 0.5 : 0.05) : kana && x.length === 3 ? 0.15 : 0.01;
-  }
+  let c = COST.get(s);
+  if (c !== undefined) return c;
+  c = 0;
+  for (const x of s) c += x.length === 1 ? (isKanji(x.charCodeAt(0)) ? 0.3 : 1) : x.length === 2 ? (isKana(x) ? 0.5 : 0.05) : x.length === 3 && isKana(x) ? 0.15 : 0.01;
+  COST.set(s, c);
   return c;
 }
+const COST = new WeakMap<Set<string>, number>();
+const isKanji = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+function isKana(x: string): boolean {
+  for (let i = 0; i < x.length; i++) {
+    const c = x.charCodeAt(i);
+    if (!((c >= 0x3041 && c <= 0x3096) || c === 0x3001)) return false;
+  }
+  return true;
+}
 
-const keyOf = (s: Set<string>) => [...s].sort().join('\u0000');
 
 /** Whether a text holding a string of `a` always holds one of `b` (each string of a contains one of b). */
 function implies(a: Set<string>, b: Set<string>): boolean {
   for (const x of a) {
     let found = false;
-    for (const y of b) if (x.includes(y)) found = true;
+    for (const y of b) {
+      if (x.includes(y)) {
+        found = true;
+        break;
+      }
+    }
     if (!found) return false;
   }
   return true;
 }
 
-/** The rarest usable sets, at most MAX_SETS, leaving out any that a rarer one already implies. */
+/** The rarest usable sets, at most MAX_SETS, leaving out any that a rarer one already implies (or equals). */
 function rarest(sets: ReadonlyArray<Set<string> | null>): Need {
-  const seen = new Set<string>();
-  const all: Need = [];
-  for (const s of sets) {
-    if (!usable(s)) continue;
-    const k = keyOf(s);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    all.push(s);
-  }
-  all.sort((a, b) => cost(a) - cost(b));
+  const all = [...new Set(sets.filter(usable))].map((s) => ({ s, c: cost(s) }));
+  all.sort((a, b) => a.c - b.c);
   const out: Need = [];
-  for (const s of all) {
+  for (const { s } of all) {
     if (out.length === MAX_SETS) break;
     if (!out.some((kept) => implies(kept, s))) out.push(s);
   }
@@ -130,26 +135,37 @@ function alternatives(alts: readonly AST.Alternative[]): Info {
 function sequence(elements: readonly AST.Element[]): Info {
   let exact: Set<string> | null = new Set(['']);
   const sets: Array<Set<string> | null> = [];
-  // `run` is the exact product of the elements since the last one that could not be listed.
+  // `run` is the exact product of the elements since the last one that could not be listed; plain
+  // characters wait in `text` and join it as one string.
   let run: Set<string> = new Set(['']);
+  let text = '';
+  const add = (x: Set<string>): void => {
+    const next = cross(run, x);
+    if (next) run = next;
+    else {
+      // The run cannot grow without getting too large: keep what it requires, start anew from here.
+      sets.push(run);
+      run = x;
+    }
+    exact = exact ? cross(exact, x) : null;
+  };
   for (const e of elements) {
+    if (e.type === 'Character') {
+      text += foldCase(String.fromCodePoint(e.value));
+      continue;
+    }
+    if (text) add(new Set([text]));
+    text = '';
     const i = element(e);
     sets.push(...i.need);
-    if (i.exact) {
-      const next = cross(run, i.exact);
-      if (next) run = next;
-      else {
-        // The run cannot grow without getting too large: keep what it requires, start anew from here.
-        sets.push(run);
-        run = i.exact;
-      }
-      exact = exact ? cross(exact, i.exact) : null;
-    } else {
+    if (i.exact) add(i.exact);
+    else {
       sets.push(run);
       run = new Set(['']);
       exact = null;
     }
   }
+  if (text) add(new Set([text]));
   sets.push(run);
   return { exact, need: rarest(sets) };
 }
@@ -186,8 +202,12 @@ function element(e: AST.Element): Info {
       return EMPTY;
     }
     case 'Group':
-    case 'CapturingGroup':
-      return alternatives(e.alternatives);
+    case 'CapturingGroup': {
+      // Rules share sub-patterns (a list of nouns, the verbs of telling): each is read once.
+      let i = GROUPS.get(e.raw);
+      if (!i) GROUPS.set(e.raw, (i = alternatives(e.alternatives)));
+      return i;
+    }
     case 'Quantifier': {
       const inner = element(e.element);
       const need = e.min >= 1 ? needOf(inner) : [];
@@ -210,6 +230,9 @@ function element(e: AST.Element): Info {
   }
 }
 
+/** What each group's text requires; the sets in it are never changed once made. */
+const GROUPS = new Map<string, Info>();
+
 function unionCapped(a: Set<string>, b: Set<string>): Set<string> | null {
   const out = new Set(a);
   for (const x of b) out.add(x);
@@ -220,7 +243,7 @@ const parser = new RegExpParser({ ecmaVersion: 2024 });
 
 /** Latin capitals to small letters, nothing else: how the index compares text. */
 export function foldCase(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return /[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s;
 }
 
 /**
@@ -233,7 +256,8 @@ export function requiredLiterals(re: RegExp): string[][] | null {
   if (need.length === 0) return null;
   // A string that holds a shorter one of its set adds nothing: the shorter one is found wherever it is.
   return need.map((s) => {
-    const list = [...s].sort((a, b) => a.length - b.length);
-    return list.filter((x, k) => !list.slice(0, k).some((y) => x.includes(y)));
+    const kept: string[] = [];
+    for (const x of [...s].sort((a, b) => a.length - b.length)) if (!kept.some((y) => x.includes(y))) kept.push(x);
+    return kept;
   });
 }

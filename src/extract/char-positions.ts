@@ -5,11 +5,12 @@
 export class CharPositions {
   private readonly at: Int32Array;
 
+  /** `ch` is one UTF-16 code unit (。 or a line break). */
   constructor(text: string, ch: string) {
-    let n = 0;
-    for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
-    this.at = new Int32Array(n);
-    for (let i = text.indexOf(ch), k = 0; i >= 0; i = text.indexOf(ch, i + 1)) this.at[k++] = i;
+    const c = ch.charCodeAt(0);
+    const found: number[] = [];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === c) found.push(i);
+    this.at = Int32Array.from(found);
   }
 
   /** `text.lastIndexOf(ch, from)` for `from >= 0`: the last position at or before `from`, or -1. */

@@ -42,9 +42,17 @@ export function extractDisclosureDate(ctx: PostContext): Found<string> | null {
   for (const h of hits) {
     if (h.rule.value === 'news' || (h.rule.value === 'head-line' && h.unit.index >= HEAD_REACH)) continue;
     const d = dateOf(ctx, h);
-    if (d) return found(d, d.iso!, h);
+    if (!d) continue;
+    // A clock line at a page's head is the time a story was posted; when the story says the day the
+    // organisation announced (「…は8日、…と発表した」), that day is the notice's date.
+    if (h.rule.value === 'head-line') return announced(ctx, hits) ?? found(d, d.iso!, h);
+    return found(d, d.iso!, h);
   }
-  // News stories: 「東山市は2030年6月3日、…と発表した」, or 「東山市は3日、…」 with the story's own date elsewhere.
+  return announced(ctx, hits);
+}
+
+/** News stories: 「東山市は2030年6月3日、…と発表した」, or 「東山市は3日、…」 with the story's own date elsewhere. */
+function announced(ctx: PostContext, hits: ReadonlyArray<Hit<DisclosureRole>>): Found<string> | null {
   for (const h of hits) {
     if (h.rule.value !== 'news' || h.unit.index >= NEWS_REACH) continue;
     const u = h.unit;

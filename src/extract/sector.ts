@@ -92,9 +92,10 @@ function victimField(ctx: PostContext): Found<Sector> | null {
 
 /** What the organisation says it does (「当社は…の製造を行っており」「当社が運営する通販サイト」). */
 function activity(ctx: PostContext, org: Found<string> | null): Found<Sector> | null {
-  // The organisation named as the one doing it: 「ミナト社は…を運営」「ミナト社が運営する」「ミナト社のAI研究部門」「…がミナト社に管理を委託」.
+  // The organisation named as the one doing it: 「ミナト社は…を運営」「ミナト社が運営する」「ミナト社のAI研究部門」「…がミナト社に管理を委託」「…を展開するミナト社」.
   const n = org ? escapeRe(org.value) : null;
-  const byName = n ? new RegExp(`${n}(?:は|では)、?[^。]{0,60}?${DOES}|${n}が(?:運営|提供|展開|販売)する|${n}の(?:AI|人工知能|ソフトウェア|クラウド)|${n}(?:\\([^)]{0,20}\\))?に[^。]{0,10}?(?:管理|運用|保守|開発)を委託`) : null;
+  // A news story puts what the organisation does before its name: 「…を展開する株式会社ミナトは」.
+  const byName = n ? new RegExp(`${n}(?:は|では)、?[^。]{0,60}?${DOES}|${n}が(?:運営|提供|展開|販売)する|を(?:展開|運営|経営|販売|製造|提供)(?:する|している)${n}|${n}の(?:AI|人工知能|ソフトウェア|クラウド)|${n}(?:\\([^)]{0,20}\\))?に[^。]{0,10}?(?:管理|運用|保守|開発)を委託`) : null;
   // The title too: 「弊社が運営する「…オンラインストア」への不正アクセス…」.
   // A header about one named service (「…監視サービスへの攻撃について」) is the provider's notice about it.
   const units = unitsOf(ctx, 'header+sentence').filter((u) => SELF_RE.test(u.text) || byName?.test(u.text) || (u.index < 0 && SERVICE_HEADER_RE.test(u.text)));

@@ -109,6 +109,8 @@ export const DISCLOSURE_RULES = defineRules<DisclosureRole>('disclosure_date', [
         { text: '東山市は2030年6月3日、市民の個人情報を含む書類を紛失したと発表した。', expect: { disclosure_date: '2030-06-03' } },
         { text: 'お知らせ\n\n東山市は3日、市民の個人情報を含む書類を紛失したと発表した。\n\n2030年6月4日 東山新聞', expect: { disclosure_date: '2030-06-03' } },
         { text: '【セキュリティ事件簿#2030-050】東山市 書類紛失\n\n東山市は6月3日、市民の個人情報を含む書類を紛失したと発表した。', expect: { disclosure_date: '2030-06-03' } },
+        // The clock line under a story's headline is when it was posted, not when the city announced.
+        { text: '東山市、住民票の写しを誤交付 - 北浜新報\n2030年6月4日 9時10分\n\n東山市は3日、住民票の写しを別人に交付したと発表した。', expect: { disclosure_date: '2030-06-03' } },
       ],
       noMatch: [{ text: '東山市は2030年6月3日、市民向けの説明会を開いた。', expect: { disclosure_date: null } }],
     },

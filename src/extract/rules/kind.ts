@@ -47,8 +47,10 @@ export const KIND_EVENT_RULES = defineRules<Kind>('kind', [
 
 // What follows an event word when the post says the event happened (「…を受けました」「…が発生し」
 // 「…され」「…してしまい」), not that it is discussed (「…も見かける」「…被害に係るガイダンス」).
-const HAPPENED_AFTER = '(?=[^。\\n]{0,3}(?:を受け(?:た|まし|て|、)|が(?:あり|あっ)|が発生し(?:た|まし|て|、)|が起き(?:た|まし)|に遭(?:い|っ)|され(?:た|まし|て|、)|し(?:た|まし|てしま|ており|ていた|、)|が(?:判明|確認|発覚)し))';
-const EVENT_WORDS = '不正アクセス|不正ログイン|漏えい|漏洩|流出|ランサムウェア|紛失|盗難|誤送信|誤送付|乗っ取|サイバー攻撃|DDoS攻撃|DoS攻撃|ハッキング|侵入|感染|改ざん|障害|停止';
+// 「乗っ取られ、」「盗まれた」: the passive of a godan verb ends in られ/まれ.
+const HAPPENED_AFTER = '(?=[^。\\n]{0,3}(?:を受け(?:た|まし|て|、)|が(?:あり|あっ)|が発生し(?:た|まし|て|、)|が起き(?:た|まし)|に遭(?:い|っ)|(?:さ|ら|ま)れ(?:た|まし|て|、)|し(?:た|まし|てしま|ており|ていた|、)|が(?:判明|確認|発覚)し))';
+// 「誤って送信した」「無断で持ち出し、」「窃取した」: a mistake or a taking said as a verb.
+const EVENT_WORDS = '不正アクセス|不正ログイン|漏えい|漏洩|流出|ランサムウェア|紛失|盗難|誤送信|誤送付|誤って|乗っ取|サイバー攻撃|DDoS攻撃|DoS攻撃|ハッキング|侵入|感染|改ざん|障害|停止|持ち出|窃取|盗|不正に取得|不正取得';
 
 /** Without a notice title, a post is about an incident only where it says an event happened. */
 export const KIND_HAPPENED_RULES = defineRules<Kind>('kind', [
@@ -61,7 +63,12 @@ export const KIND_HAPPENED_RULES = defineRules<Kind>('kind', [
     confidence: 'medium',
     why: 'A post with no notice title (a news story, a blog) is about an incident when it says an attack, leak or outage happened, not when it discusses threats in general.',
     examples: {
-      match: ['取材メモ\n\n市のサーバーが外部から不正アクセスを受けました。詳しい原因は調査中です。'],
+      match: [
+        '取材メモ\n\n市のサーバーが外部から不正アクセスを受けました。詳しい原因は調査中です。',
+        { text: '北浜市の公式アカウント 第三者が投稿 - みなと放送\n\n北浜市は5日、市の公式SNSアカウントが第三者に乗っ取られ、広告が投稿されたと発表した。', expect: { kind: 'incident' } },
+        { text: '元店員が会員名簿を転売 - 南浜日報\n\n南浜市の書店は2日、元店員が在職中に会員名簿を無断で持ち出し、名簿業者に売っていたと発表した。', expect: { kind: 'incident' } },
+        { text: '診療所が紹介状をFAXで誤送信 - 東浜タイムズ\n\n東浜市の診療所は8日、患者の紹介状を別の事業者に誤って送信したと発表した。', expect: { kind: 'incident' } },
+      ],
       noMatch: [{ text: '勉強会の感想\n\n最近は大規模なDDoS攻撃もよく見かけるため、対策の重要性を感じた。管理の甘い組織は不正アクセスを受けるものだという話もあった。', expect: { kind: 'other' } }],
     },
   },

@@ -171,9 +171,25 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
     },
   },
   {
+    id: 'organization/news-described-company',
+    requires: /発表|公表|明らかに/,
+    pattern: new RegExp(`(?:^|[、。\\s])[^\\s、。「」『』()]{1,30}?(?:する|している|した|手がける|手掛ける|(?:大手|中堅|老舗|チェーン|メーカー|業者|事業者|会社|仲介|販売|運営|製造|開発|卸|商社)の)((?:${LEGAL})[^\\s、。「」『』()]{1,30}?|[^\\s、。「」『』()]{1,30}?(?:${LEGAL}))(?:\\([^()。]{1,20}\\))?は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日|今月|先月|同日)?(?:、|に)?[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)`),
+    scope: 'sentence',
+    value: 'news-subject',
+    confidence: 'medium',
+    why: 'A news story introduces the company hit by what it does, then its legal name and seat (「家具を販売する株式会社ミナト(北浜市)は3日、…と発表した」): the name is what follows the description.',
+    examples: {
+      match: [
+        { text: '家具店の顧客情報流出か - 東西新報\n\n家具を販売する株式会社ミナト家具(本社・北浜市)は3日、顧客情報が流出した可能性があると発表した。', expect: { organization: '株式会社ミナト家具' } },
+        { text: '会員名簿を紛失 - 東西新報\n\n警備大手の南浜警備保障株式会社(南浜市)は5日、会員名簿を紛失したと発表した。', expect: { organization: '南浜警備保障株式会社' } },
+      ],
+      noMatch: [{ text: '家具店の顧客情報流出か - 東西新報\n\n家具を販売する店舗で顧客情報が流出した可能性があると、東西新報の取材で分かった。', expect: { organization: null } }],
+    },
+  },
+  {
     id: 'organization/news-announced',
     requires: /発表|公表|明らかに/,
-    pattern: new RegExp(`(?:^|[、。\\s])(${NOT_NAME_START}[^\\s、。「」『』()]{1,30}?(?:${SUFFIX}|${LEGAL}))は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日|今月|先月|同日)?(?:、|に)?[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)`),
+    pattern: new RegExp(`(?:^|[、。\\s])(${NOT_NAME_START}[^\\s、。「」『』()]{1,30}?(?:${SUFFIX}|${LEGAL}))(?:\\([^()。]{1,20}\\))?は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日|今月|先月|同日)?(?:、|に)?[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)`),
     scope: 'sentence',
     value: 'news-subject',
     confidence: 'medium',

@@ -248,12 +248,12 @@ export const SECTOR_ACTIVITY_RULES = ranked(
     },
     {
       id: 'sector/activity-retail',
-      pattern: /小売|店舗|出店|開店|店の(?:オープン|開店)|百貨店|スーパーマーケット|販売店|ドラッグストア|自動車(?:の)?販売/,
+      pattern: /小売|店舗|出店|開店|店の(?:オープン|開店)|百貨店|スーパーマーケット|販売店|ドラッグストア|自動車(?:の)?販売|ホームセンター|コンビニエンスストア|量販店/,
       scope: 'header+sentence',
       value: 'retail',
       confidence: 'medium',
       why: 'An organisation that runs stores is a retailer.',
-      examples: { match: [ex('当社は、県内でスーパーマーケットを展開しております。', 'retail')], noMatch: [ex('県内のスーパーマーケットで名簿が見つかりました。', null)] },
+      examples: { match: [ex('当社は、県内でスーパーマーケットを展開しております。', 'retail'), { text: '会員情報流出か - 東西新報\n\n県内でホームセンターを展開する株式会社ミナトは3日、会員情報が流出したと発表した。', expect: { sector: 'retail' } }], noMatch: [ex('県内のスーパーマーケットで名簿が見つかりました。', null)] },
     },
     {
       id: 'sector/activity-real-estate',

@@ -2,8 +2,8 @@
 // outsourced service. A vendor called in to help, asked to investigate, or ruled out is not involved.
 import { defineRules } from './rule.ts';
 
-/** Generic names of a contractor or outsourced party. */
-const CONTRACTOR = '(?:配送|運送|発送|印刷|封入|郵送|清掃|廃棄|回収|処分|リサイクル)(?:業者|事業者|会社)|委託先|委託元|委託業者|委託事業者|委託会社|業務委託|受託(?:者|事業者|会社)|再委託|下請|保守業者|保守事業者|保守ベンダー|保守委託|保守会社|システム業者|システム会社|運用(?:委託|業者)|(?:を|に)委託(?:して|する|した|し)|外部(?:利用)?サービス提供事業者|サービス提供事業者|外部(?:の)?委託';
+/** Generic names of a contractor or outsourced party, and a vendor's maintenance access (保守用VPN装置). */
+const CONTRACTOR = '保守用(?:の)?(?:VPN|回線|端末|接続機器|リモート接続|機器|装置)|(?:配送|運送|発送|印刷|封入|郵送|清掃|廃棄|回収|処分|リサイクル)(?:業者|事業者|会社)|委託先|委託元|委託業者|委託事業者|委託会社|業務委託|受託(?:者|事業者|会社)|再委託|下請|保守業者|保守事業者|保守ベンダー|保守委託|保守会社|システム業者|システム会社|運用(?:委託|業者)|(?:を|に)委託(?:して|する|した|し)|外部(?:利用)?サービス提供事業者|サービス提供事業者|外部(?:の)?委託';
 /** What ties a contractor to the event rather than to the clean-up (including its own acts: sending, reselling). */
 const EVENT = /不正|漏えい|漏洩|流出|感染|紛失|盗難|誤|設定|侵入|攻撃|取得|乗っ取|暗号化|アクセス|発生|脆弱性|改ざん|送信|送付|転売|売却|譲渡|流通|出品|持ち出|宛先|BCC|閲覧|廃棄|原因は|起因|ランサムウェア|ウイルス|マルウェア|被害/;
 // The vendor helps with the investigation or the recovery.
@@ -20,6 +20,8 @@ const MEASURE = /(?:遮断|対策|復旧|措置|切り離|隔離|防御)[^。]{0
 const PREVENTION = /再発防止|(?:教育|研修|周知)(?:を|の)?(?:徹底|実施|強化)|防止(?:に努め|策|を徹底|に取り組)|監督(?:を|の)?強化|管理(?:を|の)?(?:徹底|強化)|指導を徹底|今後は|今後とも/;
 // Data the notice says is not involved.
 const NOT_INVOLVED = /含まれ(?:ておりません|ていません|ません)|漏えいはありません|影響はありません|ございません$/;
+// The company is where a misdirected item went, not who handled it (「市内の印刷会社に誤ってFAXを送信」「書類を受け取った配送会社」).
+const RECIPIENT = /(?:業者|事業者|会社)(?:様)?(?:に|へ)[^。]{0,15}(?:誤って|誤送|誤配|間違えて)|(?:業者|事業者|会社)(?:様)?(?:は|が|では)[^。]{0,6}(?:受信|受け取|受領)|(?:受け取った|受信した|届いた)[^。、]{0,10}(?:業者|事業者|会社)|(?:無関係|関係のない|別)の[^。、]{0,8}(?:業者|事業者|会社)/;
 /** The events a named service provider suffers. */
 const PROVIDER_EVENT = /不正アクセス|不正(?:な)?侵入|改ざん|侵入を受け|攻撃を受け|流出|漏えい|漏洩|感染/;
 
@@ -29,7 +31,7 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
     pattern: new RegExp(CONTRACTOR),
     scope: 'header+sentence',
     requires: EVENT,
-    excludes: new RegExp(`${HELPER.source}|${REMEDIATION.source}|${RULED_OUT.source}|${MESSENGER.source}|${MEASURE.source}|${PREVENTION.source}|${NOT_INVOLVED.source}`),
+    excludes: new RegExp(`${HELPER.source}|${REMEDIATION.source}|${RULED_OUT.source}|${MESSENGER.source}|${MEASURE.source}|${PREVENTION.source}|${NOT_INVOLVED.source}|${RECIPIENT.source}`),
     guards: ['readerAdvice'],
     value: true,
     confidence: 'medium',
@@ -41,8 +43,9 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
         '当社の業務委託先である株式会社ミナト運輸において、ランサムウェアによる被害が確認されました。',
         '配送業者の誤配により、通知書が別の世帯に届きました。',
         '受講者名簿(氏名・性別。法人の場合は担当者名)を保存した委託先の端末が紛失しました。',
+        '第三者が保守用のVPN装置の脆弱性を突いて院内のネットワークに侵入しました。',
       ],
-      noMatch: ['今後は委託先に対する監督を強化し、情報漏えいの防止に努めてまいります。', '直ちに保守業者に連絡し、サーバーを停止しました。', 'システム保守事業者に原因の調査と報告を指示しています。', '当院職員および委託業者による作業はありませんでした。', '当社の業務委託先を装った不審なメールが取引先に届いています。'],
+      noMatch: [{ text: 'お知らせ\n\n職員が番号を打ち間違え、申込書を市内の印刷会社に誤ってFAXで送信しました。印刷会社は受信した書類を廃棄しました。', expect: { contractor_involved: false } }, '今後は委託先に対する監督を強化し、情報漏えいの防止に努めてまいります。', '直ちに保守業者に連絡し、サーバーを停止しました。', 'システム保守事業者に原因の調査と報告を指示しています。', '当院職員および委託業者による作業はありませんでした。', '当社の業務委託先を装った不審なメールが取引先に届いています。'],
     },
   },
   {

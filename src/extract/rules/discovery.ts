@@ -202,6 +202,20 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     },
   },
   {
+    id: 'discovery/recipient-body-told',
+    pattern: source('(?:受け取った|受信した|受領した|届いた|受け取られた)[^\\s、。「」()]{0,10}?(?:事業者|会社|業者|企業|団体|機関|法人|病院|医院|施設|店舗|事務所)', TOLD, CITED),
+    scope: 'header+sentence',
+    guards: ['advice', 'denied', 'question'],
+    excludes: NOT_LEARNING,
+    value: 'other',
+    confidence: 'medium',
+    why: 'A business that received a misdirected fax, mail or parcel and says so is a recipient, not the organisation’s contractor, whatever its trade (a printing or delivery company).',
+    examples: {
+      match: [{ text: 'お知らせ\n\n翌日、書類を受け取った印刷会社から連絡があり、誤送付が分かりました。', expect: { discovery: 'other' } }],
+      noMatch: [{ text: 'お知らせ\n\n翌日、封入作業を委託している印刷会社から連絡があり、誤封入が分かりました。', expect: { discovery: 'vendor_report' } }],
+    },
+  },
+  {
     id: 'discovery/vendor-told',
     pattern: source(`${VENDOR_WORD}${VENDOR_STAFF}`, TOLD, CITED, NOTICED_BY),
     scope: 'header+sentence',
@@ -527,6 +541,7 @@ export const DISCOVERY_TIER: Readonly<Record<string, 1 | 2 | 3>> = {
   'discovery/police-investigation': 1,
   'discovery/police-told': 1,
   'discovery/researcher-told': 1,
+  'discovery/recipient-body-told': 1,
   'discovery/vendor-told': 1,
   'discovery/company-told': 1,
   'discovery/public-told': 1,

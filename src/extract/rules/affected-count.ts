@@ -92,15 +92,32 @@ export const AFFECTED_COUNT_RULES = defineRules<CountRole>('affected_count', [
     },
   },
   {
+    id: 'affected_count/population-beyond-which-none',
+    pattern: /(?:人|名|件|アカウント)\s{0,2}(?:の)?うち、?(?=[^0-9。]{0,40}(?:以外|他)[^0-9。]{0,40}(?:確認されて(?:おりません|いません)|確認されませんでした|ありません|ございません))/,
+    scope: 'sentence',
+    value: 'not-affected',
+    confidence: 'medium',
+    why: '「全会員N名のうち、上記以外の…は確認されておりません」: N is everyone the organisation holds, named to say no one else was affected.',
+    examples: {
+      match: [{ text: 'お知らせ\n\n不正ログインが確認されたアカウント\n860件\n(全会員約5万名のうち、上記以外のアカウントへの不正ログインは確認されておりません)', expect: { affected_count: 860 } }],
+      noMatch: [{ text: 'お知らせ\n\n会員約5万名のうち、氏名とメールアドレスの情報が流出した可能性があります。', expect: { affected_count: 50000 } }],
+    },
+  },
+  {
     id: 'affected_count/subset-marker',
     pattern: /うち|内訳|内、|を含む|に含まれ|これに含まれ|含まれております|の内数/,
+    // 「従業員(退職者を含む)」: a bracket that says whom a group takes in describes the group, not a count.
+    notAfter: /^\)/,
     scope: 'sentence',
     value: 'subset',
     confidence: 'high',
     why: 'A count given as part of another (うち, 内訳, を含む) is inside it, not added to it.',
     examples: {
       match: [{ text: '会員1,000名と、そのうちカード登録のある40名の情報が流出しました。', expect: { affected_count: 1000 } }],
-      noMatch: [{ text: '会員1,000名と取引先40名の情報が流出しました。', expect: { affected_count: 1040 } }],
+      noMatch: [
+        { text: '会員1,000名と取引先40名の情報が流出しました。', expect: { affected_count: 1040 } },
+        { text: 'お知らせ\n\n漏えいした可能性のある情報\n(1)取引先担当者の氏名、電話番号 約2,100件\n(2)当社社員(退職者を含む)の氏名、住所 350名', expect: { affected_count: 2450 } },
+      ],
     },
   },
   {

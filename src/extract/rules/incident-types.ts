@@ -224,14 +224,14 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/support-scam-number-shown',
-    pattern: /(?:警告|偽の?広告|詐欺広告|不審な広告|ポップアップ|偽の?画面|偽の?表示)[^。]{0,50}(?:電話番号|番号|連絡先|サポート窓口)(?:[^。]{0,20}(?:に|へ)?(?:電話|連絡|架電)|(?:と|が|も)[^。]{0,10}表示)/,
+    pattern: /(?:警告|偽の?広告|詐欺広告|不審な広告|ポップアップ|偽の?画面|偽の?表示)[^。]{0,50}(?:電話番号|番号|連絡先|サポート窓口)(?:[^。]{0,20}(?:に|へ)?(?:電話|連絡|架電)|(?:と|が|も)[^。]{0,10}表示)|(?:画面に)?表示された(?:電話)?番号(?:に|へ)(?:電話|連絡|架電)/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'support_scam',
     confidence: 'medium',
     why: 'Calling the number a fake warning or ad shows is the support scam, named or not.',
     examples: {
-      match: ['検索中に表示された偽の広告に記載された番号へ電話し、その指示に従ってしまいました。', '閲覧中のパソコンにウイルス感染を知らせる警告とサポート窓口の電話番号が表示されました。'],
+      match: ['検索中に表示された偽の広告に記載された番号へ電話し、その指示に従ってしまいました。', '閲覧中のパソコンにウイルス感染を知らせる警告とサポート窓口の電話番号が表示されました。', { text: 'お知らせ\n\n職員が画面に表示された番号に電話をかけ、相手に求められるままソフトを入れてしまいました。', expect: { incident_types: ['support_scam'] } }],
       noMatch: ['不審な広告が表示されましたが、すぐに画面を閉じたため被害はありません。'],
     },
   },
@@ -252,7 +252,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/support-scam-remote-control-after-call',
-    pattern: /(?:遠隔|リモート)(?:で|から)?[^。]{0,10}操作(?:が行われ|され|を許|が可能な状態にされ)/,
+    pattern: /(?:遠隔|リモート)(?:で|から)?[^。]{0,10}操作(?:が行われ|され|を許|が可能な状態にされ)|外部から[^。]{0,10}操作(?:できる|可能な|が可能な)(?:状態|状況)/,
     scope: 'header+sentence',
     requires: /電話|指示に従/,
     excludes: /保守|メンテナンス/,
@@ -261,7 +261,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     confidence: 'medium',
     why: 'A computer controlled remotely after its user phoned a stranger and followed instructions is the support scam described by its outcome.',
     examples: {
-      match: ['表示された番号に電話して相手の指示に従ったところ、パソコンを遠隔で操作されました。'],
+      match: ['表示された番号に電話して相手の指示に従ったところ、パソコンを遠隔で操作されました。', { text: 'お知らせ\n\n職員が画面の番号に電話をかけ、相手の指示に従ってプログラムを入れたため、30分ほど外部から端末を操作できる状態になりました。', expect: { incident_types: ['support_scam'] } }],
       noMatch: ['保守業者へ電話で依頼し、サーバを遠隔で操作してもらいました。'],
     },
   },

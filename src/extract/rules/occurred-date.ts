@@ -11,7 +11,7 @@ export type OccurredRole = 'event' | 'event-label' | 'announced' | 'person-act' 
 export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   {
     id: 'occurred_date/wrong-sending',
-    pattern: /誤って|誤り|誤送|誤配|誤掲載|誤登録|誤添付|送信いた|送付し|送信し|送信され|発信され|配信され|添付してしま|掲載してしま|公開してしま/,
+    pattern: /誤って|誤り|誤送|誤配|誤掲載|誤登録|誤添付|(?:打ち|入力し|書き)?間違え|送信いた|送付し|送信し|発送し|送信され|発信され|配信され|添付してしま|掲載してしま|公開してしま/,
     scope: 'sentence',
     guards: ['conditional'],
     value: 'person-act',
@@ -40,7 +40,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/intrusion',
-    pattern: /侵入|不正アクセス|不正なアクセス|不正ログイン|不正にログイン|攻撃が行われ|攻撃され|攻撃(?:\([^)]{0,30}\))?を受け|乗っ取|改ざん|暗号化|不正通信|遠隔操作|感染|踏み台|不正利用され|不正に利用され/,
+    pattern: /侵入|不正アクセス|不正なアクセス|不正にアクセス|不正ログイン|不正にログイン|攻撃が行われ|攻撃され|攻撃(?:\([^)]{0,30}\))?を受け|乗っ取|改ざん|暗号化|不正通信|遠隔操作|感染|踏み台|不正利用され|不正に利用され/,
     scope: 'sentence',
     guards: ['conditional', 'preventive', 'denied'],
     value: 'event',

@@ -86,6 +86,19 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
     },
   },
   {
+    id: 'discovered_date/threat-received',
+    pattern: /(?:脅迫(?:文|メール|状)|ランサムノート|身代金(?:を)?要求する(?:メッセージ|文書|画面|メール))[^。]{0,10}(?:が|を)(?:届|受信|受け取|送りつけ|送り付け)/,
+    scope: 'sentence',
+    guards: ['advice', 'question', 'conditional'],
+    value: 'detect',
+    confidence: 'medium',
+    why: 'The day an attacker\'s threat or ransom note reached the organisation is the day it learned, when nothing earlier is told.',
+    examples: {
+      match: [{ text: '東山商事 ランサムウェア被害 - 東西新報\n\n東山商事は5日、ランサムウェア被害を受けたと発表した。同社によると、2030年6月2日夜、代表アドレスに「データを公開する」とする脅迫メールが届いた。', expect: { discovered_date: '2030-06-02' } }],
+      noMatch: [{ text: 'お知らせ\n\n2030年6月2日から、脅迫メールが届いた場合は直ちに警察へ通報する手順としました。', expect: { discovered_date: null } }],
+    },
+  },
+  {
     id: 'discovered_date/staff-reported',
     pattern: new RegExp(`${STAFF}[^。]{0,30}(?:に|へ)報告し|(?:上司|所属長|管理職|課長|部長|校長|院長|教頭)(?:に|へ)は?[^。]{0,40}?(?:報告|説明|申告)(?:を)?し`),
     scope: 'sentence',

@@ -188,7 +188,7 @@ export const VAGUE_DATE_RE = /(?:[0-9]{4}\s*年|(?:令和|平成)\s*[0-9元]{1,2
 
 // Day-only dates 「23日」, and 「同日」「当日」「翌日」「前日」「翌24日」: they take their month (and year) from the date
 // written before them. Durations and counts (「3日間」「10日以内」「毎月25日」) are not dates.
-const DAY_ONLY_RE = /(?<next>翌)?(?<d>[0-9]{1,2})\s*日(?!\s*(?:間|以内|以上|以下|程度|前|後|ぶり|分|あたり|当たり|ほど|目|付近|中に|連続|経過))|(?<rel>同日|当日|翌日|前日|翌朝|同夜)/g;
+const DAY_ONLY_RE = /(?<mon>同月|翌月)?(?<next>翌)?(?<d>[0-9]{1,2})\s*日(?!\s*(?:間|以内|以上|以下|程度|前|後|ぶり|分|あたり|当たり|ほど|目|付近|中に|連続|経過))|(?<rel>同日|当日|翌日|前日|翌朝|同夜)/g;
 // What may not stand right before a day-only number: another digit, a year or month, a counter word.
 const DAY_ONLY_BEFORE_RE = /[0-9年月/.\-~約毎各第計全延]\s{0,2}$/;
 
@@ -222,7 +222,7 @@ export function findRelativeDates(text: string, dates: readonly DateMention[]): 
   DAY_ONLY_RE.lastIndex = 0;
   for (let m = DAY_ONLY_RE.exec(text); m; m = DAY_ONLY_RE.exec(text)) {
     const s = m.index;
-    if (m.groups!.d !== undefined && !m.groups!.next && DAY_ONLY_BEFORE_RE.test(text.slice(Math.max(0, s - 3), s))) continue;
+    if (m.groups!.d !== undefined && !m.groups!.next && !m.groups!.mon && DAY_ONLY_BEFORE_RE.test(text.slice(Math.max(0, s - 3), s))) continue;
     while (k < dates.length && dates[k]!.start < s) {
       if (!last || dates[k]!.end > last.end) last = dates[k];
       k++;
@@ -239,6 +239,12 @@ export function findRelativeDates(text: string, dates: readonly DateMention[]): 
     if (g.rel) {
       const shift = g.rel === '翌日' || g.rel === '翌朝' ? 1 : g.rel === '前日' ? -1 : 0;
       [y, mo, d] = addDays(baseYear, prev.month, prev.day, shift);
+    } else if (g.mon) {
+      // 「同月12日」「翌月3日」: the month is said, relative to the date before.
+      d = Number(g.d);
+      y = baseYear;
+      mo = prev.month + (g.mon === '翌月' ? 1 : 0);
+      if (mo > 12) { mo = 1; y++; }
     } else {
       d = Number(g.d);
       y = baseYear;

@@ -12,6 +12,11 @@ describe('day-only and relative dates', () => {
     const rel = findRelativeDates(text, findDates(text));
     expect(rel.map((d) => d.iso)).toEqual(['2030-01-23', '2030-01-23', '2030-01-24', '2030-01-25']);
   });
+  it('read 同月 and 翌月 as the month of the date before and the month after it', () => {
+    const text = '2030年12月9日に入力した。同月12日に検知した。翌月3日に報告した。';
+    expect(findRelativeDates(text, findDates(text)).map((d) => d.iso)).toEqual(['2030-12-12', '2031-01-03']);
+    expect(rec('お知らせ\n\n2030年2月9日、職員が偽のログイン画面にパスワードを入力しました。\n同月12日、情報システム部門が不審なログインを検知しました。').discovered_date).toBe('2030-02-12');
+  });
   it('leave durations and counts alone', () => {
     const text = '2030年1月20日から3日間、約10日以内に、毎月25日に';
     expect(findRelativeDates(text, findDates(text))).toEqual([]);

@@ -308,6 +308,8 @@ export async function migrate(pool: Pool, migrations: readonly Migration[] = MIG
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     await inTransaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      // A step may rebuild a large table: it is not held to the statement timeout of requests.
+      await client.query('SET LOCAL statement_timeout = 0');
       const current = await versionOf(client);
       if (current > known) {
         throw new JikenboError('conflict', `the database is at schema version ${current}, newer than this jikenbo (${known})`);

@@ -100,6 +100,7 @@ function factsOf(pool: Pool): PoolFacts {
 }
 
 const ACQUIRE_TIMEOUT = /timeout exceeded when trying to connect|connection timeout/i;
+const LOST = /Connection terminated|not queryable/i;
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EPIPE']);
 
 /**
@@ -126,7 +127,8 @@ export function databaseError(pool: Pool, err: unknown): unknown {
     return unavailable(`no connection could be had within the acquire timeout (${settings.acquireTimeoutMs} ms): `
       + `the pool's ${settings.poolSize} connections are all in use, or the server does not answer`);
   }
-  if ((typeof code === 'string' && UNREACHABLE.has(code)) || state?.startsWith('08') || state === '57P01' || state === '57P03') {
+  if ((typeof code === 'string' && UNREACHABLE.has(code)) || state?.startsWith('08') || state === '57P01' || state === '57P03'
+    || (state === undefined && LOST.test(message))) {
     return unavailable(`cannot be reached (${message})`);
   }
   return err;
@@ -159,7 +161,8 @@ export async function inTransaction<T>(
     // The server ending the session (the idle-in-transaction timeout) reaches a checked-out client as an
     // 'error' event, which would end the process unheard; kept here, it explains the failed query instead.
     let lost: Error | undefined;
-    const onLost = (err: Error) => { lost = err; };
+    // The server's own reason (25P03) comes first; "Connection terminated" after it says less.
+    const onLost = (err: Error) => { if (lost === undefined || sqlState(lost) === undefined) lost = err; };
     client.on('error', onLost);
     try {
       return await holding.run(pool, async () => {

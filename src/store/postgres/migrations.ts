@@ -284,6 +284,20 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
     `,
   },
+  {
+    version: 6,
+    name: 'leases: one holder of a duty per database',
+    sql: /* sql */ `
+      -- A duty only one server of a database may do at a time (the feed watcher), held until expires_at
+      -- (milliseconds since 1970, by the database's clock) and renewed by its holder before then; anyone
+      -- may take an expired one.
+      CREATE TABLE leases (
+        name        text   PRIMARY KEY,
+        holder      text   NOT NULL CHECK (length(holder) > 0),
+        expires_at  bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 export interface MigrationReport {

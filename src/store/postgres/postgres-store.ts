@@ -21,6 +21,7 @@ import { createPool, guardPool, inTransaction, isRowId, one, rows, type Pool } f
 import { pgSearch } from './pg-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
 import { watchQueries } from './watch-queries.ts';
+import { leaseQueries } from './lease-queries.ts';
 import { accountQueries } from './account-queries.ts';
 import { integrityQueries } from './integrity-queries.ts';
 
@@ -80,6 +81,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...pageQueries(pool, fts),
     ...fetchQueries(pool),
     ...watchQueries(pool, now),
+    ...leaseQueries(pool),
     ...claimQueries(pool, now),
     ...accountQueries(pool, now),
     ...integrityQueries(pool),

@@ -43,7 +43,7 @@ export function createPool(url: string, overrides: Partial<PoolSettings> = {}): 
     connectionString: read.url,
     max: settings.poolSize,
     connectionTimeoutMillis: settings.acquireTimeoutMs,
-    // 0 is sent as is: the server's "no limit", whatever the role's or the database's own setting.
+    // 0 is not sent (the driver leaves a falsy limit out): the server's own setting applies, "none" by default.
     statement_timeout: settings.statementTimeoutMs,
     idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs,
     options: '-c timezone=UTC -c client_encoding=UTF8',

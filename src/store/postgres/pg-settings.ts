@@ -10,9 +10,9 @@ export interface PoolSettings {
   poolSize: number;
   /** How long a query waits for a free connection (or for a new one to connect) before it fails; 0 waits for ever. */
   acquireTimeoutMs: number;
-  /** How long one statement may run before the server cancels it; 0 lets it run for ever. */
+  /** How long one statement may run before the server cancels it; 0 leaves it to the server (no limit unless the database or role sets one). */
   statementTimeoutMs: number;
-  /** How long a transaction may sit idle before the server ends its session; 0 never ends it. */
+  /** How long a transaction may sit idle before the server ends its session; 0 leaves it to the server (no limit by default). */
   idleInTransactionTimeoutMs: number;
 }
 

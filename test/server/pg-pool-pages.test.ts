@@ -83,11 +83,14 @@ describe('incident pages on a PostgreSQL pool of 2', () => {
       const app = createApp(impatient, { publicRead: true });
       const page = await app.request(`/incidents/${incidentId}`);
       expect(page.status).toBe(503);
+      expect(page.headers.get('retry-after')).toBe('5');
       const html = await page.text();
+      expect(html).toContain('<h1>データベースが一時的に応答できません。しばらくしてからもう一度お試しください</h1>');
       expect(html).toContain(`PostgreSQL database &quot;${database.name}&quot;`);
       expect(html).toMatch(/statement timeout \(300 ms\)/);
       const api = await app.request(`/api/v1/incidents/${incidentId}`);
       expect(api.status).toBe(503);
+      expect(api.headers.get('retry-after')).toBe('5');
       expect(await api.json()).toMatchObject({ status: 503, title: 'Service unavailable', detail: expect.stringMatching(/statement timeout/) });
       await locker.query('ROLLBACK');
       expect((await app.request(`/incidents/${incidentId}`)).status).toBe(200);

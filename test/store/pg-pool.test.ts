@@ -1,6 +1,7 @@
 // The PostgreSQL pool never hangs: no query holds one connection while waiting for another, and a
 // stuck statement, an exhausted pool or an idle transaction becomes a clear 'unavailable' error.
 
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JikenboError } from '../../src/core/errors.ts';
 import { createPool, inTransaction, type Pool } from '../../src/store/postgres/pg-database.ts';
@@ -56,6 +57,21 @@ describe('PostgreSQL pool without hangs', () => {
     expect(nested.message).toMatch(/second connection/);
     // The connection went back: the pool still answers, outside any transaction.
     expect((await p.query('SELECT 2 AS n')).rows[0]).toEqual({ n: 2 });
+  });
+
+  it('guards a pool the caller made and hands to the store, too', async () => {
+    const foreign = new pg.Pool({ connectionString: database.url, max: 1 });
+    const store = await openPostgresStore(foreign);
+    try {
+      const err = await errorOf(inTransaction(foreign, async () => foreign.query('SELECT 1')));
+      expect(err.message).toContain(`PostgreSQL database "${database.name}"`);
+      expect(err.message).toMatch(/second connection/);
+      // The store works on it outside transactions (a notice read, inside its own transaction, too).
+      expect(await store.getNotice(1)).toBeNull();
+    } finally {
+      await store.close();
+      await foreign.end();
+    }
   });
 
   it('lets another pool be used inside a transaction (only the same pool would wait on itself)', async () => {

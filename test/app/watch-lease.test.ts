@@ -82,14 +82,14 @@ describe.each(ENGINES)('one feed watcher per database on $name', (engine) => {
 
   it('takes over from a server that died holding the lease once the lease expires', async () => {
     // A server took the lease and died without letting go.
-    expect((await stores[0]!.takeLease(WATCH_LEASE, 'dead-server', 1000)).held).toBe(true);
+    expect((await stores[0]!.takeLease(WATCH_LEASE, 'dead-server', 2000)).held).toBe(true);
     await addWatchSource(stores[0]!, `${server.base}/c.xml`, { allowPrivate: true });
     const before = fetches('/c.xml');
     const b = start(1, 'server-b');
     await until('server b sees the lease held', () => b.leases.length > 0);
     expect(b.leases[0]).toMatchObject({ held: false, holder: 'dead-server' });
     expect(fetches('/c.xml')).toBe(before);
-    await until('server b takes over after expiry', () => b.leases.at(-1)?.held === true, 3000);
+    await until('server b takes over after expiry', () => b.leases.at(-1)?.held === true, 5000);
     await until('server b checks the source', () => fetches('/c.xml') === before + 1);
   });
 });

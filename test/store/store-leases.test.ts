@@ -43,9 +43,10 @@ describe.each(ENGINES)('leases on $name', (engine) => {
   });
 
   it('hands the lease over once its holder stops renewing, and at once when it lets go', async () => {
-    expect((await one.takeLease('watch', 'server-a', 1000)).held).toBe(true);
-    expect((await two.takeLease('watch', 'server-b', 1000)).held).toBe(false);
-    await sleep(1300);
+    // Two seconds: room for a slow machine between the two calls below.
+    expect((await one.takeLease('watch', 'server-a', 2000)).held).toBe(true);
+    expect((await two.takeLease('watch', 'server-b', 2000)).held).toBe(false);
+    await sleep(2300);
     expect(await two.takeLease('watch', 'server-b', 60_000)).toMatchObject({ holder: 'server-b', held: true });
     // The old holder, back too late, finds it taken.
     expect(await one.takeLease('watch', 'server-a', 60_000)).toMatchObject({ holder: 'server-b', held: false });

@@ -1,9 +1,12 @@
 // The watch use cases: add a feed or news page, and check the due ones once — conditional requests,
 // new notice-like links ingested, a failing source kept with its error and tried again after a backoff.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import { looksLikeNoticeTitle } from '../core/notice-title.ts';
 import { fetchUrl, parseHttpUrl, type FetchOptions } from '../sources/fetch-url.ts';
 import { listLinks } from '../sources/feed-links.ts';
+import type { Lease } from '../store/lease-types.ts';
 import type { SeenLink, WatchSource } from '../store/source-types.ts';
 import type { Archive, Store } from '../store/store.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
@@ -130,17 +133,54 @@ function success(source: WatchSource, now: () => Date, etag: string | null, last
   };
 }
 
+/** The lease (see store/lease-types.ts) that lets one server of a database watch the feeds. */
+export const WATCH_LEASE = 'watch';
+
+/** Who this process is, for the lease: host, pid and a random part (two stores in one process are two holders). */
+export function leaseHolder(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+export interface WatchTimerOptions {
+  intervalMs?: number;
+  /** How long the lease lasts unless renewed (at each tick); default three intervals, at least 1 s. */
+  leaseMs?: number;
+  /** The name this server holds the lease under; default leaseHolder(). */
+  holder?: string;
+  onReport?: (report: WatchReport) => void;
+  onError?: (err: unknown) => void;
+  /** Called when this server starts or stops being the one that watches (and at the first tick). */
+  onLease?: (lease: Lease) => void;
+}
+
 /**
  * Runs `runWatch` every `intervalMs` (default a minute: each source keeps its own schedule) until
- * stopped; one run at a time, and a run's error never stops the timer.
+ * stopped, in one server per database: each tick takes or renews the watch lease first, and only its
+ * holder runs. A holder that stops (or dies) lets another take over once the lease expires; stop()
+ * lets go of it at once. One run at a time, and a run's error never stops the timer.
  */
-export function startWatchTimer(
-  deps: { store: Store; archive: Archive },
-  options: { intervalMs?: number; onReport?: (report: WatchReport) => void; onError?: (err: unknown) => void } = {},
-): { stop(): void } {
+export function startWatchTimer(deps: { store: Store; archive: Archive }, options: WatchTimerOptions = {}): { stop(): Promise<void> } {
+  const intervalMs = options.intervalMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? Math.max(1000, 3 * intervalMs);
+  const holder = options.holder ?? leaseHolder();
   let running = false;
+  let stopped = false;
+  let held: boolean | null = null;
   const tick = async () => {
-    if (running) return;
+    let lease: Lease;
+    try {
+      // Renewed even while a run goes on, so that a long run keeps its lease.
+      lease = await deps.store.takeLease(WATCH_LEASE, holder, leaseMs);
+    } catch (err) {
+      options.onError?.(err);
+      return;
+    }
+    if (stopped) return;
+    if (lease.held !== held) {
+      held = lease.held;
+      options.onLease?.(lease);
+    }
+    if (!lease.held || running) return;
     running = true;
     try {
       const report = await runWatch(deps);
@@ -151,8 +191,14 @@ export function startWatchTimer(
       running = false;
     }
   };
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 60_000);
+  const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
   void tick();
-  return { stop: () => clearInterval(timer) };
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await deps.store.releaseLease(WATCH_LEASE, holder).catch((err: unknown) => options.onError?.(err));
+    },
+  };
 }

@@ -74,6 +74,7 @@ usage: jikenbo COMMAND [options]
   restore FILE              put a backup in place of the casebook  [--force]
 
 Every command takes --db PATH (default ./jikenbo.db, or JIKENBO_DB), or a postgres:// URL (or DATABASE_URL).
+A URL may set pool_size, acquire_timeout_ms, statement_timeout_ms and idle_in_transaction_timeout_ms (?pool_size=20).
 `;
 
 export async function main(argv: string[]): Promise<number> {

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'forbidden'       // who is asking is known, and their role does not allow it
   | 'too_many'        // too many attempts (sign-in); try again later
   | 'too_large'       // a request body over its limit
+  | 'unavailable'     // the database cannot answer now (a timeout, a lost connection); try again later
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -20,6 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   too_many: 429,
   too_large: 413,
+  unavailable: 503,
   internal: 500,
 };
 

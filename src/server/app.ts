@@ -8,7 +8,7 @@ import { csrf } from 'hono/csrf';
 import { JikenboError } from '../core/errors.ts';
 import { html } from 'hono/html';
 import type { Archive, Store } from '../store/store.ts';
-import { toHttpError } from './http-error.ts';
+import { RETRY_AFTER, toHttpError } from './http-error.ts';
 import { LANG_COOKIE, pageContext } from './i18n/locale.ts';
 import { layout } from './pages/layout.ts';
 import { incidentRoutes } from './routes/incidents.ts';
@@ -92,7 +92,8 @@ export function createApp(deps: { store: Store; archive: Archive }, options: App
   app.onError((err, c) => {
     const { status, message } = toHttpError(err);
     if (status === 500) console.error(err);
-    const challenge: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+    // 503: the database could not answer in time (a timeout, a lost connection); asking again may work.
+    const challenge: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : status === 503 ? { 'Retry-After': RETRY_AFTER } : {};
     if (c.req.path.startsWith('/api/v1/')) return problemResponse(c, problemOf(err, c.req.path), challenge);
     if (c.req.path.startsWith('/api/')) return c.json({ error: message }, status, challenge);
     const ctx = pageContext(c);
@@ -103,9 +104,10 @@ export function createApp(deps: { store: Store; archive: Archive }, options: App
     }
     const { t } = ctx;
     const heading = status === 404 ? t('error.not_found') : status === 403 ? t('error.forbidden') : status === 400 ? t('error.bad_request')
-      : status === 401 ? t('error.unauthorized') : status === 429 ? t('error.too_many') : t('error.title');
+      : status === 401 ? t('error.unauthorized') : status === 429 ? t('error.too_many') : status === 503 ? t('error.unavailable') : t('error.title');
     const signIn = status === 401 ? html`<p><a href="/login">${t('nav.sign_in')}</a></p>` : '';
-    return c.html(layout(heading, html`<h1>${heading}</h1><p class="error-message">${message}</p>${signIn}<p><a href="/">${t('error.back')}</a></p>`, ctx), status);
+    return c.html(layout(heading, html`<h1>${heading}</h1><p class="error-message">${message}</p>${signIn}<p><a href="/">${t('error.back')}</a></p>`, ctx), status,
+      status === 503 ? { 'Retry-After': RETRY_AFTER } : {});
   });
 
   return app;

@@ -2,7 +2,10 @@
 import { HTTPException } from 'hono/http-exception';
 import { JikenboError } from '../core/errors.ts';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500;
+/** Seconds a client is asked to wait after a 503 (the database could not answer in time). */
+export const RETRY_AFTER = '5';
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
 
 export function toHttpError(err: unknown): { status: ErrorStatus; message: string } {
   if (err instanceof JikenboError && err.code !== 'internal') {

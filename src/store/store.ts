@@ -12,6 +12,7 @@ import type {
   SessionInput,
 } from './account-types.ts';
 import type { IntegrityReport } from './integrity.ts';
+import type { Lease } from './lease-types.ts';
 
 export interface DocumentInput {
   sha256: string;
@@ -329,6 +330,13 @@ export interface Store {
   seenWatchLinks(sourceId: number, urls: readonly string[]): Promise<Set<string>>;
   /** Remembers links a source showed and what became of them; a link already remembered is left as it was. */
   markWatchLinksSeen(sourceId: number, links: readonly SeenLink[]): Promise<void>;
+  /**
+   * Takes the lease `name` for `holder` for `ttlMs` when nobody holds it or its holder let it expire, or
+   * renews it when `holder` holds it; atomic, so of two processes asking at once one alone gets it.
+   */
+  takeLease(name: string, holder: string, ttlMs: number): Promise<Lease>;
+  /** Gives up the lease when `holder` holds it, so that another may take it at once. */
+  releaseLease(name: string, holder: string): Promise<void>;
   /** Stores leak-site claims in one transaction; one whose natural key (group, victim, day) is stored already adds nothing. */
   addClaims(claims: readonly ClaimInput[], by?: string): Promise<{ added: number; existing: number }>;
   /** Claims discovered within the range (YYYY-MM-DD, inclusive), oldest first. */

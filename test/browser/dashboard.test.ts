@@ -5,25 +5,26 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import type { Casebook } from '../../src/app/casebook.ts';
 import { loadIncidentFacts } from '../../src/app/incident-facts.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { correctValue } from '../../src/app/review.ts';
 import { createApp } from '../../src/server/app.ts';
 import { CHROMIUM, launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { serveApp } from '../helpers/serve-app.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">';
 
-describe('dashboard', () => {
+describe.each(CASEBOOK_ENGINES)('dashboard on $name', (engine) => {
   const dir = tempDir();
   let casebook: Casebook;
   let app: ReturnType<typeof createApp>;
   let largestId: number;
 
   beforeAll(async () => {
-    casebook = await openCasebook(join(dir, 'demo.db'));
+    casebook = await engine.open(dir, 'demo');
     const report = await ingestPaths([resolve('demo/notices')], casebook);
     expect(report.failures).toEqual([]);
     const facts = await loadIncidentFacts(casebook.store);

@@ -4,11 +4,12 @@ import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import type { Casebook } from '../../src/app/casebook.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { createApp } from '../../src/server/app.ts';
 import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { serveApp } from '../helpers/serve-app.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { ensureAccount, PASSWORD } from '../helpers/sign-in.ts';
 
@@ -20,7 +21,7 @@ const HOSTILE = `<script>window.__pwned = 1; alert("script")</script>不正ア�
 <svg onload=alert(3)></svg><a href="javascript:alert(4)">詳細</a>
 `;
 
-describe('web app in a browser', () => {
+describe.each(CASEBOOK_ENGINES)('web app in a browser on $name', (engine) => {
   const dir = tempDir('jikenbo-browser-');
   let casebook: Casebook;
   let server: { url: string; close(): Promise<void> };
@@ -34,7 +35,7 @@ describe('web app in a browser', () => {
     await import('node:fs').then((fs) => fs.mkdirSync(notices));
     for (const f of readdirSync(demo)) copyFileSync(join(demo, f), join(notices, f));
     writeFileSync(join(notices, 'zz-hostile.txt'), HOSTILE);
-    casebook = await openCasebook(join(dir, 'browser.db'));
+    casebook = await engine.open(dir, 'browser');
     const report = await ingestPaths([notices], casebook);
     expect(report.failures ?? []).toEqual([]);
     server = await serveApp(createApp(casebook, { publicRead: true }));

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jikenbo } from '../helpers/run-cli.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { BCC_NOTICE, RANSOM_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
 
@@ -13,13 +14,16 @@ interface IncidentJson {
   merged: { organization: { value: string | null; noticeId: number | null } };
 }
 
-describe('jikenbo incidents, link, unlink', () => {
+describe.each(CASEBOOK_ENGINES)('jikenbo incidents, link, unlink on $name', (engine) => {
   const dir = tempDir();
-  const db = join(dir, 'cli.db');
+  let db = '';
+  let dispose = async () => {};
+  afterAll(() => dispose());
   const incidents = async (): Promise<IncidentJson[]> => JSON.parse((await jikenbo(['incidents', '--json', '--db', db])).stdout);
   const incidentOf = (list: IncidentJson[], notice: number) => list.find((i) => i.members.some((m) => m.noticeId === notice))!;
 
   beforeAll(async () => {
+    ({ db, dispose } = await engine.locate(dir, 'cli'));
     const inbox = join(dir, 'in');
     mkdirSync(inbox);
     writeFileSync(join(inbox, 'a-usb.txt'), USB_NOTICE);

@@ -1,16 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jikenbo } from '../helpers/run-cli.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { USB_NOTICE } from '../helpers/notices.ts';
 
-describe('jikenbo review, revert, reextract', () => {
+describe.each(CASEBOOK_ENGINES)('jikenbo review, revert, reextract on $name', (engine) => {
   const dir = tempDir();
-  const db = join(dir, 'review.db');
+  let db = '';
+  let dispose = async () => {};
+  afterAll(() => dispose());
   let id = 0;
 
   beforeAll(async () => {
+    ({ db, dispose } = await engine.locate(dir, 'review'));
     writeFileSync(join(dir, 'usb.txt'), USB_NOTICE);
     await jikenbo(['ingest', join(dir, 'usb.txt'), '--db', db]);
     id = (JSON.parse((await jikenbo(['list', '--json', '--db', db])).stdout) as { id: number }[])[0]!.id;

@@ -1,16 +1,20 @@
 // jikenbo stats and duty on the three fictional notices of test/helpers/notices.ts, as a user runs them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jikenbo } from '../helpers/run-cli.ts';
 import { BCC_NOTICE, RANSOM_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-describe('jikenbo stats and duty', () => {
+describe.each(CASEBOOK_ENGINES)('jikenbo stats and duty on $name', (engine) => {
   const dir = tempDir();
-  const db = join(dir, 'three.db');
+  let db = '';
+  let dispose = async () => {};
+  afterAll(() => dispose());
 
   beforeAll(async () => {
+    ({ db, dispose } = await engine.locate(dir, 'three'));
     const notices = join(dir, 'notices');
     mkdirSync(notices);
     for (const [name, text] of [['usb.txt', USB_NOTICE], ['bcc.txt', BCC_NOTICE], ['ransom.txt', RANSOM_NOTICE]] as const) writeFileSync(join(notices, name), text);

@@ -1,15 +1,21 @@
 // `jikenbo user`, `token` and `audit` as an operator runs them on the server: the first admin made
 // with a password from stdin, roles changed, a token printed once, and every step in the audit log.
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCasebook } from '../../src/app/casebook.ts';
 import { verifyPassword } from '../../src/app/password.ts';
 import { jikenbo, jikenboWithInput } from '../helpers/run-cli.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-describe('jikenbo user, token and audit', () => {
+describe.each(CASEBOOK_ENGINES)('jikenbo user, token and audit on $name', (engine) => {
   const dir = tempDir();
-  const db = join(dir, 'accounts.db');
+  let db = '';
+  let dispose = async () => {};
+  beforeAll(async () => {
+    ({ db, dispose } = await engine.locate(dir, 'accounts'));
+  });
+  afterAll(() => dispose());
 
   it('makes the first admin from a password on stdin, changes roles, and refuses bad input by name', async () => {
     const added = await jikenboWithInput(['user', 'add', 'kanri', '--role', 'admin', '--db', db], 'a long admin password\n');

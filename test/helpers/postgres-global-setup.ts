@@ -71,7 +71,7 @@ async function createTemplate(project: TestProject, adminUrl: string): Promise<(
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const pool = createPool(url.toString(), 1);
+  const pool = createPool(url.toString(), { poolSize: 1 });
   try {
     await migrate(pool);
   } finally {

@@ -2,19 +2,20 @@
 // admin, watch a source, and read the audit log (escaped, filtered, paged) with who did each change.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import type { Casebook } from '../../src/app/casebook.ts';
 import { createApp } from '../../src/server/app.ts';
 import { signIn, type Client } from '../helpers/sign-in.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-describe('admin pages', () => {
+describe.each(CASEBOOK_ENGINES)('admin pages on $name', (engine) => {
   const dir = tempDir();
   let casebook: Casebook;
   let admin: Client;
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
-    casebook = await openCasebook(join(dir, 'admin.db'));
+    casebook = await engine.open(dir, 'admin');
     app = createApp(casebook);
     admin = await signIn(app, casebook.store, 'kanri', 'admin');
   }, 30_000);

@@ -7,12 +7,13 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import type { Casebook } from '../../src/app/casebook.ts';
 import { loadIncidentFacts } from '../../src/app/incident-facts.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { CSV_COLUMNS, defuseCell } from '../../src/formats/csv.ts';
 import { openApiDocument } from '../../src/server/api/openapi.ts';
 import { createApp } from '../../src/server/app.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { BCC_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
 import { addAccount, createApiToken } from '../../src/app/accounts.ts';
@@ -20,7 +21,7 @@ import { addAccount, createApiToken } from '../../src/app/accounts.ts';
 const Ajv2020 = Ajv2020Module.default;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe('JSON API, feed and exports', () => {
+describe.each(CASEBOOK_ENGINES)('JSON API, feed and exports on $name', (engine) => {
   const dir = tempDir();
   let casebook: Casebook;
   let app: ReturnType<typeof createApp>;
@@ -44,7 +45,7 @@ describe('JSON API, feed and exports', () => {
   }
 
   beforeAll(async () => {
-    casebook = await openCasebook(join(dir, 'api.db'));
+    casebook = await engine.open(dir, 'api');
     const notices = readdirSync('test/fixtures/notices').filter((f) => f.endsWith('.txt')).map((f) => join('test/fixtures/notices', f));
     await ingestPaths(notices, casebook);
     app = createApp(casebook, { publicRead: true });

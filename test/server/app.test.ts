@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import type { Casebook } from '../../src/app/casebook.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { createApp } from '../../src/server/app.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { USB_NOTICE } from '../helpers/notices.ts';
 
@@ -14,7 +15,7 @@ const HOSTILE = `<script>alert("x")</script>不正アクセスに関するお知
 当社サーバーが不正アクセスを受け、顧客情報1,000件が漏えいした可能性があります。"><script>alert(2)</script>
 `;
 
-describe('web app', () => {
+describe.each(CASEBOOK_ENGINES)('web app on $name', (engine) => {
   const dir = tempDir();
   let casebook: Casebook;
   let app: ReturnType<typeof createApp>;
@@ -24,7 +25,7 @@ describe('web app', () => {
   beforeAll(async () => {
     writeFileSync(join(dir, 'usb.txt'), USB_NOTICE);
     writeFileSync(join(dir, 'hostile.txt'), HOSTILE);
-    casebook = await openCasebook(join(dir, 'web.db'));
+    casebook = await engine.open(dir, 'web');
     await ingestPaths([join(dir, 'usb.txt'), join(dir, 'hostile.txt')], casebook);
     app = createApp(casebook, { publicRead: true });
     usbId = (await casebook.store.search('遺失届'))[0]!.id;

@@ -2,23 +2,24 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import type { Casebook } from '../../src/app/casebook.ts';
 import { confirmedClaimsOf } from '../../src/app/claims.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { createApp } from '../../src/server/app.ts';
 import { RANSOM_NOTICE } from '../helpers/notices.ts';
 import { signIn } from '../helpers/sign-in.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const dir = tempDir();
 
-describe('/claims', () => {
+describe.each(CASEBOOK_ENGINES)('/claims on $name', (engine) => {
   let casebook: Casebook;
   let incident: number;
   let claimId: number;
 
   beforeAll(async () => {
-    casebook = await openCasebook(join(dir, 'claims-web.db'));
+    casebook = await engine.open(dir, 'claims-web');
     writeFileSync(join(dir, 'minato.txt'), RANSOM_NOTICE);
     await ingestPaths([join(dir, 'minato.txt')], casebook);
     incident = (await casebook.store.listIncidents())[0]!.id;

@@ -4,12 +4,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import type { Casebook } from '../../src/app/casebook.ts';
 import { checkCasebook } from '../../src/app/check.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { createApp } from '../../src/server/app.ts';
 import { BCC_NOTICE, RANSOM_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
 import { ORIGIN, signIn } from '../helpers/sign-in.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const SQL = [
@@ -30,7 +31,7 @@ const PAGES: Array<{ path: string; params: string[] }> = [
   { path: '/admin/audit', params: ['actor', 'action', 'before'] },
 ];
 
-describe('hostile requests', () => {
+describe.each(CASEBOOK_ENGINES)('hostile requests on $name', (engine) => {
   const dir = tempDir();
   let casebook: Casebook;
   let app: ReturnType<typeof createApp>;
@@ -46,7 +47,7 @@ describe('hostile requests', () => {
     writeFileSync(join(dir, 'usb.txt'), USB_NOTICE);
     writeFileSync(join(dir, 'bcc.txt'), BCC_NOTICE);
     writeFileSync(join(dir, 'ransom.txt'), RANSOM_NOTICE);
-    casebook = await openCasebook(join(dir, 'hostile.db'));
+    casebook = await engine.open(dir, 'hostile');
     await ingestPaths([dir], casebook);
     app = createApp(casebook);
     cookie = (await signIn(app, casebook.store, 'kanri', 'admin')).cookie;

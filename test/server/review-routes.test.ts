@@ -3,14 +3,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import type { Casebook } from '../../src/app/casebook.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { createApp } from '../../src/server/app.ts';
 import { BCC_NOTICE, RANSOM_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
 import { clientOf, ORIGIN, signIn, type Client } from '../helpers/sign-in.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-describe('review forms', () => {
+describe.each(CASEBOOK_ENGINES)('review forms on $name', (engine) => {
   const dir = tempDir();
   let casebook: Casebook;
   let app: ReturnType<typeof createApp>;
@@ -25,7 +26,7 @@ describe('review forms', () => {
     writeFileSync(join(dir, 'usb.txt'), USB_NOTICE);
     writeFileSync(join(dir, 'bcc.txt'), BCC_NOTICE);
     writeFileSync(join(dir, 'ransom.txt'), RANSOM_NOTICE);
-    casebook = await openCasebook(join(dir, 'review.db'));
+    casebook = await engine.open(dir, 'review');
     await ingestPaths([dir], casebook);
     app = createApp(casebook);
     usb = (await casebook.store.search('遺失届'))[0]!.id;

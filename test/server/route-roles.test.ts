@@ -6,11 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import type { Casebook } from '../../src/app/casebook.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { createApp } from '../../src/server/app.ts';
 import { USB_NOTICE } from '../helpers/notices.ts';
 import { ORIGIN, signIn, type Client } from '../helpers/sign-in.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 type Need = 'public' | 'self' | 'read' | 'edit' | 'admin';
@@ -46,7 +47,7 @@ function allowed(need: Need, visitor: Visitor): boolean {
 const ROUTES = Object.keys(EXPECTED).sort();
 const CASES = ROUTES.flatMap((route) => VISITORS.map((visitor) => ({ route, visitor, need: EXPECTED[route]!, ok: allowed(EXPECTED[route]!, visitor) })));
 
-describe('who may use each route', () => {
+describe.each(CASEBOOK_ENGINES)('who may use each route on $name', (engine) => {
   const dir = tempDir();
   let casebook: Casebook;
   let closed: ReturnType<typeof createApp>;
@@ -56,7 +57,7 @@ describe('who may use each route', () => {
 
   beforeAll(async () => {
     writeFileSync(join(dir, 'usb.txt'), USB_NOTICE);
-    casebook = await openCasebook(join(dir, 'roles.db'));
+    casebook = await engine.open(dir, 'roles');
     await ingestPaths([dir], casebook);
     noticeId = (await casebook.store.listNotices())[0]!.id;
     closed = createApp(casebook);

@@ -3,15 +3,16 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, changeAccount, SIGN_IN_LIMIT } from '../../src/app/accounts.ts';
-import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import type { Casebook } from '../../src/app/casebook.ts';
 import { createApp } from '../../src/server/app.ts';
 import { clientOf, ORIGIN, PASSWORD, signIn } from '../helpers/sign-in.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 const cookieOf = (res: Response) => /jikenbo_session=([^;]*)/.exec(res.headers.get('set-cookie') ?? '')?.[1] ?? null;
 
-describe('sessions', () => {
+describe.each(CASEBOOK_ENGINES)('sessions on $name', (engine) => {
   const dir = tempDir();
   let casebook: Casebook;
   let app: ReturnType<typeof createApp>;
@@ -19,7 +20,7 @@ describe('sessions', () => {
     app.request(url, { method: 'POST', body: new URLSearchParams({ name, password, next: '/notices?q=x' }), headers: { ...FORM, Origin: new URL(url).origin, ...headers } });
 
   beforeAll(async () => {
-    casebook = await openCasebook(join(dir, 'sessions.db'));
+    casebook = await engine.open(dir, 'sessions');
     app = createApp(casebook);
     for (const name of ['alice', 'bob', 'carol', 'dave']) await addAccount(casebook.store, { name, role: 'editor', password: PASSWORD }, 'test');
   }, 30_000);
@@ -139,7 +140,7 @@ describe('sessions', () => {
     expect(write.status).toBe(401);
     expect((await open.request(`${ORIGIN}/admin`)).status).toBe(303);
     // The sign-in page says when there are no accounts yet.
-    const empty = await openCasebook(join(dir, 'empty.db'));
+    const empty = await engine.open(dir, 'empty');
     try {
       expect(await (await createApp(empty).request(`${ORIGIN}/login`)).text()).toContain('jikenbo user add');
     } finally {

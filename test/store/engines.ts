@@ -14,6 +14,8 @@ export interface OpenedStore {
   store: Store;
   /** Closes the store and removes what it created. */
   dispose(): Promise<void>;
+  /** A second store on the same database, as another process would open it; the caller closes it. */
+  openAnother(): Promise<Store>;
   /** Runs one SQL statement on the store's database behind its back, as someone with database access would. */
   exec(sql: string): Promise<void>;
 }
@@ -31,6 +33,7 @@ export const ENGINES: Engine[] = [
       const store = await openSqliteStore(join(dir, 'casebook.db'), options);
       return {
         store,
+        openAnother: () => openSqliteStore(join(dir, 'casebook.db'), options),
         async exec(sql) {
           const db = new Database(join(dir, 'casebook.db'));
           try {
@@ -54,6 +57,7 @@ export const ENGINES: Engine[] = [
       const store = await openPostgresStore(db.url, { ...options, maxConnections: 4 });
       return {
         store,
+        openAnother: () => openPostgresStore(db.url, { ...options, maxConnections: 4 }),
         async exec(sql) {
           const client = new pg.Client({ connectionString: db.url });
           await client.connect();

@@ -37,8 +37,14 @@ export async function listen(casebook: Casebook, values: { port?: string; host?:
     const watch = values['no-watch'] || process.env.JIKENBO_WATCH === 'off' ? null : startWatchTimer(casebook, {
       onReport: (r) => process.stdout.write(`jikenbo watch: checked ${r.checked.length} sources, ${r.checked.filter((c) => c.status === 'failed').length} failed\n`),
       onError: (err) => process.stderr.write(`jikenbo watch: ${err instanceof Error ? err.message : String(err)}\n`),
+      // One server per database watches (a lease in the store); the others say who does.
+      onLease: (lease) => process.stdout.write(lease.held
+        ? 'jikenbo watch: this server checks the watched sources\n'
+        : `jikenbo watch: ${lease.holder} checks the watched sources; this server takes over if it stops\n`),
     });
-    const stop = () => { watch?.stop(); server.close(() => void casebook.close().then(() => resolveExit(0))); };
+    const stop = () => {
+      void (watch?.stop() ?? Promise.resolve()).then(() => server.close(() => void casebook.close().then(() => resolveExit(0))));
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -14,7 +14,7 @@ export interface Problem {
 
 const TITLES: Record<number, string> = {
   400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict',
-  413: 'Content too large', 415: 'Unsupported media type', 500: 'Internal error', 501: 'Not implemented',
+  413: 'Content too large', 415: 'Unsupported media type', 500: 'Internal error', 501: 'Not implemented', 503: 'Service unavailable',
 };
 
 /** `about:blank` types, as RFC 9457 §4.2.1 says, when the status says all there is. */

@@ -18,6 +18,7 @@ import type { Archive, Store } from '../../store/store.ts';
 import * as s from '../api/api-schemas.ts';
 import { openApiDocument } from '../api/openapi.ts';
 import { problem, problemOf, problemResponse } from '../api/problem.ts';
+import { RETRY_AFTER } from '../http-error.ts';
 import { storeActingAs } from '../../store/with-actor.ts';
 import { actorOf } from '../auth/viewer.ts';
 
@@ -39,7 +40,7 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
   api.onError((err, c) => {
     const p = problemOf(err, c.req.path);
     if (p.status === 500) console.error(err);
-    return problemResponse(c, p);
+    return problemResponse(c, p, p.status === 503 ? { 'Retry-After': RETRY_AFTER } : {});
   });
 
   let openapi: string | null = null;

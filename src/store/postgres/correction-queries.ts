@@ -9,7 +9,7 @@ import type { IncidentRecord } from '../../core/record.ts';
 import type { CorrectionPort } from '../sqlite/correction-queries.ts';
 import type { CorrectionInput } from '../store.ts';
 import { checkCorrectionBy as checkBy, toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
-import { inTransaction, isRowId, one, rows, type Client, type Pool } from './pg-database.ts';
+import { inTransaction, isRowId, one, rows, type Client, type Pool, type Queryable } from './pg-database.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import { writeAudit } from './account-queries.ts';
 
@@ -42,6 +42,12 @@ async function refreshNotice(client: Client, noticeId: number): Promise<Correcti
       SELECT $1, t.position - 1, t.type FROM unnest($2::text[]) WITH ORDINALITY AS t (type, position)`, [noticeId, types]);
   }
   return corrections.filter((c) => c.revertedAt === null);
+}
+
+/** A target's corrections, oldest first, read through `db` (a transaction's client, or the pool). */
+export async function correctionsOf(db: Queryable, target: CorrectionInput['target'], targetId: number): Promise<Correction[]> {
+  if (!isRowId(targetId)) return [];
+  return (await rows<CorrectionRow>(db, SELECT_FOR, [target, targetId])).map(toCorrection);
 }
 
 export function correctionQueries(pool: Pool, now: () => Date): CorrectionPort {
@@ -92,8 +98,7 @@ export function correctionQueries(pool: Pool, now: () => Date): CorrectionPort {
     },
 
     async listCorrections(target, targetId) {
-      if (!isRowId(targetId)) return [];
-      return (await rows<CorrectionRow>(pool, SELECT_FOR, [target, targetId])).map(toCorrection);
+      return correctionsOf(pool, target, targetId);
     },
 
     async listAllCorrections(target) {

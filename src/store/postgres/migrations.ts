@@ -284,6 +284,20 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
     `,
   },
+  {
+    version: 6,
+    name: 'leases: one holder of a duty per database',
+    sql: /* sql */ `
+      -- A duty only one server of a database may do at a time (the feed watcher), held until expires_at
+      -- (milliseconds since 1970, by the database's clock) and renewed by its holder before then; anyone
+      -- may take an expired one.
+      CREATE TABLE leases (
+        name        text   PRIMARY KEY,
+        holder      text   NOT NULL CHECK (length(holder) > 0),
+        expires_at  bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 export interface MigrationReport {
@@ -308,6 +322,8 @@ export async function migrate(pool: Pool, migrations: readonly Migration[] = MIG
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     await inTransaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      // A step may rebuild a large table: it is not held to the statement timeout of requests.
+      await client.query('SET LOCAL statement_timeout = 0');
       const current = await versionOf(client);
       if (current > known) {
         throw new JikenboError('conflict', `the database is at schema version ${current}, newer than this jikenbo (${known})`);

@@ -3,6 +3,10 @@
 
 import pg from 'pg';
 import { JikenboError } from '../../core/errors.ts';
+import { databaseError, guardPool, holding, sqlState } from './pg-pool-guard.ts';
+import { describeDatabase, readPostgresUrl, type PoolSettings } from './pg-settings.ts';
+
+export { guardPool, sqlState };
 
 export type Pool = pg.Pool;
 export type Client = pg.PoolClient;
@@ -11,12 +15,30 @@ export type Queryable = Pick<pg.Pool, 'query'>;
 
 export type Isolation = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 
-/** A pool for a postgres:// URL; each connection speaks UTC and UTF-8 whatever the server's defaults. */
-export function createPool(url: string, max = 10): Pool {
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c timezone=UTC -c client_encoding=UTF8', types: { getTypeParser } });
+/**
+ * A pool for a postgres:// URL (its jikenbo parameters read by pg-settings.ts; `overrides` from code win);
+ * each connection speaks UTC and UTF-8 whatever the server's defaults, under the statement and
+ * idle-in-transaction timeouts, and waits for a free connection at most the acquire timeout.
+ */
+export function createPool(url: string, overrides: Partial<PoolSettings> = {}): Pool {
+  const read = readPostgresUrl(url);
+  const settings: PoolSettings = { ...read.settings };
+  for (const [key, value] of Object.entries(overrides) as [keyof PoolSettings, number | undefined][]) {
+    if (value !== undefined) settings[key] = value;
+  }
+  const pool = new pg.Pool({
+    connectionString: read.url,
+    max: settings.poolSize,
+    connectionTimeoutMillis: settings.acquireTimeoutMs,
+    // 0 is not sent (the driver leaves a falsy limit out): the server's own setting applies, "none" by default.
+    statement_timeout: settings.statementTimeoutMs,
+    idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs,
+    options: '-c timezone=UTC -c client_encoding=UTF8',
+    types: { getTypeParser },
+  });
   // An idle client losing its connection must not take the process down; the next query reports it.
   pool.on('error', () => {});
-  return pool;
+  return guardPool(pool, { database: describeDatabase(read.url), settings });
 }
 
 const INT8 = 20;
@@ -31,7 +53,9 @@ const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadloc
 
 /**
  * Runs `work` in one transaction on one connection. Serialization failures and deadlocks are tried
- * again (another process got in first; the work re-reads what it decides on), a few times.
+ * again (another process got in first; the work re-reads what it decides on), a few times. `work`
+ * queries through its client only: asking the same pool for anything while it runs is refused (see
+ * `holding` in pg-pool-guard.ts), as it would hold one connection while waiting for another.
  */
 export async function inTransaction<T>(
   pool: Pool,
@@ -41,24 +65,29 @@ export async function inTransaction<T>(
   const begin = `BEGIN ISOLATION LEVEL ${options.isolation ?? 'READ COMMITTED'}${options.readOnly ? ' READ ONLY' : ''}`;
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
+    // The server ending the session (the idle-in-transaction timeout) reaches a checked-out client as an
+    // 'error' event, which would end the process unheard; kept here, it explains the failed query instead.
+    let lost: Error | undefined;
+    // The server's own reason (25P03) comes first; "Connection terminated" after it says less.
+    const onLost = (err: Error) => { if (lost === undefined || sqlState(lost) === undefined) lost = err; };
+    client.on('error', onLost);
     try {
-      await client.query(begin);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
+      return await holding.run(pool, async () => {
+        await client.query(begin);
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      });
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      if (attempt < 5 && RETRYABLE.has(sqlState(err) ?? '')) continue;
-      throw err;
+      if (lost === undefined) await client.query('ROLLBACK').catch(() => {});
+      if (lost === undefined && attempt < 5 && RETRYABLE.has(sqlState(err) ?? '')) continue;
+      throw databaseError(pool, lost !== undefined && !(err instanceof JikenboError) ? lost : err);
     } finally {
-      client.release();
+      client.off('error', onLost);
+      // A connection the server has ended is dropped, not handed to the next query.
+      client.release(lost);
     }
   }
-}
-
-export function sqlState(err: unknown): string | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
 /** Integrity violations (class 23) and bad data (class 22: a malformed value, a NUL in text) are the input's fault. */

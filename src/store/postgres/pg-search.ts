@@ -3,7 +3,7 @@
 
 import type { QueryPhrase } from '../../core/bigram.ts';
 import { splitByFrequency } from '../search-ranking.ts';
-import type { Client, Pool } from './pg-database.ts';
+import { inTransaction, type Client, type Pool } from './pg-database.ts';
 import { tsqueryText, tsqueryTokensText } from './pg-text-search.ts';
 
 /** Filter clauses over `notices n`, their values bound after those already in `params` (postgres-store.ts). */
@@ -28,18 +28,10 @@ export interface PgSearch {
  * down (no bitmap scan that rechecks every candidate before sorting).
  */
 async function readOnly<T>(pool: Pool, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN READ ONLY; SET LOCAL enable_seqscan = off');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  return inTransaction(pool, async (client) => {
+    await client.query('SET LOCAL enable_seqscan = off');
+    return work(client);
+  }, { readOnly: true });
 }
 
 /** The largest page found by walking the primary key down; beyond it, every candidate is read anyway. */

@@ -11,7 +11,7 @@ const ENGINE_TABLES = new Set(['schema_migrations', 'notice_search', 'blobs']);
 const MAX_PARAMS = 30_000;
 
 export function openPostgresRaw(url: string): RawDatabase {
-  const pool = createPool(url, 2);
+  const pool = createPool(url, { poolSize: 2 });
   return {
     engine: 'postgres',
     async tables() {
@@ -47,6 +47,8 @@ export function openPostgresRaw(url: string): RawDatabase {
       await inTransaction(pool, async (client) => {
         // Replacing a whole casebook (--force) replaces its audit log too: its append-only triggers
         // are off for this transaction only (ALTER TABLE is transactional).
+        // A whole casebook is copied in this one transaction: not held to the statement timeout of requests.
+        await client.query('SET LOCAL statement_timeout = 0');
         const audited = tables.some((t) => t.name === 'audit_log');
         if (audited) await client.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
         await client.query('DELETE FROM notice_search');

@@ -11,16 +11,17 @@ import {
 import { makeSnippet } from '../snippet.ts';
 import type { ListOptions, NoticeSummary, SearchFilters, SearchHit, Store } from '../store.ts';
 import { claimQueries } from './claim-queries.ts';
-import { correctionQueries } from './correction-queries.ts';
+import { correctionQueries, correctionsOf } from './correction-queries.ts';
 import { fetchQueries } from './fetch-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
 import { ingestQueries } from './ingest-queries.ts';
 import { migrate } from './migrations.ts';
 import { pageQueries } from './page-queries.ts';
-import { createPool, inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
+import { createPool, guardPool, inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
 import { pgSearch } from './pg-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
 import { watchQueries } from './watch-queries.ts';
+import { leaseQueries } from './lease-queries.ts';
 import { accountQueries } from './account-queries.ts';
 import { integrityQueries } from './integrity-queries.ts';
 
@@ -64,7 +65,7 @@ const toSummary = (row: SummaryRow): NoticeSummary => toNoticeSummary(row, row.t
 export async function openPostgresStore(target: string | Pool, options: PostgresStoreOptions = {}): Promise<Store> {
   const now = options.now ?? (() => new Date());
   const ownsPool = typeof target === 'string';
-  const pool = typeof target === 'string' ? createPool(target, options.maxConnections) : target;
+  const pool = typeof target === 'string' ? createPool(target, { poolSize: options.maxConnections }) : guardPool(target);
   try {
     await migrate(pool);
   } catch (err) {
@@ -80,6 +81,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...pageQueries(pool, fts),
     ...fetchQueries(pool),
     ...watchQueries(pool, now),
+    ...leaseQueries(pool),
     ...claimQueries(pool, now),
     ...accountQueries(pool, now),
     ...integrityQueries(pool),
@@ -106,7 +108,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
         if (!row) return null;
         const document = await one<DocumentRow>(client, `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1`, [row.document_id]);
         if (!document) throw new JikenboError('internal', `notice ${id} names a missing document ${row.document_id}`);
-        return toNoticeDetail(toSummary(row), row, await store.listCorrections('notice', id), document);
+        return toNoticeDetail(toSummary(row), row, await correctionsOf(client, 'notice', id), document);
       }, { isolation: 'REPEATABLE READ', readOnly: true });
     },
 

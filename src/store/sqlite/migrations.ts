@@ -295,6 +295,19 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    version: 6,
+    name: 'leases: one holder of a duty per database',
+    sql: /* sql */ `
+      -- A duty only one process of a database may do at a time (the feed watcher), held until expires_at
+      -- (milliseconds since 1970) and renewed by its holder before then; anyone may take an expired one.
+      CREATE TABLE leases (
+        name        TEXT    PRIMARY KEY,
+        holder      TEXT    NOT NULL CHECK (length(holder) > 0),
+        expires_at  INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export interface MigrationReport {

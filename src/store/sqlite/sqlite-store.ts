@@ -20,6 +20,7 @@ import { incidentQueries } from './incident-queries.ts';
 import { claimQueries } from './claim-queries.ts';
 import { fetchQueries } from './fetch-queries.ts';
 import { watchQueries } from './watch-queries.ts';
+import { leaseQueries } from './lease-queries.ts';
 import { pageQueries } from './page-queries.ts';
 import { migrate } from './migrations.ts';
 import { accountQueries, auditWriter } from './account-queries.ts';
@@ -198,6 +199,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...incidentQueries(db, now, audit),
     ...fetchQueries(db),
     ...watchQueries(db, now, audit),
+    ...leaseQueries(db, now),
     ...claimQueries(db, now, audit),
     ...accountQueries(db, now, audit),
     ...integrityQueries(db),

@@ -41,7 +41,12 @@ describe('STIX export', () => {
     const facts = await loadIncidentFacts(casebook.store);
     const bundle = await buildStixBundle(casebook.store, facts);
     const of = (type: string) => bundle.objects.filter((o) => o.type === type);
-    expect(of('incident')).toHaveLength(facts.length);
+    expect(of('incident').filter((o) => !o.revoked)).toHaveLength(facts.length);
+    // Each incident a merge absorbed: its old id revoked, and a duplicate-of to the one that absorbed it.
+    const absorbed = facts.flatMap((f) => f.replaces ?? []);
+    expect(absorbed.length).toBeGreaterThan(0);
+    expect(of('incident').filter((o) => o.revoked === true)).toHaveLength(absorbed.length);
+    expect(of('relationship').filter((r) => r.relationship_type === 'duplicate-of')).toHaveLength(absorbed.length);
     expect(of('report')).toHaveLength(facts.reduce((n, f) => n + f.noticeIds.length, 0));
     expect(of('extension-definition')).toHaveLength(1);
     const named = new Set(facts.map((f) => f.attacker?.normalize('NFKC').toLowerCase()).filter(Boolean));

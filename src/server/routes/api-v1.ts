@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { statBy, allStats } from '../../analyze/stats/stats-by.ts';
 import { parseSelection, selectIncidents } from '../../app/incident-selection.ts';
 import { loadIncidentFacts } from '../../app/incident-facts.ts';
+import { incidentByNumber } from '../../app/incident-number.ts';
 import { ingestPaths } from '../../app/ingest.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { incidentLine } from '../../formats/jsonl.ts';
@@ -62,7 +63,8 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
   });
 
   api.get('/api/v1/incidents/:id', etag(), async (c) => {
-    const { id } = parse(s.idPath, { id: c.req.param('id') });
+    const { id: ref } = parse(s.incidentRefPath, { id: c.req.param('id') });
+    const id = typeof ref === 'number' ? ref : await incidentByNumber(deps.store, ref);
     const row = (await loadIncidentFacts(deps.store)).find((f) => f.id === id);
     if (!row) throw new JikenboError('not_found', `no incident ${id}`, { subject: 'id' });
     const notices = [];

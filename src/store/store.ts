@@ -199,9 +199,9 @@ export interface IncidentPlan {
   counters: Map<number, number>;
 }
 
-/** An export id or number an incident no longer carries, and the incident that answers for it now. */
+/** An export key, number or row id an incident no longer carries, and the incident that answers for it now. */
 export interface IncidentAlias {
-  kind: 'export_key' | 'number';
+  kind: 'export_key' | 'number' | 'id';
   alias: string;
   /** The incident that absorbed it; null when its notices left the casebook's incidents altogether. */
   incidentId: number | null;
@@ -301,8 +301,10 @@ export interface Store {
    * number clashes), else the one that absorbed an incident that carried it. Either form, '#' allowed.
    */
   findIncidentsByNumber(number: string): Promise<number[]>;
-  /** Export ids and numbers incidents no longer carry, oldest first. */
+  /** Export keys, numbers and row ids incidents no longer carry, oldest first. */
   listIncidentAliases(): Promise<IncidentAlias[]>;
+  /** The incident that took in incident `id` when a merge retired it (through later merges too); null for any other id. */
+  incidentReplacing(id: number): Promise<number | null>;
   /** What regrouping reads, in one consistent read. */
   loadIncidentSnapshot(): Promise<IncidentSnapshot>;
   /**

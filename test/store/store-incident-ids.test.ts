@@ -88,6 +88,10 @@ describe.each(ENGINES)('export ids and numbers on $name', (engine) => {
     const merged = await exportsOf(store);
     expect(merged.of(c).id).toBe(incidentA.id);
     expect(await store.getIncident(incidentC.id)).toBeNull();
+    // Its row id too: the API and the page answer for it with A.
+    expect(await store.incidentReplacing(incidentC.id)).toBe(incidentA.id);
+    expect(await store.incidentReplacing(incidentA.id)).toBeNull();
+    expect(await store.incidentReplacing(0)).toBeNull();
     expect(merged.ids(merged.of(a))).toEqual(idsA);
     expect(merged.of(a).replaces).toEqual([{ exportKey: idsC.exportKey, at: expect.any(String) }]);
     expect(await store.listIncidentAliases()).toEqual(expect.arrayContaining([

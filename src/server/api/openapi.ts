@@ -27,7 +27,7 @@ export interface ApiOperation {
 
 export const OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/api/v1/incidents', summary: 'Incidents, filtered as on the pages, a page at a time', query: s.incidentListQuery, responses: { 200: 'IncidentPage', 400: 'Problem' }, etag: true },
-  { method: 'get', path: '/api/v1/incidents/{id}', summary: 'One incident with its notices, by id or by number (a merged incident\'s number finds the one it went into)', params: s.incidentRefPath, responses: { 200: 'IncidentDetail', 400: 'Problem', 404: 'Problem', 409: 'Problem' }, etag: true },
+  { method: 'get', path: '/api/v1/incidents/{id}', summary: 'One incident with its notices, by id or by number (a merged incident\'s id or number answers with the one it went into)', params: s.incidentRefPath, responses: { 200: 'IncidentDetail', 400: 'Problem', 404: 'Problem', 409: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/notices/{id}', summary: 'One notice: its text, record and original document', params: s.idPath, responses: { 200: 'Notice', 400: 'Problem', 404: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/search', summary: 'Full-text search over notices (bigram)', query: s.searchQuery, responses: { 200: 'SearchResult', 400: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/stats', summary: 'Statistics over the filtered incidents', query: s.statsQuery, responses: { 200: 'Stats', 400: 'Problem' }, etag: true },

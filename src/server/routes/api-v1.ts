@@ -64,8 +64,15 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
 
   api.get('/api/v1/incidents/:id', etag(), async (c) => {
     const { id: ref } = parse(s.incidentRefPath, { id: c.req.param('id') });
-    const id = typeof ref === 'number' ? ref : await incidentByNumber(deps.store, ref);
-    const row = (await loadIncidentFacts(deps.store)).find((f) => f.id === id);
+    const asked = typeof ref === 'number' ? ref : await incidentByNumber(deps.store, ref);
+    const facts = await loadIncidentFacts(deps.store);
+    // An incident a merge retired answers as the one it went into (its id in the body says which).
+    let row = facts.find((f) => f.id === asked);
+    if (!row) {
+      const survivor = await deps.store.incidentReplacing(asked);
+      row = survivor === null ? undefined : facts.find((f) => f.id === survivor);
+    }
+    const id = row?.id ?? asked;
     if (!row) throw new JikenboError('not_found', `no incident ${id}`, { subject: 'id' });
     const notices = [];
     for (const noticeId of row.noticeIds) {

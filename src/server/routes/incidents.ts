@@ -99,7 +99,12 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
     if (incidentNumberOf(raw) !== null) return c.redirect(`/incidents/${await incidentByNumber(store, raw)}`, 302);
     const id = parseId(c.req.param('id'), 'incident');
     const incident = await getMergedIncident(store, id);
-    if (!incident) throw new JikenboError('not_found', `no incident #${id}`);
+    if (!incident) {
+      // An incident a merge took into another: its page moved there for good.
+      const survivor = await store.incidentReplacing(id);
+      if (survivor !== null) return c.redirect(`/incidents/${survivor}`, 301);
+      throw new JikenboError('not_found', `no incident #${id}`);
+    }
     const notices = (await Promise.all(incident.members.map((m) => store.getNotice(m.noticeId)))).filter((n): n is NoticeDetail => n !== null);
     const [facts, decisions] = await Promise.all([loadIncidentFacts(store), store.listDecisions(incident.members.map((m) => m.noticeId))]);
     return c.html(incidentPage(ctx, {

@@ -17,7 +17,7 @@ import { writeAudit } from './account-queries.ts';
 
 type IncidentPort = Pick<Store,
   'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
-  'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice' | 'findIncidentsByNumber' | 'listIncidentAliases'>;
+  'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice' | 'findIncidentsByNumber' | 'listIncidentAliases' | 'incidentReplacing'>;
 // What makes a plan stale: another regrouping or a person's decision since its snapshot. Notices another
 // server stored since then do not: they stay in the incidents their ingest made until that ingest
 // regroups after its batch. (Counting them let a long ingest elsewhere refuse every plan of this one.)
@@ -95,6 +95,11 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
       return alias?.incident_id == null ? [] : [alias.incident_id];
     },
 
+    async incidentReplacing(id) {
+      if (!isRowId(id)) return null;
+      return (await one<{ incident_id: number | null }>(pool, "SELECT incident_id FROM incident_aliases WHERE kind = 'id' AND alias = $1", [String(id)]))?.incident_id ?? null;
+    },
+
     async listIncidentAliases(): Promise<IncidentAlias[]> {
       const found = await rows<{ kind: IncidentAlias['kind']; alias: string; incident_id: number | null; reason: IncidentAlias['reason']; recorded_at: string }>(pool,
         'SELECT kind, alias, incident_id, reason, recorded_at FROM incident_aliases ORDER BY recorded_at, kind, alias');
@@ -154,7 +159,7 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
             SELECT DISTINCT ON (k.kind, k.alias) k.kind, k.alias, r.survivor, 'merged', $3
             FROM unnest($1::int[], $2::int[]) AS r (id, survivor)
             JOIN incidents i ON i.id = r.id
-            CROSS JOIN LATERAL (VALUES ('export_key', i.export_key), ('number', i.own_number), ('number', i.casebook_number)) AS k (kind, alias)
+            CROSS JOIN LATERAL (VALUES ('export_key', i.export_key), ('number', i.own_number), ('number', i.casebook_number), ('id', i.id::text)) AS k (kind, alias)
             WHERE k.alias IS NOT NULL
             ORDER BY k.kind, k.alias, r.id DESC
             ON CONFLICT (kind, alias) DO UPDATE SET incident_id = excluded.incident_id, reason = excluded.reason, recorded_at = excluded.recorded_at`,

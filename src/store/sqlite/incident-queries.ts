@@ -15,7 +15,7 @@ import type { AuditWriter } from './account-queries.ts';
 
 type IncidentPort = Pick<Store,
   'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
-  'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice' | 'findIncidentsByNumber' | 'listIncidentAliases'>;
+  'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice' | 'findIncidentsByNumber' | 'listIncidentAliases' | 'incidentReplacing'>;
 
 export function incidentQueries(db: Database.Database, now: () => Date, audit: AuditWriter): IncidentPort {
   // Stale: another regrouping or a person's decision since the snapshot. Notices stored since then stay
@@ -70,13 +70,16 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
     SELECT k.kind, k.alias, @into, 'merged', @at FROM (
       SELECT 'export_key' AS kind, export_key AS alias FROM incidents WHERE id = @id
       UNION ALL SELECT 'number', own_number FROM incidents WHERE id = @id AND own_number IS NOT NULL
-      UNION ALL SELECT 'number', casebook_number FROM incidents WHERE id = @id AND casebook_number IS NOT NULL) k
+      UNION ALL SELECT 'number', casebook_number FROM incidents WHERE id = @id AND casebook_number IS NOT NULL
+      UNION ALL SELECT 'id', CAST(id AS TEXT) FROM incidents WHERE id = @id) k
     WHERE true
     ON CONFLICT (kind, alias) DO UPDATE SET incident_id = excluded.incident_id, reason = excluded.reason, recorded_at = excluded.recorded_at`);
   const selectByNumber = db.prepare<[string, string], { id: number }>(
     'SELECT id FROM incidents WHERE casebook_number = ? OR own_number = ? ORDER BY id');
   const selectNumberAlias = db.prepare<[string], { incident_id: number | null }>(
     "SELECT incident_id FROM incident_aliases WHERE kind = 'number' AND alias = ?");
+  const selectIdAlias = db.prepare<[string], { incident_id: number | null }>(
+    "SELECT incident_id FROM incident_aliases WHERE kind = 'id' AND alias = ?");
   const selectAliases = db.prepare<[], { kind: IncidentAlias['kind']; alias: string; incident_id: number | null; reason: IncidentAlias['reason']; recorded_at: string }>(
     'SELECT kind, alias, incident_id, reason, recorded_at FROM incident_aliases ORDER BY recorded_at, kind, alias');
 
@@ -170,6 +173,9 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
       if (holding.length > 0) return holding;
       const alias = selectNumberAlias.get(n)?.incident_id ?? null;
       return alias === null ? [] : [alias];
+    },
+    async incidentReplacing(id) {
+      return Number.isSafeInteger(id) && id > 0 ? selectIdAlias.get(String(id))?.incident_id ?? null : null;
     },
     async listIncidentAliases() {
       return selectAliases.all().map((r) => ({ kind: r.kind, alias: r.alias, incidentId: r.incident_id, reason: r.reason, recordedAt: r.recorded_at }));

@@ -78,7 +78,9 @@ function dayStamp(date: string | null): string | null {
 function recordExtension(row: IncidentRow): Record<string, unknown> {
   const props: Record<string, unknown> = {
     extension_type: 'property-extension',
-    casebook_number: row.number, organization: row.organization, sector: row.sector,
+    // The definition says YYYY-NNN: a casebook header's number. jikenbo's own (JYYYY-NNNN) is in external_references.
+    casebook_number: row.number !== null && /^\d{4}-\d{3,}$/.test(row.number) ? row.number : null,
+    organization: row.organization, sector: row.sector,
     incident_types: row.incidentTypes, data_types: row.dataTypes, affected_count: row.affectedCount,
     disclosure_date: row.disclosureDate, occurred_date: row.occurredDate, discovered_date: row.discoveredDate,
     reported_to_ppc: row.reportedToPpc, reported_to_police: row.reportedToPolice, contractor_involved: row.contractorInvolved,

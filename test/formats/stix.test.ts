@@ -59,7 +59,9 @@ describe('STIX export', () => {
     }
     for (const r of of('report')) for (const ref of r.object_refs as string[]) expect(ids.has(ref)).toBe(true);
     const withCount = facts.find((f) => f.affectedCount !== null)!;
-    const incident = of('incident').find((o) => (o.extensions as Record<string, { affected_count?: number; casebook_number?: string }>)[EXTENSION_ID]!.casebook_number === withCount.number)!;
+    const incident = of('incident').find((o) => !o.revoked && (o.external_references as Array<{ external_id: string }>)[0]!.external_id === withCount.number && o.name === `#${withCount.number} ${[withCount.organization, withCount.title].filter(Boolean).join(' ')}`)!;
+    const extension = (incident.extensions as Record<string, { casebook_number?: string }>)[EXTENSION_ID]!;
+    expect(extension.casebook_number).toBe(withCount.numberKept ? withCount.number : undefined);
     expect((incident.extensions as Record<string, { affected_count?: number }>)[EXTENSION_ID]!.affected_count).toBe(withCount.affectedCount);
   });
 

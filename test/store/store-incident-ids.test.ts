@@ -2,6 +2,7 @@
 // a merge and a re-extraction, exported again. The surviving incident keeps every id; the absorbed one's
 // ids and number are recorded as replaced by it, and each export says so.
 
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseOwnNumber } from '../../src/analyze/casebook-number.ts';
 import { linkNoticesAsPerson, regroupIncidents } from '../../src/app/incidents.ts';
@@ -113,7 +114,13 @@ describe.each(ENGINES)('export ids and numbers on $name', (engine) => {
     }));
     expect((toVeris(merged.of(a)).plus as { jikenbo: { replaces: string[] } }).jikenbo.replaces).toEqual([verisIncidentId(idsC.exportKey)]);
     expect(idsC.veris).toBe(verisIncidentId(idsC.exportKey));
-    expect(merged.atom).toContain(`<at:deleted-entry ref="${idsC.atom}"`);
+    expect(XMLValidator.validate(merged.atom)).toBe(true);
+    const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'at:deleted-entry' }).parse(merged.atom).feed;
+    expect(feed['@_xmlns:at']).toBe('http://purl.org/atompub/tombstones/1.0');
+    expect(feed['at:deleted-entry']).toEqual([expect.objectContaining({
+      '@_ref': idsC.atom, '@_when': expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+      link: expect.objectContaining({ '@_href': `https://casebook.invalid/incidents/${incidentA.id}` }),
+    })]);
 
     // Re-extraction (here: the same records read again) changes no id.
     await reextractNotices(store, { force: true });

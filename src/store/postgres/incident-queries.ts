@@ -6,7 +6,6 @@
 import { JikenboError } from '../../core/errors.ts';
 import type { IncidentRecord } from '../../core/record.ts';
 import { checkPaging } from '../filters.ts';
-import { incidentNumberOf } from '../../analyze/casebook-number.ts';
 import type {
   IncidentAlias, IncidentPlan, IncidentSnapshot, ManualDecision, Store, StoredIncident,
 } from '../store.ts';
@@ -87,8 +86,9 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
     },
 
     async findIncidentsByNumber(number) {
-      const n = incidentNumberOf(number);
-      if (n === null) return [];
+      // Either form as written ('#J2024-0078'); anything else simply finds nothing.
+      const n = number.trim().replace(/^#/, '');
+      if (n === '') return [];
       const holding = await rows<{ id: number }>(pool, 'SELECT id FROM incidents WHERE casebook_number = $1 OR own_number = $1 ORDER BY id', [n]);
       if (holding.length > 0) return holding.map((r) => r.id);
       const alias = await one<{ incident_id: number | null }>(pool, "SELECT incident_id FROM incident_aliases WHERE kind = 'number' AND alias = $1", [n]);

@@ -5,7 +5,6 @@ import type Database from 'better-sqlite3';
 import { JikenboError } from '../../core/errors.ts';
 import type { IncidentRecord } from '../../core/record.ts';
 import { checkPaging } from '../filters.ts';
-import { incidentNumberOf } from '../../analyze/casebook-number.ts';
 import type {
   IncidentAlias, IncidentPlan, IncidentSnapshot, ManualDecision, Store, StoredIncident,
 } from '../store.ts';
@@ -167,8 +166,9 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
       return incidentOf.get(noticeId)?.incident_id ?? null;
     },
     async findIncidentsByNumber(number) {
-      const n = incidentNumberOf(number);
-      if (n === null) return [];
+      // Either form as written ('#J2024-0078'); anything else simply finds nothing.
+      const n = number.trim().replace(/^#/, '');
+      if (n === '') return [];
       const holding = selectByNumber.all(n, n).map((r) => r.id);
       if (holding.length > 0) return holding;
       const alias = selectNumberAlias.get(n)?.incident_id ?? null;

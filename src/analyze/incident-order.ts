@@ -10,10 +10,13 @@ export interface SortableIncident {
   affectedCount: number | null;
 }
 
-/** '2024-042' → [2024, 42]; compared numerically so '2024-1000' follows '2024-999'. */
-function numberKey(n: string | null): [number, number] | null {
-  const m = n ? /^(\d{4})-(\d+)$/.exec(n) : null;
-  return m ? [Number(m[1]), Number(m[2])] : null;
+/**
+ * '2024-042' → [2024, 0, 42], 'J2024-0042' → [2024, 1, 42]: by year, a year's casebook numbers before
+ * jikenbo's own, each compared numerically so '2024-1000' follows '2024-999'.
+ */
+function numberKey(n: string | null): [number, number, number] | null {
+  const m = n ? /^(J?)(\d{4})-(\d+)$/.exec(n) : null;
+  return m ? [Number(m[2]), m[1] ? 1 : 0, Number(m[3])] : null;
 }
 
 function nullsLast<T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number): number {
@@ -22,7 +25,7 @@ function nullsLast<T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number): nu
 }
 
 const byString = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-const byPair = (x: [number, number], y: [number, number]) => x[0] - y[0] || x[1] - y[1];
+const byPair = (x: [number, number, number], y: [number, number, number]) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
 
 /**
  * A sorted copy. `relevance` ranks by `rank` (lower is better, e.g. the position of the incident's best

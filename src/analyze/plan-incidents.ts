@@ -1,5 +1,6 @@
 // Regrouping as a plan: link, apply a person's decisions, map groups onto existing incidents so ids
-// and numbers stay put, number the new ones, flag numbers shared by two incidents.
+// and numbers stay put, number the new ones in jikenbo's own form, flag header numbers shared by two
+// incidents, and say which incident absorbed each one a merge retires.
 
 import type { ExistingIncident, IncidentPlan, IncidentSnapshot, LinkableNotice, PlannedIncident } from '../store/store.ts';
 import { NumberAllocator, keptNumber } from './casebook-number.ts';
@@ -28,22 +29,25 @@ export function planIncidents(snapshot: IncidentSnapshot): IncidentPlan {
   });
   claimExisting(drafts, snapshot.incidents);
 
-  const allocator = new NumberAllocator(snapshot.counters, [
-    ...snapshot.notices.map((n) => n.record.casebook_id ?? ''),
-    ...snapshot.incidents.map((i) => i.number ?? ''),
-  ]);
+  const allocator = new NumberAllocator(snapshot.counters, snapshot.incidents.map((i) => i.ownNumber));
   const planned: PlannedIncident[] = [];
   const unnumbered: Array<{ draft: Draft; keeper: ExistingIncident | null }> = [];
   const retire: number[] = [];
+  const absorbed: IncidentPlan['absorbed'] = [];
   const keptIds = new Set<number>();
 
   for (const draft of drafts) {
     const kept = draft.ordered.map((n) => keptNumber(n.record.casebook_id)).find((k) => k !== null) ?? null;
     const keeper = chooseKeeper(draft.claimed, kept);
     if (keeper) keptIds.add(keeper.id);
-    const base = { id: keeper?.id ?? null, members: draft.group.members, clashNotes: null, firstDisclosure: draft.firstDisclosure };
-    if (kept !== null) planned.push({ ...base, number: kept, numberKept: true, numberNew: !(keeper?.numberKept && keeper.number === kept) });
-    else if (keeper?.number && !keeper.numberKept) planned.push({ ...base, number: keeper.number, numberKept: false, numberNew: false });
+    // Every other incident this group claimed is merged into the keeper.
+    for (const other of draft.claimed) if (keeper && other !== keeper) absorbed.push({ id: other.id, into: keeper.id });
+    const base = {
+      id: keeper?.id ?? null, members: draft.group.members, clashNotes: null, firstDisclosure: draft.firstDisclosure,
+      ownNumber: keeper?.ownNumber ?? null, numberNew: false,
+    };
+    if (kept !== null) planned.push({ ...base, number: kept, numberKept: true });
+    else if (keeper?.ownNumber) planned.push({ ...base, number: keeper.ownNumber, numberKept: false });
     else unnumbered.push({ draft, keeper });
   }
   for (const incident of snapshot.incidents) if (!keptIds.has(incident.id)) retire.push(incident.id);
@@ -55,13 +59,14 @@ export function planIncidents(snapshot: IncidentSnapshot): IncidentPlan {
       || a.draft.group.noticeIds[0]! - b.draft.group.noticeIds[0]!;
   });
   for (const { draft, keeper } of unnumbered) {
+    const own = allocator.next(yearOf(draft));
     planned.push({
       id: keeper?.id ?? null, members: draft.group.members, clashNotes: null, firstDisclosure: draft.firstDisclosure,
-      number: allocator.next(yearOf(draft)), numberKept: false, numberNew: true,
+      number: own, numberKept: false, ownNumber: own, numberNew: true,
     });
   }
   flagClashes(planned, notices);
-  return { basis: snapshot.basis, incidents: planned, retire, counters: allocator.counters() };
+  return { basis: snapshot.basis, incidents: planned, retire, absorbed, counters: allocator.counters() };
 }
 
 function sortable(n: LinkableNotice): { sortDate: string; id: number } {
@@ -91,17 +96,20 @@ function claimExisting(drafts: Draft[], incidents: readonly ExistingIncident[]):
   }
 }
 
-/** After a merge: the incident holding the kept number, else the oldest assigned number, else the oldest row. */
+/**
+ * After a merge: the incident holding the kept number, else the one with the oldest number jikenbo gave,
+ * else the oldest row. It keeps its row, its export key and its own number.
+ */
 function chooseKeeper(claimed: ExistingIncident[], kept: string | null): ExistingIncident | null {
   const withKept = claimed.find((i) => i.numberKept && i.number === kept);
   if (withKept) return withKept;
-  const assigned = claimed.filter((i) => i.number !== null && !i.numberKept)
+  const assigned = claimed.filter((i) => i.ownNumber !== null)
     .sort((a, b) => (a.numberAssignedAt ?? '').localeCompare(b.numberAssignedAt ?? '') || a.id - b.id);
   if (assigned[0]) return assigned[0];
   return [...claimed].sort((a, b) => a.id - b.id)[0] ?? null;
 }
 
-/** Two incidents with one number (the source gave it twice, or it reused one jikenbo had assigned): both keep it, a person decides. */
+/** Two incidents with one header number (the casebook gave it twice): both keep it, a person decides. Own numbers never repeat. */
 function flagClashes(planned: PlannedIncident[], notices: Map<number, LinkableNotice>): void {
   const byNumber = new Map<string, PlannedIncident[]>();
   for (const p of planned) (byNumber.get(p.number) ?? byNumber.set(p.number, []).get(p.number)!).push(p);

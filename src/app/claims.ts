@@ -2,6 +2,7 @@
 // Japanese victims, the domain map, match proposals, a person's confirmation, an incident's confirmed claims.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { incidentNumberOf } from '../analyze/casebook-number.ts';
 import { proposeClaimMatches, type ClaimProposal, type MatchableIncident } from '../analyze/claim-matching.ts';
 import { japaneseVerdict, mappingFor, type JapaneseVerdict } from '../analyze/japanese-victim.ts';
 import { JikenboError, reasonOf } from '../core/errors.ts';
@@ -9,6 +10,7 @@ import { hostOf, parseClaims, type ClaimProblem } from '../formats/leak-claims.t
 import type { ClaimLink, StoredClaim } from '../store/source-types.ts';
 import type { Store } from '../store/store.ts';
 import { loadIncidentFacts } from './incident-facts.ts';
+import { incidentByNumber } from './incident-number.ts';
 
 export interface ClaimImportReport {
   file: string;
@@ -130,14 +132,10 @@ export async function confirmedClaimsOf(store: Store, incidentId: number): Promi
   return out;
 }
 
-/** An incident id from a number (`12`) or a casebook number (`2023-042`, `#2023-042`). */
+/** An incident id from a number (`12`) or an incident number of either form (`2023-042`, `#J2023-0042`). */
 export async function resolveIncident(store: Store, ref: string): Promise<number> {
   const text = ref.trim().replace(/^#/, '');
   if (/^[1-9]\d*$/.test(text)) return Number(text);
-  if (/^\d{4}-\d{3,}$/.test(text)) {
-    const hit = (await loadIncidentFacts(store)).find((f) => f.number === text);
-    if (hit) return hit.id;
-    throw new JikenboError('not_found', `no incident numbered ${text}`, { subject: 'incident' });
-  }
-  throw new JikenboError('bad_input', `"${ref.slice(0, 40)}" is neither an incident id nor a number like 2023-042`, { subject: 'incident' });
+  if (incidentNumberOf(text) !== null) return incidentByNumber(store, text);
+  throw new JikenboError('bad_input', `"${ref.slice(0, 40)}" is neither an incident id nor a number like 2023-042 or J2023-0042`, { subject: 'incident' });
 }

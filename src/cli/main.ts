@@ -42,7 +42,7 @@ usage: jikenbo COMMAND [options]
   extract --jsonl FILE...   print one record per post as JSON lines, without touching the casebook
   search QUERY              full-text search  [--type T] [--sector S] [--from DATE] [--to DATE] [--limit N] [--json]
   list                      records, newest disclosure first  [same filters] [--limit N] [--offset N] [--json]
-  show ID                   one record with the evidence of each value  [--json]
+  show ID|NUMBER            one record with the evidence of each value; by number (2024-078, J2024-0078), that incident  [--json]
   incidents                 incidents with their number, merged record, notices and why they were grouped  [--limit N] [--offset N] [--json]
   link A B                  put notice B's incident with notice A's, as a person's decision  [--by NAME]
   unlink ID                 make notice ID an incident of its own, as a person's decision  [--by NAME]

@@ -6,8 +6,10 @@ export type ReviewState = 'unreviewed' | 'reviewed';
 
 export interface FlatIncident {
   id: number;
-  /** 事件簿番号 YYYY-NNN */
+  /** 事件簿番号: a casebook header's YYYY-NNN, else the number jikenbo gave, JYYYY-NNNN. */
   number: string | null;
+  /** Fixed when the incident was first stored; every export id is made from it. */
+  exportKey: string;
   title: string | null;
   organization: string | null;
   /** Every organisation its notices name. */

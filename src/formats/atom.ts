@@ -1,6 +1,7 @@
 // Incidents as an Atom 1.0 feed (RFC 4287): every text escaped, ids as tag: URIs that never change,
-// `updated` from the incidents' own dates so the same casebook always gives the same feed.
-import type { IncidentRow } from './incident-row.ts';
+// `updated` from the incidents' own dates so the same casebook always gives the same feed. An incident
+// merged into another is a deleted entry (RFC 6721) of its old id, pointing at the one that absorbed it.
+import type { IncidentRow, ReplacedIncident } from './incident-row.ts';
 import { incidentKey } from './stable-id.ts';
 
 export interface FeedOptions {
@@ -25,6 +26,11 @@ export function escapeXml(s: string): string {
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
+/** An incident's entry id, from its export key. */
+export function entryId(exportKey: string): string {
+  return `tag:${TAG_AUTHORITY}:incident:${escapeXml(exportKey)}`;
+}
+
 function stamp(date: string | null): string | null {
   return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : null;
 }
@@ -33,8 +39,9 @@ export function incidentsToAtom(rows: readonly IncidentRow[], options: FeedOptio
   const dated = rows.map((r) => stamp(r.disclosureDate)).filter((d): d is string => d !== null).sort();
   const feedUpdated = dated[dated.length - 1] ?? options.fallbackUpdated;
   const entries = rows.map((r) => entry(r, options, feedUpdated)).join('');
+  const tombstones = rows.flatMap((r) => (r.replaces ?? []).map((old) => tombstone(r, old, options))).join('');
   return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:at="http://purl.org/atompub/tombstones/1.0" xml:lang="ja">
   <id>tag:${TAG_AUTHORITY}:feed</id>
   <title>${escapeXml(options.title ?? 'jikenbo 事件簿')}</title>
   <updated>${feedUpdated}</updated>
@@ -42,7 +49,17 @@ export function incidentsToAtom(rows: readonly IncidentRow[], options: FeedOptio
   <generator>jikenbo</generator>
   <link rel="self" type="application/atom+xml" href="${escapeXml(options.selfUrl)}"/>
   <link rel="alternate" type="text/html" href="${escapeXml(options.alternateUrl)}"/>
-${entries}</feed>
+${entries}${tombstones}</feed>
+`;
+}
+
+function tombstone(survivor: IncidentRow, old: ReplacedIncident, options: FeedOptions): string {
+  const when = Number.isNaN(Date.parse(old.at)) ? options.fallbackUpdated : new Date(old.at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const into = survivor.number ? `#${survivor.number}` : `incident ${survivor.id}`;
+  return `  <at:deleted-entry ref="${entryId(old.exportKey)}" when="${when}">
+    <at:comment>merged into ${escapeXml(into)} (${entryId(incidentKey(survivor))})</at:comment>
+    <link rel="alternate" type="text/html" href="${escapeXml(options.incidentUrl(survivor))}"/>
+  </at:deleted-entry>
 `;
 }
 
@@ -58,7 +75,7 @@ function entry(r: IncidentRow, options: FeedOptions, feedUpdated: string): strin
   ].filter(Boolean).join(' / ');
   const categories = r.incidentTypes.map((t) => `    <category term="${escapeXml(t)}"/>\n`).join('');
   return `  <entry>
-    <id>tag:${TAG_AUTHORITY}:incident:${escapeXml(incidentKey(r))}</id>
+    <id>${entryId(incidentKey(r))}</id>
     <title type="text">${escapeXml(title)}</title>
     <updated>${updated}</updated>
 ${stamp(r.disclosureDate) ? `    <published>${updated}</published>\n` : ''}    <link rel="alternate" type="text/html" href="${escapeXml(options.incidentUrl(r))}"/>

@@ -4,8 +4,16 @@ import type { FlatIncident } from '../core/flat-incident.ts';
 import type { IncidentRecord } from '../core/record.ts';
 
 export interface IncidentRow extends FlatIncident {
-  /** Another incident has the same number (a person should look): ids then also use the local id. */
+  /** Another incident has the same header number: for a person to look at. */
   numberClash?: boolean;
+  /** Incidents merged into this one: the export keys they were exported under, and when. */
+  replaces?: readonly ReplacedIncident[];
+}
+
+export interface ReplacedIncident {
+  exportKey: string;
+  /** When it was merged into this one (ISO 8601). */
+  at: string;
 }
 
 /** A record without evidence or confidence: what an incident states, as SPEC.md keys. */
@@ -15,7 +23,8 @@ export type PlainRecord = Omit<IncidentRecord, 'evidence' | 'confidence' | 'low_
 export function rowToRecord(row: IncidentRow): PlainRecord {
   return {
     header: row.title ?? row.organization ?? `#${row.number ?? row.id}`,
-    casebook_id: row.number,
+    // A number jikenbo gave (J2024-0078) belongs to this casebook alone: it is no casebook id.
+    casebook_id: row.number !== null && /^\d{4}-\d{3,}$/.test(row.number) ? row.number : null,
     kind: 'incident',
     organization: row.organization,
     title: row.title,

@@ -5,6 +5,8 @@ import { rowToRecord, type PlainRecord } from './incident-row.ts';
 export interface IncidentLine extends Omit<PlainRecord, 'header' | 'kind'> {
   id: number;
   number: string | null;
+  /** Fixed when the incident was first stored; the export ids are made from it. */
+  export_key: string;
   organizations: string[];
   notice_ids: number[];
   review_state: 'unreviewed' | 'reviewed';
@@ -12,7 +14,7 @@ export interface IncidentLine extends Omit<PlainRecord, 'header' | 'kind'> {
 
 export function incidentLine(row: IncidentRow): IncidentLine {
   const { header: _header, kind: _kind, ...record } = rowToRecord(row);
-  return { id: row.id, number: row.number, ...record, organizations: [...row.organizations], notice_ids: [...row.noticeIds], review_state: row.reviewState };
+  return { id: row.id, number: row.number, export_key: row.exportKey, ...record, organizations: [...row.organizations], notice_ids: [...row.noticeIds], review_state: row.reviewState };
 }
 
 /** One line per incident, each ending in a newline (so files concatenate). */

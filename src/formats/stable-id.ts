@@ -9,8 +9,21 @@ export function stableUuid(kind: string, key: string): string {
   return uuidv5(`${kind}:${key}`, JIKENBO_NAMESPACE);
 }
 
-/** The key an incident is known by outside: its casebook number, else its local id. */
-export function incidentKey(row: { id: number; number: string | null; numberClash?: boolean }): string {
-  if (!row.number) return `local:${row.id}`;
-  return row.numberClash ? `casebook:${row.number}/local:${row.id}` : `casebook:${row.number}`;
+/**
+ * The key an incident is exported under: its stored export key, fixed when the incident was first
+ * stored (a random UUID; for incidents stored before export keys, the key their exports were derived
+ * from then: `casebook:2023-042`, `local:12`). Regroups, merges, numbers and re-extraction never change it.
+ */
+export function incidentKey(row: { exportKey: string }): string {
+  return row.exportKey;
+}
+
+/** The VERIS incident_id of an export key. */
+export function verisIncidentId(exportKey: string): string {
+  return stableUuid('incident', exportKey);
+}
+
+/** The STIX incident id of an export key. */
+export function stixIncidentId(exportKey: string): string {
+  return `incident--${stableUuid('stix-incident', exportKey)}`;
 }

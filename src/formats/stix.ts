@@ -4,7 +4,7 @@
 // casebook (dates, ingest times), so the same casebook always gives the same bundle.
 import type { Sector } from '../core/record.ts';
 import type { IncidentRow } from './incident-row.ts';
-import { incidentKey, stableUuid } from './stable-id.ts';
+import { incidentKey, stableUuid, stixIncidentId } from './stable-id.ts';
 
 export type StixObject = { type: string; id: string; [key: string]: unknown };
 export interface StixBundle { type: 'bundle'; id: string; objects: StixObject[] }
@@ -78,7 +78,9 @@ function dayStamp(date: string | null): string | null {
 function recordExtension(row: IncidentRow): Record<string, unknown> {
   const props: Record<string, unknown> = {
     extension_type: 'property-extension',
-    casebook_number: row.number, organization: row.organization, sector: row.sector,
+    // The definition says YYYY-NNN: a casebook header's number. jikenbo's own (JYYYY-NNNN) is in external_references.
+    casebook_number: row.number !== null && /^\d{4}-\d{3,}$/.test(row.number) ? row.number : null,
+    organization: row.organization, sector: row.sector,
     incident_types: row.incidentTypes, data_types: row.dataTypes, affected_count: row.affectedCount,
     disclosure_date: row.disclosureDate, occurred_date: row.occurredDate, discovered_date: row.discoveredDate,
     reported_to_ppc: row.reportedToPpc, reported_to_police: row.reportedToPolice, contractor_involved: row.contractorInvolved,
@@ -119,7 +121,7 @@ export function toStixBundle(incidents: readonly StixIncident[]): StixBundle {
     const modified = [created, ...times].sort().at(-1)!;
     const name = [row.number ? `#${row.number}` : null, row.organization, row.title].filter(Boolean).join(' ') || `incident ${row.id}`;
     const incident = put({
-      type: 'incident', spec_version: SPEC_VERSION, id: `incident--${stableUuid('stix-incident', incidentKey(row))}`,
+      type: 'incident', spec_version: SPEC_VERSION, id: stixIncidentId(incidentKey(row)),
       created_by_ref: PRODUCER_ID, created, modified, name,
       ...(row.title ? { description: row.title } : {}),
       ...(row.incidentTypes.length ? { labels: [...row.incidentTypes] } : {}),
@@ -127,6 +129,17 @@ export function toStixBundle(incidents: readonly StixIncident[]): StixBundle {
       ...(row.number ? { external_references: [{ source_name: 'jikenbo', external_id: row.number }] } : {}),
       extensions: { [EXTENSION_ID]: recordExtension(row) },
     });
+
+    // An incident merged into this one: its old id, revoked, and a duplicate-of to this one, so a
+    // consumer that holds it learns where it went instead of keeping two incidents.
+    for (const old of row.replaces ?? []) {
+      const when = ts(old.at);
+      const stub = put({
+        type: 'incident', spec_version: SPEC_VERSION, id: stixIncidentId(old.exportKey), created_by_ref: PRODUCER_ID,
+        created: [created, when].sort()[0]!, modified: when, name: `merged into ${name}`, revoked: true,
+      });
+      put({ ...relationship('duplicate-of', stub, incident, stub.created as string), modified: when });
+    }
 
     const refs = [incident.id];
     if (row.organization) {

@@ -5,7 +5,7 @@ import { JikenboError } from '../core/errors.ts';
 import { DATA_TYPES, DISCOVERY_CHANNELS, INCIDENT_TYPES, SECTORS } from '../core/record.ts';
 import type { IncidentRow, PlainRecord } from './incident-row.ts';
 import { rowToRecord } from './incident-row.ts';
-import { incidentKey, stableUuid } from './stable-id.ts';
+import { incidentKey, verisIncidentId } from './stable-id.ts';
 
 export const VERIS_SCHEMA_VERSION = '1.4.1';
 
@@ -120,13 +120,13 @@ function freshVeris(row: IncidentRow): VerisIncident {
   const incident: VerisIncident = {
     schema_version: VERIS_SCHEMA_VERSION,
     schema_name: 'verisc',
-    incident_id: stableUuid('incident', incidentKey(row)),
+    incident_id: verisIncidentId(incidentKey(row)),
     source_id: 'jikenbo',
     reference: row.number ? `jikenbo #${row.number}` : `jikenbo incident ${row.id}`,
     security_incident: 'Confirmed',
     confidence: row.reviewState === 'reviewed' ? 'High' : 'Medium',
     summary: summaryOf(record),
-    timeline: timelineOf(record),
+    timeline: timelineOf(record, row.number),
     victim: victimOf(record),
     actor: actorOf(record),
     action: actionOf(record.incident_types),
@@ -140,7 +140,11 @@ function freshVeris(row: IncidentRow): VerisIncident {
   const disclosed = datePart(record.disclosure_date);
   incident.plus = {
     ...(disclosed ? { timeline: { notification: disclosed } } : {}),
-    jikenbo: { casebook_number: row.number, incident_id: row.id, notice_ids: row.noticeIds, organizations: row.organizations, review_state: row.reviewState, record },
+    jikenbo: {
+      casebook_number: row.number, incident_id: row.id, notice_ids: row.noticeIds, organizations: row.organizations, review_state: row.reviewState, record,
+      // The VERIS incident_ids of incidents merged into this one: what they were exported under.
+      ...(row.replaces?.length ? { replaces: row.replaces.map((r) => verisIncidentId(r.exportKey)) } : {}),
+    },
   };
   return incident;
 }
@@ -181,9 +185,10 @@ export function summaryOf(r: PlainRecord): string {
   return `${parts.join(': ')}${types}${count}`.trim();
 }
 
-function timelineOf(r: PlainRecord): Record<string, unknown> {
+/** `number`: the incident's, a header's YYYY-NNN or jikenbo's own JYYYY-NNNN; its year is the last resort. */
+function timelineOf(r: PlainRecord, number: string | null = r.casebook_id): Record<string, unknown> {
   const start = datePart(r.occurred_date ?? r.discovered_date ?? r.disclosure_date);
-  const fallbackYear = r.casebook_id ? Number(r.casebook_id.slice(0, 4)) : NaN;
+  const fallbackYear = number ? Number(number.replace(/^J/, '').slice(0, 4)) : NaN;
   // VERIS needs a year; with no date at all, the casebook number's year (the year it was first
   // disclosed or recorded) is the best that is known.
   const incident = start ?? (Number.isInteger(fallbackYear) ? { year: fallbackYear } : null);
@@ -487,7 +492,8 @@ function keptRecord(incident: VerisIncident): PlainRecord | null {
 
 function recordRow(r: PlainRecord): IncidentRow {
   return {
-    id: 0, number: r.casebook_id, title: r.title, organization: r.organization, organizations: r.organization ? [r.organization] : [],
+    // Compared subtree by subtree, never exported: its key only has to be a key.
+    id: 0, number: r.casebook_id, exportKey: 'comparison', title: r.title, organization: r.organization, organizations: r.organization ? [r.organization] : [],
     sector: r.sector, disclosureDate: r.disclosure_date, occurredDate: r.occurred_date, discoveredDate: r.discovered_date,
     incidentTypes: r.incident_types, dataTypes: r.data_types, affectedCount: r.affected_count, reportedToPpc: r.reported_to_ppc,
     reportedToPolice: r.reported_to_police, contractorInvolved: r.contractor_involved, attacker: r.attacker, discovery: r.discovery,

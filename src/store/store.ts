@@ -146,8 +146,12 @@ export interface LinkableNotice {
 
 export interface ExistingIncident {
   id: number;
+  /** The casebook header's number when it has one, else its own number; null until first regrouped. */
   number: string | null;
   numberKept: boolean;
+  /** The number jikenbo gave it (JYYYY-NNNN), kept for ever once given, also beside a header number. */
+  ownNumber: string | null;
+  /** When its own number was given. */
   numberAssignedAt: string | null;
   noticeIds: number[];
 }
@@ -170,12 +174,15 @@ export interface PlannedMember {
 }
 
 export interface PlannedIncident {
-  /** An existing incident to keep (with its number), or null for a new one. */
+  /** An existing incident to keep (with its number and export id), or null for a new one. */
   id: number | null;
   members: PlannedMember[];
+  /** The header's number (numberKept) or else its own number. */
   number: string;
   numberKept: boolean;
-  /** true when this number was handed out in this plan (its time is recorded). */
+  /** Its own number (JYYYY-NNNN): the keeper's, never changed once given; null while a header number serves. */
+  ownNumber: string | null;
+  /** true when its own number was handed out in this plan (its time is recorded). */
   numberNew: boolean;
   /** Set when another incident has the same number: for a person to look at. */
   clashNotes: string | null;
@@ -188,7 +195,20 @@ export interface IncidentPlan {
   incidents: PlannedIncident[];
   /** Incidents whose notices all went elsewhere. */
   retire: number[];
+  /** Of `retire`, those merged into a kept incident: their export ids and numbers now resolve to `into`. */
+  absorbed: Array<{ id: number; into: number }>;
   counters: Map<number, number>;
+}
+
+/** An export key, number or row id an incident no longer carries, and the incident that answers for it now. */
+export interface IncidentAlias {
+  kind: 'export_key' | 'number' | 'id';
+  alias: string;
+  /** The incident that absorbed it; null when its notices left the casebook's incidents altogether. */
+  incidentId: number | null;
+  /** 'merged' into another incident; 'renumbered' when jikenbo's numbers took their own form. */
+  reason: 'merged' | 'renumbered';
+  recordedAt: string;
 }
 
 export interface IncidentMember {
@@ -202,10 +222,17 @@ export interface IncidentMember {
 
 export interface StoredIncident {
   id: number;
-  /** YYYY-NNN; null only between an ingest and the regrouping after it. */
+  /**
+   * The casebook header's YYYY-NNN, else the number jikenbo gave (JYYYY-NNNN); null only between an
+   * ingest and the regrouping after it.
+   */
   number: string | null;
   /** true when the number was read from a casebook header, false when jikenbo assigned it. */
   numberKept: boolean;
+  /** The number jikenbo gave (JYYYY-NNNN), valid for ever once given, also when a header number shows. */
+  ownNumber: string | null;
+  /** Fixed when the incident was first stored: every export id (VERIS, STIX, Atom) is made from it. */
+  exportKey: string;
   numberClash: boolean;
   clashNotes: string | null;
   firstDisclosure: string | null;
@@ -270,6 +297,15 @@ export interface Store {
   getIncident(id: number): Promise<StoredIncident | null>;
   /** The incident a notice belongs to, or null for a notice that makes none (kind other than 'incident'). */
   incidentOfNotice(noticeId: number): Promise<number | null>;
+  /**
+   * The incidents a number finds: those carrying it now (a header number or their own; two when a header
+   * number clashes), else the one that absorbed an incident that carried it. Either form, '#' allowed.
+   */
+  findIncidentsByNumber(number: string): Promise<number[]>;
+  /** Export keys, numbers and row ids incidents no longer carry, oldest first. */
+  listIncidentAliases(): Promise<IncidentAlias[]>;
+  /** The incident that took in incident `id` when a merge retired it (through later merges too); null for any other id. */
+  incidentReplacing(id: number): Promise<number | null>;
   /** What regrouping reads, in one consistent read. */
   loadIncidentSnapshot(): Promise<IncidentSnapshot>;
   /**

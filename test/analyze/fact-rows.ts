@@ -3,7 +3,7 @@ import type { FactRow } from '../../src/analyze/stats/fact-row.ts';
 
 export function fact(id: number, fields: Partial<FactRow> = {}): FactRow {
   return {
-    id, number: null, numberKept: false, numberClash: false, title: null, organization: null, organizations: [],
+    id, number: null, exportKey: `key-${id}`, numberKept: false, numberClash: false, title: null, organization: null, organizations: [],
     sector: null, disclosureDate: null, occurredDate: null, discoveredDate: null, incidentTypes: [], dataTypes: [],
     affectedCount: null, reportedToPpc: false, reportedToPolice: false, contractorInvolved: false, attacker: null,
     discovery: null, noticeIds: [id], reviewState: 'unreviewed',

@@ -50,4 +50,11 @@ describe('incident filter', () => {
     expect(ids(sortIncidents(ROWS, 'number_asc'))).toEqual([2, 1, 4, 3, 5]);
     expect(ids(sortIncidents(ROWS, 'relevance', new Map([[3, 0], [1, 1]])))).toEqual([3, 1, 5, 4, 2]);
   });
+
+  it('sorts jikenbo\'s own numbers by year beside the casebook\'s, after them within a year, numerically', () => {
+    const rows = [['J2024-0002', 1], ['2024-999', 2], ['J2023-0100', 3], ['2024-1000', 4], ['J2024-10000', 5], [null, 6], ['J2024-0010', 7]] as const;
+    const facts = rows.map(([number, id]) => ({ id, number, disclosureDate: null, affectedCount: null }));
+    expect(ids(sortIncidents(facts, 'number_asc'))).toEqual([3, 2, 4, 1, 7, 5, 6]);
+    expect(ids(sortIncidents(facts, 'number_desc'))).toEqual([5, 7, 1, 4, 2, 3, 6]);
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NumberAllocator, formatCasebookNumber, parseCasebookNumber } from '../../src/analyze/casebook-number.ts';
+import {
+  NumberAllocator, formatCasebookNumber, formatOwnNumber, incidentNumberOf, parseCasebookNumber, parseOwnNumber,
+} from '../../src/analyze/casebook-number.ts';
 import { groupNotices } from '../../src/analyze/group-notices.ts';
 import { planIncidents } from '../../src/analyze/plan-incidents.ts';
 import type { ExistingIncident, IncidentPlan, NoticeLink } from '../../src/store/store.ts';
@@ -11,7 +13,7 @@ const numbers = (plan: IncidentPlan) =>
 /** What the store would hold after applying a plan: ids handed out from `nextId`. */
 function applied(plan: IncidentPlan, nextId = 100): ExistingIncident[] {
   return plan.incidents.map((p) => ({
-    id: p.id ?? nextId++, number: p.number, numberKept: p.numberKept,
+    id: p.id ?? nextId++, number: p.number, numberKept: p.numberKept, ownNumber: p.ownNumber,
     numberAssignedAt: p.numberNew ? `2024-12-0${nextId % 9}` : '2024-11-01', noticeIds: p.members.map((m) => m.noticeId),
   }));
 }
@@ -25,10 +27,34 @@ describe('casebook numbers', () => {
     expect(formatCasebookNumber(2024, 1000)).toBe('2024-1000');
   });
 
-  it('allocates above every kept and counted number of the year', () => {
-    const allocator = new NumberAllocator(new Map([[2024, 998]]), ['2024-012', '2023-478']);
-    expect([allocator.next(2024), allocator.next(2024), allocator.next(2023), allocator.next(2025)])
-      .toEqual(['2024-999', '2024-1000', '2023-479', '2025-001']);
+  it('reads jikenbo\'s own numbers in a form of their own, which no header number ever has', () => {
+    expect(parseOwnNumber('J2024-0078')).toEqual({ year: 2024, seq: 78 });
+    expect(parseOwnNumber('#J2024-10000')).toEqual({ year: 2024, seq: 10000 });
+    expect(parseOwnNumber('2024-078')).toBeNull();
+    expect(parseCasebookNumber('J2024-0078')).toBeNull();
+    expect(formatOwnNumber(2024, 78)).toBe('J2024-0078');
+    expect(formatOwnNumber(2024, 10000)).toBe('J2024-10000');
+    expect([incidentNumberOf(' #J2024-0078 '), incidentNumberOf('#2024-078'), incidentNumberOf('2024'), incidentNumberOf('J2024-078')])
+      .toEqual(['J2024-0078', '2024-078', null, null]);
+    // Every number either form can write, over a range of years and running numbers: never one string.
+    for (const year of [1999, 2023, 2024, 2099]) {
+      for (let seq = 0; seq <= 20_000; seq += 97) {
+        const own = formatOwnNumber(year, seq);
+        expect(parseCasebookNumber(own)).toBeNull();
+        expect(own).not.toBe(formatCasebookNumber(year, seq));
+        expect(parseOwnNumber(own)).toEqual({ year, seq });
+      }
+    }
+  });
+
+  it('allocates above every counted and given own number of the year, never below, never twice; header numbers take no room', () => {
+    const allocator = new NumberAllocator(new Map([[2024, 9998]]), ['J2023-0478', '2023-900', null, '2025-050']);
+    const given = [allocator.next(2024), allocator.next(2024), allocator.next(2023), allocator.next(2025)];
+    expect(given).toEqual(['J2024-9999', 'J2024-10000', 'J2023-0479', 'J2025-0001']);
+    expect(allocator.counters()).toEqual(new Map([[2024, 10000], [2023, 479], [2025, 1]]));
+    const again = new NumberAllocator(allocator.counters(), []);
+    expect(given).not.toContain(again.next(2024));
+    expect(given).not.toContain(again.next(2025));
   });
 });
 
@@ -38,19 +64,44 @@ describe('planIncidents: numbering', () => {
   const kept = notice(3, '【事件簿#2024-002】お知らせC\nさくら市', { organization: 'さくら市', casebook_id: '2024-002', disclosure_date: '2024-02-01', incident_types: ['misdelivery'] });
   const yearOnly = notice(4, '【事件簿#2023】お知らせD\nひばり町', { organization: 'ひばり町', casebook_id: '2023', disclosure_date: '2024-02-20', incident_types: ['theft'] });
 
-  it('keeps header numbers and numbers the rest by disclosure within the year, above the kept ones', () => {
+  it('keeps header numbers and numbers the rest in jikenbo\'s own form by disclosure within the year', () => {
     const plan = planIncidents(snapshot([a, b, kept, yearOnly]));
-    expect(numbers(plan)).toEqual({ 3: '2024-002', 2: '2024-003', 4: '2024-004', 1: '2024-005' });
-    expect(plan.incidents.find((p) => p.number === '2024-002')!.numberKept).toBe(true);
-    expect(plan.counters.get(2024)).toBe(5);
+    expect(numbers(plan)).toEqual({ 3: '2024-002', 2: 'J2024-0001', 4: 'J2024-0002', 1: 'J2024-0003' });
+    expect(plan.incidents.find((p) => p.number === '2024-002')).toMatchObject({ numberKept: true, ownNumber: null, numberNew: false });
+    expect(plan.incidents.find((p) => p.number === 'J2024-0001')).toMatchObject({ numberKept: false, ownNumber: 'J2024-0001', numberNew: true });
+    expect(plan.counters.get(2024)).toBe(3);
+  });
+
+  it('a casebook post arriving later never collides with a number jikenbo gave', () => {
+    const first = planIncidents(snapshot([a, b]));
+    expect(numbers(first)).toEqual({ 2: 'J2024-0001', 1: 'J2024-0002' });
+    // The public casebook later numbers another organisation's incident 2024-001 and 2024-002.
+    const late1 = notice(5, '【事件簿#2024-001】お知らせ\nことり雑貨', { organization: 'ことり雑貨', casebook_id: '2024-001', disclosure_date: '2024-01-02', incident_types: ['phishing'] });
+    const late2 = notice(6, '【事件簿#2024-002】お知らせ\nひばり町', { organization: 'ひばり町', casebook_id: '2024-002', disclosure_date: '2024-01-03', incident_types: ['theft'] });
+    const second = planIncidents(snapshot([a, b, late1, late2], { incidents: applied(first), counters: first.counters }));
+    expect(numbers(second)).toEqual({ 2: 'J2024-0001', 1: 'J2024-0002', 5: '2024-001', 6: '2024-002' });
+    expect(second.incidents.every((p) => p.clashNotes === null)).toBe(true);
+    expect(new Set(second.incidents.map((p) => p.number)).size).toBe(4);
+  });
+
+  it('an incident that takes a header number keeps its own number beside it, for ever', () => {
+    const first = planIncidents(snapshot([FIRST_NOTICE]));
+    const own = first.incidents[0]!.ownNumber!;
+    expect(own).toMatch(/^J2024-\d{4}$/);
+    const numbered = { ...SECOND_REPORT, record: { ...SECOND_REPORT.record, casebook_id: '2024-311' } };
+    const merged = planIncidents(snapshot([FIRST_NOTICE, numbered], { incidents: applied(first), counters: first.counters }));
+    expect(merged.incidents).toEqual([expect.objectContaining({ id: 100, number: '2024-311', numberKept: true, ownNumber: own, numberNew: false })]);
+    // The header notice is unlinked again: the incident shows its own number once more, the same one.
+    const apart = planIncidents(snapshot([FIRST_NOTICE, numbered], { incidents: applied(merged), counters: merged.counters, decisions: [decision('unlink', 2)] }));
+    expect(apart.incidents.find((p) => p.id === 100)).toMatchObject({ number: own, ownNumber: own, numberNew: false });
   });
 
   it('never renumbers: a later notice disclosed earlier in the year takes the next free number', () => {
     const first = planIncidents(snapshot([a, b]));
-    expect(numbers(first)).toEqual({ 2: '2024-001', 1: '2024-002' });
+    expect(numbers(first)).toEqual({ 2: 'J2024-0001', 1: 'J2024-0002' });
     const early = notice(5, 'お知らせE\nことり雑貨', { organization: 'ことり雑貨', disclosure_date: '2024-01-01', incident_types: ['phishing'] });
     const second = planIncidents(snapshot([a, b, early], { incidents: applied(first), counters: first.counters }));
-    expect(numbers(second)).toEqual({ 2: '2024-001', 1: '2024-002', 5: '2024-003' });
+    expect(numbers(second)).toEqual({ 2: 'J2024-0001', 1: 'J2024-0002', 5: 'J2024-0003' });
     expect(second.incidents.filter((p) => p.id !== null)).toHaveLength(2);
   });
 
@@ -64,16 +115,17 @@ describe('planIncidents: numbering', () => {
       counters: alone.counters,
     }));
     expect(both.incidents).toHaveLength(1);
-    expect(both.incidents[0]!.number).toBe('2024-001');
-    expect(both.retire).toHaveLength(1);
+    expect(both.incidents[0]!.number).toBe('J2024-0001');
+    expect(both.retire).toEqual([200]);
+    expect(both.absorbed).toEqual([{ id: 200, into: 100 }]);
     const later = notice(9, 'お知らせ\nさくら市', { organization: 'さくら市', disclosure_date: '2024-12-01', incident_types: ['loss'] });
     const next = planIncidents(snapshot([FIRST_NOTICE, followUp, later], { incidents: applied(both), counters: both.counters }));
-    expect(numbers(next)['9']).toBe('2024-003');
+    expect(numbers(next)['9']).toBe('J2024-0003');
   });
 
   it('gives an incident without any disclosure date the year it was ingested', () => {
     const undated = notice(1, 'お知らせ\nひばり町', { organization: 'ひばり町' }, '2026-04-01T09:00:00.000Z');
-    expect(numbers(planIncidents(snapshot([undated])))).toEqual({ 1: '2026-001' });
+    expect(numbers(planIncidents(snapshot([undated])))).toEqual({ 1: 'J2026-0001' });
   });
 
   it('keeps one number on two organisations\' incidents and flags the clash on both', () => {
@@ -88,7 +140,7 @@ describe('planIncidents: numbering', () => {
 
   it('after a merge keeps the kept number over an assigned one', () => {
     const first = planIncidents(snapshot([FIRST_NOTICE]));
-    expect(first.incidents[0]!.number).toBe('2024-001');
+    expect(first.incidents[0]!.number).toBe('J2024-0001');
     const numbered = { ...SECOND_REPORT, record: { ...SECOND_REPORT.record, casebook_id: '2024-311' } };
     const merged = planIncidents(snapshot([FIRST_NOTICE, numbered], { incidents: applied(first), counters: first.counters }));
     expect(merged.incidents).toHaveLength(1);

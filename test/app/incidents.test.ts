@@ -48,13 +48,13 @@ describe('incidents in the SQLite casebook', () => {
     const a = await put(FIRST_NOTICE);
     await regroupIncidents(store);
     const before = await incidentOf(a);
-    expect(before).toMatchObject({ number: '2024-001', numberKept: false, numberClash: false });
+    expect(before).toMatchObject({ number: 'J2024-0001', numberKept: false, numberClash: false });
 
     const b = await put(SECOND_REPORT);
     const report = await regroupIncidents(store);
     expect(report).toEqual({ incidents: 1, linkedNotices: 2, clashes: 0 });
     const after = await incidentOf(b);
-    expect(after).toMatchObject({ id: before.id, number: '2024-001', firstDisclosure: '2024-09-12' });
+    expect(after).toMatchObject({ id: before.id, number: 'J2024-0001', exportKey: before.exportKey, firstDisclosure: '2024-09-12' });
     expect(after.members.map((m) => [m.noticeId, m.origin])).toEqual([[a, 'auto'], [b, 'auto']]);
     expect(after.members[1]!.links).toEqual([{ rule: 'follow_up', notices: [a, b], evidence: expect.stringContaining('第2報') }]);
   });
@@ -118,6 +118,6 @@ describe('incidents in the SQLite casebook', () => {
     expect((err as JikenboError).code).toBe('conflict');
     expect((await store.listIncidents()).every((i) => i.number === null)).toBe(true);
     await regroupIncidents(store);
-    expect((await store.listIncidents()).map((i) => i.number)).toEqual(['2024-002', '2024-001']);
+    expect((await store.listIncidents()).map((i) => i.number)).toEqual(['J2024-0002', 'J2024-0001']);
   });
 });

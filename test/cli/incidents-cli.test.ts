@@ -35,17 +35,17 @@ describe.each(CASEBOOK_ENGINES)('jikenbo incidents, link, unlink on $name', (eng
   it('lists incidents with their numbers and notices', async () => {
     const r = await jikenbo(['incidents', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^#2024-001\*\t2024-05-20\t.*\[loss\] 128人/m);
-    expect(r.stdout).toMatch(/^#2024-002\*\t2024-07-02\t/m);
+    expect(r.stdout).toMatch(/^#J2024-0001\t2024-05-20\t.*\[loss\] 128人/m);
+    expect(r.stdout).toMatch(/^#J2024-0002\t2024-07-02\t/m);
     expect(r.stdout).toMatch(/notice #1 .*USBメモリ/);
     expect(r.stdout).toContain('1–2 of 2 incidents');
-    expect((await incidents()).map((i) => i.number).sort()).toEqual(['2024-001', '2024-002']);
+    expect((await incidents()).map((i) => i.number).sort()).toEqual(['J2024-0001', 'J2024-0002']);
   });
 
   it('link joins two notices as a person\'s decision, and a later ingest keeps it', async () => {
     const r = await jikenbo(['link', '1', '#2', '--by', 'hanako', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('linked notice #2 with #1 (by hanako): incident #2024-001 now holds notices #1, #2');
+    expect(r.stdout).toContain('linked notice #2 with #1 (by hanako): incident #J2024-0001 now holds notices #1, #2');
     const more = join(dir, 'more');
     mkdirSync(more);
     writeFileSync(join(more, 'c-ransom.txt'), RANSOM_NOTICE);
@@ -53,20 +53,33 @@ describe.each(CASEBOOK_ENGINES)('jikenbo incidents, link, unlink on $name', (eng
     const list = await incidents();
     expect(list).toHaveLength(2);
     const joined = incidentOf(list, 2);
-    expect(joined.number).toBe('2024-001');
+    expect(joined.number).toBe('J2024-0001');
     expect(joined.members.map((m) => [m.noticeId, m.origin])).toEqual([[1, 'manual'], [2, 'manual']]);
     expect(joined.members[1]!.links[0]).toMatchObject({ rule: 'manual_link', by: 'hanako' });
-    expect(incidentOf(list, 3).number).toBe('2024-003');
+    expect(incidentOf(list, 3).number).toBe('J2024-0003');
     expect((await jikenbo(['incidents', '--db', db])).stdout).toContain('manual_link: linked by hanako');
   });
 
   it('unlink separates the notice again, and it stays apart', async () => {
     const r = await jikenbo(['unlink', '2', '--by', 'taro', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^notice #2 stands alone \(by taro\): incident #2024-004$/m);
+    expect(r.stdout).toMatch(/^notice #2 stands alone \(by taro\): incident #J2024-0004$/m);
     const list = await incidents();
     expect(incidentOf(list, 1).members).toHaveLength(1);
     expect(incidentOf(list, 2).members).toHaveLength(1);
+  });
+
+  it('show finds an incident by its number, and by a number a merge retired, which is never given again', async () => {
+    const own = await jikenbo(['show', '#J2024-0001', '--db', db]);
+    expect(own.code).toBe(0);
+    expect(own.stdout).toMatch(/^#J2024-0001\t2024-05-20\t/m);
+    expect(own.stdout).toMatch(/notice #1 .*USBメモリ/);
+    // J2024-0002 was notice #2's incident until the link merged it into J2024-0001; the unlink gave #2
+    // a new number (J2024-0004), and the old one still leads where it went.
+    const retired = await jikenbo(['show', 'J2024-0002', '--db', db]);
+    expect(retired.code).toBe(0);
+    expect(retired.stdout).toMatch(/^#J2024-0001\t/m);
+    expect(await jikenbo(['show', 'J1999-0001', '--db', db])).toMatchObject({ code: 1, stderr: expect.stringContaining('no incident numbered #J1999-0001') });
   });
 
   it('rejects bad arguments with a reason and exit code 2', async () => {

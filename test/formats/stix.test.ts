@@ -41,7 +41,12 @@ describe('STIX export', () => {
     const facts = await loadIncidentFacts(casebook.store);
     const bundle = await buildStixBundle(casebook.store, facts);
     const of = (type: string) => bundle.objects.filter((o) => o.type === type);
-    expect(of('incident')).toHaveLength(facts.length);
+    expect(of('incident').filter((o) => !o.revoked)).toHaveLength(facts.length);
+    // Each incident a merge absorbed: its old id revoked, and a duplicate-of to the one that absorbed it.
+    const absorbed = facts.flatMap((f) => f.replaces ?? []);
+    expect(absorbed.length).toBeGreaterThan(0);
+    expect(of('incident').filter((o) => o.revoked === true)).toHaveLength(absorbed.length);
+    expect(of('relationship').filter((r) => r.relationship_type === 'duplicate-of')).toHaveLength(absorbed.length);
     expect(of('report')).toHaveLength(facts.reduce((n, f) => n + f.noticeIds.length, 0));
     expect(of('extension-definition')).toHaveLength(1);
     const named = new Set(facts.map((f) => f.attacker?.normalize('NFKC').toLowerCase()).filter(Boolean));
@@ -54,7 +59,9 @@ describe('STIX export', () => {
     }
     for (const r of of('report')) for (const ref of r.object_refs as string[]) expect(ids.has(ref)).toBe(true);
     const withCount = facts.find((f) => f.affectedCount !== null)!;
-    const incident = of('incident').find((o) => (o.extensions as Record<string, { affected_count?: number; casebook_number?: string }>)[EXTENSION_ID]!.casebook_number === withCount.number)!;
+    const incident = of('incident').find((o) => !o.revoked && (o.external_references as Array<{ external_id: string }>)[0]!.external_id === withCount.number && o.name === `#${withCount.number} ${[withCount.organization, withCount.title].filter(Boolean).join(' ')}`)!;
+    const extension = (incident.extensions as Record<string, { casebook_number?: string }>)[EXTENSION_ID]!;
+    expect(extension.casebook_number).toBe(withCount.numberKept ? withCount.number : undefined);
     expect((incident.extensions as Record<string, { affected_count?: number }>)[EXTENSION_ID]!.affected_count).toBe(withCount.affectedCount);
   });
 

@@ -1,7 +1,7 @@
 // What a casebook holds, read with plain SQL (the same on SQLite and PostgreSQL), for tests that check
 // it stayed whole: documents and their hashes, notices and the incidents they are in, the numbers.
 
-import { parseCasebookNumber } from '../../src/analyze/casebook-number.ts';
+import { formatOwnNumber, parseCasebookNumber, parseOwnNumber } from '../../src/analyze/casebook-number.ts';
 
 /** Runs one read-only query; numbers come back as numbers. */
 export type ReadQuery = <T>(sql: string) => Promise<T[]>;
@@ -9,6 +9,8 @@ export type ReadQuery = <T>(sql: string) => Promise<T[]>;
 export interface CensusIncident {
   id: number;
   number: string | null;
+  /** The number jikenbo gave (JYYYY-NNNN), also when a header number shows. */
+  ownNumber: string | null;
   /** Member notices as `sha256#ordinal`, sorted: comparable between casebooks. */
   members: string[];
 }
@@ -30,7 +32,7 @@ export async function takeCensus(query: ReadQuery): Promise<Census> {
   const misplaced = await query<{ notice_id: number; incidents: number }>(/* sql */ `
     SELECT n.id AS notice_id, (SELECT count(*) FROM incident_notices m WHERE m.notice_id = n.id) AS incidents
     FROM notices n WHERE n.kind = 'incident' AND (SELECT count(*) FROM incident_notices m WHERE m.notice_id = n.id) <> 1`);
-  const incidents = await query<{ id: number; casebook_number: string | null }>('SELECT id, casebook_number FROM incidents ORDER BY id');
+  const incidents = await query<{ id: number; number: string | null; own_number: string | null }>('SELECT id, coalesce(casebook_number, own_number) AS number, own_number FROM incidents ORDER BY id');
   const members = await query<{ incident_id: number; member: string }>(/* sql */ `
     SELECT m.incident_id, d.sha256 || '#' || n.ordinal AS member
     FROM incident_notices m JOIN notices n ON n.id = m.notice_id JOIN documents d ON d.id = n.document_id`);
@@ -42,7 +44,7 @@ export async function takeCensus(query: ReadQuery): Promise<Census> {
     distinctSha256: Number(docs!.distinct_sha),
     notices: Number(notices!.n),
     misplaced: misplaced.map((r) => ({ noticeId: Number(r.notice_id), incidents: Number(r.incidents) })),
-    incidents: incidents.map((i) => ({ id: Number(i.id), number: i.casebook_number, members: (byIncident.get(Number(i.id)) ?? []).sort() })),
+    incidents: incidents.map((i) => ({ id: Number(i.id), number: i.number, ownNumber: i.own_number, members: (byIncident.get(Number(i.id)) ?? []).sort() })),
     counters: Object.fromEntries(counters.map((c) => [Number(c.year), Number(c.last)])),
   };
 }
@@ -53,26 +55,27 @@ export function partition(census: Census): string[] {
 }
 
 /**
- * Per year, the running numbers in use; `gaps` lists the numbers missing below each year's highest,
- * `repeated` the numbers two incidents share, `unnumbered` incidents without a full number.
+ * Per year, jikenbo's own running numbers in use; `gaps` lists those missing below each year's highest,
+ * `repeated` the numbers (of either form) two incidents share, `unnumbered` incidents without a full number.
  */
 export function numberAudit(census: Census): { perYear: Record<number, number>; gaps: string[]; repeated: string[]; unnumbered: number[] } {
   const seen = new Map<string, number>();
   const perYear = new Map<number, number[]>();
   const unnumbered: number[] = [];
   for (const i of census.incidents) {
-    const n = parseCasebookNumber(i.number);
-    if (!n) {
+    if (!parseOwnNumber(i.number) && !parseCasebookNumber(i.number)) {
       unnumbered.push(i.id);
       continue;
     }
-    seen.set(i.number!, (seen.get(i.number!) ?? 0) + 1);
-    (perYear.get(n.year) ?? perYear.set(n.year, []).get(n.year)!).push(n.seq);
+    // An own number beside a header number is still given: it counts, and may be shared by no one.
+    for (const n of new Set([i.number!, i.ownNumber ?? i.number!])) seen.set(n, (seen.get(n) ?? 0) + 1);
+    const own = parseOwnNumber(i.ownNumber);
+    if (own) (perYear.get(own.year) ?? perYear.set(own.year, []).get(own.year)!).push(own.seq);
   }
   const gaps: string[] = [];
   for (const [year, seqs] of perYear) {
     const have = new Set(seqs);
-    for (let s = 1; s <= Math.max(...seqs); s++) if (!have.has(s)) gaps.push(`${year}-${String(s).padStart(3, '0')}`);
+    for (let s = 1; s <= Math.max(...seqs); s++) if (!have.has(s)) gaps.push(formatOwnNumber(year, s));
   }
   return {
     perYear: Object.fromEntries([...perYear].map(([y, s]) => [y, s.length])),

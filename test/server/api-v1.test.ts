@@ -98,6 +98,13 @@ describe.each(CASEBOOK_ENGINES)('JSON API, feed and exports on $name', (engine) 
     expect(again.status).toBe(304);
 
     await conforms(await app.request('/api/v1/incidents/999999'), '/api/v1/incidents/{id}');
+    expect(incident.export_key).toBe(first.exportKey);
+    // By number, of either form, '#' allowed: the same incident.
+    const byNumber = await conforms(await app.request(`/api/v1/incidents/${encodeURIComponent(`#${first.number}`)}`), '/api/v1/incidents/{id}');
+    expect(byNumber).toMatchObject({ id: first.id, number: first.number, export_key: first.exportKey });
+    const missing = await conforms(await app.request('/api/v1/incidents/J1999-0001'), '/api/v1/incidents/{id}');
+    expect(missing.status).toBe(404);
+    expect((await conforms(await app.request('/api/v1/incidents/J2024-1x'), '/api/v1/incidents/{id}')).status).toBe(400);
     const notice = await conforms(await app.request(`/api/v1/notices/${first.noticeIds[0]}`), '/api/v1/notices/{id}');
     expect(notice.incident_id).toBe(first.id);
     const hits = await conforms(await app.request(`/api/v1/search?q=${encodeURIComponent('不正アクセス')}`), '/api/v1/search');

@@ -39,6 +39,13 @@ describe.each(CASEBOOK_ENGINES)('web app on $name', (engine) => {
     const body = await res.text();
     expect(body).toContain('<input id="q" name="q" type="search"');
     expect(body).toContain(`href="/incidents/${await casebook.store.incidentOfNotice(usbId)}"`);
+    // The incident's number, of either form, leads to its page.
+    const incident = (await casebook.store.getIncident((await casebook.store.incidentOfNotice(usbId))!))!;
+    for (const number of [incident.number!, `%23${incident.number!}`]) {
+      const res = await app.request(`/incidents/${number}`);
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe(`/incidents/${incident.id}`);
+    }
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
@@ -92,6 +99,7 @@ describe.each(CASEBOOK_ENGINES)('web app on $name', (engine) => {
     expect((await app.request('/notices/999999')).status).toBe(404);
     expect((await app.request('/incidents/abc')).status).toBe(400);
     expect((await app.request('/incidents/999999')).status).toBe(404);
+    expect((await app.request('/incidents/J1999-0001')).status).toBe(404);
     expect((await app.request('/?sort=sideways')).status).toBe(400);
     expect((await app.request('/?page=0')).status).toBe(400);
     expect((await app.request('/?ppc=maybe')).status).toBe(400);

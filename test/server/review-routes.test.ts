@@ -87,9 +87,17 @@ describe.each(CASEBOOK_ENGINES)('review forms on $name', (engine) => {
 
   it('links two notices into one incident and unlinks them again, showing who decided', async () => {
     expect(await incidentOf(usb)).not.toBe(await incidentOf(bcc));
+    const before = [await incidentOf(usb), await incidentOf(bcc)];
     const linked = await sato.post(`/incidents/${await incidentOf(usb)}/link`, { notice: String(usb), other: String(bcc) });
     expect(linked.status).toBe(303);
     expect(await incidentOf(usb)).toBe(await incidentOf(bcc));
+    // The page of the incident the link merged away moves for good to the one it went into.
+    const survivor = await incidentOf(usb);
+    expect(before).toContain(survivor);
+    const absorbed = before.find((id) => id !== survivor)!;
+    const moved = await sato.get(`/incidents/${absorbed}`);
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe(`/incidents/${await incidentOf(usb)}`);
     const page = await (await sato.get(`/incidents/${await incidentOf(usb)}`)).text();
     expect(page).toContain(`佐藤 が`);
     expect(page).toContain(`id="notice-${bcc}"`);

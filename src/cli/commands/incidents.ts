@@ -18,7 +18,7 @@ export async function incidentsCommand(args: string[]): Promise<number> {
     for (const incident of incidents) process.stdout.write(renderIncident(incident) + '\n');
     const first = (page.offset ?? 0) + 1;
     process.stdout.write(incidents.length
-      ? `${first}–${first + incidents.length - 1} of ${total} incidents (* a number jikenbo assigned; the others are the casebook's own)\n`
+      ? `${first}–${first + incidents.length - 1} of ${total} incidents (J… numbers are jikenbo's own; the others are the casebook's)\n`
       : `no incidents (${total} in all)\n`);
     return 0;
   } finally {
@@ -26,9 +26,11 @@ export async function incidentsCommand(args: string[]): Promise<number> {
   }
 }
 
-function renderIncident(i: MergedIncident): string {
+export function renderIncident(i: MergedIncident): string {
   const m = i.merged;
-  const number = i.number === null ? '#(unnumbered)' : `#${i.number}${i.numberKept ? '' : '*'}`;
+  // The casebook's number, and beside it the number jikenbo gave before it took that one (still valid).
+  const own = i.numberKept && i.ownNumber ? ` (#${i.ownNumber})` : '';
+  const number = i.number === null ? '#(unnumbered)' : `#${i.number}${own}`;
   const others = m.organizations.filter((o) => o !== m.organization.value);
   const org = `${m.organization.value ?? '(unknown)'}${others.length ? ` (+${others.join(', ')})` : ''}`;
   const types = m.incident_types.value.length ? ` [${m.incident_types.value.join(',')}]` : '';

@@ -1,4 +1,5 @@
-// `jikenbo show ID`: one record, each value with the text that states it.
+// `jikenbo show ID`: one record, each value with the text that states it. `jikenbo show NUMBER`
+// (2024-078, J2024-0078; also a number a merge took into another incident): that incident.
 import { z } from 'zod';
 import { JikenboError } from '../../core/errors.ts';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
@@ -6,9 +7,26 @@ import { parseCommand, validate } from '../options.ts';
 import { applyCorrections } from '../../core/corrections.ts';
 import { renderRecord } from '../render.ts';
 import { contractJson } from './extract.ts';
+import { renderIncident } from './incidents.ts';
+import { incidentNumberOf } from '../../analyze/casebook-number.ts';
+import { getMergedIncident } from '../../app/incidents.ts';
+import { incidentByNumber } from '../../app/incident-number.ts';
+
+async function showIncident(number: string, values: { db?: string; json?: boolean }): Promise<number> {
+  const casebook = await openCasebook(resolveDbPath(values.db));
+  try {
+    const incident = await getMergedIncident(casebook.store, await incidentByNumber(casebook.store, number));
+    if (!incident) throw new JikenboError('not_found', `no incident numbered ${number.slice(0, 40)} in ${casebook.location}`);
+    process.stdout.write(values.json ? JSON.stringify(incident) + '\n' : renderIncident(incident) + '\n');
+    return 0;
+  } finally {
+    await casebook.close();
+  }
+}
 
 export async function showCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand('show', args, { db: { type: 'string' }, json: { type: 'boolean' } });
+  if (incidentNumberOf(positionals[0]) !== null) return showIncident(positionals[0]!, values);
   const id = validate('show', z.object({ id: z.coerce.number().int().positive('expected a record number such as 12') }), {
     id: positionals[0]?.replace(/^#/, ''),
   }).id;

@@ -9,7 +9,8 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable();
 
 export const incidentSchema = z.object({
   id: z.number().int(),
-  number: z.string().nullable().describe('事件簿番号 YYYY-NNN'),
+  number: z.string().nullable().describe('事件簿番号: a casebook header\'s YYYY-NNN, else the number jikenbo gave, JYYYY-NNNN (never the same form)'),
+  export_key: z.string().describe('fixed when the incident was first stored: the VERIS, STIX and Atom ids are made from it, and it never changes'),
   casebook_id: z.string().nullable(),
   organization: z.string().nullable(),
   title: z.string().nullable(),
@@ -98,6 +99,13 @@ export const pagingShape = {
 };
 export const incidentListQuery = z.object({ ...selectionShape, ...pagingShape });
 export const idPath = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+/** An incident by its id (12) or by a number of either form (2024-078, J2024-0078; '#' allowed). */
+export const incidentRefPath = z.object({
+  id: z.union([
+    z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    z.string().regex(/^#?J?\d{4}-\d{3,}$/, 'expected an incident id or a number such as 2024-078 or J2024-0078'),
+  ]).describe('an incident id, or a number of either form; a number two incidents share is a conflict (409)'),
+});
 export const searchQuery = z.object({
   q: z.string().min(1).max(200).describe('words of two or more characters; all must match'),
   limit: z.coerce.number().int().min(1).max(200).optional(),

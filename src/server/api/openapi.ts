@@ -27,7 +27,7 @@ export interface ApiOperation {
 
 export const OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/api/v1/incidents', summary: 'Incidents, filtered as on the pages, a page at a time', query: s.incidentListQuery, responses: { 200: 'IncidentPage', 400: 'Problem' }, etag: true },
-  { method: 'get', path: '/api/v1/incidents/{id}', summary: 'One incident with its notices', params: s.idPath, responses: { 200: 'IncidentDetail', 400: 'Problem', 404: 'Problem' }, etag: true },
+  { method: 'get', path: '/api/v1/incidents/{id}', summary: 'One incident with its notices, by id or by number (a merged incident\'s id or number answers with the one it went into)', params: s.incidentRefPath, responses: { 200: 'IncidentDetail', 400: 'Problem', 404: 'Problem', 409: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/notices/{id}', summary: 'One notice: its text, record and original document', params: s.idPath, responses: { 200: 'Notice', 400: 'Problem', 404: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/search', summary: 'Full-text search over notices (bigram)', query: s.searchQuery, responses: { 200: 'SearchResult', 400: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/stats', summary: 'Statistics over the filtered incidents', query: s.statsQuery, responses: { 200: 'Stats', 400: 'Problem' }, etag: true },
@@ -59,7 +59,7 @@ function parameters(object: z.ZodObject | undefined, where: 'query' | 'path'): J
   });
 }
 
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 304: 'Not modified (ETag matched)', 400: 'Bad request', 401: 'Not signed in: no, unknown or revoked API token (reads need one unless the server runs with --public-read)', 403: 'The account\'s role does not allow this', 404: 'Not found', 413: 'Body too large', 415: 'Unsupported file', 501: 'Not available in this casebook' };
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 304: 'Not modified (ETag matched)', 400: 'Bad request', 401: 'Not signed in: no, unknown or revoked API token (reads need one unless the server runs with --public-read)', 403: 'The account\'s role does not allow this', 404: 'Not found', 409: 'Conflict: a number two incidents share, or a change that came too late', 413: 'Body too large', 415: 'Unsupported file', 501: 'Not available in this casebook' };
 
 export function openApiDocument(): Json {
   const paths: Record<string, Json> = {};

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { statBy, allStats } from '../../analyze/stats/stats-by.ts';
 import { parseSelection, selectIncidents } from '../../app/incident-selection.ts';
 import { loadIncidentFacts } from '../../app/incident-facts.ts';
+import { incidentByNumber } from '../../app/incident-number.ts';
 import { ingestPaths } from '../../app/ingest.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { incidentLine } from '../../formats/jsonl.ts';
@@ -63,8 +64,16 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
   });
 
   api.get('/api/v1/incidents/:id', etag(), async (c) => {
-    const { id } = parse(s.idPath, { id: c.req.param('id') });
-    const row = (await loadIncidentFacts(deps.store)).find((f) => f.id === id);
+    const { id: ref } = parse(s.incidentRefPath, { id: c.req.param('id') });
+    const asked = typeof ref === 'number' ? ref : await incidentByNumber(deps.store, ref);
+    const facts = await loadIncidentFacts(deps.store);
+    // An incident a merge retired answers as the one it went into (its id in the body says which).
+    let row = facts.find((f) => f.id === asked);
+    if (!row) {
+      const survivor = await deps.store.incidentReplacing(asked);
+      row = survivor === null ? undefined : facts.find((f) => f.id === survivor);
+    }
+    const id = row?.id ?? asked;
     if (!row) throw new JikenboError('not_found', `no incident ${id}`, { subject: 'id' });
     const notices = [];
     for (const noticeId of row.noticeIds) {

@@ -8,6 +8,8 @@ import { loadIncidentFacts, type IncidentFacts } from '../../app/incident-facts.
 import { noticeToIncident, searchIncidents } from '../../app/incident-search.ts';
 import { confirmedClaimsOf } from '../../app/claims.ts';
 import { getMergedIncident } from '../../app/incidents.ts';
+import { incidentByNumber } from '../../app/incident-number.ts';
+import { incidentNumberOf } from '../../analyze/casebook-number.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { Archive, NoticeDetail, Store } from '../../store/store.ts';
 import { pageContext } from '../i18n/locale.ts';
@@ -91,9 +93,18 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
 
   app.get('/incidents/:id', async (c) => {
     const ctx = pageContext(c);
+    // A number of either form (/incidents/2024-078, /incidents/J2024-0078) goes to the incident it finds,
+    // also when a merge took that incident into another one.
+    const raw = c.req.param('id');
+    if (incidentNumberOf(raw) !== null) return c.redirect(`/incidents/${await incidentByNumber(store, raw)}`, 302);
     const id = parseId(c.req.param('id'), 'incident');
     const incident = await getMergedIncident(store, id);
-    if (!incident) throw new JikenboError('not_found', `no incident #${id}`);
+    if (!incident) {
+      // An incident a merge took into another: its page moved there for good.
+      const survivor = await store.incidentReplacing(id);
+      if (survivor !== null) return c.redirect(`/incidents/${survivor}`, 301);
+      throw new JikenboError('not_found', `no incident #${id}`);
+    }
     const notices = (await Promise.all(incident.members.map((m) => store.getNotice(m.noticeId)))).filter((n): n is NoticeDetail => n !== null);
     const [facts, decisions] = await Promise.all([loadIncidentFacts(store), store.listDecisions(incident.members.map((m) => m.noticeId))]);
     return c.html(incidentPage(ctx, {

@@ -7,18 +7,16 @@ import { JikenboError } from '../../core/errors.ts';
 import type { IncidentRecord } from '../../core/record.ts';
 import { checkPaging } from '../filters.ts';
 import type {
-  IncidentPlan, IncidentSnapshot, ManualDecision, Store, StoredIncident,
+  IncidentAlias, IncidentPlan, IncidentSnapshot, ManualDecision, Store, StoredIncident,
 } from '../store.ts';
 import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../rows/decision-row.ts';
-import { LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
+import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import { inTransaction, isRowId, one, rows, type Pool, type Queryable } from './pg-database.ts';
 import { writeAudit } from './account-queries.ts';
 
 type IncidentPort = Pick<Store,
   'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
-  'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice'>;
-
-const INCIDENT_COLUMNS = 'id, casebook_number, number_kept, number_clash, clash_notes, first_disclosure';
+  'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice' | 'findIncidentsByNumber' | 'listIncidentAliases' | 'incidentReplacing'>;
 // What makes a plan stale: another regrouping or a person's decision since its snapshot. Notices another
 // server stored since then do not: they stay in the incidents their ingest made until that ingest
 // regroups after its batch. (Counting them let a long ingest elsewhere refuse every plan of this one.)
@@ -87,6 +85,27 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
       return (await one<{ incident_id: number }>(pool, 'SELECT incident_id FROM incident_notices WHERE notice_id = $1', [noticeId]))?.incident_id ?? null;
     },
 
+    async findIncidentsByNumber(number) {
+      // Either form as written ('#J2024-0078'); anything else simply finds nothing.
+      const n = number.trim().replace(/^#/, '');
+      if (n === '') return [];
+      const holding = await rows<{ id: number }>(pool, 'SELECT id FROM incidents WHERE casebook_number = $1 OR own_number = $1 ORDER BY id', [n]);
+      if (holding.length > 0) return holding.map((r) => r.id);
+      const alias = await one<{ incident_id: number | null }>(pool, "SELECT incident_id FROM incident_aliases WHERE kind = 'number' AND alias = $1", [n]);
+      return alias?.incident_id == null ? [] : [alias.incident_id];
+    },
+
+    async incidentReplacing(id) {
+      if (!isRowId(id)) return null;
+      return (await one<{ incident_id: number | null }>(pool, "SELECT incident_id FROM incident_aliases WHERE kind = 'id' AND alias = $1", [String(id)]))?.incident_id ?? null;
+    },
+
+    async listIncidentAliases(): Promise<IncidentAlias[]> {
+      const found = await rows<{ kind: IncidentAlias['kind']; alias: string; incident_id: number | null; reason: IncidentAlias['reason']; recorded_at: string }>(pool,
+        'SELECT kind, alias, incident_id, reason, recorded_at FROM incident_aliases ORDER BY recorded_at, kind, alias');
+      return found.map((r) => ({ kind: r.kind, alias: r.alias, incidentId: r.incident_id, reason: r.reason, recordedAt: r.recorded_at }));
+    },
+
     async loadIncidentSnapshot(): Promise<IncidentSnapshot> {
       // One snapshot for every read, as SQLite's read transaction gives.
       return inTransaction(pool, async (client) => {
@@ -96,8 +115,8 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
           FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
           ORDER BY n.id`);
         const decisions = await rows<DecisionRow>(client, 'SELECT * FROM manual_links ORDER BY id');
-        const incidents = await rows<{ id: number; casebook_number: string | null; number_kept: number; number_assigned_at: string | null; ids: number[] }>(client, /* sql */ `
-          SELECT i.id, i.casebook_number, i.number_kept, i.number_assigned_at,
+        const incidents = await rows<{ id: number; casebook_number: string | null; own_number: string | null; number_assigned_at: string | null; ids: number[] }>(client, /* sql */ `
+          SELECT i.id, i.casebook_number, i.own_number, i.number_assigned_at,
                  coalesce((SELECT array_agg(notice_id ORDER BY notice_id) FROM incident_notices WHERE incident_id = i.id), '{}') AS ids
           FROM incidents i ORDER BY i.id`);
         const counters = await rows<{ year: number; last: number }>(client, 'SELECT year, last FROM casebook_counters');
@@ -108,7 +127,7 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
           })),
           decisions: decisions.map(toDecision),
           incidents: incidents.map((row) => ({
-            id: row.id, number: row.casebook_number, numberKept: row.number_kept === 1,
+            id: row.id, number: row.casebook_number ?? row.own_number, numberKept: row.casebook_number !== null, ownNumber: row.own_number,
             numberAssignedAt: row.number_assigned_at, noticeIds: row.ids,
           })),
           counters: new Map(counters.map((row) => [row.year, row.last])),
@@ -130,20 +149,39 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
         // notices stored since then stay in the incidents their ingest made until it regroups.
         const known = [...plan.retire, ...plan.incidents.flatMap((p) => (p.id === null ? [] : [p.id]))];
         await client.query('DELETE FROM incident_notices WHERE incident_id = ANY ($1::int[])', [known]);
-        if (plan.retire.length > 0) await client.query('DELETE FROM incidents WHERE id = ANY ($1::int[])', [plan.retire]);
+        if (plan.retire.length > 0) {
+          // An absorbed incident's export key and numbers, and every alias it answered for, now resolve to
+          // the survivor; one gone without a survivor is still recorded, answering for no incident.
+          const into = new Map(plan.absorbed.map((a) => [a.id, a.into]));
+          const survivors = plan.retire.map((id) => into.get(id) ?? null);
+          await client.query(/* sql */ `
+            INSERT INTO incident_aliases (kind, alias, incident_id, reason, recorded_at)
+            SELECT DISTINCT ON (k.kind, k.alias) k.kind, k.alias, r.survivor, 'merged', $3
+            FROM unnest($1::int[], $2::int[]) AS r (id, survivor)
+            JOIN incidents i ON i.id = r.id
+            CROSS JOIN LATERAL (VALUES ('export_key', i.export_key), ('number', i.own_number), ('number', i.casebook_number), ('id', i.id::text)) AS k (kind, alias)
+            WHERE k.alias IS NOT NULL
+            ORDER BY k.kind, k.alias, r.id DESC
+            ON CONFLICT (kind, alias) DO UPDATE SET incident_id = excluded.incident_id, reason = excluded.reason, recorded_at = excluded.recorded_at`,
+          [plan.retire, survivors, at]);
+          await client.query(/* sql */ `
+            UPDATE incident_aliases a SET incident_id = r.survivor
+            FROM unnest($1::int[], $2::int[]) AS r (id, survivor) WHERE a.incident_id = r.id AND r.survivor IS NOT NULL`, [plan.retire, survivors]);
+          await client.query('DELETE FROM incidents WHERE id = ANY ($1::int[])', [plan.retire]);
+        }
         for (const p of plan.incidents) {
-          const values = [p.number, p.numberKept ? 1 : 0, at, p.clashNotes ? 1 : 0, p.clashNotes, p.firstDisclosure];
+          const values = [p.numberKept ? p.number : null, p.numberKept ? 1 : 0, at, p.clashNotes ? 1 : 0, p.clashNotes, p.firstDisclosure, p.ownNumber];
           let id = p.id;
           if (id === null) {
             id = (await one<{ id: number }>(client, /* sql */ `
-              INSERT INTO incidents (created_at, casebook_number, number_kept, number_assigned_at, number_clash, clash_notes, first_disclosure)
-              VALUES ($3, $1, $2, $3, $4, $5, $6) RETURNING id`, values))!.id;
+              INSERT INTO incidents (created_at, casebook_number, number_kept, own_number, number_assigned_at, number_clash, clash_notes, first_disclosure)
+              VALUES ($3, $1, $2, $7, CASE WHEN $7::text IS NULL THEN NULL ELSE $3 END, $4, $5, $6) RETURNING id`, values))!.id;
           } else {
             await client.query(/* sql */ `
-              UPDATE incidents SET casebook_number = $1, number_kept = $2,
-                number_assigned_at = CASE WHEN $8::boolean THEN $3 ELSE number_assigned_at END,
+              UPDATE incidents SET casebook_number = $1, number_kept = $2, own_number = $7,
+                number_assigned_at = CASE WHEN $9::boolean THEN $3 ELSE number_assigned_at END,
                 number_clash = $4, clash_notes = $5, first_disclosure = $6
-              WHERE id = $7`, [...values, id, p.numberNew]);
+              WHERE id = $8`, [...values, id, p.numberNew]);
           }
           if (p.members.length > 0) {
             await client.query(/* sql */ `

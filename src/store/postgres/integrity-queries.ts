@@ -54,16 +54,18 @@ export function integrityQueries(pool: Pool): Pick<Store, 'checkIntegrity'> {
         }
         counted.incident_members = (await rows<{ n: number }>(client, 'SELECT count(*) AS n FROM incidents'))[0]!.n;
 
-        for (const d of await rows<{ casebook_number: string; ids: string }>(client, `
-          SELECT casebook_number, string_agg(id::text, ',' ORDER BY id) AS ids FROM incidents
-          WHERE casebook_number IS NOT NULL AND number_kept = 0 GROUP BY casebook_number HAVING count(*) > 1`)) {
-          add('casebook_numbers', `number:${d.casebook_number}`, `handed out to incidents ${d.ids}`);
+        for (const d of await rows<{ number: string; ids: string }>(client, `
+          SELECT own_number AS number, string_agg(id::text, ',' ORDER BY id) AS ids FROM incidents
+          WHERE own_number IS NOT NULL GROUP BY own_number HAVING count(*) > 1`)) {
+          add('casebook_numbers', `number:${d.number}`, `handed out to incidents ${d.ids}`);
         }
         for (const c of await rows<{ year: number; last: number; highest: number }>(client, `
-          SELECT substr(i.casebook_number, 1, 4)::int AS year, coalesce(max(c.last), 0) AS last,
-                 max(substr(i.casebook_number, 6)::int) AS highest
-          FROM incidents i LEFT JOIN casebook_counters c ON c.year = substr(i.casebook_number, 1, 4)::int
-          WHERE i.casebook_number IS NOT NULL AND i.number_kept = 0 GROUP BY 1 HAVING max(substr(i.casebook_number, 6)::int) > coalesce(max(c.last), 0)`)) {
+          WITH given (n) AS (
+            SELECT own_number FROM incidents WHERE own_number IS NOT NULL
+            UNION ALL SELECT alias FROM incident_aliases WHERE kind = 'number' AND alias LIKE 'J%')
+          SELECT substr(g.n, 2, 4)::int AS year, coalesce(max(c.last), 0) AS last, max(substr(g.n, 7)::int) AS highest
+          FROM given g LEFT JOIN casebook_counters c ON c.year = substr(g.n, 2, 4)::int
+          GROUP BY 1 HAVING max(substr(g.n, 7)::int) > coalesce(max(c.last), 0)`)) {
           add('casebook_numbers', `year:${c.year}`, `the counter stands at ${c.last} but ${c.highest} was handed out`);
         }
 

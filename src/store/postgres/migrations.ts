@@ -298,6 +298,58 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'numbers of jikenbo\'s own form (JYYYY-NNNN), export ids fixed at first store, aliases of merged and renumbered incidents',
+    sql: /* sql */ `
+      ALTER TABLE incidents ADD COLUMN own_number text COLLATE "C" CHECK (own_number ~ '^J[0-9]{4}-[0-9]{4,}$');
+      ALTER TABLE incidents ADD COLUMN export_key text COLLATE "C" CHECK (length(export_key) > 0);
+
+      CREATE TABLE incident_aliases (
+        kind         text    NOT NULL CHECK (kind IN ('export_key', 'number', 'id')),
+        alias        text    COLLATE "C" NOT NULL,
+        incident_id  integer REFERENCES incidents (id) ON DELETE SET NULL,
+        reason       text    NOT NULL CHECK (reason IN ('merged', 'renumbered')),
+        recorded_at  text    COLLATE "C" NOT NULL,
+        PRIMARY KEY (kind, alias)
+      );
+      CREATE INDEX incident_aliases_by_incident ON incident_aliases (incident_id);
+
+      UPDATE incidents SET export_key = CASE
+        WHEN casebook_number IS NULL THEN 'local:' || id
+        WHEN number_clash = 1 OR EXISTS (SELECT 1 FROM incidents o WHERE o.casebook_number = incidents.casebook_number AND o.id <> incidents.id)
+          THEN 'casebook:' || casebook_number || '/local:' || id
+        ELSE 'casebook:' || casebook_number END;
+
+      INSERT INTO incident_aliases (kind, alias, incident_id, reason, recorded_at)
+        SELECT 'number', casebook_number, id, 'renumbered', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+        FROM incidents WHERE number_kept = 0 AND casebook_number IS NOT NULL
+        ON CONFLICT DO NOTHING;
+      UPDATE incidents
+        SET own_number = 'J' || substr(casebook_number, 1, 4) || '-' || lpad(substr(casebook_number, 6)::int::text, greatest(4, length(substr(casebook_number, 6)::int::text)), '0'),
+            casebook_number = NULL
+        WHERE number_kept = 0 AND casebook_number IS NOT NULL;
+      UPDATE incidents SET number_clash = 0, clash_notes = NULL
+        WHERE number_clash = 1 AND (casebook_number IS NULL OR NOT EXISTS (
+          SELECT 1 FROM incidents o WHERE o.casebook_number = incidents.casebook_number AND o.id <> incidents.id));
+
+      CREATE UNIQUE INDEX incidents_by_own_number ON incidents (own_number);
+      CREATE UNIQUE INDEX incidents_by_export_key ON incidents (export_key);
+      ALTER TABLE incidents ALTER COLUMN export_key SET DEFAULT gen_random_uuid()::text;
+      ALTER TABLE incidents ALTER COLUMN export_key SET NOT NULL;
+
+      CREATE FUNCTION incidents_keys_never_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF (OLD.export_key IS DISTINCT FROM NEW.export_key)
+             OR (OLD.own_number IS NOT NULL AND OLD.own_number IS DISTINCT FROM NEW.own_number) THEN
+            RAISE EXCEPTION 'an incident''s export key and own number never change';
+          END IF;
+          RETURN NEW;
+        END $$;
+      CREATE TRIGGER incidents_keys_never_change BEFORE UPDATE OF export_key, own_number ON incidents
+        FOR EACH ROW EXECUTE FUNCTION incidents_keys_never_change();
+    `,
+  },
 ];
 
 export interface MigrationReport {

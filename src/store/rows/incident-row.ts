@@ -7,6 +7,8 @@ export interface IncidentRow {
   id: number;
   casebook_number: string | null;
   number_kept: number;
+  own_number: string | null;
+  export_key: string;
   number_clash: number;
   clash_notes: string | null;
   first_disclosure: string | null;
@@ -42,7 +44,11 @@ export function toIncidents(incidents: readonly IncidentRow[], found: Iterable<M
     });
   }
   return incidents.map((row) => ({
-    id: row.id, number: row.casebook_number, numberKept: row.number_kept === 1, numberClash: row.number_clash === 1,
+    id: row.id, number: row.casebook_number ?? row.own_number, numberKept: row.casebook_number !== null,
+    ownNumber: row.own_number, exportKey: row.export_key, numberClash: row.number_clash === 1,
     clashNotes: row.clash_notes, firstDisclosure: row.first_disclosure, members: members.get(row.id) ?? [],
   }));
 }
+
+/** The incidents columns both engines select for a StoredIncident. */
+export const INCIDENT_COLUMNS = 'id, casebook_number, number_kept, own_number, export_key, number_clash, clash_notes, first_disclosure';

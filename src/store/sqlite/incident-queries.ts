@@ -6,15 +6,15 @@ import { JikenboError } from '../../core/errors.ts';
 import type { IncidentRecord } from '../../core/record.ts';
 import { checkPaging } from '../filters.ts';
 import type {
-  IncidentPlan, IncidentSnapshot, ManualDecision, Store, StoredIncident,
+  IncidentAlias, IncidentPlan, IncidentSnapshot, ManualDecision, Store, StoredIncident,
 } from '../store.ts';
 import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../rows/decision-row.ts';
-import { LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
+import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import type { AuditWriter } from './account-queries.ts';
 
 type IncidentPort = Pick<Store,
   'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
-  'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice'>;
+  'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice' | 'findIncidentsByNumber' | 'listIncidentAliases' | 'incidentReplacing'>;
 
 export function incidentQueries(db: Database.Database, now: () => Date, audit: AuditWriter): IncidentPort {
   // Stale: another regrouping or a person's decision since the snapshot. Notices stored since then stay
@@ -26,8 +26,8 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
     FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
     ORDER BY n.id`);
   const selectDecisions = db.prepare<[], DecisionRow>('SELECT * FROM manual_links ORDER BY id');
-  const selectExisting = db.prepare<[], { id: number; casebook_number: string | null; number_kept: number; number_assigned_at: string | null; ids: string }>(/* sql */ `
-    SELECT i.id, i.casebook_number, i.number_kept, i.number_assigned_at,
+  const selectExisting = db.prepare<[], { id: number; casebook_number: string | null; own_number: string | null; number_assigned_at: string | null; ids: string }>(/* sql */ `
+    SELECT i.id, i.casebook_number, i.own_number, i.number_assigned_at,
            (SELECT json_group_array(notice_id) FROM incident_notices WHERE incident_id = i.id) AS ids
     FROM incidents i ORDER BY i.id`);
   const selectCounters = db.prepare<[], { year: number; last: number }>('SELECT year, last FROM casebook_counters');
@@ -41,7 +41,7 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
     })),
     decisions: selectDecisions.all().map(toDecision),
     incidents: selectExisting.all().map((row) => ({
-      id: row.id, number: row.casebook_number, numberKept: row.number_kept === 1,
+      id: row.id, number: row.casebook_number ?? row.own_number, numberKept: row.casebook_number !== null, ownNumber: row.own_number,
       numberAssignedAt: row.number_assigned_at, noticeIds: JSON.parse(row.ids) as number[],
     })),
     counters: new Map(selectCounters.all().map((row) => [row.year, row.last])),
@@ -50,10 +50,10 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
   const clearMembers = db.prepare<[string]>('DELETE FROM incident_notices WHERE incident_id IN (SELECT value FROM json_each(?))');
   const deleteIncident = db.prepare('DELETE FROM incidents WHERE id = ?');
   const insertIncident = db.prepare(/* sql */ `
-    INSERT INTO incidents (created_at, casebook_number, number_kept, number_assigned_at, number_clash, clash_notes, first_disclosure)
-    VALUES (@at, @number, @kept, @at, @clash, @notes, @first)`);
+    INSERT INTO incidents (created_at, casebook_number, number_kept, own_number, number_assigned_at, number_clash, clash_notes, first_disclosure)
+    VALUES (@at, @number, @kept, @own, CASE WHEN @own IS NULL THEN NULL ELSE @at END, @clash, @notes, @first)`);
   const updateIncident = db.prepare(/* sql */ `
-    UPDATE incidents SET casebook_number = @number, number_kept = @kept,
+    UPDATE incidents SET casebook_number = @number, number_kept = @kept, own_number = @own,
       number_assigned_at = CASE WHEN @fresh THEN @at ELSE number_assigned_at END,
       number_clash = @clash, clash_notes = @notes, first_disclosure = @first
     WHERE id = @id`);
@@ -62,6 +62,25 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
     INSERT INTO casebook_counters (year, last) VALUES (?, ?)
     ON CONFLICT (year) DO UPDATE SET last = max(last, excluded.last)`);
   const bumpGeneration = db.prepare('UPDATE incident_generation SET generation = generation + 1');
+  // An absorbed incident's export key and numbers, and every alias it answered for, now resolve to the survivor.
+  const moveAliases = db.prepare<[number, number]>('UPDATE incident_aliases SET incident_id = ? WHERE incident_id = ?');
+  const recordAliases = db.prepare<{ id: number; into: number | null; at: string }>(/* sql */ `
+    INSERT INTO incident_aliases (kind, alias, incident_id, reason, recorded_at)
+    SELECT k.kind, k.alias, @into, 'merged', @at FROM (
+      SELECT 'export_key' AS kind, export_key AS alias FROM incidents WHERE id = @id
+      UNION ALL SELECT 'number', own_number FROM incidents WHERE id = @id AND own_number IS NOT NULL
+      UNION ALL SELECT 'number', casebook_number FROM incidents WHERE id = @id AND casebook_number IS NOT NULL
+      UNION ALL SELECT 'id', CAST(id AS TEXT) FROM incidents WHERE id = @id) k
+    WHERE true
+    ON CONFLICT (kind, alias) DO UPDATE SET incident_id = excluded.incident_id, reason = excluded.reason, recorded_at = excluded.recorded_at`);
+  const selectByNumber = db.prepare<[string, string], { id: number }>(
+    'SELECT id FROM incidents WHERE casebook_number = ? OR own_number = ? ORDER BY id');
+  const selectNumberAlias = db.prepare<[string], { incident_id: number | null }>(
+    "SELECT incident_id FROM incident_aliases WHERE kind = 'number' AND alias = ?");
+  const selectIdAlias = db.prepare<[string], { incident_id: number | null }>(
+    "SELECT incident_id FROM incident_aliases WHERE kind = 'id' AND alias = ?");
+  const selectAliases = db.prepare<[], { kind: IncidentAlias['kind']; alias: string; incident_id: number | null; reason: IncidentAlias['reason']; recorded_at: string }>(
+    'SELECT kind, alias, incident_id, reason, recorded_at FROM incident_aliases ORDER BY recorded_at, kind, alias');
 
   const replace = db.transaction((plan: IncidentPlan) => {
     const current = selectBasis.get()!.basis;
@@ -71,10 +90,18 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
     const at = now().toISOString();
     // Each incident of the plan's snapshot is kept or retired: those are the ones it regroups.
     clearMembers.run(JSON.stringify([...plan.retire, ...plan.incidents.flatMap((p) => (p.id === null ? [] : [p.id]))]));
-    for (const id of plan.retire) deleteIncident.run(id);
+    const into = new Map(plan.absorbed.map((a) => [a.id, a.into]));
+    for (const id of plan.retire) {
+      // Gone without a survivor, its export key is still recorded, answering for no incident.
+      const survivor = into.get(id) ?? null;
+      recordAliases.run({ id, into: survivor, at });
+      if (survivor !== null) moveAliases.run(survivor, id);
+      deleteIncident.run(id);
+    }
     for (const p of plan.incidents) {
       const values = {
-        number: p.number, kept: p.numberKept ? 1 : 0, at, clash: p.clashNotes ? 1 : 0, notes: p.clashNotes, first: p.firstDisclosure,
+        number: p.numberKept ? p.number : null, kept: p.numberKept ? 1 : 0, own: p.ownNumber, at,
+        clash: p.clashNotes ? 1 : 0, notes: p.clashNotes, first: p.firstDisclosure,
       };
       const id = p.id ?? Number(insertIncident.run(values).lastInsertRowid);
       if (p.id !== null) updateIncident.run({ ...values, id, fresh: p.numberNew ? 1 : 0 });
@@ -85,10 +112,9 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
   });
 
   const selectIncidents = db.prepare<[number, number], IncidentRow>(/* sql */ `
-    SELECT id, casebook_number, number_kept, number_clash, clash_notes, first_disclosure FROM incidents
+    SELECT ${INCIDENT_COLUMNS} FROM incidents
     ORDER BY first_disclosure DESC NULLS LAST, id DESC LIMIT ? OFFSET ?`);
-  const selectIncident = db.prepare<[number], IncidentRow>(/* sql */ `
-    SELECT id, casebook_number, number_kept, number_clash, clash_notes, first_disclosure FROM incidents WHERE id = ?`);
+  const selectIncident = db.prepare<[number], IncidentRow>(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`);
   const membersSql = (record: string) => /* sql */ `
     SELECT m.incident_id, n.id AS notice_id, n.header, ${record} AS record_json, d.ingested_at, m.origin, m.reason_json
     FROM incident_notices m
@@ -138,6 +164,21 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
     },
     async incidentOfNotice(noticeId) {
       return incidentOf.get(noticeId)?.incident_id ?? null;
+    },
+    async findIncidentsByNumber(number) {
+      // Either form as written ('#J2024-0078'); anything else simply finds nothing.
+      const n = number.trim().replace(/^#/, '');
+      if (n === '') return [];
+      const holding = selectByNumber.all(n, n).map((r) => r.id);
+      if (holding.length > 0) return holding;
+      const alias = selectNumberAlias.get(n)?.incident_id ?? null;
+      return alias === null ? [] : [alias];
+    },
+    async incidentReplacing(id) {
+      return Number.isSafeInteger(id) && id > 0 ? selectIdAlias.get(String(id))?.incident_id ?? null : null;
+    },
+    async listIncidentAliases() {
+      return selectAliases.all().map((r) => ({ kind: r.kind, alias: r.alias, incidentId: r.incident_id, reason: r.reason, recordedAt: r.recorded_at }));
     },
     async loadIncidentSnapshot() {
       return snapshot();

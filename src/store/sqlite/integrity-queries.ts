@@ -60,16 +60,20 @@ export function integrityQueries(db: Database.Database): Pick<Store, 'checkInteg
     }
     counted.incident_members = (db.prepare('SELECT count(*) FROM incidents').pluck().get() as number);
 
-    for (const d of all<{ casebook_number: string; ids: string }>(`
-      SELECT casebook_number, group_concat(id) AS ids FROM incidents
-      WHERE casebook_number IS NOT NULL AND number_kept = 0 GROUP BY casebook_number HAVING count(*) > 1`)) {
-      add('casebook_numbers', `number:${d.casebook_number}`, `handed out to incidents ${d.ids}`);
+    // Numbers jikenbo gave (JYYYY-NNNN): held by one incident each (a unique index too), and the year's
+    // counter above every one given, also those a merge retired (kept as aliases).
+    for (const d of all<{ number: string; ids: string }>(`
+      SELECT own_number AS number, group_concat(id) AS ids FROM incidents
+      WHERE own_number IS NOT NULL GROUP BY own_number HAVING count(*) > 1`)) {
+      add('casebook_numbers', `number:${d.number}`, `handed out to incidents ${d.ids}`);
     }
     for (const c of all<{ year: number; last: number; highest: number }>(`
-      SELECT substr(i.casebook_number, 1, 4) + 0 AS year, coalesce(c.last, 0) AS last,
-             max(CAST(substr(i.casebook_number, 6) AS INTEGER)) AS highest
-      FROM incidents i LEFT JOIN casebook_counters c ON c.year = substr(i.casebook_number, 1, 4) + 0
-      WHERE i.casebook_number IS NOT NULL AND i.number_kept = 0 GROUP BY 1 HAVING highest > last`)) {
+      WITH given (n) AS (
+        SELECT own_number FROM incidents WHERE own_number IS NOT NULL
+        UNION ALL SELECT alias FROM incident_aliases WHERE kind = 'number' AND alias GLOB 'J*')
+      SELECT CAST(substr(g.n, 2, 4) AS INTEGER) AS year, coalesce(c.last, 0) AS last, max(CAST(substr(g.n, 7) AS INTEGER)) AS highest
+      FROM given g LEFT JOIN casebook_counters c ON c.year = CAST(substr(g.n, 2, 4) AS INTEGER)
+      GROUP BY 1 HAVING highest > last`)) {
       add('casebook_numbers', `year:${c.year}`, `the counter stands at ${c.last} but ${c.highest} was handed out`);
     }
 

@@ -308,6 +308,65 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'numbers of jikenbo\'s own form (JYYYY-NNNN), export ids fixed at first store, aliases of merged and renumbered incidents',
+    sql: /* sql */ `
+      -- The number jikenbo gave (JYYYY-NNNN): a form no casebook header has, never changed once given.
+      -- casebook_number now holds only a header's number (number_kept = 1).
+      ALTER TABLE incidents ADD COLUMN own_number TEXT CHECK (own_number GLOB 'J[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]*');
+      -- Fixed when the incident is first stored; every export id (VERIS, STIX, Atom) is made from it.
+      ALTER TABLE incidents ADD COLUMN export_key TEXT CHECK (length(export_key) > 0);
+
+      -- An export key, number or row id an incident no longer carries, and the incident that answers for it now.
+      CREATE TABLE incident_aliases (
+        kind         TEXT    NOT NULL CHECK (kind IN ('export_key', 'number', 'id')),
+        alias        TEXT    NOT NULL,
+        incident_id  INTEGER REFERENCES incidents (id) ON DELETE SET NULL,
+        reason       TEXT    NOT NULL CHECK (reason IN ('merged', 'renumbered')),
+        recorded_at  TEXT    NOT NULL,
+        PRIMARY KEY (kind, alias)
+      );
+      CREATE INDEX incident_aliases_by_incident ON incident_aliases (incident_id);
+
+      -- Existing incidents keep the ids they were exported under (what stable-id.ts derived until now).
+      UPDATE incidents SET export_key = CASE
+        WHEN casebook_number IS NULL THEN 'local:' || id
+        WHEN number_clash = 1 OR EXISTS (SELECT 1 FROM incidents o WHERE o.casebook_number = incidents.casebook_number AND o.id <> incidents.id)
+          THEN 'casebook:' || casebook_number || '/local:' || id
+        ELSE 'casebook:' || casebook_number END;
+
+      -- Numbers jikenbo gave in the header's form take their own form, same year and running number;
+      -- the old form still finds the incident (unless a casebook post has since taken it).
+      INSERT OR IGNORE INTO incident_aliases (kind, alias, incident_id, reason, recorded_at)
+        SELECT 'number', casebook_number, id, 'renumbered', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        FROM incidents WHERE number_kept = 0 AND casebook_number IS NOT NULL;
+      UPDATE incidents
+        SET own_number = 'J' || substr(casebook_number, 1, 4) || '-' || printf('%04d', CAST(substr(casebook_number, 6) AS INTEGER)),
+            casebook_number = NULL
+        WHERE number_kept = 0 AND casebook_number IS NOT NULL;
+      -- A clash with a number jikenbo gave is over; a clash of two header numbers stays.
+      UPDATE incidents SET number_clash = 0, clash_notes = NULL
+        WHERE number_clash = 1 AND (casebook_number IS NULL OR NOT EXISTS (
+          SELECT 1 FROM incidents o WHERE o.casebook_number = incidents.casebook_number AND o.id <> incidents.id));
+
+      CREATE UNIQUE INDEX incidents_by_own_number ON incidents (own_number);
+      CREATE UNIQUE INDEX incidents_by_export_key ON incidents (export_key);
+
+      -- A new incident's export key: a random (version 4) UUID, made once.
+      CREATE TRIGGER incidents_export_key AFTER INSERT ON incidents WHEN NEW.export_key IS NULL
+      BEGIN
+        UPDATE incidents SET export_key = lower(
+          hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||
+          substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))
+        WHERE id = NEW.id;
+      END;
+      CREATE TRIGGER incidents_keys_never_change BEFORE UPDATE OF export_key, own_number ON incidents
+        WHEN (OLD.export_key IS NOT NULL AND NEW.export_key IS NOT OLD.export_key)
+          OR (OLD.own_number IS NOT NULL AND NEW.own_number IS NOT OLD.own_number)
+      BEGIN SELECT RAISE(ABORT, 'an incident''s export key and own number never change'); END;
+    `,
+  },
 ];
 
 export interface MigrationReport {

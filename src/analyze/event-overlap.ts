@@ -39,3 +39,18 @@ export function sharedEventFact(a: IncidentRecord, b: IncidentRecord): string | 
   const shared = b.incident_types.find((t) => FAMILY[t] !== null && families.has(FAMILY[t]));
   return shared === undefined ? null : `same kind of event (${FAMILY[shared]})`;
 }
+
+/** Occurrence dates further apart than this are two events, whatever the wording says. */
+export const SAME_EVENT_DAYS = 31;
+
+/**
+ * Why `later` cannot report the event `earlier` disclosed, or null: it happened on a date far from
+ * the earlier one's, or after the earlier notice was published.
+ */
+export function otherEvent(earlier: IncidentRecord, later: IncidentRecord): string | null {
+  const [a, b] = [earlier.occurred_date, later.occurred_date];
+  if (a !== null && b !== null && daysBetween(a, b) > SAME_EVENT_DAYS) return `occurred ${a} and ${b}`;
+  const published = earlier.disclosure_date;
+  if (published !== null && b !== null && b > published) return `occurred ${b}, after the notice of ${published}`;
+  return null;
+}

@@ -6,9 +6,10 @@ import type { IncidentRecord } from '../core/record.ts';
 import type { LinkableNotice, NoticeLink } from '../store/store.ts';
 import { keptNumber } from './casebook-number.ts';
 import { findContractorMentions, NameIndex } from './contractor-mention.ts';
-import { eventDate, sharedEventFact, withinWindow } from './event-overlap.ts';
+import { eventDate, otherEvent, sharedEventFact, withinWindow } from './event-overlap.ts';
 import { findFollowUpMarker } from './follow-up-marker.ts';
 import { MIN_MENTION_KEY, compactText, orgKey } from './org-name.ts';
+import { namesOrganisation } from './org-mention.ts';
 import { bigramCounts, diceSimilarity, diceUpperBound, type BigramCounts } from './text-similarity.ts';
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.9;
@@ -90,6 +91,8 @@ function linkFollowUps(block: Prepared[], out: LinkSet): void {
     for (const earlier of ordered.slice(0, i)) {
       if (!withinWindow(earlier.record, later.record)) continue;
       const citesDate = earlier.record.disclosure_date !== null && datesIn(later).has(earlier.record.disclosure_date);
+      // One organisation's second incident may be followed up too: its 第2報 continues that one, not the first.
+      if (!citesDate && otherEvent(earlier.record, later.record) !== null) continue;
       const fact = citesDate ? `refers to the notice of ${earlier.record.disclosure_date}` : sharedEventFact(earlier.record, later.record);
       if (fact === null) continue;
       const score = citesDate ? 3 : fact.startsWith('same event date') ? 2 : 1;
@@ -98,6 +101,10 @@ function linkFollowUps(block: Prepared[], out: LinkSet): void {
     }
     if (best) out.add('follow_up', best.earlier.id, later.id, `${marker} (${best.fact})`);
   });
+}
+
+function inOrder(a: Prepared, b: Prepared): [IncidentRecord, IncidentRecord] {
+  return noticeOrder(a, b) <= 0 ? [a.record, b.record] : [b.record, a.record];
 }
 
 function datesIn(p: Prepared): Set<string> {
@@ -127,7 +134,7 @@ function linkSameNumber(number: string, block: Prepared[], out: LinkSet): void {
 }
 
 function names(writer: Prepared, named: Prepared): boolean {
-  return named.org !== null && named.org.length >= MIN_MENTION_KEY && writer.compact.includes(named.org);
+  return named.org !== null && named.org.length >= MIN_MENTION_KEY && namesOrganisation(writer.compact, named.org);
 }
 
 /** (b) A notice that names another notice's organisation beside a contractor cue, about the same event. */
@@ -168,6 +175,8 @@ function linkNearDuplicates(prepared: Prepared[], byOrg: Map<string, Prepared[]>
           const a = block[i]!;
           const b = block[j]!;
           if (diceUpperBound(a.compact.length, b.compact.length) < NEAR_DUPLICATE_THRESHOLD) continue;
+          // One template used for two events (an organisation's yearly notices) is not one notice twice.
+          if (!withinWindow(a.record, b.record) || otherEvent(...inOrder(a, b)) !== null) continue;
           const similarity = diceSimilarity(countsOf(a), countsOf(b));
           if (similarity >= NEAR_DUPLICATE_THRESHOLD) out.add('near_duplicate', a.id, b.id, `similarity ${similarity.toFixed(2)}`);
         }

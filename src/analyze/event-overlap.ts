@@ -40,17 +40,20 @@ export function sharedEventFact(a: IncidentRecord, b: IncidentRecord): string | 
   return shared === undefined ? null : `same kind of event (${FAMILY[shared]})`;
 }
 
-/** Occurrence dates further apart than this are two events, whatever the wording says. */
+/** Occurrence dates further apart than this are two events, when the earlier notice has no date of its own. */
 export const SAME_EVENT_DAYS = 31;
 
 /**
- * Why `later` cannot report the event `earlier` disclosed, or null: it happened on a date far from
- * the earlier one's, or after the earlier notice was published.
+ * Why `later` cannot report the event `earlier` disclosed, or null: it happened after the earlier
+ * notice was published (or, that notice undated, well after the earlier event). A later notice that
+ * dates the event earlier is no contradiction: follow-ups often find the true start.
  */
 export function otherEvent(earlier: IncidentRecord, later: IncidentRecord): string | null {
-  const [a, b] = [earlier.occurred_date, later.occurred_date];
-  if (a !== null && b !== null && daysBetween(a, b) > SAME_EVENT_DAYS) return `occurred ${a} and ${b}`;
+  const happened = later.occurred_date;
+  if (happened === null) return null;
   const published = earlier.disclosure_date;
-  if (published !== null && b !== null && b > published) return `occurred ${b}, after the notice of ${published}`;
-  return null;
+  if (published !== null) return happened > published ? `occurred ${happened}, after the notice of ${published}` : null;
+  const before = earlier.occurred_date;
+  return before !== null && happened > before && daysBetween(before, happened) > SAME_EVENT_DAYS
+    ? `occurred ${before} and ${happened}` : null;
 }

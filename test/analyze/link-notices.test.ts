@@ -103,6 +103,66 @@ describe('linkNotices', () => {
     expect(linkNotices([a, c])).toEqual([{ rule: 'same_casebook_number', notices: [1, 3], evidence: '#2023-104' }]);
   });
 
+  it('never takes a common word for the company named by it: 委託先…システム is not 株式会社システム', () => {
+    const system = notice(1, 'ランサムウェア被害の発生について\n株式会社システム\n当社のサーバーが暗号化されました。', {
+      organization: '株式会社システム', disclosure_date: '2025-03-14', occurred_date: '2025-03-09', incident_types: ['ransomware'],
+    });
+    const park = notice(2, '施設予約システムへの不正アクセスについて\nひがしの公園協会\n運用業務の委託先から、システムのサーバーに不正アクセスがあったとの報告を受けました。', {
+      organization: '公益財団法人ひがしの公園協会', disclosure_date: '2024-11-20', occurred_date: '2024-11-12', incident_types: ['unauthorized_access'], affected_count: 34000,
+    });
+    expect(linkNotices([system, park])).toEqual([]);
+    // Named with its legal form, the same company is a contractor.
+    const client = notice(3, '委託先への不正アクセスについて\nみなと市\n当市が業務を委託している株式会社システムのサーバーが暗号化されました。', {
+      organization: 'みなと市', disclosure_date: '2025-03-18', occurred_date: '2025-03-09', incident_types: ['ransomware'],
+    });
+    expect(linkNotices([system, client])).toMatchObject([{ rule: 'client_contractor', notices: [1, 3], evidence: expect.stringContaining('株式会社システム') }]);
+  });
+
+  it('keeps an organisation apart from another whose name starts with its own (ひかり銀行, ひかり銀行カード)', () => {
+    const bank = notice(1, '不正ログインについて\n株式会社ひかり銀行\nインターネットバンキングで不正送金が発生しました。', {
+      organization: '株式会社ひかり銀行', disclosure_date: '2025-02-10', incident_types: ['phishing'], casebook_id: '2025-040',
+    });
+    const card = notice(2, '不正ログインについて\nひかり銀行カード株式会社\n会員サイトの運用は業務委託先が行っておりますが、ひかり銀行カード会員サイトに脆弱性はありません。', {
+      organization: 'ひかり銀行カード株式会社', disclosure_date: '2025-02-18', incident_types: ['credential_stuffing'], casebook_id: '2025-040',
+    });
+    // Neither as a contractor nor under one casebook number does the card company's text name the bank.
+    expect(linkNotices([bank, card])).toEqual([]);
+  });
+
+  it('takes a product\'s maker (〇〇製作所製のソフトウェア) for no contractor', () => {
+    const vendor = notice(1, '当社製品の脆弱性について\n株式会社ことのは製作所\n当社製品の脆弱性を悪用した不正アクセスが発生しています。', {
+      organization: '株式会社ことのは製作所', disclosure_date: '2025-05-16', incident_types: ['unauthorized_access'],
+    });
+    const user = notice(2, '委託先への不正アクセスについて\n医療法人社団みどり会\n委託先が利用していたことのは製作所製のファイル転送ソフトウェアの脆弱性が悪用されました。', {
+      organization: '医療法人社団みどり会', disclosure_date: '2025-05-23', incident_types: ['unauthorized_access'],
+    });
+    expect(linkNotices([vendor, user])).toEqual([]);
+  });
+
+  it('ties a follow-up to no earlier notice of the same organisation when its event happened after that notice', () => {
+    const phishing = notice(1, 'メールアカウントへの不正アクセスについて\nほくと大学', {
+      organization: '国立大学法人ほくと大学', disclosure_date: '2025-01-28', occurred_date: '2025-01-20', incident_types: ['phishing', 'unauthorized_access'],
+    });
+    const ransomware = notice(2, '研究室サーバーのランサムウェア被害について(第2報)\nほくと大学', {
+      organization: '国立大学法人ほくと大学', disclosure_date: '2025-11-14', occurred_date: '2025-10-19', incident_types: ['ransomware'],
+    });
+    expect(linkNotices([phishing, ransomware])).toEqual([]);
+    // Dating the event earlier than the first notice did is no contradiction: follow-ups find the true start.
+    const second = notice(3, 'メールアカウントへの不正アクセスについて(第2報)\nほくと大学', {
+      organization: '国立大学法人ほくと大学', disclosure_date: '2025-02-21', occurred_date: '2025-01-02', incident_types: ['unauthorized_access'],
+    });
+    expect(linkNotices([phishing, second])).toMatchObject([{ rule: 'follow_up', notices: [1, 3] }]);
+  });
+
+  it('does not take one template used for two events for one notice published twice', () => {
+    const body = (year: string, day: string) => `個人情報を含む書類の紛失について\n学校法人しらかば学園\n${year}年${day}、教員が持ち出した書類を電車内に置き忘れたことが判明しました。書類には生徒の氏名と成績が記載されております。警察に届け出て捜索しておりますが発見に至っておりません。再発防止に努めてまいります。`;
+    const a = notice(1, body('2024', '6月21日'), { organization: '学校法人しらかば学園', disclosure_date: '2024-07-03', occurred_date: '2024-06-21', incident_types: ['loss'] });
+    const b = notice(2, body('2025', '5月30日'), { organization: '学校法人しらかば学園', disclosure_date: '2025-06-11', occurred_date: '2025-05-30', incident_types: ['loss'] });
+    expect(linkNotices([a, b])).toEqual([]);
+    const copy = notice(3, body('2024', '6月21日'), { organization: '学校法人しらかば学園', disclosure_date: '2024-07-03', occurred_date: '2024-06-21', incident_types: ['loss'] });
+    expect(linkNotices([a, copy])).toMatchObject([{ rule: 'near_duplicate', notices: [1, 3] }]);
+  });
+
   it('leaves notices of another kind out of every link', () => {
     const claims = { ...SECOND_REPORT, record: { ...SECOND_REPORT.record, kind: 'claim_list' as const } };
     expect(linkNotices([FIRST_NOTICE, claims])).toEqual([]);

@@ -32,12 +32,23 @@ export function withinWindow(a: IncidentRecord, b: IncidentRecord, days = FOLLOW
 
 /** The shared fact, said in words, or null: one type family, or the same day of occurrence or discovery. */
 export function sharedEventFact(a: IncidentRecord, b: IncidentRecord): string | null {
-  for (const date of [a.occurred_date, a.discovered_date]) {
-    if (date !== null && (date === b.occurred_date || date === b.discovered_date)) return `same event date ${date}`;
-  }
+  const date = sharedEventDate(a, b);
+  return date !== null ? `same event date ${date}` : sharedKind(a, b);
+}
+
+/** One type family in both, said in words, or null. */
+export function sharedKind(a: IncidentRecord, b: IncidentRecord): string | null {
   const families = new Set(a.incident_types.map((t) => FAMILY[t]).filter((f) => f !== null));
   const shared = b.incident_types.find((t) => FAMILY[t] !== null && families.has(FAMILY[t]));
   return shared === undefined ? null : `same kind of event (${FAMILY[shared]})`;
+}
+
+/** The day both notices give for the event (begun or found), or null. */
+export function sharedEventDate(a: IncidentRecord, b: IncidentRecord): string | null {
+  for (const date of [a.occurred_date, a.discovered_date]) {
+    if (date !== null && (date === b.occurred_date || date === b.discovered_date)) return date;
+  }
+  return null;
 }
 
 /** Occurrence dates further apart than this are two events, when the earlier notice has no date of its own. */

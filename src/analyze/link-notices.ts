@@ -1,12 +1,14 @@
 // Which notices tell one story: candidate pairs by blocking (organisation, casebook number, title,
-// opening text, names near contractor cues), never all pairs, then one rule per kind of link.
+// opening text, names near contractor cues), never all pairs, then one rule per kind of link. A link
+// across organisations needs the other organisation named (org-mention.ts): a common word, a longer
+// name, a product's maker or an impersonated sender is no name.
 
 import { findDates } from '../core/japanese-date.ts';
 import type { IncidentRecord } from '../core/record.ts';
 import type { LinkableNotice, NoticeLink } from '../store/store.ts';
 import { keptNumber } from './casebook-number.ts';
 import { findContractorMentions, NameIndex } from './contractor-mention.ts';
-import { eventDate, otherEvent, sharedEventFact, withinWindow } from './event-overlap.ts';
+import { eventDate, otherEvent, sharedEventDate, sharedEventFact, sharedKind, withinWindow } from './event-overlap.ts';
 import { findFollowUpMarker } from './follow-up-marker.ts';
 import { MIN_MENTION_KEY, compactText, orgKey } from './org-name.ts';
 import { namesOrganisation } from './org-mention.ts';
@@ -54,11 +56,17 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K | null, value: V): void {
 class LinkSet {
   readonly links: NoticeLink[] = [];
   private readonly seen = new Set<string>();
+  private readonly pairs = new Set<string>();
+  /** Whether any rule already links the two notices. */
+  has(a: number, b: number): boolean {
+    return this.pairs.has(a < b ? `${a}:${b}` : `${b}:${a}`);
+  }
   add(rule: NoticeLink['rule'], a: number, b: number, evidence: string, client?: number): void {
     const [x, y] = a < b ? [a, b] : [b, a];
     const key = `${rule}:${x}:${y}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
+    this.pairs.add(`${x}:${y}`);
     this.links.push({ rule, evidence, notices: [x, y], ...(client === undefined ? {} : { client }) });
   }
 }
@@ -77,6 +85,8 @@ export function linkNotices(notices: readonly LinkableNotice[]): NoticeLink[] {
   for (const [number, block] of byNumber) linkSameNumber(number, block, out);
   linkClientContractor(prepared, byOrg, out);
   linkNearDuplicates(prepared, byOrg, out);
+  // Last, and only where no other rule linked the pair: the weakest evidence of the rules.
+  for (const block of byOrg.values()) linkSameEvent(block, out);
   return out.links;
 }
 
@@ -101,6 +111,25 @@ function linkFollowUps(block: Prepared[], out: LinkSet): void {
     }
     if (best) out.add('follow_up', best.earlier.id, later.id, `${marker} (${best.fact})`);
   });
+}
+
+/**
+ * (a') Two notices of one organisation giving the same day for the event and the same kind of event:
+ * a casebook post in its own words, a notice without a follow-up marker. A day alone or a kind alone
+ * is not enough: an organisation has many events of one kind, and two kinds may happen on one day.
+ */
+function linkSameEvent(block: Prepared[], out: LinkSet): void {
+  if (block.length < 2 || block.length > MAX_BLOCK) return;
+  for (let i = 0; i < block.length; i++) {
+    for (let j = i + 1; j < block.length; j++) {
+      const [a, b] = inOrder(block[i]!, block[j]!);
+      const day = sharedEventDate(a, b);
+      const kind = day === null ? null : sharedKind(a, b);
+      if (day === null || kind === null || !withinWindow(a, b) || otherEvent(a, b) !== null) continue;
+      if (out.has(block[i]!.id, block[j]!.id)) continue;
+      out.add('same_event', block[i]!.id, block[j]!.id, `same event date ${day}; ${kind}`);
+    }
+  }
 }
 
 function inOrder(a: Prepared, b: Prepared): [IncidentRecord, IncidentRecord] {

@@ -1,6 +1,6 @@
 // Whether an organisation's key found inside a text names that organisation: not the start of a longer
 // name (ひかり銀行 in ひかり銀行カード), not a common word standing alone (委託先のシステム), not the maker of a product
-// (あさひソフト社製のソフトウェア).
+// (あさひソフト社製のソフトウェア), not a sender someone pretended to be (〇〇を装ったメール).
 
 import { isGenericName } from './generic-name.ts';
 
@@ -15,13 +15,17 @@ const ENDS_NAME = /^(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|\(
 const BEFORE_NAME_OK = new Set(['社', '人', '先', '元', '託', '請']);
 const WORD_CHAR = /[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]/u;
 
-export type MentionVerdict = 'name' | 'inside_longer_name' | 'generic_word' | 'product';
+// A name used by someone pretending to be it (〇〇を装ったメール): that organisation had no part in the event.
+const IMPERSONATED_AFTER = /^(?:株式会社|有限会社|合同会社|\(株\)|社|様)?(?:を(?:装|騙|かた|名乗|詐称)|になりすま|の名(?:を|前を)(?:騙|かた|使))/;
+
+export type MentionVerdict = 'name' | 'inside_longer_name' | 'generic_word' | 'product' | 'impersonated';
 
 /** Why the occurrence of `key` at `at` in `compact` is or is not that organisation named. */
 export function judgeMention(compact: string, key: string, at: number): MentionVerdict {
   const before = compact.slice(Math.max(0, at - 8), at);
   const after = compact.slice(at + key.length, at + key.length + 16);
   if (PRODUCT_AFTER.test(after)) return 'product';
+  if (IMPERSONATED_AFTER.test(after)) return 'impersonated';
   const prev = before.at(-1);
   if (prev !== undefined && WORD_CHAR.test(prev) && !BEFORE_NAME_OK.has(prev)) return 'inside_longer_name';
   const next = after.at(0);

@@ -11,9 +11,12 @@ const LEGAL_FORMS = new RegExp([
 
 const MARKS = /[\s\u3000・.,、。'"“”「」『』()[\]{}【】〔〕]/g;
 
-/** Text as the linking rules compare it: NFKC, lowercase, without whitespace (PDF copies break names with spaces). */
+/**
+ * Text as the linking rules compare it: NFKC, lowercase, without whitespace (PDF copies break names
+ * with spaces) or middle dots (ミドリ・データ社 and ミドリデータ are one name, as orgKey has it).
+ */
 export function compactText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  return text.normalize('NFKC').toLowerCase().replace(/[\s・]+/g, '');
 }
 
 /** '株式会社 ひかり書房' and 'ひかり書房(株)' give one key; null when nothing distinctive is left. */

@@ -12,7 +12,7 @@ describe('grouping set', () => {
     expect(score.labelledIncidents).toBe(new Set(labelOf.values()).size);
     // Enough linked pairs, of every rule, for the figures to mean something.
     expect(score.truePairs).toBeGreaterThanOrEqual(20);
-    expect(Object.keys(score.linksByRule).sort()).toEqual(['client_contractor', 'follow_up', 'near_duplicate', 'same_casebook_number']);
+    expect(Object.keys(score.linksByRule).sort()).toEqual(['client_contractor', 'follow_up', 'near_duplicate', 'same_casebook_number', 'same_event']);
   });
 
   it(`keeps pairwise precision at ${TARGET_PRECISION} and recall at ${TARGET_RECALL} or above`, () => {

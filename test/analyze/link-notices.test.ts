@@ -163,6 +163,34 @@ describe('linkNotices', () => {
     expect(linkNotices([a, copy])).toMatchObject([{ rule: 'near_duplicate', notices: [1, 3] }]);
   });
 
+  it('links one organisation\'s notices giving one event day and one kind of event, and neither alone', () => {
+    const own = notice(1, 'ECサイトへの不正アクセスについて\n株式会社きらら化粧品\n管理画面に不正なログインがありました。', {
+      organization: '株式会社きらら化粧品', disclosure_date: '2025-08-20', discovered_date: '2025-08-08', incident_types: ['unauthorized_access'],
+    });
+    // A casebook post in news wording: no marker, not a copy, no number on the organisation's notice.
+    const post = notice(2, '【セキュリティ事件簿#2025-301】株式会社きらら化粧品 公式通販サイトに不正ログイン\n同社によれば8月8日に管理画面への不正ログインを確認した。', {
+      organization: '株式会社きらら化粧品', disclosure_date: '2025-08-20', occurred_date: '2025-08-08', incident_types: ['account_takeover'], casebook_id: '2025-301',
+    });
+    expect(linkNotices([own, post])).toEqual([{ rule: 'same_event', notices: [1, 2], evidence: 'same event date 2025-08-08; same kind of event (intrusion)' }]);
+    const loss = notice(3, '書類の紛失について\n株式会社きらら化粧品', {
+      organization: '株式会社きらら化粧品', disclosure_date: '2025-08-21', occurred_date: '2025-08-08', incident_types: ['loss'],
+    });
+    const laterAccess = notice(4, '不正アクセスについて\n株式会社きらら化粧品', {
+      organization: '株式会社きらら化粧品', disclosure_date: '2025-12-01', occurred_date: '2025-11-20', incident_types: ['unauthorized_access'],
+    });
+    expect(linkNotices([own, loss, laterAccess])).toEqual([]);
+  });
+
+  it('takes the organisation a phishing mail pretended to be for no party to the event', () => {
+    const shipper = notice(1, '配送状況確認サービスへの不正アクセスについて\n株式会社やまびこ運輸', {
+      organization: '株式会社やまびこ運輸', disclosure_date: '2025-04-04', occurred_date: '2025-03-28', incident_types: ['unauthorized_access'],
+    });
+    const victim = notice(2, 'マルウェア感染について\n株式会社まつかぜ商会\n当社の取引先である株式会社やまびこ運輸を装ったメールの添付ファイルを開き、感染しました。', {
+      organization: '株式会社まつかぜ商会', disclosure_date: '2025-04-11', incident_types: ['malware'],
+    });
+    expect(linkNotices([shipper, victim])).toEqual([]);
+  });
+
   it('leaves notices of another kind out of every link', () => {
     const claims = { ...SECOND_REPORT, record: { ...SECOND_REPORT.record, kind: 'claim_list' as const } };
     expect(linkNotices([FIRST_NOTICE, claims])).toEqual([]);

@@ -50,6 +50,15 @@ describe('judgeMention', () => {
     expect(judge('委託先で使われていたあさひソフト社製の機器', 'あさひソフト')).toBe('product');
     expect(judge('委託先が導入していたあさひソフトの製品の脆弱性', 'あさひソフト')).toBe('product');
   });
+  it('takes an organisation someone pretended to be for no party to the event', () => {
+    expect(judge('当社の取引先である株式会社やまびこ運輸を装ったメールが届き', 'やまびこ運輸')).toBe('impersonated');
+    expect(judge('委託先のやまびこ運輸社になりすましたメール', 'やまびこ運輸')).toBe('impersonated');
+    expect(judge('取引先であるやまびこ運輸様の名をかたるメール', 'やまびこ運輸')).toBe('impersonated');
+    expect(judge('取引先であるやまびこ運輸から連絡を受けました', 'やまびこ運輸')).toBe('name');
+  });
+  it('reads a name written with a middle dot as the key without it', () => {
+    expect(judge('運営会社であるミドリ・データ社において', 'ミドリデータ')).toBe('name');
+  });
 });
 
 describe('namesOrganisation', () => {

@@ -125,6 +125,7 @@ const ja = {
   'rule.most_common_then_earliest': '最多、同数なら最初',
   'rule.person': '人による訂正',
   'link.follow_up': '続報',
+  'link.same_event': '同じ組織の同じ日の事象',
   'link.client_contractor': '委託元と委託先',
   'link.same_casebook_number': '同じ事件簿番号',
   'link.near_duplicate': 'ほぼ同じ文面',
@@ -482,6 +483,7 @@ const en: Catalogue = {
   'link.client_contractor': 'client and contractor',
   'link.same_casebook_number': 'same casebook number',
   'link.near_duplicate': 'near-identical text',
+  'link.same_event': 'one organisation, one event day',
   'link.manual_link': 'linked by a person',
 
   'review.title': 'Review',

@@ -86,7 +86,7 @@ export function linkNotices(notices: readonly LinkableNotice[]): NoticeLink[] {
   linkClientContractor(prepared, byOrg, out);
   linkNearDuplicates(prepared, byOrg, out);
   // Last, and only where no other rule linked the pair: the weakest evidence of the rules.
-  for (const block of byOrg.values()) linkSameEvent(block, out);
+  linkSameEvent(prepared, out);
   return out.links;
 }
 
@@ -117,17 +117,25 @@ function linkFollowUps(block: Prepared[], out: LinkSet): void {
  * (a') Two notices of one organisation giving the same day for the event and the same kind of event:
  * a casebook post in its own words, a notice without a follow-up marker. A day alone or a kind alone
  * is not enough: an organisation has many events of one kind, and two kinds may happen on one day.
+ * Blocked by organisation and day, so a prolific organisation costs no more than its notices of one day.
  */
-function linkSameEvent(block: Prepared[], out: LinkSet): void {
-  if (block.length < 2 || block.length > MAX_BLOCK) return;
-  for (let i = 0; i < block.length; i++) {
-    for (let j = i + 1; j < block.length; j++) {
-      const [a, b] = inOrder(block[i]!, block[j]!);
-      const day = sharedEventDate(a, b);
-      const kind = day === null ? null : sharedKind(a, b);
-      if (day === null || kind === null || !withinWindow(a, b) || otherEvent(a, b) !== null) continue;
-      if (out.has(block[i]!.id, block[j]!.id)) continue;
-      out.add('same_event', block[i]!.id, block[j]!.id, `same event date ${day}; ${kind}`);
+function linkSameEvent(prepared: Prepared[], out: LinkSet): void {
+  const byOrgDay = new Map<string, Prepared[]>();
+  for (const p of prepared) {
+    if (p.org === null) continue;
+    for (const day of new Set([p.record.occurred_date, p.record.discovered_date])) if (day !== null) pushTo(byOrgDay, `${p.org}\u0000${day}`, p);
+  }
+  for (const block of byOrgDay.values()) {
+    if (block.length < 2 || block.length > MAX_BLOCK) continue;
+    for (let i = 0; i < block.length; i++) {
+      for (let j = i + 1; j < block.length; j++) {
+        if (out.has(block[i]!.id, block[j]!.id)) continue;
+        const [a, b] = inOrder(block[i]!, block[j]!);
+        const day = sharedEventDate(a, b);
+        const kind = day === null ? null : sharedKind(a, b);
+        if (day === null || kind === null || !withinWindow(a, b) || otherEvent(a, b) !== null) continue;
+        out.add('same_event', block[i]!.id, block[j]!.id, `same event date ${day}; ${kind}`);
+      }
     }
   }
 }

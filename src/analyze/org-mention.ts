@@ -5,13 +5,15 @@
 import { isGenericName } from './generic-name.ts';
 
 // On compact text (NFKC, lowercase, no spaces): ㈱ is '(株)' there.
-const LEGAL_BEFORE = /(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|\(同\)|法人)$/;
+const LEGAL_BEFORE = /(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|\(同\)|法人|法人社団|法人財団)$/;
 const LEGAL_AFTER = /^(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|\(同\))/;
 // A maker named for its product: 〇〇社製, 〇〇製の機器, 〇〇の製品.
 const PRODUCT_AFTER = /^(?:社)?(?:製|の(?:製品|ソフトウェア|ソフトウエア|ソフト|機器|ルーター|vpn|ファイアウォール))/;
 // Characters that may follow a name and end it: a legal form, 社 (not 社製), an honorific, a conjunction.
-const ENDS_NAME = /^(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|\(同\)|社(?!製)|様|殿|及び|等|側|各社)/;
-// Characters that may come before a name inside a word run: the end of 会社/法人, or of a contractor cue (委託先, 委託元).
+// Also a site of the organisation (山口金属曲板工業小郡事業所 is still that company).
+const ENDS_NAME = /^(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|\(同\)|社(?!製)|様|殿|及び|等|側|各社|本社|本店|支社|支店|営業所|事業所|工場)/;
+// Characters that may come before a name inside a word run: the end of 会社/法人 (法人社団 and 法人財団 by
+// LEGAL_BEFORE), or of a contractor cue (委託先, 委託元).
 const BEFORE_NAME_OK = new Set(['社', '人', '先', '元', '託', '請']);
 const WORD_CHAR = /[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]/u;
 
@@ -27,7 +29,7 @@ export function judgeMention(compact: string, key: string, at: number): MentionV
   if (PRODUCT_AFTER.test(after)) return 'product';
   if (IMPERSONATED_AFTER.test(after)) return 'impersonated';
   const prev = before.at(-1);
-  if (prev !== undefined && WORD_CHAR.test(prev) && !BEFORE_NAME_OK.has(prev)) return 'inside_longer_name';
+  if (prev !== undefined && WORD_CHAR.test(prev) && !BEFORE_NAME_OK.has(prev) && !LEGAL_BEFORE.test(before)) return 'inside_longer_name';
   const next = after.at(0);
   if (next !== undefined && WORD_CHAR.test(next) && !ENDS_NAME.test(after)) return 'inside_longer_name';
   if (isGenericName(key) && !LEGAL_BEFORE.test(before) && !LEGAL_AFTER.test(after)) return 'generic_word';

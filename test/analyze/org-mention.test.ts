@@ -44,6 +44,8 @@ describe('judgeMention', () => {
     expect(judge('委託しております株式会社ふたばから', 'ふたば')).toBe('name');
     expect(judge('弊社委託先の山口金属曲板工業社から連絡を受けました', '山口金属曲板工業')).toBe('name');
     expect(judge('委託元であるあけぼの通販様の窓口業務', 'あけぼの通販')).toBe('name');
+    expect(judge('委託元である医療法人社団みどり会の患者情報', 'みどり会')).toBe('name');
+    expect(judge('委託先である山口金属曲板工業本社工場において', '山口金属曲板工業')).toBe('name');
   });
   it('takes a maker named for its product for no contractor', () => {
     expect(judge('委託先が利用していたことのは製作所製のファイル転送ソフトウェア', 'ことのは製作所')).toBe('product');

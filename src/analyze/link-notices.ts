@@ -10,7 +10,7 @@ import { keptNumber } from './casebook-number.ts';
 import { findContractorMentions, NameIndex } from './contractor-mention.ts';
 import { eventDate, otherEvent, sharedEventDate, sharedEventFact, sharedKind, withinWindow } from './event-overlap.ts';
 import { findFollowUpMarker } from './follow-up-marker.ts';
-import { MIN_MENTION_KEY, compactText, orgKey } from './org-name.ts';
+import { MIN_MENTION_KEY, compactText, legalFormKind, orgKey, sameLegalPerson } from './org-name.ts';
 import { namesOrganisation } from './org-mention.ts';
 import { bigramCounts, diceSimilarity, diceUpperBound, type BigramCounts } from './text-similarity.ts';
 
@@ -27,6 +27,8 @@ interface Prepared {
   text: string;
   compact: string;
   org: string | null;
+  /** The kind of legal person the name states (株式会社, 医療法人…), or null. */
+  form: string | null;
   number: string | null;
   /** disclosure date, else event date; '9999' sorts undated notices after dated ones */
   sortDate: string;
@@ -41,7 +43,7 @@ export function noticeOrder(a: { sortDate: string; id: number }, b: { sortDate: 
 function prepare(n: LinkableNotice): Prepared {
   const compact = compactText(n.text);
   return {
-    id: n.id, record: n.record, text: n.text, compact, org: orgKey(n.record.organization),
+    id: n.id, record: n.record, text: n.text, compact, org: orgKey(n.record.organization), form: legalFormKind(n.record.organization),
     number: keptNumber(n.record.casebook_id), sortDate: eventDate(n.record) ?? '9999',
   };
 }
@@ -99,7 +101,7 @@ function linkFollowUps(block: Prepared[], out: LinkSet): void {
     if (marker === null) return;
     let best: { earlier: Prepared; score: number; fact: string } | null = null;
     for (const earlier of ordered.slice(0, i)) {
-      if (!withinWindow(earlier.record, later.record)) continue;
+      if (!sameLegalPerson(earlier.form, later.form) || !withinWindow(earlier.record, later.record)) continue;
       const citesDate = earlier.record.disclosure_date !== null && datesIn(later).has(earlier.record.disclosure_date);
       // One organisation's second incident may be followed up too: its 第2報 continues that one, not the first.
       if (!citesDate && otherEvent(earlier.record, later.record) !== null) continue;
@@ -129,7 +131,7 @@ function linkSameEvent(prepared: Prepared[], out: LinkSet): void {
     if (block.length < 2 || block.length > MAX_BLOCK) continue;
     for (let i = 0; i < block.length; i++) {
       for (let j = i + 1; j < block.length; j++) {
-        if (out.has(block[i]!.id, block[j]!.id)) continue;
+        if (out.has(block[i]!.id, block[j]!.id) || !sameLegalPerson(block[i]!.form, block[j]!.form)) continue;
         const [a, b] = inOrder(block[i]!, block[j]!);
         const day = sharedEventDate(a, b);
         const kind = day === null ? null : sharedKind(a, b);
@@ -159,6 +161,8 @@ function linkSameNumber(number: string, block: Prepared[], out: LinkSet): void {
       const a = block[i]!;
       const b = block[j]!;
       if (a.org === null || b.org === null) continue;
+      // One key, two kinds of legal person (株式会社あおば, 医療法人あおば): each text names itself, not the other.
+      if (a.org === b.org && !sameLegalPerson(a.form, b.form)) continue;
       if (a.org === b.org) {
         out.add('same_casebook_number', a.id, b.id, `#${number}`);
         continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkNotices } from '../../src/analyze/link-notices.ts';
 import { findFollowUpMarker } from '../../src/analyze/follow-up-marker.ts';
-import { orgKey } from '../../src/analyze/org-name.ts';
+import { legalFormKind, orgKey } from '../../src/analyze/org-name.ts';
 import { FIRST_NOTICE, SECOND_REPORT, notice } from './linkable.ts';
 
 describe('orgKey', () => {
@@ -12,6 +12,18 @@ describe('orgKey', () => {
     expect(orgKey('ＡＢＣ Co., Ltd.')).toBe('abc');
     expect(orgKey('株式会社')).toBeNull();
     expect(orgKey(null)).toBeNull();
+  });
+});
+
+describe('legalFormKind', () => {
+  it('reads one kind from the forms one organisation is written with, and none from a bare name', () => {
+    expect(legalFormKind('株式会社あおば')).toBe('company');
+    expect(legalFormKind('あおば㈱')).toBe('company');
+    expect(legalFormKind('Aoba Co., Ltd.')).toBe('company');
+    expect(legalFormKind('医療法人社団あおば')).toBe('medical');
+    expect(legalFormKind('医療法人あおば')).toBe('medical');
+    expect(legalFormKind('公益社団法人あおば')).toBe(legalFormKind('一般社団法人あおば'));
+    expect(legalFormKind('あおば')).toBeNull();
   });
 });
 
@@ -189,6 +201,20 @@ describe('linkNotices', () => {
       organization: '株式会社まつかぜ商会', disclosure_date: '2025-04-11', incident_types: ['malware'],
     });
     expect(linkNotices([shipper, victim])).toEqual([]);
+  });
+
+  it('keeps two legal persons of one name apart (株式会社あおば, 医療法人あおば), and one written with and without its form together', () => {
+    const shop = notice(1, 'オンラインストアへの不正アクセス\n株式会社あおば', {
+      organization: '株式会社あおば', disclosure_date: '2025-03-12', occurred_date: '2025-03-04', incident_types: ['unauthorized_access'], casebook_id: '2025-070',
+    });
+    const clinic = notice(2, '電子カルテシステムの障害について(第2報)\n医療法人あおば\n先日お知らせいたしました障害はランサムウェアによるものでした。', {
+      organization: '医療法人あおば', disclosure_date: '2025-07-22', incident_types: ['ransomware'], casebook_id: '2025-070',
+    });
+    expect(linkNotices([shop, clinic])).toEqual([]);
+    const header = notice(3, 'オンラインストアへの不正アクセス(第2報)\nあおば', {
+      organization: 'あおば', disclosure_date: '2025-04-02', occurred_date: '2025-03-04', incident_types: ['unauthorized_access'],
+    });
+    expect(linkNotices([shop, header])).toMatchObject([{ rule: 'follow_up', notices: [1, 3] }]);
   });
 
   it('leaves notices of another kind out of every link', () => {

@@ -51,6 +51,14 @@ export function sharedEventDate(a: IncidentRecord, b: IncidentRecord): string | 
   return null;
 }
 
+/**
+ * Where only the kind of event is shared (no day, no cited notice), a follow-up further than a year
+ * from the earlier notice is another incident, and a partner's notice further than half a year
+ * another event of that partner: clients publish within weeks of their contractor.
+ */
+export const KIND_ONLY_FOLLOW_UP_DAYS = 365;
+export const KIND_ONLY_PARTNER_DAYS = 183;
+
 /** Occurrence dates further apart than this are two events, when the earlier notice has no date of its own. */
 export const SAME_EVENT_DAYS = 31;
 

@@ -8,7 +8,9 @@ import type { IncidentRecord } from '../core/record.ts';
 import type { LinkableNotice, NoticeLink } from '../store/store.ts';
 import { keptNumber } from './casebook-number.ts';
 import { findContractorMentions, NameIndex } from './contractor-mention.ts';
-import { eventDate, otherEvent, sharedEventDate, sharedEventFact, sharedKind, withinWindow } from './event-overlap.ts';
+import {
+  KIND_ONLY_FOLLOW_UP_DAYS, KIND_ONLY_PARTNER_DAYS, eventDate, otherEvent, sharedEventDate, sharedEventFact, sharedKind, withinWindow,
+} from './event-overlap.ts';
 import { findFollowUpMarker } from './follow-up-marker.ts';
 import { MIN_MENTION_KEY, compactText, legalFormKind, orgKey, sameLegalPerson } from './org-name.ts';
 import { namesOrganisation } from './org-mention.ts';
@@ -108,6 +110,7 @@ function linkFollowUps(block: Prepared[], out: LinkSet): void {
       const fact = citesDate ? `refers to the notice of ${earlier.record.disclosure_date}` : sharedEventFact(earlier.record, later.record);
       if (fact === null) continue;
       const score = citesDate ? 3 : fact.startsWith('same event date') ? 2 : 1;
+      if (score === 1 && !withinWindow(earlier.record, later.record, KIND_ONLY_FOLLOW_UP_DAYS)) continue;
       // Equal scores: the nearest earlier notice, the one a follow-up most likely continues.
       if (best === null || score >= best.score) best = { earlier, score, fact };
     }
@@ -186,11 +189,16 @@ function linkClientContractor(prepared: Prepared[], byOrg: Map<string, Prepared[
       for (const other of byOrg.get(mention.key) ?? []) {
         if (other.id === writer.id || !withinWindow(writer.record, other.record)) continue;
         const sameNumber = writer.number !== null && writer.number === other.number;
-        if (!sameNumber && sharedEventFact(writer.record, other.record) === null) continue;
+        if (!sameNumber && !partnersInOneEvent(writer.record, other.record)) continue;
         out.add('client_contractor', writer.id, other.id, mention.evidence, mention.namesClient ? other.id : writer.id);
       }
     }
   }
+}
+
+/** One day of the event, or one kind of event within half a year. */
+function partnersInOneEvent(a: IncidentRecord, b: IncidentRecord): boolean {
+  return sharedEventDate(a, b) !== null || (sharedKind(a, b) !== null && withinWindow(a, b, KIND_ONLY_PARTNER_DAYS));
 }
 
 /** (c) The same notice published twice: texts alike by bigram Dice, compared within blocks only. */

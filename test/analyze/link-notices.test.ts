@@ -217,6 +217,30 @@ describe('linkNotices', () => {
     expect(linkNotices([shop, header])).toMatchObject([{ rule: 'follow_up', notices: [1, 3] }]);
   });
 
+  it('takes the kind of event alone as one event only within a year for a follow-up, half a year for a partner', () => {
+    const first = notice(1, '会員サイトへの不正アクセスについて\n株式会社かえでスポーツ', {
+      organization: '株式会社かえでスポーツ', disclosure_date: '2024-02-16', occurred_date: '2024-02-09', incident_types: ['unauthorized_access'],
+    });
+    const lateReport = notice(2, 'ECサイトにおける不正アクセスについて(第2報)\n株式会社かえでスポーツ', {
+      organization: '株式会社かえでスポーツ', disclosure_date: '2025-04-18', incident_types: ['web_skimming'],
+    });
+    expect(linkNotices([first, lateReport])).toEqual([]);
+    const report = notice(3, '会員サイトへの不正アクセスについて(第2報)\n株式会社かえでスポーツ', {
+      organization: '株式会社かえでスポーツ', disclosure_date: '2024-11-18', incident_types: ['unauthorized_access'],
+    });
+    expect(linkNotices([first, report])).toMatchObject([{ rule: 'follow_up', notices: [1, 3] }]);
+
+    const contractor = notice(4, '当社サーバーへの不正アクセスについて\n株式会社なぎさ物流サービス', {
+      organization: '株式会社なぎさ物流サービス', disclosure_date: '2024-06-14', discovered_date: '2024-06-05', incident_types: ['unauthorized_access'],
+    });
+    const clientLate = notice(5, '委託先への不正アクセスについて\nときわ書店株式会社\n当社が配送業務を委託している株式会社なぎさ物流サービスにおいて不正アクセスが発生しました。', {
+      organization: 'ときわ書店株式会社', disclosure_date: '2025-04-09', occurred_date: '2025-04-02', incident_types: ['unauthorized_access'],
+    });
+    expect(linkNotices([contractor, clientLate])).toEqual([]);
+    const clientSoon = notice(6, clientLate.text, { ...clientLate.record, disclosure_date: '2024-07-01', occurred_date: null });
+    expect(linkNotices([contractor, clientSoon])).toMatchObject([{ rule: 'client_contractor', notices: [4, 6] }]);
+  });
+
   it('leaves notices of another kind out of every link', () => {
     const claims = { ...SECOND_REPORT, record: { ...SECOND_REPORT.record, kind: 'claim_list' as const } };
     expect(linkNotices([FIRST_NOTICE, claims])).toEqual([]);

@@ -13,8 +13,8 @@ const PRODUCT_AFTER = /^(?:社)?(?:製|の(?:製品|ソフトウェア|ソフト
 // Also a site of the organisation (山口金属曲板工業小郡事業所 is still that company).
 const ENDS_NAME = /^(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|\(同\)|社(?!製)|様|殿|及び|等|側|各社|本社|本店|支社|支店|営業所|事業所|工場)/;
 // Characters that may come before a name inside a word run: the end of 会社/法人 (法人社団 and 法人財団 by
-// LEGAL_BEFORE), or of a contractor cue (委託先, 委託元).
-const BEFORE_NAME_OK = new Set(['社', '人', '先', '元', '託', '請']);
+// LEGAL_BEFORE), or of a contractor cue (委託先, 委託元, 委託事業者).
+const BEFORE_NAME_OK = new Set(['社', '人', '先', '元', '託', '請', '者']);
 const WORD_CHAR = /[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]/u;
 
 // A name used by someone pretending to be it (〇〇を装ったメール): that organisation had no part in the event.

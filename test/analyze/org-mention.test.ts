@@ -45,6 +45,7 @@ describe('judgeMention', () => {
     expect(judge('弊社委託先の山口金属曲板工業社から連絡を受けました', '山口金属曲板工業')).toBe('name');
     expect(judge('委託元であるあけぼの通販様の窓口業務', 'あけぼの通販')).toBe('name');
     expect(judge('委託元である医療法人社団みどり会の患者情報', 'みどり会')).toBe('name');
+    expect(judge('保守を担う委託事業者あさひ印刷データから', 'あさひ印刷データ')).toBe('name');
     expect(judge('委託先である山口金属曲板工業本社工場において', '山口金属曲板工業')).toBe('name');
   });
   it('takes a maker named for its product for no contractor', () => {

@@ -46,7 +46,7 @@ describe('incident page: links and the values they change', () => {
       expect(tag).toContain('続報');
       expect(tag).toMatch(/<a href="#notice-\d+">公表文 \d+<\/a>/);
       expect(tag).toContain('第2報');
-      expect(tag).toContain('refers to the notice of 2025-02-10');
+      expect(tag).toContain('2025-02-10 の公表文に言及');
     }
   });
 

@@ -14,6 +14,7 @@ import { typedValue } from './field-input.ts';
 import { allows } from '../../core/access.ts';
 import { fieldLabel, valueText } from './labels.ts';
 import { csrfField, layout, type Html } from './layout.ts';
+import { linkEvidenceText } from './link-evidence.ts';
 import { evidenceAnchor, noticeText } from './notice-text.ts';
 import { reviewPanel } from './review-panel.ts';
 
@@ -126,7 +127,7 @@ ${v.notices.map((n) => noticeArticle(n))}
  · <a href="/notices/${n.id}">${t('incident.notice.page')}</a></p>
 ${links.length ? html`<p class="links">${t('incident.links')}: ${links.map((l) => {
     const other = l.notices[0] === n.id ? l.notices[1] : l.notices[0];
-    return html`<span class="tag" data-rule="${l.rule}">${t(`link.${l.rule}`)}${l.by ? ` (${l.by})` : ''} · <a href="#notice-${other}">${t('incident.source.notice', { id: other })}</a>: ${l.evidence}</span> `;
+    return html`<span class="tag" data-rule="${l.rule}">${t(`link.${l.rule}`)}${l.by ? ` (${l.by})` : ''} · <a href="#notice-${other}">${t('incident.source.notice', { id: other })}</a>: ${linkEvidenceText(t, l.evidence)}</span> `;
   })}</p>` : ''}
 ${changed.length ? html`<p class="merge-changes">${t('incident.changes')}: ${changed.map((c) => html`<span class="tag" data-field="${c.field}">${fieldLabel(t, c.field)} ${valueText(t, c.field, c.without, locale)} → ${valueText(t, c.field, c.with, locale)}</span> `)}</p>` : ''}
 ${noticeText(t, n.id, n.text, n.record.evidence)}

@@ -76,3 +76,12 @@ export function otherEvent(earlier: IncidentRecord, later: IncidentRecord): stri
   return before !== null && happened > before && daysBetween(before, happened) > SAME_EVENT_DAYS
     ? `occurred ${before} and ${happened}` : null;
 }
+
+/** The two days the notices give for one field of the event when they differ (both stated), or null. */
+export function differentEventDays(a: IncidentRecord, b: IncidentRecord): string | null {
+  for (const field of ['occurred_date', 'discovered_date'] as const) {
+    const [x, y] = [a[field], b[field]];
+    if (x !== null && y !== null && x !== y) return `${field} ${x} and ${y}`;
+  }
+  return null;
+}

@@ -9,7 +9,7 @@ import type { LinkableNotice, NoticeLink } from '../store/store.ts';
 import { keptNumber } from './casebook-number.ts';
 import { findContractorMentions, NameIndex } from './contractor-mention.ts';
 import {
-  KIND_ONLY_FOLLOW_UP_DAYS, KIND_ONLY_PARTNER_DAYS, eventDate, otherEvent, sharedEventDate, sharedEventFact, sharedKind, withinWindow,
+  KIND_ONLY_FOLLOW_UP_DAYS, KIND_ONLY_PARTNER_DAYS, differentEventDays, eventDate, otherEvent, sharedEventDate, sharedEventFact, sharedKind, withinWindow,
 } from './event-overlap.ts';
 import { findFollowUpMarker } from './follow-up-marker.ts';
 import { MIN_MENTION_KEY, compactText, legalFormKind, orgKey, sameLegalPerson } from './org-name.ts';
@@ -226,6 +226,8 @@ function linkNearDuplicates(prepared: Prepared[], byOrg: Map<string, Prepared[]>
           if (diceUpperBound(a.compact.length, b.compact.length) < NEAR_DUPLICATE_THRESHOLD) continue;
           // One template used for two events (an organisation's yearly notices) is not one notice twice.
           if (!withinWindow(a.record, b.record) || otherEvent(...inOrder(a, b)) !== null) continue;
+          // Two organisations on one template (city boards, a chain's shops): alike text, each its own day.
+          if (a.org !== null && b.org !== null && a.org !== b.org && differentEventDays(a.record, b.record) !== null) continue;
           const similarity = diceSimilarity(countsOf(a), countsOf(b));
           if (similarity >= NEAR_DUPLICATE_THRESHOLD) out.add('near_duplicate', a.id, b.id, `similarity ${similarity.toFixed(2)}`);
         }

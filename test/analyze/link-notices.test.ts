@@ -241,6 +241,16 @@ describe('linkNotices', () => {
     expect(linkNotices([contractor, clientSoon])).toMatchObject([{ rule: 'client_contractor', notices: [4, 6] }]);
   });
 
+  it('does not take two organisations\' notices on one template, each of its own day, for one notice twice', () => {
+    const body = (city: string, day: string, n: number) => `メールの誤送信について\n${city}教育委員会\nこのたび、本市教育委員会において、メールの誤送信による個人情報の漏えいが発生しました。2025年5月${day}日、職員が保護者に案内メールを送信する際、宛先を誤ってCCに入力したため、受信者全員に他の受信者のメールアドレスが表示される状態となりました。対象となるメールアドレスは${n}件です。受信者の皆様にはお詫びとメールの削除のお願いを送付いたしました。`;
+    const a = notice(1, body('ほしみ市', '14', 142), { organization: 'ほしみ市教育委員会', disclosure_date: '2025-05-16', occurred_date: '2025-05-14', incident_types: ['misdelivery'] });
+    const b = notice(2, body('さくらだ市', '15', 96), { organization: 'さくらだ市教育委員会', disclosure_date: '2025-05-19', occurred_date: '2025-05-15', incident_types: ['misdelivery'] });
+    expect(linkNotices([a, b])).toEqual([]);
+    // The same text under another reading of the organisation, of the same day: one notice twice.
+    const copy = notice(3, body('ほしみ市', '14', 142), { organization: 'ほしみ市教育委員会事務局', disclosure_date: '2025-05-16', occurred_date: '2025-05-14', incident_types: ['misdelivery'] });
+    expect(linkNotices([a, copy])).toMatchObject([{ rule: 'near_duplicate', notices: [1, 3] }]);
+  });
+
   it('leaves notices of another kind out of every link', () => {
     const claims = { ...SECOND_REPORT, record: { ...SECOND_REPORT.record, kind: 'claim_list' as const } };
     expect(linkNotices([FIRST_NOTICE, claims])).toEqual([]);

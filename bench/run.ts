@@ -1,7 +1,7 @@
 // `npm run bench [-- --posts N] [--engines sqlite,postgres] [--only ingest,search]`: generates (or reuses) a corpus
 // under .tmp/, measures extraction, ingest, search (against ripgrep), the server under load and its memory, prints a
 // table and appends it to BENCHMARKS.md. It reports figures against the targets of issue 9 and never fails for slowness.
-// --only picks parts (extract, ingest, search, load, quality; load needs ingest, and search without ingest measures
+// --only picks parts (extract, ingest, search, load, quality, grouping; load needs ingest, and search without ingest measures
 // the stores an earlier run left, and so does load); --readers sets ingest's reader threads (default: one per core).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { writeCorpus, type CorpusManifest } from '../scripts/gen-corpus/main.ts';
 import { GENERATOR_VERSION } from '../scripts/gen-corpus/corpus.ts';
+import { TARGET_PRECISION, TARGET_RECALL, describeGroupingScore, loadGroupingSet, scoreGroupingSet } from './grouping-set.ts';
 import { loadTest, type LoadFigures } from './load-test.ts';
 import type { ExtractFigures } from './measure-extract.ts';
 import type { IngestFigures } from './measure-ingest.ts';
@@ -31,7 +32,7 @@ const argsSchema = z.object({
   'no-load': z.boolean().default(false),
   'no-append': z.boolean().default(false),
   only: z.string().optional().transform((s) => (s === undefined ? null : new Set(s.split(',').map((p) => p.trim()).filter(Boolean))))
-    .pipe(z.set(z.enum(['extract', 'ingest', 'search', 'load', 'quality'])).nullable()),
+    .pipe(z.set(z.enum(['extract', 'ingest', 'search', 'load', 'quality', 'grouping'])).nullable()),
   readers: z.coerce.number().int().min(0).max(64).optional(),
 });
 
@@ -49,7 +50,7 @@ if (!parsedArgs.success) {
   process.exit(2);
 }
 const opt = parsedArgs.data;
-const part = (name: 'extract' | 'ingest' | 'search' | 'load' | 'quality') => opt.only === null || opt.only.has(name);
+const part = (name: 'extract' | 'ingest' | 'search' | 'load' | 'quality' | 'grouping') => opt.only === null || opt.only.has(name);
 const log = (s: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
 const lines: string[] = []; // the report, in Markdown
 const out = (s = '') => {
@@ -309,6 +310,19 @@ if (opt['quality-sample'] > 0 && part('quality')) {
   out('```');
   out(`Each miss is listed in ${join(work, 'score-verbose.txt')}.`);
   out();
+}
+
+// --- incident grouping on the labelled set (eval/grouping) ------------------------------------------------------
+if (part('grouping')) {
+  log('incident grouping on the labelled set in eval/grouping');
+  const { files } = loadGroupingSet();
+  const g = scoreGroupingSet();
+  out('### Incident grouping — labelled set `eval/grouping` (pairs of notices in one incident)');
+  out();
+  for (const l of describeGroupingScore(g, (id) => files[id - 1]!)) out(l);
+  out();
+  targets.push(`| grouping pairwise precision ≥ ${TARGET_PRECISION} | ${g.precision.toFixed(3)} | ${verdict(g.precision >= TARGET_PRECISION)} |`);
+  targets.push(`| grouping pairwise recall ≥ ${TARGET_RECALL} | ${g.recall.toFixed(3)} | ${verdict(g.recall >= TARGET_RECALL)} |`);
 }
 
 out('### Targets');

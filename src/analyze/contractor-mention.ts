@@ -1,6 +1,8 @@
 // Where a notice names another organisation as its contractor or client (委託先である株式会社X, X社より受託).
+// Only a name that judgeMention takes for the organisation counts (not 委託先…システム for 株式会社システム).
 
 import { MIN_MENTION_KEY } from './org-name.ts';
+import { judgeMention } from './org-mention.ts';
 
 const CUE = /再委託先|委託先|委託元|業務委託|委託|受託|取引先|発注元|元請|下請|協力会社|保守(?:業者|会社|ベンダー)|運営(?:会社|事業者)/g;
 // Wording that makes the *named* organisation the client: the writer is the contractor.
@@ -50,6 +52,8 @@ export function findContractorMentions(compact: string, names: NameIndex, ownKey
     const cueEnd = cueStart + cue[0].length;
     for (const { key, at } of names.namesIn(compact, cueStart - BEFORE, cueEnd + AFTER)) {
       if (key === ownKey || ownKey?.includes(key) || found.has(key)) continue;
+      // A common word, a longer name's start or a product's maker is no contractor named.
+      if (judgeMention(compact, key, at) !== 'name') continue;
       const nameEnd = at + key.length + (compact.slice(at + key.length).match(LEGAL_SUFFIX)?.[0].length ?? 0);
       const evidence = compact.slice(Math.min(cueStart, at), Math.max(cueEnd, nameEnd));
       found.set(key, { key, evidence, namesClient: NAMES_CLIENT.test(cue[0]) });

@@ -1,14 +1,19 @@
 // Which notices tell one story: candidate pairs by blocking (organisation, casebook number, title,
-// opening text, names near contractor cues), never all pairs, then one rule per kind of link.
+// opening text, names near contractor cues), never all pairs, then one rule per kind of link. A link
+// across organisations needs the other organisation named (org-mention.ts): a common word, a longer
+// name, a product's maker or an impersonated sender is no name.
 
 import { findDates } from '../core/japanese-date.ts';
 import type { IncidentRecord } from '../core/record.ts';
 import type { LinkableNotice, NoticeLink } from '../store/store.ts';
 import { keptNumber } from './casebook-number.ts';
 import { findContractorMentions, NameIndex } from './contractor-mention.ts';
-import { eventDate, sharedEventFact, withinWindow } from './event-overlap.ts';
+import {
+  KIND_ONLY_FOLLOW_UP_DAYS, KIND_ONLY_PARTNER_DAYS, differentEventDays, eventDate, otherEvent, sharedEventDate, sharedEventFact, sharedKind, withinWindow,
+} from './event-overlap.ts';
 import { findFollowUpMarker } from './follow-up-marker.ts';
-import { MIN_MENTION_KEY, compactText, orgKey } from './org-name.ts';
+import { MIN_MENTION_KEY, compactText, legalFormKind, orgKey, sameLegalPerson } from './org-name.ts';
+import { namesOrganisation } from './org-mention.ts';
 import { bigramCounts, diceSimilarity, diceUpperBound, type BigramCounts } from './text-similarity.ts';
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.9;
@@ -24,6 +29,8 @@ interface Prepared {
   text: string;
   compact: string;
   org: string | null;
+  /** The kind of legal person the name states (株式会社, 医療法人…), or null. */
+  form: string | null;
   number: string | null;
   /** disclosure date, else event date; '9999' sorts undated notices after dated ones */
   sortDate: string;
@@ -38,7 +45,7 @@ export function noticeOrder(a: { sortDate: string; id: number }, b: { sortDate: 
 function prepare(n: LinkableNotice): Prepared {
   const compact = compactText(n.text);
   return {
-    id: n.id, record: n.record, text: n.text, compact, org: orgKey(n.record.organization),
+    id: n.id, record: n.record, text: n.text, compact, org: orgKey(n.record.organization), form: legalFormKind(n.record.organization),
     number: keptNumber(n.record.casebook_id), sortDate: eventDate(n.record) ?? '9999',
   };
 }
@@ -53,11 +60,17 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K | null, value: V): void {
 class LinkSet {
   readonly links: NoticeLink[] = [];
   private readonly seen = new Set<string>();
+  private readonly pairs = new Set<string>();
+  /** Whether any rule already links the two notices. */
+  has(a: number, b: number): boolean {
+    return this.pairs.has(a < b ? `${a}:${b}` : `${b}:${a}`);
+  }
   add(rule: NoticeLink['rule'], a: number, b: number, evidence: string, client?: number): void {
     const [x, y] = a < b ? [a, b] : [b, a];
     const key = `${rule}:${x}:${y}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
+    this.pairs.add(`${x}:${y}`);
     this.links.push({ rule, evidence, notices: [x, y], ...(client === undefined ? {} : { client }) });
   }
 }
@@ -76,6 +89,8 @@ export function linkNotices(notices: readonly LinkableNotice[]): NoticeLink[] {
   for (const [number, block] of byNumber) linkSameNumber(number, block, out);
   linkClientContractor(prepared, byOrg, out);
   linkNearDuplicates(prepared, byOrg, out);
+  // Last, and only where no other rule linked the pair: the weakest evidence of the rules.
+  linkSameEvent(prepared, out);
   return out.links;
 }
 
@@ -88,16 +103,50 @@ function linkFollowUps(block: Prepared[], out: LinkSet): void {
     if (marker === null) return;
     let best: { earlier: Prepared; score: number; fact: string } | null = null;
     for (const earlier of ordered.slice(0, i)) {
-      if (!withinWindow(earlier.record, later.record)) continue;
+      if (!sameLegalPerson(earlier.form, later.form) || !withinWindow(earlier.record, later.record)) continue;
       const citesDate = earlier.record.disclosure_date !== null && datesIn(later).has(earlier.record.disclosure_date);
+      // One organisation's second incident may be followed up too: its 第2報 continues that one, not the first.
+      if (!citesDate && otherEvent(earlier.record, later.record) !== null) continue;
       const fact = citesDate ? `refers to the notice of ${earlier.record.disclosure_date}` : sharedEventFact(earlier.record, later.record);
       if (fact === null) continue;
       const score = citesDate ? 3 : fact.startsWith('same event date') ? 2 : 1;
+      if (score === 1 && !withinWindow(earlier.record, later.record, KIND_ONLY_FOLLOW_UP_DAYS)) continue;
       // Equal scores: the nearest earlier notice, the one a follow-up most likely continues.
       if (best === null || score >= best.score) best = { earlier, score, fact };
     }
     if (best) out.add('follow_up', best.earlier.id, later.id, `${marker} (${best.fact})`);
   });
+}
+
+/**
+ * (a') Two notices of one organisation giving the same day for the event and the same kind of event:
+ * a casebook post in its own words, a notice without a follow-up marker. A day alone or a kind alone
+ * is not enough: an organisation has many events of one kind, and two kinds may happen on one day.
+ * Blocked by organisation and day, so a prolific organisation costs no more than its notices of one day.
+ */
+function linkSameEvent(prepared: Prepared[], out: LinkSet): void {
+  const byOrgDay = new Map<string, Prepared[]>();
+  for (const p of prepared) {
+    if (p.org === null) continue;
+    for (const day of new Set([p.record.occurred_date, p.record.discovered_date])) if (day !== null) pushTo(byOrgDay, `${p.org}\u0000${day}`, p);
+  }
+  for (const block of byOrgDay.values()) {
+    if (block.length < 2 || block.length > MAX_BLOCK) continue;
+    for (let i = 0; i < block.length; i++) {
+      for (let j = i + 1; j < block.length; j++) {
+        if (out.has(block[i]!.id, block[j]!.id) || !sameLegalPerson(block[i]!.form, block[j]!.form)) continue;
+        const [a, b] = inOrder(block[i]!, block[j]!);
+        const day = sharedEventDate(a, b);
+        const kind = day === null ? null : sharedKind(a, b);
+        if (day === null || kind === null || !withinWindow(a, b) || otherEvent(a, b) !== null) continue;
+        out.add('same_event', block[i]!.id, block[j]!.id, `same event date ${day}; ${kind}`);
+      }
+    }
+  }
+}
+
+function inOrder(a: Prepared, b: Prepared): [IncidentRecord, IncidentRecord] {
+  return noticeOrder(a, b) <= 0 ? [a.record, b.record] : [b.record, a.record];
 }
 
 function datesIn(p: Prepared): Set<string> {
@@ -115,6 +164,8 @@ function linkSameNumber(number: string, block: Prepared[], out: LinkSet): void {
       const a = block[i]!;
       const b = block[j]!;
       if (a.org === null || b.org === null) continue;
+      // One key, two kinds of legal person (株式会社あおば, 医療法人あおば): each text names itself, not the other.
+      if (a.org === b.org && !sameLegalPerson(a.form, b.form)) continue;
       if (a.org === b.org) {
         out.add('same_casebook_number', a.id, b.id, `#${number}`);
         continue;
@@ -127,7 +178,7 @@ function linkSameNumber(number: string, block: Prepared[], out: LinkSet): void {
 }
 
 function names(writer: Prepared, named: Prepared): boolean {
-  return named.org !== null && named.org.length >= MIN_MENTION_KEY && writer.compact.includes(named.org);
+  return named.org !== null && named.org.length >= MIN_MENTION_KEY && namesOrganisation(writer.compact, named.org);
 }
 
 /** (b) A notice that names another notice's organisation beside a contractor cue, about the same event. */
@@ -138,11 +189,16 @@ function linkClientContractor(prepared: Prepared[], byOrg: Map<string, Prepared[
       for (const other of byOrg.get(mention.key) ?? []) {
         if (other.id === writer.id || !withinWindow(writer.record, other.record)) continue;
         const sameNumber = writer.number !== null && writer.number === other.number;
-        if (!sameNumber && sharedEventFact(writer.record, other.record) === null) continue;
+        if (!sameNumber && !partnersInOneEvent(writer.record, other.record)) continue;
         out.add('client_contractor', writer.id, other.id, mention.evidence, mention.namesClient ? other.id : writer.id);
       }
     }
   }
+}
+
+/** One day of the event, or one kind of event within half a year. */
+function partnersInOneEvent(a: IncidentRecord, b: IncidentRecord): boolean {
+  return sharedEventDate(a, b) !== null || (sharedKind(a, b) !== null && withinWindow(a, b, KIND_ONLY_PARTNER_DAYS));
 }
 
 /** (c) The same notice published twice: texts alike by bigram Dice, compared within blocks only. */
@@ -168,6 +224,10 @@ function linkNearDuplicates(prepared: Prepared[], byOrg: Map<string, Prepared[]>
           const a = block[i]!;
           const b = block[j]!;
           if (diceUpperBound(a.compact.length, b.compact.length) < NEAR_DUPLICATE_THRESHOLD) continue;
+          // One template used for two events (an organisation's yearly notices) is not one notice twice.
+          if (!withinWindow(a.record, b.record) || otherEvent(...inOrder(a, b)) !== null) continue;
+          // Two organisations on one template (city boards, a chain's shops): alike text, each its own day.
+          if (a.org !== null && b.org !== null && a.org !== b.org && differentEventDays(a.record, b.record) !== null) continue;
           const similarity = diceSimilarity(countsOf(a), countsOf(b));
           if (similarity >= NEAR_DUPLICATE_THRESHOLD) out.add('near_duplicate', a.id, b.id, `similarity ${similarity.toFixed(2)}`);
         }

@@ -85,7 +85,8 @@ export interface MergeInput {
   links: readonly NoticeLink[];
 }
 
-function order(a: MergeInput, b: MergeInput): number {
+/** Notice order of the merge rules: by disclosure date, undated after dated, then by notice id. */
+export function mergeOrder(a: MergeInput, b: MergeInput): number {
   const [da, db] = [a.record.disclosure_date ?? '9999', b.record.disclosure_date ?? '9999'];
   return da < db ? -1 : da > db ? 1 : a.noticeId - b.noticeId;
 }
@@ -102,7 +103,7 @@ function firstStated<K extends 'attacker' | 'discovery' | 'organization'>(
 }
 
 function earliestDate(ordered: MergeInput[], key: 'disclosure_date' | 'occurred_date' | 'discovered_date') {
-  const dated = ordered.filter((m) => m.record[key] !== null).sort((a, b) => a.record[key]!.localeCompare(b.record[key]!) || order(a, b));
+  const dated = ordered.filter((m) => m.record[key] !== null).sort((a, b) => a.record[key]!.localeCompare(b.record[key]!) || mergeOrder(a, b));
   return pick('earliest_date', dated[0], (r) => r[key], null);
 }
 
@@ -147,7 +148,7 @@ function clientOf(ordered: MergeInput[]): MergeInput | undefined {
 }
 
 export function mergeIncident(members: readonly MergeInput[]): MergedRecord {
-  const ordered = [...members].sort(order);
+  const ordered = [...members].sort(mergeOrder);
   const client = clientOf(ordered);
   const stated = [...ordered].reverse().find((m) => m.record.affected_count !== null);
   return {

@@ -45,6 +45,7 @@ ol.incidents .title { font-weight:600; }
 .num { font-variant-numeric:tabular-nums; color:var(--muted); font-weight:600; }
 .meta { color:var(--muted); font-size:.9rem; display:flex; flex-wrap:wrap; gap:.2rem .7rem; align-items:baseline; }
 .tag { background:#eef2f7; border-radius:3px; padding:0 .35rem; color:var(--fg); }
+.merge-changes .tag { background:#fff1d6; }
 .reviewed { color:#116329; }
 .snippet { margin:.3rem 0 0; font-size:.92rem; }
 mark { background:var(--mark); color:inherit; }

@@ -113,7 +113,7 @@ export interface ListOptions extends SearchFilters {
 
 /** Why two notices were put in one incident: a rule's name and what it read (`{rule:'follow_up', evidence:'第2報'}`). */
 export interface NoticeLink {
-  rule: 'follow_up' | 'client_contractor' | 'same_casebook_number' | 'near_duplicate' | 'manual_link';
+  rule: 'follow_up' | 'same_event' | 'client_contractor' | 'same_casebook_number' | 'near_duplicate' | 'manual_link';
   evidence: string;
   notices: [number, number];
   /** For client_contractor where the wording shows it: the client's notice (委託元). */

@@ -1,6 +1,7 @@
 // One incident: the merged record (each value with its confidence, source notice and evidence link),
 // the timeline, related incidents, the review panel, and every notice's text with its evidence marked.
 import { html } from 'hono/html';
+import { mergedChangesByNotice } from '../../analyze/merge-changes.ts';
 import { MERGE_RULES, type MergedField, type Provenance } from '../../analyze/merge-incident.ts';
 import type { MergedIncident } from '../../app/incidents.ts';
 import { CONFIDENCES, RECORD_KEYS, type Confidence, type IncidentRecord, type RecordKey } from '../../core/record.ts';
@@ -13,6 +14,7 @@ import { typedValue } from './field-input.ts';
 import { allows } from '../../core/access.ts';
 import { fieldLabel, valueText } from './labels.ts';
 import { csrfField, layout, type Html } from './layout.ts';
+import { linkEvidenceText } from './link-evidence.ts';
 import { evidenceAnchor, noticeText } from './notice-text.ts';
 import { reviewPanel } from './review-panel.ts';
 
@@ -43,6 +45,7 @@ export function incidentPage(ctx: PageContext, v: IncidentView): Html {
   const title = incident.number ? t('incident.title', { number: incident.number }) : t('incident.unnumbered');
   const anchorNotice = v.notices[0]?.id ?? 0;
   const canEdit = ctx.viewer !== null && allows(ctx.viewer.role, 'edit');
+  const changes = mergedChangesByNotice(incident.members.map((x) => ({ noticeId: x.noticeId, record: x.record, links: x.links })));
 
   const recordRow = (field: MergedField & RecordKey): Html => {
     const prov = m[field] as Provenance<unknown>;
@@ -113,6 +116,8 @@ ${v.notices.map((n) => noticeArticle(n))}
   function noticeArticle(n: NoticeDetail): Html {
     const member = incident.members.find((x) => x.noticeId === n.id);
     const links = member?.links ?? [];
+    // A person's correction of a field outranks every notice: no notice changes it then.
+    const changed = (changes.get(n.id) ?? []).filter((c) => m[c.field].rule !== 'person');
     const d = n.document;
     return html`<article class="notice-card" id="notice-${n.id}" aria-labelledby="notice-${n.id}-h">
 <h3 id="notice-${n.id}-h">${t('incident.notice.heading', { id: n.id, title: n.title ?? n.header })}</h3>
@@ -120,7 +125,11 @@ ${v.notices.map((n) => noticeArticle(n))}
  · <a href="/documents/${d.id}/original" download>${t('incident.download')}</a>
  (${t('incident.document', { type: d.mediaType + (d.encoding ? `, ${d.encoding}` : ''), size: t('common.bytes', { n: d.byteLength }), sha: `${d.sha256.slice(0, 16)}…` })})
  · <a href="/notices/${n.id}">${t('incident.notice.page')}</a></p>
-${links.length ? html`<p class="links">${t('incident.links')}: ${links.map((l) => html`<span class="tag">${t(`link.${l.rule}`)}${l.by ? ` (${l.by})` : ''}: ${l.evidence}</span> `)}</p>` : ''}
+${links.length ? html`<p class="links">${t('incident.links')}: ${links.map((l) => {
+    const other = l.notices[0] === n.id ? l.notices[1] : l.notices[0];
+    return html`<span class="tag" data-rule="${l.rule}">${t(`link.${l.rule}`)}${l.by ? ` (${l.by})` : ''} · <a href="#notice-${other}">${t('incident.source.notice', { id: other })}</a>: ${linkEvidenceText(t, l.evidence)}</span> `;
+  })}</p>` : ''}
+${changed.length ? html`<p class="merge-changes">${t('incident.changes')}: ${changed.map((c) => html`<span class="tag" data-field="${c.field}">${fieldLabel(t, c.field)} ${valueText(t, c.field, c.without, locale)} → ${valueText(t, c.field, c.with, locale)}</span> `)}</p>` : ''}
 ${noticeText(t, n.id, n.text, n.record.evidence)}
 </article>`;
   }

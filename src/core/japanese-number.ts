@@ -66,7 +66,7 @@ export interface CountMention {
 // Number: arabic (with commas and inner spaces as PDFs leave them) or kanji, with 万/千 scaling.
 // Every repetition is bounded: with `*` a run of digits, kanji numerals or spaces made the scan from
 // each starting digit run to the end of the run (quadratic), and the adjacent `\s*` after 万 cubic.
-const NUM = String.raw`(?:[0-9](?:[0-9,]|\s(?=[0-9])){0,24}(?:\.[0-9]{1,4})?|[一二三四五六七八九][〇一二三四五六七八九十百千]{0,12})(?:\s{0,3}[万億]\s{0,3}(?:[0-9][0-9,]{0,8}\s{0,3}千?|[一二三四五六七八九十百千]{1,12})?)?(?:\s{0,3}千(?!葉))?`;
+const NUM = String.raw`(?:[0-9](?:[0-9,]|\s(?=[0-9])){0,24}(?:\.[0-9]{1,4})?|[一二三四五六七八九十百千][〇一二三四五六七八九十百千]{0,12})(?:\s{0,3}[万億]\s{0,3}(?:[0-9][0-9,]{0,8}\s{0,3}千?|[一二三四五六七八九十百千]{1,12})?)?(?:\s{0,3}千(?!葉))?`;
 const COUNT_RE = new RegExp(
   String.raw`((?:(?:最大|計|合計|総計|延べ|のべ|約|およそ|上記)[\s:]{0,4}){0,3})(${NUM})\s{0,3}(?:余|以上|超)?\s{0,3}(人分|名分|件分|名様|人|名|件|アカウント)`,
   'g',

@@ -45,6 +45,13 @@ describe('findCounts', () => {
     expect(findCounts('生徒 532 名分').map((c) => c.value)).toEqual([532]);
   });
 
+  it('reads kanji counts that open with 十, 百 or 千, whole', () => {
+    expect(findCounts('会員百二名分の情報').map((c) => c.value)).toEqual([102]);
+    expect(findCounts('応募者千二百四十人分').map((c) => c.value)).toEqual([1240]);
+    expect(findCounts('利用者百十四人と職員十人').map((c) => c.value)).toEqual([114, 10]);
+    expect(findCounts('百貨店で3名、千葉県で5件').map((c) => c.value)).toEqual([3, 5]);
+  });
+
   it('ignores vague counts and other units', () => {
     expect(findCounts('数十名の方')).toEqual([]);
     expect(findCounts('サーバー2,000台、約5時間')).toEqual([]);

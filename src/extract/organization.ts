@@ -3,7 +3,7 @@
 // this file decides among their hits and reads bylines (a line layout, not a wording).
 import type { Found, PostContext } from './context.ts';
 import { applyRules, unitsOf, type Hit, type Unit } from './rules/engine.ts';
-import { LEGAL_RE, ORG_BODY_RULES, ORG_NAME_RULES, ORG_TITLE_RULES, SUFFIX_END_RE, isPhrase, type OrgRole } from './rules/organization.ts';
+import { LEGAL_RE, ORG_BODY_RULES, ORG_HEADLINE_RULES, ORG_NAME_RULES, ORG_TITLE_RULES, SUFFIX_END_RE, isPhrase, type OrgRole } from './rules/organization.ts';
 
 const SUBJECT_RE = /^(?:\s*[0-9]{4}年[^、。]{0,12}、)?\s*([^\s、。「」『』()【】]{2,30}?)は、/;
 // A name written as one katakana or Latin word (「マイクロソフトは、」「Globexは、」), not a noun phrase.
@@ -25,6 +25,9 @@ const LATIN_FORM_RE = /(?:\b(?:Inc|Corp|Corporation|Co\.,?\s?Ltd|Ltd|LLC|Limited
 const NOT_NAME_RE = /(?:ます|です|ました|について|に関する|のお知らせ|お詫び|おわび|ご報告|皆様|各位|において|により|として)|^(?:当|弊|本|同|各)|[「」]/;
 const PUBLIC_BODY_RE = /(?:都|道|府|県|市|区|町|村|庁)$/;
 // A news outlet signing a story: the story's subject, when it names one, is the organisation hit.
+// A news headline: an outlet after a dash (「… - 東西新報」), or a posting time on the line below it.
+const NEWS_TAIL_RE = /\s[-‐–—]\s*[^\s-‐–—]{2,20}$/;
+const NEWS_STAMP_RE = /^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\s*[0-9]{1,2}(?:時|:)[0-9]{1,2}/;
 const OUTLET_RE = /(?:新聞|新聞社|放送|テレビ|通信社?|ニュース|日報|新報|タイムズ|Times|News)$/i;
 // Every body rule's match contains one of these; other sentences are skipped unread (the rules are costly).
 const BODY_GATE_RE = /(?:県|市|区|町|村)(?:長|知事|では|におきましては|が保有|の保有|の管理|が管理|の職員|職員が|が運営|が実施|は、|の(?:公式)?(?:ホームページ|ウェブサイト|Webサイト|WEBサイト|公式サイト|サーバ|システム))|株式会社|有限会社|合同会社|法人|\(株\)|\(有\)|発表|公表|明らかに|^[A-Za-z]{2,10}\s|サイト$|ホームページ$/;
@@ -129,6 +132,15 @@ export function extractOrganization(ctx: PostContext, title: Found<string> | nul
   const bh = applyRules(ORG_BODY_RULES, unitsOf(ctx, 'header+sentence').filter((u) => BODY_GATE_RE.test(u.text)), { without });
   const body = first(bh, 'site-name') ?? first(bh, 'head-of-body') ?? first(bh, 'public-body-topic') ?? first(bh, 'company-subject') ?? first(bh, 'news-subject');
   if (body) return fromHit(body);
+  // A news headline's subject (「北浜市、…」), where the story names it again below the headline.
+  if (bare && (NEWS_TAIL_RE.test(ctx.header) || NEWS_STAMP_RE.test(ctx.sentences[0]?.text ?? ''))) {
+    const hh = applyRules(ORG_HEADLINE_RULES, unitsOf(ctx, 'header'), { without })[0];
+    const name = hh?.match[1];
+    // A broadcaster may be the subject too, when another outlet tells the story (「東西テレビ、… - 北浜新報」).
+    const tail = NEWS_TAIL_RE.exec(ctx.header)?.[0] ?? '';
+    const outlet = name !== undefined && OUTLET_RE.test(name) && !(tail && !tail.includes(name));
+    if (hh && name && !isPhrase(name) && !outlet && ctx.text.indexOf(name, ctx.bodyStart) >= 0) return fromHit(hh);
+  }
   // A news story names its subject first: 「株式会社みなと精機は、…」「グローブソフトは、…」.
   for (const s of ctx.sentences.slice(0, 2)) {
     const m = SUBJECT_RE.exec(s.text);

@@ -4,7 +4,7 @@ import { POLICE_RULES, PPC_RULES } from './reporting.ts';
 import { DISCOVERY_RULES } from './discovery.ts';
 import { OWN_FACILITY_RULES, SECTOR_ACTIVITY_RULES, SECTOR_AUDIENCE_RULES, SECTOR_NAME_RULES, SECTOR_SELF_NAME_RULES } from './sector.ts';
 import { CONTRACTOR_RULES } from './contractor.ts';
-import { ORG_BODY_RULES, ORG_NAME_RULES, ORG_TITLE_RULES } from './organization.ts';
+import { ORG_BODY_RULES, ORG_HEADLINE_RULES, ORG_NAME_RULES, ORG_TITLE_RULES } from './organization.ts';
 import { INCIDENT_TYPE_RULES } from './incident-types.ts';
 import { KIND_CLAIM_LIST_RULES, KIND_EVENT_RULES, KIND_HAPPENED_RULES, KIND_TITLE_RULES } from './kind.ts';
 import { ATTACKER_RULES } from './attacker.ts';
@@ -21,6 +21,7 @@ export const ALL_RULES: ReadonlyArray<Rule<unknown>> = [
   ...ORG_TITLE_RULES,
   ...ORG_BODY_RULES,
   ...ORG_NAME_RULES,
+  ...ORG_HEADLINE_RULES,
   ...SECTOR_NAME_RULES,
   ...OWN_FACILITY_RULES,
   ...SECTOR_ACTIVITY_RULES,

@@ -72,6 +72,19 @@ export const KIND_HAPPENED_RULES = defineRules<Kind>('kind', [
       noMatch: [{ text: '勉強会の感想\n\n最近は大規模なDDoS攻撃もよく見かけるため、対策の重要性を感じた。管理の甘い組織は不正アクセスを受けるものだという話もあった。', expect: { kind: 'other' } }],
     },
   },
+  {
+    id: 'kind/exposure-found',
+    pattern: /(?:(?:閲覧|アクセス|ダウンロード)(?:でき|可能)(?:る|な)?(?:状態|状況)|掲載されて(?:い|お)|公開されて(?:い|お)|誤って[^。]{0,20}(?:掲載|公開|送信|送付))[^。]{0,30}ことが(?:分か|わか|判明|明らかにな)/,
+    scope: 'header+sentence',
+    guards: ['advice', 'conditional'],
+    value: 'incident',
+    confidence: 'medium',
+    why: 'A story that says data was found open to view or posted by mistake (「…閲覧できる状態になっていたことが分かった」) reports an exposure, though no word of attack or leak is used.',
+    examples: {
+      match: [{ text: '申請書類、ネット上で閲覧可能に - 東西新報\n\n北浜市の申請サービスで、申請者の書類が誰でも閲覧できる状態になっていたことが分かった。', expect: { kind: 'incident' } }],
+      noMatch: [{ text: '新しい申請サービス - 東西新報\n\n北浜市の申請サービスで、申請の状況を誰でも確認できることが分かった。', expect: { kind: 'other' } }],
+    },
+  },
 ]);
 
 export const KIND_TITLE_RULES = defineRules<Kind>('kind', [

@@ -31,7 +31,8 @@ export type OrgRole =
   | 'news-subject'
   | 'acronym-logo'
   | 'site-name'
-  | 'department';
+  | 'department'
+  | 'headline-subject';
 
 export const ORG_TITLE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>('organization', [
   {
@@ -173,7 +174,7 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
   {
     id: 'organization/news-described-company',
     requires: /発表|公表|明らかに/,
-    pattern: new RegExp(`(?:^|[、。\\s])[^\\s、。「」『』()]{1,30}?(?:する|している|した|手がける|手掛ける|(?:大手|中堅|老舗|チェーン|メーカー|業者|事業者|会社|仲介|販売|運営|製造|開発|卸|商社)の)((?:${LEGAL})[^\\s、。「」『』()]{1,30}?|[^\\s、。「」『』()]{1,30}?(?:${LEGAL}))(?:\\([^()。]{1,20}\\))?は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日|今月|先月|同日)?(?:、|に)?[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)`),
+    pattern: new RegExp(`(?:^|[、。\\s])(?:[^\\s、。「」『』()]|「[^」\\n]{1,30}」){1,30}?(?:する|している|した|手がける|手掛ける|(?:大手|中堅|老舗|チェーン|メーカー|業者|事業者|会社|仲介|販売|運営|製造|開発|卸|商社)の)((?:${LEGAL})[^\\s、。「」『』()]{1,30}?|[^\\s、。「」『』()]{1,30}?(?:${LEGAL}))(?:\\([^()。]{1,20}\\))?は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日|今月|先月|同日)?(?:、|に)?[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)`),
     scope: 'sentence',
     value: 'news-subject',
     confidence: 'medium',
@@ -182,6 +183,7 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
       match: [
         { text: '家具店の顧客情報流出か - 東西新報\n\n家具を販売する株式会社ミナト家具(本社・北浜市)は3日、顧客情報が流出した可能性があると発表した。', expect: { organization: '株式会社ミナト家具' } },
         { text: '会員名簿を紛失 - 東西新報\n\n警備大手の南浜警備保障株式会社(南浜市)は5日、会員名簿を紛失したと発表した。', expect: { organization: '南浜警備保障株式会社' } },
+        { text: '通販サイトに不正ログイン - 東西新報\n\n雑貨の通販サイト「ミナト ストア」を運営する株式会社ミナト雑貨は2日、会員情報が閲覧された可能性があると発表した。', expect: { organization: '株式会社ミナト雑貨' } },
       ],
       noMatch: [{ text: '家具店の顧客情報流出か - 東西新報\n\n家具を販売する店舗で顧客情報が流出した可能性があると、東西新報の取材で分かった。', expect: { organization: null } }],
     },
@@ -237,6 +239,25 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
     examples: {
       match: [{ text: 'お知らせ\n\nabcf アベセフ\n\n弊会の検定申込システムにおいて不正アクセスがありました。', expect: { organization: 'abcf' } }],
       noMatch: [{ text: 'お知らせ\n\nabcf 検定\n\n弊会の検定申込システムにおいて不正アクセスがありました。', expect: { organization: null } }],
+    },
+  },
+]);
+
+/** A news headline's subject before its first comma (「北浜市、…」「食品メーカーのミナト食品、…」). */
+export const ORG_HEADLINE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>('organization', [
+  {
+    id: 'organization/headline-subject',
+    pattern: /^(?:[^、\s「」]{1,12}の)?([^、\s「」『』()0-9]{2,20}?)、/,
+    scope: 'header',
+    value: 'headline-subject',
+    confidence: 'low',
+    why: 'A news headline puts the organisation hit first and a comma after it (「北浜市、申請書類が閲覧可能に」); the decider takes it only when the story names it again.',
+    examples: {
+      match: [
+        { text: '北浜市、申請書類がネット上で閲覧可能に - 東西新報\n\n北浜市が使う申請サービスで、申請者の書類が誰でも閲覧できる状態になっていたことが分かった。', expect: { organization: '北浜市' } },
+        { text: 'みなとテレビ、応募者名簿をサイトに誤掲載 - 東西新報\n\nみなとテレビ(本社・北浜市)の番組サイトに、応募者の名簿が掲載されていたことが分かった。', expect: { organization: 'みなとテレビ' } },
+      ],
+      noMatch: [{ text: '速報、申請書類がネット上で閲覧可能に - 東西新報\n\n市が使う申請サービスで、申請者の書類が誰でも閲覧できる状態になっていたことが分かった。', expect: { organization: null } }],
     },
   },
 ]);

@@ -37,6 +37,8 @@ interface Roles {
   /** the notice says no data leaked */
   noLeak: boolean;
   noLeakRule: string | null;
+  /** 「・作業員 計86名分」「・住民 計41名分」: list items each giving their own group's total */
+  itemTotals: Set<CountMention>;
 }
 
 interface Group {
@@ -66,7 +68,10 @@ function firstIndexAtOrAfter(xs: number[], at: number): number {
 }
 
 function rolesOf(ctx: PostContext, counts: CountMention[]): Roles {
-  const roles: Roles = { of: new Map(), rules: new Map(), subsetAt: [], noLeak: false, noLeakRule: null };
+  const roles: Roles = { of: new Map(), rules: new Map(), subsetAt: [], noLeak: false, noLeakRule: null, itemTotals: new Set() };
+  // Two or more list items that each open their figure with 計 give each group's total, not the notice's.
+  const items = counts.filter((c) => ctx.text.startsWith('計', c.start) && LIST_ITEM_RE.test(ctx.text.slice(ctx.text.lastIndexOf('\n', c.start) + 1, c.start)));
+  if (items.length >= 2) for (const c of items) roles.itemTotals.add(c);
   const starts = counts.map((c) => c.start);
   const ends = counts.map((c) => c.end);
   const units = unitsOf(ctx, 'sentence');
@@ -162,7 +167,9 @@ function groupSums(text: string, counts: CountMention[], from: number, ends: End
       const head = cs.find((c) => c.value * 2 === sum);
       if (head) cs = [head];
       // An item-by-item breakdown of the same people, or card records beside all customers: the largest.
-      if (cs.every((c) => has(roles, c, 'per-item')) || cs.some((c) => has(roles, c, 'overlap'))) cs = [cs.reduce((x, y) => (y.value > x.value ? y : x))];
+      // (Items that each give a 計 are groups' totals, whatever data they list.)
+      const perItem = cs.every((c) => has(roles, c, 'per-item') && !roles.itemTotals.has(c));
+      if (perItem || cs.some((c) => has(roles, c, 'overlap'))) cs = [cs.reduce((x, y) => (y.value > x.value ? y : x))];
       groups.push({ value: cs.reduce((s, c) => s + c.value, 0), person: cs.some((c) => c.unit === 'person'), at: cs.map((c) => [c.start, c.end]), counts: cs });
     }
     run = [];
@@ -174,7 +181,7 @@ function groupSums(text: string, counts: CountMention[], from: number, ends: End
       if ((HEADING_RE.test(line) && !BULLET_RE.test(line)) || SENTENCE_END_RE.test(line) || line.trim().length > 120) flush();
       continue;
     }
-    if (l.counts.length === 1 && (line.trim().length <= 80 || LIST_ITEM_RE.test(line)) && !l.counts[0]!.total) run.push(l);
+    if (l.counts.length === 1 && (line.trim().length <= 80 || LIST_ITEM_RE.test(line)) && (!l.counts[0]!.total || roles.itemTotals.has(l.counts[0]!))) run.push(l);
     else flush();
   }
   flush();
@@ -192,6 +199,7 @@ function best(text: string, counts: CountMention[], from: number, ends: Ends, ro
 }
 
 function isStatedTotal(text: string, c: CountMention, roles: Roles): boolean {
+  if (roles.itemTotals.has(c)) return false;
   return has(roles, c, 'total') || (c.total && /合計|総計|計/.test(text.slice(Math.max(0, c.start - 4), c.start + 4)));
 }
 

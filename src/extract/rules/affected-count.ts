@@ -143,7 +143,7 @@ export const AFFECTED_COUNT_RULES = defineRules<CountRole>('affected_count', [
     why: 'Lines that give, item by item, how many people each kind of data covers (氏名 33名分, 写真 38名分) describe the same people: the largest stands.',
     examples: {
       match: [{ text: 'お知らせ\n\n紛失した情報\n・氏名及び生年月日 30名分\n・診療記録 12名分', expect: { affected_count: 30 } }],
-      noMatch: [{ text: 'お知らせ\n\n紛失した情報\n・A地区の住民 30名\n・B地区の住民 12名', expect: { affected_count: 42 } }, { text: 'お知らせ\n\n流出した情報\n(1) 職員の個人情報 4名分\n(2) 生徒の個人情報 50名分', expect: { affected_count: 54 } }],
+      noMatch: [{ text: 'お知らせ\n\n紛失した情報\n・A地区の住民 30名\n・B地区の住民 12名', expect: { affected_count: 42 } }, { text: 'お知らせ\n\n盗まれたパソコンの情報\n・作業員の方の氏名、生年月日 計30名分\n・近隣住民の方の氏名、住所 計12名分', expect: { affected_count: 42 } }, { text: 'お知らせ\n\n流出した情報\n(1) 職員の個人情報 4名分\n(2) 生徒の個人情報 50名分', expect: { affected_count: 54 } }],
     },
   },
   {

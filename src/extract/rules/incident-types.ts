@@ -648,7 +648,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   // unauthorized_access
   {
     id: 'incident_types/unauthorized-access-named',
-    pattern: /不正アクセス|不正なアクセス|不正通信|不正な通信|不正侵入|不正に侵入|ハッカー[^。]{0,10}(?:侵入|侵害)|サイバー攻撃を受け[^。]{0,10}侵入/,
+    pattern: /不正アクセス|不正なアクセス|不正にアクセス|不正通信|不正な通信|不正侵入|不正に侵入|ハッカー[^。]{0,10}(?:侵入|侵害)|サイバー攻撃を受け[^。]{0,10}侵入/,
     scope: 'header+sentence',
     notAfter: /^(?:等|など)?の?(?:おそれ|恐れ)|^であることを疑わ|^(?:対策|を監視|防止|検知システム)/,
     guards: EVENT_GUARDS,
@@ -656,7 +656,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     confidence: 'high',
     why: 'The notice calling the event 不正アクセス (or 不正通信, 侵入) is unauthorized access, also beside a more specific type.',
     examples: {
-      match: ['当社サーバーが第三者による不正アクセスを受けました。'],
+      match: ['当社サーバーが第三者による不正アクセスを受けました。', '攻撃者は窃取した認証情報を使い、会員データベースに不正にアクセスしていました。'],
       noMatch: ['端末のパスワードを変更し、第三者による不正アクセスの防止措置を講じました。', '弊社では不正アクセスへの監視を常時行っております。', '調査の結果、外部からの不正アクセスの痕跡は確認されませんでした。', '調査の結果、ファイルの改ざん、外部からの不正アクセスがないことを確認しました。'],
     },
   },

@@ -62,7 +62,8 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-financial',
-      pattern: /銀行|信用金庫|信金|信用組合|労働金庫|証券|保険|ファイナンス|クレジット|信販|カード(?:株式)?会社|リース|信託|債権回収/,
+      // 社会保険労務士 (a labour-and-social-insurance consultant) is a professional service, not an insurer.
+      pattern: /銀行|信用金庫|信金|信用組合|労働金庫|証券|(?<!社会)保険(?!労務士)|ファイナンス|クレジット|信販|カード(?:株式)?会社|リース|信託|債権回収/,
       scope: 'name',
       value: 'finance',
       confidence: 'high',
@@ -134,12 +135,12 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-services',
-      pattern: /サービス|観光|旅行|トラベル|ツーリスト|ホテル|旅館|リゾート|フィットネス|スポーツクラブ|会計|税理士|法律|弁護士|監査法人|コンサル|人材|派遣|警備|清掃|運輸|物流|交通|鉄道|バス|タクシー|航空|レジャー|ゴルフ|エンタ(?:ー)?テインメント|ブライダル|葬祭|教習所/,
+      pattern: /サービス|観光|旅行|トラベル|ツーリスト|ホテル|旅館|リゾート|フィットネス|スポーツクラブ|会計|税理士|社会保険労務士|社労士|法律|弁護士|監査法人|コンサル|人材|派遣|警備|清掃|運輸|物流|交通|鉄道|バス|タクシー|航空|レジャー|ゴルフ|エンタ(?:ー)?テインメント|ブライダル|葬祭|教習所/,
       scope: 'name',
       value: 'services',
       confidence: 'medium',
       why: 'Travel, hotel, staffing, transport, professional and leisure firms name their field in their names.',
-      examples: { match: [ex(cb('230', '北浜トラベル株式会社 顧客情報の流出について'), 'services')], noMatch: [ex(cb('231', '北浜物産株式会社 顧客情報の流出について'), null)] },
+      examples: { match: [ex(cb('230', '北浜トラベル株式会社 顧客情報の流出について'), 'services'), ex(cb('232', '社会保険労務士法人みなと事務所 顧問先情報の流出について'), 'services')], noMatch: [ex(cb('231', '北浜物産株式会社 顧客情報の流出について'), null)] },
     },
     {
       id: 'sector/name-manufacturing',

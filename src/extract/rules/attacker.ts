@@ -36,13 +36,17 @@ export const ATTACKER_RULES = defineRules<AttackerCue>('attacker', [
   },
   {
     id: 'attacker/self-named-group',
-    pattern: new RegExp(`「([A-Za-z0-9][^」]{1,30})」(?:と称する|を名乗る|と名乗る)[^。]{0,10}${GROUP}`),
+    // 「X」を名乗る攻撃者の脅迫文: an attacker or criminal naming itself is a group's name as much as 「X」を名乗るグループ.
+    pattern: new RegExp(`「([A-Za-z0-9][^」]{1,30})」(?:と称する|を名乗る|と名乗る)[^。]{0,10}(?:${GROUP}|攻撃者|犯人|ハッカー|犯行者)`),
     scope: 'header+sentence',
     value: 'name-as-written',
     confidence: 'medium',
     why: 'An unlisted group is named the way notices name one: 「X」を名乗る…グループ.',
     examples: {
-      match: [{ text: '「Kuromame Team」を名乗るハッカー集団が犯行声明を出しました。', expect: { attacker: 'Kuromame Team' } }],
+      match: [
+        { text: '「Kuromame Team」を名乗るハッカー集団が犯行声明を出しました。', expect: { attacker: 'Kuromame Team' } },
+        { text: 'サーバーに「GreyOwl 1.5」を名乗る攻撃者の脅迫文が残されていました。', expect: { attacker: 'GreyOwl 1.5' } },
+      ],
       noMatch: [{ text: '「Kuromame Team」を名乗る人物からお問い合わせがありました。', expect: { attacker: null } }],
     },
   },

@@ -121,7 +121,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
   },
   {
     id: 'discovery/attacker-claim',
-    pattern: /(?:ギャング|グループ|攻撃者|ハッカー|犯行グループ|犯人)[^。]{0,40}(?:主張|犯行声明)|(?:リーク|暴露)サイト[^。]{0,20}(?:に掲載|で公開|に投稿|に公開)|脅迫(?:文|メール|状)|ランサムノート|身代金を?要求する(?:メッセージ|文書|画面)/,
+    pattern: /(?:ギャング|グループ|集団|攻撃者|ハッカー|犯行グループ|犯人)[^。]{0,40}(?:主張|犯行声明)|(?:リーク|暴露)サイト[^。]{0,80}?(?:に掲載|で公開|に投稿|に公開|投稿を掲載|投稿を公開|とする投稿)|脅迫(?:文|メール|状)|ランサムノート|身代金を?要求する(?:メッセージ|文書|画面)/,
     scope: 'header+sentence',
     guards: ['advice', 'denied', 'question'],
     excludes: /とのこと|との報告|と聞|確認されて(?:おりません|いません)/,
@@ -129,7 +129,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'high',
     why: 'A ransom note or a leak-site post is the attacker telling the organisation; hearsay of a note left elsewhere is not.',
     examples: {
-      match: ['3月1日朝、サーバーの画面に脅迫文が表示されているのを発見しました。'],
+      match: ['3月1日朝、サーバーの画面に脅迫文が表示されているのを発見しました。', { text: '南浜工業 リークサイトに社名 - 東西新報\n\n犯罪集団「GreyOwl」が、リークサイトに、部品メーカーの南浜工業株式会社から約20GBのデータを盗んだとする投稿を掲載したことが分かった。', expect: { discovery: 'attacker_claim' } }],
       noMatch: ['委託先のサーバーには脅迫文が残されていたとのことです。'],
     },
   },

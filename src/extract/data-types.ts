@@ -143,7 +143,9 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
   const skipped = new Set<number>();
   for (const u of read) {
     const g = { text: u.text, start: 0, end: 0 };
-    if (GUARDS.readerAdvice(g) || GUARDS.question(g) || (u.text.length <= 40 && CONTACT_RE.test(u.text)) || CONTACT_LINE_RE.test(u.text)) skipped.add(u.index);
+    // (A line listing data items is no contact heading, though one item is お問い合わせ内容.)
+    const contactHeading = u.text.length <= 40 && CONTACT_RE.test(u.text) && !named.has(u.index);
+    if (GUARDS.readerAdvice(g) || GUARDS.question(g) || contactHeading || CONTACT_LINE_RE.test(u.text)) skipped.add(u.index);
   }
   const cueUnits = read.filter((u) => !skipped.has(u.index));
   const hits = [...words, ...applyRules(DATA_CUE_RULES, cueUnits, { without: ctx.without })];

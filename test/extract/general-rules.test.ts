@@ -94,6 +94,13 @@ describe('negations', () => {
   });
 });
 
+describe('lists of items', () => {
+  it('reads an item line that names an inquiry among the data, not as a contact block', () => {
+    const r = notice('外部サービスへの不正アクセスについて', '株式会社あおば', ['２．流出した可能性のある情報', '対象：お問い合わせフォームの送信者 約300名', '項目：氏名、電話番号、メールアドレス、お問い合わせ内容']);
+    expect(r.data_types).toEqual(expect.arrayContaining(['name', 'phone', 'email']));
+  });
+});
+
 describe('counts', () => {
   it('a stated total wins over the sum of its rows', () => {
     const r = notice('お知らせ', '株式会社あおば', ['不正アクセスにより以下の情報が漏えいしました。', '｜会員｜5,000名｜', '｜退会者｜2,000名｜', '｜合計（重複を除く）｜6,500名｜']);

@@ -95,7 +95,8 @@ const rareSource = (noun: string, ...frames: Frame[]) => re(`${noun}${HON}(?:${f
 
 // Denials (「…の報告はありません」) are voided by the denied guard; these words mean the sentence is about
 // something other than learning of the event: a condition, a plan, a request, an inquiry desk.
-const NOT_LEARNING = /場合(?:は|には|に|でも)|際には|次第|ようお願い|お問い?合わ?せ(?:窓口|先)|窓口を(?:設置|開設)/;
+// (A call that came to the inquiry desk, 「お問い合わせ窓口に…お電話をいただき」, is learning.)
+const NOT_LEARNING = /場合(?:は|には|に|でも)|際には|次第|ようお願い|お問い?合わ?せ(?:窓口|先)(?!に|へ)|窓口を(?:設置|開設)/;
 
 /**
  * Words one of which every rule's match contains (a verb of telling or noticing, a detection word, the
@@ -273,8 +274,9 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
         '入居者のご家族からのお電話で、書類の取り違えがわかりました。',
         '利用者がSNSに投稿し、問題が発覚しました。',
         '受信した会員が宛先の誤りに気付き、当課に連絡しました。',
+        { text: 'お知らせ\n\n同日13時、会員様から当社のお問い合わせ窓口に「他人の名前が表示される」とのお電話をいただきました。', expect: { discovery: 'customer_report' } },
       ],
-      noMatch: ['お客様からお預かりした個人情報が流出したとの連絡を受けました。', '対象のお客様には個別にご連絡いたします。'],
+      noMatch: ['お客様からお預かりした個人情報が流出したとの連絡を受けました。', '対象のお客様には個別にご連絡いたします。', { text: 'お知らせ\n\n書類を紛失しました。お客様からのご連絡はお問い合わせ窓口で承ります。', expect: { discovery: null } }],
     },
   },
   {

@@ -44,6 +44,9 @@ describe('organization of a bare notice', () => {
   it('reads the foot line and strips the department', () => {
     expect(rec(['メール誤送信のお詫び', '', '会員の皆様', '', '当会から送信したメールを誤ってCCで送信しました。', '', '一般社団法人ことり音楽協会　事務局', '電話 0120-000-000']).organization).toBe('一般社団法人ことり音楽協会');
   });
+  it('reads a public body from a byline of body, department and section', () => {
+    expect(notice('受診券の誤送付について', '北浜市 健康福祉部 国保年金課', ['本市が送付した受診券の一部に、別の方の受診券が封入されていました。']).organization).toBe('北浜市');
+  });
   it('never takes 当協会 from the title as a name', () => {
     expect(rec(['当協会公式アカウントの乗っ取りについて', '', 'いつもありがとうございます。アカウントが乗っ取られました。']).organization).toBeNull();
   });

@@ -365,7 +365,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
   // ---- the organisation itself ----
   {
     id: 'discovery/staff-told',
-    pattern: re(`${TOLD.anchored(`${STAFF}${HON}`)}|${CITED.anchored(`${STAFF}${HON}`)}|(?:上司|管理職|所属長|校長|院長|病院長|学長|課長|部長|室長|局長|本部|責任者|管理者)(?:に|へ)(?:報告|連絡|相談)`),
+    pattern: re(`${TOLD.anchored(`${STAFF}${HON}`)}|${CITED.anchored(`${STAFF}${HON}`)}|(?:上司|管理職|所属長|校長|院長|病院長|学長|課長|部長|室長|局長|本部|責任者|管理者|施設長|事務長|店長|支店長|園長|所長|センター長)(?:に|へ)(?:報告|連絡|相談)`),
     scope: 'header+sentence',
     guards: ['advice', 'denied', 'question'],
     excludes: NOT_LEARNING,
@@ -373,7 +373,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'high',
     why: 'A member of staff telling the organisation, or reporting up the line (職員から報告, 上司へ報告), is the organisation finding out itself.',
     examples: {
-      match: ['夜勤明けの看護師から、患者一覧の紙が一枚足りないとの報告を受けました。', '・11月5日 紛失に気付いた担当が係長へ報告', '庁内の他部署から、名簿が公開されているとの連絡があり、確認しました。'],
+      match: ['夜勤明けの看護師から、患者一覧の紙が一枚足りないとの報告を受けました。', '・11月5日 紛失に気付いた担当が係長へ報告', '庁内の他部署から、名簿が公開されているとの連絡があり、確認しました。', { text: 'お知らせ\n\n職員は通話の途中で不審に思って回線を抜き、施設長に報告しました。', expect: { discovery: 'internal_detection' } }],
       noMatch: ['夜勤明けの看護師が対象の患者へ説明し、お詫びしました。'],
     },
   },

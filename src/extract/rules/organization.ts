@@ -15,7 +15,8 @@ export const SUFFIX_END_RE = new RegExp(`(?:${SUFFIX})$`);
 /** A public body's name: a prefecture, city, ward, town or village. */
 const PUBLIC = '[一-龥ぁ-んァ-ヶー]{1,8}?(?:県|市|区|町|村)';
 // Words that open a run but never a name (当市, 同社, 市内, 各県…).
-const NOT_NAME_START = '(?<![一-龥ぁ-んァ-ヶー])(?!当|本|同|各|弊|貴|全|他|市内|県内|町内|村内|区内|都道府県|市区町村|市町村)';
+// (委託先, 取引先, 子会社 name a role, not an organisation: 「委託先コールセンターの元従業員を逮捕」.)
+const NOT_NAME_START = '(?<![一-龥ぁ-んァ-ヶー])(?!当|本|同|各|弊|貴|全|他|市内|県内|町内|村内|区内|都道府県|市区町村|市町村|再?委託(?:先|元)|取引先|協力会社|関連会社|子会社|グループ会社)';
 // A title's first token that is a phrase, not a name.
 const PHRASE = /速報|続報|第[0-9一二三四五]報|重要|緊急|更新|追記|訂正|最終報告|について|に関する|における|による|のお知らせ|お詫び|おわび|ご報告|ご案内|お知らせ|被害|流出|漏えい|漏洩|紛失|不正|誤送|発生|障害|感染|攻撃|[をにがでへとはも]$|^[0-9]/;
 
@@ -93,7 +94,7 @@ export const ORG_TITLE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole
     why: 'A title that is a sentence about its subject opens with the subject (「東山市消防局の職員が…」).',
     examples: {
       match: [{ text: '【セキュリティ事件簿#2030-107】東山市消防局の職員が名簿を紛失', expect: { organization: '東山市消防局' } }],
-      noMatch: [{ text: '【セキュリティ事件簿#2030-108】職員が名簿を紛失', expect: { organization: null } }],
+      noMatch: [{ text: '【セキュリティ事件簿#2030-108】職員が名簿を紛失', expect: { organization: null } }, { text: '委託先コールセンターの元社員を逮捕 - 東西新報\n\n県警は20日、顧客名簿を持ち出した元社員の男を逮捕した。', expect: { organization: null } }],
     },
   },
   {

@@ -80,7 +80,9 @@ export function findCounts(text: string): CountMention[] {
     const prefix = m[1] ?? '';
     const before = text[m.index - 1] ?? '';
     // 数十名 or 第1件 are not counts; neither is the tail of a longer number, a date or a product name (Microsoft365 アカウント).
-    if (!prefix && /[0-9数第.,A-Za-z]/.test(before)) continue;
+    // (「実人数3,870人」「件数120件」: a figure after a word ending in 数 is a count, not 数十名.)
+    const afterCountWord = before === '数' && /(?:人|件|名|総|者)数$/.test(text.slice(Math.max(0, m.index - 2), m.index));
+    if (!prefix && /[0-9数第.,A-Za-z]/.test(before) && !afterCountWord) continue;
     const value = parseJapaneseNumber(m[2]!);
     if (value === null || value <= 0) continue;
     const unit = m[3]!;

@@ -176,6 +176,8 @@ function groupSums(text: string, counts: CountMention[], from: number, ends: End
   };
   for (const l of lines) {
     const line = text.slice(l.start, l.end);
+    // A line that is all in brackets (「(お問い合わせ履歴としては約1万2千件)」) notes the line above in other units.
+    if (/^\s*\(.*\)\s*$/.test(line)) continue;
     if (l.counts.length === 0) {
       // A line without a count inside a list (a bullet, a line of items) does not end it; a heading or a sentence does.
       if ((HEADING_RE.test(line) && !BULLET_RE.test(line)) || SENTENCE_END_RE.test(line) || line.trim().length > 120) flush();
@@ -238,6 +240,9 @@ export function extractAffectedCount(ctx: PostContext): Found<number> | null {
   if (totals.length > 0) {
     const people = totals.filter((c) => c.unit === 'person');
     const t = (people.length ? people : totals).reduce((a, b) => (b.value > a.value ? b : a));
+    // 「延べ4,215件(実人数3,870人)」: records with the people they are in brackets right after: the people.
+    const inBrackets = t.unit === 'record' ? counts.find((c) => c.unit === 'person' && c.start > t.end && c.start - t.end <= 8 && /^\s*\(/.test(text.slice(t.end, c.start))) : undefined;
+    if (inBrackets) return { value: inBrackets.value, at: [[inBrackets.start, inBrackets.end]], confidence: 'medium', rules: rulesOf(roles, [t, inBrackets], 'affected_count/decider-stated-total') };
     const larger = counts.some((c) => c.value > t.value && !isStatedTotal(text, c, roles) && (c.unit === t.unit || t.unit === 'record'));
     if (!larger) return { value: t.value, at: [[t.start, t.end]], confidence: 'high', rules: rulesOf(roles, [t], 'affected_count/decider-stated-total') };
   }

@@ -105,6 +105,10 @@ describe('lists of items', () => {
 });
 
 describe('counts', () => {
+  it('takes the people in brackets after a count of records, and leaves a bracketed note line out of a sum', () => {
+    expect(notice('お知らせ', '北浜市', ['流出した可能性のある情報の件数は、延べ2,400件(実人数2,100人)です。']).affected_count).toBe(2100);
+    expect(notice('お知らせ', '株式会社あおば', ['流出した可能性のある情報', '・お問い合わせいただいた方 1,500名分', '(お問い合わせ履歴としては約6千件)']).affected_count).toBe(1500);
+  });
   it('a stated total wins over the sum of its rows', () => {
     const r = notice('お知らせ', '株式会社あおば', ['不正アクセスにより以下の情報が漏えいしました。', '｜会員｜5,000名｜', '｜退会者｜2,000名｜', '｜合計（重複を除く）｜6,500名｜']);
     expect(r.affected_count).toBe(6500);

@@ -52,6 +52,11 @@ describe('findCounts', () => {
     expect(findCounts('百貨店で3名、千葉県で5件').map((c) => c.value)).toEqual([3, 5]);
   });
 
+  it('reads a figure after a word ending in 数 (実人数), still not 数十名', () => {
+    expect(findCounts('延べ4,215件(実人数3,870人)').map((c) => c.value)).toEqual([4215, 3870]);
+    expect(findCounts('数十名の方')).toEqual([]);
+  });
+
   it('ignores vague counts and other units', () => {
     expect(findCounts('数十名の方')).toEqual([]);
     expect(findCounts('サーバー2,000台、約5時間')).toEqual([]);

@@ -49,13 +49,17 @@ export function bylineName(line: string, ctx?: PostContext): string | null {
   const t = line.trim();
   if (t.length > 40 || BYLINE_SKIP_RE.test(t)) return null;
   // The name runs up to a role title (「株式会社Bluefin Works 代表取締役社長 …」) or a department.
-  let name = t.split(ROLE_RE)[0]!.trim();
-  // 「北浜市 健康福祉部 国保年金課」: a body's name, then its department and section, each a word of its own.
+  const name = t.split(ROLE_RE)[0]!.trim();
+  // 「北浜市 健康福祉部 国保年金課」: a body's name, then its department and section, each a word of its own;
+  // the shortest name left by taking them off is the body.
   let core = name;
-  while (DEPARTMENT_TAIL_RE.test(core)) core = core.replace(DEPARTMENT_TAIL_RE, '');
-  if (core !== name && isOrgName(core)) return core;
+  let body: string | null = null;
+  while (DEPARTMENT_TAIL_RE.test(core)) {
+    core = core.replace(DEPARTMENT_TAIL_RE, '');
+    if (isOrgName(core)) body = core;
+  }
+  if (body) return body;
   if (ctx && isDepartment(ctx, name)) return null;
-  while (DEPARTMENT_TAIL_RE.test(name) && isOrgName(name.replace(DEPARTMENT_TAIL_RE, ''))) name = name.replace(DEPARTMENT_TAIL_RE, '');
   return isOrgName(name) ? name : null;
 }
 

@@ -161,13 +161,11 @@ describe('LiteralIndex', () => {
     expect(index.scan('誤送')).toEqual([]); // a prefix of a string is not the string
   });
 
-  it('finds strings added after earlier scans, and says its version changed', () => {
+  it('finds strings added after earlier scans', () => {
     const index = new LiteralIndex();
     index.idsOf(['紛失']);
-    const v = index.version;
     expect(index.scan('盗難')).toEqual([]);
     const [id] = index.idsOf(['盗難']);
-    expect(index.version).not.toBe(v);
     expect(index.scan('盗難')).toEqual([id]);
     expect(index.idsOf(['盗難'])).toEqual(Int32Array.of(id!)); // the same string keeps its id
   });

@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import type { IncidentRecord } from '../../src/core/record.ts';
-import type { DocumentInput, NoticeInput } from '../../src/store/store.ts';
+import type { DocumentInput, LinkableNotice, NoticeInput, Store } from '../../src/store/store.ts';
 
 export function makeRecord(overrides: Partial<IncidentRecord> = {}): IncidentRecord {
   return {
@@ -73,3 +73,8 @@ export const NOTICES = {
     }),
   },
 } as const;
+
+/** Stores a notice as a document of its own; returns the notice's id. */
+export async function putNotice(store: Store, l: LinkableNotice): Promise<number> {
+  return (await store.ingestDocument(makeDocument(l.text), [makeNotice(l.text, l.record)])).noticeIds[0]!;
+}

@@ -12,10 +12,10 @@ import { buildStixBundle } from '../../src/app/stix.ts';
 import { entryId, incidentsToAtom } from '../../src/formats/atom.ts';
 import { stixIncidentId, verisIncidentId } from '../../src/formats/stable-id.ts';
 import { toVeris } from '../../src/formats/veris-mapping.ts';
-import type { LinkableNotice, Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/store.ts';
 import { notice } from '../analyze/linkable.ts';
 import { ENGINES, type OpenedStore } from './engines.ts';
-import { makeDocument, makeNotice } from './fixtures.ts';
+import { putNotice as put } from './fixtures.ts';
 
 const A = notice(0, '【事件簿#2024-050】ひかり商事　委託先でのランサムウェア被害について\n業務の委託先がランサムウェアに感染しました。', {
   organization: 'ひかり商事', disclosure_date: '2024-02-01', casebook_id: '2024-050', incident_types: ['ransomware'],
@@ -29,9 +29,6 @@ const C = notice(0, '不正アクセスに関するお知らせ\nひかり物流
   organization: 'ひかり物流', disclosure_date: '2024-02-03', incident_types: ['unauthorized_access'],
 });
 
-async function put(store: Store, l: LinkableNotice): Promise<number> {
-  return (await store.ingestDocument(makeDocument(l.text), [makeNotice(l.text, l.record)])).noticeIds[0]!;
-}
 
 const FEED = {
   selfUrl: 'https://casebook.invalid/feed.atom', alternateUrl: 'https://casebook.invalid/',

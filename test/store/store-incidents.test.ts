@@ -6,10 +6,10 @@ import { planIncidents } from '../../src/analyze/plan-incidents.ts';
 import { linkNoticesAsPerson, regroupIncidents, unlinkNoticeAsPerson } from '../../src/app/incidents.ts';
 import { correctValue, revertCorrection } from '../../src/app/review.ts';
 import { JikenboError } from '../../src/core/errors.ts';
-import type { LinkableNotice, Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/store.ts';
 import { FIRST_NOTICE, SECOND_REPORT, notice } from '../analyze/linkable.ts';
 import { ENGINES, type OpenedStore } from './engines.ts';
-import { NOTICES, makeDocument, makeNotice, makeRecord } from './fixtures.ts';
+import { NOTICES, makeDocument, makeNotice, makeRecord, putNotice as put } from './fixtures.ts';
 
 const OTHER = notice(0, 'メール誤送信のお詫び\nあおば総合病院\n患者様宛てのメールを誤って別の方へ送信しました。', {
   organization: 'あおば総合病院', disclosure_date: '2024-06-30', incident_types: ['misdelivery'],
@@ -19,10 +19,6 @@ const KEPT_NUMBER = notice(0, '【架空】ひかり商事　委託先でのラ�
   organization: 'ひかり商事', disclosure_date: '2024-02-01', casebook_id: '#2024-050', incident_types: ['ransomware'],
 });
 
-async function put(store: Store, l: LinkableNotice): Promise<number> {
-  const result = await store.ingestDocument(makeDocument(l.text), [makeNotice(l.text, l.record)]);
-  return result.noticeIds[0]!;
-}
 
 async function incidentOf(store: Store, id: number) {
   return (await store.getIncident((await store.incidentOfNotice(id))!))!;

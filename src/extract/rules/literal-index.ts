@@ -22,8 +22,6 @@ export class LiteralIndex {
   /** per id: the number of the last scan that found the string (each is listed once per scan) */
   private seen = new Int32Array(1024);
   private scans = 0;
-  /** changes whenever a string is added: what an older version found is stale */
-  version = 0;
 
   /** The ids of these strings (Latin letters in small case), adding the new ones. */
   idsOf(strings: readonly string[]): Int32Array {
@@ -54,7 +52,6 @@ export class LiteralIndex {
           }
           this.pairLists[this.pairSlots[slot]! - 1]!.push(id);
         }
-        this.version++;
       }
       return id;
     });

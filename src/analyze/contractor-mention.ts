@@ -2,7 +2,7 @@
 // Only a name that judgeMention takes for the organisation counts (not 委託先…システム for 株式会社システム).
 
 import { MIN_MENTION_KEY } from './org-name.ts';
-import { judgeMention } from './org-mention.ts';
+import { judgeMention, mayEndAt, mayStartAt } from './org-mention.ts';
 
 const CUE = /再委託先|委託先|委託元|業務委託|委託|受託|取引先|発注元|元請|下請|協力会社|保守(?:業者|会社|ベンダー)|運営(?:会社|事業者)/g;
 // Wording that makes the *named* organisation the client: the writer is the contractor.
@@ -10,6 +10,8 @@ const NAMES_CLIENT = /委託元|受託|取引先|発注元|元請/;
 const LEGAL_SUFFIX = /^(?:株式会社|有限会社|合同会社|\(株\)|社)/;
 const BEFORE = 30;
 const AFTER = 40;
+/** Longer keys are not looked for in other notices' texts (a name that long is a sentence read as one). */
+export const MAX_MENTION_KEY = 80;
 
 export interface ContractorMention {
   /** The organisation key found. */
@@ -26,7 +28,7 @@ export class NameIndex {
 
   constructor(keys: Iterable<string>) {
     for (const key of new Set(keys)) {
-      if (key.length < MIN_MENTION_KEY) continue;
+      if (key.length < MIN_MENTION_KEY || key.length > MAX_MENTION_KEY) continue;
       const prefix = key.slice(0, 2);
       const list = this.byPrefix.get(prefix);
       if (list) list.push(key);
@@ -60,4 +62,47 @@ export function findContractorMentions(compact: string, names: NameIndex, ownKey
     }
   }
   return [...found.values()];
+}
+
+/** Where each cue's names may start: [from, to) of the compact text, in cue order. */
+function cueWindows(compact: string): Array<{ from: number; to: number }> {
+  return Array.from(compact.matchAll(CUE), (cue) => ({
+    from: Math.max(0, cue.index - BEFORE), to: Math.min(cue.index + cue[0].length + AFTER, compact.length - 1),
+  }));
+}
+
+/**
+ * Every string findContractorMentions could report if it were an organisation's key: each substring
+ * of MIN..MAX_MENTION_KEY characters starting in a cue's window with the boundaries of a name. The
+ * store answers which of them are keys, so a notice is read against every organisation without an
+ * index of all names in memory.
+ */
+export function mentionCandidates(compact: string): string[] {
+  const found = new Set<string>();
+  const endOk = new Map<number, boolean>();
+  const mayEnd = (end: number) => endOk.get(end) ?? endOk.set(end, mayEndAt(compact, end)).get(end)!;
+  for (const { from, to } of cueWindows(compact)) {
+    for (let at = from; at < to; at++) {
+      if (!mayStartAt(compact, at)) continue;
+      const last = Math.min(compact.length, at + MAX_MENTION_KEY);
+      for (let end = at + MIN_MENTION_KEY; end <= last; end++) if (mayEnd(end)) found.add(compact.slice(at, end));
+    }
+  }
+  return [...found];
+}
+
+/**
+ * The text a partner's name must lie in for this notice to name it beside a cue: each cue's window
+ * with room for the longest name, overlapping windows joined, one per line. Indexed by the store to
+ * find who may name a new organisation.
+ */
+export function mentionWindows(compact: string): string {
+  const spans: Array<[number, number]> = [];
+  for (const { from, to } of cueWindows(compact)) {
+    const end = Math.min(compact.length, to + MAX_MENTION_KEY);
+    const last = spans.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], end);
+    else spans.push([from, end]);
+  }
+  return spans.map(([from, to]) => compact.slice(from, to)).join('\n');
 }

@@ -2,12 +2,16 @@
 // opening text, names near contractor cues), never all pairs, then one rule per kind of link. A link
 // across organisations needs the other organisation named (org-mention.ts): a common word, a longer
 // name, a product's maker or an impersonated sender is no name.
+//
+// Each rule works inside one block (an organisation, a casebook number, a title, an opening, one
+// writer's contractor mentions), so one block can be linked again alone when a notice of it changes
+// (app/regroup.ts) and, settled, gives what linking the whole casebook at once gives.
 
 import { findDates } from '../core/japanese-date.ts';
 import type { IncidentRecord } from '../core/record.ts';
 import type { LinkableNotice, NoticeLink } from '../store/store.ts';
 import { keptNumber } from './casebook-number.ts';
-import { findContractorMentions, NameIndex } from './contractor-mention.ts';
+import { findContractorMentions, NameIndex, type ContractorMention } from './contractor-mention.ts';
 import {
   KIND_ONLY_FOLLOW_UP_DAYS, KIND_ONLY_PARTNER_DAYS, differentEventDays, eventDate, otherEvent, sharedEventDate, sharedEventFact, sharedKind, withinWindow,
 } from './event-overlap.ts';
@@ -23,11 +27,12 @@ export const NEAR_DUPLICATE_THRESHOLD = 0.9;
  */
 const MAX_BLOCK = 50;
 
-interface Prepared {
+export interface Prepared {
   id: number;
   record: IncidentRecord;
   text: string;
-  compact: string;
+  /** compactText(text), made when a rule first needs it (a contractor's partners never do). */
+  readonly compact: string;
   org: string | null;
   /** The kind of legal person the name states (株式会社, 医療法人…), or null. */
   form: string | null;
@@ -42,11 +47,15 @@ export function noticeOrder(a: { sortDate: string; id: number }, b: { sortDate: 
   return a.sortDate < b.sortDate ? -1 : a.sortDate > b.sortDate ? 1 : a.id - b.id;
 }
 
-function prepare(n: LinkableNotice): Prepared {
-  const compact = compactText(n.text);
+export function prepare(n: LinkableNotice): Prepared {
+  let compact: string | null = null;
   return {
-    id: n.id, record: n.record, text: n.text, compact, org: orgKey(n.record.organization), form: legalFormKind(n.record.organization),
+    id: n.id, record: n.record, text: n.text, org: orgKey(n.record.organization), form: legalFormKind(n.record.organization),
     number: keptNumber(n.record.casebook_id), sortDate: eventDate(n.record) ?? '9999',
+    get compact() {
+      compact ??= compactText(n.text);
+      return compact;
+    },
   };
 }
 
@@ -57,41 +66,125 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K | null, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Links found in one block, each pair once per rule (the first evidence found). */
 class LinkSet {
   readonly links: NoticeLink[] = [];
   private readonly seen = new Set<string>();
-  private readonly pairs = new Set<string>();
-  /** Whether any rule already links the two notices. */
-  has(a: number, b: number): boolean {
-    return this.pairs.has(a < b ? `${a}:${b}` : `${b}:${a}`);
-  }
   add(rule: NoticeLink['rule'], a: number, b: number, evidence: string, client?: number): void {
     const [x, y] = a < b ? [a, b] : [b, a];
     const key = `${rule}:${x}:${y}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.pairs.add(`${x}:${y}`);
     this.links.push({ rule, evidence, notices: [x, y], ...(client === undefined ? {} : { client }) });
   }
+}
+
+/** The blocks a notice of kind 'incident' belongs to, as `kind:key` names; the store indexes them. */
+export function noticeBlocks(p: Prepared): string[] {
+  if (p.record.kind !== 'incident') return [];
+  const blocks: string[] = [];
+  if (p.org !== null) blocks.push(`org:${p.org}`);
+  if (p.number !== null) blocks.push(`number:${p.number}`);
+  const title = titleKey(p);
+  if (title !== null) blocks.push(`title:${title}`);
+  const opening = openingKey(p);
+  if (opening !== null) blocks.push(`opening:${opening}`);
+  return blocks;
+}
+
+function titleKey(p: Prepared): string | null {
+  const title = compactText(p.record.title ?? '').replace(/[0-9]{4}[/年-][0-9]{1,2}[/月-][0-9]{1,2}日?$/, '');
+  return title.length >= 4 ? title : null;
+}
+
+/** The body after the first line: a notice reposted under another header starts the same. */
+function openingKey(p: Prepared): string | null {
+  const newline = p.text.indexOf('\n');
+  const opening = newline < 0 ? '' : compactText(p.text.slice(newline + 1)).slice(0, 40);
+  return opening.length >= 20 ? opening : null;
+}
+
+/** A block's links, by the kind of its name: every rule that works inside that kind of block. */
+export function linkBlock(block: string, members: readonly Prepared[]): NoticeLink[] {
+  const out = new LinkSet();
+  const kind = block.slice(0, block.indexOf(':'));
+  if (kind === 'org') {
+    linkFollowUps([...members], out);
+    linkNearDuplicates([...members], out);
+    linkSameEvent([...members], out);
+  } else if (kind === 'number') {
+    linkSameNumber(block.slice('number:'.length), [...members], out);
+  } else if (kind === 'title' || kind === 'opening') {
+    linkNearDuplicates([...members], out);
+  }
+  return out.links;
+}
+
+/**
+ * The order links are settled in: a pair linked by two rules keeps the first rule's evidence, and a
+ * same_event link stands only where no other rule links its pair (the weakest evidence of all).
+ */
+const RULE_ORDER: Record<NoticeLink['rule'], number> = {
+  follow_up: 0, same_casebook_number: 1, client_contractor: 2, near_duplicate: 3, same_event: 4, manual_link: 5,
+};
+
+/** A link as one string, its fields in one order whatever order a store gave them back in. */
+export function linkKey(l: NoticeLink): string {
+  return JSON.stringify([l.rule, l.notices[0], l.notices[1], l.evidence, l.client ?? null, l.by ?? null, l.at ?? null]);
+}
+
+export interface BlockLink {
+  block: string;
+  link: NoticeLink;
+}
+
+/** The block's place among blocks: a writer by its notice id (the lowest writer's evidence is kept). */
+function blockOrder(a: string, b: string): number {
+  const wa = a.startsWith('writer:') ? Number(a.slice(7)) : null;
+  const wb = b.startsWith('writer:') ? Number(b.slice(7)) : null;
+  if (wa !== null && wb !== null) return wa - wb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The links of many blocks as one set: each pair once per rule, same_event only where nothing else links the pair. */
+export function settleLinks(found: readonly BlockLink[]): NoticeLink[] {
+  const ordered = [...found].sort((x, y) => RULE_ORDER[x.link.rule] - RULE_ORDER[y.link.rule]
+    || x.link.notices[0] - y.link.notices[0] || x.link.notices[1] - y.link.notices[1] || blockOrder(x.block, y.block));
+  const seen = new Set<string>();
+  const pairs = new Set<string>();
+  const out: NoticeLink[] = [];
+  for (const { link } of ordered) {
+    const pair = `${link.notices[0]}:${link.notices[1]}`;
+    if (seen.has(`${link.rule}:${pair}`)) continue;
+    if (link.rule === 'same_event' && pairs.has(pair)) continue;
+    seen.add(`${link.rule}:${pair}`);
+    pairs.add(pair);
+    out.push(link);
+  }
+  return out;
 }
 
 /** Automatic links between notices of kind 'incident'; a person's decisions are applied after. */
 export function linkNotices(notices: readonly LinkableNotice[]): NoticeLink[] {
   const prepared = notices.filter((n) => n.record.kind === 'incident').map(prepare);
+  const blocks = new Map<string, Prepared[]>();
   const byOrg = new Map<string, Prepared[]>();
-  const byNumber = new Map<string, Prepared[]>();
   for (const p of prepared) {
+    for (const block of noticeBlocks(p)) pushTo(blocks, block, p);
     pushTo(byOrg, p.org, p);
-    pushTo(byNumber, p.number, p);
   }
-  const out = new LinkSet();
-  for (const block of byOrg.values()) linkFollowUps(block, out);
-  for (const [number, block] of byNumber) linkSameNumber(number, block, out);
-  linkClientContractor(prepared, byOrg, out);
-  linkNearDuplicates(prepared, byOrg, out);
-  // Last, and only where no other rule linked the pair: the weakest evidence of the rules.
-  linkSameEvent(prepared, out);
-  return out.links;
+  const found: BlockLink[] = [];
+  for (const [block, members] of blocks) {
+    if (members.length < 2) continue;
+    for (const link of linkBlock(block, members)) found.push({ block, link });
+  }
+  const index = new NameIndex(byOrg.keys());
+  for (const writer of prepared) {
+    const block = `writer:${writer.id}`;
+    const mentions = findContractorMentions(writer.compact, index, writer.org);
+    for (const link of linkWriter(writer, mentions, byOrg)) found.push({ block, link });
+  }
+  return settleLinks(found);
 }
 
 /** (a) A later notice of the same organisation that calls itself a follow-up and shares a fact with an earlier one. */
@@ -134,7 +227,7 @@ function linkSameEvent(prepared: Prepared[], out: LinkSet): void {
     if (block.length < 2 || block.length > MAX_BLOCK) continue;
     for (let i = 0; i < block.length; i++) {
       for (let j = i + 1; j < block.length; j++) {
-        if (out.has(block[i]!.id, block[j]!.id) || !sameLegalPerson(block[i]!.form, block[j]!.form)) continue;
+        if (!sameLegalPerson(block[i]!.form, block[j]!.form)) continue;
         const [a, b] = inOrder(block[i]!, block[j]!);
         const day = sharedEventDate(a, b);
         const kind = day === null ? null : sharedKind(a, b);
@@ -181,19 +274,22 @@ function names(writer: Prepared, named: Prepared): boolean {
   return named.org !== null && named.org.length >= MIN_MENTION_KEY && namesOrganisation(writer.compact, named.org);
 }
 
-/** (b) A notice that names another notice's organisation beside a contractor cue, about the same event. */
-function linkClientContractor(prepared: Prepared[], byOrg: Map<string, Prepared[]>, out: LinkSet): void {
-  const index = new NameIndex(byOrg.keys());
-  for (const writer of prepared) {
-    for (const mention of findContractorMentions(writer.compact, index, writer.org)) {
-      for (const other of byOrg.get(mention.key) ?? []) {
-        if (other.id === writer.id || !withinWindow(writer.record, other.record)) continue;
-        const sameNumber = writer.number !== null && writer.number === other.number;
-        if (!sameNumber && !partnersInOneEvent(writer.record, other.record)) continue;
-        out.add('client_contractor', writer.id, other.id, mention.evidence, mention.namesClient ? other.id : writer.id);
-      }
+/**
+ * (b) A notice that names another notice's organisation beside a contractor cue, about the same event.
+ * `partners` holds the notices of each organisation the writer names (the writer's own block aside).
+ */
+export function linkWriter(writer: Prepared, mentions: readonly ContractorMention[], partners: ReadonlyMap<string, readonly Prepared[]>): NoticeLink[] {
+  const out = new LinkSet();
+  if (writer.record.kind !== 'incident') return out.links;
+  for (const mention of mentions) {
+    for (const other of partners.get(mention.key) ?? []) {
+      if (other.id === writer.id || other.record.kind !== 'incident' || !withinWindow(writer.record, other.record)) continue;
+      const sameNumber = writer.number !== null && writer.number === other.number;
+      if (!sameNumber && !partnersInOneEvent(writer.record, other.record)) continue;
+      out.add('client_contractor', writer.id, other.id, mention.evidence, mention.namesClient ? other.id : writer.id);
     }
   }
+  return out.links;
 }
 
 /** One day of the event, or one kind of event within half a year. */
@@ -201,37 +297,23 @@ function partnersInOneEvent(a: IncidentRecord, b: IncidentRecord): boolean {
   return sharedEventDate(a, b) !== null || (sharedKind(a, b) !== null && withinWindow(a, b, KIND_ONLY_PARTNER_DAYS));
 }
 
-/** (c) The same notice published twice: texts alike by bigram Dice, compared within blocks only. */
-function linkNearDuplicates(prepared: Prepared[], byOrg: Map<string, Prepared[]>, out: LinkSet): void {
-  const byTitle = new Map<string, Prepared[]>();
-  const byOpening = new Map<string, Prepared[]>();
-  for (const p of prepared) {
-    const title = compactText(p.record.title ?? '').replace(/[0-9]{4}[/年-][0-9]{1,2}[/月-][0-9]{1,2}日?$/, '');
-    pushTo(byTitle, title.length >= 4 ? title : null, p);
-    // The body after the first line: a notice reposted under another header starts the same.
-    const newline = p.text.indexOf('\n');
-    const opening = newline < 0 ? '' : compactText(p.text.slice(newline + 1)).slice(0, 40);
-    pushTo(byOpening, opening.length >= 20 ? opening : null, p);
-  }
-  for (const blocks of [byOrg, byTitle, byOpening]) {
-    for (const block of blocks.values()) {
-      if (block.length < 2 || block.length > MAX_BLOCK) continue;
-      // Bigram counts live for one block only: kept for every notice they would not fit in memory at 100k.
-      const counts = new Map<number, BigramCounts>();
-      const countsOf = (p: Prepared) => counts.get(p.id) ?? counts.set(p.id, bigramCounts(p.compact)).get(p.id)!;
-      for (let i = 0; i < block.length; i++) {
-        for (let j = i + 1; j < block.length; j++) {
-          const a = block[i]!;
-          const b = block[j]!;
-          if (diceUpperBound(a.compact.length, b.compact.length) < NEAR_DUPLICATE_THRESHOLD) continue;
-          // One template used for two events (an organisation's yearly notices) is not one notice twice.
-          if (!withinWindow(a.record, b.record) || otherEvent(...inOrder(a, b)) !== null) continue;
-          // Two organisations on one template (city boards, a chain's shops): alike text, each its own day.
-          if (a.org !== null && b.org !== null && a.org !== b.org && differentEventDays(a.record, b.record) !== null) continue;
-          const similarity = diceSimilarity(countsOf(a), countsOf(b));
-          if (similarity >= NEAR_DUPLICATE_THRESHOLD) out.add('near_duplicate', a.id, b.id, `similarity ${similarity.toFixed(2)}`);
-        }
-      }
+/** (c) The same notice published twice: texts alike by bigram Dice, compared within a block only. */
+function linkNearDuplicates(block: Prepared[], out: LinkSet): void {
+  if (block.length < 2 || block.length > MAX_BLOCK) return;
+  // Bigram counts live for one block only: kept for every notice they would not fit in memory at 100k.
+  const counts = new Map<number, BigramCounts>();
+  const countsOf = (p: Prepared) => counts.get(p.id) ?? counts.set(p.id, bigramCounts(p.compact)).get(p.id)!;
+  for (let i = 0; i < block.length; i++) {
+    for (let j = i + 1; j < block.length; j++) {
+      const a = block[i]!;
+      const b = block[j]!;
+      if (diceUpperBound(a.compact.length, b.compact.length) < NEAR_DUPLICATE_THRESHOLD) continue;
+      // One template used for two events (an organisation's yearly notices) is not one notice twice.
+      if (!withinWindow(a.record, b.record) || otherEvent(...inOrder(a, b)) !== null) continue;
+      // Two organisations on one template (city boards, a chain's shops): alike text, each its own day.
+      if (a.org !== null && b.org !== null && a.org !== b.org && differentEventDays(a.record, b.record) !== null) continue;
+      const similarity = diceSimilarity(countsOf(a), countsOf(b));
+      if (similarity >= NEAR_DUPLICATE_THRESHOLD) out.add('near_duplicate', a.id, b.id, `similarity ${similarity.toFixed(2)}`);
     }
   }
 }

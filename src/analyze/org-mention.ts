@@ -36,6 +36,23 @@ export function judgeMention(compact: string, key: string, at: number): MentionV
   return 'name';
 }
 
+/**
+ * Whether a name could start at `at` by judgeMention's rule on the character before it. With
+ * mayEndAt, the boundaries a name judged 'name' must have, whatever its characters.
+ */
+export function mayStartAt(compact: string, at: number): boolean {
+  const prev = compact[at - 1];
+  return !(prev !== undefined && WORD_CHAR.test(prev) && !BEFORE_NAME_OK.has(prev) && !LEGAL_BEFORE.test(compact.slice(Math.max(0, at - 8), at)));
+}
+
+/** Whether a name could end before `end` by judgeMention's rules on what follows it. */
+export function mayEndAt(compact: string, end: number): boolean {
+  const after = compact.slice(end, end + 16);
+  if (PRODUCT_AFTER.test(after) || IMPERSONATED_AFTER.test(after)) return false;
+  const next = after.at(0);
+  return !(next !== undefined && WORD_CHAR.test(next) && !ENDS_NAME.test(after));
+}
+
 /** Whether `compact` names the organisation of `key` anywhere. */
 export function namesOrganisation(compact: string, key: string): boolean {
   for (let at = compact.indexOf(key); at >= 0; at = compact.indexOf(key, at + 1)) {

@@ -2,7 +2,7 @@
 // and numbers stay put, number the new ones in jikenbo's own form, flag header numbers shared by two
 // incidents, and say which incident absorbed each one a merge retires.
 
-import type { ExistingIncident, IncidentPlan, IncidentSnapshot, LinkableNotice, PlannedIncident } from '../store/store.ts';
+import type { ExistingIncident, IncidentPlan, IncidentSnapshot, LinkableNotice, NoticeLink, PlannedIncident } from '../store/store.ts';
 import { NumberAllocator, keptNumber } from './casebook-number.ts';
 import { groupNotices, type NoticeGroup } from './group-notices.ts';
 import { linkNotices, noticeOrder } from './link-notices.ts';
@@ -15,10 +15,14 @@ interface Draft {
   firstDisclosure: string | null;
 }
 
-export function planIncidents(snapshot: IncidentSnapshot): IncidentPlan {
+/**
+ * The plan for the snapshot's notices and incidents: the whole casebook, or (with `links` found
+ * beforehand) a part closed under links, incidents and numbers, as app/regroup.ts gives it.
+ */
+export function planIncidents(snapshot: IncidentSnapshot, links: readonly NoticeLink[] = linkNotices(snapshot.notices)): IncidentPlan {
   const notices = new Map(snapshot.notices.map((n) => [n.id, n]));
   const incidentNotices = snapshot.notices.filter((n) => n.record.kind === 'incident').map((n) => n.id);
-  const groups = groupNotices(incidentNotices, linkNotices(snapshot.notices), snapshot.decisions)
+  const groups = groupNotices(incidentNotices, links, snapshot.decisions)
     .filter((g) => g.noticeIds.every((id) => notices.has(id)));
 
   const drafts: Draft[] = groups.map((group) => {

@@ -1,19 +1,13 @@
 // The incident use cases shared by the CLI and the server: regroup, list with merged records, and a
 // person's link and unlink decisions (each followed by a regroup so it shows at once).
 
-import { JikenboError } from '../core/errors.ts';
 import type { Correction } from '../core/corrections.ts';
 import { mergeIncident, overlayCorrections, type MergedRecord } from '../analyze/merge-incident.ts';
-import { planIncidents } from '../analyze/plan-incidents.ts';
-import type { ManualDecision, Store, StoredIncident } from '../store/store.ts';
+import type { GroupingSummary, ManualDecision, Store, StoredIncident } from '../store/store.ts';
+import { drainGrouping, type RegroupOptions } from './regroup.ts';
 
-export interface RegroupReport {
-  incidents: number;
-  /** Notices in an incident with at least one other notice. */
-  linkedNotices: number;
-  /** Incidents whose number another incident also has. */
-  clashes: number;
-}
+/** Incidents, notices in an incident with another, and incidents whose number another incident also has. */
+export type RegroupReport = GroupingSummary;
 
 export interface MergedIncident extends StoredIncident {
   /** Merged from the notices' effective records, with people's corrections of the incident over it. */
@@ -22,23 +16,9 @@ export interface MergedIncident extends StoredIncident {
   corrections: Correction[];
 }
 
-const ATTEMPTS = 3;
-
-/** Reads the casebook, plans the grouping and writes it; plans again if another writer got in between. */
-export async function regroupIncidents(store: Store): Promise<RegroupReport> {
-  for (let attempt = 1; ; attempt++) {
-    const plan = planIncidents(await store.loadIncidentSnapshot());
-    try {
-      await store.replaceAutoGroups(plan);
-      return {
-        incidents: plan.incidents.length,
-        linkedNotices: plan.incidents.reduce((n, p) => n + (p.members.length > 1 ? p.members.length : 0), 0),
-        clashes: plan.incidents.filter((p) => p.clashNotes !== null).length,
-      };
-    } catch (err) {
-      if (!(err instanceof JikenboError && err.code === 'conflict') || attempt >= ATTEMPTS) throw err;
-    }
-  }
+/** Regroups what changed since the last regrouping (app/regroup.ts); nothing else is read. */
+export function regroupIncidents(store: Store, options: RegroupOptions = {}): Promise<RegroupReport> {
+  return drainGrouping(store, options);
 }
 
 export function withMerged(incident: StoredIncident, corrections: Correction[] = []): MergedIncident {

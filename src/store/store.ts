@@ -156,6 +156,75 @@ export interface ExistingIncident {
   noticeIds: number[];
 }
 
+/** One item of the grouping queue and the sequence number of its last change. */
+export interface GroupingItem {
+  item: string;
+  seq: number;
+}
+
+/** The grouping queue's stages: 1 notices to index again, 2 blocks to link again, 3 notices to plan again. */
+export type GroupingStage = 1 | 2 | 3;
+
+/** A stored automatic link and the block that gave it. */
+export interface BlockLink {
+  block: string;
+  link: NoticeLink;
+}
+
+/** A notice's blocks (org:…, number:…, title:…, opening:…) and the text around its contractor cues. */
+export interface NoticeIndexEntry {
+  id: number;
+  blocks: string[];
+  windows: string;
+}
+
+/** Incidents, notices in an incident with another, and incidents whose number another also has. */
+export interface GroupingSummary {
+  incidents: number;
+  linkedNotices: number;
+  clashes: number;
+}
+
+/** What planning a part of the casebook reads besides its notices: whether it is current, counters, decisions. */
+export interface PlanBasis {
+  basis: string;
+  counters: Map<number, number>;
+  decisions: ManualDecision[];
+}
+
+/**
+ * Incremental grouping (app/regroup.ts drives it): a queue filled by triggers whenever a notice is
+ * added or its record changes, each notice's blocks, each block's links, all found by index.
+ */
+export interface GroupingPort {
+  /** How many items wait in each stage of the queue. */
+  groupingWork(): Promise<Record<GroupingStage, number>>;
+  /** The oldest items of one stage. */
+  takeGroupingItems(stage: GroupingStage, limit: number): Promise<GroupingItem[]>;
+  /** Notices by id with their effective record; their text only when asked (else ''). Unknown ids are left out. */
+  loadLinkable(ids: readonly number[], withText: boolean): Promise<LinkableNotice[]>;
+  /** Each notice's blocks as last indexed. */
+  blocksOfNotices(ids: readonly number[]): Promise<Map<number, string[]>>;
+  /** Each block's notices. */
+  noticesInBlocks(blocks: readonly string[]): Promise<Map<string, number[]>>;
+  /** Notices whose cue windows may hold one of the keys (a superset: the caller reads each). */
+  writersNaming(keys: readonly string[]): Promise<number[]>;
+  /** Which of the strings are organisation keys of some notice. */
+  orgKeysAmong(candidates: readonly string[]): Promise<string[]>;
+  /** The links the blocks gave when last linked. */
+  linksOfBlocks(blocks: readonly string[]): Promise<BlockLink[]>;
+  /** Every stored link with one of the notices at either end. */
+  linksTouching(ids: readonly number[]): Promise<BlockLink[]>;
+  /** The incidents holding any of the notices, each with all its notices. */
+  incidentsOfNotices(ids: readonly number[]): Promise<ExistingIncident[]>;
+  /** Stage 1 done: the notices' blocks and windows replaced; their old and new blocks queued (stage 2), the notices themselves for planning (stage 3). */
+  saveNoticeIndex(entries: readonly NoticeIndexEntry[], done: readonly GroupingItem[], blocks: readonly string[]): Promise<void>;
+  /** Stage 2 done: each block's links replaced; notices whose links changed queued for planning. */
+  saveBlockLinks(entries: ReadonlyArray<{ block: string; links: NoticeLink[] }>, done: readonly GroupingItem[], notices: readonly number[]): Promise<void>;
+  loadPlanBasis(): Promise<PlanBasis>;
+  groupingSummary(): Promise<GroupingSummary>;
+}
+
 /** Everything regrouping reads, taken at one moment; `basis` tells the store whether it is still current. */
 export interface IncidentSnapshot {
   basis: string;
@@ -198,6 +267,8 @@ export interface IncidentPlan {
   /** Of `retire`, those merged into a kept incident: their export ids and numbers now resolve to `into`. */
   absorbed: Array<{ id: number; into: number }>;
   counters: Map<number, number>;
+  /** Stage 3 items of the grouping queue this plan settles (removed with it, unless changed since). */
+  settled?: GroupingItem[];
 }
 
 /** An export key, number or row id an incident no longer carries, and the incident that answers for it now. */
@@ -259,7 +330,7 @@ export interface ReextractionCandidate {
   extractorVersion: string;
 }
 
-export interface Store {
+export interface Store extends GroupingPort {
   /**
    * Stores a document and its notices in one transaction, each notice of kind 'incident' in an
    * incident of its own until regrouping links it. When a document with the same SHA-256 is already

@@ -13,6 +13,7 @@ import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../row
 import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import { inTransaction, isRowId, one, rows, type Pool, type Queryable } from './pg-database.ts';
 import { writeAudit } from './account-queries.ts';
+import { settleGroupingItems } from './grouping-queries.ts';
 
 type IncidentPort = Pick<Store,
   'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
@@ -196,6 +197,7 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
             INSERT INTO casebook_counters (year, last) VALUES ($1, $2)
             ON CONFLICT (year) DO UPDATE SET last = greatest(casebook_counters.last, excluded.last)`, [year, last]);
         }
+        await settleGroupingItems(client, 3, plan.settled ?? []);
         await client.query('UPDATE incident_generation SET generation = generation + 1');
       });
     },

@@ -350,6 +350,65 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH ROW EXECUTE FUNCTION incidents_keys_never_change();
     `,
   },
+  {
+    version: 8,
+    name: 'incremental grouping: the blocks of each notice, the links of each block, the grouping queue',
+    sql: /* sql */ `
+      CREATE TABLE grouping_blocks (
+        notice_id  integer NOT NULL REFERENCES notices (id),
+        block      text    COLLATE "C" NOT NULL,
+        PRIMARY KEY (notice_id, block)
+      );
+      CREATE INDEX grouping_blocks_by_block ON grouping_blocks (block, notice_id);
+
+      CREATE TABLE grouping_links (
+        block      text    COLLATE "C" NOT NULL,
+        a          integer NOT NULL,
+        b          integer NOT NULL,
+        link_json  jsonb   NOT NULL
+      );
+      CREATE INDEX grouping_links_by_block ON grouping_links (block);
+      CREATE INDEX grouping_links_by_a ON grouping_links (a);
+      CREATE INDEX grouping_links_by_b ON grouping_links (b);
+
+      -- Named difference: in place of an FTS5 trigram table, each window's distinct character bigrams
+      -- as a tsvector (written by TypeScript, as notice_search is); a name's bigrams, all present, find
+      -- a superset of the windows holding it, and the caller checks each.
+      CREATE TABLE grouping_windows (
+        notice_id  integer  PRIMARY KEY REFERENCES notices (id),
+        grams      tsvector NOT NULL
+      );
+      CREATE INDEX grouping_windows_by_gram ON grouping_windows USING gin (grams);
+
+      CREATE SEQUENCE grouping_seq;
+      CREATE TABLE grouping_queue (
+        stage  integer NOT NULL CHECK (stage IN (1, 2, 3)),
+        item   text    COLLATE "C" NOT NULL,
+        seq    bigint  NOT NULL,
+        PRIMARY KEY (stage, item)
+      );
+      CREATE FUNCTION grouping_enqueue() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+          ids integer[];
+          queue_stage integer := TG_ARGV[0]::integer;
+        BEGIN
+          IF TG_TABLE_NAME = 'notices' THEN ids := ARRAY[NEW.id];
+          ELSIF TG_TABLE_NAME = 'records' THEN ids := ARRAY[NEW.notice_id];
+          ELSE ids := array_remove(ARRAY[NEW.notice_id, NEW.other_notice_id], NULL);
+          END IF;
+          INSERT INTO grouping_queue (stage, item, seq)
+            SELECT queue_stage, id::text, nextval('grouping_seq') FROM unnest(ids) AS id
+            ON CONFLICT (stage, item) DO UPDATE SET seq = excluded.seq;
+          RETURN NULL;
+        END $$;
+      CREATE TRIGGER grouping_notice_added AFTER INSERT ON notices FOR EACH ROW EXECUTE FUNCTION grouping_enqueue(1);
+      CREATE TRIGGER grouping_notice_corrected AFTER UPDATE OF effective_json ON notices FOR EACH ROW EXECUTE FUNCTION grouping_enqueue(1);
+      CREATE TRIGGER grouping_record_added AFTER INSERT ON records FOR EACH ROW EXECUTE FUNCTION grouping_enqueue(1);
+      CREATE TRIGGER grouping_decision_made AFTER INSERT ON manual_links FOR EACH ROW EXECUTE FUNCTION grouping_enqueue(3);
+
+      INSERT INTO grouping_queue (stage, item, seq) SELECT 1, id::text, nextval('grouping_seq') FROM notices ORDER BY id;
+    `,
+  },
 ];
 
 export interface MigrationReport {

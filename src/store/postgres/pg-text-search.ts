@@ -8,7 +8,7 @@ const MAX_POSITION = 16383;
 const MAX_LEXEME_BYTES = 2046;
 
 /** A lexeme as tsvector/tsquery input: quoted, with quotes and backslashes escaped. */
-function quote(token: string): string {
+export function quoteLexeme(token: string): string {
   return `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 }
 
@@ -27,7 +27,7 @@ export function tsvectorText(tokens: string): string {
     const list = positions.get(token) ?? positions.set(token, []).get(token)!;
     if (list[list.length - 1] !== at) list.push(at);
   });
-  return [...positions].map(([token, list]) => `${quote(token)}:${list.join(',')}`).join(' ');
+  return [...positions].map(([token, list]) => `${quoteLexeme(token)}:${list.join(',')}`).join(' ');
 }
 
 /**
@@ -39,7 +39,7 @@ export function tsqueryText(phrases: readonly QueryPhrase[]): string | null {
   const wanted = phrases.filter((p) => p.tokens.length > 0);
   // A token too long for PostgreSQL to index can never be found, so neither can the whole query.
   if (wanted.length === 0 || wanted.some((p) => !p.tokens.every(fits))) return null;
-  return wanted.map((p) => `(${p.tokens.map(quote).join(' <-> ')}${p.prefix ? ':*' : ''})`).join(' & ');
+  return wanted.map((p) => `(${p.tokens.map(quoteLexeme).join(' <-> ')}${p.prefix ? ':*' : ''})`).join(' & ');
 }
 
 /**
@@ -49,5 +49,5 @@ export function tsqueryText(phrases: readonly QueryPhrase[]): string | null {
  */
 export function tsqueryTokensText(phrase: QueryPhrase): string | null {
   if (phrase.tokens.length === 0 || !phrase.tokens.every(fits)) return null;
-  return phrase.tokens.map((token, i) => quote(token) + (phrase.prefix && i === phrase.tokens.length - 1 ? ':*' : '')).join(' & ');
+  return phrase.tokens.map((token, i) => quoteLexeme(token) + (phrase.prefix && i === phrase.tokens.length - 1 ? ':*' : '')).join(' & ');
 }

@@ -6,7 +6,9 @@ import { createPool, inTransaction, one, rows } from './pg-database.ts';
 import { tsvectorText } from './pg-text-search.ts';
 
 /** The search index is rebuilt from the notices; originals move through the archives. */
-const ENGINE_TABLES = new Set(['schema_migrations', 'notice_search', 'blobs']);
+/** Grouping's index is rebuilt too: its queue triggers refill as the notices arrive. */
+const GROUPING_TABLES = ['grouping_blocks', 'grouping_links', 'grouping_windows', 'grouping_queue'];
+const ENGINE_TABLES = new Set(['schema_migrations', 'notice_search', 'blobs', ...GROUPING_TABLES]);
 /** Keeps each INSERT under PostgreSQL's 65,535 bound parameters. */
 const MAX_PARAMS = 30_000;
 
@@ -52,6 +54,7 @@ export function openPostgresRaw(url: string): RawDatabase {
         const audited = tables.some((t) => t.name === 'audit_log');
         if (audited) await client.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
         await client.query('DELETE FROM notice_search');
+        for (const t of GROUPING_TABLES) await client.query(`DELETE FROM ${t}`);
         for (const t of [...tables].reverse()) await client.query(`DELETE FROM ${quoteIdent(t.name)}`);
         for (const t of tables) {
           const all = rowsOf(t);

@@ -13,6 +13,7 @@ import type { ListOptions, NoticeSummary, SearchFilters, SearchHit, Store } from
 import { claimQueries } from './claim-queries.ts';
 import { correctionQueries, correctionsOf } from './correction-queries.ts';
 import { fetchQueries } from './fetch-queries.ts';
+import { groupingQueries } from './grouping-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
 import { ingestQueries } from './ingest-queries.ts';
 import { migrate } from './migrations.ts';
@@ -77,6 +78,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
 
   const store: Store = {
     ...incidentQueries(pool, now),
+    ...groupingQueries(pool),
     ...correctionQueries(pool, now),
     ...pageQueries(pool, fts),
     ...fetchQueries(pool),

@@ -62,6 +62,7 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
     INSERT INTO casebook_counters (year, last) VALUES (?, ?)
     ON CONFLICT (year) DO UPDATE SET last = max(last, excluded.last)`);
   const bumpGeneration = db.prepare('UPDATE incident_generation SET generation = generation + 1');
+  const settle = db.prepare<[string, number]>('DELETE FROM grouping_queue WHERE stage = 3 AND item = ? AND seq = ?');
   // An absorbed incident's export key and numbers, and every alias it answered for, now resolve to the survivor.
   const moveAliases = db.prepare<[number, number]>('UPDATE incident_aliases SET incident_id = ? WHERE incident_id = ?');
   const recordAliases = db.prepare<{ id: number; into: number | null; at: string }>(/* sql */ `
@@ -108,6 +109,7 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
       for (const m of p.members) insertMember.run(id, m.noticeId, JSON.stringify(m.links), m.origin);
     }
     for (const [year, last] of plan.counters) upsertCounter.run(year, last);
+    for (const s of plan.settled ?? []) settle.run(s.item, s.seq);
     bumpGeneration.run();
   });
 

@@ -367,6 +367,69 @@ export const MIGRATIONS: readonly Migration[] = [
       BEGIN SELECT RAISE(ABORT, 'an incident''s export key and own number never change'); END;
     `,
   },
+  {
+    version: 8,
+    name: 'incremental grouping: the blocks of each notice, the links of each block, the grouping queue',
+    sql: /* sql */ `
+      -- The blocks a notice is linked within (org:<key>, number:<n>, title:<t>, opening:<o>), so a
+      -- changed notice finds the notices it could be linked with by index, not by reading the casebook.
+      CREATE TABLE grouping_blocks (
+        notice_id  INTEGER NOT NULL REFERENCES notices (id),
+        block      TEXT    NOT NULL,
+        PRIMARY KEY (notice_id, block)
+      ) WITHOUT ROWID;
+      CREATE INDEX grouping_blocks_by_block ON grouping_blocks (block, notice_id);
+
+      -- The automatic links each block gave (a writer's contractor links are the block writer:<id>);
+      -- a block is linked again, alone, when one of its notices changes.
+      CREATE TABLE grouping_links (
+        block      TEXT    NOT NULL,
+        a          INTEGER NOT NULL,
+        b          INTEGER NOT NULL,
+        link_json  TEXT    NOT NULL CHECK (json_valid(link_json))
+      );
+      CREATE INDEX grouping_links_by_block ON grouping_links (block);
+      CREATE INDEX grouping_links_by_a ON grouping_links (a);
+      CREATE INDEX grouping_links_by_b ON grouping_links (b);
+
+      -- The text around each contractor cue (委託先…), by notice id: who may name an organisation as
+      -- partner. Trigram-indexed, so any name of three characters or more is found as a substring.
+      CREATE VIRTUAL TABLE grouping_windows USING fts5 (body, tokenize = 'trigram');
+
+      -- Work in three stages, each item with the sequence number of its last change: 1 a notice to
+      -- index again (new, corrected, read again), 2 a block to link again, 3 a notice whose incident
+      -- to plan again. An item is done only when its sequence number is still the one taken.
+      CREATE TABLE grouping_queue (
+        stage  INTEGER NOT NULL CHECK (stage IN (1, 2, 3)),
+        item   TEXT    NOT NULL,
+        seq    INTEGER NOT NULL,
+        PRIMARY KEY (stage, item)
+      );
+      CREATE INDEX grouping_queue_by_seq ON grouping_queue (seq);
+      CREATE TRIGGER grouping_notice_added AFTER INSERT ON notices BEGIN
+        INSERT OR REPLACE INTO grouping_queue (stage, item, seq)
+          VALUES (1, CAST(NEW.id AS TEXT), (SELECT coalesce(max(seq), 0) + 1 FROM grouping_queue));
+      END;
+      CREATE TRIGGER grouping_notice_corrected AFTER UPDATE OF effective_json ON notices BEGIN
+        INSERT OR REPLACE INTO grouping_queue (stage, item, seq)
+          VALUES (1, CAST(NEW.id AS TEXT), (SELECT coalesce(max(seq), 0) + 1 FROM grouping_queue));
+      END;
+      CREATE TRIGGER grouping_record_added AFTER INSERT ON records BEGIN
+        INSERT OR REPLACE INTO grouping_queue (stage, item, seq)
+          VALUES (1, CAST(NEW.notice_id AS TEXT), (SELECT coalesce(max(seq), 0) + 1 FROM grouping_queue));
+      END;
+      CREATE TRIGGER grouping_decision_made AFTER INSERT ON manual_links BEGIN
+        INSERT OR REPLACE INTO grouping_queue (stage, item, seq)
+          VALUES (3, CAST(NEW.notice_id AS TEXT), (SELECT coalesce(max(seq), 0) + 1 FROM grouping_queue));
+        INSERT OR REPLACE INTO grouping_queue (stage, item, seq)
+          SELECT 3, CAST(NEW.other_notice_id AS TEXT), (SELECT coalesce(max(seq), 0) + 1 FROM grouping_queue)
+          WHERE NEW.other_notice_id IS NOT NULL;
+      END;
+
+      -- A casebook grouped before today is indexed and linked once, by the first regrouping.
+      INSERT INTO grouping_queue (stage, item, seq) SELECT 1, CAST(id AS TEXT), id FROM notices;
+    `,
+  },
 ];
 
 export interface MigrationReport {

@@ -4,8 +4,12 @@ import Database from 'better-sqlite3';
 import { indexTokens } from '../../core/bigram.ts';
 import { quoteIdent, type RawDatabase, type RawTable, type RawValue } from '../raw-database.ts';
 
-/** The FTS5 index and its shadow tables are rebuilt from the notices, never copied. */
-const ENGINE_TABLES = /^(schema_migrations|notice_fts.*|sqlite_.*)$/;
+/**
+ * The FTS5 index and its shadow tables are rebuilt from the notices, never copied; so is grouping's
+ * index (its queue triggers refill as the notices arrive, and the next regrouping indexes them).
+ */
+const ENGINE_TABLES = /^(schema_migrations|notice_fts.*|grouping_.*|sqlite_.*)$/;
+const GROUPING_TABLES = ['grouping_blocks', 'grouping_links', 'grouping_windows', 'grouping_queue'];
 
 function plain(value: unknown): RawValue {
   if (value === null || typeof value === 'string' || typeof value === 'number') return value;
@@ -44,6 +48,7 @@ export function openSqliteRaw(path: string): RawDatabase {
         const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as Array<{ name: string; sql: string }>;
         for (const t of triggers) db.prepare(`DROP TRIGGER ${quoteIdent(t.name)}`).run();
         db.prepare("INSERT INTO notice_fts (notice_fts) VALUES ('delete-all')").run();
+        for (const t of GROUPING_TABLES) db.prepare(`DELETE FROM ${t}`).run();
         for (const t of [...tables].reverse()) db.prepare(`DELETE FROM ${quoteIdent(t.name)}`).run();
         for (const t of tables) {
           const insert = db.prepare(`INSERT INTO ${quoteIdent(t.name)} (${t.columns.map(quoteIdent).join(', ')})

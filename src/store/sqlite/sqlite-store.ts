@@ -17,6 +17,7 @@ import { ftsSearch } from './fts-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
 import { correctionQueries } from './correction-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
+import { groupingQueries } from './grouping-queries.ts';
 import { claimQueries } from './claim-queries.ts';
 import { fetchQueries } from './fetch-queries.ts';
 import { watchQueries } from './watch-queries.ts';
@@ -197,6 +198,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
 
   return {
     ...incidentQueries(db, now, audit),
+    ...groupingQueries(db),
     ...fetchQueries(db),
     ...watchQueries(db, now, audit),
     ...leaseQueries(db, now),

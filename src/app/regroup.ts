@@ -1,0 +1,192 @@
+// Incremental grouping: what changed is regrouped, found by index, never the whole casebook.
+//
+// The store's triggers queue every notice added, corrected or read again (stage 1) and every notice a
+// person linked or unlinked (stage 3). Draining the queue:
+//   1. index: a notice's blocks (its organisation, casebook number, title, opening) and the text
+//      around its contractor cues are stored; its old and new blocks are queued, and the contractor
+//      blocks of every notice that may name its organisation (stage 2);
+//   2. link: each queued block is linked again alone (link-notices.ts); notices whose links changed
+//      are queued for planning (stage 3);
+//   3. plan: the incidents that could change are those connected to a queued notice by a link, an
+//      incident or a casebook number; they alone are planned again (plan-incidents.ts) and written.
+// Each step is one transaction and leaves an item queued when it changed meanwhile (its sequence
+// number moved), so a crash or a concurrent writer costs only work done again.
+
+import { mentionCandidates, findContractorMentions, NameIndex } from '../analyze/contractor-mention.ts';
+import { linkBlock, linkKey, linkWriter, noticeBlocks, prepare, settleLinks, type Prepared } from '../analyze/link-notices.ts';
+import { MIN_MENTION_KEY } from '../analyze/org-name.ts';
+import { planIncidents } from '../analyze/plan-incidents.ts';
+import { mentionWindows } from '../analyze/contractor-mention.ts';
+import { JikenboError } from '../core/errors.ts';
+import type { BlockLink, GroupingItem, GroupingSummary, NoticeLink, Store } from '../store/store.ts';
+
+/** Items per transaction: small enough that one step stays well under 100 ms of CPU. */
+const INDEX_CHUNK = 100;
+const LINK_CHUNK = 50;
+const PLAN_CHUNK = 100;
+const ATTEMPTS = 3;
+
+export interface GroupingProgress {
+  stage: 'index' | 'link' | 'plan';
+  /** Items done in this drain, and the items still waiting in all stages. */
+  done: number;
+  waiting: number;
+}
+
+export interface RegroupOptions {
+  onProgress?: (progress: GroupingProgress) => void;
+  /** Called between steps; the server passes one that yields to its event loop. */
+  pause?: () => Promise<void>;
+}
+
+const busy = new WeakMap<Store, Promise<unknown>>();
+
+/**
+ * Drains the grouping queue. One drain at a time per store in a process (a second caller waits for
+ * the first and then drains what is left); other processes may drain the same database at once.
+ */
+export function drainGrouping(store: Store, options: RegroupOptions = {}): Promise<GroupingSummary> {
+  const before = busy.get(store) ?? Promise.resolve();
+  const run = before.catch(() => undefined).then(() => drain(store, options));
+  busy.set(store, run);
+  return run;
+}
+
+async function drain(store: Store, options: RegroupOptions): Promise<GroupingSummary> {
+  let done = 0;
+  for (;;) {
+    const work = await store.groupingWork();
+    const waiting = work[1] + work[2] + work[3];
+    if (waiting === 0) break;
+    const stage = work[1] > 0 ? 1 : work[2] > 0 ? 2 : 3;
+    const items = await store.takeGroupingItems(stage, stage === 1 ? INDEX_CHUNK : stage === 2 ? LINK_CHUNK : PLAN_CHUNK);
+    if (stage === 1) await indexNotices(store, items);
+    else if (stage === 2) await linkBlocks(store, items);
+    else await planAround(store, items);
+    done += items.length;
+    options.onProgress?.({ stage: stage === 1 ? 'index' : stage === 2 ? 'link' : 'plan', done, waiting: waiting - items.length });
+    await options.pause?.();
+  }
+  return store.groupingSummary();
+}
+
+const ids = (items: readonly GroupingItem[]): number[] => items.map((i) => Number(i.item));
+
+/** Stage 1: each notice's blocks and cue windows; its old and new blocks, and who may name it, to link again. */
+async function indexNotices(store: Store, items: GroupingItem[]): Promise<void> {
+  const noticeIds = ids(items);
+  const [notices, old] = await Promise.all([store.loadLinkable(noticeIds, true), store.blocksOfNotices(noticeIds)]);
+  const byId = new Map(notices.map((n) => [n.id, prepare(n)]));
+  const dirty = new Set<string>();
+  const entries = noticeIds.map((id) => {
+    const p = byId.get(id);
+    const blocks = p ? noticeBlocks(p) : [];
+    for (const block of [...(old.get(id) ?? []), ...blocks]) dirty.add(block);
+    dirty.add(`writer:${id}`);
+    return { id, blocks, windows: p && p.record.kind === 'incident' ? mentionWindows(p.compact) : '' };
+  });
+  const keys = [...dirty].filter((b) => b.startsWith('org:')).map((b) => b.slice(4)).filter((k) => k.length >= MIN_MENTION_KEY);
+  for (const writer of await store.writersNaming(keys)) dirty.add(`writer:${writer}`);
+  await store.saveNoticeIndex(entries, items, [...dirty]);
+}
+
+/** Stage 2: each block linked again alone; the notices at either end of a link that came or went, to plan again. */
+async function linkBlocks(store: Store, items: GroupingItem[]): Promise<void> {
+  const blocks = items.map((i) => i.item);
+  const shared = blocks.filter((b) => !b.startsWith('writer:'));
+  const writers = blocks.filter((b) => b.startsWith('writer:')).map((b) => Number(b.slice('writer:'.length)));
+  const members = await store.noticesInBlocks(shared);
+  // A title or opening block too large to compare gives no links; its notices need not be read.
+  const needed = new Set<number>(writers);
+  for (const [block, list] of members) if (list.length >= 2 && (block.startsWith('org:') || block.startsWith('number:') || list.length <= 50)) list.forEach((id) => needed.add(id));
+  const loaded = new Map((await store.loadLinkable([...needed], true)).map((n) => [n.id, prepare(n)]));
+
+  const fresh: Array<{ block: string; links: NoticeLink[] }> = [];
+  for (const block of shared) {
+    const list = (members.get(block) ?? []).flatMap((id) => loaded.get(id) ?? []);
+    fresh.push({ block, links: list.length >= 2 ? linkBlock(block, list) : [] });
+  }
+  for (const id of writers) fresh.push({ block: `writer:${id}`, links: await writerLinks(store, loaded.get(id)) });
+
+  const before = new Map<string, Map<string, NoticeLink>>();
+  for (const { block, link } of await store.linksOfBlocks(blocks)) (before.get(block) ?? before.set(block, new Map()).get(block)!).set(linkKey(link), link);
+  const changed = new Set<number>();
+  for (const { block, links } of fresh) {
+    const now = new Set(links.map(linkKey));
+    const was = before.get(block) ?? new Map<string, NoticeLink>();
+    for (const l of links) if (!was.has(linkKey(l))) l.notices.forEach((n) => changed.add(n));
+    for (const [key, l] of was) if (!now.has(key)) l.notices.forEach((n) => changed.add(n));
+  }
+  await store.saveBlockLinks(fresh, items, [...changed]);
+}
+
+/** A writer's contractor links: the names the store knows among its candidates, and their notices. */
+async function writerLinks(store: Store, writer: Prepared | undefined): Promise<NoticeLink[]> {
+  if (!writer || writer.record.kind !== 'incident') return [];
+  const candidates = mentionCandidates(writer.compact);
+  if (candidates.length === 0) return [];
+  const keys = await store.orgKeysAmong(candidates);
+  const mentions = findContractorMentions(writer.compact, new NameIndex(keys), writer.org);
+  if (mentions.length === 0) return [];
+  const blocks = await store.noticesInBlocks(mentions.map((m) => `org:${m.key}`));
+  const partnerIds = [...new Set([...blocks.values()].flat())];
+  const partners = new Map((await store.loadLinkable(partnerIds, false)).map((n) => [n.id, prepare(n)]));
+  const byKey = new Map(mentions.map((m) => [m.key, (blocks.get(`org:${m.key}`) ?? []).flatMap((id) => partners.get(id) ?? [])]));
+  return linkWriter(writer, mentions, byKey);
+}
+
+/** Stage 3: the incidents around the queued notices planned again, with every notice they could share an incident with. */
+async function planAround(store: Store, items: GroupingItem[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const basis = await store.loadPlanBasis();
+    const closure = await neighbourhood(store, ids(items), basis.decisions);
+    const [notices, stored, incidents] = await Promise.all([
+      store.loadLinkable(closure, false), store.linksTouching(closure), store.incidentsOfNotices(closure),
+    ]);
+    const inside = new Set(closure);
+    const links = settleLinks(stored.filter((l) => inside.has(l.link.notices[0]) && inside.has(l.link.notices[1])));
+    const decisions = basis.decisions.filter((d) => inside.has(d.noticeId) || (d.otherNoticeId !== null && inside.has(d.otherNoticeId)));
+    const plan = planIncidents({ basis: basis.basis, notices, decisions, incidents, counters: basis.counters }, links);
+    try {
+      await store.replaceAutoGroups({ ...plan, settled: items });
+      return;
+    } catch (err) {
+      if (!(err instanceof JikenboError && err.code === 'conflict') || attempt >= ATTEMPTS) throw err;
+    }
+  }
+}
+
+/**
+ * The notices whose incidents may change with these: closed under stored links, a person's links,
+ * membership of one incident and one casebook number (two incidents of one number are flagged together).
+ */
+async function neighbourhood(store: Store, start: number[], decisions: Awaited<ReturnType<Store['loadPlanBasis']>>['decisions']): Promise<number[]> {
+  const manual = new Map<number, number[]>();
+  for (const d of decisions) {
+    if (d.otherNoticeId === null) continue;
+    (manual.get(d.noticeId) ?? manual.set(d.noticeId, []).get(d.noticeId)!).push(d.otherNoticeId);
+    (manual.get(d.otherNoticeId) ?? manual.set(d.otherNoticeId, []).get(d.otherNoticeId)!).push(d.noticeId);
+  }
+  const seen = new Set<number>(start);
+  let frontier = [...seen];
+  while (frontier.length > 0) {
+    const [links, incidents, blocks] = await Promise.all([
+      store.linksTouching(frontier), store.incidentsOfNotices(frontier), store.blocksOfNotices(frontier),
+    ]);
+    const numbers = [...new Set([...blocks.values()].flat().filter((b) => b.startsWith('number:')))];
+    const sharing = numbers.length === 0 ? new Map<string, number[]>() : await store.noticesInBlocks(numbers);
+    const next: number[] = [];
+    const visit = (id: number) => {
+      if (!seen.has(id)) {
+        seen.add(id);
+        next.push(id);
+      }
+    };
+    for (const { link } of links as BlockLink[]) link.notices.forEach(visit);
+    for (const i of incidents) i.noticeIds.forEach(visit);
+    for (const list of sharing.values()) list.forEach(visit);
+    for (const id of frontier) (manual.get(id) ?? []).forEach(visit);
+    frontier = next;
+  }
+  return [...seen].sort((a, b) => a - b);
+}

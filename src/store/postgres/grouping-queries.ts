@@ -1,0 +1,165 @@
+// The PostgreSQL side of incremental grouping, as sqlite/grouping-queries.ts.
+// Named difference: the contractor-cue windows are a tsvector of their distinct character bigrams
+// (PostgreSQL has no trigram index without an extension); a key's bigrams all present find a
+// superset of the windows holding it, which the caller reads.
+
+import type { IncidentRecord } from '../../core/record.ts';
+import type { BlockLink, GroupingPort, GroupingStage, NoticeLink } from '../store.ts';
+import { toDecision, type DecisionRow } from '../rows/decision-row.ts';
+import { LATEST_RECORD, LEAN_RECORD } from '../rows/incident-row.ts';
+import { inTransaction, one, rows, type Pool, type Queryable } from './pg-database.ts';
+import { quoteLexeme } from './pg-text-search.ts';
+
+/** Each line's adjacent pairs of characters (code points, so no pair splits one), once each. */
+function bigramsOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const line of text.split('\n')) {
+    const chars = Array.from(line);
+    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  }
+  return [...out];
+}
+
+/** `('ab' & 'bc') | ('xy' & 'yz')`: any key with all its bigrams; every lexeme quoted. */
+function anyKeyQuery(keys: readonly string[]): string | null {
+  const parts = keys.map((k) => bigramsOf(k).map(quoteLexeme).join(' & ')).filter((p) => p !== '');
+  return parts.length === 0 ? null : parts.map((p) => `(${p})`).join(' | ');
+}
+
+const BASIS = /* sql */ `
+  SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`;
+
+async function enqueue(db: Queryable, stage: GroupingStage, items: readonly string[]): Promise<void> {
+  if (items.length === 0) return;
+  await db.query(/* sql */ `
+    INSERT INTO grouping_queue (stage, item, seq)
+    SELECT $1, item, nextval('grouping_seq') FROM unnest($2::text[]) AS item
+    ON CONFLICT (stage, item) DO UPDATE SET seq = excluded.seq`, [stage, [...new Set(items)]]);
+}
+
+async function dequeue(db: Queryable, stage: GroupingStage, done: ReadonlyArray<{ item: string; seq: number }>): Promise<void> {
+  if (done.length === 0) return;
+  await db.query(/* sql */ `
+    DELETE FROM grouping_queue q USING unnest($2::text[], $3::bigint[]) AS d (item, seq)
+    WHERE q.stage = $1 AND q.item = d.item AND q.seq = d.seq`, [stage, done.map((d) => d.item), done.map((d) => d.seq)]);
+}
+
+export { dequeue as settleGroupingItems };
+
+export function groupingQueries(pool: Pool): GroupingPort {
+  const toBlockLink = (row: { block: string; link_json: NoticeLink }): BlockLink => ({ block: row.block, link: row.link_json });
+  return {
+    async groupingWork() {
+      const work: Record<GroupingStage, number> = { 1: 0, 2: 0, 3: 0 };
+      for (const row of await rows<{ stage: GroupingStage; n: number }>(pool, 'SELECT stage, count(*)::int AS n FROM grouping_queue GROUP BY stage')) work[row.stage] = row.n;
+      return work;
+    },
+    async takeGroupingItems(stage, limit) {
+      return (await rows<{ item: string; seq: string }>(pool, 'SELECT item, seq FROM grouping_queue WHERE stage = $1 ORDER BY seq LIMIT $2', [stage, limit]))
+        .map((r) => ({ item: r.item, seq: Number(r.seq) }));
+    },
+    async loadLinkable(ids, withText) {
+      const found = await rows<{ id: number; text: string; record_json: string; ingested_at: string }>(pool, /* sql */ `
+        SELECT n.id, ${withText ? 'n.text' : "''"} AS text,
+               ${withText ? 'coalesce(n.effective_json, r.record_json)' : LEAN_RECORD.postgres} AS record_json, d.ingested_at
+        FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
+        WHERE n.id = ANY ($1::int[]) ORDER BY n.id`, [ids]);
+      return found.map((row) => ({ id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at }));
+    },
+    async blocksOfNotices(ids) {
+      const out = new Map<number, string[]>(ids.map((id) => [id, []]));
+      const found = await rows<{ notice_id: number; block: string }>(pool,
+        'SELECT notice_id, block FROM grouping_blocks WHERE notice_id = ANY ($1::int[]) ORDER BY notice_id, block', [ids]);
+      for (const row of found) out.get(row.notice_id)?.push(row.block);
+      return out;
+    },
+    async noticesInBlocks(blocks) {
+      const out = new Map<string, number[]>(blocks.map((b) => [b, []]));
+      const found = await rows<{ notice_id: number; block: string }>(pool,
+        'SELECT block, notice_id FROM grouping_blocks WHERE block = ANY ($1::text[]) ORDER BY block, notice_id', [blocks]);
+      for (const row of found) out.get(row.block)?.push(row.notice_id);
+      return out;
+    },
+    async writersNaming(keys) {
+      const query = anyKeyQuery(keys);
+      if (query === null) return [];
+      return (await rows<{ notice_id: number }>(pool, 'SELECT notice_id FROM grouping_windows WHERE grams @@ $1::tsquery ORDER BY notice_id', [query]))
+        .map((r) => r.notice_id);
+    },
+    async orgKeysAmong(candidates) {
+      if (candidates.length === 0) return [];
+      return (await rows<{ block: string }>(pool, /* sql */ `
+        SELECT DISTINCT g.block FROM unnest($1::text[]) AS c (key) JOIN grouping_blocks g ON g.block = 'org:' || c.key`, [candidates]))
+        .map((r) => r.block.slice('org:'.length));
+    },
+    async linksOfBlocks(blocks) {
+      return (await rows<{ block: string; link_json: NoticeLink }>(pool, 'SELECT block, link_json FROM grouping_links WHERE block = ANY ($1::text[])', [blocks]))
+        .map(toBlockLink);
+    },
+    async linksTouching(ids) {
+      return (await rows<{ block: string; link_json: NoticeLink }>(pool, /* sql */ `
+        SELECT block, link_json FROM grouping_links WHERE a = ANY ($1::int[])
+        UNION ALL SELECT block, link_json FROM grouping_links WHERE b = ANY ($1::int[]) AND NOT a = ANY ($1::int[])`, [ids]))
+        .map(toBlockLink);
+    },
+    async incidentsOfNotices(ids) {
+      const found = await rows<{ id: number; casebook_number: string | null; own_number: string | null; number_assigned_at: string | null; ids: number[] }>(pool, /* sql */ `
+        SELECT i.id, i.casebook_number, i.own_number, i.number_assigned_at,
+               coalesce((SELECT array_agg(notice_id ORDER BY notice_id) FROM incident_notices WHERE incident_id = i.id), '{}') AS ids
+        FROM incidents i
+        WHERE i.id IN (SELECT incident_id FROM incident_notices WHERE notice_id = ANY ($1::int[]))
+        ORDER BY i.id`, [ids]);
+      return found.map((row) => ({
+        id: row.id, number: row.casebook_number ?? row.own_number, numberKept: row.casebook_number !== null, ownNumber: row.own_number,
+        numberAssignedAt: row.number_assigned_at, noticeIds: row.ids,
+      }));
+    },
+    async saveNoticeIndex(entries, done, blocks) {
+      await inTransaction(pool, async (client) => {
+        const noticeIds = entries.map((e) => e.id);
+        await client.query('DELETE FROM grouping_blocks WHERE notice_id = ANY ($1::int[])', [noticeIds]);
+        await client.query(/* sql */ `
+          INSERT INTO grouping_blocks (notice_id, block)
+          SELECT DISTINCT e.id, e.block FROM unnest($1::int[], $2::text[]) AS e (id, block)
+          WHERE EXISTS (SELECT 1 FROM notices n WHERE n.id = e.id)`,
+        [entries.flatMap((e) => e.blocks.map(() => e.id)), entries.flatMap((e) => e.blocks)]);
+        await client.query('DELETE FROM grouping_windows WHERE notice_id = ANY ($1::int[])', [noticeIds]);
+        const windowed = entries.filter((e) => e.windows !== '');
+        await client.query(/* sql */ `
+          INSERT INTO grouping_windows (notice_id, grams)
+          SELECT w.id, w.grams::tsvector FROM unnest($1::int[], $2::text[]) AS w (id, grams)
+          WHERE EXISTS (SELECT 1 FROM notices n WHERE n.id = w.id)`,
+        [windowed.map((e) => e.id), windowed.map((e) => bigramsOf(e.windows).map(quoteLexeme).join(' '))]);
+        await enqueue(client, 3, noticeIds.map(String));
+        await enqueue(client, 2, blocks);
+        await dequeue(client, 1, done);
+      });
+    },
+    async saveBlockLinks(entries, done, notices) {
+      await inTransaction(pool, async (client) => {
+        await client.query('DELETE FROM grouping_links WHERE block = ANY ($1::text[])', [entries.map((e) => e.block)]);
+        const links = entries.flatMap((e) => e.links.map((link) => ({ block: e.block, link })));
+        await client.query(/* sql */ `
+          INSERT INTO grouping_links (block, a, b, link_json)
+          SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::jsonb[])`,
+        [links.map((l) => l.block), links.map((l) => l.link.notices[0]), links.map((l) => l.link.notices[1]), links.map((l) => JSON.stringify(l.link))]);
+        await enqueue(client, 3, notices.map(String));
+        await dequeue(client, 2, done);
+      });
+    },
+    async loadPlanBasis() {
+      return inTransaction(pool, async (client) => ({
+        basis: (await one<{ basis: string }>(client, BASIS))!.basis,
+        counters: new Map((await rows<{ year: number; last: number }>(client, 'SELECT year, last FROM casebook_counters')).map((r) => [r.year, r.last])),
+        decisions: (await rows<DecisionRow>(client, 'SELECT * FROM manual_links ORDER BY id')).map(toDecision),
+      }), { isolation: 'REPEATABLE READ', readOnly: true });
+    },
+    async groupingSummary() {
+      const row = (await one<{ incidents: number; linked: number; clashes: number }>(pool, /* sql */ `
+        SELECT (SELECT count(*)::int FROM incidents) AS incidents,
+               (SELECT coalesce(sum(n), 0)::int FROM (SELECT count(*) AS n FROM incident_notices GROUP BY incident_id HAVING count(*) > 1) s) AS linked,
+               (SELECT count(*)::int FROM incidents WHERE number_clash = 1) AS clashes`))!;
+      return { incidents: row.incidents, linkedNotices: row.linked, clashes: row.clashes };
+    },
+  };
+}

@@ -1,0 +1,151 @@
+// The SQLite side of incremental grouping: the queue triggers fill, each notice's blocks, each
+// block's links, and the contractor-cue windows in an FTS5 trigram table. Ids travel as JSON arrays.
+
+import type Database from 'better-sqlite3';
+import type { IncidentRecord } from '../../core/record.ts';
+import type { BlockLink, GroupingPort, GroupingStage, NoticeLink } from '../store.ts';
+import { toDecision, type DecisionRow } from '../rows/decision-row.ts';
+import { LATEST_RECORD, LEAN_RECORD } from '../rows/incident-row.ts';
+
+/** Many small lookups at once: json_each over one bound array, never SQL built from values. */
+const json = (values: readonly unknown[]): string => JSON.stringify(values);
+
+/** An FTS5 trigram query for any of the keys, each a quoted phrase (quotes doubled): no key is query syntax. */
+function anyOf(keys: readonly string[]): string {
+  return keys.map((k) => `"${k.replaceAll('"', '""')}"`).join(' OR ');
+}
+
+export function groupingQueries(db: Database.Database): GroupingPort {
+  const countStages = db.prepare<[], { stage: GroupingStage; n: number }>('SELECT stage, count(*) AS n FROM grouping_queue GROUP BY stage');
+  const takeItems = db.prepare<[number, number], { item: string; seq: number }>(
+    'SELECT item, seq FROM grouping_queue WHERE stage = ? ORDER BY seq LIMIT ?');
+  const linkableSql = (record: string, text: string) => /* sql */ `
+    SELECT n.id, ${text} AS text, ${record} AS record_json, d.ingested_at
+    FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
+    WHERE n.id IN (SELECT value FROM json_each(?)) ORDER BY n.id`;
+  type LinkableRow = { id: number; text: string; record_json: string; ingested_at: string };
+  const selectWithText = db.prepare<[string], LinkableRow>(linkableSql('coalesce(n.effective_json, r.record_json)', 'n.text'));
+  const selectLean = db.prepare<[string], LinkableRow>(linkableSql(LEAN_RECORD.sqlite, "''"));
+  const selectBlocksOf = db.prepare<[string], { notice_id: number; block: string }>(
+    'SELECT notice_id, block FROM grouping_blocks WHERE notice_id IN (SELECT value FROM json_each(?)) ORDER BY notice_id, block');
+  const selectInBlocks = db.prepare<[string], { notice_id: number; block: string }>(
+    'SELECT block, notice_id FROM grouping_blocks WHERE block IN (SELECT value FROM json_each(?)) ORDER BY block, notice_id');
+  const selectWriters = db.prepare<[string], { id: number }>('SELECT DISTINCT rowid AS id FROM grouping_windows WHERE grouping_windows MATCH ? ORDER BY rowid');
+  const selectOrgKeys = db.prepare<[string], { block: string }>(/* sql */ `
+    SELECT DISTINCT g.block FROM json_each(?) c JOIN grouping_blocks g ON g.block = 'org:' || c.value`);
+  const selectBlockLinks = db.prepare<[string], { block: string; link_json: string }>(
+    'SELECT block, link_json FROM grouping_links WHERE block IN (SELECT value FROM json_each(?))');
+  const selectTouching = db.prepare<[string, string], { block: string; link_json: string }>(/* sql */ `
+    SELECT block, link_json FROM grouping_links WHERE a IN (SELECT value FROM json_each(?))
+    UNION SELECT block, link_json FROM grouping_links WHERE b IN (SELECT value FROM json_each(?))`);
+  const selectIncidents = db.prepare<[string], { id: number; casebook_number: string | null; own_number: string | null; number_assigned_at: string | null; ids: string }>(/* sql */ `
+    SELECT i.id, i.casebook_number, i.own_number, i.number_assigned_at,
+           (SELECT json_group_array(notice_id) FROM incident_notices WHERE incident_id = i.id) AS ids
+    FROM incidents i
+    WHERE i.id IN (SELECT incident_id FROM incident_notices WHERE notice_id IN (SELECT value FROM json_each(?)))
+    ORDER BY i.id`);
+
+  const nextSeq = '(SELECT coalesce(max(seq), 0) + 1 FROM grouping_queue)';
+  const enqueue = db.prepare<[number, string]>(`INSERT OR REPLACE INTO grouping_queue (stage, item, seq) VALUES (?, ?, ${nextSeq})`);
+  const dequeue = db.prepare<[number, string, number]>('DELETE FROM grouping_queue WHERE stage = ? AND item = ? AND seq = ?');
+  const clearBlocks = db.prepare<[number]>('DELETE FROM grouping_blocks WHERE notice_id = ?');
+  const insertBlock = db.prepare<[number, string]>('INSERT OR IGNORE INTO grouping_blocks (notice_id, block) VALUES (?, ?)');
+  const clearWindows = db.prepare<[number]>('DELETE FROM grouping_windows WHERE rowid = ?');
+  const insertWindows = db.prepare<[number, string]>('INSERT INTO grouping_windows (rowid, body) VALUES (?, ?)');
+  const clearLinks = db.prepare<[string]>('DELETE FROM grouping_links WHERE block = ?');
+  const insertLink = db.prepare<[string, number, number, string]>('INSERT INTO grouping_links (block, a, b, link_json) VALUES (?, ?, ?, ?)');
+  const selectBasis = db.prepare<[], { basis: string }>(/* sql */ `
+    SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`);
+  const selectCounters = db.prepare<[], { year: number; last: number }>('SELECT year, last FROM casebook_counters');
+  const selectDecisions = db.prepare<[], DecisionRow>('SELECT * FROM manual_links ORDER BY id');
+  const selectSummary = db.prepare<[], { incidents: number; linked: number; clashes: number }>(/* sql */ `
+    SELECT (SELECT count(*) FROM incidents) AS incidents,
+           (SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM incident_notices GROUP BY incident_id HAVING count(*) > 1)) AS linked,
+           (SELECT count(*) FROM incidents WHERE number_clash = 1) AS clashes`);
+
+  const saveIndex = db.transaction((entries: Parameters<GroupingPort['saveNoticeIndex']>[0], done: Parameters<GroupingPort['saveNoticeIndex']>[1], blocks: readonly string[]) => {
+    for (const e of entries) {
+      clearBlocks.run(e.id);
+      for (const block of e.blocks) insertBlock.run(e.id, block);
+      clearWindows.run(e.id);
+      if (e.windows !== '') insertWindows.run(e.id, e.windows);
+      enqueue.run(3, String(e.id));
+    }
+    for (const block of blocks) enqueue.run(2, block);
+    for (const d of done) dequeue.run(1, d.item, d.seq);
+  });
+  const saveLinks = db.transaction((entries: ReadonlyArray<{ block: string; links: NoticeLink[] }>, done: Parameters<GroupingPort['saveBlockLinks']>[1], notices: readonly number[]) => {
+    for (const e of entries) {
+      clearLinks.run(e.block);
+      for (const link of e.links) insertLink.run(e.block, link.notices[0], link.notices[1], JSON.stringify(link));
+    }
+    for (const id of notices) enqueue.run(3, String(id));
+    for (const d of done) dequeue.run(2, d.item, d.seq);
+  });
+
+  const toBlockLink = (row: { block: string; link_json: string }): BlockLink => ({ block: row.block, link: JSON.parse(row.link_json) as NoticeLink });
+
+  return {
+    async groupingWork() {
+      const work: Record<GroupingStage, number> = { 1: 0, 2: 0, 3: 0 };
+      for (const row of countStages.all()) work[row.stage] = row.n;
+      return work;
+    },
+    async takeGroupingItems(stage, limit) {
+      return takeItems.all(stage, limit);
+    },
+    async loadLinkable(ids, withText) {
+      return (withText ? selectWithText : selectLean).all(json(ids)).map((row) => ({
+        id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at,
+      }));
+    },
+    async blocksOfNotices(ids) {
+      const out = new Map<number, string[]>(ids.map((id) => [id, []]));
+      for (const row of selectBlocksOf.all(json(ids))) out.get(row.notice_id)?.push(row.block);
+      return out;
+    },
+    async noticesInBlocks(blocks) {
+      const out = new Map<string, number[]>(blocks.map((b) => [b, []]));
+      for (const row of selectInBlocks.all(json(blocks))) out.get(row.block)?.push(row.notice_id);
+      return out;
+    },
+    async writersNaming(keys) {
+      // The trigram tokenizer cannot look for fewer than three characters; no key that short is looked for.
+      const wanted = keys.filter((k) => [...k].length >= 3);
+      return wanted.length === 0 ? [] : selectWriters.all(anyOf(wanted)).map((r) => r.id);
+    },
+    async orgKeysAmong(candidates) {
+      return candidates.length === 0 ? [] : selectOrgKeys.all(json(candidates)).map((r) => r.block.slice('org:'.length));
+    },
+    async linksOfBlocks(blocks) {
+      return selectBlockLinks.all(json(blocks)).map(toBlockLink);
+    },
+    async linksTouching(ids) {
+      const list = json(ids);
+      return selectTouching.all(list, list).map(toBlockLink);
+    },
+    async incidentsOfNotices(ids) {
+      return selectIncidents.all(json(ids)).map((row) => ({
+        id: row.id, number: row.casebook_number ?? row.own_number, numberKept: row.casebook_number !== null, ownNumber: row.own_number,
+        numberAssignedAt: row.number_assigned_at, noticeIds: JSON.parse(row.ids) as number[],
+      }));
+    },
+    async saveNoticeIndex(entries, done, blocks) {
+      saveIndex.immediate(entries, done, blocks);
+    },
+    async saveBlockLinks(entries, done, notices) {
+      saveLinks.immediate(entries, done, notices);
+    },
+    async loadPlanBasis() {
+      return db.transaction(() => ({
+        basis: selectBasis.get()!.basis,
+        counters: new Map(selectCounters.all().map((row) => [row.year, row.last])),
+        decisions: selectDecisions.all().map(toDecision),
+      }))();
+    },
+    async groupingSummary() {
+      const row = selectSummary.get()!;
+      return { incidents: row.incidents, linkedNotices: row.linked, clashes: row.clashes };
+    },
+  };
+}

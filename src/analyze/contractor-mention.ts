@@ -10,6 +10,8 @@ const NAMES_CLIENT = /委託元|受託|取引先|発注元|元請/;
 const LEGAL_SUFFIX = /^(?:株式会社|有限会社|合同会社|\(株\)|社)/;
 const BEFORE = 30;
 const AFTER = 40;
+/** Characters no organisation key holds (org-name.ts takes them out of every key). */
+const KEY_BREAK = /[\s\u3000・.,、。'"“”「」『』()[\]{}【】〔〕]/;
 /** Longer keys are not looked for in other notices' texts (a name that long is a sentence read as one). */
 export const MAX_MENTION_KEY = 80;
 
@@ -85,7 +87,11 @@ export function mentionCandidates(compact: string): string[] {
     for (let at = from; at < to; at++) {
       if (!mayStartAt(compact, at)) continue;
       const last = Math.min(compact.length, at + MAX_MENTION_KEY);
-      for (let end = at + MIN_MENTION_KEY; end <= last; end++) if (mayEnd(end)) found.add(compact.slice(at, end));
+      for (let end = at + 1; end <= last; end++) {
+        // No key holds a mark (orgKey takes them out), so no longer string from here is one either.
+        if (KEY_BREAK.test(compact[end - 1]!)) break;
+        if (end - at >= MIN_MENTION_KEY && mayEnd(end)) found.add(compact.slice(at, end));
+      }
     }
   }
   return [...found];

@@ -42,7 +42,7 @@ export async function ingestSources(inputs: string[], deps: Deps, options: UrlIn
     tallyOutcome(report, o);
   }
   // ingestPaths regrouped already when its files added notices; otherwise the URLs' notices need it.
-  if (added && !report.incidents) report.incidents = await regroupIncidents(deps.store);
+  if (added && !report.incidents) report.incidents = await regroupIncidents(deps.store, options.onGrouping ? { onProgress: options.onGrouping } : {});
   return report;
 }
 

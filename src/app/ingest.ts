@@ -7,6 +7,7 @@ import { reasonOf, type JikenboError } from '../core/errors.ts';
 import { walkPaths } from '../sources/walk-paths.ts';
 import type { Archive, Store } from '../store/store.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
+import type { GroupingProgress } from './regroup.ts';
 import { BatchWriter, DEFAULT_BATCH, type BatchLimits } from './ingest-batch.ts';
 import { ReaderPool } from './ingest-pool.ts';
 import { readForIngest, type ReadFile } from './ingest-read.ts';
@@ -49,6 +50,8 @@ export interface IngestOptions {
   pool?: ReaderPool;
   /** Files per store transaction and archive sync (tests make it small). */
   batch?: Partial<BatchLimits>;
+  /** Called after each step of the regrouping that follows the batch. */
+  onGrouping?: (progress: GroupingProgress) => void;
 }
 
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -108,7 +111,7 @@ export async function ingestPaths(
   }
   // Once per batch, not per file: regrouping reads the whole casebook. A crash before it leaves each
   // new notice in an incident of its own, and the next regroup links it.
-  if (report.newRecords > 0) report.incidents = await regroupIncidents(deps.store);
+  if (report.newRecords > 0) report.incidents = await regroupIncidents(deps.store, options.onGrouping ? { onProgress: options.onGrouping } : {});
   return report;
 }
 

@@ -35,9 +35,11 @@ export interface GroupingProgress {
 
 export interface RegroupOptions {
   onProgress?: (progress: GroupingProgress) => void;
-  /** Called between steps; the server passes one that yields to its event loop. */
+  /** Called between steps; by default a turn of the event loop, so a server answers requests meanwhile. */
   pause?: () => Promise<void>;
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const busy = new WeakMap<Store, Promise<unknown>>();
 
@@ -65,7 +67,7 @@ async function drain(store: Store, options: RegroupOptions): Promise<GroupingSum
     else await planAround(store, items);
     done += items.length;
     options.onProgress?.({ stage: stage === 1 ? 'index' : stage === 2 ? 'link' : 'plan', done, waiting: waiting - items.length });
-    await options.pause?.();
+    await (options.pause ?? nextTurn)();
   }
   return store.groupingSummary();
 }

@@ -1,6 +1,7 @@
 // `jikenbo ingest PATH...`: files and folders into the casebook, a progress bar, one summary line.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import cliProgress from 'cli-progress';
+import { describeGrouping } from '../grouping-progress.ts';
 import { z } from 'zod';
 import { ingestPaths, type FileOutcome, type IngestReport } from '../../app/ingest.ts';
 import { ingestSources } from '../../app/ingest-url.ts';
@@ -66,6 +67,11 @@ export async function runWithProgress(
         posts += outcome.posts;
         bar?.update(done, { posts, file: outcome.path.slice(-40) });
         onFile?.(outcome);
+      },
+      // Then the regrouping, on the same bar: steps done out of all steps known so far.
+      onGrouping: (p) => {
+        bar?.setTotal(p.done + p.waiting);
+        bar?.update(p.done, { posts, file: describeGrouping(p) });
       },
     });
   } finally {

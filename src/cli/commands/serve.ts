@@ -3,6 +3,8 @@ import { serve } from '@hono/node-server';
 import { openCasebook, resolveDbPath, type Casebook } from '../../app/casebook.ts';
 import { createApp } from '../../server/app.ts';
 import { startWatchTimer } from '../../app/watch.ts';
+import { regroupIncidents } from '../../app/incidents.ts';
+import { describeGrouping } from '../grouping-progress.ts';
 import { parseCommand, portSchema, validate } from '../options.ts';
 import { z } from 'zod';
 
@@ -42,6 +44,16 @@ export async function listen(casebook: Casebook, values: { port?: string; host?:
         ? 'jikenbo watch: this server checks the watched sources\n'
         : `jikenbo watch: ${lease.holder} checks the watched sources; this server takes over if it stops\n`),
     });
+    // Work the grouping queue holds (a casebook grouped by an older jikenbo, a crash mid-ingest) is
+    // drained in the background, a step at a time; requests that change the casebook join it.
+    let lastReport = 0;
+    void regroupIncidents(casebook.store, {
+      onProgress: (p) => {
+        if (p.waiting > 0 && Date.now() - lastReport < 5000) return;
+        lastReport = Date.now();
+        process.stdout.write(`jikenbo: grouping ${describeGrouping(p)}\n`);
+      },
+    }).catch((err: unknown) => process.stderr.write(`jikenbo: grouping failed: ${err instanceof Error ? err.message : String(err)}\n`));
     const stop = () => {
       void (watch?.stop() ?? Promise.resolve()).then(() => server.close(() => void casebook.close().then(() => resolveExit(0))));
     };

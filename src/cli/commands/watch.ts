@@ -1,10 +1,12 @@
 // `jikenbo watch add URL [--every 6h]`, `watch list`, `watch run`: feeds and news pages checked for new notices.
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
-import { addWatchSource, parseInterval, runWatch, type WatchReport } from '../../app/watch.ts';
+import { WATCH_LEASE, addWatchSource, leaseHolder, parseInterval, runWatch, type WatchReport } from '../../app/watch.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { WatchSource } from '../../store/source-types.ts';
 import { cliActor, parseCommand } from '../options.ts';
 
+/** Long enough for a run of every source; a run that dies lets a server take over after it. */
+const RUN_LEASE_MS = 30 * 60_000;
 const USAGE = 'usage: jikenbo watch add URL [--every 6h] [--allow-private] | watch list [--json] | watch run [--all] [--allow-private] [--json]';
 
 export async function watchCommand(args: string[]): Promise<number> {
@@ -38,7 +40,18 @@ export async function watchCommand(args: string[]): Promise<number> {
       else for (const s of sources) process.stdout.write(`${renderSource(s)}\n`);
       return 0;
     }
-    const report = await runWatch(casebook, { all: values.all === true, fetch: { allowPrivate: values['allow-private'] === true } });
+    // One watcher per database: a server that watches holds the lease, and so does this run while it goes.
+    const holder = leaseHolder();
+    const lease = await casebook.store.takeLease(WATCH_LEASE, holder, RUN_LEASE_MS);
+    if (!lease.held) {
+      throw new JikenboError('conflict', `watch run: ${lease.holder} is checking the watched sources of this casebook (until ${lease.expiresAt} unless renewed); not checking them twice`);
+    }
+    let report: WatchReport;
+    try {
+      report = await runWatch(casebook, { all: values.all === true, fetch: { allowPrivate: values['allow-private'] === true } });
+    } finally {
+      await casebook.store.releaseLease(WATCH_LEASE, holder);
+    }
     if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else printReport(report);
     return report.checked.some((c) => c.status === 'failed' || c.notices.some((n) => n.status === 'failed')) ? 1 : 0;

@@ -26,6 +26,10 @@ function anyKeyQuery(keys: readonly string[]): string | null {
   return parts.length === 0 ? null : parts.map((p) => `(${p})`).join(' | ');
 }
 
+/** Advisory lock classes (the first key of the two-key form) for one notice's index and one block's links. */
+const NOTICE_LOCKS = 0x6a6b01;
+const BLOCK_LOCKS = 0x6a6b02;
+
 const BASIS = /* sql */ `
   SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`;
 
@@ -89,7 +93,7 @@ export function groupingQueries(pool: Pool): GroupingPort {
     async orgKeysAmong(candidates) {
       if (candidates.length === 0) return [];
       return (await rows<{ block: string }>(pool, /* sql */ `
-        SELECT DISTINCT g.block FROM unnest($1::text[]) AS c (key) JOIN grouping_blocks g ON g.block = 'org:' || c.key`, [candidates]))
+        SELECT DISTINCT block FROM grouping_blocks WHERE block = ANY ($1::text[])`, [candidates.map((c) => `org:${c}`)]))
         .map((r) => r.block.slice('org:'.length));
     },
     async linksOfBlocks(blocks) {
@@ -117,6 +121,8 @@ export function groupingQueries(pool: Pool): GroupingPort {
     async saveNoticeIndex(entries, done, blocks) {
       await inTransaction(pool, async (client) => {
         const noticeIds = entries.map((e) => e.id);
+        // Two processes indexing one notice at once take turns (in id order, so neither waits on the other's next).
+        await client.query('SELECT pg_advisory_xact_lock($1, id) FROM unnest($2::int[]) AS id ORDER BY id', [NOTICE_LOCKS, [...new Set(noticeIds)].sort((a, b) => a - b)]);
         await client.query('DELETE FROM grouping_blocks WHERE notice_id = ANY ($1::int[])', [noticeIds]);
         await client.query(/* sql */ `
           INSERT INTO grouping_blocks (notice_id, block)
@@ -137,6 +143,9 @@ export function groupingQueries(pool: Pool): GroupingPort {
     },
     async saveBlockLinks(entries, done, notices) {
       await inTransaction(pool, async (client) => {
+        // As above, per block: two processes linking one block again would each keep their links.
+        await client.query('SELECT pg_advisory_xact_lock($1, h) FROM (SELECT DISTINCT hashtext(b) AS h FROM unnest($2::text[]) AS b) s ORDER BY h',
+          [BLOCK_LOCKS, entries.map((e) => e.block)]);
         await client.query('DELETE FROM grouping_links WHERE block = ANY ($1::text[])', [entries.map((e) => e.block)]);
         const links = entries.flatMap((e) => e.links.map((link) => ({ block: e.block, link })));
         await client.query(/* sql */ `

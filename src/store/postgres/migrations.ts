@@ -387,6 +387,7 @@ export const MIGRATIONS: readonly Migration[] = [
         seq    bigint  NOT NULL,
         PRIMARY KEY (stage, item)
       );
+      CREATE INDEX grouping_queue_by_stage ON grouping_queue (stage, seq);
       CREATE FUNCTION grouping_enqueue() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE
           ids integer[];

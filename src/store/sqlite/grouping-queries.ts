@@ -31,8 +31,8 @@ export function groupingQueries(db: Database.Database): GroupingPort {
   const selectInBlocks = db.prepare<[string], { notice_id: number; block: string }>(
     'SELECT block, notice_id FROM grouping_blocks WHERE block IN (SELECT value FROM json_each(?)) ORDER BY block, notice_id');
   const selectWriters = db.prepare<[string], { id: number }>('SELECT DISTINCT rowid AS id FROM grouping_windows WHERE grouping_windows MATCH ? ORDER BY rowid');
-  const selectOrgKeys = db.prepare<[string], { block: string }>(/* sql */ `
-    SELECT DISTINCT g.block FROM json_each(?) c JOIN grouping_blocks g ON g.block = 'org:' || c.value`);
+  const selectOrgKeys = db.prepare<[string], { block: string }>(
+    'SELECT DISTINCT block FROM grouping_blocks WHERE block IN (SELECT value FROM json_each(?))');
   const selectBlockLinks = db.prepare<[string], { block: string; link_json: string }>(
     'SELECT block, link_json FROM grouping_links WHERE block IN (SELECT value FROM json_each(?))');
   const selectTouching = db.prepare<[string, string], { block: string; link_json: string }>(/* sql */ `
@@ -115,7 +115,7 @@ export function groupingQueries(db: Database.Database): GroupingPort {
       return wanted.length === 0 ? [] : selectWriters.all(anyOf(wanted)).map((r) => r.id);
     },
     async orgKeysAmong(candidates) {
-      return candidates.length === 0 ? [] : selectOrgKeys.all(json(candidates)).map((r) => r.block.slice('org:'.length));
+      return candidates.length === 0 ? [] : selectOrgKeys.all(json(candidates.map((c) => `org:${c}`))).map((r) => r.block.slice('org:'.length));
     },
     async linksOfBlocks(blocks) {
       return selectBlockLinks.all(json(blocks)).map(toBlockLink);

@@ -405,6 +405,7 @@ export const MIGRATIONS: readonly Migration[] = [
         seq    INTEGER NOT NULL,
         PRIMARY KEY (stage, item)
       );
+      CREATE INDEX grouping_queue_by_stage ON grouping_queue (stage, seq);
       CREATE INDEX grouping_queue_by_seq ON grouping_queue (seq);
       CREATE TRIGGER grouping_notice_added AFTER INSERT ON notices BEGIN
         INSERT OR REPLACE INTO grouping_queue (stage, item, seq)

@@ -7,6 +7,7 @@ import { ingestSources } from '../../app/ingest-url.ts';
 import type { FetchOptions } from '../../sources/fetch-url.ts';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
 import { cliActor, parseCommand, validate } from '../options.ts';
+import { escapeForTerminal, unguarded } from '../terminal-output.ts';
 import { stripSubject } from './extract.ts';
 
 export async function ingestCommand(args: string[]): Promise<number> {
@@ -51,7 +52,7 @@ export async function runWithProgress(
 ): Promise<IngestReport> {
   const bar = showBar
     ? new cliProgress.SingleBar(
-        { format: 'ingest |{bar}| {value}/{total} files | {posts} posts | {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+        { format: 'ingest |{bar}| {value}/{total} files | {posts} posts | {file}', hideCursor: true, clearOnComplete: true, stream: unguarded(process.stderr) },
         cliProgress.Presets.shades_classic,
       )
     : null;
@@ -64,7 +65,7 @@ export async function runWithProgress(
       onStart: (total) => bar?.start(total, 0, { posts: 0, file: '' }),
       onFile: (outcome, done) => {
         posts += outcome.posts;
-        bar?.update(done, { posts, file: outcome.path.slice(-40) });
+        bar?.update(done, { posts, file: escapeForTerminal(outcome.path.slice(-40)) });
         onFile?.(outcome);
       },
     });

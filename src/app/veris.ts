@@ -3,13 +3,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import type { IncidentRecord } from '../core/record.ts';
 import type { IncidentRow, PlainRecord } from '../formats/incident-row.ts';
+import { verisIncidentId } from '../formats/stable-id.ts';
 import { recordFromVeris, toVeris, type VerisIncident } from '../formats/veris-mapping.ts';
 import { createVerisValidator, type VerisProblem, type VerisValidator } from '../formats/veris-validate.ts';
+import { pathUnder } from '../sources/path-under.ts';
 import { walkPaths } from '../sources/walk-paths.ts';
 import type { Archive, Store } from '../store/store.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
@@ -73,7 +75,11 @@ export interface VerisExportReport {
   failed: { incident: string; problems: VerisProblem[] }[];
 }
 
-/** Writes one `<incident_id>.json` per incident into `outDir`, each checked against the schema first. */
+/**
+ * Writes one `<stable id>.json` per incident into `outDir`, each checked against the schema first. The
+ * name is the incident's own VERIS id (from its export key), never the incident_id of an imported
+ * file, which an export of an imported incident keeps inside the file but which could be `../../x`.
+ */
 export async function exportVeris(
   rows: IncidentRow[],
   outDir: string,
@@ -90,7 +96,7 @@ export async function exportVeris(
         report.failed.push({ incident: label, problems });
         continue;
       }
-      const file = join(outDir, `${String(incident.incident_id)}.json`);
+      const file = pathUnder(outDir, `${verisIncidentId(row.exportKey)}.json`);
       await writeFile(file, JSON.stringify(incident, null, 2) + '\n');
       report.written.push({ incident: label, file });
     } catch (err) {

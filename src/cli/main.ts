@@ -1,5 +1,6 @@
 // The jikenbo command line: picks the command, runs it, turns any error into one line and an exit code.
 import { JikenboError, reasonOf } from '../core/errors.ts';
+import { guardTerminalOutput } from './terminal-output.ts';
 
 export type Command = (args: string[]) => Promise<number>;
 
@@ -78,6 +79,7 @@ A URL may set pool_size, acquire_timeout_ms, statement_timeout_ms and idle_in_tr
 `;
 
 export async function main(argv: string[]): Promise<number> {
+  guardTerminalOutput();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE);

@@ -4,6 +4,7 @@ import { access, link, mkdir, open, readFile, rename, unlink } from 'node:fs/pro
 import { dirname, join } from 'node:path';
 import { JikenboError } from '../core/errors.ts';
 import type { Archive } from '../store/store.ts';
+import { pathUnder } from './path-under.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 /** Files written at once by putMany: enough to keep the I/O threads busy and share journal commits. */
@@ -97,7 +98,7 @@ export class FileArchive implements Archive {
     if (!SHA256.test(sha256)) {
       throw new JikenboError('bad_input', `${sha256}: not a SHA-256 (64 lower-case hex characters)`, { subject: sha256 });
     }
-    return join(this.root, sha256.slice(0, 2), sha256.slice(2));
+    return pathUnder(pathUnder(this.root, sha256.slice(0, 2)), sha256.slice(2));
   }
 }
 

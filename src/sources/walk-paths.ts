@@ -1,6 +1,6 @@
 // Lists the files under the paths a user gave, in a stable order; a path that cannot be read is an entry, not a throw.
 import type { Dirent, Stats } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JikenboError } from '../core/errors.ts';
 
@@ -8,22 +8,27 @@ export type WalkEntry = { path: string } | { path: string; error: JikenboError }
 
 /**
  * Yields every file under `paths`, depth first, names sorted by code point. Hidden files and
- * folders (a leading dot) are skipped inside folders but read when named directly. Symbolic links
- * are followed, except to a folder already being walked (a loop).
+ * folders (a leading dot) are skipped inside folders but read when named directly. A path named
+ * directly may be a symbolic link (the user chose it); a link found inside a folder is never
+ * followed but reported by name, as a failure of its own: a notices folder unpacked from an archive
+ * or cloned from a repository can hold a link to /etc/passwd or to /etc, which would otherwise be
+ * archived and served to every reader.
  */
 export async function* walkPaths(paths: string[]): AsyncGenerator<WalkEntry> {
-  for (const path of paths) yield* walk(path, null);
+  for (const path of paths) yield* walk(path, false);
 }
 
-/** `ancestors` holds the real paths of the folders above `path`; null for a path the user named. */
-async function* walk(path: string, ancestors: Set<string> | null): AsyncGenerator<WalkEntry> {
+/** `inside`: `path` was found in a folder, rather than named by the user. */
+async function* walk(path: string, inside: boolean): AsyncGenerator<WalkEntry> {
   let info: Stats;
   try {
-    info = await stat(path);
+    info = inside ? await lstat(path) : await stat(path);
   } catch (err) {
-    // A link that leads back to itself inside a folder is skipped like a link to an ancestor.
-    if (ancestors && (err as NodeJS.ErrnoException).code === 'ELOOP') return;
     yield { path, error: unreadable(path, err) };
+    return;
+  }
+  if (info.isSymbolicLink()) {
+    yield { path, error: new JikenboError('bad_input', `${path}: a symbolic link inside a folder is not followed (name it directly to read what it points to)`, { subject: path }) };
     return;
   }
   if (info.isFile()) {
@@ -35,22 +40,19 @@ async function* walk(path: string, ancestors: Set<string> | null): AsyncGenerato
     return;
   }
 
-  let real: string;
   let entries: Dirent[];
   try {
-    real = await realpath(path);
     entries = await readdir(path, { withFileTypes: true });
   } catch (err) {
     yield { path, error: unreadable(path, err) };
     return;
   }
-  if (ancestors?.has(real)) return; // a symlink back up the tree
-  const inside = new Set(ancestors).add(real);
   const names = entries
     .map((entry) => entry.name)
     .filter((name) => !name.startsWith('.'))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const name of names) yield* walk(join(path, name), inside);
+  // Without links followed inside, no folder can be met twice: there is no loop to watch for.
+  for (const name of names) yield* walk(join(path, name), true);
 }
 
 function unreadable(path: string, err: unknown): JikenboError {

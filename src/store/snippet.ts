@@ -120,20 +120,52 @@ function needlesOf(query: string): string[] {
   return [...needles].sort((a, b) => b.length - a.length);
 }
 
-/** Raw spans of every non-overlapping match of the needles, in text order. */
-function matchSpans(norm: Normalized, needles: string[]): Array<[number, number]> {
-  const taken: Array<[number, number]> = [];
+/**
+ * A snippet shows the marks of about 2 × context characters, so no needle needs more spans than
+ * this: a notice repeating one word 80,000 times costs one pass over its text, not 80,000 spans.
+ */
+export const MAX_SPANS_PER_NEEDLE = 1000;
+
+/**
+ * Raw spans of the non-overlapping matches of the needles (a longer needle first), in text order:
+ * each needle's earliest matches, up to `limit` of them. Linear: the spans taken so far are kept in
+ * text order, so each match is checked against one of them (the first not ending before it), never
+ * against all; a needle's new spans are then merged in.
+ */
+function matchSpans(norm: Normalized, needles: string[], limit = MAX_SPANS_PER_NEEDLE): Array<[number, number]> {
+  let taken: Array<[number, number]> = [];
   for (const needle of needles) {
-    let from = 0;
-    for (;;) {
+    const fresh: Array<[number, number]> = [];
+    let j = 0;
+    let lastEnd = -1;
+    for (let from = 0; fresh.length < limit;) {
       const at = norm.text.indexOf(needle, from);
       if (at < 0) break;
       from = at + needle.length;
-      const span: [number, number] = [rawSpanAt(norm, at)[0], rawSpanAt(norm, at + needle.length - 1)[1]];
-      if (!taken.some(([s, e]) => span[0] < e && s < span[1])) taken.push(span);
+      const start = rawSpanAt(norm, at)[0];
+      const end = rawSpanAt(norm, at + needle.length - 1)[1];
+      // Two matches of one needle can share a raw character that normalises to several (㈱ → (株)).
+      if (start < lastEnd) continue;
+      while (j < taken.length && taken[j]![1] <= start) j++;
+      if (j < taken.length && taken[j]![0] < end) continue;
+      fresh.push([start, end]);
+      lastEnd = end;
     }
+    if (fresh.length > 0) taken = mergeByStart(taken, fresh);
   }
-  return taken.sort((a, b) => a[0] - b[0]);
+  return taken;
+}
+
+/** Two lists of disjoint spans, each in text order, as one list in text order. */
+function mergeByStart(a: Array<[number, number]>, b: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  let k = 0;
+  while (i < a.length || k < b.length) {
+    if (k >= b.length || (i < a.length && a[i]![0] <= b[k]![0])) out.push(a[i++]!);
+    else out.push(b[k++]!);
+  }
+  return out;
 }
 
 /** Moves an index off the second half of a surrogate pair so slicing never splits a character. */
@@ -154,6 +186,7 @@ export function makeSnippet(text: string, query: string, context = 40): string {
   let out = from > 0 ? '…' : '';
   let at = from;
   for (const [s, e] of spans) {
+    if (s >= to) break;
     if (s < at || e > to) continue;
     out += text.slice(at, s) + MATCH_START + text.slice(s, e) + MATCH_END;
     at = e;

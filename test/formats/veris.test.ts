@@ -11,6 +11,7 @@ import { reextractNotices } from '../../src/app/reextract.ts';
 import { DEFAULT_VERIS_SCHEMA, exportVeris, importVeris, loadVerisValidator } from '../../src/app/veris.ts';
 import { ACTION_OF_TYPE, DATA_VARIETY_OF, NAICS_OF, toVeris, recordFromVeris } from '../../src/formats/veris-mapping.ts';
 import { createVerisValidator } from '../../src/formats/veris-validate.ts';
+import { verisIncidentId } from '../../src/formats/stable-id.ts';
 import { INCIDENT_TYPES } from '../../src/core/record.ts';
 import { jikenbo } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -161,8 +162,13 @@ describe('VERIS export and import', () => {
       delete v.confidence;
       return v;
     };
+    // Each casebook names its files by its own incidents' ids; an imported incident keeps its incident_id inside.
+    const firstById = new Map(report.written.map((w) => [JSON.parse(readFileSync(w.file, 'utf8')).incident_id as string, w.file]));
+    expect(second.written).toHaveLength(firstById.size);
     for (const w of second.written) {
-      expect(strip(w.file)).toEqual(strip(join(dir, 'out', w.file.split('/').pop()!)));
+      const v = JSON.parse(readFileSync(w.file, 'utf8'));
+      expect(w.file.split('/').pop()).toBe(`${verisIncidentId(after.find((f) => f.noticeIds.includes(v.plus.jikenbo.notice_ids[0]))!.exportKey)}.json`);
+      expect(strip(w.file)).toEqual(strip(firstById.get(v.incident_id)!));
     }
   }, 60_000);
 

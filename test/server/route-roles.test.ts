@@ -19,7 +19,7 @@ const EXPECTED: Record<string, Need> = {
   'GET /static/app.css': 'public', 'GET /static/review.js': 'public', 'GET /login': 'public', 'POST /login': 'public',
   'POST /logout': 'self', 'GET /account': 'self', 'POST /account/password': 'self', 'POST /account/tokens': 'self',
   'POST /account/tokens/:id/revoke': 'self',
-  'GET /': 'read', 'GET /incidents/:id': 'read', 'GET /notices': 'read', 'GET /notices/:id': 'read',
+  'GET /': 'read', 'GET /incidents/:id': 'read', 'GET /notices': 'read', 'GET /notices/:id': 'read', 'GET /notices/:id/text': 'read',
   'GET /documents/:id/original': 'read', 'GET /claims': 'read', 'GET /dashboard': 'read', 'GET /dashboard/:file': 'read',
   'GET /export.csv': 'read', 'GET /export.jsonl': 'read', 'GET /feed.atom': 'read',
   'GET /api/notices': 'read', 'GET /api/notices/:id': 'read', 'GET /api/incidents/:id/claims': 'read',

@@ -32,9 +32,28 @@ afterAll(async () => {
 });
 
 describe('walkPaths', () => {
-  it('walks folders recursively in sorted order, skipping hidden entries and link loops', async () => {
-    const paths = (await collect([root])).map((entry) => entry.path.slice(root.length + 1));
-    expect(paths).toEqual(['a.txt', 'b/deeper/y.txt', 'b/z.pdf', 'c.html']);
+  it('walks folders recursively in sorted order, skipping hidden entries; links inside are refused by name, not followed', async () => {
+    const entries = await collect([root]);
+    const paths = entries.map((entry) => entry.path.slice(root.length + 1));
+    expect(paths).toEqual(['a.txt', 'b/deeper/y.txt', 'b/loop', 'b/z.pdf', 'c.html', 'self']);
+    const refused = entries.filter((e) => 'error' in e).map((e) => 'error' in e ? e.error.message : '');
+    expect(refused).toEqual([
+      `${join(root, 'b', 'loop')}: a symbolic link inside a folder is not followed (name it directly to read what it points to)`,
+      `${join(root, 'self')}: a symbolic link inside a folder is not followed (name it directly to read what it points to)`,
+    ]);
+  });
+
+  it('follows a link named directly, and refuses the links inside the folder it leads to', async () => {
+    const named = join(root, 'named-link');
+    await symlink(join(root, 'b'), named);
+    try {
+      const entries = await collect([named]);
+      expect(entries.map((e) => [e.path.slice(root.length + 1), 'error' in e])).toEqual([
+        ['named-link/deeper/y.txt', false], ['named-link/loop', true], ['named-link/z.pdf', false],
+      ]);
+    } finally {
+      await rm(named);
+    }
   });
 
   it('reports a missing path as an entry and goes on', async () => {

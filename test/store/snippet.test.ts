@@ -48,4 +48,18 @@ describe('makeSnippet', () => {
       expect(snippet).not.toMatch(loneSurrogate);
     }
   });
+
+  it('lets a longer word win where two words overlap, whichever comes first in the text', () => {
+    expect(makeSnippet('個人情報漏えい', '個人情報 情報漏')).toBe(`${marked('個人情報')}漏えい`);
+    expect(makeSnippet('情報漏洩の個人情報', '個人情報 情報漏')).toBe(`${marked('情報漏')}洩の${marked('個人情報')}`);
+    expect(makeSnippet('情報漏洩の個人情報と情報漏洩', '個人情報 情報漏')).toBe(`${marked('情報漏')}洩の${marked('個人情報')}と${marked('情報漏')}洩`);
+  });
+
+  it('marks only the passage of a notice repeating one word 80,000 times', () => {
+    const text = '個人情報'.repeat(80_000);
+    const snippet = makeSnippet(text, '個人情報 情報');
+    // Matches 0, 4, … 40 end within 40 characters of the first one.
+    expect(snippet.split(MATCH_START)).toHaveLength(12);
+    expect(snippet).toBe(`${marked('個人情報').repeat(11)}…`);
+  });
 });

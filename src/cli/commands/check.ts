@@ -3,12 +3,13 @@ import cliProgress from 'cli-progress';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
 import { checkCasebook } from '../../app/check.ts';
 import { parseCommand } from '../options.ts';
+import { unguarded } from '../terminal-output.ts';
 
 export async function checkCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('check', args, { db: { type: 'string' }, json: { type: 'boolean' }, 'skip-originals': { type: 'boolean' } });
   const casebook = await openCasebook(resolveDbPath(values.db));
   const bar = process.stderr.isTTY && !values.json
-    ? new cliProgress.SingleBar({ format: 'check originals |{bar}| {value}/{total}', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar({ format: 'check originals |{bar}| {value}/{total}', stream: unguarded(process.stderr), clearOnComplete: true }, cliProgress.Presets.shades_classic)
     : null;
   try {
     let started = false;

@@ -8,6 +8,7 @@ import { ingestSources } from '../../app/ingest-url.ts';
 import type { FetchOptions } from '../../sources/fetch-url.ts';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
 import { cliActor, parseCommand, validate } from '../options.ts';
+import { escapeForTerminal, unguarded } from '../terminal-output.ts';
 import { stripSubject } from './extract.ts';
 
 export async function ingestCommand(args: string[]): Promise<number> {
@@ -52,7 +53,7 @@ export async function runWithProgress(
 ): Promise<IngestReport> {
   const bar = showBar
     ? new cliProgress.SingleBar(
-        { format: 'ingest |{bar}| {value}/{total} files | {posts} posts | {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+        { format: 'ingest |{bar}| {value}/{total} files | {posts} posts | {file}', hideCursor: true, clearOnComplete: true, stream: unguarded(process.stderr) },
         cliProgress.Presets.shades_classic,
       )
     : null;
@@ -65,7 +66,7 @@ export async function runWithProgress(
       onStart: (total) => bar?.start(total, 0, { posts: 0, file: '' }),
       onFile: (outcome, done) => {
         posts += outcome.posts;
-        bar?.update(done, { posts, file: outcome.path.slice(-40) });
+        bar?.update(done, { posts, file: escapeForTerminal(outcome.path.slice(-40)) });
         onFile?.(outcome);
       },
       // Then the regrouping, on the same bar: steps done out of all steps known so far.

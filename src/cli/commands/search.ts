@@ -2,6 +2,7 @@
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
 import { filterSchema, pageSchema, parseCommand, validate } from '../options.ts';
 import { renderHit } from '../render.ts';
+import { unguarded } from '../terminal-output.ts';
 
 export async function searchCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand('search', args, {
@@ -25,7 +26,9 @@ export async function searchCommand(args: string[]): Promise<number> {
       process.stdout.write(`no notices match "${query}"\n`);
     } else {
       const tty = process.stdout.isTTY === true;
-      for (const hit of hits) process.stdout.write(renderHit(hit, tty) + '\n');
+      // On a terminal the marks are bold: renderHit escapes the line itself, and it goes past the guard.
+      const out = tty ? unguarded(process.stdout) : process.stdout;
+      for (const hit of hits) out.write(renderHit(hit, tty) + '\n');
       process.stdout.write(`${hits.length} ${hits.length === 1 ? 'hit' : 'hits'}\n`);
     }
     return 0;

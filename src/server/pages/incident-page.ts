@@ -15,7 +15,8 @@ import { allows } from '../../core/access.ts';
 import { fieldLabel, valueText } from './labels.ts';
 import { csrfField, layout, type Html } from './layout.ts';
 import { linkEvidenceText } from './link-evidence.ts';
-import { evidenceAnchor, noticeText } from './notice-text.ts';
+import { evidenceAnchor, noticeText, shownEvidence } from './notice-text.ts';
+import { clipTitle } from './page-limits.ts';
 import { reviewPanel } from './review-panel.ts';
 
 export interface IncidentView {
@@ -50,7 +51,8 @@ export function incidentPage(ctx: PageContext, v: IncidentView): Html {
   const recordRow = (field: MergedField & RecordKey): Html => {
     const prov = m[field] as Provenance<unknown>;
     const source = prov.noticeId !== null ? byId.get(prov.noticeId) : undefined;
-    const evidence = source?.record.evidence[field]?.length ? evidenceAnchor(source.id, field) : null;
+    const first = source ? shownEvidence(source.text, source.record.evidence[field])[0] : undefined;
+    const evidence = source && first !== undefined ? evidenceAnchor(source.id, field, first) : null;
     const shown = valueText(t, field, prov.value, locale);
     const conf = prov.rule === 'person' ? null : source ? confidenceOf(source.record, field) : null;
     return html`<tr data-field="${field}" class="${conf === 'low' ? 'low' : ''}">
@@ -71,7 +73,7 @@ export function incidentPage(ctx: PageContext, v: IncidentView): Html {
   };
 
   return layout(`${title} ${m.title.value ?? ''}`, html`
-<h1><span class="num">${title}</span> ${m.title.value ?? m.organization.value ?? ''}</h1>
+<h1><span class="num">${title}</span> ${clipTitle(m.title.value ?? m.organization.value ?? '')}</h1>
 <p class="meta"><span class="org">${m.organization.value ?? t('common.unknown_org')}</span>
  <time>${m.disclosure_date.value ?? t('common.unknown_date')}</time>
  ${m.organizations.length > 1 ? html`<span>(${m.organizations.join(' / ')})</span>` : ''}</p>
@@ -95,7 +97,7 @@ ${timeline(ctx, v)}
 
 <section aria-labelledby="related-h">
 <h2 id="related-h">${t('incident.related')}</h2>
-${v.related.length ? html`<ul class="related">${v.related.map((r) => html`<li><a href="/incidents/${r.facts.id}">${r.facts.number ? `#${r.facts.number} ` : ''}${r.facts.title ?? r.facts.organization ?? ''}</a>
+${v.related.length ? html`<ul class="related">${v.related.map((r) => html`<li><a href="/incidents/${r.facts.id}">${r.facts.number ? `#${r.facts.number} ` : ''}${clipTitle(r.facts.title ?? r.facts.organization ?? '')}</a>
   <span class="meta">${r.facts.organization ?? ''} · ${r.facts.disclosureDate ?? ''} · ${t(r.reason === 'clash' ? 'incident.related.clash' : 'incident.related.same_org')}</span></li>`)}</ul>`
     : html`<p>${t('incident.related.none')}</p>`}
 </section>
@@ -120,7 +122,7 @@ ${v.notices.map((n) => noticeArticle(n))}
     const changed = (changes.get(n.id) ?? []).filter((c) => m[c.field].rule !== 'person');
     const d = n.document;
     return html`<article class="notice-card" id="notice-${n.id}" aria-labelledby="notice-${n.id}-h">
-<h3 id="notice-${n.id}-h">${t('incident.notice.heading', { id: n.id, title: n.title ?? n.header })}</h3>
+<h3 id="notice-${n.id}-h">${t('incident.notice.heading', { id: n.id, title: clipTitle(n.title ?? n.header) })}</h3>
 <p class="meta"><span class="org">${n.organization ?? t('common.unknown_org')}</span> <time>${n.disclosureDate ?? t('common.unknown_date')}</time>
  · <a href="/documents/${d.id}/original" download>${t('incident.download')}</a>
  (${t('incident.document', { type: d.mediaType + (d.encoding ? `, ${d.encoding}` : ''), size: t('common.bytes', { n: d.byteLength }), sha: `${d.sha256.slice(0, 16)}…` })})

@@ -10,6 +10,7 @@ import { incidentQueryParams, type IncidentQuery } from '../incident-query.ts';
 import { layout, type Html } from './layout.ts';
 import { FACET_TITLES, facetValueLabel, typeLabel } from './labels.ts';
 import { markSnippet } from './snippet-marks.ts';
+import { clipTitle } from './page-limits.ts';
 
 export interface IncidentsView {
   query: IncidentQuery;
@@ -132,7 +133,7 @@ ${FACETS.map((facet) => facetBlock(facet))}
   function row(r: IncidentFacts): Html {
     const snippet = v.snippets.get(r.id);
     return html`<li>
-  <a class="title" href="/incidents/${r.id}">${r.number ? html`<span class="num">#${r.number}</span> ` : ''}${r.title ?? r.organization ?? t('incidents.title')}</a>
+  <a class="title" href="/incidents/${r.id}">${r.number ? html`<span class="num">#${r.number}</span> ` : ''}${clipTitle(r.title ?? r.organization ?? t('incidents.title'))}</a>
   <div class="meta">
     <span class="org">${r.organization ?? t('common.unknown_org')}</span>
     <time ${r.disclosureDate ? html`datetime="${r.disclosureDate}"` : ''}>${r.disclosureDate ?? t('common.unknown_date')}</time>

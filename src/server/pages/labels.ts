@@ -2,6 +2,7 @@
 import type { Facet } from '../../analyze/incident-filter.ts';
 import type { DataType, Discovery, IncidentType, Kind, RecordKey, Sector } from '../../core/record.ts';
 import { formatNumber, type Locale, type MessageKey, type Translate } from '../i18n/messages.ts';
+import { clipTitle } from './page-limits.ts';
 
 export const fieldLabel = (t: Translate, key: RecordKey) => t(`field.${key}`);
 export const typeLabel = (t: Translate, v: IncidentType) => t(`incident_type.${v}`);
@@ -41,7 +42,7 @@ export function valueText(t: Translate, key: RecordKey, value: unknown, locale: 
       case 'sector': return sectorLabel(t, v as Sector);
       case 'discovery': return discoveryLabel(t, v as Discovery);
       case 'kind': return kindLabel(t, v as Kind);
-      default: return v;
+      default: return clipTitle(v);
     }
   };
   return Array.isArray(value) ? value.map((v) => one(String(v))).join(locale === 'ja' ? '、' : ', ') : one(String(value));

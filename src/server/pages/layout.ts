@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { PageContext } from '../i18n/locale.ts';
 import { translator } from '../i18n/messages.ts';
+import { clipTitle } from './page-limits.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -38,7 +39,7 @@ export function layout(title: string, body: Html, ctx: PageContext = JA, options
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} — ${t('site.name')}</title>
+<title>${clipTitle(title)} — ${t('site.name')}</title>
 <link rel="stylesheet" href="/static/app.css">
 ${(options.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`)}
 </head>

@@ -5,6 +5,7 @@ import type { PageContext } from '../i18n/locale.ts';
 import { typeLabel } from './labels.ts';
 import { layout, type Html } from './layout.ts';
 import { markSnippet } from './snippet-marks.ts';
+import { clipTitle } from './page-limits.ts';
 
 export interface ListView {
   query: string;
@@ -39,7 +40,7 @@ ${view.rows.map((r) => row(r))}
 
   function row(r: NoticeSummary | SearchHit): Html {
     return html`<li>
-  <a class="title" href="/notices/${r.id}">${r.title ?? r.header}</a>
+  <a class="title" href="/notices/${r.id}">${clipTitle(r.title ?? r.header)}</a>
   <div class="meta">
     <span class="org">${r.organization ?? t('common.unknown_org')}</span>
     <time>${r.disclosureDate ?? t('common.unknown_date')}</time>

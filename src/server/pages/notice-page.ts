@@ -6,20 +6,22 @@ import type { PageContext } from '../i18n/locale.ts';
 import { confidenceOf } from './incident-page.ts';
 import { fieldLabel, valueText } from './labels.ts';
 import { layout, type Html } from './layout.ts';
-import { evidenceAnchor, noticeText } from './notice-text.ts';
+import { evidenceAnchor, noticeText, shownEvidence } from './notice-text.ts';
+import { clipTitle } from './page-limits.ts';
 
 export function noticePage(ctx: PageContext, n: NoticeDetail, incidentId: number | null): Html {
   const { t, locale } = ctx;
   const { record } = n;
   const d = n.document;
   const field = (key: RecordKey): Html => {
-    const count = record.evidence[key]?.length ?? 0;
+    const shown = shownEvidence(n.text, record.evidence[key]);
+    const count = shown.length;
     const conf = confidenceOf(record, key);
-    const links = Array.from({ length: count }, (_, i) => html` <a class="evlink" href="#${evidenceAnchor(n.id, key, i)}" aria-label="${t('incident.evidence.of', { field: fieldLabel(t, key), n: i + 1 })}">${t('incident.evidence.n', { n: count > 1 ? i + 1 : '' }).trim()}</a>`);
+    const links = shown.map((i) => html` <a class="evlink" href="#${evidenceAnchor(n.id, key, i)}" aria-label="${t('incident.evidence.of', { field: fieldLabel(t, key), n: i + 1 })}">${t('incident.evidence.n', { n: count > 1 ? i + 1 : '' }).trim()}</a>`);
     return html`<div class="field${count ? ' has-ev' : ''}" data-field="${key}"><dt>${fieldLabel(t, key)}</dt><dd>${valueText(t, key, record[key], locale)}${conf ? html` <span class="conf-${conf}" title="${t('incident.confidence')}">${t(`confidence.${conf}`)}</span>` : ''}${links}</dd></div>`;
   };
   return layout(n.title ?? n.header, html`
-<h1>${n.title ?? n.header}</h1>
+<h1>${clipTitle(n.title ?? n.header)}</h1>
 <p class="meta"><span class="org">${n.organization ?? t('common.unknown_org')}</span> <time>${n.disclosureDate ?? ''}</time>
  · <a href="/documents/${d.id}/original" download>${t('incident.download')}</a>
  (${t('incident.document', { type: d.mediaType + (d.encoding ? `, ${d.encoding}` : ''), size: t('common.bytes', { n: d.byteLength }), sha: `${d.sha256.slice(0, 16)}…` })})

@@ -22,6 +22,7 @@ import { problem, problemOf, problemResponse } from '../api/problem.ts';
 import { RETRY_AFTER } from '../http-error.ts';
 import { storeActingAs } from '../../store/with-actor.ts';
 import { actorOf } from '../auth/viewer.ts';
+import { pathUnder } from '../../sources/path-under.ts';
 
 /** The part of the store /api/v1/claims reads (see Store.listClaims). */
 interface ClaimStore {
@@ -141,7 +142,7 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
       const upload = await readUpload(c, filename);
       const dir = await mkdtemp(join(tmpdir(), 'jikenbo-upload-'));
       try {
-        const path = join(dir, upload.name);
+        const path = pathUnder(dir, upload.name);
         await writeFile(path, upload.bytes);
         const report = await ingestPaths([path], { ...deps, store: storeActingAs(deps.store, actorOf(c)) }, { maxBytes: MAX_UPLOAD_BYTES });
         const outcome = report.outcomes[0];
@@ -220,7 +221,7 @@ async function readUpload(c: Context, filename: string | undefined): Promise<{ n
 
 function safeName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f]/g, '').slice(0, 200);
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
   if (!cleaned || cleaned === '.' || cleaned === '..') throw new JikenboError('bad_input', 'filename: not a usable file name', { subject: 'filename' });
   return cleaned;
 }

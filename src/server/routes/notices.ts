@@ -1,4 +1,4 @@
-// Routes of the notices list (/notices), a notice's page, its archived original, and the JSON API.
+// Routes of the notices list (/notices), a notice's page and whole text, its archived original, and the JSON API.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { filterSchema } from '../../cli/options.ts';
@@ -56,6 +56,17 @@ export function noticeRoutes(deps: { store: Store; archive: Archive }): Hono {
     const notice = await store.getNotice(id);
     if (!notice) throw new JikenboError('not_found', 'no such record');
     return c.html(noticePage(pageContext(c), notice, await store.incidentOfNotice(id)));
+  });
+
+  // The whole text, which a page shows only the start of when it is long (pages/page-limits.ts).
+  app.get('/notices/:id/text', async (c) => {
+    const id = parseId(c.req.param('id'), 'notice');
+    const notice = await store.getNotice(id);
+    if (!notice) throw new JikenboError('not_found', 'no such record');
+    return c.body(notice.text, 200, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Disposition': `attachment; filename="notice-${id}.txt"`,
+    });
   });
 
   app.get('/documents/:id/original', async (c) => {

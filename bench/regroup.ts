@@ -4,21 +4,28 @@
 // migrated casebook costs), then measures what a user waits for:
 //   - regrouping after ingesting one more file (new notices, some of them follow-ups of stored ones);
 //   - regrouping after a person's correction of a notice's organisation or dates.
-// Each is wall and CPU time of the regrouping alone, median and max of --trials. Prints; never fails.
-//   npm run bench:regroup [-- --posts 100000 --engines sqlite,postgres --trials 20]
+// Each is wall and CPU time of the regrouping alone, median and max of --trials. Then, for
+// --stall-seconds, what a server's event loop goes through: corrections (as the review form makes
+// them), files ingested one at a time (as an upload), incident pages read all the while; the largest
+// event-loop delay (perf_hooks.monitorEventLoopDelay) is the longest any request could have waited.
+// Prints; never fails.
+//   npm run bench:regroup [-- --posts 100000 --engines sqlite,postgres --trials 20 --stall-seconds 60]
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { z } from 'zod';
+import { openCasebook, type Casebook } from '../src/app/casebook.ts';
+import { ingestPaths } from '../src/app/ingest.ts';
 import { drainGrouping } from '../src/app/regroup.ts';
+import { correctValue } from '../src/app/review.ts';
+import { createApp } from '../src/server/app.ts';
 import { extractDocument, EXTRACTOR_VERSION } from '../src/extract/extract.ts';
 import { decodeText } from '../src/sources/decode-text.ts';
-import { openPostgresStore } from '../src/store/postgres/postgres-store.ts';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
-import type { DocumentToIngest, Store } from '../src/store/store.ts';
+import type { DocumentToIngest } from '../src/store/store.ts';
 import { generateCorpus } from '../scripts/gen-corpus/corpus.ts';
 import { Rng } from '../scripts/gen-corpus/prng.ts';
 
@@ -27,13 +34,20 @@ const args = z.object({
   engines: z.string().default('sqlite,postgres').transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(['sqlite', 'postgres'])).min(1)),
   trials: z.coerce.number().int().min(1).max(1000).default(20),
   seed: z.coerce.number().int().min(0).default(7),
-}).parse(parseArgs({ options: { posts: { type: 'string' }, engines: { type: 'string' }, trials: { type: 'string' }, seed: { type: 'string' } } }).values);
+  'stall-seconds': z.coerce.number().int().min(0).max(3600).default(60),
+  'drain-every': z.coerce.boolean().default(false),
+}).parse(parseArgs({ options: {
+  posts: { type: 'string' }, engines: { type: 'string' }, trials: { type: 'string' }, seed: { type: 'string' }, 'stall-seconds': { type: 'string' },
+  'drain-every': { type: 'boolean' },
+} }).values);
 
 const log = (s: string) => process.stderr.write(`[regroup ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
 const ms = (n: number) => n.toFixed(1);
 
+interface Held { item: DocumentToIngest; name: string; bytes: Uint8Array }
+
 /** Documents of the generated corpus as ingest reads them; PDFs and HTML are left to the ingest bench. */
-function* documents(posts: number, seed: number): Generator<DocumentToIngest> {
+function* documents(posts: number, seed: number): Generator<Held> {
   for (const file of generateCorpus({ posts, seed })) {
     if (file.format === 'pdf' || file.format === 'html') continue;
     const { text, encoding } = decodeText(file.bytes);
@@ -41,8 +55,11 @@ function* documents(posts: number, seed: number): Generator<DocumentToIngest> {
       ordinal, start: post.start, end: post.end, text: post.text, record, extractorVersion: EXTRACTOR_VERSION,
     }));
     yield {
-      doc: { sha256: createHash('sha256').update(file.bytes).digest('hex'), source: file.name, mediaType: 'text/plain', encoding, byteLength: file.bytes.length, text },
-      notices,
+      item: {
+        doc: { sha256: createHash('sha256').update(file.bytes).digest('hex'), source: file.name, mediaType: 'text/plain', encoding, byteLength: file.bytes.length, text },
+        notices,
+      },
+      name: file.name, bytes: file.bytes,
     };
   }
 }
@@ -64,14 +81,14 @@ function summary(label: string, times: Timing[]): string {
   return `| ${label} | ${ms(median(wall))} | ${ms(wall.at(-1)!)} | ${ms(median(cpu))} | ${ms(cpu.at(-1)!)} |`;
 }
 
-async function withEngine<T>(engine: 'sqlite' | 'postgres', work: (store: Store) => Promise<T>): Promise<T> {
+async function withEngine<T>(engine: 'sqlite' | 'postgres', work: (casebook: Casebook) => Promise<T>): Promise<T> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'jikenbo-regroup-'));
-    const store = await openSqliteStore(join(dir, 'casebook.db'));
+    const casebook = await openCasebook(join(dir, 'casebook.db'));
     try {
-      return await work(store);
+      return await work(casebook);
     } finally {
-      await store.close();
+      await casebook.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }
@@ -83,37 +100,101 @@ async function withEngine<T>(engine: 'sqlite' | 'postgres', work: (store: Store)
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   await client.query(`CREATE DATABASE ${name}`);
-  const store = await openPostgresStore(admin.replace(/\/[^/?]*(\?|$)/, `/${name}$1`));
+  const casebook = await openCasebook(admin.replace(/\/[^/?]*(\?|$)/, `/${name}$1`));
   try {
-    return await work(store);
+    return await work(casebook);
   } finally {
-    await store.close();
+    await casebook.close();
     await client.query(`DROP DATABASE ${name}`);
     await client.end();
     await stop();
   }
 }
 
+/**
+ * The server's side of --stall-seconds of use: the same app functions its routes call, on its one
+ * event loop, with page reads through the app itself. Returns the loop's delays and what was done.
+ */
+async function stallPhase(casebook: Casebook, files: Held[], seconds: number, rng: Rng): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'jikenbo-stall-'));
+  const app = createApp(casebook, { publicRead: true });
+  const { store } = casebook;
+  const ids = (await store.listIncidents({ limit: 300 })).flatMap((i) => i.members.map((m) => m.noticeId));
+  const incidents = (await store.listIncidents({ limit: 300 })).map((i) => i.id);
+  // Warm: the first of each kind of request loads its modules (and, run from TypeScript, compiles them).
+  const [first, ...rest] = files;
+  if (first) {
+    const path = join(dir, 'warm-up.txt');
+    writeFileSync(path, first.bytes);
+    await ingestPaths([path], casebook);
+  }
+  await correctValue(store, { target: 'notice', id: ids[0]!, field: 'disclosure_date', value: '2025-02-03', by: 'bench' });
+  await (await app.request(`http://localhost/incidents/${incidents[0]}`)).arrayBuffer();
+  files = rest;
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  const until = performance.now() + seconds * 1000;
+  const done = { corrections: 0, ingests: 0, pages: 0, errors: 0 };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  delay.enable();
+  const corrections = (async () => {
+    while (performance.now() < until) {
+      const id = ids[rng.int(0, ids.length - 1)]!;
+      const field = done.corrections % 2 === 0 ? 'organization' : 'disclosure_date';
+      const value = field === 'organization' ? `株式会社訂正${rng.int(0, 50)}` : `2025-0${rng.int(1, 9)}-1${rng.int(0, 9)}`;
+      await correctValue(store, { target: 'notice', id, field, value, by: 'bench' }).then(() => done.corrections++, () => done.errors++);
+      await sleep(200);
+    }
+  })();
+  const ingests = (async () => {
+    for (const file of files) {
+      if (performance.now() >= until) break;
+      const path = join(dir, file.name.replaceAll('/', '_'));
+      writeFileSync(path, file.bytes);
+      await ingestPaths([path], casebook).then(() => done.ingests++, () => done.errors++);
+      await sleep(1000);
+    }
+  })();
+  const pages = Promise.all([0, 1].map(async () => {
+    while (performance.now() < until) {
+      const res = await app.request(`http://localhost/incidents/${incidents[rng.int(0, incidents.length - 1)]}`);
+      await res.arrayBuffer();
+      if (res.status === 200) done.pages++;
+      else done.errors++;
+      // As requests arrive from sockets: one each turn of the loop, not a chain of promises that starves timers.
+      await new Promise((r) => setImmediate(r));
+    }
+  }));
+  await Promise.all([corrections, ingests, pages]);
+  delay.disable();
+  rmSync(dir, { recursive: true, force: true });
+  const msOf = (ns: number) => (ns / 1e6).toFixed(0);
+  return `| event loop over ${seconds} s of use (${done.corrections} corrections, ${done.ingests} files ingested, ${done.pages} pages, ${done.errors} errors) | ` +
+    `max delay ${msOf(delay.max)} ms | p99 ${msOf(delay.percentile(99))} ms | mean ${msOf(delay.mean)} ms | |`;
+}
+
 const rows: string[] = [];
 for (const engine of args.engines) {
-  await withEngine(engine, async (store) => {
+  await withEngine(engine, async (casebook) => {
+    const { store } = casebook;
     // Held back: files ingested one at a time once the casebook is built.
-    const held: DocumentToIngest[] = [];
+    const held: Held[] = [];
     let batch: DocumentToIngest[] = [];
     let posts = 0;
     const rng = new Rng(args.seed);
     const build = await timed(async () => {
-      for (const item of documents(args.posts, args.seed)) {
-        if (held.length < args.trials && rng.int(0, 199) === 0) {
-          held.push(item);
+      for (const held1 of documents(args.posts, args.seed)) {
+        if (held.length < args.trials + args['stall-seconds'] && rng.int(0, 99) === 0) {
+          held.push(held1);
           continue;
         }
-        batch.push(item);
-        posts += item.notices.length;
+        batch.push(held1.item);
+        posts += held1.item.notices.length;
         if (batch.length >= 500) {
           await store.ingestDocuments(batch);
           batch = [];
-          log(`${engine}: ${posts} posts stored`);
+          // As an ingest does: the batch regrouped after it (else once, below, as a migrated casebook is).
+          if (args['drain-every']) await drainGrouping(store);
+          if (posts % 10_000 < 600) log(`${engine}: ${posts} posts stored; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB, RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
         }
       }
       if (batch.length > 0) await store.ingestDocuments(batch);
@@ -132,7 +213,7 @@ for (const engine of args.engines) {
     log(`${engine}: first regrouping ${(first.wallMs / 1000).toFixed(1)} s: ${summaryAfter.incidents} incidents, ${summaryAfter.linkedNotices} linked notices`);
 
     const ingestOne: Timing[] = [];
-    for (const item of held) {
+    for (const { item } of held.slice(0, args.trials)) {
       await store.ingestDocuments([item]);
       ingestOne.push(await timed(() => drainGrouping(store)));
     }
@@ -148,8 +229,9 @@ for (const engine of args.engines) {
       corrections.push(await timed(() => drainGrouping(store)));
     }
     rows.push(`| **${engine}**, ${posts.toLocaleString('en-US')} posts | first regrouping ${(first.wallMs / 1000).toFixed(1)} s wall, ${(first.cpuMs / 1000).toFixed(1)} s CPU | | | |`);
-    rows.push(summary(`regroup after ingesting one file (${held.length} trials)`, ingestOne));
+    rows.push(summary(`regroup after ingesting one file (${ingestOne.length} trials)`, ingestOne));
     rows.push(summary(`regroup after a correction (${corrections.length} trials)`, corrections));
+    if (args['stall-seconds'] > 0) rows.push(await stallPhase(casebook, held.slice(args.trials), args['stall-seconds'], rng));
   });
 }
 console.log(`\n| measure | median wall ms | max wall ms | median CPU ms | max CPU ms |\n|---|---|---|---|---|\n${rows.join('\n')}`);

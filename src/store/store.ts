@@ -223,6 +223,11 @@ export interface GroupingPort {
   saveBlockLinks(entries: ReadonlyArray<{ block: string; links: NoticeLink[] }>, done: readonly GroupingItem[], notices: readonly number[]): Promise<void>;
   loadPlanBasis(): Promise<PlanBasis>;
   groupingSummary(): Promise<GroupingSummary>;
+  /**
+   * Incidents to show beside one, found by index: those sharing its casebook number when it clashes,
+   * then those with a notice of one of its organisations (the org blocks), newest first.
+   */
+  relatedIncidentIds(id: number, limit: number): Promise<Array<{ id: number; reason: 'clash' | 'same_org' }>>;
 }
 
 /** Everything regrouping reads, taken at one moment; `basis` tells the store whether it is still current. */

@@ -9,7 +9,7 @@ import type { ManualDecision, NoticeDetail } from '../../store/store.ts';
 import type { PageContext } from '../i18n/locale.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { ConfirmedClaim } from '../../app/claims.ts';
-import type { RelatedIncident } from '../related-incidents.ts';
+import type { RelatedIncident } from '../../app/related-incidents.ts';
 import { typedValue } from './field-input.ts';
 import { allows } from '../../core/access.ts';
 import { fieldLabel, valueText } from './labels.ts';

@@ -16,7 +16,7 @@ import { pageContext } from '../i18n/locale.ts';
 import { parseIncidentQuery } from '../incident-query.ts';
 import { incidentPage } from '../pages/incident-page.ts';
 import { incidentsPage } from '../pages/incidents-page.ts';
-import { relatedIncidents } from '../related-incidents.ts';
+import { relatedIncidentsOf } from '../../app/related-incidents.ts';
 
 export const PAGE_SIZE = 50;
 
@@ -106,9 +106,9 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
       throw new JikenboError('not_found', `no incident #${id}`);
     }
     const notices = (await Promise.all(incident.members.map((m) => store.getNotice(m.noticeId)))).filter((n): n is NoticeDetail => n !== null);
-    const [facts, decisions] = await Promise.all([loadIncidentFacts(store), store.listDecisions(incident.members.map((m) => m.noticeId))]);
+    const decisions = await store.listDecisions(incident.members.map((m) => m.noticeId));
     return c.html(incidentPage(ctx, {
-      incident, notices, decisions, related: relatedIncidents(facts, id), claims: await confirmedClaimsOf(store, id),
+      incident, notices, decisions, related: await relatedIncidentsOf(store, id), claims: await confirmedClaimsOf(store, id),
     }));
   });
 

@@ -7,7 +7,7 @@ import type { IncidentRecord } from '../../core/record.ts';
 import type { BlockLink, GroupingPort, GroupingStage, NoticeLink } from '../store.ts';
 import { toDecision, type DecisionRow } from '../rows/decision-row.ts';
 import { LATEST_RECORD, LEAN_RECORD } from '../rows/incident-row.ts';
-import { inTransaction, one, rows, type Pool, type Queryable } from './pg-database.ts';
+import { inTransaction, isRowId, one, rows, type Pool, type Queryable } from './pg-database.ts';
 import { quoteLexeme } from './pg-text-search.ts';
 
 /** Each line's adjacent pairs of characters (code points, so no pair splits one), once each. */
@@ -162,6 +162,23 @@ export function groupingQueries(pool: Pool): GroupingPort {
         counters: new Map((await rows<{ year: number; last: number }>(client, 'SELECT year, last FROM casebook_counters')).map((r) => [r.year, r.last])),
         decisions: (await rows<DecisionRow>(client, 'SELECT * FROM manual_links ORDER BY id')).map(toDecision),
       }), { isolation: 'REPEATABLE READ', readOnly: true });
+    },
+    async relatedIncidentIds(id, limit) {
+      if (!isRowId(id)) return [];
+      return rows<{ id: number; reason: 'clash' | 'same_org' }>(pool, /* sql */ `
+        SELECT id, (array_agg(reason ORDER BY rank))[1] AS reason FROM (
+          SELECT o.id, 'clash' AS reason, 0 AS rank, o.first_disclosure
+          FROM incidents self JOIN incidents o ON o.casebook_number = self.casebook_number AND o.id <> self.id
+          WHERE self.id = $1 AND self.number_clash = 1
+          UNION
+          SELECT i.id, 'same_org', 1, i.first_disclosure
+          FROM incidents i WHERE i.id <> $1 AND i.id IN (
+            SELECT m2.incident_id FROM incident_notices m1
+            JOIN grouping_blocks b1 ON b1.notice_id = m1.notice_id AND b1.block >= 'org:' AND b1.block < 'org;'
+            JOIN grouping_blocks b2 ON b2.block = b1.block
+            JOIN incident_notices m2 ON m2.notice_id = b2.notice_id
+            WHERE m1.incident_id = $1)) r
+        GROUP BY id ORDER BY min(rank), max(first_disclosure) DESC NULLS LAST, id DESC LIMIT $2`, [id, limit]);
     },
     async groupingSummary() {
       const row = (await one<{ incidents: number; linked: number; clashes: number }>(pool, /* sql */ `

@@ -63,6 +63,21 @@ export function groupingQueries(db: Database.Database): GroupingPort {
            (SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM incident_notices GROUP BY incident_id HAVING count(*) > 1)) AS linked,
            (SELECT count(*) FROM incidents WHERE number_clash = 1) AS clashes`);
 
+  const selectRelated = db.prepare<{ id: number; limit: number }, { id: number; reason: 'clash' | 'same_org' }>(/* sql */ `
+    SELECT id, reason, min(rank) AS first_rank FROM (
+      SELECT o.id, 'clash' AS reason, 0 AS rank, o.first_disclosure
+      FROM incidents self JOIN incidents o ON o.casebook_number = self.casebook_number AND o.id <> self.id
+      WHERE self.id = @id AND self.number_clash = 1
+      UNION
+      SELECT i.id, 'same_org', 1, i.first_disclosure
+      FROM incidents i WHERE i.id <> @id AND i.id IN (
+        SELECT m2.incident_id FROM incident_notices m1
+        JOIN grouping_blocks b1 ON b1.notice_id = m1.notice_id AND b1.block >= 'org:' AND b1.block < 'org;'
+        JOIN grouping_blocks b2 ON b2.block = b1.block
+        JOIN incident_notices m2 ON m2.notice_id = b2.notice_id
+        WHERE m1.incident_id = @id))
+    GROUP BY id ORDER BY first_rank, first_disclosure DESC NULLS LAST, id DESC LIMIT @limit`);
+
   const saveIndex = db.transaction((entries: Parameters<GroupingPort['saveNoticeIndex']>[0], done: Parameters<GroupingPort['saveNoticeIndex']>[1], blocks: readonly string[]) => {
     for (const e of entries) {
       clearBlocks.run(e.id);
@@ -142,6 +157,9 @@ export function groupingQueries(db: Database.Database): GroupingPort {
         counters: new Map(selectCounters.all().map((row) => [row.year, row.last])),
         decisions: selectDecisions.all().map(toDecision),
       }))();
+    },
+    async relatedIncidentIds(id, limit) {
+      return selectRelated.all({ id, limit }).map((r) => ({ id: r.id, reason: r.reason }));
     },
     async groupingSummary() {
       const row = selectSummary.get()!;

@@ -121,8 +121,8 @@ describe.each(CASEBOOK_ENGINES)('JSON API, feed and exports on $name', (engine) 
     const body = new TextEncoder().encode(USB_NOTICE);
     await addAccount(casebook.store, { name: 'reader', role: 'viewer', password: 'a long enough password' }, 'test');
     await addAccount(casebook.store, { name: 'uploader', role: 'editor', password: 'a long enough password' }, 'test');
-    const viewerToken = (await createApiToken(casebook.store, 'reader', 'read script', 'test')).token;
-    const { token, info } = await createApiToken(casebook.store, 'uploader', 'ingest script', 'test');
+    const viewerToken = (await createApiToken(casebook.store, 'reader', { label: 'read script', scope: 'ingest', madeIn: 'cli' }, 'test')).token;
+    const { token, info } = await createApiToken(casebook.store, 'uploader', { label: 'ingest script', scope: 'ingest', madeIn: 'cli' }, 'test');
     const raw = { 'Content-Type': 'application/octet-stream' };
     const anonymous = await app.request(`${path}?filename=usb.txt`, { method: 'POST', body, headers: raw });
     expect(anonymous.status).toBe(401);

@@ -58,34 +58,33 @@ export interface SignedIn {
  *
  * The attempt is recorded in the store before the password is checked, atomically with counting the
  * name's attempts: of a burst of concurrent guesses, at most `SIGN_IN_LIMIT.failures` are checked,
- * on any number of servers. A success forgets its own attempt, not the failures before it.
+ * on any number of servers. A success gives its own place back, not the failures before it.
  */
 export async function signIn(store: Store, name: string, password: string, context: { ip: string; now?: Date }): Promise<SignedIn> {
   const now = context.now ?? new Date();
   const key = signInKey(name);
-  const since = new Date(now.getTime() - SIGN_IN_LIMIT.windowMinutes * 60_000).toISOString();
-  const attempt = await store.reserveSignIn(key, { max: SIGN_IN_LIMIT.failures, since }, now.toISOString());
-  if (attempt === null) {
-    throw new JikenboError('too_many', `too many failed sign-ins for this name; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes`, { subject: 'name' });
-  }
-  let found: Awaited<ReturnType<Store['getAccountByName']>> = null;
-  let ok = false;
+  const attempt = await reserveAttempt(store, key, now, 'name');
+  let settled = false;
   try {
-    found = key ? await store.getAccountByName(key) : null;
-    ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
-  } finally {
+    const found = key ? await store.getAccountByName(key) : null;
+    const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
     if (!found || !ok || found.disabled) {
+      settled = true;
       await store.settleSignIn(attempt, 'failed', { actor: found?.name ?? 'anonymous', action: 'session.sign_in_failed', subject: `account:${key}`, before: null, after: { ip: context.ip } });
+      throw new JikenboError('unauthorized', 'wrong name or password', { subject: 'name' });
     }
+    const { passwordHash: _secret, ...account } = found;
+    const sessionToken = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+    await store.createSession({ tokenHash: sha256(sessionToken), accountId: account.id, csrfToken, expiresAt });
+    settled = true;
+    await store.settleSignIn(attempt, 'released', { actor: account.name, action: 'session.sign_in', subject: `account:${account.name}`, before: null, after: { ip: context.ip } });
+    return { account, sessionToken, csrfToken, expiresAt };
+  } finally {
+    // What failed was not the password (the database, say): the attempt gives its place back.
+    if (!settled) await store.settleSignIn(attempt, 'released', null).catch(() => {});
   }
-  if (!found || !ok || found.disabled) throw new JikenboError('unauthorized', 'wrong name or password', { subject: 'name' });
-  const { passwordHash: _secret, ...account } = found;
-  const sessionToken = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
-  await store.createSession({ tokenHash: sha256(sessionToken), accountId: account.id, csrfToken, expiresAt });
-  await store.settleSignIn(attempt, 'succeeded', { actor: account.name, action: 'session.sign_in', subject: `account:${account.name}`, before: null, after: { ip: context.ip } });
-  return { account, sessionToken, csrfToken, expiresAt };
 }
 
 /**
@@ -94,19 +93,28 @@ export async function signIn(store: Store, name: string, password: string, conte
  * guess the password here faster than at the sign-in form. bad_input when it is wrong.
  */
 export async function confirmPassword(store: Store, accountName: string, password: string, context: { ip: string; now?: Date }): Promise<void> {
-  const now = context.now ?? new Date();
   const key = signInKey(accountName);
+  const attempt = await reserveAttempt(store, key, context.now ?? new Date(), 'confirm');
+  let ok = false;
+  try {
+    const found = await store.getAccountByName(key);
+    ok = found !== null && (await verifyPassword(password, found.passwordHash));
+  } finally {
+    await store.settleSignIn(attempt, ok ? 'released' : 'failed', ok ? null : {
+      actor: accountName, action: 'session.sign_in_failed', subject: `account:${key}`, before: null, after: { ip: context.ip, confirming: true },
+    });
+  }
+  if (!ok) throw new JikenboError('bad_input', 'your password is wrong', { subject: 'confirm' });
+}
+
+/** Takes a place among the name's attempts of the window, or refuses with too_many when there is none. */
+async function reserveAttempt(store: Store, key: string, now: Date, field: string): Promise<number> {
   const since = new Date(now.getTime() - SIGN_IN_LIMIT.windowMinutes * 60_000).toISOString();
   const attempt = await store.reserveSignIn(key, { max: SIGN_IN_LIMIT.failures, since }, now.toISOString());
   if (attempt === null) {
-    throw new JikenboError('too_many', `too many wrong passwords for this name; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes`, { subject: 'confirm' });
+    throw new JikenboError('too_many', `too many failed sign-ins for this name; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes`, { subject: field });
   }
-  const found = await store.getAccountByName(key);
-  const ok = found !== null && (await verifyPassword(password, found.passwordHash));
-  await store.settleSignIn(attempt, ok ? 'succeeded' : 'failed', ok ? null : {
-    actor: accountName, action: 'session.sign_in_failed', subject: `account:${key}`, before: null, after: { ip: context.ip, confirming: true },
-  });
-  if (!ok) throw new JikenboError('bad_input', 'your password is wrong', { subject: 'confirm' });
+  return attempt;
 }
 
 /**

@@ -414,8 +414,11 @@ export interface Store {
    * are `limit.max` already. Old attempts of every name are forgotten here. Returns the attempt's id.
    */
   reserveSignIn(nameKey: string, limit: SignInLimit, now: string): Promise<number | null>;
-  /** Settles a reserved attempt with its audit line, in one transaction: a failure is kept, a success forgotten. */
-  settleSignIn(attemptId: number, outcome: 'failed' | 'succeeded', entry: AuditInput | null): Promise<void>;
+  /**
+   * Settles a reserved attempt with its audit line (if any), in one transaction: a failure is kept for
+   * the window; a released attempt (a success, or a check that could not be made) gives its place back.
+   */
+  settleSignIn(attemptId: number, outcome: 'failed' | 'released', entry: AuditInput | null): Promise<void>;
   /** Appends what is not a change of stored data (sign-ins); every store change writes its own entry. */
   appendAudit(entry: AuditInput): Promise<AuditEntry>;
   /** Newest first. */

@@ -23,7 +23,7 @@ import { parseId } from './incidents.ts';
 // Control characters have no place in a name or a path (a NUL cannot even be stored by PostgreSQL).
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const printable = (what: string, max: number) => z.string().max(max).refine((v) => !CONTROL.test(v), `${what} holds a control character`);
-export const loginForm = z.object({ name: printable('the name', 200), password: z.string().max(1024), next: printable('next', 500).optional() });
+const loginForm = z.object({ name: printable('the name', 200), password: z.string().max(1024), next: printable('next', 500).optional() });
 const tokenForm = z.object({ label: z.string().trim().min(1, 'give the token a label').max(100), scope: z.enum(TOKEN_SCOPES).default('read') });
 const passwordForm = z.object({ current: z.string().max(1024), password: z.string().max(1024) });
 

@@ -109,7 +109,7 @@ export function accountQueries(db: Database.Database, now: () => Date, audit: Au
     return Number(insertAttempt.run(nameKey, at).lastInsertRowid);
   });
 
-  const settle = db.transaction((attemptId: number, outcome: 'failed' | 'succeeded', entry: AuditInput | null) => {
+  const settle = db.transaction((attemptId: number, outcome: 'failed' | 'released', entry: AuditInput | null) => {
     if (outcome === 'failed') markFailed.run(attemptId);
     else forgetAttempt.run(attemptId);
     if (entry) audit(entry);

@@ -63,6 +63,15 @@ describe.each(ENGINES)('account limits under concurrency on $name', (engine) => 
     await expect(signIn(stores[1]!, 'sato', RIGHT, { ip: 'x', now: at(SIGN_IN_LIMIT.windowMinutes + 0.5) })).resolves.toBeDefined();
   });
 
+  it('gives the place back when what failed was not the password', async () => {
+    await addAccount(stores[0]!, { name: 'unlucky', role: 'viewer', password: RIGHT }, 'test');
+    const broken: Store = { ...stores[0]!, createSession: async () => { throw new Error('the database went away'); } };
+    for (let i = 0; i < SIGN_IN_LIMIT.failures + 1; i++) {
+      await expect(signIn(broken, 'unlucky', RIGHT, { ip: 'x' })).rejects.toThrow('the database went away');
+    }
+    await expect(signIn(stores[1]!, 'unlucky', RIGHT, { ip: 'x' })).resolves.toMatchObject({ account: { name: 'unlucky' } });
+  });
+
   it('leaves exactly one enabled admin when ten admins are demoted at once', async () => {
     const names = Array.from({ length: 10 }, (_, i) => `admin${i}`);
     for (const name of names) await stores[0]!.addAccount({ name, role: 'admin', passwordHash: HASH }, 'test');

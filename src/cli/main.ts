@@ -63,10 +63,10 @@ usage: jikenbo COMMAND [options]
   claims proposals          unconfirmed claims with the incidents they may be about  [--month YYYY-MM] [--country jp]
   claims confirm CLAIM INC  a person confirms a claim is about incident INC (id or 2023-042)  [--by NAME]
   claims map add DOMAIN P   a foreign domain belongs to Japanese organisation P  (claims map list)
-  serve                     the web app; sign-in required  [--port 8080] [--host 127.0.0.1] [--public-read]
+  serve                     the web app; sign-in required  [--port 8080] [--host 127.0.0.1] [--public-read] [--trust-proxy]
   user add NAME --role R    an account (viewer, editor or admin); the password is asked, or read from stdin
   user list | role NAME R | disable NAME | enable NAME | passwd NAME
-  token add ACCOUNT         an API token for scripts, printed once  [--label TEXT]  (token list, token revoke ID)
+  token add ACCOUNT         an API token for /api/, printed once  [--label TEXT] [--scope read|ingest]  (token list, token revoke ID)
   audit                     the audit log, newest first  [--actor NAME] [--action A] [--limit N] [--json]
   demo                      ingest the demo casebook, then serve it  [--port 8080]
   migrate-store             move a casebook between SQLite and PostgreSQL, with counts and checksums  --from DB --to DB [--force]

@@ -16,6 +16,21 @@ export function allows(role: Role, need: Need): boolean {
   return RANK[role] >= NEEDED[need];
 }
 
+/**
+ * What an API token may do on /api/ routes, chosen when it is made: `read`, or `ingest` (read, and
+ * upload notices). A token never does more than its account's role allows, and never acts outside
+ * /api/: corrections, links, accounts and tokens are a signed-in person's, not a script's.
+ */
+export const TOKEN_SCOPES = ['read', 'ingest'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export const isTokenScope = (value: string): value is TokenScope => (TOKEN_SCOPES as readonly string[]).includes(value);
+
+/** Whether a token of this scope may do what `need` names (its account's role is asked separately). */
+export function scopeAllows(scope: TokenScope, need: Need): boolean {
+  return need === 'read' || (need === 'edit' && scope === 'ingest');
+}
+
 /** The least role that may do what `need` names. */
 export function roleFor(need: Need): Role {
   return ROLES[NEEDED[need]]!;

@@ -42,13 +42,19 @@ export interface AppOptions extends Partial<AccessOptions> {}
 /** The web app. Signing in is required unless `publicRead`, which lets anyone read (never write). */
 export function createApp(deps: { store: Store; archive: Archive }, options: AppOptions = {}): Hono {
   const app = new Hono();
-  const access: AccessOptions = { publicRead: options.publicRead ?? false };
+  const access: AccessOptions = { publicRead: options.publicRead ?? false, trustProxy: options.trustProxy ?? false };
 
   app.use('*', async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
   });
   app.use('*', authenticate(deps.store));
+  // What a signed-in person sees (their name, their CSRF token, a casebook closed to others) is kept
+  // by no shared cache and by no disk cache of the browser.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.get('viewer')?.via === 'session' && !c.req.path.startsWith('/static/')) c.res.headers.set('Cache-Control', 'private, no-store');
+  });
   // Form POSTs must come from this site: Sec-Fetch-Site same-origin, or an Origin equal to ours.
   // A script calling with a bearer token sends no cookie, so it cannot be forged cross-site.
   const sameSiteOnly = csrf();
@@ -72,7 +78,7 @@ export function createApp(deps: { store: Store; archive: Archive }, options: App
   app.get('/static/review.js', (c) => c.body(REVIEW_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
 
   app.route('/', authRoutes(deps, access));
-  app.route('/', adminRoutes(deps));
+  app.route('/', adminRoutes(deps, access));
   app.route('/', incidentRoutes(deps));
   app.route('/', noticeRoutes(deps));
   app.route('/', reviewRoutes(deps));

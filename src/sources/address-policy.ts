@@ -54,8 +54,8 @@ const V6 = blockListOf(IPV6_RANGES, 'ipv6');
 /**
  * Why an address must not be fetched from, or null when it is a public one. Takes an IPv4 or IPv6
  * literal (brackets allowed); anything else is refused, since only resolved addresses reach here.
- * IPv6 forms that carry an IPv4 address (mapped ::ffff:a.b.c.d, compatible ::a.b.c.d, NAT64
- * 64:ff9b::/96, 6to4 2002::/16) are judged by the IPv4 address they carry.
+ * IPv6 forms that carry an IPv4 address (mapped ::ffff:0:0/96, translated ::ffff:0:0:0/96, compatible
+ * ::a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16) are judged by the IPv4 address they carry.
  */
 export function forbiddenAddressReason(address: string): string | null {
   const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
@@ -100,6 +100,8 @@ function embeddedIpv4(g: number[]): string | null {
   const zeroUpTo = (n: number) => g.slice(0, n).every((x) => x === 0);
   // ::ffff:a.b.c.d (mapped)
   if (zeroUpTo(5) && g[5] === 0xffff) return v4(g[6]!, g[7]!);
+  // ::ffff:0:a.b.c.d (IPv4-translated, RFC 2765): a translator in the path would reach the IPv4 address
+  if (zeroUpTo(4) && g[4] === 0xffff && g[5] === 0) return v4(g[6]!, g[7]!);
   // ::a.b.c.d (compatible, deprecated), but not :: or ::1 themselves
   if (zeroUpTo(6) && (g[6]! !== 0 || g[7]! > 1)) return v4(g[6]!, g[7]!);
   // 64:ff9b::a.b.c.d (NAT64 well-known prefix)

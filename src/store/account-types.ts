@@ -2,7 +2,7 @@
 // append-only audit log. Secrets are never stored: sessions and tokens by their SHA-256, passwords
 // by the hash the app made (scrypt with a salt of their own).
 
-import type { Role } from '../core/access.ts';
+import type { Role, TokenScope } from '../core/access.ts';
 
 export interface Account {
   id: number;
@@ -39,11 +39,16 @@ export interface ActiveSession {
   expiresAt: string;
 }
 
+/** Where a token was made: by a person signed in (ended when the password changes) or from the server's shell. */
+export type TokenOrigin = 'session' | 'cli';
+
 export interface ApiToken {
   id: number;
   accountId: number;
   account: string;
   label: string;
+  scope: TokenScope;
+  madeIn: TokenOrigin;
   createdAt: string;
   revokedAt: string | null;
   lastUsedAt: string | null;
@@ -52,8 +57,22 @@ export interface ApiToken {
 export interface ApiTokenInput {
   accountId: number;
   label: string;
+  scope: TokenScope;
+  madeIn: TokenOrigin;
   /** SHA-256 (hex) of the token; the token itself is shown once and never kept. */
   tokenHash: string;
+}
+
+/** The account an API token acts as, and what the token may do. */
+export interface TokenHolder {
+  account: Account;
+  scope: TokenScope;
+}
+
+/** A sign-in limit: at most `max` attempts of one name (pending or failed) at or after `since`. */
+export interface SignInLimit {
+  max: number;
+  since: string;
 }
 
 /** One line of the audit log: who did what to which thing, with the value before and after. */

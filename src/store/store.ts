@@ -9,7 +9,7 @@ import type {
 } from './source-types.ts';
 import type {
   Account, AccountChange, AccountInput, ActiveSession, ApiToken, ApiTokenInput, AuditEntry, AuditInput, AuditQuery,
-  SessionInput,
+  SessionInput, SignInLimit, TokenHolder,
 } from './account-types.ts';
 import type { IntegrityReport } from './integrity.ts';
 import type { Lease } from './lease-types.ts';
@@ -468,18 +468,33 @@ export interface Store extends GroupingPort {
   addAccount(input: AccountInput, by: string): Promise<Account>;
   getAccountByName(name: string): Promise<(Account & { passwordHash: string }) | null>;
   listAccounts(): Promise<Account[]>;
-  /** Changes role, password or disabled; ends the account's sessions when its password changes or it is disabled. */
+  /**
+   * Changes role, password or disabled; ends the account's sessions when its password changes or it is
+   * disabled, and revokes the API tokens made in its sessions when its password changes. Conflict when
+   * the change would leave no enabled admin (checked under a lock, so concurrent changes cannot race it).
+   */
   changeAccount(name: string, change: AccountChange, by: string): Promise<Account>;
   createSession(input: SessionInput): Promise<void>;
   /** The live session of a token hash whose account is enabled, or null. */
   findSession(tokenHash: string, now: string): Promise<ActiveSession | null>;
   deleteSession(tokenHash: string): Promise<void>;
   addApiToken(input: ApiTokenInput, by: string): Promise<ApiToken>;
-  /** The account of an unrevoked token of an enabled account, or null; notes when it was last used. */
-  useApiToken(tokenHash: string, now: string): Promise<Account | null>;
+  /** The account and scope of an unrevoked token of an enabled account, or null; notes when it was last used. */
+  useApiToken(tokenHash: string, now: string): Promise<TokenHolder | null>;
   listApiTokens(accountId?: number): Promise<ApiToken[]>;
   /** Revokes a token; not_found for an unknown one, conflict when it was revoked already. */
   revokeApiToken(id: number, by: string): Promise<ApiToken>;
+  /**
+   * Records a sign-in attempt of a name before its password is checked, atomically with counting the
+   * name's attempts since `limit.since` (pending and failed): null, and nothing recorded, when there
+   * are `limit.max` already. Old attempts of every name are forgotten here. Returns the attempt's id.
+   */
+  reserveSignIn(nameKey: string, limit: SignInLimit, now: string): Promise<number | null>;
+  /**
+   * Settles a reserved attempt with its audit line (if any), in one transaction: a failure is kept for
+   * the window; a released attempt (a success, or a check that could not be made) gives its place back.
+   */
+  settleSignIn(attemptId: number, outcome: 'failed' | 'released', entry: AuditInput | null): Promise<void>;
   /** Appends what is not a change of stored data (sign-ins); every store change writes its own entry. */
   appendAudit(entry: AuditInput): Promise<AuditEntry>;
   /** Newest first. */

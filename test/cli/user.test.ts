@@ -62,5 +62,13 @@ describe.each(CASEBOOK_ENGINES)('jikenbo user, token and audit on $name', (engin
     expect(entries.every((e) => e.actor.startsWith('cli:'))).toBe(true);
     expect((await jikenbo(['audit', '--action', 'account.add', '--db', db])).stdout.trim().split('\n')).toHaveLength(2);
     expect((await jikenbo(['audit', '--action', 'nonsense', '--db', db])).stderr).toMatch(/--action/);
+    // Read-only unless --scope ingest; no other scope exists.
+    expect(made.stderr).toContain('scope read');
+    const ingest = await jikenbo(['token', 'add', 'kanri', '--label', 'uploads', '--scope', 'ingest', '--db', db]);
+    expect(ingest.stderr).toContain('scope ingest');
+    expect((await jikenbo(['token', 'list', '--db', db])).stdout).toMatch(/\tuploads\tingest\t/);
+    const bad = await jikenbo(['token', 'add', 'kanri', '--label', 'x', '--scope', 'admin', '--db', db]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/scope "admin": expected one of read, ingest/);
   });
 });

@@ -121,8 +121,8 @@ describe.each(CASEBOOK_ENGINES)('JSON API, feed and exports on $name', (engine) 
     const body = new TextEncoder().encode(USB_NOTICE);
     await addAccount(casebook.store, { name: 'reader', role: 'viewer', password: 'a long enough password' }, 'test');
     await addAccount(casebook.store, { name: 'uploader', role: 'editor', password: 'a long enough password' }, 'test');
-    const viewerToken = (await createApiToken(casebook.store, 'reader', 'read script', 'test')).token;
-    const { token, info } = await createApiToken(casebook.store, 'uploader', 'ingest script', 'test');
+    const viewerToken = (await createApiToken(casebook.store, 'reader', { label: 'read script', scope: 'ingest', madeIn: 'cli' }, 'test')).token;
+    const { token, info } = await createApiToken(casebook.store, 'uploader', { label: 'ingest script', scope: 'ingest', madeIn: 'cli' }, 'test');
     const raw = { 'Content-Type': 'application/octet-stream' };
     const anonymous = await app.request(`${path}?filename=usb.txt`, { method: 'POST', body, headers: raw });
     expect(anonymous.status).toBe(401);
@@ -142,6 +142,8 @@ describe.each(CASEBOOK_ENGINES)('JSON API, feed and exports on $name', (engine) 
     expect(report).toMatchObject({ status: 'new', posts: 1 });
     const [entry] = await casebook.store.listAudit({ action: 'document.ingest', subject: `document:${report.document_id}` });
     expect(entry).toMatchObject({ actor: 'uploader', before: null });
+    // The source kept is the name it was sent under, not the server's temporary path.
+    expect((await casebook.store.getDocument(report.document_id!))?.source).toBe('usb.txt');
     const dup = await app.request(`${path}?filename=usb.txt`, { method: 'POST', body, headers: auth });
     expect(await conforms(dup, path, 'post')).toMatchObject({ status: 'duplicate' });
     const big = await app.request(`${path}?filename=big.txt`, { method: 'POST', body: new Uint8Array(21 * 1024 * 1024), headers: auth });
@@ -159,6 +161,7 @@ describe.each(CASEBOOK_ENGINES)('JSON API, feed and exports on $name', (engine) 
     };
     const scripted = await app.request(path, { method: 'POST', body: form(), headers: { Authorization: `Bearer ${token}` } });
     expect(scripted.status).toBe(201);
+    expect((await casebook.store.getDocument(((await scripted.json()) as { document_id: number }).document_id))?.source).toBe('bcc.txt');
     const forged = await app.request(path, { method: 'POST', body: form(), headers: { Origin: 'https://evil.example' } });
     expect(forged.status).toBe(403);
 

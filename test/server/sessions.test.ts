@@ -81,7 +81,7 @@ describe.each(CASEBOOK_ENGINES)('sessions on $name', (engine) => {
   it('shows a made API token once, and lets only its owner revoke it from their page', async () => {
     const dave = await signIn(app, casebook.store, 'dave', 'editor');
     const made = await dave.post('/account/tokens', { label: 'nightly' });
-    expect(made.headers.get('cache-control')).toBe('no-store');
+    expect(made.headers.get('cache-control')).toBe('private, no-store');
     const token = /<code class="token">(jkb_[A-Za-z0-9_-]+)<\/code>/.exec(await made.text())?.[1];
     expect(token).toBeDefined();
     expect(await (await dave.get('/account')).text()).not.toContain(token!);

@@ -126,6 +126,7 @@ describe('forbiddenAddressReason', () => {
     ['0.0.0.0', /unspecified/], ['0.1.2.3', /unspecified/], ['::', /unspecified/],
     ['::ffff:127.0.0.1', /loopback, inside the IPv6 address/], ['::ffff:7f00:1', /loopback/],
     ['::ffff:10.0.0.1', /private/], ['::ffff:169.254.169.254', /cloud metadata/], ['::ffff:192.168.0.1', /private/],
+    ['0:0:0:0:0:ffff:a00:1', /private/], ['::ffff:0:7f00:1', /loopback/], ['::ffff:0:10.0.0.1', /private/], ['::ffff:0:a9fe:a9fe', /cloud metadata/],
     ['64:ff9b::a9fe:a9fe', /cloud metadata/], ['2002:7f00:1::', /loopback/],
     ['224.0.0.1', /multicast/], ['255.255.255.255', /reserved/], ['ff02::1', /multicast/],
     ['[::1]', /loopback/], ['localhost', /not an IP address/],
@@ -135,7 +136,7 @@ describe('forbiddenAddressReason', () => {
   });
 
   const allowed = ['93.184.216.34', '8.8.8.8', '172.15.255.255', '172.32.0.1', '100.63.255.255', '100.128.0.1', '192.169.0.1',
-    '169.253.255.255', '2001:4860:4860::8888', '2606:4700::1111', '::ffff:8.8.8.8', '11.0.0.1'];
+    '169.253.255.255', '2001:4860:4860::8888', '2606:4700::1111', '::ffff:8.8.8.8', '::ffff:0:808:808', '11.0.0.1'];
   it.each(allowed)('allows %s', (address) => {
     expect(forbiddenAddressReason(address)).toBeNull();
   });

@@ -55,7 +55,7 @@ beforeAll(async () => {
   await correctValue(casebook.store, { target: 'notice', id: a!.id, field: 'affected_count', value: '4321', by: 'sato' });
   // Accounts, an API token and sign-ins travel too, with the audit log that recorded all of it.
   await addAccount(casebook.store, { name: 'sato', role: 'editor', password: 'a long enough password' }, 'cli:root');
-  await createApiToken(casebook.store, 'sato', 'nightly', 'cli:root');
+  await createApiToken(casebook.store, 'sato', { label: 'nightly', scope: 'ingest', madeIn: 'session' }, 'cli:root');
   await signIn(casebook.store, 'sato', 'a long enough password', { ip: '127.0.0.1' });
   await casebook.close();
 });

@@ -51,6 +51,7 @@ describe.each(ENGINES)('accounts and audit on $name', (engine) => {
     expect(await store.findSession(hex('s1'), at('2000-01-01T00:00:00Z'))).toBeNull();
 
     await store.createSession({ tokenHash: hex('s2'), accountId: a.id, csrfToken: 'c2', expiresAt: later });
+    await store.addAccount({ name: 'kanri', role: 'admin', passwordHash: HASH }, 'cli:root');
     await store.changeAccount('yamada', { disabled: true }, 'cli:root');
     expect(await store.findSession(hex('s2'), at('2000-01-01T00:00:00Z'))).toBeNull();
     await store.changeAccount('yamada', { disabled: false }, 'cli:root');
@@ -62,9 +63,9 @@ describe.each(ENGINES)('accounts and audit on $name', (engine) => {
 
   it('keeps API tokens by hash: used, listed, revoked once', async () => {
     const a = await store.addAccount({ name: 'bot', role: 'editor', passwordHash: HASH }, 'cli:root');
-    const token = await store.addApiToken({ accountId: a.id, label: 'nightly import', tokenHash: hex('t1') }, 'cli:root');
-    expect(token).toMatchObject({ account: 'bot', label: 'nightly import', revokedAt: null, lastUsedAt: null });
-    expect((await store.useApiToken(hex('t1'), at('2030-05-01T00:00:00Z')))?.name).toBe('bot');
+    const token = await store.addApiToken({ accountId: a.id, label: 'nightly import', scope: 'ingest', madeIn: 'cli', tokenHash: hex('t1') }, 'cli:root');
+    expect(token).toMatchObject({ account: 'bot', label: 'nightly import', scope: 'ingest', madeIn: 'cli', revokedAt: null, lastUsedAt: null });
+    expect(await store.useApiToken(hex('t1'), at('2030-05-01T00:00:00Z'))).toMatchObject({ account: { name: 'bot' }, scope: 'ingest' });
     expect((await store.listApiTokens(a.id))[0]?.lastUsedAt).toBe(at('2030-05-01T00:00:00Z'));
     expect(await store.useApiToken(hex('nope'), at('2030-05-01T00:00:00Z'))).toBeNull();
     await store.changeAccount('bot', { disabled: true }, 'cli:root');
@@ -99,7 +100,7 @@ describe.each(ENGINES)('accounts and audit on $name', (engine) => {
     await store.addWatchSource({ url: 'https://example.jp/news.rss', everySeconds: 3600, allowPrivate: false }, 'admin1');
     const acct = await store.addAccount({ name: 'newbie', role: 'viewer', passwordHash: HASH }, 'admin1');
     await store.changeAccount('newbie', { role: 'editor' }, 'admin1');
-    const tok = await store.addApiToken({ accountId: acct.id, label: 'x', tokenHash: hex('t') }, 'admin1');
+    const tok = await store.addApiToken({ accountId: acct.id, label: 'x', scope: 'read', madeIn: 'session', tokenHash: hex('t') }, 'admin1');
     await store.revokeApiToken(tok.id, 'admin1');
     await store.appendAudit({ actor: 'newbie', action: 'session.sign_in', subject: 'account:newbie', before: null, after: { ip: '127.0.0.1' } });
 

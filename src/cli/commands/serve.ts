@@ -11,19 +11,24 @@ import { z } from 'zod';
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('serve', args, {
     db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'no-watch': { type: 'boolean' }, 'public-read': { type: 'boolean' },
+    'trust-proxy': { type: 'boolean' },
   });
   const casebook = await openCasebook(resolveDbPath(values.db));
   return listen(casebook, values);
 }
 
 /** Serves until SIGINT/SIGTERM, then closes the casebook. */
-export async function listen(casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean }): Promise<number> {
+export async function listen(
+  casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean; 'trust-proxy'?: boolean },
+): Promise<number> {
   const { port, host } = validate('serve', z.object({ port: portSchema, host: z.string().min(1) }), {
     port: values.port ?? process.env.PORT ?? 8080,
     host: values.host ?? process.env.HOST ?? '127.0.0.1',
   });
   const publicRead = values['public-read'] === true;
-  const app = createApp(casebook, { publicRead });
+  // --trust-proxy: only behind a reverse proxy that appends the client's address to X-Forwarded-For
+  // (a client reaching the server directly could otherwise name any address it likes).
+  const app = createApp(casebook, { publicRead, trustProxy: values['trust-proxy'] === true });
   if ((await casebook.store.listAccounts()).length === 0) {
     process.stderr.write(`jikenbo serve: no accounts yet; make the first admin with: jikenbo user add NAME --role admin${publicRead ? '' : ' (until then nobody can sign in)'}\n`);
   }

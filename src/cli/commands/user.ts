@@ -9,7 +9,7 @@ import { cliActor, parseCommand, validate } from '../options.ts';
 import { readNewPassword } from '../read-password.ts';
 
 const USER_USAGE = 'user add NAME --role viewer|editor|admin | user list | user role NAME ROLE | user disable NAME | user enable NAME | user passwd NAME';
-const TOKEN_USAGE = 'token add ACCOUNT --label TEXT | token list [--user NAME] | token revoke ID';
+const TOKEN_USAGE = 'token add ACCOUNT --label TEXT [--scope read|ingest] | token list [--user NAME] | token revoke ID';
 
 export async function userCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand('user', args, { db: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' } });
@@ -63,7 +63,7 @@ export async function userCommand(args: string[]): Promise<number> {
 
 export async function tokenCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand('token', args, {
-    db: { type: 'string' }, label: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' },
+    db: { type: 'string' }, label: { type: 'string' }, scope: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' },
   });
   const [action, subject] = positionals;
   if (!action || !['add', 'list', 'revoke'].includes(action)) throw new JikenboError('bad_input', `token: expected ${TOKEN_USAGE}`, { subject: 'action' });
@@ -72,8 +72,9 @@ export async function tokenCommand(args: string[]): Promise<number> {
     const { store } = casebook;
     if (action === 'add') {
       if (!subject) throw new JikenboError('bad_input', 'token add: give the account the token acts as', { subject: 'ACCOUNT' });
-      const { token, info } = await createApiToken(store, subject, values.label ?? 'script', cliActor());
-      process.stderr.write(`token #${info.id} for ${info.account} (${info.label}); it is shown this once:\n`);
+      // Read-only unless asked: a script that uploads says so with --scope ingest.
+      const { token, info } = await createApiToken(store, subject, { label: values.label ?? 'script', scope: values.scope ?? 'read', madeIn: 'cli' }, cliActor());
+      process.stderr.write(`token #${info.id} for ${info.account} (${info.label}, scope ${info.scope}); it is shown this once:\n`);
       process.stdout.write(`${token}\n`);
       return 0;
     }
@@ -87,7 +88,7 @@ export async function tokenCommand(args: string[]): Promise<number> {
     if (values.user && !account) throw new JikenboError('not_found', `no account named ${values.user}`, { subject: '--user' });
     const tokens = await store.listApiTokens(account?.id);
     if (values.json) process.stdout.write(JSON.stringify(tokens) + '\n');
-    else for (const t of tokens) process.stdout.write(`#${t.id}\t${t.account}\t${t.label}\t${t.revokedAt ? `revoked ${t.revokedAt}` : `last used ${t.lastUsedAt ?? 'never'}`}\n`);
+    else for (const t of tokens) process.stdout.write(`#${t.id}\t${t.account}\t${t.label}\t${t.scope}\t${t.revokedAt ? `revoked ${t.revokedAt}` : `last used ${t.lastUsedAt ?? 'never'}`}\n`);
     return 0;
   } finally {
     await casebook.close();

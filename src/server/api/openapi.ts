@@ -32,7 +32,7 @@ export const OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/api/v1/search', summary: 'Full-text search over notices (bigram)', query: s.searchQuery, responses: { 200: 'SearchResult', 400: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/stats', summary: 'Statistics over the filtered incidents', query: s.statsQuery, responses: { 200: 'Stats', 400: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/claims', summary: 'Leak-site claims discovered within a date range', query: s.claimsQuery, responses: { 200: 'Claims', 400: 'Problem', 501: 'Problem' }, etag: true },
-  { method: 'post', path: '/api/v1/notices', summary: 'Ingest one file (an editor\'s or admin\'s API token)', query: s.ingestQuery, requestBody: 'upload', responses: { 201: 'IngestReport', 200: 'IngestReport', 400: 'Problem', 401: 'Problem', 403: 'Problem', 413: 'Problem', 415: 'Problem' }, secured: true },
+  { method: 'post', path: '/api/v1/notices', summary: 'Ingest one file (an API token of scope ingest, of an editor or admin)', query: s.ingestQuery, requestBody: 'upload', responses: { 201: 'IngestReport', 200: 'IngestReport', 400: 'Problem', 401: 'Problem', 403: 'Problem', 413: 'Problem', 415: 'Problem' }, secured: true },
 ];
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -59,7 +59,7 @@ function parameters(object: z.ZodObject | undefined, where: 'query' | 'path'): J
   });
 }
 
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 304: 'Not modified (ETag matched)', 400: 'Bad request', 401: 'Not signed in: no, unknown or revoked API token (reads need one unless the server runs with --public-read)', 403: 'The account\'s role does not allow this', 404: 'Not found', 409: 'Conflict: a number two incidents share, or a change that came too late', 413: 'Body too large', 415: 'Unsupported file', 501: 'Not available in this casebook' };
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 304: 'Not modified (ETag matched)', 400: 'Bad request', 401: 'Not signed in: no, unknown or revoked API token (reads need one unless the server runs with --public-read)', 403: 'The account\'s role or the token\'s scope does not allow this', 404: 'Not found', 409: 'Conflict: a number two incidents share, or a change that came too late', 413: 'Body too large', 415: 'Unsupported file', 501: 'Not available in this casebook' };
 
 export function openApiDocument(): Json {
   const paths: Record<string, Json> = {};
@@ -95,6 +95,6 @@ export function openApiDocument(): Json {
     openapi: '3.1.0',
     info: { title: 'jikenbo API', version: '1.0.0', description: 'A casebook of Japanese security-incident notices. Errors are RFC 9457 problem details.' },
     paths,
-    components: { schemas: components(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token made with `jikenbo token add ACCOUNT` or on /account (jkb_…).' } } },
+    components: { schemas: components(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token made with `jikenbo token add ACCOUNT [--scope ingest]` or on /account (jkb_…), scope read or ingest; it opens /api/ routes only.' } } },
   };
 }

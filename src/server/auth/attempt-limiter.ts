@@ -20,8 +20,11 @@ export class AttemptLimiter {
     return true;
   }
 
-  reset(key: string): void {
-    this.attempts.delete(key);
+  /** Takes back the latest attempt of a key: one that turned out not to count (a success, a name already locked). */
+  release(key: string): void {
+    const times = this.attempts.get(key);
+    times?.pop();
+    if (times?.length === 0) this.attempts.delete(key);
   }
 
   private prune(now: number): void {

@@ -1,11 +1,13 @@
 // Three steps every request passes, in order: who is asking (session cookie or bearer token), whether
 // the rule for this route lets them (policy.ts), and for a form sent with a session, whether it
 // carries the session's CSRF token. Refusals are JikenboErrors, mapped to responses by app.ts.
+// A bearer token opens /api/ routes only, within its scope: pages, forms, accounts and tokens need a
+// person signed in, so a stolen script token cannot mint tokens, make accounts or change roles.
 
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { accountOfToken, sessionOf } from '../../app/accounts.ts';
-import { allows } from '../../core/access.ts';
+import { holderOfToken, sessionOf } from '../../app/accounts.ts';
+import { allows, scopeAllows } from '../../core/access.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { isSafeMethod, requirementOf } from './policy.ts';
@@ -15,6 +17,8 @@ import { viewerOf } from './viewer.ts';
 export interface AccessOptions {
   /** Anyone may read without signing in; changing anything still needs an account. */
   publicRead: boolean;
+  /** Behind a reverse proxy: the client address is the last X-Forwarded-For entry (auth/client-address.ts). */
+  trustProxy: boolean;
 }
 
 export const CSRF_FIELD = '_csrf';
@@ -25,16 +29,19 @@ export function authenticate(store: Store): MiddlewareHandler {
     c.set('viewer', null);
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     if (bearer !== undefined) {
-      const account = await accountOfToken(store, bearer);
-      if (!account) throw new JikenboError('unauthorized', 'the bearer token is unknown or revoked');
-      c.set('viewer', { account, via: 'token', csrfToken: null, sessionToken: null });
+      if (!isApiPath(c.req.path)) {
+        throw new JikenboError('forbidden', 'API tokens open /api/ routes only; sign in to use the pages', { subject: c.req.path });
+      }
+      const holder = await holderOfToken(store, bearer);
+      if (!holder) throw new JikenboError('unauthorized', 'the bearer token is unknown or revoked');
+      c.set('viewer', { account: holder.account, via: 'token', scope: holder.scope, csrfToken: null, sessionToken: null });
       return next();
     }
     const cookie = readSessionCookie(c);
     if (cookie !== null) {
       const session = await sessionOf(store, cookie);
       // An unknown or expired cookie is simply no session (sign-in replaces it).
-      if (session) c.set('viewer', { account: session.account, via: 'session', csrfToken: session.csrfToken, sessionToken: cookie });
+      if (session) c.set('viewer', { account: session.account, via: 'session', scope: null, csrfToken: session.csrfToken, sessionToken: cookie });
     }
     return next();
   };
@@ -49,12 +56,18 @@ export function guard(options: AccessOptions): MiddlewareHandler {
       if (need === 'read' && options.publicRead) return next();
       throw new JikenboError('unauthorized', 'sign in first', { subject: c.req.path });
     }
+    if (viewer.via === 'token' && (need === 'self' || !scopeAllows(viewer.scope ?? 'read', need))) {
+      throw new JikenboError('forbidden', `this API token (scope ${viewer.scope ?? 'read'}) may not do this`, { subject: c.req.path });
+    }
     if (need !== 'self' && !allows(viewer.account.role, need)) {
       throw new JikenboError('forbidden', `your role (${viewer.account.role}) may not do this; it needs ${need === 'edit' ? 'editor' : need === 'admin' ? 'admin' : 'viewer'}`, { subject: c.req.path });
     }
     return next();
   };
 }
+
+/** Whether a path is the JSON API's, the only routes a bearer token opens. */
+export const isApiPath = (path: string) => path.startsWith('/api/');
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);

@@ -2,12 +2,15 @@
 // request by the authenticate middleware and read by everything after it through `viewerOf`.
 
 import type { Context } from 'hono';
+import type { TokenScope } from '../../core/access.ts';
 import type { Account } from '../../store/account-types.ts';
 
 export interface Viewer {
   account: Account;
   /** How the request proved who it is: a browser session (forms need its CSRF token) or an API token. */
   via: 'session' | 'token';
+  /** What an API token may do on /api/ (its account's role still applies); null for a session. */
+  scope: TokenScope | null;
   /** The session's CSRF token; null for API tokens. */
   csrfToken: string | null;
   /** The raw session cookie value, for signing out. */

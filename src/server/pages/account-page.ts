@@ -1,5 +1,6 @@
 // The signed-in person's own page: their API tokens (make one, shown once; revoke) and their password.
 import { html } from 'hono/html';
+import { TOKEN_SCOPES } from '../../core/access.ts';
 import type { ApiToken } from '../../store/account-types.ts';
 import type { PageContext } from '../i18n/locale.ts';
 import { csrfField, type Html } from './layout.ts';
@@ -10,9 +11,9 @@ export function tokenTable(ctx: PageContext, tokens: ApiToken[], revokeAction: (
   const { t } = ctx;
   if (tokens.length === 0) return html`<p>${t('account.tokens.none')}</p>`;
   return html`<div class="table-wrap"><table class="tokens">
-<thead><tr><th scope="col">#</th>${showAccount ? html`<th scope="col">${t('admin.accounts.name')}</th>` : ''}<th scope="col">${t('account.tokens.label')}</th>
+<thead><tr><th scope="col">#</th>${showAccount ? html`<th scope="col">${t('admin.accounts.name')}</th>` : ''}<th scope="col">${t('account.tokens.label')}</th><th scope="col">${t('account.tokens.scope')}</th>
 <th scope="col">${t('admin.accounts.created')}</th><th scope="col">${t('account.tokens.last_used')}</th><th scope="col"></th></tr></thead>
-<tbody>${tokens.map((tk) => html`<tr data-token="${tk.id}"><td>${tk.id}</td>${showAccount ? html`<td>${tk.account}</td>` : ''}<td>${tk.label}</td>
+<tbody>${tokens.map((tk) => html`<tr data-token="${tk.id}"><td>${tk.id}</td>${showAccount ? html`<td>${tk.account}</td>` : ''}<td>${tk.label}</td><td>${t(`account.tokens.scope.${tk.scope}`)}</td>
 <td>${when(tk.createdAt)}</td><td>${when(tk.lastUsedAt)}</td>
 <td>${tk.revokedAt ? t('account.tokens.revoked', { at: when(tk.revokedAt) })
     : html`<form method="post" action="${revokeAction(tk)}" class="inline">${csrfField(ctx)}<button type="submit" class="small">${t('account.tokens.revoke')}</button></form>`}</td></tr>`)}</tbody>
@@ -24,12 +25,14 @@ export function accountPage(ctx: PageContext, v: { tokens: ApiToken[]; newToken:
   return html`<h1>${t('account.title')}: ${ctx.viewer?.name ?? ''}</h1>
 ${v.message ? html`<p class="notice" role="status">${v.message}</p>` : ''}
 <section aria-labelledby="tokens-h"><h2 id="tokens-h">${t('account.tokens')}</h2>
-<p class="help">${t('account.tokens.help')}</p>
+<p class="help">${t('account.tokens.help')} ${t('account.tokens.scope_help')}</p>
 ${v.newToken ? html`<p class="notice" role="status">${t('account.tokens.created')} <code class="token">${v.newToken}</code></p>` : ''}
 ${tokenTable(ctx, v.tokens, (tk) => `/account/tokens/${tk.id}/revoke`)}
 <form method="post" action="/account/tokens" class="row">${csrfField(ctx)}
   <label for="token-label">${t('account.tokens.label')}</label>
   <input id="token-label" name="label" required maxlength="100">
+  <label for="token-scope">${t('account.tokens.scope')}</label>
+  <select id="token-scope" name="scope">${TOKEN_SCOPES.map((sc) => html`<option value="${sc}">${t(`account.tokens.scope.${sc}`)}</option>`)}</select>
   <button type="submit">${t('account.tokens.create')}</button>
 </form></section>
 <section aria-labelledby="password-h"><h2 id="password-h">${t('account.password')}</h2>

@@ -34,6 +34,8 @@ ${v.message ? html`<p class="notice" role="status">${v.message}</p>` : ''}
 <td><form method="post" action="/admin/accounts/${encodeURIComponent(a.name)}" class="inline">${csrfField(ctx)}
   <label class="visually-hidden" for="role-${i}">${t('admin.accounts.role')}</label>${roleSelect(`role-${i}`, a.role)}
   <label><input type="checkbox" name="disabled" value="1" ${a.disabled ? 'checked' : ''}> ${t('admin.accounts.disabled')}</label>
+  <label class="visually-hidden" for="confirm-${i}">${t('admin.accounts.confirm')}</label>
+  <input id="confirm-${i}" name="confirm" type="password" required maxlength="1024" autocomplete="current-password" placeholder="${t('admin.accounts.confirm')}">
   <button type="submit" class="small">${t('admin.accounts.change')}</button></form></td></tr>`)}</tbody>
 </table></div>
 <h2>${t('admin.accounts.add')}</h2>
@@ -42,6 +44,8 @@ ${v.message ? html`<p class="notice" role="status">${v.message}</p>` : ''}
   <div class="row"><label for="new-role">${t('admin.accounts.role')}</label>${roleSelect('new-role', 'viewer')}</div>
   <div class="row"><label for="new-password">${t('admin.accounts.password')}</label>
   <input id="new-password" name="password" type="password" required minlength="10" maxlength="1024" autocomplete="new-password"></div>
+  <div class="row"><label for="new-confirm">${t('admin.accounts.confirm')}</label>
+  <input id="new-confirm" name="confirm" type="password" required maxlength="1024" autocomplete="current-password"></div>
   <button type="submit">${t('admin.accounts.add')}</button>
 </form>
 <h2>${t('admin.accounts.tokens')}</h2>

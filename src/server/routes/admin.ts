@@ -1,14 +1,18 @@
-// The admin pages (admins only, by policy.ts): accounts, every API token, watched sources, and the
-// audit log. An admin cannot leave the casebook without an enabled admin.
+// The admin pages (admins only, by policy.ts, and never with an API token): accounts, every API token,
+// watched sources, and the audit log. Adding or changing an account asks for the admin's password
+// again, so a session left open or stolen does not make accounts. The store refuses to leave the
+// casebook without an enabled admin.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { addAccount, changeAccount } from '../../app/accounts.ts';
+import { addAccount, changeAccount, confirmPassword } from '../../app/accounts.ts';
 import { addWatchSource } from '../../app/watch.ts';
 import { ROLES } from '../../core/access.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { AUDIT_ACTIONS } from '../../store/account-types.ts';
 import type { Store } from '../../store/store.ts';
 import { storeActingAs } from '../../store/with-actor.ts';
+import { clientAddress } from '../auth/client-address.ts';
+import type { AccessOptions } from '../auth/middleware.ts';
 import { actorOf } from '../auth/viewer.ts';
 import { pageContext } from '../i18n/locale.ts';
 import { accountsPage, auditPage, watchPage } from '../pages/admin-page.ts';
@@ -16,8 +20,9 @@ import { layout } from '../pages/layout.ts';
 import { readForm } from '../read-form.ts';
 import { parseId } from './incidents.ts';
 
-const newAccount = z.object({ name: z.string().max(200), role: z.enum(ROLES), password: z.string().max(1024) });
-const accountChange = z.object({ role: z.enum(ROLES), disabled: z.enum(['1']).optional() });
+const confirm = z.string().min(1, 'give your own password to confirm').max(1024);
+const newAccount = z.object({ name: z.string().max(200), role: z.enum(ROLES), password: z.string().max(1024), confirm });
+const accountChange = z.object({ role: z.enum(ROLES), disabled: z.enum(['1']).optional(), confirm });
 const watchForm = z.object({ url: z.string().trim().min(1).max(2000), hours: z.coerce.number().int().min(1).max(720) });
 const auditQuery = z.object({
   actor: z.string().max(100).optional(),
@@ -26,9 +31,10 @@ const auditQuery = z.object({
 }).strict();
 const PAGE = 100;
 
-export function adminRoutes(deps: { store: Store }): Hono {
+export function adminRoutes(deps: { store: Store }, access: AccessOptions): Hono {
   const app = new Hono();
   const { store } = deps;
+  const confirmed = (c: Context, password: string) => confirmPassword(store, actorOf(c), password, { ip: clientAddress(c, access.trustProxy) });
 
   const showAccounts = async (c: Context, message: string | null = null, status: 200 | 400 | 409 = 200) => {
     const ctx = pageContext(c);
@@ -40,6 +46,7 @@ export function adminRoutes(deps: { store: Store }): Hono {
 
   app.post('/admin/accounts', async (c) => {
     const f = await readForm(c, newAccount);
+    await confirmed(c, f.confirm);
     await addAccount(store, f, actorOf(c));
     return c.redirect('/admin', 303);
   });
@@ -47,14 +54,9 @@ export function adminRoutes(deps: { store: Store }): Hono {
   app.post('/admin/accounts/:name', async (c) => {
     const name = c.req.param('name');
     const f = await readForm(c, accountChange);
-    const disabled = f.disabled === '1';
-    const accounts = await store.listAccounts();
-    if (!accounts.some((a) => a.name === name)) throw new JikenboError('not_found', `no account named ${name}`, { subject: name });
-    const adminsLeft = accounts.filter((a) => a.role === 'admin' && !a.disabled && a.name !== name).length;
-    if ((f.role !== 'admin' || disabled) && adminsLeft === 0) {
-      throw new JikenboError('conflict', `${name} is the last enabled admin; make another admin first`, { subject: name });
-    }
-    await changeAccount(store, name, { role: f.role, disabled }, actorOf(c));
+    await confirmed(c, f.confirm);
+    // The last-admin rule is the store's, checked under a lock in the change's own transaction.
+    await changeAccount(store, name, { role: f.role, disabled: f.disabled === '1' }, actorOf(c));
     return c.redirect('/admin', 303);
   });
 

@@ -21,6 +21,7 @@ import { openApiDocument } from '../api/openapi.ts';
 import { problem, problemOf, problemResponse } from '../api/problem.ts';
 import { RETRY_AFTER } from '../http-error.ts';
 import { storeActingAs } from '../../store/with-actor.ts';
+import { storeNamingSource } from '../../store/with-source-name.ts';
 import { actorOf } from '../auth/viewer.ts';
 import { pathUnder } from '../../sources/path-under.ts';
 
@@ -144,7 +145,8 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
       try {
         const path = pathUnder(dir, upload.name);
         await writeFile(path, upload.bytes);
-        const report = await ingestPaths([path], { ...deps, store: storeActingAs(deps.store, actorOf(c)) }, { maxBytes: MAX_UPLOAD_BYTES });
+        const store = storeNamingSource(storeActingAs(deps.store, actorOf(c)), path, upload.name);
+        const report = await ingestPaths([path], { ...deps, store }, { maxBytes: MAX_UPLOAD_BYTES });
         const outcome = report.outcomes[0];
         if (!outcome || outcome.status === 'failed') {
           throw new JikenboError('bad_input', (outcome?.reason ?? 'the file could not be read').replaceAll(path, upload.name), { subject: 'file' });

@@ -158,7 +158,8 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
           || ':' || (SELECT coalesce(max(id), 0) FROM records) || ':' || (SELECT count(*) FROM corrections)
           || ':' || (SELECT count(*) FROM corrections WHERE reverted_at IS NOT NULL)
           -- Every other change (claims, confirmations, domain map, watched sources, accounts) writes an audit line.
-          || ':' || (SELECT coalesce(max(id), 0) FROM audit_log) AS token`))!.token;
+          -- Sign-ins and sign-outs change nothing a reader sees: an anonymous failed sign-in must not empty the cache.
+          || ':' || coalesce((SELECT id FROM audit_log WHERE action NOT LIKE 'session.%' ORDER BY id DESC LIMIT 1), 0) AS token`))!.token;
     },
 
     async close() {

@@ -1,6 +1,6 @@
 // The accounts, API token and audit rows both engines read, and their mapping to the port's types.
 
-import { isRole } from '../../core/access.ts';
+import { isRole, isTokenScope } from '../../core/access.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { Account, ApiToken, AuditAction, AuditEntry, AuditInput } from '../account-types.ts';
 import { AUDIT_ACTIONS } from '../account-types.ts';
@@ -18,6 +18,8 @@ export interface ApiTokenRow {
   account_id: number;
   account: string;
   label: string;
+  scope: string;
+  made_in: string;
   created_at: string;
   revoked_at: string | null;
   last_used_at: string | null;
@@ -40,10 +42,19 @@ export function toAccount(row: AccountRow): Account {
   return { id: row.id, name: row.name, role: row.role, disabled: row.disabled === 1, createdAt: row.created_at };
 }
 
-export const toApiToken = (row: ApiTokenRow): ApiToken => ({
-  id: row.id, accountId: row.account_id, account: row.account, label: row.label, createdAt: row.created_at,
-  revokedAt: row.revoked_at, lastUsedAt: row.last_used_at,
-});
+export function toApiToken(row: ApiTokenRow): ApiToken {
+  return {
+    id: row.id, accountId: row.account_id, account: row.account, label: row.label, scope: toScope(row.scope),
+    madeIn: row.made_in === 'session' ? 'session' : 'cli', createdAt: row.created_at, revokedAt: row.revoked_at, lastUsedAt: row.last_used_at,
+  };
+}
+
+export function toScope(scope: string): ApiToken['scope'] {
+  if (!isTokenScope(scope)) throw new JikenboError('internal', `an API token has an unknown scope "${scope}"`);
+  return scope;
+}
+
+export const TOKEN_COLUMNS = 't.id, t.account_id, a.name AS account, t.label, t.scope, t.made_in, t.created_at, t.revoked_at, t.last_used_at';
 
 export const toAuditEntry = (row: AuditRow): AuditEntry => ({
   id: row.id, at: row.at, actor: row.actor, action: row.action as AuditAction, subject: row.subject,
@@ -61,6 +72,19 @@ export function auditValues(entry: AuditInput, at: string) {
     at, actor, action: entry.action, subject: entry.subject,
     beforeJson: JSON.stringify(entry.before ?? null), afterJson: JSON.stringify(entry.after ?? null),
   };
+}
+
+/**
+ * The refusal of a change that would leave no enabled admin, or null. `othersEnabled` counts the other
+ * enabled admins; the caller holds a lock that keeps concurrent changes from changing that count.
+ */
+export function lastAdminProblem(
+  name: string, before: { role: string; disabled: number }, after: { role: string; disabled: number }, othersEnabled: number,
+): JikenboError | null {
+  const wasAdmin = before.role === 'admin' && before.disabled === 0;
+  const staysAdmin = after.role === 'admin' && after.disabled === 0;
+  if (!wasAdmin || staysAdmin || othersEnabled > 0) return null;
+  return new JikenboError('conflict', `${name} is the last enabled admin; make another admin first`, { subject: name });
 }
 
 export const HEX64 = /^[0-9a-f]{64}$/;

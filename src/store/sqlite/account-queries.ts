@@ -3,16 +3,17 @@
 
 import type Database from 'better-sqlite3';
 import { JikenboError } from '../../core/errors.ts';
-import type { AuditInput } from '../account-types.ts';
+import type { ApiTokenInput, AuditInput, SignInLimit } from '../account-types.ts';
 import {
-  ACCOUNT_COLUMNS, AUDIT_PAGE_MAX, auditValues, checkTokenHash, toAccount, toApiToken, toAuditEntry,
+  ACCOUNT_COLUMNS, AUDIT_PAGE_MAX, auditValues, checkTokenHash, lastAdminProblem, TOKEN_COLUMNS, toAccount, toApiToken, toAuditEntry, toScope,
   type AccountRow, type ApiTokenRow, type AuditRow,
 } from '../rows/account-row.ts';
 import type { Store } from '../store.ts';
 
 export type AccountPort = Pick<Store,
   'addAccount' | 'getAccountByName' | 'listAccounts' | 'changeAccount' | 'createSession' | 'findSession' |
-  'deleteSession' | 'addApiToken' | 'useApiToken' | 'listApiTokens' | 'revokeApiToken' | 'appendAudit' | 'listAudit'>;
+  'deleteSession' | 'addApiToken' | 'useApiToken' | 'listApiTokens' | 'revokeApiToken' | 'reserveSignIn' | 'settleSignIn' |
+  'appendAudit' | 'listAudit'>;
 
 /** Appends one audit line; called inside the transaction of the change it describes. Returns its id. */
 export type AuditWriter = (entry: AuditInput) => number;
@@ -24,13 +25,13 @@ export function auditWriter(db: Database.Database, now: () => Date): AuditWriter
   return (entry) => Number(insert.run(auditValues(entry, now().toISOString())).lastInsertRowid);
 }
 
-const TOKEN_COLUMNS = 't.id, t.account_id, a.name AS account, t.label, t.created_at, t.revoked_at, t.last_used_at';
-
 export function accountQueries(db: Database.Database, now: () => Date, audit: AuditWriter): AccountPort {
   const byName = db.prepare<[string], AccountRow & { password_hash: string }>(`SELECT ${ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE name = ?`);
   const insertAccount = db.prepare('INSERT INTO accounts (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)');
   const updateAccount = db.prepare('UPDATE accounts SET role = @role, password_hash = @passwordHash, disabled = @disabled WHERE id = @id');
   const endSessions = db.prepare('DELETE FROM sessions WHERE account_id = ?');
+  const otherAdmins = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM accounts WHERE role = 'admin' AND disabled = 0 AND id <> ?");
+  const revokeSessionTokens = db.prepare("UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND made_in = 'session' AND revoked_at IS NULL");
   const insertSession = db.prepare('INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)');
   const selectSession = db.prepare<[string, string], AccountRow & { csrf_token: string; expires_at: string }>(/* sql */ `
     SELECT a.id, a.name, a.role, a.disabled, a.created_at, s.csrf_token, s.expires_at
@@ -38,15 +39,20 @@ export function accountQueries(db: Database.Database, now: () => Date, audit: Au
     WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled = 0`);
   const removeSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
   const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
-  const insertToken = db.prepare('INSERT INTO api_tokens (account_id, label, token_hash, created_at) VALUES (?, ?, ?, ?)');
+  const insertToken = db.prepare('INSERT INTO api_tokens (account_id, label, scope, made_in, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const selectToken = db.prepare<[number], ApiTokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens t JOIN accounts a ON a.id = t.account_id WHERE t.id = ?`);
-  const tokenAccount = db.prepare<[string], AccountRow & { token_id: number }>(/* sql */ `
-    SELECT a.id, a.name, a.role, a.disabled, a.created_at, t.id AS token_id
+  const tokenAccount = db.prepare<[string], AccountRow & { token_id: number; scope: string }>(/* sql */ `
+    SELECT a.id, a.name, a.role, a.disabled, a.created_at, t.id AS token_id, t.scope
     FROM api_tokens t JOIN accounts a ON a.id = t.account_id
     WHERE t.token_hash = ? AND t.revoked_at IS NULL AND a.disabled = 0`);
   const touchToken = db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?');
   const revoke = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   const selectAudit = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE id = ?');
+  const forgetOldAttempts = db.prepare('DELETE FROM sign_in_attempts WHERE at < ?');
+  const countAttempts = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM sign_in_attempts WHERE name_key = ? AND at >= ?');
+  const insertAttempt = db.prepare('INSERT INTO sign_in_attempts (name_key, at) VALUES (?, ?)');
+  const markFailed = db.prepare('UPDATE sign_in_attempts SET failed = 1 WHERE id = ?');
+  const forgetAttempt = db.prepare('DELETE FROM sign_in_attempts WHERE id = ?');
 
   const add = db.transaction((name: string, role: string, hash: string, by: string) => {
     if (byName.get(name)) throw new JikenboError('conflict', `an account named ${name} exists already`, { subject: name });
@@ -63,20 +69,27 @@ export function accountQueries(db: Database.Database, now: () => Date, audit: Au
       id: row.id, role: c.role ?? row.role, passwordHash: c.passwordHash ?? row.password_hash,
       disabled: c.disabled === undefined ? row.disabled : c.disabled ? 1 : 0,
     };
+    // Under the write lock of this IMMEDIATE transaction: no other change can demote the other admins meanwhile.
+    const problem = lastAdminProblem(name, row, next, otherAdmins.get(row.id)!.n);
+    if (problem) throw problem;
     updateAccount.run(next);
     if (c.passwordHash !== undefined || next.disabled === 1) endSessions.run(row.id);
+    const tokensRevoked = c.passwordHash !== undefined ? revokeSessionTokens.run(now().toISOString(), row.id).changes : 0;
     audit({
       actor: by, action: 'account.change', subject: `account:${name}`,
       before: { role: row.role, disabled: row.disabled === 1 },
-      after: { role: next.role, disabled: next.disabled === 1, ...(c.passwordHash !== undefined ? { password: 'changed' } : {}) },
+      after: {
+        role: next.role, disabled: next.disabled === 1, ...(c.passwordHash !== undefined ? { password: 'changed' } : {}),
+        ...(tokensRevoked > 0 ? { tokensRevoked } : {}),
+      },
     });
     return toAccount({ ...row, role: next.role, disabled: next.disabled });
   });
 
-  const addToken = db.transaction((accountId: number, label: string, hash: string, by: string) => {
-    const id = Number(insertToken.run(accountId, label, hash, now().toISOString()).lastInsertRowid);
+  const addToken = db.transaction((input: ApiTokenInput, by: string) => {
+    const id = Number(insertToken.run(input.accountId, input.label, toScope(input.scope), input.madeIn, checkTokenHash(input.tokenHash), now().toISOString()).lastInsertRowid);
     const token = toApiToken(selectToken.get(id)!);
-    audit({ actor: by, action: 'token.add', subject: `token:${id}`, before: null, after: { account: token.account, label } });
+    audit({ actor: by, action: 'token.add', subject: `token:${id}`, before: null, after: { account: token.account, label: token.label, scope: token.scope } });
     return token;
   });
 
@@ -88,6 +101,18 @@ export function accountQueries(db: Database.Database, now: () => Date, audit: Au
     revoke.run(at, id);
     audit({ actor: by, action: 'token.revoke', subject: `token:${id}`, before: { revokedAt: null }, after: { revokedAt: at } });
     return toApiToken({ ...row, revoked_at: at });
+  });
+
+  const reserve = db.transaction((nameKey: string, limit: SignInLimit, at: string) => {
+    forgetOldAttempts.run(limit.since);
+    if (countAttempts.get(nameKey, limit.since)!.n >= limit.max) return null;
+    return Number(insertAttempt.run(nameKey, at).lastInsertRowid);
+  });
+
+  const settle = db.transaction((attemptId: number, outcome: 'failed' | 'released', entry: AuditInput | null) => {
+    if (outcome === 'failed') markFailed.run(attemptId);
+    else forgetAttempt.run(attemptId);
+    if (entry) audit(entry);
   });
 
   return {
@@ -117,13 +142,13 @@ export function accountQueries(db: Database.Database, now: () => Date, audit: Au
       removeSession.run(tokenHash);
     },
     async addApiToken(input, by) {
-      return addToken.immediate(input.accountId, input.label, checkTokenHash(input.tokenHash), by);
+      return addToken.immediate(input, by);
     },
     async useApiToken(tokenHash, at) {
       const row = tokenAccount.get(tokenHash);
       if (!row) return null;
       touchToken.run(at, row.token_id);
-      return toAccount(row);
+      return { account: toAccount(row), scope: toScope(row.scope) };
     },
     async listApiTokens(accountId) {
       const sql = `SELECT ${TOKEN_COLUMNS} FROM api_tokens t JOIN accounts a ON a.id = t.account_id
@@ -133,6 +158,13 @@ export function accountQueries(db: Database.Database, now: () => Date, audit: Au
     },
     async revokeApiToken(id, by) {
       return revokeToken.immediate(id, by);
+    },
+    async reserveSignIn(nameKey, limit, at) {
+      // IMMEDIATE: the write lock is taken before counting, so two processes cannot both see room for one more.
+      return reserve.immediate(nameKey, limit, at);
+    },
+    async settleSignIn(attemptId, outcome, entry) {
+      settle.immediate(attemptId, outcome, entry);
     },
     async appendAudit(entry) {
       return toAuditEntry(selectAudit.get(audit(entry))!);

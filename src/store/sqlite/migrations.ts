@@ -431,6 +431,27 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO grouping_queue (stage, item, seq) SELECT 1, CAST(id AS TEXT), id FROM notices;
     `,
   },
+  {
+    version: 9,
+    name: 'API token scopes and where a token was made; sign-in attempts reserved per name',
+    sql: /* sql */ `
+      -- What a token may do on /api/: read, or read and ingest. Existing tokens keep what they could do there.
+      ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'ingest' CHECK (scope IN ('read', 'ingest'));
+      -- Made by a person signed in (ended by a password change) or from the server's shell (kept).
+      ALTER TABLE api_tokens ADD COLUMN made_in TEXT NOT NULL DEFAULT 'cli' CHECK (made_in IN ('cli', 'session'));
+
+      -- Each sign-in attempt of a name, recorded before its password is checked: pending (failed = 0)
+      -- until it fails (kept for the window) or succeeds (deleted). The per-name limit counts both.
+      CREATE TABLE sign_in_attempts (
+        id        INTEGER PRIMARY KEY,
+        name_key  TEXT    NOT NULL,
+        at        TEXT    NOT NULL,
+        failed    INTEGER NOT NULL DEFAULT 0 CHECK (failed IN (0, 1))
+      );
+      CREATE INDEX sign_in_attempts_by_name ON sign_in_attempts (name_key, at);
+      CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts (at);
+    `,
+  },
 ];
 
 export interface MigrationReport {

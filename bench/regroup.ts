@@ -20,7 +20,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import { openCasebook, type Casebook } from '../src/app/casebook.ts';
 import { ingestPaths } from '../src/app/ingest.ts';
-import { drainGrouping } from '../src/app/regroup.ts';
+import { drainGrouping, type GroupingProgress } from '../src/app/regroup.ts';
 import { correctValue } from '../src/app/review.ts';
 import { createApp } from '../src/server/app.ts';
 import { extractDocument, EXTRACTOR_VERSION } from '../src/extract/extract.ts';
@@ -134,6 +134,11 @@ async function stallPhase(casebook: Casebook, files: Held[], seconds: number, rn
   const delay = monitorEventLoopDelay({ resolution: 10 });
   const until = performance.now() + seconds * 1000;
   const done = { corrections: 0, ingests: 0, pages: 0, errors: 0 };
+  const slowest = { ms: 0, what: '' };
+  const note = (ms: number, what: string) => {
+    if (ms > slowest.ms) Object.assign(slowest, { ms, what });
+  };
+  const onProgress = (p: GroupingProgress) => note(p.stepMs, `grouping step (${p.stage}, ${p.items} items)`);
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   delay.enable();
   const corrections = (async () => {
@@ -141,7 +146,7 @@ async function stallPhase(casebook: Casebook, files: Held[], seconds: number, rn
       const id = ids[rng.int(0, ids.length - 1)]!;
       const field = done.corrections % 2 === 0 ? 'organization' : 'disclosure_date';
       const value = field === 'organization' ? `株式会社訂正${rng.int(0, 50)}` : `2025-0${rng.int(1, 9)}-1${rng.int(0, 9)}`;
-      await correctValue(store, { target: 'notice', id, field, value, by: 'bench' }).then(() => done.corrections++, () => done.errors++);
+      await correctValue(store, { target: 'notice', id, field, value, by: 'bench' }, { onProgress }).then(() => done.corrections++, () => done.errors++);
       await sleep(200);
     }
   })();
@@ -150,7 +155,9 @@ async function stallPhase(casebook: Casebook, files: Held[], seconds: number, rn
       if (performance.now() >= until) break;
       const path = join(dir, file.name.replaceAll('/', '_'));
       writeFileSync(path, file.bytes);
-      await ingestPaths([path], casebook).then(() => done.ingests++, () => done.errors++);
+      const started = performance.now();
+      await ingestPaths([path], casebook, { onGrouping: onProgress }).then(() => done.ingests++, () => done.errors++);
+      note(performance.now() - started, `whole ingest of one file (${file.name})`);
       await sleep(1000);
     }
   })();
@@ -169,7 +176,7 @@ async function stallPhase(casebook: Casebook, files: Held[], seconds: number, rn
   rmSync(dir, { recursive: true, force: true });
   const msOf = (ns: number) => (ns / 1e6).toFixed(0);
   return `| event loop over ${seconds} s of use (${done.corrections} corrections, ${done.ingests} files ingested, ${done.pages} pages, ${done.errors} errors) | ` +
-    `max delay ${msOf(delay.max)} ms | p99 ${msOf(delay.percentile(99))} ms | mean ${msOf(delay.mean)} ms | |`;
+    `max delay ${msOf(delay.max)} ms | p99 ${msOf(delay.percentile(99))} ms | mean ${msOf(delay.mean)} ms | longest step: ${slowest.what} ${slowest.ms.toFixed(0)} ms |`;
 }
 
 const rows: string[] = [];

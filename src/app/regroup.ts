@@ -31,6 +31,10 @@ export interface GroupingProgress {
   /** Items done in this drain, and the items still waiting in all stages. */
   done: number;
   waiting: number;
+  /** Wall time of the step just done, in ms (the longest a step held anything up). */
+  stepMs: number;
+  /** Items of the step just done. */
+  items: number;
 }
 
 export interface RegroupOptions {
@@ -61,12 +65,15 @@ async function drain(store: Store, options: RegroupOptions): Promise<GroupingSum
     const waiting = work[1] + work[2] + work[3];
     if (waiting === 0) break;
     const stage = work[1] > 0 ? 1 : work[2] > 0 ? 2 : 3;
+    const started = Date.now();
     const items = await store.takeGroupingItems(stage, stage === 1 ? INDEX_CHUNK : stage === 2 ? LINK_CHUNK : PLAN_CHUNK);
     if (stage === 1) await indexNotices(store, items);
     else if (stage === 2) await linkBlocks(store, items);
     else await planAround(store, items);
     done += items.length;
-    options.onProgress?.({ stage: stage === 1 ? 'index' : stage === 2 ? 'link' : 'plan', done, waiting: waiting - items.length });
+    options.onProgress?.({
+      stage: stage === 1 ? 'index' : stage === 2 ? 'link' : 'plan', done, waiting: waiting - items.length, stepMs: Date.now() - started, items: items.length,
+    });
     await (options.pause ?? nextTurn)();
   }
   return store.groupingSummary();

@@ -6,6 +6,7 @@ import { JikenboError } from '../core/errors.ts';
 import type { CorrectionTarget, Store } from '../store/store.ts';
 import { parseFieldValue } from './field-value.ts';
 import { getMergedIncident, regroupIncidents } from './incidents.ts';
+import type { RegroupOptions } from './regroup.ts';
 
 export interface ReviewInput {
   target: CorrectionTarget;
@@ -20,7 +21,7 @@ export interface ReviewInput {
  * Stores the person's value beside the machine's. Typing the value already there confirms it: it is
  * stored the same way, so a later machine reading that differs shows up as a disagreement.
  */
-export async function correctValue(store: Store, input: ReviewInput): Promise<Correction> {
+export async function correctValue(store: Store, input: ReviewInput, grouping: RegroupOptions = {}): Promise<Correction> {
   const { field, value } = parseFieldValue(input.field, input.value);
   let oldValue;
   if (input.target === 'notice') {
@@ -37,7 +38,7 @@ export async function correctValue(store: Store, input: ReviewInput): Promise<Co
   }
   const correction = await store.addCorrection({ target: input.target, targetId: input.id, field, oldValue, newValue: value, by: input.by });
   // A notice's corrected organisation, dates or kind can change which incident it belongs to.
-  if (input.target === 'notice') await regroupIncidents(store);
+  if (input.target === 'notice') await regroupIncidents(store, grouping);
   return correction;
 }
 

@@ -18,6 +18,15 @@ const HOSTILE_CLIENT = `委託先における情報流出の可能性につい�
 本市が通知書の発送業務を委託している<i onmouseover=alert(1)>株式会社あさひ印刷データにおいて、2025年6月11日にサーバーがランサムウェアに感染し、市民約900人の氏名と住所が流出した可能性があります。
 `;
 
+// Another incident of the same bank, two years earlier and of another kind: related, never linked.
+const SAME_BANK_EARLIER = `お客様情報を記載した書類の紛失について
+
+2023年4月14日
+株式会社ひかり銀行
+
+当行の東町支店において、お客様12名の氏名と口座番号を記載した書類を紛失したことが判明いたしました。2023年4月10日に紛失に気づき、行内を捜索しましたが発見に至っておりません。
+`;
+
 describe('incident page: links and the values they change', () => {
   const dir = tempDir();
   const notices = join(dir, 'notices');
@@ -29,6 +38,7 @@ describe('incident page: links and the values they change', () => {
     mkdirSync(notices);
     for (const f of ['g04-a-hikari-bank.txt', 'g04-b-hikari-bank-2nd.txt', 'g03-a-asahi-contractor.txt']) copyFileSync(join(SET, f), join(notices, f));
     writeFileSync(join(notices, 'client.txt'), HOSTILE_CLIENT);
+    writeFileSync(join(notices, 'bank-2023.txt'), SAME_BANK_EARLIER);
     casebook = await openCasebook(join(dir, 'links.db'));
     const report = await ingestPaths([notices], casebook);
     expect(report.failures).toEqual([]);
@@ -48,6 +58,28 @@ describe('incident page: links and the values they change', () => {
       expect(tag).toContain('第2報');
       expect(tag).toContain('2025-02-10 の公表文に言及');
     }
+  });
+
+  it('shows the number jikenbo gave and the export id, which never change', async () => {
+    const id = await incidentOf('ワンタイムパスワード');
+    const incident = (await casebook.store.getIncident(id!))!;
+    expect(incident.ownNumber).toMatch(/^J\d{4}-\d{4}$/);
+    const body = await (await app.request(`/incidents/${id}`)).text();
+    expect(body).toContain(`jikenbo の番号 ${incident.ownNumber}`);
+    expect(body).toContain(`書き出し ID ${incident.exportKey}`);
+  });
+
+  it('lists the incidents of the same organisation beside it, found by the grouping index', async () => {
+    const bank = await incidentOf('ワンタイムパスワード');
+    const earlier = await incidentOf('東町支店');
+    expect(earlier).not.toBe(bank);
+    const section = (body: string) => body.slice(body.indexOf('id="related-h"'), body.indexOf('</section>', body.indexOf('id="related-h"')));
+    const related = section(await (await app.request(`/incidents/${bank}`)).text());
+    expect([...related.matchAll(/href="\/incidents\/(\d+)"/g)].map((m) => Number(m[1]))).toEqual([earlier]);
+    expect(related).toContain('同じ組織');
+    // And back; the contractor, another organisation, is no relation of either.
+    const back = section(await (await app.request(`/incidents/${earlier}`)).text());
+    expect([...back.matchAll(/href="\/incidents\/(\d+)"/g)].map((m) => Number(m[1]))).toEqual([bank]);
   });
 
   it('says which merged value the follow-up changed, and not for the first notice', async () => {

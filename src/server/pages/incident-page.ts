@@ -77,6 +77,7 @@ export function incidentPage(ctx: PageContext, v: IncidentView): Html {
 <p class="meta"><span class="org">${m.organization.value ?? t('common.unknown_org')}</span>
  <time>${m.disclosure_date.value ?? t('common.unknown_date')}</time>
  ${m.organizations.length > 1 ? html`<span>(${m.organizations.join(' / ')})</span>` : ''}</p>
+<p class="meta ids">${t('incident.ids', { own: incident.ownNumber ?? '—', key: incident.exportKey })}</p>
 ${incident.numberClash ? html`<p class="warn" role="note">${t('incident.clash', { notes: incident.clashNotes ?? '' })}</p>` : ''}
 <nav class="toc" aria-label="${title}"><a href="#record-h">${t('incident.record')}</a> <a href="#timeline-h">${t('incident.timeline')}</a>
  <a href="#related-h">${t('incident.related')}</a> <a href="#review">${t('review.title')}</a> <a href="#notices-h">${t('incident.notices')}</a></nav>

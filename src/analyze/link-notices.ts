@@ -25,7 +25,7 @@ export const NEAR_DUPLICATE_THRESHOLD = 0.9;
  * Blocks larger than this (a generic title such as お知らせ, a prolific organisation) are not compared
  * pairwise for near-duplicates: the pairs grow with the square of the block.
  */
-const MAX_BLOCK = 50;
+export const MAX_BLOCK = 50;
 
 export interface Prepared {
   id: number;

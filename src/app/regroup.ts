@@ -13,7 +13,7 @@
 // number moved), so a crash or a concurrent writer costs only work done again.
 
 import { mentionCandidates, findContractorMentions, NameIndex } from '../analyze/contractor-mention.ts';
-import { linkBlock, linkKey, linkWriter, noticeBlocks, prepare, settleLinks, type Prepared } from '../analyze/link-notices.ts';
+import { MAX_BLOCK, linkBlock, linkKey, linkWriter, noticeBlocks, prepare, settleLinks, type Prepared } from '../analyze/link-notices.ts';
 import { MIN_MENTION_KEY } from '../analyze/org-name.ts';
 import { planIncidents } from '../analyze/plan-incidents.ts';
 import { mentionWindows } from '../analyze/contractor-mention.ts';
@@ -104,10 +104,14 @@ async function linkBlocks(store: Store, items: GroupingItem[]): Promise<void> {
   const blocks = items.map((i) => i.item);
   const shared = blocks.filter((b) => !b.startsWith('writer:'));
   const writers = blocks.filter((b) => b.startsWith('writer:')).map((b) => Number(b.slice('writer:'.length)));
-  const members = await store.noticesInBlocks(shared);
-  // A title or opening block too large to compare gives no links; its notices need not be read.
+  // A title or opening block too large to compare gives no links: one notice past the limit tells.
+  const textual = shared.filter((b) => b.startsWith('title:') || b.startsWith('opening:'));
+  const [whole, heads] = await Promise.all([
+    store.noticesInBlocks(shared.filter((b) => !textual.includes(b))), store.noticesInBlocks(textual, MAX_BLOCK + 1),
+  ]);
+  const members = new Map([...whole, ...[...heads].map(([b, list]): [string, number[]] => [b, list.length > MAX_BLOCK ? [] : list])]);
   const needed = new Set<number>(writers);
-  for (const [block, list] of members) if (list.length >= 2 && (block.startsWith('org:') || block.startsWith('number:') || list.length <= 50)) list.forEach((id) => needed.add(id));
+  for (const list of members.values()) if (list.length >= 2) list.forEach((id) => needed.add(id));
   const loaded = new Map((await store.loadLinkable([...needed], true)).map((n) => [n.id, prepare(n)]));
 
   const fresh: Array<{ block: string; links: NoticeLink[] }> = [];

@@ -205,8 +205,8 @@ export interface GroupingPort {
   loadLinkable(ids: readonly number[], withText: boolean): Promise<LinkableNotice[]>;
   /** Each notice's blocks as last indexed. */
   blocksOfNotices(ids: readonly number[]): Promise<Map<number, string[]>>;
-  /** Each block's notices. */
-  noticesInBlocks(blocks: readonly string[]): Promise<Map<string, number[]>>;
+  /** Each block's notices, in id order; at most `limit` of each when given (enough to tell a block too large to compare). */
+  noticesInBlocks(blocks: readonly string[], limit?: number): Promise<Map<string, number[]>>;
   /** Notices whose cue windows may hold one of the keys (a superset: the caller reads each). */
   writersNaming(keys: readonly string[]): Promise<number[]>;
   /** Which of the strings are organisation keys of some notice. */

@@ -21,9 +21,15 @@ export async function checkCommand(args: string[]): Promise<number> {
       },
     });
     bar?.stop();
+    // Not a problem: work the grouping queue holds for the next regrouping (an ingest, serve).
+    const work = await casebook.store.groupingWork();
+    const grouping = { toIndex: work[1], toLink: work[2], toPlan: work[3] };
     if (values.json) {
-      process.stdout.write(JSON.stringify({ ok: report.ok, counted: report.counted, problems: report.problems }) + '\n');
+      process.stdout.write(JSON.stringify({ ok: report.ok, counted: report.counted, problems: report.problems, grouping }) + '\n');
     } else {
+      if (work[1] + work[2] + work[3] > 0) {
+        process.stdout.write(`grouping queue: ${work[1]} notices to index, ${work[2]} blocks to link, ${work[3]} notices to plan (the next ingest or serve regroups them)\n`);
+      }
       for (const p of report.problems) process.stdout.write(`${p.check}\t${p.subject}\t${p.detail}\n`);
       const counted = Object.entries(report.counted).map(([k, n]) => `${k} ${n}`).join(', ');
       process.stdout.write(report.ok

@@ -77,10 +77,15 @@ export function groupingQueries(pool: Pool): GroupingPort {
       for (const row of found) out.get(row.notice_id)?.push(row.block);
       return out;
     },
-    async noticesInBlocks(blocks) {
+    async noticesInBlocks(blocks, limit) {
       const out = new Map<string, number[]>(blocks.map((b) => [b, []]));
-      const found = await rows<{ notice_id: number; block: string }>(pool,
-        'SELECT block, notice_id FROM grouping_blocks WHERE block = ANY ($1::text[]) ORDER BY block, notice_id', [blocks]);
+      const found = limit === undefined
+        ? await rows<{ notice_id: number; block: string }>(pool,
+          'SELECT block, notice_id FROM grouping_blocks WHERE block = ANY ($1::text[]) ORDER BY block, notice_id', [blocks])
+        : await rows<{ notice_id: number; block: string }>(pool, /* sql */ `
+          SELECT b.block, g.notice_id FROM unnest($1::text[]) AS b (block)
+          CROSS JOIN LATERAL (SELECT notice_id FROM grouping_blocks WHERE block = b.block ORDER BY notice_id LIMIT $2) g
+          ORDER BY b.block, g.notice_id`, [blocks, limit]);
       for (const row of found) out.get(row.block)?.push(row.notice_id);
       return out;
     },

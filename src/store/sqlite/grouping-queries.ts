@@ -30,6 +30,8 @@ export function groupingQueries(db: Database.Database): GroupingPort {
     'SELECT notice_id, block FROM grouping_blocks WHERE notice_id IN (SELECT value FROM json_each(?)) ORDER BY notice_id, block');
   const selectInBlocks = db.prepare<[string], { notice_id: number; block: string }>(
     'SELECT block, notice_id FROM grouping_blocks WHERE block IN (SELECT value FROM json_each(?)) ORDER BY block, notice_id');
+  const selectBlockHead = db.prepare<[string, number], { notice_id: number }>(
+    'SELECT notice_id FROM grouping_blocks WHERE block = ? ORDER BY notice_id LIMIT ?');
   const selectWriters = db.prepare<[string], { id: number }>('SELECT DISTINCT rowid AS id FROM grouping_windows WHERE grouping_windows MATCH ? ORDER BY rowid');
   const selectOrgKeys = db.prepare<[string], { block: string }>(
     'SELECT DISTINCT block FROM grouping_blocks WHERE block IN (SELECT value FROM json_each(?))');
@@ -119,7 +121,8 @@ export function groupingQueries(db: Database.Database): GroupingPort {
       for (const row of selectBlocksOf.all(json(ids))) out.get(row.notice_id)?.push(row.block);
       return out;
     },
-    async noticesInBlocks(blocks) {
+    async noticesInBlocks(blocks, limit) {
+      if (limit !== undefined) return new Map(blocks.map((b) => [b, selectBlockHead.all(b, limit).map((r) => r.notice_id)]));
       const out = new Map<string, number[]>(blocks.map((b) => [b, []]));
       for (const row of selectInBlocks.all(json(blocks))) out.get(row.block)?.push(row.notice_id);
       return out;

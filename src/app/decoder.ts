@@ -1,6 +1,6 @@
 // The process's decoding processes (ingest-pool.ts) for what comes one file at a time: small ingests,
 // uploads, URLs and watched sources. Started on first use, shared, and holding the process open only
-// while they work; a large ingest starts threads of its own. The limits are read once from the
+// while they work; a large ingest starts readers of its own. The limits are read once from the
 // environment (decode-limits.ts).
 import { availableParallelism } from 'node:os';
 import { decodeLimitsFrom, type DecodeLimits } from '../sources/decode-limits.ts';
@@ -30,7 +30,7 @@ export function sharedDecoder(): ReaderPool {
   return shared;
 }
 
-/** Stops the shared threads (a command that is done, a test); the next use starts new ones. */
+/** Stops the shared readers (a command that is done, a test); the next use starts new ones. */
 export async function closeSharedDecoder(): Promise<void> {
   const pool = shared;
   shared = null;

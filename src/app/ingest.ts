@@ -1,6 +1,6 @@
 // The ingest use case: paths in, each file decoded, archived, extracted and stored; a report out.
 // One bad file is a line in the report, never the end of the batch (as Kysely's migrator reports).
-// Reader threads decode and extract (ingest-pool.ts) while this thread archives and stores a batch of
+// Reader processes decode and extract (ingest-pool.ts) while this process archives and stores a batch of
 // files at a time (ingest-batch.ts); each file is still stored whole or not at all.
 import { availableParallelism } from 'node:os';
 import { reasonOf, type JikenboError } from '../core/errors.ts';
@@ -42,12 +42,12 @@ export interface IngestOptions {
   /** Files above this size are refused (bytes); default decode-limits.ts's maxBytes. */
   maxBytes?: number;
   /**
-   * Reader threads of this batch's own that read, decode and extract while this thread archives and
+   * Reader processes of this batch's own that read, decode and extract while this process archives and
    * stores. Default: one per core when there are at least READER_MIN_FILES files; with fewer (or 0),
-   * the process's shared decoding processes read them (decoder.ts). Nothing is decoded in this process.
+   * the shared decoding processes read them (decoder.ts). Nothing is decoded in this process.
    */
   readers?: number;
-  /** Reader threads the caller started (and closes), in place of starting `readers` for this batch. */
+  /** Readers the caller started (and closes), in place of starting `readers` for this batch. */
   pool?: ReaderPool;
   /** Files per store transaction and archive sync (tests make it small). */
   batch?: Partial<BatchLimits>;

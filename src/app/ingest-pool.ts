@@ -1,142 +1,211 @@
-// Reader threads for ingest: each reads, decodes and extracts files (ingest-read.ts) while the main
-// thread archives and stores, so decoding PDFs and HTML runs on every core. Until the first reader is
-// up (seconds: it loads pdf.js, the HTML parser and the extractor), this thread reads. A file that
-// brings its reader down fails alone (the reader is replaced); readers that cannot start at all leave
-// the work to this thread.
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { readForIngest, type ReadFile } from './ingest-read.ts';
+// Decoding processes: each reads, decodes and extracts what this process names (decode-job.ts: a file,
+// a fetched page, a watched source's listing) while this one archives, stores and serves, so that
+// decoding PDFs and HTML runs on every core and never stalls the server. Each reader runs under a
+// memory limit (its heap, and its buffers, which it watches itself) and each job under a wall-clock
+// limit: a file over either stops its reader and fails alone, with the limit named, and the reader is
+// replaced. Readers are processes, not worker threads: a worker thread that runs out of heap inside a
+// large allocation can abort the whole process (V8's fatal OOM), and a PDF string of 100 MB does just
+// that. Nothing untrusted is decoded in this process: when no reader can start, the jobs fail saying so.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from '../sources/decode-limits.ts';
+import type { DocumentLimits } from '../sources/load-document.ts';
+import { jobSubject, type DecodeJob, type JobResult, type ListedSource } from './decode-job.ts';
+import type { ReadDocument, ReadFile } from './ingest-read.ts';
 
-/** What the main thread sends a reader, and what it answers. */
+type AnyResult = ReadFile | ReadDocument | ListedSource;
+
+/** What this process sends a reader, and what it answers. */
 export interface ReadTask {
   id: number;
-  path: string;
-  maxBytes: number;
+  job: DecodeJob;
 }
-export type ReaderMessage = { ready: true } | { id: number; result: ReadFile };
+export type ReaderMessage = { ready: true } | { id: number; result: AnyResult };
 
-// Readers are plain Node threads without the loader that runs this TypeScript (tsx from the command,
-// vite in tests): the bootstrap, plain JavaScript, loads the reader module through tsx's API.
-const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+/** The exit code of a reader that ended itself for passing its memory limit (ingest-worker.ts). */
+export const OVER_MEMORY_EXIT = 86;
+
+// Readers run TypeScript through tsx, as the command does (bin/run-ts.js), from this entry.
+const RUN_TS = fileURLToPath(new URL('../../bin/run-ts.js', import.meta.url));
+const READER_ENTRY = fileURLToPath(new URL('./ingest-reader-main.ts', import.meta.url));
 const READER_MODULE = new URL('./ingest-worker.ts', import.meta.url).href;
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-import(workerData.tsx)
-  .then((api) => api.tsImport(workerData.module, workerData.module))
-  .then((reader) => reader.serveReads());
-`;
+/** What V8 prints when a reader runs out of heap. */
+const OUT_OF_HEAP = /heap out of memory|Reached heap limit/;
+
+type Pending = ReadTask & { resolve: (r: AnyResult) => void };
 
 interface Reader {
-  worker: Worker;
+  child: ChildProcess;
+  /** The end of what the reader wrote to stderr: V8's reason when it dies of its heap. */
+  stderr: string;
   ready: boolean;
-  task: (ReadTask & { resolve: (r: ReadFile) => void }) | null;
+  task: Pending | null;
+  /** Stops the task that runs past the time limit. */
+  timer: NodeJS.Timeout | null;
+  /** Set when this pool stopped the reader for its time: the limit the task passed. */
+  overLimit: string | null;
 }
 
 export interface ReaderPoolOptions {
   /** The module whose `serveReads()` a reader runs; tests swap in one that misbehaves. */
   module?: string;
+  /** A reader's memory and each job's time (decode-limits.ts); the defaults there. */
+  limits?: Partial<Pick<DecodeLimits, 'memoryMb' | 'timeoutMs'>>;
 }
 
 export class ReaderPool {
   private readers: Reader[] = [];
-  private queue: Array<ReadTask & { resolve: (r: ReadFile) => void }> = [];
+  private queue: Pending[] = [];
   private nextId = 1;
   private everReady = false;
   private failedStarts = 0;
   private closed = false;
-  /** Set when readers cannot be started: the rest is read in this thread. */
+  /** Set when readers cannot be started: every job fails, with that reason. */
   private broken = false;
-  /** A file being read in this thread while no reader is ready yet (starting one takes seconds). */
-  private readingHere = false;
   private whenReady: Array<() => void> = [];
+  private readonly memoryMb: number;
+  private readonly timeoutMs: number;
 
   constructor(readonly size: number, private readonly options: ReaderPoolOptions = {}) {
+    this.memoryMb = options.limits?.memoryMb ?? DEFAULT_DECODE_LIMITS.memoryMb;
+    this.timeoutMs = options.limits?.timeoutMs ?? DEFAULT_DECODE_LIMITS.timeoutMs;
     for (let i = 0; i < size; i++) this.spawn();
   }
 
-  /** Resolves with the file read, or with why it could not be; never rejects. */
-  read(path: string, maxBytes: number): Promise<ReadFile> {
-    if (this.broken) return readForIngest(path, { maxBytes });
+  /** Resolves with what the job made of its input, or with why it could not; never rejects. */
+  run<J extends DecodeJob>(job: J): Promise<JobResult<J>> {
+    if (this.broken || this.closed) return Promise.resolve(this.unread(job) as JobResult<J>);
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, path, maxBytes, resolve });
+      this.queue.push({ id: this.nextId++, job, resolve: resolve as (r: AnyResult) => void });
       this.dispatch();
     });
+  }
+
+  /** A file read, decoded and extracted, within `limits`. */
+  read(path: string, limits: DocumentLimits): Promise<ReadFile> {
+    return this.run({ kind: 'file', path, limits });
   }
 
   /** Resolves once a reader is up, or once it is clear none can start. */
   ready(): Promise<void> {
     if (this.everReady || this.broken) return Promise.resolve();
-    return new Promise((resolve) => this.whenReady.push(resolve));
+    return new Promise((resolve) => {
+      this.whenReady.push(resolve);
+      this.holdProcess();
+    });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.readers.map((r) => r.worker.terminate()));
+    for (const task of this.queue.splice(0)) task.resolve(this.unread(task.job));
+    await Promise.all(this.readers.map((r) => new Promise<void>((done) => {
+      if (r.child.exitCode !== null || r.child.signalCode !== null) return done();
+      r.child.once('exit', () => done());
+      r.child.kill('SIGKILL');
+    })));
     this.readers = [];
   }
 
+  private unread(job: DecodeJob): { ok: false; reason: string } {
+    return {
+      ok: false,
+      reason: `${jobSubject(job)}: not read: ${this.closed ? 'the decoding processes were closed' : 'no decoding process could start (decoding runs only in a process with memory and time limits)'}`,
+    };
+  }
+
   private spawn(): void {
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: { tsx: TSX_API, module: this.options.module ?? READER_MODULE },
+    const child = fork(RUN_TS, [READER_ENTRY, this.options.module ?? READER_MODULE], {
+      execArgv: [`--max-old-space-size=${this.memoryMb}`],
+      env: { ...process.env, JIKENBO_READER_MEMORY_MB: String(this.memoryMb) },
+      serialization: 'advanced', // Uint8Array in and out, as structured clones
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
-    const reader: Reader = { worker, ready: false, task: null };
+    const reader: Reader = { child, stderr: '', ready: false, task: null, timer: null, overLimit: null };
     this.readers.push(reader);
-    worker.on('message', (message: ReaderMessage) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
+      reader.stderr = (reader.stderr + chunk.toString()).slice(-4096);
+    });
+    child.on('message', (message: ReaderMessage) => {
       if ('ready' in message) {
         reader.ready = true;
         this.everReady = true;
         for (const resolve of this.whenReady.splice(0)) resolve();
+        this.holdProcess();
       } else if (reader.task?.id === message.id) {
         const { resolve } = reader.task;
-        reader.task = null;
+        this.finish(reader);
         resolve(message.result);
       }
       this.dispatch();
     });
-    // An uncaught error ends the thread and is followed by 'exit'; one handler for both.
-    worker.on('error', () => {});
-    worker.once('exit', (code) => this.lost(reader, code));
+    // A reader that cannot be started reports 'error' and then, or instead, exits.
+    child.on('error', () => {});
+    child.once('exit', (code, signal) => this.lost(reader, code ?? signal ?? 'unknown'));
+    this.holdProcess();
   }
 
-  private lost(reader: Reader, code: number): void {
+  private memoryLimit(): string {
+    return `needed more than the decoding memory limit of ${this.memoryMb} MB`;
+  }
+
+  private finish(reader: Reader): void {
+    if (reader.timer) clearTimeout(reader.timer);
+    reader.timer = null;
+    reader.task = null;
+    this.holdProcess();
+  }
+
+  private lost(reader: Reader, code: number | string): void {
+    if (!this.readers.includes(reader)) return;
     this.readers = this.readers.filter((r) => r !== reader);
-    if (reader.task) {
-      const { path, resolve } = reader.task;
-      resolve({ ok: false, reason: `${path}: the reader thread stopped on this file (exit code ${code})` });
+    const task = reader.task;
+    if (task) {
+      this.finish(reader);
+      const overMemory = code === OVER_MEMORY_EXIT || OUT_OF_HEAP.test(reader.stderr);
+      const why = reader.overLimit ?? (overMemory ? this.memoryLimit() : `the reader stopped on this file (exit code ${code})`);
+      task.resolve({ ok: false, reason: `${jobSubject(task.job)}: ${why}` });
     } else if (!reader.ready) {
       this.failedStarts++;
     }
     if (this.closed) return;
-    // Readers that never start (no tsx, no threads) leave the queue to this thread; a reader that a
-    // file brought down is replaced.
+    // Readers that never start fail the queue; a reader that a file brought down is replaced.
     if (this.failedStarts >= (this.everReady ? 3 : 1) * this.size) {
       this.broken = true;
       for (const resolve of this.whenReady.splice(0)) resolve();
-      for (const task of this.queue.splice(0)) void readForIngest(task.path, { maxBytes: task.maxBytes }).then(task.resolve);
+      for (const pending of this.queue.splice(0)) pending.resolve(this.unread(pending.job));
       return;
     }
     this.spawn();
   }
 
   private dispatch(): void {
-    if (!this.everReady && !this.readingHere && this.queue.length > 0) {
-      const task = this.queue.shift()!;
-      this.readingHere = true;
-      void readForIngest(task.path, { maxBytes: task.maxBytes }).then((result) => {
-        this.readingHere = false;
-        task.resolve(result);
-        this.dispatch();
-      });
-    }
     for (const reader of this.readers) {
-      if (this.queue.length === 0) return;
+      if (this.queue.length === 0) break;
       if (!reader.ready || reader.task) continue;
       const task = this.queue.shift()!;
       reader.task = task;
-      const message: ReadTask = { id: task.id, path: task.path, maxBytes: task.maxBytes };
-      reader.worker.postMessage(message);
+      reader.timer = setTimeout(() => {
+        reader.overLimit = `took longer than the decoding time limit of ${this.timeoutMs / 1000} s`;
+        reader.child.kill('SIGKILL');
+      }, this.timeoutMs);
+      const message: ReadTask = { id: task.id, job: task.job };
+      reader.child.send(message);
+    }
+    this.holdProcess();
+  }
+
+  /**
+   * Readers keep the process alive only while there is work for them: a command ends when its last
+   * file is read, without closing a pool it shares with others.
+   */
+  private holdProcess(): void {
+    const busy = this.queue.length > 0 || this.whenReady.length > 0 || this.readers.some((r) => r.task !== null);
+    for (const { child } of this.readers) {
+      const handles = [child, child.channel, child.stderr as (NodeJS.ReadableStream & { ref?(): void; unref?(): void }) | null];
+      for (const handle of handles) {
+        if (busy) handle?.ref?.();
+        else handle?.unref?.();
+      }
     }
   }
 }

@@ -1,10 +1,9 @@
 // The ingest use case for URLs, and for batches that mix URLs with paths: each URL fetched within
 // limits, its bytes archived with what the server said, read and stored like a file.
 import { JikenboError, reasonOf } from '../core/errors.ts';
-import { extractDocument, EXTRACTOR_VERSION } from '../extract/extract.ts';
 import { fetchUrl, type FetchOptions, type FetchedPage } from '../sources/fetch-url.ts';
-import { loadDocument } from '../sources/load-document.ts';
-import type { Archive, NoticeInput, Store } from '../store/store.ts';
+import type { Archive, Store } from '../store/store.ts';
+import { documentLimits, sharedDecoder } from './decoder.ts';
 import { emptyReport, ingestPaths, tallyOutcome, type FileOutcome, type IngestOptions, type IngestReport } from './ingest.ts';
 import { regroupIncidents } from './incidents.ts';
 
@@ -63,26 +62,22 @@ export async function storeFetchedPage(page: FetchedPage, deps: Deps, maxBytes?:
     throw new JikenboError('bad_input', `${source}: the server answered HTTP ${page.status}`, { subject: source });
   }
   const { mediaType, charset } = parseContentType(page.headers['content-type']);
-  const doc = await loadDocument(source, page.bytes, {
-    ...(maxBytes ? { maxBytes } : {}),
+  // Decoded and read in a decoding process, under the same limits as a file (decoder.ts).
+  const read = await sharedDecoder().run({
+    kind: 'bytes', source, bytes: page.bytes, limits: documentLimits(maxBytes),
     ...(charset ? { declaredCharset: charset } : {}),
     ...(mediaType ? { declaredMediaType: mediaType } : {}),
   });
+  if (!read.ok) throw new JikenboError('bad_input', read.reason, { subject: source });
+  const { doc, notices } = read;
   await deps.archive.put(doc.sha256, page.bytes);
   const record = (documentId: number | null) => deps.store.recordFetch({
     requestedUrl: page.requestedUrl, finalUrl: page.url, status: page.status, headers: page.headers,
     redirects: page.redirects, sha256: doc.sha256, byteLength: page.bytes.byteLength, fetchedAt: page.fetchedAt, documentId,
   });
 
-  const extractions = extractDocument(doc.text);
-  if (extractions.length === 0) throw new JikenboError('bad_input', `${source}: no text to read`, { subject: source });
-  const notices: NoticeInput[] = extractions.map(({ post, record: r }, ordinal) => ({
-    ordinal, start: post.start, end: post.end, text: post.text, record: r, extractorVersion: EXTRACTOR_VERSION,
-  }));
-  const result = await deps.store.ingestDocument(
-    { sha256: doc.sha256, source, mediaType: doc.mediaType, encoding: doc.encoding, byteLength: page.bytes.byteLength, text: doc.text },
-    notices,
-  );
+  if (notices.length === 0) throw new JikenboError('bad_input', `${source}: no text to read`, { subject: source });
+  const result = await deps.store.ingestDocument(doc, notices);
   await record(result.documentId);
   if (!result.created) return { path: source, status: 'duplicate', posts: 0, documentId: result.documentId };
   return { path: source, status: 'new', posts: notices.length, documentId: result.documentId };

@@ -1,20 +1,36 @@
-// A reader thread of ingest-pool.ts: reads the files the main thread names, one at a time, and
-// answers with what ingest-read.ts made of each.
-import { parentPort } from 'node:worker_threads';
-import type { ReaderMessage, ReadTask } from './ingest-pool.ts';
-import { readForIngest } from './ingest-read.ts';
+// A decoding process of ingest-pool.ts: runs the jobs its parent sends (decode-job.ts), one at a time,
+// and answers with what came of each. It watches its own buffers, which the heap limit does not count
+// (pdf.js inflates streams into them), and ends itself when they pass the memory limit; it ends with
+// its parent, too.
+import { runJob } from './decode-job.ts';
+import { OVER_MEMORY_EXIT, type ReaderMessage, type ReadTask } from './ingest-pool.ts';
+
+const MB = 1024 * 1024;
+/** How often the buffers are measured: pdf.js yields to the event loop every 20 ms or so. */
+const WATCH_MS = 25;
+
+/** The channel to the parent: jobs in, answers out. */
+export function readerPort(): { onTask(handle: (task: ReadTask) => void): void; answer(message: ReaderMessage): void } {
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('a reader runs as a child process of ingest-pool.ts');
+  // A parent that is gone (killed mid-ingest) leaves nobody to answer to.
+  process.on('disconnect', () => process.exit(0));
+  return {
+    onTask: (handle) => process.on('message', (task: ReadTask) => handle(task)),
+    answer: (message) => void send(message),
+  };
+}
 
 export function serveReads(): void {
-  const port = parentPort;
-  if (!port) throw new Error('serveReads runs in a reader thread');
-  port.on('message', (task: ReadTask) => {
-    void readForIngest(task.path, { maxBytes: task.maxBytes, sync: true }).then((result) => {
-      // The bytes move to the main thread rather than being copied, when they own their buffer.
-      const own = result.ok && result.bytes.byteOffset === 0 && result.bytes.byteLength === result.bytes.buffer.byteLength;
-      const message: ReaderMessage = { id: task.id, result };
-      port.postMessage(message, own ? [result.bytes.buffer as ArrayBuffer] : []);
-    });
+  const port = readerPort();
+  const memoryMb = Number(process.env.JIKENBO_READER_MEMORY_MB) || 0;
+  if (memoryMb) {
+    setInterval(() => {
+      if (process.memoryUsage().external > memoryMb * MB) process.exit(OVER_MEMORY_EXIT);
+    }, WATCH_MS).unref();
+  }
+  port.onTask((task) => {
+    void runJob(task.job).then((result) => port.answer({ id: task.id, result }));
   });
-  const ready: ReaderMessage = { ready: true };
-  port.postMessage(ready);
+  port.answer({ ready: true });
 }

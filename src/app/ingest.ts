@@ -1,6 +1,6 @@
 // The ingest use case: paths in, each file decoded, archived, extracted and stored; a report out.
 // One bad file is a line in the report, never the end of the batch (as Kysely's migrator reports).
-// Reader threads decode and extract (ingest-pool.ts) while this thread archives and stores a batch of
+// Reader processes decode and extract (ingest-pool.ts) while this process archives and stores a batch of
 // files at a time (ingest-batch.ts); each file is still stored whole or not at all.
 import { availableParallelism } from 'node:os';
 import { reasonOf, type JikenboError } from '../core/errors.ts';
@@ -10,7 +10,8 @@ import { regroupIncidents, type RegroupReport } from './incidents.ts';
 import type { GroupingProgress } from './regroup.ts';
 import { BatchWriter, DEFAULT_BATCH, type BatchLimits } from './ingest-batch.ts';
 import { ReaderPool } from './ingest-pool.ts';
-import { readForIngest, type ReadFile } from './ingest-read.ts';
+import { decodeLimits, documentLimits, sharedDecoder } from './decoder.ts';
+import type { ReadFile } from './ingest-read.ts';
 
 export type FileStatus = 'new' | 'duplicate' | 'failed';
 
@@ -39,14 +40,15 @@ export interface IngestOptions {
   onStart?: (total: number) => void;
   /** Called for each file in the order given, once it is stored (committed, its original durable) or has failed. */
   onFile?: (outcome: FileOutcome, done: number, total: number) => void;
-  /** Files above this size are refused (bytes). */
+  /** Files above this size are refused (bytes); default decode-limits.ts's maxBytes. */
   maxBytes?: number;
   /**
-   * Reader threads that read, decode and extract while this thread archives and stores; 0 reads here.
-   * Default: one per core when there are at least READER_MIN_FILES files (a reader takes a moment to start).
+   * Reader processes of this batch's own that read, decode and extract while this process archives and
+   * stores. Default: one per core when there are at least READER_MIN_FILES files; with fewer (or 0),
+   * the shared decoding processes read them (decoder.ts). Nothing is decoded in this process.
    */
   readers?: number;
-  /** Reader threads the caller started (and closes), in place of starting `readers` for this batch. */
+  /** Readers the caller started (and closes), in place of starting `readers` for this batch. */
   pool?: ReaderPool;
   /** Files per store transaction and archive sync (tests make it small). */
   batch?: Partial<BatchLimits>;
@@ -54,7 +56,6 @@ export interface IngestOptions {
   onGrouping?: (progress: GroupingProgress) => void;
 }
 
-const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 // Below this many files, starting readers (about 2 s of CPU each) costs more than it saves.
 export const READER_MIN_FILES = 1000;
 /** Files read ahead of the writer per reader: enough to keep readers busy while a batch is written. */
@@ -71,22 +72,21 @@ export async function ingestPaths(
 
   const report = emptyReport();
   report.files = queue.length;
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const limits = documentLimits(options.maxBytes);
   const readers = options.pool?.size ?? options.readers ?? (queue.length >= READER_MIN_FILES ? availableParallelism() : 0);
-  const ownPool = !options.pool && readers > 0 ? new ReaderPool(readers) : null;
-  const pool = options.pool ?? ownPool;
+  const ownPool = !options.pool && readers > 0 ? new ReaderPool(readers, { limits: decodeLimits() }) : null;
+  const pool = options.pool ?? ownPool ?? sharedDecoder();
   let done = 0;
   const writer = new BatchWriter(deps, (outcome) => {
     tallyOutcome(report, outcome);
     options.onFile?.(outcome, ++done, queue.length);
   }, { ...DEFAULT_BATCH, ...options.batch });
   const read = (entry: (typeof queue)[number]): Promise<ReadFile> =>
-    entry.error ? Promise.resolve({ ok: false, reason: reasonOf(entry.error) })
-      : pool ? pool.read(entry.path, maxBytes) : readForIngest(entry.path, { maxBytes });
+    entry.error ? Promise.resolve({ ok: false, reason: reasonOf(entry.error) }) : pool.read(entry.path, limits);
   try {
-    // Files are read ahead (in reader threads) and taken in the order given, so that ids and the
+    // Files are read ahead (in reader processes) and taken in the order given, so that ids and the
     // report follow that order whichever reader finishes first.
-    const ahead = pool ? AHEAD_PER_READER * readers : 1;
+    const ahead = AHEAD_PER_READER * pool.size;
     const reading: Promise<ReadFile>[] = [];
     let next = 0;
     const readAhead = () => {

@@ -5,10 +5,10 @@ import { hostname } from 'node:os';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import { looksLikeNoticeTitle } from '../core/notice-title.ts';
 import { fetchUrl, parseHttpUrl, type FetchOptions } from '../sources/fetch-url.ts';
-import { listLinks } from '../sources/feed-links.ts';
 import type { Lease } from '../store/lease-types.ts';
 import type { SeenLink, WatchSource } from '../store/source-types.ts';
 import type { Archive, Store } from '../store/store.ts';
+import { documentLimits, sharedDecoder } from './decoder.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
 import { parseContentType, storeFetchedPage } from './ingest-url.ts';
 import type { FileOutcome } from './ingest.ts';
@@ -82,7 +82,11 @@ async function checkSource(source: WatchSource, deps: { store: Store; archive: A
       return { source: updated, status: 'not_modified', newLinks: 0, notices: [] };
     }
     if (page.status < 200 || page.status > 299) throw new JikenboError('bad_input', `${source.url}: the server answered HTTP ${page.status}`);
-    const listing = listLinks(page.bytes, page.url, parseContentType(page.headers['content-type']).charset);
+    // Parsed in a decoding process, under the limits of an ingested page (a deep page stalled the server).
+    const charset = parseContentType(page.headers['content-type']).charset;
+    const listed = await sharedDecoder().run({ kind: 'links', url: page.url, bytes: page.bytes, limits: documentLimits(), ...(charset ? { charset } : {}) });
+    if (!listed.ok) throw new JikenboError('bad_input', listed.reason, { subject: source.url });
+    const { listing } = listed;
     const seen = await deps.store.seenWatchLinks(source.id, listing.links.map((l) => l.url));
     const fresh = listing.links.filter((l) => !seen.has(l.url));
 

@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import { JikenboError } from '../core/errors.ts';
 import { decodeText } from './decode-text.ts';
 import { htmlCharset } from './html-charset.ts';
+import { checkHtmlShape } from './html-to-text.ts';
 
 export interface ListedLink {
   url: string;
@@ -20,11 +21,27 @@ export interface SourceListing {
 
 const MAX_LINKS = 2000;
 
-/** The links of a feed or page; `charset` is the one the HTTP header declared, if any. */
-export function listLinks(bytes: Uint8Array, baseUrl: string, charset?: string | null): SourceListing {
+export interface ListOptions {
+  /** The charset the HTTP header declared, if any. */
+  charset?: string | null;
+  /** Refuse a page or feed nested deeper than this (decode-limits.ts, as for ingested pages). */
+  maxDepth?: number;
+  /** Refuse a page or feed with more elements than this. */
+  maxElements?: number;
+}
+
+/** The links of a feed or page. */
+export function listLinks(bytes: Uint8Array, baseUrl: string, options: ListOptions = {}): SourceListing {
+  const { charset } = options;
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 2048)).toString('latin1');
   const declared = charset ?? /<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ?? htmlCharset(bytes) ?? undefined;
   const { text } = decodeText(bytes, { source: baseUrl, ...(declared ? { charset: declared } : {}) });
+  // A watched page is parsed like an ingested one, and a deep or enormous one would stall it as long.
+  checkHtmlShape(text, {
+    source: baseUrl,
+    ...(options.maxDepth ? { maxDepth: options.maxDepth } : {}),
+    ...(options.maxElements ? { maxElements: options.maxElements } : {}),
+  });
   const start = text.replace(/^\ufeff/, '').replace(/<\?xml[^>]*>|<!--[\s\S]*?-->/g, '').trimStart().slice(0, 400).toLowerCase();
   const isFeed = /^<(rss|feed|rdf:rdf|rdf)\b/.test(start) || (/^<\?xml/.test(text.trimStart()) && /<(rss|feed|rdf:rdf)\b/i.test(text.slice(0, 2000)));
   const listing = isFeed ? feedLinks(text, baseUrl) : { kind: 'html' as const, links: htmlLinks(text, baseUrl) };

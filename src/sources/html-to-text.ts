@@ -2,6 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { JikenboError } from '../core/errors.ts';
+import { DEFAULT_DECODE_LIMITS } from './decode-limits.ts';
 
 /** The little of the DOM this module reads; linkedom's own typings lean on the browser's lib.dom. */
 interface DomNode {
@@ -43,21 +44,25 @@ const CJK_SEGMENT_BREAK = new RegExp(`([${CJK}])[ \\t]*\\n\\s*(?=[${CJK}])`, 'g'
 
 // Hostile pages: linkedom takes seconds to parse 100,000 nested tags and the renderer recurses per level,
 // Readability's time grows with the square of the depth, and a DOM costs about 5 KB of memory per
-// element. No notice nests that deep or has that many elements; such a page is refused, not read.
-const MAX_DEPTH = 1000;
-const MAX_ELEMENTS = 50_000;
+// element. No notice nests that deep or has that many elements; such a page is refused, not read
+// (the limits, maxHtmlDepth and maxHtmlElements, are in decode-limits.ts).
 // Deeper than this, the body text is read without Readability (a second at depth 200).
 const MAX_READABLE_DEPTH = 100;
 
 export interface HtmlOptions {
   /** The file or URL the page came from; named in every error. */
   source?: string;
+  /** Refuse a page nested deeper than this. */
+  maxDepth?: number;
+  /** Refuse a page with more elements than this. */
+  maxElements?: number;
 }
 
 export function htmlToText(html: string, options: HtmlOptions = {}): string {
   const source = options.source ?? '(input)';
-  checkShape(html, source);
-  const body = bodyText(html, source);
+  const maxDepth = options.maxDepth ?? DEFAULT_DECODE_LIMITS.maxHtmlDepth;
+  checkHtmlShape(html, options);
+  const body = bodyText(html, source, maxDepth);
   const article = articleText(html);
   const heading = headingOf(html);
   const text = article && article.length >= body.length * MIN_ARTICLE_SHARE ? withDateline(article, body, heading) : body;
@@ -99,11 +104,11 @@ function articleText(html: string): string {
   }
 }
 
-function bodyText(html: string, source: string): string {
+function bodyText(html: string, source: string, maxDepth: number): string {
   const document = withoutChrome(parse(html));
   // The estimate before parsing can miss nesting the parser builds (unclosed <li> in nested lists).
   const depth = domDepth(document);
-  if (depth > MAX_DEPTH) tooComplex(source, `nested ${depth} levels deep, more than the limit of ${MAX_DEPTH}`);
+  if (depth > maxDepth) tooComplex(source, `nested ${depth} levels deep, more than the limit of ${maxDepth}`);
   // Whole <html>, not <body>: linkedom leaves content outside <body> when a page omits the tag.
   return render(document.documentElement ?? document);
 }
@@ -133,8 +138,14 @@ function withHeading(text: string, heading: string): string {
   return text ? `${heading}\n\n${text}` : heading;
 }
 
-/** Refuses, before parsing, a page with too many tags or tags nested too deep. */
-function checkShape(html: string, source: string): void {
+/**
+ * Refuses, before parsing, a page with too many tags or tags nested too deep: a notice, or a watched
+ * news page (feed-links.ts) alike.
+ */
+export function checkHtmlShape(html: string, options: HtmlOptions = {}): void {
+  const source = options.source ?? '(input)';
+  const maxDepth = options.maxDepth ?? DEFAULT_DECODE_LIMITS.maxHtmlDepth;
+  const maxElements = options.maxElements ?? DEFAULT_DECODE_LIMITS.maxHtmlElements;
   let elements = 0;
   let depth = 0;
   let deepest = 0;
@@ -147,8 +158,8 @@ function checkShape(html: string, source: string): void {
     depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
     deepest = Math.max(deepest, depth);
   }
-  if (deepest > MAX_DEPTH) tooComplex(source, `nested ${deepest} levels deep, more than the limit of ${MAX_DEPTH}`);
-  if (elements > MAX_ELEMENTS) tooComplex(source, `${elements} elements, more than the limit of ${MAX_ELEMENTS}`);
+  if (deepest > maxDepth) tooComplex(source, `nested ${deepest} levels deep, more than the limit of ${maxDepth}`);
+  if (elements > maxElements) tooComplex(source, `${elements} elements, more than the limit of ${maxElements}`);
 }
 
 // Tags without content, and tags the parser closes at the next sibling: neither makes the page deeper.

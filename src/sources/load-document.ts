@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { JikenboError } from '../core/errors.ts';
+import { bytesText, DEFAULT_DECODE_LIMITS, type DecodeLimits } from './decode-limits.ts';
 import { decodeText } from './decode-text.ts';
 import { htmlCharset } from './html-charset.ts';
 import { htmlToText } from './html-to-text.ts';
@@ -21,18 +22,15 @@ export interface LoadedDocument {
   text: string;
 }
 
-export interface LoadOptions {
-  /** Refuse inputs larger than this many bytes; default 50 MB. */
-  maxBytes?: number;
-  /** Refuse PDFs with more pages than this; default 500. */
-  maxPages?: number;
+/** The limits of decode-limits.ts that bound reading one document (the defaults there); the thread's own are the pool's. */
+export type DocumentLimits = Pick<DecodeLimits, 'maxBytes' | 'maxPages' | 'maxTextChars' | 'maxInflatedBytes' | 'maxHtmlDepth' | 'maxHtmlElements'>;
+
+export interface LoadOptions extends Partial<DocumentLimits> {
   /** The charset a transport declared (HTTP Content-Type); wins over <meta>, a BOM still wins over both. */
   declaredCharset?: string;
   /** The media type a transport declared (HTTP Content-Type); used when the bytes themselves do not tell. */
   declaredMediaType?: string;
 }
-
-const MB = 1024 * 1024;
 
 // Formats people save by mistake next to notices, recognised so the error can say what the file is.
 const FOREIGN: Array<{ magic: number[]; what: string }> = [
@@ -61,9 +59,9 @@ const EXTENSIONS: Record<string, MediaType> = {
 };
 
 export async function loadDocument(source: string, bytes: Uint8Array, options: LoadOptions = {}): Promise<LoadedDocument> {
-  const maxBytes = options.maxBytes ?? 50 * MB;
+  const maxBytes = options.maxBytes ?? DEFAULT_DECODE_LIMITS.maxBytes;
   if (bytes.length > maxBytes) {
-    throw new JikenboError('bad_input', `${source}: ${sizeOf(bytes.length)}, larger than the limit of ${sizeOf(maxBytes)}`, {
+    throw new JikenboError('bad_input', `${source}: ${bytesText(bytes.length)}, larger than the limit of ${bytesText(maxBytes)}`, {
       subject: source,
     });
   }
@@ -72,6 +70,13 @@ export async function loadDocument(source: string, bytes: Uint8Array, options: L
   const mediaType = sniffMediaType(source, bytes, options.declaredMediaType);
   const { text, encoding } = await readText(source, bytes, mediaType, options);
   if (!text.trim()) throw new JikenboError('bad_input', `${source}: no text in the document`, { subject: source });
+  // Search, snippets and pages each cost time with the length of a notice; no notice is this long.
+  const maxTextChars = options.maxTextChars ?? DEFAULT_DECODE_LIMITS.maxTextChars;
+  if (text.length > maxTextChars) {
+    throw new JikenboError('bad_input', `${source}: ${text.length.toLocaleString('en')} characters of text, more than the limit of ${maxTextChars.toLocaleString('en')}`, {
+      subject: source,
+    });
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { source, bytes, sha256, mediaType, encoding, text };
 }
@@ -83,13 +88,22 @@ async function readText(
   options: LoadOptions,
 ): Promise<{ text: string; encoding: string | null }> {
   if (mediaType === 'application/pdf') {
-    const text = await pdfToText(bytes, { source, ...(options.maxPages ? { maxPages: options.maxPages } : {}) });
+    const text = await pdfToText(bytes, {
+      source,
+      ...(options.maxPages ? { maxPages: options.maxPages } : {}),
+      ...(options.maxTextChars ? { maxTextChars: options.maxTextChars } : {}),
+      ...(options.maxInflatedBytes ? { maxInflatedBytes: options.maxInflatedBytes } : {}),
+    });
     return { text, encoding: null };
   }
   if (mediaType === 'text/html') {
     const charset = options.declaredCharset ?? htmlCharset(bytes);
     const decoded = decodeText(bytes, { source, ...(charset ? { charset } : {}) });
-    return { text: htmlToText(decoded.text, { source }), encoding: decoded.encoding };
+    const shape = {
+      ...(options.maxHtmlDepth ? { maxDepth: options.maxHtmlDepth } : {}),
+      ...(options.maxHtmlElements ? { maxElements: options.maxHtmlElements } : {}),
+    };
+    return { text: htmlToText(decoded.text, { source, ...shape }), encoding: decoded.encoding };
   }
   return decodeText(bytes, { source, ...(options.declaredCharset ? { charset: options.declaredCharset } : {}) });
 }
@@ -137,8 +151,4 @@ function asciiHead(bytes: Uint8Array, length: number): string {
 /** A URL's path, without query or fragment, so 'notice.pdf?download=1' still reads as .pdf. */
 function pathPart(source: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? source.replace(/[?#].*$/, '') : source;
-}
-
-function sizeOf(n: number): string {
-  return n >= MB ? `${(n / MB).toFixed(1)} MB` : `${n} bytes`;
 }

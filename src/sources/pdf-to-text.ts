@@ -2,12 +2,18 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { JikenboError } from '../core/errors.ts';
+import { bytesText, DEFAULT_DECODE_LIMITS } from './decode-limits.ts';
+import { inflatedSize } from './pdf-streams.ts';
 
 export interface PdfOptions {
   /** The file or URL the bytes came from; named in every error. */
   source?: string;
-  /** Refuse PDFs with more pages than this; default 500. */
+  /** Refuse PDFs with more pages than this (decode-limits.ts has the defaults of all three). */
   maxPages?: number;
+  /** Refuse PDFs whose text layer runs past this many characters; reading stops there. */
+  maxTextChars?: number;
+  /** Refuse PDFs whose FlateDecode streams inflate past this many bytes, before pdf.js reads them. */
+  maxInflatedBytes?: number;
 }
 
 // pdf.js in Node reads CMaps and standard fonts with fs, so these are directory paths, resolved from
@@ -28,11 +34,18 @@ interface LineItem {
 
 export async function pdfToText(bytes: Uint8Array, options: PdfOptions = {}): Promise<string> {
   const source = options.source ?? '(input)';
-  const maxPages = options.maxPages ?? 500;
+  const maxPages = options.maxPages ?? DEFAULT_DECODE_LIMITS.maxPages;
+  const maxTextChars = options.maxTextChars ?? DEFAULT_DECODE_LIMITS.maxTextChars;
+  const maxInflated = options.maxInflatedBytes ?? DEFAULT_DECODE_LIMITS.maxInflatedBytes;
   // pdf.js rebuilds a cut-off file from what is left and would hand back part of the notice as if
   // it were all of it; a download that stopped early must be fetched again instead.
   if (!hasEndMarker(bytes)) {
     throw new JikenboError('bad_input', `${source}: truncated PDF (no %%EOF at the end)`, { subject: source });
+  }
+  if ((await inflatedSize(bytes, maxInflated)) === null) {
+    throw new JikenboError('bad_input', `${source}: its compressed streams inflate to more than the limit of ${bytesText(maxInflated)} (a PDF bomb?)`, {
+      subject: source,
+    });
   }
   // Loaded on the first PDF: pdf.js is a quarter of a server's resident memory (130 MB), and most
   // processes that can read a PDF (serve, watch) seldom or never do.
@@ -58,11 +71,13 @@ export async function pdfToText(bytes: Uint8Array, options: PdfOptions = {}): Pr
       });
     }
     const pages: string[] = [];
+    let chars = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
+      let text: string;
       try {
         const page = await pdf.getPage(n);
         const content = await page.getTextContent();
-        pages.push(joinLines(content.items.flatMap((item) => ('str' in item ? [item] : []))));
+        text = joinLines(content.items.flatMap((item) => ('str' in item ? [item] : [])));
         page.cleanup();
       } catch (err) {
         throw new JikenboError('bad_input', `${source}: cannot read page ${n} of the PDF: ${messageOf(err)}`, {
@@ -70,6 +85,14 @@ export async function pdfToText(bytes: Uint8Array, options: PdfOptions = {}): Pr
           cause: err,
         });
       }
+      // Counted page by page, so that a page drawn hundreds of times stops the reading where it passes the limit.
+      chars += text.length;
+      if (chars > maxTextChars) {
+        throw new JikenboError('bad_input', `${source}: more than the limit of ${maxTextChars.toLocaleString('en')} characters of text (by page ${n} of ${pdf.numPages})`, {
+          subject: source,
+        });
+      }
+      pages.push(text);
     }
     const text = pages.join('\n\n').replace(/\n{3,}/g, '\n\n').trim();
     if (!text) {

@@ -1,18 +1,13 @@
-// A reader thread for ingest-pool tests: reads like the real one, but ends its thread on any file
-// whose name contains "crash", as a decoder running out of memory would.
-import { parentPort } from 'node:worker_threads';
-import type { ReaderMessage, ReadTask } from '../../src/app/ingest-pool.ts';
-import { readForIngest } from '../../src/app/ingest-read.ts';
+// A reader process for ingest-pool tests: reads like the real one, but ends on any file whose name
+// contains "crash", as a decoder running out of memory would.
+import { jobSubject, runJob } from '../../src/app/decode-job.ts';
+import { readerPort } from '../../src/app/ingest-worker.ts';
 
 export function serveReads(): void {
-  const port = parentPort!;
-  port.on('message', (task: ReadTask) => {
-    if (task.path.includes('crash')) process.exit(7);
-    void readForIngest(task.path, { maxBytes: task.maxBytes, sync: true }).then((result) => {
-      const message: ReaderMessage = { id: task.id, result };
-      port.postMessage(message);
-    });
+  const port = readerPort();
+  port.onTask((task) => {
+    if (jobSubject(task.job).includes('crash')) process.exit(7);
+    void runJob(task.job).then((result) => port.answer({ id: task.id, result }));
   });
-  const ready: ReaderMessage = { ready: true };
-  port.postMessage(ready);
+  port.answer({ ready: true });
 }

@@ -1,4 +1,4 @@
-// Ingest in batches and reader threads: the report and the store are what one file at a time would
+// Ingest in batches and reader processes: the report and the store are what one file at a time would
 // give, a file the archive or the store refuses fails alone, and what is reported stored survives a
 // crash with its original.
 
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { archiveDirFor, openCasebook, type Casebook } from '../../src/app/casebook.ts';
 import { ReaderPool } from '../../src/app/ingest-pool.ts';
+import { DEFAULT_DECODE_LIMITS } from '../../src/sources/decode-limits.ts';
 import { ingestPaths, type FileOutcome } from '../../src/app/ingest.ts';
 import type { Archive, Store } from '../../src/store/store.ts';
 import { BCC_NOTICE, RANSOM_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
@@ -41,11 +42,11 @@ async function withCasebook<T>(name: string, work: (casebook: Casebook) => Promi
 
 const statuses = (outcomes: FileOutcome[]) => outcomes.map((o) => [o.path.replace(/.*\//, ''), o.status]);
 
-describe('ingest in batches with reader threads', () => {
+describe('ingest in batches with reader processes', () => {
   const inbox = writeInbox('inbox');
 
   it('reports every file in order once stored, ids in file order, originals archived, with readers and small batches', async () => {
-    // Readers up first: until then this thread reads, and would read these few files itself.
+    // Readers of its own, not the shared decoding processes.
     const pool = new ReaderPool(2);
     await pool.ready();
     await withCasebook('readers', async (casebook) => {
@@ -147,7 +148,7 @@ describe('ingest in batches with reader threads', () => {
     for (const readers of ['0', '2']) {
       const db = join(dir, `killed-${readers}.db`);
       const run = spawnSync(process.execPath, ['--import', 'tsx', child, db, inbox.folder, readers], { encoding: 'utf8', timeout: 60_000 });
-      expect(run.signal).toBe('SIGKILL');
+      expect(run.signal, run.stderr + run.stdout).toBe('SIGKILL');
       expect(run.stdout).not.toContain('survived');
       const reported = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as FileOutcome);
       expect(reported).toHaveLength(5);
@@ -174,6 +175,7 @@ describe('ingest in batches with reader threads', () => {
 });
 
 describe('ReaderPool', () => {
+  const LIMITS = { ...DEFAULT_DECODE_LIMITS, maxBytes: 1e6 };
   const inbox = writeInbox('pool');
 
   it('fails only the file that brings its reader down, and goes on with a new reader', async () => {
@@ -181,22 +183,23 @@ describe('ReaderPool', () => {
     writeFileSync(crash, USB_NOTICE);
     const pool = new ReaderPool(1, { module: new URL('./crashing-reader.ts', import.meta.url).href });
     try {
-      await pool.ready(); // else this thread reads the first files itself, the crashing one too
-      const results = await Promise.all([inbox.files[1]!, crash, inbox.files[2]!, inbox.files[3]!].map((f) => pool.read(f, 1e6)));
+      const results = await Promise.all([inbox.files[1]!, crash, inbox.files[2]!, inbox.files[3]!].map((f) => pool.read(f, LIMITS)));
       expect(results.map((r) => r.ok)).toEqual([true, false, true, true]);
-      expect(results[1]).toEqual({ ok: false, reason: `${crash}: the reader thread stopped on this file (exit code 7)` });
+      expect(results[1]).toEqual({ ok: false, reason: `${crash}: the reader stopped on this file (exit code 7)` });
     } finally {
       await pool.close();
     }
   });
 
-  it('reads in this thread when no reader can start', async () => {
+  it('never decodes in this thread: when no reader can start, each file fails saying so', async () => {
     const pool = new ReaderPool(2, { module: new URL('./no-such-reader.ts', import.meta.url).href });
     try {
-      const results = await Promise.all(inbox.files.slice(0, 6).map((f) => pool.read(f, 1e6)));
-      expect(results.map((r) => r.ok)).toEqual([false, true, true, true, true, true]); // junk.txt first
-      const late = await pool.read(inbox.files[7]!, 1e6);
-      expect(late.ok && late.notices.length).toBe(1);
+      const results = await Promise.all(inbox.files.slice(0, 6).map((f) => pool.read(f, LIMITS)));
+      expect(results).toEqual(inbox.files.slice(0, 6).map((f) => ({
+        ok: false, reason: `${f}: not read: no decoding process could start (decoding runs only in a process with memory and time limits)`,
+      })));
+      const late = await pool.read(inbox.files[7]!, LIMITS);
+      expect(late.ok).toBe(false);
     } finally {
       await pool.close();
     }

@@ -8,7 +8,7 @@ const [db, folder, readers] = process.argv.slice(2);
 if (!db || !folder) throw new Error('usage: ingest-kill-child.ts DB FOLDER READERS');
 const casebook = await openCasebook(db);
 let reported = 0;
-// Readers up first, so that they, not this thread, read the files.
+// Readers of its own (else the shared decoding processes read the files).
 const pool = Number(readers) > 0 ? new ReaderPool(Number(readers)) : undefined;
 await pool?.ready();
 await ingestPaths([folder], casebook, {

@@ -1,9 +1,7 @@
 // `jikenbo extract --jsonl FILE...`: the extraction contract, printed; the casebook is not touched.
-import { readFile } from 'node:fs/promises';
-import { reasonOf } from '../../core/errors.ts';
+import { documentLimits, sharedDecoder } from '../../app/decoder.ts';
+import { JikenboError, reasonOf } from '../../core/errors.ts';
 import { RECORD_KEYS, type IncidentRecord } from '../../core/record.ts';
-import { extractDocument } from '../../extract/extract.ts';
-import { loadDocument } from '../../sources/load-document.ts';
 import { parseCommand } from '../options.ts';
 
 /** The record with exactly the SPEC keys, in SPEC order, then evidence (and, when asked, confidence). */
@@ -31,8 +29,10 @@ export async function extractCommand(args: string[]): Promise<number> {
   let failed = 0;
   for (const file of positionals) {
     try {
-      const doc = await loadDocument(file, new Uint8Array(await readFile(file)));
-      for (const { record } of extractDocument(doc.text)) {
+      // Read in a decoding process, under the limits ingest reads under (decoder.ts).
+      const read = await sharedDecoder().read(file, documentLimits());
+      if (!read.ok) throw new JikenboError('bad_input', read.reason, { subject: file });
+      for (const { record } of read.notices) {
         const json = contractJson(record, values.confidence === true);
         process.stdout.write((values.pretty && !values.jsonl ? JSON.stringify(json, null, 2) : JSON.stringify(json)) + '\n');
       }

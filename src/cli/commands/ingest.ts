@@ -5,6 +5,7 @@ import { describeGrouping } from '../grouping-progress.ts';
 import { z } from 'zod';
 import { ingestPaths, type FileOutcome, type IngestReport } from '../../app/ingest.ts';
 import { ingestSources } from '../../app/ingest-url.ts';
+import { decodeLimits } from '../../app/decoder.ts';
 import type { FetchOptions } from '../../sources/fetch-url.ts';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
 import { cliActor, parseCommand, validate } from '../options.ts';
@@ -27,6 +28,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
   const { 'max-bytes': maxBytes } = validate('ingest', z.object({
     'max-bytes': z.coerce.number().int().positive('expected a number of bytes').optional(),
   }), { 'max-bytes': values['max-bytes'] });
+  decodeLimits(); // a bad limit in the environment (decode-limits.ts) is refused before any work
   // --log: one JSON line per file appended as soon as its fate is final (stored means committed, its
   // original synced), each line one write, so that a killed run leaves the list of what it stored.
   const log = values.log ? openSync(values.log, 'a') : null;

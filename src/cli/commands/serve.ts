@@ -1,6 +1,7 @@
 // `jikenbo serve`: the web app on http://localhost:8080 (or --port / PORT).
 import { serve } from '@hono/node-server';
 import { openCasebook, resolveDbPath, type Casebook } from '../../app/casebook.ts';
+import { decodeLimits } from '../../app/decoder.ts';
 import { createApp } from '../../server/app.ts';
 import { startWatchTimer } from '../../app/watch.ts';
 import { regroupIncidents } from '../../app/incidents.ts';
@@ -13,6 +14,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'no-watch': { type: 'boolean' }, 'public-read': { type: 'boolean' },
     'trust-proxy': { type: 'boolean' },
   });
+  decodeLimits(); // a bad limit in the environment (decode-limits.ts) is refused before any work
   const casebook = await openCasebook(resolveDbPath(values.db));
   return listen(casebook, values);
 }

@@ -36,8 +36,6 @@ export function createPool(url: string, overrides: Partial<PoolSettings> = {}): 
     options: '-c timezone=UTC -c client_encoding=UTF8',
     types: { getTypeParser },
   });
-  // An idle client losing its connection must not take the process down; the next query reports it.
-  pool.on('error', () => {});
   return guardPool(pool, { database: describeDatabase(read.url), settings });
 }
 

@@ -33,6 +33,13 @@ export const holding = new AsyncLocalStorage<Pool>();
 export function guardPool(pool: Pool, facts?: PoolFacts): Pool {
   if (FACTS.has(pool)) return pool;
   FACTS.set(pool, facts ?? factsOf(pool));
+  // A restart or failover ends every connection. pg reports it as 'error' events, and one with no
+  // listener ends the process: on the pool for an idle client, on the client while checked out, where
+  // pool.query listens only once (a FATAL message and then the closed socket are two events). The
+  // failed query itself rejects with the reason (turned into 'unavailable' below); the pool drops the
+  // dead client and opens new connections once the server is back.
+  pool.on('error', ignore);
+  pool.on('connect', (client: Client) => client.on('error', ignore));
   const connect = pool.connect.bind(pool) as (callback?: (...args: unknown[]) => void) => Promise<Client> | undefined;
   // pg-pool's query() takes its connection through this.connect (callback form): one check covers both.
   (pool as { connect: unknown }).connect = (callback?: (...args: unknown[]) => void) => {
@@ -55,6 +62,8 @@ export function guardPool(pool: Pool, facts?: PoolFacts): Pool {
   };
   return pool;
 }
+
+function ignore(): void {}
 
 function factsOf(pool: Pool): PoolFacts {
   const o = pool.options as pg.PoolConfig;

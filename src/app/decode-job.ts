@@ -1,0 +1,40 @@
+// What a decoding process is asked to do with untrusted bytes (a file to read, a fetched page, a watched
+// source's listing) and what it answers. Run in a thread of ingest-pool.ts, under its memory and time limits.
+import { reasonOf } from '../core/errors.ts';
+import { listLinks, type SourceListing } from '../sources/feed-links.ts';
+import type { DocumentLimits } from '../sources/load-document.ts';
+import { readBytesForIngest, readForIngest, type ReadDocument, type ReadFile } from './ingest-read.ts';
+
+export type DecodeJob =
+  | { kind: 'file'; path: string; limits: DocumentLimits }
+  | { kind: 'bytes'; source: string; bytes: Uint8Array; declaredCharset?: string; declaredMediaType?: string; limits: DocumentLimits }
+  | { kind: 'links'; url: string; bytes: Uint8Array; charset?: string; limits: DocumentLimits };
+
+export type ListedSource = { ok: true; listing: SourceListing } | { ok: false; reason: string };
+
+export type JobResult<J extends DecodeJob> = J extends { kind: 'file' } ? ReadFile : J extends { kind: 'bytes' } ? ReadDocument : ListedSource;
+
+/** The file or URL a job is about, named in every reason. */
+export function jobSubject(job: DecodeJob): string {
+  return job.kind === 'file' ? job.path : job.kind === 'bytes' ? job.source : job.url;
+}
+
+/** Never throws: what cannot be decoded is `{ ok: false, reason }`. */
+export async function runJob(job: DecodeJob): Promise<ReadFile | ReadDocument | ListedSource> {
+  if (job.kind === 'file') return readForIngest(job.path, { ...job.limits, sync: true });
+  if (job.kind === 'bytes') {
+    return readBytesForIngest(job.source, job.bytes, {
+      ...job.limits,
+      ...(job.declaredCharset ? { declaredCharset: job.declaredCharset } : {}),
+      ...(job.declaredMediaType ? { declaredMediaType: job.declaredMediaType } : {}),
+    });
+  }
+  try {
+    const listing = listLinks(job.bytes, job.url, {
+      ...(job.charset ? { charset: job.charset } : {}), maxDepth: job.limits.maxHtmlDepth, maxElements: job.limits.maxHtmlElements,
+    });
+    return { ok: true, listing };
+  } catch (err) {
+    return { ok: false, reason: reasonOf(err) };
+  }
+}

@@ -112,3 +112,18 @@ export function mentionWindows(compact: string): string {
   }
   return spans.map(([from, to]) => compact.slice(from, to)).join('\n');
 }
+
+/**
+ * Whether windows (mentionWindows' text) may name `key` as findContractorMentions would: an occurrence
+ * with a name's boundaries. Near a window's edge, where the text judged is cut, the occurrence is
+ * kept: this may say yes for a window that names nothing, never no for one that does.
+ */
+export function windowsMayName(windows: string, key: string): boolean {
+  for (const line of windows.split('\n')) {
+    for (let at = line.indexOf(key); at >= 0; at = line.indexOf(key, at + 1)) {
+      const end = at + key.length;
+      if ((at < 8 || mayStartAt(line, at)) && (end + 16 > line.length || mayEndAt(line, end))) return true;
+    }
+  }
+  return false;
+}

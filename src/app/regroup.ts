@@ -12,13 +12,12 @@
 // Each step is one transaction and leaves an item queued when it changed meanwhile (its sequence
 // number moved), so a crash or a concurrent writer costs only work done again.
 
-import { mentionCandidates, findContractorMentions, NameIndex } from '../analyze/contractor-mention.ts';
+import { NameIndex, findContractorMentions, mentionCandidates, mentionWindows, windowsMayName } from '../analyze/contractor-mention.ts';
 import { MAX_BLOCK, linkBlock, linkKey, linkWriter, noticeBlocks, prepare, settleLinks, type Prepared } from '../analyze/link-notices.ts';
 import { MIN_MENTION_KEY } from '../analyze/org-name.ts';
 import { planIncidents } from '../analyze/plan-incidents.ts';
-import { mentionWindows } from '../analyze/contractor-mention.ts';
 import { JikenboError } from '../core/errors.ts';
-import type { BlockLink, GroupingItem, GroupingSummary, NoticeLink, Store } from '../store/store.ts';
+import type { GroupingItem, GroupingSummary, ManualDecision, NoticeLink, Store } from '../store/store.ts';
 
 /** Items per transaction: small enough that one step stays well under 100 ms of CPU. */
 const INDEX_CHUNK = 100;
@@ -95,7 +94,10 @@ async function indexNotices(store: Store, items: GroupingItem[]): Promise<void> 
     return { id, blocks, windows: p && p.record.kind === 'incident' ? mentionWindows(p.compact) : '' };
   });
   const keys = [...dirty].filter((b) => b.startsWith('org:')).map((b) => b.slice(4)).filter((k) => k.length >= MIN_MENTION_KEY);
-  for (const writer of await store.writersNaming(keys)) dirty.add(`writer:${writer}`);
+  // Found by substring; kept only where one occurrence has a name's boundaries (ひかり市 in ひかり市役所 is no name).
+  for (const writer of await store.writersNaming(keys)) {
+    if (keys.some((k) => windowsMayName(writer.windows, k))) dirty.add(`writer:${writer.id}`);
+  }
   await store.saveNoticeIndex(entries, items, [...dirty]);
 }
 
@@ -173,7 +175,7 @@ async function planAround(store: Store, items: GroupingItem[]): Promise<void> {
  * The notices whose incidents may change with these: closed under stored links, a person's links,
  * membership of one incident and one casebook number (two incidents of one number are flagged together).
  */
-async function neighbourhood(store: Store, start: number[], decisions: Awaited<ReturnType<Store['loadPlanBasis']>>['decisions']): Promise<number[]> {
+async function neighbourhood(store: Store, start: number[], decisions: readonly ManualDecision[]): Promise<number[]> {
   const manual = new Map<number, number[]>();
   for (const d of decisions) {
     if (d.otherNoticeId === null) continue;
@@ -195,7 +197,7 @@ async function neighbourhood(store: Store, start: number[], decisions: Awaited<R
         next.push(id);
       }
     };
-    for (const { link } of links as BlockLink[]) link.notices.forEach(visit);
+    for (const { link } of links) link.notices.forEach(visit);
     for (const i of incidents) i.noticeIds.forEach(visit);
     for (const list of sharing.values()) list.forEach(visit);
     for (const id of frontier) (manual.get(id) ?? []).forEach(visit);

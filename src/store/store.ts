@@ -207,8 +207,8 @@ export interface GroupingPort {
   blocksOfNotices(ids: readonly number[]): Promise<Map<number, string[]>>;
   /** Each block's notices, in id order; at most `limit` of each when given (enough to tell a block too large to compare). */
   noticesInBlocks(blocks: readonly string[], limit?: number): Promise<Map<string, number[]>>;
-  /** Notices whose cue windows may hold one of the keys (a superset: the caller reads each). */
-  writersNaming(keys: readonly string[]): Promise<number[]>;
+  /** Notices whose cue windows may hold one of the keys (a superset: the caller reads each), with those windows. */
+  writersNaming(keys: readonly string[]): Promise<Array<{ id: number; windows: string }>>;
   /** Which of the strings are organisation keys of some notice. */
   orgKeysAmong(candidates: readonly string[]): Promise<string[]>;
   /** The links the blocks gave when last linked. */

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadGroupingSet } from '../../bench/grouping-set.ts';
-import { NameIndex, findContractorMentions, mentionCandidates, mentionWindows } from '../../src/analyze/contractor-mention.ts';
+import { NameIndex, findContractorMentions, mentionCandidates, mentionWindows, windowsMayName } from '../../src/analyze/contractor-mention.ts';
 import { compactText, orgKey } from '../../src/analyze/org-name.ts';
 
 /**
@@ -25,7 +25,10 @@ function check(compact: string, keys: string[], own: string | null): void {
   const known = keys.filter((k) => candidates.has(k));
   expect(findContractorMentions(compact, new NameIndex(known), own)).toEqual(whole);
   const windows = mentionWindows(compact);
-  for (const m of whole) expect(windows).toContain(m.key);
+  for (const m of whole) {
+    expect(windows).toContain(m.key);
+    expect(windowsMayName(windows, m.key)).toBe(true);
+  }
 }
 
 describe('mention candidates', () => {

@@ -92,8 +92,8 @@ export function groupingQueries(pool: Pool): GroupingPort {
     async writersNaming(keys) {
       const query = anyKeyQuery(keys);
       if (query === null) return [];
-      return (await rows<{ notice_id: number }>(pool, 'SELECT notice_id FROM grouping_windows WHERE grams @@ $1::tsquery ORDER BY notice_id', [query]))
-        .map((r) => r.notice_id);
+      return rows<{ id: number; windows: string }>(pool,
+        'SELECT notice_id AS id, body AS windows FROM grouping_windows WHERE grams @@ $1::tsquery ORDER BY notice_id', [query]);
     },
     async orgKeysAmong(candidates) {
       if (candidates.length === 0) return [];
@@ -137,10 +137,10 @@ export function groupingQueries(pool: Pool): GroupingPort {
         await client.query('DELETE FROM grouping_windows WHERE notice_id = ANY ($1::int[])', [noticeIds]);
         const windowed = entries.filter((e) => e.windows !== '');
         await client.query(/* sql */ `
-          INSERT INTO grouping_windows (notice_id, grams)
-          SELECT w.id, w.grams::tsvector FROM unnest($1::int[], $2::text[]) AS w (id, grams)
+          INSERT INTO grouping_windows (notice_id, body, grams)
+          SELECT w.id, w.body, w.grams::tsvector FROM unnest($1::int[], $2::text[], $3::text[]) AS w (id, body, grams)
           WHERE EXISTS (SELECT 1 FROM notices n WHERE n.id = w.id)`,
-        [windowed.map((e) => e.id), windowed.map((e) => bigramsOf(e.windows).map(quoteLexeme).join(' '))]);
+        [windowed.map((e) => e.id), windowed.map((e) => e.windows), windowed.map((e) => bigramsOf(e.windows).map(quoteLexeme).join(' '))]);
         await enqueue(client, 3, noticeIds.map(String));
         await enqueue(client, 2, blocks);
         await dequeue(client, 1, done);

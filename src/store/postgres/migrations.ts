@@ -376,6 +376,7 @@ export const MIGRATIONS: readonly Migration[] = [
       -- a superset of the windows holding it, and the caller checks each.
       CREATE TABLE grouping_windows (
         notice_id  integer  PRIMARY KEY REFERENCES notices (id),
+        body       text     NOT NULL,
         grams      tsvector NOT NULL
       );
       CREATE INDEX grouping_windows_by_gram ON grouping_windows USING gin (grams);

@@ -32,7 +32,8 @@ export function groupingQueries(db: Database.Database): GroupingPort {
     'SELECT block, notice_id FROM grouping_blocks WHERE block IN (SELECT value FROM json_each(?)) ORDER BY block, notice_id');
   const selectBlockHead = db.prepare<[string, number], { notice_id: number }>(
     'SELECT notice_id FROM grouping_blocks WHERE block = ? ORDER BY notice_id LIMIT ?');
-  const selectWriters = db.prepare<[string], { id: number }>('SELECT DISTINCT rowid AS id FROM grouping_windows WHERE grouping_windows MATCH ? ORDER BY rowid');
+  const selectWriters = db.prepare<[string], { id: number; windows: string }>(
+    'SELECT rowid AS id, body AS windows FROM grouping_windows WHERE grouping_windows MATCH ? ORDER BY rowid');
   const selectOrgKeys = db.prepare<[string], { block: string }>(
     'SELECT DISTINCT block FROM grouping_blocks WHERE block IN (SELECT value FROM json_each(?))');
   const selectBlockLinks = db.prepare<[string], { block: string; link_json: string }>(
@@ -130,7 +131,7 @@ export function groupingQueries(db: Database.Database): GroupingPort {
     async writersNaming(keys) {
       // The trigram tokenizer cannot look for fewer than three characters; no key that short is looked for.
       const wanted = keys.filter((k) => [...k].length >= 3);
-      return wanted.length === 0 ? [] : selectWriters.all(anyOf(wanted)).map((r) => r.id);
+      return wanted.length === 0 ? [] : selectWriters.all(anyOf(wanted));
     },
     async orgKeysAmong(candidates) {
       return candidates.length === 0 ? [] : selectOrgKeys.all(json(candidates.map((c) => `org:${c}`))).map((r) => r.block.slice('org:'.length));

@@ -8,6 +8,8 @@ import { reasonOf } from '../core/errors.ts';
 
 export interface CheckReport extends IntegrityReport {
   ok: boolean;
+  /** Temp files a stopped writer left in the archive: safe to delete, reported so that disk is not lost unseen. */
+  strays: string[];
 }
 
 export async function checkCasebook(
@@ -33,5 +35,7 @@ export async function checkCasebook(
     }
     report.counted.original = report.documents.length;
   }
-  return { ...report, problems, ok: problems.length === 0 };
+  // Not a problem of the casebook (nothing refers to them), but disk a killed writer left taken.
+  const strays = (await deps.archive.strays?.()) ?? [];
+  return { ...report, problems, strays, ok: problems.length === 0 };
 }

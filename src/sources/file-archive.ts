@@ -1,6 +1,6 @@
 // Keeps original bytes on disk under their SHA-256 (archive/ab/cdef…): written once, atomically, never rewritten.
 import { createHash, randomBytes } from 'node:crypto';
-import { access, link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { access, link, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { JikenboError } from '../core/errors.ts';
 import type { Archive } from '../store/store.ts';
@@ -59,9 +59,13 @@ export class FileArchive implements Archive {
     try {
       await handle.writeFile(bytes);
       await handle.sync();
-    } finally {
-      await handle.close();
+    } catch (err) {
+      // A full disk: the half-written temp file goes, not just the error.
+      await handle.close().catch(() => {});
+      await unlink(temp).catch(() => {});
+      throw err;
     }
+    await handle.close();
     try {
       // link() fails when the name exists, where rename() would replace it: a writer that lost a
       // race leaves the first copy alone. Same SHA-256, same bytes, so losing is fine.
@@ -93,12 +97,36 @@ export class FileArchive implements Archive {
     return exists(this.pathOf(sha256));
   }
 
+  /** Temp files no writer is writing: a process killed between its write and its link left them. */
+  async strays(): Promise<string[]> {
+    const found: string[] = [];
+    const folders = await readdir(this.root, { withFileTypes: true }).catch(() => []);
+    for (const folder of folders) {
+      if (!folder.isDirectory() || !/^[0-9a-f]{2}$/.test(folder.name)) continue;
+      for (const name of await readdir(join(this.root, folder.name))) {
+        const pid = /^\.tmp-[0-9a-f]{8}-(\d+)-/.exec(name)?.[1];
+        if (pid !== undefined && !alive(Number(pid))) found.push(join(this.root, folder.name, name));
+      }
+    }
+    return found.sort();
+  }
+
   /** Where a document's bytes live; the hash is checked first, so no input can leave the root. */
   pathOf(sha256: string): string {
     if (!SHA256.test(sha256)) {
       throw new JikenboError('bad_input', `${sha256}: not a SHA-256 (64 lower-case hex characters)`, { subject: sha256 });
     }
     return pathUnder(pathUnder(this.root, sha256.slice(0, 2)), sha256.slice(2));
+  }
+}
+
+/** Whether a process of this machine is running with that id (a temp file's writer may still be at work). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

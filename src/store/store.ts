@@ -514,4 +514,6 @@ export interface Archive {
   putMany(items: readonly { sha256: string; bytes: Uint8Array }[]): Promise<(Error | null)[]>;
   get(sha256: string): Promise<Uint8Array | null>;
   has(sha256: string): Promise<boolean>;
+  /** Half-written files a crash left behind (a folder archive's temp files), for `check` to report. */
+  strays?(): Promise<string[]>;
 }

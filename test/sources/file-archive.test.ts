@@ -1,13 +1,31 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JikenboError } from '../../src/core/errors.ts';
 import { FileArchive } from '../../src/sources/file-archive.ts';
 
 const NOTICE = new TextEncoder().encode('ランサムウェア被害に関するお知らせ（第2報）\n株式会社みなと架空商事\n');
 const SHA = createHash('sha256').update(NOTICE).digest('hex');
+
+// A disk that fills up once a file is open: the handle's writes fail with ENOSPC while diskFull.on.
+const diskFull = vi.hoisted(() => ({ on: false, opened: 0 }));
+vi.mock('node:fs/promises', async (original) => {
+  const fs = await original<typeof import('node:fs/promises')>();
+  return {
+    ...fs,
+    open: async (...args: Parameters<typeof fs.open>) => {
+      const handle = await fs.open(...args);
+      if (!diskFull.on) return handle;
+      diskFull.opened++;
+      return Object.assign(Object.create(handle) as typeof handle, {
+        writeFile: async () => { throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }); },
+        close: () => handle.close(),
+      });
+    },
+  };
+});
 
 let root: string;
 let archive: FileArchive;
@@ -97,5 +115,31 @@ describe('FileArchive.putMany', () => {
     const fresh = new FileArchive(join(root, 'not', 'yet'));
     expect(await fresh.putMany(items.slice(0, 2))).toEqual([null, null]);
     expect(await fresh.get(items[1]!.sha256)).toEqual(texts[1]);
+  });
+
+  it('lists the temp files a stopped writer left, not those of a writer still running', async () => {
+    await archive.put(SHA, NOTICE);
+    const folder = join(root, SHA.slice(0, 2));
+    // A pid no process has (above the kernel's maximum) and this process's own.
+    const dead = join(folder, `.tmp-${SHA.slice(2, 10)}-4194305-abcdef012345`);
+    const running = join(folder, `.tmp-${SHA.slice(2, 10)}-${process.pid}-abcdef012345`);
+    await writeFile(dead, 'half');
+    await writeFile(running, 'half');
+    expect(await archive.strays()).toEqual([dead]);
+  });
+
+  it('removes its temp file when the write fails (a full disk)', async () => {
+    const folder = join(root, SHA.slice(0, 2));
+    diskFull.on = true;
+    try {
+      const err = await archive.put(SHA, NOTICE).then(() => null, (e: unknown) => e);
+      expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    } finally {
+      diskFull.on = false;
+    }
+    // The temp file was made (the folder exists) and is gone.
+    expect(diskFull.opened).toBeGreaterThan(0);
+    expect(await readdir(folder)).toEqual([]);
+    expect(await archive.has(SHA)).toBe(false);
   });
 });

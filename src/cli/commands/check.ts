@@ -25,8 +25,9 @@ export async function checkCommand(args: string[]): Promise<number> {
     const work = await casebook.store.groupingWork();
     const grouping = { toIndex: work[1], toLink: work[2], toPlan: work[3] };
     if (values.json) {
-      process.stdout.write(JSON.stringify({ ok: report.ok, counted: report.counted, problems: report.problems, grouping }) + '\n');
+      process.stdout.write(JSON.stringify({ ok: report.ok, counted: report.counted, problems: report.problems, grouping, strays: report.strays }) + '\n');
     } else {
+      for (const path of report.strays) process.stdout.write(`leftover temp file (a stopped writer's; safe to delete): ${path}\n`);
       if (work[1] + work[2] + work[3] > 0) {
         process.stdout.write(`grouping queue: ${work[1]} notices to index, ${work[2]} blocks to link, ${work[3]} notices to plan (the next ingest or serve regroups them)\n`);
       }

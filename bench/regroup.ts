@@ -12,7 +12,7 @@
 //   npm run bench:regroup [-- --posts 100000 --engines sqlite,postgres --trials 20 --stall-seconds 60]
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -139,6 +139,12 @@ async function stallPhase(casebook: Casebook, files: Held[], seconds: number, rn
     if (ms > slowest.ms) Object.assign(slowest, { ms, what });
   };
   const onProgress = (p: GroupingProgress) => note(p.stepMs, `grouping step (${p.stage}, ${p.items} items)`);
+  let slowestPage = 0;
+  let slowestGc = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) slowestGc = Math.max(slowestGc, e.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   delay.enable();
   const corrections = (async () => {
@@ -146,7 +152,10 @@ async function stallPhase(casebook: Casebook, files: Held[], seconds: number, rn
       const id = ids[rng.int(0, ids.length - 1)]!;
       const field = done.corrections % 2 === 0 ? 'organization' : 'disclosure_date';
       const value = field === 'organization' ? `株式会社訂正${rng.int(0, 50)}` : `2025-0${rng.int(1, 9)}-1${rng.int(0, 9)}`;
-      await correctValue(store, { target: 'notice', id, field, value, by: 'bench' }, { onProgress }).then(() => done.corrections++, () => done.errors++);
+      await correctValue(store, { target: 'notice', id, field, value, by: 'bench' }, { onProgress }).then(() => done.corrections++, (err: unknown) => {
+        done.errors++;
+        log(`correction of notice ${id} failed: ${err instanceof Error ? err.message : String(err)}`);
+      });
       await sleep(200);
     }
   })();
@@ -156,27 +165,40 @@ async function stallPhase(casebook: Casebook, files: Held[], seconds: number, rn
       const path = join(dir, file.name.replaceAll('/', '_'));
       writeFileSync(path, file.bytes);
       const started = performance.now();
-      await ingestPaths([path], casebook, { onGrouping: onProgress }).then(() => done.ingests++, () => done.errors++);
+      await ingestPaths([path], casebook, { onGrouping: onProgress }).then((r) => {
+        if (r.failures.length > 0) log(`ingest of ${file.name} failed: ${r.failures.map((f) => f.reason).join('; ')}`);
+        done.ingests++;
+      }, (err: unknown) => {
+        done.errors++;
+        log(`ingest of ${file.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      });
       note(performance.now() - started, `whole ingest of one file (${file.name})`);
       await sleep(1000);
     }
   })();
   const pages = Promise.all([0, 1].map(async () => {
     while (performance.now() < until) {
+      const started = performance.now();
       const res = await app.request(`http://localhost/incidents/${incidents[rng.int(0, incidents.length - 1)]}`);
       await res.arrayBuffer();
-      if (res.status === 200) done.pages++;
-      else done.errors++;
+      slowestPage = Math.max(slowestPage, performance.now() - started);
+      // 301: the incident was merged into another by a correction meanwhile, and its page moved there.
+      if (res.status === 200 || res.status === 301) done.pages++;
+      else {
+        done.errors++;
+        log(`page ${res.url}: ${res.status}`);
+      }
       // As requests arrive from sockets: one each turn of the loop, not a chain of promises that starves timers.
       await new Promise((r) => setImmediate(r));
     }
   }));
   await Promise.all([corrections, ingests, pages]);
   delay.disable();
+  gc.disconnect();
   rmSync(dir, { recursive: true, force: true });
   const msOf = (ns: number) => (ns / 1e6).toFixed(0);
   return `| event loop over ${seconds} s of use (${done.corrections} corrections, ${done.ingests} files ingested, ${done.pages} pages, ${done.errors} errors) | ` +
-    `max delay ${msOf(delay.max)} ms | p99 ${msOf(delay.percentile(99))} ms | mean ${msOf(delay.mean)} ms | longest step: ${slowest.what} ${slowest.ms.toFixed(0)} ms |`;
+    `max delay ${msOf(delay.max)} ms | p99 ${msOf(delay.percentile(99))} ms | mean ${msOf(delay.mean)} ms | longest step: ${slowest.what} ${slowest.ms.toFixed(0)} ms; slowest page ${slowestPage.toFixed(0)} ms; longest GC pause ${slowestGc.toFixed(0)} ms |`;
 }
 
 const rows: string[] = [];

@@ -107,6 +107,42 @@ describe('watching', () => {
     expect((await casebook.store.listWatchSources()).map((s) => s.url)).toContain(`${server.base}/broken.xml`);
   });
 
+  it('checks the other sources while one is slow to answer', async () => {
+    const db = join(dir, 'slow.db');
+    const cb = await openCasebook(db);
+    let release!: () => void;
+    const released = new Promise<void>((r) => { release = r; });
+    let fastDone = false;
+    // The slow source answers only once the fast one's notice is stored: one after the other, it never would.
+    server.route('/slow.xml', (_req, res) => {
+      void released.then(() => {
+        res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' });
+        res.end('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>遅いサイト</title></channel></rss>');
+      });
+    });
+    server.route('/fast.html', send(200, { 'Content-Type': 'text/html; charset=utf-8' },
+      '<html><body><ul><li><a href="/news/3">メール誤送信による個人情報漏えいのお詫び</a></li></ul></body></html>'));
+    try {
+      await addWatchSource(cb.store, `${server.base}/slow.xml`, { allowPrivate: true });
+      await addWatchSource(cb.store, `${server.base}/fast.html`, { allowPrivate: true });
+      const poll = (async () => {
+        for (let i = 0; i < 600 && !fastDone; i++) {
+          fastDone = (await cb.store.listNotices({ limit: 10 })).length > 0;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        release();
+      })();
+      const report = await runWatch(cb);
+      await poll;
+      expect(fastDone).toBe(true);
+      expect(report.checked.map((c) => c.source.url)).toEqual([`${server.base}/slow.xml`, `${server.base}/fast.html`]);
+      expect(report.checked.map((c) => c.status)).toEqual(['changed', 'changed']);
+    } finally {
+      release();
+      await cb.close();
+    }
+  }, 60_000);
+
   it('refuses the local server when the source was not added with --allow-private', async () => {
     const db = join(dir, 'refuse.db');
     const cb = await openCasebook(db);

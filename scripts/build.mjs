@@ -3,19 +3,23 @@
 // decoding process), with the commands split into chunks loaded on demand so that `jikenbo --help`
 // loads only what it prints. Packages under node_modules stay external (better-sqlite3 and pg are
 // native or optional, pdf.js finds its CMaps next to itself): they load from node_modules as before.
-// Run by `npm ci` (the `prepare` script) and by `npm run build`; bin/jikenbo.js refuses to run a dist/
-// older than src/ (build-stamp.mjs). Plain JavaScript so that it needs nothing but esbuild.
+// Run by `npm ci` (the `prepare` script), by `npm run build` and by the tests' global setup;
+// bin/jikenbo.js never runs a dist/ older than src/ (build-stamp.mjs). Plain JavaScript, so that it
+// needs nothing but esbuild.
 import { build } from 'esbuild';
 import { renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STAMP_FILE } from '../bin/build-stamp.mjs';
+import { buildState, STAMP_FILE } from '../bin/build-stamp.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 // Built beside dist/ and moved into place, so that a command started meanwhile sees the old build or
 // the new one, never half of one.
 const NEXT = join(ROOT, `.dist-${process.pid}`);
+
+// --if-stale: only when dist/ is missing or older than the sources (the tests' global setup).
+if (process.argv.includes('--if-stale') && buildState(ROOT) === 'fresh') process.exit(0);
 
 const started = Date.now();
 rmSync(NEXT, { recursive: true, force: true });

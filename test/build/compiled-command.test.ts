@@ -1,7 +1,7 @@
 // bin/jikenbo.js runs the compiled code in dist/ while it was built from the sources as they are, and
 // never runs an older dist/ unnoticed: missing or stale, it says so in one line and runs src/ through tsx.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,5 +96,41 @@ describe('bin/jikenbo.js and dist/', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('usage: jikenbo COMMAND');
     expect(run.stderr).toBe('jikenbo: dist/ is missing (npm run build compiles it); running the sources through tsx\n');
+  });
+});
+
+describe('the compiled command', () => {
+  let built: string;
+  const pdf = join(REPO, 'demo/notices/2025-06-30-tsukimi-univ-phishing.pdf');
+  const extract = () => spawnSync(process.execPath, [join(built, 'bin/jikenbo.js'), 'extract', '--jsonl', pdf], { encoding: 'utf8', timeout: 120_000 });
+
+  beforeAll(() => {
+    built = makeCopy();
+    mkdirSync(join(built, 'scripts'));
+    cpSync(join(REPO, 'scripts/build.mjs'), join(built, 'scripts/build.mjs'));
+    cpSync(join(REPO, 'tsconfig.json'), join(built, 'tsconfig.json'));
+    const build = spawnSync(process.execPath, [join(built, 'scripts/build.mjs'), '--quiet'], { encoding: 'utf8' });
+    expect(build.stderr).toBe('');
+    expect(build.status).toBe(0);
+  });
+  afterAll(() => rmSync(built, { recursive: true, force: true }));
+
+  it('decodes in compiled decoding processes, without tsx, and prints what the sources print', () => {
+    // Without bin/run-ts.js a reader started through tsx cannot start, and the file would fail.
+    const runTs = join(built, 'bin/run-ts.js');
+    const saved = readFileSync(runTs);
+    unlinkSync(runTs);
+    const compiled = extract();
+    writeFileSync(runTs, saved);
+    expect(compiled.stderr).toBe('');
+    expect(compiled.status).toBe(0);
+    const record = JSON.parse(compiled.stdout.trim()) as Record<string, unknown>;
+    expect(record.organization).toEqual(expect.any(String));
+
+    // The same file through the sources (dist/ made stale): the same bytes, after the one-line warning.
+    utimesSync(join(built, 'src/core/errors.ts'), future, future);
+    const fromSource = extract();
+    expect(fromSource.stderr).toBe('jikenbo: dist/ is older than src/ (npm run build compiles it); running the sources through tsx\n');
+    expect(fromSource.stdout).toBe(compiled.stdout);
   });
 });

@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
-    // A private PostgreSQL cluster for the store suite's second engine (test/store/engines.ts).
-    globalSetup: ['test/helpers/postgres-global-setup.ts'],
+    // dist/ built when stale (the CLI tests run the compiled command), then a private PostgreSQL
+    // cluster for the store suite's second engine (test/store/engines.ts).
+    globalSetup: ['test/helpers/build-global-setup.ts', 'test/helpers/postgres-global-setup.ts'],
   },
 });

@@ -7,11 +7,13 @@
 // large allocation can abort the whole process (V8's fatal OOM), and a PDF string of 100 MB does just
 // that. Nothing untrusted is decoded in this process: when no reader can start, the jobs fail saying so.
 import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from '../sources/decode-limits.ts';
 import type { DocumentLimits } from '../sources/load-document.ts';
 import { jobSubject, type DecodeJob, type JobResult, type ListedSource } from './decode-job.ts';
 import type { ReadDocument, ReadFile } from './ingest-read.ts';
+import { packageRoot, runningFromSource } from './package-root.ts';
 
 type AnyResult = ReadFile | ReadDocument | ListedSource;
 
@@ -25,10 +27,18 @@ export type ReaderMessage = { ready: true } | { id: number; result: AnyResult };
 /** The exit code of a reader that ended itself for passing its memory limit (ingest-worker.ts). */
 export const OVER_MEMORY_EXIT = 86;
 
-// Readers run TypeScript through tsx, as the command does (bin/run-ts.js), from this entry.
-const RUN_TS = fileURLToPath(new URL('../../bin/run-ts.js', import.meta.url));
-const READER_ENTRY = fileURLToPath(new URL('./ingest-reader-main.ts', import.meta.url));
-const READER_MODULE = new URL('./ingest-worker.ts', import.meta.url).href;
+/**
+ * How a reader starts: compiled code forks the compiled entry (dist/reader.js, scripts/build.mjs);
+ * code run from its TypeScript (the tests) forks the source entry through tsx (bin/run-ts.js).
+ */
+function readerCommand(module: string | undefined): { file: string; args: string[] } {
+  const extra = module === undefined ? [] : [module];
+  if (!runningFromSource()) return { file: join(packageRoot(), 'dist/reader.js'), args: extra };
+  return {
+    file: join(packageRoot(), 'bin/run-ts.js'),
+    args: [fileURLToPath(new URL('./ingest-reader-main.ts', import.meta.url)), ...extra],
+  };
+}
 /** What V8 prints when a reader runs out of heap. */
 const OUT_OF_HEAP = /heap out of memory|Reached heap limit/;
 
@@ -114,7 +124,8 @@ export class ReaderPool {
   }
 
   private spawn(): void {
-    const child = fork(RUN_TS, [READER_ENTRY, this.options.module ?? READER_MODULE], {
+    const { file, args } = readerCommand(this.options.module);
+    const child = fork(file, args, {
       execArgv: [`--max-old-space-size=${this.memoryMb}`],
       env: { ...process.env, JIKENBO_READER_MEMORY_MB: String(this.memoryMb) },
       serialization: 'advanced', // Uint8Array in and out, as structured clones

@@ -1,6 +1,6 @@
-// The entry of a decoding process of ingest-pool.ts (run through bin/run-ts.js): loads the reader
-// module it is named (ingest-worker.ts, or a test's) and serves the reads its parent sends.
+// The entry of a decoding process of ingest-pool.ts (compiled to dist/reader.js, or run from source
+// through bin/run-ts.js): serves the reads its parent sends with ingest-worker.ts, or with the reader
+// module it is named (a test's that misbehaves).
 const module = process.argv[2];
-if (!module) throw new Error('usage: ingest-reader-main.ts READER_MODULE_URL');
-const reader = (await import(module)) as { serveReads(): void };
+const reader = (module === undefined ? await import('./ingest-worker.ts') : await import(module)) as { serveReads(): void };
 reader.serveReads();

@@ -1,16 +1,15 @@
 // STIX use cases: gather each incident's notices for the bundle, and load the OASIS schemas to check it.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import type { IncidentRow } from '../formats/incident-row.ts';
 import { toStixBundle, type StixBundle, type StixIncident } from '../formats/stix.ts';
 import { createStixValidator, type StixValidator } from '../formats/stix-validate.ts';
 import type { Store } from '../store/store.ts';
+import { packageRoot } from './package-root.ts';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEFAULT_STIX_SCHEMAS = resolve(REPO_ROOT, '../shared/vendor-data/stix/schemas');
+export const DEFAULT_STIX_SCHEMAS = resolve(packageRoot(), '../shared/vendor-data/stix/schemas');
 
 export async function stixIncidents(store: Store, rows: readonly IncidentRow[]): Promise<StixIncident[]> {
   const out: StixIncident[] = [];

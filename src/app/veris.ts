@@ -3,8 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import type { IncidentRecord } from '../core/record.ts';
 import type { IncidentRow, PlainRecord } from '../formats/incident-row.ts';
@@ -15,13 +14,13 @@ import { pathUnder } from '../sources/path-under.ts';
 import { walkPaths } from '../sources/walk-paths.ts';
 import type { Archive, Store } from '../store/store.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
+import { packageRoot } from './package-root.ts';
 
 /** The extractor version recorded for a notice read from VERIS rather than extracted from text. */
 export const VERIS_IMPORT_VERSION = 'veris-import/1';
 export const VERIS_MEDIA_TYPE = 'application/json';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEFAULT_VERIS_SCHEMA = resolve(REPO_ROOT, '../shared/vendor-data/veris/verisc-merged.json');
+export const DEFAULT_VERIS_SCHEMA = resolve(packageRoot(), '../shared/vendor-data/veris/verisc-merged.json');
 
 /** The schema path from --schema, then JIKENBO_VERIS_SCHEMA, then ../shared beside the repository. */
 export function resolveVerisSchemaPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {

@@ -2,14 +2,15 @@
 // anyone for reading (--public-read). When the casebook has no accounts yet it makes one admin, `demo`,
 // with a random password printed once, so that reviewing can be tried at once.
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { join, sep } from 'node:path';
 import { addAccount } from '../../app/accounts.ts';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { packageRoot } from '../../app/package-root.ts';
 import { cliActor, parseCommand } from '../options.ts';
 import { printReport, runWithProgress } from './ingest.ts';
 import { listen } from './serve.ts';
 
-export const DEMO_DIR = fileURLToPath(new URL('../../../demo/notices/', import.meta.url));
+export const DEMO_DIR = join(packageRoot(), 'demo/notices') + sep;
 
 export async function demoCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('demo', args, {

@@ -138,7 +138,11 @@ async function stallPhase(casebook: Casebook, files: Held[], seconds: number, rn
   const note = (ms: number, what: string) => {
     if (ms > slowest.ms) Object.assign(slowest, { ms, what });
   };
-  const onProgress = (p: GroupingProgress) => note(p.stepMs, `grouping step (${p.stage}, ${p.items} items)`);
+  const slowestStep = { ms: 0, what: '' };
+  const onProgress = (p: GroupingProgress) => {
+    note(p.stepMs, `grouping step (${p.stage}, ${p.items} items)`);
+    if (p.stepMs > slowestStep.ms) Object.assign(slowestStep, { ms: p.stepMs, what: `${p.stage}, ${p.items} items` });
+  };
   let slowestPage = 0;
   let slowestGc = 0;
   const gc = new PerformanceObserver((list) => {
@@ -198,7 +202,7 @@ async function stallPhase(casebook: Casebook, files: Held[], seconds: number, rn
   rmSync(dir, { recursive: true, force: true });
   const msOf = (ns: number) => (ns / 1e6).toFixed(0);
   return `| event loop over ${seconds} s of use (${done.corrections} corrections, ${done.ingests} files ingested, ${done.pages} pages, ${done.errors} errors) | ` +
-    `max delay ${msOf(delay.max)} ms | p99 ${msOf(delay.percentile(99))} ms | mean ${msOf(delay.mean)} ms | longest step: ${slowest.what} ${slowest.ms.toFixed(0)} ms; slowest page ${slowestPage.toFixed(0)} ms; longest GC pause ${slowestGc.toFixed(0)} ms |`;
+    `max delay ${msOf(delay.max)} ms | p99 ${msOf(delay.percentile(99))} ms | mean ${msOf(delay.mean)} ms | longest step: ${slowest.what} ${slowest.ms.toFixed(0)} ms; longest grouping step ${slowestStep.ms.toFixed(0)} ms (${slowestStep.what}); slowest page ${slowestPage.toFixed(0)} ms; longest GC pause ${slowestGc.toFixed(0)} ms |`;
 }
 
 const rows: string[] = [];

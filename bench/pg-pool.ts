@@ -7,10 +7,10 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { openCasebook } from '../src/app/casebook.ts';
 import { ingestPaths } from '../src/app/ingest.ts';
 import { createApp } from '../src/server/app.ts';
+import { withBenchPostgres } from './bench-postgres.ts';
 
 const { values } = parseArgs({ options: {
   concurrency: { type: 'string', default: '50' }, waves: { type: 'string', default: '10' }, pools: { type: 'string', default: '2,10' },
@@ -21,17 +21,7 @@ const POOLS = values.pools.split(',').map(Number);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-const setup = (await import('../test/helpers/postgres-global-setup.ts')).default as unknown as
-  (p: { provide: (k: string, v: string) => void }) => Promise<() => Promise<void>>;
-let admin = '';
-const stopCluster = await setup({ provide: (k, v) => { if (k === 'postgresAdminUrl') admin = v; } });
-const name = `jikenbo_bench_pool_${Date.now()}`;
-const adminClient = new pg.Client({ connectionString: admin });
-await adminClient.connect();
-await adminClient.query(`CREATE DATABASE ${name}`);
-const url = admin.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
-
-try {
+await withBenchPostgres('jikenbo_bench_pool', async (url) => {
   const loading = await openCasebook(url);
   await ingestPaths([resolve('demo/notices')], loading);
   const incidents = await loading.store.listIncidents({ limit: 1000 });
@@ -71,8 +61,4 @@ try {
     await server.close();
     await casebook.close();
   }
-} finally {
-  await adminClient.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await adminClient.end();
-  await stopCluster();
-}
+});

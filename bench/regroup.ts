@@ -16,13 +16,13 @@ import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { z } from 'zod';
 import { openCasebook, type Casebook } from '../src/app/casebook.ts';
 import { ingestPaths } from '../src/app/ingest.ts';
 import { drainGrouping, type GroupingProgress } from '../src/app/regroup.ts';
 import { correctValue } from '../src/app/review.ts';
 import { createApp } from '../src/server/app.ts';
+import { withBenchPostgres } from './bench-postgres.ts';
 import { extractDocument, EXTRACTOR_VERSION } from '../src/extract/extract.ts';
 import { decodeText } from '../src/sources/decode-text.ts';
 import type { DocumentToIngest } from '../src/store/store.ts';
@@ -92,23 +92,14 @@ async function withEngine<T>(engine: 'sqlite' | 'postgres', work: (casebook: Cas
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const setup = (await import('../test/helpers/postgres-global-setup.ts')).default as unknown as
-    (p: { provide: (k: string, v: string) => void }) => Promise<() => Promise<void>>;
-  let admin = '';
-  const stop = await setup({ provide: (k, v) => { if (k === 'postgresAdminUrl') admin = v; } });
-  const name = `jikenbo_bench_regroup_${Date.now()}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  const casebook = await openCasebook(admin.replace(/\/[^/?]*(\?|$)/, `/${name}$1`));
-  try {
-    return await work(casebook);
-  } finally {
-    await casebook.close();
-    await client.query(`DROP DATABASE ${name}`);
-    await client.end();
-    await stop();
-  }
+  return withBenchPostgres('jikenbo_bench_regroup', async (url) => {
+    const casebook = await openCasebook(url);
+    try {
+      return await work(casebook);
+    } finally {
+      await casebook.close();
+    }
+  });
 }
 
 /**

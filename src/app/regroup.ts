@@ -17,7 +17,7 @@ import { MAX_BLOCK, linkBlock, linkKey, linkWriter, noticeBlocks, prepare, settl
 import { MIN_MENTION_KEY } from '../analyze/org-name.ts';
 import { planIncidents } from '../analyze/plan-incidents.ts';
 import { JikenboError } from '../core/errors.ts';
-import type { GroupingItem, GroupingSummary, ManualDecision, NoticeLink, Store } from '../store/store.ts';
+import type { BlockLink, ExistingIncident, GroupingItem, GroupingSummary, ManualDecision, NoticeLink, Store } from '../store/store.ts';
 
 /**
  * Items per step (one transaction). On SQLite a step is synchronous, so it holds the event loop for
@@ -157,10 +157,8 @@ async function writerLinks(store: Store, writer: Prepared | undefined): Promise<
 async function planAround(store: Store, items: GroupingItem[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const basis = await store.loadPlanBasis();
-    const closure = await neighbourhood(store, ids(items), basis.decisions);
-    const [notices, stored, incidents] = await Promise.all([
-      store.loadLinkable(closure, false), store.linksTouching(closure), store.incidentsOfNotices(closure),
-    ]);
+    const { closure, stored, incidents } = await neighbourhood(store, ids(items), basis.decisions);
+    const notices = await store.loadLinkable(closure, false);
     const inside = new Set(closure);
     const links = settleLinks(stored.filter((l) => inside.has(l.link.notices[0]) && inside.has(l.link.notices[1])));
     const decisions = basis.decisions.filter((d) => inside.has(d.noticeId) || (d.otherNoticeId !== null && inside.has(d.otherNoticeId)));
@@ -177,8 +175,10 @@ async function planAround(store: Store, items: GroupingItem[]): Promise<void> {
 /**
  * The notices whose incidents may change with these: closed under stored links, a person's links,
  * membership of one incident and one casebook number (two incidents of one number are flagged together).
+ * With the links and incidents read on the way, which are every one touching the closure: each of its
+ * notices was once in the frontier.
  */
-async function neighbourhood(store: Store, start: number[], decisions: readonly ManualDecision[]): Promise<number[]> {
+async function neighbourhood(store: Store, start: number[], decisions: readonly ManualDecision[]): Promise<{ closure: number[]; stored: BlockLink[]; incidents: ExistingIncident[] }> {
   const manual = new Map<number, number[]>();
   for (const d of decisions) {
     if (d.otherNoticeId === null) continue;
@@ -186,6 +186,8 @@ async function neighbourhood(store: Store, start: number[], decisions: readonly 
     (manual.get(d.otherNoticeId) ?? manual.set(d.otherNoticeId, []).get(d.otherNoticeId)!).push(d.noticeId);
   }
   const seen = new Set<number>(start);
+  const stored = new Map<string, BlockLink>();
+  const incidentsById = new Map<number, ExistingIncident>();
   let frontier = [...seen];
   while (frontier.length > 0) {
     const [links, incidents, blocks] = await Promise.all([
@@ -200,11 +202,21 @@ async function neighbourhood(store: Store, start: number[], decisions: readonly 
         next.push(id);
       }
     };
-    for (const { link } of links) link.notices.forEach(visit);
-    for (const i of incidents) i.noticeIds.forEach(visit);
+    for (const l of links) {
+      stored.set(`${l.block}\u0000${linkKey(l.link)}`, l);
+      l.link.notices.forEach(visit);
+    }
+    for (const i of incidents) {
+      incidentsById.set(i.id, i);
+      i.noticeIds.forEach(visit);
+    }
     for (const list of sharing.values()) list.forEach(visit);
     for (const id of frontier) (manual.get(id) ?? []).forEach(visit);
     frontier = next;
   }
-  return [...seen].sort((a, b) => a - b);
+  return {
+    closure: [...seen].sort((a, b) => a - b),
+    stored: [...stored.values()],
+    incidents: [...incidentsById.values()].sort((a, b) => a.id - b.id),
+  };
 }

@@ -30,7 +30,12 @@ function anyKeyQuery(keys: readonly string[]): string | null {
 const NOTICE_LOCKS = 0x6a6b01;
 const BLOCK_LOCKS = 0x6a6b02;
 
-const BASIS = /* sql */ `
+
+/**
+ * What makes a plan stale: another regrouping or a person's decision since it was read. (Notices stored
+ * meanwhile do not: the queue holds them for the next step.)
+ */
+export const PLAN_BASIS = /* sql */ `
   SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`;
 
 async function enqueue(db: Queryable, stage: GroupingStage, items: readonly string[]): Promise<void> {
@@ -163,7 +168,7 @@ export function groupingQueries(pool: Pool): GroupingPort {
     },
     async loadPlanBasis() {
       return inTransaction(pool, async (client) => ({
-        basis: (await one<{ basis: string }>(client, BASIS))!.basis,
+        basis: (await one<{ basis: string }>(client, PLAN_BASIS))!.basis,
         counters: new Map((await rows<{ year: number; last: number }>(client, 'SELECT year, last FROM casebook_counters')).map((r) => [r.year, r.last])),
         decisions: (await rows<DecisionRow>(client, 'SELECT * FROM manual_links ORDER BY id')).map(toDecision),
       }), { isolation: 'REPEATABLE READ', readOnly: true });

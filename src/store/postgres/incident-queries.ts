@@ -13,17 +13,11 @@ import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../row
 import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import { inTransaction, isRowId, one, rows, type Pool, type Queryable } from './pg-database.ts';
 import { writeAudit } from './account-queries.ts';
-import { settleGroupingItems } from './grouping-queries.ts';
+import { PLAN_BASIS, settleGroupingItems } from './grouping-queries.ts';
 
 type IncidentPort = Pick<Store,
   'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
   'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice' | 'findIncidentsByNumber' | 'listIncidentAliases' | 'incidentReplacing'>;
-// What makes a plan stale: another regrouping or a person's decision since its snapshot. Notices another
-// server stored since then do not: they stay in the incidents their ingest made until that ingest
-// regroups after its batch. (Counting them let a long ingest elsewhere refuse every plan of this one.)
-const BASIS = /* sql */ `
-  SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`;
-
 
 async function withMembers(db: Queryable, incidents: IncidentRow[], lean = false): Promise<StoredIncident[]> {
   const found = await rows<MemberRow>(db, /* sql */ `
@@ -110,7 +104,7 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
     async loadIncidentSnapshot(): Promise<IncidentSnapshot> {
       // One snapshot for every read, as SQLite's read transaction gives.
       return inTransaction(pool, async (client) => {
-        const basis = (await one<{ basis: string }>(client, BASIS))!.basis;
+        const basis = (await one<{ basis: string }>(client, PLAN_BASIS))!.basis;
         const notices = await rows<{ id: number; text: string; record_json: string; ingested_at: string }>(client, /* sql */ `
           SELECT n.id, n.text, coalesce(n.effective_json, r.record_json) AS record_json, d.ingested_at
           FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
@@ -141,7 +135,7 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
         // Waits for ingests, decisions and other regroupings in flight; after it, every statement
         // sees what they committed, so the basis check below cannot miss one.
         await client.query('SELECT generation FROM incident_generation FOR UPDATE');
-        const current = (await one<{ basis: string }>(client, BASIS))!.basis;
+        const current = (await one<{ basis: string }>(client, PLAN_BASIS))!.basis;
         if (current !== plan.basis) {
           throw new JikenboError('conflict', `the casebook changed while incidents were regrouped (${plan.basis} → ${current})`);
         }

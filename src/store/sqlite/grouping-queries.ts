@@ -15,6 +15,10 @@ function anyOf(keys: readonly string[]): string {
   return keys.map((k) => `"${k.replaceAll('"', '""')}"`).join(' OR ');
 }
 
+/** What makes a plan stale: another regrouping or a person's decision since it was read. */
+export const PLAN_BASIS = /* sql */ `
+    SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`;
+
 export function groupingQueries(db: Database.Database): GroupingPort {
   const countStages = db.prepare<[], { stage: GroupingStage; n: number }>('SELECT stage, count(*) AS n FROM grouping_queue GROUP BY stage');
   const takeItems = db.prepare<[number, number], { item: string; seq: number }>(
@@ -57,8 +61,7 @@ export function groupingQueries(db: Database.Database): GroupingPort {
   const insertWindows = db.prepare<[number, string]>('INSERT INTO grouping_windows (rowid, body) VALUES (?, ?)');
   const clearLinks = db.prepare<[string]>('DELETE FROM grouping_links WHERE block = ?');
   const insertLink = db.prepare<[string, number, number, string]>('INSERT INTO grouping_links (block, a, b, link_json) VALUES (?, ?, ?, ?)');
-  const selectBasis = db.prepare<[], { basis: string }>(/* sql */ `
-    SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`);
+  const selectBasis = db.prepare<[], { basis: string }>(PLAN_BASIS);
   const selectCounters = db.prepare<[], { year: number; last: number }>('SELECT year, last FROM casebook_counters');
   const selectDecisions = db.prepare<[], DecisionRow>('SELECT * FROM manual_links ORDER BY id');
   const selectSummary = db.prepare<[], { incidents: number; linked: number; clashes: number }>(/* sql */ `

@@ -11,6 +11,7 @@ import type {
 import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../rows/decision-row.ts';
 import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import type { AuditWriter } from './account-queries.ts';
+import { PLAN_BASIS } from './grouping-queries.ts';
 
 type IncidentPort = Pick<Store,
   'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
@@ -19,8 +20,7 @@ type IncidentPort = Pick<Store,
 export function incidentQueries(db: Database.Database, now: () => Date, audit: AuditWriter): IncidentPort {
   // Stale: another regrouping or a person's decision since the snapshot. Notices stored since then stay
   // in the incidents their ingest made until that ingest regroups after its batch (as on PostgreSQL).
-  const selectBasis = db.prepare<[], { basis: string }>(/* sql */ `
-    SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`);
+  const selectBasis = db.prepare<[], { basis: string }>(PLAN_BASIS);
   const selectLinkable = db.prepare<[], { id: number; text: string; record_json: string; ingested_at: string }>(/* sql */ `
     SELECT n.id, n.text, coalesce(n.effective_json, r.record_json) AS record_json, d.ingested_at
     FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id

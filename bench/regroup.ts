@@ -23,6 +23,7 @@ import { drainGrouping, type GroupingProgress } from '../src/app/regroup.ts';
 import { correctValue } from '../src/app/review.ts';
 import { createApp } from '../src/server/app.ts';
 import { withBenchPostgres } from './bench-postgres.ts';
+import { traceStatements, type StatementTrace } from './statement-trace.ts';
 import { extractDocument, EXTRACTOR_VERSION } from '../src/extract/extract.ts';
 import { decodeText } from '../src/sources/decode-text.ts';
 import type { DocumentToIngest } from '../src/store/store.ts';
@@ -36,9 +37,11 @@ const args = z.object({
   seed: z.coerce.number().int().min(0).default(7),
   'stall-seconds': z.coerce.number().int().min(0).max(3600).default(60),
   'drain-every': z.coerce.boolean().default(false),
+  trace: z.coerce.boolean().default(false),
 }).parse(parseArgs({ options: {
   posts: { type: 'string' }, engines: { type: 'string' }, trials: { type: 'string' }, seed: { type: 'string' }, 'stall-seconds': { type: 'string' },
   'drain-every': { type: 'boolean' },
+  trace: { type: 'boolean' },
 } }).values);
 
 const log = (s: string) => process.stderr.write(`[regroup ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
@@ -205,6 +208,8 @@ for (const engine of args.engines) {
     let batch: DocumentToIngest[] = [];
     let posts = 0;
     const drains: Timing[] = [];
+    const drainStages = { index: 0, link: 0, plan: 0 };
+    const buildTrace: StatementTrace | null = args.trace && args['drain-every'] ? traceStatements(engine) : null;
     let loggedAt = 0;
     const rng = new Rng(args.seed);
     const build = await timed(async () => {
@@ -223,8 +228,11 @@ for (const engine of args.engines) {
           // As an ingest does: the batch regrouped after it (else once, below, as a migrated casebook is).
           if (args['drain-every']) {
             const stages = { index: 0, link: 0, plan: 0 };
+            buildTrace?.start();
             const t = await timed(() => drainGrouping(store, { onProgress: (p) => { stages[p.stage] += p.stepMs; } }));
+            buildTrace?.stop();
             drains.push(t);
+            for (const stage of ['index', 'link', 'plan'] as const) drainStages[stage] += stages[stage];
             if (t.wallMs > 3000) log(`${engine}: the regrouping after the batch ending at ${posts} posts took ${(t.wallMs / 1000).toFixed(1)} s (index ${stages.index} ms, link ${stages.link} ms, plan ${stages.plan} ms)`);
           }
           if (Math.floor(posts / 10_000) > Math.floor(loggedAt / 10_000)) log(`${engine}: ${posts} posts stored; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB, RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
@@ -233,6 +241,7 @@ for (const engine of args.engines) {
       }
       if (batch.length > 0) await store.ingestDocuments(batch);
     });
+    if (buildTrace) log(`${engine}: statements of the regroupings while building:\n${buildTrace.report()}`);
     log(`${engine}: ${posts} posts stored in ${(build.wallMs / 1000).toFixed(0)} s; first regrouping…`);
     let lastLog = 0;
     const first = await timed(() => drainGrouping(store, {
@@ -246,11 +255,15 @@ for (const engine of args.engines) {
     const summaryAfter = await store.groupingSummary();
     log(`${engine}: first regrouping ${(first.wallMs / 1000).toFixed(1)} s: ${summaryAfter.incidents} incidents, ${summaryAfter.linkedNotices} linked notices`);
 
+    const trace: StatementTrace | null = args.trace ? traceStatements(engine) : null;
     const ingestOne: Timing[] = [];
     for (const { item } of held.slice(0, args.trials)) {
       await store.ingestDocuments([item]);
+      trace?.start();
       ingestOne.push(await timed(() => drainGrouping(store)));
+      trace?.stop();
     }
+    if (trace) log(`${engine}: statements of ${ingestOne.length} regroupings after one file:\n${trace.report()}`);
     const corrections: Timing[] = [];
     const snapshotIds = (await store.listIncidents({ limit: 500 })).flatMap((i) => i.members.map((m) => m.noticeId));
     for (let t = 0; t < args.trials; t++) {
@@ -260,9 +273,16 @@ for (const engine of args.engines) {
       const oldValue = notice!.record[field];
       const newValue = field === 'organization' ? `${oldValue ?? ''}（訂正）` : '2025-01-15';
       await store.addCorrection({ target: 'notice', targetId: id, field, oldValue, newValue, by: 'bench' });
+      trace?.start();
       corrections.push(await timed(() => drainGrouping(store)));
+      trace?.stop();
     }
-    if (drains.length > 0) rows.push(summary(`regroup after each batch of 500 files while building (${drains.length} batches)`, drains));
+    if (trace) log(`${engine}: statements of ${corrections.length} regroupings after a correction:\n${trace.report()}`);
+    if (drains.length > 0) {
+      rows.push(summary(`regroup after each batch of 500 files while building (${drains.length} batches)`, drains));
+      const total = drains.reduce((sum, t) => sum + t.wallMs, 0);
+      rows.push(`| regroups while building, in all: ${(total / 1000).toFixed(1)} s wall (index ${(drainStages.index / 1000).toFixed(1)} s, link ${(drainStages.link / 1000).toFixed(1)} s, plan ${(drainStages.plan / 1000).toFixed(1)} s) | | | | |`);
+    }
     rows.push(`| **${engine}**, ${posts.toLocaleString('en-US')} posts, built in ${(build.wallMs / 1000).toFixed(0)} s | first regrouping ${(first.wallMs / 1000).toFixed(1)} s wall, ${(first.cpuMs / 1000).toFixed(1)} s CPU | | | |`);
     rows.push(summary(`regroup after ingesting one file (${ingestOne.length} trials)`, ingestOne));
     rows.push(summary(`regroup after a correction (${corrections.length} trials)`, corrections));

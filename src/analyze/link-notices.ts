@@ -13,7 +13,7 @@ import type { LinkableNotice, NoticeLink } from '../store/store.ts';
 import { keptNumber } from './casebook-number.ts';
 import { findContractorMentions, NameIndex, type ContractorMention } from './contractor-mention.ts';
 import {
-  KIND_ONLY_FOLLOW_UP_DAYS, KIND_ONLY_PARTNER_DAYS, differentEventDays, eventDate, otherEvent, sharedEventDate, sharedEventFact, sharedKind, withinWindow,
+  FOLLOW_UP_WINDOW_DAYS, KIND_ONLY_FOLLOW_UP_DAYS, KIND_ONLY_PARTNER_DAYS, differentEventDays, eventDate, otherEvent, sharedEventDate, sharedEventFact, sharedKind, withinWindow,
 } from './event-overlap.ts';
 import { findFollowUpMarker } from './follow-up-marker.ts';
 import { MIN_MENTION_KEY, compactText, legalFormKind, orgKey, sameLegalPerson } from './org-name.ts';
@@ -40,6 +40,8 @@ export interface Prepared {
   /** disclosure date, else event date; '9999' sorts undated notices after dated ones */
   sortDate: string;
   dates?: Set<string>;
+  /** The follow-up marker its header or text carries (null: none), found when first needed. */
+  marker?: string | null;
 }
 
 /** Earlier first: by date, then ingest order (notice ids grow with ingest). */
@@ -79,17 +81,72 @@ class LinkSet {
   }
 }
 
-/** The blocks a notice of kind 'incident' belongs to, as `kind:key` names; the store indexes them. */
+/**
+ * The blocks a notice of kind 'incident' belongs to, as `kind:key` names; the store indexes them.
+ *   - `org:<key>`: near-duplicates within one organisation (compared only while the block is small);
+ *   - `day:<date>:<key>`: one organisation's notices of one event day (occurrence or discovery), for
+ *     same-event links;
+ *   - `follow:<id>`: a notice that calls itself a follow-up, linked to the earlier notice it continues
+ *     (its organisation's notices within the window before it, found by date: see followWindow);
+ *   - `marked:<key>`: the follow-ups of one organisation, by date (index only, never linked): a changed
+ *     notice finds the follow-ups that may continue it;
+ *   - `number:<n>`, `title:<t>`, `opening:<o>`.
+ * No block grows with an organisation's whole history, so a prolific organisation's notice is linked
+ * against the notices of its time alone.
+ */
 export function noticeBlocks(p: Prepared): string[] {
   if (p.record.kind !== 'incident') return [];
   const blocks: string[] = [];
-  if (p.org !== null) blocks.push(`org:${p.org}`);
+  if (p.org !== null) {
+    blocks.push(`org:${p.org}`);
+    for (const day of eventDays(p.record)) blocks.push(`day:${day}:${p.org}`);
+    if (followUpMarker(p) !== null) blocks.push(`follow:${p.id}`, `marked:${p.org}`);
+  }
   if (p.number !== null) blocks.push(`number:${p.number}`);
   const title = titleKey(p);
   if (title !== null) blocks.push(`title:${title}`);
   const opening = openingKey(p);
   if (opening !== null) blocks.push(`opening:${opening}`);
   return blocks;
+}
+
+/** Blocks that only index (a changed notice's neighbours are found by them); they give no links. */
+export const isIndexOnly = (block: string): boolean => block.startsWith('marked:');
+
+/** The days an event is placed on: occurrence and discovery, once each. */
+function eventDays(r: IncidentRecord): string[] {
+  return [...new Set([r.occurred_date, r.discovered_date].filter((d): d is string => d !== null))];
+}
+
+function followUpMarker(p: Prepared): string | null {
+  if (p.marker === undefined) p.marker = findFollowUpMarker(p.record.header, p.text);
+  return p.marker;
+}
+
+/** The date a notice is indexed at (its place in time), or null when it has none. */
+export const indexedAt = (p: Prepared): string | null => eventDate(p.record);
+
+/**
+ * The dates an organisation's notices must be indexed at to matter to a follow-up at `at`: the window
+ * before it (an undated follow-up may continue any earlier notice). Undated notices are always included
+ * by the store; dated ones outside these bounds never pass withinWindow.
+ */
+export function followWindow(at: string | null): { from: string | null; to: string | null } {
+  return at === null ? { from: null, to: null } : { from: shiftDays(at, -FOLLOW_UP_WINDOW_DAYS), to: at };
+}
+
+/** The follow-ups a notice indexed at `at` may be continued by: those dated within the window after it. */
+export function followersWindow(at: string | null): { from: string | null; to: string | null } {
+  return at === null ? { from: null, to: null } : { from: at, to: shiftDays(at, FOLLOW_UP_WINDOW_DAYS) };
+}
+
+/** A contractor's notices that may be about a writer's event: within the window either side. */
+export function partnerWindow(at: string | null): { from: string | null; to: string | null } {
+  return at === null ? { from: null, to: null } : { from: shiftDays(at, -FOLLOW_UP_WINDOW_DAYS), to: shiftDays(at, FOLLOW_UP_WINDOW_DAYS) };
+}
+
+function shiftDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function titleKey(p: Prepared): string | null {
@@ -104,18 +161,23 @@ function openingKey(p: Prepared): string | null {
   return opening.length >= 20 ? opening : null;
 }
 
-/** A block's links, by the kind of its name: every rule that works inside that kind of block. */
+/**
+ * A block's links, by the kind of its name: every rule that works inside that kind of block. A
+ * follow-up block's members are its notice and the notices of its organisation it may continue.
+ */
 export function linkBlock(block: string, members: readonly Prepared[]): NoticeLink[] {
   const out = new LinkSet();
   const kind = block.slice(0, block.indexOf(':'));
-  if (kind === 'org') {
-    linkFollowUps([...members], out);
+  if (kind === 'org' || kind === 'title' || kind === 'opening') {
     linkNearDuplicates([...members], out);
-    linkSameEvent([...members], out);
+  } else if (kind === 'day') {
+    // One day of a prolific organisation: too many to tell apart by day and kind alone.
+    if (members.length <= MAX_BLOCK) linkSameEvent([...members], out);
+  } else if (kind === 'follow') {
+    const later = members.find((m) => m.id === Number(block.slice('follow:'.length)));
+    if (later) linkFollowUp(later, members, out);
   } else if (kind === 'number') {
     linkSameNumber(block.slice('number:'.length), [...members], out);
-  } else if (kind === 'title' || kind === 'opening') {
-    linkNearDuplicates([...members], out);
   }
   return out.links;
 }
@@ -174,7 +236,10 @@ export function linkNotices(notices: readonly LinkableNotice[]): NoticeLink[] {
     pushTo(byOrg, p.org, p);
   }
   const found: BlockLink[] = [];
-  for (const [block, members] of blocks) {
+  for (const [block, list] of blocks) {
+    if (isIndexOnly(block)) continue;
+    // A follow-up is compared with its whole organisation: the rule itself keeps the window.
+    const members = block.startsWith('follow:') ? byOrg.get(list[0]!.org!)! : list;
     if (members.length < 2) continue;
     for (const link of linkBlock(block, members)) found.push({ block, link });
   }
@@ -188,27 +253,24 @@ export function linkNotices(notices: readonly LinkableNotice[]): NoticeLink[] {
 }
 
 /** (a) A later notice of the same organisation that calls itself a follow-up and shares a fact with an earlier one. */
-function linkFollowUps(block: Prepared[], out: LinkSet): void {
-  if (block.length < 2) return;
-  const ordered = [...block].sort(noticeOrder);
-  ordered.forEach((later, i) => {
-    const marker = findFollowUpMarker(later.record.header, later.text);
-    if (marker === null) return;
-    let best: { earlier: Prepared; score: number; fact: string } | null = null;
-    for (const earlier of ordered.slice(0, i)) {
-      if (!sameLegalPerson(earlier.form, later.form) || !withinWindow(earlier.record, later.record)) continue;
-      const citesDate = earlier.record.disclosure_date !== null && datesIn(later).has(earlier.record.disclosure_date);
-      // One organisation's second incident may be followed up too: its 第2報 continues that one, not the first.
-      if (!citesDate && otherEvent(earlier.record, later.record) !== null) continue;
-      const fact = citesDate ? `refers to the notice of ${earlier.record.disclosure_date}` : sharedEventFact(earlier.record, later.record);
-      if (fact === null) continue;
-      const score = citesDate ? 3 : fact.startsWith('same event date') ? 2 : 1;
-      if (score === 1 && !withinWindow(earlier.record, later.record, KIND_ONLY_FOLLOW_UP_DAYS)) continue;
-      // Equal scores: the nearest earlier notice, the one a follow-up most likely continues.
-      if (best === null || score >= best.score) best = { earlier, score, fact };
-    }
-    if (best) out.add('follow_up', best.earlier.id, later.id, `${marker} (${best.fact})`);
-  });
+function linkFollowUp(later: Prepared, block: readonly Prepared[], out: LinkSet): void {
+  const marker = followUpMarker(later);
+  if (marker === null) return;
+  let best: { earlier: Prepared; score: number; fact: string } | null = null;
+  // Earlier first, so that among equal scores the nearest earlier notice wins.
+  for (const earlier of block.filter((e) => e !== later && e.org === later.org && noticeOrder(e, later) < 0).sort(noticeOrder)) {
+    if (!sameLegalPerson(earlier.form, later.form) || !withinWindow(earlier.record, later.record)) continue;
+    const citesDate = earlier.record.disclosure_date !== null && datesIn(later).has(earlier.record.disclosure_date);
+    // One organisation's second incident may be followed up too: its 第2報 continues that one, not the first.
+    if (!citesDate && otherEvent(earlier.record, later.record) !== null) continue;
+    const fact = citesDate ? `refers to the notice of ${earlier.record.disclosure_date}` : sharedEventFact(earlier.record, later.record);
+    if (fact === null) continue;
+    const score = citesDate ? 3 : fact.startsWith('same event date') ? 2 : 1;
+    if (score === 1 && !withinWindow(earlier.record, later.record, KIND_ONLY_FOLLOW_UP_DAYS)) continue;
+    // Equal scores: the nearest earlier notice, the one a follow-up most likely continues.
+    if (best === null || score >= best.score) best = { earlier, score, fact };
+  }
+  if (best) out.add('follow_up', best.earlier.id, later.id, `${marker} (${best.fact})`);
 }
 
 /**

@@ -2,22 +2,28 @@
 //
 // The store's triggers queue every notice added, corrected or read again (stage 1) and every notice a
 // person linked or unlinked (stage 3). Draining the queue:
-//   1. index: a notice's blocks (its organisation, casebook number, title, opening) and the text
-//      around its contractor cues are stored; its old and new blocks are queued, and the contractor
-//      blocks of every notice that may name its organisation (stage 2);
-//   2. link: each queued block is linked again alone (link-notices.ts); notices whose links changed
-//      are queued for planning (stage 3);
+//   1. index: a notice's blocks (its organisation, its organisation's event days, its follow-up,
+//      casebook number, title, opening; link-notices.ts noticeBlocks) with its date, and the text
+//      around its contractor cues are stored; its old and new blocks are queued, with the contractor
+//      blocks of every notice that may name its organisation and the follow-ups of its organisation
+//      dated within the window after it (stage 2);
+//   2. link: each queued block is linked again alone (link-notices.ts), a follow-up against its
+//      organisation's notices of the window before it, a contractor's mention against the named
+//      organisation's notices of the writer's window; notices whose links changed are queued for
+//      planning (stage 3);
 //   3. plan: the incidents that could change are those connected to a queued notice by a link, an
 //      incident or a casebook number; they alone are planned again (plan-incidents.ts) and written.
 // Each step is one transaction and leaves an item queued when it changed meanwhile (its sequence
 // number moved), so a crash or a concurrent writer costs only work done again.
 
 import { NameIndex, findContractorMentions, mentionCandidates, mentionWindows, windowsMayName } from '../analyze/contractor-mention.ts';
-import { MAX_BLOCK, linkBlock, linkKey, linkWriter, noticeBlocks, prepare, settleLinks, type Prepared } from '../analyze/link-notices.ts';
+import {
+  MAX_BLOCK, followWindow, followersWindow, indexedAt, isIndexOnly, linkBlock, linkKey, linkWriter, noticeBlocks, partnerWindow, prepare, settleLinks, type Prepared,
+} from '../analyze/link-notices.ts';
 import { MIN_MENTION_KEY } from '../analyze/org-name.ts';
 import { planIncidents } from '../analyze/plan-incidents.ts';
 import { JikenboError } from '../core/errors.ts';
-import type { BlockLink, ExistingIncident, GroupingItem, GroupingSummary, ManualDecision, NoticeLink, Store } from '../store/store.ts';
+import type { BlockLink, BlockWindow, ExistingIncident, GroupingItem, GroupingStage, GroupingSummary, ManualDecision, NoticeLink, Store } from '../store/store.ts';
 
 /**
  * Items per step (one transaction). On SQLite a step is synchronous, so it holds the event loop for
@@ -62,19 +68,37 @@ export function drainGrouping(store: Store, options: RegroupOptions = {}): Promi
 
 async function drain(store: Store, options: RegroupOptions): Promise<GroupingSummary> {
   let done = 0;
+  // Counted when a stage runs dry (and for progress, every so often), not at every step: a count reads the whole queue.
+  let work = await store.groupingWork();
+  let stage: GroupingStage = 1;
+  let sinceCount = 0;
   for (;;) {
-    const work = await store.groupingWork();
-    const waiting = work[1] + work[2] + work[3];
-    if (waiting === 0) break;
-    const stage = work[1] > 0 ? 1 : work[2] > 0 ? 2 : 3;
+    if (work[stage] === 0) {
+      work = await store.groupingWork();
+      sinceCount = 0;
+      const next = ([1, 2, 3] as const).find((s) => work[s] > 0);
+      if (next === undefined) break;
+      stage = next;
+    }
     const started = Date.now();
     const items = await store.takeGroupingItems(stage, stage === 1 ? INDEX_CHUNK : stage === 2 ? LINK_CHUNK : PLAN_CHUNK);
+    if (items.length === 0) {
+      work[stage] = 0;
+      continue;
+    }
     if (stage === 1) await indexNotices(store, items);
     else if (stage === 2) await linkBlocks(store, items);
     else await planAround(store, items);
     done += items.length;
+    // Later stages grow as earlier ones run; their counts are read again when this stage is done.
+    work[stage] = Math.max(0, work[stage] - items.length);
+    if (items.length < (stage === 1 ? INDEX_CHUNK : stage === 2 ? LINK_CHUNK : PLAN_CHUNK)) work[stage] = 0;
+    if (++sinceCount >= 20) {
+      work = await store.groupingWork();
+      sinceCount = 0;
+    }
     options.onProgress?.({
-      stage: stage === 1 ? 'index' : stage === 2 ? 'link' : 'plan', done, waiting: waiting - items.length, stepMs: Date.now() - started, items: items.length,
+      stage: stage === 1 ? 'index' : stage === 2 ? 'link' : 'plan', done, waiting: work[1] + work[2] + work[3], stepMs: Date.now() - started, items: items.length,
     });
     await (options.pause ?? nextTurn)();
   }
@@ -83,51 +107,77 @@ async function drain(store: Store, options: RegroupOptions): Promise<GroupingSum
 
 const ids = (items: readonly GroupingItem[]): number[] => items.map((i) => Number(i.item));
 
-/** Stage 1: each notice's blocks and cue windows; its old and new blocks, and who may name it, to link again. */
+/** Stage 1: each notice's blocks and cue windows; its old and new blocks, and who may name it or continue it, to link again. */
 async function indexNotices(store: Store, items: GroupingItem[]): Promise<void> {
   const noticeIds = ids(items);
-  const [notices, old] = await Promise.all([store.loadLinkable(noticeIds, true), store.blocksOfNotices(noticeIds)]);
+  const [notices, old] = await Promise.all([store.loadLinkable(noticeIds, true), store.indexOfNotices(noticeIds)]);
   const byId = new Map(notices.map((n) => [n.id, prepare(n)]));
   const dirty = new Set<string>();
+  // Where each notice was and is: the follow-ups of its organisation within the window after it may now continue it.
+  const followers: BlockWindow[] = [];
   const entries = noticeIds.map((id) => {
     const p = byId.get(id);
     const blocks = p ? noticeBlocks(p) : [];
-    for (const block of [...(old.get(id) ?? []), ...blocks]) dirty.add(block);
+    const at = p ? indexedAt(p) : null;
+    const was = old.get(id) ?? { blocks: [], at: null };
+    for (const block of [...was.blocks, ...blocks]) if (!isIndexOnly(block)) dirty.add(block);
     dirty.add(`writer:${id}`);
-    return { id, blocks, windows: p && p.record.kind === 'incident' ? mentionWindows(p.compact) : '' };
+    for (const [list, date] of [[was.blocks, was.at], [blocks, at]] as const) {
+      const org = list.find((b) => b.startsWith('org:'));
+      if (org !== undefined) followers.push({ block: `marked:${org.slice('org:'.length)}`, ...followersWindow(date) });
+    }
+    return { id, blocks, at, windows: p && p.record.kind === 'incident' ? mentionWindows(p.compact) : '' };
   });
   const keys = [...dirty].filter((b) => b.startsWith('org:')).map((b) => b.slice(4)).filter((k) => k.length >= MIN_MENTION_KEY);
+  const [writers, following] = await Promise.all([store.writersNaming(keys), store.noticesWithin(followers)]);
   // Found by substring; kept only where one occurrence has a name's boundaries (ひかり市 in ひかり市役所 is no name).
-  for (const writer of await store.writersNaming(keys)) {
+  for (const writer of writers) {
     if (keys.some((k) => windowsMayName(writer.windows, k))) dirty.add(`writer:${writer.id}`);
   }
+  for (const id of following.flat()) dirty.add(`follow:${id}`);
   await store.saveNoticeIndex(entries, items, [...dirty]);
 }
 
+/** Blocks whose rule compares pairs of whole texts: a block past MAX_BLOCK gives no links, so its head tells. */
+const capped = (block: string) => block.startsWith('org:') || block.startsWith('title:') || block.startsWith('opening:') || block.startsWith('day:');
+/** Blocks whose rules read a notice's text (near-duplicates, names); the others read records alone. */
+const readsText = (block: string) => !block.startsWith('day:');
+
 /** Stage 2: each block linked again alone; the notices at either end of a link that came or went, to plan again. */
 async function linkBlocks(store: Store, items: GroupingItem[]): Promise<void> {
-  const blocks = items.map((i) => i.item);
-  const shared = blocks.filter((b) => !b.startsWith('writer:'));
+  const blocks = items.map((i) => i.item).filter((b) => !isIndexOnly(b));
   const writers = blocks.filter((b) => b.startsWith('writer:')).map((b) => Number(b.slice('writer:'.length)));
-  // A title or opening block too large to compare gives no links: one notice past the limit tells.
-  const textual = shared.filter((b) => b.startsWith('title:') || b.startsWith('opening:'));
+  const follows = blocks.filter((b) => b.startsWith('follow:')).map((b) => Number(b.slice('follow:'.length)));
+  const shared = blocks.filter((b) => !b.startsWith('writer:') && !b.startsWith('follow:'));
   const [whole, heads] = await Promise.all([
-    store.noticesInBlocks(shared.filter((b) => !textual.includes(b))), store.noticesInBlocks(textual, MAX_BLOCK + 1),
+    store.noticesInBlocks(shared.filter((b) => !capped(b))), store.noticesInBlocks(shared.filter(capped), MAX_BLOCK + 1),
   ]);
   const members = new Map([...whole, ...[...heads].map(([b, list]): [string, number[]] => [b, list.length > MAX_BLOCK ? [] : list])]);
-  const needed = new Set<number>(writers);
-  for (const list of members.values()) if (list.length >= 2) list.forEach((id) => needed.add(id));
-  const loaded = new Map((await store.loadLinkable([...needed], true)).map((n) => [n.id, prepare(n)]));
+  const withText = new Set<number>([...writers, ...follows]);
+  const lean = new Set<number>();
+  for (const [block, list] of members) if (list.length >= 2) list.forEach((id) => (readsText(block) ? withText : lean).add(id));
+  const loaded = new Map<number, Prepared>();
+  await loadInto(store, loaded, withText, lean);
+
+  // A follow-up's block: it and its organisation's notices within the window before it.
+  const followUps = follows.flatMap((id) => loaded.get(id) ?? []).filter((p) => p.org !== null && p.record.kind === 'incident');
+  const windows = await store.noticesWithin(followUps.map((p) => ({ block: `org:${p.org!}`, ...followWindow(indexedAt(p)) })));
+  await loadInto(store, loaded, new Set(), new Set(windows.flat()));
+  const followMembers = new Map(followUps.map((p, i) => [p.id, windows[i]!.flatMap((id) => loaded.get(id) ?? [])]));
 
   const fresh: Array<{ block: string; links: NoticeLink[] }> = [];
   for (const block of shared) {
     const list = (members.get(block) ?? []).flatMap((id) => loaded.get(id) ?? []);
     fresh.push({ block, links: list.length >= 2 ? linkBlock(block, list) : [] });
   }
+  for (const id of follows) {
+    const list = followMembers.get(id) ?? [];
+    fresh.push({ block: `follow:${id}`, links: list.length >= 2 ? linkBlock(`follow:${id}`, list) : [] });
+  }
   for (const id of writers) fresh.push({ block: `writer:${id}`, links: await writerLinks(store, loaded.get(id)) });
 
   const before = new Map<string, Map<string, NoticeLink>>();
-  for (const { block, link } of await store.linksOfBlocks(blocks)) (before.get(block) ?? before.set(block, new Map()).get(block)!).set(linkKey(link), link);
+  for (const { block, link } of await store.linksOfBlocks(fresh.map((f) => f.block))) (before.get(block) ?? before.set(block, new Map()).get(block)!).set(linkKey(link), link);
   const changed = new Set<number>();
   for (const { block, links } of fresh) {
     const now = new Set(links.map(linkKey));
@@ -138,7 +188,17 @@ async function linkBlocks(store: Store, items: GroupingItem[]): Promise<void> {
   await store.saveBlockLinks(fresh, items, [...changed]);
 }
 
-/** A writer's contractor links: the names the store knows among its candidates, and their notices. */
+/** Loads the notices not yet loaded: with their text, or lean (record only) where no rule reads it. */
+async function loadInto(store: Store, loaded: Map<number, Prepared>, withText: ReadonlySet<number>, lean: ReadonlySet<number>): Promise<void> {
+  const texts = [...withText].filter((id) => !loaded.has(id));
+  const records = [...lean].filter((id) => !loaded.has(id) && !withText.has(id));
+  const [a, b] = await Promise.all([
+    texts.length === 0 ? [] : store.loadLinkable(texts, true), records.length === 0 ? [] : store.loadLinkable(records, false),
+  ]);
+  for (const n of [...a, ...b]) loaded.set(n.id, prepare(n));
+}
+
+/** A writer's contractor links: the names the store knows among its candidates, and their notices of its time. */
 async function writerLinks(store: Store, writer: Prepared | undefined): Promise<NoticeLink[]> {
   if (!writer || writer.record.kind !== 'incident') return [];
   const candidates = mentionCandidates(writer.compact);
@@ -146,10 +206,10 @@ async function writerLinks(store: Store, writer: Prepared | undefined): Promise<
   const keys = await store.orgKeysAmong(candidates);
   const mentions = findContractorMentions(writer.compact, new NameIndex(keys), writer.org);
   if (mentions.length === 0) return [];
-  const blocks = await store.noticesInBlocks(mentions.map((m) => `org:${m.key}`));
-  const partnerIds = [...new Set([...blocks.values()].flat())];
-  const partners = new Map((await store.loadLinkable(partnerIds, false)).map((n) => [n.id, prepare(n)]));
-  const byKey = new Map(mentions.map((m) => [m.key, (blocks.get(`org:${m.key}`) ?? []).flatMap((id) => partners.get(id) ?? [])]));
+  const window = partnerWindow(indexedAt(writer));
+  const found = await store.noticesWithin(mentions.map((m) => ({ block: `org:${m.key}`, ...window })));
+  const partners = new Map((await store.loadLinkable([...new Set(found.flat())], false)).map((n) => [n.id, prepare(n)]));
+  const byKey = new Map(mentions.map((m, i) => [m.key, found[i]!.flatMap((id) => partners.get(id) ?? [])]));
   return linkWriter(writer, mentions, byKey);
 }
 
@@ -191,9 +251,9 @@ async function neighbourhood(store: Store, start: number[], decisions: readonly 
   let frontier = [...seen];
   while (frontier.length > 0) {
     const [links, incidents, blocks] = await Promise.all([
-      store.linksTouching(frontier), store.incidentsOfNotices(frontier), store.blocksOfNotices(frontier),
+      store.linksTouching(frontier), store.incidentsOfNotices(frontier), store.indexOfNotices(frontier),
     ]);
-    const numbers = [...new Set([...blocks.values()].flat().filter((b) => b.startsWith('number:')))];
+    const numbers = [...new Set([...blocks.values()].flatMap((i) => i.blocks).filter((b) => b.startsWith('number:')))];
     const sharing = numbers.length === 0 ? new Map<string, number[]>() : await store.noticesInBlocks(numbers);
     const next: number[] = [];
     const visit = (id: number) => {

@@ -175,7 +175,16 @@ export interface BlockLink {
 export interface NoticeIndexEntry {
   id: number;
   blocks: string[];
+  /** The date the notice is placed at in time (link-notices.ts indexedAt), or null. */
+  at: string | null;
   windows: string;
+}
+
+/** One block's notices indexed within [from, to] (either null: unbounded), and every undated one. */
+export interface BlockWindow {
+  block: string;
+  from: string | null;
+  to: string | null;
 }
 
 /** Incidents, notices in an incident with another, and incidents whose number another also has. */
@@ -203,8 +212,10 @@ export interface GroupingPort {
   takeGroupingItems(stage: GroupingStage, limit: number): Promise<GroupingItem[]>;
   /** Notices by id with their effective record; their text only when asked (else ''). Unknown ids are left out. */
   loadLinkable(ids: readonly number[], withText: boolean): Promise<LinkableNotice[]>;
-  /** Each notice's blocks as last indexed. */
-  blocksOfNotices(ids: readonly number[]): Promise<Map<number, string[]>>;
+  /** Each notice's blocks and date as last indexed (no blocks, date null: not indexed). */
+  indexOfNotices(ids: readonly number[]): Promise<Map<number, { blocks: string[]; at: string | null }>>;
+  /** For each window, in order, the notices of its block indexed within it, in id order. */
+  noticesWithin(windows: readonly BlockWindow[]): Promise<number[][]>;
   /** Each block's notices, in id order; at most `limit` of each when given (enough to tell a block too large to compare). */
   noticesInBlocks(blocks: readonly string[], limit?: number): Promise<Map<string, number[]>>;
   /** Notices whose cue windows may hold one of the keys (a superset: the caller reads each), with those windows. */

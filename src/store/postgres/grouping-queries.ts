@@ -75,11 +75,30 @@ export function groupingQueries(pool: Pool): GroupingPort {
         WHERE n.id = ANY ($1::int[]) ORDER BY n.id`, [ids]);
       return found.map((row) => ({ id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at }));
     },
-    async blocksOfNotices(ids) {
-      const out = new Map<number, string[]>(ids.map((id) => [id, []]));
-      const found = await rows<{ notice_id: number; block: string }>(pool,
-        'SELECT notice_id, block FROM grouping_blocks WHERE notice_id = ANY ($1::int[]) ORDER BY notice_id, block', [ids]);
-      for (const row of found) out.get(row.notice_id)?.push(row.block);
+    async indexOfNotices(ids) {
+      const out = new Map<number, { blocks: string[]; at: string | null }>(ids.map((id) => [id, { blocks: [], at: null }]));
+      const found = await rows<{ notice_id: number; block: string; at: string | null }>(pool,
+        'SELECT notice_id, block, at FROM grouping_blocks WHERE notice_id = ANY ($1::int[]) ORDER BY notice_id, block', [ids]);
+      for (const row of found) {
+        const entry = out.get(row.notice_id);
+        if (!entry) continue;
+        entry.blocks.push(row.block);
+        entry.at = row.at;
+      }
+      return out;
+    },
+    async noticesWithin(windows) {
+      if (windows.length === 0) return [];
+      // All windows in one statement; undated notices match every window, a null bound is no bound.
+      const found = await rows<{ w: number; notice_id: number }>(pool, /* sql */ `
+        SELECT w.ord::int AS w, g.notice_id
+        FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS w (block, lo, hi, ord)
+        CROSS JOIN LATERAL (
+          SELECT notice_id FROM grouping_blocks WHERE block = w.block AND at IS NULL
+          UNION SELECT notice_id FROM grouping_blocks WHERE block = w.block AND at >= coalesce(w.lo, '') AND at <= coalesce(w.hi, '9999')) g
+        ORDER BY w.ord, g.notice_id`, [windows.map((w) => w.block), windows.map((w) => w.from), windows.map((w) => w.to)]);
+      const out = windows.map((): number[] => []);
+      for (const row of found) out[row.w - 1]!.push(row.notice_id);
       return out;
     },
     async noticesInBlocks(blocks, limit) {
@@ -135,10 +154,10 @@ export function groupingQueries(pool: Pool): GroupingPort {
         await client.query('SELECT pg_advisory_xact_lock($1, id) FROM unnest($2::int[]) AS id ORDER BY id', [NOTICE_LOCKS, [...new Set(noticeIds)].sort((a, b) => a - b)]);
         await client.query('DELETE FROM grouping_blocks WHERE notice_id = ANY ($1::int[])', [noticeIds]);
         await client.query(/* sql */ `
-          INSERT INTO grouping_blocks (notice_id, block)
-          SELECT DISTINCT e.id, e.block FROM unnest($1::int[], $2::text[]) AS e (id, block)
+          INSERT INTO grouping_blocks (notice_id, block, at)
+          SELECT DISTINCT e.id, e.block, e.at FROM unnest($1::int[], $2::text[], $3::text[]) AS e (id, block, at)
           WHERE EXISTS (SELECT 1 FROM notices n WHERE n.id = e.id)`,
-        [entries.flatMap((e) => e.blocks.map(() => e.id)), entries.flatMap((e) => e.blocks)]);
+        [entries.flatMap((e) => e.blocks.map(() => e.id)), entries.flatMap((e) => e.blocks), entries.flatMap((e) => e.blocks.map(() => e.at))]);
         await client.query('DELETE FROM grouping_windows WHERE notice_id = ANY ($1::int[])', [noticeIds]);
         const windowed = entries.filter((e) => e.windows !== '');
         await client.query(/* sql */ `

@@ -428,6 +428,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts (at);
     `,
   },
+  {
+    version: 10,
+    name: 'grouping blocks dated: a follow-up, a same-day pair and a contractor are looked for within their window',
+    sql: /* sql */ `
+      -- The date each notice is placed at (disclosure, else discovery, else occurrence), on each of its
+      -- block rows: an organisation's notices within a window are a range of one index.
+      ALTER TABLE grouping_blocks ADD COLUMN at TEXT;
+      CREATE INDEX grouping_blocks_by_block_at ON grouping_blocks (block, at);
+      -- Every notice indexed again, into the new blocks (day:, follow:, marked:), by the next regrouping.
+      INSERT INTO grouping_queue (stage, item, seq) SELECT 1, id::text, nextval('grouping_seq') FROM notices ORDER BY id
+        ON CONFLICT (stage, item) DO UPDATE SET seq = excluded.seq;
+    `,
+  },
 ];
 
 export interface MigrationReport {

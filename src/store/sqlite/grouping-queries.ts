@@ -30,8 +30,13 @@ export function groupingQueries(db: Database.Database): GroupingPort {
   type LinkableRow = { id: number; text: string; record_json: string; ingested_at: string };
   const selectWithText = db.prepare<[string], LinkableRow>(linkableSql('coalesce(n.effective_json, r.record_json)', 'n.text'));
   const selectLean = db.prepare<[string], LinkableRow>(linkableSql(LEAN_RECORD.sqlite, "''"));
-  const selectBlocksOf = db.prepare<[string], { notice_id: number; block: string }>(
-    'SELECT notice_id, block FROM grouping_blocks WHERE notice_id IN (SELECT value FROM json_each(?)) ORDER BY notice_id, block');
+  const selectBlocksOf = db.prepare<[string], { notice_id: number; block: string; at: string | null }>(
+    'SELECT notice_id, block, at FROM grouping_blocks WHERE notice_id IN (SELECT value FROM json_each(?)) ORDER BY notice_id, block');
+  // Undated notices match every window; a bound left null is no bound.
+  const selectWithin = db.prepare<{ block: string; from: string | null; to: string | null }, { notice_id: number }>(/* sql */ `
+    SELECT notice_id FROM grouping_blocks WHERE block = @block AND at IS NULL
+    UNION SELECT notice_id FROM grouping_blocks WHERE block = @block AND at >= coalesce(@from, '') AND at <= coalesce(@to, '9999')
+    ORDER BY notice_id`);
   const selectInBlocks = db.prepare<[string], { notice_id: number; block: string }>(
     'SELECT block, notice_id FROM grouping_blocks WHERE block IN (SELECT value FROM json_each(?)) ORDER BY block, notice_id');
   const selectBlockHead = db.prepare<[string, number], { notice_id: number }>(
@@ -56,7 +61,7 @@ export function groupingQueries(db: Database.Database): GroupingPort {
   const enqueue = db.prepare<[number, string]>(`INSERT OR REPLACE INTO grouping_queue (stage, item, seq) VALUES (?, ?, ${nextSeq})`);
   const dequeue = db.prepare<[number, string, number]>('DELETE FROM grouping_queue WHERE stage = ? AND item = ? AND seq = ?');
   const clearBlocks = db.prepare<[number]>('DELETE FROM grouping_blocks WHERE notice_id = ?');
-  const insertBlock = db.prepare<[number, string]>('INSERT OR IGNORE INTO grouping_blocks (notice_id, block) VALUES (?, ?)');
+  const insertBlock = db.prepare<[number, string, string | null]>('INSERT OR IGNORE INTO grouping_blocks (notice_id, block, at) VALUES (?, ?, ?)');
   const clearWindows = db.prepare<[number]>('DELETE FROM grouping_windows WHERE rowid = ?');
   const insertWindows = db.prepare<[number, string]>('INSERT INTO grouping_windows (rowid, body) VALUES (?, ?)');
   const clearLinks = db.prepare<[string]>('DELETE FROM grouping_links WHERE block = ?');
@@ -87,7 +92,7 @@ export function groupingQueries(db: Database.Database): GroupingPort {
   const saveIndex = db.transaction((entries: Parameters<GroupingPort['saveNoticeIndex']>[0], done: Parameters<GroupingPort['saveNoticeIndex']>[1], blocks: readonly string[]) => {
     for (const e of entries) {
       clearBlocks.run(e.id);
-      for (const block of e.blocks) insertBlock.run(e.id, block);
+      for (const block of e.blocks) insertBlock.run(e.id, block, e.at);
       clearWindows.run(e.id);
       if (e.windows !== '') insertWindows.run(e.id, e.windows);
       enqueue.run(3, String(e.id));
@@ -120,10 +125,18 @@ export function groupingQueries(db: Database.Database): GroupingPort {
         id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at,
       }));
     },
-    async blocksOfNotices(ids) {
-      const out = new Map<number, string[]>(ids.map((id) => [id, []]));
-      for (const row of selectBlocksOf.all(json(ids))) out.get(row.notice_id)?.push(row.block);
+    async indexOfNotices(ids) {
+      const out = new Map<number, { blocks: string[]; at: string | null }>(ids.map((id) => [id, { blocks: [], at: null }]));
+      for (const row of selectBlocksOf.all(json(ids))) {
+        const entry = out.get(row.notice_id);
+        if (!entry) continue;
+        entry.blocks.push(row.block);
+        entry.at = row.at;
+      }
       return out;
+    },
+    async noticesWithin(windows) {
+      return windows.map((w) => selectWithin.all({ block: w.block, from: w.from, to: w.to }).map((r) => r.notice_id));
     },
     async noticesInBlocks(blocks, limit) {
       if (limit !== undefined) return new Map(blocks.map((b) => [b, selectBlockHead.all(b, limit).map((r) => r.notice_id)]));

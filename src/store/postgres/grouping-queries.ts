@@ -38,12 +38,14 @@ const BLOCK_LOCKS = 0x6a6b02;
 export const PLAN_BASIS = /* sql */ `
   SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`;
 
-async function enqueue(db: Queryable, stage: GroupingStage, items: readonly string[]): Promise<void> {
-  if (items.length === 0) return;
+/** Queues items of several stages in one statement (a statement is a round trip). */
+async function enqueue(db: Queryable, ...work: Array<[GroupingStage, readonly string[]]>): Promise<void> {
+  const pairs = work.flatMap(([stage, items]) => [...new Set(items)].map((item): [GroupingStage, string] => [stage, item]));
+  if (pairs.length === 0) return;
   await db.query(/* sql */ `
     INSERT INTO grouping_queue (stage, item, seq)
-    SELECT $1, item, nextval('grouping_seq') FROM unnest($2::text[]) AS item
-    ON CONFLICT (stage, item) DO UPDATE SET seq = excluded.seq`, [stage, [...new Set(items)]]);
+    SELECT stage, item, nextval('grouping_seq') FROM unnest($1::int[], $2::text[]) AS w (stage, item)
+    ON CONFLICT (stage, item) DO UPDATE SET seq = excluded.seq`, [pairs.map(([stage]) => stage), pairs.map(([, item]) => item)]);
 }
 
 async function dequeue(db: Queryable, stage: GroupingStage, done: ReadonlyArray<{ item: string; seq: number }>): Promise<void> {
@@ -165,8 +167,7 @@ export function groupingQueries(pool: Pool): GroupingPort {
           SELECT w.id, w.body, w.grams::tsvector FROM unnest($1::int[], $2::text[], $3::text[]) AS w (id, body, grams)
           WHERE EXISTS (SELECT 1 FROM notices n WHERE n.id = w.id)`,
         [windowed.map((e) => e.id), windowed.map((e) => e.windows), windowed.map((e) => bigramsOf(e.windows).map(quoteLexeme).join(' '))]);
-        await enqueue(client, 3, noticeIds.map(String));
-        await enqueue(client, 2, blocks);
+        await enqueue(client, [3, noticeIds.map(String)], [2, blocks]);
         await dequeue(client, 1, done);
       });
     },
@@ -181,7 +182,7 @@ export function groupingQueries(pool: Pool): GroupingPort {
           INSERT INTO grouping_links (block, a, b, link_json)
           SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::jsonb[])`,
         [links.map((l) => l.block), links.map((l) => l.link.notices[0]), links.map((l) => l.link.notices[1]), links.map((l) => JSON.stringify(l.link))]);
-        await enqueue(client, 3, notices.map(String));
+        await enqueue(client, [3, notices.map(String)]);
         await dequeue(client, 2, done);
       });
     },

@@ -164,32 +164,45 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
             FROM unnest($1::int[], $2::int[]) AS r (id, survivor) WHERE a.incident_id = r.id AND r.survivor IS NOT NULL`, [plan.retire, survivors]);
           await client.query('DELETE FROM incidents WHERE id = ANY ($1::int[])', [plan.retire]);
         }
-        for (const p of plan.incidents) {
-          const values = [p.numberKept ? p.number : null, p.numberKept ? 1 : 0, at, p.clashNotes ? 1 : 0, p.clashNotes, p.firstDisclosure, p.ownNumber];
-          let id = p.id;
-          if (id === null) {
-            id = (await one<{ id: number }>(client, /* sql */ `
-              INSERT INTO incidents (created_at, casebook_number, number_kept, own_number, number_assigned_at, number_clash, clash_notes, first_disclosure)
-              VALUES ($3, $1, $2, $7, CASE WHEN $7::text IS NULL THEN NULL ELSE $3 END, $4, $5, $6) RETURNING id`, values))!.id;
-          } else {
-            await client.query(/* sql */ `
-              UPDATE incidents SET casebook_number = $1, number_kept = $2, own_number = $7,
-                number_assigned_at = CASE WHEN $9::boolean THEN $3 ELSE number_assigned_at END,
-                number_clash = $4, clash_notes = $5, first_disclosure = $6
-              WHERE id = $8`, [...values, id, p.numberNew]);
-          }
-          if (p.members.length > 0) {
-            await client.query(/* sql */ `
-              INSERT INTO incident_notices (incident_id, notice_id, reason_json, origin)
-              SELECT $1, m.notice_id, m.reason_json, m.origin
-              FROM unnest($2::int[], $3::text[], $4::text[]) AS m (notice_id, reason_json, origin)`,
-            [id, p.members.map((m) => m.noticeId), p.members.map((m) => JSON.stringify(m.links)), p.members.map((m) => m.origin)]);
-          }
-        }
-        for (const [year, last] of plan.counters) {
+        // Every incident kept, made and filled in a few statements, whatever the plan's size: each is a round trip.
+        const kept = plan.incidents.filter((p) => p.id !== null);
+        if (kept.length > 0) {
           await client.query(/* sql */ `
-            INSERT INTO casebook_counters (year, last) VALUES ($1, $2)
-            ON CONFLICT (year) DO UPDATE SET last = greatest(casebook_counters.last, excluded.last)`, [year, last]);
+            UPDATE incidents i SET casebook_number = u.number, number_kept = u.kept, own_number = u.own,
+              number_assigned_at = CASE WHEN u.renumbered THEN $1 ELSE i.number_assigned_at END,
+              number_clash = u.clash, clash_notes = u.notes, first_disclosure = u.first
+            FROM unnest($2::int[], $3::text[], $4::int[], $5::text[], $6::boolean[], $7::int[], $8::text[], $9::text[])
+              AS u (id, number, kept, own, renumbered, clash, notes, first)
+            WHERE i.id = u.id`,
+          [at, kept.map((p) => p.id), kept.map((p) => (p.numberKept ? p.number : null)), kept.map((p) => (p.numberKept ? 1 : 0)), kept.map((p) => p.ownNumber),
+            kept.map((p) => p.numberNew), kept.map((p) => (p.clashNotes ? 1 : 0)), kept.map((p) => p.clashNotes), kept.map((p) => p.firstDisclosure)]);
+        }
+        const made = plan.incidents.filter((p) => p.id === null);
+        // New incidents' ids drawn first, so that their members can be written in the same statement as the others'.
+        const madeIds = made.length === 0 ? [] : (await rows<{ id: number }>(client,
+          "SELECT nextval(pg_get_serial_sequence('incidents', 'id'))::int AS id FROM generate_series(1, $1)", [made.length])).map((r) => r.id);
+        if (made.length > 0) {
+          await client.query(/* sql */ `
+            INSERT INTO incidents (id, created_at, casebook_number, number_kept, own_number, number_assigned_at, number_clash, clash_notes, first_disclosure)
+            SELECT u.id, $1, u.number, u.kept, u.own, CASE WHEN u.own IS NULL THEN NULL ELSE $1 END, u.clash, u.notes, u.first
+            FROM unnest($2::int[], $3::text[], $4::int[], $5::text[], $6::int[], $7::text[], $8::text[]) AS u (id, number, kept, own, clash, notes, first)`,
+          [at, madeIds, made.map((p) => (p.numberKept ? p.number : null)), made.map((p) => (p.numberKept ? 1 : 0)), made.map((p) => p.ownNumber),
+            made.map((p) => (p.clashNotes ? 1 : 0)), made.map((p) => p.clashNotes), made.map((p) => p.firstDisclosure)]);
+        }
+        const idOf = new Map(made.map((p, i) => [p, madeIds[i]!]));
+        const members = plan.incidents.flatMap((p) => p.members.map((m) => ({ incident: p.id ?? idOf.get(p)!, m })));
+        if (members.length > 0) {
+          await client.query(/* sql */ `
+            INSERT INTO incident_notices (incident_id, notice_id, reason_json, origin)
+            SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[])`,
+          [members.map((x) => x.incident), members.map((x) => x.m.noticeId), members.map((x) => JSON.stringify(x.m.links)), members.map((x) => x.m.origin)]);
+        }
+        const counters = [...plan.counters];
+        if (counters.length > 0) {
+          await client.query(/* sql */ `
+            INSERT INTO casebook_counters (year, last) SELECT * FROM unnest($1::int[], $2::int[])
+            ON CONFLICT (year) DO UPDATE SET last = greatest(casebook_counters.last, excluded.last)
+            WHERE casebook_counters.last < excluded.last`, [counters.map(([y]) => y), counters.map(([, l]) => l)]);
         }
         await settleGroupingItems(client, 3, plan.settled ?? []);
         await client.query('UPDATE incident_generation SET generation = generation + 1');

@@ -227,7 +227,7 @@ for (const engine of args.engines) {
           batch = [];
           // As an ingest does: the batch regrouped after it (else once, below, as a migrated casebook is).
           if (args['drain-every']) {
-            const stages = { index: 0, link: 0, plan: 0 };
+            const stages = { index: 0, link: 0, plan: 0, wait: 0 };
             buildTrace?.start();
             const t = await timed(() => drainGrouping(store, { onProgress: (p) => { stages[p.stage] += p.stepMs; } }));
             buildTrace?.stop();

@@ -23,6 +23,7 @@ import {
 import { MIN_MENTION_KEY } from '../analyze/org-name.ts';
 import { planIncidents } from '../analyze/plan-incidents.ts';
 import { JikenboError } from '../core/errors.ts';
+import { leaseHolder } from './lease-holder.ts';
 import type { BlockLink, BlockWindow, ExistingIncident, GroupingItem, GroupingStage, GroupingSummary, ManualDecision, NoticeLink, Store } from '../store/store.ts';
 
 /**
@@ -35,7 +36,9 @@ const PLAN_CHUNK = 50;
 const ATTEMPTS = 3;
 
 export interface GroupingProgress {
-  stage: 'index' | 'link' | 'plan';
+  /** 'wait': another process holds the grouping lease and drains (`holder`); this one waits for it. */
+  stage: 'index' | 'link' | 'plan' | 'wait';
+  holder?: string;
   /** Items done in this drain, and the items still waiting in all stages. */
   done: number;
   waiting: number;
@@ -49,24 +52,66 @@ export interface RegroupOptions {
   onProgress?: (progress: GroupingProgress) => void;
   /** Called between steps; by default a turn of the event loop, so a server answers requests meanwhile. */
   pause?: () => Promise<void>;
+  /** The grouping lease: one process of a database drains at a time (defaults suit a server and the CLI). */
+  lease?: { holder?: string; ttlMs?: number; pollMs?: number };
 }
+
+/** The lease (store/lease-types.ts) held by the one process that drains a database's grouping queue. */
+export const GROUPING_LEASE = 'grouping';
+const LEASE_MS = 30_000;
+const POLL_MS = 250;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const busy = new WeakMap<Store, Promise<unknown>>();
 
+const holders = new WeakMap<Store, string>();
+
 /**
- * Drains the grouping queue. One drain at a time per store in a process (a second caller waits for
- * the first and then drains what is left); other processes may drain the same database at once.
+ * Drains the grouping queue, in the one process of the database that holds the grouping lease. One
+ * drain at a time per store in a process (a second caller waits for the first and then drains what is
+ * left). While another process holds the lease, waits until the queue is empty (that process drains
+ * what this one queued) or the lease is let go or expires (a holder that died), and then drains.
+ * Every step is safe whoever runs it (items are settled by sequence number), so the lease saves work
+ * done twice, not correctness.
  */
 export function drainGrouping(store: Store, options: RegroupOptions = {}): Promise<GroupingSummary> {
   const before = busy.get(store) ?? Promise.resolve();
-  const run = before.catch(() => undefined).then(() => drain(store, options));
+  const run = before.catch(() => undefined).then(() => drainAsHolder(store, options));
   busy.set(store, run);
   return run;
 }
 
-async function drain(store: Store, options: RegroupOptions): Promise<GroupingSummary> {
+async function drainAsHolder(store: Store, options: RegroupOptions): Promise<GroupingSummary> {
+  const holder = options.lease?.holder ?? holders.get(store) ?? holders.set(store, leaseHolder()).get(store)!;
+  const ttl = options.lease?.ttlMs ?? LEASE_MS;
+  for (;;) {
+    const lease = await store.takeLease(GROUPING_LEASE, holder, ttl);
+    if (lease.held) {
+      try {
+        // Renewed as the drain goes on; lost only when a step outlived the lease, and then the other holder goes on.
+        let renewed = Date.now();
+        const keep = async () => {
+          if (Date.now() - renewed < ttl / 3) return true;
+          renewed = Date.now();
+          return (await store.takeLease(GROUPING_LEASE, holder, ttl)).held;
+        };
+        if (await drain(store, options, keep)) return await store.groupingSummary();
+      } finally {
+        await store.releaseLease(GROUPING_LEASE, holder).catch(() => undefined);
+      }
+      continue;
+    }
+    const work = await store.groupingWork();
+    const waiting = work[1] + work[2] + work[3];
+    if (waiting === 0) return store.groupingSummary();
+    options.onProgress?.({ stage: 'wait', holder: lease.holder, done: 0, waiting, stepMs: 0, items: 0 });
+    await new Promise((resolve) => setTimeout(resolve, options.lease?.pollMs ?? POLL_MS));
+  }
+}
+
+/** Steps until the queue is empty (true) or the lease was lost (false). */
+async function drain(store: Store, options: RegroupOptions, keep: () => Promise<boolean>): Promise<boolean> {
   let done = 0;
   // Counted when a stage runs dry (and for progress, every so often), not at every step: a count reads the whole queue.
   let work = await store.groupingWork();
@@ -77,7 +122,7 @@ async function drain(store: Store, options: RegroupOptions): Promise<GroupingSum
       work = await store.groupingWork();
       sinceCount = 0;
       const next = ([1, 2, 3] as const).find((s) => work[s] > 0);
-      if (next === undefined) break;
+      if (next === undefined) return true;
       stage = next;
     }
     const started = Date.now();
@@ -101,8 +146,8 @@ async function drain(store: Store, options: RegroupOptions): Promise<GroupingSum
       stage: stage === 1 ? 'index' : stage === 2 ? 'link' : 'plan', done, waiting: work[1] + work[2] + work[3], stepMs: Date.now() - started, items: items.length,
     });
     await (options.pause ?? nextTurn)();
+    if (!(await keep())) return false;
   }
-  return store.groupingSummary();
 }
 
 const ids = (items: readonly GroupingItem[]): number[] => items.map((i) => Number(i.item));

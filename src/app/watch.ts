@@ -1,7 +1,5 @@
 // The watch use cases: add a feed or news page, and check the due ones once — conditional requests,
 // new notice-like links ingested, a failing source kept with its error and tried again after a backoff.
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import { looksLikeNoticeTitle } from '../core/notice-title.ts';
 import { fetchUrl, parseHttpUrl, type FetchOptions } from '../sources/fetch-url.ts';
@@ -10,6 +8,7 @@ import type { SeenLink, WatchSource } from '../store/source-types.ts';
 import type { Archive, Store } from '../store/store.ts';
 import { documentLimits, sharedDecoder } from './decoder.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
+import { leaseHolder } from './lease-holder.ts';
 import { parseContentType, storeFetchedPage } from './ingest-url.ts';
 import type { FileOutcome } from './ingest.ts';
 
@@ -152,10 +151,7 @@ function success(source: WatchSource, now: () => Date, etag: string | null, last
 /** The lease (see store/lease-types.ts) that lets one server of a database watch the feeds. */
 export const WATCH_LEASE = 'watch';
 
-/** Who this process is, for the lease: host, pid and a random part (two stores in one process are two holders). */
-export function leaseHolder(): string {
-  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-}
+export { leaseHolder } from './lease-holder.ts';
 
 export interface WatchTimerOptions {
   intervalMs?: number;

@@ -123,9 +123,10 @@ export function groupingQueries(pool: Pool): GroupingPort {
     },
     async orgKeysAmong(candidates) {
       if (candidates.length === 0) return [];
-      return (await rows<{ block: string }>(pool, /* sql */ `
-        SELECT DISTINCT block FROM grouping_blocks WHERE block = ANY ($1::text[])`, [candidates.map((c) => `org:${c}`)]))
-        .map((r) => r.block.slice('org:'.length));
+      // One index probe per candidate, stopping at the first row: a prolific organisation's rows are not read.
+      return (await rows<{ key: string }>(pool, /* sql */ `
+        SELECT DISTINCT c AS key FROM unnest($1::text[]) AS c WHERE EXISTS (SELECT 1 FROM grouping_blocks WHERE block = 'org:' || c)`, [candidates]))
+        .map((r) => r.key);
     },
     async linksOfBlocks(blocks) {
       return (await rows<{ block: string; link_json: NoticeLink }>(pool, 'SELECT block, link_json FROM grouping_links WHERE block = ANY ($1::text[])', [blocks]))

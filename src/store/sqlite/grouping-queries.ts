@@ -43,8 +43,9 @@ export function groupingQueries(db: Database.Database): GroupingPort {
     'SELECT notice_id FROM grouping_blocks WHERE block = ? ORDER BY notice_id LIMIT ?');
   const selectWriters = db.prepare<[string], { id: number; windows: string }>(
     'SELECT rowid AS id, body AS windows FROM grouping_windows WHERE grouping_windows MATCH ? ORDER BY rowid');
-  const selectOrgKeys = db.prepare<[string], { block: string }>(
-    'SELECT DISTINCT block FROM grouping_blocks WHERE block IN (SELECT value FROM json_each(?))');
+  // One index probe per candidate, stopping at the first row: a prolific organisation's rows are not read.
+  const selectOrgKeys = db.prepare<[string], { key: string }>(
+    "SELECT DISTINCT value AS key FROM json_each(?) WHERE EXISTS (SELECT 1 FROM grouping_blocks WHERE block = 'org:' || value)");
   const selectBlockLinks = db.prepare<[string], { block: string; link_json: string }>(
     'SELECT block, link_json FROM grouping_links WHERE block IN (SELECT value FROM json_each(?))');
   const selectTouching = db.prepare<[string, string], { block: string; link_json: string }>(/* sql */ `
@@ -150,7 +151,7 @@ export function groupingQueries(db: Database.Database): GroupingPort {
       return wanted.length === 0 ? [] : selectWriters.all(anyOf(wanted));
     },
     async orgKeysAmong(candidates) {
-      return candidates.length === 0 ? [] : selectOrgKeys.all(json(candidates.map((c) => `org:${c}`))).map((r) => r.block.slice('org:'.length));
+      return candidates.length === 0 ? [] : selectOrgKeys.all(json(candidates)).map((r) => r.key);
     },
     async linksOfBlocks(blocks) {
       return selectBlockLinks.all(json(blocks)).map(toBlockLink);

@@ -158,8 +158,10 @@ async function indexNotices(store: Store, items: GroupingItem[]): Promise<void> 
   const [notices, old] = await Promise.all([store.loadLinkable(noticeIds, true), store.indexOfNotices(noticeIds)]);
   const byId = new Map(notices.map((n) => [n.id, prepare(n)]));
   const dirty = new Set<string>();
-  // Where each notice was and is: the follow-ups of its organisation within the window after it may now continue it.
+  // Where each notice was and is: the follow-ups of its organisation within the window after it may now
+  // continue it, and the writers of its time that name its organisation may now have it as partner.
   const followers: BlockWindow[] = [];
+  const named = new Map<string, Array<string | null>>();
   const entries = noticeIds.map((id) => {
     const p = byId.get(id);
     const blocks = p ? noticeBlocks(p) : [];
@@ -168,19 +170,28 @@ async function indexNotices(store: Store, items: GroupingItem[]): Promise<void> 
     for (const block of [...was.blocks, ...blocks]) if (!isIndexOnly(block)) dirty.add(block);
     dirty.add(`writer:${id}`);
     for (const [list, date] of [[was.blocks, was.at], [blocks, at]] as const) {
-      const org = list.find((b) => b.startsWith('org:'));
-      if (org !== undefined) followers.push({ block: `marked:${org.slice('org:'.length)}`, ...followersWindow(date) });
+      const org = list.find((b) => b.startsWith('org:'))?.slice('org:'.length);
+      if (org === undefined) continue;
+      followers.push({ block: `marked:${org}`, ...followersWindow(date) });
+      if (org.length >= MIN_MENTION_KEY) (named.get(org) ?? named.set(org, []).get(org)!).push(date);
     }
     return { id, blocks, at, windows: p && p.record.kind === 'incident' ? mentionWindows(p.compact) : '' };
   });
-  const keys = [...dirty].filter((b) => b.startsWith('org:')).map((b) => b.slice(4)).filter((k) => k.length >= MIN_MENTION_KEY);
+  const keys = [...named].map(([key, dates]) => ({ key, ...partnersWindow(dates) }));
   const [writers, following] = await Promise.all([store.writersNaming(keys), store.noticesWithin(followers)]);
   // Found by substring; kept only where one occurrence has a name's boundaries (ひかり市 in ひかり市役所 is no name).
   for (const writer of writers) {
-    if (keys.some((k) => windowsMayName(writer.windows, k))) dirty.add(`writer:${writer.id}`);
+    if (windowsMayName(writer.windows, writer.key)) dirty.add(`writer:${writer.id}`);
   }
   for (const id of following.flat()) dirty.add(`follow:${id}`);
   await store.saveNoticeIndex(entries, items, [...dirty]);
+}
+
+/** The writers a change of these dates may give a partner to: those within the window of any of them. */
+function partnersWindow(dates: ReadonlyArray<string | null>): { from: string | null; to: string | null } {
+  const known = dates.filter((d): d is string => d !== null).sort();
+  if (known.length < dates.length || known.length === 0) return { from: null, to: null };
+  return { from: partnerWindow(known[0]!).from, to: partnerWindow(known.at(-1)!).to };
 }
 
 /** Blocks whose rule compares pairs of whole texts: a block past MAX_BLOCK gives no links, so its head tells. */

@@ -218,8 +218,11 @@ export interface GroupingPort {
   noticesWithin(windows: readonly BlockWindow[]): Promise<number[][]>;
   /** Each block's notices, in id order; at most `limit` of each when given (enough to tell a block too large to compare). */
   noticesInBlocks(blocks: readonly string[], limit?: number): Promise<Map<string, number[]>>;
-  /** Notices whose cue windows may hold one of the keys (a superset: the caller reads each), with those windows. */
-  writersNaming(keys: readonly string[]): Promise<Array<{ id: number; windows: string }>>;
+  /**
+   * For each key, the notices indexed within its window (or undated) whose cue windows may hold it (a
+   * superset: the caller reads each), with those windows and the key.
+   */
+  writersNaming(keys: ReadonlyArray<{ key: string; from: string | null; to: string | null }>): Promise<Array<{ id: number; windows: string; key: string }>>;
   /** Which of the strings are organisation keys of some notice. */
   orgKeysAmong(candidates: readonly string[]): Promise<string[]>;
   /** The links the blocks gave when last linked. */

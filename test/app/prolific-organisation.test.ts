@@ -79,4 +79,43 @@ for (const engine of ENGINES) {
       }
     }, 120_000);
   });
+
+  describe(`a contractor named by many clients over the years on ${engine.name}`, () => {
+    it("links the contractor's own notice to the client of its event, reading the clients of its time alone", async () => {
+      const { store, dispose } = await engine.open();
+      try {
+        // Client k, every 200 days from 1994 (further apart than one kind of event links partners): its contractor かすみ運輸 lost a parcel of its customers' data.
+        const clients: number[] = [];
+        const dayOf = (k: number) => new Date(Date.UTC(1994, 2, 1) + k * 200 * 86_400_000).toISOString().slice(0, 10);
+        for (let k = 0; k < 60; k++) {
+          const day = dayOf(k);
+          const [y, m, d] = day.split('-').map(Number);
+          const org = `株式会社みなもと商事${k}`;
+          const text = `お客様情報の紛失について\n${org}\n${y}年${m}月${d}日、当社が配送を委託している株式会社かすみ運輸において、お客様の情報を含む書類の紛失が判明しました。`;
+          clients.push((await store.ingestDocument(makeDocument(text), [makeNotice(text, makeRecord({
+            header: 'お客様情報の紛失について', title: 'お客様情報の紛失について', organization: org, disclosure_date: day, occurred_date: day, incident_types: ['loss'],
+          }))])).noticeIds[0]!);
+        }
+        await regroupIncidents(store);
+        // The contractor's own notice of client 40's event.
+        const day = dayOf(40);
+        const [y, m, d] = day.split('-').map(Number);
+        const text = `配送書類の紛失に関するお詫び\n株式会社かすみ運輸\n${y}年${m}月${d}日、当社営業所において、お取引先様からお預かりした書類の紛失が判明しました。`;
+        const own = (await store.ingestDocument(makeDocument(text), [makeNotice(text, makeRecord({
+          header: '配送書類の紛失に関するお詫び', title: '配送書類の紛失に関するお詫び', organization: '株式会社かすみ運輸', disclosure_date: day, occurred_date: day, incident_types: ['loss'],
+        }))])).noticeIds[0]!;
+        const { store: watched, read } = counting(store);
+        await regroupIncidents(watched);
+        const incidents = await store.listIncidents({ limit: 500 });
+        const holding = incidents.find((i) => i.members.some((mem) => mem.noticeId === own))!;
+        expect(holding.members.map((mem) => mem.noticeId).sort((a, b) => a - b)).toEqual([clients[40]!, own]);
+        expect(incidents.filter((i) => i.members.length > 1)).toHaveLength(1);
+        // Clients within 548 days either side: 5 of the 60 are writers to link again.
+        expect(read()).toBeGreaterThan(2);
+        expect(read()).toBeLessThan(20);
+      } finally {
+        await dispose();
+      }
+    }, 120_000);
+  });
 }

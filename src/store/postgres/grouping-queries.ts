@@ -20,10 +20,10 @@ function bigramsOf(text: string): string[] {
   return [...out];
 }
 
-/** `('ab' & 'bc') | ('xy' & 'yz')`: any key with all its bigrams; every lexeme quoted. */
-function anyKeyQuery(keys: readonly string[]): string | null {
-  const parts = keys.map((k) => bigramsOf(k).map(quoteLexeme).join(' & ')).filter((p) => p !== '');
-  return parts.length === 0 ? null : parts.map((p) => `(${p})`).join(' | ');
+/** `'ab' & 'bc'`: all the key's bigrams, every lexeme quoted; null for a key of one character. */
+function keyQuery(key: string): string | null {
+  const part = bigramsOf(key).map(quoteLexeme).join(' & ');
+  return part === '' ? null : part;
 }
 
 /** Advisory lock classes (the first key of the two-key form) for one notice's index and one block's links. */
@@ -116,10 +116,19 @@ export function groupingQueries(pool: Pool): GroupingPort {
       return out;
     },
     async writersNaming(keys) {
-      const query = anyKeyQuery(keys);
-      if (query === null) return [];
-      return rows<{ id: number; windows: string }>(pool,
-        'SELECT notice_id AS id, body AS windows FROM grouping_windows WHERE grams @@ $1::tsquery ORDER BY notice_id', [query]);
+      const wanted = keys.flatMap((k) => {
+        const query = keyQuery(k.key);
+        return query === null ? [] : [{ ...k, query }];
+      });
+      if (wanted.length === 0) return [];
+      // Every key in one statement, each with its window (undated windows always match).
+      return rows<{ id: number; windows: string; key: string }>(pool, /* sql */ `
+        SELECT w.notice_id AS id, w.body AS windows, k.key
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS k (key, query, lo, hi)
+        JOIN grouping_windows w ON w.grams @@ k.query::tsquery
+          AND (w.at IS NULL OR (w.at >= coalesce(k.lo, '') AND w.at <= coalesce(k.hi, '9999')))
+        ORDER BY k.key, w.notice_id`,
+      [wanted.map((k) => k.key), wanted.map((k) => k.query), wanted.map((k) => k.from), wanted.map((k) => k.to)]);
     },
     async orgKeysAmong(candidates) {
       if (candidates.length === 0) return [];
@@ -164,10 +173,10 @@ export function groupingQueries(pool: Pool): GroupingPort {
         await client.query('DELETE FROM grouping_windows WHERE notice_id = ANY ($1::int[])', [noticeIds]);
         const windowed = entries.filter((e) => e.windows !== '');
         await client.query(/* sql */ `
-          INSERT INTO grouping_windows (notice_id, body, grams)
-          SELECT w.id, w.body, w.grams::tsvector FROM unnest($1::int[], $2::text[], $3::text[]) AS w (id, body, grams)
+          INSERT INTO grouping_windows (notice_id, body, grams, at)
+          SELECT w.id, w.body, w.grams::tsvector, w.at FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS w (id, body, grams, at)
           WHERE EXISTS (SELECT 1 FROM notices n WHERE n.id = w.id)`,
-        [windowed.map((e) => e.id), windowed.map((e) => e.windows), windowed.map((e) => bigramsOf(e.windows).map(quoteLexeme).join(' '))]);
+        [windowed.map((e) => e.id), windowed.map((e) => e.windows), windowed.map((e) => bigramsOf(e.windows).map(quoteLexeme).join(' ')), windowed.map((e) => e.at)]);
         await enqueue(client, [3, noticeIds.map(String)], [2, blocks]);
         await dequeue(client, 1, done);
       });

@@ -436,6 +436,8 @@ export const MIGRATIONS: readonly Migration[] = [
       -- block rows: an organisation's notices within a window are a range of one index.
       ALTER TABLE grouping_blocks ADD COLUMN at TEXT;
       CREATE INDEX grouping_blocks_by_block_at ON grouping_blocks (block, at);
+      -- The cue windows dated too: a new notice of an organisation concerns only writers of its time.
+      ALTER TABLE grouping_windows ADD COLUMN at TEXT;
       -- Every notice indexed again, into the new blocks (day:, follow:, marked:), by the next regrouping.
       INSERT INTO grouping_queue (stage, item, seq) SELECT 1, id::text, nextval('grouping_seq') FROM notices ORDER BY id
         ON CONFLICT (stage, item) DO UPDATE SET seq = excluded.seq;

@@ -10,9 +10,9 @@ import { LATEST_RECORD, LEAN_RECORD } from '../rows/incident-row.ts';
 /** Many small lookups at once: json_each over one bound array, never SQL built from values. */
 const json = (values: readonly unknown[]): string => JSON.stringify(values);
 
-/** An FTS5 trigram query for any of the keys, each a quoted phrase (quotes doubled): no key is query syntax. */
-function anyOf(keys: readonly string[]): string {
-  return keys.map((k) => `"${k.replaceAll('"', '""')}"`).join(' OR ');
+/** An FTS5 trigram query for a key, a quoted phrase (quotes doubled): no key is query syntax. */
+function phrase(key: string): string {
+  return `"${key.replaceAll('"', '""')}"`;
 }
 
 /** What makes a plan stale: another regrouping or a person's decision since it was read. */
@@ -41,8 +41,9 @@ export function groupingQueries(db: Database.Database): GroupingPort {
     'SELECT block, notice_id FROM grouping_blocks WHERE block IN (SELECT value FROM json_each(?)) ORDER BY block, notice_id');
   const selectBlockHead = db.prepare<[string, number], { notice_id: number }>(
     'SELECT notice_id FROM grouping_blocks WHERE block = ? ORDER BY notice_id LIMIT ?');
-  const selectWriters = db.prepare<[string], { id: number; windows: string }>(
-    'SELECT rowid AS id, body AS windows FROM grouping_windows WHERE grouping_windows MATCH ? ORDER BY rowid');
+  const selectWriters = db.prepare<{ query: string; from: string | null; to: string | null }, { id: number; windows: string }>(/* sql */ `
+    SELECT rowid AS id, body AS windows FROM grouping_windows WHERE grouping_windows MATCH @query
+      AND (at IS NULL OR (at >= coalesce(@from, '') AND at <= coalesce(@to, '9999'))) ORDER BY rowid`);
   // One index probe per candidate, stopping at the first row: a prolific organisation's rows are not read.
   const selectOrgKeys = db.prepare<[string], { key: string }>(
     "SELECT DISTINCT value AS key FROM json_each(?) WHERE EXISTS (SELECT 1 FROM grouping_blocks WHERE block = 'org:' || value)");
@@ -64,7 +65,7 @@ export function groupingQueries(db: Database.Database): GroupingPort {
   const clearBlocks = db.prepare<[number]>('DELETE FROM grouping_blocks WHERE notice_id = ?');
   const insertBlock = db.prepare<[number, string, string | null]>('INSERT OR IGNORE INTO grouping_blocks (notice_id, block, at) VALUES (?, ?, ?)');
   const clearWindows = db.prepare<[number]>('DELETE FROM grouping_windows WHERE rowid = ?');
-  const insertWindows = db.prepare<[number, string]>('INSERT INTO grouping_windows (rowid, body) VALUES (?, ?)');
+  const insertWindows = db.prepare<[number, string, string | null]>('INSERT INTO grouping_windows (rowid, body, at) VALUES (?, ?, ?)');
   const clearLinks = db.prepare<[string]>('DELETE FROM grouping_links WHERE block = ?');
   const insertLink = db.prepare<[string, number, number, string]>('INSERT INTO grouping_links (block, a, b, link_json) VALUES (?, ?, ?, ?)');
   const selectBasis = db.prepare<[], { basis: string }>(PLAN_BASIS);
@@ -95,7 +96,7 @@ export function groupingQueries(db: Database.Database): GroupingPort {
       clearBlocks.run(e.id);
       for (const block of e.blocks) insertBlock.run(e.id, block, e.at);
       clearWindows.run(e.id);
-      if (e.windows !== '') insertWindows.run(e.id, e.windows);
+      if (e.windows !== '') insertWindows.run(e.id, e.windows, e.at);
       enqueue.run(3, String(e.id));
     }
     for (const block of blocks) enqueue.run(2, block);
@@ -147,8 +148,8 @@ export function groupingQueries(db: Database.Database): GroupingPort {
     },
     async writersNaming(keys) {
       // The trigram tokenizer cannot look for fewer than three characters; no key that short is looked for.
-      const wanted = keys.filter((k) => [...k].length >= 3);
-      return wanted.length === 0 ? [] : selectWriters.all(anyOf(wanted));
+      return keys.filter((k) => [...k.key].length >= 3)
+        .flatMap((k) => selectWriters.all({ query: phrase(k.key), from: k.from, to: k.to }).map((w) => ({ ...w, key: k.key })));
     },
     async orgKeysAmong(candidates) {
       return candidates.length === 0 ? [] : selectOrgKeys.all(json(candidates)).map((r) => r.key);

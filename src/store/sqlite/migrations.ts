@@ -460,6 +460,9 @@ export const MIGRATIONS: readonly Migration[] = [
       -- block rows: an organisation's notices within a window are a range of one index.
       ALTER TABLE grouping_blocks ADD COLUMN at TEXT;
       CREATE INDEX grouping_blocks_by_block_at ON grouping_blocks (block, at);
+      -- The cue windows dated too: a new notice of an organisation concerns only writers of its time.
+      DROP TABLE grouping_windows;
+      CREATE VIRTUAL TABLE grouping_windows USING fts5 (body, at UNINDEXED, tokenize = 'trigram');
       -- Every notice indexed again, into the new blocks (day:, follow:, marked:), by the next regrouping.
       WITH base AS (SELECT coalesce(max(seq), 0) AS m FROM grouping_queue)
       INSERT OR REPLACE INTO grouping_queue (stage, item, seq) SELECT 1, CAST(id AS TEXT), (SELECT m FROM base) + id FROM notices;

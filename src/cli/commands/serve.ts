@@ -12,7 +12,7 @@ import { z } from 'zod';
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('serve', args, {
     db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'no-watch': { type: 'boolean' }, 'public-read': { type: 'boolean' },
-    'trust-proxy': { type: 'boolean' },
+    'trust-proxy': { type: 'boolean' }, quiet: { type: 'boolean' },
   });
   decodeLimits(); // a bad limit in the environment (decode-limits.ts) is refused before any work
   const casebook = await openCasebook(resolveDbPath(values.db));
@@ -21,7 +21,7 @@ export async function serveCommand(args: string[]): Promise<number> {
 
 /** Serves until SIGINT/SIGTERM, then closes the casebook. */
 export async function listen(
-  casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean; 'trust-proxy'?: boolean },
+  casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean; 'trust-proxy'?: boolean; quiet?: boolean },
 ): Promise<number> {
   const { port, host } = validate('serve', z.object({ port: portSchema, host: z.string().min(1) }), {
     port: values.port ?? process.env.PORT ?? 8080,
@@ -30,7 +30,12 @@ export async function listen(
   const publicRead = values['public-read'] === true;
   // --trust-proxy: only behind a reverse proxy that appends the client's address to X-Forwarded-For
   // (a client reaching the server directly could otherwise name any address it likes).
-  const app = createApp(casebook, { publicRead, trustProxy: values['trust-proxy'] === true });
+  // One line per request (method, path, status, wall and CPU ms) unless --quiet or JIKENBO_REQUEST_LOG=off.
+  const logRequests = values.quiet !== true && process.env.JIKENBO_REQUEST_LOG !== 'off';
+  const app = createApp(casebook, {
+    publicRead, trustProxy: values['trust-proxy'] === true,
+    ...(logRequests ? { requestLog: (line: string) => process.stdout.write(`jikenbo: ${line}\n`) } : {}),
+  });
   if ((await casebook.store.listAccounts()).length === 0) {
     process.stderr.write(`jikenbo serve: no accounts yet; make the first admin with: jikenbo user add NAME --role admin${publicRead ? '' : ' (until then nobody can sign in)'}\n`);
   }

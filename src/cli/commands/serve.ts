@@ -5,6 +5,7 @@ import { decodeLimits } from '../../app/decoder.ts';
 import { createApp } from '../../server/app.ts';
 import { startWatchTimer } from '../../app/watch.ts';
 import { regroupIncidents } from '../../app/incidents.ts';
+import { refreshIncidentFacts } from '../../app/incident-facts.ts';
 import { describeGrouping } from '../grouping-progress.ts';
 import { parseCommand, portSchema, validate } from '../options.ts';
 import { z } from 'zod';
@@ -65,7 +66,10 @@ export async function listen(
         lastReport = Date.now();
         process.stdout.write(`jikenbo: grouping ${describeGrouping(p)}\n`);
       },
-    }).catch((err: unknown) => process.stderr.write(`jikenbo: grouping failed: ${err instanceof Error ? err.message : String(err)}\n`));
+    })
+      // Then the incidents' facts the pages read (all of them once after migration 10), before a reader asks.
+      .then(() => refreshIncidentFacts(casebook.store))
+      .catch((err: unknown) => process.stderr.write(`jikenbo: grouping failed: ${err instanceof Error ? err.message : String(err)}\n`));
     const stop = () => {
       void (watch?.stop() ?? Promise.resolve()).then(() => server.close(() => void casebook.close().then(() => resolveExit(0))));
     };

@@ -34,10 +34,14 @@ export function numberKey(n: string | null): [number, number, number] | null {
   return m ? [Number(m[2]), m[1] ? 1 : 0, Number(m[3])] : null;
 }
 
-/** The columns of one incident_facts row, in COLUMNS order. */
+/**
+ * The columns of one incident_facts row, in this order. The facts themselves (JSON) live in a table of
+ * their own, incident_facts_json: filtering and counting scan these narrow rows only, and the JSON is
+ * read for the rows a page shows.
+ */
 export const FACT_COLUMNS = [
   'incident_id', 'disclosure_date', 'year', 'month', 'affected_count', 'number_year', 'number_own', 'number_seq', 'sector',
-  'types_mask', 'data_mask', 'contractor', 'ppc', 'attacker', 'reviewed', 'facts_json',
+  'types_mask', 'data_mask', 'contractor', 'ppc', 'attacker', 'reviewed',
 ] as const;
 
 export function factRowValues(f: IncidentFacts): (string | number | null)[] {
@@ -47,7 +51,6 @@ export function factRowValues(f: IncidentFacts): (string | number | null)[] {
     f.affectedCount, key?.[0] ?? null, key?.[1] ?? null, key?.[2] ?? null, f.sector,
     maskOf(INCIDENT_TYPES, f.incidentTypes), maskOf(DATA_TYPES, f.dataTypes),
     f.contractorInvolved ? 1 : 0, f.reportedToPpc ? 1 : 0, f.attacker !== null ? 1 : 0, f.reviewState === 'reviewed' ? 1 : 0,
-    JSON.stringify(f),
   ];
 }
 
@@ -90,7 +93,7 @@ export function factsWhere(filter: FactsFilter, bind: Bind, except?: Facet): str
 
 export const where = (clauses: readonly string[]) => (clauses.length ? `WHERE ${clauses.join(' AND ')}` : '');
 
-/** ORDER BY over `f`, with `h.pos` (the best hit's position) for relevance when searching. Ties: the higher id first. */
+/** ORDER BY over `f`, with `f.pos` (the best hit's position) for relevance when searching. Ties: the higher id first. */
 export function factsOrder(sort: IncidentSort, searching: boolean): string {
   switch (sort) {
     case 'disclosed_desc': return 'f.disclosure_date DESC NULLS LAST, f.incident_id DESC';
@@ -98,14 +101,14 @@ export function factsOrder(sort: IncidentSort, searching: boolean): string {
     case 'affected_desc': return 'f.affected_count DESC NULLS LAST, f.incident_id DESC';
     case 'number_desc': return 'f.number_year DESC NULLS LAST, f.number_own DESC, f.number_seq DESC, f.incident_id DESC';
     case 'number_asc': return 'f.number_year ASC NULLS LAST, f.number_own ASC, f.number_seq ASC, f.incident_id DESC';
-    case 'relevance': return searching ? 'h.pos ASC, f.incident_id DESC' : factsOrder('disclosed_desc', false);
+    case 'relevance': return searching ? 'f.pos ASC, f.incident_id DESC' : factsOrder('disclosed_desc', false);
   }
 }
 
-/** Which column each facet counts, as text. */
-const FACET_VALUE: Record<Facet, string> = {
-  types: 'CAST(f.types_mask AS TEXT)', sectors: 'f.sector', dataTypes: 'CAST(f.data_mask AS TEXT)', years: 'f.year', months: 'f.month',
-  contractor: 'CAST(f.contractor AS TEXT)', ppc: 'CAST(f.ppc AS TEXT)', attacker: 'CAST(f.attacker AS TEXT)', review: 'CAST(f.reviewed AS TEXT)',
+/** Which column each facet counts; grouped by the bare column (so an index on it serves) and read as text. */
+const FACET_COLUMN: Record<Facet, string> = {
+  types: 'f.types_mask', sectors: 'f.sector', dataTypes: 'f.data_mask', years: 'f.year', months: 'f.month',
+  contractor: 'f.contractor', ppc: 'f.ppc', attacker: 'f.attacker', review: 'f.reviewed',
 };
 
 /**
@@ -115,8 +118,8 @@ const FACET_VALUE: Record<Facet, string> = {
  */
 export function facetCountsSql(from: string, filter: FactsFilter, bind: Bind): string {
   return FACETS.map((facet) => {
-    const value = FACET_VALUE[facet];
-    return `SELECT '${facet}' AS facet, ${value} AS value, count(*) AS n FROM ${from} ${where(factsWhere(filter, bind, facet))} GROUP BY ${value}`;
+    const column = FACET_COLUMN[facet];
+    return `SELECT '${facet}' AS facet, CAST(${column} AS TEXT) AS value, count(*) AS n FROM ${from} ${where(factsWhere(filter, bind, facet))} GROUP BY ${column}`;
   }).join('\nUNION ALL\n');
 }
 

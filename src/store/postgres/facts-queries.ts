@@ -14,7 +14,7 @@ function binder(): { bind: (v: unknown) => string; values: unknown[] } {
 }
 
 /**
- * The rows a view reads, as `f`, with `h.pos` when searching. Named difference: PostgreSQL takes the hits
+ * The rows a view reads, as `f`, with `f.pos` and `f.best` when searching (made once per statement). Named difference: PostgreSQL takes the hits
  * as an int[] (WITH ORDINALITY gives the position) and each incident's best hit as the first of its hits
  * in position order (array_agg ORDER BY), where SQLite reads the bare column beside min().
  */
@@ -24,14 +24,21 @@ function viewFrom(view: FactsView, bind: (v: unknown) => string): { from: string
     WITH h AS MATERIALIZED (
       SELECT m.incident_id, min(j.pos) AS pos, (array_agg(j.notice_id ORDER BY j.pos))[1] AS best
       FROM unnest(${bind(view.hits)}::int[]) WITH ORDINALITY AS j(notice_id, pos) JOIN incident_notices m ON m.notice_id = j.notice_id
-      GROUP BY m.incident_id)`;
-  return { from: 'h JOIN incident_facts f ON f.incident_id = h.incident_id', withHits };
+      GROUP BY m.incident_id),
+    hf AS MATERIALIZED (SELECT f.*, h.pos, h.best FROM h JOIN incident_facts f ON f.incident_id = h.incident_id)`;
+  return { from: 'hf f', withHits };
 }
 
 export function factsQueries(pool: Pool): IncidentFactsPort {
   const ordered = <T extends { id: number }>(ids: readonly number[], found: T[]): T[] => {
     const byId = new Map(found.map((r) => [r.id, r]));
     return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+
+  const factsOf = async (ids: readonly number[]): Promise<IncidentFacts[]> => {
+    if (ids.length === 0) return [];
+    const found = await rows<{ facts_json: string }>(pool, 'SELECT facts_json FROM incident_facts_json WHERE incident_id = ANY ($1::int[])', [ids]);
+    return ordered(ids, found.map((r) => JSON.parse(r.facts_json) as IncidentFacts));
   };
 
   return {
@@ -65,9 +72,16 @@ export function factsQueries(pool: Pool): IncidentFactsPort {
             INSERT INTO incident_facts (${FACT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}
             ON CONFLICT (incident_id) DO UPDATE SET ${FACT_COLUMNS.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}`, values);
         }
+        if (facts.length > 0) {
+          await client.query(/* sql */ `
+            INSERT INTO incident_facts_json (incident_id, facts_json) SELECT * FROM unnest($1::int[], $2::text[])
+            ON CONFLICT (incident_id) DO UPDATE SET facts_json = excluded.facts_json`, [facts.map((f) => f.id), facts.map((f) => JSON.stringify(f))]);
+        }
         // An incident gone meanwhile (a regrouping retired it) keeps no facts, whichever committed first.
-        await client.query('DELETE FROM incident_facts f WHERE f.incident_id = ANY ($1::int[]) AND NOT EXISTS (SELECT 1 FROM incidents i WHERE i.id = f.incident_id)',
-          [[...gone, ...facts.map((f) => f.id)]]);
+        for (const table of ['incident_facts', 'incident_facts_json']) {
+          await client.query(`DELETE FROM ${table} f WHERE f.incident_id = ANY ($1::int[]) AND NOT EXISTS (SELECT 1 FROM incidents i WHERE i.id = f.incident_id)`,
+            [[...gone, ...facts.map((f) => f.id)]]);
+        }
         if (done.length > 0) {
           await client.query(/* sql */ `
             DELETE FROM incident_facts_queue q USING unnest($1::int[], $2::bigint[]) AS d(incident_id, seq)
@@ -80,12 +94,12 @@ export function factsQueries(pool: Pool): IncidentFactsPort {
       const { bind, values } = binder();
       const { from, withHits } = viewFrom(view, bind);
       const searching = view.hits !== undefined;
-      const found = await rows<{ facts_json: string; best?: number }>(pool, `${withHits} SELECT f.facts_json${searching ? ', h.best' : ''} FROM ${from}
+      // The page's ids over the narrow rows, then the facts of those alone.
+      const found = await rows<{ id: number; best?: number | null }>(pool, `${withHits} SELECT f.incident_id AS id${searching ? ', f.best' : ''} FROM ${from}
         ${where(factsWhere(view.filter, bind as Bind))} ORDER BY ${factsOrder(sort, searching)} LIMIT ${bind(window.limit)} OFFSET ${bind(window.offset)}`, values);
-      const result = found.map((r) => JSON.parse(r.facts_json) as IncidentFacts);
       const bestNotice = new Map<number, number>();
-      found.forEach((r, i) => r.best !== undefined && r.best !== null && bestNotice.set(result[i]!.id, r.best));
-      return { rows: result, bestNotice };
+      for (const r of found) if (r.best !== undefined && r.best !== null) bestNotice.set(r.id, r.best);
+      return { rows: await factsOf(found.map((r) => r.id)), bestNotice };
     },
 
     async countIncidentFacts(view) {
@@ -102,9 +116,7 @@ export function factsQueries(pool: Pool): IncidentFactsPort {
     },
 
     async incidentFactsByIds(ids) {
-      if (ids.length === 0) return [];
-      const found = await rows<{ facts_json: string }>(pool, 'SELECT facts_json FROM incident_facts WHERE incident_id = ANY ($1::int[])', [ids]);
-      return ordered(ids, found.map((r) => JSON.parse(r.facts_json) as IncidentFacts));
+      return factsOf(ids);
     },
   };
 }

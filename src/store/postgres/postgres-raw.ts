@@ -9,7 +9,7 @@ import { tsvectorText } from './pg-text-search.ts';
 /** Grouping's index is rebuilt too: its queue triggers refill as the notices arrive. */
 const GROUPING_TABLES = ['grouping_blocks', 'grouping_links', 'grouping_windows', 'grouping_queue'];
 // The incidents' facts are made again from the copied rows (their queue refilled below), never copied.
-const FACTS_TABLES = ['incident_facts', 'incident_facts_queue'];
+const FACTS_TABLES = ['incident_facts', 'incident_facts_json', 'incident_facts_queue'];
 const ENGINE_TABLES = new Set(['schema_migrations', 'notice_search', 'blobs', ...GROUPING_TABLES, ...FACTS_TABLES]);
 /** Keeps each INSERT under PostgreSQL's 65,535 bound parameters. */
 const MAX_PARAMS = 30_000;

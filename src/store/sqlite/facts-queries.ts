@@ -15,9 +15,10 @@ function binder(): { bind: Bind; values: (string | number)[] } {
 }
 
 /**
- * The rows a view reads, as `f`, with `h.pos` (the best hit's position) when searching. Named difference:
- * SQLite takes the hits as JSON (json_each's key is the position) and gives each incident's best hit
- * as the bare column beside min(), which SQLite documents as the row of the minimum.
+ * The rows a view reads, as `f`, with `f.pos` (the best hit's position) and `f.best` when searching: the
+ * hits' incidents with their facts, made once per statement. Named difference: SQLite takes the hits as
+ * JSON (json_each's key is the position) and gives each incident's best hit as the bare column beside
+ * min(), which SQLite documents as the row of the minimum.
  */
 function viewFrom(view: FactsView, bind: Bind): { from: string; withHits: string } {
   if (!view.hits) return { from: 'incident_facts f', withHits: '' };
@@ -25,19 +26,24 @@ function viewFrom(view: FactsView, bind: Bind): { from: string; withHits: string
     WITH h AS MATERIALIZED (
       SELECT m.incident_id, min(CAST(j.key AS INTEGER)) AS pos, CAST(j.value AS INTEGER) AS best
       FROM json_each(${bind(JSON.stringify(view.hits))}) j JOIN incident_notices m ON m.notice_id = j.value
-      GROUP BY m.incident_id)`;
-  return { from: 'h JOIN incident_facts f ON f.incident_id = h.incident_id', withHits };
+      GROUP BY m.incident_id),
+    hf AS MATERIALIZED (SELECT f.*, h.pos, h.best FROM h JOIN incident_facts f ON f.incident_id = h.incident_id)`;
+  return { from: 'hf f', withHits };
 }
 
 export function factsQueries(db: Database.Database): IncidentFactsPort {
   const takeWork = db.prepare<[number], { incident_id: number; seq: number }>(
     'SELECT incident_id, seq FROM incident_facts_queue ORDER BY seq LIMIT ?');
   const upsert = db.prepare(`INSERT OR REPLACE INTO incident_facts (${FACT_COLUMNS.join(', ')}) VALUES (${FACT_COLUMNS.map(() => '?').join(', ')})`);
+  const upsertJson = db.prepare<[number, string]>('INSERT OR REPLACE INTO incident_facts_json (incident_id, facts_json) VALUES (?, ?)');
   const drop = db.prepare<[number]>('DELETE FROM incident_facts WHERE incident_id = ?');
+  const dropJson = db.prepare<[number]>('DELETE FROM incident_facts_json WHERE incident_id = ?');
   const settle = db.prepare<[number, number]>('DELETE FROM incident_facts_queue WHERE incident_id = ? AND seq = ?');
   // An incident another process retired after its facts were made keeps none.
-  const dropRetired = db.prepare<[string]>(
-    'DELETE FROM incident_facts WHERE incident_id IN (SELECT value FROM json_each(?)) AND incident_id NOT IN (SELECT id FROM incidents)');
+  const dropRetired = [
+    db.prepare<[string]>('DELETE FROM incident_facts WHERE incident_id IN (SELECT value FROM json_each(?)) AND incident_id NOT IN (SELECT id FROM incidents)'),
+    db.prepare<[string]>('DELETE FROM incident_facts_json WHERE incident_id IN (SELECT value FROM json_each(?)) AND incident_id NOT IN (SELECT id FROM incidents)'),
+  ];
   const incidentsByIds = db.prepare<[string], IncidentRow>(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id IN (SELECT value FROM json_each(?))`);
   const leanMembers = db.prepare<[string], MemberRow>(/* sql */ `
     SELECT m.incident_id, n.id AS notice_id, n.header, ${LEAN_RECORD.sqlite} AS record_json, d.ingested_at, m.origin, m.reason_json
@@ -45,7 +51,7 @@ export function factsQueries(db: Database.Database): IncidentFactsPort {
     WHERE m.incident_id IN (SELECT value FROM json_each(?))
     ORDER BY n.id`);
   const factsByIds = db.prepare<[string], { facts_json: string }>(
-    'SELECT facts_json FROM incident_facts WHERE incident_id IN (SELECT value FROM json_each(?))');
+    'SELECT facts_json FROM incident_facts_json WHERE incident_id IN (SELECT value FROM json_each(?))');
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string) => {
     let s = statements.get(sql);
@@ -58,9 +64,15 @@ export function factsQueries(db: Database.Database): IncidentFactsPort {
   };
 
   const save = db.transaction((facts: readonly IncidentFacts[], gone: readonly number[], done: readonly { incidentId: number; seq: number }[]) => {
-    for (const f of facts) upsert.run(...factRowValues(f));
-    for (const id of gone) drop.run(id);
-    dropRetired.run(JSON.stringify(facts.map((f) => f.id)));
+    for (const f of facts) {
+      upsert.run(...factRowValues(f));
+      upsertJson.run(f.id, JSON.stringify(f));
+    }
+    for (const id of gone) {
+      drop.run(id);
+      dropJson.run(id);
+    }
+    for (const statement of dropRetired) statement.run(JSON.stringify(facts.map((f) => f.id)));
     for (const d of done) settle.run(d.incidentId, d.seq);
   });
 
@@ -68,6 +80,8 @@ export function factsQueries(db: Database.Database): IncidentFactsPort {
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   };
+  const factsOf = (ids: readonly number[]) =>
+    ids.length === 0 ? [] : ordered(ids, factsByIds.all(JSON.stringify(ids)).map((r) => JSON.parse(r.facts_json) as IncidentFacts));
 
   return {
     async takeFactsWork(limit) {
@@ -88,13 +102,13 @@ export function factsQueries(db: Database.Database): IncidentFactsPort {
       const { bind, values } = binder();
       const { from, withHits } = viewFrom(view, bind);
       const searching = view.hits !== undefined;
-      const sql = `${withHits} SELECT f.facts_json${searching ? ', h.best' : ''} FROM ${from} ${where(factsWhere(view.filter, bind))}
+      // The page's ids over the narrow rows, then the facts of those alone.
+      const sql = `${withHits} SELECT f.incident_id AS id${searching ? ', f.best' : ''} FROM ${from} ${where(factsWhere(view.filter, bind))}
         ORDER BY ${factsOrder(sort, searching)} LIMIT ${bind(window.limit)} OFFSET ${bind(window.offset)}`;
-      const found = prepare(sql).all(...values) as { facts_json: string; best?: number }[];
-      const rows = found.map((r) => JSON.parse(r.facts_json) as IncidentFacts);
+      const found = prepare(sql).all(...values) as { id: number; best?: number }[];
       const bestNotice = new Map<number, number>();
-      found.forEach((r, i) => r.best !== undefined && bestNotice.set(rows[i]!.id, r.best));
-      return { rows, bestNotice };
+      for (const r of found) if (r.best !== undefined) bestNotice.set(r.id, r.best);
+      return { rows: factsOf(found.map((r) => r.id)), bestNotice };
     },
 
     async countIncidentFacts(view) {
@@ -112,9 +126,7 @@ export function factsQueries(db: Database.Database): IncidentFactsPort {
     },
 
     async incidentFactsByIds(ids) {
-      if (ids.length === 0) return [];
-      const rows = factsByIds.all(JSON.stringify(ids)).map((r) => JSON.parse(r.facts_json) as IncidentFacts);
-      return ordered(ids, rows);
+      return factsOf(ids);
     },
   };
 }

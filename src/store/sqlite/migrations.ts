@@ -456,7 +456,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 10,
     name: 'incident facts kept in the store for the pages: filter, count, sort and page in SQL',
     sql: /* sql */ `
-      -- Each incident's merged and corrected facts (app/incident-facts.ts makes them), with the columns the
+      -- Each incident's merged and corrected facts (app/incident-facts.ts makes them): the columns the
       -- pages filter, count and sort by: types and data types as bit masks (order of core/record.ts), the
       -- number's sort key (year, 0 header / 1 jikenbo's own, running number), booleans as 0/1.
       CREATE TABLE incident_facts (
@@ -474,14 +474,26 @@ export const MIGRATIONS: readonly Migration[] = [
         contractor       INTEGER NOT NULL,
         ppc              INTEGER NOT NULL,
         attacker         INTEGER NOT NULL,
-        reviewed         INTEGER NOT NULL,
-        facts_json       TEXT    NOT NULL
+        reviewed         INTEGER NOT NULL
+      );
+      -- The facts themselves, apart: scans for counts and filters read the narrow rows above only.
+      CREATE TABLE incident_facts_json (
+        incident_id  INTEGER PRIMARY KEY,
+        facts_json   TEXT    NOT NULL
       );
       CREATE INDEX incident_facts_by_disclosure ON incident_facts (disclosure_date DESC, incident_id DESC);
       CREATE INDEX incident_facts_by_affected ON incident_facts (affected_count DESC, incident_id DESC);
       CREATE INDEX incident_facts_by_number ON incident_facts (number_year, number_own, number_seq);
       CREATE INDEX incident_facts_by_year ON incident_facts (year, sector);
       CREATE INDEX incident_facts_by_sector ON incident_facts (sector);
+      -- Each facet's counts group by its column: read in index order, not sorted per request.
+      CREATE INDEX incident_facts_by_month ON incident_facts (month);
+      CREATE INDEX incident_facts_by_types ON incident_facts (types_mask);
+      CREATE INDEX incident_facts_by_data ON incident_facts (data_mask);
+      CREATE INDEX incident_facts_by_contractor ON incident_facts (contractor);
+      CREATE INDEX incident_facts_by_ppc ON incident_facts (ppc);
+      CREATE INDEX incident_facts_by_attacker ON incident_facts (attacker);
+      CREATE INDEX incident_facts_by_reviewed ON incident_facts (reviewed);
 
       -- Incidents whose facts are stale, each with the sequence number of its last change: an item is
       -- settled only when its number is still the one taken (a change meanwhile queues it again).
@@ -507,6 +519,7 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
       CREATE TRIGGER facts_incident_gone AFTER DELETE ON incidents BEGIN
         DELETE FROM incident_facts WHERE incident_id = OLD.id;
+        DELETE FROM incident_facts_json WHERE incident_id = OLD.id;
       END;
       CREATE TRIGGER facts_notice_corrected AFTER UPDATE OF effective_json ON notices BEGIN
         INSERT INTO incident_facts_queue (incident_id, seq)

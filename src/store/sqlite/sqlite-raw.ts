@@ -49,7 +49,7 @@ export function openSqliteRaw(path: string): RawDatabase {
         const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as Array<{ name: string; sql: string }>;
         for (const t of triggers) db.prepare(`DROP TRIGGER ${quoteIdent(t.name)}`).run();
         db.prepare("INSERT INTO notice_fts (notice_fts) VALUES ('delete-all')").run();
-        for (const t of [...GROUPING_TABLES, 'incident_facts', 'incident_facts_queue']) db.prepare(`DELETE FROM ${t}`).run();
+        for (const t of [...GROUPING_TABLES, 'incident_facts', 'incident_facts_json', 'incident_facts_queue']) db.prepare(`DELETE FROM ${t}`).run();
         for (const t of [...tables].reverse()) db.prepare(`DELETE FROM ${quoteIdent(t.name)}`).run();
         for (const t of tables) {
           const insert = db.prepare(`INSERT INTO ${quoteIdent(t.name)} (${t.columns.map(quoteIdent).join(', ')})

@@ -3,7 +3,7 @@
 import type { IncidentFilter } from '../analyze/incident-filter.ts';
 import type { Store } from '../store/store.ts';
 import type { IncidentFacts } from './incident-facts.ts';
-import { allOfView, incidentView } from './incident-view.ts';
+import { incidentView } from './incident-view.ts';
 
 export interface FactsScope {
   /** Full-text query; '' for none. */
@@ -11,6 +11,7 @@ export interface FactsScope {
   filter: Omit<IncidentFilter, 'ids'>;
 }
 
+/** The incidents of the scope, in no particular order (statistics do not depend on it). */
 export async function scopedFacts(store: Store, scope: FactsScope): Promise<IncidentFacts[]> {
-  return allOfView(store, await incidentView(store, scope.q, scope.filter), 'disclosed_desc');
+  return store.scanIncidentFacts(await incidentView(store, scope.q, scope.filter));
 }

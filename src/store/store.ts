@@ -370,6 +370,8 @@ export interface IncidentFactsPort {
   saveIncidentFacts(facts: readonly IncidentFacts[], gone: readonly number[], done: readonly FactsWorkItem[]): Promise<void>;
   /** The view's incidents in `sort` order, `offset` skipped, at most `limit`; with each one's best hit when searching. */
   queryIncidentFacts(view: FactsView, sort: IncidentSort, window: { offset: number; limit: number }): Promise<{ rows: IncidentFacts[]; bestNotice: Map<number, number> }>;
+  /** Every incident of the view in no particular order, in one statement (statistics: what needs them all). */
+  scanIncidentFacts(view: FactsView): Promise<IncidentFacts[]>;
   /** How many incidents the view holds. */
   countIncidentFacts(view: FactsView): Promise<number>;
   /** Each facet's counts over the view, as analyze/facet-counts.ts defines them. */

@@ -1,13 +1,44 @@
 // Per-request log lines (method, path, status, wall and CPU ms) and requests whose client has gone:
 // never rendered.
-import { connect } from 'node:net';
+import { spawn } from 'node:child_process';
+import { connect, createServer } from 'node:net';
+import { join, resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
 import { skipWhenClientGone } from '../../src/server/client-gone.ts';
 import { loggablePath, requestLog } from '../../src/server/request-log.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+const freePort = () => new Promise<number>((done) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const a = s.address();
+    s.close(() => done(typeof a === 'object' && a ? a.port : 0));
+  });
+});
+
+/** Starts `jikenbo serve` on an empty casebook, asks for one page, and returns what it printed. */
+async function serveOnce(dir: string, extra: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [resolve('bin/jikenbo.js'), 'serve', '--db', join(dir, `c${port}.db`), '--port', String(port), '--public-read', '--no-watch', ...extra],
+    { stdio: ['ignore', 'pipe', 'pipe'], env });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  try {
+    await new Promise<void>((ready, fail) => {
+      child.stdout!.on('data', () => out.includes('serving') && ready());
+      child.on('exit', (code) => fail(new Error(`serve exited ${code}`)));
+    });
+    await (await fetch(`http://127.0.0.1:${port}/?q=%E7%B4%9B%E5%A4%B1`)).text();
+    await new Promise((r) => setTimeout(r, 200));
+    return out;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
 
 describe('request log', () => {
+  const dir = tempDir();
   it('writes one line per request with method, path and query, status, wall and CPU time', async () => {
     const lines: string[] = [];
     const app = new Hono();
@@ -28,6 +59,13 @@ describe('request log', () => {
     expect(Number(m![2])).toBeGreaterThanOrEqual(20);
     expect(lines[1]).toMatch(/^GET \/missing 404 \d+\.\d ms cpu \d+\.\d ms$/);
   });
+
+  it('is on in serve, off with --quiet or JIKENBO_REQUEST_LOG=off', async () => {
+    const { JIKENBO_REQUEST_LOG: _off, ...env } = process.env;
+    expect(await serveOnce(dir, [], env)).toMatch(/^jikenbo: GET \/\?q=%E7%B4%9B%E5%A4%B1 200 \d+\.\d ms cpu \d+\.\d ms$/m);
+    expect(await serveOnce(dir, ['--quiet'], env)).not.toContain('jikenbo: GET');
+    expect(await serveOnce(dir, [], { ...env, JIKENBO_REQUEST_LOG: 'off' })).not.toContain('jikenbo: GET');
+  }, 60_000);
 
   it('never writes a control character of the URL', () => {
     expect(loggablePath('http://x/a%1b[2Jb?q=%07')).toBe('/a%1b[2Jb?q=%07');

@@ -100,6 +100,7 @@ describe.each(ENGINES)('incident facts in the store on $name', (engine) => {
       const expected = filterIncidents(reference, filter);
       const view: FactsView = { filter };
       expect(await store.countIncidentFacts(view)).toBe(expected.length);
+      expect((await store.scanIncidentFacts(view)).sort((a, b) => a.id - b.id)).toEqual([...expected].sort((a, b) => a.id - b.id));
       expect(plain(await store.countIncidentFacets(view))).toEqual(plain(countFacets(reference, filter)));
       for (const sort of INCIDENT_SORTS) {
         const want = sortIncidents(expected, sort).map((r) => r.id);
@@ -119,6 +120,7 @@ describe.each(ENGINES)('incident facts in the store on $name', (engine) => {
         const expected = filterIncidents(reference, { ...filter, ids: hits.ids });
         const view: FactsView = { filter, hits: hitIds };
         expect(await store.countIncidentFacts(view)).toBe(expected.length);
+        expect((await store.scanIncidentFacts(view)).map((r) => r.id).sort((a, b) => a - b)).toEqual(expected.map((r) => r.id).sort((a, b) => a - b));
         expect(plain(await store.countIncidentFacets(view))).toEqual(plain(countFacets(reference, { ...filter, ids: hits.ids })));
         for (const sort of ['relevance', 'disclosed_desc', 'affected_desc'] as const) {
           const { rows, bestNotice } = await store.queryIncidentFacts(view, sort, { offset: 0, limit: 1000 });

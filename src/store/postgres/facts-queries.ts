@@ -102,6 +102,14 @@ export function factsQueries(pool: Pool): IncidentFactsPort {
       return { rows: await factsOf(found.map((r) => r.id)), bestNotice };
     },
 
+    async scanIncidentFacts(view) {
+      const { bind, values } = binder();
+      const { from, withHits } = viewFrom(view, bind);
+      const found = await rows<{ facts_json: string }>(pool,
+        `${withHits} SELECT j.facts_json FROM ${from} JOIN incident_facts_json j ON j.incident_id = f.incident_id ${where(factsWhere(view.filter, bind as Bind))}`, values);
+      return found.map((r) => JSON.parse(r.facts_json) as IncidentFacts);
+    },
+
     async countIncidentFacts(view) {
       const { bind, values } = binder();
       const { from, withHits } = viewFrom(view, bind);

@@ -111,6 +111,13 @@ export function factsQueries(db: Database.Database): IncidentFactsPort {
       return { rows: factsOf(found.map((r) => r.id)), bestNotice };
     },
 
+    async scanIncidentFacts(view) {
+      const { bind, values } = binder();
+      const { from, withHits } = viewFrom(view, bind);
+      const sql = `${withHits} SELECT j.facts_json FROM ${from} JOIN incident_facts_json j ON j.incident_id = f.incident_id ${where(factsWhere(view.filter, bind))}`;
+      return (prepare(sql).pluck().all(...values) as string[]).map((json) => JSON.parse(json) as IncidentFacts);
+    },
+
     async countIncidentFacts(view) {
       const { bind, values } = binder();
       const { from, withHits } = viewFrom(view, bind);

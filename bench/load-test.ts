@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { casebookSample, variedRoutes, type VariedRoute } from './varied-urls.ts';
 
 export interface RouteFigures {
   route: string;
@@ -19,6 +20,7 @@ export interface RouteFigures {
 }
 
 export interface LoadFigures {
+  mode: 'fixed' | 'varied';
   restRssMb: number | null;
   peakRssMb: number | null;
   routes: RouteFigures[];
@@ -33,8 +35,13 @@ interface AutocannonResult {
 interface AutocannonInstance {
   on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
 }
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  setupRequest?: (request: { path: string }) => { path: string };
+}
 type Autocannon = (
-  options: { url: string; connections: number; duration: number },
+  options: { url: string; connections: number; duration: number; requests?: AutocannonRequest[] },
   done: (err: Error | null, result: AutocannonResult) => void,
 ) => AutocannonInstance;
 
@@ -88,14 +95,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function load(url: string, connections: number, duration: number, pid: number, peak: { mb: number }): Promise<RouteFigures> {
+function load(url: string, connections: number, duration: number, pid: number, peak: { mb: number }, varied?: VariedRoute): Promise<RouteFigures> {
   return new Promise((done, fail) => {
     const times: number[] = [];
     const sampler = setInterval(() => {
       const mb = rssMb(pid);
       if (mb !== null && mb > peak.mb) peak.mb = mb;
     }, 250);
-    const instance = autocannon({ url, connections, duration }, (err, result) => {
+    // Varied: every request asks for the route's next URL (another word, page, incident or filter).
+    const requests = varied ? [{ method: 'GET', setupRequest: (r: { path: string }) => ({ ...r, path: varied.next() }) }] : undefined;
+    const instance = autocannon({ url, connections, duration, ...(requests ? { requests } : {}) }, (err, result) => {
       clearInterval(sampler);
       if (err) return fail(err);
       times.sort((a, b) => a - b);
@@ -114,32 +123,38 @@ function load(url: string, connections: number, duration: number, pid: number, p
   });
 }
 
-/** Probes each route once; loads the ones that answer 200, and says why the others were skipped. */
-export async function loadTest(db: string, options: { connections: number; duration: number; log: (s: string) => void }): Promise<LoadFigures> {
+/**
+ * Fixed: probes each route once, loads the ones that answer 200 (the same URL again and again), and says
+ * why the others were skipped. Varied: each route asks for another URL every request (bench/varied-urls.ts).
+ */
+export async function loadTest(db: string, options: { connections: number; duration: number; log: (s: string) => void; mode?: 'fixed' | 'varied' }): Promise<LoadFigures> {
+  const mode = options.mode ?? 'fixed';
+  const varied = mode === 'varied' ? variedRoutes(casebookSample(db)) : [];
   const { child, base } = await startServe(db);
   const pid = child.pid!;
   try {
-    const probes: Array<{ route: string; status: number; ms: number }> = [];
-    for (const route of ROUTES) {
-      const t = performance.now();
-      const res = await fetch(base + route);
+    const probes: Array<{ route: string; status: number; ms: number; varied?: VariedRoute }> = [];
+    const targets = mode === 'varied' ? varied.map((v) => ({ route: v.name, path: v.next(), varied: v })) : ROUTES.map((r) => ({ route: r, path: r, varied: undefined }));
+    for (const t of targets) {
+      const start = performance.now();
+      const res = await fetch(base + t.path);
       await res.arrayBuffer();
-      probes.push({ route, status: res.status, ms: performance.now() - t });
+      probes.push({ route: t.route, status: res.status, ms: performance.now() - start, varied: t.varied });
     }
     await new Promise((r) => setTimeout(r, 2000));
     const restRssMb = rssMb(pid);
     const peak = { mb: restRssMb ?? 0 };
     const routes: RouteFigures[] = [];
     for (const p of probes) {
-      const route = decodeURIComponent(p.route);
+      const route = p.varied ? p.route : decodeURIComponent(p.route);
       if (p.status !== 200) {
         routes.push({ route, status: 'skipped', note: p.status === 404 ? 'not served yet (404)' : `probe answered ${p.status}` });
         continue;
       }
-      options.log(`load ${route} (first request ${p.ms.toFixed(0)} ms): ${options.connections} clients for ${options.duration} s`);
-      routes.push({ ...(await load(base + p.route, options.connections, options.duration, pid, peak)), route });
+      options.log(`load ${route} (first request ${p.ms.toFixed(0)} ms): ${options.connections} clients for ${options.duration} s, ${mode} URLs`);
+      routes.push({ ...(await load(base + (p.varied ? '/' : p.route), options.connections, options.duration, pid, peak, p.varied)), route });
     }
-    return { restRssMb, peakRssMb: peak.mb || null, routes };
+    return { mode, restRssMb, peakRssMb: peak.mb || null, routes };
   } finally {
     child.kill('SIGTERM');
   }

@@ -58,3 +58,11 @@ export function countFacets(rows: readonly FilterableIncident[], filter: Inciden
   }
   return counts;
 }
+
+/** How many rows pass the whole filter, read off its facet counts: every row has exactly one review state. */
+export function totalFromCounts(counts: FacetCounts, filter: Pick<IncidentFilter, 'review'>): number {
+  if (filter.review !== undefined) return counts.review.get(filter.review) ?? 0;
+  let total = 0;
+  for (const n of counts.review.values()) total += n;
+  return total;
+}

@@ -1,5 +1,7 @@
 // One flat row per incident, its merged and corrected values: what facets, statistics, charts and
-// exports count over. Built once per change of the casebook and cached under the store's change token.
+// exports count over. Kept in the store (incident_facts): triggers queue an incident whenever what its
+// facts come from changes, and every read first makes the queued ones again, a few hundred at a time.
+// No process keeps a copy of the whole casebook's facts.
 import type { FlatIncident } from '../core/flat-incident.ts';
 import type { ReplacedIncident } from '../formats/incident-row.ts';
 import type { Store } from '../store/store.ts';
@@ -16,8 +18,8 @@ export interface IncidentFacts extends FlatIncident {
   replaces?: ReplacedIncident[];
 }
 
-const PAGE = 1000;
-const cache = new WeakMap<Store, { token: string; facts: IncidentFacts[] }>();
+/** Incidents made again per step: one step's records and merges are alive at a time. */
+const STEP = 500;
 
 export function factsOf(incident: MergedIncident, reviewedNotices: ReadonlySet<number>, replaces: ReplacedIncident[] = []): IncidentFacts {
   const m = incident.merged;
@@ -36,12 +38,10 @@ export function factsOf(incident: MergedIncident, reviewedNotices: ReadonlySet<n
   };
 }
 
-/** Every incident's facts, newest first disclosure first; rebuilt only when the casebook changed. */
-export async function loadIncidentFacts(store: Store): Promise<IncidentFacts[]> {
-  const token = await store.changeToken();
-  const hit = cache.get(store);
-  if (hit && hit.token === token) return hit.facts;
-
+async function drain(store: Store): Promise<void> {
+  let work = await store.takeFactsWork(STEP);
+  if (work.length === 0) return;
+  // People make few corrections and few merges: read once for the whole drain.
   const [incidentCorrections, noticeCorrections, aliases] = await Promise.all([
     store.listAllCorrections('incident'), store.listAllCorrections('notice'), store.listIncidentAliases(),
   ]);
@@ -51,14 +51,35 @@ export async function loadIncidentFacts(store: Store): Promise<IncidentFacts[]> 
     (replaced.get(a.incidentId) ?? replaced.set(a.incidentId, []).get(a.incidentId)!).push({ exportKey: a.alias, at: a.recordedAt });
   }
   const reviewedNotices = new Set([...noticeCorrections].filter(([, list]) => list.some((c) => c.revertedAt === null)).map(([id]) => id));
-  // Page by page, so that only one page of records and merges is alive at a time: the facts are a
-  // tenth of their size, and the heap's peak is what the process keeps resident afterwards.
-  const facts: IncidentFacts[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await store.listIncidents({ limit: PAGE, offset, lean: true });
-    for (const incident of page) facts.push(factsOf(withMerged(incident, incidentCorrections.get(incident.id) ?? []), reviewedNotices, replaced.get(incident.id)));
-    if (page.length < PAGE) break;
+  while (work.length > 0) {
+    const ids = work.map((w) => w.incidentId);
+    const incidents = await store.listIncidentsByIds(ids);
+    const found = new Set(incidents.map((i) => i.id));
+    const facts = incidents.map((incident) => factsOf(withMerged(incident, incidentCorrections.get(incident.id) ?? []), reviewedNotices, replaced.get(incident.id)));
+    await store.saveIncidentFacts(facts, ids.filter((id) => !found.has(id)), work);
+    // A step at a time: the event loop answers other requests between steps.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    work = await store.takeFactsWork(STEP);
   }
-  cache.set(store, { token, facts });
-  return facts;
+}
+
+const draining = new WeakMap<Store, Promise<void>>();
+
+/**
+ * Makes the facts of every queued incident again, so that what a read finds is current. Concurrent
+ * callers of one store share one drain; when nothing is queued this is one small query.
+ */
+export async function refreshIncidentFacts(store: Store): Promise<void> {
+  const running = draining.get(store);
+  if (running) return running;
+  const run = drain(store).finally(() => draining.delete(store));
+  draining.set(store, run);
+  return run;
+}
+
+/** Every incident's facts, newest first disclosure first, read from the store (for exports and the CLI: not kept). */
+export async function loadIncidentFacts(store: Store): Promise<IncidentFacts[]> {
+  await refreshIncidentFacts(store);
+  const total = await store.countIncidentFacts({ filter: {} });
+  return (await store.queryIncidentFacts({ filter: {} }, 'disclosed_desc', { offset: 0, limit: Math.max(1, total) })).rows;
 }

@@ -1,14 +1,14 @@
 // Choosing incidents for an export, a feed or the API: the pages' filter parameters (type, sector, data,
-// year, month, from, to, contractor, ppc, attacker, review, q, sort), validated with zod, applied with
-// the shared filter over the incident facts.
+// year, month, from, to, contractor, ppc, attacker, review, q, sort), validated with zod, applied by the
+// store over its incident facts.
 import { z } from 'zod';
-import { filterIncidents, type IncidentFilter } from '../analyze/incident-filter.ts';
-import { INCIDENT_SORTS, sortIncidents, type IncidentSort } from '../analyze/incident-order.ts';
+import type { IncidentFilter } from '../analyze/incident-filter.ts';
+import { INCIDENT_SORTS } from '../analyze/incident-order.ts';
 import { JikenboError } from '../core/errors.ts';
 import { DATA_TYPES, INCIDENT_TYPES, SECTORS } from '../core/record.ts';
 import type { Store } from '../store/store.ts';
-import { loadIncidentFacts, type IncidentFacts } from './incident-facts.ts';
-import { noticeToIncident, searchIncidents } from './incident-search.ts';
+import type { IncidentFacts } from './incident-facts.ts';
+import { allOfView, defaultSort, incidentView } from './incident-view.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
@@ -73,14 +73,14 @@ export function filterOf(s: SelectionInput): IncidentFilter {
 
 /** The incidents a selection picks, in its order (by relevance when searching and no order is given). */
 export async function selectIncidents(store: Store, s: SelectionInput): Promise<IncidentFacts[]> {
-  const facts = await loadIncidentFacts(store);
-  const filter = filterOf(s);
-  let rank: Map<number, number> | undefined;
-  if (s.q?.trim()) {
-    const hits = await searchIncidents(store, s.q.trim(), noticeToIncident(facts));
-    filter.ids = hits.ids;
-    rank = hits.rank;
-  }
-  const sort: IncidentSort = s.sort ?? (rank ? 'relevance' : 'disclosed_desc');
-  return sortIncidents(filterIncidents(facts, filter), sort, rank);
+  const view = await incidentView(store, s.q ?? '', filterOf(s));
+  return allOfView(store, view, defaultSort(view, s.sort));
+}
+
+/** One page of a selection, and how many incidents it holds in all. */
+export async function selectIncidentPage(store: Store, s: SelectionInput, window: { offset: number; limit: number }): Promise<{ rows: IncidentFacts[]; total: number }> {
+  const view = await incidentView(store, s.q ?? '', filterOf(s));
+  const total = await store.countIncidentFacts(view);
+  const { rows } = window.offset < total ? await store.queryIncidentFacts(view, defaultSort(view, s.sort), window) : { rows: [] };
+  return { rows, total };
 }

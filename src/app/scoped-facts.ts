@@ -1,9 +1,9 @@
 // The incidents a view counts over: the incident facts narrowed by a search query and the shared
-// incident filter; what the stats command, /api/stats, the dashboard and the report start from.
-import { filterIncidents, type IncidentFilter } from '../analyze/incident-filter.ts';
+// incident filter, selected by the store; what the stats command, /api/stats, the dashboard and the report start from.
+import type { IncidentFilter } from '../analyze/incident-filter.ts';
 import type { Store } from '../store/store.ts';
-import { loadIncidentFacts, type IncidentFacts } from './incident-facts.ts';
-import { noticeToIncident, searchIncidents } from './incident-search.ts';
+import type { IncidentFacts } from './incident-facts.ts';
+import { incidentView } from './incident-view.ts';
 
 export interface FactsScope {
   /** Full-text query; '' for none. */
@@ -11,8 +11,7 @@ export interface FactsScope {
   filter: Omit<IncidentFilter, 'ids'>;
 }
 
+/** The incidents of the scope, in no particular order (statistics do not depend on it). */
 export async function scopedFacts(store: Store, scope: FactsScope): Promise<IncidentFacts[]> {
-  const facts = await loadIncidentFacts(store);
-  const ids = scope.q ? (await searchIncidents(store, scope.q, noticeToIncident(facts))).ids : undefined;
-  return filterIncidents(facts, { ...scope.filter, ids });
+  return store.scanIncidentFacts(await incidentView(store, scope.q, scope.filter));
 }

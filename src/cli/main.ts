@@ -63,7 +63,7 @@ usage: jikenbo COMMAND [options]
   claims proposals          unconfirmed claims with the incidents they may be about  [--month YYYY-MM] [--country jp]
   claims confirm CLAIM INC  a person confirms a claim is about incident INC (id or 2023-042)  [--by NAME]
   claims map add DOMAIN P   a foreign domain belongs to Japanese organisation P  (claims map list)
-  serve                     the web app; sign-in required  [--port 8080] [--host 127.0.0.1] [--public-read] [--trust-proxy]
+  serve                     the web app; sign-in required  [--port 8080] [--host 127.0.0.1] [--public-read] [--trust-proxy] [--quiet]
   user add NAME --role R    an account (viewer, editor or admin); the password is asked, or read from stdin
   user list | role NAME R | disable NAME | enable NAME | passwd NAME
   token add ACCOUNT         an API token for /api/, printed once  [--label TEXT] [--scope read|ingest]  (token list, token revoke ID)

@@ -24,6 +24,8 @@ import { adminRoutes } from './routes/admin.ts';
 import { authenticate, csrfToken, guard, type AccessOptions } from './auth/middleware.ts';
 import { problemOf, problemResponse } from './api/problem.ts';
 import { responseCache } from './response-cache.ts';
+import { skipWhenClientGone } from './client-gone.ts';
+import { requestLog, type RequestLogWriter } from './request-log.ts';
 import { REVIEW_SCRIPT } from './static/review-script.ts';
 import { STYLESHEET } from './stylesheet.ts';
 
@@ -37,17 +39,23 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 const MAX_FORM_BYTES = 256 * 1024;
 
-export interface AppOptions extends Partial<AccessOptions> {}
+export interface AppOptions extends Partial<AccessOptions> {
+  /** Where one line per request goes (method, path, status, wall and CPU ms); none when absent (tests). */
+  requestLog?: RequestLogWriter;
+}
 
 /** The web app. Signing in is required unless `publicRead`, which lets anyone read (never write). */
 export function createApp(deps: { store: Store; archive: Archive }, options: AppOptions = {}): Hono {
   const app = new Hono();
   const access: AccessOptions = { publicRead: options.publicRead ?? false, trustProxy: options.trustProxy ?? false };
 
+  if (options.requestLog) app.use('*', requestLog(options.requestLog));
   app.use('*', async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
   });
+  // A reader who has gone is not answered (client-gone.ts): before any work, sessions included.
+  app.use('*', skipWhenClientGone());
   app.use('*', authenticate(deps.store));
   // What a signed-in person sees (their name, their CSRF token, a casebook closed to others) is kept
   // by no shared cache and by no disk cache of the browser.

@@ -13,6 +13,10 @@ import type {
 } from './account-types.ts';
 import type { IntegrityReport } from './integrity.ts';
 import type { Lease } from './lease-types.ts';
+import type { FacetCounts } from '../analyze/facet-counts.ts';
+import type { IncidentSort } from '../analyze/incident-order.ts';
+import type { IncidentFacts } from '../app/incident-facts.ts';
+import type { FactsFilter } from './incident-facts-sql.ts';
 
 export interface DocumentInput {
   sha256: string;
@@ -349,7 +353,48 @@ export interface ReextractionCandidate {
   extractorVersion: string;
 }
 
-export interface Store extends GroupingPort {
+/** An incident whose facts are stale, and the sequence number of its last change. */
+export interface FactsWorkItem {
+  incidentId: number;
+  seq: number;
+}
+
+/** The incidents of a view: the pages' filter, and the hits of a full-text search when there is one. */
+export interface FactsView {
+  filter: FactsFilter;
+  /** Notice ids a search matched, best first (searchNoticeIds): only their incidents, ranked by their best hit. */
+  hits?: readonly number[];
+}
+
+/**
+ * Each incident's merged and corrected facts, kept in the store (table incident_facts) so that pages
+ * filter, count, sort and page incidents in SQL. Triggers queue an incident whenever anything its facts
+ * come from changes (members, records, corrections, numbers, aliases); app/incident-facts.ts drains
+ * the queue before a read.
+ */
+export interface IncidentFactsPort {
+  /** The stale incidents, oldest change first, at most `limit`. */
+  takeFactsWork(limit: number): Promise<FactsWorkItem[]>;
+  /** The incidents, lean (as listIncidents with lean), in the order given; unknown ids are left out. */
+  listIncidentsByIds(ids: readonly number[]): Promise<StoredIncident[]>;
+  /**
+   * Stores the facts and drops those of `gone` incidents, in one transaction; each done item leaves the
+   * queue unless it changed again since it was taken.
+   */
+  saveIncidentFacts(facts: readonly IncidentFacts[], gone: readonly number[], done: readonly FactsWorkItem[]): Promise<void>;
+  /** The view's incidents in `sort` order, `offset` skipped, at most `limit`; with each one's best hit when searching. */
+  queryIncidentFacts(view: FactsView, sort: IncidentSort, window: { offset: number; limit: number }): Promise<{ rows: IncidentFacts[]; bestNotice: Map<number, number> }>;
+  /** Every incident of the view in no particular order, in one statement (statistics: what needs them all). */
+  scanIncidentFacts(view: FactsView): Promise<IncidentFacts[]>;
+  /** How many incidents the view holds. */
+  countIncidentFacts(view: FactsView): Promise<number>;
+  /** Each facet's counts over the view, as analyze/facet-counts.ts defines them. */
+  countIncidentFacets(view: FactsView): Promise<FacetCounts>;
+  /** The facts of these incidents (unknown ids left out), in the order given. */
+  incidentFactsByIds(ids: readonly number[]): Promise<IncidentFacts[]>;
+}
+
+export interface Store extends GroupingPort, IncidentFactsPort {
   /**
    * Stores a document and its notices in one transaction, each notice of kind 'incident' in an
    * incident of its own until regrouping links it. When a document with the same SHA-256 is already

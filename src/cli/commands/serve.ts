@@ -5,6 +5,7 @@ import { decodeLimits } from '../../app/decoder.ts';
 import { createApp } from '../../server/app.ts';
 import { startWatchTimer } from '../../app/watch.ts';
 import { regroupIncidents } from '../../app/incidents.ts';
+import { refreshIncidentFacts } from '../../app/incident-facts.ts';
 import { describeGrouping } from '../grouping-progress.ts';
 import { parseCommand, portSchema, validate } from '../options.ts';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ import { z } from 'zod';
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('serve', args, {
     db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'no-watch': { type: 'boolean' }, 'public-read': { type: 'boolean' },
-    'trust-proxy': { type: 'boolean' },
+    'trust-proxy': { type: 'boolean' }, quiet: { type: 'boolean' },
   });
   decodeLimits(); // a bad limit in the environment (decode-limits.ts) is refused before any work
   const casebook = await openCasebook(resolveDbPath(values.db));
@@ -21,7 +22,7 @@ export async function serveCommand(args: string[]): Promise<number> {
 
 /** Serves until SIGINT/SIGTERM, then closes the casebook. */
 export async function listen(
-  casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean; 'trust-proxy'?: boolean },
+  casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean; 'trust-proxy'?: boolean; quiet?: boolean },
 ): Promise<number> {
   const { port, host } = validate('serve', z.object({ port: portSchema, host: z.string().min(1) }), {
     port: values.port ?? process.env.PORT ?? 8080,
@@ -30,7 +31,12 @@ export async function listen(
   const publicRead = values['public-read'] === true;
   // --trust-proxy: only behind a reverse proxy that appends the client's address to X-Forwarded-For
   // (a client reaching the server directly could otherwise name any address it likes).
-  const app = createApp(casebook, { publicRead, trustProxy: values['trust-proxy'] === true });
+  // One line per request (method, path, status, wall and CPU ms) unless --quiet or JIKENBO_REQUEST_LOG=off.
+  const logRequests = values.quiet !== true && process.env.JIKENBO_REQUEST_LOG !== 'off';
+  const app = createApp(casebook, {
+    publicRead, trustProxy: values['trust-proxy'] === true,
+    ...(logRequests ? { requestLog: (line: string) => process.stdout.write(`jikenbo: ${line}\n`) } : {}),
+  });
   if ((await casebook.store.listAccounts()).length === 0) {
     process.stderr.write(`jikenbo serve: no accounts yet; make the first admin with: jikenbo user add NAME --role admin${publicRead ? '' : ' (until then nobody can sign in)'}\n`);
   }
@@ -60,7 +66,10 @@ export async function listen(
         lastReport = Date.now();
         process.stdout.write(`jikenbo: grouping ${describeGrouping(p)}\n`);
       },
-    }).catch((err: unknown) => process.stderr.write(`jikenbo: grouping failed: ${err instanceof Error ? err.message : String(err)}\n`));
+    })
+      // Then the incidents' facts the pages read (all of them once after migration 11), before a reader asks.
+      .then(() => refreshIncidentFacts(casebook.store))
+      .catch((err: unknown) => process.stderr.write(`jikenbo: grouping failed: ${err instanceof Error ? err.message : String(err)}\n`));
     const stop = () => {
       void (watch?.stop() ?? Promise.resolve()).then(() => server.close(() => void casebook.close().then(() => resolveExit(0))));
     };

@@ -9,8 +9,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import type { z } from 'zod';
 import { statBy, allStats } from '../../analyze/stats/stats-by.ts';
-import { parseSelection, selectIncidents } from '../../app/incident-selection.ts';
-import { loadIncidentFacts } from '../../app/incident-facts.ts';
+import { parseSelection, selectIncidentPage, selectIncidents } from '../../app/incident-selection.ts';
+import { refreshIncidentFacts } from '../../app/incident-facts.ts';
 import { incidentByNumber } from '../../app/incident-number.ts';
 import { ingestPaths } from '../../app/ingest.ts';
 import { JikenboError } from '../../core/errors.ts';
@@ -56,24 +56,24 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
     const raw = c.req.queries();
     const paging = parse(s.incidentListQuery.pick({ limit: true, cursor: true }), single(raw, ['limit', 'cursor']));
     const selection = parseSelection(raw, ['limit', 'cursor']);
-    const rows = await selectIncidents(deps.store, selection);
     const fingerprint = hash(JSON.stringify(selection));
     const offset = paging.cursor ? readCursor(paging.cursor, fingerprint) : 0;
     const limit = paging.limit ?? DEFAULT_LIMIT;
-    const page = rows.slice(offset, offset + limit);
-    const next = offset + limit < rows.length ? writeCursor(offset + limit, fingerprint) : null;
-    return json(c, s.incidentPageSchema, { items: page.map(incidentLine), total: rows.length, next_cursor: next });
+    const { rows: page, total } = await selectIncidentPage(deps.store, selection, { offset, limit });
+    const next = offset + limit < total ? writeCursor(offset + limit, fingerprint) : null;
+    return json(c, s.incidentPageSchema, { items: page.map(incidentLine), total, next_cursor: next });
   });
 
   api.get('/api/v1/incidents/:id', etag(), async (c) => {
     const { id: ref } = parse(s.incidentRefPath, { id: c.req.param('id') });
     const asked = typeof ref === 'number' ? ref : await incidentByNumber(deps.store, ref);
-    const facts = await loadIncidentFacts(deps.store);
+    await refreshIncidentFacts(deps.store);
+    const factsOf = async (id: number) => (await deps.store.incidentFactsByIds([id]))[0];
     // An incident a merge retired answers as the one it went into (its id in the body says which).
-    let row = facts.find((f) => f.id === asked);
+    let row = await factsOf(asked);
     if (!row) {
       const survivor = await deps.store.incidentReplacing(asked);
-      row = survivor === null ? undefined : facts.find((f) => f.id === survivor);
+      row = survivor === null ? undefined : await factsOf(survivor);
     }
     const id = row?.id ?? asked;
     if (!row) throw new JikenboError('not_found', `no incident ${id}`, { subject: 'id' });

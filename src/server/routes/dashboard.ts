@@ -8,7 +8,8 @@ import { scopedFacts, type FactsScope } from '../../app/scoped-facts.ts';
 import { CHARTS } from '../../charts/all-charts.ts';
 import { tableToCsv } from '../../charts/chart-csv.ts';
 import { CHART_IDS, type ChartId } from '../../charts/chart.ts';
-import { renderChartSvg } from '../../charts/render-svg.ts';
+import { ChartSvgCache } from '../chart-svg-cache.ts';
+import { CLIENT_GONE, clientGone } from '../client-gone.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { pageContext } from '../i18n/locale.ts';
@@ -22,6 +23,9 @@ interface DashboardView {
   stats: ReturnType<typeof allStats>;
 }
 
+/** Thrown out of a view's computation when its client has gone, so that the half-drawn view is not kept. */
+class ClientGone extends Error {}
+
 /** The filter of a dashboard URL: the incidents page's parameters; its sort and page do not apply. */
 export function dashboardScope(queries: Record<string, string[]>): FactsScope {
   const { q, filter } = parseIncidentQuery(queries);
@@ -31,21 +35,32 @@ export function dashboardScope(queries: Record<string, string[]>): FactsScope {
 export function dashboardRoutes(deps: { store: Store }): Hono {
   const app = new Hono();
   const views = new ViewCache<DashboardView>();
+  // By content: two filters (or a change of the casebook) that give the same figures draw them once.
+  const svgs = new ChartSvgCache();
 
   app.get('/dashboard', async (c) => {
     const ctx = pageContext(c);
     const scope = dashboardScope(c.req.queries());
+    let gone = false;
     // Rendering the charts costs far more than counting: views are kept until the casebook changes.
     const page = await views.get(await deps.store.changeToken(), `${ctx.locale}|${JSON.stringify(scope)}`, async () => {
       const rows = await scopedFacts(deps.store, scope);
       const charts = CHART_IDS.map((id) => {
         const chart = CHARTS[id](rows, ctx.t);
-        return { chart, svg: renderChartSvg(chart) };
+        // Nobody waits for this page any more: its charts are not drawn (and the view not kept).
+        gone ||= clientGone(c);
+        return { chart, svg: gone ? '' : svgs.svgOf(chart) };
       });
       // Counts only: the summary's per-incident assessments would keep a row per incident alive.
       const duty = summarizeDuty(rows);
-      return { charts, duty: { reportable: duty.reportable, unmentioned: duty.unmentioned.length }, stats: allStats(rows) };
+      const view = { charts, duty: { reportable: duty.reportable, unmentioned: duty.unmentioned.length }, stats: allStats(rows) };
+      if (gone) throw new ClientGone();
+      return view;
+    }).catch((err: unknown) => {
+      if (err instanceof ClientGone) return null;
+      throw err;
     });
+    if (page === null) return new Response(null, { status: CLIENT_GONE });
     return c.html(dashboardPage({
       scope: describeScope(scope, ctx.t), params: incidentQueryParams(scope), stats: page.stats, duty: page.duty, charts: page.charts,
     }, ctx));

@@ -1,11 +1,10 @@
 // Routes of the incidents page (/) and the incident page (/incidents/:id): validate, call the use cases, render.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { countFacets, type FacetCounts } from '../../analyze/facet-counts.ts';
-import { filterIncidents } from '../../analyze/incident-filter.ts';
-import { sortIncidents, type IncidentSort } from '../../analyze/incident-order.ts';
-import { loadIncidentFacts, type IncidentFacts } from '../../app/incident-facts.ts';
-import { noticeToIncident, searchIncidents } from '../../app/incident-search.ts';
+import { totalFromCounts, type FacetCounts } from '../../analyze/facet-counts.ts';
+import { defaultSort, incidentView } from '../../app/incident-view.ts';
+import { CLIENT_GONE, clientGone } from '../client-gone.ts';
+import { ViewCache } from '../view-cache.ts';
 import { confirmedClaimsOf } from '../../app/claims.ts';
 import { getMergedIncident } from '../../app/incidents.ts';
 import { incidentByNumber } from '../../app/incident-number.ts';
@@ -28,67 +27,36 @@ export function parseId(raw: string, what = 'id'): number {
   return r.data;
 }
 
-// The notice → incident map is rebuilt only when the facts are (they are cached per change of the casebook).
-const noticeMaps = new WeakMap<IncidentFacts[], Map<number, number>>();
-function noticeMap(facts: IncidentFacts[]): Map<number, number> {
-  let map = noticeMaps.get(facts);
-  if (!map) noticeMaps.set(facts, (map = noticeToIncident(facts)));
-  return map;
-}
-
-// Each order of the whole casebook is sorted once per facts list; filtering keeps that order.
-const sortedFacts = new WeakMap<IncidentFacts[], Map<IncidentSort, IncidentFacts[]>>();
-function sortedBy(facts: IncidentFacts[], sort: IncidentSort): IncidentFacts[] {
-  let bySort = sortedFacts.get(facts);
-  if (!bySort) sortedFacts.set(facts, (bySort = new Map()));
-  let rows = bySort.get(sort);
-  if (!rows) bySort.set(sort, (rows = sortIncidents(facts, sort)));
-  return rows;
-}
-
-// Facet counts of recent views, per facts list: bookmarked and paged views ask for the same counts again.
-const countCaches = new WeakMap<IncidentFacts[], Map<string, FacetCounts>>();
+// Facet counts of recent views: paging through one view, or coming back to it, counts once per change.
 const COUNT_CACHE_SIZE = 200;
-function cachedCounts(facts: IncidentFacts[], key: string, compute: () => FacetCounts): FacetCounts {
-  let cache = countCaches.get(facts);
-  if (!cache) countCaches.set(facts, (cache = new Map()));
-  let counts = cache.get(key);
-  if (!counts) {
-    counts = compute();
-    if (cache.size >= COUNT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    cache.set(key, counts);
-  }
-  return counts;
-}
 
 export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
   const app = new Hono();
   const { store } = deps;
+  const counts = new ViewCache<FacetCounts>(COUNT_CACHE_SIZE);
 
+  // The page of a view and its facet counts come from the store (SQL over the incidents' facts), never
+  // from a copy of the casebook: a view never asked before costs two statements, not a pass over every incident.
   app.get('/', async (c) => {
     const ctx = pageContext(c);
     const query = parseIncidentQuery(c.req.queries());
-    const facts = await loadIncidentFacts(store);
-    const hits = query.q ? await searchIncidents(store, query.q, noticeMap(facts)) : undefined;
-    const filter = { ...query.filter, ids: hits?.ids };
-    const sort = query.sort ?? (hits ? 'relevance' : 'disclosed_desc');
-    const rows = sort === 'relevance' ? sortIncidents(filterIncidents(facts, filter), sort, hits?.rank) : filterIncidents(sortedBy(facts, sort), filter);
-    const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+    const view = await incidentView(store, query.q, query.filter);
+    const sort = defaultSort(view, query.sort);
+    const viewCounts = await counts.get(await store.changeToken(), JSON.stringify([query.q, query.filter]), () => store.countIncidentFacets(view));
+    const total = totalFromCounts(viewCounts, query.filter);
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const page = Math.min(query.page, pages);
-    const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    if (clientGone(c)) return new Response(null, { status: CLIENT_GONE });
+    const { rows: shown, bestNotice } = await store.queryIncidentFacts(view, sort, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
     const snippets = new Map<number, string>();
-    if (hits) {
-      const best = shown.map((r) => hits.bestNotice.get(r.id)).filter((n): n is number => n !== undefined);
-      const byNotice = await store.noticeSnippets(best, query.q);
+    if (view.hits) {
+      const byNotice = await store.noticeSnippets([...bestNotice.values()], query.q);
       for (const r of shown) {
-        const s = byNotice.get(hits.bestNotice.get(r.id) ?? -1);
+        const s = byNotice.get(bestNotice.get(r.id) ?? -1);
         if (s) snippets.set(r.id, s);
       }
     }
-    return c.html(incidentsPage(ctx, {
-      query, sort, rows: shown, total: rows.length, page, pages, pageSize: PAGE_SIZE, snippets,
-      counts: cachedCounts(facts, JSON.stringify([query.q, query.filter]), () => countFacets(facts, filter)),
-    }));
+    return c.html(incidentsPage(ctx, { query, sort, rows: shown, total, page, pages, pageSize: PAGE_SIZE, snippets, counts: viewCounts }));
   });
 
   app.get('/incidents/:id', async (c) => {

@@ -8,7 +8,9 @@ import { tsvectorText } from './pg-text-search.ts';
 /** The search index is rebuilt from the notices; originals move through the archives. */
 /** Grouping's index is rebuilt too: its queue triggers refill as the notices arrive. */
 const GROUPING_TABLES = ['grouping_blocks', 'grouping_links', 'grouping_windows', 'grouping_queue'];
-const ENGINE_TABLES = new Set(['schema_migrations', 'notice_search', 'blobs', ...GROUPING_TABLES]);
+// The incidents' facts are made again from the copied rows (their queue refilled below), never copied.
+const FACTS_TABLES = ['incident_facts', 'incident_facts_json', 'incident_facts_queue'];
+const ENGINE_TABLES = new Set(['schema_migrations', 'notice_search', 'blobs', ...GROUPING_TABLES, ...FACTS_TABLES]);
 /** Keeps each INSERT under PostgreSQL's 65,535 bound parameters. */
 const MAX_PARAMS = 30_000;
 
@@ -54,7 +56,7 @@ export function openPostgresRaw(url: string): RawDatabase {
         const audited = tables.some((t) => t.name === 'audit_log');
         if (audited) await client.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
         await client.query('DELETE FROM notice_search');
-        for (const t of GROUPING_TABLES) await client.query(`DELETE FROM ${t}`);
+        for (const t of [...GROUPING_TABLES, ...FACTS_TABLES]) await client.query(`DELETE FROM ${t}`);
         for (const t of [...tables].reverse()) await client.query(`DELETE FROM ${quoteIdent(t.name)}`);
         for (const t of tables) {
           const all = rowsOf(t);
@@ -69,6 +71,8 @@ export function openPostgresRaw(url: string): RawDatabase {
         for (const n of await rows<{ id: number; text: string }>(client, 'SELECT id, text FROM notices')) {
           await client.query('INSERT INTO notice_search (notice_id, body) VALUES ($1, $2::tsvector)', [n.id, tsvectorText(indexTokens(n.text))]);
         }
+        await client.query(`INSERT INTO incident_facts_queue (incident_id, seq) SELECT id, nextval('incident_facts_seq') FROM incidents
+          ON CONFLICT (incident_id) DO UPDATE SET seq = excluded.seq`);
         if (audited) await client.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
         // Rows came with their ids: the identity counters must start after them.
         const identities = await rows<{ table_name: string; column_name: string }>(client, /* sql */ `

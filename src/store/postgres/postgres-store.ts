@@ -18,6 +18,7 @@ import { incidentQueries } from './incident-queries.ts';
 import { ingestQueries } from './ingest-queries.ts';
 import { migrate } from './migrations.ts';
 import { pageQueries } from './page-queries.ts';
+import { factsQueries } from './facts-queries.ts';
 import { createPool, guardPool, inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
 import { pgSearch } from './pg-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
@@ -81,6 +82,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...groupingQueries(pool),
     ...correctionQueries(pool, now),
     ...pageQueries(pool, fts),
+    ...factsQueries(pool),
     ...fetchQueries(pool),
     ...watchQueries(pool, now),
     ...leaseQueries(pool),

@@ -468,6 +468,114 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT OR REPLACE INTO grouping_queue (stage, item, seq) SELECT 1, CAST(id AS TEXT), (SELECT m FROM base) + id FROM notices;
     `,
   },
+  {
+    version: 11,
+    name: 'incident facts kept in the store for the pages: filter, count, sort and page in SQL',
+    sql: /* sql */ `
+      -- Each incident's merged and corrected facts (app/incident-facts.ts makes them): the columns the
+      -- pages filter, count and sort by: types and data types as bit masks (order of core/record.ts), the
+      -- number's sort key (year, 0 header / 1 jikenbo's own, running number), booleans as 0/1.
+      CREATE TABLE incident_facts (
+        incident_id      INTEGER PRIMARY KEY,
+        disclosure_date  TEXT,
+        year             TEXT    NOT NULL,
+        month            TEXT,
+        affected_count   INTEGER,
+        number_year      INTEGER,
+        number_own       INTEGER,
+        number_seq       INTEGER,
+        sector           TEXT,
+        types_mask       INTEGER NOT NULL,
+        data_mask        INTEGER NOT NULL,
+        contractor       INTEGER NOT NULL,
+        ppc              INTEGER NOT NULL,
+        attacker         INTEGER NOT NULL,
+        reviewed         INTEGER NOT NULL
+      );
+      -- The facts themselves, apart: scans for counts and filters read the narrow rows above only.
+      CREATE TABLE incident_facts_json (
+        incident_id  INTEGER PRIMARY KEY,
+        facts_json   TEXT    NOT NULL
+      );
+      CREATE INDEX incident_facts_by_disclosure ON incident_facts (disclosure_date DESC, incident_id DESC);
+      CREATE INDEX incident_facts_by_affected ON incident_facts (affected_count DESC, incident_id DESC);
+      CREATE INDEX incident_facts_by_number ON incident_facts (number_year, number_own, number_seq);
+      CREATE INDEX incident_facts_by_year ON incident_facts (year, sector);
+      CREATE INDEX incident_facts_by_sector ON incident_facts (sector);
+      -- Each facet's counts group by its column: read in index order, not sorted per request.
+      CREATE INDEX incident_facts_by_month ON incident_facts (month);
+      CREATE INDEX incident_facts_by_types ON incident_facts (types_mask);
+      CREATE INDEX incident_facts_by_data ON incident_facts (data_mask);
+      CREATE INDEX incident_facts_by_contractor ON incident_facts (contractor);
+      CREATE INDEX incident_facts_by_ppc ON incident_facts (ppc);
+      CREATE INDEX incident_facts_by_attacker ON incident_facts (attacker);
+      CREATE INDEX incident_facts_by_reviewed ON incident_facts (reviewed);
+
+      -- Incidents whose facts are stale, each with the sequence number of its last change: an item is
+      -- settled only when its number is still the one taken (a change meanwhile queues it again).
+      CREATE TABLE incident_facts_queue (
+        incident_id  INTEGER PRIMARY KEY,
+        seq          INTEGER NOT NULL
+      );
+      CREATE INDEX incident_facts_queue_by_seq ON incident_facts_queue (seq);
+      CREATE TRIGGER facts_member_added AFTER INSERT ON incident_notices BEGIN
+        INSERT INTO incident_facts_queue (incident_id, seq)
+          VALUES (NEW.incident_id, (SELECT coalesce(max(seq), 0) + 1 FROM incident_facts_queue))
+          ON CONFLICT (incident_id) DO UPDATE SET seq = excluded.seq;
+      END;
+      CREATE TRIGGER facts_member_removed AFTER DELETE ON incident_notices BEGIN
+        INSERT INTO incident_facts_queue (incident_id, seq)
+          VALUES (OLD.incident_id, (SELECT coalesce(max(seq), 0) + 1 FROM incident_facts_queue))
+          ON CONFLICT (incident_id) DO UPDATE SET seq = excluded.seq;
+      END;
+      CREATE TRIGGER facts_incident_changed AFTER UPDATE ON incidents BEGIN
+        INSERT INTO incident_facts_queue (incident_id, seq)
+          VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM incident_facts_queue))
+          ON CONFLICT (incident_id) DO UPDATE SET seq = excluded.seq;
+      END;
+      CREATE TRIGGER facts_incident_gone AFTER DELETE ON incidents BEGIN
+        DELETE FROM incident_facts WHERE incident_id = OLD.id;
+        DELETE FROM incident_facts_json WHERE incident_id = OLD.id;
+      END;
+      CREATE TRIGGER facts_notice_corrected AFTER UPDATE OF effective_json ON notices BEGIN
+        INSERT INTO incident_facts_queue (incident_id, seq)
+          SELECT incident_id, (SELECT coalesce(max(seq), 0) + 1 FROM incident_facts_queue) FROM incident_notices WHERE notice_id = NEW.id
+          ON CONFLICT (incident_id) DO UPDATE SET seq = excluded.seq;
+      END;
+      CREATE TRIGGER facts_record_added AFTER INSERT ON records BEGIN
+        INSERT INTO incident_facts_queue (incident_id, seq)
+          SELECT incident_id, (SELECT coalesce(max(seq), 0) + 1 FROM incident_facts_queue) FROM incident_notices WHERE notice_id = NEW.notice_id
+          ON CONFLICT (incident_id) DO UPDATE SET seq = excluded.seq;
+      END;
+      CREATE TRIGGER facts_correction_added AFTER INSERT ON corrections BEGIN
+        INSERT INTO incident_facts_queue (incident_id, seq)
+          SELECT CASE WHEN NEW.target = 'incident' THEN NEW.target_id ELSE (SELECT incident_id FROM incident_notices WHERE notice_id = NEW.target_id) END,
+                 (SELECT coalesce(max(seq), 0) + 1 FROM incident_facts_queue)
+          WHERE NEW.target = 'incident' OR EXISTS (SELECT 1 FROM incident_notices WHERE notice_id = NEW.target_id)
+          ON CONFLICT (incident_id) DO UPDATE SET seq = excluded.seq;
+      END;
+      CREATE TRIGGER facts_correction_reverted AFTER UPDATE ON corrections BEGIN
+        INSERT INTO incident_facts_queue (incident_id, seq)
+          SELECT CASE WHEN NEW.target = 'incident' THEN NEW.target_id ELSE (SELECT incident_id FROM incident_notices WHERE notice_id = NEW.target_id) END,
+                 (SELECT coalesce(max(seq), 0) + 1 FROM incident_facts_queue)
+          WHERE NEW.target = 'incident' OR EXISTS (SELECT 1 FROM incident_notices WHERE notice_id = NEW.target_id)
+          ON CONFLICT (incident_id) DO UPDATE SET seq = excluded.seq;
+      END;
+      CREATE TRIGGER facts_alias_added AFTER INSERT ON incident_aliases WHEN NEW.incident_id IS NOT NULL BEGIN
+        INSERT INTO incident_facts_queue (incident_id, seq)
+          VALUES (NEW.incident_id, (SELECT coalesce(max(seq), 0) + 1 FROM incident_facts_queue))
+          ON CONFLICT (incident_id) DO UPDATE SET seq = excluded.seq;
+      END;
+      CREATE TRIGGER facts_alias_moved AFTER UPDATE ON incident_aliases WHEN NEW.incident_id IS NOT NULL BEGIN
+        INSERT INTO incident_facts_queue (incident_id, seq)
+          VALUES (NEW.incident_id, (SELECT coalesce(max(seq), 0) + 1 FROM incident_facts_queue))
+          ON CONFLICT (incident_id) DO UPDATE SET seq = excluded.seq;
+      END;
+
+      -- Every incident's facts are made once, by the first read after this migration.
+      INSERT INTO incident_facts_queue (incident_id, seq) SELECT id, id FROM incidents;
+    `,
+  },
 ];
 
 export interface MigrationReport {

@@ -6,9 +6,10 @@ import { quoteIdent, type RawDatabase, type RawTable, type RawValue } from '../r
 
 /**
  * The FTS5 index and its shadow tables are rebuilt from the notices, never copied; so is grouping's
- * index (its queue triggers refill as the notices arrive, and the next regrouping indexes them).
+ * index (its queue triggers refill as the notices arrive, and the next regrouping indexes them), and
+ * the incidents' facts (every incident queued, made again by the next read).
  */
-const ENGINE_TABLES = /^(schema_migrations|notice_fts.*|grouping_.*|sqlite_.*)$/;
+const ENGINE_TABLES = /^(schema_migrations|notice_fts.*|grouping_.*|incident_facts.*|sqlite_.*)$/;
 const GROUPING_TABLES = ['grouping_blocks', 'grouping_links', 'grouping_windows', 'grouping_queue'];
 
 function plain(value: unknown): RawValue {
@@ -48,7 +49,7 @@ export function openSqliteRaw(path: string): RawDatabase {
         const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as Array<{ name: string; sql: string }>;
         for (const t of triggers) db.prepare(`DROP TRIGGER ${quoteIdent(t.name)}`).run();
         db.prepare("INSERT INTO notice_fts (notice_fts) VALUES ('delete-all')").run();
-        for (const t of GROUPING_TABLES) db.prepare(`DELETE FROM ${t}`).run();
+        for (const t of [...GROUPING_TABLES, 'incident_facts', 'incident_facts_json', 'incident_facts_queue']) db.prepare(`DELETE FROM ${t}`).run();
         for (const t of [...tables].reverse()) db.prepare(`DELETE FROM ${quoteIdent(t.name)}`).run();
         for (const t of tables) {
           const insert = db.prepare(`INSERT INTO ${quoteIdent(t.name)} (${t.columns.map(quoteIdent).join(', ')})
@@ -59,6 +60,7 @@ export function openSqliteRaw(path: string): RawDatabase {
         for (const n of db.prepare('SELECT id, text FROM notices').all() as Array<{ id: number; text: string }>) {
           index.run(n.id, indexTokens(n.text));
         }
+        db.prepare('INSERT OR REPLACE INTO incident_facts_queue (incident_id, seq) SELECT id, id FROM incidents').run();
         for (const t of triggers) db.exec(t.sql);
       }).immediate();
     },

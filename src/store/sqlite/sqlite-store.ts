@@ -23,6 +23,7 @@ import { fetchQueries } from './fetch-queries.ts';
 import { watchQueries } from './watch-queries.ts';
 import { leaseQueries } from './lease-queries.ts';
 import { pageQueries } from './page-queries.ts';
+import { factsQueries } from './facts-queries.ts';
 import { migrate } from './migrations.ts';
 import { accountQueries, auditWriter } from './account-queries.ts';
 import { integrityQueries } from './integrity-queries.ts';
@@ -207,6 +208,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...accountQueries(db, now, audit),
     ...integrityQueries(db),
     ...pageQueries(db, fts),
+    ...factsQueries(db),
     ...corrections,
 
     async ingestDocument(doc, notices) {

@@ -1,0 +1,25 @@
+// The incidents a view holds, asked of the store: the pages' filter and, when there is a query, the
+// notices the search matched (their incidents ranked by their best hit). Facts are made current first.
+import type { IncidentFilter } from '../analyze/incident-filter.ts';
+import type { IncidentSort } from '../analyze/incident-order.ts';
+import type { FactsView, Store } from '../store/store.ts';
+import { refreshIncidentFacts, type IncidentFacts } from './incident-facts.ts';
+
+/** The view of a query and a filter; the facts of every queued incident made again first. */
+export async function incidentView(store: Store, q: string, filter: Omit<IncidentFilter, 'ids'>): Promise<FactsView> {
+  await refreshIncidentFacts(store);
+  const query = q.trim();
+  return { filter, ...(query ? { hits: await store.searchNoticeIds(query) } : {}) };
+}
+
+/** The order a view is shown in when none is asked: by relevance when searching, else newest first. */
+export function defaultSort(view: FactsView, sort: IncidentSort | undefined): IncidentSort {
+  return sort ?? (view.hits ? 'relevance' : 'disclosed_desc');
+}
+
+/** Every incident of the view, in order (exports, statistics: what needs them all). */
+export async function allOfView(store: Store, view: FactsView, sort: IncidentSort): Promise<IncidentFacts[]> {
+  const total = await store.countIncidentFacts(view);
+  if (total === 0) return [];
+  return (await store.queryIncidentFacts(view, sort, { offset: 0, limit: total })).rows;
+}

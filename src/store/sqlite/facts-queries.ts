@@ -1,0 +1,139 @@
+// SQLite side of the incident facts the pages read (incident_facts, migration 11): the queue of stale
+// incidents, writing the facts, and a view's page, count and facet counts in SQL (../incident-facts-sql.ts).
+import type Database from 'better-sqlite3';
+import type { IncidentFacts } from '../../app/incident-facts.ts';
+import {
+  FACT_COLUMNS, countsFromRows, facetCountsSql, factRowValues, factsOrder, factsWhere, where, type Bind,
+} from '../incident-facts-sql.ts';
+import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
+import type { FactsView, IncidentFactsPort } from '../store.ts';
+
+/** Binds values positionally, in the order the SQL text names them. */
+function binder(): { bind: Bind; values: (string | number)[] } {
+  const values: (string | number)[] = [];
+  return { values, bind: (v) => (values.push(v), '?') };
+}
+
+/**
+ * The rows a view reads, as `f`, with `f.pos` (the best hit's position) and `f.best` when searching: the
+ * hits' incidents with their facts, made once per statement. Named difference: SQLite takes the hits as
+ * JSON (json_each's key is the position) and gives each incident's best hit as the bare column beside
+ * min(), which SQLite documents as the row of the minimum.
+ */
+function viewFrom(view: FactsView, bind: Bind): { from: string; withHits: string } {
+  if (!view.hits) return { from: 'incident_facts f', withHits: '' };
+  const withHits = /* sql */ `
+    WITH h AS MATERIALIZED (
+      SELECT m.incident_id, min(CAST(j.key AS INTEGER)) AS pos, CAST(j.value AS INTEGER) AS best
+      FROM json_each(${bind(JSON.stringify(view.hits))}) j JOIN incident_notices m ON m.notice_id = j.value
+      GROUP BY m.incident_id),
+    hf AS MATERIALIZED (SELECT f.*, h.pos, h.best FROM h JOIN incident_facts f ON f.incident_id = h.incident_id)`;
+  return { from: 'hf f', withHits };
+}
+
+export function factsQueries(db: Database.Database): IncidentFactsPort {
+  const takeWork = db.prepare<[number], { incident_id: number; seq: number }>(
+    'SELECT incident_id, seq FROM incident_facts_queue ORDER BY seq LIMIT ?');
+  const upsert = db.prepare(`INSERT OR REPLACE INTO incident_facts (${FACT_COLUMNS.join(', ')}) VALUES (${FACT_COLUMNS.map(() => '?').join(', ')})`);
+  const upsertJson = db.prepare<[number, string]>('INSERT OR REPLACE INTO incident_facts_json (incident_id, facts_json) VALUES (?, ?)');
+  const drop = db.prepare<[number]>('DELETE FROM incident_facts WHERE incident_id = ?');
+  const dropJson = db.prepare<[number]>('DELETE FROM incident_facts_json WHERE incident_id = ?');
+  const settle = db.prepare<[number, number]>('DELETE FROM incident_facts_queue WHERE incident_id = ? AND seq = ?');
+  // An incident another process retired after its facts were made keeps none.
+  const dropRetired = [
+    db.prepare<[string]>('DELETE FROM incident_facts WHERE incident_id IN (SELECT value FROM json_each(?)) AND incident_id NOT IN (SELECT id FROM incidents)'),
+    db.prepare<[string]>('DELETE FROM incident_facts_json WHERE incident_id IN (SELECT value FROM json_each(?)) AND incident_id NOT IN (SELECT id FROM incidents)'),
+  ];
+  const incidentsByIds = db.prepare<[string], IncidentRow>(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id IN (SELECT value FROM json_each(?))`);
+  const leanMembers = db.prepare<[string], MemberRow>(/* sql */ `
+    SELECT m.incident_id, n.id AS notice_id, n.header, ${LEAN_RECORD.sqlite} AS record_json, d.ingested_at, m.origin, m.reason_json
+    FROM incident_notices m JOIN notices n ON n.id = m.notice_id JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
+    WHERE m.incident_id IN (SELECT value FROM json_each(?))
+    ORDER BY n.id`);
+  const factsByIds = db.prepare<[string], { facts_json: string }>(
+    'SELECT facts_json FROM incident_facts_json WHERE incident_id IN (SELECT value FROM json_each(?))');
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let s = statements.get(sql);
+    if (!s) {
+      // The SQL text depends only on which filters are set, so few shapes recur; keep the last hundred.
+      if (statements.size >= 100) statements.delete(statements.keys().next().value!);
+      statements.set(sql, (s = db.prepare(sql)));
+    }
+    return s;
+  };
+
+  const save = db.transaction((facts: readonly IncidentFacts[], gone: readonly number[], done: readonly { incidentId: number; seq: number }[]) => {
+    for (const f of facts) {
+      upsert.run(...factRowValues(f));
+      upsertJson.run(f.id, JSON.stringify(f));
+    }
+    for (const id of gone) {
+      drop.run(id);
+      dropJson.run(id);
+    }
+    for (const statement of dropRetired) statement.run(JSON.stringify(facts.map((f) => f.id)));
+    for (const d of done) settle.run(d.incidentId, d.seq);
+  });
+
+  const ordered = <T extends { id: number }>(ids: readonly number[], rows: T[]): T[] => {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+  const factsOf = (ids: readonly number[]) =>
+    ids.length === 0 ? [] : ordered(ids, factsByIds.all(JSON.stringify(ids)).map((r) => JSON.parse(r.facts_json) as IncidentFacts));
+
+  return {
+    async takeFactsWork(limit) {
+      return takeWork.all(limit).map((r) => ({ incidentId: r.incident_id, seq: r.seq }));
+    },
+
+    async listIncidentsByIds(ids) {
+      if (ids.length === 0) return [];
+      const json = JSON.stringify(ids);
+      return ordered(ids, toIncidents(incidentsByIds.all(json), leanMembers.all(json)));
+    },
+
+    async saveIncidentFacts(facts, gone, done) {
+      save.immediate(facts, gone, done);
+    },
+
+    async queryIncidentFacts(view, sort, window) {
+      const { bind, values } = binder();
+      const { from, withHits } = viewFrom(view, bind);
+      const searching = view.hits !== undefined;
+      // The page's ids over the narrow rows, then the facts of those alone.
+      const sql = `${withHits} SELECT f.incident_id AS id${searching ? ', f.best' : ''} FROM ${from} ${where(factsWhere(view.filter, bind))}
+        ORDER BY ${factsOrder(sort, searching)} LIMIT ${bind(window.limit)} OFFSET ${bind(window.offset)}`;
+      const found = prepare(sql).all(...values) as { id: number; best?: number }[];
+      const bestNotice = new Map<number, number>();
+      for (const r of found) if (r.best !== undefined) bestNotice.set(r.id, r.best);
+      return { rows: factsOf(found.map((r) => r.id)), bestNotice };
+    },
+
+    async scanIncidentFacts(view) {
+      const { bind, values } = binder();
+      const { from, withHits } = viewFrom(view, bind);
+      const sql = `${withHits} SELECT j.facts_json FROM ${from} JOIN incident_facts_json j ON j.incident_id = f.incident_id ${where(factsWhere(view.filter, bind))}`;
+      return (prepare(sql).pluck().all(...values) as string[]).map((json) => JSON.parse(json) as IncidentFacts);
+    },
+
+    async countIncidentFacts(view) {
+      const { bind, values } = binder();
+      const { from, withHits } = viewFrom(view, bind);
+      const sql = `${withHits} SELECT count(*) AS n FROM ${from} ${where(factsWhere(view.filter, bind))}`;
+      return (prepare(sql).get(...values) as { n: number }).n;
+    },
+
+    async countIncidentFacets(view) {
+      const { bind, values } = binder();
+      const { from, withHits } = viewFrom(view, bind);
+      const sql = `${withHits} ${facetCountsSql(from, view.filter, bind)}`;
+      return countsFromRows(prepare(sql).all(...values) as { facet: string; value: string | null; n: number }[]);
+    },
+
+    async incidentFactsByIds(ids) {
+      return factsOf(ids);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// Per-request log lines (method, path, status, wall and CPU ms) and requests whose client has gone:
+// never rendered.
+import { spawn } from 'node:child_process';
+import { connect, createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { afterAll, describe, expect, it } from 'vitest';
+import { skipWhenClientGone } from '../../src/server/client-gone.ts';
+import { loggablePath, requestLog } from '../../src/server/request-log.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+const freePort = () => new Promise<number>((done) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const a = s.address();
+    s.close(() => done(typeof a === 'object' && a ? a.port : 0));
+  });
+});
+
+/** Starts `jikenbo serve` on an empty casebook, asks for one page, and returns what it printed. */
+async function serveOnce(dir: string, extra: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [resolve('bin/jikenbo.js'), 'serve', '--db', join(dir, `c${port}.db`), '--port', String(port), '--public-read', '--no-watch', ...extra],
+    { stdio: ['ignore', 'pipe', 'pipe'], env });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  try {
+    await new Promise<void>((ready, fail) => {
+      child.stdout!.on('data', () => out.includes('serving') && ready());
+      child.on('exit', (code) => fail(new Error(`serve exited ${code}`)));
+    });
+    await (await fetch(`http://127.0.0.1:${port}/?q=%E7%B4%9B%E5%A4%B1`)).text();
+    await new Promise((r) => setTimeout(r, 200));
+    return out;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+describe('request log', () => {
+  const dir = tempDir();
+  it('writes one line per request with method, path and query, status, wall and CPU time', async () => {
+    const lines: string[] = [];
+    const app = new Hono();
+    app.use('*', requestLog((l) => lines.push(l)));
+    app.get('/busy', (c) => {
+      // 20 ms of this process's CPU (however long that takes on a busy machine).
+      let x = 0;
+      const start = process.cpuUsage();
+      while (process.cpuUsage(start).user < 20_000) x++;
+      return c.text(String(x > 0));
+    });
+    app.get('/missing', (c) => c.text('no', 404));
+    await app.request('/busy?q=%E6%BC%8F%E6%B4%A9');
+    await app.request('/missing');
+    expect(lines).toHaveLength(2);
+    const m = /^GET \/busy\?q=%E6%BC%8F%E6%B4%A9 200 (\d+\.\d) ms cpu (\d+\.\d) ms$/.exec(lines[0]!);
+    expect(m).not.toBeNull();
+    expect(Number(m![2])).toBeGreaterThanOrEqual(20);
+    expect(lines[1]).toMatch(/^GET \/missing 404 \d+\.\d ms cpu \d+\.\d ms$/);
+  });
+
+  it('is on in serve, off with --quiet or JIKENBO_REQUEST_LOG=off', async () => {
+    const { JIKENBO_REQUEST_LOG: _off, ...env } = process.env;
+    expect(await serveOnce(dir, [], env)).toMatch(/^jikenbo: GET \/\?q=%E7%B4%9B%E5%A4%B1 200 \d+\.\d ms cpu \d+\.\d ms$/m);
+    expect(await serveOnce(dir, ['--quiet'], env)).not.toContain('jikenbo: GET');
+    expect(await serveOnce(dir, [], { ...env, JIKENBO_REQUEST_LOG: 'off' })).not.toContain('jikenbo: GET');
+  }, 60_000);
+
+  it('never writes a control character of the URL', () => {
+    expect(loggablePath('http://x/a%1b[2Jb?q=%07')).toBe('/a%1b[2Jb?q=%07');
+    expect(loggablePath(`http://x/${'a'.repeat(400)}`)).toHaveLength(301);
+  });
+});
+
+describe('a request whose client has gone', () => {
+  let server: ServerType | undefined;
+  afterAll(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
+
+  it('is not rendered; one whose client waits is', async () => {
+    let rendered = 0;
+    const app = new Hono();
+    app.use('*', skipWhenClientGone());
+    app.get('/page', (c) => {
+      rendered++;
+      return c.text('page');
+    });
+    const port = await new Promise<number>((ready) => {
+      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => ready(info.port));
+    });
+
+    // A client that waits gets the page.
+    const res = await fetch(`http://127.0.0.1:${port}/page`);
+    expect(await res.text()).toBe('page');
+    expect(rendered).toBe(1);
+
+    // A client that sends its request and leaves while the server is busy (this thread blocked): by
+    // the time the server reads the request, the connection is closed, and the page is not rendered.
+    const socket = connect(port, '127.0.0.1');
+    await new Promise<void>((ok) => socket.once('connect', () => ok()));
+    await new Promise((r) => setTimeout(r, 20)); // the server has taken the connection
+    socket.write('GET /page HTTP/1.1\r\nHost: x\r\n\r\n');
+    socket.destroy();
+    for (const end = performance.now() + 100; performance.now() < end;);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(rendered).toBe(1);
+  });
+});

@@ -80,7 +80,7 @@ describe('incident pages on a PostgreSQL pool of 2', () => {
     try {
       // Someone holds the incidents table and their facts (what the API reads): every read of them
       // waits, and is cancelled after 300 ms.
-      await locker.query('BEGIN; LOCK TABLE incidents, incident_facts IN ACCESS EXCLUSIVE MODE');
+      await locker.query('BEGIN; LOCK TABLE incidents, incident_facts, incident_facts_json IN ACCESS EXCLUSIVE MODE');
       const app = createApp(impatient, { publicRead: true });
       const page = await app.request(`/incidents/${incidentId}`);
       expect(page.status).toBe(503);

@@ -126,11 +126,19 @@ export class ReaderPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const task of this.queue.splice(0)) task.resolve(this.unread(task.job));
-    await Promise.all(this.readers.map((r) => new Promise<void>((done) => {
-      if (r.child.exitCode !== null || r.child.signalCode !== null) return done();
-      r.child.once('exit', () => done());
-      r.child.kill('SIGKILL');
-    })));
+    // Idle readers do not hold the process (holdProcess), nor does a reader being killed: without this
+    // timer, a process with nothing else to do ends before the exits it awaits, in the middle of its
+    // command (exit code 13, the rest of the command never run).
+    const hold = setInterval(() => {}, 60_000);
+    try {
+      await Promise.all(this.readers.map((r) => new Promise<void>((done) => {
+        if (r.child.exitCode !== null || r.child.signalCode !== null) return done();
+        r.child.once('exit', () => done());
+        r.child.kill('SIGKILL');
+      })));
+    } finally {
+      clearInterval(hold);
+    }
     this.readers = [];
   }
 

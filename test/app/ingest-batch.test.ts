@@ -219,6 +219,13 @@ describe('ReaderPool', () => {
     }
   });
 
+  it('holds the process open until its readers have exited when it is closed (a command goes on after)', () => {
+    const child = spawnSync(process.execPath, [fileURLToPath(new URL('../../bin/run-ts.js', import.meta.url)),
+      fileURLToPath(new URL('./close-pool-child.ts', import.meta.url)), inbox.files.find((f) => f.endsWith('n00.txt'))!], { encoding: 'utf8' });
+    expect(child.stdout).toBe('closed after reading: true\n');
+    expect(child.status).toBe(0);
+  });
+
   it('never decodes in this thread: when no reader can start, each file fails saying so', async () => {
     const pool = new ReaderPool(2, { module: new URL('./no-such-reader.ts', import.meta.url).href });
     try {

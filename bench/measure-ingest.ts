@@ -1,13 +1,34 @@
 // Bench worker: ingests every corpus file into a casebook (SQLite path or postgres:// URL) through the ingest
 // use case, timing the files and the regroup that follows them apart, then one more regroup alone. Also the
 // CPU time of the process (every thread), and the load average around it: the machine may be shared.
+// Before it, in the same run, the floor that ingest is measured against (--floor-db, a second, empty
+// casebook): the CPU time per post of decoding and extracting alone (every file read in this process, one
+// core) and of storing alone (the files already read, archived and stored in batches as ingest does,
+// without the regroup), and so the posts per second the machine's cores allow: cores / (decode + store).
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openCasebook } from '../src/app/casebook.ts';
 import { regroupIncidents } from '../src/app/incidents.ts';
+import { BatchWriter, DEFAULT_BATCH } from '../src/app/ingest-batch.ts';
+import { readForIngest, type ReadFile } from '../src/app/ingest-read.ts';
 import { ingestPaths, READER_MIN_FILES } from '../src/app/ingest.ts';
 import { corpusFiles } from './corpus-files.ts';
 import { emit } from './worker.ts';
+
+export interface FloorFigures {
+  /** CPU ms per post of reading, decoding and extracting every file, in one thread. */
+  decodeCpuPerPost: number;
+  /** CPU ms per post of archiving and storing the files already read (no regroup). */
+  storeCpuPerPost: number;
+  /** Wall ms of each of the two. */
+  decodeMs: number;
+  storeMs: number;
+  cores: number;
+  /** cores × 1000 / (decode + store CPU per post): what ingest could reach if nothing else cost CPU. */
+  postsPerSecond: number;
+  loadBefore: number[];
+}
 
 export interface IngestFigures {
   files: number;
@@ -21,18 +42,84 @@ export interface IngestFigures {
   incidents: number;
   readers: number;
   cpuMs: number;
+  /** CPU of the reader processes, which ended with the ingest (Linux: cutime + cstime of this process). */
+  readerCpuMs: number | null;
   loadBefore: number[];
   loadAfter: number[];
+  floor?: FloorFigures;
 }
 
-const { values } = parseArgs({ options: { dir: { type: 'string' }, db: { type: 'string' }, readers: { type: 'string' } } });
+const { values } = parseArgs({ options: { dir: { type: 'string' }, db: { type: 'string' }, readers: { type: 'string' }, 'floor-db': { type: 'string' } } });
 if (!values.dir || !values.db) throw new Error('measure-ingest: --dir and --db are required');
 const paths = corpusFiles(values.dir);
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+/** CPU ms of this process's children that have ended (null where /proc is not there). */
+function childrenCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of stat(5) (cutime, cstime), counted from field 3 here; clock ticks of 10 ms.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+async function measureFloor(floorDb: string): Promise<FloorFigures> {
+  const loadBefore = loadavg();
+  // Warm-up, not counted: pdf.js, linkedom and the extractor load on their first file.
+  for (const path of paths.slice(0, 20)) await readForIngest(path, { sync: true });
+  let cpu0 = process.cpuUsage();
+  let t0 = performance.now();
+  const read: ReadFile[] = [];
+  for (const path of paths) read.push(await readForIngest(path, { sync: true }));
+  const decodeCpu = cpuMs(cpu0);
+  const decodeMs = performance.now() - t0;
+  const posts = read.reduce((n, r) => n + (r.ok ? r.notices.length : 0), 0);
+
+  const casebook = await openCasebook(floorDb);
+  try {
+    cpu0 = process.cpuUsage();
+    t0 = performance.now();
+    // As ingest writes: batches growing to 200 files, each written while the next is gathered.
+    const writer = new BatchWriter(casebook, () => {}, DEFAULT_BATCH);
+    let writing = Promise.resolve();
+    for (let i = 0; i < paths.length; i++) {
+      writer.add(paths[i]!, read[i]!);
+      if (writer.full()) {
+        await writing;
+        writing = writer.flush();
+      }
+    }
+    await writing;
+    await writer.flush();
+  } finally {
+    await casebook.close();
+  }
+  const storeCpu = cpuMs(cpu0);
+  const storeMs = performance.now() - t0;
+  const cores = availableParallelism();
+  const decodeCpuPerPost = decodeCpu / posts;
+  const storeCpuPerPost = storeCpu / posts;
+  return {
+    decodeCpuPerPost, storeCpuPerPost, decodeMs, storeMs, cores,
+    postsPerSecond: (cores * 1000) / (decodeCpuPerPost + storeCpuPerPost),
+    loadBefore,
+  };
+}
+
+const floor = values['floor-db'] ? await measureFloor(values['floor-db']) : undefined;
 const casebook = await openCasebook(values.db);
 // What ingestPaths picks by itself for a batch this size, unless --readers says otherwise.
 const readers = values.readers !== undefined ? Number(values.readers) : paths.length >= READER_MIN_FILES ? availableParallelism() : 0;
 try {
   const loadBefore = loadavg();
+  const children0 = childrenCpuMs();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let lastFile = t0;
@@ -45,6 +132,7 @@ try {
   });
   const t1 = performance.now();
   const cpu = process.cpuUsage(cpu0);
+  const children1 = childrenCpuMs();
   const loadAfter = loadavg();
   const again = await regroupIncidents(casebook.store);
   const t2 = performance.now();
@@ -60,8 +148,10 @@ try {
     incidents: again.incidents,
     readers,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    readerCpuMs: children0 === null || children1 === null ? null : children1 - children0,
     loadBefore,
     loadAfter,
+    ...(floor ? { floor } : {}),
   };
   emit(figures);
 } finally {

@@ -125,7 +125,7 @@ writeFileSync(queriesPath, JSON.stringify(QUERIES));
 let sqliteDb: string | null = null;
 const searchByEngine = new Map<string, QueryTiming[]>();
 
-async function postgresUrl(): Promise<{ url: string; stop: () => void } | { skip: string }> {
+async function postgresUrl(): Promise<{ url: string; floorUrl: string; stop: () => void } | { skip: string }> {
   if (!existsSync('src/store/postgres')) return { skip: 'src/store/postgres does not exist yet' };
   if (!/postgres/.test(readFileSync('src/app/casebook.ts', 'utf8'))) return { skip: 'openCasebook (src/app/casebook.ts) does not open postgres:// URLs yet (issue 8 in progress)' };
   if (!existsSync('test/helpers/postgres-global-setup.ts')) return { skip: 'no test/helpers/postgres-global-setup.ts to start a private cluster' };
@@ -139,8 +139,10 @@ async function postgresUrl(): Promise<{ url: string; stop: () => void } | { skip
     const client = new pg.default.Client({ connectionString: admin });
     await client.connect();
     await client.query(`CREATE DATABASE ${db}`);
+    // The storing floor (measure-ingest.ts) stores the same files into a database of its own.
+    await client.query(`CREATE DATABASE ${db}_floor`);
     await client.end();
-    return { url: admin.replace(/\/[^/]*$/, `/${db}`), stop };
+    return { url: admin.replace(/\/[^/]*$/, `/${db}`), floorUrl: admin.replace(/\/[^/]*$/, `/${db}_floor`), stop };
   } catch (err) {
     return { skip: `could not start PostgreSQL: ${(err as Error).message.split('\n')[0]}` };
   }
@@ -148,12 +150,16 @@ async function postgresUrl(): Promise<{ url: string; stop: () => void } | { skip
 
 for (const engine of part('ingest') ? opt.engines : []) {
   let target: string;
+  let floorTarget: string;
   let stopPg: (() => void) | null = null;
   if (engine === 'sqlite') {
     const dir = join(work, 'sqlite');
     rmSync(dir, { recursive: true, force: true });
+    rmSync(join(work, 'sqlite-floor'), { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
+    mkdirSync(join(work, 'sqlite-floor'), { recursive: true });
     target = join(dir, 'jikenbo.db');
+    floorTarget = join(work, 'sqlite-floor', 'jikenbo.db');
   } else {
     const pg = await postgresUrl();
     if ('skip' in pg) {
@@ -165,12 +171,13 @@ for (const engine of part('ingest') ? opt.engines : []) {
       continue;
     }
     target = pg.url;
+    floorTarget = pg.floorUrl;
     stopPg = pg.stop;
   }
   try {
     log(`ingest into ${engine}`);
     const readerArgs = opt.readers === undefined ? [] : ['--readers', String(opt.readers)];
-    const ing = (await runWorker<IngestFigures>('bench/measure-ingest.ts', ['--dir', corpusDir, '--db', target, ...readerArgs], { nodeFlags: nodeFlags(`ingest-${engine}`) })).result;
+    const ing = (await runWorker<IngestFigures>('bench/measure-ingest.ts', ['--dir', corpusDir, '--db', target, '--floor-db', floorTarget, ...readerArgs], { nodeFlags: nodeFlags(`ingest-${engine}`) })).result;
     const rate = ing.posts / (ing.totalMs / 1000);
     const rateFiles = ing.posts / (ing.filesMs / 1000);
     const name = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
@@ -182,6 +189,16 @@ for (const engine of part('ingest') ? opt.engines : []) {
     out(`| of which reading, decoding, extracting, storing files | ${(ing.filesMs / 1000).toFixed(1)} s (${fmt(rateFiles)} posts/s) |`);
     out(`| reader threads; CPU time of the ingest process | ${ing.readers}; ${(ing.cpuMs / 1000).toFixed(1)} s (${(ing.cpuMs / ing.posts).toFixed(2)} ms per post) |`);
     out(`| load average before → after the ingest | ${ing.loadBefore.map((l) => l.toFixed(1)).join(' ')} → ${ing.loadAfter.map((l) => l.toFixed(1)).join(' ')} |`);
+    if (ing.readerCpuMs !== null) {
+      out(`| CPU time of the reader processes | ${(ing.readerCpuMs / 1000).toFixed(1)} s (${(ing.readerCpuMs / ing.posts).toFixed(2)} ms per post); all processes ${((ing.cpuMs + ing.readerCpuMs) / ing.posts).toFixed(2)} ms per post |`);
+    }
+    if (ing.floor) {
+      const f = ing.floor;
+      out(`| floor: decoding and extracting alone, one core | ${f.decodeCpuPerPost.toFixed(2)} ms CPU per post (${(f.decodeMs / 1000).toFixed(1)} s) |`);
+      out(`| floor: archiving and storing alone (no regroup) | ${f.storeCpuPerPost.toFixed(2)} ms CPU per post (${(f.storeMs / 1000).toFixed(1)} s) |`);
+      out(`| floor on ${f.cores} cores: ${f.cores} / (decode + store) | **${fmt(f.postsPerSecond)} posts/s** (load average before it ${f.loadBefore.map((l) => l.toFixed(1)).join(' ')}) |`);
+      out(`| ingest / floor | **${(rateFiles / f.postsPerSecond).toFixed(2)}** without the regroup, ${(rate / f.postsPerSecond).toFixed(2)} with it |`);
+    }
     out(`| of which regrouping incidents once after the batch | ${(ing.regroupMs / 1000).toFixed(1)} s |`);
     out(`| one more regroup alone (what every later batch pays) | ${(ing.regroupAgainMs / 1000).toFixed(1)} s, ${fmt(ing.incidents)} incidents |`);
     if (engine === 'sqlite') {

@@ -13,6 +13,7 @@ import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from '../sources/decode-limi
 import type { DocumentLimits } from '../sources/load-document.ts';
 import { jobSubject, type DecodeJob, type JobResult, type ListedSource } from './decode-job.ts';
 import type { ReadDocument, ReadFile } from './ingest-read.ts';
+import { buildState } from '../../bin/build-stamp.mjs';
 import { packageRoot, runningFromSource } from './package-root.ts';
 
 type AnyResult = ReadFile | ReadDocument | ListedSource;
@@ -28,12 +29,24 @@ export type ReaderMessage = { ready: true } | { id: number; result: AnyResult };
 export const OVER_MEMORY_EXIT = 86;
 
 /**
- * How a reader starts: compiled code forks the compiled entry (dist/reader.js, scripts/build.mjs);
- * code run from its TypeScript (the tests) forks the source entry through tsx (bin/run-ts.js).
+ * Jobs a reader holds at once: it runs them one after the other, and the next is already there when
+ * one ends, so a reader does not wait for this process to send it more while this process is busy
+ * with a batch's transaction (SQLite's is synchronous: 50-100 ms for 200 files, 16 files' decoding).
+ * Not many more: a reader that dies takes them all down (lost() runs them again, one at a time).
+ */
+export const TASKS_PER_READER = 16;
+
+let compiledReader: boolean | undefined;
+
+/**
+ * How a reader starts: the compiled entry (dist/reader.js, scripts/build.mjs), also for code run from
+ * its TypeScript (tests, benches) when dist/ was built from the sources as they are; otherwise, or for
+ * a test's own reader module, the source entry through tsx (bin/run-ts.js), 1-3 s slower to start.
  */
 function readerCommand(module: string | undefined): { file: string; args: string[] } {
   const extra = module === undefined ? [] : [module];
-  if (!runningFromSource()) return { file: join(packageRoot(), 'dist/reader.js'), args: extra };
+  compiledReader ??= !runningFromSource() || buildState(packageRoot()) === 'fresh';
+  if (!runningFromSource() || (module === undefined && compiledReader)) return { file: join(packageRoot(), 'dist/reader.js'), args: extra };
   return {
     file: join(packageRoot(), 'bin/run-ts.js'),
     args: [fileURLToPath(new URL('./ingest-reader-main.ts', import.meta.url)), ...extra],
@@ -42,15 +55,20 @@ function readerCommand(module: string | undefined): { file: string; args: string
 /** What V8 prints when a reader runs out of heap. */
 const OUT_OF_HEAP = /heap out of memory|Reached heap limit/;
 
-type Pending = ReadTask & { resolve: (r: AnyResult) => void };
+type Pending = ReadTask & {
+  resolve: (r: AnyResult) => void;
+  /** Set for a job whose reader died while it held others too: it runs again in a reader of its own. */
+  alone?: boolean;
+};
 
 interface Reader {
   child: ChildProcess;
   /** The end of what the reader wrote to stderr: V8's reason when it dies of its heap. */
   stderr: string;
   ready: boolean;
-  task: Pending | null;
-  /** Stops the task that runs past the time limit. */
+  /** The jobs sent to it, in the order it runs them; the first is running. */
+  tasks: Pending[];
+  /** Stops the first task when it runs past the time limit (armed again for each next one). */
   timer: NodeJS.Timeout | null;
   /** Set when this pool stopped the reader for its time: the limit the task passed. */
   overLimit: string | null;
@@ -108,11 +126,19 @@ export class ReaderPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const task of this.queue.splice(0)) task.resolve(this.unread(task.job));
-    await Promise.all(this.readers.map((r) => new Promise<void>((done) => {
-      if (r.child.exitCode !== null || r.child.signalCode !== null) return done();
-      r.child.once('exit', () => done());
-      r.child.kill('SIGKILL');
-    })));
+    // Idle readers do not hold the process (holdProcess), nor does a reader being killed: without this
+    // timer, a process with nothing else to do ends before the exits it awaits, in the middle of its
+    // command (exit code 13, the rest of the command never run).
+    const hold = setInterval(() => {}, 60_000);
+    try {
+      await Promise.all(this.readers.map((r) => new Promise<void>((done) => {
+        if (r.child.exitCode !== null || r.child.signalCode !== null) return done();
+        r.child.once('exit', () => done());
+        r.child.kill('SIGKILL');
+      })));
+    } finally {
+      clearInterval(hold);
+    }
     this.readers = [];
   }
 
@@ -131,7 +157,7 @@ export class ReaderPool {
       serialization: 'advanced', // Uint8Array in and out, as structured clones
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
-    const reader: Reader = { child, stderr: '', ready: false, task: null, timer: null, overLimit: null };
+    const reader: Reader = { child, stderr: '', ready: false, tasks: [], timer: null, overLimit: null };
     this.readers.push(reader);
     child.stderr!.on('data', (chunk: Buffer) => {
       reader.stderr = (reader.stderr + chunk.toString()).slice(-4096);
@@ -142,9 +168,9 @@ export class ReaderPool {
         this.everReady = true;
         for (const resolve of this.whenReady.splice(0)) resolve();
         this.holdProcess();
-      } else if (reader.task?.id === message.id) {
-        const { resolve } = reader.task;
-        this.finish(reader);
+      } else if (reader.tasks[0]?.id === message.id) {
+        const { resolve } = reader.tasks.shift()!;
+        this.arm(reader);
         resolve(message.result);
       }
       this.dispatch();
@@ -159,22 +185,35 @@ export class ReaderPool {
     return `needed more than the decoding memory limit of ${this.memoryMb} MB`;
   }
 
-  private finish(reader: Reader): void {
+  /** Starts the time limit of the reader's first task, if any. */
+  private arm(reader: Reader): void {
     if (reader.timer) clearTimeout(reader.timer);
     reader.timer = null;
-    reader.task = null;
+    if (reader.tasks.length > 0) {
+      reader.timer = setTimeout(() => {
+        reader.overLimit = `took longer than the decoding time limit of ${this.timeoutMs / 1000} s`;
+        reader.child.kill('SIGKILL');
+      }, this.timeoutMs);
+    }
     this.holdProcess();
   }
 
   private lost(reader: Reader, code: number | string): void {
     if (!this.readers.includes(reader)) return;
     this.readers = this.readers.filter((r) => r !== reader);
-    const task = reader.task;
-    if (task) {
-      this.finish(reader);
+    const tasks = reader.tasks.splice(0);
+    this.arm(reader);
+    if (tasks.length === 1 || (tasks.length > 0 && reader.overLimit)) {
+      // The job that was running is the one that brought the reader down; the others it held go again.
+      const task = tasks.shift()!;
       const overMemory = code === OVER_MEMORY_EXIT || OUT_OF_HEAP.test(reader.stderr);
       const why = reader.overLimit ?? (overMemory ? this.memoryLimit() : `the reader stopped on this file (exit code ${code})`);
       task.resolve({ ok: false, reason: `${jobSubject(task.job)}: ${why}` });
+      this.queue.unshift(...tasks);
+    } else if (tasks.length > 1) {
+      // Which of them brought the reader down is not known: each runs again in a reader of its own,
+      // so that only that one fails.
+      this.queue.unshift(...tasks.map((t) => ({ ...t, alone: true })));
     } else if (!reader.ready) {
       this.failedStarts++;
     }
@@ -190,17 +229,18 @@ export class ReaderPool {
   }
 
   private dispatch(): void {
-    for (const reader of this.readers) {
-      if (this.queue.length === 0) break;
-      if (!reader.ready || reader.task) continue;
-      const task = this.queue.shift()!;
-      reader.task = task;
-      reader.timer = setTimeout(() => {
-        reader.overLimit = `took longer than the decoding time limit of ${this.timeoutMs / 1000} s`;
-        reader.child.kill('SIGKILL');
-      }, this.timeoutMs);
-      const message: ReadTask = { id: task.id, job: task.job };
-      reader.child.send(message);
+    // Round by round, one job per reader each, so that the readers share the queue evenly.
+    for (let depth = 0; depth < TASKS_PER_READER && this.queue.length > 0; depth++) {
+      for (const reader of this.readers) {
+        if (this.queue.length === 0) break;
+        if (!reader.ready || reader.tasks.length > depth || reader.tasks[0]?.alone) continue;
+        if (this.queue[0]!.alone && reader.tasks.length > 0) continue;
+        const task = this.queue.shift()!;
+        reader.tasks.push(task);
+        if (reader.tasks.length === 1) this.arm(reader);
+        const message: ReadTask = { id: task.id, job: task.job };
+        reader.child.send(message);
+      }
     }
     this.holdProcess();
   }
@@ -210,7 +250,7 @@ export class ReaderPool {
    * file is read, without closing a pool it shares with others.
    */
   private holdProcess(): void {
-    const busy = this.queue.length > 0 || this.whenReady.length > 0 || this.readers.some((r) => r.task !== null);
+    const busy = this.queue.length > 0 || this.whenReady.length > 0 || this.readers.some((r) => r.tasks.length > 0);
     for (const { child } of this.readers) {
       const handles = [child, child.channel, child.stderr as (NodeJS.ReadableStream & { ref?(): void; unref?(): void }) | null];
       for (const handle of handles) {

@@ -1,7 +1,7 @@
-// A decoding process of ingest-pool.ts: runs the jobs its parent sends (decode-job.ts), one at a time,
-// and answers with what came of each. It watches its own buffers, which the heap limit does not count
-// (pdf.js inflates streams into them), and ends itself when they pass the memory limit; it ends with
-// its parent, too.
+// A decoding process of ingest-pool.ts: runs the jobs its parent sends (decode-job.ts), one at a time
+// in the order sent, and answers with what came of each. It watches its own buffers, which the heap
+// limit does not count (pdf.js inflates streams into them), and ends itself when they pass the memory
+// limit; it ends with its parent, too.
 import { runJob } from './decode-job.ts';
 import { OVER_MEMORY_EXIT, type ReaderMessage, type ReadTask } from './ingest-pool.ts';
 
@@ -29,8 +29,11 @@ export function serveReads(): void {
       if (process.memoryUsage().external > memoryMb * MB) process.exit(OVER_MEMORY_EXIT);
     }, WATCH_MS).unref();
   }
+  // One job at a time, in the order sent (the parent may send a few ahead): its time limit runs from
+  // when the one before it is answered.
+  let running: Promise<void> = Promise.resolve();
   port.onTask((task) => {
-    void runJob(task.job).then((result) => port.answer({ id: task.id, result }));
+    running = running.then(() => runJob(task.job)).then((result) => port.answer({ id: task.id, result }));
   });
   port.answer({ ready: true });
 }

@@ -1,6 +1,6 @@
 // Keeps original bytes on disk under their SHA-256 (archive/ab/cdef…): written once, atomically, never rewritten.
 import { createHash, randomBytes } from 'node:crypto';
-import { access, link, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { JikenboError } from '../core/errors.ts';
 import type { Archive } from '../store/store.ts';
@@ -11,6 +11,9 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const PARALLEL_WRITES = 16;
 
 export class FileArchive implements Archive {
+  /** Folders this archive made or found already: a file going into one needs no mkdir. */
+  private readonly known = new Set<string>();
+
   constructor(readonly root: string) {}
 
   async put(sha256: string, bytes: Uint8Array): Promise<void> {
@@ -40,8 +43,9 @@ export class FileArchive implements Archive {
   }
 
   /**
-   * Writes the bytes to a synced temp file and links it into place; returns the folders whose entries
-   * must be synced before the file counts as durable (none when it was there already).
+   * Writes the bytes to a synced temp file and renames it into place; returns the folders whose entries
+   * must be synced before the file counts as durable (none when it was there already). Per file: a
+   * lookup, then open, write, sync, close and rename (a mkdir too for a folder not seen before).
    */
   private async write(sha256: string, bytes: Uint8Array): Promise<string[]> {
     const path = this.pathOf(sha256);
@@ -52,10 +56,20 @@ export class FileArchive implements Archive {
     }
     if (await exists(path)) return [];
     const dir = join(this.root, sha256.slice(0, 2));
-    const made = await mkdir(dir, { recursive: true });
-    // Temp file in the same folder, so the final step is a same-filesystem link.
+    // A folder made just now is itself an entry of its parent, which must be synced too.
+    const folders = [dir];
+    if (!this.known.has(dir)) {
+      folders.push(...madeParents(dir, await mkdir(dir, { recursive: true })));
+      this.known.add(dir);
+    }
+    // Temp file in the same folder, so the final step is a same-filesystem rename.
     const temp = join(dir, `.tmp-${sha256.slice(2, 10)}-${process.pid}-${randomBytes(6).toString('hex')}`);
-    const handle = await open(temp, 'wx');
+    const handle = await open(temp, 'wx').catch(async (err: unknown) => {
+      // The folder went away since we saw it (removed by hand): made again, once.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      folders.push(...madeParents(dir, await mkdir(dir, { recursive: true })));
+      return open(temp, 'wx');
+    });
     try {
       await handle.writeFile(bytes);
       await handle.sync();
@@ -67,20 +81,13 @@ export class FileArchive implements Archive {
     }
     await handle.close();
     try {
-      // link() fails when the name exists, where rename() would replace it: a writer that lost a
-      // race leaves the first copy alone. Same SHA-256, same bytes, so losing is fine.
-      await link(temp, path);
+      // Atomic: a reader sees no file or the whole file. A writer that raced us to the same name wrote
+      // the same bytes (same SHA-256), so replacing its copy changes nothing anyone can read.
+      await rename(temp, path);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      // Without hard links (some network and FAT file systems) rename is still atomic; it may replace
-      // a copy another writer just made, with the same bytes.
-      if (code !== 'EEXIST') await rename(temp, path);
-    } finally {
       await unlink(temp).catch(() => {});
+      throw err;
     }
-    // A folder made just now is itself an entry of its parent, which must be synced too.
-    const folders = [dir];
-    if (made) for (let d = dir; d !== dirname(d) && folders.at(-1) !== dirname(made); d = dirname(d)) folders.push(dirname(d));
     return folders;
   }
 
@@ -118,6 +125,17 @@ export class FileArchive implements Archive {
     }
     return pathUnder(pathUnder(this.root, sha256.slice(0, 2)), sha256.slice(2));
   }
+}
+
+/** The folders above `dir` whose entries changed when mkdir made `made` (the first folder it created) and below. */
+function madeParents(dir: string, made: string | undefined): string[] {
+  const parents: string[] = [];
+  if (!made) return parents;
+  for (let d = dir; d !== dirname(d); d = dirname(d)) {
+    parents.push(dirname(d));
+    if (d === made) break;
+  }
+  return parents;
 }
 
 /** Whether a process of this machine is running with that id (a temp file's writer may still be at work). */

@@ -62,9 +62,18 @@ export function htmlToText(html: string, options: HtmlOptions = {}): string {
   const source = options.source ?? '(input)';
   const maxDepth = options.maxDepth ?? DEFAULT_DECODE_LIMITS.maxHtmlDepth;
   checkHtmlShape(html, options);
-  const body = bodyText(html, source, maxDepth);
-  const article = articleText(html);
-  const heading = headingOf(html);
+  // One parse (linkedom is most of an HTML page's time), read in the order that mutates it least first:
+  // the heading from the page as it came, the body once the chrome is gone, then Readability, which
+  // rewrites the tree it is given.
+  const document = parse(html);
+  const heading = headingOf(document);
+  withoutChrome(document);
+  // The estimate before parsing can miss nesting the parser builds (unclosed <li> in nested lists).
+  const depth = domDepth(document);
+  if (depth > maxDepth) tooComplex(source, `nested ${depth} levels deep, more than the limit of ${maxDepth}`);
+  // Whole <html>, not <body>: linkedom leaves content outside <body> when a page omits the tag.
+  const body = render(document.documentElement ?? document);
+  const article = depth > MAX_READABLE_DEPTH ? '' : articleText(document);
   const text = article && article.length >= body.length * MIN_ARTICLE_SHARE ? withDateline(article, body, heading) : body;
   return withHeading(text, heading);
 }
@@ -91,10 +100,8 @@ function withDateline(article: string, body: string, heading: string): string {
   return `${article.slice(0, start)}${between.join('\n')}\n\n${article.slice(start)}`;
 }
 
-function articleText(html: string): string {
-  // Readability keeps a short page's whole body, menus included, so the chrome goes first.
-  const document = withoutChrome(parse(html));
-  if (domDepth(document) > MAX_READABLE_DEPTH) return '';
+/** The main content as Readability finds it, in a page whose chrome is gone; Readability rewrites `document`. */
+function articleText(document: DomDocument): string {
   try {
     const reader = new Readability(document as never, { serializer: (node: unknown) => node as DomNode });
     const article = reader.parse();
@@ -102,15 +109,6 @@ function articleText(html: string): string {
   } catch {
     return ''; // Readability gives up on some malformed pages; the body text is the answer then
   }
-}
-
-function bodyText(html: string, source: string, maxDepth: number): string {
-  const document = withoutChrome(parse(html));
-  // The estimate before parsing can miss nesting the parser builds (unclosed <li> in nested lists).
-  const depth = domDepth(document);
-  if (depth > maxDepth) tooComplex(source, `nested ${depth} levels deep, more than the limit of ${maxDepth}`);
-  // Whole <html>, not <body>: linkedom leaves content outside <body> when a page omits the tag.
-  return render(document.documentElement ?? document);
 }
 
 function withoutChrome(document: DomDocument): DomDocument {
@@ -122,9 +120,8 @@ function withoutChrome(document: DomDocument): DomDocument {
   return document;
 }
 
-/** The notice's title: its first <h1>, else the page <title>. */
-function headingOf(html: string): string {
-  const document = parse(html);
+/** The notice's title: its first <h1>, else the page <title> (read before the chrome goes: an <h1> may sit in a <header>). */
+function headingOf(document: DomDocument): string {
   const h1 = document.querySelector('h1');
   const heading = h1 ? render(h1) : (document.querySelector('title')?.textContent ?? '');
   return heading.replace(/\s+/g, ' ').trim();

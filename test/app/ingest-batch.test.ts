@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { archiveDirFor, openCasebook, type Casebook } from '../../src/app/casebook.ts';
-import { ReaderPool } from '../../src/app/ingest-pool.ts';
+import { ReaderPool, TASKS_PER_READER } from '../../src/app/ingest-pool.ts';
 import { DEFAULT_DECODE_LIMITS } from '../../src/sources/decode-limits.ts';
 import { ingestPaths, type FileOutcome } from '../../src/app/ingest.ts';
 import type { Archive, Store } from '../../src/store/store.ts';
@@ -189,6 +189,41 @@ describe('ReaderPool', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('fails only the crashing file among several a reader held at once, wherever it stood', async () => {
+    const crash = join(dir, 'pool', 'crash-me-too.txt');
+    writeFileSync(crash, USB_NOTICE);
+    const pool = new ReaderPool(1, { module: new URL('./crashing-reader.ts', import.meta.url).href });
+    try {
+      // Thirteen files, all sent to the one reader at once (it holds up to TASKS_PER_READER), the crashing one sixth.
+      const notices = inbox.files.filter((f) => /\/n\d+\.txt$/.test(f));
+      const files = [...notices.slice(0, 5), crash, ...notices.slice(5)];
+      expect(files.length).toBeLessThanOrEqual(TASKS_PER_READER);
+      const results = await Promise.all(files.map((f) => pool.read(f, LIMITS)));
+      expect(results.map((r) => r.ok)).toEqual(files.map((f) => f !== crash));
+      expect(results[5]).toEqual({ ok: false, reason: `${crash}: the reader stopped on this file (exit code 7)` });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('sends a reader its next jobs before it answers the one it runs', async () => {
+    const pool = new ReaderPool(1, { module: new URL('./holding-reader.ts', import.meta.url).href });
+    try {
+      // The reader answers only once it holds two jobs: one job at a time would never be answered.
+      const results = await Promise.all(inbox.files.slice(0, 2).map((f) => pool.read(f, LIMITS)));
+      expect(results).toEqual([{ ok: false, reason: 'held 2' }, { ok: false, reason: 'held 2' }]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('holds the process open until its readers have exited when it is closed (a command goes on after)', () => {
+    const child = spawnSync(process.execPath, [fileURLToPath(new URL('../../bin/run-ts.js', import.meta.url)),
+      fileURLToPath(new URL('./close-pool-child.ts', import.meta.url)), inbox.files.find((f) => f.endsWith('n00.txt'))!], { encoding: 'utf8' });
+    expect(child.stdout).toBe('closed after reading: true\n');
+    expect(child.status).toBe(0);
   });
 
   it('never decodes in this thread: when no reader can start, each file fails saying so', async () => {

@@ -61,6 +61,16 @@ describe('FileArchive', () => {
     expect(await readdir(join(root, SHA.slice(0, 2)))).toEqual([SHA.slice(2)]);
   });
 
+  it('makes a folder again when it was removed after this archive wrote into it', async () => {
+    const other = new TextEncoder().encode('別の通知\n');
+    const otherSha = createHash('sha256').update(other).digest('hex');
+    await archive.put(SHA, NOTICE);
+    await rm(root, { recursive: true });
+    expect(await archive.putMany([{ sha256: SHA, bytes: NOTICE }, { sha256: otherSha, bytes: other }])).toEqual([null, null]);
+    expect(await archive.get(SHA)).toEqual(NOTICE);
+    expect(await archive.get(otherSha)).toEqual(other);
+  });
+
   it('races from empty to one file', async () => {
     await Promise.all(Array.from({ length: 8 }, () => new FileArchive(root).put(SHA, NOTICE)));
     expect(await readdir(join(root, SHA.slice(0, 2)))).toEqual([SHA.slice(2)]);

@@ -84,6 +84,29 @@ describe.each(ENGINES)('Store.ingestDocuments on $name', (engine) => {
     expect(await store.search('紛失')).toEqual([]);
     expect(await store.countIncidents()).toBe(2);
     expect(await store.listAudit({ action: 'document.ingest' })).toHaveLength(2);
+    // The others are searchable, each under its own notice (SQLite indexes a batch after its last file).
+    expect((await store.search('みどり電機')).map((h) => h.id)).toEqual(resultOf(outcomes[0]).noticeIds);
+    expect((await store.search('あおば総合病院')).map((h) => h.id)).toEqual(resultOf(outcomes[2]).noticeIds);
+  });
+
+  it('indexes for search every document of a long batch but the refused ones, whichever place they take', async () => {
+    // 30 documents, each with a word of its own; the 1st, 15th and 30th refused (a date the schema refuses).
+    const refusedAt = new Set([0, 14, 29]);
+    const batch: DocumentToIngest[] = Array.from({ length: 30 }, (_, i) => {
+      const word = `架空組織${String.fromCharCode(0x4e00 + i * 7)}${String.fromCharCode(0x4e01 + i * 7)}`;
+      const text = `${word}における個人情報の紛失について（${i}）`;
+      const record = makeRecord({ ...NOTICES.lost.record, organization: word, ...(refusedAt.has(i) ? { disclosure_date: '2023/11/02' } : {}) });
+      return { doc: makeDocument(text, `n${i}.txt`), notices: [makeNotice(text, record)] };
+    });
+    const outcomes = await store.ingestDocuments(batch);
+    expect(outcomes.map((o, i) => (o.error ? `refused ${i}` : 'stored'))).toEqual(
+      batch.map((_, i) => (refusedAt.has(i) ? `refused ${i}` : 'stored')));
+    for (const [i, outcome] of outcomes.entries()) {
+      const word = batch[i]!.notices[0]!.record.organization!;
+      const hits = (await store.search(word)).map((h) => h.id);
+      expect(hits, word).toEqual(refusedAt.has(i) ? [] : resultOf(outcome).noticeIds);
+    }
+    expect(await store.countNotices()).toBe(27);
   });
 
   it('refuses a document with two notices of one ordinal, and one with a malformed hash, alone', async () => {

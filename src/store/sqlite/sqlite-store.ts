@@ -141,8 +141,11 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   const selectHitRows = db.prepare<[string], SummaryRow & { text: string }>(/* sql */ `
     SELECT ${SUMMARY_COLUMNS}, n.text FROM notices n WHERE n.id IN (SELECT value FROM json_each(?))`);
 
-  /** Everything for one file in one write transaction: stored whole, or not at all. */
-  const ingest = db.transaction((doc: DocumentInput, notices: readonly PreparedNotice[]): IngestResult => {
+  /**
+   * Everything for one file but its search index rows, which go to `index`: stored whole, or not at all
+   * (the caller's transaction or savepoint).
+   */
+  const insertDocumentRows = (doc: DocumentInput, notices: readonly PreparedNotice[], index: (noticeId: number, tokens: string) => void): IngestResult => {
     const existing = findDocument.get(doc.sha256);
     if (existing) {
       return { documentId: existing.id, created: false, noticeIds: noticeIdsOf.all(existing.id).map((r) => r.id) };
@@ -161,7 +164,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       r.incident_types.forEach((type, position) => insertType.run(noticeId, position, type));
       // In the same transaction, so a crash never leaves a notice outside every incident; regrouping links it later.
       if (r.kind === 'incident') insertIncidentNotice.run(Number(insertIncident.run(at).lastInsertRowid), noticeId);
-      insertFts.run(noticeId, tokens);
+      index(noticeId, tokens);
       noticeIds.push(noticeId);
     }
     audit({
@@ -169,25 +172,43 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       after: { sha256: doc.sha256, source: doc.source, mediaType: doc.mediaType, notices: noticeIds },
     });
     return { documentId, created: true, noticeIds };
-  });
+  };
+
+  /** Everything for one file in one write transaction: stored whole, or not at all. */
+  const ingest = db.transaction((doc: DocumentInput, notices: readonly PreparedNotice[]): IngestResult =>
+    insertDocumentRows(doc, notices, (noticeId, tokens) => insertFts.run(noticeId, tokens)));
+
+  /** One file of a batch, in a savepoint of its own (better-sqlite3 nests transactions that way). */
+  const ingestInSavepoint = db.transaction((doc: DocumentInput, notices: readonly PreparedNotice[], index: Array<[number, string]>): IngestResult =>
+    insertDocumentRows(doc, notices, (noticeId, tokens) => index.push([noticeId, tokens])));
 
   /**
    * A batch of files in one write transaction (one commit instead of one per file). Each file runs in
-   * a savepoint of its own (better-sqlite3 nests transactions that way): a file the schema refuses is
-   * rolled back alone and reported, the others stay.
+   * a savepoint of its own: a file the schema refuses is rolled back alone and reported, the others
+   * stay. The search index rows of the files stored are written after the last savepoint, all in the
+   * batch's transaction: FTS5 flushes its pending terms to its B-tree at every savepoint, which would
+   * write each file's terms separately and double the cost of indexing. Should one of them fail, the
+   * whole batch fails and the caller stores its files one at a time (ingest-batch.ts).
    */
-  const ingestBatch = db.transaction((items: readonly PreparedDocument[]): BatchIngestOutcome[] =>
-    items.map((item) => {
+  const ingestBatch = db.transaction((items: readonly PreparedDocument[]): BatchIngestOutcome[] => {
+    const index: Array<[number, string]> = [];
+    const outcomes = items.map((item): BatchIngestOutcome => {
       if ('error' in item) return { error: item.error };
+      const own: Array<[number, string]> = [];
       try {
-        return { result: ingest(item.doc, item.notices) };
+        const result = ingestInSavepoint(item.doc, item.notices, own);
+        for (const row of own) index.push(row);
+        return { result };
       } catch (err) {
         // The input's fault (a constraint, or a bad_input raised on the way, such as a blank actor): this file only.
         if (err instanceof JikenboError && err.code === 'bad_input') return { error: err };
         if (!isConstraintError(err)) throw err;
         return { error: refused(item.doc, err) };
       }
-    }));
+    });
+    for (const [noticeId, tokens] of index) insertFts.run(noticeId, tokens);
+    return outcomes;
+  });
 
   const corrections = correctionQueries(db, now, audit);
   const selectChangeToken = db.prepare<[], { token: string }>(/* sql */ `

@@ -3,13 +3,70 @@ import { z } from 'zod';
 import { JikenboError } from '../core/errors.ts';
 import { DATA_TYPES, DISCOVERY_CHANNELS, INCIDENT_TYPES, KINDS, RECORD_KEYS, SECTORS, type RecordKey } from '../core/record.ts';
 import type { FieldValue } from '../core/corrections.ts';
+import { findDates } from '../core/japanese-date.ts';
+import { parseJapaneseNumber } from '../core/japanese-number.ts';
+import { MESSAGES, type MessageKey } from '../server/i18n/messages.ts';
 
 const NULL_WORDS = new Set(['', 'null', 'none', '-', 'なし', '不明']);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+/**
+ * A day as people write it: 2024-01-22, 2024/1/22, 2024年1月22日, 令和6年1月22日 (full-width digits too,
+ * a weekday after it allowed); the whole value must be that one date, with its year.
+ */
+const isoDate = z.string().transform((s, ctx) => {
+  const text = s.normalize('NFKC').trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const found = iso ? null : findDates(text).filter((d) => d.start === 0 && /^\s*(?:\([日月火水木金土]\)|（[日月火水木金土]）)?\s*$/.test(text.slice(d.end)));
+  const date = iso ? (isCalendarDate(text) ? text : null) : found?.[0]?.iso ?? null;
+  if (date === null) {
+    const first = found?.[0];
+    const message = iso || (first && first.year !== null) ? 'not a calendar date'
+      : first ? 'the date needs its year' : 'expected a date such as 2024-01-22 or 令和6年1月22日';
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+    return z.NEVER;
+  }
+  return date;
+});
+
+function isCalendarDate(iso: string): boolean {
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().startsWith(iso);
+}
+
+/** A count as people write it: 48215, 48,215, 4万8,215, 約4万8千名, 1,200件 (a counter word after it allowed). */
+const count = z.string().transform((s, ctx) => {
+  const bare = s.normalize('NFKC').trim().replace(/(?:名|人|件|人分|件分|名分|社|世帯|口座|アカウント)$/, '');
+  const n = parseJapaneseNumber(bare);
+  if (n === null || !Number.isSafeInteger(n) || n < 0) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'expected a whole number such as 48215 or 4万8,215名' });
+    return z.NEVER;
+  }
+  return n;
+});
+
+/** A code, or its label in either language as the pages show it (業種「医療・福祉」 is healthcare). */
+function byCodeOrLabel<T extends readonly [string, ...string[]]>(values: T, prefix: string): (s: string) => string {
+  const byLabel = new Map<string, string>();
+  for (const code of values) {
+    for (const catalogue of Object.values(MESSAGES)) {
+      const label = catalogue[`${prefix}.${code}` as MessageKey] as string | undefined;
+      if (label) byLabel.set(label.normalize('NFKC').toLowerCase(), code);
+    }
+  }
+  return (s) => byLabel.get(s.normalize('NFKC').trim().toLowerCase()) ?? s.trim();
+}
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, prefix: string) =>
+  z.string().transform(byCodeOrLabel(values, prefix)).pipe(z.enum(values));
 const text = z.string().trim().min(1).max(500);
-const list = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.string().transform((s) => [...new Set(s.split(/[,、\s]+/).filter(Boolean))]).pipe(z.array(z.enum(values)));
+const list = <T extends readonly [string, ...string[]]>(values: T, prefix: string) => {
+  const code = byCodeOrLabel(values, prefix);
+  const known = new Set<string>(values);
+  // Parted by commas (、 too); a part that is no code or label is parted again by spaces ("name email").
+  const parts = (s: string) => s.split(/[,、，;；/\n]+/).flatMap((part) => {
+    const one = code(part);
+    return known.has(one) ? [one] : part.split(/\s+/).map(code);
+  }).filter(Boolean);
+  return z.string().transform((s) => [...new Set(parts(s))]).pipe(z.array(z.enum(values)));
+};
 const flag = z.string().transform((s) => s.trim().toLowerCase()).pipe(
   z.enum(['true', 'false', 'yes', 'no', '1', '0', 'はい', 'いいえ']).transform((s) => ['true', 'yes', '1', 'はい'].includes(s)),
 );
@@ -17,19 +74,19 @@ const flag = z.string().transform((s) => s.trim().toLowerCase()).pipe(
 const SCHEMAS: Record<RecordKey, { schema: z.ZodType; nullable: boolean }> = {
   header: { schema: text, nullable: false },
   casebook_id: { schema: z.string().regex(/^\d{4}(-\d{3,})?$/, 'expected YYYY-NNN or YYYY'), nullable: true },
-  kind: { schema: z.enum(KINDS), nullable: false },
+  kind: { schema: oneOf(KINDS, 'kind'), nullable: false },
   organization: { schema: text, nullable: true },
   title: { schema: text, nullable: true },
   disclosure_date: { schema: isoDate, nullable: true },
-  incident_types: { schema: list(INCIDENT_TYPES), nullable: false },
-  affected_count: { schema: z.string().regex(/^[0-9][0-9,，_]*$/, 'expected a whole number').transform((s) => Number(s.replace(/[,，_]/g, ''))), nullable: true },
-  data_types: { schema: list(DATA_TYPES), nullable: false },
-  sector: { schema: z.enum(SECTORS), nullable: true },
+  incident_types: { schema: list(INCIDENT_TYPES, 'incident_type'), nullable: false },
+  affected_count: { schema: count, nullable: true },
+  data_types: { schema: list(DATA_TYPES, 'data_type'), nullable: false },
+  sector: { schema: oneOf(SECTORS, 'sector'), nullable: true },
   reported_to_ppc: { schema: flag, nullable: false },
   reported_to_police: { schema: flag, nullable: false },
   contractor_involved: { schema: flag, nullable: false },
   attacker: { schema: text, nullable: true },
-  discovery: { schema: z.enum(DISCOVERY_CHANNELS), nullable: true },
+  discovery: { schema: oneOf(DISCOVERY_CHANNELS, 'discovery'), nullable: true },
   occurred_date: { schema: isoDate, nullable: true },
   discovered_date: { schema: isoDate, nullable: true },
 };

@@ -22,3 +22,34 @@ describe('a person typing a field value', () => {
     expect(() => parseFieldValue('colour', 'red')).toThrow(/unknown field "colour"/);
   });
 });
+
+describe('a value typed the way Japanese notices and pages write it', () => {
+  it('reads dates in the era, with slashes or kanji, in full-width digits, with a weekday', () => {
+    expect(parseFieldValue('disclosure_date', '令和6年1月22日').value).toBe('2024-01-22');
+    expect(parseFieldValue('disclosure_date', '2024/01/22').value).toBe('2024-01-22');
+    expect(parseFieldValue('occurred_date', '２０２４年１月２２日（月）').value).toBe('2024-01-22');
+    expect(parseFieldValue('discovered_date', '平成31年4月30日').value).toBe('2019-04-30');
+  });
+
+  it('refuses a date without its year, an impossible day, and a date inside other words, as bad input', () => {
+    expect(() => parseFieldValue('disclosure_date', '1月22日')).toThrow(/disclosure_date.*needs its year/);
+    expect(() => parseFieldValue('disclosure_date', '令和5年2月29日')).toThrow(/disclosure_date.*not a valid value/);
+    expect(() => parseFieldValue('disclosure_date', '公表は2024年1月22日')).toThrow(/disclosure_date.*expected a date/);
+    expect(() => parseFieldValue('disclosure_date', 'そのうち')).toThrow(/disclosure_date/);
+  });
+
+  it('reads counts with 万, commas, 約 and a counter word', () => {
+    expect(parseFieldValue('affected_count', '4万8,215名').value).toBe(48215);
+    expect(parseFieldValue('affected_count', '約1,200件').value).toBe(1200);
+    expect(parseFieldValue('affected_count', '３５０人').value).toBe(350);
+    expect(() => parseFieldValue('affected_count', '数千名')).toThrow(/affected_count.*whole number/);
+  });
+
+  it('takes the labels the pages show, in either language, as well as the codes', () => {
+    expect(parseFieldValue('sector', '医療・福祉').value).toBe('healthcare');
+    expect(parseFieldValue('incident_types', 'ランサムウェア、不正アクセス').value).toEqual(['ransomware', 'unauthorized_access']);
+    expect(parseFieldValue('data_types', 'name email').value).toEqual(['name', 'email']);
+    expect(parseFieldValue('kind', '事案').value).toBe('incident');
+    expect(() => parseFieldValue('sector', '宇宙')).toThrow(/sector/);
+  });
+});

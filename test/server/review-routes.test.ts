@@ -83,6 +83,15 @@ describe.each(CASEBOOK_ENGINES)('review forms on $name', (engine) => {
     const bad = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: 'incident', field: 'affected_count', value: 'lots', notice: String(bcc) });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('affected_count');
+    // Typed as the notice writes them: an era date, a count in 万, a sector by its label.
+    for (const [field, value, stored] of [['disclosure_date', '令和6年1月22日', '2024-01-22'], ['affected_count', '4万8,215名', 48215], ['sector', '医療・福祉', 'healthcare']] as const) {
+      const res = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: `notice:${bcc}`, field, value, notice: String(bcc) });
+      expect(res.status, `${field} ${value}`).toBe(303);
+      expect((await casebook.store.getNotice(bcc))!.record[field]).toBe(stored);
+    }
+    const yearless = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: `notice:${bcc}`, field: 'disclosure_date', value: '1月22日', notice: String(bcc) });
+    expect(yearless.status).toBe(400);
+    expect(await yearless.text()).toContain('disclosure_date');
   });
 
   it('links two notices into one incident and unlinks them again, showing who decided', async () => {

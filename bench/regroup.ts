@@ -11,7 +11,8 @@
 // Prints; never fails.
 //   npm run bench:regroup [-- --posts 100000 --engines sqlite,postgres --trials 20 --stall-seconds 60]
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +39,11 @@ const args = z.object({
   'stall-seconds': z.coerce.number().int().min(0).max(3600).default(60),
   'drain-every': z.coerce.boolean().default(false),
   trace: z.coerce.boolean().default(false),
+  // SQLite only: keep the casebook as built and first regrouped (--keep FILE), or start from one so kept (--from FILE).
+  keep: z.string().optional(),
+  from: z.string().optional(),
 }).parse(parseArgs({ options: {
+  keep: { type: 'string' }, from: { type: 'string' },
   posts: { type: 'string' }, engines: { type: 'string' }, trials: { type: 'string' }, seed: { type: 'string' }, 'stall-seconds': { type: 'string' },
   'drain-every': { type: 'boolean' },
   trace: { type: 'boolean' },
@@ -84,9 +89,13 @@ function summary(label: string, times: Timing[]): string {
   return `| ${label} | ${ms(median(wall))} | ${ms(wall.at(-1)!)} | ${ms(median(cpu))} | ${ms(cpu.at(-1)!)} |`;
 }
 
+let sqlitePath = '';
+
 async function withEngine<T>(engine: 'sqlite' | 'postgres', work: (casebook: Casebook) => Promise<T>): Promise<T> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'jikenbo-regroup-'));
+    sqlitePath = join(dir, 'casebook.db');
+    if (args.from) copyFileSync(args.from, sqlitePath);
     const casebook = await openCasebook(join(dir, 'casebook.db'));
     try {
       return await work(casebook);
@@ -222,6 +231,11 @@ for (const engine of args.engines) {
         }
         batch.push(held1.item);
         posts += held1.item.notices.length;
+        // Started from a kept casebook: the same files are generated (for the same held-back ones), not stored.
+        if (args.from) {
+          batch = [];
+          continue;
+        }
         if (batch.length >= 500) {
           await store.ingestDocuments(batch);
           batch = [];
@@ -253,6 +267,12 @@ for (const engine of args.engines) {
       },
     }));
     const summaryAfter = await store.groupingSummary();
+    if (args.keep && engine === 'sqlite') {
+      const source = new Database(sqlitePath, { readonly: true, fileMustExist: true });
+      await source.backup(args.keep);
+      source.close();
+      log(`${engine}: casebook kept in ${args.keep}`);
+    }
     log(`${engine}: first regrouping ${(first.wallMs / 1000).toFixed(1)} s: ${summaryAfter.incidents} incidents, ${summaryAfter.linkedNotices} linked notices`);
 
     const trace: StatementTrace | null = args.trace ? traceStatements(engine) : null;

@@ -29,13 +29,23 @@ export function traceStatements(engine: 'sqlite' | 'postgres'): StatementTrace {
     const proto = pg.Client.prototype as unknown as { query: Method };
     const original = proto.query;
     proto.query = function (...args: unknown[]) {
-      const result = original.apply(this, args);
-      if (!on || !(result instanceof Promise)) return result;
+      if (!on) return original.apply(this, args);
       const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text ?? '?';
       const started = performance.now();
-      statements++;
       const settle = () => record(text, performance.now() - started);
-      result.then(settle, settle);
+      statements++;
+      // pg.Pool's own query() passes a callback and gets no promise back: its statements are timed through the callback.
+      const last = args.length - 1;
+      const callback = args[last];
+      if (typeof callback === 'function') {
+        args[last] = (...results: unknown[]) => {
+          settle();
+          return (callback as (...r: unknown[]) => unknown)(...results);
+        };
+        return original.apply(this, args);
+      }
+      const result = original.apply(this, args);
+      if (result instanceof Promise) result.then(settle, settle);
       return result;
     };
   } else {
@@ -60,7 +70,7 @@ export function traceStatements(engine: 'sqlite' | 'postgres'): StatementTrace {
     start() { on = true; runs++; },
     stop() { on = false; },
     report() {
-      const top = [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
+      const top = [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, Number(process.env.TRACE_TOP ?? 12));
       const lines = top.map(([text, e]) => `  ${e.ms.toFixed(0).padStart(6)} ms in all, ${String(e.count).padStart(6)}×, max ${e.max.toFixed(1)} ms: ${text}`);
       const text = `  ${(statements / Math.max(runs, 1)).toFixed(1)} statements per run\n${lines.join('\n')}`;
       byText.clear();

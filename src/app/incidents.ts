@@ -16,9 +16,14 @@ export interface MergedIncident extends StoredIncident {
   corrections: Correction[];
 }
 
-/** Regroups what changed since the last regrouping (app/regroup.ts); nothing else is read. */
-export function regroupIncidents(store: Store, options: RegroupOptions = {}): Promise<RegroupReport> {
-  return drainGrouping(store, options);
+/**
+ * Regroups what changed since the last regrouping (app/regroup.ts), then counts the casebook's
+ * incidents for a person's report. The count reads every incident: request paths drain alone
+ * (`drainGrouping`), and only a command that prints the count calls this.
+ */
+export async function regroupIncidents(store: Store, options: RegroupOptions = {}): Promise<RegroupReport> {
+  await drainGrouping(store, options);
+  return store.groupingSummary();
 }
 
 export function withMerged(incident: StoredIncident, corrections: Correction[] = []): MergedIncident {
@@ -40,12 +45,12 @@ export async function listMergedIncidents(store: Store, page: { limit?: number; 
 
 export async function linkNoticesAsPerson(store: Store, a: number, b: number, by: string): Promise<ManualDecision> {
   const decision = await store.linkNotices(a, b, by);
-  await regroupIncidents(store);
+  await drainGrouping(store);
   return decision;
 }
 
 export async function unlinkNoticeAsPerson(store: Store, noticeId: number, by: string): Promise<ManualDecision> {
   const decision = await store.unlinkNotice(noticeId, by);
-  await regroupIncidents(store);
+  await drainGrouping(store);
   return decision;
 }

@@ -4,8 +4,7 @@ import { JikenboError, reasonOf } from '../core/errors.ts';
 import { fetchUrl, type FetchOptions, type FetchedPage } from '../sources/fetch-url.ts';
 import type { Archive, Store } from '../store/store.ts';
 import { documentLimits, sharedDecoder } from './decoder.ts';
-import { emptyReport, ingestPaths, tallyOutcome, type FileOutcome, type IngestOptions, type IngestReport } from './ingest.ts';
-import { regroupIncidents } from './incidents.ts';
+import { emptyReport, ingestPaths, regroupBatch, tallyOutcome, type FileOutcome, type IngestOptions, type IngestReport } from './ingest.ts';
 
 export interface UrlIngestOptions extends IngestOptions {
   /** Limits and address policy of each fetch (size cap, time limits, redirects, --allow-private). */
@@ -36,12 +35,13 @@ export async function ingestSources(inputs: string[], deps: Deps, options: UrlIn
   const report = paths.length > 0
     ? await ingestPaths(paths, deps, options)
     : emptyReport();
+  // ingestPaths regrouped already when its files added notices; otherwise the URLs' notices need it.
+  const ingested = report.newRecords > 0;
   for (const o of urlOutcomes) {
     report.files++;
     tallyOutcome(report, o);
   }
-  // ingestPaths regrouped already when its files added notices; otherwise the URLs' notices need it.
-  if (added && !report.incidents) report.incidents = await regroupIncidents(deps.store, options.onGrouping ? { onProgress: options.onGrouping } : {});
+  if (added && !ingested) await regroupBatch(deps.store, report, options);
   return report;
 }
 

@@ -7,7 +7,7 @@ import { reasonOf, type JikenboError } from '../core/errors.ts';
 import { walkPaths } from '../sources/walk-paths.ts';
 import type { Archive, Store } from '../store/store.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
-import type { GroupingProgress } from './regroup.ts';
+import { drainGrouping, type GroupingProgress } from './regroup.ts';
 import { BatchWriter, DEFAULT_BATCH, type BatchLimits } from './ingest-batch.ts';
 import { ReaderPool } from './ingest-pool.ts';
 import { decodeLimits, documentLimits, sharedDecoder } from './decoder.ts';
@@ -54,6 +54,8 @@ export interface IngestOptions {
   batch?: Partial<BatchLimits>;
   /** Called after each step of the regrouping that follows the batch. */
   onGrouping?: (progress: GroupingProgress) => void;
+  /** Count the casebook's incidents after regrouping, for a person's report (`incidents`); it reads every incident. */
+  summary?: boolean;
 }
 
 // Below this many files, starting readers (about 2 s of CPU each) costs more than it saves.
@@ -111,8 +113,15 @@ export async function ingestPaths(
   }
   // Once per batch, not per file: regrouping reads the whole casebook. A crash before it leaves each
   // new notice in an incident of its own, and the next regroup links it.
-  if (report.newRecords > 0) report.incidents = await regroupIncidents(deps.store, options.onGrouping ? { onProgress: options.onGrouping } : {});
+  if (report.newRecords > 0) await regroupBatch(deps.store, report, options);
   return report;
+}
+
+/** The regrouping after a batch, and the casebook's count when a person asked for it. */
+export async function regroupBatch(store: Store, report: IngestReport, options: Pick<IngestOptions, 'onGrouping' | 'summary'>): Promise<void> {
+  const grouping = options.onGrouping ? { onProgress: options.onGrouping } : {};
+  if (options.summary) report.incidents = await regroupIncidents(store, grouping);
+  else await drainGrouping(store, grouping);
 }
 
 export function emptyReport(): IngestReport {

@@ -4,7 +4,7 @@ import { applyCorrections, disagreements, type Disagreement } from '../core/corr
 import { extractPost, EXTRACTOR_VERSION } from '../extract/extract.ts';
 import type { Post } from '../extract/post.ts';
 import type { Store } from '../store/store.ts';
-import { regroupIncidents } from './incidents.ts';
+import { drainGrouping } from './regroup.ts';
 
 export interface ReextractReport {
   version: string;
@@ -55,6 +55,6 @@ export async function reextractNotices(
     }
     options.onProgress?.(report.notices + report.current + report.imported);
   }
-  if (report.notices > 0) await regroupIncidents(store);
+  if (report.notices > 0) await drainGrouping(store);
   return report;
 }

@@ -24,7 +24,7 @@ import { MIN_MENTION_KEY } from '../analyze/org-name.ts';
 import { planIncidents } from '../analyze/plan-incidents.ts';
 import { JikenboError } from '../core/errors.ts';
 import { leaseHolder } from './lease-holder.ts';
-import type { BlockLink, BlockWindow, ExistingIncident, GroupingItem, GroupingStage, GroupingSummary, ManualDecision, NoticeLink, Store } from '../store/store.ts';
+import type { BlockLink, BlockWindow, ExistingIncident, GroupingItem, GroupingStage, ManualDecision, NoticeLink, Store } from '../store/store.ts';
 
 /**
  * Items per step (one transaction). On SQLite a step is synchronous, so it holds the event loop for
@@ -75,14 +75,14 @@ const holders = new WeakMap<Store, string>();
  * Every step is safe whoever runs it (items are settled by sequence number), so the lease saves work
  * done twice, not correctness.
  */
-export function drainGrouping(store: Store, options: RegroupOptions = {}): Promise<GroupingSummary> {
+export function drainGrouping(store: Store, options: RegroupOptions = {}): Promise<void> {
   const before = busy.get(store) ?? Promise.resolve();
   const run = before.catch(() => undefined).then(() => drainAsHolder(store, options));
   busy.set(store, run);
   return run;
 }
 
-async function drainAsHolder(store: Store, options: RegroupOptions): Promise<GroupingSummary> {
+async function drainAsHolder(store: Store, options: RegroupOptions): Promise<void> {
   const holder = options.lease?.holder ?? holders.get(store) ?? holders.set(store, leaseHolder()).get(store)!;
   const ttl = options.lease?.ttlMs ?? LEASE_MS;
   for (;;) {
@@ -96,7 +96,7 @@ async function drainAsHolder(store: Store, options: RegroupOptions): Promise<Gro
           renewed = Date.now();
           return (await store.takeLease(GROUPING_LEASE, holder, ttl)).held;
         };
-        if (await drain(store, options, keep)) return await store.groupingSummary();
+        if (await drain(store, options, keep)) return;
       } finally {
         await store.releaseLease(GROUPING_LEASE, holder).catch(() => undefined);
       }
@@ -104,47 +104,45 @@ async function drainAsHolder(store: Store, options: RegroupOptions): Promise<Gro
     }
     const work = await store.groupingWork();
     const waiting = work[1] + work[2] + work[3];
-    if (waiting === 0) return store.groupingSummary();
+    if (waiting === 0) return;
     options.onProgress?.({ stage: 'wait', holder: lease.holder, done: 0, waiting, stepMs: 0, items: 0 });
     await new Promise((resolve) => setTimeout(resolve, options.lease?.pollMs ?? POLL_MS));
   }
 }
 
-/** Steps until the queue is empty (true) or the lease was lost (false). */
+/** Items per step of each stage. */
+const CHUNKS: Readonly<Record<GroupingStage, number>> = { 1: INDEX_CHUNK, 2: LINK_CHUNK, 3: PLAN_CHUNK };
+const STAGE_NAMES = { 1: 'index', 2: 'link', 3: 'plan' } as const;
+
+/**
+ * Steps until the queue is empty (true) or the lease was lost (false). Each step takes the oldest
+ * items of the earliest stage that has any. The queue is counted only for progress, and then only
+ * once every 20 steps: a count reads the whole queue, which a request's regrouping never needs.
+ */
 async function drain(store: Store, options: RegroupOptions, keep: () => Promise<boolean>): Promise<boolean> {
+  const { onProgress } = options;
   let done = 0;
-  // Counted when a stage runs dry (and for progress, every so often), not at every step: a count reads the whole queue.
-  let work = await store.groupingWork();
-  let stage: GroupingStage = 1;
+  let work: Record<GroupingStage, number> | null = null;
   let sinceCount = 0;
   for (;;) {
-    if (work[stage] === 0) {
-      work = await store.groupingWork();
-      sinceCount = 0;
-      const next = ([1, 2, 3] as const).find((s) => work[s] > 0);
-      if (next === undefined) return true;
-      stage = next;
-    }
     const started = Date.now();
-    const items = await store.takeGroupingItems(stage, stage === 1 ? INDEX_CHUNK : stage === 2 ? LINK_CHUNK : PLAN_CHUNK);
-    if (items.length === 0) {
-      work[stage] = 0;
-      continue;
-    }
+    const next = await store.takeGroupingItems(CHUNKS);
+    if (next === null) return true;
+    const { stage, items } = next;
     if (stage === 1) await indexNotices(store, items);
     else if (stage === 2) await linkBlocks(store, items);
     else await planAround(store, items);
     done += items.length;
-    // Later stages grow as earlier ones run; their counts are read again when this stage is done.
-    work[stage] = Math.max(0, work[stage] - items.length);
-    if (items.length < (stage === 1 ? INDEX_CHUNK : stage === 2 ? LINK_CHUNK : PLAN_CHUNK)) work[stage] = 0;
-    if (++sinceCount >= 20) {
-      work = await store.groupingWork();
-      sinceCount = 0;
+    if (onProgress) {
+      if (work === null || ++sinceCount >= 20) {
+        work = await store.groupingWork();
+        sinceCount = 0;
+      } else {
+        // Later stages grow as earlier ones run; the next count sets them right.
+        work[stage] = Math.max(0, work[stage] - items.length);
+      }
+      onProgress({ stage: STAGE_NAMES[stage], done, waiting: work[1] + work[2] + work[3], stepMs: Date.now() - started, items: items.length });
     }
-    options.onProgress?.({
-      stage: stage === 1 ? 'index' : stage === 2 ? 'link' : 'plan', done, waiting: work[1] + work[2] + work[3], stepMs: Date.now() - started, items: items.length,
-    });
     await (options.pause ?? nextTurn)();
     if (!(await keep())) return false;
   }

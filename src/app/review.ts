@@ -5,7 +5,8 @@ import type { Correction } from '../core/corrections.ts';
 import { JikenboError } from '../core/errors.ts';
 import type { CorrectionTarget, Store } from '../store/store.ts';
 import { parseFieldValue } from './field-value.ts';
-import { getMergedIncident, regroupIncidents } from './incidents.ts';
+import { getMergedIncident } from './incidents.ts';
+import { drainGrouping } from './regroup.ts';
 import type { RegroupOptions } from './regroup.ts';
 
 export interface ReviewInput {
@@ -38,12 +39,12 @@ export async function correctValue(store: Store, input: ReviewInput, grouping: R
   }
   const correction = await store.addCorrection({ target: input.target, targetId: input.id, field, oldValue, newValue: value, by: input.by });
   // A notice's corrected organisation, dates or kind can change which incident it belongs to.
-  if (input.target === 'notice') await regroupIncidents(store, grouping);
+  if (input.target === 'notice') await drainGrouping(store, grouping);
   return correction;
 }
 
 export async function revertCorrection(store: Store, correctionId: number, by: string): Promise<Correction> {
   const correction = await store.revertCorrection(correctionId, by);
-  await regroupIncidents(store);
+  await drainGrouping(store);
   return correction;
 }

@@ -8,6 +8,7 @@ import type { SeenLink, WatchSource } from '../store/source-types.ts';
 import type { Archive, Store } from '../store/store.ts';
 import { documentLimits, sharedDecoder } from './decoder.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
+import { drainGrouping } from './regroup.ts';
 import { leaseHolder } from './lease-holder.ts';
 import { parseContentType, storeFetchedPage } from './ingest-url.ts';
 import type { FileOutcome } from './ingest.ts';
@@ -57,6 +58,8 @@ export interface WatchRunOptions {
   all?: boolean;
   /** Limits of every fetch; `allowPrivate` here overrides each source's own setting only to allow. */
   fetch?: FetchOptions;
+  /** Count the casebook's incidents after regrouping, for a person's report (`incidents`); it reads every incident. */
+  summary?: boolean;
 }
 
 /** Sources checked at once: a slow site holds up one of these, not the others. */
@@ -77,7 +80,10 @@ export async function runWatch(deps: { store: Store; archive: Archive }, options
     for (let i = next++; i < sources.length; i = next++) results[i] = await checkSource(sources[i]!, deps, options, now);
   }));
   report.checked.push(...results);
-  if (report.checked.some((c) => c.notices.some((n) => n.status === 'new'))) report.incidents = await regroupIncidents(deps.store);
+  if (report.checked.some((c) => c.notices.some((n) => n.status === 'new'))) {
+    if (options.summary) report.incidents = await regroupIncidents(deps.store);
+    else await drainGrouping(deps.store);
+  }
   return report;
 }
 

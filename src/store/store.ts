@@ -212,8 +212,11 @@ export interface PlanBasis {
 export interface GroupingPort {
   /** How many items wait in each stage of the queue. */
   groupingWork(): Promise<Record<GroupingStage, number>>;
-  /** The oldest items of one stage. */
-  takeGroupingItems(stage: GroupingStage, limit: number): Promise<GroupingItem[]>;
+  /**
+   * The oldest items of the earliest stage that has any, at most that stage's limit; null when the
+   * queue is empty. One statement, without counting the queue.
+   */
+  takeGroupingItems(limits: Readonly<Record<GroupingStage, number>>): Promise<{ stage: GroupingStage; items: GroupingItem[] } | null>;
   /** Notices by id with their effective record; their text only when asked (else ''). Unknown ids are left out. */
   loadLinkable(ids: readonly number[], withText: boolean): Promise<LinkableNotice[]>;
   /** Each notice's blocks and date as last indexed (no blocks, date null: not indexed). */

@@ -39,7 +39,8 @@ for (const engine of ENGINES) {
         expect(secondSteps.every((p) => p.stage === 'wait' && p.waiting > 0 && p.holder !== undefined)).toBe(true);
         expect(describeGrouping(secondSteps[0]!)).toMatch(/waiting, drained by another process \(.+:\d+:[0-9a-f]{8}\)/);
         open();
-        const [a, b] = await Promise.all([first, second]);
+        await Promise.all([first, second]);
+        const [a, b] = [await opened.store.groupingSummary(), await other.groupingSummary()];
         // The first drained the second's notices too; the second did no step and saw the same casebook.
         expect(secondSteps.filter((p) => p.stage !== 'wait')).toEqual([]);
         expect(a.incidents).toBe(123);
@@ -62,7 +63,8 @@ for (const engine of ENGINES) {
         expect((await opened.store.takeLease(GROUPING_LEASE, 'dead-host:1:cafebabe', 1000)).held).toBe(true);
         const steps: GroupingProgress[] = [];
         const started = Date.now();
-        const summary = await drainGrouping(opened.store, { onProgress: (p) => steps.push(p), lease: { pollMs: 50 } });
+        await drainGrouping(opened.store, { onProgress: (p) => steps.push(p), lease: { pollMs: 50 } });
+        const summary = await opened.store.groupingSummary();
         expect(Date.now() - started).toBeGreaterThanOrEqual(900);
         expect(steps.filter((p) => p.stage === 'wait').map((p) => p.holder)).toContain('dead-host:1:cafebabe');
         expect(steps.filter((p) => p.stage !== 'wait').length).toBeGreaterThan(0);

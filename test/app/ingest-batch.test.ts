@@ -52,7 +52,7 @@ describe('ingest in batches with reader processes', () => {
     await withCasebook('readers', async (casebook) => {
       const seen: Array<[string, number]> = [];
       const report = await ingestPaths([inbox.folder], casebook, {
-        pool, batch: { files: 4 },
+        pool, batch: { files: 4 }, summary: true,
         onFile: (outcome, done, total) => {
           expect(total).toBe(14);
           seen.push([outcome.path, done]);

@@ -64,6 +64,8 @@ export async function runWithProgress(
     // URLs among the paths are fetched (ingest-url.ts); paths alone go straight to ingestPaths as before.
     return await ingestSources(paths, casebook, {
       fetch,
+      // The report's closing line counts the casebook's incidents.
+      summary: true,
       ...(maxBytes ? { maxBytes } : {}),
       onStart: (total) => bar?.start(total, 0, { posts: 0, file: '' }),
       onFile: (outcome, done) => {

@@ -48,7 +48,7 @@ export async function watchCommand(args: string[]): Promise<number> {
     }
     let report: WatchReport;
     try {
-      report = await runWatch(casebook, { all: values.all === true, fetch: { allowPrivate: values['allow-private'] === true } });
+      report = await runWatch(casebook, { summary: true, all: values.all === true, fetch: { allowPrivate: values['allow-private'] === true } });
     } finally {
       await casebook.store.releaseLease(WATCH_LEASE, holder);
     }

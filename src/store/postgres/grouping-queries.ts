@@ -65,9 +65,13 @@ export function groupingQueries(pool: Pool): GroupingPort {
       for (const row of await rows<{ stage: GroupingStage; n: number }>(pool, 'SELECT stage, count(*)::int AS n FROM grouping_queue GROUP BY stage')) work[row.stage] = row.n;
       return work;
     },
-    async takeGroupingItems(stage, limit) {
-      return (await rows<{ item: string; seq: string }>(pool, 'SELECT item, seq FROM grouping_queue WHERE stage = $1 ORDER BY seq LIMIT $2', [stage, limit]))
-        .map((r) => ({ item: r.item, seq: Number(r.seq) }));
+    async takeGroupingItems(limits) {
+      // min(stage) and the stage's oldest items both come from the (stage, seq) index.
+      const found = await rows<{ stage: GroupingStage; item: string; seq: string }>(pool, /* sql */ `
+        WITH s AS (SELECT min(stage) AS stage FROM grouping_queue)
+        SELECT q.stage, q.item, q.seq FROM grouping_queue q, s WHERE q.stage = s.stage
+        ORDER BY q.seq LIMIT (SELECT CASE stage WHEN 1 THEN $1::int WHEN 2 THEN $2::int ELSE $3::int END FROM s)`, [limits[1], limits[2], limits[3]]);
+      return found.length === 0 ? null : { stage: found[0]!.stage, items: found.map((r) => ({ item: r.item, seq: Number(r.seq) })) };
     },
     async loadLinkable(ids, withText) {
       const found = await rows<{ id: number; text: string; record_json: string; ingested_at: string }>(pool, /* sql */ `
@@ -197,11 +201,12 @@ export function groupingQueries(pool: Pool): GroupingPort {
       });
     },
     async loadPlanBasis() {
-      return inTransaction(pool, async (client) => ({
-        basis: (await one<{ basis: string }>(client, PLAN_BASIS))!.basis,
-        counters: new Map((await rows<{ year: number; last: number }>(client, 'SELECT year, last FROM casebook_counters')).map((r) => [r.year, r.last])),
-        decisions: (await rows<DecisionRow>(client, 'SELECT * FROM manual_links ORDER BY id')).map(toDecision),
-      }), { isolation: 'REPEATABLE READ', readOnly: true });
+      // One statement, so one snapshot: no transaction's round trips around it.
+      const row = (await one<{ basis: string; counters: Array<[number, number]>; decisions: DecisionRow[] }>(pool, /* sql */ `
+        SELECT (${PLAN_BASIS}) AS basis,
+               (SELECT coalesce(json_agg(json_build_array(year, last)), '[]') FROM casebook_counters) AS counters,
+               (SELECT coalesce(json_agg(m ORDER BY m.id), '[]') FROM manual_links m) AS decisions`))!;
+      return { basis: row.basis, counters: new Map(row.counters), decisions: row.decisions.map(toDecision) };
     },
     async relatedIncidentIds(id, limit) {
       if (!isRowId(id)) return [];

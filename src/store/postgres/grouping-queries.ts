@@ -66,12 +66,14 @@ export function groupingQueries(pool: Pool): GroupingPort {
       return work;
     },
     async takeGroupingItems(limits) {
-      // min(stage) and the stage's oldest items both come from the (stage, seq) index.
+      // min(stage) and the stage's oldest items both come from the (stage, seq) index, read in its
+      // order as far as the largest limit (a limit the plan cannot know would sort the whole stage).
       const found = await rows<{ stage: GroupingStage; item: string; seq: string }>(pool, /* sql */ `
-        WITH s AS (SELECT min(stage) AS stage FROM grouping_queue)
-        SELECT q.stage, q.item, q.seq FROM grouping_queue q, s WHERE q.stage = s.stage
-        ORDER BY q.seq LIMIT (SELECT CASE stage WHEN 1 THEN $1::int WHEN 2 THEN $2::int ELSE $3::int END FROM s)`, [limits[1], limits[2], limits[3]]);
-      return found.length === 0 ? null : { stage: found[0]!.stage, items: found.map((r) => ({ item: r.item, seq: Number(r.seq) })) };
+        SELECT stage, item, seq FROM grouping_queue WHERE stage = (SELECT min(stage) FROM grouping_queue)
+        ORDER BY seq LIMIT $1`, [Math.max(limits[1], limits[2], limits[3])]);
+      if (found.length === 0) return null;
+      const stage = found[0]!.stage;
+      return { stage, items: found.slice(0, limits[stage]).map((r) => ({ item: r.item, seq: Number(r.seq) })) };
     },
     async loadLinkable(ids, withText) {
       const found = await rows<{ id: number; text: string; record_json: string; ingested_at: string }>(pool, /* sql */ `

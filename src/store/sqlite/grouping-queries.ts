@@ -21,10 +21,10 @@ export const PLAN_BASIS = /* sql */ `
 
 export function groupingQueries(db: Database.Database): GroupingPort {
   const countStages = db.prepare<[], { stage: GroupingStage; n: number }>('SELECT stage, count(*) AS n FROM grouping_queue GROUP BY stage');
-  // min(stage) and the stage's oldest items both come from the (stage, seq) index.
-  const takeItems = db.prepare<{ one: number; two: number; three: number }, { stage: GroupingStage; item: string; seq: number }>(/* sql */ `
+  // min(stage) and the stage's oldest items both come from the (stage, seq) index, read in its order.
+  const takeItems = db.prepare<[number], { stage: GroupingStage; item: string; seq: number }>(/* sql */ `
     SELECT stage, item, seq FROM grouping_queue WHERE stage = (SELECT min(stage) FROM grouping_queue)
-    ORDER BY seq LIMIT (SELECT CASE min(stage) WHEN 1 THEN @one WHEN 2 THEN @two ELSE @three END FROM grouping_queue)`);
+    ORDER BY seq LIMIT ?`);
   const linkableSql = (record: string, text: string) => /* sql */ `
     SELECT n.id, ${text} AS text, ${record} AS record_json, d.ingested_at
     FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
@@ -122,8 +122,10 @@ export function groupingQueries(db: Database.Database): GroupingPort {
       return work;
     },
     async takeGroupingItems(limits) {
-      const found = takeItems.all({ one: limits[1], two: limits[2], three: limits[3] });
-      return found.length === 0 ? null : { stage: found[0]!.stage, items: found.map((r) => ({ item: r.item, seq: r.seq })) };
+      const found = takeItems.all(Math.max(limits[1], limits[2], limits[3]));
+      if (found.length === 0) return null;
+      const stage = found[0]!.stage;
+      return { stage, items: found.slice(0, limits[stage]).map((r) => ({ item: r.item, seq: r.seq })) };
     },
     async loadLinkable(ids, withText) {
       return (withText ? selectWithText : selectLean).all(json(ids)).map((row) => ({

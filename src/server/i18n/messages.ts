@@ -176,6 +176,10 @@ const ja = {
   'review.saved': '保存しました',
   'review.target.incident': '事案',
   'review.target.notice': '公表文 {id}',
+  'review.target.merged': '事案の値（どの公表文が最新でもこの値）',
+  'review.target.notice_only': '公表文 {id} の読み取りだけ',
+  'review.correct.target': '訂正する値',
+  'review.correct.target.help': '事案の値を訂正すると、後の公表文がある場合もその値が事案に表示されます。公表文の読み取りだけを訂正すると、事案の値は統合の規則（件数は最新の公表文など）で決まります。',
 
   // --- record fields and their values (SPEC.md keys and enums)
   'field.header': '見出し',
@@ -550,6 +554,10 @@ const en: Catalogue = {
   'review.saved': 'Saved',
   'review.target.incident': 'incident',
   'review.target.notice': 'notice {id}',
+  'review.target.merged': 'the incident’s value (whichever notice is latest)',
+  'review.target.notice_only': 'notice {id}’s reading only',
+  'review.correct.target': 'Value to correct',
+  'review.correct.target.help': 'A correction of the incident’s value is what the incident shows, whatever later notice there is. A correction of one notice’s reading only changes that notice; the incident’s value then follows the merge rule (the latest notice’s count, for one).',
 
   // --- record fields and their values (SPEC.md keys and enums)
   'field.header': 'Header',

@@ -41,9 +41,10 @@ ${canEdit ? html`<p class="help who">${t('review.signed_in_as', { name: ctx.view
 <form method="post" action="/incidents/${id}/review" class="correct" id="correct-form">
 <fieldset><legend>${t('review.correct')}</legend>
   <input type="hidden" name="action" value="correct">${hidden}
-  <div class="row"><label for="c-target">${t('incident.source')}</label>
-  <select id="c-target" name="target"><option value="incident">${t('review.target.incident')}</option>
-  ${v.notices.map((n) => html`<option value="notice:${n.id}">${t('review.target.notice', { id: n.id })}</option>`)}</select></div>
+  <div class="row"><label for="c-target">${t('review.correct.target')}</label>
+  <select id="c-target" name="target" aria-describedby="c-target-help"><option value="incident" selected>${t('review.target.merged')}</option>
+  ${v.notices.map((n) => html`<option value="notice:${n.id}">${t('review.target.notice_only', { id: n.id })}</option>`)}</select></div>
+  <p class="help" id="c-target-help">${t('review.correct.target.help')}</p>
   <div class="row"><label for="c-field">${t('review.correct.field')}</label>
   <select id="c-field" name="field">${v.fields.map((f) => html`<option value="${f}">${fieldLabel(t, f)}</option>`)}</select></div>
   <div class="row"><label for="c-value">${t('review.correct.value')}</label>

@@ -1,0 +1,110 @@
+// A correction of an incident's merged value (issue 19, item 1): a value picked from an earlier notice's
+// text, in an incident whose latest notice states another, is what the incident shows afterwards. The
+// page's own script (/static/review.js) runs over the rendered page in linkedom, as a browser would run
+// it, and the form it leaves is sent as a browser would send it.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Casebook } from '../../src/app/casebook.ts';
+import { getMergedIncident } from '../../src/app/incidents.ts';
+import { ingestPaths } from '../../src/app/ingest.ts';
+import { createApp } from '../../src/server/app.ts';
+import { REVIEW_SCRIPT } from '../../src/server/static/review-script.ts';
+import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
+import { signIn, type Client } from '../helpers/sign-in.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+export const FIRST = `ランサムウェア被害に関するお知らせ
+2024年9月12日
+株式会社みなと精機
+2024年9月3日、当社のファイルサーバーがランサムウェアにより暗号化されました。取引先情報4万8,215名分が流出した可能性があります。
+`;
+export const SECOND = `ランサムウェア被害に関するお知らせ(第2報)
+2024年10月25日
+株式会社みなと精機
+2024年9月12日にお知らせいたしました当社サーバーへの不正アクセスについて、調査の結果、取引先情報約1万2千件が流出した可能性があることが判明しました。
+`;
+
+/** linkedom's <select> has a read-only value: give each one a browser's (setting it selects the option). */
+type Doc = ReturnType<typeof parseHTML>['document'];
+type El = ReturnType<Doc['querySelector']> & object;
+
+function settableSelects(document: Doc): void {
+  for (const select of document.querySelectorAll('select')) {
+    const options = () => [...select.querySelectorAll('option')];
+    Object.defineProperty(select, 'value', {
+      get: () => (options().find((o) => o.hasAttribute('selected')) ?? options()[0])?.getAttribute('value') ?? '',
+      set: (v: string) => { for (const o of options()) o.toggleAttribute('selected', o.getAttribute('value') === v); },
+    });
+  }
+}
+
+/** The named controls of a form, as a browser would send them. */
+function formValues(form: El): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const el of form.querySelectorAll('input[name], select[name]')) {
+    out[el.getAttribute('name')!] = (el as unknown as { value?: string }).value ?? el.getAttribute('value') ?? '';
+  }
+  return out;
+}
+
+describe.each(CASEBOOK_ENGINES)('correcting an incident\'s merged value on $name', (engine) => {
+  const dir = tempDir();
+  let casebook: Casebook;
+  let app: ReturnType<typeof createApp>;
+  let sato: Client;
+  let first = 0;
+  let incident = 0;
+
+  beforeAll(async () => {
+    writeFileSync(join(dir, 'first.txt'), FIRST);
+    writeFileSync(join(dir, 'second.txt'), SECOND);
+    casebook = await engine.open(dir, 'merged_value');
+    await ingestPaths([dir], casebook);
+    app = createApp(casebook);
+    first = (await casebook.store.search('4万8,215'))[0]!.id;
+    const second = (await casebook.store.search('1万2千件'))[0]!.id;
+    incident = (await casebook.store.incidentOfNotice(first))!;
+    expect(await casebook.store.incidentOfNotice(second)).toBe(incident);
+    sato = await signIn(app, casebook.store, '佐藤', 'editor');
+  });
+  afterAll(async () => casebook.close());
+
+  it('starts with the latest notice\'s count as the incident\'s', async () => {
+    expect((await getMergedIncident(casebook.store, incident))!.merged.affected_count).toMatchObject({ value: 12000, rule: 'latest_stated' });
+  });
+
+  it('a value taken from the earlier notice\'s text with "use selection" becomes the incident\'s value', async () => {
+    const page = await (await sato.get(`/incidents/${incident}`)).text();
+    const { window, document } = parseHTML(page);
+    // The reader selects 「4万8,215名」 in the first notice's text and presses the button.
+    const text = document.querySelector(`pre.notice-text[data-notice="${first}"]`)!;
+    const node = [...text.childNodes].find((n) => n.textContent?.includes('4万8,215名'))!;
+    (window as unknown as { getSelection: () => unknown }).getSelection = () => ({
+      isCollapsed: false, rangeCount: 1, toString: () => '4万8,215名', getRangeAt: () => ({ commonAncestorContainer: node }),
+    });
+    settableSelects(document);
+    new Function('window', 'document', REVIEW_SCRIPT)(window, document);
+    const form = document.getElementById('correct-form')!;
+    (form.querySelector('select[name="field"]') as unknown as { value: string }).value = 'affected_count';
+    document.getElementById('use-selection')!.dispatchEvent(new window.Event('click'));
+    const sent = formValues(form);
+    expect(sent).toMatchObject({ value: '4万8,215名', target: 'incident', field: 'affected_count' });
+
+    const res = await sato.post(`/incidents/${incident}/review`, sent);
+    expect(res.status).toBe(303);
+    const merged = (await getMergedIncident(casebook.store, incident))!.merged.affected_count;
+    expect(merged).toMatchObject({ value: 48215, rule: 'person' });
+    const after = await (await sato.get(`/incidents/${incident}`)).text();
+    expect(after).toMatch(/<tr data-field="affected_count"[^>]*>[\s\S]*?48,215人/);
+  });
+
+  it('the form says which value each target changes, in the page\'s language', async () => {
+    const ja = await (await sato.get(`/incidents/${incident}`)).text();
+    expect(ja).toContain('<option value="incident" selected>事案の値');
+    expect(ja).toContain(`<option value="notice:${first}">公表文 ${first} の読み取りだけ`);
+    const en = await (await sato.get(`/incidents/${incident}?lang=en`)).text();
+    expect(en).toContain('<option value="incident" selected>the incident’s value');
+  });
+});

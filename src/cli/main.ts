@@ -6,6 +6,7 @@ export type Command = (args: string[]) => Promise<number>;
 
 // Loaded on demand: `extract` should not pay for the web server or the database driver.
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./commands/init.ts')).initCommand,
   ingest: async () => (await import('./commands/ingest.ts')).ingestCommand,
   extract: async () => (await import('./commands/extract.ts')).extractCommand,
   search: async () => (await import('./commands/search.ts')).searchCommand,
@@ -39,6 +40,7 @@ const USAGE = `jikenbo (事件簿): a casebook of Japanese security-incident not
 
 usage: jikenbo COMMAND [options]
 
+  init                      make a new, empty casebook where --db says (other commands but ingest, import and demo need one there)
   ingest PATH|URL...        read files, folders and http(s) URLs (text, HTML, PDF; any Japanese encoding) into the casebook  [--allow-private] [--max-bytes N] [--log FILE]
   extract --jsonl FILE...   print one record per post as JSON lines, without touching the casebook
   search QUERY              full-text search  [--type T] [--sector S] [--from DATE] [--to DATE] [--limit N] [--json]
@@ -74,7 +76,8 @@ usage: jikenbo COMMAND [options]
   backup                    copy an SQLite casebook while it is in use  --out FILE
   restore FILE              put a backup in place of the casebook  [--force]
 
-Every command takes --db PATH (default ./jikenbo.db, or JIKENBO_DB), or a postgres:// URL (or DATABASE_URL).
+Every command takes --db PATH (default ./jikenbo.db, or JIKENBO_DB), or a postgres:// URL (or DATABASE_URL);
+only init, ingest, import and demo make a casebook there when there is none.
 A URL may set pool_size, acquire_timeout_ms, statement_timeout_ms and idle_in_transaction_timeout_ms (?pool_size=20).
 `;
 

@@ -159,6 +159,7 @@ describe('watching', () => {
 describe('watch CLI', () => {
   it('adds, runs and lists through the real command', async () => {
     const db = join(dir, 'cli.db');
+    expect((await jikenbo(['init', '--db', db])).code).toBe(0);
     const add = await jikenbo(['watch', 'add', `${server.base}/list.html`, '--every', '2h', '--allow-private', '--db', db]);
     expect(add.stdout).toMatch(/every 2h/);
     const run = await jikenbo(['watch', 'run', '--db', db]);

@@ -1,5 +1,5 @@
 // `jikenbo incidents`: incidents with their number, merged record, notices, and why each was grouped.
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { listMergedIncidents, type MergedIncident } from '../../app/incidents.ts';
 import { pageSchema, parseCommand, validate } from '../options.ts';
 
@@ -8,7 +8,7 @@ export async function incidentsCommand(args: string[]): Promise<number> {
     db: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' },
   });
   const page = validate('incidents', pageSchema, { limit: values.limit ?? 50, offset: values.offset });
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     const [incidents, total] = await Promise.all([listMergedIncidents(casebook.store, page), casebook.store.countIncidents()]);
     if (values.json) {

@@ -1,6 +1,6 @@
 // `jikenbo link A B` and `jikenbo unlink N`: a person's grouping decisions, kept through every regroup.
 import { z } from 'zod';
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { linkNoticesAsPerson, unlinkNoticeAsPerson } from '../../app/incidents.ts';
 import { decider, parseCommand, validate } from '../options.ts';
 
@@ -12,7 +12,7 @@ export async function linkCommand(args: string[]): Promise<number> {
   const input = validate('link', z.object({ a: noticeId, b: noticeId, by }).refine((v) => v.a !== v.b, 'A and B must differ'), {
     a: positionals[0]?.replace(/^#/, ''), b: positionals[1]?.replace(/^#/, ''), by: decider(values.by),
   });
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     await linkNoticesAsPerson(casebook.store, input.a, input.b, input.by);
     const incident = await casebook.store.getIncident((await casebook.store.incidentOfNotice(input.a))!);
@@ -27,7 +27,7 @@ export async function linkCommand(args: string[]): Promise<number> {
 export async function unlinkCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand('unlink', args, { db: { type: 'string' }, by: { type: 'string' } });
   const input = validate('unlink', z.object({ id: noticeId, by }), { id: positionals[0]?.replace(/^#/, ''), by: decider(values.by) });
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     await unlinkNoticeAsPerson(casebook.store, input.id, input.by);
     const incident = await casebook.store.getIncident((await casebook.store.incidentOfNotice(input.id)) ?? -1);

@@ -1,13 +1,13 @@
 // `jikenbo reextract`: reads every stored notice again with this extractor; corrections stay in force.
 import cliProgress from 'cli-progress';
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { reextractNotices } from '../../app/reextract.ts';
 import { cliActor, parseCommand } from '../options.ts';
 import { unguarded } from '../terminal-output.ts';
 
 export async function reextractCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('reextract', args, { db: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } });
-  const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
+  const casebook = await openCommandCasebook(values.db, { actor: cliActor() });
   const total = await casebook.store.countNotices();
   const bar = process.stderr.isTTY && !values.json
     ? new cliProgress.SingleBar({ format: 'reextract |{bar}| {value}/{total} notices', stream: unguarded(process.stderr), clearOnComplete: true }, cliProgress.Presets.shades_classic)

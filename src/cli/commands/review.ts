@@ -2,7 +2,7 @@
 // `jikenbo review ID --history` lists them; `jikenbo revert CORRECTION` takes one back.
 import { z } from 'zod';
 import type { Correction } from '../../core/corrections.ts';
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { correctValue, revertCorrection } from '../../app/review.ts';
 import { decider, parseCommand, validate } from '../options.ts';
 
@@ -21,7 +21,7 @@ export async function reviewCommand(args: string[]): Promise<number> {
     return 2;
   }
   const input = validate('review', z.object({ id: positiveId, by }), { id: positionals[0], by: decider(values.by) });
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     if (values.history) {
       const list = await casebook.store.listCorrections(target, input.id);
@@ -42,7 +42,7 @@ export async function reviewCommand(args: string[]): Promise<number> {
 export async function revertCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand('revert', args, { db: { type: 'string' }, by: { type: 'string' } });
   const input = validate('revert', z.object({ id: positiveId, by }), { id: positionals[0], by: decider(values.by) });
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     const correction = await revertCorrection(casebook.store, input.id, input.by);
     process.stdout.write(`${renderCorrection(correction)}\n`);

@@ -2,7 +2,7 @@
 // (2024-078, J2024-0078; also a number a merge took into another incident): that incident.
 import { z } from 'zod';
 import { JikenboError } from '../../core/errors.ts';
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { parseCommand, validate } from '../options.ts';
 import { applyCorrections } from '../../core/corrections.ts';
 import { renderRecord } from '../render.ts';
@@ -13,7 +13,7 @@ import { getMergedIncident } from '../../app/incidents.ts';
 import { incidentByNumber } from '../../app/incident-number.ts';
 
 async function showIncident(number: string, values: { db?: string; json?: boolean }): Promise<number> {
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     const incident = await getMergedIncident(casebook.store, await incidentByNumber(casebook.store, number));
     if (!incident) throw new JikenboError('not_found', `no incident numbered ${number.slice(0, 40)} in ${casebook.location}`);
@@ -30,7 +30,7 @@ export async function showCommand(args: string[]): Promise<number> {
   const id = validate('show', z.object({ id: z.coerce.number().int().positive('expected a record number such as 12') }), {
     id: positionals[0]?.replace(/^#/, ''),
   }).id;
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     const notice = await casebook.store.getNotice(id);
     if (!notice) throw new JikenboError('not_found', `no record #${id} in ${casebook.location}`);

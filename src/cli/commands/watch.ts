@@ -1,5 +1,5 @@
 // `jikenbo watch add URL [--every 6h]`, `watch list`, `watch run`: feeds and news pages checked for new notices.
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { WATCH_LEASE, addWatchSource, leaseHolder, parseInterval, runWatch, type WatchReport } from '../../app/watch.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { WatchSource } from '../../store/source-types.ts';
@@ -24,7 +24,7 @@ export async function watchCommand(args: string[]): Promise<number> {
   }
   if (sub === 'add' && positionals.length !== 1) throw new JikenboError('bad_input', `watch add: expected one URL\n${USAGE}`);
   const everySeconds = values.every === undefined ? undefined : parseInterval(values.every);
-  const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
+  const casebook = await openCommandCasebook(values.db, { actor: cliActor() });
   try {
     if (sub === 'add') {
       const source = await addWatchSource(casebook.store, positionals[0]!, {

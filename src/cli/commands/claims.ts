@@ -62,7 +62,7 @@ export async function claimsCommand(args: string[]): Promise<number> {
         for (const { claim, proposals } of list) {
           out(renderClaim(claim));
           if (proposals.length === 0) out('    no matching incident');
-          for (const p of proposals) out(`    → incident ${p.incidentNumber ? `#${p.incidentNumber} ` : ''}(id ${p.incidentId}) score ${p.score.toFixed(2)}: ${p.reasons.join('; ')}`);
+          for (const p of proposals) out(`    → incident ${p.incidentNumber ? `#${p.incidentNumber}` : `(id ${p.incidentId})`} score ${p.score.toFixed(2)}: ${p.reasons.join('; ')}`);
         }
         return 0;
       }

@@ -1,4 +1,5 @@
 // `jikenbo reextract`: reads every stored notice again with this extractor; corrections stay in force.
+import { noticeLabel } from '../../core/public-id.ts';
 import cliProgress from 'cli-progress';
 import { openCommandCasebook } from '../open-casebook.ts';
 import { reextractNotices } from '../../app/reextract.ts';
@@ -24,7 +25,7 @@ export async function reextractCommand(args: string[]): Promise<number> {
       `, ${report.disagreements.length} where the machine now disagrees with a person\n`);
     for (const { noticeId, items } of report.disagreements) {
       for (const d of items) {
-        process.stdout.write(`  notice #${noticeId} ${d.field}: person (${d.correction.by}) ${JSON.stringify(d.person)}, machine now ${JSON.stringify(d.machine)}\n`);
+        process.stdout.write(`  notice ${noticeLabel(noticeId)} ${d.field}: person (${d.correction.by}) ${JSON.stringify(d.person)}, machine now ${JSON.stringify(d.machine)}\n`);
       }
     }
     return 0;

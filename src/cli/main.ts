@@ -1,5 +1,6 @@
 // The jikenbo command line: picks the command, runs it, turns any error into one line and an exit code.
 import { JikenboError, reasonOf } from '../core/errors.ts';
+import { endQuietlyOnClosedPipe } from './closed-pipe.ts';
 import { guardTerminalOutput } from './terminal-output.ts';
 
 export type Command = (args: string[]) => Promise<number>;
@@ -81,9 +82,14 @@ only init, ingest, import and demo make a casebook there when there is none.
 A URL may set pool_size, acquire_timeout_ms, statement_timeout_ms and idle_in_transaction_timeout_ms (?pool_size=20).
 `;
 
+/** Commands that change the casebook, its accounts or files: they finish their work when their reader leaves. */
+const CHANGING = new Set(['init', 'ingest', 'import', 'reextract', 'review', 'revert', 'link', 'unlink', 'watch', 'claims',
+  'user', 'token', 'demo', 'serve', 'migrate-store', 'backup', 'restore', 'report', 'export']);
+
 export async function main(argv: string[]): Promise<number> {
   guardTerminalOutput();
   const [name, ...rest] = argv;
+  endQuietlyOnClosedPipe({ exitAtOnce: !CHANGING.has(name ?? '') });
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE);
     return name ? 0 : 2;

@@ -2,7 +2,7 @@
 // new notice-like links ingested, a failing source kept with its error and tried again after a backoff.
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import { looksLikeNoticeTitle } from '../core/notice-title.ts';
-import { fetchUrl, parseHttpUrl, type FetchOptions } from '../sources/fetch-url.ts';
+import { fetchUrl, parseHttpUrl, refuseNonPublicHost, type FetchOptions } from '../sources/fetch-url.ts';
 import type { Lease } from '../store/lease-types.ts';
 import type { SeenLink, WatchSource } from '../store/source-types.ts';
 import type { Archive, Store } from '../store/store.ts';
@@ -28,8 +28,15 @@ export function parseInterval(text: string): number {
   return seconds;
 }
 
-export async function addWatchSource(store: Store, url: string, options: { everySeconds?: number; allowPrivate?: boolean } = {}): Promise<WatchSource> {
+/**
+ * Watches a URL. Unless `allowPrivate`, a host that is or resolves to a non-public address is refused
+ * here (sources/fetch-url.ts's guard), not accepted to fail at every check after.
+ */
+export async function addWatchSource(
+  store: Store, url: string, options: { everySeconds?: number; allowPrivate?: boolean; fetch?: Pick<FetchOptions, 'resolve' | 'addressPolicy'> } = {},
+): Promise<WatchSource> {
   const parsed = parseHttpUrl(url.trim());
+  if (options.allowPrivate !== true) await refuseNonPublicHost(parsed.href, options.fetch);
   return store.addWatchSource({
     url: parsed.href, everySeconds: options.everySeconds ?? DEFAULT_EVERY_SECONDS, allowPrivate: options.allowPrivate === true,
   });

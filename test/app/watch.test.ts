@@ -143,13 +143,22 @@ describe('watching', () => {
     }
   }, 60_000);
 
-  it('refuses the local server when the source was not added with --allow-private', async () => {
+  it('refuses a private address when the source is added (issue 19, item 8), and at every fetch still', async () => {
     const db = join(dir, 'refuse.db');
     const cb = await openCasebook(db);
     try {
-      await addWatchSource(cb.store, `${server.base}/feed.xml`);
+      // At add: a literal loopback address, and a name that resolves to a private one.
+      await expect(addWatchSource(cb.store, `${server.base}/feed.xml`)).rejects.toThrow(/refused to fetch .*loopback/);
+      const intranet = { resolve: async () => [{ address: '10.1.2.3', family: 4 }] };
+      await expect(addWatchSource(cb.store, 'https://intranet.example.jp/rss.xml', { fetch: intranet })).rejects.toThrow(/10\.1\.2\.3 is .*private/);
+      expect(await cb.store.listWatchSources()).toEqual([]);
+      // A source kept before this check (stored as it was) is still refused when fetched.
+      await cb.store.addWatchSource({ url: `${server.base}/feed.xml`, everySeconds: 3600, allowPrivate: false });
       const report = await runWatch(cb);
       expect(report.checked[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/loopback/) });
+      // A name with public answers is watched (not fetched here).
+      const pub = { resolve: async () => [{ address: '8.8.8.8', family: 4 }] };
+      expect((await addWatchSource(cb.store, 'https://news.example.jp/rss.xml', { fetch: pub })).url).toBe('https://news.example.jp/rss.xml');
     } finally {
       await cb.close();
     }
@@ -167,6 +176,11 @@ describe('watch CLI', () => {
     expect(run.stdout).toMatch(/1 look like notices, 1 ingested/);
     const list = await jikenbo(['watch', 'list', '--db', db]);
     expect(list.stdout).toMatch(/list\.html\tevery 2h\tnext .*\tok, last/);
+    // The address guard at add (issue 19, item 8): the local server without --allow-private is refused now.
+    const local = await jikenbo(['watch', 'add', `${server.base}/feed.xml`, '--db', db]);
+    expect(local.code).toBe(2);
+    expect(local.stderr).toMatch(/refused to fetch .*loopback.*--allow-private/);
+    expect((await jikenbo(['watch', 'list', '--db', db])).stdout).not.toContain('feed.xml');
     const bad = await jikenbo(['watch', 'add', 'file:///etc/passwd', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/only http and https/);

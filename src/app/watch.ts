@@ -42,6 +42,16 @@ export async function addWatchSource(
   });
 }
 
+/** A watched source as a person names it: its id (as `watch list` shows it) or its URL. */
+export async function findWatchSource(store: Store, ref: string): Promise<WatchSource> {
+  const text = ref.trim();
+  const sources = await store.listWatchSources();
+  const found = /^[1-9][0-9]{0,15}$/.test(text) ? sources.find((s) => s.id === Number(text))
+    : sources.find((s) => s.url === text) ?? sources.find((s) => { try { return s.url === parseHttpUrl(text).href; } catch { return false; } });
+  if (!found) throw new JikenboError('not_found', `no watched source ${text.slice(0, 200)} (jikenbo watch list shows them)`, { subject: 'source' });
+  return found;
+}
+
 export interface SourceCheck {
   source: WatchSource;
   status: 'changed' | 'not_modified' | 'failed';
@@ -76,7 +86,8 @@ export const WATCH_CONCURRENCY = 4;
  */
 export async function runWatch(deps: { store: Store; archive: Archive }, options: WatchRunOptions = {}): Promise<WatchReport> {
   const now = options.now ?? (() => new Date());
-  const sources = options.all ? await deps.store.listWatchSources() : await deps.store.dueWatchSources(now().toISOString());
+  // A paused source is not checked, not even by --all.
+  const sources = options.all ? (await deps.store.listWatchSources()).filter((s) => s.pausedAt === null) : await deps.store.dueWatchSources(now().toISOString());
   const report: WatchReport = { checked: [] };
   const results = new Array<SourceCheck>(sources.length);
   let next = 0;

@@ -61,6 +61,7 @@ usage: jikenbo COMMAND [options]
   report --year YYYY        the year's summary as one self-contained HTML file  [--out FILE] [--pdf] [--settings FILE]
   watch add URL             watch an RSS/Atom feed or a news page for new notices  [--every 6h] [--allow-private]
   watch list | watch run    the watched sources and their state; check the due ones once  [--all]
+  watch remove|pause|resume ID|URL   stop watching a source, or pause and resume it
   claims import FILE...     ransomware leak-site claims (ransomwatch posts.json, ransomware.live JSON)
   claims list               claims of a month  [--month YYYY-MM] [--country jp] [--json]
   claims proposals          unconfirmed claims with the incidents they may be about  [--month YYYY-MM] [--country jp]

@@ -176,6 +176,16 @@ describe('watch CLI', () => {
     expect(run.stdout).toMatch(/1 look like notices, 1 ingested/);
     const list = await jikenbo(['watch', 'list', '--db', db]);
     expect(list.stdout).toMatch(/list\.html\tevery 2h\tnext .*\tok, last/);
+    // Paused, it is listed as such and not checked, even with --all; resumed, it is; removed, it is gone (issue 19, item 8).
+    const pause = await jikenbo(['watch', 'pause', `${server.base}/list.html`, '--db', db]);
+    expect(pause.stdout).toMatch(/^paused .*list\.html \(source 1\)/);
+    expect((await jikenbo(['watch', 'list', '--db', db])).stdout).toMatch(/list\.html\tevery 2h\tnext .*\tPAUSED since /);
+    expect((await jikenbo(['watch', 'run', '--all', '--allow-private', '--db', db])).stdout).toMatch(/^no source is due/);
+    expect((await jikenbo(['watch', 'resume', '1', '--db', db])).stdout).toMatch(/^resumed .*list\.html/);
+    expect((await jikenbo(['watch', 'list', '--db', db])).stdout).not.toContain('PAUSED');
+    expect((await jikenbo(['watch', 'remove', '1', '--db', db])).stdout).toMatch(/^no longer watching .*list\.html/);
+    expect((await jikenbo(['watch', 'list', '--db', db])).stdout).toMatch(/^no watched sources/);
+    expect(await jikenbo(['watch', 'remove', '1', '--db', db])).toMatchObject({ code: 1, stderr: expect.stringContaining('no watched source 1') });
     // The address guard at add (issue 19, item 8): the local server without --allow-private is refused now.
     const local = await jikenbo(['watch', 'add', `${server.base}/feed.xml`, '--db', db]);
     expect(local.code).toBe(2);

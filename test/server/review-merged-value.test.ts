@@ -100,6 +100,27 @@ describe.each(CASEBOOK_ENGINES)('correcting an incident\'s merged value on $name
     expect(after).toMatch(/<tr data-field="affected_count"[^>]*>[\s\S]*?48,215人/);
   });
 
+  it('a value that does not fit is a 400 in the page\'s language naming the field, never a 500', async () => {
+    const send = (field: string, value: string, headers: Record<string, string> = {}) =>
+      sato.post(`/incidents/${incident}/review`, { action: 'correct', target: 'incident', field, value, notice: String(first) }, headers);
+    const cases: [string, string, RegExp, RegExp][] = [
+      ['affected_count', 'たくさん', /影響人数（affected_count）: 「たくさん」を数として読めません/, /Affected people \(affected_count\): “たくさん” is not a whole number/],
+      ['disclosure_date', '1月22日', /（disclosure_date）: 「1月22日」には年がありません/, /\(disclosure_date\): “1月22日” has no year/],
+      ['occurred_date', '2023-02-29', /（occurred_date）: 「2023-02-29」は暦にない日付です/, /is not a day of the calendar/],
+      ['sector', '宇宙', /（sector）: 「宇宙」は選べる値ではありません/, /is none of this field’s values/],
+      ['reported_to_ppc', 'たぶん', /（reported_to_ppc）: 「たぶん」ではなく「はい」か「いいえ」/, /answer yes or no/],
+      ['colour', 'red', /項目「colour」はありません/, /there is no field “colour”/],
+    ];
+    for (const [field, value, ja, en] of cases) {
+      const res = await send(field, value);
+      expect(res.status, `${field} ${value}`).toBe(400);
+      expect(await res.text()).toMatch(ja);
+      const english = await send(field, value, { 'Accept-Language': 'en' });
+      expect(english.status).toBe(400);
+      expect(await english.text()).toMatch(en);
+    }
+  });
+
   it('the form says which value each target changes, in the page\'s language', async () => {
     const ja = await (await sato.get(`/incidents/${incident}`)).text();
     expect(ja).toContain('<option value="incident" selected>事案の値');

@@ -4,6 +4,10 @@
 // incident page, so reloading never sends a form twice.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { fieldValueProblem, isRecordKey } from '../../app/field-value.ts';
+import { JikenboError } from '../../core/errors.ts';
+import { pageContext } from '../i18n/locale.ts';
+import { fieldLabel } from '../pages/labels.ts';
 import { parseNoticeRef } from '../../core/public-id.ts';
 import { linkNoticesAsPerson, unlinkNoticeAsPerson } from '../../app/incidents.ts';
 import { correctValue, revertCorrection } from '../../app/review.ts';
@@ -47,6 +51,13 @@ export function reviewRoutes(deps: { store: Store }): Hono {
     const incidentId = await resolveIncidentRef(store, c.req.param('id'));
     const f = await form(c, schemas.review);
     const target = f.target === 'incident' ? { target: 'incident' as const, id: incidentId } : { target: 'notice' as const, id: Number(f.target.slice(7)) };
+    // A value that does not fit is refused in the page's language, naming the field as the page does.
+    const refusal = fieldValueProblem(f.field, f.value);
+    if (refusal) {
+      const { t } = pageContext(c);
+      const field = isRecordKey(f.field) ? t('review.problem.field', { label: fieldLabel(t, f.field), code: f.field }) : f.field;
+      throw new JikenboError('bad_input', t(`review.problem.${refusal.problem}`, { field, value: f.value.slice(0, 60) }), { subject: f.field });
+    }
     await correctValue(store, { ...target, field: f.field, value: f.value, by: actorOf(c) });
     return backTo(c, f.notice);
   });

@@ -12,7 +12,8 @@ import { ingestPaths } from '../../src/app/ingest.ts';
 import { createApp } from '../../src/server/app.ts';
 import { REVIEW_SCRIPT } from '../../src/server/static/review-script.ts';
 import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
-import { signIn, type Client } from '../helpers/sign-in.ts';
+import { ORIGIN, signIn, type Client } from '../helpers/sign-in.ts';
+import { createApiToken } from '../../src/app/accounts.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 export const FIRST = `ランサムウェア被害に関するお知らせ
@@ -98,6 +99,33 @@ describe.each(CASEBOOK_ENGINES)('correcting an incident\'s merged value on $name
     expect(merged).toMatchObject({ value: 48215, rule: 'person' });
     const after = await (await sato.get(`/incidents/${incident}`)).text();
     expect(after).toMatch(/<tr data-field="affected_count"[^>]*>[\s\S]*?48,215人/);
+  });
+
+  it('the API corrects the merged value too, by the incident\'s number, for a signed-in person only', async () => {
+    const number = (await casebook.store.getIncident(incident))!.number!;
+    const api = (body: unknown, headers: Record<string, string> = {}, who: Client = sato) =>
+      app.request(`${ORIGIN}/api/v1/incidents/${number}/corrections`, {
+        method: 'POST', body: JSON.stringify(body),
+        headers: { 'Content-Type': 'application/json', Origin: ORIGIN, Cookie: who.cookie, 'X-CSRF-Token': who.csrf, ...headers },
+      });
+    const res = await api({ field: 'affected_count', value: '3万5,000名' });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ incident_id: incident, incident_number: number, field: 'affected_count', new_value: 35000, by: '佐藤' });
+    expect((await getMergedIncident(casebook.store, incident))!.merged.affected_count).toMatchObject({ value: 35000, rule: 'person' });
+
+    const bad = await api({ field: 'affected_count', value: 'たくさん' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect((await api({ field: 'affected_count' })).status).toBe(400);
+    // An API token never corrects, whatever its scope; a viewer neither.
+    const { token } = await createApiToken(casebook.store, '佐藤', { label: 'script', scope: 'ingest', madeIn: 'cli' }, 'test');
+    const byToken = await app.request(`${ORIGIN}/api/v1/incidents/${number}/corrections`, {
+      method: 'POST', body: JSON.stringify({ field: 'affected_count', value: '1' }), headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    });
+    expect(byToken.status).toBe(403);
+    const viewer = await signIn(app, casebook.store, 'yamada', 'viewer');
+    expect((await api({ field: 'affected_count', value: '1' }, {}, viewer)).status).toBe(403);
+    expect((await getMergedIncident(casebook.store, incident))!.merged.affected_count.value).toBe(35000);
   });
 
   it('a value that does not fit is a 400 in the page\'s language naming the field, never a 500', async () => {

@@ -31,6 +31,7 @@ const EXPECTED: Record<string, Need> = {
   'POST /api/v1/incidents/:id/corrections': 'edit',
   'GET /admin': 'admin', 'GET /admin/audit': 'admin', 'GET /admin/watch': 'admin', 'POST /admin/accounts': 'admin',
   'POST /admin/accounts/:name': 'admin', 'POST /admin/tokens/:id/revoke': 'admin', 'POST /admin/watch': 'admin',
+  'POST /admin/watch/:id/pause': 'admin', 'POST /admin/watch/:id/resume': 'admin', 'POST /admin/watch/:id/remove': 'admin',
 };
 
 type Visitor = 'anonymous' | 'public reader' | 'viewer' | 'editor' | 'admin';

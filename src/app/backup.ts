@@ -1,11 +1,12 @@
 // Backing up and restoring an SQLite casebook while it may be in use: SQLite's online backup API
 // copies a consistent snapshot page by page without stopping writers. (PostgreSQL: pg_dump, see README.)
 
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { JikenboError } from '../core/errors.ts';
-import { isPostgresUrl } from './casebook.ts';
+import { FileArchive } from '../sources/file-archive.ts';
+import { archiveDirFor, isPostgresUrl } from './casebook.ts';
 
 const PG_HINT = 'for a PostgreSQL casebook use pg_dump -Fc and pg_restore (see README, "PostgreSQL")';
 
@@ -13,6 +14,42 @@ export interface BackupReport {
   out: string;
   bytes: number;
   pages: number;
+  /** Where the originals of the backup are (`x-archive` beside `x.db`), as a casebook keeps them. */
+  archive: string;
+  /** Originals copied there. */
+  originals: number;
+  /** Documents of the backup whose original the casebook's archive does not hold (`check` lists them too). */
+  missingOriginals: string[];
+}
+
+/**
+ * Copies the originals that the casebook copy at `dbFile` names from one archive folder to another,
+ * each written and synced as an ingest writes it; those already there are left. Returns the copied
+ * count and the hashes found in neither.
+ */
+async function copyOriginals(dbFile: string, fromDir: string, toDir: string): Promise<{ copied: number; missing: string[] }> {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  let hashes: string[];
+  try {
+    hashes = (db.prepare('SELECT sha256 FROM documents ORDER BY id').all() as { sha256: string }[]).map((r) => r.sha256);
+  } finally {
+    db.close();
+  }
+  const from = new FileArchive(fromDir);
+  const to = new FileArchive(toDir);
+  let copied = 0;
+  const missing: string[] = [];
+  for (const sha of new Set(hashes)) {
+    if (await to.has(sha)) continue;
+    const bytes = existsSync(fromDir) ? await from.get(sha) : null;
+    if (!bytes) {
+      missing.push(sha);
+      continue;
+    }
+    await to.put(sha, bytes);
+    copied++;
+  }
+  return { copied, missing };
 }
 
 /** Writes a consistent copy of the casebook to `out` (which must not exist), while others may write. */
@@ -20,6 +57,8 @@ export async function backupCasebook(dbPath: string, out: string): Promise<Backu
   if (isPostgresUrl(dbPath)) throw new JikenboError('unsupported', `backup: ${PG_HINT}`, { subject: '--db' });
   if (!existsSync(dbPath)) throw new JikenboError('not_found', `backup: no casebook at ${dbPath}`, { subject: '--db' });
   if (existsSync(out)) throw new JikenboError('conflict', `backup: ${out} exists; choose a new file`, { subject: '--out' });
+  // --out names the file to make: its folder is made too (SQLite's backup API would throw a TypeError).
+  mkdirSync(dirname(out), { recursive: true });
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   try {
@@ -30,7 +69,12 @@ export async function backupCasebook(dbPath: string, out: string): Promise<Backu
       // another process makes between steps restarts the copy, and a busy server would never let it end.
       const { totalPages } = await db.backup(temp, { progress: () => 0x7fffffff });
       renameSync(temp, out);
-      return { out, bytes: statSync(out).size, pages: totalPages };
+      // The originals too, beside the copy as a casebook keeps them: a backup without them would be
+      // restored into a casebook that fails `check`. Originals never change, so copying them after the
+      // snapshot is consistent; the snapshot names which ones.
+      const archive = archiveDirFor(out);
+      const { copied, missing } = await copyOriginals(out, archiveDirFor(dbPath), archive);
+      return { out, bytes: statSync(out).size, pages: totalPages, archive, originals: copied, missingOriginals: missing };
     } finally {
       rmSync(temp, { force: true });
     }
@@ -42,6 +86,10 @@ export async function backupCasebook(dbPath: string, out: string): Promise<Backu
 export interface RestoreReport {
   dbPath: string;
   schemaVersion: number;
+  /** Originals copied from the backup's archive folder into the casebook's. */
+  originals: number;
+  /** Documents whose original is in neither: the restored casebook fails `check` until they are found. */
+  missingOriginals: string[];
 }
 
 /** Checks that `file` is a whole jikenbo casebook and puts it at `dbPath`; an existing casebook only with force. */
@@ -77,5 +125,6 @@ export async function restoreCasebook(file: string, dbPath: string, options: { f
   // The old casebook's write-ahead log belongs to the old file and must not be replayed over the new one.
   for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   renameSync(temp, dbPath);
-  return { dbPath, schemaVersion };
+  const { copied, missing } = await copyOriginals(dbPath, archiveDirFor(file), archiveDirFor(dbPath));
+  return { dbPath, schemaVersion, originals: copied, missingOriginals: missing };
 }

@@ -1,6 +1,7 @@
 // Opens a casebook: the store and the archive of originals that sit beside it.
 import { dirname, basename, join, resolve } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { JikenboError } from '../core/errors.ts';
 import { FileArchive } from '../sources/file-archive.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Archive, Store } from '../store/store.ts';
@@ -33,15 +34,34 @@ export function archiveDirFor(dbPath: string): string {
   return join(dirname(dbPath), `${basename(dbPath).replace(/\.(db|sqlite3?)$/i, '')}-archive`);
 }
 
-/** Opens a casebook; with `actor`, every change made through it is audited under that name (`cli:alice`). */
-export async function openCasebook(dbPath: string, options: { actor?: string } = {}): Promise<Casebook> {
-  const casebook = await openEngine(dbPath);
+export interface OpenOptions {
+  /** Every change made through it is audited under that name (`cli:alice`). */
+  actor?: string;
+  /**
+   * Make the casebook (its file and missing folders, or a PostgreSQL schema) when there is none. Only
+   * `ingest`, `import`, `demo` and `init` ask for it: a read command given a mistyped --db must say so,
+   * not answer from an empty casebook it just made.
+   */
+  create?: boolean;
+}
+
+/** Opens a casebook (made when missing unless `create: false`, which the command line passes). */
+export async function openCasebook(dbPath: string, options: OpenOptions = {}): Promise<Casebook> {
+  const casebook = await openEngine(dbPath, options.create ?? true);
   return options.actor ? { ...casebook, store: storeActingAs(casebook.store, options.actor) } : casebook;
 }
 
-async function openEngine(dbPath: string): Promise<Casebook> {
+/** The error of a casebook that is not there: names where it was looked for and how to make one. */
+export function noCasebook(location: string): JikenboError {
+  return new JikenboError('not_found',
+    `no casebook at ${location} (check --db, JIKENBO_DB or DATABASE_URL, and the folder you are in; \`jikenbo init\` or \`jikenbo ingest\` makes a new one there)`,
+    { subject: '--db' });
+}
+
+async function openEngine(dbPath: string, create: boolean): Promise<Casebook> {
   // Loaded on demand, so that an SQLite casebook never loads the PostgreSQL driver.
-  if (isPostgresUrl(dbPath)) return (await import('./postgres-casebook.ts')).openPostgresCasebook(dbPath);
+  if (isPostgresUrl(dbPath)) return (await import('./postgres-casebook.ts')).openPostgresCasebook(dbPath, process.env, { create });
+  if (!create && !existsSync(dbPath)) throw noCasebook(dbPath);
   mkdirSync(dirname(dbPath), { recursive: true });
   const store = await openSqliteStore(dbPath);
   const archive = new FileArchive(archiveDirFor(dbPath));

@@ -2,7 +2,6 @@
 // Japanese victims, the domain map, match proposals, a person's confirmation, an incident's confirmed claims.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { incidentNumberOf } from '../analyze/casebook-number.ts';
 import { proposeClaimMatches, type ClaimProposal, type MatchableIncident } from '../analyze/claim-matching.ts';
 import { japaneseVerdict, mappingFor, type JapaneseVerdict } from '../analyze/japanese-victim.ts';
 import { JikenboError, reasonOf } from '../core/errors.ts';
@@ -10,7 +9,7 @@ import { hostOf, parseClaims, type ClaimProblem } from '../formats/leak-claims.t
 import type { ClaimLink, StoredClaim } from '../store/source-types.ts';
 import type { Store } from '../store/store.ts';
 import { loadIncidentFacts } from './incident-facts.ts';
-import { incidentByNumber } from './incident-number.ts';
+import { resolveIncidentRef } from './incident-number.ts';
 
 export interface ClaimImportReport {
   file: string;
@@ -134,8 +133,5 @@ export async function confirmedClaimsOf(store: Store, incidentId: number): Promi
 
 /** An incident id from a number (`12`) or an incident number of either form (`2023-042`, `#J2023-0042`). */
 export async function resolveIncident(store: Store, ref: string): Promise<number> {
-  const text = ref.trim().replace(/^#/, '');
-  if (/^[1-9]\d*$/.test(text)) return Number(text);
-  if (incidentNumberOf(text) !== null) return incidentByNumber(store, text);
-  throw new JikenboError('bad_input', `"${ref.slice(0, 40)}" is neither an incident id nor a number like 2023-042 or J2023-0042`, { subject: 'incident' });
+  return resolveIncidentRef(store, ref);
 }

@@ -91,6 +91,38 @@ const SCHEMAS: Record<RecordKey, { schema: z.ZodType; nullable: boolean }> = {
   discovered_date: { schema: isoDate, nullable: true },
 };
 
+/**
+ * What is wrong with a typed value, as a code a page words in its own language (review.problem.*):
+ * a date not read as a date, one without its year, a day the calendar lacks, a count, a choice that is
+ * none of the field's codes or labels, a yes/no, text too long or empty, a casebook number.
+ */
+export type ValueProblem = 'unknown_field' | 'date' | 'date_year' | 'calendar' | 'count' | 'choice' | 'flag' | 'text' | 'casebook_id';
+
+const KIND_OF: Record<RecordKey, ValueProblem> = {
+  header: 'text', casebook_id: 'casebook_id', kind: 'choice', organization: 'text', title: 'text', disclosure_date: 'date',
+  incident_types: 'choice', affected_count: 'count', data_types: 'choice', sector: 'choice', reported_to_ppc: 'flag',
+  reported_to_police: 'flag', contractor_involved: 'flag', attacker: 'text', discovery: 'choice', occurred_date: 'date', discovered_date: 'date',
+};
+
+export interface ValueRefusal {
+  problem: ValueProblem;
+  /** The reason in English, for the command line and logs. */
+  message: string;
+}
+
+/** Why `raw` is not a value of `field`, or null when it is one. */
+export function fieldValueProblem(field: string, raw: string): ValueRefusal | null {
+  try {
+    parseFieldValue(field, raw);
+    return null;
+  } catch (err) {
+    if (!(err instanceof JikenboError)) throw err;
+    if (!isRecordKey(field)) return { problem: 'unknown_field', message: err.message };
+    const problem = /needs its year/.test(err.message) ? 'date_year' : /calendar date/.test(err.message) ? 'calendar' : KIND_OF[field];
+    return { problem, message: err.message };
+  }
+}
+
 export function isRecordKey(s: string): s is RecordKey {
   return (RECORD_KEYS as readonly string[]).includes(s);
 }

@@ -3,6 +3,7 @@
 import { incidentNumberOf } from '../analyze/casebook-number.ts';
 import { JikenboError } from '../core/errors.ts';
 import type { Store } from '../store/store.ts';
+import { publicIncidentId } from '../core/public-id.ts';
 
 /** The one incident `number` finds: not_found for none, conflict when two incidents have it (a clash a person decides). */
 export async function incidentByNumber(store: Store, number: string): Promise<number> {
@@ -14,4 +15,21 @@ export async function incidentByNumber(store: Store, number: string): Promise<nu
   if (ids.length === 0) throw new JikenboError('not_found', `no incident numbered #${n}`, { subject: 'number' });
   if (ids.length > 1) throw new JikenboError('conflict', `#${n} is the number of incidents ${ids.join(', ')}: give one of their ids`, { subject: 'number' });
   return ids[0]!;
+}
+
+/**
+ * An incident as a person or a URL names it: a number of either form (2024-504, J2024-0078, '#' allowed),
+ * or an internal id (53), which keeps working though nothing shows it any more.
+ */
+export async function resolveIncidentRef(store: Store, ref: string): Promise<number> {
+  const text = ref.trim().replace(/^#/, '');
+  if (/^[1-9][0-9]{0,15}$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
+  if (incidentNumberOf(text) !== null) return incidentByNumber(store, text);
+  throw new JikenboError('bad_input', `"${ref.slice(0, 40)}" is not an incident: give its number, such as 2024-504 or J2024-0078`, { subject: 'incident' });
+}
+
+/** The incident's public identifier (core/public-id.ts), read from the store; the id itself when it is gone. */
+export async function publicIdOfIncident(store: Store, id: number): Promise<string> {
+  const incident = await store.getIncident(id);
+  return incident ? publicIncidentId(incident) : String(id);
 }

@@ -37,7 +37,7 @@ async function originalsChecksum(casebook: Casebook, hashes: string[]): Promise<
 export async function migrateStore(from: string, to: string, options: { force?: boolean } = {}): Promise<MigrateStoreReport> {
   if (from === to) throw new JikenboError('bad_input', 'migrate-store: --from and --to name the same casebook', { subject: '--to' });
   // Opening each casebook brings its schema to this jikenbo's version.
-  const source = await openCasebook(from);
+  const source = await openCasebook(from, { create: false });
   const target = await openCasebook(to).catch(async (err: unknown) => {
     await source.close();
     throw err;

@@ -5,7 +5,7 @@ import { FileArchive } from '../sources/file-archive.ts';
 import { BlobArchive } from '../store/postgres/blob-archive.ts';
 import { createPool } from '../store/postgres/pg-database.ts';
 import { openPostgresStore } from '../store/postgres/postgres-store.ts';
-import type { Casebook } from './casebook.ts';
+import { noCasebook, type Casebook } from './casebook.ts';
 
 /** The URL without its password, for messages and logs. */
 export function redactUrl(url: string): string {
@@ -18,9 +18,14 @@ export function redactUrl(url: string): string {
   }
 }
 
-export async function openPostgresCasebook(url: string, env: NodeJS.ProcessEnv = process.env): Promise<Casebook> {
+export async function openPostgresCasebook(url: string, env: NodeJS.ProcessEnv = process.env, options: { create?: boolean } = {}): Promise<Casebook> {
   const pool = createPool(url);
   try {
+    // A database without jikenbo's schema holds no casebook: only a command that makes one migrates it.
+    if (options.create === false) {
+      const { rows } = await pool.query<{ present: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS present");
+      if (!rows[0]?.present) throw noCasebook(redactUrl(url));
+    }
     const store = await openPostgresStore(pool);
     const archive = env.JIKENBO_ARCHIVE ? new FileArchive(env.JIKENBO_ARCHIVE) : new BlobArchive(pool);
     return {

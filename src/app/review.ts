@@ -3,6 +3,7 @@
 import { isMergedField } from '../analyze/merge-incident.ts';
 import type { Correction } from '../core/corrections.ts';
 import { JikenboError } from '../core/errors.ts';
+import { noticeLabel } from '../core/public-id.ts';
 import type { CorrectionTarget, Store } from '../store/store.ts';
 import { parseFieldValue } from './field-value.ts';
 import { getMergedIncident } from './incidents.ts';
@@ -27,14 +28,14 @@ export async function correctValue(store: Store, input: ReviewInput, grouping: R
   let oldValue;
   if (input.target === 'notice') {
     const notice = await store.getNotice(input.id);
-    if (!notice) throw new JikenboError('not_found', `no notice #${input.id}`, { subject: String(input.id) });
+    if (!notice) throw new JikenboError('not_found', `no notice ${noticeLabel(input.id)}`, { subject: String(input.id) });
     oldValue = notice.record[field];
   } else {
     if (!isMergedField(field)) {
       throw new JikenboError('bad_input', `an incident's ${field} is not merged from its notices; correct it on a notice`, { subject: field });
     }
     const incident = await getMergedIncident(store, input.id);
-    if (!incident) throw new JikenboError('not_found', `no incident #${input.id}`, { subject: String(input.id) });
+    if (!incident) throw new JikenboError('not_found', `no incident with id ${input.id}`, { subject: String(input.id) });
     oldValue = incident.merged[field].value;
   }
   const correction = await store.addCorrection({ target: input.target, targetId: input.id, field, oldValue, newValue: value, by: input.by });

@@ -2,7 +2,7 @@
 // new notice-like links ingested, a failing source kept with its error and tried again after a backoff.
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import { looksLikeNoticeTitle } from '../core/notice-title.ts';
-import { fetchUrl, parseHttpUrl, type FetchOptions } from '../sources/fetch-url.ts';
+import { fetchUrl, parseHttpUrl, refuseNonPublicHost, type FetchOptions } from '../sources/fetch-url.ts';
 import type { Lease } from '../store/lease-types.ts';
 import type { SeenLink, WatchSource } from '../store/source-types.ts';
 import type { Archive, Store } from '../store/store.ts';
@@ -29,11 +29,28 @@ export function parseInterval(text: string): number {
   return seconds;
 }
 
-export async function addWatchSource(store: Store, url: string, options: { everySeconds?: number; allowPrivate?: boolean } = {}): Promise<WatchSource> {
+/**
+ * Watches a URL. Unless `allowPrivate`, a host that is or resolves to a non-public address is refused
+ * here (sources/fetch-url.ts's guard), not accepted to fail at every check after.
+ */
+export async function addWatchSource(
+  store: Store, url: string, options: { everySeconds?: number; allowPrivate?: boolean; fetch?: Pick<FetchOptions, 'resolve' | 'addressPolicy'> } = {},
+): Promise<WatchSource> {
   const parsed = parseHttpUrl(url.trim());
+  if (options.allowPrivate !== true) await refuseNonPublicHost(parsed.href, options.fetch);
   return store.addWatchSource({
     url: parsed.href, everySeconds: options.everySeconds ?? DEFAULT_EVERY_SECONDS, allowPrivate: options.allowPrivate === true,
   });
+}
+
+/** A watched source as a person names it: its id (as `watch list` shows it) or its URL. */
+export async function findWatchSource(store: Store, ref: string): Promise<WatchSource> {
+  const text = ref.trim();
+  const sources = await store.listWatchSources();
+  const found = /^[1-9][0-9]{0,15}$/.test(text) ? sources.find((s) => s.id === Number(text))
+    : sources.find((s) => s.url === text) ?? sources.find((s) => { try { return s.url === parseHttpUrl(text).href; } catch { return false; } });
+  if (!found) throw new JikenboError('not_found', `no watched source ${text.slice(0, 200)} (jikenbo watch list shows them)`, { subject: 'source' });
+  return found;
 }
 
 export interface SourceCheck {
@@ -72,7 +89,8 @@ export const WATCH_CONCURRENCY = 4;
  */
 export async function runWatch(deps: { store: Store; archive: Archive }, options: WatchRunOptions = {}): Promise<WatchReport> {
   const now = options.now ?? (() => new Date());
-  const sources = options.all ? await deps.store.listWatchSources() : await deps.store.dueWatchSources(now().toISOString());
+  // A paused source is not checked, not even by --all.
+  const sources = options.all ? (await deps.store.listWatchSources()).filter((s) => s.pausedAt === null) : await deps.store.dueWatchSources(now().toISOString());
   const report: WatchReport = { checked: [] };
   const results = new Array<SourceCheck>(sources.length);
   let next = 0;

@@ -1,11 +1,13 @@
 // The jikenbo command line: picks the command, runs it, turns any error into one line and an exit code.
 import { JikenboError, reasonOf } from '../core/errors.ts';
+import { endQuietlyOnClosedPipe } from './closed-pipe.ts';
 import { guardTerminalOutput } from './terminal-output.ts';
 
 export type Command = (args: string[]) => Promise<number>;
 
 // Loaded on demand: `extract` should not pay for the web server or the database driver.
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./commands/init.ts')).initCommand,
   ingest: async () => (await import('./commands/ingest.ts')).ingestCommand,
   extract: async () => (await import('./commands/extract.ts')).extractCommand,
   search: async () => (await import('./commands/search.ts')).searchCommand,
@@ -39,16 +41,17 @@ const USAGE = `jikenbo (事件簿): a casebook of Japanese security-incident not
 
 usage: jikenbo COMMAND [options]
 
+  init                      make a new, empty casebook where --db says (other commands but ingest, import and demo need one there)
   ingest PATH|URL...        read files, folders and http(s) URLs (text, HTML, PDF; any Japanese encoding) into the casebook  [--allow-private] [--max-bytes N] [--log FILE]
   extract --jsonl FILE...   print one record per post as JSON lines, without touching the casebook
   search QUERY              full-text search  [--type T] [--sector S] [--from DATE] [--to DATE] [--limit N] [--json]
   list                      records, newest disclosure first  [same filters] [--limit N] [--offset N] [--json]
-  show ID|NUMBER            one record with the evidence of each value; by number (2024-078, J2024-0078), that incident  [--json]
+  show N12|NUMBER           notice 12 with the evidence of each value; by number (2024-078, J2024-0078), that incident  [--json]
   incidents                 incidents with their number, merged record, notices and why they were grouped  [--limit N] [--offset N] [--json]
-  link A B                  put notice B's incident with notice A's, as a person's decision  [--by NAME]
-  unlink ID                 make notice ID an incident of its own, as a person's decision  [--by NAME]
-  review ID FIELD VALUE     correct (or confirm) one value of notice ID, kept beside the machine's  [--incident] [--by NAME]
-  review ID --history       the corrections of notice ID  [--incident]
+  link NA NB                put notice B's incident with notice A's, as a person's decision  [--by NAME]
+  unlink N12                make notice N12 an incident of its own, as a person's decision  [--by NAME]
+  review REF FIELD VALUE    correct (or confirm) a value: REF 2024-504 is the incident's merged value, N12 notice 12's reading  [--by NAME]
+  review REF --history      the corrections of that incident or notice
   revert CORRECTION         take a correction back  [--by NAME]
   reextract                 read every stored notice again with this extractor; corrections stay  [--force]
   export --format F         incidents as veris (--out DIR), stix, csv or jsonl  [--out FILE] [--type T ...] [--sector S] [--from DATE] [--q TEXT] [--schema PATH]
@@ -58,6 +61,7 @@ usage: jikenbo COMMAND [options]
   report --year YYYY        the year's summary as one self-contained HTML file  [--out FILE] [--pdf] [--settings FILE]
   watch add URL             watch an RSS/Atom feed or a news page for new notices  [--every 6h] [--allow-private]
   watch list | watch run    the watched sources and their state; check the due ones once  [--all]
+  watch remove|pause|resume ID|URL   stop watching a source, or pause and resume it
   claims import FILE...     ransomware leak-site claims (ransomwatch posts.json, ransomware.live JSON)
   claims list               claims of a month  [--month YYYY-MM] [--country jp] [--json]
   claims proposals          unconfirmed claims with the incidents they may be about  [--month YYYY-MM] [--country jp]
@@ -74,13 +78,19 @@ usage: jikenbo COMMAND [options]
   backup                    copy an SQLite casebook while it is in use  --out FILE
   restore FILE              put a backup in place of the casebook  [--force]
 
-Every command takes --db PATH (default ./jikenbo.db, or JIKENBO_DB), or a postgres:// URL (or DATABASE_URL).
+Every command takes --db PATH (default ./jikenbo.db, or JIKENBO_DB), or a postgres:// URL (or DATABASE_URL);
+only init, ingest, import and demo make a casebook there when there is none.
 A URL may set pool_size, acquire_timeout_ms, statement_timeout_ms and idle_in_transaction_timeout_ms (?pool_size=20).
 `;
+
+/** Commands that change the casebook, its accounts or files: they finish their work when their reader leaves. */
+const CHANGING = new Set(['init', 'ingest', 'import', 'reextract', 'review', 'revert', 'link', 'unlink', 'watch', 'claims',
+  'user', 'token', 'demo', 'serve', 'migrate-store', 'backup', 'restore', 'report', 'export']);
 
 export async function main(argv: string[]): Promise<number> {
   guardTerminalOutput();
   const [name, ...rest] = argv;
+  endQuietlyOnClosedPipe({ exitAtOnce: !CHANGING.has(name ?? '') });
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE);
     return name ? 0 : 2;

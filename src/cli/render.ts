@@ -1,5 +1,6 @@
 // Plain-text rendering of records and hits for the terminal. What it returns is printed through the
 // guard of terminal-output.ts; a hit with bold marks is escaped here, as it is written past the guard.
+import { noticeLabel } from '../core/public-id.ts';
 import type { Correction } from '../core/corrections.ts';
 import { FIELD_LABELS, RECORD_KEYS, type IncidentRecord, type RecordKey } from '../core/record.ts';
 import type { NoticeSummary, SearchHit } from '../store/store.ts';
@@ -18,7 +19,7 @@ export function renderSummary(n: NoticeSummary): string {
   const date = n.disclosureDate ?? '----------';
   const count = n.affectedCount == null ? '' : ` ${n.affectedCount.toLocaleString('en-US')}人`;
   const types = n.incidentTypes.length ? ` [${n.incidentTypes.join(',')}]` : '';
-  return `#${n.id}\t${date}\t${n.organization ?? '(unknown)'}${types}${count}\n\t${oneLine(n.title ?? n.header)}`;
+  return `${noticeLabel(n.id)}\t${date}\t${n.organization ?? '(unknown)'}${types}${count}\n\t${oneLine(n.title ?? n.header)}`;
 }
 
 /** Escaped whole: with `tty`, the line holds bold marks and is written past the guard. */

@@ -96,6 +96,38 @@ function refuse(subject: string, url: URL, address: string, reason: string): Jik
   );
 }
 
+/** How long `refuseNonPublicHost` waits for a name to resolve before letting the fetch check it later. */
+const ADD_TIME_LOOKUP_MS = 5_000;
+
+/**
+ * The fetch's address guard, asked once when a URL is kept to be fetched later (`watch add`, the
+ * admin form): a host that is, or resolves to, a loopback, private or other non-public address is
+ * refused now, with the fetch's own reason, rather than at its first check. A name that does not
+ * resolve (yet) is let through: every fetch checks every answer again, on every redirect.
+ */
+export async function refuseNonPublicHost(raw: string, options: Pick<FetchOptions, 'resolve' | 'addressPolicy'> = {}, subject: string = raw): Promise<void> {
+  const url = parseHttpUrl(raw, subject);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const policy = options.addressPolicy ?? forbiddenAddressReason;
+  if (isIP(host)) {
+    const reason = policy(host, host);
+    if (reason) throw refuse(subject, url, host, reason);
+    return;
+  }
+  const resolve = options.resolve ?? ((name: string) => new Promise<LookupAddress[]>((ok, fail) => {
+    dnsLookup(name, { all: true }, (err, addresses) => (err ? fail(err) : ok(addresses)));
+  }));
+  let timer: NodeJS.Timeout | undefined;
+  const addresses = await Promise.race([
+    resolve(host).catch(() => [] as LookupAddress[]),
+    new Promise<LookupAddress[]>((ok) => { timer = setTimeout(() => ok([]), ADD_TIME_LOOKUP_MS); }),
+  ]).finally(() => clearTimeout(timer));
+  for (const a of addresses) {
+    const reason = policy(a.address, host);
+    if (reason) throw refuse(subject, url, a.address, reason);
+  }
+}
+
 /** Resolves, checks every answer, and hands the socket only the checked addresses: no rebinding between check and connect. */
 function checkedLookup(url: URL, options: FetchOptions, subject: string): LookupFunction {
   const resolve = options.resolve ?? ((host: string) => new Promise<LookupAddress[]>((ok, fail) => {

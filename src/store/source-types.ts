@@ -34,6 +34,8 @@ export interface WatchSource extends WatchSourceInput {
   /** Failures in a row since the last success. */
   failures: number;
   lastError: string | null;
+  /** Set while a person has paused the source: it is not checked until resumed. */
+  pausedAt: string | null;
 }
 
 /** What one check of a source left behind. */

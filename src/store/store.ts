@@ -494,9 +494,13 @@ export interface Store extends GroupingPort, IncidentFactsPort {
   listFetches(documentId: number): Promise<StoredFetch[]>;
   /** Adds a feed or news-list page to watch, or changes the interval of one already watched; due at once when new. */
   addWatchSource(input: WatchSourceInput, by?: string): Promise<WatchSource>;
+  /** Stops watching a source and forgets the links it showed; not_found for an unknown id. */
+  removeWatchSource(id: number, by?: string): Promise<WatchSource>;
+  /** Pauses a source (not checked, not due) or resumes it; not_found for an unknown id. */
+  pauseWatchSource(id: number, paused: boolean, by?: string): Promise<WatchSource>;
   /** Every watched source, in the order added. */
   listWatchSources(): Promise<WatchSource[]>;
-  /** Sources whose next check is at or before `now` (ISO time), most overdue first. */
+  /** Sources not paused whose next check is at or before `now` (ISO time), most overdue first. */
   dueWatchSources(now: string): Promise<WatchSource[]>;
   /** Records one check: a success resets the failure count and keeps ETag/Last-Modified; a failure counts up and keeps the error. */
   recordWatchCheck(sourceId: number, result: WatchCheckResult): Promise<WatchSource>;

@@ -12,6 +12,8 @@ export function storeActingAs(store: Store, actor: string): Store {
     ingestDocuments: (batch) => store.ingestDocuments(batch.map(({ doc, notices }) => ({ doc: { ...doc, by: doc.by ?? actor }, notices }))),
     saveMachineRecord: (noticeId, record, version, by) => store.saveMachineRecord(noticeId, record, version, by ?? actor),
     addWatchSource: (input, by) => store.addWatchSource(input, by ?? actor),
+    removeWatchSource: (id, by) => store.removeWatchSource(id, by ?? actor),
+    pauseWatchSource: (id, paused, by) => store.pauseWatchSource(id, paused, by ?? actor),
     addClaims: (claims, by) => store.addClaims(claims, by ?? actor),
   };
 }

@@ -81,7 +81,7 @@ describe('corrections', () => {
     await expect(correctValue(casebook.store, { target: 'notice', id: usb, field: 'disclosure_date', value: '2024-02-30', by: 'sato' }))
       .rejects.toThrow(/disclosure_date/);
     await expect(correctValue(casebook.store, { target: 'notice', id: 999999, field: 'sector', value: 'it', by: 'sato' }))
-      .rejects.toThrow(/no notice #999999/);
+      .rejects.toThrow(/no notice N999999/);
     await expect(correctValue(casebook.store, { target: 'incident', id: 1, field: 'header', value: 'x', by: 'sato' }))
       .rejects.toThrow(/not merged/);
     await expect(correctValue(casebook.store, { target: 'notice', id: usb, field: 'sector', value: 'it', by: '  ' }))

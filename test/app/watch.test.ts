@@ -143,13 +143,22 @@ describe('watching', () => {
     }
   }, 60_000);
 
-  it('refuses the local server when the source was not added with --allow-private', async () => {
+  it('refuses a private address when the source is added (issue 19, item 8), and at every fetch still', async () => {
     const db = join(dir, 'refuse.db');
     const cb = await openCasebook(db);
     try {
-      await addWatchSource(cb.store, `${server.base}/feed.xml`);
+      // At add: a literal loopback address, and a name that resolves to a private one.
+      await expect(addWatchSource(cb.store, `${server.base}/feed.xml`)).rejects.toThrow(/refused to fetch .*loopback/);
+      const intranet = { resolve: async () => [{ address: '10.1.2.3', family: 4 }] };
+      await expect(addWatchSource(cb.store, 'https://intranet.example.jp/rss.xml', { fetch: intranet })).rejects.toThrow(/10\.1\.2\.3 is .*private/);
+      expect(await cb.store.listWatchSources()).toEqual([]);
+      // A source kept before this check (stored as it was) is still refused when fetched.
+      await cb.store.addWatchSource({ url: `${server.base}/feed.xml`, everySeconds: 3600, allowPrivate: false });
       const report = await runWatch(cb);
       expect(report.checked[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/loopback/) });
+      // A name with public answers is watched (not fetched here).
+      const pub = { resolve: async () => [{ address: '8.8.8.8', family: 4 }] };
+      expect((await addWatchSource(cb.store, 'https://news.example.jp/rss.xml', { fetch: pub })).url).toBe('https://news.example.jp/rss.xml');
     } finally {
       await cb.close();
     }
@@ -159,6 +168,7 @@ describe('watching', () => {
 describe('watch CLI', () => {
   it('adds, runs and lists through the real command', async () => {
     const db = join(dir, 'cli.db');
+    expect((await jikenbo(['init', '--db', db])).code).toBe(0);
     const add = await jikenbo(['watch', 'add', `${server.base}/list.html`, '--every', '2h', '--allow-private', '--db', db]);
     expect(add.stdout).toMatch(/every 2h/);
     const run = await jikenbo(['watch', 'run', '--db', db]);
@@ -166,6 +176,21 @@ describe('watch CLI', () => {
     expect(run.stdout).toMatch(/1 look like notices, 1 ingested/);
     const list = await jikenbo(['watch', 'list', '--db', db]);
     expect(list.stdout).toMatch(/list\.html\tevery 2h\tnext .*\tok, last/);
+    // Paused, it is listed as such and not checked, even with --all; resumed, it is; removed, it is gone (issue 19, item 8).
+    const pause = await jikenbo(['watch', 'pause', `${server.base}/list.html`, '--db', db]);
+    expect(pause.stdout).toMatch(/^paused .*list\.html \(source 1\)/);
+    expect((await jikenbo(['watch', 'list', '--db', db])).stdout).toMatch(/list\.html\tevery 2h\tnext .*\tPAUSED since /);
+    expect((await jikenbo(['watch', 'run', '--all', '--allow-private', '--db', db])).stdout).toMatch(/^no source is due/);
+    expect((await jikenbo(['watch', 'resume', '1', '--db', db])).stdout).toMatch(/^resumed .*list\.html/);
+    expect((await jikenbo(['watch', 'list', '--db', db])).stdout).not.toContain('PAUSED');
+    expect((await jikenbo(['watch', 'remove', '1', '--db', db])).stdout).toMatch(/^no longer watching .*list\.html/);
+    expect((await jikenbo(['watch', 'list', '--db', db])).stdout).toMatch(/^no watched sources/);
+    expect(await jikenbo(['watch', 'remove', '1', '--db', db])).toMatchObject({ code: 1, stderr: expect.stringContaining('no watched source 1') });
+    // The address guard at add (issue 19, item 8): the local server without --allow-private is refused now.
+    const local = await jikenbo(['watch', 'add', `${server.base}/feed.xml`, '--db', db]);
+    expect(local.code).toBe(2);
+    expect(local.stderr).toMatch(/refused to fetch .*loopback.*--allow-private/);
+    expect((await jikenbo(['watch', 'list', '--db', db])).stdout).not.toContain('feed.xml');
     const bad = await jikenbo(['watch', 'add', 'file:///etc/passwd', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/only http and https/);

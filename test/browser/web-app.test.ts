@@ -109,7 +109,7 @@ describe.each(CASEBOOK_ENGINES)('web app in a browser on $name', (engine) => {
   it('signs in from the incident page and keeps a correction made there, with its author, after a reload', async () => {
     const page = await open('/?q=' + encodeURIComponent('USBメモリ'));
     await page.locator('ol.incidents > li a.title').first().click();
-    await page.waitForURL(/\/incidents\/\d+/);
+    await page.waitForURL(/\/incidents\/J?\d{4}-\d{3,}/);
     const incidentUrl = page.url();
     // A reader of a public casebook sees no review forms, only a way to sign in, which comes back here.
     expect(await page.locator('#correct-form').count()).toBe(0);
@@ -150,7 +150,7 @@ describe.each(CASEBOOK_ENGINES)('web app in a browser on $name', (engine) => {
   it('shows script and img payloads of a notice as text and runs nothing', async () => {
     const list = await open('/?q=' + encodeURIComponent('テスト商事'));
     await list.locator('ol.incidents > li a.title').first().click();
-    await list.waitForURL(/\/incidents\/\d+/);
+    await list.waitForURL(/\/incidents\/J?\d{4}-\d{3,}/);
     const text = await list.locator('pre.notice-text').first().textContent();
     expect(text).toContain('<script>window.__pwned = 1;');
     expect(text).toContain('<img src=x onerror=');

@@ -68,7 +68,7 @@ describe('jikenbo command line', () => {
     expect(r.stderr).toMatch(/--from/);
     const missing = await jikenbo(['show', '99999', '--db', db]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/no record #99999/);
+    expect(missing.stderr).toMatch(/no notice N99999/);
     const unknown = await jikenbo(['ingest', '--frobnicate', inbox, '--db', db]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/frobnicate/);

@@ -37,7 +37,7 @@ describe.each(CASEBOOK_ENGINES)('jikenbo incidents, link, unlink on $name', (eng
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^#J2024-0001\t2024-05-20\t.*\[loss\] 128人/m);
     expect(r.stdout).toMatch(/^#J2024-0002\t2024-07-02\t/m);
-    expect(r.stdout).toMatch(/notice #1 .*USBメモリ/);
+    expect(r.stdout).toMatch(/notice N1 .*USBメモリ/);
     expect(r.stdout).toContain('1–2 of 2 incidents');
     expect((await incidents()).map((i) => i.number).sort()).toEqual(['J2024-0001', 'J2024-0002']);
   });
@@ -45,7 +45,7 @@ describe.each(CASEBOOK_ENGINES)('jikenbo incidents, link, unlink on $name', (eng
   it('link joins two notices as a person\'s decision, and a later ingest keeps it', async () => {
     const r = await jikenbo(['link', '1', '#2', '--by', 'hanako', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('linked notice #2 with #1 (by hanako): incident #J2024-0001 now holds notices #1, #2');
+    expect(r.stdout).toContain('linked notice N2 with N1 (by hanako): incident #J2024-0001 now holds notices N1, N2');
     const more = join(dir, 'more');
     mkdirSync(more);
     writeFileSync(join(more, 'c-ransom.txt'), RANSOM_NOTICE);
@@ -63,7 +63,7 @@ describe.each(CASEBOOK_ENGINES)('jikenbo incidents, link, unlink on $name', (eng
   it('unlink separates the notice again, and it stays apart', async () => {
     const r = await jikenbo(['unlink', '2', '--by', 'taro', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^notice #2 stands alone \(by taro\): incident #J2024-0004$/m);
+    expect(r.stdout).toMatch(/^notice N2 stands alone \(by taro\): incident #J2024-0004$/m);
     const list = await incidents();
     expect(incidentOf(list, 1).members).toHaveLength(1);
     expect(incidentOf(list, 2).members).toHaveLength(1);
@@ -73,7 +73,7 @@ describe.each(CASEBOOK_ENGINES)('jikenbo incidents, link, unlink on $name', (eng
     const own = await jikenbo(['show', '#J2024-0001', '--db', db]);
     expect(own.code).toBe(0);
     expect(own.stdout).toMatch(/^#J2024-0001\t2024-05-20\t/m);
-    expect(own.stdout).toMatch(/notice #1 .*USBメモリ/);
+    expect(own.stdout).toMatch(/notice N1 .*USBメモリ/);
     // J2024-0002 was notice #2's incident until the link merged it into J2024-0001; the unlink gave #2
     // a new number (J2024-0004), and the old one still leads where it went.
     const retired = await jikenbo(['show', 'J2024-0002', '--db', db]);
@@ -85,8 +85,8 @@ describe.each(CASEBOOK_ENGINES)('jikenbo incidents, link, unlink on $name', (eng
   it('rejects bad arguments with a reason and exit code 2', async () => {
     expect(await jikenbo(['link', '1', '--db', db])).toMatchObject({ code: 2, stderr: expect.stringContaining('--b') });
     expect(await jikenbo(['link', '1', '1', '--db', db])).toMatchObject({ code: 2, stderr: expect.stringContaining('A and B must differ') });
-    expect(await jikenbo(['unlink', 'x', '--db', db])).toMatchObject({ code: 2, stderr: expect.stringContaining('expected a notice number') });
-    expect(await jikenbo(['link', '1', '99', '--db', db])).toMatchObject({ code: 1, stderr: expect.stringContaining('no notice #99') });
+    expect(await jikenbo(['unlink', 'x', '--db', db])).toMatchObject({ code: 2, stderr: expect.stringContaining('expected a notice such as N12') });
+    expect(await jikenbo(['link', '1', '99', '--db', db])).toMatchObject({ code: 1, stderr: expect.stringContaining('no notice N99') });
     expect(await jikenbo(['incidents', '--limit', '0', '--db', db])).toMatchObject({ code: 2 });
   });
 });

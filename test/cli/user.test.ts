@@ -14,6 +14,8 @@ describe.each(CASEBOOK_ENGINES)('jikenbo user, token and audit on $name', (engin
   let dispose = async () => {};
   beforeAll(async () => {
     ({ db, dispose } = await engine.locate(dir, 'accounts'));
+    // A new casebook is made on purpose (`user add` never makes one: a mistyped --db would).
+    expect((await jikenbo(['init', '--db', db])).code).toBe(0);
   });
   afterAll(() => dispose());
 

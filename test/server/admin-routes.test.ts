@@ -70,4 +70,23 @@ describe.each(CASEBOOK_ENGINES)('admin pages on $name', (engine) => {
     expect((await admin.get('/admin/audit?action=drop%20table')).status).toBe(400);
     expect((await admin.get('/admin/audit?sort=id;--')).status).toBe(400);
   });
+
+  it('shows each watched source\'s last error and pauses, resumes and removes it (issue 19, item 8)', async () => {
+    const source = await casebook.store.addWatchSource({ url: 'https://example.jp/broken.xml', everySeconds: 3600, allowPrivate: false });
+    await casebook.store.recordWatchCheck(source.id, { ok: false, at: '2024-12-01T00:00:00.000Z', nextCheckAt: '2024-12-01T00:15:00.000Z', error: 'HTTP 503 from example.jp' });
+    const page = await (await admin.get('/admin/watch')).text();
+    expect(page).toContain('HTTP 503 from example.jp');
+    expect(page).toContain(`action="/admin/watch/${source.id}/pause"`);
+    expect((await admin.post(`/admin/watch/${source.id}/pause`)).status).toBe(303);
+    expect((await casebook.store.listWatchSources()).find((s) => s.id === source.id)?.pausedAt).not.toBeNull();
+    const paused = await (await admin.get('/admin/watch')).text();
+    expect(paused).toContain('から一時停止中');
+    expect(paused).toContain(`action="/admin/watch/${source.id}/resume"`);
+    expect((await admin.post(`/admin/watch/${source.id}/resume`)).status).toBe(303);
+    expect((await admin.post(`/admin/watch/${source.id}/remove`)).status).toBe(303);
+    expect((await casebook.store.listWatchSources()).map((s) => s.id)).not.toContain(source.id);
+    expect((await admin.post(`/admin/watch/${source.id}/remove`)).status).toBe(404);
+    const log = await casebook.store.listAudit({ actor: 'kanri', limit: 3 });
+    expect(log.map((e) => e.action)).toEqual(['watch.remove', 'watch.resume', 'watch.pause']);
+  });
 });

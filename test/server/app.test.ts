@@ -38,13 +38,14 @@ describe.each(CASEBOOK_ENGINES)('web app on $name', (engine) => {
     expect(res.status).toBe(200);
     const body = await res.text();
     expect(body).toContain('<input id="q" name="q" type="search"');
-    expect(body).toContain(`href="/incidents/${await casebook.store.incidentOfNotice(usbId)}"`);
-    // The incident's number, of either form, leads to its page.
+    // Each incident is linked at its number, the one people cite; the page lives there (with '#' too),
+    // and its internal id still shows it.
     const incident = (await casebook.store.getIncident((await casebook.store.incidentOfNotice(usbId))!))!;
-    for (const number of [incident.number!, `%23${incident.number!}`]) {
-      const res = await app.request(`/incidents/${number}`);
-      expect(res.status).toBe(302);
-      expect(res.headers.get('location')).toBe(`/incidents/${incident.id}`);
+    expect(body).toContain(`href="/incidents/${incident.number}"`);
+    for (const ref of [incident.number!, `%23${incident.number!}`, String(incident.id)]) {
+      const res = await app.request(`/incidents/${ref}`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain(`#${incident.number}`);
     }
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");

@@ -74,12 +74,14 @@ describe('incident page: links and the values they change', () => {
     const earlier = await incidentOf('東町支店');
     expect(earlier).not.toBe(bank);
     const section = (body: string) => body.slice(body.indexOf('id="related-h"'), body.indexOf('</section>', body.indexOf('id="related-h"')));
+    // Linked by the number people cite (issue 19, item 4), not the internal id.
+    const path = async (id: number | null) => `/incidents/${(await casebook.store.getIncident(id!))!.number}`;
     const related = section(await (await app.request(`/incidents/${bank}`)).text());
-    expect([...related.matchAll(/href="\/incidents\/(\d+)"/g)].map((m) => Number(m[1]))).toEqual([earlier]);
+    expect([...related.matchAll(/href="(\/incidents\/[^"]+)"/g)].map((m) => m[1])).toEqual([await path(earlier)]);
     expect(related).toContain('同じ組織');
     // And back; the contractor, another organisation, is no relation of either.
     const back = section(await (await app.request(`/incidents/${earlier}`)).text());
-    expect([...back.matchAll(/href="\/incidents\/(\d+)"/g)].map((m) => Number(m[1]))).toEqual([bank]);
+    expect([...back.matchAll(/href="(\/incidents\/[^"]+)"/g)].map((m) => m[1])).toEqual([await path(bank)]);
   });
 
   it('says which merged value the follow-up changed, and not for the first notice', async () => {

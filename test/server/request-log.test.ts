@@ -1,6 +1,6 @@
 // Per-request log lines (method, path, status, wall and CPU ms) and requests whose client has gone:
 // never rendered.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { connect, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
@@ -20,6 +20,8 @@ const freePort = () => new Promise<number>((done) => {
 /** Starts `jikenbo serve` on an empty casebook, asks for one page, and returns what it printed. */
 async function serveOnce(dir: string, extra: string[], env: NodeJS.ProcessEnv): Promise<string> {
   const port = await freePort();
+  // serve never makes a casebook (a mistyped --db would): init makes the empty one.
+  execFileSync(process.execPath, [resolve('bin/jikenbo.js'), 'init', '--db', join(dir, `c${port}.db`)], { env });
   const child = spawn(process.execPath, [resolve('bin/jikenbo.js'), 'serve', '--db', join(dir, `c${port}.db`), '--port', String(port), '--public-read', '--no-watch', ...extra],
     { stdio: ['ignore', 'pipe', 'pipe'], env });
   let out = '';

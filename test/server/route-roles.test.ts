@@ -28,8 +28,10 @@ const EXPECTED: Record<string, Need> = {
   'GET /api/v1/search': 'read', 'GET /api/v1/stats': 'read', 'GET /api/v1/claims': 'read',
   'POST /incidents/:id/review': 'edit', 'POST /corrections/:id/revert': 'edit', 'POST /incidents/:id/link': 'edit',
   'POST /notices/:id/unlink': 'edit', 'POST /claims/:id/confirm': 'edit', 'POST /api/v1/notices': 'edit',
+  'POST /api/v1/incidents/:id/corrections': 'edit',
   'GET /admin': 'admin', 'GET /admin/audit': 'admin', 'GET /admin/watch': 'admin', 'POST /admin/accounts': 'admin',
   'POST /admin/accounts/:name': 'admin', 'POST /admin/tokens/:id/revoke': 'admin', 'POST /admin/watch': 'admin',
+  'POST /admin/watch/:id/pause': 'admin', 'POST /admin/watch/:id/resume': 'admin', 'POST /admin/watch/:id/remove': 'admin',
 };
 
 type Visitor = 'anonymous' | 'public reader' | 'viewer' | 'editor' | 'admin';

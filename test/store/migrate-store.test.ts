@@ -2,8 +2,8 @@
 // same per-table checksums at every step.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupCasebook, restoreCasebook } from '../../src/app/backup.ts';
@@ -164,6 +164,34 @@ describe('backup and restore', () => {
     expect(existsSync(target)).toBe(true);
     expect(await casebookChecksums(target)).toEqual(await casebookChecksums(original));
     expect((await jikenbo(['restore', join(dir, 'missing.db'), '--db', join(dir, 'y.db')])).code).toBe(1);
+  });
+
+  it('takes the originals with the backup and puts them back, so the restored casebook passes check (issue 19, item 8)', async () => {
+    const home = join(dir, 'elsewhere');
+    const out = join(home, 'with-originals.db');
+    const backup = await jikenbo(['backup', '--db', original, '--out', out]);
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(backup.stdout).toMatch(/and its originals to .*with-originals-archive \(\d+ copied\)/);
+    const target = join(dir, 'restored-whole', 'cases.db');
+    mkdirSync(dirname(target), { recursive: true });
+    const restore = await jikenbo(['restore', out, '--db', target]);
+    expect(restore.code, restore.stderr).toBe(0);
+    const check = await jikenbo(['check', '--db', target]);
+    expect({ code: check.code, out: check.stdout + check.stderr }).toMatchObject({ code: 0 });
+
+    // An original the casebook lost: the backup says so and exits 1, never a silent half copy.
+    const archive = join(dirname(original), `${basename(original, '.db')}-archive`);
+    const lost = readdirSync(archive, { recursive: true, withFileTypes: true }).find((e) => e.isFile())!;
+    const lostPath = join(lost.parentPath, lost.name);
+    const bytes = readFileSync(lostPath);
+    rmSync(lostPath);
+    try {
+      const partial = await jikenbo(['backup', '--db', original, '--out', join(home, 'partial.db')]);
+      expect(partial.code).toBe(1);
+      expect(partial.stderr).toMatch(/warning: 1 originals are not in .*the backup is not whole/);
+    } finally {
+      writeFileSync(lostPath, bytes);
+    }
   });
 
   it('round-trips a PostgreSQL casebook through the documented pg_dump -Fc and pg_restore', async () => {

@@ -45,6 +45,32 @@ describe.each(ENGINES)('sources and claims on $name', (engine) => {
     await expect(store.recordWatchCheck(999, { ok: false, at: 'x', nextCheckAt: 'y', error: 'z' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('pauses, resumes and removes a watched source, each in the audit log (issue 19, item 8)', async () => {
+    const a = await store.addWatchSource({ url: 'https://example.jp/a', everySeconds: 3600, allowPrivate: false });
+    const b = await store.addWatchSource({ url: 'https://example.jp/b', everySeconds: 3600, allowPrivate: false });
+    const due = async () => (await store.dueWatchSources('2024-12-02T00:00:00.000Z')).map((s) => s.url);
+    expect(await due()).toEqual(['https://example.jp/a', 'https://example.jp/b']);
+    expect(await store.pauseWatchSource(a.id, true, 'kanri')).toMatchObject({ pausedAt: '2024-12-01T00:00:00.000Z' });
+    expect(await due()).toEqual(['https://example.jp/b']);
+    // Pausing twice changes nothing and writes no second line.
+    await store.pauseWatchSource(a.id, true, 'kanri');
+    expect((await store.listWatchSources()).find((s) => s.id === a.id)?.pausedAt).toBe('2024-12-01T00:00:00.000Z');
+    expect(await store.pauseWatchSource(a.id, false, 'kanri')).toMatchObject({ pausedAt: null });
+    expect(await due()).toEqual(['https://example.jp/a', 'https://example.jp/b']);
+    await store.markWatchLinksSeen(b.id, [{ url: 'https://example.jp/1', title: 'a', outcome: 'baseline' }]);
+    expect(await store.removeWatchSource(b.id, 'kanri')).toMatchObject({ url: 'https://example.jp/b' });
+    expect((await store.listWatchSources()).map((s) => s.url)).toEqual(['https://example.jp/a']);
+    expect(await store.seenWatchLinks(b.id, ['https://example.jp/1'])).toEqual(new Set());
+    // Watched again later, it starts afresh.
+    const again = await store.addWatchSource({ url: 'https://example.jp/b', everySeconds: 3600, allowPrivate: false });
+    expect(await store.seenWatchLinks(again.id, ['https://example.jp/1'])).toEqual(new Set());
+    await expect(store.removeWatchSource(999, 'kanri')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(store.pauseWatchSource(999, true, 'kanri')).rejects.toMatchObject({ code: 'not_found' });
+    const log = await store.listAudit({ actor: 'kanri' });
+    expect(log.map((e) => e.action).reverse()).toEqual(['watch.pause', 'watch.resume', 'watch.remove']);
+    expect(log[0]).toMatchObject({ subject: `watch:${b.id}`, before: { url: 'https://example.jp/b' }, after: null });
+  });
+
   it('imports claims once, maps domains and links a confirmed claim to an incident', async () => {
     const claim = {
       group: 'lockbit3', victim: 'example-electronics.co.th', domain: 'example-electronics.co.th', country: 'TH',

@@ -1,6 +1,6 @@
 // `jikenbo audit`: the audit log, newest first: who changed what, when, before and after.
 import { z } from 'zod';
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { AUDIT_ACTIONS } from '../../store/account-types.ts';
 import { parseCommand, validate } from '../options.ts';
 
@@ -13,7 +13,7 @@ export async function auditCommand(args: string[]): Promise<number> {
     actor: z.string().min(1).max(100).optional(),
     action: z.enum(AUDIT_ACTIONS, `expected one of ${AUDIT_ACTIONS.join(', ')}`).optional(),
   }), { limit: values.limit, actor: values.actor, action: values.action });
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     const entries = await casebook.store.listAudit(q);
     for (const e of entries) {

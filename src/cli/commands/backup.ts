@@ -13,9 +13,8 @@ export async function backupCommand(args: string[]): Promise<number> {
   const out = resolve(validate('backup', z.object({ out: file }), { out: values.out }).out);
   const dbPath = resolveDbPath(values.db);
   const report = await backupCasebook(dbPath, out);
-  process.stdout.write(`backed up ${dbPath} to ${report.out} (${report.bytes} bytes, ${report.pages} pages)\n` +
-    `the originals stay in ${archiveDirFor(dbPath)}: their files never change, so copying that folder as it is keeps them\n`);
-  return 0;
+  process.stdout.write(`backed up ${dbPath} to ${report.out} (${report.bytes} bytes, ${report.pages} pages) and its originals to ${report.archive} (${report.originals} copied)\n`);
+  return missingOriginals(report.missingOriginals, archiveDirFor(dbPath), 'the backup is not whole');
 }
 
 export async function restoreCommand(args: string[]): Promise<number> {
@@ -23,6 +22,13 @@ export async function restoreCommand(args: string[]): Promise<number> {
   const input = validate('restore', z.object({ file }), { file: positionals[0] });
   const dbPath = resolveDbPath(values.db);
   const report = await restoreCasebook(resolve(input.file), dbPath, { force: values.force });
-  process.stdout.write(`restored ${input.file} to ${report.dbPath} (schema version ${report.schemaVersion})\n`);
-  return 0;
+  process.stdout.write(`restored ${input.file} to ${report.dbPath} (schema version ${report.schemaVersion}) with its originals (${report.originals} copied)\n`);
+  return missingOriginals(report.missingOriginals, archiveDirFor(input.file), '`jikenbo check` will list them');
+}
+
+/** Exit code 1 and a warning naming the originals that were not found: never a silent half copy. */
+function missingOriginals(missing: string[], where: string, consequence: string): number {
+  if (missing.length === 0) return 0;
+  process.stderr.write(`warning: ${missing.length} originals are not in ${where}, ${consequence}: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}\n`);
+  return 1;
 }

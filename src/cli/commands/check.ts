@@ -1,13 +1,13 @@
 // `jikenbo check`: verifies a casebook and names what is wrong; exit code 1 when anything is.
 import cliProgress from 'cli-progress';
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { checkCasebook } from '../../app/check.ts';
 import { parseCommand } from '../options.ts';
 import { unguarded } from '../terminal-output.ts';
 
 export async function checkCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('check', args, { db: { type: 'string' }, json: { type: 'boolean' }, 'skip-originals': { type: 'boolean' } });
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   const bar = process.stderr.isTTY && !values.json
     ? new cliProgress.SingleBar({ format: 'check originals |{bar}| {value}/{total}', stream: unguarded(process.stderr), clearOnComplete: true }, cliProgress.Presets.shades_classic)
     : null;

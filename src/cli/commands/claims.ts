@@ -1,7 +1,7 @@
 // `jikenbo claims …`: import leak-site claims, the monthly list of Japanese victims, the domain map,
 // match proposals, and a person's confirmation that a claim is about an incident.
 import { z } from 'zod';
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import {
   claimProposals, confirmClaim, importClaimsFile, listClaims, mapClaimDomain, resolveIncident, type ClaimRow,
 } from '../../app/claims.ts';
@@ -31,7 +31,7 @@ export async function claimsCommand(args: string[]): Promise<number> {
   }
   const filters = validate(`claims ${sub}`, listSchema, { month: values.month, country: values.country?.toLowerCase() });
   if (sub === 'import' && positionals.length === 0) throw new JikenboError('bad_input', `claims import: expected a FILE\n${USAGE}`);
-  const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
+  const casebook = await openCommandCasebook(values.db, { actor: cliActor() });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   try {
     switch (sub) {
@@ -62,7 +62,7 @@ export async function claimsCommand(args: string[]): Promise<number> {
         for (const { claim, proposals } of list) {
           out(renderClaim(claim));
           if (proposals.length === 0) out('    no matching incident');
-          for (const p of proposals) out(`    → incident ${p.incidentNumber ? `#${p.incidentNumber} ` : ''}(id ${p.incidentId}) score ${p.score.toFixed(2)}: ${p.reasons.join('; ')}`);
+          for (const p of proposals) out(`    → incident ${p.incidentNumber ? `#${p.incidentNumber}` : `(id ${p.incidentId})`} score ${p.score.toFixed(2)}: ${p.reasons.join('; ')}`);
         }
         return 0;
       }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { join, sep } from 'node:path';
 import { addAccount } from '../../app/accounts.ts';
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { packageRoot } from '../../app/package-root.ts';
 import { cliActor, parseCommand } from '../options.ts';
 import { printReport, runWithProgress } from './ingest.ts';
@@ -17,7 +17,7 @@ export async function demoCommand(args: string[]): Promise<number> {
     db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
     'no-serve': { type: 'boolean' },
   });
-  const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
+  const casebook = await openCommandCasebook(values.db, { actor: cliActor(), create: true });
   const report = await runWithProgress([DEMO_DIR], casebook, process.stderr.isTTY === true);
   printReport(report);
   if (values['no-serve']) {

@@ -2,7 +2,7 @@
 // reportable incidents whose notices do not mention a report, and how many were disclosed after the
 // 確報 deadline.
 import { summarizeDuty, type DutyAssessment } from '../../analyze/reporting-duty.ts';
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { scopedFacts } from '../../app/scoped-facts.ts';
 import { parseCommand } from '../options.ts';
 import { SCOPE_OPTIONS, scopeFromOptions } from '../scope-options.ts';
@@ -10,7 +10,7 @@ import { SCOPE_OPTIONS, scopeFromOptions } from '../scope-options.ts';
 export async function dutyCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('duty', args, { db: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' }, ...SCOPE_OPTIONS });
   const scope = scopeFromOptions('duty', values);
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     const summary = summarizeDuty(await scopedFacts(casebook.store, scope));
     if (values.json) {

@@ -1,7 +1,7 @@
 // `jikenbo export --format veris|stix|csv|jsonl`: the incidents a filter picks, in an exchange format.
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { parseSelection } from '../../app/incident-selection.ts';
 import { selectIncidents } from '../../app/incident-selection.ts';
 import { DEFAULT_STIX_SCHEMAS, buildStixBundle, loadStixValidator, resolveStixSchemaDir } from '../../app/stix.ts';
@@ -29,7 +29,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   const selection = parseSelection(Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, Array.isArray(v) ? v : [v as string]])));
   if (format === 'veris' && !values.out) throw new JikenboError('bad_input', 'export: --out DIR is needed for VERIS (one file per incident)', { subject: '--out' });
 
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     const rows = await selectIncidents(casebook.store, selection);
     if (format === 'veris') {

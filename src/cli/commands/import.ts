@@ -1,5 +1,5 @@
 // `jikenbo import --format veris PATH...`: VERIS incidents (one per file, as VCDB keeps them) into the casebook.
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { importVeris, loadVerisValidator, resolveVerisSchemaPath } from '../../app/veris.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { cliActor, parseCommand } from '../options.ts';
@@ -14,7 +14,7 @@ export async function importCommand(args: string[]): Promise<number> {
     return 2;
   }
   const validator = await loadVerisValidator(resolveVerisSchemaPath(values.schema));
-  const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
+  const casebook = await openCommandCasebook(values.db, { actor: cliActor(), create: true });
   try {
     const report = await importVeris(positionals, { ...casebook, validator });
     process.stdout.write(`${report.files} files, ${report.imported} incidents imported, ${report.duplicates} duplicates (already stored), ${report.failed} not valid\n`);

@@ -1,5 +1,6 @@
 // `jikenbo incidents`: incidents with their number, merged record, notices, and why each was grouped.
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { noticeLabel, publicIncidentId } from '../../core/public-id.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { listMergedIncidents, type MergedIncident } from '../../app/incidents.ts';
 import { pageSchema, parseCommand, validate } from '../options.ts';
 
@@ -8,7 +9,7 @@ export async function incidentsCommand(args: string[]): Promise<number> {
     db: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' },
   });
   const page = validate('incidents', pageSchema, { limit: values.limit ?? 50, offset: values.offset });
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     const [incidents, total] = await Promise.all([listMergedIncidents(casebook.store, page), casebook.store.countIncidents()]);
     if (values.json) {
@@ -29,19 +30,22 @@ export async function incidentsCommand(args: string[]): Promise<number> {
 export function renderIncident(i: MergedIncident): string {
   const m = i.merged;
   // The casebook's number, and beside it the number jikenbo gave before it took that one (still valid).
-  const own = i.numberKept && i.ownNumber ? ` (#${i.ownNumber})` : '';
-  const number = i.number === null ? '#(unnumbered)' : `#${i.number}${own}`;
+  // One identifier, the one to cite (core/public-id.ts); beside a header number, the number jikenbo gave
+  // before it took that one (still valid). The internal id is not shown: every command takes the number.
+  const id = publicIncidentId(i);
+  const own = i.ownNumber && i.ownNumber !== id ? ` (also #${i.ownNumber})` : '';
+  const number = i.number === null && !i.ownNumber ? `(unnumbered, id ${i.id})` : `#${id}${own}`;
   const others = m.organizations.filter((o) => o !== m.organization.value);
   const org = `${m.organization.value ?? '(unknown)'}${others.length ? ` (+${others.join(', ')})` : ''}`;
   const types = m.incident_types.value.length ? ` [${m.incident_types.value.join(',')}]` : '';
   const count = m.affected_count.value === null ? '' : ` ${m.affected_count.value.toLocaleString('en-US')}人`;
-  const lines = [`${number}\t${m.disclosure_date.value ?? '----------'}\t${org}${types}${count}\t(incident ${i.id})`];
+  const lines = [`${number}\t${m.disclosure_date.value ?? '----------'}\t${org}${types}${count}`];
   if (m.title.value) lines.push(`\t${oneLine(m.title.value)}`);
   for (const member of i.members) {
     const reasons = member.links
       .filter((l) => l.notices[1] === member.noticeId || l.rule === 'manual_link')
       .map((l) => `${l.rule}: ${l.evidence}`);
-    lines.push(`\tnotice #${member.noticeId}${member.origin === 'manual' ? ' (person)' : ''}  ${oneLine(member.header)}` +
+    lines.push(`\tnotice ${noticeLabel(member.noticeId)}${member.origin === 'manual' ? ' (person)' : ''}  ${oneLine(member.header)}` +
       (reasons.length ? `\n\t    ← ${reasons.join('; ')}` : ''));
   }
   if (i.numberClash) lines.push(`\t⚠ number clash: ${i.clashNotes}`);

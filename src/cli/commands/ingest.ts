@@ -7,7 +7,7 @@ import { ingestPaths, type FileOutcome, type IngestReport } from '../../app/inge
 import { ingestSources } from '../../app/ingest-url.ts';
 import { decodeLimits } from '../../app/decoder.ts';
 import type { FetchOptions } from '../../sources/fetch-url.ts';
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { cliActor, parseCommand, validate } from '../options.ts';
 import { escapeForTerminal, unguarded } from '../terminal-output.ts';
 import { stripSubject } from './extract.ts';
@@ -32,7 +32,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
   // --log: one JSON line per file appended as soon as its fate is final (stored means committed, its
   // original synced), each line one write, so that a killed run leaves the list of what it stored.
   const log = values.log ? openSync(values.log, 'a') : null;
-  const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
+  const casebook = await openCommandCasebook(values.db, { actor: cliActor(), create: true });
   try {
     const fetch: FetchOptions = { allowPrivate: values['allow-private'] === true };
     const onFile = log === null ? undefined : (o: FileOutcome) => { writeSync(log, `${JSON.stringify(o)}\n`); };

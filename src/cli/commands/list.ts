@@ -1,5 +1,5 @@
 // `jikenbo list`: records, newest disclosure first.
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { filterSchema, pageSchema, parseCommand, validate } from '../options.ts';
 import { renderSummary } from '../render.ts';
 
@@ -11,7 +11,7 @@ export async function listCommand(args: string[]): Promise<number> {
   });
   const filters = validate('list', filterSchema, { type: values.type, sector: values.sector, from: values.from, to: values.to });
   const page = validate('list', pageSchema, { limit: values.limit ?? 50, offset: values.offset });
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     const [notices, total] = await Promise.all([
       casebook.store.listNotices({ ...filters, ...page }),

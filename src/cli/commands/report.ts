@@ -25,7 +25,7 @@ export async function reportCommand(args: string[]): Promise<number> {
   const dbPath = resolveDbPath(values.db);
   const settings = loadSettings(dbPath, values.settings);
   const target = out ?? `report-${year}.${values.pdf ? 'pdf' : 'html'}`;
-  const casebook = await openCasebook(dbPath);
+  const casebook = await openCasebook(dbPath, { create: false });
   try {
     const scope: FactsScope = { q: '', filter: { years: [String(year)] } };
     const rows = await scopedFacts(casebook.store, scope);

@@ -1,5 +1,5 @@
 // `jikenbo search QUERY`: ranked bigram full-text search with highlighted snippets.
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { filterSchema, pageSchema, parseCommand, validate } from '../options.ts';
 import { renderHit } from '../render.ts';
 import { unguarded } from '../terminal-output.ts';
@@ -17,7 +17,7 @@ export async function searchCommand(args: string[]): Promise<number> {
   }
   const filters = validate('search', filterSchema, { type: values.type, sector: values.sector, from: values.from, to: values.to });
   const page = validate('search', pageSchema, { limit: values.limit ?? 20, offset: values.offset });
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     const hits = await casebook.store.search(query, { ...filters, ...page });
     if (values.json) {

@@ -1,6 +1,7 @@
 // `jikenbo serve`: the web app on http://localhost:8080 (or --port / PORT).
 import { serve } from '@hono/node-server';
-import { openCasebook, resolveDbPath, type Casebook } from '../../app/casebook.ts';
+import type { Casebook } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { decodeLimits } from '../../app/decoder.ts';
 import { createApp } from '../../server/app.ts';
 import { startWatchTimer } from '../../app/watch.ts';
@@ -16,7 +17,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     'trust-proxy': { type: 'boolean' }, quiet: { type: 'boolean' },
   });
   decodeLimits(); // a bad limit in the environment (decode-limits.ts) is refused before any work
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   return listen(casebook, values);
 }
 

@@ -1,9 +1,9 @@
-// `jikenbo show ID`: one record, each value with the text that states it. `jikenbo show NUMBER`
+// `jikenbo show N12` (or 12): one notice's record, each value with the text that states it. `jikenbo show NUMBER`
 // (2024-078, J2024-0078; also a number a merge took into another incident): that incident.
-import { z } from 'zod';
+import { noticeLabel, parseNoticeRef } from '../../core/public-id.ts';
 import { JikenboError } from '../../core/errors.ts';
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
-import { parseCommand, validate } from '../options.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
+import { parseCommand } from '../options.ts';
 import { applyCorrections } from '../../core/corrections.ts';
 import { renderRecord } from '../render.ts';
 import { contractJson } from './extract.ts';
@@ -13,7 +13,7 @@ import { getMergedIncident } from '../../app/incidents.ts';
 import { incidentByNumber } from '../../app/incident-number.ts';
 
 async function showIncident(number: string, values: { db?: string; json?: boolean }): Promise<number> {
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     const incident = await getMergedIncident(casebook.store, await incidentByNumber(casebook.store, number));
     if (!incident) throw new JikenboError('not_found', `no incident numbered ${number.slice(0, 40)} in ${casebook.location}`);
@@ -27,18 +27,19 @@ async function showIncident(number: string, values: { db?: string; json?: boolea
 export async function showCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand('show', args, { db: { type: 'string' }, json: { type: 'boolean' } });
   if (incidentNumberOf(positionals[0]) !== null) return showIncident(positionals[0]!, values);
-  const id = validate('show', z.object({ id: z.coerce.number().int().positive('expected a record number such as 12') }), {
-    id: positionals[0]?.replace(/^#/, ''),
-  }).id;
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const id = parseNoticeRef(positionals[0]);
+  if (id === null) {
+    throw new JikenboError('bad_input', `show: "${(positionals[0] ?? '').slice(0, 40)}" is neither a notice (N12) nor an incident's number (2024-504, J2024-0078)`, { subject: 'ID' });
+  }
+  const casebook = await openCommandCasebook(values.db);
   try {
     const notice = await casebook.store.getNotice(id);
-    if (!notice) throw new JikenboError('not_found', `no record #${id} in ${casebook.location}`);
+    if (!notice) throw new JikenboError('not_found', `no notice ${noticeLabel(id)} in ${casebook.location}`);
     if (values.json) {
       process.stdout.write(JSON.stringify({ id: notice.id, document: notice.document, record: contractJson(notice.record), machineRecord: contractJson(notice.machineRecord), corrections: notice.corrections }, null, 2) + '\n');
       return 0;
     }
-    process.stdout.write(`#${notice.id} from ${notice.document.source} (${notice.document.mediaType}` +
+    process.stdout.write(`${noticeLabel(notice.id)} from ${notice.document.source} (${notice.document.mediaType}` +
       `${notice.document.encoding ? `, ${notice.document.encoding}` : ''}; sha256 ${notice.document.sha256.slice(0, 12)}…)\n\n`);
     const { corrected } = applyCorrections(notice.machineRecord, notice.corrections);
     process.stdout.write(renderRecord(notice.record, notice.text, corrected) + '\n');

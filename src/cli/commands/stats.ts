@@ -6,7 +6,7 @@ import type { TsrCauseBreakdown } from '../../analyze/stats/tsr-cause.ts';
 import type { ContractorShare } from '../../analyze/stats/contractor-share.ts';
 import type { AffectedPeople } from '../../analyze/stats/affected-people.ts';
 import type { Delays, DelayFigure } from '../../analyze/stats/delays.ts';
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { scopedFacts } from '../../app/scoped-facts.ts';
 import { z } from 'zod';
 import { parseCommand, validate } from '../options.ts';
@@ -20,7 +20,7 @@ export async function statsCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('stats', args, { db: { type: 'string' }, json: { type: 'boolean' }, by: { type: 'string' }, ...SCOPE_OPTIONS });
   const by = validate('stats', z.object({ by: bySchema }), { by: values.by }).by;
   const scope = scopeFromOptions('stats', values);
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     const rows = await scopedFacts(casebook.store, scope);
     const result = by ? statBy(rows, by) : allStats(rows);

@@ -2,7 +2,7 @@
 // the first admin is made. Every change is audited under `cli:<system user>`.
 import { z } from 'zod';
 import { addAccount, changeAccount, createApiToken } from '../../app/accounts.ts';
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
 import { ROLES } from '../../core/access.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { cliActor, parseCommand, validate } from '../options.ts';
@@ -18,7 +18,7 @@ export async function userCommand(args: string[]): Promise<number> {
     throw new JikenboError('bad_input', `user: expected ${USER_USAGE}`, { subject: 'action' });
   }
   if (action !== 'list' && !name) throw new JikenboError('bad_input', `user ${action}: give the account name`, { subject: 'NAME' });
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   const by = cliActor();
   try {
     const { store } = casebook;
@@ -67,7 +67,7 @@ export async function tokenCommand(args: string[]): Promise<number> {
   });
   const [action, subject] = positionals;
   if (!action || !['add', 'list', 'revoke'].includes(action)) throw new JikenboError('bad_input', `token: expected ${TOKEN_USAGE}`, { subject: 'action' });
-  const casebook = await openCasebook(resolveDbPath(values.db));
+  const casebook = await openCommandCasebook(values.db);
   try {
     const { store } = casebook;
     if (action === 'add') {

@@ -1,13 +1,15 @@
 // `jikenbo watch add URL [--every 6h]`, `watch list`, `watch run`: feeds and news pages checked for new notices.
-import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
-import { WATCH_LEASE, addWatchSource, leaseHolder, parseInterval, runWatch, type WatchReport } from '../../app/watch.ts';
+import { openCommandCasebook } from '../open-casebook.ts';
+import { WATCH_LEASE, addWatchSource, findWatchSource, leaseHolder, parseInterval, runWatch, type WatchReport } from '../../app/watch.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { WatchSource } from '../../store/source-types.ts';
 import { cliActor, parseCommand } from '../options.ts';
 
 /** Long enough for a run of every source; a run that dies lets a server take over after it. */
 const RUN_LEASE_MS = 30 * 60_000;
-const USAGE = 'usage: jikenbo watch add URL [--every 6h] [--allow-private] | watch list [--json] | watch run [--all] [--allow-private] [--json]';
+const USAGE = 'usage: jikenbo watch add URL [--every 6h] [--allow-private] | watch list [--json] | watch run [--all] [--allow-private] [--json]\n' +
+  '       jikenbo watch remove|pause|resume ID|URL';
+const CHANGES = new Set(['remove', 'pause', 'resume']);
 
 export async function watchCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -18,19 +20,31 @@ export async function watchCommand(args: string[]): Promise<number> {
     all: { type: 'boolean' },
     json: { type: 'boolean' },
   });
-  if (sub !== 'add' && sub !== 'list' && sub !== 'run') {
+  if (sub !== 'add' && sub !== 'list' && sub !== 'run' && !CHANGES.has(sub ?? '')) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
   if (sub === 'add' && positionals.length !== 1) throw new JikenboError('bad_input', `watch add: expected one URL\n${USAGE}`);
+  if (CHANGES.has(sub!) && positionals.length !== 1) throw new JikenboError('bad_input', `watch ${sub}: expected one source, its id or URL\n${USAGE}`);
   const everySeconds = values.every === undefined ? undefined : parseInterval(values.every);
-  const casebook = await openCasebook(resolveDbPath(values.db), { actor: cliActor() });
+  const casebook = await openCommandCasebook(values.db, { actor: cliActor() });
   try {
     if (sub === 'add') {
       const source = await addWatchSource(casebook.store, positionals[0]!, {
         ...(everySeconds ? { everySeconds } : {}), allowPrivate: values['allow-private'] === true,
       });
       process.stdout.write(`watching ${source.url} every ${interval(source.everySeconds)} (source ${source.id}); next check ${source.nextCheckAt}\n`);
+      return 0;
+    }
+    if (sub === 'remove' || sub === 'pause' || sub === 'resume') {
+      const source = await findWatchSource(casebook.store, positionals[0]!);
+      if (sub === 'remove') {
+        await casebook.store.removeWatchSource(source.id);
+        process.stdout.write(`no longer watching ${source.url} (source ${source.id})\n`);
+      } else {
+        const after = await casebook.store.pauseWatchSource(source.id, sub === 'pause');
+        process.stdout.write(`${after.pausedAt ? 'paused' : 'resumed'} ${after.url} (source ${after.id})${after.pausedAt ? '' : `; next check ${after.nextCheckAt}`}\n`);
+      }
       return 0;
     }
     if (sub === 'list') {
@@ -68,7 +82,7 @@ function interval(seconds: number): string {
 }
 
 function renderSource(s: WatchSource): string {
-  const state = s.failures > 0 ? `FAILING (${s.failures} in a row): ${s.lastError}` : s.lastSuccessAt ? `ok, last ${s.lastSuccessAt}` : 'not checked yet';
+  const state = s.pausedAt ? `PAUSED since ${s.pausedAt}${s.lastError ? ` (last error: ${s.lastError})` : ''}` : s.failures > 0 ? `FAILING (${s.failures} in a row): ${s.lastError}` : s.lastSuccessAt ? `ok, last ${s.lastSuccessAt}` : 'not checked yet';
   return `${s.id}\t${s.url}\tevery ${interval(s.everySeconds)}\tnext ${s.nextCheckAt}\t${state}`;
 }
 

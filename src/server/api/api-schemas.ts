@@ -106,6 +106,15 @@ export const incidentRefPath = z.object({
     z.string().regex(/^#?J?\d{4}-\d{3,}$/, 'expected an incident id or a number such as 2024-078 or J2024-0078'),
   ]).describe('an incident id, or a number of either form; a number two incidents share is a conflict (409)'),
 });
+/** A person's correction of an incident's merged value, typed as on the review form. */
+export const correctionInput = z.object({
+  field: z.string().min(1).max(40).describe('a merged field, such as affected_count, disclosure_date or sector'),
+  value: z.string().max(500).describe('as a person types it: 4万8,215名, 令和6年1月22日, a label or code; empty or "null" clears it'),
+}).strict();
+export const correctionSchema = z.object({
+  id: z.number().int(), incident_id: z.number().int(), incident_number: z.string().nullable(), field: z.string(),
+  old_value: z.unknown(), new_value: z.unknown(), by: z.string(), at: z.string(),
+});
 export const searchQuery = z.object({
   q: z.string().min(1).max(200).describe('words of two or more characters; all must match'),
   limit: z.coerce.number().int().min(1).max(200).optional(),

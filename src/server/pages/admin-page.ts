@@ -58,9 +58,11 @@ export function watchPage(ctx: PageContext, sources: WatchSource[]): Html {
 <h2>${t('admin.watch')}</h2>
 ${sources.length === 0 ? html`<p>${t('admin.watch.none')}</p>` : html`<div class="table-wrap"><table class="watch">
 <thead><tr><th scope="col">URL</th><th scope="col">${t('admin.watch.every')}</th><th scope="col">${t('admin.watch.next')}</th>
-<th scope="col">${t('admin.watch.failures')}</th></tr></thead>
+<th scope="col">${t('admin.watch.failures')}</th><th scope="col"><span class="sr">${t('admin.watch.actions')}</span></th></tr></thead>
 <tbody>${sources.map((s) => html`<tr><td><code>${s.url}</code>${s.lastError ? html`<br><span class="error-message">${s.lastError}</span>` : ''}</td>
-<td>${(s.everySeconds / 3600).toFixed(1)}</td><td>${when(s.nextCheckAt)}</td><td>${s.failures}</td></tr>`)}</tbody></table></div>`}
+<td>${(s.everySeconds / 3600).toFixed(1)}</td><td>${s.pausedAt ? t('admin.watch.paused', { at: when(s.pausedAt) }) : when(s.nextCheckAt)}</td><td>${s.failures}</td>
+<td class="act"><form method="post" action="/admin/watch/${s.id}/${s.pausedAt ? 'resume' : 'pause'}" class="inline">${csrfField(ctx)}<button type="submit" class="small">${t(s.pausedAt ? 'admin.watch.resume' : 'admin.watch.pause')}</button></form>
+<form method="post" action="/admin/watch/${s.id}/remove" class="inline">${csrfField(ctx)}<button type="submit" class="small">${t('admin.watch.remove')}</button></form></td></tr>`)}</tbody></table></div>`}
 <h2>${t('admin.watch.add')}</h2>
 <form method="post" action="/admin/watch" class="add-watch">${csrfField(ctx)}
   <div class="row"><label for="watch-url">${t('admin.watch.url')}</label><input id="watch-url" name="url" type="url" required maxlength="2000"></div>

@@ -1,5 +1,6 @@
 // One incident: the merged record (each value with its confidence, source notice and evidence link),
 // the timeline, related incidents, the review panel, and every notice's text with its evidence marked.
+import { incidentPath } from '../../core/public-id.ts';
 import { html } from 'hono/html';
 import { mergedChangesByNotice } from '../../analyze/merge-changes.ts';
 import { MERGE_RULES, type MergedField, type Provenance } from '../../analyze/merge-incident.ts';
@@ -63,7 +64,7 @@ export function incidentPage(ctx: PageContext, v: IncidentView): Html {
     ? t('incident.source.person', { by: prov.correction.by })
     : prov.noticeIds.map((id) => html`<a href="#notice-${id}">${t('incident.source.notice', { id })}</a> `)}
   <span class="rule">${t(`rule.${prov.rule}` as MessageKey)}</span></td>
-<td class="act">${canEdit ? html`<form method="post" action="/incidents/${incident.id}/review">
+<td class="act">${canEdit ? html`<form method="post" action="${incidentPath(incident)}/review">
   <input type="hidden" name="action" value="confirm"><input type="hidden" name="target" value="incident">
   <input type="hidden" name="field" value="${field}"><input type="hidden" name="value" value="${typedValue(prov.value as never)}">
   ${csrfField(ctx)}<input type="hidden" name="notice" value="${anchorNotice}">
@@ -98,7 +99,7 @@ ${timeline(ctx, v)}
 
 <section aria-labelledby="related-h">
 <h2 id="related-h">${t('incident.related')}</h2>
-${v.related.length ? html`<ul class="related">${v.related.map((r) => html`<li><a href="/incidents/${r.facts.id}">${r.facts.number ? `#${r.facts.number} ` : ''}${clipTitle(r.facts.title ?? r.facts.organization ?? '')}</a>
+${v.related.length ? html`<ul class="related">${v.related.map((r) => html`<li><a href="${incidentPath(r.facts)}">${r.facts.number ? `#${r.facts.number} ` : ''}${clipTitle(r.facts.title ?? r.facts.organization ?? '')}</a>
   <span class="meta">${r.facts.organization ?? ''} · ${r.facts.disclosureDate ?? ''} · ${t(r.reason === 'clash' ? 'incident.related.clash' : 'incident.related.same_org')}</span></li>`)}</ul>`
     : html`<p>${t('incident.related.none')}</p>`}
 </section>

@@ -1,6 +1,7 @@
 // The review panel of an incident page: correct a value (typed, or taken from a text selection by
 // /static/review.js), link and unlink notices, and the history of every change with revert. The forms
 // show to editors and admins; everyone else sees the history and a note on signing in.
+import { incidentPath } from '../../core/public-id.ts';
 import { html } from 'hono/html';
 import type { MergedIncident } from '../../app/incidents.ts';
 import { sameValue, type Correction } from '../../core/corrections.ts';
@@ -25,7 +26,7 @@ interface HistoryEntry {
 
 export function reviewPanel(ctx: PageContext, v: ReviewPanelView): Html {
   const { t, locale } = ctx;
-  const id = v.incident.id;
+  const path = incidentPath(v.incident);
   const anchorNotice = v.notices[0]?.id ?? 0;
   const canEdit = ctx.viewer !== null && allows(ctx.viewer.role, 'edit');
   const hidden = html`${csrfField(ctx)}<input type="hidden" name="notice" value="${anchorNotice}">`;
@@ -38,12 +39,13 @@ export function reviewPanel(ctx: PageContext, v: ReviewPanelView): Html {
   return html`<section id="review" class="review" aria-labelledby="review-h">
 <h2 id="review-h">${t('review.title')}</h2>
 ${canEdit ? html`<p class="help who">${t('review.signed_in_as', { name: ctx.viewer?.name ?? '' })}</p>
-<form method="post" action="/incidents/${id}/review" class="correct" id="correct-form">
+<form method="post" action="${path}/review" class="correct" id="correct-form">
 <fieldset><legend>${t('review.correct')}</legend>
   <input type="hidden" name="action" value="correct">${hidden}
-  <div class="row"><label for="c-target">${t('incident.source')}</label>
-  <select id="c-target" name="target"><option value="incident">${t('review.target.incident')}</option>
-  ${v.notices.map((n) => html`<option value="notice:${n.id}">${t('review.target.notice', { id: n.id })}</option>`)}</select></div>
+  <div class="row"><label for="c-target">${t('review.correct.target')}</label>
+  <select id="c-target" name="target" aria-describedby="c-target-help"><option value="incident" selected>${t('review.target.merged')}</option>
+  ${v.notices.map((n) => html`<option value="notice:${n.id}">${t('review.target.notice_only', { id: n.id })}</option>`)}</select></div>
+  <p class="help" id="c-target-help">${t('review.correct.target.help')}</p>
   <div class="row"><label for="c-field">${t('review.correct.field')}</label>
   <select id="c-field" name="field">${v.fields.map((f) => html`<option value="${f}">${fieldLabel(t, f)}</option>`)}</select></div>
   <div class="row"><label for="c-value">${t('review.correct.value')}</label>
@@ -54,15 +56,15 @@ ${canEdit ? html`<p class="help who">${t('review.signed_in_as', { name: ctx.view
 </fieldset>
 </form>
 
-<form method="post" action="/incidents/${id}/link" class="link">
+<form method="post" action="${path}/link" class="link">
 <fieldset><legend>${t('review.link')}</legend>
   ${hidden}
   <p class="help">${t('review.link.help')}</p>
   <div class="row"><label for="l-other">${t('review.link.other')}</label>
-  <input id="l-other" name="other" required inputmode="numeric" pattern="[0-9]+" maxlength="12"></div>
+  <input id="l-other" name="other" required pattern="[Nn]?[0-9]+" maxlength="17" placeholder="N56"></div>
   <button type="submit">${t('review.link.submit')}</button>
 </fieldset>
-</form>` : html`<p class="help who">${t('review.sign_in_to_edit')} <a href="/login?next=${encodeURIComponent(`/incidents/${id}#review`)}">${t('nav.sign_in')}</a></p>`}
+</form>` : html`<p class="help who">${t('review.sign_in_to_edit')} <a href="/login?next=${encodeURIComponent(`${path}#review`)}">${t('nav.sign_in')}</a></p>`}
 
 ${canEdit && v.notices.length > 1 ? html`<div class="unlink"><h3>${t('review.unlink')}</h3><p class="help">${t('review.unlink.help')}</p>
 <ul>${v.notices.map((n) => html`<li><form method="post" action="/notices/${n.id}/unlink">${hidden}

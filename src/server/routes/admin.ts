@@ -76,6 +76,18 @@ export function adminRoutes(deps: { store: Store }, access: AccessOptions): Hono
     return c.redirect('/admin/watch', 303);
   });
 
+  // Pause, resume or stop watching a source: each recorded under the admin's name.
+  for (const action of ['pause', 'resume', 'remove'] as const) {
+    app.post(`/admin/watch/:id/${action}`, async (c) => {
+      const id = parseId(c.req.param('id'), 'source');
+      await readForm(c, z.object({}));
+      const acting = storeActingAs(store, actorOf(c));
+      if (action === 'remove') await acting.removeWatchSource(id);
+      else await acting.pauseWatchSource(id, action === 'pause');
+      return c.redirect('/admin/watch', 303);
+    });
+  }
+
   app.get('/admin/audit', async (c) => {
     const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
     const parsed = auditQuery.safeParse(raw);

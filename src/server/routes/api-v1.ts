@@ -22,7 +22,9 @@ import { problem, problemOf, problemResponse } from '../api/problem.ts';
 import { RETRY_AFTER } from '../http-error.ts';
 import { storeActingAs } from '../../store/with-actor.ts';
 import { storeNamingSource } from '../../store/with-source-name.ts';
-import { actorOf } from '../auth/viewer.ts';
+import { actorOf, viewerOf } from '../auth/viewer.ts';
+import { correctValue } from '../../app/review.ts';
+import { publicIncidentId } from '../../core/public-id.ts';
 import { pathUnder } from '../../sources/path-under.ts';
 
 /** The part of the store /api/v1/claims reads (see Store.listClaims). */
@@ -133,6 +135,26 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
         discovered_date: x.discoveredDate, source: x.source, imported_at: x.importedAt,
       })),
     });
+  });
+
+  // A person's correction of the incident's merged value (as the review form's default target): editors
+  // and admins, signed in. Never with an API token, whatever its scope: corrections are a person's decisions.
+  api.post('/api/v1/incidents/:id/corrections', async (c) => {
+    if (viewerOf(c)?.via === 'token') {
+      throw new JikenboError('forbidden', 'a correction is a person\'s decision: send it signed in (session and X-CSRF-Token), not with an API token');
+    }
+    const { id: ref } = parse(s.incidentRefPath, { id: c.req.param('id') });
+    const incidentId = typeof ref === 'number' ? ref : await incidentByNumber(deps.store, ref);
+    const raw: unknown = await c.req.json().catch(() => {
+      throw new JikenboError('bad_input', 'body: expected JSON such as {"field":"affected_count","value":"4万8,215名"}', { subject: 'body' });
+    });
+    const body = parse(s.correctionInput, raw);
+    const correction = await correctValue(deps.store, { target: 'incident', id: incidentId, field: body.field, value: body.value, by: actorOf(c) });
+    const incident = await deps.store.getIncident(incidentId);
+    return json(c, s.correctionSchema, {
+      id: correction.id, incident_id: incidentId, incident_number: incident ? publicIncidentId(incident) : null, field: correction.field,
+      old_value: correction.oldValue, new_value: correction.newValue, by: correction.by, at: correction.at,
+    }, 201);
   });
 
   // Editors and admins only (auth/policy.ts): a script sends `Authorization: Bearer <API token>`.

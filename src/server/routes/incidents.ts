@@ -7,7 +7,8 @@ import { CLIENT_GONE, clientGone } from '../client-gone.ts';
 import { ViewCache } from '../view-cache.ts';
 import { confirmedClaimsOf } from '../../app/claims.ts';
 import { getMergedIncident } from '../../app/incidents.ts';
-import { incidentByNumber } from '../../app/incident-number.ts';
+import { publicIdOfIncident, resolveIncidentRef } from '../../app/incident-number.ts';
+import { incidentPath, publicIncidentId } from '../../core/public-id.ts';
 import { incidentNumberOf } from '../../analyze/casebook-number.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { Archive, NoticeDetail, Store } from '../../store/store.ts';
@@ -61,22 +62,25 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
 
   app.get('/incidents/:id', async (c) => {
     const ctx = pageContext(c);
-    // A number of either form (/incidents/2024-078, /incidents/J2024-0078) goes to the incident it finds,
-    // also when a merge took that incident into another one.
+    // An incident's page lives at its public identifier (/incidents/2024-504, or J2024-0078): the
+    // address people copy is the number they cite. An internal id still shows the page; a number the
+    // incident no longer goes by (its own number beside a header number, one a merge took over) moves
+    // to the one it has now.
     const raw = c.req.param('id');
-    if (incidentNumberOf(raw) !== null) return c.redirect(`/incidents/${await incidentByNumber(store, raw)}`, 302);
-    const id = parseId(c.req.param('id'), 'incident');
+    const id = await resolveIncidentRef(store, raw);
     const incident = await getMergedIncident(store, id);
     if (!incident) {
       // An incident a merge took into another: its page moved there for good.
       const survivor = await store.incidentReplacing(id);
-      if (survivor !== null) return c.redirect(`/incidents/${survivor}`, 301);
-      throw new JikenboError('not_found', `no incident #${id}`);
+      if (survivor !== null) return c.redirect(`/incidents/${encodeURIComponent(await publicIdOfIncident(store, survivor))}`, 301);
+      throw new JikenboError('not_found', `no incident ${raw.slice(0, 40)}`);
     }
+    const asked = incidentNumberOf(raw);
+    if (asked !== null && asked !== publicIncidentId(incident)) return c.redirect(incidentPath(incident), 302);
     const notices = (await Promise.all(incident.members.map((m) => store.getNotice(m.noticeId)))).filter((n): n is NoticeDetail => n !== null);
     const decisions = await store.listDecisions(incident.members.map((m) => m.noticeId));
     return c.html(incidentPage(ctx, {
-      incident, notices, decisions, related: await relatedIncidentsOf(store, id), claims: await confirmedClaimsOf(store, id),
+      incident, notices, decisions, related: await relatedIncidentsOf(store, incident.id), claims: await confirmedClaimsOf(store, incident.id),
     }));
   });
 

@@ -1,4 +1,5 @@
 // Routes of the notices list (/notices), a notice's page and whole text, its archived original, and the JSON API.
+import { publicIdOfIncident } from '../../app/incident-number.ts';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { filterSchema } from '../../cli/options.ts';
@@ -55,7 +56,8 @@ export function noticeRoutes(deps: { store: Store; archive: Archive }): Hono {
     const id = parseId(c.req.param('id'), 'notice');
     const notice = await store.getNotice(id);
     if (!notice) throw new JikenboError('not_found', 'no such record');
-    return c.html(noticePage(pageContext(c), notice, await store.incidentOfNotice(id)));
+    const incident = await store.incidentOfNotice(id);
+    return c.html(noticePage(pageContext(c), notice, incident === null ? null : await publicIdOfIncident(store, incident)));
   });
 
   // The whole text, which a page shows only the start of when it is long (pages/page-limits.ts).

@@ -4,14 +4,25 @@
 // incident page, so reloading never sends a form twice.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { fieldValueProblem, isRecordKey } from '../../app/field-value.ts';
+import { JikenboError } from '../../core/errors.ts';
+import { pageContext } from '../i18n/locale.ts';
+import { fieldLabel } from '../pages/labels.ts';
+import { parseNoticeRef } from '../../core/public-id.ts';
 import { linkNoticesAsPerson, unlinkNoticeAsPerson } from '../../app/incidents.ts';
 import { correctValue, revertCorrection } from '../../app/review.ts';
+import { publicIdOfIncident, resolveIncidentRef } from '../../app/incident-number.ts';
 import type { Store } from '../../store/store.ts';
 import { actorOf } from '../auth/viewer.ts';
 import { readForm as form } from '../read-form.ts';
 import { parseId } from './incidents.ts';
 
-const noticeId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A notice as the page shows it (N56) or its bare id (56). */
+const noticeId = z.string().transform((s, ctx) => {
+  const id = parseNoticeRef(s);
+  if (id === null) ctx.addIssue({ code: 'custom', message: 'expected a notice such as N56' });
+  return id ?? z.NEVER;
+});
 const anchored = z.object({ notice: noticeId });
 
 const schemas = {
@@ -29,16 +40,24 @@ export function reviewRoutes(deps: { store: Store }): Hono {
   const app = new Hono();
   const { store } = deps;
 
-  /** Back to the incident the notice is in now (a change may have moved it), at the review panel. */
+  /** Back to the incident the notice is in now (a change may have moved it), at the review panel, by its public identifier. */
   const backTo = async (c: Context, notice: number) => {
     const incident = await store.incidentOfNotice(notice);
-    return c.redirect(incident === null ? '/' : `/incidents/${incident}#review`, 303);
+    return c.redirect(incident === null ? '/' : `/incidents/${encodeURIComponent(await publicIdOfIncident(store, incident))}#review`, 303);
   };
 
   app.post('/incidents/:id/review', async (c) => {
-    const incidentId = parseId(c.req.param('id'), 'incident');
+    // By number (2024-504) or internal id: the form posts to the address of the page it is on.
+    const incidentId = await resolveIncidentRef(store, c.req.param('id'));
     const f = await form(c, schemas.review);
     const target = f.target === 'incident' ? { target: 'incident' as const, id: incidentId } : { target: 'notice' as const, id: Number(f.target.slice(7)) };
+    // A value that does not fit is refused in the page's language, naming the field as the page does.
+    const refusal = fieldValueProblem(f.field, f.value);
+    if (refusal) {
+      const { t } = pageContext(c);
+      const field = isRecordKey(f.field) ? t('review.problem.field', { label: fieldLabel(t, f.field), code: f.field }) : f.field;
+      throw new JikenboError('bad_input', t(`review.problem.${refusal.problem}`, { field, value: f.value.slice(0, 60) }), { subject: f.field });
+    }
     await correctValue(store, { ...target, field: f.field, value: f.value, by: actorOf(c) });
     return backTo(c, f.notice);
   });
@@ -51,7 +70,7 @@ export function reviewRoutes(deps: { store: Store }): Hono {
   });
 
   app.post('/incidents/:id/link', async (c) => {
-    parseId(c.req.param('id'), 'incident');
+    await resolveIncidentRef(store, c.req.param('id'));
     const f = await form(c, schemas.link);
     await linkNoticesAsPerson(store, f.notice, f.other, actorOf(c));
     return backTo(c, f.notice);

@@ -5,8 +5,7 @@ export const REVIEW_SCRIPT = `"use strict";
 (function () {
   var button = document.getElementById('use-selection');
   var value = document.getElementById('c-value');
-  var target = document.getElementById('c-target');
-  if (!button || !value || !target) return;
+  if (!button || !value) return;
   button.hidden = false;
   button.addEventListener('click', function () {
     var sel = window.getSelection();
@@ -16,9 +15,9 @@ export const REVIEW_SCRIPT = `"use strict";
     var text = el && el.closest ? el.closest('pre.notice-text') : null;
     if (!text) return;
     value.value = sel.toString().trim().slice(0, 500);
-    // The selection says which notice the value is read from: correct that notice.
-    var notice = text.getAttribute('data-notice');
-    if (notice) target.value = 'notice:' + notice;
+    // The value is read from one notice, but the correction goes where the form says: by default the
+    // incident's merged value, which then holds whichever notice is latest. (Retargeting it to the
+    // notice it was read from left the incident unchanged when another notice stated a later value.)
     value.focus();
   });
 })();

@@ -24,7 +24,7 @@ async function lockNotice(client: Client, id: number): Promise<boolean> {
 async function refreshNotice(client: Client, noticeId: number): Promise<Correction[]> {
   const machine = await one<{ record_json: string }>(client,
     'SELECT record_json FROM records WHERE notice_id = $1 ORDER BY id DESC LIMIT 1', [noticeId]);
-  if (!machine) throw new JikenboError('internal', `notice #${noticeId} has no machine record`);
+  if (!machine) throw new JikenboError('internal', `notice N${noticeId} has no machine record`);
   const corrections = (await rows<CorrectionRow>(client, SELECT_FOR, ['notice', noticeId])).map(toCorrection);
   const { record, corrected } = applyCorrections(JSON.parse(machine.record_json) as IncidentRecord, corrections);
   await client.query(/* sql */ `
@@ -120,7 +120,7 @@ export function correctionQueries(pool: Pool, now: () => Date): CorrectionPort {
 
     async saveMachineRecord(noticeId, record: IncidentRecord, extractorVersion, by = SYSTEM_ACTOR) {
       return inTransaction(pool, async (client) => {
-        if (!(await lockNotice(client, noticeId))) throw new JikenboError('not_found', `no notice #${noticeId}`);
+        if (!(await lockNotice(client, noticeId))) throw new JikenboError('not_found', `no notice N${noticeId}`);
         const before = await one<{ record_json: string }>(client, 'SELECT record_json FROM records WHERE notice_id = $1 ORDER BY id DESC LIMIT 1', [noticeId]);
         await writeAudit(client, {
           actor: by, action: 'record.reextract', subject: `notice:${noticeId}`,

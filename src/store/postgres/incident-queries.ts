@@ -39,7 +39,7 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
       for (const id of b === null ? [a] : [a, b]) {
         // FOR KEY SHARE: the notice cannot vanish before the decision naming it is committed.
         const exists = isRowId(id) && (await one(client, 'SELECT id FROM notices WHERE id = $1 FOR KEY SHARE', [id]));
-        if (!exists) throw new JikenboError('not_found', `no notice #${id}`, { subject: String(id) });
+        if (!exists) throw new JikenboError('not_found', `no notice N${id}`, { subject: String(id) });
       }
       const before = Object.fromEntries(await Promise.all((b === null ? [a] : [a, b]).map(async (n) => [`notice:${n}`,
         (await one<{ incident_id: number }>(client, 'SELECT incident_id FROM incident_notices WHERE notice_id = $1', [n]))?.incident_id ?? null])));
@@ -210,7 +210,7 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
     },
 
     async linkNotices(a, b, by) {
-      if (a === b) throw new JikenboError('bad_input', `cannot link notice #${a} with itself`, { subject: String(a) });
+      if (a === b) throw new JikenboError('bad_input', `cannot link notice N${a} with itself`, { subject: String(a) });
       return decide('link', a, b, checkBy(by));
     },
 

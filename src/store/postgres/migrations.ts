@@ -528,8 +528,14 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO incident_facts_queue (incident_id, seq) SELECT id, nextval('incident_facts_seq') FROM incidents ORDER BY id;
     `,
   },
+  {
+    version: 12,
+    name: 'watched sources can be paused',
+    sql: /* sql */ `
+      ALTER TABLE watch_sources ADD COLUMN paused_at text;
+    `,
+  },
 ];
-
 export interface MigrationReport {
   applied: number[];
   current: number;

@@ -9,7 +9,30 @@ import { SYSTEM_ACTOR } from '../account-types.ts';
 import { writeAudit } from './account-queries.ts';
 
 export function watchQueries(pool: Pool, now: () => Date): WatchPort {
+  const lockedSource = async (client: Pick<Pool, 'query'>, id: number): Promise<SourceRow> => {
+    const row = isRowId(id) ? await one<SourceRow>(client, 'SELECT * FROM watch_sources WHERE id = $1 FOR UPDATE', [id]) : undefined;
+    if (!row) throw new JikenboError('not_found', `no watched source ${id}`, { subject: String(id) });
+    return row;
+  };
   return {
+    async removeWatchSource(id, by = SYSTEM_ACTOR) {
+      return inTransaction(pool, async (client) => {
+        const source = toSource(await lockedSource(client, id));
+        await client.query('DELETE FROM watch_seen WHERE source_id = $1', [id]);
+        await client.query('DELETE FROM watch_sources WHERE id = $1', [id]);
+        await writeAudit(client, { actor: by, action: 'watch.remove', subject: `watch:${id}`, before: { url: source.url, everySeconds: source.everySeconds }, after: null }, now);
+        return source;
+      });
+    },
+    async pauseWatchSource(id, paused, by = SYSTEM_ACTOR) {
+      return inTransaction(pool, async (client) => {
+        const before = toSource(await lockedSource(client, id));
+        if ((before.pausedAt !== null) === paused) return before;
+        const after = toSource((await one<SourceRow>(client, 'UPDATE watch_sources SET paused_at = $2 WHERE id = $1 RETURNING *', [id, paused ? now().toISOString() : null]))!);
+        await writeAudit(client, { actor: by, action: paused ? 'watch.pause' : 'watch.resume', subject: `watch:${id}`, before: { url: before.url, pausedAt: before.pausedAt }, after: { url: after.url, pausedAt: after.pausedAt } }, now);
+        return after;
+      });
+    },
     async addWatchSource(input, by = SYSTEM_ACTOR) {
       return inTransaction(pool, async (client) => {
         const before = await one<SourceRow>(client, 'SELECT * FROM watch_sources WHERE url = $1 FOR UPDATE', [input.url]);
@@ -31,7 +54,7 @@ export function watchQueries(pool: Pool, now: () => Date): WatchPort {
       return (await rows<SourceRow>(pool, 'SELECT * FROM watch_sources ORDER BY id')).map(toSource);
     },
     async dueWatchSources(at) {
-      return (await rows<SourceRow>(pool, 'SELECT * FROM watch_sources WHERE next_check_at <= $1 ORDER BY next_check_at, id', [at])).map(toSource);
+      return (await rows<SourceRow>(pool, 'SELECT * FROM watch_sources WHERE next_check_at <= $1 AND paused_at IS NULL ORDER BY next_check_at, id', [at])).map(toSource);
     },
     async recordWatchCheck(sourceId, result) {
       const row = !isRowId(sourceId) ? undefined : result.ok

@@ -15,6 +15,7 @@ export interface SourceRow {
   next_check_at: string;
   failures: number;
   last_error: string | null;
+  paused_at: string | null;
 }
 
 export const toSource = (row: SourceRow): WatchSource => ({
@@ -30,4 +31,5 @@ export const toSource = (row: SourceRow): WatchSource => ({
   nextCheckAt: row.next_check_at,
   failures: row.failures,
   lastError: row.last_error,
+  pausedAt: row.paused_at ?? null,
 });

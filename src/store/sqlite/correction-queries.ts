@@ -45,7 +45,7 @@ export function correctionQueries(db: Database.Database, now: () => Date, audit:
   /** Lays the notice's live corrections over its latest machine record and stores the result. */
   function refreshNotice(noticeId: number): Correction[] {
     const machine = latestMachine.get(noticeId);
-    if (!machine) throw new JikenboError('internal', `notice #${noticeId} has no machine record`);
+    if (!machine) throw new JikenboError('internal', `notice N${noticeId} has no machine record`);
     const corrections = selectFor.all('notice', noticeId).map(toCorrection);
     const { record, corrected } = applyCorrections(JSON.parse(machine.record_json) as IncidentRecord, corrections);
     updateNotice.run({
@@ -92,7 +92,7 @@ export function correctionQueries(db: Database.Database, now: () => Date, audit:
   });
 
   const save = db.transaction((noticeId: number, recordJson: string, version: string, by: string): Correction[] => {
-    if (!noticeExists.get(noticeId)) throw new JikenboError('not_found', `no notice #${noticeId}`);
+    if (!noticeExists.get(noticeId)) throw new JikenboError('not_found', `no notice N${noticeId}`);
     const before = latestMachine.get(noticeId);
     upsertRecord.run(noticeId, recordJson, version, now().toISOString());
     audit({

@@ -140,7 +140,7 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
 
   const decide = db.transaction((action: 'link' | 'unlink', a: number, b: number | null, by: string): ManualDecision => {
     for (const id of b === null ? [a] : [a, b]) {
-      if (!noticeExists.get(id)) throw new JikenboError('not_found', `no notice #${id}`, { subject: String(id) });
+      if (!noticeExists.get(id)) throw new JikenboError('not_found', `no notice N${id}`, { subject: String(id) });
     }
     const ids = b === null ? [a] : [a, b];
     const before = Object.fromEntries(ids.map((n) => [`notice:${n}`, incidentOf.get(n)?.incident_id ?? null]));
@@ -189,7 +189,7 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
       replace.immediate(plan);
     },
     async linkNotices(a, b, by) {
-      if (a === b) throw new JikenboError('bad_input', `cannot link notice #${a} with itself`, { subject: String(a) });
+      if (a === b) throw new JikenboError('bad_input', `cannot link notice N${a} with itself`, { subject: String(a) });
       return decide.immediate('link', a, b, checkBy(by));
     },
     async unlinkNotice(noticeId, by) {

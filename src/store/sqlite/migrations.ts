@@ -576,8 +576,14 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO incident_facts_queue (incident_id, seq) SELECT id, id FROM incidents;
     `,
   },
+  {
+    version: 12,
+    name: 'watched sources can be paused',
+    sql: /* sql */ `
+      ALTER TABLE watch_sources ADD COLUMN paused_at TEXT;
+    `,
+  },
 ];
-
 export interface MigrationReport {
   applied: number[];
   current: number;

@@ -9,7 +9,7 @@ import { SYSTEM_ACTOR } from '../account-types.ts';
 import type { AuditWriter } from './account-queries.ts';
 
 export type WatchPort = Pick<Store,
-  'addWatchSource' | 'listWatchSources' | 'dueWatchSources' |
+  'addWatchSource' | 'removeWatchSource' | 'pauseWatchSource' | 'listWatchSources' | 'dueWatchSources' |
   'recordWatchCheck' | 'seenWatchLinks' | 'markWatchLinksSeen'>;
 
 export function watchQueries(db: Database.Database, now: () => Date, audit: AuditWriter): WatchPort {
@@ -20,7 +20,7 @@ export function watchQueries(db: Database.Database, now: () => Date, audit: Audi
   const byUrl = db.prepare<[string], SourceRow>('SELECT * FROM watch_sources WHERE url = ?');
   const byId = db.prepare<[number], SourceRow>('SELECT * FROM watch_sources WHERE id = ?');
   const all = db.prepare<[], SourceRow>('SELECT * FROM watch_sources ORDER BY id');
-  const due = db.prepare<[string], SourceRow>('SELECT * FROM watch_sources WHERE next_check_at <= ? ORDER BY next_check_at, id');
+  const due = db.prepare<[string], SourceRow>('SELECT * FROM watch_sources WHERE next_check_at <= ? AND paused_at IS NULL ORDER BY next_check_at, id');
   const success = db.prepare(/* sql */ `
     UPDATE watch_sources SET etag = @etag, last_modified = @lastModified, last_checked_at = @at, last_success_at = @at,
       next_check_at = @nextCheckAt, failures = 0, last_error = NULL WHERE id = @id`);
@@ -49,7 +49,37 @@ export function watchQueries(db: Database.Database, now: () => Date, audit: Audi
     return source;
   });
 
+  const deleteSeen = db.prepare<[number]>('DELETE FROM watch_seen WHERE source_id = ?');
+  const deleteSource = db.prepare<[number]>('DELETE FROM watch_sources WHERE id = ?');
+  const setPaused = db.prepare<[string | null, number]>('UPDATE watch_sources SET paused_at = ? WHERE id = ?');
+  const existing = (id: number) => {
+    const row = byId.get(id);
+    if (!row) throw new JikenboError('not_found', `no watched source ${id}`, { subject: String(id) });
+    return toSource(row);
+  };
+  const removeSource = db.transaction((id: number, by: string) => {
+    const source = existing(id);
+    deleteSeen.run(id);
+    deleteSource.run(id);
+    audit({ actor: by, action: 'watch.remove', subject: `watch:${id}`, before: { url: source.url, everySeconds: source.everySeconds }, after: null });
+    return source;
+  });
+  const pauseSource = db.transaction((id: number, paused: boolean, by: string) => {
+    const before = existing(id);
+    if ((before.pausedAt !== null) === paused) return before;
+    setPaused.run(paused ? now().toISOString() : null, id);
+    const after = existing(id);
+    audit({ actor: by, action: paused ? 'watch.pause' : 'watch.resume', subject: `watch:${id}`, before: { url: before.url, pausedAt: before.pausedAt }, after: { url: after.url, pausedAt: after.pausedAt } });
+    return after;
+  });
+
   return {
+    async removeWatchSource(id, by = SYSTEM_ACTOR) {
+      return removeSource.immediate(id, by);
+    },
+    async pauseWatchSource(id, paused, by = SYSTEM_ACTOR) {
+      return pauseSource.immediate(id, paused, by);
+    },
     async addWatchSource(input, by = SYSTEM_ACTOR) {
       return addSource.immediate(input, by);
     },

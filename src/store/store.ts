@@ -146,6 +146,8 @@ export interface LinkableNotice {
   record: IncidentRecord;
   text: string;
   ingestedAt: string;
+  /** The document's media type (`application/json`: imported from VERIS, not read from a notice); set by loadLinkable. */
+  mediaType?: string;
 }
 
 export interface ExistingIncident {

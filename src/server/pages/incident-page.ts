@@ -9,6 +9,7 @@ import type { ManualDecision, NoticeDetail } from '../../store/store.ts';
 import type { PageContext } from '../i18n/locale.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { ConfirmedClaim } from '../../app/claims.ts';
+import type { DutyAssessment } from '../../analyze/reporting-duty.ts';
 import type { RelatedIncident } from '../../app/related-incidents.ts';
 import { typedValue } from './field-input.ts';
 import { allows } from '../../core/access.ts';
@@ -26,6 +27,8 @@ export interface IncidentView {
   related: RelatedIncident[];
   /** Leak-site claims a person confirmed as this incident. */
   claims: ConfirmedClaim[];
+  /** The reporting duty read from the notices: the timeline shows its stated reports and due dates. */
+  duty?: DutyAssessment;
 }
 
 export const MERGED_FIELDS = RECORD_KEYS.filter((k): k is MergedField & RecordKey => Object.hasOwn(MERGE_RULES, k));
@@ -144,8 +147,17 @@ function timeline(ctx: PageContext, v: IncidentView): Html {
   const events: { date: string | null; label: string; note?: string }[] = [];
   if (m.occurred_date.value) events.push({ date: m.occurred_date.value, label: t('incident.timeline.occurred') });
   if (m.discovered_date.value) events.push({ date: m.discovered_date.value, label: t('incident.timeline.discovered') });
-  // Notices say that they reported, rarely when: a report without a date is listed, undated, last.
-  if (m.reported_to_ppc.value) events.push({ date: null, label: t('incident.timeline.reported'), note: t('incident.timeline.reported_undated') });
+  // The reports the notices state, dated where they say when; a report no sentence dates is listed, undated, last.
+  const reports = v.duty?.reports ?? [];
+  for (const r of reports) {
+    const label = t(r.kind === 'sokuho' ? 'incident.timeline.reported_sokuho' : r.kind === 'kakuho' ? 'incident.timeline.reported_kakuho' : 'incident.timeline.reported');
+    const against = r.kind === 'kakuho' ? v.duty!.kakuho : v.duty!.sokuho;
+    const verdict = against.report === r && against.late !== null ? t(against.late ? 'incident.timeline.after_due' : 'incident.timeline.by_due') : null;
+    events.push({ date: r.date, label, note: [verdict, t('incident.source.notice', { id: r.noticeId })].filter((x) => x !== null).join(' · ') });
+  }
+  if (m.reported_to_ppc.value && reports.length === 0) events.push({ date: null, label: t('incident.timeline.reported'), note: t('incident.timeline.reported_undated') });
+  if (v.duty?.sokuhoDue && v.duty.status !== 'not_reportable') events.push({ date: v.duty.sokuhoDue, label: t('incident.timeline.due_sokuho') });
+  if (v.duty?.kakuhoDue && v.duty.kakuhoDays) events.push({ date: v.duty.kakuhoDue, label: t('incident.timeline.due_kakuho', { days: v.duty.kakuhoDays }) });
   for (const n of v.notices) {
     if (n.disclosureDate) events.push({ date: n.disclosureDate, label: t('incident.timeline.disclosed'), note: t('incident.source.notice', { id: n.id }) });
   }

@@ -7,6 +7,8 @@ import { CLIENT_GONE, clientGone } from '../client-gone.ts';
 import { ViewCache } from '../view-cache.ts';
 import { confirmedClaimsOf } from '../../app/claims.ts';
 import { getMergedIncident } from '../../app/incidents.ts';
+import { factsOf } from '../../app/incident-facts.ts';
+import { assessDuty } from '../../analyze/reporting-duty.ts';
 import { incidentByNumber } from '../../app/incident-number.ts';
 import { incidentNumberOf } from '../../analyze/casebook-number.ts';
 import { JikenboError } from '../../core/errors.ts';
@@ -75,8 +77,10 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
     }
     const notices = (await Promise.all(incident.members.map((m) => store.getNotice(m.noticeId)))).filter((n): n is NoticeDetail => n !== null);
     const decisions = await store.listDecisions(incident.members.map((m) => m.noticeId));
+    // The duty check reads the notices the page shows anyway: the timeline gives the report dates they state.
+    const duty = assessDuty(factsOf(incident, new Set()), notices.map((n) => ({ id: n.id, text: n.text, record: n.record, mediaType: n.document.mediaType })));
     return c.html(incidentPage(ctx, {
-      incident, notices, decisions, related: await relatedIncidentsOf(store, id), claims: await confirmedClaimsOf(store, id),
+      incident, notices, decisions, duty, related: await relatedIncidentsOf(store, id), claims: await confirmedClaimsOf(store, id),
     }));
   });
 

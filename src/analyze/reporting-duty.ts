@@ -178,7 +178,7 @@ function sentenceOf(condition: DutyCondition, notices: readonly DutyNotice[]): {
 }
 
 /** What casts doubt on the duty, from the values and from what the notices state. */
-function doubtsOf(row: FactRow, conditions: readonly MetCondition[], notices: readonly DutyNotice[]): DutyDoubt[] {
+function doubtsOf(row: FactRow, conditions: readonly MetCondition[], notices: readonly DutyNotice[], reported: boolean): DutyDoubt[] {
   const doubts: DutyDoubt[] = [];
   if (notices.length > 0 && notices.every((n) => n.mediaType === 'application/json')) {
     doubts.push({ kind: 'imported', rule: 'facts/imported-record', noticeId: notices[0]!.id, sentence: null,
@@ -200,7 +200,8 @@ function doubtsOf(row: FactRow, conditions: readonly MetCondition[], notices: re
     add({ kind: 'foreign_body', rule: hit.rule.id, why: hit.rule.why, sentence: hit.sentence, noticeId });
   }
   // Data types, a count or a leak sentence state personal data; a 第3号 incident without any is about something else.
-  const onlyUnlawful = conditions.every((c) => c.condition === 'unlawful_purpose');
+  // A body that says it reported to the commission took the event for a reportable 漏えい等 itself.
+  const onlyUnlawful = conditions.every((c) => c.condition === 'unlawful_purpose') && !reported;
   const leak = perNotice.map(({ sentences }) => leakStatedIn(sentences)).find((x) => x !== null) ?? null;
   if (onlyUnlawful && leak === null) {
     for (const { hit, noticeId } of hits.filter((h) => h.hit.rule.kind === 'account_only')) {
@@ -231,17 +232,18 @@ export function assessDuty(row: FactRow, notices: readonly DutyNotice[] = []): D
     return { ...c, sentence: at?.sentence ?? null, noticeId: at?.noticeId ?? null };
   });
   const any = conditions.length > 0;
-  const doubts = any ? doubtsOf(row, conditions, notices) : [];
+  const reports = notices.flatMap((n) => statedReports(n.id, n.text, n.record.disclosure_date ?? row.disclosureDate));
+  const reportedToPpc = row.reportedToPpc || reports.length > 0;
+  const doubts = any ? doubtsOf(row, conditions, notices, reportedToPpc) : [];
   const status: DutyStatus = !any ? 'not_reportable' : doubts.length ? 'doubtful' : 'reportable';
   const kakuhoDays = !any ? null : conditions.some((c) => c.condition === 'unlawful_purpose') ? KAKUHO_DAYS_UNLAWFUL : KAKUHO_DAYS;
   const d = row.discoveredDate;
   const kakuhoDue = d && kakuhoDays ? addDays(d, kakuhoDays) : null;
   const sokuhoDue = d && any ? addDays(d, SOKUHO_DAYS) : null;
-  const reports = notices.flatMap((n) => statedReports(n.id, n.text, n.record.disclosure_date ?? row.disclosureDate));
   return {
     incidentId: row.id, number: row.number, organization: row.organization,
     conditions, status, reportable: status === 'reportable', doubts,
-    reportedToPpc: row.reportedToPpc || reports.length > 0, reports,
+    reportedToPpc, reports,
     sokuho: against(firstReport(reports, ['sokuho', 'report']), sokuhoDue),
     kakuho: against(firstReport(reports, ['kakuho']), kakuhoDue),
     discoveredDate: d, disclosureDate: row.disclosureDate,

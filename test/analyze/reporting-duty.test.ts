@@ -192,3 +192,12 @@ describe('the summary over notices', () => {
     expect(s.lateReports).toEqual({ sokuho: { late: 0, of: 0 }, kakuho: { late: 1, of: 1 } });
   });
 });
+
+describe('a body that says it reported', () => {
+  it('is not doubted for stating no personal data: it took the event for a reportable one itself', () => {
+    const text = '当社サーバーがランサムウェアに感染しました。\n3月8日、個人情報保護委員会に速報を行いました。';
+    const a = assessDuty(fact(1, { organization: 'みどり包装株式会社', incidentTypes: ['ransomware'], disclosureDate: '2024-03-20' }), [notice(1, text)]);
+    expect(a).toMatchObject({ status: 'reportable', reportedToPpc: true, doubts: [] });
+    expect(a.sokuho.report).toMatchObject({ date: '2024-03-08' });
+  });
+});

@@ -346,6 +346,8 @@ export interface CorrectionInput {
   oldValue: FieldValue;
   newValue: FieldValue;
   by: string;
+  /** Why; app/review.ts asks one for every change of a value. */
+  reason?: string | null;
 }
 
 export interface ReextractionCandidate {

@@ -39,10 +39,10 @@ describe('incident facts', () => {
 
   it('shows a person\'s correction and marks the incident reviewed', async () => {
     const usb = (await loadIncidentFacts(casebook.store)).find((f) => f.incidentTypes.includes('loss'))!;
-    await correctValue(casebook.store, { target: 'notice', id: usb.noticeIds[0]!, field: 'affected_count', value: '130', by: 'sato' });
+    await correctValue(casebook.store, { target: 'notice', id: usb.noticeIds[0]!, field: 'affected_count', value: '130', by: 'sato', reason: '公表文の記載による' });
     const after = (await loadIncidentFacts(casebook.store)).find((f) => f.id === usb.id || f.noticeIds.includes(usb.noticeIds[0]!))!;
     expect(after).toMatchObject({ affectedCount: 130, reviewState: 'reviewed' });
-    await correctValue(casebook.store, { target: 'incident', id: after.id, field: 'sector', value: 'education', by: 'sato' });
+    await correctValue(casebook.store, { target: 'incident', id: after.id, field: 'sector', value: 'education', by: 'sato', reason: '公表文の記載による' });
     expect((await loadIncidentFacts(casebook.store)).find((f) => f.id === after.id)!.sector).toBe('education');
   });
 });

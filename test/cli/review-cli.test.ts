@@ -21,11 +21,20 @@ describe.each(CASEBOOK_ENGINES)('jikenbo review, revert, reextract on $name', (e
   });
 
   it('corrects a value and shows who did it', async () => {
-    const r = await jikenbo(['review', String(id), 'sector', 'education', '--by', 'sato', '--db', db]);
+    const r = await jikenbo(['review', String(id), 'sector', 'education', '--by', 'sato', '--reason', '公表文の記載による', '--db', db]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/correction #1 sector: \S+ → education {2}by sato at \d{4}-/);
     const show = await jikenbo(['show', String(id), '--db', db]);
     expect(show.stdout).toMatch(/業種 sector: education {2}✎ corrected by sato/);
+  });
+
+  it('refuses a change without --reason and shows the reason in the history', async () => {
+    const none = await jikenbo(['review', String(id), 'affected_count', '200', '--by', 'sato', '--db', db]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/reason: a correction needs a reason/);
+    const history = await jikenbo(['review', String(id), '--history', '--db', db]);
+    expect(history.stdout).toMatch(/correction #1 sector: .* reason: 公表文の記載による/);
+    expect(history.stdout).not.toMatch(/affected_count/);
   });
 
   it('keeps the correction through reextract and reports the disagreement', async () => {
@@ -39,7 +48,7 @@ describe.each(CASEBOOK_ENGINES)('jikenbo review, revert, reextract on $name', (e
     expect((await jikenbo(['revert', '1', '--by', 'suzuki', '--db', db])).stdout).toMatch(/reverted by suzuki/);
     const history = await jikenbo(['review', String(id), '--history', '--db', db]);
     expect(history.stdout).toMatch(/correction #1 sector: .*reverted by suzuki/);
-    const bad = await jikenbo(['review', String(id), 'affected_count', 'lots', '--by', 'sato', '--db', db]);
+    const bad = await jikenbo(['review', String(id), 'affected_count', 'lots', '--by', 'sato', '--reason', '公表文の記載による', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/affected_count: "lots" is not a valid value/);
   });

@@ -13,10 +13,12 @@ const by = z.string().trim().min(1, 'expected a name').max(200);
 export async function reviewCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand('review', args, {
     db: { type: 'string' }, by: { type: 'string' }, incident: { type: 'boolean' }, history: { type: 'boolean' }, json: { type: 'boolean' },
+    reason: { type: 'string' },
   });
   const target = values.incident ? 'incident' as const : 'notice' as const;
   if (!values.history && positionals.length !== 3) {
-    process.stderr.write('usage: jikenbo review ID FIELD VALUE [--incident] [--by NAME]   (VALUE "null" clears a value)\n' +
+    process.stderr.write('usage: jikenbo review ID FIELD VALUE --reason TEXT [--incident] [--by NAME]   (VALUE "null" clears a value;\n' +
+      '       the reason may be left out only when VALUE confirms the value already there)\n' +
       '       jikenbo review ID --history [--incident]\n');
     return 2;
   }
@@ -30,7 +32,7 @@ export async function reviewCommand(args: string[]): Promise<number> {
       else for (const c of list) process.stdout.write(renderCorrection(c) + '\n');
       return 0;
     }
-    const correction = await correctValue(casebook.store, { target, id: input.id, field: positionals[1]!, value: positionals[2]!, by: input.by });
+    const correction = await correctValue(casebook.store, { target, id: input.id, field: positionals[1]!, value: positionals[2]!, by: input.by, reason: values.reason ?? null });
     if (values.json) process.stdout.write(JSON.stringify(correction) + '\n');
     else process.stdout.write(`${target} #${input.id}: ${renderCorrection(correction)}\n`);
     return 0;
@@ -56,5 +58,6 @@ export function renderCorrection(c: Correction): string {
   const show = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
   const change = JSON.stringify(c.oldValue) === JSON.stringify(c.newValue) ? `confirmed ${show(c.newValue)}` : `${show(c.oldValue)} → ${show(c.newValue)}`;
   const reverted = c.revertedAt ? `  (reverted by ${c.revertedBy} at ${c.revertedAt})` : '';
-  return `correction #${c.id} ${c.field}: ${change}  by ${c.by} at ${c.at}${reverted}`;
+  const reason = c.reason ? `  reason: ${c.reason}` : '';
+  return `correction #${c.id} ${c.field}: ${change}  by ${c.by} at ${c.at}${reason}${reverted}`;
 }

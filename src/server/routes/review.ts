@@ -20,6 +20,7 @@ const schemas = {
     target: z.string().regex(/^(incident|notice:\d{1,15})$/, 'incident or notice:N'),
     field: z.string().min(1).max(40),
     value: z.string().max(500, 'at most 500 characters'),
+    reason: z.string().max(500, 'at most 500 characters').optional(),
   }),
   link: anchored.extend({ other: noticeId }),
   plain: anchored,
@@ -39,7 +40,7 @@ export function reviewRoutes(deps: { store: Store }): Hono {
     const incidentId = parseId(c.req.param('id'), 'incident');
     const f = await form(c, schemas.review);
     const target = f.target === 'incident' ? { target: 'incident' as const, id: incidentId } : { target: 'notice' as const, id: Number(f.target.slice(7)) };
-    await correctValue(store, { ...target, field: f.field, value: f.value, by: actorOf(c) });
+    await correctValue(store, { ...target, field: f.field, value: f.value, by: actorOf(c), reason: f.reason ?? null });
     return backTo(c, f.notice);
   });
 

@@ -576,6 +576,15 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO incident_facts_queue (incident_id, seq) SELECT id, id FROM incidents;
     `,
   },
+  {
+    version: 12,
+    name: 'a reason on every correction',
+    sql: /* sql */ `
+      -- Why a person changed or confirmed a value (app/review.ts asks one for every change); NULL on
+      -- corrections made before reasons were asked for.
+      ALTER TABLE corrections ADD COLUMN reason TEXT CHECK (reason IS NULL OR length(reason) <= 500);
+    `,
+  },
 ];
 
 export interface MigrationReport {

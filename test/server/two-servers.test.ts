@@ -68,7 +68,8 @@ describe('two servers on one PostgreSQL database', () => {
     const correction = await correctValue(one.store, { target: 'incident', id: incident.usb, field: 'affected_count', value: '2,500', by: '佐藤', reason: '公表文の記載による' });
     const after = await appTwo.request(`/api/v1/incidents/${incident.usb}`, { headers: { 'If-None-Match': etag } });
     expect(after.status).toBe(200);
-    expect(((await after.json()) as IncidentJson)).toMatchObject({ affected_count: 2500, review_state: 'reviewed' });
+    // One value corrected: the incident is not yet reviewed as a whole (every stated value is).
+    expect(((await after.json()) as IncidentJson)).toMatchObject({ affected_count: 2500, review_state: 'unreviewed' });
     expect(affectedRow(await page(incident.usb))).toContain('2,500人');
 
     await revertCorrection(one.store, correction.id, '鈴木');

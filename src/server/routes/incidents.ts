@@ -78,7 +78,7 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
     const notices = (await Promise.all(incident.members.map((m) => store.getNotice(m.noticeId)))).filter((n): n is NoticeDetail => n !== null);
     const decisions = await store.listDecisions(incident.members.map((m) => m.noticeId));
     // The duty check reads the notices the page shows anyway: the timeline gives the report dates they state.
-    const duty = assessDuty(factsOf(incident, new Set()), notices.map((n) => ({ id: n.id, text: n.text, record: n.record, mediaType: n.document.mediaType })));
+    const duty = assessDuty(factsOf(incident, new Map()), notices.map((n) => ({ id: n.id, text: n.text, record: n.record, mediaType: n.document.mediaType })));
     return c.html(incidentPage(ctx, {
       incident, notices, decisions, duty, related: await relatedIncidentsOf(store, id), claims: await confirmedClaimsOf(store, id),
     }));

@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
   review: async () => (await import('./commands/review.ts')).reviewCommand,
   revert: async () => (await import('./commands/review.ts')).revertCommand,
+  queue: async () => (await import('./commands/queue.ts')).queueCommand,
   reextract: async () => (await import('./commands/reextract.ts')).reextractCommand,
   'migrate-store': async () => (await import('./commands/migrate-store.ts')).migrateStoreCommand,
   backup: async () => (await import('./commands/backup.ts')).backupCommand,
@@ -47,7 +48,8 @@ usage: jikenbo COMMAND [options]
   incidents                 incidents with their number, merged record, notices and why they were grouped  [--limit N] [--offset N] [--json]
   link A B                  put notice B's incident with notice A's, as a person's decision  [--by NAME]
   unlink ID                 make notice ID an incident of its own, as a person's decision  [--by NAME]
-  review ID FIELD VALUE     correct (or confirm) one value of notice ID, kept beside the machine's  [--incident] [--by NAME]
+  review ID FIELD VALUE     correct (or confirm) one value of notice ID, kept beside the machine's  --reason TEXT [--incident] [--by NAME]
+  queue                     the values that most need a person first (low confidence, merge changes, claims, duty flags)  [filters] [--limit N] [--json]
   review ID --history       the corrections of notice ID  [--incident]
   revert CORRECTION         take a correction back  [--by NAME]
   reextract                 read every stored notice again with this extractor; corrections stay  [--force]

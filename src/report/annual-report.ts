@@ -70,7 +70,7 @@ export async function renderAnnualReport(input: ReportInput): Promise<string> {
 <header>
 <p class="kicker">jikenbo 事件簿 — 年次まとめ</p>
 <h1>${year}年のセキュリティ事案</h1>
-<p class="lead">${year}年に公表された個人情報漏えい・セキュリティ事案 ${n(rows.length)} 件を、公表文から抽出し人が確かめた記録にもとづいてまとめました。
+<p class="lead">${year}年に公表された個人情報漏えい・セキュリティ事案 ${n(rows.length)} 件を、${checkedText(rows)}にもとづいてまとめました。
 影響を受けた人数は、人数の分かる ${n(stats.affected.counted)} 件の合計で ${n(stats.affected.total)} 人です。</p>
 <p class="scope">集計対象: ${scopeText}。作成 ${input.generatedAt}。</p>
 </header>
@@ -168,6 +168,20 @@ ${table({ columns: ['事件簿番号', '組織', '公表日', '種類', '影響�
 </body>
 </html>`;
   return (await doc).toString();
+}
+
+/** What people checked, as the lead states it: never 「人が確かめた」 beyond the values they did. */
+export function checkedText(rows: readonly FactRow[]): string {
+  let confirmed = 0;
+  let corrected = 0;
+  let of = 0;
+  for (const r of rows) {
+    confirmed += r.review?.confirmed ?? 0;
+    corrected += r.review?.corrected ?? 0;
+    of += r.review?.of ?? 0;
+  }
+  if (confirmed + corrected === 0) return '公表文から機械で抽出した記録 (人が確かめた値はありません)';
+  return `公表文から抽出した記録 (値 ${n(of)} 件のうち、人が確認したもの ${n(confirmed)} 件・訂正したもの ${n(corrected)} 件。ほかは機械の読み取りのまま)`;
 }
 
 function doubtCounts(duty: DutySummary): [string, number][] {

@@ -6,6 +6,10 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { linkNoticesAsPerson, unlinkNoticeAsPerson } from '../../app/incidents.ts';
 import { correctValue, revertCorrection } from '../../app/review.ts';
+import { reviewQueue } from '../../app/review-queue.ts';
+import { scopedFacts } from '../../app/scoped-facts.ts';
+import { pageContext } from '../i18n/locale.ts';
+import { reviewQueuePage } from '../pages/review-queue-page.ts';
 import type { Store } from '../../store/store.ts';
 import { actorOf } from '../auth/viewer.ts';
 import { readForm as form } from '../read-form.ts';
@@ -21,6 +25,8 @@ const schemas = {
     field: z.string().min(1).max(40),
     value: z.string().max(500, 'at most 500 characters'),
     reason: z.string().max(500, 'at most 500 characters').optional(),
+    /** Confirmed from the review queue: back there, not to the incident. */
+    back: z.literal('queue').optional(),
   }),
   link: anchored.extend({ other: noticeId }),
   plain: anchored,
@@ -41,7 +47,13 @@ export function reviewRoutes(deps: { store: Store }): Hono {
     const f = await form(c, schemas.review);
     const target = f.target === 'incident' ? { target: 'incident' as const, id: incidentId } : { target: 'notice' as const, id: Number(f.target.slice(7)) };
     await correctValue(store, { ...target, field: f.field, value: f.value, by: actorOf(c), reason: f.reason ?? null });
-    return backTo(c, f.notice);
+    return f.back === 'queue' ? c.redirect('/review#queue', 303) : backTo(c, f.notice);
+  });
+
+  app.get('/review', async (c) => {
+    const ctx = pageContext(c);
+    const queue = await reviewQueue(store, await scopedFacts(store, { q: '', filter: {} }), 50);
+    return c.html(reviewQueuePage(ctx, queue));
   });
 
   app.post('/corrections/:id/revert', async (c) => {

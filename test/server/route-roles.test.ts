@@ -20,7 +20,7 @@ const EXPECTED: Record<string, Need> = {
   'POST /logout': 'self', 'GET /account': 'self', 'POST /account/password': 'self', 'POST /account/tokens': 'self',
   'POST /account/tokens/:id/revoke': 'self',
   'GET /': 'read', 'GET /incidents/:id': 'read', 'GET /notices': 'read', 'GET /notices/:id': 'read', 'GET /notices/:id/text': 'read',
-  'GET /documents/:id/original': 'read', 'GET /claims': 'read', 'GET /dashboard': 'read', 'GET /dashboard/:file': 'read',
+  'GET /documents/:id/original': 'read', 'GET /claims': 'read', 'GET /dashboard': 'read', 'GET /review': 'read', 'GET /dashboard/:file': 'read',
   'GET /export.csv': 'read', 'GET /export.jsonl': 'read', 'GET /feed.atom': 'read',
   'GET /api/notices': 'read', 'GET /api/notices/:id': 'read', 'GET /api/incidents/:id/claims': 'read',
   'GET /api/stats': 'read', 'GET /api/stats/damages': 'read', 'GET /api/stats/duty': 'read', 'GET /api/openapi.json': 'read',

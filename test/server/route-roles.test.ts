@@ -24,10 +24,10 @@ const EXPECTED: Record<string, Need> = {
   'GET /export.csv': 'read', 'GET /export.jsonl': 'read', 'GET /feed.atom': 'read',
   'GET /api/notices': 'read', 'GET /api/notices/:id': 'read', 'GET /api/incidents/:id/claims': 'read',
   'GET /api/stats': 'read', 'GET /api/stats/damages': 'read', 'GET /api/stats/duty': 'read', 'GET /api/openapi.json': 'read',
-  'GET /api/v1/incidents': 'read', 'GET /api/v1/incidents/:id': 'read', 'GET /api/v1/notices/:id': 'read',
+  'GET /api/v1/incidents': 'read', 'GET /api/v1/incidents/:id': 'read', 'GET /api/v1/incidents/:id/corrections': 'read', 'GET /api/v1/notices/:id': 'read',
   'GET /api/v1/search': 'read', 'GET /api/v1/stats': 'read', 'GET /api/v1/claims': 'read',
   'POST /incidents/:id/review': 'edit', 'POST /corrections/:id/revert': 'edit', 'POST /incidents/:id/link': 'edit',
-  'POST /notices/:id/unlink': 'edit', 'POST /claims/:id/confirm': 'edit', 'POST /api/v1/notices': 'edit',
+  'POST /notices/:id/unlink': 'edit', 'POST /claims/:id/confirm': 'edit', 'POST /api/v1/notices': 'edit', 'POST /api/v1/incidents/:id/corrections': 'edit',
   'GET /admin': 'admin', 'GET /admin/audit': 'admin', 'GET /admin/watch': 'admin', 'POST /admin/accounts': 'admin',
   'POST /admin/accounts/:name': 'admin', 'POST /admin/tokens/:id/revoke': 'admin', 'POST /admin/watch': 'admin',
 };

@@ -9,6 +9,7 @@ const NAMED: Record<string, z.ZodType> = {
   Incident: s.incidentSchema, IncidentPage: s.incidentPageSchema, IncidentDetail: s.incidentDetailSchema,
   Notice: s.noticeSchema, SearchResult: s.searchResultSchema, Stats: s.statsSchema, Claims: s.claimsSchema,
   IngestReport: s.ingestReportSchema, Problem: s.problemSchema,
+  Correction: s.correctionSchema, Corrections: s.correctionsSchema, CorrectionInput: s.correctionBody,
 };
 
 export interface ApiOperation {
@@ -20,7 +21,8 @@ export interface ApiOperation {
   params?: z.ZodObject;
   /** Status → the name of a schema in NAMED (JSON bodies). */
   responses: Record<number, keyof typeof NAMED>;
-  requestBody?: 'upload';
+  /** A file upload, or a JSON body of a named schema. */
+  requestBody?: 'upload' | keyof typeof NAMED;
   secured?: boolean;
   etag?: boolean;
 }
@@ -32,6 +34,8 @@ export const OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/api/v1/search', summary: 'Full-text search over notices (bigram)', query: s.searchQuery, responses: { 200: 'SearchResult', 400: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/stats', summary: 'Statistics over the filtered incidents', query: s.statsQuery, responses: { 200: 'Stats', 400: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/claims', summary: 'Leak-site claims discovered within a date range', query: s.claimsQuery, responses: { 200: 'Claims', 400: 'Problem', 501: 'Problem' }, etag: true },
+  { method: 'get', path: '/api/v1/incidents/{id}/corrections', summary: 'Every correction and confirmation of an incident and of its notices, with who, when and why', params: s.idPath, responses: { 200: 'Corrections', 400: 'Problem', 404: 'Problem' } },
+  { method: 'post', path: '/api/v1/incidents/{id}/corrections', summary: 'Correct or confirm one value of an incident or of one of its notices; a change needs a reason (an API token of scope ingest, of an editor or admin)', params: s.idPath, requestBody: 'CorrectionInput', responses: { 201: 'Correction', 400: 'Problem', 401: 'Problem', 403: 'Problem', 404: 'Problem' }, secured: true },
   { method: 'post', path: '/api/v1/notices', summary: 'Ingest one file (an API token of scope ingest, of an editor or admin)', query: s.ingestQuery, requestBody: 'upload', responses: { 201: 'IngestReport', 200: 'IngestReport', 400: 'Problem', 401: 'Problem', 403: 'Problem', 413: 'Problem', 415: 'Problem' }, secured: true },
 ];
 
@@ -77,7 +81,9 @@ export function openApiDocument(): Json {
       summary: op.summary,
       operationId: `${op.method}${op.path.replace(/\/api\/v1/, '').replace(/\{(\w+)\}/g, 'By_$1').split('/').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('')}`,
       parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')],
-      ...(op.requestBody ? {
+      ...(op.requestBody && op.requestBody !== 'upload' ? {
+        requestBody: { required: true, content: { 'application/json': { schema: ref(op.requestBody) } } },
+      } : op.requestBody ? {
         requestBody: {
           required: true,
           content: {

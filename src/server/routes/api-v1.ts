@@ -13,6 +13,8 @@ import { parseSelection, selectIncidentPage, selectIncidents } from '../../app/i
 import { refreshIncidentFacts } from '../../app/incident-facts.ts';
 import { incidentByNumber } from '../../app/incident-number.ts';
 import { ingestPaths } from '../../app/ingest.ts';
+import { correctValue } from '../../app/review.ts';
+import type { Correction } from '../../core/corrections.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { incidentLine } from '../../formats/jsonl.ts';
 import type { Archive, Store } from '../../store/store.ts';
@@ -135,6 +137,36 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
     });
   });
 
+  api.get('/api/v1/incidents/:id/corrections', async (c) => {
+    const { id } = parse(s.idPath, { id: c.req.param('id') });
+    const incident = await deps.store.getIncident(id);
+    if (!incident) throw new JikenboError('not_found', `no incident #${id}`, { subject: 'id' });
+    const lists = await Promise.all([
+      deps.store.listCorrections('incident', id).then((l) => l.map((x) => correctionJson(x, 'incident', id))),
+      ...incident.members.map((m) => deps.store.listCorrections('notice', m.noticeId).then((l) => l.map((x) => correctionJson(x, 'notice', m.noticeId)))),
+    ]);
+    const corrections = lists.flat().sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
+    return json(c, s.correctionsSchema, { corrections });
+  });
+
+  // Editors and admins (auth/policy.ts), through a session or a token of scope ingest.
+  api.post('/api/v1/incidents/:id/corrections', bodyLimit({ maxSize: 16 * 1024, onError: (c) => problemResponse(c, problem(413, 'the body is over 16 KB', { instance: c.req.path })) }), async (c) => {
+    const { id } = parse(s.idPath, { id: c.req.param('id') });
+    let raw: unknown;
+    try {
+      raw = await c.req.json();
+    } catch {
+      throw new JikenboError('bad_input', 'request: expected a JSON object', { subject: 'request' });
+    }
+    const body = parse(s.correctionBody, raw);
+    const target = body.target === 'incident' ? { target: 'incident' as const, id } : { target: 'notice' as const, id: Number(body.target.slice(7)) };
+    if (target.target === 'notice' && (await deps.store.incidentOfNotice(target.id)) !== id) {
+      throw new JikenboError('not_found', `notice #${target.id} is not in incident #${id}`, { subject: 'target' });
+    }
+    const correction = await correctValue(deps.store, { ...target, field: body.field, value: body.value, by: actorOf(c), reason: body.reason ?? null });
+    return json(c, s.correctionSchema, correctionJson(correction, target.target, target.id), 201);
+  });
+
   // Editors and admins only (auth/policy.ts): a script sends `Authorization: Bearer <API token>`.
   api.post('/api/v1/notices',
     bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => problemResponse(c, problem(413, `the body is over ${MAX_UPLOAD_BYTES} bytes`, { instance: c.req.path })) }),
@@ -159,6 +191,13 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
     });
 
   return api;
+}
+
+function correctionJson(x: Correction, target: 'incident' | 'notice', targetId: number): z.input<typeof s.correctionSchema> {
+  return {
+    id: x.id, target, target_id: targetId, field: x.field, old_value: x.oldValue, new_value: x.newValue, by: x.by, at: x.at,
+    reason: x.reason, reverted_at: x.revertedAt, reverted_by: x.revertedBy,
+  };
 }
 
 /** Validates a response body with its schema before sending it: the OpenAPI document is a promise kept. */

@@ -70,6 +70,11 @@ describe.each(CASEBOOK_ENGINES)('review queue on $name', (engine) => {
     expect(rowsOf(after).some((r) => r.incident === top.incident)).toBe(true);
     const facts = (await loadIncidentFacts(casebook.store)).find((f) => f.id === top.incident)!;
     expect(facts).toMatchObject({ reviewState: 'unreviewed', review: { confirmed: 1 } });
+    // The incident page says which value was confirmed, and by whom; the others say nothing of it.
+    const incidentPage = await (await editor.get(`/incidents/${top.incident}`)).text();
+    const row = (field: string) => new RegExp(`<tr data-field="${field}"[^>]*>[\\s\\S]*?</tr>`).exec(incidentPage)![0];
+    expect(row(top.field)).toContain('<span class="review-confirmed">確認済み (佐藤)</span>');
+    expect(incidentPage.match(/class="review-confirmed"/g)).toHaveLength(1);
   });
 
   it('shows readers the queue without confirm buttons', async () => {

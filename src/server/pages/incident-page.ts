@@ -10,6 +10,7 @@ import type { PageContext } from '../i18n/locale.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { ConfirmedClaim } from '../../app/claims.ts';
 import type { DutyAssessment } from '../../analyze/reporting-duty.ts';
+import type { FieldReview } from '../../analyze/review-queue.ts';
 import type { RelatedIncident } from '../../app/related-incidents.ts';
 import { typedValue } from './field-input.ts';
 import { allows } from '../../core/access.ts';
@@ -29,6 +30,8 @@ export interface IncidentView {
   claims: ConfirmedClaim[];
   /** The reporting duty read from the notices: the timeline shows its stated reports and due dates. */
   duty?: DutyAssessment;
+  /** Each stated value's review state: confirmed and corrected ones say so, with who. */
+  reviews?: FieldReview[];
 }
 
 export const MERGED_FIELDS = RECORD_KEYS.filter((k): k is MergedField & RecordKey => Object.hasOwn(MERGE_RULES, k));
@@ -58,10 +61,13 @@ export function incidentPage(ctx: PageContext, v: IncidentView): Html {
     const evidence = source && first !== undefined ? evidenceAnchor(source.id, field, first) : null;
     const shown = valueText(t, field, prov.value, locale);
     const conf = prov.rule === 'person' ? null : source ? confidenceOf(source.record, field) : null;
+    const review = v.reviews?.find((r) => r.field === field);
+    const settled = review && review.state !== 'unreviewed' && review.correction
+      ? html` <span class="review-${review.state}">${t(`review.state.${review.state}`, { by: review.correction.by })}</span>` : '';
     return html`<tr data-field="${field}" class="${conf === 'low' ? 'low' : ''}">
 <th scope="row">${fieldLabel(t, field)}</th>
 <td class="value">${evidence ? html`<a href="#${evidence}" title="${t('incident.evidence')}">${shown}</a>` : shown}</td>
-<td class="conf">${prov.rule === 'person' ? t('rule.person') : conf ? html`<span class="conf-${conf}">${t(`confidence.${conf}`)}</span>` : t('confidence.none')}</td>
+<td class="conf">${prov.rule === 'person' ? t('rule.person') : conf ? html`<span class="conf-${conf}">${t(`confidence.${conf}`)}</span>` : t('confidence.none')}${settled}</td>
 <td class="source">${prov.correction
     ? t('incident.source.person', { by: prov.correction.by })
     : prov.noticeIds.map((id) => html`<a href="#notice-${id}">${t('incident.source.notice', { id })}</a> `)}

@@ -9,6 +9,7 @@ import { confirmedClaimsOf } from '../../app/claims.ts';
 import { getMergedIncident } from '../../app/incidents.ts';
 import { factsOf } from '../../app/incident-facts.ts';
 import { assessDuty } from '../../analyze/reporting-duty.ts';
+import { fieldReviews } from '../../analyze/review-queue.ts';
 import { incidentByNumber } from '../../app/incident-number.ts';
 import { incidentNumberOf } from '../../analyze/casebook-number.ts';
 import { JikenboError } from '../../core/errors.ts';
@@ -79,8 +80,12 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
     const decisions = await store.listDecisions(incident.members.map((m) => m.noticeId));
     // The duty check reads the notices the page shows anyway: the timeline gives the report dates they state.
     const duty = assessDuty(factsOf(incident, new Map()), notices.map((n) => ({ id: n.id, text: n.text, record: n.record, mediaType: n.document.mediaType })));
+    const reviews = fieldReviews({
+      merged: incident.merged, members: incident.members, incidentCorrections: incident.corrections,
+      noticeCorrections: new Map(notices.map((n) => [n.id, n.corrections])), hasClaims: false, dutyFlag: false,
+    });
     return c.html(incidentPage(ctx, {
-      incident, notices, decisions, duty, related: await relatedIncidentsOf(store, id), claims: await confirmedClaimsOf(store, id),
+      incident, notices, decisions, duty, reviews, related: await relatedIncidentsOf(store, id), claims: await confirmedClaimsOf(store, id),
     }));
   });
 

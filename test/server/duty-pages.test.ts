@@ -38,6 +38,19 @@ describe.each(CASEBOOK_ENGINES)('duty on the pages on $name', (engine) => {
     expect(en).toMatch(/確報 \(final report\) to the PPC<\/strong> <span class="meta">after the due date/);
   });
 
+  it('says on the incident page whether the duty holds or is in doubt, with the sentence', async () => {
+    const sns = (await casebook.store.incidentOfNotice((await casebook.store.search('あさひ町'))[0]!.id))!;
+    const page = await (await reader.get(`/incidents/${sns}`)).text();
+    expect(page).toContain('<span class="duty-doubtful">疑わしい');
+    expect(page).toMatch(/<ul class="duty-doubts"><li>SNS・メールのアカウントの不正利用で、個人データの漏えいの記載なし — 「[^」]*Xアカウント[^」]*」<\/li>/);
+    const en = await (await reader.get(`/incidents/${sns}?lang=en`)).text();
+    expect(en).toContain('an SNS or mail account misused; no leak of personal data stated');
+    const cards = (await casebook.store.incidentOfNotice((await casebook.store.search('こなみ書店'))[0]!.id))!;
+    const held = await (await reader.get(`/incidents/${cards}`)).text();
+    expect(held).toContain('<span class="duty-reportable">条件に当たる</span>');
+    expect(held).toMatch(/財産的被害のおそれ \(第2号\) — 「[^」]*クレジットカード番号[^」]*」/);
+  });
+
   it('counts doubtful incidents apart on the dashboard and in the API', async () => {
     const page = await (await reader.get('/dashboard')).text();
     expect(page).toContain('報告対象と見られる事案 2 件のうち、報告の記載なし 1 件 (条件に当たるが疑わしい事案 2 件は含みません)');

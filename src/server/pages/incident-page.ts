@@ -103,6 +103,7 @@ ${incident.numberClash ? html`<p class="warn" role="note">${t('incident.clash', 
 <section aria-labelledby="timeline-h">
 <h2 id="timeline-h">${t('incident.timeline')}</h2>
 ${timeline(ctx, v)}
+${v.duty ? dutyBlock(ctx, v.duty) : ''}
 </section>
 
 <section aria-labelledby="related-h">
@@ -145,6 +146,16 @@ ${changed.length ? html`<p class="merge-changes">${t('incident.changes')}: ${cha
 ${noticeText(t, n.id, n.text, n.record.evidence)}
 </article>`;
   }
+}
+
+/** The reporting duty: whether it holds, is in doubt or does not arise, each condition with its sentence, each doubt with its reason. */
+function dutyBlock(ctx: PageContext, duty: DutyAssessment): Html {
+  const { t } = ctx;
+  return html`<div class="duty" id="duty">
+<h3>${t('duty.title')}: <span class="duty-${duty.status}">${t(`duty.status.${duty.status}`)}</span></h3>
+${duty.conditions.length ? html`<ul class="duty-conditions">${duty.conditions.map((c) => html`<li>${c.label}${c.sentence ? html` — 「${c.sentence}」` : ''}</li>`)}</ul>` : ''}
+${duty.doubts.length ? html`<ul class="duty-doubts">${duty.doubts.map((d) => html`<li>${t(`duty.doubt.${d.kind}`)}${d.sentence ? html` — 「${d.sentence}」` : ''}</li>`)}</ul>` : ''}
+</div>`;
 }
 
 function timeline(ctx: PageContext, v: IncidentView): Html {

@@ -86,6 +86,9 @@ describe.each(CASEBOOK_ENGINES)('review forms on $name', (engine) => {
     const page = await (await sato.get(`/incidents/${await incidentOf(bcc)}`)).text();
     expect(page).toContain('<textarea id="c-reason" name="reason" maxlength="500" rows="2" required');
     expect(page).toContain('理由: 公表文の記載による');
+    // The audit log an admin reads keeps the reason beside the value.
+    const audit = await (await suzuki.get('/admin/audit')).text();
+    expect(audit).toMatch(/correction\.add[\s\S]*?&quot;reason&quot;:&quot;公表文の記載による&quot;/);
     const bad = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: 'incident', field: 'affected_count', value: 'lots', notice: String(bcc), reason: '公表文の記載による' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('affected_count');

@@ -1,7 +1,10 @@
-// Reporting duty under 個人情報保護法 (第26条, 施行規則 第7条・第8条), read from an incident's record:
-// which conditions it meets, whether its notice says it was reported to the 個人情報保護委員会,
-// when the 速報 and the 確報 were due, and whether disclosure came after the 確報 deadline.
-import type { DataType, IncidentType } from '../core/record.ts';
+// Reporting duty under 個人情報保護法 (第26条, 施行規則 第7条・第8条), read from an incident's record and
+// what its notices state: which conditions it meets and the sentence each was read from, whether the duty
+// is in doubt (a foreign body, an imported record, an SNS account, no personal data stated), the reports
+// to the 個人情報保護委員会 the notices state and whether they came by the 速報 and 確報 due dates.
+import type { DataType, IncidentRecord, IncidentType, RecordKey } from '../core/record.ts';
+import { leakStatedIn, signsIn, type DoubtKind } from './duty-signs.ts';
+import { firstReport, sentenceAround, sentencesOf, statedReports, type StatedReport } from './ppc-reports.ts';
 import { median } from './stats/affected-people.ts';
 import { daysBetween } from './stats/delays.ts';
 import type { FactRow } from './stats/fact-row.ts';
@@ -61,6 +64,40 @@ export interface MetCondition {
   label: string;
   /** Why, from the record: the data types, types or count that meet it. */
   because: string;
+  /** The sentence of a notice the value was read from; null when no notice was read or none marks it. */
+  sentence?: string | null;
+  noticeId?: number | null;
+}
+
+/**
+ * reportable: a condition holds and nothing the notices state puts the duty in doubt. doubtful: a
+ * condition holds on the values, but the body may not be bound by the law or no personal data is
+ * stated; such an incident is neither listed as reportable nor cleared. not_reportable: no condition.
+ */
+export type DutyStatus = 'reportable' | 'doubtful' | 'not_reportable';
+
+export interface DutyDoubt {
+  kind: DoubtKind;
+  /** The rule's id (analyze/duty-signs.ts) or `facts/...` for a doubt read from the values alone. */
+  rule: string;
+  why: string;
+  sentence: string | null;
+  noticeId: number | null;
+}
+
+/** What the duty check reads of one notice: its text, its effective record, and whether it was imported. */
+export interface DutyNotice {
+  id: number;
+  text: string;
+  record: Pick<IncidentRecord, 'organization' | 'disclosure_date' | 'evidence'>;
+  mediaType: string;
+}
+
+/** A stated report against its due date: late when dated after it, null when either date is unknown. */
+export interface ReportAgainstDue {
+  report: StatedReport | null;
+  due: string | null;
+  late: boolean | null;
 }
 
 export interface DutyAssessment {
@@ -68,12 +105,20 @@ export interface DutyAssessment {
   number: string | null;
   organization: string | null;
   conditions: MetCondition[];
+  status: DutyStatus;
+  /** status === 'reportable' */
   reportable: boolean;
-  /** The notice says it was reported to the 個人情報保護委員会. */
+  doubts: DutyDoubt[];
+  /** The notice says it was reported to the 個人情報保護委員会 (the extracted value, or a stated report). */
   reportedToPpc: boolean;
+  /** Every report to the commission the notices state, in notice order. */
+  reports: StatedReport[];
+  /** The first 速報 (or report not named as a 確報) and the first 確報, each against its due date. */
+  sokuho: ReportAgainstDue;
+  kakuho: ReportAgainstDue;
   discoveredDate: string | null;
   disclosureDate: string | null;
-  /** Null without a discovery date or when not reportable. */
+  /** Null without a discovery date or when no condition holds. */
   sokuhoDue: string | null;
   kakuhoDue: string | null;
   kakuhoDays: 30 | 60 | null;
@@ -111,18 +156,98 @@ export function conditionsOf(row: FactRow): MetCondition[] {
   return met;
 }
 
-export function assessDuty(row: FactRow): DutyAssessment {
-  const conditions = conditionsOf(row);
-  const reportable = conditions.length > 0;
-  const kakuhoDays = !reportable ? null : conditions.some((c) => c.condition === 'unlawful_purpose') ? KAKUHO_DAYS_UNLAWFUL : KAKUHO_DAYS;
+/** Which field a condition was read from, and the words that pick its sentence among the field's spans. */
+const CONDITION_SOURCE: Record<DutyCondition, { field: RecordKey; words: RegExp | null }> = {
+  sensitive_data: { field: 'data_types', words: /病|診|薬|健康|医療|カルテ|障害|信条|犯罪/ },
+  financial_harm: { field: 'data_types', words: /カード|口座|セキュリティコード|パスワード|暗証/ },
+  unlawful_purpose: { field: 'incident_types', words: null },
+  many_people: { field: 'affected_count', words: null },
+};
+
+function sentenceOf(condition: DutyCondition, notices: readonly DutyNotice[]): { sentence: string; noticeId: number } | null {
+  const { field, words } = CONDITION_SOURCE[condition];
+  let fallback: { sentence: string; noticeId: number } | null = null;
+  for (const n of notices) {
+    for (const [start, end] of n.record.evidence?.[field] ?? []) {
+      const sentence = sentenceAround(n.text, start, end);
+      if (!words || words.test(sentence)) return { sentence, noticeId: n.id };
+      fallback ??= { sentence, noticeId: n.id };
+    }
+  }
+  return fallback;
+}
+
+/** What casts doubt on the duty, from the values and from what the notices state. */
+function doubtsOf(row: FactRow, conditions: readonly MetCondition[], notices: readonly DutyNotice[], reported: boolean): DutyDoubt[] {
+  const doubts: DutyDoubt[] = [];
+  if (notices.length > 0 && notices.every((n) => n.mediaType === 'application/json')) {
+    doubts.push({ kind: 'imported', rule: 'facts/imported-record', noticeId: notices[0]!.id, sentence: null,
+      why: 'The record was imported (VERIS), not read from a Japanese notice: who must report, and whether the notice mentions a report, is not known.' });
+  }
+  const perNotice = notices.map((n) => ({ n, sentences: sentencesOf(n.text) }));
+  const orgs = [row.organization, ...notices.map((n) => n.record.organization)].filter((o, i, all): o is string => o !== null && all.indexOf(o) === i);
+  const seen = new Set<string>();
+  const add = (d: DutyDoubt) => {
+    if (seen.has(d.rule)) return;
+    seen.add(d.rule);
+    doubts.push(d);
+  };
+  for (const org of orgs) {
+    for (const hit of signsIn([], org)) add({ kind: hit.rule.kind, rule: hit.rule.id, why: hit.rule.why, sentence: hit.sentence, noticeId: null });
+  }
+  const hits = perNotice.flatMap(({ n, sentences }) => signsIn(sentences, null).map((hit) => ({ hit, noticeId: n.id })));
+  for (const { hit, noticeId } of hits.filter((h) => h.hit.rule.kind === 'foreign_body')) {
+    add({ kind: 'foreign_body', rule: hit.rule.id, why: hit.rule.why, sentence: hit.sentence, noticeId });
+  }
+  // Data types, a count or a leak sentence state personal data; a 第3号 incident without any is about something else.
+  // A body that says it reported to the commission took the event for a reportable 漏えい等 itself.
+  const onlyUnlawful = conditions.every((c) => c.condition === 'unlawful_purpose') && !reported;
+  const leak = perNotice.map(({ sentences }) => leakStatedIn(sentences)).find((x) => x !== null) ?? null;
+  if (onlyUnlawful && leak === null) {
+    for (const { hit, noticeId } of hits.filter((h) => h.hit.rule.kind === 'account_only')) {
+      add({ kind: 'account_only', rule: hit.rule.id, why: hit.rule.why, sentence: hit.sentence, noticeId });
+    }
+    if (row.dataTypes.length === 0 && row.affectedCount === null) {
+      const denial = hits.find((h) => h.hit.rule.kind === 'no_personal_data');
+      add(denial
+        ? { kind: 'no_personal_data', rule: denial.hit.rule.id, why: denial.hit.rule.why, sentence: denial.hit.sentence, noticeId: denial.noticeId }
+        : { kind: 'no_personal_data', rule: 'facts/no-personal-data', sentence: null, noticeId: null,
+            why: 'Only the kind of attack meets a condition (第3号); the notices name no personal data, no count of people and no leak of personal data.' });
+    }
+  }
+  return doubts;
+}
+
+function against(report: StatedReport | null, due: string | null): ReportAgainstDue {
+  return { report, due, late: report?.date && due ? report.date > due : null };
+}
+
+/**
+ * The duty of one incident. Without `notices` only the values are read: the sentences, the doubts the
+ * notices' text would raise, and the reports they state are then unknown.
+ */
+export function assessDuty(row: FactRow, notices: readonly DutyNotice[] = []): DutyAssessment {
+  const conditions = conditionsOf(row).map((c) => {
+    const at = sentenceOf(c.condition, notices);
+    return { ...c, sentence: at?.sentence ?? null, noticeId: at?.noticeId ?? null };
+  });
+  const any = conditions.length > 0;
+  const reports = notices.flatMap((n) => statedReports(n.id, n.text, n.record.disclosure_date ?? row.disclosureDate));
+  const reportedToPpc = row.reportedToPpc || reports.length > 0;
+  const doubts = any ? doubtsOf(row, conditions, notices, reportedToPpc) : [];
+  const status: DutyStatus = !any ? 'not_reportable' : doubts.length ? 'doubtful' : 'reportable';
+  const kakuhoDays = !any ? null : conditions.some((c) => c.condition === 'unlawful_purpose') ? KAKUHO_DAYS_UNLAWFUL : KAKUHO_DAYS;
   const d = row.discoveredDate;
   const kakuhoDue = d && kakuhoDays ? addDays(d, kakuhoDays) : null;
+  const sokuhoDue = d && any ? addDays(d, SOKUHO_DAYS) : null;
   return {
     incidentId: row.id, number: row.number, organization: row.organization,
-    conditions, reportable, reportedToPpc: row.reportedToPpc,
+    conditions, status, reportable: status === 'reportable', doubts,
+    reportedToPpc, reports,
+    sokuho: against(firstReport(reports, ['sokuho', 'report']), sokuhoDue),
+    kakuho: against(firstReport(reports, ['kakuho']), kakuhoDue),
     discoveredDate: d, disclosureDate: row.disclosureDate,
-    sokuhoDue: d && reportable ? addDays(d, SOKUHO_DAYS) : null,
-    kakuhoDue, kakuhoDays,
+    sokuhoDue, kakuhoDue, kakuhoDays,
     disclosedAfterKakuho: kakuhoDue && row.disclosureDate ? row.disclosureDate > kakuhoDue : null,
   };
 }
@@ -134,24 +259,35 @@ export interface DutySummary {
   reported: number;
   /** Reportable incidents whose notices do not mention a report to the 個人情報保護委員会. */
   unmentioned: DutyAssessment[];
+  /** Incidents a condition would cover, in doubt for a reason the notices give: counted, never named as non-reporters. */
+  doubtful: DutyAssessment[];
   /** Of reportable incidents with both dates (`of`), how many were disclosed after the 確報 deadline. */
   lateDisclosure: { late: number; of: number; share: number | null; medianDaysLate: number | null };
+  /** Of reportable incidents whose notices date a 速報 / 確報 (`of`), how many came after its due date. */
+  lateReports: { sokuho: { late: number; of: number }; kakuho: { late: number; of: number } };
   byCondition: { condition: DutyCondition; label: string; count: number }[];
   assessments: DutyAssessment[];
 }
 
-export function summarizeDuty(rows: readonly FactRow[]): DutySummary {
-  const assessments = rows.map(assessDuty);
+/** `noticesOf` gives each incident's notices; without it only the values are read (see assessDuty). */
+export function summarizeDuty(rows: readonly FactRow[], noticesOf: (row: FactRow) => readonly DutyNotice[] = () => []): DutySummary {
+  const assessments = rows.map((row) => assessDuty(row, noticesOf(row)));
   const reportable = assessments.filter((a) => a.reportable);
   const dated = reportable.filter((a) => a.disclosedAfterKakuho !== null);
   const lateOnes = dated.filter((a) => a.disclosedAfterKakuho);
   const daysLate = lateOnes.map((a) => daysBetween(a.kakuhoDue!, a.disclosureDate!)).sort((x, y) => x - y);
+  const lateOf = (pick: (a: DutyAssessment) => ReportAgainstDue) => {
+    const known = reportable.filter((a) => pick(a).late !== null);
+    return { late: known.filter((a) => pick(a).late).length, of: known.length };
+  };
   return {
     incidents: rows.length,
     reportable: reportable.length,
     reported: reportable.filter((a) => a.reportedToPpc).length,
     unmentioned: reportable.filter((a) => !a.reportedToPpc),
+    doubtful: assessments.filter((a) => a.status === 'doubtful'),
     lateDisclosure: { late: lateOnes.length, of: dated.length, share: dated.length ? lateOnes.length / dated.length : null, medianDaysLate: median(daysLate) },
+    lateReports: { sokuho: lateOf((a) => a.sokuho), kakuho: lateOf((a) => a.kakuho) },
     byCondition: (Object.keys(DUTY_CONDITION_LABELS) as DutyCondition[]).map((condition) => ({
       condition, label: DUTY_CONDITION_LABELS[condition],
       count: reportable.filter((a) => a.conditions.some((c) => c.condition === condition)).length,

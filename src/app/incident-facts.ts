@@ -2,6 +2,8 @@
 // exports count over. Kept in the store (incident_facts): triggers queue an incident whenever what its
 // facts come from changes, and every read first makes the queued ones again, a few hundred at a time.
 // No process keeps a copy of the whole casebook's facts.
+import { fieldReviews, reviewCounts } from '../analyze/review-queue.ts';
+import type { Correction } from '../core/corrections.ts';
 import type { FlatIncident } from '../core/flat-incident.ts';
 import type { ReplacedIncident } from '../formats/incident-row.ts';
 import type { Store } from '../store/store.ts';
@@ -16,15 +18,23 @@ export interface IncidentFacts extends FlatIncident {
   ownNumber?: string | null;
   /** Incidents merged into this one, by the export keys they were exported under. */
   replaces?: ReplacedIncident[];
+  /** How many of its stated values a person confirmed or corrected, of how many (absent on facts made before). */
+  review?: { confirmed: number; corrected: number; of: number };
 }
 
 /** Incidents made again per step: one step's records and merges are alive at a time. */
 const STEP = 500;
 
-export function factsOf(incident: MergedIncident, reviewedNotices: ReadonlySet<number>, replaces: ReplacedIncident[] = []): IncidentFacts {
+/**
+ * The incident's flat facts. It counts as reviewed once a person confirmed or corrected every value it
+ * states (on the incident or on the notices each value comes from); one confirmed field is not enough.
+ */
+export function factsOf(incident: MergedIncident, noticeCorrections: ReadonlyMap<number, readonly Correction[]>, replaces: ReplacedIncident[] = []): IncidentFacts {
   const m = incident.merged;
-  const reviewed = incident.corrections.some((c) => c.revertedAt === null) ||
-    incident.members.some((member) => reviewedNotices.has(member.noticeId));
+  const review = reviewCounts(fieldReviews({
+    merged: m, members: incident.members, incidentCorrections: incident.corrections, noticeCorrections, hasClaims: false, dutyFlag: false,
+  }));
+  const reviewed = review.of > 0 && review.confirmed + review.corrected === review.of;
   return {
     id: incident.id, number: incident.number, numberKept: incident.numberKept, numberClash: incident.numberClash,
     exportKey: incident.exportKey, ownNumber: incident.ownNumber, ...(replaces.length ? { replaces } : {}),
@@ -34,7 +44,7 @@ export function factsOf(incident: MergedIncident, reviewedNotices: ReadonlySet<n
     reportedToPpc: m.reported_to_ppc.value, reportedToPolice: m.reported_to_police.value,
     contractorInvolved: m.contractor_involved.value, attacker: m.attacker.value, discovery: m.discovery.value,
     noticeIds: incident.members.map((x) => x.noticeId),
-    reviewState: reviewed ? 'reviewed' : 'unreviewed',
+    reviewState: reviewed ? 'reviewed' : 'unreviewed', review,
   };
 }
 
@@ -50,12 +60,11 @@ async function drain(store: Store): Promise<void> {
     if (a.kind !== 'export_key' || a.incidentId === null) continue;
     (replaced.get(a.incidentId) ?? replaced.set(a.incidentId, []).get(a.incidentId)!).push({ exportKey: a.alias, at: a.recordedAt });
   }
-  const reviewedNotices = new Set([...noticeCorrections].filter(([, list]) => list.some((c) => c.revertedAt === null)).map(([id]) => id));
   while (work.length > 0) {
     const ids = work.map((w) => w.incidentId);
     const incidents = await store.listIncidentsByIds(ids);
     const found = new Set(incidents.map((i) => i.id));
-    const facts = incidents.map((incident) => factsOf(withMerged(incident, incidentCorrections.get(incident.id) ?? []), reviewedNotices, replaced.get(incident.id)));
+    const facts = incidents.map((incident) => factsOf(withMerged(incident, incidentCorrections.get(incident.id) ?? []), noticeCorrections, replaced.get(incident.id)));
     await store.saveIncidentFacts(facts, ids.filter((id) => !found.has(id)), work);
     // A step at a time: the event loop answers other requests between steps.
     await new Promise<void>((resolve) => setImmediate(resolve));

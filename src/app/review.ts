@@ -1,7 +1,7 @@
 // The review use cases: a person corrects or confirms a value of a notice or an incident, or takes a
 // correction back. Shared by the CLI and (later) the web page.
 import { isMergedField } from '../analyze/merge-incident.ts';
-import type { Correction } from '../core/corrections.ts';
+import { sameValue, type Correction } from '../core/corrections.ts';
 import { JikenboError } from '../core/errors.ts';
 import { noticeLabel } from '../core/public-id.ts';
 import type { CorrectionTarget, Store } from '../store/store.ts';
@@ -17,6 +17,18 @@ export interface ReviewInput {
   /** The value as the person typed it; parsed by the field's type. */
   value: string;
   by: string;
+  /** Why: needed for every change of a value, optional when confirming the value already there. */
+  reason?: string | null;
+}
+
+export const MAX_REASON = 500;
+
+/** The trimmed reason, or null; a change without one, or one too long, is refused naming `reason`. */
+export function checkReason(reason: string | null | undefined, changes: boolean): string | null {
+  const r = reason?.trim() ?? '';
+  if (r.length > MAX_REASON) throw new JikenboError('bad_input', `reason: at most ${MAX_REASON} characters`, { subject: 'reason' });
+  if (r === '' && changes) throw new JikenboError('bad_input', 'reason: a correction needs a reason (what the notice says, or why the machine\'s value is wrong)', { subject: 'reason' });
+  return r === '' ? null : r;
 }
 
 /**
@@ -38,7 +50,8 @@ export async function correctValue(store: Store, input: ReviewInput, grouping: R
     if (!incident) throw new JikenboError('not_found', `no incident with id ${input.id}`, { subject: String(input.id) });
     oldValue = incident.merged[field].value;
   }
-  const correction = await store.addCorrection({ target: input.target, targetId: input.id, field, oldValue, newValue: value, by: input.by });
+  const reason = checkReason(input.reason, !sameValue(oldValue, value));
+  const correction = await store.addCorrection({ target: input.target, targetId: input.id, field, oldValue, newValue: value, by: input.by, reason });
   // A notice's corrected organisation, dates or kind can change which incident it belongs to.
   if (input.target === 'notice') await drainGrouping(store, grouping);
   return correction;

@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
   review: async () => (await import('./commands/review.ts')).reviewCommand,
   revert: async () => (await import('./commands/review.ts')).revertCommand,
+  queue: async () => (await import('./commands/queue.ts')).queueCommand,
   reextract: async () => (await import('./commands/reextract.ts')).reextractCommand,
   'migrate-store': async () => (await import('./commands/migrate-store.ts')).migrateStoreCommand,
   backup: async () => (await import('./commands/backup.ts')).backupCommand,
@@ -50,8 +51,9 @@ usage: jikenbo COMMAND [options]
   incidents                 incidents with their number, merged record, notices and why they were grouped  [--limit N] [--offset N] [--json]
   link NA NB                put notice B's incident with notice A's, as a person's decision  [--by NAME]
   unlink N12                make notice N12 an incident of its own, as a person's decision  [--by NAME]
-  review REF FIELD VALUE    correct (or confirm) a value: REF 2024-504 is the incident's merged value, N12 notice 12's reading  [--by NAME]
-  review REF --history      the corrections of that incident or notice
+  review REF FIELD VALUE    correct (or confirm) a value: REF 2024-504 is the incident's merged value, N12 notice 12's reading  --reason TEXT [--by NAME]
+  review REF --history      the corrections of that incident or notice, with who, when and why
+  queue                     the values that most need a person first (low confidence, merge changes, claims, duty flags)  [filters] [--limit N] [--json]
   revert CORRECTION         take a correction back  [--by NAME]
   reextract                 read every stored notice again with this extractor; corrections stay  [--force]
   export --format F         incidents as veris (--out DIR), stix, csv or jsonl  [--out FILE] [--type T ...] [--sector S] [--from DATE] [--q TEXT] [--schema PATH]

@@ -12,6 +12,8 @@ export interface Correction {
   by: string;
   /** ISO timestamp */
   at: string;
+  /** Why the person changed or confirmed the value; null on corrections made before reasons were asked for. */
+  reason: string | null;
   /** Set when a person took the correction back. */
   revertedAt: string | null;
   revertedBy: string | null;

@@ -3,7 +3,7 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { estimateDamage, summarizeDamages, type DamageEstimate, type JnsaTables } from '../analyze/jnsa-damage.ts';
-import { summarizeDuty } from '../analyze/reporting-duty.ts';
+import { summarizeDuty, type DutySummary } from '../analyze/reporting-duty.ts';
 import type { FactRow } from '../analyze/stats/fact-row.ts';
 import { allStats } from '../analyze/stats/stats-by.ts';
 import { TSR_CAUSE_OF } from '../analyze/stats/tsr-cause.ts';
@@ -26,6 +26,8 @@ export interface ReportInput {
   /** Where the JNSA tables came from (a settings file), for the method note. */
   settingsFile: string | null;
   generatedAt: string;
+  /** The duty check with the notices read (app/duty-check.ts); without it, from the values alone. */
+  duty?: DutySummary;
 }
 
 const t = translator('ja');
@@ -41,7 +43,7 @@ function table(tbl: ChartTable, caption?: string): H {
 export async function renderAnnualReport(input: ReportInput): Promise<string> {
   const { rows, year } = input;
   const stats = allStats(rows);
-  const duty = summarizeDuty(rows);
+  const duty = input.duty ?? summarizeDuty(rows);
   const estimates = rows.map((r) => estimateDamage(r, input.jnsa));
   const damages = summarizeDamages(estimates);
   const estimateOf = new Map(estimates.map((e) => [e.incidentId, e]));
@@ -68,7 +70,7 @@ export async function renderAnnualReport(input: ReportInput): Promise<string> {
 <header>
 <p class="kicker">jikenbo 事件簿 — 年次まとめ</p>
 <h1>${year}年のセキュリティ事案</h1>
-<p class="lead">${year}年に公表された個人情報漏えい・セキュリティ事案 ${n(rows.length)} 件を、公表文から抽出し人が確かめた記録にもとづいてまとめました。
+<p class="lead">${year}年に公表された個人情報漏えい・セキュリティ事案 ${n(rows.length)} 件を、${checkedText(rows)}にもとづいてまとめました。
 影響を受けた人数は、人数の分かる ${n(stats.affected.counted)} 件の合計で ${n(stats.affected.total)} 人です。</p>
 <p class="scope">集計対象: ${scopeText}。作成 ${input.generatedAt}。</p>
 </header>
@@ -132,13 +134,17 @@ ${chart('disclosure-delay')}
 <section id="reporting">
 <h2>個人情報保護委員会への報告</h2>
 ${over()}
-<p>報告対象の条件 (個人情報保護法施行規則 第7条) に当たると見られる事案は ${n(duty.reportable)} 件、うち公表文が委員会への報告に触れているのは ${n(duty.reported)} 件です。
-確報の期限 (発覚から30日、不正の目的によるものは60日) より後に公表された事案は、両方の日付が分かる ${n(duty.lateDisclosure.of)} 件のうち ${n(duty.lateDisclosure.late)} 件 (${pct(duty.lateDisclosure.share)}) でした。</p>
+<p>報告対象の条件 (個人情報保護法施行規則 第7条) に当たり、公表文の記載から疑う理由のない事案は ${n(duty.reportable)} 件、うち公表文が委員会への報告に触れているのは ${n(duty.reported)} 件です。
+条件に当たるものの、国内の事業者・行政機関でない可能性や個人データの記載がないなどで疑わしい事案 ${n(duty.doubtful.length)} 件は、この数にも下の一覧にも含めていません。
+確報の期限 (発覚から30日、不正の目的によるものは60日) より後に公表された事案は、両方の日付が分かる ${n(duty.lateDisclosure.of)} 件のうち ${n(duty.lateDisclosure.late)} 件 (${pct(duty.lateDisclosure.share)}) でした。
+公表文が日付を示した報告では、速報 ${n(duty.lateReports.sokuho.of)} 件のうち ${n(duty.lateReports.sokuho.late)} 件、確報 ${n(duty.lateReports.kakuho.of)} 件のうち ${n(duty.lateReports.kakuho.late)} 件が期限より後でした。</p>
 ${table({ columns: ['条件', '件数'], rows: duty.byCondition.map((c) => [c.label, c.count]) })}
 <h3>条件に当たるが報告の記載がない事案 (${n(duty.unmentioned.length)} 件)</h3>
-${table({ columns: ['事件簿番号', '組織', '条件', '発覚日', '確報の期限', '公表日'], rows: duty.unmentioned.map((a) => [
-    a.number ?? '', a.organization ?? '', a.conditions.map((c) => c.label).join('、'), a.discoveredDate ?? '—', a.kakuhoDue ?? '—', a.disclosureDate ?? '—',
+${table({ columns: ['事件簿番号', '組織', '条件と根拠の文', '発覚日', '確報の期限', '公表日'], rows: duty.unmentioned.map((a) => [
+    a.number ?? '', a.organization ?? '', a.conditions.map((c) => `${c.label}${c.sentence ? `「${c.sentence}」` : ''}`).join('、'), a.discoveredDate ?? '—', a.kakuhoDue ?? '—', a.disclosureDate ?? '—',
   ]) })}
+<h3>疑わしく、一覧に含めなかった事案 (${n(duty.doubtful.length)} 件)</h3>
+${table({ columns: ['理由', '件数'], rows: doubtCounts(duty) }, '一つの事案が複数の理由に数えられます。組織名は載せません')}
 <p class="note">公表文に記載がないことは、報告していないことを意味しません。速報の目安は発覚から5日 (「概ね3〜5日」の上限)、確報は発覚の翌日から数えて30日 (60日) で、休日による繰り延べは考慮していません。</p>
 </section>
 
@@ -162,6 +168,26 @@ ${table({ columns: ['事件簿番号', '組織', '公表日', '種類', '影響�
 </body>
 </html>`;
   return (await doc).toString();
+}
+
+/** What people checked, as the lead states it: never 「人が確かめた」 beyond the values they did. */
+export function checkedText(rows: readonly FactRow[]): string {
+  let confirmed = 0;
+  let corrected = 0;
+  let of = 0;
+  for (const r of rows) {
+    confirmed += r.review?.confirmed ?? 0;
+    corrected += r.review?.corrected ?? 0;
+    of += r.review?.of ?? 0;
+  }
+  if (confirmed + corrected === 0) return '公表文から機械で抽出した記録 (人が確かめた値はありません)';
+  return `公表文から抽出した記録 (値 ${n(of)} 件のうち、人が確認したもの ${n(confirmed)} 件・訂正したもの ${n(corrected)} 件。ほかは機械の読み取りのまま)`;
+}
+
+function doubtCounts(duty: DutySummary): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const a of duty.doubtful) for (const kind of new Set(a.doubts.map((d) => d.kind))) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return [...counts].map(([kind, count]) => [t(`duty.doubt.${kind}` as MessageKey), count]);
 }
 
 function damageTable(estimates: DamageEstimate[], rows: readonly FactRow[]): H {

@@ -146,6 +146,8 @@ export interface LinkableNotice {
   record: IncidentRecord;
   text: string;
   ingestedAt: string;
+  /** The document's media type (`application/json`: imported from VERIS, not read from a notice); set by loadLinkable. */
+  mediaType?: string;
 }
 
 export interface ExistingIncident {
@@ -347,6 +349,8 @@ export interface CorrectionInput {
   oldValue: FieldValue;
   newValue: FieldValue;
   by: string;
+  /** Why; app/review.ts asks one for every change of a value. */
+  reason?: string | null;
 }
 
 export interface ReextractionCandidate {

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
 import { loadIncidentFacts } from '../../src/app/incident-facts.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
+import { getMergedIncident } from '../../src/app/incidents.ts';
+import { REVIEW_FIELDS as MERGED_FIELDS } from '../../src/analyze/review-queue.ts';
 import { correctValue } from '../../src/app/review.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { BCC_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
@@ -37,12 +39,26 @@ describe('incident facts', () => {
     expect(await casebook.store.takeFactsWork(10)).toEqual([]);
   });
 
-  it('shows a person\'s correction and marks the incident reviewed', async () => {
+  it('shows a person\'s correction; the incident is reviewed only once every stated value is confirmed or corrected', async () => {
     const usb = (await loadIncidentFacts(casebook.store)).find((f) => f.incidentTypes.includes('loss'))!;
-    await correctValue(casebook.store, { target: 'notice', id: usb.noticeIds[0]!, field: 'affected_count', value: '130', by: 'sato' });
+    await correctValue(casebook.store, { target: 'notice', id: usb.noticeIds[0]!, field: 'affected_count', value: '130', by: 'sato', reason: '公表文の記載による' });
     const after = (await loadIncidentFacts(casebook.store)).find((f) => f.id === usb.id || f.noticeIds.includes(usb.noticeIds[0]!))!;
-    expect(after).toMatchObject({ affectedCount: 130, reviewState: 'reviewed' });
-    await correctValue(casebook.store, { target: 'incident', id: after.id, field: 'sector', value: 'education', by: 'sato' });
-    expect((await loadIncidentFacts(casebook.store)).find((f) => f.id === after.id)!.sector).toBe('education');
+    // One field settled is not the incident reviewed.
+    expect(after).toMatchObject({ affectedCount: 130, reviewState: 'unreviewed', review: { confirmed: 0, corrected: 1 } });
+    const stated = after.review!.of;
+    expect(stated).toBeGreaterThan(3);
+    await correctValue(casebook.store, { target: 'incident', id: after.id, field: 'sector', value: 'education', by: 'sato', reason: '公表文の記載による' });
+    const corrected = (await loadIncidentFacts(casebook.store)).find((f) => f.id === after.id)!;
+    expect(corrected).toMatchObject({ sector: 'education', reviewState: 'unreviewed', review: { corrected: 2, of: stated } });
+    // Confirming the rest, value by value, makes it reviewed.
+    const incident = (await getMergedIncident(casebook.store, after.id))!;
+    for (const field of MERGED_FIELDS.filter((f) => f !== 'affected_count' && f !== 'sector')) {
+      const value = incident.merged[field].value;
+      if (value === null || value === false || (Array.isArray(value) && value.length === 0)) continue;
+      await correctValue(casebook.store, { target: 'incident', id: after.id, field, value: Array.isArray(value) ? value.join(',') : String(value), by: 'sato' });
+    }
+    expect((await loadIncidentFacts(casebook.store)).find((f) => f.id === after.id)).toMatchObject({
+      reviewState: 'reviewed', review: { confirmed: stated - 2, corrected: 2, of: stated },
+    });
   });
 });

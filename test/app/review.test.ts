@@ -28,7 +28,7 @@ describe('corrections', () => {
   it('keeps a person\'s value beside the machine\'s, with who, when and the old value', async () => {
     const before = await casebook.store.getNotice(usb);
     const machineCount = before!.record.affected_count;
-    const c = await correctValue(casebook.store, { target: 'notice', id: usb, field: 'affected_count', value: '1,280', by: 'sato' });
+    const c = await correctValue(casebook.store, { target: 'notice', id: usb, field: 'affected_count', value: '1,280', by: 'sato', reason: '公表文の記載による' });
     expect(c).toMatchObject({ field: 'affected_count', oldValue: machineCount, newValue: 1280, by: 'sato', revertedAt: null });
     expect(Date.parse(c.at)).not.toBeNaN();
 
@@ -42,8 +42,29 @@ describe('corrections', () => {
     expect(listed!.affectedCount).toBe(1280);
   });
 
+  it('asks a reason for every change, not for a confirmation, and keeps it in the history and the audit log', async () => {
+    const before = (await casebook.store.getNotice(ransom))!;
+    await expect(correctValue(casebook.store, { target: 'notice', id: ransom, field: 'sector', value: 'it', by: 'sato' }))
+      .rejects.toMatchObject({ code: 'bad_input', subject: 'reason' });
+    await expect(correctValue(casebook.store, { target: 'notice', id: ransom, field: 'sector', value: 'it', by: 'sato', reason: '   ' }))
+      .rejects.toThrow(/needs a reason/);
+    await expect(correctValue(casebook.store, { target: 'notice', id: ransom, field: 'sector', value: 'it', by: 'sato', reason: 'x'.repeat(501) }))
+      .rejects.toThrow(/at most 500/);
+    expect((await casebook.store.getNotice(ransom))!.corrections).toEqual(before.corrections);
+    // Typing the value already there confirms it: no reason needed.
+    const confirm = await correctValue(casebook.store, { target: 'notice', id: ransom, field: 'sector', value: before.record.sector ?? 'null', by: 'sato' });
+    expect(confirm.reason).toBeNull();
+    const change = await correctValue(casebook.store, { target: 'notice', id: ransom, field: 'sector', value: 'it', by: 'sato', reason: ' 見出しに「システム開発」とある ' });
+    expect(change.reason).toBe('見出しに「システム開発」とある');
+    expect((await casebook.store.listCorrections('notice', ransom)).at(-1)).toMatchObject({ id: change.id, reason: '見出しに「システム開発」とある' });
+    const audit = await casebook.store.listAudit({ action: 'correction.add', subject: `notice:${ransom}` });
+    expect(audit[0]!.after).toMatchObject({ field: 'sector', value: 'it', reason: '見出しに「システム開発」とある' });
+    await revertCorrection(casebook.store, change.id, 'sato');
+    await revertCorrection(casebook.store, confirm.id, 'sato');
+  });
+
   it('a corrected type is what the type filter finds', async () => {
-    await correctValue(casebook.store, { target: 'notice', id: usb, field: 'incident_types', value: 'theft', by: 'sato' });
+    await correctValue(casebook.store, { target: 'notice', id: usb, field: 'incident_types', value: 'theft', by: 'sato', reason: '公表文の記載による' });
     expect((await casebook.store.listNotices({ type: 'theft' })).map((n) => n.id)).toEqual([usb]);
     expect((await casebook.store.listNotices({ type: 'loss' })).map((n) => n.id)).not.toContain(usb);
   });
@@ -71,20 +92,20 @@ describe('corrections', () => {
 
   it('corrects an incident\'s merged value, marked as a person\'s, kept through regrouping', async () => {
     const incidentId = (await casebook.store.incidentOfNotice(ransom))!;
-    await correctValue(casebook.store, { target: 'incident', id: incidentId, field: 'attacker', value: 'LockBit', by: 'tanaka' });
+    await correctValue(casebook.store, { target: 'incident', id: incidentId, field: 'attacker', value: 'LockBit', by: 'tanaka', reason: '公表文の記載による' });
     await reextractNotices(casebook.store, { force: true });
     const incident = await getMergedIncident(casebook.store, (await casebook.store.incidentOfNotice(ransom))!);
     expect(incident!.merged.attacker).toMatchObject({ value: 'LockBit', rule: 'person', correction: { by: 'tanaka' } });
   });
 
   it('refuses bad values and unknown targets with clear errors', async () => {
-    await expect(correctValue(casebook.store, { target: 'notice', id: usb, field: 'disclosure_date', value: '2024-02-30', by: 'sato' }))
+    await expect(correctValue(casebook.store, { target: 'notice', id: usb, field: 'disclosure_date', value: '2024-02-30', by: 'sato', reason: '公表文の記載による' }))
       .rejects.toThrow(/disclosure_date/);
-    await expect(correctValue(casebook.store, { target: 'notice', id: 999999, field: 'sector', value: 'it', by: 'sato' }))
+    await expect(correctValue(casebook.store, { target: 'notice', id: 999999, field: 'sector', value: 'it', by: 'sato', reason: '公表文の記載による' }))
       .rejects.toThrow(/no notice N999999/);
-    await expect(correctValue(casebook.store, { target: 'incident', id: 1, field: 'header', value: 'x', by: 'sato' }))
+    await expect(correctValue(casebook.store, { target: 'incident', id: 1, field: 'header', value: 'x', by: 'sato', reason: '公表文の記載による' }))
       .rejects.toThrow(/not merged/);
-    await expect(correctValue(casebook.store, { target: 'notice', id: usb, field: 'sector', value: 'it', by: '  ' }))
+    await expect(correctValue(casebook.store, { target: 'notice', id: usb, field: 'sector', value: 'it', by: '  ', reason: '公表文の記載による' }))
       .rejects.toThrow(/name of who/);
   });
 });

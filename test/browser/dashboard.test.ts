@@ -31,7 +31,7 @@ describe.each(CASEBOOK_ENGINES)('dashboard on $name', (engine) => {
     const largest = facts.filter((f) => f.affectedCount !== null).sort((a, b) => b.affectedCount! - a.affectedCount!)[0]!;
     largestId = largest.id;
     // Corrections are untrusted input too: the largest incident's organisation becomes markup.
-    await correctValue(casebook.store, { target: 'incident', id: largestId, field: 'organization', value: HOSTILE, by: 'mallory' });
+    await correctValue(casebook.store, { target: 'incident', id: largestId, field: 'organization', value: HOSTILE, by: 'mallory', reason: '公表文の記載による' });
     app = createApp(casebook, { publicRead: true });
   }, 60_000);
   afterAll(async () => casebook.close());

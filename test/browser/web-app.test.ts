@@ -130,6 +130,7 @@ describe.each(CASEBOOK_ENGINES)('web app in a browser on $name', (engine) => {
 
     await page.selectOption('#c-field', 'affected_count');
     await page.fill('#c-value', '4321');
+    await page.fill('#c-reason', '第2報の本文に4,321名とある');
     await page.click('#correct-form button[type=submit]');
     await page.waitForLoadState('load');
     await page.reload();
@@ -137,6 +138,7 @@ describe.each(CASEBOOK_ENGINES)('web app in a browser on $name', (engine) => {
     const history = page.locator('table.history tbody tr').first();
     expect(await history.locator('td.by').textContent()).toBe('佐藤');
     expect(await history.textContent()).toContain('4,321');
+    expect(await history.textContent()).toContain('理由: 第2報の本文に4,321名とある');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'incident-reviewed.png'), fullPage: true });
 
     // Reverting brings the machine's value back and keeps the history line.

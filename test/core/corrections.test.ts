@@ -11,7 +11,7 @@ const machine: IncidentRecord = {
 };
 
 const correction = (id: number, field: Correction['field'], newValue: Correction['newValue'], at: string, revertedAt: string | null = null): Correction =>
-  ({ id, field, oldValue: null, newValue, by: 'sato', at, revertedAt, revertedBy: revertedAt ? 'suzuki' : null });
+  ({ id, field, oldValue: null, newValue, by: 'sato', at, reason: null, revertedAt, revertedBy: revertedAt ? 'suzuki' : null });
 
 describe('corrections over the machine record', () => {
   it('the latest live correction of a field wins and drops the machine evidence for it', () => {

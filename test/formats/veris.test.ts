@@ -125,7 +125,7 @@ describe('VERIS export and import', () => {
   it('exports every incident valid against verisc-merged.json, and imports them back with nothing lost', async () => {
     const facts = await loadIncidentFacts(source.store);
     // A person's correction must travel too.
-    await correctValue(source.store, { target: 'incident', id: facts[0]!.id, field: 'reported_to_police', value: 'true', by: 'sato' });
+    await correctValue(source.store, { target: 'incident', id: facts[0]!.id, field: 'reported_to_police', value: 'true', by: 'sato', reason: '公表文の記載による' });
     const before = await loadIncidentFacts(source.store);
     const report = await exportVeris(before, join(dir, 'out'), { ...source, validator });
     expect(report.failed).toEqual([]);

@@ -38,6 +38,18 @@ describe.skipIf(!existsSync(SEEDS) || !existsSync(CHROMIUM))('the annual report 
     expect(doc.match(/集計対象: 公表年: 2024/g)!.length).toBeGreaterThanOrEqual(8);
   });
 
+  it('names as non-reporters only incidents whose conditions hold: SNS account takeovers are counted as doubtful', () => {
+    const doc = readFileSync(out, 'utf8');
+    const start = doc.indexOf('<section id="reporting">');
+    const section = doc.slice(start, doc.indexOf('</section>', start));
+    // Two 2024 seed notices are X account takeovers that state no leak of personal data.
+    expect(section).not.toMatch(/愛知県選挙管理委員会|日本経済新聞社/);
+    expect(section).toMatch(/疑わしく、一覧に含めなかった事案 \([1-9]\d* 件\)/);
+    // Nobody reviewed the seed casebook: the lead says so rather than 「人が確かめた記録」.
+    expect(doc).toContain('公表文から機械で抽出した記録 (人が確かめた値はありません)');
+    expect(doc).not.toContain('人が確かめた記録');
+  });
+
   it('renders in Chromium without a request, and its first page is saved', async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
     const requests: string[] = [];

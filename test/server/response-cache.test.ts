@@ -64,7 +64,7 @@ describe('response cache', () => {
       const before = await (await app.request(`${ORIGIN}/incidents/${incident}`)).text();
       expect(before).toMatch(/128人/);
       expect(before).not.toContain("9,876");
-      await correctValue(casebook.store, { target: 'incident', id: incident, field: 'affected_count', value: '9,876', by: 'sato' });
+      await correctValue(casebook.store, { target: 'incident', id: incident, field: 'affected_count', value: '9,876', by: 'sato', reason: '公表文の記載による' });
       expect(await (await app.request(`${ORIGIN}/incidents/${incident}`)).text()).toContain('9,876');
 
       const editor = await signIn(app, casebook.store, 'sato', 'editor');

@@ -38,7 +38,7 @@ describe.each(CASEBOOK_ENGINES)('review forms on $name', (engine) => {
 
   it('refuses a form from another site, with no origin, without the CSRF token, or with another session\'s token', async () => {
     const id = await incidentOf(usb);
-    const form = { action: 'correct', target: 'incident', field: 'affected_count', value: '1', notice: String(usb) };
+    const form = { action: 'correct', target: 'incident', field: 'affected_count', value: '1', notice: String(usb), reason: '公表文の記載による' };
     expect((await sato.post(`/incidents/${id}/review`, form, { Origin: 'https://evil.example' })).status).toBe(403);
     expect((await sato.post(`/incidents/${id}/review`, form, { Origin: '' })).status).toBe(403);
     const noToken = await app.request(`${ORIGIN}/incidents/${id}/review`, {
@@ -54,7 +54,7 @@ describe.each(CASEBOOK_ENGINES)('review forms on $name', (engine) => {
 
   it('stores a correction under the signed-in account, redirects, and can revert it', async () => {
     const id = await incidentOf(usb);
-    const res = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: 'incident', field: 'affected_count', value: '2,500', notice: String(usb) });
+    const res = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: 'incident', field: 'affected_count', value: '2,500', notice: String(usb), reason: '公表文の記載による' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/incidents/${(await casebook.store.getIncident(id))!.number}#review`);
 
@@ -77,19 +77,28 @@ describe.each(CASEBOOK_ENGINES)('review forms on $name', (engine) => {
 
   it('corrects a notice chosen as the target, and rejects a bad value with 400 naming the field', async () => {
     const id = await incidentOf(bcc);
-    const ok = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: `notice:${bcc}`, field: 'sector', value: 'media', notice: String(bcc) });
+    const ok = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: `notice:${bcc}`, field: 'sector', value: 'media', notice: String(bcc), reason: '公表文の記載による' });
     expect(ok.status).toBe(303);
     expect((await casebook.store.getNotice(bcc))!.record.sector).toBe('media');
-    const bad = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: 'incident', field: 'affected_count', value: 'lots', notice: String(bcc) });
+    const unexplained = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: 'incident', field: 'affected_count', value: '77', notice: String(bcc) });
+    expect(unexplained.status).toBe(400);
+    expect(await unexplained.text()).toContain('reason');
+    const page = await (await sato.get(`/incidents/${await incidentOf(bcc)}`)).text();
+    expect(page).toContain('<textarea id="c-reason" name="reason" maxlength="500" rows="2" required');
+    expect(page).toContain('理由: 公表文の記載による');
+    // The audit log an admin reads keeps the reason beside the value.
+    const audit = await (await suzuki.get('/admin/audit')).text();
+    expect(audit).toMatch(/correction\.add[\s\S]*?&quot;reason&quot;:&quot;公表文の記載による&quot;/);
+    const bad = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: 'incident', field: 'affected_count', value: 'lots', notice: String(bcc), reason: '公表文の記載による' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('affected_count');
     // Typed as the notice writes them: an era date, a count in 万, a sector by its label.
     for (const [field, value, stored] of [['disclosure_date', '令和6年1月22日', '2024-01-22'], ['affected_count', '4万8,215名', 48215], ['sector', '医療・福祉', 'healthcare']] as const) {
-      const res = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: `notice:${bcc}`, field, value, notice: String(bcc) });
+      const res = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: `notice:${bcc}`, field, value, notice: String(bcc), reason: '公表文の記載による' });
       expect(res.status, `${field} ${value}`).toBe(303);
       expect((await casebook.store.getNotice(bcc))!.record[field]).toBe(stored);
     }
-    const yearless = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: `notice:${bcc}`, field: 'disclosure_date', value: '1月22日', notice: String(bcc) });
+    const yearless = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: `notice:${bcc}`, field: 'disclosure_date', value: '1月22日', notice: String(bcc), reason: '公表文の記載による' });
     expect(yearless.status).toBe(400);
     expect(await yearless.text()).toContain('disclosure_date');
   });

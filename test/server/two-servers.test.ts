@@ -65,10 +65,11 @@ describe('two servers on one PostgreSQL database', () => {
     expect(((await before.json()) as IncidentJson).affected_count).toBe(128);
     expect(affectedRow(await page(incident.usb))).toContain('128人');
 
-    const correction = await correctValue(one.store, { target: 'incident', id: incident.usb, field: 'affected_count', value: '2,500', by: '佐藤' });
+    const correction = await correctValue(one.store, { target: 'incident', id: incident.usb, field: 'affected_count', value: '2,500', by: '佐藤', reason: '公表文の記載による' });
     const after = await appTwo.request(`/api/v1/incidents/${incident.usb}`, { headers: { 'If-None-Match': etag } });
     expect(after.status).toBe(200);
-    expect(((await after.json()) as IncidentJson)).toMatchObject({ affected_count: 2500, review_state: 'reviewed' });
+    // One value corrected: the incident is not yet reviewed as a whole (every stated value is).
+    expect(((await after.json()) as IncidentJson)).toMatchObject({ affected_count: 2500, review_state: 'unreviewed' });
     expect(affectedRow(await page(incident.usb))).toContain('2,500人');
 
     await revertCorrection(one.store, correction.id, '鈴木');
@@ -78,7 +79,7 @@ describe('two servers on one PostgreSQL database', () => {
 
   it('serves a notice corrected through the other server, in the notice and in its incident', async () => {
     expect((await apiIncident(incident.bcc)).sector).not.toBe('media');
-    await correctValue(one.store, { target: 'notice', id: ids.bcc, field: 'sector', value: 'media', by: 'tanaka' });
+    await correctValue(one.store, { target: 'notice', id: ids.bcc, field: 'sector', value: 'media', by: 'tanaka', reason: '公表文の記載による' });
     const notice = (await (await appTwo.request(`/api/v1/notices/${ids.bcc}`)).json()) as { record: { sector: string } };
     expect(notice.record.sector).toBe('media');
     expect((await apiIncident((await two.store.incidentOfNotice(ids.bcc))!)).sector).toBe('media');
@@ -94,7 +95,7 @@ describe('two servers on one PostgreSQL database', () => {
       await slow.query(/* sql */ `
         INSERT INTO corrections (target, target_id, field, old_json, new_json, decided_by, decided_at)
         VALUES ('incident', $1, 'affected_count', '12000', '15000', 'yamada', $2)`, [incident.ransom, new Date().toISOString()]);
-      await correctValue(one.store, { target: 'incident', id: incident.bcc, field: 'affected_count', value: '400', by: 'sato' });
+      await correctValue(one.store, { target: 'incident', id: incident.bcc, field: 'affected_count', value: '400', by: 'sato', reason: '公表文の記載による' });
       // Server two reads (and caches) everything between the two commits.
       expect((await apiIncident(incident.bcc)).affected_count).toBe(400);
       expect((await apiIncident(incident.ransom)).affected_count).toBe(12000);

@@ -52,7 +52,7 @@ beforeAll(async () => {
   await ingestPaths([resolve('demo/notices')], casebook);
   const [a, b] = await casebook.store.listNotices({ limit: 2 });
   await linkNoticesAsPerson(casebook.store, a!.id, b!.id, 'hanako');
-  await correctValue(casebook.store, { target: 'notice', id: a!.id, field: 'affected_count', value: '4321', by: 'sato' });
+  await correctValue(casebook.store, { target: 'notice', id: a!.id, field: 'affected_count', value: '4321', by: 'sato', reason: '公表文の記載による' });
   // Accounts, an API token and sign-ins travel too, with the audit log that recorded all of it.
   await addAccount(casebook.store, { name: 'sato', role: 'editor', password: 'a long enough password' }, 'cli:root');
   await createApiToken(casebook.store, 'sato', { label: 'nightly', scope: 'ingest', madeIn: 'session' }, 'cli:root');

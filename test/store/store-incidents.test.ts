@@ -122,10 +122,10 @@ describe.each(ENGINES)('incidents and corrections on $name', (engine) => {
     const { text, record } = NOTICES.lost;
     const id = (await store.ingestDocument(makeDocument(text), [makeNotice(text, record)])).noticeIds[0]!;
     const token = await store.changeToken();
-    const count = await correctValue(store, { target: 'notice', id, field: 'affected_count', value: '1,280', by: 'sato' });
+    const count = await correctValue(store, { target: 'notice', id, field: 'affected_count', value: '1,280', by: 'sato', reason: '公表文の記載による' });
     expect(count).toMatchObject({ field: 'affected_count', oldValue: 350, newValue: 1280, by: 'sato', revertedAt: null });
     expect(await store.changeToken()).not.toBe(token);
-    await correctValue(store, { target: 'notice', id, field: 'incident_types', value: 'theft,loss', by: 'sato' });
+    await correctValue(store, { target: 'notice', id, field: 'incident_types', value: 'theft,loss', by: 'sato', reason: '公表文の記載による' });
 
     const corrected = (await store.getNotice(id))!;
     expect(corrected.record).toMatchObject({ affected_count: 1280, incident_types: ['theft', 'loss'] });
@@ -181,7 +181,7 @@ describe('one casebook on every engine', () => {
       for (const { text, record } of Object.values(NOTICES)) await put(o.store, { id: 0, text, record, ingestedAt: '' });
       await regroupIncidents(o.store);
       const [, second] = await o.store.listNotices({ limit: 2 });
-      await correctValue(o.store, { target: 'notice', id: second!.id, field: 'sector', value: 'finance', by: 'sato' });
+      await correctValue(o.store, { target: 'notice', id: second!.id, field: 'sector', value: 'finance', by: 'sato', reason: '公表文の記載による' });
     }
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { openCasebook, resolveDbPath } from '../../app/casebook.ts';
+import { checkDuty } from '../../app/duty-check.ts';
 import { scopedFacts, type FactsScope } from '../../app/scoped-facts.ts';
 import { loadSettings } from '../../app/settings.ts';
 import { renderAnnualReport } from '../../report/annual-report.ts';
@@ -30,7 +31,7 @@ export async function reportCommand(args: string[]): Promise<number> {
     const scope: FactsScope = { q: '', filter: { years: [String(year)] } };
     const rows = await scopedFacts(casebook.store, scope);
     const doc = await renderAnnualReport({
-      year, rows, scope, jnsa: settings.jnsa, settingsFile: settings.file, generatedAt: new Date().toISOString().slice(0, 10),
+      year, rows, scope, jnsa: settings.jnsa, duty: await checkDuty(casebook.store, rows), settingsFile: settings.file, generatedAt: new Date().toISOString().slice(0, 10),
     });
     if (values.pdf) {
       const { printPdf } = await import('../../report/print-pdf.ts');

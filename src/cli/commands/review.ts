@@ -36,9 +36,11 @@ async function targetOf(store: Store, ref: string | undefined, incident: boolean
 export async function reviewCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand('review', args, {
     db: { type: 'string' }, by: { type: 'string' }, incident: { type: 'boolean' }, history: { type: 'boolean' }, json: { type: 'boolean' },
+    reason: { type: 'string' },
   });
   if (!values.history && positionals.length !== 3) {
-    process.stderr.write('usage: jikenbo review NUMBER|N-ID FIELD VALUE [--by NAME]   (2024-504: the incident\'s value; N12: notice 12\'s reading; VALUE "null" clears it)\n' +
+    process.stderr.write('usage: jikenbo review NUMBER|N-ID FIELD VALUE --reason TEXT [--by NAME]   (2024-504: the incident\'s value; N12: notice 12\'s reading;\n' +
+      '       VALUE "null" clears it; the reason may be left out only when VALUE confirms the value already there)\n' +
       '       jikenbo review NUMBER|N-ID --history\n');
     return 2;
   }
@@ -53,7 +55,7 @@ export async function reviewCommand(args: string[]): Promise<number> {
       else for (const c of list) process.stdout.write(renderCorrection(c) + '\n');
       return 0;
     }
-    const correction = await correctValue(casebook.store, { target, id, field: positionals[1]!, value: positionals[2]!, by: input.by });
+    const correction = await correctValue(casebook.store, { target, id, field: positionals[1]!, value: positionals[2]!, by: input.by, reason: values.reason ?? null });
     if (values.json) process.stdout.write(JSON.stringify(correction) + '\n');
     else process.stdout.write(`${label}: ${renderCorrection(correction)}\n`);
     return 0;
@@ -79,5 +81,6 @@ export function renderCorrection(c: Correction): string {
   const show = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
   const change = JSON.stringify(c.oldValue) === JSON.stringify(c.newValue) ? `confirmed ${show(c.newValue)}` : `${show(c.oldValue)} → ${show(c.newValue)}`;
   const reverted = c.revertedAt ? `  (reverted by ${c.revertedBy} at ${c.revertedAt})` : '';
-  return `correction #${c.id} ${c.field}: ${change}  by ${c.by} at ${c.at}${reverted}`;
+  const reason = c.reason ? `  reason: ${c.reason}` : '';
+  return `correction #${c.id} ${c.field}: ${change}  by ${c.by} at ${c.at}${reason}${reverted}`;
 }

@@ -86,6 +86,21 @@ export const ingestReportSchema = z.object({
   posts: z.number().int(),
 });
 
+export const correctionSchema = z.object({
+  id: z.number().int(),
+  target: z.enum(['incident', 'notice']),
+  target_id: z.number().int(),
+  field: z.string(),
+  old_value: z.unknown(),
+  new_value: z.unknown(),
+  by: z.string(),
+  at: z.string(),
+  reason: z.string().nullable().describe('why the person changed or confirmed the value; null on corrections made before reasons were asked for'),
+  reverted_at: z.string().nullable(),
+  reverted_by: z.string().nullable(),
+});
+export const correctionsSchema = z.object({ corrections: z.array(correctionSchema) });
+
 export const problemSchema = z.object({
   type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string().optional(),
   field: z.string().optional().describe('the input the problem is about'),
@@ -106,15 +121,14 @@ export const incidentRefPath = z.object({
     z.string().regex(/^#?J?\d{4}-\d{3,}$/, 'expected an incident id or a number such as 2024-078 or J2024-0078'),
   ]).describe('an incident id, or a number of either form; a number two incidents share is a conflict (409)'),
 });
-/** A person's correction of an incident's merged value, typed as on the review form. */
-export const correctionInput = z.object({
-  field: z.string().min(1).max(40).describe('a merged field, such as affected_count, disclosure_date or sector'),
-  value: z.string().max(500).describe('as a person types it: 4万8,215名, 令和6年1月22日, a label or code; empty or "null" clears it'),
+/** A person's correction or confirmation of one value, sent as JSON. */
+export const correctionBody = z.object({
+  target: z.string().regex(/^(incident|notice:\d{1,15})$/, 'incident or notice:N').default('incident')
+    .describe('the incident\'s merged value, or one of its notices as notice:N'),
+  field: z.string().min(1).max(40),
+  value: z.string().max(500).describe('typed as the pages take it: 令和6年1月22日, 4万8,215名, labels or codes; empty clears'),
+  reason: z.string().max(500).optional().describe('why: needed for every change of a value, optional when confirming the value already there'),
 }).strict();
-export const correctionSchema = z.object({
-  id: z.number().int(), incident_id: z.number().int(), incident_number: z.string().nullable(), field: z.string(),
-  old_value: z.unknown(), new_value: z.unknown(), by: z.string(), at: z.string(),
-});
 export const searchQuery = z.object({
   q: z.string().min(1).max(200).describe('words of two or more characters; all must match'),
   limit: z.coerce.number().int().min(1).max(200).optional(),

@@ -8,7 +8,8 @@ type Json = Record<string, unknown>;
 const NAMED: Record<string, z.ZodType> = {
   Incident: s.incidentSchema, IncidentPage: s.incidentPageSchema, IncidentDetail: s.incidentDetailSchema,
   Notice: s.noticeSchema, SearchResult: s.searchResultSchema, Stats: s.statsSchema, Claims: s.claimsSchema,
-  IngestReport: s.ingestReportSchema, Problem: s.problemSchema, CorrectionInput: s.correctionInput, Correction: s.correctionSchema,
+  IngestReport: s.ingestReportSchema, Problem: s.problemSchema,
+  Correction: s.correctionSchema, Corrections: s.correctionsSchema, CorrectionInput: s.correctionBody,
 };
 
 export interface ApiOperation {
@@ -20,8 +21,8 @@ export interface ApiOperation {
   params?: z.ZodObject;
   /** Status → the name of a schema in NAMED (JSON bodies). */
   responses: Record<number, keyof typeof NAMED>;
-  /** 'upload': a file; otherwise the name of a schema in NAMED, sent as JSON. */
-  requestBody?: 'upload' | 'CorrectionInput';
+  /** A file upload, or a JSON body of a named schema. */
+  requestBody?: 'upload' | keyof typeof NAMED;
   secured?: boolean;
   etag?: boolean;
 }
@@ -33,7 +34,8 @@ export const OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/api/v1/search', summary: 'Full-text search over notices (bigram)', query: s.searchQuery, responses: { 200: 'SearchResult', 400: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/stats', summary: 'Statistics over the filtered incidents', query: s.statsQuery, responses: { 200: 'Stats', 400: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/claims', summary: 'Leak-site claims discovered within a date range', query: s.claimsQuery, responses: { 200: 'Claims', 400: 'Problem', 501: 'Problem' }, etag: true },
-  { method: 'post', path: '/api/v1/incidents/{id}/corrections', summary: 'A person\'s correction of an incident\'s merged value, shown whichever notice is latest (signed in, with X-CSRF-Token; never with an API token)', params: s.incidentRefPath, requestBody: 'CorrectionInput', responses: { 201: 'Correction', 400: 'Problem', 401: 'Problem', 403: 'Problem', 404: 'Problem', 409: 'Problem' }, secured: true },
+  { method: 'get', path: '/api/v1/incidents/{id}/corrections', summary: 'Every correction and confirmation of an incident and of its notices, with who, when and why', params: s.incidentRefPath, responses: { 200: 'Corrections', 400: 'Problem', 404: 'Problem' } },
+  { method: 'post', path: '/api/v1/incidents/{id}/corrections', summary: 'Correct or confirm one value of an incident or of one of its notices; a change needs a reason (an API token of scope ingest, of an editor or admin)', params: s.incidentRefPath, requestBody: 'CorrectionInput', responses: { 201: 'Correction', 400: 'Problem', 401: 'Problem', 403: 'Problem', 404: 'Problem', 409: 'Problem' }, secured: true },
   { method: 'post', path: '/api/v1/notices', summary: 'Ingest one file (an API token of scope ingest, of an editor or admin)', query: s.ingestQuery, requestBody: 'upload', responses: { 201: 'IngestReport', 200: 'IngestReport', 400: 'Problem', 401: 'Problem', 403: 'Problem', 413: 'Problem', 415: 'Problem' }, secured: true },
 ];
 

@@ -13,8 +13,8 @@ export interface DashboardView {
   /** The filter as URL parameters (without lang), for the incidents link and the CSV links. */
   params: URLSearchParams;
   stats: AllStats;
-  /** Incidents that look reportable, and how many of them mention no report. */
-  duty: { reportable: number; unmentioned: number };
+  /** Incidents that look reportable, how many of them mention no report, and how many are in doubt. */
+  duty: { reportable: number; unmentioned: number; doubtful: number };
   charts: { chart: Chart; svg: string }[];
 }
 
@@ -36,7 +36,7 @@ ${s.incidents === 0 ? html`<p class="count">${t('dashboard.empty')}</p>` : html`
 <li>${t('dashboard.summary.people', { total: s.affected.total, n: s.affected.counted })}</li>
 <li>${t('dashboard.summary.delay', { median: delay.median ?? none, p90: delay.p90 ?? none, n: delay.incidents })}</li>
 <li>${t('dashboard.summary.contractor', { involved: s.contractor.involved, share })}</li>
-<li>${t('dashboard.summary.duty', { reportable: view.duty.reportable, unmentioned: view.duty.unmentioned })}</li>
+<li>${t('dashboard.summary.duty', { reportable: view.duty.reportable, unmentioned: view.duty.unmentioned, doubtful: view.duty.doubtful })}</li>
 </ul>
 </section>
 ${view.charts.map(({ chart, svg }) => html`

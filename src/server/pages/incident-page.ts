@@ -10,6 +10,8 @@ import type { ManualDecision, NoticeDetail } from '../../store/store.ts';
 import type { PageContext } from '../i18n/locale.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { ConfirmedClaim } from '../../app/claims.ts';
+import type { DutyAssessment } from '../../analyze/reporting-duty.ts';
+import type { FieldReview } from '../../analyze/review-queue.ts';
 import type { RelatedIncident } from '../../app/related-incidents.ts';
 import { typedValue } from './field-input.ts';
 import { allows } from '../../core/access.ts';
@@ -27,6 +29,10 @@ export interface IncidentView {
   related: RelatedIncident[];
   /** Leak-site claims a person confirmed as this incident. */
   claims: ConfirmedClaim[];
+  /** The reporting duty read from the notices: the timeline shows its stated reports and due dates. */
+  duty?: DutyAssessment;
+  /** Each stated value's review state: confirmed and corrected ones say so, with who. */
+  reviews?: FieldReview[];
 }
 
 export const MERGED_FIELDS = RECORD_KEYS.filter((k): k is MergedField & RecordKey => Object.hasOwn(MERGE_RULES, k));
@@ -56,10 +62,13 @@ export function incidentPage(ctx: PageContext, v: IncidentView): Html {
     const evidence = source && first !== undefined ? evidenceAnchor(source.id, field, first) : null;
     const shown = valueText(t, field, prov.value, locale);
     const conf = prov.rule === 'person' ? null : source ? confidenceOf(source.record, field) : null;
+    const review = v.reviews?.find((r) => r.field === field);
+    const settled = review && review.state !== 'unreviewed' && review.correction
+      ? html` <span class="review-${review.state}">${t(`review.state.${review.state}`, { by: review.correction.by })}</span>` : '';
     return html`<tr data-field="${field}" class="${conf === 'low' ? 'low' : ''}">
 <th scope="row">${fieldLabel(t, field)}</th>
 <td class="value">${evidence ? html`<a href="#${evidence}" title="${t('incident.evidence')}">${shown}</a>` : shown}</td>
-<td class="conf">${prov.rule === 'person' ? t('rule.person') : conf ? html`<span class="conf-${conf}">${t(`confidence.${conf}`)}</span>` : t('confidence.none')}</td>
+<td class="conf">${prov.rule === 'person' ? t('rule.person') : conf ? html`<span class="conf-${conf}">${t(`confidence.${conf}`)}</span>` : t('confidence.none')}${settled}</td>
 <td class="source">${prov.correction
     ? t('incident.source.person', { by: prov.correction.by })
     : prov.noticeIds.map((id) => html`<a href="#notice-${id}">${t('incident.source.notice', { id })}</a> `)}
@@ -95,6 +104,7 @@ ${incident.numberClash ? html`<p class="warn" role="note">${t('incident.clash', 
 <section aria-labelledby="timeline-h">
 <h2 id="timeline-h">${t('incident.timeline')}</h2>
 ${timeline(ctx, v)}
+${v.duty ? dutyBlock(ctx, v.duty) : ''}
 </section>
 
 <section aria-labelledby="related-h">
@@ -139,14 +149,33 @@ ${noticeText(t, n.id, n.text, n.record.evidence)}
   }
 }
 
+/** The reporting duty: whether it holds, is in doubt or does not arise, each condition with its sentence, each doubt with its reason. */
+function dutyBlock(ctx: PageContext, duty: DutyAssessment): Html {
+  const { t } = ctx;
+  return html`<div class="duty" id="duty">
+<h3>${t('duty.title')}: <span class="duty-${duty.status}">${t(`duty.status.${duty.status}`)}</span></h3>
+${duty.conditions.length ? html`<ul class="duty-conditions">${duty.conditions.map((c) => html`<li>${c.label}${c.sentence ? html` — 「${c.sentence}」` : ''}</li>`)}</ul>` : ''}
+${duty.doubts.length ? html`<ul class="duty-doubts">${duty.doubts.map((d) => html`<li>${t(`duty.doubt.${d.kind}`)}${d.sentence ? html` — 「${d.sentence}」` : ''}</li>`)}</ul>` : ''}
+</div>`;
+}
+
 function timeline(ctx: PageContext, v: IncidentView): Html {
   const { t } = ctx;
   const m = v.incident.merged;
   const events: { date: string | null; label: string; note?: string }[] = [];
   if (m.occurred_date.value) events.push({ date: m.occurred_date.value, label: t('incident.timeline.occurred') });
   if (m.discovered_date.value) events.push({ date: m.discovered_date.value, label: t('incident.timeline.discovered') });
-  // Notices say that they reported, rarely when: a report without a date is listed, undated, last.
-  if (m.reported_to_ppc.value) events.push({ date: null, label: t('incident.timeline.reported'), note: t('incident.timeline.reported_undated') });
+  // The reports the notices state, dated where they say when; a report no sentence dates is listed, undated, last.
+  const reports = v.duty?.reports ?? [];
+  for (const r of reports) {
+    const label = t(r.kind === 'sokuho' ? 'incident.timeline.reported_sokuho' : r.kind === 'kakuho' ? 'incident.timeline.reported_kakuho' : 'incident.timeline.reported');
+    const against = r.kind === 'kakuho' ? v.duty!.kakuho : v.duty!.sokuho;
+    const verdict = against.report === r && against.late !== null ? t(against.late ? 'incident.timeline.after_due' : 'incident.timeline.by_due') : null;
+    events.push({ date: r.date, label, note: [verdict, t('incident.source.notice', { id: r.noticeId })].filter((x) => x !== null).join(' · ') });
+  }
+  if (m.reported_to_ppc.value && reports.length === 0) events.push({ date: null, label: t('incident.timeline.reported'), note: t('incident.timeline.reported_undated') });
+  if (v.duty?.sokuhoDue && v.duty.status !== 'not_reportable') events.push({ date: v.duty.sokuhoDue, label: t('incident.timeline.due_sokuho') });
+  if (v.duty?.kakuhoDue && v.duty.kakuhoDays) events.push({ date: v.duty.kakuhoDue, label: t('incident.timeline.due_kakuho', { days: v.duty.kakuhoDays }) });
   for (const n of v.notices) {
     if (n.disclosureDate) events.push({ date: n.disclosureDate, label: t('incident.timeline.disclosed'), note: t('incident.source.notice', { id: n.id }) });
   }

@@ -52,6 +52,9 @@ ${canEdit ? html`<p class="help who">${t('review.signed_in_as', { name: ctx.view
   <input id="c-value" name="value" maxlength="500" aria-describedby="c-value-help">
   <button type="button" id="use-selection" hidden>${t('review.correct.use_selection')}</button></div>
   <p class="help" id="c-value-help">${t('review.correct.value.help')}</p>
+  <div class="row"><label for="c-reason">${t('review.correct.reason')}</label>
+  <textarea id="c-reason" name="reason" maxlength="500" rows="2" required aria-describedby="c-reason-help"></textarea></div>
+  <p class="help" id="c-reason-help">${t('review.correct.reason.help')}</p>
   <button type="submit">${t('review.correct.submit')}</button>
 </fieldset>
 </form>
@@ -77,7 +80,7 @@ ${history.length ? html`<div class="table-wrap"><table class="history" aria-labe
 <td><time datetime="${c.at}">${c.at.replace('T', ' ').slice(0, 19)}</time></td>
 <td class="by">${c.by}</td>
 <td>${target} · ${sameValue(c.oldValue, c.newValue) ? html`${fieldLabel(t, c.field)}: ${valueText(t, c.field, c.newValue, locale)} (${t('review.confirm')})`
-    : t('review.history.change', { field: fieldLabel(t, c.field), old: valueText(t, c.field, c.oldValue, locale), new: valueText(t, c.field, c.newValue, locale) })}</td>
+    : t('review.history.change', { field: fieldLabel(t, c.field), old: valueText(t, c.field, c.oldValue, locale), new: valueText(t, c.field, c.newValue, locale) })}${c.reason ? html`<br><span class="reason">${t('review.history.reason', { reason: c.reason })}</span>` : ''}</td>
 <td>${c.revertedAt ? t('review.history.reverted', { by: c.revertedBy ?? '', at: c.revertedAt.replace('T', ' ').slice(0, 19) })
     : canEdit ? html`<form method="post" action="/corrections/${c.id}/revert">${hidden}<button type="submit" class="small">${t('review.revert')}</button></form>` : ''}</td>
 </tr>`)}</tbody></table></div>` : html`<p>${t('review.history.empty')}</p>`}

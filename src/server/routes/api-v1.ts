@@ -13,6 +13,8 @@ import { parseSelection, selectIncidentPage, selectIncidents } from '../../app/i
 import { refreshIncidentFacts } from '../../app/incident-facts.ts';
 import { incidentByNumber } from '../../app/incident-number.ts';
 import { ingestPaths } from '../../app/ingest.ts';
+import { correctValue } from '../../app/review.ts';
+import type { Correction } from '../../core/corrections.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { incidentLine } from '../../formats/jsonl.ts';
 import type { Archive, Store } from '../../store/store.ts';
@@ -23,7 +25,6 @@ import { RETRY_AFTER } from '../http-error.ts';
 import { storeActingAs } from '../../store/with-actor.ts';
 import { storeNamingSource } from '../../store/with-source-name.ts';
 import { actorOf, viewerOf } from '../auth/viewer.ts';
-import { correctValue } from '../../app/review.ts';
 import { publicIncidentId } from '../../core/public-id.ts';
 import { pathUnder } from '../../sources/path-under.ts';
 
@@ -137,24 +138,36 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
     });
   });
 
-  // A person's correction of the incident's merged value (as the review form's default target): editors
-  // and admins, signed in. Never with an API token, whatever its scope: corrections are a person's decisions.
-  api.post('/api/v1/incidents/:id/corrections', async (c) => {
-    if (viewerOf(c)?.via === 'token') {
-      throw new JikenboError('forbidden', 'a correction is a person\'s decision: send it signed in (session and X-CSRF-Token), not with an API token');
-    }
+  api.get('/api/v1/incidents/:id/corrections', async (c) => {
     const { id: ref } = parse(s.incidentRefPath, { id: c.req.param('id') });
-    const incidentId = typeof ref === 'number' ? ref : await incidentByNumber(deps.store, ref);
-    const raw: unknown = await c.req.json().catch(() => {
-      throw new JikenboError('bad_input', 'body: expected JSON such as {"field":"affected_count","value":"4万8,215名"}', { subject: 'body' });
-    });
-    const body = parse(s.correctionInput, raw);
-    const correction = await correctValue(deps.store, { target: 'incident', id: incidentId, field: body.field, value: body.value, by: actorOf(c) });
-    const incident = await deps.store.getIncident(incidentId);
-    return json(c, s.correctionSchema, {
-      id: correction.id, incident_id: incidentId, incident_number: incident ? publicIncidentId(incident) : null, field: correction.field,
-      old_value: correction.oldValue, new_value: correction.newValue, by: correction.by, at: correction.at,
-    }, 201);
+    const id = typeof ref === 'number' ? ref : await incidentByNumber(deps.store, ref);
+    const incident = await deps.store.getIncident(id);
+    if (!incident) throw new JikenboError('not_found', `no incident #${id}`, { subject: 'id' });
+    const lists = await Promise.all([
+      deps.store.listCorrections('incident', id).then((l) => l.map((x) => correctionJson(x, 'incident', id))),
+      ...incident.members.map((m) => deps.store.listCorrections('notice', m.noticeId).then((l) => l.map((x) => correctionJson(x, 'notice', m.noticeId)))),
+    ]);
+    const corrections = lists.flat().sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
+    return json(c, s.correctionsSchema, { corrections });
+  });
+
+  // Editors and admins (auth/policy.ts), through a session or a token of scope ingest.
+  api.post('/api/v1/incidents/:id/corrections', bodyLimit({ maxSize: 16 * 1024, onError: (c) => problemResponse(c, problem(413, 'the body is over 16 KB', { instance: c.req.path })) }), async (c) => {
+    const { id: ref } = parse(s.incidentRefPath, { id: c.req.param('id') });
+    const id = typeof ref === 'number' ? ref : await incidentByNumber(deps.store, ref);
+    let raw: unknown;
+    try {
+      raw = await c.req.json();
+    } catch {
+      throw new JikenboError('bad_input', 'request: expected a JSON object', { subject: 'request' });
+    }
+    const body = parse(s.correctionBody, raw);
+    const target = body.target === 'incident' ? { target: 'incident' as const, id } : { target: 'notice' as const, id: Number(body.target.slice(7)) };
+    if (target.target === 'notice' && (await deps.store.incidentOfNotice(target.id)) !== id) {
+      throw new JikenboError('not_found', `notice #${target.id} is not in incident #${id}`, { subject: 'target' });
+    }
+    const correction = await correctValue(deps.store, { ...target, field: body.field, value: body.value, by: actorOf(c), reason: body.reason ?? null });
+    return json(c, s.correctionSchema, correctionJson(correction, target.target, target.id), 201);
   });
 
   // Editors and admins only (auth/policy.ts): a script sends `Authorization: Bearer <API token>`.
@@ -181,6 +194,13 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
     });
 
   return api;
+}
+
+function correctionJson(x: Correction, target: 'incident' | 'notice', targetId: number): z.input<typeof s.correctionSchema> {
+  return {
+    id: x.id, target, target_id: targetId, field: x.field, old_value: x.oldValue, new_value: x.newValue, by: x.by, at: x.at,
+    reason: x.reason, reverted_at: x.revertedAt, reverted_by: x.revertedBy,
+  };
 }
 
 /** Validates a response body with its schema before sending it: the OpenAPI document is a promise kept. */

@@ -1,9 +1,9 @@
 // Routes of the dashboard: /dashboard over the incidents page's URL filter, and each chart's numbers
 // as CSV at /dashboard/<chart>.csv with the same parameters.
 import { Hono } from 'hono';
-import { summarizeDuty } from '../../analyze/reporting-duty.ts';
 import { allStats } from '../../analyze/stats/stats-by.ts';
 import { describeScope } from '../../app/describe-scope.ts';
+import { checkDuty } from '../../app/duty-check.ts';
 import { scopedFacts, type FactsScope } from '../../app/scoped-facts.ts';
 import { CHARTS } from '../../charts/all-charts.ts';
 import { tableToCsv } from '../../charts/chart-csv.ts';
@@ -19,7 +19,7 @@ import { ViewCache } from '../view-cache.ts';
 
 interface DashboardView {
   charts: { chart: ReturnType<(typeof CHARTS)[ChartId]>; svg: string }[];
-  duty: { reportable: number; unmentioned: number };
+  duty: { reportable: number; unmentioned: number; doubtful: number };
   stats: ReturnType<typeof allStats>;
 }
 
@@ -52,8 +52,8 @@ export function dashboardRoutes(deps: { store: Store }): Hono {
         return { chart, svg: gone ? '' : svgs.svgOf(chart) };
       });
       // Counts only: the summary's per-incident assessments would keep a row per incident alive.
-      const duty = summarizeDuty(rows);
-      const view = { charts, duty: { reportable: duty.reportable, unmentioned: duty.unmentioned.length }, stats: allStats(rows) };
+      const duty = await checkDuty(deps.store, rows);
+      const view = { charts, duty: { reportable: duty.reportable, unmentioned: duty.unmentioned.length, doubtful: duty.doubtful.length }, stats: allStats(rows) };
       if (gone) throw new ClientGone();
       return view;
     }).catch((err: unknown) => {

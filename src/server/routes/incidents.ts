@@ -9,6 +9,10 @@ import { confirmedClaimsOf } from '../../app/claims.ts';
 import { getMergedIncident } from '../../app/incidents.ts';
 import { publicIdOfIncident, resolveIncidentRef } from '../../app/incident-number.ts';
 import { incidentPath, publicIncidentId } from '../../core/public-id.ts';
+import { factsOf } from '../../app/incident-facts.ts';
+import { assessDuty } from '../../analyze/reporting-duty.ts';
+import { fieldReviews } from '../../analyze/review-queue.ts';
+import { incidentByNumber } from '../../app/incident-number.ts';
 import { incidentNumberOf } from '../../analyze/casebook-number.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { Archive, NoticeDetail, Store } from '../../store/store.ts';
@@ -79,8 +83,14 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
     if (asked !== null && asked !== publicIncidentId(incident)) return c.redirect(incidentPath(incident), 302);
     const notices = (await Promise.all(incident.members.map((m) => store.getNotice(m.noticeId)))).filter((n): n is NoticeDetail => n !== null);
     const decisions = await store.listDecisions(incident.members.map((m) => m.noticeId));
+    // The duty check reads the notices the page shows anyway: the timeline gives the report dates they state.
+    const duty = assessDuty(factsOf(incident, new Map()), notices.map((n) => ({ id: n.id, text: n.text, record: n.record, mediaType: n.document.mediaType })));
+    const reviews = fieldReviews({
+      merged: incident.merged, members: incident.members, incidentCorrections: incident.corrections,
+      noticeCorrections: new Map(notices.map((n) => [n.id, n.corrections])), hasClaims: false, dutyFlag: false,
+    });
     return c.html(incidentPage(ctx, {
-      incident, notices, decisions, related: await relatedIncidentsOf(store, incident.id), claims: await confirmedClaimsOf(store, incident.id),
+      incident, notices, decisions, duty, reviews, related: await relatedIncidentsOf(store, id), claims: await confirmedClaimsOf(store, id),
     }));
   });
 

@@ -12,6 +12,9 @@ import { parseNoticeRef } from '../../core/public-id.ts';
 import { linkNoticesAsPerson, unlinkNoticeAsPerson } from '../../app/incidents.ts';
 import { correctValue, revertCorrection } from '../../app/review.ts';
 import { publicIdOfIncident, resolveIncidentRef } from '../../app/incident-number.ts';
+import { reviewQueue } from '../../app/review-queue.ts';
+import { scopedFacts } from '../../app/scoped-facts.ts';
+import { reviewQueuePage } from '../pages/review-queue-page.ts';
 import type { Store } from '../../store/store.ts';
 import { actorOf } from '../auth/viewer.ts';
 import { readForm as form } from '../read-form.ts';
@@ -31,6 +34,9 @@ const schemas = {
     target: z.string().regex(/^(incident|notice:\d{1,15})$/, 'incident or notice:N'),
     field: z.string().min(1).max(40),
     value: z.string().max(500, 'at most 500 characters'),
+    reason: z.string().max(500, 'at most 500 characters').optional(),
+    /** Confirmed from the review queue: back there, not to the incident. */
+    back: z.literal('queue').optional(),
   }),
   link: anchored.extend({ other: noticeId }),
   plain: anchored,
@@ -58,8 +64,14 @@ export function reviewRoutes(deps: { store: Store }): Hono {
       const field = isRecordKey(f.field) ? t('review.problem.field', { label: fieldLabel(t, f.field), code: f.field }) : f.field;
       throw new JikenboError('bad_input', t(`review.problem.${refusal.problem}`, { field, value: f.value.slice(0, 60) }), { subject: f.field });
     }
-    await correctValue(store, { ...target, field: f.field, value: f.value, by: actorOf(c) });
-    return backTo(c, f.notice);
+    await correctValue(store, { ...target, field: f.field, value: f.value, by: actorOf(c), reason: f.reason ?? null });
+    return f.back === 'queue' ? c.redirect('/review#queue', 303) : backTo(c, f.notice);
+  });
+
+  app.get('/review', async (c) => {
+    const ctx = pageContext(c);
+    const queue = await reviewQueue(store, await scopedFacts(store, { q: '', filter: {} }), 50);
+    return c.html(reviewQueuePage(ctx, queue));
   });
 
   app.post('/corrections/:id/revert', async (c) => {

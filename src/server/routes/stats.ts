@@ -4,8 +4,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { estimateDamage, summarizeDamages, DEFAULT_JNSA_TABLES, type JnsaTables } from '../../analyze/jnsa-damage.ts';
-import { summarizeDuty } from '../../analyze/reporting-duty.ts';
 import { allStats, STAT_FIELDS, statBy, type StatField } from '../../analyze/stats/stats-by.ts';
+import { checkDuty } from '../../app/duty-check.ts';
 import { scopedFacts } from '../../app/scoped-facts.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { Store } from '../../store/store.ts';
@@ -38,7 +38,8 @@ export function statsRoutes(deps: { store: Store; jnsa?: JnsaTables }): Hono {
 
   app.get('/api/stats/duty', async (c) => {
     const { extra, filter } = split(c.req.queries());
-    const { assessments, ...summary } = summarizeDuty(await scopedFacts(deps.store, dashboardScope(filter)));
+    const rows = await scopedFacts(deps.store, dashboardScope(filter));
+    const { assessments, ...summary } = await checkDuty(deps.store, rows);
     return c.json(extra.all === 'yes' ? { ...summary, assessments } : summary);
   });
 

@@ -60,16 +60,16 @@ export function correctionQueries(pool: Pool, now: () => Date): CorrectionPort {
           : isRowId(input.targetId) && (await one(client, 'SELECT id FROM incidents WHERE id = $1', [input.targetId])) !== undefined;
         if (!exists) throw new JikenboError('not_found', `no ${input.target} #${input.targetId}`, { subject: String(input.targetId) });
         const row = await one<CorrectionRow>(client, /* sql */ `
-          INSERT INTO corrections (target, target_id, field, old_json, new_json, decided_by, decided_at)
-          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`, [
+          INSERT INTO corrections (target, target_id, field, old_json, new_json, decided_by, decided_at, reason)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`, [
           input.target, input.targetId, input.field, JSON.stringify(input.oldValue ?? null),
-          JSON.stringify(input.newValue ?? null), by, now().toISOString(),
+          JSON.stringify(input.newValue ?? null), by, now().toISOString(), input.reason ?? null,
         ]);
         if (input.target === 'notice') await refreshNotice(client, input.targetId);
         const correction = toCorrection(row!);
         await writeAudit(client, {
           actor: by, action: 'correction.add', subject: `${input.target}:${input.targetId}`,
-          before: { field: input.field, value: correction.oldValue }, after: { field: input.field, value: correction.newValue, correction: correction.id },
+          before: { field: input.field, value: correction.oldValue }, after: { field: input.field, value: correction.newValue, correction: correction.id, ...(correction.reason ? { reason: correction.reason } : {}) },
         }, now);
         return correction;
       });

@@ -16,6 +16,8 @@ export interface CorrectionRow {
   decided_at: string;
   reverted_by: string | null;
   reverted_at: string | null;
+  /** Absent on a database not yet at schema version 12. */
+  reason?: string | null;
 }
 
 export const toCorrection = (row: CorrectionRow): Correction => ({
@@ -25,6 +27,7 @@ export const toCorrection = (row: CorrectionRow): Correction => ({
   newValue: JSON.parse(row.new_json) as Correction['newValue'],
   by: row.decided_by,
   at: row.decided_at,
+  reason: row.reason ?? null,
   revertedAt: row.reverted_at,
   revertedBy: row.reverted_by,
 });

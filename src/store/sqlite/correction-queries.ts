@@ -16,8 +16,8 @@ export type CorrectionPort = Pick<Store,
 
 export function correctionQueries(db: Database.Database, now: () => Date, audit: AuditWriter): CorrectionPort {
   const insert = db.prepare(/* sql */ `
-    INSERT INTO corrections (target, target_id, field, old_json, new_json, decided_by, decided_at)
-    VALUES (@target, @targetId, @field, @oldJson, @newJson, @by, @at)`);
+    INSERT INTO corrections (target, target_id, field, old_json, new_json, decided_by, decided_at, reason)
+    VALUES (@target, @targetId, @field, @oldJson, @newJson, @by, @at, @reason)`);
   const selectOne = db.prepare<[number], CorrectionRow>('SELECT * FROM corrections WHERE id = ?');
   const selectFor = db.prepare<[string, number], CorrectionRow>(
     'SELECT * FROM corrections WHERE target = ? AND target_id = ? ORDER BY decided_at, id');
@@ -66,13 +66,13 @@ export function correctionQueries(db: Database.Database, now: () => Date, audit:
     const id = Number(insert.run({
       target: input.target, targetId: input.targetId, field: input.field,
       oldJson: JSON.stringify(input.oldValue ?? null), newJson: JSON.stringify(input.newValue ?? null),
-      by: checkBy(input.by), at: now().toISOString(),
+      by: checkBy(input.by), at: now().toISOString(), reason: input.reason ?? null,
     }).lastInsertRowid);
     if (input.target === 'notice') refreshNotice(input.targetId);
     const correction = toCorrection(selectOne.get(id)!);
     audit({
       actor: correction.by, action: 'correction.add', subject: `${input.target}:${input.targetId}`,
-      before: { field: input.field, value: correction.oldValue }, after: { field: input.field, value: correction.newValue, correction: id },
+      before: { field: input.field, value: correction.oldValue }, after: { field: input.field, value: correction.newValue, correction: id, ...(correction.reason ? { reason: correction.reason } : {}) },
     });
     return correction;
   });

@@ -583,6 +583,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE watch_sources ADD COLUMN paused_at TEXT;
     `,
   },
+  {
+    version: 13,
+    name: 'a reason on every correction; facts made again for per-value review state',
+    sql: /* sql */ `
+      -- Why a person changed or confirmed a value (app/review.ts asks one for every change); NULL on
+      -- corrections made before reasons were asked for.
+      ALTER TABLE corrections ADD COLUMN reason TEXT CHECK (reason IS NULL OR length(reason) <= 500);
+      -- The facts' review state is now per value (an incident is reviewed when all its values are) and
+      -- they count the values people confirmed: every incident's facts are made again by the next read.
+      INSERT INTO incident_facts_queue (incident_id, seq)
+        SELECT id, (SELECT coalesce(max(seq), 0) FROM incident_facts_queue) + id FROM incidents WHERE true
+        ON CONFLICT (incident_id) DO NOTHING;
+    `,
+  },
 ];
 export interface MigrationReport {
   applied: number[];

@@ -1,0 +1,25 @@
+// The reporting-duty check over a set of incidents: reads the notices of the incidents a condition could
+// cover (their text, effective record and whether they were imported), then applies analyze/reporting-duty.
+import { conditionsOf, summarizeDuty, type DutyNotice, type DutySummary } from '../analyze/reporting-duty.ts';
+import type { FactRow } from '../analyze/stats/fact-row.ts';
+import type { Store } from '../store/store.ts';
+
+/** Notices read per query: one step's texts are alive at a time. */
+const STEP = 500;
+
+/** The notices of every incident that meets a condition on its values, by notice id. */
+export async function dutyNotices(store: Pick<Store, 'loadLinkable'>, rows: readonly FactRow[]): Promise<Map<number, DutyNotice>> {
+  const ids = [...new Set(rows.filter((r) => conditionsOf(r).length > 0).flatMap((r) => r.noticeIds))];
+  const out = new Map<number, DutyNotice>();
+  for (let i = 0; i < ids.length; i += STEP) {
+    for (const n of await store.loadLinkable(ids.slice(i, i + STEP), true)) {
+      out.set(n.id, { id: n.id, text: n.text, record: n.record, mediaType: n.mediaType ?? '' });
+    }
+  }
+  return out;
+}
+
+export async function checkDuty(store: Pick<Store, 'loadLinkable'>, rows: readonly FactRow[]): Promise<DutySummary> {
+  const notices = await dutyNotices(store, rows);
+  return summarizeDuty(rows, (row) => row.noticeIds.map((id) => notices.get(id)).filter((n): n is DutyNotice => n !== undefined));
+}

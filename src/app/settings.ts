@@ -18,6 +18,8 @@ const settingsSchema = z.strictObject({
     /** 社会的責任度 per sector. */
     sectors: z.partialRecord(z.enum(SECTORS), z.union([z.literal(1), z.literal(2)])).optional(),
   }).optional(),
+  /** The zone the web app shows times in (IANA name); JIKENBO_TIME_ZONE wins over it. */
+  timeZone: z.string().min(1).max(100).optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -26,6 +28,8 @@ export interface LoadedSettings {
   /** The file read, or null when none was given and none sits beside the database. */
   file: string | null;
   jnsa: JnsaTables;
+  /** The time zone the file names, or null. */
+  timeZone: string | null;
 }
 
 /** The settings beside `dbPath`, or from `explicit` (which must exist). */
@@ -33,7 +37,7 @@ export function loadSettings(dbPath: string, explicit?: string): LoadedSettings 
   const file = explicit ?? join(dirname(dbPath), SETTINGS_FILE);
   if (!existsSync(file)) {
     if (explicit) throw new JikenboError('bad_input', `settings file ${file} does not exist`, { subject: file });
-    return { file: null, jnsa: DEFAULT_JNSA_TABLES };
+    return { file: null, jnsa: DEFAULT_JNSA_TABLES, timeZone: null };
   }
   let raw: unknown;
   try {
@@ -41,7 +45,7 @@ export function loadSettings(dbPath: string, explicit?: string): LoadedSettings 
   } catch (err) {
     throw new JikenboError('bad_input', `settings file ${file}: not JSON (${(err as Error).message})`, { subject: file, cause: err });
   }
-  return { file, jnsa: parseSettings(raw, file) };
+  return { file, jnsa: parseSettings(raw, file), timeZone: settingsSchema.safeParse(raw).data?.timeZone ?? null };
 }
 
 /** Validates settings and lays them over the default tables; errors name the file and the field. */

@@ -2,7 +2,7 @@
 // and written back the same way, so a view can be bookmarked. The dashboard can read the same URL.
 import { z } from 'zod';
 import { DATA_TYPES, INCIDENT_TYPES, SECTORS } from '../core/record.ts';
-import { JikenboError } from '../core/errors.ts';
+import { fieldError } from './i18n/error-text.ts';
 import type { IncidentFilter } from '../analyze/incident-filter.ts';
 import { INCIDENT_SORTS, type IncidentSort } from '../analyze/incident-order.ts';
 
@@ -48,7 +48,7 @@ export function parseIncidentQuery(raw: Record<string, string[]>): IncidentQuery
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue?.path[0] !== undefined ? String(issue.path[0]) : issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query';
-    throw new JikenboError('bad_input', `query parameter ${where}: ${issue?.message ?? 'invalid'}`, { subject: where });
+    throw fieldError('query parameter', where, issue);
   }
   const d = result.data;
   const filter: IncidentQuery['filter'] = {

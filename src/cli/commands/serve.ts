@@ -9,6 +9,7 @@ import { refreshIncidentFacts } from '../../app/incident-facts.ts';
 import { describeGrouping } from '../grouping-progress.ts';
 import { parseCommand, portSchema, validate } from '../options.ts';
 import { z } from 'zod';
+import { loadSettings } from '../../app/settings.ts';
 
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('serve', args, {
@@ -16,13 +17,16 @@ export async function serveCommand(args: string[]): Promise<number> {
     'trust-proxy': { type: 'boolean' }, quiet: { type: 'boolean' },
   });
   decodeLimits(); // a bad limit in the environment (decode-limits.ts) is refused before any work
-  const casebook = await openCasebook(resolveDbPath(values.db));
-  return listen(casebook, values);
+  const dbPath = resolveDbPath(values.db);
+  // The casebook's time zone: JIKENBO_TIME_ZONE, else the settings file beside it, else Asia/Tokyo.
+  const timeZone = process.env.JIKENBO_TIME_ZONE || loadSettings(dbPath).timeZone || undefined;
+  const casebook = await openCasebook(dbPath);
+  return listen(casebook, { ...values, ...(timeZone ? { timeZone } : {}) });
 }
 
 /** Serves until SIGINT/SIGTERM, then closes the casebook. */
 export async function listen(
-  casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean; 'trust-proxy'?: boolean; quiet?: boolean },
+  casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean; 'trust-proxy'?: boolean; quiet?: boolean; timeZone?: string },
 ): Promise<number> {
   const { port, host } = validate('serve', z.object({ port: portSchema, host: z.string().min(1) }), {
     port: values.port ?? process.env.PORT ?? 8080,
@@ -34,7 +38,7 @@ export async function listen(
   // One line per request (method, path, status, wall and CPU ms) unless --quiet or JIKENBO_REQUEST_LOG=off.
   const logRequests = values.quiet !== true && process.env.JIKENBO_REQUEST_LOG !== 'off';
   const app = createApp(casebook, {
-    publicRead, trustProxy: values['trust-proxy'] === true,
+    publicRead, trustProxy: values['trust-proxy'] === true, ...(values.timeZone ? { timeZone: values.timeZone } : {}),
     ...(logRequests ? { requestLog: (line: string) => process.stdout.write(`jikenbo: ${line}\n`) } : {}),
   });
   if ((await casebook.store.listAccounts()).length === 0) {

@@ -106,7 +106,7 @@ ${v.claims.length ? html`
 <section aria-labelledby="claims-h">
 <h2 id="claims-h">${t('claims.confirmed.title')}</h2>
 <ul class="related">${v.claims.map(({ claim, link }) => html`<li><strong>${claim.group}</strong> — ${claim.victim}${claim.domain ? html` (<code>${claim.domain}</code>)` : ''} · <time>${claim.discoveredDate}</time>
-  <span class="meta">${t('claims.confirmed.by', { by: link.by, at: link.at.slice(0, 16).replace('T', ' ') })}</span></li>`)}</ul>
+  <span class="meta">${t('claims.confirmed.by', { by: link.by, at: ctx.time(link.at) })}</span></li>`)}</ul>
 </section>` : ''}
 
 ${reviewPanel(ctx, { incident, notices: v.notices, decisions: v.decisions, fields: MERGED_FIELDS })}

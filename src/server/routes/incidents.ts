@@ -23,7 +23,7 @@ const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export function parseId(raw: string, what = 'id'): number {
   const r = idParam.safeParse(raw);
-  if (!r.success) throw new JikenboError('bad_input', `${what}: not a number: ${raw.slice(0, 40)}`, { subject: what });
+  if (!r.success) throw new JikenboError('bad_input', `${what}: not a number: ${raw.slice(0, 40)}`, { subject: what, key: 'error.not_a_number', params: { what, raw: raw.slice(0, 40) } });
   return r.data;
 }
 
@@ -71,7 +71,7 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
       // An incident a merge took into another: its page moved there for good.
       const survivor = await store.incidentReplacing(id);
       if (survivor !== null) return c.redirect(`/incidents/${survivor}`, 301);
-      throw new JikenboError('not_found', `no incident #${id}`);
+      throw new JikenboError('not_found', `no incident #${id}`, { key: 'error.no_incident', params: { id } });
     }
     const notices = (await Promise.all(incident.members.map((m) => store.getNotice(m.noticeId)))).filter((n): n is NoticeDetail => n !== null);
     const decisions = await store.listDecisions(incident.members.map((m) => m.noticeId));

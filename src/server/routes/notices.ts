@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { filterSchema } from '../../cli/options.ts';
 import { JikenboError } from '../../core/errors.ts';
+import { fieldError } from '../i18n/error-text.ts';
 import type { Archive, Store } from '../../store/store.ts';
 import { pageContext } from '../i18n/locale.ts';
 import { listPage } from '../pages/list-page.ts';
@@ -24,7 +25,7 @@ function parseQuery(query: Record<string, string>) {
   const result = listQuery.safeParse(cleaned);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new JikenboError('bad_input', `query parameter ${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`);
+    throw fieldError('query parameter', issue?.path.join('.') || 'query', issue);
   }
   return result.data;
 }
@@ -54,7 +55,7 @@ export function noticeRoutes(deps: { store: Store; archive: Archive }): Hono {
   app.get('/notices/:id', async (c) => {
     const id = parseId(c.req.param('id'), 'notice');
     const notice = await store.getNotice(id);
-    if (!notice) throw new JikenboError('not_found', 'no such record');
+    if (!notice) throw new JikenboError('not_found', 'no such record', { key: 'error.generic.not_found' });
     return c.html(noticePage(pageContext(c), notice, await store.incidentOfNotice(id)));
   });
 
@@ -62,7 +63,7 @@ export function noticeRoutes(deps: { store: Store; archive: Archive }): Hono {
   app.get('/notices/:id/text', async (c) => {
     const id = parseId(c.req.param('id'), 'notice');
     const notice = await store.getNotice(id);
-    if (!notice) throw new JikenboError('not_found', 'no such record');
+    if (!notice) throw new JikenboError('not_found', 'no such record', { key: 'error.generic.not_found' });
     return c.body(notice.text, 200, {
       'Content-Type': 'text/plain; charset=utf-8',
       'Content-Disposition': `attachment; filename="notice-${id}.txt"`,
@@ -71,9 +72,9 @@ export function noticeRoutes(deps: { store: Store; archive: Archive }): Hono {
 
   app.get('/documents/:id/original', async (c) => {
     const doc = await store.getDocument(parseId(c.req.param('id'), 'document'));
-    if (!doc) throw new JikenboError('not_found', 'no such document');
+    if (!doc) throw new JikenboError('not_found', 'no such document', { key: 'error.no_document' });
     const bytes = await deps.archive.get(doc.sha256);
-    if (!bytes) throw new JikenboError('not_found', 'the original is missing from the archive');
+    if (!bytes) throw new JikenboError('not_found', 'the original is missing from the archive', { key: 'error.no_original' });
     const ext = doc.mediaType === 'application/pdf' ? 'pdf' : doc.mediaType === 'text/html' ? 'html' : 'txt';
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       // Served as a download, never rendered: the original is untrusted.
@@ -90,7 +91,7 @@ export function noticeRoutes(deps: { store: Store; archive: Archive }): Hono {
 
   app.get('/api/notices/:id', async (c) => {
     const notice = await store.getNotice(parseId(c.req.param('id'), 'notice'));
-    if (!notice) throw new JikenboError('not_found', 'no such record');
+    if (!notice) throw new JikenboError('not_found', 'no such record', { key: 'error.generic.not_found' });
     return c.json(notice);
   });
 

@@ -18,6 +18,8 @@ import { linkEvidenceText } from './link-evidence.ts';
 import { evidenceAnchor, noticeText, shownEvidence } from './notice-text.ts';
 import { clipTitle } from './page-limits.ts';
 import { reviewPanel } from './review-panel.ts';
+import { sourceLinks } from './source-link.ts';
+import type { StoredFetch } from '../../store/source-types.ts';
 
 export interface IncidentView {
   incident: MergedIncident;
@@ -26,6 +28,8 @@ export interface IncidentView {
   related: RelatedIncident[];
   /** Leak-site claims a person confirmed as this incident. */
   claims: ConfirmedClaim[];
+  /** Each document's fetches, for where its notices came from. */
+  fetches?: ReadonlyMap<number, readonly StoredFetch[]>;
 }
 
 export const MERGED_FIELDS = RECORD_KEYS.filter((k): k is MergedField & RecordKey => Object.hasOwn(MERGE_RULES, k));
@@ -128,6 +132,7 @@ ${v.notices.map((n) => noticeArticle(n))}
  · <a href="/documents/${d.id}/original" download>${t('incident.download')}</a>
  (${t('incident.document', { type: d.mediaType + (d.encoding ? `, ${d.encoding}` : ''), size: t('common.bytes', { n: d.byteLength }), sha: `${d.sha256.slice(0, 16)}…` })})
  · <a href="/notices/${n.id}">${t('incident.notice.page')}</a></p>
+${sourceLinks(ctx, d, v.fetches?.get(d.id) ?? [])}
 ${links.length ? html`<p class="links">${t('incident.links')}: ${links.map((l) => {
     const other = l.notices[0] === n.id ? l.notices[1] : l.notices[0];
     return html`<span class="tag" data-rule="${l.rule}">${t(`link.${l.rule}`)}${l.by ? ` (${l.by})` : ''} · <a href="#notice-${other}">${t('incident.source.notice', { id: other })}</a>: ${linkEvidenceText(t, l.evidence)}</span> `;

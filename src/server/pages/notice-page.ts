@@ -8,8 +8,10 @@ import { fieldLabel, valueText } from './labels.ts';
 import { layout, type Html } from './layout.ts';
 import { evidenceAnchor, noticeText, shownEvidence } from './notice-text.ts';
 import { clipTitle } from './page-limits.ts';
+import { sourceLinks } from './source-link.ts';
+import type { StoredFetch } from '../../store/source-types.ts';
 
-export function noticePage(ctx: PageContext, n: NoticeDetail, incidentId: number | null): Html {
+export function noticePage(ctx: PageContext, n: NoticeDetail, incidentId: number | null, fetches: readonly StoredFetch[] = []): Html {
   const { t, locale } = ctx;
   const { record } = n;
   const d = n.document;
@@ -26,6 +28,7 @@ export function noticePage(ctx: PageContext, n: NoticeDetail, incidentId: number
  · <a href="/documents/${d.id}/original" download>${t('incident.download')}</a>
  (${t('incident.document', { type: d.mediaType + (d.encoding ? `, ${d.encoding}` : ''), size: t('common.bytes', { n: d.byteLength }), sha: `${d.sha256.slice(0, 16)}…` })})
  ${incidentId !== null ? html` · <a href="/incidents/${incidentId}">${t('notice.incident')}</a>` : ''}</p>
+${sourceLinks(ctx, d, fetches)}
 <div class="notice">
 <section class="record" aria-labelledby="record-h">
 <h2 id="record-h">${t('notice.record')}</h2>

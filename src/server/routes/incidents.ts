@@ -11,6 +11,7 @@ import { incidentByNumber } from '../../app/incident-number.ts';
 import { incidentNumberOf } from '../../analyze/casebook-number.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { Archive, NoticeDetail, Store } from '../../store/store.ts';
+import type { StoredFetch } from '../../store/source-types.ts';
 import { pageContext } from '../i18n/locale.ts';
 import { parseIncidentQuery } from '../incident-query.ts';
 import { incidentPage } from '../pages/incident-page.ts';
@@ -18,6 +19,12 @@ import { incidentsPage } from '../pages/incidents-page.ts';
 import { relatedIncidentsOf } from '../../app/related-incidents.ts';
 
 export const PAGE_SIZE = 50;
+
+/** Each document's fetches (where it came from), one query a document, each document once. */
+export async function fetchesOf(store: Store, documentIds: readonly number[]): Promise<Map<number, StoredFetch[]>> {
+  const ids = [...new Set(documentIds)];
+  return new Map(await Promise.all(ids.map(async (id) => [id, await store.listFetches(id)] as const)));
+}
 
 const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -77,6 +84,7 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
     const decisions = await store.listDecisions(incident.members.map((m) => m.noticeId));
     return c.html(incidentPage(ctx, {
       incident, notices, decisions, related: await relatedIncidentsOf(store, id), claims: await confirmedClaimsOf(store, id),
+      fetches: await fetchesOf(store, notices.map((n) => n.document.id)),
     }));
   });
 

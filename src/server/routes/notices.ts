@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { filterSchema } from '../../cli/options.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { fieldError } from '../i18n/error-text.ts';
+import { attachmentDisposition } from '../content-disposition.ts';
 import type { Archive, Store } from '../../store/store.ts';
 import { pageContext } from '../i18n/locale.ts';
 import { listPage } from '../pages/list-page.ts';
@@ -56,7 +57,7 @@ export function noticeRoutes(deps: { store: Store; archive: Archive }): Hono {
     const id = parseId(c.req.param('id'), 'notice');
     const notice = await store.getNotice(id);
     if (!notice) throw new JikenboError('not_found', 'no such record', { key: 'error.generic.not_found' });
-    return c.html(noticePage(pageContext(c), notice, await store.incidentOfNotice(id)));
+    return c.html(noticePage(pageContext(c), notice, await store.incidentOfNotice(id), await store.listFetches(notice.document.id)));
   });
 
   // The whole text, which a page shows only the start of when it is long (pages/page-limits.ts).
@@ -79,7 +80,8 @@ export function noticeRoutes(deps: { store: Store; archive: Archive }): Hono {
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       // Served as a download, never rendered: the original is untrusted.
       'Content-Type': 'application/octet-stream',
-      'Content-Disposition': `attachment; filename="${doc.sha256.slice(0, 16)}.${ext}"`,
+      // Named after the original file or URL (content-disposition.ts), the hash when it gives no name.
+      'Content-Disposition': attachmentDisposition(doc.source, ext, doc.sha256.slice(0, 16)),
     });
   });
 

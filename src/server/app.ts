@@ -12,6 +12,7 @@ import { RETRY_AFTER, toHttpError } from './http-error.ts';
 import { LANG_COOKIE, pageContext } from './i18n/locale.ts';
 import { errorText } from './i18n/error-text.ts';
 import { checkTimeZone, DEFAULT_TIME_ZONE } from './i18n/time-zone.ts';
+import type { VariantGroup } from '../core/spelling-variants.ts';
 import { layout } from './pages/layout.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { noticeRoutes } from './routes/notices.ts';
@@ -46,6 +47,8 @@ export interface AppOptions extends Partial<AccessOptions> {
   requestLog?: RequestLogWriter;
   /** The zone every page shows times in (IANA name); Asia/Tokyo when absent. */
   timeZone?: string;
+  /** Spelling groups a search folds besides the defaults (core/spelling-variants.ts). */
+  searchVariants?: readonly VariantGroup[];
 }
 
 /** The web app. Signing in is required unless `publicRead`, which lets anyone read (never write). */
@@ -58,6 +61,7 @@ export function createApp(deps: { store: Store; archive: Archive }, options: App
   if (options.requestLog) app.use('*', requestLog(options.requestLog));
   app.use('*', async (c, next) => {
     c.set('timeZone', timeZone);
+    c.set('searchVariants', options.searchVariants ?? []);
     await next();
   });
   app.use('*', async (c, next) => {

@@ -10,6 +10,7 @@ import { describeGrouping } from '../grouping-progress.ts';
 import { parseCommand, portSchema, validate } from '../options.ts';
 import { z } from 'zod';
 import { loadSettings } from '../../app/settings.ts';
+import type { VariantGroup } from '../../core/spelling-variants.ts';
 
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('serve', args, {
@@ -19,14 +20,15 @@ export async function serveCommand(args: string[]): Promise<number> {
   decodeLimits(); // a bad limit in the environment (decode-limits.ts) is refused before any work
   const dbPath = resolveDbPath(values.db);
   // The casebook's time zone: JIKENBO_TIME_ZONE, else the settings file beside it, else Asia/Tokyo.
-  const timeZone = process.env.JIKENBO_TIME_ZONE || loadSettings(dbPath).timeZone || undefined;
+  const settings = loadSettings(dbPath);
+  const timeZone = process.env.JIKENBO_TIME_ZONE || settings.timeZone || undefined;
   const casebook = await openCasebook(dbPath);
-  return listen(casebook, { ...values, ...(timeZone ? { timeZone } : {}) });
+  return listen(casebook, { ...values, ...(timeZone ? { timeZone } : {}), searchVariants: settings.searchVariants });
 }
 
 /** Serves until SIGINT/SIGTERM, then closes the casebook. */
 export async function listen(
-  casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean; 'trust-proxy'?: boolean; quiet?: boolean; timeZone?: string },
+  casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean; 'trust-proxy'?: boolean; quiet?: boolean; timeZone?: string; searchVariants?: VariantGroup[] },
 ): Promise<number> {
   const { port, host } = validate('serve', z.object({ port: portSchema, host: z.string().min(1) }), {
     port: values.port ?? process.env.PORT ?? 8080,
@@ -39,6 +41,7 @@ export async function listen(
   const logRequests = values.quiet !== true && process.env.JIKENBO_REQUEST_LOG !== 'off';
   const app = createApp(casebook, {
     publicRead, trustProxy: values['trust-proxy'] === true, ...(values.timeZone ? { timeZone: values.timeZone } : {}),
+    ...(values.searchVariants ? { searchVariants: values.searchVariants } : {}),
     ...(logRequests ? { requestLog: (line: string) => process.stdout.write(`jikenbo: ${line}\n`) } : {}),
   });
   if ((await casebook.store.listAccounts()).length === 0) {

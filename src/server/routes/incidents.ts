@@ -13,6 +13,8 @@ import { JikenboError } from '../../core/errors.ts';
 import type { Archive, NoticeDetail, Store } from '../../store/store.ts';
 import type { StoredFetch } from '../../store/source-types.ts';
 import { pageContext } from '../i18n/locale.ts';
+import { expandSpellings } from '../../core/spelling-variants.ts';
+import { spellingGroupsOf } from '../search-spellings.ts';
 import { parseIncidentQuery } from '../incident-query.ts';
 import { incidentPage } from '../pages/incident-page.ts';
 import { incidentsPage } from '../pages/incidents-page.ts';
@@ -47,9 +49,11 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
   app.get('/', async (c) => {
     const ctx = pageContext(c);
     const query = parseIncidentQuery(c.req.queries());
-    const view = await incidentView(store, query.q, query.filter);
+    const spellings = spellingGroupsOf(c, query.wide === true);
+    const spelled = expandSpellings(query.q, spellings);
+    const view = await incidentView(store, query.q, query.filter, spellings);
     const sort = defaultSort(view, query.sort);
-    const viewCounts = await counts.get(await store.changeToken(), JSON.stringify([query.q, query.filter]), () => store.countIncidentFacets(view));
+    const viewCounts = await counts.get(await store.changeToken(), JSON.stringify([spelled.query, query.filter]), () => store.countIncidentFacets(view));
     const total = totalFromCounts(viewCounts, query.filter);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const page = Math.min(query.page, pages);
@@ -57,13 +61,13 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
     const { rows: shown, bestNotice } = await store.queryIncidentFacts(view, sort, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
     const snippets = new Map<number, string>();
     if (view.hits) {
-      const byNotice = await store.noticeSnippets([...bestNotice.values()], query.q);
+      const byNotice = await store.noticeSnippets([...bestNotice.values()], spelled.query);
       for (const r of shown) {
         const s = byNotice.get(bestNotice.get(r.id) ?? -1);
         if (s) snippets.set(r.id, s);
       }
     }
-    return c.html(incidentsPage(ctx, { query, sort, rows: shown, total, page, pages, pageSize: PAGE_SIZE, snippets, counts: viewCounts }));
+    return c.html(incidentsPage(ctx, { query, sort, rows: shown, total, page, pages, pageSize: PAGE_SIZE, snippets, counts: viewCounts, spellingsAdded: spelled.added }));
   });
 
   app.get('/incidents/:id', async (c) => {

@@ -5,6 +5,8 @@ import { filterSchema } from '../../cli/options.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { fieldError } from '../i18n/error-text.ts';
 import { attachmentDisposition } from '../content-disposition.ts';
+import { expandSpellings } from '../../core/spelling-variants.ts';
+import { spellingGroupsOf } from '../search-spellings.ts';
 import type { Archive, Store } from '../../store/store.ts';
 import { pageContext } from '../i18n/locale.ts';
 import { listPage } from '../pages/list-page.ts';
@@ -48,9 +50,10 @@ export function noticeRoutes(deps: { store: Store; archive: Archive }): Hono {
 
   app.get('/notices', async (c) => {
     const { filters, page, query } = await listed(c.req.query());
-    const rows = query ? await store.search(query, { ...filters, ...page }) : await store.listNotices({ ...filters, ...page });
+    const spelled = expandSpellings(query, spellingGroupsOf(c, false));
+    const rows = query ? await store.search(spelled.query, { ...filters, ...page }) : await store.listNotices({ ...filters, ...page });
     const total = query ? null : await store.countNotices(filters);
-    return c.html(listPage(pageContext(c), { query, filters: removeEmpty(filters), rows, total, ...page }));
+    return c.html(listPage(pageContext(c), { query, filters: removeEmpty(filters), rows, total, ...page, spellingsAdded: spelled.added }));
   });
 
   app.get('/notices/:id', async (c) => {
@@ -87,7 +90,7 @@ export function noticeRoutes(deps: { store: Store; archive: Archive }): Hono {
 
   app.get('/api/notices', async (c) => {
     const { filters, page, query } = await listed(c.req.query());
-    if (query) return c.json({ hits: await store.search(query, { ...filters, ...page }) });
+    if (query) return c.json({ hits: await store.search(expandSpellings(query, spellingGroupsOf(c, false)).query, { ...filters, ...page }) });
     return c.json({ total: await store.countNotices(filters), notices: await store.listNotices({ ...filters, ...page }) });
   });
 

@@ -391,6 +391,8 @@ const ja = {
   // --- times: every time in the casebook's time zone, the zone shown
   'time.zone_note': '時刻は {zone} です',
   'list.separator': '、',
+  'incident.clash.also': '#{number} は {others} の番号でもあります',
+  'incident.clash.other': '公表文 {id}（{org}）',
   'search.spellings': '「{words}」も含めて検索しました',
   'search.spellings.separator': '」「',
   'search.wide': '言い換えも含める（個人情報・個人データ など）',
@@ -853,6 +855,8 @@ const en: Catalogue = {
   'claim.reason.ransomware': 'the incident is a ransomware one',
   'time.zone_note': 'Times are in {zone}',
   'list.separator': '; ',
+  'incident.clash.also': '#{number} is also the number of {others}',
+  'incident.clash.other': 'notice {id} ({org})',
   'search.spellings': 'Also searched for “{words}”',
   'search.spellings.separator': '”, “',
   'search.wide': 'Include related terms (個人情報 and 個人データ, …)',

@@ -14,7 +14,7 @@ import { typedValue } from './field-input.ts';
 import { allows } from '../../core/access.ts';
 import { fieldLabel, valueText } from './labels.ts';
 import { csrfField, layout, type Html } from './layout.ts';
-import { linkEvidenceText } from './link-evidence.ts';
+import { clashNoteText, linkEvidenceText } from './link-evidence.ts';
 import { evidenceAnchor, noticeText, shownEvidence } from './notice-text.ts';
 import { clipTitle } from './page-limits.ts';
 import { reviewPanel } from './review-panel.ts';
@@ -82,7 +82,7 @@ export function incidentPage(ctx: PageContext, v: IncidentView): Html {
  <time>${m.disclosure_date.value ?? t('common.unknown_date')}</time>
  ${m.organizations.length > 1 ? html`<span>(${m.organizations.join(' / ')})</span>` : ''}</p>
 <p class="meta ids">${t('incident.ids', { own: incident.ownNumber ?? '—', key: incident.exportKey })}</p>
-${incident.numberClash ? html`<p class="warn" role="note">${t('incident.clash', { notes: incident.clashNotes ?? '' })}</p>` : ''}
+${incident.numberClash ? html`<p class="warn" role="note">${t('incident.clash', { notes: clashNoteText(t, incident.clashNotes ?? '') })}</p>` : ''}
 <nav class="toc" aria-label="${title}"><a href="#record-h">${t('incident.record')}</a> <a href="#timeline-h">${t('incident.timeline')}</a>
  <a href="#related-h">${t('incident.related')}</a> <a href="#review">${t('review.title')}</a> <a href="#notices-h">${t('incident.notices')}</a></nav>
 

@@ -40,7 +40,9 @@ export async function listen(
   // One line per request (method, path, status, wall and CPU ms) unless --quiet or JIKENBO_REQUEST_LOG=off.
   const logRequests = values.quiet !== true && process.env.JIKENBO_REQUEST_LOG !== 'off';
   const app = createApp(casebook, {
-    publicRead, trustProxy: values['trust-proxy'] === true, ...(values.timeZone ? { timeZone: values.timeZone } : {}),
+    publicRead, trustProxy: values['trust-proxy'] === true,
+    // JIKENBO_TIME_ZONE also for `demo`, which reads no settings file.
+    ...(values.timeZone || process.env.JIKENBO_TIME_ZONE ? { timeZone: values.timeZone || process.env.JIKENBO_TIME_ZONE } : {}),
     ...(values.searchVariants ? { searchVariants: values.searchVariants } : {}),
     ...(logRequests ? { requestLog: (line: string) => process.stdout.write(`jikenbo: ${line}\n`) } : {}),
   });

@@ -10,6 +10,9 @@ export function visibleText(html: string): string {
     .replace(/<(script|style|code|textarea)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<(a|span|p|td|li)\b[^>]*\blang="en"[^>]*>[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
+    // Ids that are not words: UUIDs (export keys) and hashes.
+    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, ' ')
+    .replace(/\b[0-9a-f]{16,64}\b/gi, ' ')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
 

@@ -85,6 +85,12 @@ describe.each(CASEBOOK_ENGINES)('the Japanese UI on $name', (engine) => {
     }
   });
 
+  it('names what a bad id is of in Japanese', async () => {
+    const page = await (await admin.get('/incidents/abc')).text();
+    expect(page).toContain('事案の番号が正しくありません: abc');
+    expect(await (await admin.get(`/incidents/999999`)).text()).toContain('事案 999999 はありません');
+  });
+
   it('says why notices were grouped in Japanese', async () => {
     const body = await (await admin.get(`/incidents/${incident}`)).text();
     expect(body).toContain('data-rule="follow_up"');

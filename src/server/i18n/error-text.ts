@@ -41,7 +41,7 @@ export function fieldError(prefix: string, where: string, issue: z.core.$ZodIssu
 
 function keyed(t: Translate, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
   const values: Record<string, string | number> = { ...params };
-  if (typeof values.field === 'string') values.field = fieldName(t, values.field);
+  for (const name of ['field', 'what'] as const) if (typeof values[name] === 'string') values[name] = fieldName(t, values[name]);
   for (const name of ['role', 'need'] as const) {
     const role = `role.${values[name]}`;
     if (values[name] !== undefined && isMessageKey(role)) values[name] = t(role);

@@ -82,7 +82,7 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
       // An incident a merge took into another: its page moved there for good.
       const survivor = await store.incidentReplacing(id);
       if (survivor !== null) return c.redirect(`/incidents/${survivor}`, 301);
-      throw new JikenboError('not_found', `no incident #${id}`, { key: 'error.no_incident', params: { id } });
+      throw new JikenboError('not_found', `no incident #${id}`, { key: 'error.no_incident', params: { id: String(id) } });
     }
     const notices = (await Promise.all(incident.members.map((m) => store.getNotice(m.noticeId)))).filter((n): n is NoticeDetail => n !== null);
     const decisions = await store.listDecisions(incident.members.map((m) => m.noticeId));

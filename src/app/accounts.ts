@@ -71,7 +71,7 @@ export async function signIn(store: Store, name: string, password: string, conte
     if (!found || !ok || found.disabled) {
       settled = true;
       await store.settleSignIn(attempt, 'failed', { actor: found?.name ?? 'anonymous', action: 'session.sign_in_failed', subject: `account:${key}`, before: null, after: { ip: context.ip } });
-      throw new JikenboError('unauthorized', 'wrong name or password', { subject: 'name' });
+      throw new JikenboError('unauthorized', 'wrong name or password', { subject: 'name', key: 'error.wrong_login' });
     }
     const { passwordHash: _secret, ...account } = found;
     const sessionToken = randomBytes(32).toString('base64url');
@@ -104,7 +104,7 @@ export async function confirmPassword(store: Store, accountName: string, passwor
       actor: accountName, action: 'session.sign_in_failed', subject: `account:${key}`, before: null, after: { ip: context.ip, confirming: true },
     });
   }
-  if (!ok) throw new JikenboError('bad_input', 'your password is wrong', { subject: 'confirm' });
+  if (!ok) throw new JikenboError('bad_input', 'your password is wrong', { subject: 'confirm', key: 'error.own_password' });
 }
 
 /** Takes a place among the name's attempts of the window, or refuses with too_many when there is none. */
@@ -112,7 +112,7 @@ async function reserveAttempt(store: Store, key: string, now: Date, field: strin
   const since = new Date(now.getTime() - SIGN_IN_LIMIT.windowMinutes * 60_000).toISOString();
   const attempt = await store.reserveSignIn(key, { max: SIGN_IN_LIMIT.failures, since }, now.toISOString());
   if (attempt === null) {
-    throw new JikenboError('too_many', `too many failed sign-ins for this name; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes`, { subject: field });
+    throw new JikenboError('too_many', `too many failed sign-ins for this name; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes`, { subject: field, key: 'error.sign_in_locked', params: { minutes: SIGN_IN_LIMIT.windowMinutes } });
   }
   return attempt;
 }

@@ -141,7 +141,9 @@ export function parseFieldValue(field: string, raw: string): { field: RecordKey;
   const result = schema.safeParse(trimmed);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new JikenboError('bad_input', `${field}: "${raw.slice(0, 60)}" is not a valid value (${issue?.message ?? 'invalid'})`, { subject: field });
+    throw new JikenboError('bad_input', `${field}: "${raw.slice(0, 60)}" is not a valid value (${issue?.message ?? 'invalid'})`, {
+      subject: field, key: 'error.field_value', params: { field, value: raw.slice(0, 60) },
+    });
   }
   return { field, value: result.data as FieldValue };
 }

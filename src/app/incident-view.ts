@@ -4,11 +4,15 @@ import type { IncidentFilter } from '../analyze/incident-filter.ts';
 import type { IncidentSort } from '../analyze/incident-order.ts';
 import type { FactsView, Store } from '../store/store.ts';
 import { refreshIncidentFacts, type IncidentFacts } from './incident-facts.ts';
+import { expandSpellings, variantGroups, type VariantGroup } from '../core/spelling-variants.ts';
 
 /** The view of a query and a filter; the facts of every queued incident made again first. */
-export async function incidentView(store: Store, q: string, filter: Omit<IncidentFilter, 'ids'>): Promise<FactsView> {
+export async function incidentView(
+  store: Store, q: string, filter: Omit<IncidentFilter, 'ids'>, spellings: readonly VariantGroup[] = variantGroups(),
+): Promise<FactsView> {
   await refreshIncidentFacts(store);
-  const query = q.trim();
+  // Each word with its other spellings (漏洩 finds 漏えい too): core/spelling-variants.ts.
+  const query = expandSpellings(q.trim(), spellings).query;
   return { filter, ...(query ? { hits: await store.searchNoticeIds(query) } : {}) };
 }
 

@@ -4,6 +4,8 @@
 import type { FactRow } from '../analyze/stats/fact-row.ts';
 import type { Translate } from '../server/i18n/messages.ts';
 import { baseOption, type Chart } from './chart.ts';
+import { mainType } from './incidents-per-month.ts';
+import { typeColour } from './type-colours.ts';
 
 export const LARGEST = 15;
 const LABEL_CHARS = 22;
@@ -25,7 +27,8 @@ export function affectedPeopleChart(rows: readonly FactRow[], t: Translate): Cha
       grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'log', logBase: 10, min: 1 },
       yAxis: { type: 'category', inverse: true, data: largest.map((r) => short(name(r))) },
-      series: [{ type: 'bar', data: largest.map((r) => r.affectedCount), label: { show: true, position: 'right' } }],
+      // Each bar in its incident's main type's colour, as in the month chart.
+      series: [{ type: 'bar', data: largest.map((r) => ({ value: r.affectedCount, itemStyle: { color: typeColour(mainType(r.incidentTypes)) } })), label: { show: true, position: 'right' } }],
     },
     width: 720, height: Math.max(120, 26 * largest.length + 48),
   };

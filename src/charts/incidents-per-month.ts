@@ -5,6 +5,7 @@ import type { FactRow } from '../analyze/stats/fact-row.ts';
 import type { IncidentType } from '../core/record.ts';
 import type { Translate } from '../server/i18n/messages.ts';
 import { baseOption, type Chart } from './chart.ts';
+import { typeColour } from './type-colours.ts';
 
 /**
  * Which of an incident's types it is stacked under: attacks first, then deliberate taking, then
@@ -39,7 +40,7 @@ export function incidentsPerMonthChart(rows: readonly FactRow[], t: Translate): 
     legend: { bottom: 0, type: 'plain' as const },
     xAxis: { type: 'category' as const, data: months },
     yAxis: { type: 'value' as const, minInterval: 1, name: t('chart.count') },
-    series: keys.map((k) => ({ type: 'bar' as const, stack: 'all', name: label(k), data: series.get(k)! })),
+    series: keys.map((k) => ({ type: 'bar' as const, stack: 'all', name: label(k), data: series.get(k)!, itemStyle: { color: typeColour(k) } })),
   };
   // Room at the bottom for a legend of up to three rows.
   option.grid.bottom = 24 + Math.ceil(keys.length / 5) * 22;

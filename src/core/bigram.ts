@@ -125,19 +125,38 @@ export interface QueryPhrase {
    * character of a longer run (the 社 of 株式会社 at the end of a sentence).
    */
   prefix: boolean;
+  /** Other spellings of the word, any of which matches in its place (`漏洩|漏えい`: see spelling-variants.ts). */
+  or?: QueryPhrase[];
 }
 
-/** Whitespace-separated query words (after NFKC, so 全角 spaces count), each a phrase; they combine with AND. */
+function phraseOf(word: string): QueryPhrase | null {
+  const runs = runsOf(word);
+  const last = runs[runs.length - 1];
+  if (!last) return null;
+  const tokens = runs.flatMap(tokensOfRun);
+  return tokens.length > 0 ? { tokens, prefix: last.cjk && last.chars.length === 1 } : null;
+}
+
+/**
+ * Whitespace-separated query words (after NFKC, so 全角 spaces count), each a phrase; they combine with
+ * AND. A word of spellings joined by `|` (`漏洩|漏えい|ろうえい`) matches any one of them.
+ */
 export function queryPhrases(query: string): QueryPhrase[] {
   const phrases: QueryPhrase[] = [];
   for (const word of normalizeForSearch(query).split(/\s+/u)) {
-    const runs = runsOf(word);
-    const last = runs[runs.length - 1];
-    if (!last) continue;
-    phrases.push({ tokens: runs.flatMap(tokensOfRun), prefix: last.cjk && last.chars.length === 1 });
+    const spellings: QueryPhrase[] = [];
+    for (const spelling of word.split('|')) {
+      const phrase = phraseOf(spelling);
+      if (phrase && !spellings.some((p) => p.prefix === phrase.prefix && p.tokens.join(' ') === phrase.tokens.join(' '))) spellings.push(phrase);
+    }
+    const [first, ...others] = spellings;
+    if (first) phrases.push(others.length > 0 ? { ...first, or: others } : first);
   }
   return phrases;
 }
+
+/** A word's spellings: itself and its `or`. */
+export const spellingsOf = (phrase: QueryPhrase): QueryPhrase[] => [phrase, ...(phrase.or ?? [])];
 
 /** The tokens of each query word; a word of two or more CJK characters becomes a phrase of its bigrams. */
 export function queryTokens(query: string): string[][] {

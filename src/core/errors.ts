@@ -29,12 +29,20 @@ export class JikenboError extends Error {
   readonly code: ErrorCode;
   /** The file, URL, argument or field the error is about. */
   readonly subject: string | undefined;
+  /**
+   * The message's key in the web app's catalogue (src/server/i18n/messages.ts) and its values, so a page
+   * says it in the reader's language; `message` stays the English for the CLI, logs and the API.
+   */
+  readonly key: string | undefined;
+  readonly params: Readonly<Record<string, string | number>> | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { subject?: string; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { subject?: string; cause?: unknown; key?: string; params?: Record<string, string | number> } = {}) {
     super(message, { cause: options.cause });
     this.name = 'JikenboError';
     this.code = code;
     this.subject = options.subject;
+    this.key = options.key;
+    this.params = options.params;
   }
 
   get status(): number {

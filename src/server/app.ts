@@ -10,6 +10,9 @@ import { html } from 'hono/html';
 import type { Archive, Store } from '../store/store.ts';
 import { RETRY_AFTER, toHttpError } from './http-error.ts';
 import { LANG_COOKIE, pageContext } from './i18n/locale.ts';
+import { errorText } from './i18n/error-text.ts';
+import { checkTimeZone, DEFAULT_TIME_ZONE } from './i18n/time-zone.ts';
+import type { VariantGroup } from '../core/spelling-variants.ts';
 import { layout } from './pages/layout.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { noticeRoutes } from './routes/notices.ts';
@@ -42,6 +45,10 @@ const MAX_FORM_BYTES = 256 * 1024;
 export interface AppOptions extends Partial<AccessOptions> {
   /** Where one line per request goes (method, path, status, wall and CPU ms); none when absent (tests). */
   requestLog?: RequestLogWriter;
+  /** The zone every page shows times in (IANA name); Asia/Tokyo when absent. */
+  timeZone?: string;
+  /** Spelling groups a search folds besides the defaults (core/spelling-variants.ts). */
+  searchVariants?: readonly VariantGroup[];
 }
 
 /** The web app. Signing in is required unless `publicRead`, which lets anyone read (never write). */
@@ -49,7 +56,14 @@ export function createApp(deps: { store: Store; archive: Archive }, options: App
   const app = new Hono();
   const access: AccessOptions = { publicRead: options.publicRead ?? false, trustProxy: options.trustProxy ?? false };
 
+  const timeZone = checkTimeZone(options.timeZone ?? DEFAULT_TIME_ZONE);
+
   if (options.requestLog) app.use('*', requestLog(options.requestLog));
+  app.use('*', async (c, next) => {
+    c.set('timeZone', timeZone);
+    c.set('searchVariants', options.searchVariants ?? []);
+    await next();
+  });
   app.use('*', async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
@@ -69,7 +83,7 @@ export function createApp(deps: { store: Store; archive: Archive }, options: App
   app.use('*', (c, next) => (c.get('viewer')?.via === 'token' ? next() : sameSiteOnly(c, next)));
   app.use('*', guard(access));
   // Forms are small; only the upload route takes more (under its own limit).
-  const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: () => { throw new JikenboError('too_large', `the request body is over ${MAX_FORM_BYTES} bytes`); } });
+  const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: () => { throw new JikenboError('too_large', `the request body is over ${MAX_FORM_BYTES} bytes`, { key: 'error.too_large', params: { max: MAX_FORM_BYTES } }); } });
   app.use('*', (c, next) => (c.req.path === '/api/v1/notices' ? next() : formLimit(c, next)));
   // And a form sent with a session carries that session's token (a second, independent check).
   app.use('*', csrfToken());
@@ -104,13 +118,14 @@ export function createApp(deps: { store: Store; archive: Archive }, options: App
   });
 
   app.onError((err, c) => {
-    const { status, message } = toHttpError(err);
+    const { status, message: english } = toHttpError(err);
     if (status === 500) console.error(err);
     // 503: the database could not answer in time (a timeout, a lost connection); asking again may work.
     const challenge: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : status === 503 ? { 'Retry-After': RETRY_AFTER } : {};
     if (c.req.path.startsWith('/api/v1/')) return problemResponse(c, problemOf(err, c.req.path), challenge);
-    if (c.req.path.startsWith('/api/')) return c.json({ error: message }, status, challenge);
+    if (c.req.path.startsWith('/api/')) return c.json({ error: english }, status, challenge);
     const ctx = pageContext(c);
+    const message = errorText(err, ctx.t, ctx.locale);
     const url = new URL(c.req.url);
     // A page asked for without signing in: to the sign-in form, and back here afterwards.
     if (status === 401 && (c.req.method === 'GET' || c.req.method === 'HEAD')) {

@@ -2,7 +2,7 @@
 // and written back the same way, so a view can be bookmarked. The dashboard can read the same URL.
 import { z } from 'zod';
 import { DATA_TYPES, INCIDENT_TYPES, SECTORS } from '../core/record.ts';
-import { JikenboError } from '../core/errors.ts';
+import { fieldError } from './i18n/error-text.ts';
 import type { IncidentFilter } from '../analyze/incident-filter.ts';
 import { INCIDENT_SORTS, type IncidentSort } from '../analyze/incident-order.ts';
 
@@ -32,6 +32,8 @@ const schema = z.object({
   sort: one(z.enum(INCIDENT_SORTS)),
   page: one(z.coerce.number().int().min(1).max(100_000)),
   lang: one(z.enum(['ja', 'en'])),
+  /** Fold the spellings only asked for (個人情報・個人データ): core/spelling-variants.ts. */
+  wide: one(z.enum(['1'])),
 });
 
 export interface IncidentQuery {
@@ -39,6 +41,8 @@ export interface IncidentQuery {
   filter: Omit<IncidentFilter, 'ids'>;
   sort: IncidentSort | undefined;
   page: number;
+  /** Search the spelling groups marked onRequest too. */
+  wide?: boolean;
 }
 
 /** From `c.req.queries()`; empty values mean "not set". A bad parameter is bad_input naming it. */
@@ -48,23 +52,24 @@ export function parseIncidentQuery(raw: Record<string, string[]>): IncidentQuery
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue?.path[0] !== undefined ? String(issue.path[0]) : issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query';
-    throw new JikenboError('bad_input', `query parameter ${where}: ${issue?.message ?? 'invalid'}`, { subject: where });
+    throw fieldError('query parameter', where, issue);
   }
   const d = result.data;
   const filter: IncidentQuery['filter'] = {
     types: d.type, sectors: d.sector, dataTypes: d.data, years: d.year, months: d.month, from: d.from, to: d.to,
     contractor: d.contractor, ppc: d.ppc, attacker: d.attacker, review: d.review,
   };
-  return { q: d.q?.trim() ?? '', filter, sort: d.sort, page: d.page ?? 1 };
+  return { q: d.q?.trim() ?? '', filter, sort: d.sort, page: d.page ?? 1, ...(d.wide ? { wide: true } : {}) };
 }
 
 const yn = (b: boolean | undefined) => (b === undefined ? [] : [b ? 'yes' : 'no']);
 
 /** The URL parameters of a view, in a stable order (what links and the pager write). */
-export function incidentQueryParams(q: Pick<IncidentQuery, 'q' | 'filter'> & { sort?: IncidentSort | undefined; page?: number }): URLSearchParams {
+export function incidentQueryParams(q: Pick<IncidentQuery, 'q' | 'filter'> & { sort?: IncidentSort | undefined; page?: number; wide?: boolean }): URLSearchParams {
   const p = new URLSearchParams();
   const f = q.filter;
   if (q.q) p.append('q', q.q);
+  if (q.q && q.wide) p.append('wide', '1');
   for (const v of f.types ?? []) p.append('type', v);
   for (const v of f.sectors ?? []) p.append('sector', v);
   for (const v of f.dataTypes ?? []) p.append('data', v);

@@ -2,7 +2,7 @@
 // field travels in every form and is checked before any route sees the body, so it is dropped here.
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { JikenboError } from '../core/errors.ts';
+import { fieldError } from './i18n/error-text.ts';
 import { CSRF_FIELD } from './auth/middleware.ts';
 
 export async function readForm<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
@@ -11,8 +11,7 @@ export async function readForm<S extends z.ZodType>(c: Context, schema: S): Prom
   const r = schema.safeParse(strings);
   if (!r.success) {
     const issue = r.error.issues[0];
-    const where = issue?.path.join('.') || 'form';
-    throw new JikenboError('bad_input', `form field ${where}: ${issue?.message ?? 'invalid'}`, { subject: where });
+    throw fieldError('form field', issue?.path.join('.') || 'form', issue);
   }
   return r.data;
 }

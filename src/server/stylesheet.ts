@@ -92,6 +92,11 @@ mark.ev { background:var(--ev); border-bottom:2px solid #c99a00; }
 .anchor { scroll-margin-top:4rem; }
 .anchor:target + mark.ev { outline:3px solid var(--accent); }
 .error-message { word-break:break-word; }
+figure { margin:0; }
+details .table-wrap th { white-space:nowrap; }
+/* Charts are drawn 720 px wide with a viewBox: they shrink to the screen, never past it. */
+figure svg { display:block; max-width:100%; height:auto; }
+.source-url { word-break:break-all; }
 @media (max-width: 760px) {
   .browse, .notice { grid-template-columns: 1fr; }
   .browse { grid-template-areas: "results" "facets"; }
@@ -101,5 +106,15 @@ mark.ev { background:var(--ev); border-bottom:2px solid #c99a00; }
   .facet ul { display:flex; flex-wrap:wrap; gap:.2rem .8rem; }
   .facet a .n { margin-left:.2rem; }
   table.record th[scope=row] { white-space:normal; }
+}
+/* On a phone a table with buttons becomes one card per row, each cell under its column's name, so no
+   button sits off to the right of a table that scrolls sideways. */
+@media (max-width: 600px) {
+  :is(table.stack, table.record, table.accounts, table.tokens, table.history) :is(tbody, tr, td, th[scope=row]) { display:block; width:100%; }
+  :is(table.stack, table.record, table.accounts, table.tokens, table.history) thead { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
+  :is(table.stack, table.record, table.accounts, table.tokens, table.history) tr { border-bottom:2px solid var(--line); padding:.3rem 0; }
+  :is(table.stack, table.record, table.accounts, table.tokens, table.history) :is(td, th[scope=row]) { border:0; padding:.15rem 0; word-break:break-word; }
+  table.stack td[data-label]::before { content:attr(data-label); display:block; color:var(--muted); font-size:.8rem; }
+  form.inline { display:flex; flex-wrap:wrap; gap:.3rem .6rem; align-items:center; }
 }
 `;

@@ -87,8 +87,8 @@ describe('incident pages on a PostgreSQL pool of 2', () => {
       expect(page.headers.get('retry-after')).toBe('5');
       const html = await page.text();
       expect(html).toContain('<h1>データベースが一時的に応答できません。しばらくしてからもう一度お試しください</h1>');
-      expect(html).toContain(`PostgreSQL database &quot;${database.name}&quot;`);
-      expect(html).toMatch(/statement timeout \(300 ms\)/);
+      expect(html).toContain(`PostgreSQL データベース「${database.name}」`);
+      expect(html).toContain('文の実行が制限時間（statement_timeout_ms = 300 ms）を超えたため取り消されました');
       const api = await app.request(`/api/v1/incidents/${incidentId}`);
       expect(api.status).toBe(503);
       expect(api.headers.get('retry-after')).toBe('5');

@@ -46,7 +46,7 @@ describe.each(CASEBOOK_ENGINES)('review forms on $name', (engine) => {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN, Cookie: sato.cookie },
     });
     expect(noToken.status).toBe(403);
-    expect(await noToken.text()).toContain('reload the page');
+    expect(await noToken.text()).toContain('ページを読み込み直して');
     // A token is bound to its session: suzuki's token does not pass with sato's cookie.
     expect((await clientOf(app, sato.cookie, suzuki.csrf).post(`/incidents/${id}/review`, form)).status).toBe(403);
     expect((await casebook.store.listCorrections('incident', id)).length).toBe(0);
@@ -91,7 +91,7 @@ describe.each(CASEBOOK_ENGINES)('review forms on $name', (engine) => {
     expect(audit).toMatch(/correction\.add[\s\S]*?&quot;reason&quot;:&quot;公表文の記載による&quot;/);
     const bad = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: 'incident', field: 'affected_count', value: 'lots', notice: String(bcc), reason: '公表文の記載による' });
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain('affected_count');
+    expect(await bad.text()).toContain('影響人数');
     // Typed as the notice writes them: an era date, a count in 万, a sector by its label.
     for (const [field, value, stored] of [['disclosure_date', '令和6年1月22日', '2024-01-22'], ['affected_count', '4万8,215名', 48215], ['sector', '医療・福祉', 'healthcare']] as const) {
       const res = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: `notice:${bcc}`, field, value, notice: String(bcc), reason: '公表文の記載による' });
@@ -100,7 +100,7 @@ describe.each(CASEBOOK_ENGINES)('review forms on $name', (engine) => {
     }
     const yearless = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: `notice:${bcc}`, field: 'disclosure_date', value: '1月22日', notice: String(bcc), reason: '公表文の記載による' });
     expect(yearless.status).toBe(400);
-    expect(await yearless.text()).toContain('disclosure_date');
+    expect(await yearless.text()).toContain('「公表日」の値として「1月22日」は読み取れません');
   });
 
   it('links two notices into one incident and unlinks them again, showing who decided', async () => {

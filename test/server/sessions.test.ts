@@ -97,14 +97,14 @@ describe.each(CASEBOOK_ENGINES)('sessions on $name', (engine) => {
     for (let i = 0; i < SIGN_IN_LIMIT.failures; i++) {
       const wrong = await login('erin', 'not the password');
       expect(wrong.status).toBe(401);
-      expect(await wrong.text()).toContain('wrong name or password');
+      expect(await wrong.text()).toContain('アカウント名またはパスワードが違います');
     }
     const blocked = await login('erin', PASSWORD);
     expect(blocked.status).toBe(429);
     expect(cookieOf(blocked)).toBeNull();
     const unknown = await login('nobody', PASSWORD);
     expect(unknown.status).toBe(401);
-    expect(await unknown.text()).toContain('wrong name or password');
+    expect(await unknown.text()).toContain('アカウント名またはパスワードが違います');
     const failures = await casebook.store.listAudit({ action: 'session.sign_in_failed', subject: 'account:erin' });
     expect(failures).toHaveLength(SIGN_IN_LIMIT.failures);
   });

@@ -1,6 +1,6 @@
 // `jikenbo serve`: the web app on http://localhost:8080 (or --port / PORT).
 import { serve } from '@hono/node-server';
-import type { Casebook } from '../../app/casebook.ts';
+import { resolveDbPath, type Casebook } from '../../app/casebook.ts';
 import { openCommandCasebook } from '../open-casebook.ts';
 import { decodeLimits } from '../../app/decoder.ts';
 import { createApp } from '../../server/app.ts';
@@ -10,6 +10,8 @@ import { refreshIncidentFacts } from '../../app/incident-facts.ts';
 import { describeGrouping } from '../grouping-progress.ts';
 import { parseCommand, portSchema, validate } from '../options.ts';
 import { z } from 'zod';
+import { loadSettings } from '../../app/settings.ts';
+import type { VariantGroup } from '../../core/spelling-variants.ts';
 
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('serve', args, {
@@ -17,13 +19,17 @@ export async function serveCommand(args: string[]): Promise<number> {
     'trust-proxy': { type: 'boolean' }, quiet: { type: 'boolean' },
   });
   decodeLimits(); // a bad limit in the environment (decode-limits.ts) is refused before any work
+  const dbPath = resolveDbPath(values.db);
+  // The casebook's time zone: JIKENBO_TIME_ZONE, else the settings file beside it, else Asia/Tokyo.
+  const settings = loadSettings(dbPath);
+  const timeZone = process.env.JIKENBO_TIME_ZONE || settings.timeZone || undefined;
   const casebook = await openCommandCasebook(values.db);
-  return listen(casebook, values);
+  return listen(casebook, { ...values, ...(timeZone ? { timeZone } : {}), searchVariants: settings.searchVariants });
 }
 
 /** Serves until SIGINT/SIGTERM, then closes the casebook. */
 export async function listen(
-  casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean; 'trust-proxy'?: boolean; quiet?: boolean },
+  casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean; 'trust-proxy'?: boolean; quiet?: boolean; timeZone?: string; searchVariants?: VariantGroup[] },
 ): Promise<number> {
   const { port, host } = validate('serve', z.object({ port: portSchema, host: z.string().min(1) }), {
     port: values.port ?? process.env.PORT ?? 8080,
@@ -36,6 +42,9 @@ export async function listen(
   const logRequests = values.quiet !== true && process.env.JIKENBO_REQUEST_LOG !== 'off';
   const app = createApp(casebook, {
     publicRead, trustProxy: values['trust-proxy'] === true,
+    // JIKENBO_TIME_ZONE also for `demo`, which reads no settings file.
+    ...(values.timeZone || process.env.JIKENBO_TIME_ZONE ? { timeZone: values.timeZone || process.env.JIKENBO_TIME_ZONE } : {}),
+    ...(values.searchVariants ? { searchVariants: values.searchVariants } : {}),
     ...(logRequests ? { requestLog: (line: string) => process.stdout.write(`jikenbo: ${line}\n`) } : {}),
   });
   if ((await casebook.store.listAccounts()).length === 0) {

@@ -22,6 +22,9 @@ export interface AccessOptions {
 }
 
 export const CSRF_FIELD = '_csrf';
+
+/** The least role that may do what a route needs. */
+const ROLE_NEEDED = { read: 'viewer', edit: 'editor', admin: 'admin' } as const;
 export const CSRF_HEADER = 'x-csrf-token';
 
 export function authenticate(store: Store): MiddlewareHandler {
@@ -30,10 +33,10 @@ export function authenticate(store: Store): MiddlewareHandler {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     if (bearer !== undefined) {
       if (!isApiPath(c.req.path)) {
-        throw new JikenboError('forbidden', 'API tokens open /api/ routes only; sign in to use the pages', { subject: c.req.path });
+        throw new JikenboError('forbidden', 'API tokens open /api/ routes only; sign in to use the pages', { subject: c.req.path, key: 'error.token_pages' });
       }
       const holder = await holderOfToken(store, bearer);
-      if (!holder) throw new JikenboError('unauthorized', 'the bearer token is unknown or revoked');
+      if (!holder) throw new JikenboError('unauthorized', 'the bearer token is unknown or revoked', { key: 'error.token_unknown' });
       c.set('viewer', { account: holder.account, via: 'token', scope: holder.scope, csrfToken: null, sessionToken: null });
       return next();
     }
@@ -54,13 +57,15 @@ export function guard(options: AccessOptions): MiddlewareHandler {
     const viewer = viewerOf(c);
     if (!viewer) {
       if (need === 'read' && options.publicRead) return next();
-      throw new JikenboError('unauthorized', 'sign in first', { subject: c.req.path });
+      throw new JikenboError('unauthorized', 'sign in first', { subject: c.req.path, key: 'error.sign_in_first' });
     }
     if (viewer.via === 'token' && (need === 'self' || !scopeAllows(viewer.scope ?? 'read', need))) {
       throw new JikenboError('forbidden', `this API token (scope ${viewer.scope ?? 'read'}) may not do this`, { subject: c.req.path });
     }
     if (need !== 'self' && !allows(viewer.account.role, need)) {
-      throw new JikenboError('forbidden', `your role (${viewer.account.role}) may not do this; it needs ${need === 'edit' ? 'editor' : need === 'admin' ? 'admin' : 'viewer'}`, { subject: c.req.path });
+      throw new JikenboError('forbidden', `your role (${viewer.account.role}) may not do this; it needs ${ROLE_NEEDED[need]}`, {
+        subject: c.req.path, key: 'error.role', params: { role: viewer.account.role, need: ROLE_NEEDED[need] },
+      });
     }
     return next();
   };
@@ -100,7 +105,7 @@ export function csrfToken(): MiddlewareHandler {
     if (isSafeMethod(c.req.method) || !viewer || viewer.via !== 'session' || c.req.path === '/login') return next();
     const given = await givenCsrf(c);
     if (given === null || !sameToken(given, viewer.csrfToken ?? '')) {
-      throw new JikenboError('forbidden', 'the form is out of date or did not come from this site: reload the page and send it again');
+      throw new JikenboError('forbidden', 'the form is out of date or did not come from this site: reload the page and send it again', { key: 'error.csrf' });
     }
     return next();
   };

@@ -5,6 +5,14 @@ import { getCookie } from 'hono/cookie';
 import type { Role } from '../../core/access.ts';
 import { viewerOf } from '../auth/viewer.ts';
 import { LOCALES, translator, type Locale, type Translate } from './messages.ts';
+import { DEFAULT_TIME_ZONE, formatTime } from './time-zone.ts';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The casebook's time zone (createApp's `timeZone`), every time on a page is shown in. */
+    timeZone: string;
+  }
+}
 
 export const LANG_COOKIE = 'jikenbo_lang';
 
@@ -39,13 +47,22 @@ export interface PageContext {
   viewer: { name: string; role: Role } | null;
   /** The session's CSRF token, for every form the page shows; null when not signed in with a session. */
   csrf: string | null;
+  /** The casebook's time zone, e.g. Asia/Tokyo. */
+  timeZone: string;
+  /** A stored UTC time in the casebook's zone, the zone written: `2024-05-01 12:04:05 JST`. */
+  time(iso: string | null | undefined): string;
 }
+
+/** What a page shows of a time in `timeZone`. */
+export const timeIn = (timeZone: string) => (iso: string | null | undefined) => formatTime(iso, timeZone);
 
 export function pageContext(c: Context): PageContext {
   const locale = requestLocale(c);
   const url = new URL(c.req.url);
   const viewer = viewerOf(c);
+  const timeZone = c.get('timeZone') ?? DEFAULT_TIME_ZONE;
   return {
+    timeZone, time: timeIn(timeZone),
     locale, t: translator(locale), path: url.pathname + url.search,
     viewer: viewer ? { name: viewer.account.name, role: viewer.account.role } : null,
     csrf: viewer?.csrfToken ?? null,

@@ -5,8 +5,6 @@ import type { ApiToken } from '../../store/account-types.ts';
 import type { PageContext } from '../i18n/locale.ts';
 import { csrfField, type Html } from './layout.ts';
 
-const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) : '—');
-
 export function tokenTable(ctx: PageContext, tokens: ApiToken[], revokeAction: (t: ApiToken) => string, showAccount = false): Html {
   const { t } = ctx;
   if (tokens.length === 0) return html`<p>${t('account.tokens.none')}</p>`;
@@ -14,8 +12,8 @@ export function tokenTable(ctx: PageContext, tokens: ApiToken[], revokeAction: (
 <thead><tr><th scope="col">#</th>${showAccount ? html`<th scope="col">${t('admin.accounts.name')}</th>` : ''}<th scope="col">${t('account.tokens.label')}</th><th scope="col">${t('account.tokens.scope')}</th>
 <th scope="col">${t('admin.accounts.created')}</th><th scope="col">${t('account.tokens.last_used')}</th><th scope="col"></th></tr></thead>
 <tbody>${tokens.map((tk) => html`<tr data-token="${tk.id}"><td>${tk.id}</td>${showAccount ? html`<td>${tk.account}</td>` : ''}<td>${tk.label}</td><td>${t(`account.tokens.scope.${tk.scope}`)}</td>
-<td>${when(tk.createdAt)}</td><td>${when(tk.lastUsedAt)}</td>
-<td>${tk.revokedAt ? t('account.tokens.revoked', { at: when(tk.revokedAt) })
+<td>${ctx.time(tk.createdAt)}</td><td>${ctx.time(tk.lastUsedAt)}</td>
+<td>${tk.revokedAt ? t('account.tokens.revoked', { at: ctx.time(tk.revokedAt) })
     : html`<form method="post" action="${revokeAction(tk)}" class="inline">${csrfField(ctx)}<button type="submit" class="small">${t('account.tokens.revoke')}</button></form>`}</td></tr>`)}</tbody>
 </table></div>`;
 }

@@ -6,10 +6,9 @@ import type { Account, ApiToken, AuditEntry } from '../../store/account-types.ts
 import { AUDIT_ACTIONS } from '../../store/account-types.ts';
 import type { WatchSource } from '../../store/source-types.ts';
 import type { PageContext } from '../i18n/locale.ts';
+import { isMessageKey } from '../i18n/error-text.ts';
 import { tokenTable } from './account-page.ts';
 import { csrfField, type Html } from './layout.ts';
-
-const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) : '—');
 
 function adminNav(ctx: PageContext, current: 'accounts' | 'watch' | 'audit'): Html {
   const { t } = ctx;
@@ -30,7 +29,7 @@ ${v.message ? html`<p class="notice" role="status">${v.message}</p>` : ''}
 <thead><tr><th scope="col">${t('admin.accounts.name')}</th><th scope="col">${t('admin.accounts.role')}</th>
 <th scope="col">${t('admin.accounts.state')}</th><th scope="col">${t('admin.accounts.created')}</th><th scope="col"></th></tr></thead>
 <tbody>${v.accounts.map((a, i) => html`<tr data-account="${a.name}"><td>${a.name}</td><td>${t(`role.${a.role}`)}</td>
-<td>${a.disabled ? t('admin.accounts.disabled') : t('admin.accounts.enabled')}</td><td>${when(a.createdAt)}</td>
+<td>${a.disabled ? t('admin.accounts.disabled') : t('admin.accounts.enabled')}</td><td>${ctx.time(a.createdAt)}</td>
 <td><form method="post" action="/admin/accounts/${encodeURIComponent(a.name)}" class="inline">${csrfField(ctx)}
   <label class="visually-hidden" for="role-${i}">${t('admin.accounts.role')}</label>${roleSelect(`role-${i}`, a.role)}
   <label><input type="checkbox" name="disabled" value="1" ${a.disabled ? 'checked' : ''}> ${t('admin.accounts.disabled')}</label>
@@ -60,7 +59,7 @@ ${sources.length === 0 ? html`<p>${t('admin.watch.none')}</p>` : html`<div class
 <thead><tr><th scope="col">URL</th><th scope="col">${t('admin.watch.every')}</th><th scope="col">${t('admin.watch.next')}</th>
 <th scope="col">${t('admin.watch.failures')}</th><th scope="col"><span class="sr">${t('admin.watch.actions')}</span></th></tr></thead>
 <tbody>${sources.map((s) => html`<tr><td><code>${s.url}</code>${s.lastError ? html`<br><span class="error-message">${s.lastError}</span>` : ''}</td>
-<td>${(s.everySeconds / 3600).toFixed(1)}</td><td>${s.pausedAt ? t('admin.watch.paused', { at: when(s.pausedAt) }) : when(s.nextCheckAt)}</td><td>${s.failures}</td>
+<td>${(s.everySeconds / 3600).toFixed(1)}</td><td>${s.pausedAt ? t('admin.watch.paused', { at: ctx.time(s.pausedAt) }) : ctx.time(s.nextCheckAt)}</td><td>${s.failures}</td>
 <td class="act"><form method="post" action="/admin/watch/${s.id}/${s.pausedAt ? 'resume' : 'pause'}" class="inline">${csrfField(ctx)}<button type="submit" class="small">${t(s.pausedAt ? 'admin.watch.resume' : 'admin.watch.pause')}</button></form>
 <form method="post" action="/admin/watch/${s.id}/remove" class="inline">${csrfField(ctx)}<button type="submit" class="small">${t('admin.watch.remove')}</button></form></td></tr>`)}</tbody></table></div>`}
 <h2>${t('admin.watch.add')}</h2>
@@ -69,6 +68,12 @@ ${sources.length === 0 ? html`<p>${t('admin.watch.none')}</p>` : html`<div class
   <div class="row"><label for="watch-every">${t('admin.watch.every')}</label><input id="watch-every" name="hours" type="number" min="1" max="720" value="6" required></div>
   <button type="submit">${t('admin.watch.add')}</button>
 </form>`;
+}
+
+/** An audit action in the reader's language; an action with no label yet shows its code. */
+function actionLabel(ctx: PageContext, action: string): string {
+  const key = `audit.action.${action}`;
+  return isMessageKey(key) ? ctx.t(key) : action;
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v));
@@ -81,15 +86,15 @@ export function auditPage(ctx: PageContext, v: { entries: AuditEntry[]; filter: 
 <form method="get" action="/admin/audit" class="filters">
   <label>${t('admin.audit.who')} <input name="actor" maxlength="64" value="${v.filter.actor ?? ''}"></label>
   <label>${t('admin.audit.action')} <select name="action"><option value="">${t('common.all')}</option>
-  ${AUDIT_ACTIONS.map((a) => html`<option value="${a}" ${a === v.filter.action ? 'selected' : ''}>${a}</option>`)}</select></label>
+  ${AUDIT_ACTIONS.map((a) => html`<option value="${a}" ${a === v.filter.action ? 'selected' : ''}>${actionLabel(ctx, a)}</option>`)}</select></label>
   <button type="submit">${t('admin.audit.filter')}</button>
 </form>
 <div class="table-wrap"><table class="audit">
 <thead><tr><th scope="col">#</th><th scope="col">${t('admin.audit.when')}</th><th scope="col">${t('admin.audit.who')}</th>
 <th scope="col">${t('admin.audit.action')}</th><th scope="col">${t('admin.audit.subject')}</th>
 <th scope="col">${t('admin.audit.before')}</th><th scope="col">${t('admin.audit.after')}</th></tr></thead>
-<tbody>${v.entries.map((e) => html`<tr data-audit="${e.id}"><td>${e.id}</td><td><time datetime="${e.at}">${when(e.at)}</time></td>
-<td>${e.actor}</td><td><code>${e.action}</code></td><td>${e.subject}</td>
-<td class="json">${json(e.before)}</td><td class="json">${json(e.after)}</td></tr>`)}</tbody></table></div>
+<tbody>${v.entries.map((e) => html`<tr data-audit="${e.id}"><td>${e.id}</td><td><time datetime="${e.at}">${ctx.time(e.at)}</time></td>
+<td>${e.actor}</td><td>${actionLabel(ctx, e.action)} <code>${e.action}</code></td><td><code>${e.subject}</code></td>
+<td class="json"><code>${json(e.before)}</code></td><td class="json"><code>${json(e.after)}</code></td></tr>`)}</tbody></table></div>
 ${v.older ? html`<p><a href="${v.older}">${t('admin.audit.older')}</a></p>` : ''}`;
 }

@@ -17,10 +17,12 @@ import { typedValue } from './field-input.ts';
 import { allows } from '../../core/access.ts';
 import { fieldLabel, valueText } from './labels.ts';
 import { csrfField, layout, type Html } from './layout.ts';
-import { linkEvidenceText } from './link-evidence.ts';
+import { clashNoteText, linkEvidenceText } from './link-evidence.ts';
 import { evidenceAnchor, noticeText, shownEvidence } from './notice-text.ts';
 import { clipTitle } from './page-limits.ts';
 import { reviewPanel } from './review-panel.ts';
+import { sourceLinks } from './source-link.ts';
+import type { StoredFetch } from '../../store/source-types.ts';
 
 export interface IncidentView {
   incident: MergedIncident;
@@ -33,6 +35,8 @@ export interface IncidentView {
   duty?: DutyAssessment;
   /** Each stated value's review state: confirmed and corrected ones say so, with who. */
   reviews?: FieldReview[];
+  /** Each document's fetches, for where its notices came from. */
+  fetches?: ReadonlyMap<number, readonly StoredFetch[]>;
 }
 
 export const MERGED_FIELDS = RECORD_KEYS.filter((k): k is MergedField & RecordKey => Object.hasOwn(MERGE_RULES, k));
@@ -88,7 +92,7 @@ export function incidentPage(ctx: PageContext, v: IncidentView): Html {
  <time>${m.disclosure_date.value ?? t('common.unknown_date')}</time>
  ${m.organizations.length > 1 ? html`<span>(${m.organizations.join(' / ')})</span>` : ''}</p>
 <p class="meta ids">${t('incident.ids', { own: incident.ownNumber ?? '—', key: incident.exportKey })}</p>
-${incident.numberClash ? html`<p class="warn" role="note">${t('incident.clash', { notes: incident.clashNotes ?? '' })}</p>` : ''}
+${incident.numberClash ? html`<p class="warn" role="note">${t('incident.clash', { notes: clashNoteText(t, incident.clashNotes ?? '') })}</p>` : ''}
 <nav class="toc" aria-label="${title}"><a href="#record-h">${t('incident.record')}</a> <a href="#timeline-h">${t('incident.timeline')}</a>
  <a href="#related-h">${t('incident.related')}</a> <a href="#review">${t('review.title')}</a> <a href="#notices-h">${t('incident.notices')}</a></nav>
 
@@ -117,7 +121,7 @@ ${v.claims.length ? html`
 <section aria-labelledby="claims-h">
 <h2 id="claims-h">${t('claims.confirmed.title')}</h2>
 <ul class="related">${v.claims.map(({ claim, link }) => html`<li><strong>${claim.group}</strong> — ${claim.victim}${claim.domain ? html` (<code>${claim.domain}</code>)` : ''} · <time>${claim.discoveredDate}</time>
-  <span class="meta">${t('claims.confirmed.by', { by: link.by, at: link.at.slice(0, 16).replace('T', ' ') })}</span></li>`)}</ul>
+  <span class="meta">${t('claims.confirmed.by', { by: link.by, at: ctx.time(link.at) })}</span></li>`)}</ul>
 </section>` : ''}
 
 ${reviewPanel(ctx, { incident, notices: v.notices, decisions: v.decisions, fields: MERGED_FIELDS })}
@@ -139,6 +143,7 @@ ${v.notices.map((n) => noticeArticle(n))}
  · <a href="/documents/${d.id}/original" download>${t('incident.download')}</a>
  (${t('incident.document', { type: d.mediaType + (d.encoding ? `, ${d.encoding}` : ''), size: t('common.bytes', { n: d.byteLength }), sha: `${d.sha256.slice(0, 16)}…` })})
  · <a href="/notices/${n.id}">${t('incident.notice.page')}</a></p>
+${sourceLinks(ctx, d, v.fetches?.get(d.id) ?? [])}
 ${links.length ? html`<p class="links">${t('incident.links')}: ${links.map((l) => {
     const other = l.notices[0] === n.id ? l.notices[1] : l.notices[0];
     return html`<span class="tag" data-rule="${l.rule}">${t(`link.${l.rule}`)}${l.by ? ` (${l.by})` : ''} · <a href="#notice-${other}">${t('incident.source.notice', { id: other })}</a>: ${linkEvidenceText(t, l.evidence)}</span> `;

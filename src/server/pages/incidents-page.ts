@@ -24,6 +24,8 @@ export interface IncidentsView {
   counts: FacetCounts;
   /** Incident id → snippet of its best matching notice (search only). */
   snippets: Map<number, string>;
+  /** Other spellings the search added (「漏えい」 for 漏洩), said on the page. */
+  spellingsAdded?: readonly string[];
 }
 
 type Filter = IncidentQuery['filter'];
@@ -69,8 +71,9 @@ const FACET_ORDER: Partial<Record<Facet, (a: [string, number], b: [string, numbe
 export function incidentsPage(ctx: PageContext, v: IncidentsView): Html {
   const { t } = ctx;
   const { q, filter } = v.query;
+  const wide = v.query.wide === true;
   const href = (f: Filter, sort = v.query.sort, page = 1) => {
-    const p = incidentQueryParams({ q, filter: f, sort, page }).toString();
+    const p = incidentQueryParams({ q, filter: f, sort, page, wide }).toString();
     return p ? `/?${p}` : '/';
   };
   const hidden = [...incidentQueryParams({ q: '', filter }).entries()];
@@ -88,9 +91,11 @@ export function incidentsPage(ctx: PageContext, v: IncidentsView): Html {
   <input id="q" name="q" type="search" value="${q}" maxlength="200" placeholder="${t('incidents.search.placeholder')}">
   <label for="sort">${t('incidents.sort.label')}</label>
   <select id="sort" name="sort">${sorts.map((s) => html`<option value="${s}" ${s === v.sort ? 'selected' : ''}>${t(`incidents.sort.${s}` as MessageKey)}</option>`)}</select>
+  <label class="wide"><input type="checkbox" name="wide" value="1" ${wide ? 'checked' : ''}> ${t('search.wide')}</label>
   ${hidden.map(([k, val]) => html`<input type="hidden" name="${k}" value="${val}">`)}
   <button type="submit">${t('incidents.search.submit')}</button>
 </form>
+${q && v.spellingsAdded?.length ? html`<p class="help spellings" role="note">${t('search.spellings', { words: v.spellingsAdded.join(t('search.spellings.separator')) })}</p>` : ''}
 <div class="browse">
 <section class="results" aria-labelledby="count">
 ${active.length ? html`<ul class="chips" aria-label="${t('incidents.facet.active')}">

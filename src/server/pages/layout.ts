@@ -1,7 +1,8 @@
 // The page frame shared by every server-rendered page. All values pass through hono/html escaping.
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { PageContext } from '../i18n/locale.ts';
+import { timeIn, type PageContext } from '../i18n/locale.ts';
+import { DEFAULT_TIME_ZONE } from '../i18n/time-zone.ts';
 import { translator } from '../i18n/messages.ts';
 import { clipTitle } from './page-limits.ts';
 
@@ -16,7 +17,7 @@ export interface LayoutOptions {
   scripts?: string[];
 }
 
-const JA: PageContext = { locale: 'ja', t: translator('ja'), path: '/', viewer: null, csrf: null };
+const JA: PageContext = { locale: 'ja', t: translator('ja'), path: '/', viewer: null, csrf: null, timeZone: DEFAULT_TIME_ZONE, time: timeIn(DEFAULT_TIME_ZONE) };
 
 /** The hidden CSRF field every POST form of a page carries (empty when no one is signed in). */
 export function csrfField(ctx: PageContext): Html {

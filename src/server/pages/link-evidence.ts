@@ -17,3 +17,15 @@ export function linkEvidenceText(t: Translate, evidence: string): string {
       (FAMILIES.has(family) ? t('evidence.same_kind', { kind: t(`evidence.family.${family}` as MessageKey) }) : whole))
     .replace(/^(#[0-9]{4}-[0-9]+); (.+) names (.+)$/s, (_, number: string, a: string, b: string) => `${number}; ${t('evidence.names', { a, b })}`);
 }
+
+/** An incident's number clash (`#2024-001 is also the number of notice 12 (株式会社A), …`) in the reader's language. */
+export function clashNoteText(t: Translate, notes: string): string {
+  const m = notes.match(/^#(\S+) is also the number of (.+)$/s);
+  if (!m) return notes;
+  const others = m[2]!.split(/, (?=notice \d)/).map((o) => {
+    const one = o.match(/^notice (\d+) \((.*)\)$/s);
+    if (!one) return o;
+    return t('incident.clash.other', { id: one[1]!, org: one[2] === 'organisation unknown' ? t('common.unknown_org') : one[2]! });
+  });
+  return t('incident.clash.also', { number: m[1]!, others: others.join(t('list.separator')) });
+}

@@ -14,6 +14,8 @@ export interface ListView {
   total: number | null;
   offset: number;
   limit: number;
+  /** Other spellings the search added (「漏えい」 for 漏洩), said on the page. */
+  spellingsAdded?: readonly string[];
 }
 
 export function listPage(ctx: PageContext, view: ListView): Html {
@@ -29,6 +31,7 @@ export function listPage(ctx: PageContext, view: ListView): Html {
   <input id="q" name="q" type="search" value="${query}" maxlength="200" placeholder="${t('incidents.search.placeholder')}">
   <button type="submit">${t('incidents.search.submit')}</button>
 </form>
+${query && view.spellingsAdded?.length ? html`<p class="help spellings" role="note">${t('search.spellings', { words: view.spellingsAdded.join(t('search.spellings.separator')) })}</p>` : ''}
 <p class="count">${view.total == null ? t('notices.hits', { n: view.rows.length }) : t('notices.count', { total: view.total, from, to: view.offset + view.rows.length })}</p>
 <ol class="incidents">
 ${view.rows.map((r) => row(r))}

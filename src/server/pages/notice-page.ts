@@ -8,8 +8,10 @@ import { fieldLabel, valueText } from './labels.ts';
 import { layout, type Html } from './layout.ts';
 import { evidenceAnchor, noticeText, shownEvidence } from './notice-text.ts';
 import { clipTitle } from './page-limits.ts';
+import { sourceLinks } from './source-link.ts';
+import type { StoredFetch } from '../../store/source-types.ts';
 
-export function noticePage(ctx: PageContext, n: NoticeDetail, incidentId: string | null): Html {
+export function noticePage(ctx: PageContext, n: NoticeDetail, incidentId: string | null, fetches: readonly StoredFetch[] = []): Html {
   // incidentId: the incident's public identifier (2024-504), as its page is addressed.
   const { t, locale } = ctx;
   const { record } = n;
@@ -26,7 +28,8 @@ export function noticePage(ctx: PageContext, n: NoticeDetail, incidentId: string
 <p class="meta"><span class="org">${n.organization ?? t('common.unknown_org')}</span> <time>${n.disclosureDate ?? ''}</time>
  · <a href="/documents/${d.id}/original" download>${t('incident.download')}</a>
  (${t('incident.document', { type: d.mediaType + (d.encoding ? `, ${d.encoding}` : ''), size: t('common.bytes', { n: d.byteLength }), sha: `${d.sha256.slice(0, 16)}…` })})
- ${incidentId !== null ? html` · <a href="/incidents/${encodeURIComponent(incidentId)}">${t('notice.incident')}</a>` : ''}</p>
+${incidentId !== null ? html` · <a href="/incidents/${encodeURIComponent(incidentId)}">${t('notice.incident')}</a>` : ''}</p>
+${sourceLinks(ctx, d, fetches)}
 <div class="notice">
 <section class="record" aria-labelledby="record-h">
 <h2 id="record-h">${t('notice.record')}</h2>

@@ -77,17 +77,17 @@ ${canEdit && v.notices.length > 1 ? html`<div class="unlink"><h3>${t('review.unl
 ${history.length ? html`<div class="table-wrap"><table class="history" aria-labelledby="history-h">
 <thead><tr><th scope="col">${t('review.history.when')}</th><th scope="col">${t('review.history.who')}</th><th scope="col">${t('review.history.what')}</th><th scope="col"></th></tr></thead>
 <tbody>${history.map(({ correction: c, target }) => html`<tr class="${c.revertedAt ? 'reverted' : ''}" data-correction="${c.id}">
-<td><time datetime="${c.at}">${c.at.replace('T', ' ').slice(0, 19)}</time></td>
+<td><time datetime="${c.at}">${ctx.time(c.at)}</time></td>
 <td class="by">${c.by}</td>
 <td>${target} · ${sameValue(c.oldValue, c.newValue) ? html`${fieldLabel(t, c.field)}: ${valueText(t, c.field, c.newValue, locale)} (${t('review.confirm')})`
     : t('review.history.change', { field: fieldLabel(t, c.field), old: valueText(t, c.field, c.oldValue, locale), new: valueText(t, c.field, c.newValue, locale) })}${c.reason ? html`<br><span class="reason">${t('review.history.reason', { reason: c.reason })}</span>` : ''}</td>
-<td>${c.revertedAt ? t('review.history.reverted', { by: c.revertedBy ?? '', at: c.revertedAt.replace('T', ' ').slice(0, 19) })
+<td>${c.revertedAt ? t('review.history.reverted', { by: c.revertedBy ?? '', at: ctx.time(c.revertedAt) })
     : canEdit ? html`<form method="post" action="/corrections/${c.id}/revert">${hidden}<button type="submit" class="small">${t('review.revert')}</button></form>` : ''}</td>
 </tr>`)}</tbody></table></div>` : html`<p>${t('review.history.empty')}</p>`}
 
 ${v.decisions.length ? html`<h3>${t('review.decisions')}</h3><ul class="decisions">${v.decisions.map((d) => html`<li>${d.action === 'link'
-    ? t('review.decision.link', { by: d.by, at: d.at.replace('T', ' ').slice(0, 19), a: String(d.noticeId), b: String(d.otherNoticeId ?? '') })
-    : t('review.decision.unlink', { by: d.by, at: d.at.replace('T', ' ').slice(0, 19), a: String(d.noticeId) })}
+    ? t('review.decision.link', { by: d.by, at: ctx.time(d.at), a: String(d.noticeId), b: String(d.otherNoticeId ?? '') })
+    : t('review.decision.unlink', { by: d.by, at: ctx.time(d.at), a: String(d.noticeId) })}
   ${canEdit && d.action === 'link' && d.otherNoticeId !== null ? html`<form method="post" action="/notices/${d.otherNoticeId}/unlink" class="inline">${hidden}<button type="submit" class="small">${t('review.revert')}</button></form>` : ''}</li>`)}</ul>` : ''}
 </section>`;
 }

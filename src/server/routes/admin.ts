@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { addAccount, changeAccount, confirmPassword } from '../../app/accounts.ts';
 import { addWatchSource } from '../../app/watch.ts';
 import { ROLES } from '../../core/access.ts';
-import { JikenboError } from '../../core/errors.ts';
 import { AUDIT_ACTIONS } from '../../store/account-types.ts';
 import type { Store } from '../../store/store.ts';
 import { storeActingAs } from '../../store/with-actor.ts';
@@ -18,6 +17,7 @@ import { pageContext } from '../i18n/locale.ts';
 import { accountsPage, auditPage, watchPage } from '../pages/admin-page.ts';
 import { layout } from '../pages/layout.ts';
 import { readForm } from '../read-form.ts';
+import { fieldError } from '../i18n/error-text.ts';
 import { parseId } from './incidents.ts';
 
 const confirm = z.string().min(1, 'give your own password to confirm').max(1024);
@@ -89,11 +89,12 @@ export function adminRoutes(deps: { store: Store }, access: AccessOptions): Hono
   }
 
   app.get('/admin/audit', async (c) => {
-    const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
+    // ?lang= is every page's (the language switch), not a filter of this one.
+    const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([k, v]) => v !== '' && k !== 'lang'));
     const parsed = auditQuery.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new JikenboError('bad_input', `query ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}`, { subject: 'query' });
+      throw fieldError('query', issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query'), issue);
     }
     const q = parsed.data;
     const entries = await store.listAudit({ limit: PAGE, ...(q.actor ? { actor: q.actor } : {}), ...(q.action ? { action: q.action } : {}), ...(q.before ? { beforeId: q.before } : {}) });

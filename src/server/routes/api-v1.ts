@@ -27,6 +27,8 @@ import { storeNamingSource } from '../../store/with-source-name.ts';
 import { actorOf, viewerOf } from '../auth/viewer.ts';
 import { publicIncidentId } from '../../core/public-id.ts';
 import { pathUnder } from '../../sources/path-under.ts';
+import { expandSpellings } from '../../core/spelling-variants.ts';
+import { spellingGroupsOf } from '../search-spellings.ts';
 
 /** The part of the store /api/v1/claims reads (see Store.listClaims). */
 interface ClaimStore {
@@ -103,7 +105,7 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
 
   api.get('/api/v1/search', etag(), async (c) => {
     const q = parse(s.searchQuery, single(c.req.queries(), ['q', 'limit']));
-    const hits = await deps.store.search(q.q, { limit: q.limit ?? DEFAULT_LIMIT });
+    const hits = await deps.store.search(expandSpellings(q.q, spellingGroupsOf(c, false)).query, { limit: q.limit ?? DEFAULT_LIMIT });
     const items = [];
     for (const h of hits) {
       items.push({

@@ -14,6 +14,7 @@ import { clientAddress } from '../auth/client-address.ts';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../auth/session-cookie.ts';
 import { actorOf, viewerOf } from '../auth/viewer.ts';
 import { pageContext } from '../i18n/locale.ts';
+import { errorText } from '../i18n/error-text.ts';
 import { accountPage } from '../pages/account-page.ts';
 import { layout } from '../pages/layout.ts';
 import { loginPage } from '../pages/login-page.ts';
@@ -65,7 +66,8 @@ export function authRoutes(deps: { store: Store }, access: AccessOptions): Hono 
       // Only a password checked and found wrong counts against the address: a name already locked cost nothing.
       if (!(err instanceof JikenboError) || err.code !== 'unauthorized') perAddress.release(address);
       if (!(err instanceof JikenboError) || (err.code !== 'unauthorized' && err.code !== 'too_many')) throw err;
-      return showLogin(c, { next, error: err.message, name: f.name }, err.code === 'too_many' ? 429 : 401);
+      const { t, locale } = pageContext(c);
+      return showLogin(c, { next, error: errorText(err, t, locale), name: f.name }, err.code === 'too_many' ? 429 : 401);
     }
   });
 

@@ -13,6 +13,7 @@ import { allows } from '../../core/access.ts';
 import { actorOf } from '../auth/viewer.ts';
 import { csrfField } from '../pages/layout.ts';
 import { readForm } from '../read-form.ts';
+import { claimReasonText, claimWhyText } from '../pages/claim-reason-text.ts';
 import { parseId } from './incidents.ts';
 
 const listQuery = z.object({
@@ -67,18 +68,18 @@ function claimsPage(list: ClaimWithProposals[], q: z.infer<typeof listQuery>, ct
   <button type="submit">${t('claims.filter.submit')}</button>
 </form>
 <p>${list.length ? t('claims.count', { n: list.length }) : t('claims.empty')}</p>
-${list.length ? html`<table>
+${list.length ? html`<div class="table-wrap"><table class="stack">
 <thead><tr><th>${t('claims.col.date')}</th><th>${t('claims.col.group')}</th><th>${t('claims.col.victim')}</th><th>${t('claims.col.domain')}</th><th>${t('claims.col.japan')}</th><th>${t('claims.col.proposals')}</th></tr></thead>
 <tbody>${list.map(({ claim, proposals }) => html`<tr>
-  <td>${claim.discoveredDate}</td><td>${claim.group}</td><td>${claim.victim}</td><td>${claim.domain ?? ''}</td>
-  <td>${claim.japanese ? html`${claim.japanese.why}${claim.japanese.strength === 'weak' ? html` (${t('claims.weak')})` : ''}` : ''}</td>
-  <td>${proposals.length === 0 ? t('claims.no_proposal') : html`<ul>${proposals.map((p) => html`<li>
+  <td data-label="${t('claims.col.date')}">${claim.discoveredDate}</td><td data-label="${t('claims.col.group')}">${claim.group}</td><td data-label="${t('claims.col.victim')}">${claim.victim}</td><td data-label="${t('claims.col.domain')}">${claim.domain ?? ''}</td>
+  <td data-label="${t('claims.col.japan')}">${claim.japanese ? html`${claimWhyText(t, claim.japanese.why)}${claim.japanese.strength === 'weak' ? html` (${t('claims.weak')})` : ''}` : ''}</td>
+  <td data-label="${t('claims.col.proposals')}">${proposals.length === 0 ? t('claims.no_proposal') : html`<ul>${proposals.map((p) => html`<li>
     <a href="/incidents/${p.incidentId}">#${p.incidentNumber ?? p.incidentId}</a> ${t('claims.score', { score: p.score.toFixed(2) })}
-    <small>${p.reasons.join('; ')}</small>
+    <small>${p.reasons.map((r) => claimReasonText(t, r)).join(t('list.separator'))}</small>
     ${canConfirm ? html`<form method="post" action="/claims/${claim.id}/confirm">${csrfField(ctx)}
       <input type="hidden" name="incident" value="${p.incidentId}">
       <button type="submit">${t('claims.confirm')}</button>
     </form>` : ''}</li>`)}</ul>`}</td>
 </tr>`)}</tbody>
-</table>` : ''}`;
+</table></div>` : ''}`;
 }

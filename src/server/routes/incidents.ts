@@ -16,7 +16,10 @@ import { incidentByNumber } from '../../app/incident-number.ts';
 import { incidentNumberOf } from '../../analyze/casebook-number.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { Archive, NoticeDetail, Store } from '../../store/store.ts';
+import type { StoredFetch } from '../../store/source-types.ts';
 import { pageContext } from '../i18n/locale.ts';
+import { expandSpellings } from '../../core/spelling-variants.ts';
+import { spellingGroupsOf } from '../search-spellings.ts';
 import { parseIncidentQuery } from '../incident-query.ts';
 import { incidentPage } from '../pages/incident-page.ts';
 import { incidentsPage } from '../pages/incidents-page.ts';
@@ -24,11 +27,17 @@ import { relatedIncidentsOf } from '../../app/related-incidents.ts';
 
 export const PAGE_SIZE = 50;
 
+/** Each document's fetches (where it came from), one query a document, each document once. */
+export async function fetchesOf(store: Store, documentIds: readonly number[]): Promise<Map<number, StoredFetch[]>> {
+  const ids = [...new Set(documentIds)];
+  return new Map(await Promise.all(ids.map(async (id) => [id, await store.listFetches(id)] as const)));
+}
+
 const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export function parseId(raw: string, what = 'id'): number {
   const r = idParam.safeParse(raw);
-  if (!r.success) throw new JikenboError('bad_input', `${what}: not a number: ${raw.slice(0, 40)}`, { subject: what });
+  if (!r.success) throw new JikenboError('bad_input', `${what}: not a number: ${raw.slice(0, 40)}`, { subject: what, key: 'error.not_a_number', params: { what, raw: raw.slice(0, 40) } });
   return r.data;
 }
 
@@ -45,9 +54,11 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
   app.get('/', async (c) => {
     const ctx = pageContext(c);
     const query = parseIncidentQuery(c.req.queries());
-    const view = await incidentView(store, query.q, query.filter);
+    const spellings = spellingGroupsOf(c, query.wide === true);
+    const spelled = expandSpellings(query.q, spellings);
+    const view = await incidentView(store, query.q, query.filter, spellings);
     const sort = defaultSort(view, query.sort);
-    const viewCounts = await counts.get(await store.changeToken(), JSON.stringify([query.q, query.filter]), () => store.countIncidentFacets(view));
+    const viewCounts = await counts.get(await store.changeToken(), JSON.stringify([spelled.query, query.filter]), () => store.countIncidentFacets(view));
     const total = totalFromCounts(viewCounts, query.filter);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const page = Math.min(query.page, pages);
@@ -55,13 +66,13 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
     const { rows: shown, bestNotice } = await store.queryIncidentFacts(view, sort, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
     const snippets = new Map<number, string>();
     if (view.hits) {
-      const byNotice = await store.noticeSnippets([...bestNotice.values()], query.q);
+      const byNotice = await store.noticeSnippets([...bestNotice.values()], spelled.query);
       for (const r of shown) {
         const s = byNotice.get(bestNotice.get(r.id) ?? -1);
         if (s) snippets.set(r.id, s);
       }
     }
-    return c.html(incidentsPage(ctx, { query, sort, rows: shown, total, page, pages, pageSize: PAGE_SIZE, snippets, counts: viewCounts }));
+    return c.html(incidentsPage(ctx, { query, sort, rows: shown, total, page, pages, pageSize: PAGE_SIZE, snippets, counts: viewCounts, spellingsAdded: spelled.added }));
   });
 
   app.get('/incidents/:id', async (c) => {
@@ -77,7 +88,7 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
       // An incident a merge took into another: its page moved there for good.
       const survivor = await store.incidentReplacing(id);
       if (survivor !== null) return c.redirect(`/incidents/${encodeURIComponent(await publicIdOfIncident(store, survivor))}`, 301);
-      throw new JikenboError('not_found', `no incident ${raw.slice(0, 40)}`);
+      throw new JikenboError('not_found', `no incident ${raw.slice(0, 40)}`, { key: 'error.no_incident', params: { id: raw.slice(0, 40) } });
     }
     const asked = incidentNumberOf(raw);
     if (asked !== null && asked !== publicIncidentId(incident)) return c.redirect(incidentPath(incident), 302);
@@ -90,7 +101,8 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
       noticeCorrections: new Map(notices.map((n) => [n.id, n.corrections])), hasClaims: false, dutyFlag: false,
     });
     return c.html(incidentPage(ctx, {
-      incident, notices, decisions, duty, reviews, related: await relatedIncidentsOf(store, id), claims: await confirmedClaimsOf(store, id),
+      incident, notices, decisions, duty, reviews, related: await relatedIncidentsOf(store, incident.id), claims: await confirmedClaimsOf(store, incident.id),
+      fetches: await fetchesOf(store, notices.map((n) => n.document.id)),
     }));
   });
 

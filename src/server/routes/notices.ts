@@ -4,6 +4,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { filterSchema } from '../../cli/options.ts';
 import { JikenboError } from '../../core/errors.ts';
+import { fieldError } from '../i18n/error-text.ts';
+import { attachmentDisposition } from '../content-disposition.ts';
+import { expandSpellings } from '../../core/spelling-variants.ts';
+import { spellingGroupsOf } from '../search-spellings.ts';
 import type { Archive, Store } from '../../store/store.ts';
 import { pageContext } from '../i18n/locale.ts';
 import { listPage } from '../pages/list-page.ts';
@@ -25,7 +29,7 @@ function parseQuery(query: Record<string, string>) {
   const result = listQuery.safeParse(cleaned);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new JikenboError('bad_input', `query parameter ${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`);
+    throw fieldError('query parameter', issue?.path.join('.') || 'query', issue);
   }
   return result.data;
 }
@@ -47,24 +51,25 @@ export function noticeRoutes(deps: { store: Store; archive: Archive }): Hono {
 
   app.get('/notices', async (c) => {
     const { filters, page, query } = await listed(c.req.query());
-    const rows = query ? await store.search(query, { ...filters, ...page }) : await store.listNotices({ ...filters, ...page });
+    const spelled = expandSpellings(query, spellingGroupsOf(c, false));
+    const rows = query ? await store.search(spelled.query, { ...filters, ...page }) : await store.listNotices({ ...filters, ...page });
     const total = query ? null : await store.countNotices(filters);
-    return c.html(listPage(pageContext(c), { query, filters: removeEmpty(filters), rows, total, ...page }));
+    return c.html(listPage(pageContext(c), { query, filters: removeEmpty(filters), rows, total, ...page, spellingsAdded: spelled.added }));
   });
 
   app.get('/notices/:id', async (c) => {
     const id = parseId(c.req.param('id'), 'notice');
     const notice = await store.getNotice(id);
-    if (!notice) throw new JikenboError('not_found', 'no such record');
+    if (!notice) throw new JikenboError('not_found', 'no such record', { key: 'error.generic.not_found' });
     const incident = await store.incidentOfNotice(id);
-    return c.html(noticePage(pageContext(c), notice, incident === null ? null : await publicIdOfIncident(store, incident)));
+    return c.html(noticePage(pageContext(c), notice, incident === null ? null : await publicIdOfIncident(store, incident), await store.listFetches(notice.document.id)));
   });
 
   // The whole text, which a page shows only the start of when it is long (pages/page-limits.ts).
   app.get('/notices/:id/text', async (c) => {
     const id = parseId(c.req.param('id'), 'notice');
     const notice = await store.getNotice(id);
-    if (!notice) throw new JikenboError('not_found', 'no such record');
+    if (!notice) throw new JikenboError('not_found', 'no such record', { key: 'error.generic.not_found' });
     return c.body(notice.text, 200, {
       'Content-Type': 'text/plain; charset=utf-8',
       'Content-Disposition': `attachment; filename="notice-${id}.txt"`,
@@ -73,26 +78,27 @@ export function noticeRoutes(deps: { store: Store; archive: Archive }): Hono {
 
   app.get('/documents/:id/original', async (c) => {
     const doc = await store.getDocument(parseId(c.req.param('id'), 'document'));
-    if (!doc) throw new JikenboError('not_found', 'no such document');
+    if (!doc) throw new JikenboError('not_found', 'no such document', { key: 'error.no_document' });
     const bytes = await deps.archive.get(doc.sha256);
-    if (!bytes) throw new JikenboError('not_found', 'the original is missing from the archive');
+    if (!bytes) throw new JikenboError('not_found', 'the original is missing from the archive', { key: 'error.no_original' });
     const ext = doc.mediaType === 'application/pdf' ? 'pdf' : doc.mediaType === 'text/html' ? 'html' : 'txt';
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       // Served as a download, never rendered: the original is untrusted.
       'Content-Type': 'application/octet-stream',
-      'Content-Disposition': `attachment; filename="${doc.sha256.slice(0, 16)}.${ext}"`,
+      // Named after the original file or URL (content-disposition.ts), the hash when it gives no name.
+      'Content-Disposition': attachmentDisposition(doc.source, ext, doc.sha256.slice(0, 16)),
     });
   });
 
   app.get('/api/notices', async (c) => {
     const { filters, page, query } = await listed(c.req.query());
-    if (query) return c.json({ hits: await store.search(query, { ...filters, ...page }) });
+    if (query) return c.json({ hits: await store.search(expandSpellings(query, spellingGroupsOf(c, false)).query, { ...filters, ...page }) });
     return c.json({ total: await store.countNotices(filters), notices: await store.listNotices({ ...filters, ...page }) });
   });
 
   app.get('/api/notices/:id', async (c) => {
     const notice = await store.getNotice(parseId(c.req.param('id'), 'notice'));
-    if (!notice) throw new JikenboError('not_found', 'no such record');
+    if (!notice) throw new JikenboError('not_found', 'no such record', { key: 'error.generic.not_found' });
     return c.json(notice);
   });
 

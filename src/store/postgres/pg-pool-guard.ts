@@ -96,20 +96,26 @@ export function databaseError(pool: Pool, err: unknown): unknown {
   const state = sqlState(err);
   const message = err instanceof Error ? err.message : String(err);
   const code = (err as { code?: unknown } | null)?.code;
-  const unavailable = (text: string) => new JikenboError('unavailable', `${database}: ${text}`, { cause: err });
+  // The pages say it in the reader's language (error.db.* in the web app's catalogue), naming the same things.
+  const [, name = database, host = ''] = /^PostgreSQL database "(.*)" on (.+)$/s.exec(database) ?? [];
+  const unavailable = (text: string, key: string, params: Record<string, string | number> = {}) =>
+    new JikenboError('unavailable', `${database}: ${text}`, { cause: err, key, params: { name, host, ...params } });
   if (state === '57014' && /statement timeout/i.test(message)) {
-    return unavailable(`a statement ran longer than the statement timeout (${settings.statementTimeoutMs} ms) and was cancelled`);
+    return unavailable(`a statement ran longer than the statement timeout (${settings.statementTimeoutMs} ms) and was cancelled`,
+      'error.db.statement_timeout', { ms: String(settings.statementTimeoutMs) });
   }
   if (state === '25P03') {
-    return unavailable(`a transaction sat idle longer than the idle-in-transaction timeout (${settings.idleInTransactionTimeoutMs} ms); the server ended its session`);
+    return unavailable(`a transaction sat idle longer than the idle-in-transaction timeout (${settings.idleInTransactionTimeoutMs} ms); the server ended its session`,
+      'error.db.idle_timeout', { ms: String(settings.idleInTransactionTimeoutMs) });
   }
   if (ACQUIRE_TIMEOUT.test(message)) {
     return unavailable(`no connection could be had within the acquire timeout (${settings.acquireTimeoutMs} ms): `
-      + `the pool's ${settings.poolSize} connections are all in use, or the server does not answer`);
+      + `the pool's ${settings.poolSize} connections are all in use, or the server does not answer`,
+    'error.db.acquire_timeout', { ms: String(settings.acquireTimeoutMs), size: settings.poolSize });
   }
   if ((typeof code === 'string' && UNREACHABLE.has(code)) || state?.startsWith('08') || state === '57P01' || state === '57P03'
     || (state === undefined && LOST.test(message))) {
-    return unavailable(`cannot be reached (${message})`);
+    return unavailable(`cannot be reached (${message})`, 'error.db.unreachable', { detail: message });
   }
   return err;
 }

@@ -1,7 +1,7 @@
 // PostgreSQL's search plan over the bigram tsvectors: the rule of ../search-ranking.ts, with the GIN index
 // counting each word's candidates and ts_rank_cd reading at most SEARCH_RANK_LIMIT tsvectors.
 
-import type { QueryPhrase } from '../../core/bigram.ts';
+import { spellingsOf, type QueryPhrase } from '../../core/bigram.ts';
 import { splitByFrequency } from '../search-ranking.ts';
 import { inTransaction, type Client, type Pool } from './pg-database.ts';
 import { tsqueryText, tsqueryTokensText } from './pg-text-search.ts';
@@ -73,7 +73,7 @@ export function pgSearch(pool: Pool, rankLimit: number): PgSearch {
           // With filters, notices are walked down (no sort of every notice of a sector) and only those
           // that pass have their tsvector read: a scalar subquery is never turned into a join, and as
           // the costliest condition it is checked last.
-          const phrase = words.some((w) => w.tokens.length > 1);
+          const phrase = words.some((w) => spellingsOf(w).some((s) => s.tokens.length > 1));
           if (phrase && offset + limit <= MAX_WALKED_PAGE) await client.query('SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off');
           const { rows } = await client.query<{ id: number }>(filters.length === 0
             ? /* sql */ `

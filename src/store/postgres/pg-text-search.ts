@@ -1,7 +1,7 @@
 // PostgreSQL's side of the bigram index: the tokens of bigram.ts written as tsvector and tsquery
 // input text, so the engine never re-tokenises (its parser depends on the server's locale).
 
-import type { QueryPhrase } from '../../core/bigram.ts';
+import { spellingsOf, type QueryPhrase } from '../../core/bigram.ts';
 
 /** PostgreSQL keeps word positions up to 16383 and refuses lexemes of 2 KiB or more. */
 const MAX_POSITION = 16383;
@@ -37,9 +37,12 @@ export function tsvectorText(tokens: string): string {
  */
 export function tsqueryText(phrases: readonly QueryPhrase[]): string | null {
   const wanted = phrases.filter((p) => p.tokens.length > 0);
-  // A token too long for PostgreSQL to index can never be found, so neither can the whole query.
-  if (wanted.length === 0 || wanted.some((p) => !p.tokens.every(fits))) return null;
-  return wanted.map((p) => `(${p.tokens.map(quoteLexeme).join(' <-> ')}${p.prefix ? ':*' : ''})`).join(' & ');
+  // A token too long for PostgreSQL to index can never be found: a spelling holding one matches nothing,
+  // and a word with no other spelling left makes the whole query match nothing.
+  const words = wanted.map((p) => spellingsOf(p).filter((s) => s.tokens.length > 0 && s.tokens.every(fits)));
+  if (words.length === 0 || words.some((w) => w.length === 0)) return null;
+  const one = (p: QueryPhrase) => `(${p.tokens.map(quoteLexeme).join(' <-> ')}${p.prefix ? ':*' : ''})`;
+  return words.map((w) => (w.length === 1 ? one(w[0]!) : `(${w.map(one).join(' | ')})`)).join(' & ');
 }
 
 /**
@@ -48,6 +51,9 @@ export function tsqueryText(phrases: readonly QueryPhrase[]): string | null {
  * cannot be indexed.
  */
 export function tsqueryTokensText(phrase: QueryPhrase): string | null {
-  if (phrase.tokens.length === 0 || !phrase.tokens.every(fits)) return null;
-  return phrase.tokens.map((token, i) => quoteLexeme(token) + (phrase.prefix && i === phrase.tokens.length - 1 ? ':*' : '')).join(' & ');
+  const one = (p: QueryPhrase) => p.tokens.map((token, i) => quoteLexeme(token) + (p.prefix && i === p.tokens.length - 1 ? ':*' : '')).join(' & ');
+  const spellings = spellingsOf(phrase).filter((p) => p.tokens.length > 0 && p.tokens.every(fits));
+  if (spellings.length === 0) return null;
+  // Other spellings: `(a & b) | (c & d)`, still answered by the GIN index alone.
+  return spellings.length === 1 ? one(spellings[0]!) : spellings.map((p) => `(${one(p)})`).join(' | ');
 }

@@ -84,7 +84,7 @@ export function lastAdminProblem(
   const wasAdmin = before.role === 'admin' && before.disabled === 0;
   const staysAdmin = after.role === 'admin' && after.disabled === 0;
   if (!wasAdmin || staysAdmin || othersEnabled > 0) return null;
-  return new JikenboError('conflict', `${name} is the last enabled admin; make another admin first`, { subject: name });
+  return new JikenboError('conflict', `${name} is the last enabled admin; make another admin first`, { subject: name, key: 'error.last_admin', params: { name } });
 }
 
 export const HEX64 = /^[0-9a-f]{64}$/;

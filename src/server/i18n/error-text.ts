@@ -1,0 +1,63 @@
+// What an error page says, in the reader's language. A JikenboError keeps its English message for the
+// CLI, the logs and the API; one that names a catalogue key (`key`, `params`) is said in Japanese from
+// that key, and one that does not gets the Japanese of its kind, never the English sentence.
+import { HTTPException } from 'hono/http-exception';
+import type { z } from 'zod';
+import { JikenboError } from '../../core/errors.ts';
+import { MESSAGES, type Locale, type MessageKey, type Translate } from './messages.ts';
+
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(MESSAGES.ja, key);
+
+/** A field as the reader knows it: a record field's label, a form field's, or the name as sent. */
+export function fieldName(t: Translate, field: string): string {
+  const record = `field.${field}`;
+  if (isMessageKey(record)) return t(record);
+  const form = `form.field.${field}`;
+  return isMessageKey(form) ? t(form) : field;
+}
+
+/** A zod issue as a catalogue key and its values: `problem.too_long` with `max`, and so on. */
+export function zodProblem(issue: z.core.$ZodIssue | undefined): Record<string, string | number> & { problem: MessageKey } {
+  if (!issue) return { problem: 'problem.invalid' };
+  switch (issue.code) {
+    case 'too_big': return issue.origin === 'string' ? { problem: 'problem.too_long', max: Number(issue.maximum) } : { problem: 'problem.too_big', max: Number(issue.maximum) };
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? { problem: 'problem.required' } : { problem: 'problem.too_short', min: Number(issue.minimum) };
+      return { problem: 'problem.too_small', min: Number(issue.minimum) };
+    case 'invalid_value': return { problem: 'problem.choice' };
+    case 'invalid_type': return { problem: issue.input === undefined ? 'problem.required' : 'problem.format' };
+    case 'invalid_format': return { problem: 'problem.format' };
+    case 'unrecognized_keys': return { problem: 'problem.unknown_key' };
+    default: return { problem: 'problem.invalid' };
+  }
+}
+
+/** The `field: problem` error of a rejected form field or query parameter, English message and key. */
+export function fieldError(prefix: string, where: string, issue: z.core.$ZodIssue | undefined): JikenboError {
+  return new JikenboError('bad_input', `${prefix} ${where}: ${issue?.message ?? 'invalid'}`, {
+    subject: where, key: 'error.field', params: { field: where, ...zodProblem(issue) },
+  });
+}
+
+function keyed(t: Translate, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+  const values: Record<string, string | number> = { ...params };
+  for (const name of ['field', 'what'] as const) if (typeof values[name] === 'string') values[name] = fieldName(t, values[name]);
+  for (const name of ['role', 'need'] as const) {
+    const role = `role.${values[name]}`;
+    if (values[name] !== undefined && isMessageKey(role)) values[name] = t(role);
+  }
+  if (typeof values.problem === 'string' && isMessageKey(values.problem)) values.problem = t(values.problem, values);
+  return t(key, values);
+}
+
+/** The message an error page shows. Internals never: an unexpected error is only "internal error". */
+export function errorText(err: unknown, t: Translate, locale: Locale): string {
+  if (err instanceof JikenboError && err.code !== 'internal') {
+    if (locale === 'en') return err.message;
+    if (err.key !== undefined && isMessageKey(err.key)) return keyed(t, err.key, err.params);
+    const subject = err.subject && err.subject.length <= 60 ? t('error.generic.about', { subject: fieldName(t, err.subject) }) : '';
+    return t(`error.generic.${err.code}`) + subject;
+  }
+  if (err instanceof HTTPException && err.status === 403) return t('error.cross_site');
+  return t('error.internal');
+}

@@ -25,7 +25,7 @@ export async function resolveIncidentRef(store: Store, ref: string): Promise<num
   const text = ref.trim().replace(/^#/, '');
   if (/^[1-9][0-9]{0,15}$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
   if (incidentNumberOf(text) !== null) return incidentByNumber(store, text);
-  throw new JikenboError('bad_input', `"${ref.slice(0, 40)}" is not an incident: give its number, such as 2024-504 or J2024-0078`, { subject: 'incident' });
+  throw new JikenboError('bad_input', `"${ref.slice(0, 40)}" is not an incident: give its number, such as 2024-504 or J2024-0078`, { subject: 'incident', key: 'error.not_an_incident_ref', params: { raw: ref.slice(0, 40) } });
 }
 
 /** The incident's public identifier (core/public-id.ts), read from the store; the id itself when it is gone. */

@@ -26,8 +26,8 @@ export const MAX_REASON = 500;
 /** The trimmed reason, or null; a change without one, or one too long, is refused naming `reason`. */
 export function checkReason(reason: string | null | undefined, changes: boolean): string | null {
   const r = reason?.trim() ?? '';
-  if (r.length > MAX_REASON) throw new JikenboError('bad_input', `reason: at most ${MAX_REASON} characters`, { subject: 'reason' });
-  if (r === '' && changes) throw new JikenboError('bad_input', 'reason: a correction needs a reason (what the notice says, or why the machine\'s value is wrong)', { subject: 'reason' });
+  if (r.length > MAX_REASON) throw new JikenboError('bad_input', `reason: at most ${MAX_REASON} characters`, { subject: 'reason', key: 'error.reason_too_long', params: { max: String(MAX_REASON) } });
+  if (r === '' && changes) throw new JikenboError('bad_input', 'reason: a correction needs a reason (what the notice says, or why the machine\'s value is wrong)', { subject: 'reason', key: 'error.reason_needed' });
   return r === '' ? null : r;
 }
 

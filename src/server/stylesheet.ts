@@ -68,7 +68,8 @@ ol.timeline li::before { content:""; position:absolute; left:-.45rem; top:.75rem
 ol.timeline time { font-variant-numeric:tabular-nums; margin-right:.6rem; }
 ul.related { padding-left:1.2rem; }
 section.review { border:1px solid var(--line); border-radius:6px; padding:0 1rem 1rem; margin-top:1.6rem; background:var(--soft); }
-section.review fieldset { border:1px solid var(--line); border-radius:4px; margin:.8rem 0; background:var(--bg); }
+section.review fieldset { border:1px solid var(--line); border-radius:4px; margin:.8rem 0; background:var(--bg); min-width:0; }
+section.review select, section.review input[type="text"] { max-width:100%; }
 section.review legend { font-weight:700; padding:0 .3rem; }
 section.review .row { display:flex; flex-wrap:wrap; gap:.3rem .6rem; align-items:center; margin:.4rem 0; }
 section.review .row label { min-width:7rem; }

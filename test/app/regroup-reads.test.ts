@@ -42,7 +42,7 @@ for (const engine of ENGINES) {
         await regroupIncidents(store);
 
         const watched = counting(store);
-        await correctValue(watched.store, { target: 'notice', id: ids[0]!, field: 'organization', value: '株式会社みなと物流1', by: 'tester' });
+        await correctValue(watched.store, { target: 'notice', id: ids[0]!, field: 'organization', value: '株式会社みなと物流1', by: 'tester', reason: '公表文の社名による' });
         await linkNoticesAsPerson(watched.store, ids[2]!, ids[3]!, 'tester');
         // The regroupings ran: the link joined 2 and 3 (the corrected notice stays alone: another day).
         expect(watched.calls.get('takeGroupingItems')).toBeGreaterThan(0);

@@ -34,7 +34,7 @@ describe.each(CASEBOOK_ENGINES)('pages at 390 px and on a desktop on $name', (en
     const [first] = await casebook.store.search('不正アクセス');
     notice = first!.id;
     incident = (await casebook.store.incidentOfNotice(notice))!;
-    await correctValue(casebook.store, { target: 'incident', id: incident, field: 'affected_count', value: '1200', by: 'kanri' });
+    await correctValue(casebook.store, { target: 'incident', id: incident, field: 'affected_count', value: '1200', by: 'kanri', reason: '第2報による' });
     await casebook.store.addClaims([{ group: 'qilin', victim: 'Example Co., Ltd.', domain: 'example.co.jp', country: 'JP', discovered: '2024-09-10T12:00:00', discoveredDate: '2024-09-10', source: 'test' }]);
     const app = createApp(casebook);
     cookie = (await signIn(app, casebook.store, 'kanri', 'admin')).cookie;

@@ -61,7 +61,7 @@ describe.each(CASEBOOK_ENGINES)('incidents by the number people cite on $name', 
   });
 
   it('`review 2024-504 FIELD VALUE` corrects the incident\'s merged value; its history is listed by the number', async () => {
-    const r = await jikenbo(['review', '2024-504', 'affected_count', '1,300件', '--by', 'sato', '--db', db]);
+    const r = await jikenbo(['review', '2024-504', 'affected_count', '1,300件', '--by', 'sato', '--reason', '第2報による', '--db', db]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^incident #2024-504: correction #\d+ affected_count: 1204 → 1300 {2}by sato/);
     const shown = JSON.parse((await jikenbo(['show', '2024-504', '--json', '--db', db])).stdout) as { merged: { affected_count: { value: number; rule: string } } };
@@ -90,7 +90,7 @@ describe.each(CASEBOOK_ENGINES)('incidents by the number people cite on $name', 
     const sato = await signIn(app, casebook.store, 'sato', 'editor');
     expect(await (await sato.get('/incidents/2024-504')).text()).toContain('action="/incidents/2024-504/review"');
     const notice = (await casebook.store.getIncident(internalId))!.members[0]!.noticeId;
-    const res = await sato.post('/incidents/2024-504/review', { action: 'correct', target: 'incident', field: 'sector', value: '小売', notice: `N${notice}` });
+    const res = await sato.post('/incidents/2024-504/review', { action: 'correct', target: 'incident', field: 'sector', value: '小売', notice: `N${notice}`, reason: '公表文による' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/incidents/2024-504#review');
     expect((await casebook.store.listCorrections('incident', internalId)).map((c) => c.newValue)).toContain('retail');

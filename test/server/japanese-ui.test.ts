@@ -65,7 +65,7 @@ describe.each(CASEBOOK_ENGINES)('the Japanese UI on $name', (engine) => {
       { group: 'qilin', victim: 'Minato Seiki Co., Ltd.', domain: 'minato-seiki.co.jp', country: 'JP', discovered: '2024-09-10T12:00:00', discoveredDate: '2024-09-10', source: 'test' },
       { group: 'play', victim: 'みなと精機', domain: null, country: null, discovered: '2024-12-30T00:00:00', discoveredDate: '2024-12-30', source: 'test' },
     ]);
-    await correctValue(casebook.store, { target: 'notice', id: notice, field: 'affected_count', value: '130', by: 'kanri' });
+    await correctValue(casebook.store, { target: 'notice', id: notice, field: 'affected_count', value: '130', by: 'kanri', reason: '第2報による' });
     app = createApp(casebook);
     admin = await signIn(app, casebook.store, 'kanri', 'admin');
     viewer = await signIn(app, casebook.store, 'yomu', 'viewer');

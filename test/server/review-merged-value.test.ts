@@ -93,7 +93,7 @@ describe.each(CASEBOOK_ENGINES)('correcting an incident\'s merged value on $name
     const sent = formValues(form);
     expect(sent).toMatchObject({ value: '4万8,215名', target: 'incident', field: 'affected_count' });
 
-    const res = await sato.post(`/incidents/${incident}/review`, sent);
+    const res = await sato.post(`/incidents/${incident}/review`, { ...sent, reason: '公表文に4万8,215名とある' });
     expect(res.status).toBe(303);
     const merged = (await getMergedIncident(casebook.store, incident))!.merged.affected_count;
     expect(merged).toMatchObject({ value: 48215, rule: 'person' });
@@ -101,36 +101,36 @@ describe.each(CASEBOOK_ENGINES)('correcting an incident\'s merged value on $name
     expect(after).toMatch(/<tr data-field="affected_count"[^>]*>[\s\S]*?48,215人/);
   });
 
-  it('the API corrects the merged value too, by the incident\'s number, for a signed-in person only', async () => {
+  it('the API corrects the merged value too, by the incident\'s number, for an editor only', async () => {
     const number = (await casebook.store.getIncident(incident))!.number!;
     const api = (body: unknown, headers: Record<string, string> = {}, who: Client = sato) =>
       app.request(`${ORIGIN}/api/v1/incidents/${number}/corrections`, {
         method: 'POST', body: JSON.stringify(body),
         headers: { 'Content-Type': 'application/json', Origin: ORIGIN, Cookie: who.cookie, 'X-CSRF-Token': who.csrf, ...headers },
       });
-    const res = await api({ field: 'affected_count', value: '3万5,000名' });
+    const res = await api({ field: 'affected_count', value: '3万5,000名', reason: '第2報に3万5,000名とある' });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ incident_id: incident, incident_number: number, field: 'affected_count', new_value: 35000, by: '佐藤' });
+    expect(await res.json()).toMatchObject({ target: 'incident', target_id: incident, field: 'affected_count', new_value: 35000, by: '佐藤', reason: '第2報に3万5,000名とある' });
     expect((await getMergedIncident(casebook.store, incident))!.merged.affected_count).toMatchObject({ value: 35000, rule: 'person' });
 
-    const bad = await api({ field: 'affected_count', value: 'たくさん' });
+    const bad = await api({ field: 'affected_count', value: 'たくさん', reason: 'test' });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect((await api({ field: 'affected_count' })).status).toBe(400);
-    // An API token never corrects, whatever its scope; a viewer neither.
-    const { token } = await createApiToken(casebook.store, '佐藤', { label: 'script', scope: 'ingest', madeIn: 'cli' }, 'test');
+    // A token of scope read does not write (test/server/api-corrections.test.ts covers an editor's token); a viewer neither.
+    const { token } = await createApiToken(casebook.store, '佐藤', { label: 'script', scope: 'read', madeIn: 'cli' }, 'test');
     const byToken = await app.request(`${ORIGIN}/api/v1/incidents/${number}/corrections`, {
-      method: 'POST', body: JSON.stringify({ field: 'affected_count', value: '1' }), headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      method: 'POST', body: JSON.stringify({ field: 'affected_count', value: '1', reason: 'test' }), headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     });
     expect(byToken.status).toBe(403);
     const viewer = await signIn(app, casebook.store, 'yamada', 'viewer');
-    expect((await api({ field: 'affected_count', value: '1' }, {}, viewer)).status).toBe(403);
+    expect((await api({ field: 'affected_count', value: '1', reason: 'test' }, {}, viewer)).status).toBe(403);
     expect((await getMergedIncident(casebook.store, incident))!.merged.affected_count.value).toBe(35000);
   });
 
   it('a value that does not fit is a 400 in the page\'s language naming the field, never a 500', async () => {
     const send = (field: string, value: string, headers: Record<string, string> = {}) =>
-      sato.post(`/incidents/${incident}/review`, { action: 'correct', target: 'incident', field, value, notice: String(first) }, headers);
+      sato.post(`/incidents/${incident}/review`, { action: 'correct', target: 'incident', field, value, notice: String(first), reason: 'test' }, headers);
     const cases: [string, string, RegExp, RegExp][] = [
       ['affected_count', 'たくさん', /影響人数（affected_count）: 「たくさん」を数として読めません/, /Affected people \(affected_count\): “たくさん” is not a whole number/],
       ['disclosure_date', '1月22日', /（disclosure_date）: 「1月22日」には年がありません/, /\(disclosure_date\): “1月22日” has no year/],

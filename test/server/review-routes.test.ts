@@ -82,7 +82,7 @@ describe.each(CASEBOOK_ENGINES)('review forms on $name', (engine) => {
     expect((await casebook.store.getNotice(bcc))!.record.sector).toBe('media');
     const unexplained = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: 'incident', field: 'affected_count', value: '77', notice: String(bcc) });
     expect(unexplained.status).toBe(400);
-    expect(await unexplained.text()).toContain('reason');
+    expect(await unexplained.text()).toContain('訂正には理由が必要です');
     const page = await (await sato.get(`/incidents/${await incidentOf(bcc)}`)).text();
     expect(page).toContain('<textarea id="c-reason" name="reason" maxlength="500" rows="2" required');
     expect(page).toContain('理由: 公表文の記載による');
@@ -100,7 +100,7 @@ describe.each(CASEBOOK_ENGINES)('review forms on $name', (engine) => {
     }
     const yearless = await sato.post(`/incidents/${id}/review`, { action: 'correct', target: `notice:${bcc}`, field: 'disclosure_date', value: '1月22日', notice: String(bcc), reason: '公表文の記載による' });
     expect(yearless.status).toBe(400);
-    expect(await yearless.text()).toContain('「公表日」の値として「1月22日」は読み取れません');
+    expect(await yearless.text()).toContain('公表日（disclosure_date）: 「1月22日」には年がありません');
   });
 
   it('links two notices into one incident and unlinks them again, showing who decided', async () => {

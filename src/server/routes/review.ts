@@ -62,7 +62,8 @@ export function reviewRoutes(deps: { store: Store }): Hono {
     if (refusal) {
       const { t } = pageContext(c);
       const field = isRecordKey(f.field) ? t('review.problem.field', { label: fieldLabel(t, f.field), code: f.field }) : f.field;
-      throw new JikenboError('bad_input', t(`review.problem.${refusal.problem}`, { field, value: f.value.slice(0, 60) }), { subject: f.field });
+      const params = { field, value: f.value.slice(0, 60) };
+      throw new JikenboError('bad_input', t(`review.problem.${refusal.problem}`, params), { subject: f.field, key: `review.problem.${refusal.problem}`, params });
     }
     await correctValue(store, { ...target, field: f.field, value: f.value, by: actorOf(c), reason: f.reason ?? null });
     return f.back === 'queue' ? c.redirect('/review#queue', 303) : backTo(c, f.notice);

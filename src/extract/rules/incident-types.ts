@@ -606,14 +606,14 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   // loss and theft
   {
     id: 'incident_types/loss-named',
-    pattern: /紛失|置き忘れ|遺失|所在不明|誤廃棄|誤って廃棄/,
+    pattern: /紛失|亡失|置き忘れ|遺失|所在不明|誤廃棄|誤って廃棄/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'loss',
     confidence: 'high',
-    why: '紛失 and its synonyms name a lost device or paper.',
+    why: '紛失 and its synonyms (亡失, the word of official notices) name a lost device or paper.',
     examples: {
-      match: ['職員が患者情報を記録したUSBメモリを紛失しました。'],
+      match: ['職員が患者情報を記録したUSBメモリを紛失しました。', '申請書類綴りの亡失について。本年5月、窓口で受け付けた申請書類1冊を亡失したことが判明しました。'],
       noMatch: ['万一、カードを紛失された場合は、速やかにご連絡ください。'],
     },
   },

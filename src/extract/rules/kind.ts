@@ -21,13 +21,13 @@ export const KIND_CLAIM_LIST_RULES = defineRules<Kind>('kind', [
 export const KIND_EVENT_RULES = defineRules<Kind>('kind', [
   {
     id: 'kind/security-event-word',
-    pattern: /不正アクセス|持ち出|誤表示|誤封入|誤配|誤記載|不正ログイン|漏えい|漏洩|流出|ランサム|紛失|盗難|誤送信|乗っ取|サイバー攻撃|被害を受け|ハッキング|侵入|侵害|詐欺|誤送|誤って|誤り|閲覧可能|盗|ひったくり|不正利用|流失|攻撃を受け|感染|漏らし|置き忘れ|誤廃棄|窃取|改ざん|不正取得|不正入手/,
+    pattern: /不正アクセス|持ち出|誤表示|誤封入|誤配|誤記載|不正ログイン|漏えい|漏洩|流出|ランサム|紛失|亡失|盗難|誤送信|乗っ取|サイバー攻撃|被害を受け|ハッキング|侵入|侵害|詐欺|誤送|誤って|誤り|閲覧可能|盗|ひったくり|不正利用|流失|攻撃を受け|感染|漏らし|置き忘れ|誤廃棄|窃取|改ざん|不正取得|不正入手/,
     scope: 'header+sentence',
     value: 'incident',
     confidence: 'medium',
     why: 'Words of a breach, loss, mistake or attack are what an incident post is about.',
     examples: {
-      match: ['会員ページで他の会員の登録情報の誤表示がありました。'],
+      match: ['会員ページで他の会員の登録情報の誤表示がありました。', '保管していた住民票の写し3通を亡失したことが判明しました。'],
       noMatch: [{ text: '学会参加報告\n\n今年も秋の学会に参加し、多くの発表を聴講しました。', expect: { kind: 'other' } }],
     },
   },

@@ -27,7 +27,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/loss',
-    pattern: /紛失|盗まれ|盗難|ひったく|置き忘|見当たらな|持ち去|車上荒らし|空き巣|所在不明/,
+    pattern: /紛失|亡失|盗まれ|盗難|ひったく|置き忘|見当たらな|持ち去|車上荒らし|空き巣|所在不明/,
     scope: 'sentence',
     guards: ['conditional', 'preventive'],
     value: 'person-act',

@@ -12,7 +12,6 @@ import { incidentPath, publicIncidentId } from '../../core/public-id.ts';
 import { factsOf } from '../../app/incident-facts.ts';
 import { assessDuty } from '../../analyze/reporting-duty.ts';
 import { fieldReviews } from '../../analyze/review-queue.ts';
-import { incidentByNumber } from '../../app/incident-number.ts';
 import { incidentNumberOf } from '../../analyze/casebook-number.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { Archive, NoticeDetail, Store } from '../../store/store.ts';

@@ -17,7 +17,10 @@ const STORES_RE = /実店舗|店舗(?:で|にて)の?(?:ご?購入|ご?利用)/;
 // A card payment on the site: what makes an 「公式サイト」 an online shop.
 const CARD_RE = /クレジットカード|カード情報|カード決済/;
 // A header about an attack on or a failure of one named service.
-const SERVICE_HEADER_RE = /サービス(?:へ|に対する|における|の)[^。]{0,10}(?:攻撃|障害|停止|不正アクセス)/;
+// 「『みなとクラウド』における障害について」: a product named in quotes, and what happened to it.
+const SERVICE_HEADER_RE = /サービス(?:へ|に対する|における|の)[^。]{0,10}(?:攻撃|障害|停止|不正アクセス)|[『「][^』」]{1,30}[』」][^。]{0,40}?(?:障害|停止|攻撃)(?:発生|の発生|について|に関する|のお詫び)/;
+// An opening sentence about an outage of the writer's own product: 「『みなとクラウド』において障害が発生し、サービスをご利用のお客様に…」.
+const OWN_OUTAGE_RE = /[『「][^』」]{1,30}[』」](?:において|で|に)[^。]{0,10}障害が発生[^。]*(?:ご利用|お使い)(?:いただいている|の)(?:お客様|皆様)/;
 // Where a regulator's notice describes the company it is about (「学習塾を運営する株式会社…」).
 const OPERATOR_RE = /を(?:運営|経営|展開|営む|手がけ|手掛け)(?:する|している|て)/;
 const NONPROFIT_FORM_RE = /(?:一般|公益)(?:財団|社団)法人|特定非営利活動法人|NPO法人/;
@@ -98,7 +101,7 @@ function activity(ctx: PostContext, org: Found<string> | null): Found<Sector> | 
   const byName = n ? new RegExp(`${n}(?:は|では)、?[^。]{0,60}?${DOES}|${n}が(?:運営|提供|展開|販売)する|を(?:展開|運営|経営|販売|製造|提供)(?:する|している)${n}|${n}の(?:AI|人工知能|ソフトウェア|クラウド)|${n}(?:\\([^)]{0,20}\\))?に[^。]{0,10}?(?:管理|運用|保守|開発)を委託`) : null;
   // The title too: 「弊社が運営する「…オンラインストア」への不正アクセス…」.
   // A header about one named service (「…監視サービスへの攻撃について」) is the provider's notice about it.
-  const units = unitsOf(ctx, 'header+sentence').filter((u) => SELF_RE.test(u.text) || byName?.test(u.text) || (u.index < 0 && SERVICE_HEADER_RE.test(u.text)));
+  const units = unitsOf(ctx, 'header+sentence').filter((u) => SELF_RE.test(u.text) || byName?.test(u.text) || (u.index < 0 && SERVICE_HEADER_RE.test(u.text)) || (u.index >= 0 && u.index < OPENING && OWN_OUTAGE_RE.test(u.text)));
   for (const u of units) {
     const hits = applyRules(SECTOR_ACTIVITY_RULES, [u], { without: ctx.without }).filter((h) => h.rule.id !== 'sector/activity-shop-site-with-card' || paysByCard(ctx));
     const hit = earliestHit(hits);

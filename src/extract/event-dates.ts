@@ -23,7 +23,7 @@ const DATE_ONLY_LINE_RE = /^[\s~\-から〜まで・,、()0-9年月日曜火水�
 // A period in a table row whose first cell says who paid or ordered (a first cell naming who paid, then a period).
 const EXPOSURE_ROW_BEFORE_RE = /(?:決済|購入|ご?注文|ログイン)を?(?:され|いただ|した)[^。\n]{0,12}$/;
 // A window of card entry or payment is the exposure only where cards or logins are at stake.
-const CARD_CONTEXT_RE = /カード|決済|ログイン|パスワード/;
+const CARD_CONTEXT_RE = /カード|決済|ログイン|パスワード|マイページ|会員ページ|会員画面/;
 // A date set off by a comma at the head of a clause governs the clause's main verb (「9月1日、…との連絡がありました」).
 const DETACHED_AFTER_RE = /^\s*(?:頃|ごろ)?\s*[、,]/;
 // How far after a date the cue of a report or a collection period may start.

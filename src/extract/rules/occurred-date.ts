@@ -226,7 +226,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   {
     id: 'occurred_date/card-entry-window',
     // 「…の期間に当サイトで入力されたカード情報が漏洩」「…までの間にカードで決済したお客様」: the exposure window itself.
-    pattern: /(?:カード情報|カード番号)?を?(?:ご?入力(?:され|いただ|し)|決済(?:を)?(?:ご?利用)?(?:され|いただ|し)|ご?購入(?:され|いただ|し)|ご?注文(?:され|いただ|し)|ログイン(?:され|し))/,
+    pattern: /(?:カード情報|カード番号)?を?(?:ご?入力(?:され|いただ|し)|決済(?:を)?(?:ご?利用)?(?:され|いただ|し)|ご?購入(?:され|いただ|し)|ご?注文(?:され|いただ|し)|ログイン(?:され|し)|(?:マイページ|会員ページ|会員画面)を(?:開|開か|閲覧|表示|ご?利用)(?:い|れ|さ|し)?(?:た|れた))/,
     scope: 'sentence',
     value: 'exposed',
     confidence: 'medium',
@@ -235,6 +235,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
       match: [
         { text: '2030年1月10日~2030年1月12日の期間に当サイトで入力されたクレジットカード情報が漏洩した可能性があります。', expect: { occurred_date: '2030-01-10' } },
         { text: '対象は2030年1月10日から2030年1月12日までの間に当店サイトでカードで決済したお客様です。', expect: { occurred_date: '2030-01-10' } },
+        { text: '他の会員様の情報が表示される事象が発生しました。対象は2030年1月10日9時から同日15時までの間にマイページを開いた会員様です。', expect: { occurred_date: '2030-01-10' } },
       ],
       noMatch: [{ text: '2030年1月10日~2030年1月12日の期間にご登録いただいたお客様のメールアドレスに案内を送ります。', expect: { occurred_date: null } }],
     },

@@ -82,7 +82,8 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/outage',
-    pattern: /障害|つながりにく|閲覧しにく|できない状態|利用できな|削除され|停止し|ダウンし/,
+    // 「閲覧できない状態にした」 is what was done about it, not the failure.
+    pattern: /障害|つながりにく|閲覧しにく|できない状態(?!に(?:し|する|いたし|変更|設定))|利用できな(?!い(?:よう|状態に)(?:に)?(?:し|設定|変更|措置))|削除され|停止し|ダウンし/,
     scope: 'sentence',
     guards: ['conditional', 'preventive'],
     value: 'event',
@@ -90,7 +91,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     why: 'A service that failed, stopped or lost data is the event from the day it failed.',
     examples: {
       match: [{ text: '2030年8月2日午前、予約システムに障害が生じました。', expect: { occurred_date: '2030-08-02' } }],
-      noMatch: [{ text: '2030年8月2日、障害対策の訓練を実施しました。', expect: { occurred_date: null } }],
+      noMatch: [{ text: '2030年8月2日、障害対策の訓練を実施しました。', expect: { occurred_date: null } }, { text: '2030年8月2日、市民から連絡があり、翌3日に当該ファイルを閲覧できない状態にしました。', expect: { occurred_date: null } }],
     },
   },
   {

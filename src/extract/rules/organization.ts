@@ -248,7 +248,9 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
 export const ORG_HEADLINE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>('organization', [
   {
     id: 'organization/headline-subject',
-    pattern: /^(?:[^、\s「」]{1,12}の)?([^、\s「」『』()0-9]{2,20}?)、/,
+    // The 「…の」 before the name is a word ending in kanji, katakana or Latin (「東西地方の北浜市、…」), never the の inside a
+    // name written in kana (「ほのか市」「よしの町」).
+    pattern: /^(?:[^、\s「」]{0,11}[一-龥ァ-ヶーA-Za-z0-9]の)?([^、\s「」『』()0-9]{2,20}?)、/,
     scope: 'header',
     value: 'headline-subject',
     confidence: 'low',
@@ -257,6 +259,7 @@ export const ORG_HEADLINE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgR
       match: [
         { text: '北浜市、申請書類がネット上で閲覧可能に - 東西新報\n\n北浜市が使う申請サービスで、申請者の書類が誰でも閲覧できる状態になっていたことが分かった。', expect: { organization: '北浜市' } },
         { text: 'みなとテレビ、応募者名簿をサイトに誤掲載 - 東西新報\n\nみなとテレビ(本社・北浜市)の番組サイトに、応募者の名簿が掲載されていたことが分かった。', expect: { organization: 'みなとテレビ' } },
+        { text: 'よしの町、住民票の写しを誤交付 - 東西新報\n\nよしの町は3日、住民票の写しを別人に交付していたと発表した。', expect: { organization: 'よしの町' } },
       ],
       noMatch: [{ text: '速報、申請書類がネット上で閲覧可能に - 東西新報\n\n市が使う申請サービスで、申請者の書類が誰でも閲覧できる状態になっていたことが分かった。', expect: { organization: null } }],
     },

@@ -23,6 +23,8 @@ const DATE_ONLY_LINE_RE = /^[\s~\-から〜まで・,、()0-9年月日曜火水�
 // A period in a table row whose first cell says who paid or ordered (a first cell naming who paid, then a period).
 const EXPOSURE_ROW_BEFORE_RE = /(?:決済|購入|ご?注文|ログイン)を?(?:され|いただ|した)[^。\n]{0,12}$/;
 // A window of card entry or payment is the exposure only where cards or logins are at stake.
+// (「発覚した2030年8月19日当日」: the 当日 after such a date is that date too.)
+const FINDING_QUALIFIES_RE = /(?:発覚|判明|発見|覚知)(?:した|された|しました)(?:(?:令和|平成)?[0-9元]{1,4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:\([^)]{1,3}\))?$/;
 const CARD_CONTEXT_RE = /カード|決済|ログイン|パスワード|マイページ|会員ページ|会員画面/;
 // A date set off by a comma at the head of a clause governs the clause's main verb (「9月1日、…との連絡がありました」).
 const DETACHED_AFTER_RE = /^\s*(?:頃|ごろ)?\s*[、,]/;
@@ -71,6 +73,8 @@ function candidates(ctx: PostContext, s: Sentence, hits: readonly OHit[], eventH
       out.push({ d, confidence: 'high', rules: [label.rule.id] });
       continue;
     }
+    // 「不正アクセスが発覚した2030年8月19日当日に」: the date a finding verb qualifies is the finding's.
+    if (FINDING_QUALIFIES_RE.test(ctx.text.slice(Math.max(s.start, d.start - 24), d.start).normalize('NFKC'))) continue;
     if (hits.some((h) => h.rule.value === 'not-event-label' && h.start >= d.end && /^\s*$/.test(ctx.text.slice(d.end, h.start)))) continue;
     // …unless an event word comes first (「2月20日に不正アクセスを受け、翌週に警察へ相談」).
     if (hits.some((h) => h.rule.value === 'not-event-told' && h.start >= d.end && h.start - d.end <= TOLD_REACH && !eventHits.some((e) => e.start >= d.end && e.start < h.end))) continue;

@@ -26,6 +26,8 @@ const DENIED_LIST_AFTER_RE = /^(?:(?!を受け|され|が、|ものの|により
 const NOT_FOUND_AFTER_RE = /^[^。、]{0,16}(?:は|も)?(?:(?:確認|検出|発見|検知|観測|認め)(?:され|でき|られ)?(?:ませんでした|なかった|ておりません|ていません|ておらず|ず)|見当たら(?:ない|ず|ません|なかった)|存在し(?:ない|ません|なかった)|(?:ございません|ありません)でした|(?:には|とは)?(?:なって|至って)(?:おりません|おらず|いません|いない))/;
 // 「不正アクセスへの監視」「…に備え」「…を監視」: a standing measure against the thing, not the thing.
 const MEASURE_AFTER_RE = /^(?:等|など)?(?:へ|に対)の(?:監視|対策|防御|備え|警戒)|^(?:等|など)?に(?:備え|対する(?:対策|監視|防御|警戒))|^(?:等|など)?を(?:監視|防ぐ|防止|未然に)/;
+// 「閲覧できる状態は解消し」「公開状態を是正しました」: the state is said to have ended, the sentence is about the remedy.
+const RESOLVED_AFTER_RE = /^(?:は|が|を)?(?:既に|すでに)?(?:解消|是正|解除|改善)/;
 // 「…ご注意ください」「…ご連絡ください」: the sentence asks readers to do something. Narrower than
 // ADVICE_RE: a bare 「場合は」 is not advice (「(法人の場合は社名)」 states a fact).
 const READER_ADVICE_RE = /ください|下さい|お願い(?:いた)?します|お願い申し?上げ|ご注意|ご留意|お気をつけ|お勧め|おすすめ/;
@@ -51,6 +53,8 @@ export const GUARDS = {
   notFound: (g: GuardInput) => NOT_FOUND_AFTER_RE.test(g.text.slice(g.end)),
   /** the hit names a standing measure against the thing (「不正アクセスへの監視」「…に備え」) */
   measure: (g: GuardInput) => MEASURE_AFTER_RE.test(g.text.slice(g.end)),
+  /** the state is said to have ended (「閲覧できる状態は解消し」) */
+  resolved: (g: GuardInput) => RESOLVED_AFTER_RE.test(g.text.slice(g.end)),
   /** the sentence asks or advises readers; unlike `advice`, 「場合は」 alone is not advice (data_types, affected_count) */
   readerAdvice: (g: GuardInput) => READER_ADVICE_RE.test(g.text),
 } as const;

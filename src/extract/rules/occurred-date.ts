@@ -51,20 +51,20 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
         { text: '2030年3月9日、当社サーバーが攻撃(DDoS攻撃)を受けました。', expect: { occurred_date: '2030-03-09' } },
         { text: '2030年5月1日、職員のメールアカウントが第三者に乗っ取られました。', expect: { occurred_date: '2030-05-01' } },
       ],
-      noMatch: [{ text: '2030年3月9日より不正アクセスの防止策を強化しております。', expect: { occurred_date: null } }],
+      noMatch: [{ text: '2030年3月9日より不正アクセスの防止策を強化しております。', expect: { occurred_date: null } }, { text: '不正アクセスが発覚した2030年8月19日当日に、サーバの脆弱性を修正しました。', expect: { occurred_date: null } }],
     },
   },
   {
     id: 'occurred_date/exposed-state',
     pattern: /(?:閲覧|アクセス|ダウンロード|取得|入手|参照|表示|確認)(?:でき|可能)(?:る|な)?(?:状態|状況)|閲覧できる|閲覧可能|アクセス可能|公開状態|他の[^。]{0,20}表示され|表示され/,
     scope: 'sentence',
-    guards: ['conditional', 'denied'],
+    guards: ['conditional', 'denied', 'resolved'],
     value: 'event',
     confidence: 'high',
     why: 'Data that anyone could view or download (閲覧できる状態, ダウンロードできる状況) was exposed from the day that state began.',
     examples: {
       match: [{ text: '2030年2月3日から同月5日まで、他の加盟店の売上ファイルを取得できる状況にありました。', expect: { occurred_date: '2030-02-03' } }],
-      noMatch: [{ text: '2030年2月3日以降、当該ファイルは閲覧できないよう設定を変更しました。', expect: { occurred_date: null } }],
+      noMatch: [{ text: '2030年2月3日以降、当該ファイルは閲覧できないよう設定を変更しました。', expect: { occurred_date: null } }, { text: '現在、個人情報を閲覧できる状態は解消し、2030年2月5日より対象の皆様へ個別にご連絡しております。', expect: { occurred_date: null } }],
     },
   },
   {
@@ -83,7 +83,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   {
     id: 'occurred_date/outage',
     // 「閲覧できない状態にした」 is what was done about it, not the failure.
-    pattern: /障害|つながりにく|閲覧しにく|できない状態(?!に(?:し|する|いたし|変更|設定))|利用できな(?!い(?:よう|状態に)(?:に)?(?:し|設定|変更|措置))|削除され|停止し|ダウンし/,
+    pattern: /障害|つながりにく|閲覧しにく|できない状態(?!に(?:し|する|いたし|変更|設定))|利用できな(?!い(?:よう|状態に)(?:に)?(?:し|設定|変更|措置))|(?<!(?:上|結果|キャッシュ)から)削除され|停止し|ダウンし/,
     scope: 'sentence',
     guards: ['conditional', 'preventive'],
     value: 'event',
@@ -91,7 +91,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     why: 'A service that failed, stopped or lost data is the event from the day it failed.',
     examples: {
       match: [{ text: '2030年8月2日午前、予約システムに障害が生じました。', expect: { occurred_date: '2030-08-02' } }],
-      noMatch: [{ text: '2030年8月2日、障害対策の訓練を実施しました。', expect: { occurred_date: null } }, { text: '2030年8月2日、市民から連絡があり、翌3日に当該ファイルを閲覧できない状態にしました。', expect: { occurred_date: null } }],
+      noMatch: [{ text: '2030年8月2日、障害対策の訓練を実施しました。', expect: { occurred_date: null } }, { text: '2030年8月2日、市民から連絡があり、翌3日に当該ファイルを閲覧できない状態にしました。', expect: { occurred_date: null } }, { text: '2030年8月20日までに、当該資料がWeb上から削除されたことを確認しております。', expect: { occurred_date: null } }],
     },
   },
   {

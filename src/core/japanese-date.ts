@@ -75,8 +75,9 @@ const DATE_RE = new RegExp(
     String.raw`(?<![0-9])(?<y>[0-9]{4})${S}年${S}(?<m>[0-9]{1,2})${S}月${S}(?<d>[0-9]{1,2})${S}日`,
     // 2023/03/30, 2023.3.30, 2023-3-30
     String.raw`(?<![0-9])(?<sy>[0-9]{4})(?<sep>[/.\-])(?<sm>[0-9]{1,2})\k<sep>(?<sd>[0-9]{1,2})(?![0-9])`,
-    // 同年8月26日, 翌年1月9日: the year of the full date written before it
-    String.raw`(?<rel>同年|翌年)${S}(?<rm>[0-9]{1,2})${S}月${S}(?<rd>[0-9]{1,2})${S}日`,
+    // 同年8月26日, 翌年1月9日: the year of the full date written before it; 本年7月7日, 今年7月7日: the notice's year,
+    // read from context like a year-less date
+    String.raw`(?<rel>同年|翌年|本年|今年)${S}(?<rm>[0-9]{1,2})${S}月${S}(?<rd>[0-9]{1,2})${S}日`,
     // 1月13日, 1月 13 日 (year from context)
     String.raw`(?<![0-9年])(?<lm>[0-9]{1,2})${S}月${S}(?<ld>[0-9]{1,2})${S}日`,
   ].join('|'),
@@ -110,7 +111,7 @@ export function findDates(text: string): DateMention[] {
     } else if (g.sy) {
       year = Number(g.sy); month = Number(g.sm); day = Number(g.sd);
     } else if (g.rel) {
-      const last = found.at(-1)?.year ?? null;
+      const last = g.rel === '本年' || g.rel === '今年' ? null : (found.at(-1)?.year ?? null);
       year = last === null ? null : last + (g.rel === '翌年' ? 1 : 0);
       month = Number(g.rm); day = Number(g.rd);
     } else {

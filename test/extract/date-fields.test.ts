@@ -17,6 +17,10 @@ describe('day-only and relative dates', () => {
     expect(findRelativeDates(text, findDates(text)).map((d) => d.iso)).toEqual(['2030-12-12', '2031-01-03']);
     expect(rec('お知らせ\n\n2030年2月9日、職員が偽のログイン画面にパスワードを入力しました。\n同月12日、情報システム部門が不審なログインを検知しました。').discovered_date).toBe('2030-02-12');
   });
+  it('read 本年 and 今年 as the notice\'s year, taken from context like a year-less date', () => {
+    expect(findDates('本年7月7日、今年8月1日').map((d) => [d.year, d.month, d.day])).toEqual([[null, 7, 7], [null, 8, 1]]);
+    expect(rec('お知らせ\n\n2030年7月1日より調査しております。\n本年7月7日、当社社員のパソコンがウイルスに感染したことが判明しました。').discovered_date).toBe('2030-07-07');
+  });
   it('leave durations and counts alone', () => {
     const text = '2030年1月20日から3日間、約10日以内に、毎月25日に';
     expect(findRelativeDates(text, findDates(text))).toEqual([]);

@@ -2,12 +2,17 @@
 // (the OpenAPI 3.1 meta-schema) and the resolver-style checks of test/helpers/openapi-semantics.ts (each
 // schema against JSON Schema 2020-12, $refs, path parameters, servers), which catch what the first lets
 // through: a `$id` with a fragment (openapi-spec-validator's refusal) and no `servers`.
+import { spawnSync } from 'node:child_process';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../src/server/api/openapi.ts';
 import { openApiSemanticProblems } from '../helpers/openapi-semantics.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Python's openapi-spec-validator, where the machine has it (pip install openapi-spec-validator): the one that refused the fragments. */
+const PYTHON_VALIDATOR = spawnSync('python3', ['-c', 'import openapi_spec_validator'], { encoding: 'utf8' }).status === 0;
+const VALIDATE_PY = 'import json, sys\nfrom openapi_spec_validator import validate\ntry:\n  validate(json.load(sys.stdin))\nexcept Exception as e:\n  print(str(e)[:500]); sys.exit(1)';
 
 describe('the OpenAPI document', () => {
   const doc = openApiDocument() as Json;
@@ -50,6 +55,18 @@ describe('the OpenAPI document', () => {
     expect(problems.some((p) => p.includes('#/components/schemas/Nowhere does not resolve'))).toBe(true);
     expect(problems).toContain('/paths/~1api~1v1~1notices~1{id}/get: path parameter {id} is not declared');
     expect(problems.some((p) => p.startsWith('/paths/~1api~1v1~1stats/get/operationId:'))).toBe(true);
+  });
+
+  it.runIf(PYTHON_VALIDATOR)('is accepted by Python\'s openapi-spec-validator, which refuses the document zod wrote before', () => {
+    const run = (d: Json) => spawnSync('python3', ['-c', VALIDATE_PY], { input: JSON.stringify(d), encoding: 'utf8' });
+    const ok = run(doc);
+    expect(ok.stdout, ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    const withFragment = structuredClone(doc);
+    withFragment.components.schemas.Incident.$id = '#/components/schemas/Incident';
+    const refused = run(withFragment);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toMatch(/does not match/);
   });
 
   it('says that every date parameter is a calendar date (format date, a pattern without 02-30)', () => {

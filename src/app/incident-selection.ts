@@ -5,13 +5,13 @@ import { z } from 'zod';
 import type { IncidentFilter } from '../analyze/incident-filter.ts';
 import { INCIDENT_SORTS } from '../analyze/incident-order.ts';
 import { JikenboError } from '../core/errors.ts';
+import { calendarDate } from './calendar-date.ts';
 import { DATA_TYPES, INCIDENT_TYPES, SECTORS } from '../core/record.ts';
 import type { Store } from '../store/store.ts';
 import type { IncidentFacts } from './incident-facts.ts';
 import { allOfView, defaultSort, incidentView } from './incident-view.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+const isoDate = calendarDate;
 const yesNo = z.enum(['yes', 'no']);
 const many = <T extends z.ZodType>(item: T) => z.array(item).max(50);
 

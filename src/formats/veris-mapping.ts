@@ -6,58 +6,15 @@ import { DATA_TYPES, DISCOVERY_CHANNELS, INCIDENT_TYPES, SECTORS } from '../core
 import type { IncidentRow, PlainRecord } from './incident-row.ts';
 import { rowToRecord } from './incident-row.ts';
 import { incidentKey, verisIncidentId } from './stable-id.ts';
+import { assetsNamedIn, CODING_OF_TYPE, theftVectorIn, type ActionCategory, type ActionPart } from './veris-coding.ts';
 
 export const VERIS_SCHEMA_VERSION = '1.4.1';
 
 export type VerisIncident = { [key: string]: unknown };
-type ActionCategory = 'hacking' | 'malware' | 'social' | 'error' | 'misuse' | 'physical';
-interface ActionPart { category: ActionCategory; variety: string[]; vector: string[]; target?: string[] }
-
-/**
- * Incident types → VERIS actions (every variety and vector checked against verisc-merged.json).
- *
- * | jikenbo             | VERIS action                                                        |
- * |---------------------|---------------------------------------------------------------------|
- * | ransomware          | malware Ransomware (vector Unknown)                                  |
- * | unauthorized_access | hacking Unknown (vector Unknown)                                     |
- * | web_skimming        | malware Capture app data + hacking Exploit vuln (vector Web application) |
- * | sql_injection       | hacking SQLi (vector Web application)                               |
- * | credential_stuffing | hacking Use of stolen creds (vector Web application)                |
- * | account_takeover    | hacking Use of stolen creds (vector Other)                          |
- * | phishing            | social Phishing (vector Email, target Unknown)                      |
- * | malware             | malware Unknown (vector Unknown)                                     |
- * | support_scam        | social Scam (vectors Web application, Phone; target End-user or employee) |
- * | misconfiguration    | error Misconfiguration (vector Unknown)                              |
- * | misdelivery         | error Misdelivery (vector Carelessness)                              |
- * | loss                | error Loss (vector Carelessness)                                     |
- * | theft               | physical Theft (vector Unknown)                                      |
- * | insider             | misuse Privilege abuse (vector Unknown)                              |
- * | ddos                | hacking DoS (vector Unknown)                                         |
- * | outage              | error Malfunction (vector Unknown)                                   |
- * | other               | no action of its own (`action.unknown` when nothing else); kept in plus |
- */
-export const ACTION_OF_TYPE: Record<IncidentType, ActionPart[]> = {
-  ransomware: [{ category: 'malware', variety: ['Ransomware'], vector: ['Unknown'] }],
-  unauthorized_access: [{ category: 'hacking', variety: ['Unknown'], vector: ['Unknown'] }],
-  web_skimming: [
-    { category: 'malware', variety: ['Capture app data'], vector: ['Web application'] },
-    { category: 'hacking', variety: ['Exploit vuln'], vector: ['Web application'] },
-  ],
-  sql_injection: [{ category: 'hacking', variety: ['SQLi'], vector: ['Web application'] }],
-  credential_stuffing: [{ category: 'hacking', variety: ['Use of stolen creds'], vector: ['Web application'] }],
-  account_takeover: [{ category: 'hacking', variety: ['Use of stolen creds'], vector: ['Other'] }],
-  phishing: [{ category: 'social', variety: ['Phishing'], vector: ['Email'], target: ['Unknown'] }],
-  malware: [{ category: 'malware', variety: ['Unknown'], vector: ['Unknown'] }],
-  support_scam: [{ category: 'social', variety: ['Scam'], vector: ['Web application', 'Phone'], target: ['End-user or employee'] }],
-  misconfiguration: [{ category: 'error', variety: ['Misconfiguration'], vector: ['Unknown'] }],
-  misdelivery: [{ category: 'error', variety: ['Misdelivery'], vector: ['Carelessness'] }],
-  loss: [{ category: 'error', variety: ['Loss'], vector: ['Carelessness'] }],
-  theft: [{ category: 'physical', variety: ['Theft'], vector: ['Unknown'] }],
-  insider: [{ category: 'misuse', variety: ['Privilege abuse'], vector: ['Unknown'] }],
-  ddos: [{ category: 'hacking', variety: ['DoS'], vector: ['Unknown'] }],
-  outage: [{ category: 'error', variety: ['Malfunction'], vector: ['Unknown'] }],
-  other: [],
-};
+/** Incident types → VERIS actions: the coding table's actions (veris-coding.ts, each row after a VCDB pattern). */
+export const ACTION_OF_TYPE: Record<IncidentType, ActionPart[]> = Object.fromEntries(
+  INCIDENT_TYPES.map((t) => [t, CODING_OF_TYPE[t].action]),
+) as Record<IncidentType, ActionPart[]>;
 
 /**
  * Data types → attribute.confidentiality.data varieties. Identity data is VERIS "Personal"; VERIS has
@@ -129,12 +86,13 @@ function freshVeris(row: IncidentRow): VerisIncident {
     timeline: timelineOf(record, row.number),
     victim: victimOf(record),
     actor: actorOf(record),
-    action: actionOf(record.incident_types),
-    asset: assetOf(record.incident_types),
+    action: actionOf(record.incident_types, record.title),
+    asset: assetOf(record.incident_types, record.title),
     discovery_method: discoveryMethod(record.discovery),
+    attribute: attributeOf(record),
   };
-  const attribute = attributeOf(record);
-  if (attribute) incident.attribute = attribute;
+  const valueChain = valueChainOf(record.incident_types);
+  if (valueChain) incident.value_chain = valueChain;
   const notes = notesOf(record);
   if (notes) incident.notes = notes;
   const disclosed = datePart(record.disclosure_date);
@@ -162,11 +120,24 @@ const SUBTREES: { path: string[]; fields: (keyof PlainRecord)[] }[] = [
   { path: ['discovery_method'], fields: ['discovery'] },
 ];
 
+/**
+ * Subtrees that follow from the incident types by the coding table (veris-coding.ts), replaced with the
+ * action when the types change, so that an edited import still passes checkValidity.py's cross-field rules
+ * (a loss needs availability Loss). Only written, never read back: the action alone says the types.
+ */
+const CODED_SUBTREES: { path: string[]; fields: (keyof PlainRecord)[] }[] = [
+  { path: ['attribute', 'integrity'], fields: ['incident_types'] },
+  { path: ['attribute', 'availability'], fields: ['incident_types'] },
+  { path: ['attribute', 'confidentiality', 'data_disclosure'], fields: ['incident_types'] },
+  { path: ['asset'], fields: ['incident_types'] },
+  { path: ['value_chain'], fields: ['incident_types'] },
+];
+
 /** Keeps the original's detail; only where a person (or a later notice) changed a field is its subtree replaced. */
 function mergeIntoOriginal(original: VerisIncident, fresh: VerisIncident, imported: PlainRecord): VerisIncident {
   const out = structuredClone(original);
   const current = (fresh.plus as { jikenbo: { record: PlainRecord } }).jikenbo.record;
-  for (const { path, fields } of SUBTREES) {
+  for (const { path, fields } of [...SUBTREES, ...CODED_SUBTREES]) {
     const changed = fields.some((f) => JSON.stringify(current[f]) !== JSON.stringify(imported[f]));
     if (!changed) continue;
     const value = getPath(fresh, path);
@@ -220,34 +191,40 @@ function governmentLevel(org: string | null): string {
   return 'Unknown';
 }
 
-const ERROR_TYPES: ReadonlySet<IncidentType> = new Set(['misdelivery', 'loss', 'misconfiguration', 'outage']);
-const EXTERNAL_TYPES: ReadonlySet<IncidentType> = new Set([
-  'ransomware', 'unauthorized_access', 'web_skimming', 'sql_injection', 'credential_stuffing', 'account_takeover',
-  'phishing', 'malware', 'support_scam', 'theft', 'ddos',
-]);
+/** The coding rows of an incident's types (veris-coding.ts). */
+function codingsOf(types: readonly IncidentType[]) {
+  return types.map((t) => CODING_OF_TYPE[t]);
+}
 
-/** Attackers are external (named when the notice names them); insiders and errors internal; a contractor is a partner. */
+/**
+ * Attackers are external (named when the notice names them); insiders and errors internal, with the
+ * variety and motive of the coding row (a misconfiguration's System admin); a contractor is a partner.
+ */
 function actorOf(r: PlainRecord): Record<string, unknown> {
   const actor: Record<string, unknown> = {};
-  const types = r.incident_types;
-  if (r.attacker || types.some((t) => EXTERNAL_TYPES.has(t))) {
-    const financial = types.some((t) => t === 'ransomware' || t === 'web_skimming' || t === 'credential_stuffing');
+  const codings = codingsOf(r.incident_types);
+  const externals = codings.flatMap((c) => (c.external ? [c.external] : []));
+  const internals = codings.flatMap((c) => (c.internal ? [c.internal] : []));
+  if (r.attacker || externals.length) {
     actor.external = {
-      variety: [r.attacker && types.includes('ransomware') ? 'Organized crime' : 'Unknown'],
-      motive: [financial ? 'Financial' : 'Unknown'],
+      variety: dropUnknown(new Set(externals.map((e) => e.variety))),
+      motive: dropUnknown(new Set(externals.map((e) => e.motive))),
       country: ['Unknown'],
       ...(r.attacker ? { name: [r.attacker] } : {}),
     };
   }
-  const insider = types.includes('insider');
-  const error = types.some((t) => ERROR_TYPES.has(t));
-  if (r.contractor_involved) actor.partner = { motive: [insider ? 'Unknown' : error ? 'NA' : 'Unknown'], country: ['JP'] };
-  else if (insider || error) actor.internal = { variety: ['Unknown'], motive: [insider ? 'Unknown' : 'NA'] };
+  const insider = r.incident_types.includes('insider');
+  // A contractor's error has no motive (NA); its misuse, or anything else, an unknown one.
+  if (r.contractor_involved) actor.partner = { motive: [!insider && internals.some((i) => i.motive === 'NA') ? 'NA' : 'Unknown'], country: ['JP'] };
+  else if (internals.length) {
+    actor.internal = { variety: dropUnknown(new Set(internals.map((i) => i.variety))), motive: dropUnknown(new Set(internals.map((i) => i.motive))) };
+  }
   if (Object.keys(actor).length === 0) actor.unknown = {};
   return actor;
 }
 
-export function actionOf(types: IncidentType[]): Record<string, unknown> {
+/** `title`: where a theft took place, when it says (車上荒らし → Personal vehicle). */
+export function actionOf(types: IncidentType[], title: string | null = null): Record<string, unknown> {
   const merged = new Map<ActionCategory, { variety: Set<string>; vector: Set<string>; target: Set<string> }>();
   for (const t of types) {
     for (const part of ACTION_OF_TYPE[t]) {
@@ -259,6 +236,8 @@ export function actionOf(types: IncidentType[]): Record<string, unknown> {
     }
   }
   if (merged.size === 0) return { unknown: {} };
+  const place = theftVectorIn(title);
+  if (place && merged.has('physical')) merged.get('physical')!.vector.add(place);
   const action: Record<string, unknown> = {};
   for (const [category, m] of merged) {
     const entry: Record<string, unknown> = { variety: dropUnknown(m.variety), vector: dropUnknown(m.vector) };
@@ -275,29 +254,60 @@ function dropUnknown(values: Set<string>): string[] {
   return known.length ? known : ['Unknown'];
 }
 
-function assetOf(types: IncidentType[]): Record<string, unknown> {
-  const web = types.some((t) => t === 'web_skimming' || t === 'sql_injection' || t === 'credential_stuffing');
-  return { assets: [{ variety: web ? 'S - Web application' : 'Unknown' }], cloud: ['Unknown'] };
+/** The coding rows' assets, or the medium the title names (a lost USB stick is M - Flash drive, not Unknown). */
+function assetOf(types: IncidentType[], title: string | null): Record<string, unknown> {
+  const codings = codingsOf(types);
+  const named = assetsNamedIn(title);
+  const varieties = new Set<string>();
+  for (const c of codings) {
+    if (!(c.mediumIsAsset && named.length)) c.assets.forEach((a) => varieties.add(a));
+  }
+  named.forEach((a) => varieties.add(a));
+  const known = [...varieties].filter((v) => v !== 'Unknown' && !v.endsWith(' - Unknown'));
+  const list = known.length ? known : varieties.size ? [...varieties] : ['Unknown'];
+  return { assets: list.map((variety) => ({ variety })), cloud: ['Unknown'] };
 }
 
-function attributeOf(r: PlainRecord): Record<string, unknown> | null {
+/** The strongest disclosure the coding rows say: a misdelivery's data reached someone (Yes). */
+function disclosureOf(types: IncidentType[]): 'Yes' | 'Potentially' | 'Unknown' {
+  const said = codingsOf(types).map((c) => c.disclosure);
+  return said.includes('Yes') ? 'Yes' : said.includes('Potentially') ? 'Potentially' : 'Unknown';
+}
+
+function attributeOf(r: PlainRecord): Record<string, unknown> {
   const attribute: Record<string, unknown> = {};
+  const codings = codingsOf(r.incident_types);
   const varieties = [...new Set(r.data_types.map((d) => DATA_VARIETY_OF[d]))];
-  if (varieties.length || r.affected_count !== null) {
-    const confidentiality: Record<string, unknown> = { data_disclosure: 'Potentially' };
-    if (varieties.length) {
-      confidentiality.data = varieties.map((variety) =>
-        varieties.length === 1 && r.affected_count !== null ? { variety, amount: r.affected_count } : { variety });
-    }
-    if (r.affected_count !== null) confidentiality.data_total = r.affected_count;
+  const confidentiality: Record<string, unknown> = { data_disclosure: disclosureOf(r.incident_types) };
+  if (varieties.length) {
+    confidentiality.data = varieties.map((variety) =>
+      varieties.length === 1 && r.affected_count !== null ? { variety, amount: r.affected_count } : { variety });
+  }
+  if (r.affected_count !== null) confidentiality.data_total = r.affected_count;
+  const availability = [...new Set(codings.flatMap((c) => c.availability ?? []))];
+  const integrity = [...new Set(codings.flatMap((c) => c.integrity ?? []))];
+  // Every notice jikenbo keeps is about personal data that may have left: confidentiality always, its
+  // disclosure Unknown when nothing says more (a Confirmed incident needs an attribute: checkSecurityIncident).
+  if (varieties.length || r.affected_count !== null || (!availability.length && !integrity.length) || confidentiality.data_disclosure !== 'Unknown') {
     attribute.confidentiality = confidentiality;
   }
-  const availability: string[] = [];
-  if (r.incident_types.includes('ransomware')) availability.push('Obscuration');
-  if (r.incident_types.includes('ddos') || r.incident_types.includes('outage')) availability.push('Interruption');
   if (availability.length) attribute.availability = { variety: availability };
-  if (r.incident_types.includes('web_skimming')) attribute.integrity = { variety: ['Software installation'] };
-  return Object.keys(attribute).length ? attribute : null;
+  if (integrity.length) attribute.integrity = { variety: integrity };
+  return attribute;
+}
+
+/** value_chain from the coding rows (ransomware → cash-out Cryptocurrency, phishing → Email), if any. */
+function valueChainOf(types: IncidentType[]): Record<string, unknown> | null {
+  const stages = new Map<string, Set<string>>();
+  for (const c of codingsOf(types)) {
+    for (const [stage, list] of Object.entries(c.valueChain ?? {})) {
+      const set = stages.get(stage) ?? new Set<string>();
+      list.forEach((v) => set.add(v));
+      stages.set(stage, set);
+    }
+  }
+  if (stages.size === 0) return null;
+  return Object.fromEntries([...stages].map(([stage, set]) => [stage, { variety: dropUnknown(set) }]));
 }
 
 /** The values VERIS has no field for, as one readable line (Japanese label, English gloss). */
@@ -399,7 +409,8 @@ function typesFromAction(action: unknown): IncidentType[] {
   if (has('malware', 'Ransomware')) add('ransomware');
   if (has('malware', 'Capture app data') && (has('hacking', 'Exploit vuln') || has('malware', 'Capture app data', 'Web application'))) add('web_skimming');
   if (has('hacking', 'SQLi')) add('sql_injection');
-  if (has('hacking', 'Use of stolen creds', 'Web application')) add('credential_stuffing');
+  // Credential stuffing is stolen passwords tried in bulk: Brute force beside Use of stolen creds (VCDB 18CFF554).
+  if (has('hacking', 'Use of stolen creds') && has('hacking', 'Brute force')) add('credential_stuffing');
   else if (has('hacking', 'Use of stolen creds')) add('account_takeover');
   if (has('social', 'Phishing')) add('phishing');
   if (has('social', 'Scam')) add('support_scam');

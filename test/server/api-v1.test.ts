@@ -86,6 +86,28 @@ describe.each(CASEBOOK_ENGINES)('JSON API, feed and exports on $name', (engine) 
     expect(bad.detail).toMatch(/sector/);
   });
 
+  it('refuses a date the calendar does not have on every route taking dates, as problem+json naming the parameter', async () => {
+    const cases: [string, string, string][] = [
+      ['/api/v1/claims?from=2023-02-30', '/api/v1/claims', 'from'],
+      ['/api/v1/claims?to=2023-04-31', '/api/v1/claims', 'to'],
+      ['/api/v1/claims?from=2023-02-29', '/api/v1/claims', 'from'],
+      ['/api/v1/claims?from=2023-13-01', '/api/v1/claims', 'from'],
+      ['/api/v1/claims?from=2023-03-01&to=2023-02-01', '/api/v1/claims', 'from'],
+      ['/api/v1/incidents?from=2023-02-30', '/api/v1/incidents', 'from'],
+      ['/api/v1/stats?to=2023-06-31', '/api/v1/stats', 'to'],
+    ];
+    for (const [url, path, field] of cases) {
+      const res = await app.request(url);
+      expect(res.status, url).toBe(400);
+      const problem = await conforms(res, path);
+      expect(problem, url).toMatchObject({ status: 400, field });
+      expect(problem.detail, url).toMatch(new RegExp(`^${field}`));
+    }
+    // A leap day that exists is a date like any other.
+    expect((await app.request('/api/v1/claims?from=2024-02-29&to=2024-03-01')).status).not.toBe(400);
+    expect((await app.request('/api/v1/incidents?from=2024-02-29')).status).toBe(200);
+  });
+
   it('answers one incident, one notice, search, stats and claims as documented, with ETags', async () => {
     const facts = await loadIncidentFacts(casebook.store);
     const first = facts[0]!;

@@ -2,6 +2,7 @@
 // OpenAPI document is generated from them, so the two cannot drift apart.
 import { z } from 'zod';
 import { DATA_TYPES, DISCOVERY_CHANNELS, INCIDENT_TYPES, SECTORS } from '../../core/record.ts';
+import { calendarDate } from '../../app/calendar-date.ts';
 import { selectionShape } from '../../app/incident-selection.ts';
 import { STAT_FIELDS } from '../../analyze/stats/stats-by.ts';
 
@@ -135,7 +136,8 @@ export const searchQuery = z.object({
 }).strict();
 export const statsQuery = z.object({ ...selectionShape, by: z.enum(STAT_FIELDS).optional() });
 export const claimsQuery = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: calendarDate.optional().describe('claims discovered on or after, YYYY-MM-DD'),
+  to: calendarDate.optional().describe('claims discovered on or before, YYYY-MM-DD'),
 }).strict();
 export const ingestQuery = z.object({
   filename: z.string().min(1).max(200).regex(/^[^/\\\u0000]+$/, 'a file name, not a path').optional()

@@ -45,7 +45,13 @@ function components(): Json {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(NAMED)) registry.add(schema, { id });
   const out = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' }) as { schemas: Record<string, Json> };
-  for (const schema of Object.values(out.schemas)) delete schema.$schema;
+  for (const schema of Object.values(out.schemas)) {
+    delete schema.$schema;
+    // zod names each registered schema with `$id: "#/components/schemas/X"`: a fragment, which JSON Schema
+    // 2020-12 forbids in $id (openapi-spec-validator refuses it). Its key under components/schemas already
+    // names it, and every $ref points there.
+    delete schema.$id;
+  }
   return out.schemas;
 }
 
@@ -100,6 +106,8 @@ export function openApiDocument(): Json {
   return {
     openapi: '3.1.0',
     info: { title: 'jikenbo API', version: '1.0.0', description: 'A casebook of Japanese security-incident notices. Errors are RFC 9457 problem details.' },
+    // Relative: the server that serves this document (at /api/openapi.json), whatever its address or proxy.
+    servers: [{ url: '/', description: 'the jikenbo server that serves this document' }],
     paths,
     components: { schemas: components(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token made with `jikenbo token add ACCOUNT [--scope ingest]` or on /account (jkb_…), scope read or ingest; it opens /api/ routes only.' } } },
   };

@@ -125,6 +125,7 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
 
   api.get('/api/v1/claims', etag(), async (c) => {
     const range = parse(s.claimsQuery, single(c.req.queries(), ['from', 'to']));
+    if (range.from && range.to && range.from > range.to) throw new JikenboError('bad_input', `from (${range.from}) is after to (${range.to})`, { subject: 'from' });
     // Claims arrive with the leak-site claims store; until a store has them the route says so.
     const store = deps.store as unknown as ClaimStore;
     if (typeof store.listClaims !== 'function') {

@@ -15,7 +15,8 @@ const EVENT_ROLES: ReadonlySet<OccurredRole> = new Set(['event', 'event-label', 
 // Only a period (…から, …までの間, …以降) is a collection period; a single day followed by 入力 is the event's day.
 const PERIOD_AFTER_RE = /^[^。]{0,8}?(?:以降|から|まで|の間|期間)/;
 // In a finding sentence, a date right after 「調査の結果、」 belongs to the clause that was found.
-const FOUND_CLAUSE_BEFORE_RE = /(?:結果|ところ)、?[^。、]{0,10}$/;
+// 「調査の結果、5月1日に…」「その後の調査により、5月1日、…」: what the investigation found, dated by the event.
+const FOUND_CLAUSE_BEFORE_RE = /(?:結果|ところ|(?:調査|解析|分析|確認)(?:に|によ)り)、?[^。、]{0,10}$/;
 // The act is what was found: 「…誤って送信したことが、…により判明」.
 const FOUND_ACT_RE = /こと(?:が|を)/;
 const SEQUEL_RE = /^(?:その後|その際|その帰り|帰路|帰宅(?:後|途中|する際)|その夜|同夜|同日|当日|[^。、]{0,10}に戻った(?:ところ|際))、?/;

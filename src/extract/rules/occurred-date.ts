@@ -26,6 +26,22 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     },
   },
   {
+    id: 'occurred_date/phished',
+    // 「偽のログインページにIDとパスワードを入力してしまいました」: the person's entry on a phishing page is when the account was lost.
+    pattern: /(?:ID|パスワード|認証情報|アカウント情報|ログイン情報)(?:等|など)?を(?:入力|送信)してしま|(?:偽|不審|フィッシング)[^。]{0,30}(?:ページ|サイト|画面|フォーム)[^。]{0,30}(?:ID|パスワード|認証情報|カード情報)[^。]{0,10}(?:入力|送信)し(?!ない|ません)/,
+    scope: 'sentence',
+    guards: ['conditional', 'denied'],
+    value: 'person-act',
+    confidence: 'medium',
+    why: 'A person who typed their ID and password into a phishing page gave the account away on that day; what the attacker did with it came later.',
+    examples: {
+      match: [
+        { text: '2030年11月25日、当該職員が偽のメールに記載されたリンクから偽のログインページにアクセスし、IDとパスワードを入力してしまいました。翌26日、大量の送信を検知しました。', expect: { occurred_date: '2030-11-25' } },
+      ],
+      noMatch: [{ text: '2030年11月25日より、偽のログインページにIDやパスワードを入力しないよう注意喚起を行っております。', expect: { occurred_date: null } }],
+    },
+  },
+  {
     id: 'occurred_date/loss',
     pattern: /紛失|亡失|盗まれ|盗難|ひったく|置き忘|見当たらな|持ち去|車上荒らし|空き巣|所在不明/,
     scope: 'sentence',
@@ -227,7 +243,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   {
     id: 'occurred_date/card-entry-window',
     // 「…の期間に当サイトで入力されたカード情報が漏洩」「…までの間にカードで決済したお客様」: the exposure window itself.
-    pattern: /(?:カード情報|カード番号)?を?(?:ご?入力(?:され|いただ|し)|決済(?:を)?(?:ご?利用)?(?:され|いただ|し)|ご?購入(?:され|いただ|し)|ご?注文(?:され|いただ|し)|ログイン(?:され|し)|(?:マイページ|会員ページ|会員画面)を(?:開|開か|閲覧|表示|ご?利用)(?:い|れ|さ|し)?(?:た|れた))/,
+    pattern: /(?:カード情報|カード番号)?を?(?:ご?入力(?:され|いただ|し(?!ない|ません))|決済(?:を)?(?:ご?利用)?(?:され|いただ|し(?!ない|ません))|ご?購入(?:され|いただ|し(?!ない|ません))|ご?注文(?:され|いただ|し(?!ない|ません))|ログイン(?:され|し)|(?:マイページ|会員ページ|会員画面)を(?:開|開か|閲覧|表示|ご?利用)(?:い|れ|さ|し)?(?:た|れた))/,
     scope: 'sentence',
     value: 'exposed',
     confidence: 'medium',

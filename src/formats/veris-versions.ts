@@ -20,8 +20,8 @@
 // | 1.3.1  | `victim.industry` any 2–6 digits or a range → a NAICS sector prefix                | VERIS test suite (1.3)         |
 // | 1.3.1  | `timeline.*.time` also 24-hour 'HH:MM[:SS]' → only '05:45:00 PM'                   | VERIS test suite (1.3)         |
 // | 1.3.1  | nothing empty, nothing repeated (the 1.3 suite's `*_empty`, `*_duplicate` tests)    | VERIS test suite (1.3)         |
-// | 1.3.1  | `timeline.*.year` up to 2019 → up to 2022                                          | VERIS test suite; 1.3.6 schema |
-// | 1.3.7  | `timeline.*.year` up to 2022 → up to 2050 (1.4.1's bound; 1.3.7's own not at hand)  | 1.3.6 schema; verisc-merged    |
+// | 1.3.1  | `timeline.*.year` up to 2019 → up to 2022 (1.3.6's bound, taken for 1.3.1–1.3.6: each release raised it, so none of their files is refused for a year its version allowed) | VERIS test suite; 1.3.6 schema |
+// | 1.3.7  | `timeline.*.year` up to 2022 → up to 2050 (1.4.1's bound; 1.3.7's own schema is not at hand) | 1.3.6 schema; verisc-merged |
 // | 1.3.7  | `action.error.variety` 'Omission' → 'Other', with a line in `action.error.notes`   | convert_1.3.6_to_1.3.7, #451   |
 // | 1.4.0  | `action.hacking/malware.variety` 'MitM' → 'AitM'                                   | convert_1.3.7_to_1.4.0, #480/1 |
 // | 1.4.0  | `plus.attribute.confidentiality.credit_monitoring(_years)` → `plus.credit_monitoring(_years)` (1.4's plus.attribute has no such field) | test_1_3_7 (#260); verisc-merged |

@@ -109,6 +109,26 @@ describe('converting to the 1.4.1 form', () => {
     expect(old.schema_version).toBe('1.3.7');
   });
 
+  it('converts the 1.3.0 forms: discovery strings, action.Unknown, a cloud string, governance, 24-hour times, an industry range', () => {
+    const old = {
+      schema_version: '1.3', incident_id: 't', security_incident: 'Confirmed', discovery_method: 'Ext - customer',
+      action: { Unknown: {} }, actor: { external: { variety: ['Unknown'], motive: ['Unknown'], country: ['US'] } },
+      asset: { assets: [{ variety: 'S - Unknown' }], cloud: 'Other', governance: ['Personally owned'] },
+      timeline: { incident: { year: 2014, time: '17:45' } }, victim: { country: ['US'], employee_count: 'Unknown', industry: '12' },
+    };
+    expect(problems(old)).toEqual([]);
+    expect(pointers({ ...old, schema_version: '1.4.1' })).toEqual(expect.arrayContaining(['/discovery_method', '/action/Unknown', '/asset/cloud', '/asset/governance', '/summary']));
+    const converted = upgradeVeris(old, '1.3.0', schema);
+    expect(converted).toMatchObject({
+      discovery_method: { external: { variety: ['Customer'] } }, action: { unknown: {} },
+      asset: { assets: [{ variety: 'S - Unknown' }], cloud: ['Other'] }, timeline: { incident: { year: 2014, time: '05:45:00 PM' } },
+      victim: { industry: '000', government: ['NA'] }, plus: { asset_governance: ['Personally owned'], victim_industry: '12' }, summary: '',
+    });
+    expect(problems(converted)).toEqual([]);
+    expect(upgradeVeris({ ...old, discovery_method: 'Int - reported by employee' }, '1.3.0', schema).discovery_method).toEqual({ internal: { variety: ['Reported by employee'] } });
+    expect(upgradeVeris({ ...old, discovery_method: 'Prt - something VERIS 1.4 does not name' }, '1.3.0', schema).discovery_method).toEqual({ partner: { variety: ['Other'] } });
+  });
+
   it('converts every valid VERIS 1.3.0 test incident to a valid 1.4.1 one', () => {
     const invalid: string[] = [];
     for (const file of readdirSync(TESTS).filter((f) => f.endsWith('.json'))) {

@@ -132,3 +132,32 @@ describe.each(CASEBOOK_ENGINES)('VERIS files that repeat an incident_id, on $nam
     expect(hostile).toBeDefined();
   }, 120_000);
 });
+
+describe('a valid file the store refuses', () => {
+  const dir = tempDir();
+
+  it('is a failure in jikenbo\'s words, the store\'s kept apart for a log, and the batch goes on', async () => {
+    const casebook = await openCasebook(join(dir, 'refusing.db'));
+    try {
+      let calls = 0;
+      const store = new Proxy(casebook.store, {
+        get(target, key, receiver) {
+          if (key !== 'ingestDocument') return Reflect.get(target, key, receiver);
+          return async (...args: Parameters<typeof target.ingestDocument>) => {
+            if (calls++ === 0) throw new Error('CHECK constraint failed: disclosure_date GLOB');
+            return target.ingestDocument(...args);
+          };
+        },
+      });
+      const files = ['0001AA7F-C601-424A-B2B8-BE6C9F5164E7.json', 'aa891e78-c25b-4df3-8d31-874e27b7c778.json'].map((f) => join(VCDB, f));
+      const report = await importVeris(files, { ...casebook, store, validator });
+      expect(report).toMatchObject({ files: 2, imported: 1, failed: 1 });
+      const failed = report.outcomes.find((o) => o.status === 'failed')!;
+      expect(failed.problems).toEqual([{ pointer: '', reason: expect.stringMatching(/^valid VERIS that jikenbo could not store/) }]);
+      expect(JSON.stringify(failed.problems)).not.toMatch(/CHECK|constraint|GLOB/);
+      expect(failed.internal).toMatch(/CHECK constraint failed/);
+    } finally {
+      await casebook.close();
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // them) into the casebook. One bad incident or file is a line in the report, never the end of the batch.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import type { IncidentRecord } from '../core/record.ts';
@@ -99,12 +99,12 @@ export interface VerisExportReport {
 /** An imported incident_id that may name a file as it is (VCDB's are UUIDs); anything else is named by the stable id. */
 const PLAIN_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
-interface PlannedFile {
+/** A file to write: its name before any tie-break, and what tells two files of one name apart. */
+interface ExportFile {
   label: string;
   incident: VerisIncident;
-  problems: VerisProblem[];
   name: string;
-  /** What tells two files of one name apart: the original's SHA-256, or the export key's. */
+  /** The original's SHA-256, or the export key's for an own incident. */
   tieBreak: string;
 }
 
@@ -113,10 +113,11 @@ interface PlannedFile {
  * against the 1.4.1 schema and the house rules, an imported one against the 1.4.1 schema (what VERIS
  * accepts, as it was accepted on import). An imported incident is named by its own `incident_id`
  * when that is a plain name (never a path: `../../x` is named by the stable id), an own incident by
- * its stable VERIS id (from its export key). VCDB repeats incident_ids across files: every name that
- * two files would share gets `-` and the first 12 hex digits of the file's SHA-256, so no file
- * overwrites another, whatever the order. An incident that holds several VERIS files (grouping put
- * them together) writes each of them, as imported.
+ * its stable VERIS id (from its export key). VCDB repeats incident_ids across files: every file of a
+ * name another file also takes (by case too) is named `<name>-` and the first 12 hex digits of its
+ * SHA-256, the first one renamed when the second comes, so no file overwrites another and the names
+ * do not depend on the order. An incident that holds several VERIS files (grouping put them together)
+ * writes each of them, as imported.
  */
 export async function exportVeris(
   rows: IncidentRow[],
@@ -125,45 +126,53 @@ export async function exportVeris(
 ): Promise<VerisExportReport> {
   await mkdir(outDir, { recursive: true });
   const report: VerisExportReport = { written: [], failed: [] };
-  const planned: PlannedFile[] = [];
+  const place = filePlacer(outDir, report);
   for (const row of rows) {
     const label = row.number ? `#${row.number}` : `incident ${row.id}`;
     try {
       const originals = await verisOriginals(row, deps);
-      const stable = verisIncidentId(row.exportKey);
+      const files: (ExportFile & { problems: VerisProblem[] })[] = [];
       if (originals.length === 0) {
         const incident = toVeris(row);
-        planned.push({ label, incident, problems: deps.validator.validate(incident), name: stable, tieBreak: sha256Hex(row.exportKey) });
-        continue;
+        files.push({ label, incident, problems: deps.validator.validate(incident), name: verisIncidentId(row.exportKey), tieBreak: sha256Hex(row.exportKey) });
       }
       for (const original of originals) {
-        const incident = originals.length === 1 ? toVeris(row, { original: original.incident }) : toVeris(row, { original: original.incident, asImported: true });
+        const incident = toVeris(row, { original: original.incident, asImported: originals.length > 1 });
         const id = original.incident.incident_id;
-        const name = typeof id === 'string' && PLAIN_FILE_NAME.test(id) ? id : stable;
-        planned.push({ label, incident, problems: deps.validator.validateAsItsVersion(incident).problems, name, tieBreak: original.sha256 });
+        const name = typeof id === 'string' && PLAIN_FILE_NAME.test(id) ? id : verisIncidentId(row.exportKey);
+        files.push({ label, incident, problems: deps.validator.validateAsItsVersion(incident).problems, name, tieBreak: original.sha256 });
+      }
+      for (const file of files) {
+        if (file.problems.length) report.failed.push({ incident: label, problems: file.problems });
+        else await place(file);
       }
     } catch (err) {
       report.failed.push({ incident: label, problems: [{ pointer: '', reason: reasonOf(err) }] });
     }
   }
-  // Case-insensitive file systems fold names: count them folded.
-  const uses = new Map<string, number>();
-  for (const p of planned) uses.set(p.name.toLowerCase(), (uses.get(p.name.toLowerCase()) ?? 0) + 1);
-  for (const p of planned) {
-    if (p.problems.length) {
-      report.failed.push({ incident: p.label, problems: p.problems });
-      continue;
-    }
-    try {
-      const name = (uses.get(p.name.toLowerCase()) ?? 0) > 1 ? `${p.name}-${p.tieBreak.slice(0, 12)}` : p.name;
-      const file = pathUnder(outDir, `${name}.json`);
-      await writeFile(file, JSON.stringify(p.incident, null, 2) + '\n');
-      report.written.push({ incident: p.label, file });
-    } catch (err) {
-      report.failed.push({ incident: p.label, problems: [{ pointer: '', reason: reasonOf(err) }] });
-    }
-  }
   return report;
+}
+
+/** Writes each file under its name, or, when another file takes the name too, both under a tie-broken one. */
+function filePlacer(outDir: string, report: VerisExportReport): (file: ExportFile) => Promise<void> {
+  const taken = new Map<string, { file: ExportFile; entry: { file: string }; moved: boolean }>();
+  const tieBroken = (f: ExportFile) => `${f.name}-${f.tieBreak.slice(0, 12)}`;
+  return async (f) => {
+    const first = taken.get(f.name.toLowerCase());
+    if (first && !first.moved) {
+      const moved = pathUnder(outDir, `${tieBroken(first.file)}.json`);
+      await rename(first.entry.file, moved);
+      first.entry.file = moved;
+      first.moved = true;
+    }
+    const name = first ? tieBroken(f) : f.name;
+    const path = pathUnder(outDir, `${name}.json`);
+    await writeFile(path, JSON.stringify(f.incident, null, 2) + '\n');
+    const entry = { incident: f.label, file: path };
+    report.written.push(entry);
+    if (!first) taken.set(name.toLowerCase(), { file: f, entry, moved: false });
+    else taken.set(name.toLowerCase(), { file: { ...f, name }, entry, moved: true });
+  };
 }
 
 function sha256Hex(text: string): string {

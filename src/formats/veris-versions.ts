@@ -11,15 +11,15 @@
 //
 // | since  | what changed (older form → 1.4.1 form)                                             | source                         |
 // |--------|------------------------------------------------------------------------------------|--------------------------------|
-// | 1.3.1  | `discovery_method` a string 'Int - …'/'Ext - …'/'Prt - …' → an object by party      | VERIS test suite (1.3)         |
-// | 1.3.1  | `action.Unknown` → `action.unknown`                                                | VERIS test suite (1.3)         |
-// | 1.3.1  | `asset.cloud` a string → an array                                                  | VERIS test suite (1.3)         |
-// | 1.3.1  | `asset.governance` → ownership/management/hosting (kept as `plus.asset_governance`) | VERIS test suite (1.3)         |
-// | 1.3.1  | `summary`, `asset.assets`, `asset.cloud`, `victim.government` optional → required   | VERIS test suite (1.3)         |
-// | 1.3.1  | `actor.external.country` required → optional                                       | VERIS test suite (1.3)         |
-// | 1.3.1  | `victim.industry` any 2–6 digits or a range → a NAICS sector prefix                | VERIS test suite (1.3)         |
-// | 1.3.1  | `timeline.*.time` also 24-hour 'HH:MM[:SS]' → only '05:45:00 PM'                   | VERIS test suite (1.3)         |
-// | 1.3.1  | nothing empty, nothing repeated (the 1.3 suite's `*_empty`, `*_duplicate` tests)    | VERIS test suite (1.3)         |
+// | 1.3.3  | `discovery_method` a string 'Int - …'/'Ext - …'/'Prt - …' → an object by party      | convert_1.3.2_to_1.3.3, #168   |
+// | 1.3.3  | `asset.governance` → ownership/hosting/management ('3rd party owned' → ownership Partner, '3rd party hosted' → hosting External - unknown environment, 'Victim governed' → management Internal, '3rd party managed' → management External, the rest a line in `asset.notes`); hosting/ownership/management a string → an array | convert_1.3.2_to_1.3.3, #173 |
+// | 1.3.5* | `action.Unknown` → `action.unknown`                                                | VERIS test suite (1.3)         |
+// | 1.3.5* | `asset.cloud` a string → an array                                                  | VERIS test suite (1.3)         |
+// | 1.3.5* | `victim.industry` any 2–6 digits or a range → a NAICS sector prefix                | VERIS test suite (1.3)         |
+// | 1.3.5* | `timeline.*.time` also 24-hour 'HH:MM[:SS]' → only '05:45:00 PM'                   | VERIS test suite (1.3)         |
+// | 1.3.1* | `summary`, `asset.assets`, `asset.cloud`, `victim.government` optional → required   | VERIS test suite (1.3)         |
+// | 1.3.1* | `actor.external.country` required → optional                                       | VERIS test suite (1.3)         |
+// | 1.3.1* | nothing empty, nothing repeated (the 1.3 suite's `*_empty`, `*_duplicate` tests)    | VERIS test suite (1.3)         |
 // | 1.3.1  | `timeline.*.year` up to 2019 → up to 2022 (1.3.6's bound, taken for 1.3.1–1.3.6: each release raised it, so none of their files is refused for a year its version allowed) | VERIS test suite; 1.3.6 schema |
 // | 1.3.7  | `timeline.*.year` up to 2022 → up to 2050 (1.4.1's bound; 1.3.7's own schema is not at hand) | 1.3.6 schema; verisc-merged |
 // | 1.3.7  | `action.error.variety` 'Omission' → 'Other', with a line in `action.error.notes`   | convert_1.3.6_to_1.3.7, #451   |
@@ -30,9 +30,15 @@
 // | 1.4.1  | `plus.attribute.confidentiality.partner_data` 'Yes' → `data_victim` 'Partner', `partner_number` added to `data_total`; other values kept as `plus.partner_data` | convert_1.4.0_to_1.4.1, #496 |
 // | 1.4.1  | `plus…data_abuse` 'Yes - Data ransomed' new; ransomware with data disclosed gets it | convert_1.4.0_to_1.4.1, #495   |
 //
+// * The release that made the change is not known: VERIS's suite shows the 1.3.0 form, VCDB's 1.3.5 files
+// the new one. A release marked 1.3.5* takes either form in 1.3.0–1.3.4 (the old one is converted), so
+// no file is refused for a form its own release may have allowed; one marked 1.3.1* holds 1.3.0 to the
+// old rule only (each of those changes made 1.3.1+ accept more, never less).
+//
 // Not applied: convert_1.3.7_to_1.4.0 also drops social 'Extortion' beside hacking 'Exploit vuln'
-// (#474); 'Extortion' is still a 1.4.1 value, so that is a recoding VCDB's editors make, not a schema
-// change, and an import keeps what the file says. PCI's `plus.pci` layout (1.3.7, #420) is free-form
+// (#474), and convert_1.3.2_to_1.3.3 renames malware 'Click fraud' (#203) and adds 'Exploit vuln'
+// beside exploit varieties (#192); 'Extortion' and 'Click fraud' are still 1.4.1 values, so these are
+// recodings VCDB's editors make, not schema changes, and an import keeps what the file says. PCI's `plus.pci` layout (1.3.7, #420) is free-form
 // plus on both sides.
 
 export type JsonSchema = { [key: string]: unknown };
@@ -66,12 +72,12 @@ const INDUSTRY_141 = /(00|11|2[1-3]|3[1-3]|4[24589]|5[1-6]|6[1-2]|7[12]|81|92)-?
 
 export const VERSION_CHANGES: VersionChange[] = [
   {
-    since: '1.3.1', what: 'discovery_method: a string by party → an object by party',
+    since: '1.3.3', what: 'discovery_method: a string by party → an object by party (#168)',
     older: (s) => { props(s).discovery_method = { type: 'string', pattern: '^((Int|Ext|Prt) - .+|Other|Unknown)$' }; },
     upgrade: (i, current) => { if (typeof i.discovery_method === 'string') i.discovery_method = discoveryObject(i.discovery_method, current); },
   },
   {
-    since: '1.3.1', what: 'action.Unknown → action.unknown',
+    since: '1.3.5', what: 'action.Unknown → action.unknown (either before)',
     older: (s) => { const a = props(at(s, 'action')); a.Unknown = a.unknown!; },
     upgrade: (i) => {
       const a = i.action;
@@ -79,19 +85,46 @@ export const VERSION_CHANGES: VersionChange[] = [
     },
   },
   {
-    since: '1.3.1', what: 'asset.cloud: a string → an array',
-    older: (s) => { props(at(s, 'asset')).cloud = { type: 'string', minLength: 1 }; },
+    since: '1.3.5', what: 'asset.cloud: a string → an array (either before)',
+    older: (s) => { const a = props(at(s, 'asset')); a.cloud = either({ type: 'string', minLength: 1 }, a.cloud!); },
     upgrade: (i) => {
       const a = i.asset;
       if (isObject(a) && typeof a.cloud === 'string') a.cloud = [a.cloud];
     },
   },
   {
-    since: '1.3.1', what: 'asset.governance → ownership/management/hosting (kept in plus)',
-    older: (s) => { props(at(s, 'asset')).governance = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } }; },
+    since: '1.3.3', what: 'asset.governance → ownership/hosting/management, each a string → an array (#173)',
+    older: (s) => {
+      const a = props(at(s, 'asset'));
+      a.governance = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } };
+      for (const k of ['ownership', 'hosting', 'management']) {
+        const items = (a[k]?.items ?? {}) as JsonSchema;
+        const values = [...((items.enum as string[] | undefined) ?? []), ...(k === 'hosting' ? Object.keys(HOSTING_1_3_2) : [])];
+        a[k] = either({ type: 'string', enum: values }, a[k]!);
+      }
+    },
     upgrade: (i) => {
       const a = i.asset;
-      if (isObject(a) && 'governance' in a) { plusOf(i).asset_governance = a.governance; delete a.governance; }
+      if (!isObject(a)) return;
+      if (typeof a.hosting === 'string') a.hosting = [HOSTING_1_3_2[a.hosting] ?? a.hosting];
+      if (typeof a.ownership === 'string') a.ownership = [a.ownership];
+      if (typeof a.management === 'string') a.management = [a.management];
+      if (!Array.isArray(a.governance)) return;
+      const governance = a.governance as unknown[];
+      const add = (k: string, v: string) => {
+        const list = Array.isArray(a[k]) ? (a[k] as unknown[]) : [];
+        if (!list.includes(v)) a[k] = [...list, v];
+      };
+      if (governance.includes('3rd party owned')) add('ownership', 'Partner');
+      if (governance.includes('3rd party hosted')) add('hosting', 'External - unknown environment');
+      if (governance.includes('Victim governed')) add('management', 'Internal');
+      if (governance.includes('3rd party managed')) add('management', 'External');
+      const left = ['Personally owned', 'Internally isolated', 'Other', 'Unknown'].filter((g) => governance.includes(g));
+      if (left.length) {
+        const line = `Following enumerations present before veris 1.3.3 removed: ${left.map((g) => `asset.governance.${g}`).join(', ')}.`;
+        a.notes = `${typeof a.notes === 'string' ? a.notes : ''}  ${line}`.trim();
+      }
+      delete a.governance;
     },
   },
   {
@@ -119,7 +152,7 @@ export const VERSION_CHANGES: VersionChange[] = [
     },
   },
   {
-    since: '1.3.1', what: 'victim.industry: 2 to 6 digits or a range → a NAICS sector prefix',
+    since: '1.3.5', what: 'victim.industry: 2 to 6 digits or a range → a NAICS sector prefix (either before)',
     older: (s) => { props(at(s, 'victim')).industry = { type: 'string', minLength: 2, maxLength: 6, pattern: '\\d{2}-?\\d{0,4}' }; },
     upgrade: (i) => {
       const v = i.victim;
@@ -130,7 +163,7 @@ export const VERSION_CHANGES: VersionChange[] = [
     },
   },
   {
-    since: '1.3.1', what: "timeline.*.time: also 24-hour → only '05:45:00 PM'",
+    since: '1.3.5', what: "timeline.*.time: also 24-hour → only '05:45:00 PM' (either before)",
     older: (s) => {
       for (const phase of timelinePhases(s)) {
         const time = props(phase).time;
@@ -256,6 +289,18 @@ export function upgradeVeris(incident: Incident, version: VerisVersion, current:
   }
   out.schema_version = CURRENT_VERIS_VERSION;
   return out;
+}
+
+/** The hosting names convert_1.3.2_to_1.3.3 renamed. */
+const HOSTING_1_3_2: Record<string, string> = {
+  'External shared': 'External - shared environment',
+  'External dedicated': 'External - dedicated environment',
+  External: 'External - unknown environment',
+};
+
+/** A schema that takes either form (for a change whose release is not known, or a string that became an array). */
+function either(old: JsonSchema, current: JsonSchema): JsonSchema {
+  return { anyOf: [old, current] };
 }
 
 function isNewer(a: VerisVersion, b: VerisVersion): boolean {

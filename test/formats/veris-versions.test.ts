@@ -122,11 +122,30 @@ describe('converting to the 1.4.1 form', () => {
     expect(converted).toMatchObject({
       discovery_method: { external: { variety: ['Customer'] } }, action: { unknown: {} },
       asset: { assets: [{ variety: 'S - Unknown' }], cloud: ['Other'] }, timeline: { incident: { year: 2014, time: '05:45:00 PM' } },
-      victim: { industry: '000', government: ['NA'] }, plus: { asset_governance: ['Personally owned'], victim_industry: '12' }, summary: '',
+      victim: { industry: '000', government: ['NA'] }, plus: { victim_industry: '12' }, summary: '',
     });
+    expect(converted.asset).not.toHaveProperty('governance');
+    expect((converted.asset as { notes: string }).notes).toBe('Following enumerations present before veris 1.3.3 removed: asset.governance.Personally owned.');
     expect(problems(converted)).toEqual([]);
     expect(upgradeVeris({ ...old, discovery_method: 'Int - reported by employee' }, '1.3.0', schema).discovery_method).toEqual({ internal: { variety: ['Reported by employee'] } });
     expect(upgradeVeris({ ...old, discovery_method: 'Prt - something VERIS 1.4 does not name' }, '1.3.0', schema).discovery_method).toEqual({ partner: { variety: ['Other'] } });
+  });
+
+  it('takes a string discovery_method and governance up to 1.3.2 and objects from 1.3.3 (convert_1.3.2_to_1.3.3)', () => {
+    const v132 = incident('1.3.2', (i) => {
+      i.discovery_method = 'Int - reported by employee';
+      i.asset = { assets: [{ variety: 'S - Web application' }], cloud: 'Unknown', governance: ['3rd party hosted', 'Victim governed'], hosting: 'External shared' };
+    });
+    expect(problems(v132)).toEqual([]);
+    expect(pointers({ ...v132, schema_version: '1.3.3' })).toEqual(expect.arrayContaining(['/discovery_method', '/asset/governance', '/asset/hosting']));
+    const converted = upgradeVeris(v132, '1.3.2', schema);
+    expect(converted).toMatchObject({
+      discovery_method: { internal: { variety: ['Reported by employee'] } },
+      asset: { cloud: ['Unknown'], hosting: ['External - shared environment', 'External - unknown environment'], management: ['Internal'] },
+    });
+    expect(problems(converted)).toEqual([]);
+    // 1.3.5 (VCDB's files) has the object form only.
+    expect(pointers(incident('1.3.5', (i) => { i.discovery_method = 'Int - reported by employee'; }))).toEqual(['/discovery_method']);
   });
 
   it('converts every valid VERIS 1.3.0 test incident to a valid 1.4.1 one', () => {

@@ -2,7 +2,7 @@
 // them) into the casebook. One bad incident or file is a line in the report, never the end of the batch.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import type { IncidentRecord } from '../core/record.ts';
@@ -10,6 +10,7 @@ import type { IncidentRow, PlainRecord } from '../formats/incident-row.ts';
 import { verisIncidentId } from '../formats/stable-id.ts';
 import { recordFromVeris, toVeris, type VerisIncident } from '../formats/veris-mapping.ts';
 import { createVerisValidator, type VerisProblem, type VerisValidator } from '../formats/veris-validate.ts';
+import { upgradeVeris, verisVersionOf } from '../formats/veris-versions.ts';
 import { pathUnder } from '../sources/path-under.ts';
 import { walkPaths } from '../sources/walk-paths.ts';
 import type { Archive, Store } from '../store/store.ts';
@@ -52,8 +53,18 @@ export async function loadVerisValidator(path: string): Promise<VerisValidator> 
   return validator;
 }
 
-/** The VERIS incident an incident was imported from, when one of its notices came from a VERIS file. */
-export async function originalVeris(row: IncidentRow, deps: { store: Store; archive: Archive }): Promise<VerisIncident | null> {
+/** A VERIS file an incident holds: its original converted to 1.4.1, and the SHA-256 of the file's bytes. */
+export interface VerisOriginal {
+  incident: VerisIncident;
+  sha256: string;
+}
+
+/** Every VERIS file among an incident's notices (one, unless grouping put several together), each in its 1.4.1 form. */
+export async function verisOriginals(
+  row: IncidentRow,
+  deps: { store: Store; archive: Archive; validator: VerisValidator },
+): Promise<VerisOriginal[]> {
+  const out: VerisOriginal[] = [];
   for (const noticeId of row.noticeIds) {
     const notice = await deps.store.getNotice(noticeId);
     if (!notice || notice.document.mediaType !== VERIS_MEDIA_TYPE) continue;
@@ -61,12 +72,23 @@ export async function originalVeris(row: IncidentRow, deps: { store: Store; arch
     if (!bytes) continue;
     try {
       const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as VerisIncident;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) continue;
+      const version = verisVersionOf(parsed);
+      const incident = version ? upgradeVeris(parsed as VerisIncident, version, deps.validator.current) : (parsed as VerisIncident);
+      out.push({ incident, sha256: notice.document.sha256 });
     } catch {
       // An unreadable original: export from the current values alone.
     }
   }
-  return null;
+  return out;
+}
+
+/** The first VERIS file an incident was imported from, in its 1.4.1 form. */
+export async function originalVeris(
+  row: IncidentRow,
+  deps: { store: Store; archive: Archive; validator: VerisValidator },
+): Promise<VerisIncident | null> {
+  return (await verisOriginals(row, deps))[0]?.incident ?? null;
 }
 
 export interface VerisExportReport {
@@ -74,10 +96,28 @@ export interface VerisExportReport {
   failed: { incident: string; problems: VerisProblem[] }[];
 }
 
+/** An imported incident_id that may name a file as it is (VCDB's are UUIDs); anything else is named by the stable id. */
+const PLAIN_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+
+/** A file to write: its name before any tie-break, and what tells two files of one name apart. */
+interface ExportFile {
+  label: string;
+  incident: VerisIncident;
+  name: string;
+  /** The original's SHA-256, or the export key's for an own incident. */
+  tieBreak: string;
+}
+
 /**
- * Writes one `<stable id>.json` per incident into `outDir`, each checked against the schema first. The
- * name is the incident's own VERIS id (from its export key), never the incident_id of an imported
- * file, which an export of an imported incident keeps inside the file but which could be `../../x`.
+ * Writes one JSON file per VERIS incident into `outDir`, each checked first: jikenbo's own incidents
+ * against the 1.4.1 schema and the house rules, an imported one against the 1.4.1 schema (what VERIS
+ * accepts, as it was accepted on import). An imported incident is named by its own `incident_id`
+ * when that is a plain name (never a path: `../../x` is named by the stable id), an own incident by
+ * its stable VERIS id (from its export key). VCDB repeats incident_ids across files: every file of a
+ * name another file also takes (by case too) is named `<name>-` and the first 12 hex digits of its
+ * SHA-256, the first one renamed when the second comes, so no file overwrites another and the names
+ * do not depend on the order. An incident that holds several VERIS files (grouping put them together)
+ * writes each of them, as imported.
  */
 export async function exportVeris(
   rows: IncidentRow[],
@@ -86,18 +126,26 @@ export async function exportVeris(
 ): Promise<VerisExportReport> {
   await mkdir(outDir, { recursive: true });
   const report: VerisExportReport = { written: [], failed: [] };
+  const place = filePlacer(outDir, report);
   for (const row of rows) {
     const label = row.number ? `#${row.number}` : `incident ${row.id}`;
     try {
-      const incident = toVeris(row, { original: (await originalVeris(row, deps)) ?? undefined });
-      const problems = deps.validator.validate(incident);
-      if (problems.length) {
-        report.failed.push({ incident: label, problems });
-        continue;
+      const originals = await verisOriginals(row, deps);
+      const files: (ExportFile & { problems: VerisProblem[] })[] = [];
+      if (originals.length === 0) {
+        const incident = toVeris(row);
+        files.push({ label, incident, problems: deps.validator.validate(incident), name: verisIncidentId(row.exportKey), tieBreak: sha256Hex(row.exportKey) });
       }
-      const file = pathUnder(outDir, `${verisIncidentId(row.exportKey)}.json`);
-      await writeFile(file, JSON.stringify(incident, null, 2) + '\n');
-      report.written.push({ incident: label, file });
+      for (const original of originals) {
+        const incident = toVeris(row, { original: original.incident, asImported: originals.length > 1 });
+        const id = original.incident.incident_id;
+        const name = typeof id === 'string' && PLAIN_FILE_NAME.test(id) ? id : verisIncidentId(row.exportKey);
+        files.push({ label, incident, problems: deps.validator.validateAsItsVersion(incident).problems, name, tieBreak: original.sha256 });
+      }
+      for (const file of files) {
+        if (file.problems.length) report.failed.push({ incident: label, problems: file.problems });
+        else await place(file);
+      }
     } catch (err) {
       report.failed.push({ incident: label, problems: [{ pointer: '', reason: reasonOf(err) }] });
     }
@@ -105,12 +153,40 @@ export async function exportVeris(
   return report;
 }
 
+/** Writes each file under its name, or, when another file takes the name too, both under a tie-broken one. */
+function filePlacer(outDir: string, report: VerisExportReport): (file: ExportFile) => Promise<void> {
+  const taken = new Map<string, { file: ExportFile; entry: { file: string }; moved: boolean }>();
+  const tieBroken = (f: ExportFile) => `${f.name}-${f.tieBreak.slice(0, 12)}`;
+  return async (f) => {
+    const first = taken.get(f.name.toLowerCase());
+    if (first && !first.moved) {
+      const moved = pathUnder(outDir, `${tieBroken(first.file)}.json`);
+      await rename(first.entry.file, moved);
+      first.entry.file = moved;
+      first.moved = true;
+    }
+    const name = first ? tieBroken(f) : f.name;
+    const path = pathUnder(outDir, `${name}.json`);
+    await writeFile(path, JSON.stringify(f.incident, null, 2) + '\n');
+    const entry = { incident: f.label, file: path };
+    report.written.push(entry);
+    if (!first) taken.set(name.toLowerCase(), { file: f, entry, moved: false });
+    else taken.set(name.toLowerCase(), { file: { ...f, name }, entry, moved: true });
+  };
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 export interface VerisImportOutcome {
   path: string;
   status: 'new' | 'duplicate' | 'failed';
   noticeId?: number;
-  /** For a failure: what was wrong, each with the field (JSON pointer). */
+  /** For a failure: what was wrong, each with the field (JSON pointer) and the rule. */
   problems?: VerisProblem[];
+  /** For a file jikenbo failed to store: the store's own words, for a log, never the reason shown. */
+  internal?: string;
 }
 
 export interface VerisImportReport {
@@ -160,22 +236,36 @@ async function importOne(path: string, deps: { store: Store; archive: Archive; v
     } catch (err) {
       return fail('', `not UTF-8 JSON (${reasonOf(err)})`);
     }
-    const problems = deps.validator.validate(incident);
-    if (problems.length) return { path, status: 'failed', problems };
+    // By the rules of its own version; then in the 1.4.1 form the casebook reads (the bytes stay as they are).
+    const { version, problems } = deps.validator.validateAsItsVersion(incident);
+    if (problems.length || !version) return { path, status: 'failed', problems };
+    const current = upgradeVeris(incident as VerisIncident, version, deps.validator.current);
+    const after = deps.validator.validateAsItsVersion(current).problems;
+    if (after.length) {
+      return { path, status: 'failed', problems: after.map((p) => ({ ...p, reason: `valid in VERIS ${version}, but its 1.4.1 form ${p.reason}` })) };
+    }
 
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (await deps.store.hasDocument(sha256)) return { path, status: 'duplicate' };
-    const plain = recordFromVeris(incident as VerisIncident);
-    const text = readableSummary(incident as VerisIncident, plain);
+    const plain = recordFromVeris(current);
+    const text = readableSummary(current, plain);
     const record: IncidentRecord = { ...plain, header: text.split('\n', 1)[0]!, evidence: {} };
-    await deps.archive.put(sha256, bytes);
-    const result = await deps.store.ingestDocument(
-      { sha256, source: path, mediaType: VERIS_MEDIA_TYPE, encoding: 'UTF-8', byteLength: bytes.byteLength, text },
-      [{ ordinal: 0, start: 0, end: text.length, text, record, extractorVersion: VERIS_IMPORT_VERSION }],
-    );
+    let result: Awaited<ReturnType<Store['ingestDocument']>>;
+    try {
+      await deps.archive.put(sha256, bytes);
+      result = await deps.store.ingestDocument(
+        { sha256, source: path, mediaType: VERIS_MEDIA_TYPE, encoding: 'UTF-8', byteLength: bytes.byteLength, text },
+        [{ ordinal: 0, start: 0, end: text.length, text, record, extractorVersion: VERIS_IMPORT_VERSION }],
+      );
+    } catch (err) {
+      // The file is valid VERIS: what the store said is jikenbo's fault, not the file's, and no reason to give.
+      if (err instanceof JikenboError && err.code === 'unavailable') throw err;
+      return { ...fail('', 'valid VERIS that jikenbo could not store (an internal error: please report it with this file)'), internal: reasonOf(err) };
+    }
     if (!result.created) return { path, status: 'duplicate' };
     return { path, status: 'new', noticeId: result.noticeIds[0] };
   } catch (err) {
+    if (err instanceof JikenboError && err.code === 'unavailable') throw err;
     return fail('', reasonOf(err));
   }
 }

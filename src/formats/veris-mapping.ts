@@ -65,10 +65,19 @@ export function discoveryMethod(d: Discovery | null): Record<string, unknown> {
   }
 }
 
-/** One VERIS incident from one incident row. `original` (an imported VERIS incident) keeps its detail. */
-export function toVeris(row: IncidentRow, options: { original?: VerisIncident } = {}): VerisIncident {
+/**
+ * One VERIS incident from one incident row. `original` (an imported VERIS incident) keeps its detail;
+ * `asImported` keeps all of it, only plus.jikenbo added (one of several VERIS files an incident holds,
+ * whose values are the merge of them all and so no one file's).
+ */
+export function toVeris(row: IncidentRow, options: { original?: VerisIncident; asImported?: boolean } = {}): VerisIncident {
   const fresh = freshVeris(row);
   if (!options.original) return fresh;
+  if (options.asImported) {
+    const out = structuredClone(options.original);
+    out.plus = { ...(isObject(out.plus) ? out.plus : {}), jikenbo: (fresh.plus as Record<string, unknown>).jikenbo };
+    return out;
+  }
   return mergeIntoOriginal(options.original, fresh, recordFromVeris(options.original));
 }
 
@@ -519,10 +528,18 @@ function datePart(date: string | null): { year: number; month: number; day: numb
   return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
 }
 
-function dateOf(t: Record<string, unknown>): string | null {
+/**
+ * A calendar date from VERIS's year, month and day, or null when they name none: VERIS's schema lets
+ * `plus.timeline.notification` be `{year: 2, month: 7, day: 2018}` and `timeline.incident` be 31
+ * February, and the casebook keeps only days that exist (its stores refuse anything else).
+ */
+export function dateOf(t: Record<string, unknown>): string | null {
   const { year, month, day } = t;
-  if (typeof year !== 'number' || typeof month !== 'number' || typeof day !== 'number') return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  const [y, m, d] = [year as number, month as number, day as number];
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return null;
+  if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function daysBetween(a: string | null, b: string | null): number | null {

@@ -1,6 +1,9 @@
 // Validates VERIS incidents: the VERIS JSON Schema (draft-04) plus the rules it cannot express, each
 // problem named by a JSON pointer and a reason. The schema is passed in: it is third-party data.
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
+import {
+  CURRENT_VERIS_VERSION, houseRulesApply, schemaForVersion, VERIS_VERSIONS, verisVersionOf, type JsonSchema, type VerisVersion,
+} from './veris-versions.ts';
 
 // A CommonJS package seen from ESM: the class is the module's `default` export.
 const Ajv = AjvModule.default;
@@ -14,52 +17,58 @@ export interface VerisProblem {
 export interface VerisValidator {
   /** The schema's own version, as its description states it ('1.4.1'). */
   schemaVersion: string;
-  /** Every problem found; an empty list means valid. */
+  /**
+   * jikenbo's own exports: the 1.4.1 schema and the house rules (nothing empty, nothing repeated). A
+   * file that says 1.3 (VERIS's 1.3.0 test suite) is checked by the 1.3.0 rules.
+   */
   validate(incident: unknown): VerisProblem[];
+  /**
+   * A file from elsewhere, by the rules of the version it says it is (`VERSION_CHANGES`): what that
+   * version's schema accepts is accepted. `version` is null when `schema_version` names none we read.
+   */
+  validateAsItsVersion(incident: unknown): { version: VerisVersion | null; problems: VerisProblem[] };
+  /** The 1.4.1 schema itself, for converting older files (`upgradeVeris`). */
+  current: JsonSchema;
 }
 
-type JsonSchema = { [key: string]: unknown };
-
-/**
- * 1.3 records describe incidents before 1.4 took over; the VERIS 1.3 test suite holds a 1.3 incident
- * dated 2020 to be out of range (1.3.1's own schema stretched the bound to 2020 inclusive; we keep the
- * suite's stricter reading because the suite is what VERIS tooling is checked against).
- */
-const LEGACY_LAST_YEAR = 2019;
-
-/**
- * Builds a validator from the merged VERIS schema (verisc-merged.json).
- *
- * Incidents that say `schema_version` 1.3.x are checked against a 1.3 profile derived from the same
- * schema, because VCDB and the VERIS test suite still hold many of them. The profile undoes the
- * changes the VERIS converters (convert_1.3.x_to_1.4) made, and nothing else:
- * | 1.4                                          | 1.3                                                    |
- * |----------------------------------------------|--------------------------------------------------------|
- * | `summary`, `asset.assets`, `asset.cloud`, `victim.government` required | optional           |
- * | `discovery_method` object by party           | a string such as `"Int - unknown"`                     |
- * | `action.unknown`                             | `action.Unknown`                                       |
- * | `asset.cloud` array                          | a string                                               |
- * | asset `ownership`/`management`/`hosting`     | also `asset.governance` (array of strings)             |
- * | `victim.industry` a NAICS sector code        | 2 to 6 digits or a range such as `31-33`               |
- * | `timeline.*.time` '05:45:00 PM'              | also 24-hour 'HH:MM[:SS]'                              |
- * | `actor.external.country` optional            | required                                               |
- * | `timeline.incident.year` up to 2050          | up to 2019 (LEGACY_LAST_YEAR)                          |
- */
+/** Builds a validator from the merged VERIS schema (verisc-merged.json, 1.4.1); older versions are derived from it. */
 export function createVerisValidator(schema: JsonSchema): VerisValidator {
   const ajv = new Ajv({ allErrors: true, strict: false });
-  const current = ajv.compile(schema);
-  let legacy: ValidateFunction | null = null;
+  const compiled = new Map<VerisVersion, ValidateFunction>();
   const description = typeof schema.description === 'string' ? schema.description : '';
   const schemaVersion = /(\d+\.\d+(?:\.\d+)?)/.exec(description)?.[1] ?? 'unknown';
+  const checkerOf = (version: VerisVersion): ValidateFunction => {
+    let check = compiled.get(version);
+    if (!check) {
+      check = ajv.compile(version === CURRENT_VERIS_VERSION ? schema : schemaForVersion(schema, version));
+      compiled.set(version, check);
+    }
+    return check;
+  };
+  const bySchema = (incident: unknown, version: VerisVersion): VerisProblem[] => {
+    const check = checkerOf(version);
+    return check(incident) ? [] : (check.errors ?? []).map(toProblem);
+  };
 
   return {
     schemaVersion,
+    current: schema,
     validate(incident: unknown): VerisProblem[] {
-      const isLegacy = isObject(incident) && typeof incident.schema_version === 'string' && /^1\.3(\.|$)/.test(incident.schema_version);
-      const check = isLegacy ? (legacy ??= ajv.compile(legacyProfile(schema))) : current;
-      const problems = check(incident) ? [] : (check.errors ?? []).map(toProblem);
-      problems.push(...beyondSchema(incident));
-      return dedupe(problems);
+      const version = verisVersionOf(incident) === '1.3.0' ? '1.3.0' : CURRENT_VERIS_VERSION;
+      return dedupe([...bySchema(incident, version), ...beyondSchema(incident)]);
+    },
+    validateAsItsVersion(incident: unknown) {
+      const version = verisVersionOf(incident);
+      if (!version) {
+        const said = isObject(incident) ? incident.schema_version : undefined;
+        const reason = said === undefined
+          ? 'is missing'
+          : `${truncate(JSON.stringify(said))} is not a VERIS version this import reads (${VERIS_VERSIONS.join(', ')}; 1.3 and 1.4 for 1.3.0 and 1.4.0)`;
+        return { version: null, problems: [{ pointer: '/schema_version', reason }] };
+      }
+      const problems = bySchema(incident, version);
+      if (houseRulesApply(version)) problems.push(...beyondSchema(incident));
+      return { version, problems: dedupe(problems).map((p) => ({ ...p, reason: `${p.reason} (VERIS ${version})` })) };
     },
   };
 }
@@ -94,38 +103,6 @@ export function beyondSchema(incident: unknown): VerisProblem[] {
   };
   walk(incident, '', '');
   return problems;
-}
-
-function legacyProfile(schema: JsonSchema): JsonSchema {
-  const s = structuredClone(schema) as JsonSchema;
-  const props = s.properties as Record<string, JsonSchema>;
-  s.required = (s.required as string[]).filter((k) => k !== 'summary');
-  props.discovery_method = { type: 'string', pattern: '^((Int|Ext|Prt) - .+|Other|Unknown)$' };
-
-  const action = props.action as JsonSchema & { properties: Record<string, JsonSchema> };
-  action.properties.Unknown = action.properties.unknown!;
-
-  const asset = props.asset as JsonSchema & { properties: Record<string, JsonSchema> };
-  delete asset.required;
-  asset.properties.cloud = { type: 'string', minLength: 1 };
-  asset.properties.governance = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } };
-
-  const victim = props.victim as JsonSchema & { properties: Record<string, JsonSchema> };
-  victim.required = (victim.required as string[]).filter((k) => k !== 'government');
-  victim.properties.industry = { type: 'string', minLength: 2, maxLength: 6, pattern: '\\d{2}-?\\d{0,4}' };
-
-  const actor = props.actor as JsonSchema & { properties: Record<string, JsonSchema> };
-  const external = actor.properties.external!;
-  external.required = [...new Set([...(external.required as string[] ?? []), 'country'])];
-
-  const timeline = props.timeline as JsonSchema & { properties: Record<string, JsonSchema & { properties?: Record<string, JsonSchema> }> };
-  for (const phase of Object.values(timeline.properties)) {
-    const time = phase.properties?.time;
-    const year = phase.properties?.year;
-    if (year) year.maximum = LEGACY_LAST_YEAR;
-    if (time) time.pattern = '^((0[1-9]|1[0-2]):[0-5][0-9]:[0-5][0-9] [AP]M|([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?)$';
-  }
-  return s;
 }
 
 function toProblem(e: ErrorObject): VerisProblem {

@@ -162,12 +162,17 @@ describe('VERIS export and import', () => {
       delete v.confidence;
       return v;
     };
-    // Each casebook names its files by its own incidents' ids; an imported incident keeps its incident_id inside.
+    // An own incident's file is named by its stable id; an imported one keeps its incident_id, inside and as
+    // its name, so the copy's export names each file as the source's did.
     const firstById = new Map(report.written.map((w) => [JSON.parse(readFileSync(w.file, 'utf8')).incident_id as string, w.file]));
+    for (const w of report.written) {
+      const v = JSON.parse(readFileSync(w.file, 'utf8'));
+      expect(w.file.split('/').pop()).toBe(`${verisIncidentId(before.find((f) => f.noticeIds.includes(v.plus.jikenbo.notice_ids[0]))!.exportKey)}.json`);
+    }
     expect(second.written).toHaveLength(firstById.size);
     for (const w of second.written) {
       const v = JSON.parse(readFileSync(w.file, 'utf8'));
-      expect(w.file.split('/').pop()).toBe(`${verisIncidentId(after.find((f) => f.noticeIds.includes(v.plus.jikenbo.notice_ids[0]))!.exportKey)}.json`);
+      expect(w.file.split('/').pop()).toBe(firstById.get(v.incident_id)!.split('/').pop());
       expect(strip(w.file)).toEqual(strip(firstById.get(v.incident_id)!));
     }
   }, 60_000);

@@ -12,12 +12,19 @@ import { mainType } from '../analyze/stats/main-type.ts';
 import { DATA_TYPES, INCIDENT_TYPES, type DataType, type IncidentType, type Sector } from '../core/record.ts';
 import { factsWhere, valuesOfMask, where, type Bind, type FactsFilter } from './incident-facts-sql.ts';
 
-/** One grouped row: which figure, its group's value(s) as text, and a count (or a rank, or a number of people). */
+/**
+ * One grouped row: which figure, its group's value(s) as text, and a count (or a rank, or a number of
+ * people). The one 'totals' row carries the sums that need no grouping in c, d, e, g.
+ */
 export interface FigureRow {
   part: string;
   a: string | null;
   b: string | null;
   n: number | string;
+  c?: number | string | null;
+  d?: number | string | null;
+  e?: number | string | null;
+  g?: number | string | null;
 }
 
 /**
@@ -29,17 +36,17 @@ export function figuresSql(withHits: string, from: string, filter: FactsFilter, 
       SELECT f.incident_id, f.month, f.types_mask, f.sector, f.data_mask, f.affected_count, f.disclosed_days, f.contractor, f.duty
       FROM ${from} ${where(factsWhere(filter, bind))})`;
   return `${withHits ? `${withHits},` : 'WITH'} ${scope}
-    SELECT 'month' AS part, s.month AS a, CAST(s.types_mask AS TEXT) AS b, count(*) AS n FROM s GROUP BY s.month, s.types_mask
-    UNION ALL SELECT 'sector', s.sector, NULL, count(*) FROM s GROUP BY s.sector
-    UNION ALL SELECT 'data', CAST(s.data_mask AS TEXT), NULL, count(*) FROM s GROUP BY s.data_mask
-    UNION ALL SELECT 'delay', CAST(s.disclosed_days AS TEXT), NULL, count(*) FROM s WHERE s.disclosed_days IS NOT NULL GROUP BY s.disclosed_days
-    UNION ALL SELECT 'contractor', CAST(s.contractor AS TEXT), NULL, count(*) FROM s GROUP BY s.contractor
-    UNION ALL SELECT 'duty', CAST(s.duty AS TEXT), NULL, count(*) FROM s GROUP BY s.duty
-    UNION ALL SELECT 'affected', CAST(count(s.affected_count) AS TEXT), CAST(sum(s.affected_count) AS TEXT), count(*) FROM s
-    UNION ALL SELECT 'middle', CAST(m.affected_count AS TEXT), NULL, m.rn FROM (
+    SELECT 'totals' AS part, CAST(count(s.affected_count) AS TEXT) AS a, CAST(sum(s.affected_count) AS TEXT) AS b, count(*) AS n,
+      sum(s.contractor) AS c, sum(CASE WHEN s.duty = 1 THEN 1 ELSE 0 END) AS d, sum(CASE WHEN s.duty = 2 THEN 1 ELSE 0 END) AS e,
+      sum(CASE WHEN s.duty = 3 THEN 1 ELSE 0 END) AS g FROM s
+    UNION ALL SELECT 'month', s.month, CAST(s.types_mask AS TEXT), count(*), NULL, NULL, NULL, NULL FROM s GROUP BY s.month, s.types_mask
+    UNION ALL SELECT 'sector', s.sector, NULL, count(*), NULL, NULL, NULL, NULL FROM s GROUP BY s.sector
+    UNION ALL SELECT 'data', CAST(s.data_mask AS TEXT), NULL, count(*), NULL, NULL, NULL, NULL FROM s GROUP BY s.data_mask
+    UNION ALL SELECT 'delay', CAST(s.disclosed_days AS TEXT), NULL, count(*), NULL, NULL, NULL, NULL FROM s WHERE s.disclosed_days IS NOT NULL GROUP BY s.disclosed_days
+    UNION ALL SELECT 'middle', CAST(m.affected_count AS TEXT), NULL, m.rn, NULL, NULL, NULL, NULL FROM (
       SELECT s.affected_count, row_number() OVER (ORDER BY s.affected_count) AS rn, count(*) OVER () AS c FROM s WHERE s.affected_count IS NOT NULL) m
       WHERE m.rn IN ((m.c + 1) / 2, (m.c + 2) / 2)
-    UNION ALL SELECT 'largest', CAST(l.incident_id AS TEXT), NULL, l.affected_count FROM (
+    UNION ALL SELECT 'largest', CAST(l.incident_id AS TEXT), NULL, l.affected_count, NULL, NULL, NULL, NULL FROM (
       SELECT s.incident_id, s.affected_count FROM s WHERE s.affected_count > 0 ORDER BY s.affected_count DESC, s.incident_id ASC LIMIT ${LARGEST}) l`;
 }
 
@@ -69,7 +76,6 @@ export function figuresFromRows(rows: readonly FigureRow[], largest: FactRow[]):
     const n = Number(row.n);
     switch (row.part) {
       case 'month':
-        incidents += n;
         if (row.a !== null) bump(monthTypes, monthTypeKey(row.a, mainType(valuesOfMask<IncidentType>(INCIDENT_TYPES, Number(row.b)))), n);
         break;
       case 'sector':
@@ -88,9 +94,14 @@ export function figuresFromRows(rows: readonly FigureRow[], largest: FactRow[]):
         else for (let i = 0; i < n; i++) days.push(d);
         break;
       }
-      case 'contractor': if (row.a === '1') involved += n; break;
-      case 'duty': bump(marks, Number(row.a) as DutyMark, n); break;
-      case 'affected': counted = Number(row.a); total = Number(row.b ?? 0); break;
+      case 'totals':
+        incidents = n;
+        counted = Number(row.a);
+        total = Number(row.b ?? 0);
+        // Sums over no rows are NULL: Number(null) is 0.
+        involved = Number(row.c);
+        for (const [mark, sum] of [[1, row.d], [2, row.e], [3, row.g]] as const) marks.set(mark, Number(sum));
+        break;
       case 'middle': middle.push(Number(row.a)); break;
     }
   }

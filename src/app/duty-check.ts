@@ -1,6 +1,7 @@
 // The reporting-duty check over a set of incidents: reads the notices of the incidents a condition could
 // cover (their text, effective record and whether they were imported), then applies analyze/reporting-duty.
-import { conditionsOf, summarizeDuty, type DutyNotice, type DutySummary } from '../analyze/reporting-duty.ts';
+import { dutyMark, type DutyMark } from '../analyze/duty-mark.ts';
+import { assessDuty, conditionsOf, summarizeDuty, type DutyNotice, type DutySummary } from '../analyze/reporting-duty.ts';
 import type { FactRow } from '../analyze/stats/fact-row.ts';
 import type { Store } from '../store/store.ts';
 
@@ -22,4 +23,10 @@ export async function dutyNotices(store: Pick<Store, 'loadLinkable'>, rows: read
 export async function checkDuty(store: Pick<Store, 'loadLinkable'>, rows: readonly FactRow[]): Promise<DutySummary> {
   const notices = await dutyNotices(store, rows);
   return summarizeDuty(rows, (row) => row.noticeIds.map((id) => notices.get(id)).filter((n): n is DutyNotice => n !== undefined));
+}
+
+/** Each incident's duty as one mark, kept with its facts (app/incident-facts.ts) for the dashboard's counts. */
+export async function dutyMarks(store: Pick<Store, 'loadLinkable'>, rows: readonly FactRow[]): Promise<Map<number, DutyMark>> {
+  const notices = await dutyNotices(store, rows);
+  return new Map(rows.map((row) => [row.id, dutyMark(assessDuty(row, row.noticeIds.map((id) => notices.get(id)).filter((n): n is DutyNotice => n !== undefined)))]));
 }

@@ -7,6 +7,7 @@ import type { Correction } from '../core/corrections.ts';
 import type { FlatIncident } from '../core/flat-incident.ts';
 import type { ReplacedIncident } from '../formats/incident-row.ts';
 import type { Store } from '../store/store.ts';
+import { dutyMarks } from './duty-check.ts';
 import { withMerged, type MergedIncident } from './incidents.ts';
 
 export type { ReviewState } from '../core/flat-incident.ts';
@@ -65,7 +66,8 @@ async function drain(store: Store): Promise<void> {
     const incidents = await store.listIncidentsByIds(ids);
     const found = new Set(incidents.map((i) => i.id));
     const facts = incidents.map((incident) => factsOf(withMerged(incident, incidentCorrections.get(incident.id) ?? []), noticeCorrections, replaced.get(incident.id)));
-    await store.saveIncidentFacts(facts, ids.filter((id) => !found.has(id)), work);
+    // The duty reads the notices of the incidents a condition could cover: kept as a mark, so views count it in SQL.
+    await store.saveIncidentFacts(facts, ids.filter((id) => !found.has(id)), work, await dutyMarks(store, facts));
     // A step at a time: the event loop answers other requests between steps.
     await new Promise<void>((resolve) => setImmediate(resolve));
     work = await store.takeFactsWork(STEP);

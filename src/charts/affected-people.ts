@@ -1,19 +1,18 @@
 // The largest incidents by people affected, on a log scale so a 30-person mis-sent mail and a
 // 3-million-person breach fit one axis. Organisation names are untrusted text: ECharts escapes
 // text it writes into SVG (tested), and axis labels are cut short so a long name cannot swamp it.
+import { LARGEST, type DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
 import type { FactRow } from '../analyze/stats/fact-row.ts';
+import { mainType } from '../analyze/stats/main-type.ts';
 import type { Translate } from '../server/i18n/messages.ts';
 import { baseOption, type Chart } from './chart.ts';
-import { mainType } from './incidents-per-month.ts';
 import { typeColour } from './type-colours.ts';
 
-export const LARGEST = 15;
+export { LARGEST };
 const LABEL_CHARS = 22;
 
-export function affectedPeopleChart(rows: readonly FactRow[], t: Translate): Chart {
-  const largest = rows.filter((r): r is FactRow & { affectedCount: number } => r.affectedCount !== null && r.affectedCount > 0)
-    .sort((a, b) => b.affectedCount - a.affectedCount || a.id - b.id)
-    .slice(0, LARGEST);
+export function affectedPeopleChart(figures: DashboardFigures, t: Translate): Chart {
+  const largest = figures.largest as (FactRow & { affectedCount: number })[];
   const name = (r: FactRow) => `${r.organization ?? t('common.unknown_org')}${r.number ? ` #${r.number}` : ''}`;
   const short = (s: string) => (s.length > LABEL_CHARS ? `${s.slice(0, LABEL_CHARS - 1)}…` : s);
   return {

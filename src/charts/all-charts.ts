@@ -1,5 +1,5 @@
 // The dashboard's and the report's charts by id, in the order they are shown.
-import type { FactRow } from '../analyze/stats/fact-row.ts';
+import type { DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
 import type { Translate } from '../server/i18n/messages.ts';
 import { affectedPeopleChart } from './affected-people.ts';
 import type { Chart, ChartId } from './chart.ts';
@@ -8,7 +8,7 @@ import { disclosureDelayChart } from './disclosure-delay.ts';
 import { incidentsPerMonthChart } from './incidents-per-month.ts';
 import { sectorsChart } from './sectors.ts';
 
-export const CHARTS: Record<ChartId, (rows: readonly FactRow[], t: Translate) => Chart> = {
+export const CHARTS: Record<ChartId, (figures: DashboardFigures, t: Translate) => Chart> = {
   'incidents-per-month': incidentsPerMonthChart,
   sectors: sectorsChart,
   'data-types': dataTypesChart,

@@ -1,7 +1,6 @@
 // Days from discovery to disclosure as a histogram, with the median and 90th percentile in the note:
 // how late organisations tell us. Bins widen with the delay (a week, two weeks, a month, …).
-import { delays } from '../analyze/stats/delays.ts';
-import type { FactRow } from '../analyze/stats/fact-row.ts';
+import type { DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
 import type { Translate } from '../server/i18n/messages.ts';
 import { baseOption, type Chart } from './chart.ts';
 
@@ -12,8 +11,8 @@ export function delayHistogram(days: readonly number[]): number[] {
   return DELAY_BINS.map(([from, to]) => days.filter((d) => d >= from && (to === null || d <= to)).length);
 }
 
-export function disclosureDelayChart(rows: readonly FactRow[], t: Translate): Chart {
-  const figure = delays(rows).discoveredToDisclosed;
+export function disclosureDelayChart(figures: DashboardFigures, t: Translate): Chart {
+  const figure = figures.discoveredToDisclosed;
   const counts = delayHistogram(figure.days);
   const labels = DELAY_BINS.map(([from, to]) => (to === null ? t('chart.delay.bin.over', { from }) : t('chart.delay.bin', { from, to })));
   const none = t('common.none');

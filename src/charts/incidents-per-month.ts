@@ -1,36 +1,25 @@
 // Incidents per month of disclosure, stacked by type: what is rising. Each incident is stacked under
 // one main type so a bar's height is the month's number of incidents, not a sum of type mentions.
-import { countByPeriod } from '../analyze/stats/count-by-period.ts';
-import type { FactRow } from '../analyze/stats/fact-row.ts';
+import { periodRows } from '../analyze/stats/count-by-period.ts';
+import type { DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
+import { MAIN_TYPE_ORDER } from '../analyze/stats/main-type.ts';
 import type { IncidentType } from '../core/record.ts';
 import type { Translate } from '../server/i18n/messages.ts';
 import { baseOption, type Chart } from './chart.ts';
 import { typeColour } from './type-colours.ts';
 
-/**
- * Which of an incident's types it is stacked under: attacks first, then deliberate taking, then
- * slips, then what takes no data — the order of tsr-cause.ts's priority, so the stack agrees with
- * the cause table (a bank clerk who took data and mis-sent it is an insider case).
- */
-export const MAIN_TYPE_ORDER: readonly IncidentType[] = [
-  'ransomware', 'web_skimming', 'sql_injection', 'unauthorized_access', 'credential_stuffing', 'account_takeover',
-  'phishing', 'malware', 'support_scam', 'insider', 'theft', 'misconfiguration', 'misdelivery', 'loss',
-  'ddos', 'outage', 'other',
-];
+export { MAIN_TYPE_ORDER, mainType } from '../analyze/stats/main-type.ts';
 
-export function mainType(types: readonly IncidentType[]): IncidentType | null {
-  return MAIN_TYPE_ORDER.find((t) => types.includes(t)) ?? null;
-}
-
-export function incidentsPerMonthChart(rows: readonly FactRow[], t: Translate): Chart {
-  const months = countByPeriod(rows, 'month').rows.map((r) => r.period);
+export function incidentsPerMonthChart(figures: DashboardFigures, t: Translate): Chart {
+  const perMonth = new Map<string, number>();
+  for (const c of figures.monthTypes) perMonth.set(c.month, (perMonth.get(c.month) ?? 0) + c.count);
+  const months = periodRows(perMonth, 'month').map((r) => r.period);
   const index = new Map(months.map((m, i) => [m, i]));
   const series = new Map<IncidentType | 'unknown', number[]>();
-  for (const r of rows) {
-    if (!r.disclosureDate) continue;
-    const key = mainType(r.incidentTypes) ?? 'unknown';
+  for (const c of figures.monthTypes) {
+    const key = c.type ?? 'unknown';
     if (!series.has(key)) series.set(key, months.map(() => 0));
-    series.get(key)![index.get(r.disclosureDate.slice(0, 7))!]! += 1;
+    series.get(key)![index.get(c.month)!]! += c.count;
   }
   const keys = [...MAIN_TYPE_ORDER, 'unknown' as const].filter((k) => series.has(k));
   const label = (k: IncidentType | 'unknown') => (k === 'unknown' ? t('chart.unknown') : t(`incident_type.${k}`));

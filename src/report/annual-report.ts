@@ -6,6 +6,8 @@ import { estimateDamage, summarizeDamages, type DamageEstimate, type JnsaTables 
 import { summarizeDuty, type DutySummary } from '../analyze/reporting-duty.ts';
 import type { FactRow } from '../analyze/stats/fact-row.ts';
 import { allStats } from '../analyze/stats/stats-by.ts';
+import { dashboardFiguresOf } from '../analyze/stats/dashboard-figures.ts';
+import { dutyCounts } from '../analyze/duty-mark.ts';
 import { TSR_CAUSE_OF } from '../analyze/stats/tsr-cause.ts';
 import { describeScope } from '../app/describe-scope.ts';
 import type { FactsScope } from '../app/scoped-facts.ts';
@@ -49,8 +51,9 @@ export async function renderAnnualReport(input: ReportInput): Promise<string> {
   const estimateOf = new Map(estimates.map((e) => [e.incidentId, e]));
   const scopeText = describeScope(input.scope, t);
   const over = (extra = '') => html`<p class="scope">集計対象: ${scopeText} の事案 ${n(rows.length)} 件${extra}</p>`;
+  const figures = dashboardFiguresOf(rows, dutyCounts(duty));
   const chart = (id: ChartId) => {
-    const c = CHARTS[id](rows, t);
+    const c = CHARTS[id](figures, t);
     return html`<figure>${raw(renderChartSvg(c))}<figcaption>${c.title}${c.note ? html` — ${c.note}` : ''}</figcaption></figure>
 <details open><summary>数値</summary>${table(c.table)}</details>`;
   };

@@ -2,7 +2,9 @@
 // both engines run: the filter of the pages (analyze/incident-filter.ts) as WHERE clauses, the orders of
 // analyze/incident-order.ts as ORDER BY, and facet counts as one statement. Engine differences are only
 // how a value is bound (`param`) and where the search hits come from (the caller's `hits` table).
+import type { DutyMark } from '../analyze/duty-mark.ts';
 import type { FacetCounts } from '../analyze/facet-counts.ts';
+import { disclosureDelayOf } from '../analyze/stats/delays.ts';
 import { FACETS, type Facet, type IncidentFilter } from '../analyze/incident-filter.ts';
 import type { IncidentSort } from '../analyze/incident-order.ts';
 import type { IncidentFacts } from '../app/incident-facts.ts';
@@ -24,7 +26,7 @@ export function maskOf<T extends string>(all: readonly T[], values: readonly T[]
   return mask;
 }
 
-function valuesOfMask<T extends string>(all: readonly T[], mask: number): T[] {
+export function valuesOfMask<T extends string>(all: readonly T[], mask: number): T[] {
   return all.filter((_, bit) => Math.floor(mask / 2 ** bit) % 2 === 1);
 }
 
@@ -41,17 +43,26 @@ export function numberKey(n: string | null): [number, number, number] | null {
  */
 export const FACT_COLUMNS = [
   'incident_id', 'disclosure_date', 'year', 'month', 'affected_count', 'number_year', 'number_own', 'number_seq', 'sector',
-  'types_mask', 'data_mask', 'contractor', 'ppc', 'attacker', 'reviewed',
+  'types_mask', 'data_mask', 'contractor', 'ppc', 'attacker', 'reviewed', 'disclosed_days', 'duty',
 ] as const;
 
-export function factRowValues(f: IncidentFacts): (string | number | null)[] {
+/** The row of one incident's facts; its duty mark comes from its notices (app/incident-facts.ts reads them). */
+export function factRowValues(f: IncidentFacts, duty: DutyMark): (string | number | null)[] {
   const key = numberKey(f.number);
   return [
     f.id, f.disclosureDate, f.disclosureDate ? f.disclosureDate.slice(0, 4) : 'none', f.disclosureDate ? f.disclosureDate.slice(0, 7) : null,
     f.affectedCount, key?.[0] ?? null, key?.[1] ?? null, key?.[2] ?? null, f.sector,
     maskOf(INCIDENT_TYPES, f.incidentTypes), maskOf(DATA_TYPES, f.dataTypes),
     f.contractorInvolved ? 1 : 0, f.reportedToPpc ? 1 : 0, f.attacker !== null ? 1 : 0, f.reviewState === 'reviewed' ? 1 : 0,
+    disclosureDelayOf(f), duty,
   ];
+}
+
+/** An incident's duty mark among those the drain read; every incident saved has one. */
+export function dutyOf(duty: ReadonlyMap<number, DutyMark>, incidentId: number): DutyMark {
+  const mark = duty.get(incidentId);
+  if (mark === undefined) throw new Error(`no duty mark for incident ${incidentId}`);
+  return mark;
 }
 
 const inList = (values: readonly (string | number)[], bind: Bind) => values.map(bind).join(', ');

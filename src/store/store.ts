@@ -1,6 +1,8 @@
 // The Store port: the few operations the app needs, nothing about which engine serves them.
 // Every method is async so that a PostgreSQL implementation can satisfy the same interface.
 
+import type { DutyMark } from '../analyze/duty-mark.ts';
+import type { DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
 import type { Correction, FieldValue } from '../core/corrections.ts';
 import type { IncidentRecord, IncidentType, RecordKey, Sector } from '../core/record.ts';
 import type {
@@ -388,7 +390,7 @@ export interface IncidentFactsPort {
    * Stores the facts and drops those of `gone` incidents, in one transaction; each done item leaves the
    * queue unless it changed again since it was taken.
    */
-  saveIncidentFacts(facts: readonly IncidentFacts[], gone: readonly number[], done: readonly FactsWorkItem[]): Promise<void>;
+  saveIncidentFacts(facts: readonly IncidentFacts[], gone: readonly number[], done: readonly FactsWorkItem[], duty: ReadonlyMap<number, DutyMark>): Promise<void>;
   /** The view's incidents in `sort` order, `offset` skipped, at most `limit`; with each one's best hit when searching. */
   queryIncidentFacts(view: FactsView, sort: IncidentSort, window: { offset: number; limit: number }): Promise<{ rows: IncidentFacts[]; bestNotice: Map<number, number> }>;
   /** Every incident of the view in no particular order, in one statement (statistics: what needs them all). */
@@ -399,6 +401,8 @@ export interface IncidentFactsPort {
   countIncidentFacets(view: FactsView): Promise<FacetCounts>;
   /** The facts of these incidents (unknown ids left out), in the order given. */
   incidentFactsByIds(ids: readonly number[]): Promise<IncidentFacts[]>;
+  /** A dashboard's figures over the view, in one statement (as analyze/stats/dashboard-figures.ts defines them). */
+  incidentFigures(view: FactsView): Promise<DashboardFigures>;
 }
 
 export interface Store extends GroupingPort, IncidentFactsPort {

@@ -1,5 +1,6 @@
 // Hand-made incident rows for statistics tests: every field defaulted to "not stated".
 import type { FactRow } from '../../src/analyze/stats/fact-row.ts';
+import { dashboardFiguresOf } from '../../src/analyze/stats/dashboard-figures.ts';
 
 export function fact(id: number, fields: Partial<FactRow> = {}): FactRow {
   return {
@@ -33,3 +34,6 @@ export const CASEBOOK: FactRow[] = [
   fact(7, { organization: 'G銀行', sector: 'finance', disclosureDate: '2024-05-01', occurredDate: '2024-04-20', discoveredDate: '2024-04-25',
     incidentTypes: ['insider', 'misdelivery'], affectedCount: 50, contractorInvolved: true }),
 ];
+
+/** The dashboard's figures over rows, no duty counted: what the charts draw. */
+export const figuresOf = (rows: readonly FactRow[]) => dashboardFiguresOf(rows, { reportable: 0, unmentioned: 0, doubtful: 0 });

@@ -10,7 +10,7 @@ import { INCIDENT_TYPES } from '../../src/core/record.ts';
 import { renderAnnualReport } from '../../src/report/annual-report.ts';
 import { DEFAULT_JNSA_TABLES } from '../../src/analyze/jnsa-damage.ts';
 import { translator } from '../../src/server/i18n/messages.ts';
-import { fact } from '../analyze/fact-rows.ts';
+import { fact, figuresOf } from '../analyze/fact-rows.ts';
 
 const t = translator('ja');
 // One incident of each type in May 2024 (and one with none), each affecting a different number of people.
@@ -28,13 +28,13 @@ describe('incident type colours', () => {
   });
 
   it('stacks eighteen types in a month in eighteen different colours, each its type\'s', () => {
-    const svg = renderChartSvg(CHARTS['incidents-per-month'](ROWS, t));
+    const svg = renderChartSvg(CHARTS['incidents-per-month'](figuresOf(ROWS), t));
     const used = new Set(barFills(svg));
     for (const type of [...MAIN_TYPE_ORDER, 'unknown'] as const) expect(used, type).toContain(TYPE_COLOURS[type].toLowerCase());
   });
 
   it('draws each of the largest incidents in its type\'s colour, as the month chart does', () => {
-    const svg = renderChartSvg(CHARTS['affected-people'](ROWS, t));
+    const svg = renderChartSvg(CHARTS['affected-people'](figuresOf(ROWS), t));
     const fills = new Set(barFills(svg));
     // The 15 largest: ids 18 (no type) down to 4 (sql_injection … in INCIDENT_TYPES order).
     expect(fills).toContain(TYPE_COLOURS.unknown.toLowerCase());

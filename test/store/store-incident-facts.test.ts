@@ -138,7 +138,7 @@ describe.each(ENGINES)('incident facts in the store on $name', (engine) => {
     expect(taken.map((w) => w.incidentId)).toEqual([first!.id]);
     // Changed again before the facts taken are saved: the item stays for the next drain.
     await store.addCorrection({ target: 'incident', targetId: first!.id, field: 'sector', oldValue: null, newValue: 'education', by: 'sato' });
-    await store.saveIncidentFacts([], [], taken);
+    await store.saveIncidentFacts([], [], taken, new Map());
     expect((await store.takeFactsWork(10)).map((w) => w.incidentId)).toEqual([first!.id]);
     await refreshIncidentFacts(store);
     expect(await store.takeFactsWork(10)).toEqual([]);

@@ -47,6 +47,11 @@ export function countByPeriod(rows: readonly FactRow[], period: Period): PeriodB
     const key = periodOf(row.disclosureDate, period);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  return { period, incidents: rows.length, undated, rows: periodRows(counts, period) };
+}
+
+/** Counts by period, oldest first, with every period between the first and the last (0 when none). */
+export function periodRows(counts: ReadonlyMap<string, number>, period: Period): PeriodCount[] {
   const keys = [...counts.keys()].sort();
   const out: PeriodCount[] = [];
   // Empty periods are listed so a chart's axis is a true time axis, not a list of busy months.
@@ -57,5 +62,5 @@ export function countByPeriod(rows: readonly FactRow[], period: Period): PeriodB
       if (p === last) break;
     }
   }
-  return { period, incidents: rows.length, undated, rows: out };
+  return out;
 }

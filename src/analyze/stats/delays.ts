@@ -47,8 +47,18 @@ function figure(rows: readonly FactRow[], from: (r: FactRow) => string | null, t
     if (d < 0) inconsistent += 1;
     else days.push(d);
   }
+  return delayFigure(days, inconsistent);
+}
+
+/** The figure of these delays (whole days, 0 or more, any order) and the count of inconsistent ones. */
+export function delayFigure(days: number[], inconsistent: number): DelayFigure {
   days.sort((x, y) => x - y);
   return { incidents: days.length, median: median(days), p90: percentile(days, 90), inconsistent, days };
+}
+
+/** Days from discovery to disclosure (what the dashboard's delay reads), null when a date is missing. */
+export function disclosureDelayOf(row: Pick<FactRow, 'discoveredDate' | 'disclosureDate'>): number | null {
+  return row.discoveredDate && row.disclosureDate ? daysBetween(row.discoveredDate, row.disclosureDate) : null;
 }
 
 export function delays(rows: readonly FactRow[]): Delays {

@@ -30,7 +30,12 @@ export function breakdown<K extends string>(rows: readonly FactRow[], keysOf: (r
     if (keys.size === 0) unknown += 1;
     for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const out = [...counts].map(([key, count]) => ({ key, count }));
+  return breakdownOf(counts, unknown, rows.length);
+}
+
+/** Counts already made (by the store's GROUP BY, or above) in a breakdown's order. */
+export function breakdownOf<K extends string>(counts: ReadonlyMap<K, number>, unknown: number, incidents: number): Breakdown<K> {
+  const out = [...counts].filter(([, count]) => count > 0).map(([key, count]) => ({ key, count }));
   out.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { incidents: rows.length, unknown, rows: out };
+  return { incidents, unknown, rows: out };
 }

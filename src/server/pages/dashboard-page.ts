@@ -2,7 +2,7 @@
 // server (no client script) with its numbers as a table and a CSV link. The SVG is ECharts' own
 // output, which escapes the text it draws (organisation names included); nothing else is raw.
 import { html, raw } from 'hono/html';
-import type { AllStats } from '../../analyze/stats/stats-by.ts';
+import type { DashboardFigures } from '../../analyze/stats/dashboard-figures.ts';
 import type { Chart } from '../../charts/chart.ts';
 import type { PageContext } from '../i18n/locale.ts';
 import { layout, type Html } from './layout.ts';
@@ -12,9 +12,8 @@ export interface DashboardView {
   scope: string;
   /** The filter as URL parameters (without lang), for the incidents link and the CSV links. */
   params: URLSearchParams;
-  stats: AllStats;
-  /** Incidents that look reportable, how many of them mention no report, and how many are in doubt. */
-  duty: { reportable: number; unmentioned: number; doubtful: number };
+  /** The figures, the duty among them: incidents that look reportable, of them with no report mentioned, in doubt. */
+  figures: DashboardFigures;
   charts: { chart: Chart; svg: string }[];
 }
 
@@ -22,8 +21,8 @@ export function dashboardPage(view: DashboardView, ctx: PageContext): Html {
   const { t } = ctx;
   const query = view.params.toString();
   const suffix = query ? `?${query}` : '';
-  const s = view.stats;
-  const delay = s.delays.discoveredToDisclosed;
+  const s = view.figures;
+  const delay = s.discoveredToDisclosed;
   const none = t('common.none');
   const share = s.contractor.share === null ? none : `${(s.contractor.share * 100).toFixed(1)}%`;
   return layout(t('dashboard.title'), html`
@@ -36,7 +35,7 @@ ${s.incidents === 0 ? html`<p class="count">${t('dashboard.empty')}</p>` : html`
 <li>${t('dashboard.summary.people', { total: s.affected.total, n: s.affected.counted })}</li>
 <li>${t('dashboard.summary.delay', { median: delay.median ?? none, p90: delay.p90 ?? none, n: delay.incidents })}</li>
 <li>${t('dashboard.summary.contractor', { involved: s.contractor.involved, share })}</li>
-<li>${t('dashboard.summary.duty', { reportable: view.duty.reportable, unmentioned: view.duty.unmentioned, doubtful: view.duty.doubtful })}</li>
+<li>${t('dashboard.summary.duty', { reportable: s.duty.reportable, unmentioned: s.duty.unmentioned, doubtful: s.duty.doubtful })}</li>
 </ul>
 </section>
 ${view.charts.map(({ chart, svg }) => html`

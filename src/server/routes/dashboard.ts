@@ -1,10 +1,9 @@
 // Routes of the dashboard: /dashboard over the incidents page's URL filter, and each chart's numbers
 // as CSV at /dashboard/<chart>.csv with the same parameters.
 import { Hono } from 'hono';
-import { allStats } from '../../analyze/stats/stats-by.ts';
+import type { DashboardFigures } from '../../analyze/stats/dashboard-figures.ts';
 import { describeScope } from '../../app/describe-scope.ts';
-import { checkDuty } from '../../app/duty-check.ts';
-import { scopedFacts, type FactsScope } from '../../app/scoped-facts.ts';
+import { scopedFigures, type FactsScope } from '../../app/scoped-facts.ts';
 import { CHARTS } from '../../charts/all-charts.ts';
 import { tableToCsv } from '../../charts/chart-csv.ts';
 import { CHART_IDS, type ChartId } from '../../charts/chart.ts';
@@ -19,8 +18,7 @@ import { ViewCache } from '../view-cache.ts';
 
 interface DashboardView {
   charts: { chart: ReturnType<(typeof CHARTS)[ChartId]>; svg: string }[];
-  duty: { reportable: number; unmentioned: number; doubtful: number };
-  stats: ReturnType<typeof allStats>;
+  figures: DashboardFigures;
 }
 
 /** Thrown out of a view's computation when its client has gone, so that the half-drawn view is not kept. */
@@ -44,25 +42,23 @@ export function dashboardRoutes(deps: { store: Store }): Hono {
     let gone = false;
     // Rendering the charts costs far more than counting: views are kept until the casebook changes.
     const page = await views.get(await deps.store.changeToken(), `${ctx.locale}|${JSON.stringify(scope)}`, async () => {
-      const rows = await scopedFacts(deps.store, scope);
+      // Every figure, the duty's counts included, from the store's one statement over the scope.
+      const figures = await scopedFigures(deps.store, scope);
       const charts = CHART_IDS.map((id) => {
-        const chart = CHARTS[id](rows, ctx.t);
+        const chart = CHARTS[id](figures, ctx.t);
         // Nobody waits for this page any more: its charts are not drawn (and the view not kept).
         gone ||= clientGone(c);
         return { chart, svg: gone ? '' : svgs.svgOf(chart) };
       });
-      // Counts only: the summary's per-incident assessments would keep a row per incident alive.
-      const duty = await checkDuty(deps.store, rows);
-      const view = { charts, duty: { reportable: duty.reportable, unmentioned: duty.unmentioned.length, doubtful: duty.doubtful.length }, stats: allStats(rows) };
       if (gone) throw new ClientGone();
-      return view;
+      return { charts, figures };
     }).catch((err: unknown) => {
       if (err instanceof ClientGone) return null;
       throw err;
     });
     if (page === null) return new Response(null, { status: CLIENT_GONE });
     return c.html(dashboardPage({
-      scope: describeScope(scope, ctx.t), params: incidentQueryParams(scope), stats: page.stats, duty: page.duty, charts: page.charts,
+      scope: describeScope(scope, ctx.t), params: incidentQueryParams(scope), figures: page.figures, charts: page.charts,
     }, ctx));
   });
 
@@ -71,8 +67,7 @@ export function dashboardRoutes(deps: { store: Store }): Hono {
     const id = file.endsWith('.csv') ? file.slice(0, -4) : '';
     if (!(CHART_IDS as readonly string[]).includes(id)) throw new JikenboError('not_found', `no chart ${file.slice(0, 60)}`);
     const ctx = pageContext(c);
-    const rows = await scopedFacts(deps.store, dashboardScope(c.req.queries()));
-    const chart = CHARTS[id as ChartId](rows, ctx.t);
+    const chart = CHARTS[id as ChartId](await scopedFigures(deps.store, dashboardScope(c.req.queries())), ctx.t);
     return c.body(tableToCsv(chart.table), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${id}.csv"`,

@@ -1,8 +1,9 @@
 // PostgreSQL side of the incident facts the pages read, as sqlite/facts-queries.ts: the queue of stale
 // incidents, writing the facts, and a view's page, count and facet counts in SQL (../incident-facts-sql.ts).
 import type { IncidentFacts } from '../../app/incident-facts.ts';
+import { figuresFromRows, figuresSql, largestIds, type FigureRow } from '../incident-figures-sql.ts';
 import {
-  FACT_COLUMNS, countsFromRows, facetCountsSql, factRowValues, factsOrder, factsWhere, where, type Bind,
+  FACT_COLUMNS, countsFromRows, dutyOf, facetCountsSql, factRowValues, factsOrder, factsWhere, where, type Bind,
 } from '../incident-facts-sql.ts';
 import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import type { FactsView, IncidentFactsPort } from '../store.ts';
@@ -61,13 +62,13 @@ export function factsQueries(pool: Pool): IncidentFactsPort {
       }, { readOnly: true });
     },
 
-    async saveIncidentFacts(facts, gone, done) {
+    async saveIncidentFacts(facts, gone, done, duty) {
       await inTransaction(pool, async (client) => {
         // One statement for the lot: each row's values bound in column order.
         const perInsert = Math.floor(30_000 / FACT_COLUMNS.length);
         for (let i = 0; i < facts.length; i += perInsert) {
           const { bind, values } = binder();
-          const tuples = facts.slice(i, i + perInsert).map((f) => `(${factRowValues(f).map(bind).join(', ')})`);
+          const tuples = facts.slice(i, i + perInsert).map((f) => `(${factRowValues(f, dutyOf(duty, f.id)).map(bind).join(', ')})`);
           await client.query(/* sql */ `
             INSERT INTO incident_facts (${FACT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}
             ON CONFLICT (incident_id) DO UPDATE SET ${FACT_COLUMNS.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}`, values);
@@ -125,6 +126,13 @@ export function factsQueries(pool: Pool): IncidentFactsPort {
 
     async incidentFactsByIds(ids) {
       return factsOf(ids);
+    },
+
+    async incidentFigures(view) {
+      const { bind, values } = binder();
+      const { from, withHits } = viewFrom(view, bind);
+      const found = await rows<FigureRow>(pool, figuresSql(withHits, from, view.filter, bind as Bind), values);
+      return figuresFromRows(found, await factsOf(largestIds(found)));
     },
   };
 }

@@ -1,9 +1,11 @@
 // SQLite side of the incident facts the pages read (incident_facts, migration 11): the queue of stale
 // incidents, writing the facts, and a view's page, count and facet counts in SQL (../incident-facts-sql.ts).
 import type Database from 'better-sqlite3';
+import type { DutyMark } from '../../analyze/duty-mark.ts';
 import type { IncidentFacts } from '../../app/incident-facts.ts';
+import { figuresFromRows, figuresSql, largestIds, type FigureRow } from '../incident-figures-sql.ts';
 import {
-  FACT_COLUMNS, countsFromRows, facetCountsSql, factRowValues, factsOrder, factsWhere, where, type Bind,
+  FACT_COLUMNS, countsFromRows, dutyOf, facetCountsSql, factRowValues, factsOrder, factsWhere, where, type Bind,
 } from '../incident-facts-sql.ts';
 import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import type { FactsView, IncidentFactsPort } from '../store.ts';
@@ -63,9 +65,9 @@ export function factsQueries(db: Database.Database): IncidentFactsPort {
     return s;
   };
 
-  const save = db.transaction((facts: readonly IncidentFacts[], gone: readonly number[], done: readonly { incidentId: number; seq: number }[]) => {
+  const save = db.transaction((facts: readonly IncidentFacts[], gone: readonly number[], done: readonly { incidentId: number; seq: number }[], duty: ReadonlyMap<number, DutyMark>) => {
     for (const f of facts) {
-      upsert.run(...factRowValues(f));
+      upsert.run(...factRowValues(f, dutyOf(duty, f.id)));
       upsertJson.run(f.id, JSON.stringify(f));
     }
     for (const id of gone) {
@@ -94,8 +96,8 @@ export function factsQueries(db: Database.Database): IncidentFactsPort {
       return ordered(ids, toIncidents(incidentsByIds.all(json), leanMembers.all(json)));
     },
 
-    async saveIncidentFacts(facts, gone, done) {
-      save.immediate(facts, gone, done);
+    async saveIncidentFacts(facts, gone, done, duty) {
+      save.immediate(facts, gone, done, duty);
     },
 
     async queryIncidentFacts(view, sort, window) {
@@ -134,6 +136,13 @@ export function factsQueries(db: Database.Database): IncidentFactsPort {
 
     async incidentFactsByIds(ids) {
       return factsOf(ids);
+    },
+
+    async incidentFigures(view) {
+      const { bind, values } = binder();
+      const { from, withHits } = viewFrom(view, bind);
+      const found = prepare(figuresSql(withHits, from, view.filter, bind)).all(...values) as FigureRow[];
+      return figuresFromRows(found, factsOf(largestIds(found)));
     },
   };
 }

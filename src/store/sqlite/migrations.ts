@@ -597,6 +597,21 @@ export const MIGRATIONS: readonly Migration[] = [
         ON CONFLICT (incident_id) DO NOTHING;
     `,
   },
+  {
+    version: 14,
+    name: 'the dashboard\'s figures in SQL: each incident\'s disclosure delay and reporting duty kept with its facts',
+    sql: /* sql */ `
+      -- Days from discovery to disclosure (analyze/stats/delays.ts), NULL without both dates; the reporting
+      -- duty as analyze/duty-mark.ts marks it (0 none, 1 reportable and reported, 2 reportable, no report
+      -- mentioned, 3 in doubt), read from the incident's notices when its facts are made.
+      ALTER TABLE incident_facts ADD COLUMN disclosed_days INTEGER;
+      ALTER TABLE incident_facts ADD COLUMN duty INTEGER NOT NULL DEFAULT 0;
+      -- Every incident's facts are made again by the next read, with both.
+      INSERT INTO incident_facts_queue (incident_id, seq)
+        SELECT id, (SELECT coalesce(max(seq), 0) FROM incident_facts_queue) + id FROM incidents WHERE true
+        ON CONFLICT (incident_id) DO NOTHING;
+    `,
+  },
 ];
 export interface MigrationReport {
   applied: number[];

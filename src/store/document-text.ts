@@ -41,3 +41,31 @@ export function storedDocumentText(text: string, notices: ReadonlyArray<{ ordina
 export function documentTextOf(stored: StoredDocumentText, noticeTexts: readonly string[]): string {
   return stored.wholeText ?? stored.leadText + noticeTexts.join('');
 }
+
+export interface NoticeSpan {
+  id: number;
+  /** Offsets into the document's text, in UTF-16 code units, as the splitter gave them. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The first notice whose offsets do not hold its text in its document's text (the evidence and the
+ * document's text rely on them), with what is wrong; null when every one does. Notices in ordinal order.
+ */
+export function offsetProblem(stored: StoredDocumentText, notices: readonly NoticeSpan[]): { noticeId: number; detail: string } | null {
+  if (stored.wholeText !== null) {
+    const whole = stored.wholeText;
+    const bad = notices.find((n) => n.start < 0 || n.end > whole.length || n.end - n.start !== n.text.length || !whole.startsWith(n.text, n.start));
+    return bad ? { noticeId: bad.id, detail: `its offsets ${bad.start}–${bad.end} do not hold its text in its document's text` } : null;
+  }
+  let at = stored.leadText.length;
+  for (const n of notices) {
+    if (n.start !== at || n.end !== at + n.text.length) {
+      return { noticeId: n.id, detail: `its offsets are ${n.start}–${n.end}, but its text is at ${at}–${at + n.text.length} of its document's text` };
+    }
+    at = n.end;
+  }
+  return null;
+}

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { splitPosts } from '../../src/extract/split-posts.ts';
-import { documentTextOf, storedDocumentText } from '../../src/store/document-text.ts';
+import { documentTextOf, offsetProblem, storedDocumentText } from '../../src/store/document-text.ts';
 
 const CASEBOOK = [
   'source: https://example.invalid/casebook',
@@ -65,5 +65,26 @@ describe('storedDocumentText', () => {
     // '\udf77本文' alone would not survive a database's UTF-8: the whole text is kept instead.
     expect(storedDocumentText(text, [{ ordinal: 0, text: text.slice(1) }])).toEqual({ leadText: '', wholeText: text });
     expect(storedDocumentText(text, [{ ordinal: 0, text: text.slice(2) }])).toEqual({ leadText: '𠮷', wholeText: null });
+  });
+});
+
+describe('offsetProblem', () => {
+  const posts = splitPosts(CASEBOOK).map((p, k) => ({ id: k + 1, start: p.start, end: p.end, text: p.text }));
+  const lead = { leadText: 'source: https://example.invalid/casebook\n\n', wholeText: null };
+  const whole = { leadText: '', wholeText: CASEBOOK };
+
+  it('finds nothing wrong with the splitter\'s offsets, in either layout', () => {
+    expect(offsetProblem(lead, posts)).toBeNull();
+    expect(offsetProblem(whole, posts)).toBeNull();
+  });
+
+  it('names the first notice whose offsets do not hold its text', () => {
+    const moved = posts.map((p) => (p.id === 2 ? { ...p, start: p.start - 1 } : p));
+    expect(offsetProblem(lead, moved)).toEqual({ noticeId: 2, detail: expect.stringContaining(`${posts[1]!.start - 1}–${posts[1]!.end}`) });
+    expect(offsetProblem(whole, moved)?.noticeId).toBe(2);
+    const shifted = posts.map((p) => ({ ...p, start: p.start + 1, end: p.end + 1 }));
+    expect(offsetProblem(lead, shifted)?.noticeId).toBe(1);
+    expect(offsetProblem(whole, shifted)?.noticeId).toBe(1);
+    expect(offsetProblem(whole, [{ ...posts[1]!, end: CASEBOOK.length + 5, start: CASEBOOK.length + 5 - posts[1]!.text.length }])?.noticeId).toBe(2);
   });
 });

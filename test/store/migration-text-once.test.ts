@@ -184,11 +184,23 @@ describe.each(ENGINES)('each text stored once on $name', (engine) => {
         }
         expect((await store.search('𠮷田')).map((h) => h.documentId)).toEqual([ids[0]]);
         expect((await store.search('ファクス')).map((h) => h.documentId)).toEqual([ids[1]]);
-        expect((await store.checkIntegrity()).problems).toEqual([]);
+        const checked = await store.checkIntegrity();
+        expect(checked.problems).toEqual([]);
+        expect(checked.counted.document_text).toBe(3);
 
         const report = await reextractNotices(store, { force: true });
         expect(report.notices).toBe(4);
         for (const [k, d] of docs.entries()) expect(await store.getDocumentText(ids[k]!)).toBe(d.text);
+
+        // An offset moved behind the store's back, in a document of each layout: check names the notice.
+        const [second] = (await raw.query<{ id: number }>(`SELECT id FROM notices WHERE document_id = ${ids[0]} AND ordinal = 1`));
+        const [cutShort] = (await raw.query<{ id: number }>(`SELECT id FROM notices WHERE document_id = ${ids[2]}`));
+        await raw.exec('UPDATE notices SET start_offset = start_offset + 1 WHERE id = ?', [second!.id]);
+        await raw.exec('UPDATE notices SET start_offset = start_offset + 1, end_offset = end_offset + 1 WHERE id = ?', [cutShort!.id]);
+        expect((await store.checkIntegrity()).problems).toEqual([
+          { check: 'document_text', subject: `notice:${second!.id}`, detail: expect.stringContaining('but its text is at') },
+          { check: 'document_text', subject: `notice:${cutShort!.id}`, detail: expect.stringContaining('do not hold its text') },
+        ]);
       } finally {
         await store.close();
       }

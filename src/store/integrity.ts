@@ -6,6 +6,7 @@ export type IntegrityCheck =
   | 'schema'             // the engine's own integrity check (SQLite) or the schema version
   | 'notice_document'    // every notice has its document
   | 'notice_record'      // every notice has a machine record
+  | 'document_text'      // each notice's offsets hold its text in its document's text (lead and notices, or whole)
   | 'search_index'       // the full-text index holds every notice, its own words find it, and nothing else
   | 'incident_members'   // every incident notice is in exactly one incident, no incident is empty, others in none
   | 'casebook_numbers'   // numbers unique, counters never behind the numbers handed out

@@ -420,6 +420,8 @@ export interface Store extends GroupingPort, IncidentFactsPort {
   ingestDocuments(batch: readonly DocumentToIngest[]): Promise<BatchIngestOutcome[]>;
   hasDocument(sha256: string): Promise<boolean>;
   getDocument(id: number): Promise<StoredDocument | null>;
+  /** The decoded text the document's posts were cut from, exactly as ingested; null when there is no such document. */
+  getDocumentText(id: number): Promise<string | null>;
   getNotice(id: number): Promise<NoticeDetail | null>;
   /** Newest disclosure first; notices without a date last. */
   listNotices(options?: ListOptions): Promise<NoticeSummary[]>;

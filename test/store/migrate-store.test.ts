@@ -35,8 +35,13 @@ async function view(location: string) {
   const casebook = await openCasebook(location);
   try {
     const { store } = casebook;
+    const notices = await store.listNotices({ limit: 1000 });
+    const documentIds = [...new Set(notices.map((n) => n.documentId))].sort((x, y) => x - y);
     return {
-      notices: await store.listNotices({ limit: 1000 }),
+      notices,
+      // Each text is stored once (the notices hold it): the documents' texts must come back whole.
+      documentTexts: await Promise.all(documentIds.map(async (id) => [id, await store.getDocumentText(id)])),
+      noticeTexts: await Promise.all(notices.map(async (n) => [n.id, (await store.getNotice(n.id))!.text])),
       incidents: await store.listIncidents({ limit: 1000 }),
       corrections: [...(await store.listAllCorrections('notice'))],
       hits: (await store.search('不正アクセス')).map((h) => h.id),
@@ -91,6 +96,8 @@ describe('migrate-store', () => {
     const [before, onPg, after] = [await view(original), await view(pg.url), await view(back)];
     expect(before.incidents.some((i) => i.members.some((m) => m.origin === 'manual'))).toBe(true);
     expect(before.hits.length).toBeGreaterThan(0);
+    expect(before.documentTexts.length).toBeGreaterThan(0);
+    expect(before.documentTexts.every(([, text]) => typeof text === 'string' && text.length > 0)).toBe(true);
     expect(onPg).toEqual(before);
     expect(after).toEqual(before);
 

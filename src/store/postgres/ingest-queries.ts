@@ -10,6 +10,7 @@ import type { BatchIngestOutcome, DocumentInput, IngestResult, NoticeInput, Stor
 import { writeAudit } from './account-queries.ts';
 import { inTransaction, isInputError, one, rows, type Client, type Pool, type Queryable } from './pg-database.ts';
 import { tsvectorText } from './pg-text-search.ts';
+import { storedDocumentText } from '../document-text.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 /** The first key of the advisory locks a batch takes on its documents' hashes (the second is the hash). */
@@ -99,10 +100,11 @@ async function lockGrouping(client: Client): Promise<void> {
 async function insertOne(client: Client, { doc, notices }: PreparedDocument, now: () => Date): Promise<IngestResult> {
   const at = now().toISOString();
   // Two processes with the same bytes: the second waits here for the first, then adds nothing.
+  const { leadText, wholeText } = storedDocumentText(doc.text, notices.map((n) => n.input));
   const inserted = await one<{ id: number }>(client, /* sql */ `
-    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, text, ingested_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
-  [doc.sha256, doc.source, doc.mediaType, doc.encoding, doc.byteLength, doc.text, at]);
+    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, lead_text, whole_text, ingested_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+  [doc.sha256, doc.source, doc.mediaType, doc.encoding, doc.byteLength, leadText, wholeText, at]);
   if (!inserted) {
     const existing = (await one<{ id: number }>(client, 'SELECT id FROM documents WHERE sha256 = $1', [doc.sha256]))!;
     return { documentId: existing.id, created: false, noticeIds: await noticeIdsOf(client, existing.id) };
@@ -144,17 +146,18 @@ async function insertOne(client: Client, { doc, notices }: PreparedDocument, now
 async function insertMany(client: Client, items: readonly PreparedDocument[], now: () => Date): Promise<IngestResult[]> {
   const at = now().toISOString();
   const docs = items.map((i) => i.doc);
+  const texts = items.map((i) => storedDocumentText(i.doc.text, i.notices.map((n) => n.input)));
   // In batch order (ORDINALITY), so ids follow the order the files came in. A hash stored before, or
   // twice in the batch, is skipped here and answered below.
   const created = await rows<{ id: number; sha256: string }>(client, /* sql */ `
-    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, text, ingested_at)
-    SELECT d.sha256, d.source, d.media_type, d.encoding, d.byte_length, d.text, $7
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[])
-      WITH ORDINALITY AS d (sha256, source, media_type, encoding, byte_length, text, n)
+    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, lead_text, whole_text, ingested_at)
+    SELECT d.sha256, d.source, d.media_type, d.encoding, d.byte_length, d.lead_text, d.whole_text, $8
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[])
+      WITH ORDINALITY AS d (sha256, source, media_type, encoding, byte_length, lead_text, whole_text, n)
     ORDER BY d.n
     ON CONFLICT (sha256) DO NOTHING RETURNING id, sha256`,
   [docs.map((d) => d.sha256), docs.map((d) => d.source), docs.map((d) => d.mediaType), docs.map((d) => d.encoding),
-    docs.map((d) => d.byteLength), docs.map((d) => d.text), at]);
+    docs.map((d) => d.byteLength), texts.map((t) => t.leadText), texts.map((t) => t.wholeText), at]);
   const createdId = new Map(created.map((r) => [r.sha256, r.id]));
   // The first item of each new hash owns the new document; any later one is a duplicate of it.
   const owners = items.map((item, k) => createdId.has(item.doc.sha256) && items.findIndex((o) => o.doc.sha256 === item.doc.sha256) === k);

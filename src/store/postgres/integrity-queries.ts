@@ -7,6 +7,7 @@ import type { IntegrityProblem, IntegrityReport } from '../integrity.ts';
 import type { Store } from '../store.ts';
 import { inTransaction, rows, type Pool } from './pg-database.ts';
 import { tsvectorText } from './pg-text-search.ts';
+import { offsetProblem, type NoticeSpan } from '../document-text.ts';
 
 const PAGE = 500;
 
@@ -24,6 +25,28 @@ export function integrityQueries(pool: Pool): Pick<Store, 'checkIntegrity'> {
         for (const n of await rows<{ id: number }>(client, 'SELECT n.id FROM notices n WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.notice_id = n.id)')) {
           add('notice_record', `notice:${n.id}`, 'has no machine record');
         }
+
+        let documentsRead = 0;
+        for (let after = 0; ;) {
+          const docs = await rows<{ id: number; lead_text: string; whole_text: string | null }>(client,
+            'SELECT id, lead_text, whole_text FROM documents WHERE id > $1 ORDER BY id LIMIT $2', [after, PAGE]);
+          if (docs.length === 0) break;
+          after = docs[docs.length - 1]!.id;
+          const spans = new Map<number, NoticeSpan[]>();
+          for (const n of await rows<{ document_id: number; id: number; start_offset: number; end_offset: number; text: string }>(client,
+            'SELECT document_id, id, start_offset, end_offset, text FROM notices WHERE document_id = ANY ($1::int[]) ORDER BY document_id, ordinal',
+            [docs.map((d) => d.id)])) {
+            (spans.get(n.document_id) ?? spans.set(n.document_id, []).get(n.document_id)!).push({ id: n.id, start: n.start_offset, end: n.end_offset, text: n.text });
+          }
+          for (const d of docs) {
+            const own = spans.get(d.id);
+            if (!own) continue;
+            documentsRead++;
+            const problem = offsetProblem({ leadText: d.lead_text, wholeText: d.whole_text }, own);
+            if (problem) add('document_text', `notice:${problem.noticeId}`, problem.detail);
+          }
+        }
+        counted.document_text = documentsRead;
 
         let notices = 0;
         for (let after = 0; ;) {

@@ -564,6 +564,25 @@ export const MIGRATIONS: readonly Migration[] = [
         ON CONFLICT (incident_id) DO NOTHING;
     `,
   },
+  {
+    version: 15,
+    name: 'each text stored once: a document keeps only the text in none of its notices',
+    sql: /* sql */ `
+      -- A notice keeps its post's text; its document keeps the lead, the text before its first notice,
+      -- and is lead_text followed by its notices' texts in ordinal order (store/document-text.ts).
+      -- whole_text keeps the whole text where that would not give it back exactly: checked here on the
+      -- very expression the store reads it with, so no text is lost.
+      ALTER TABLE documents ADD COLUMN lead_text text NOT NULL DEFAULT '';
+      ALTER TABLE documents ADD COLUMN whole_text text;
+      UPDATE documents d SET lead_text = left(d.text, greatest(0, length(d.text)
+        - coalesce((SELECT sum(length(n.text)) FROM notices n WHERE n.document_id = d.id), 0))::int);
+      UPDATE documents d SET whole_text = d.text, lead_text = ''
+        WHERE d.lead_text || coalesce((SELECT string_agg(n.text, '' ORDER BY n.ordinal) FROM notices n WHERE n.document_id = d.id), '')
+          IS DISTINCT FROM d.text;
+      -- The old column's bytes stay in the table's files until it is rewritten (VACUUM FULL documents).
+      ALTER TABLE documents DROP COLUMN text;
+    `,
+  },
 ];
 export interface MigrationReport {
   applied: number[];

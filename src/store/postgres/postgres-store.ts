@@ -9,6 +9,7 @@ import {
   toDocument, toNoticeDetail, toNoticeSummary, type DocumentRow, type NoticeDetailRow, type NoticeSummaryRow,
 } from '../rows/notice-row.ts';
 import { makeSnippet } from '../snippet.ts';
+import { documentTextOf } from '../document-text.ts';
 import type { ListOptions, NoticeSummary, SearchFilters, SearchHit, Store } from '../store.ts';
 import { claimQueries } from './claim-queries.ts';
 import { correctionQueries, correctionsOf } from './correction-queries.ts';
@@ -99,6 +100,18 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
       if (!isRowId(id)) return null;
       const row = await one<DocumentRow>(pool, `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1`, [id]);
       return row ? toDocument(row) : null;
+    },
+
+    async getDocumentText(id) {
+      if (!isRowId(id)) return null;
+      return inTransaction(pool, async (client) => {
+        const row = await one<{ lead_text: string; whole_text: string | null }>(client, 'SELECT lead_text, whole_text FROM documents WHERE id = $1', [id]);
+        if (!row) return null;
+        const texts = row.whole_text === null
+          ? (await rows<{ text: string }>(client, 'SELECT text FROM notices WHERE document_id = $1 ORDER BY ordinal', [id])).map((n) => n.text)
+          : [];
+        return documentTextOf({ leadText: row.lead_text, wholeText: row.whole_text }, texts);
+      }, { isolation: 'REPEATABLE READ', readOnly: true });
     },
 
     async getNotice(id) {

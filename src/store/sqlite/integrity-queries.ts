@@ -5,6 +5,17 @@ import type Database from 'better-sqlite3';
 import { indexTokens } from '../../core/bigram.ts';
 import { probeTokens, type IntegrityProblem, type IntegrityReport } from '../integrity.ts';
 import type { Store } from '../store.ts';
+import { offsetProblem, type NoticeSpan, type StoredDocumentText } from '../document-text.ts';
+
+interface DocumentTextRow {
+  document_id: number;
+  lead_text: string;
+  whole_text: string | null;
+  id: number;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+}
 
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
@@ -33,6 +44,27 @@ export function integrityQueries(db: Database.Database): Pick<Store, 'checkInteg
     for (const n of all<{ id: number }>('SELECT n.id FROM notices n WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.notice_id = n.id)')) {
       add('notice_record', `notice:${n.id}`, 'has no machine record');
     }
+
+    // Documents in id order, each with its notices in ordinal order, one row per notice.
+    type Read = { id: number; stored: StoredDocumentText; notices: NoticeSpan[] };
+    let current = null as Read | null;
+    const finish = (doc: Read | null) => {
+      const problem = doc && offsetProblem(doc.stored, doc.notices);
+      if (problem) add('document_text', `notice:${problem.noticeId}`, problem.detail);
+    };
+    let documentsRead = 0;
+    for (const r of db.prepare(/* sql */ `
+      SELECT d.id AS document_id, d.lead_text, d.whole_text, n.id, n.start_offset, n.end_offset, n.text
+      FROM documents d JOIN notices n ON n.document_id = d.id ORDER BY d.id, n.ordinal`).iterate() as Iterable<DocumentTextRow>) {
+      if (current?.id !== r.document_id) {
+        finish(current);
+        documentsRead++;
+        current = { id: r.document_id, stored: { leadText: r.lead_text, wholeText: r.whole_text }, notices: [] };
+      }
+      current.notices.push({ id: r.id, start: r.start_offset, end: r.end_offset, text: r.text });
+    }
+    finish(current);
+    counted.document_text = documentsRead;
 
     const indexed = new Set(all<{ rowid: number }>('SELECT rowid FROM notice_fts').map((r) => r.rowid));
     const probe = db.prepare('SELECT 1 FROM notice_fts WHERE notice_fts MATCH ? AND rowid = ?').pluck();

@@ -612,6 +612,24 @@ export const MIGRATIONS: readonly Migration[] = [
         ON CONFLICT (incident_id) DO NOTHING;
     `,
   },
+  {
+    version: 15,
+    name: 'each text stored once: a document keeps only the text in none of its notices',
+    sql: /* sql */ `
+      -- A notice keeps its post's text; its document keeps the lead, the text before its first notice,
+      -- and is lead_text followed by its notices' texts in ordinal order (store/document-text.ts).
+      -- whole_text keeps the whole text where that would not give it back exactly: checked here on the
+      -- very expression the store reads it with, so no text is lost.
+      ALTER TABLE documents ADD COLUMN lead_text TEXT NOT NULL DEFAULT '';
+      ALTER TABLE documents ADD COLUMN whole_text TEXT;
+      UPDATE documents SET lead_text = substr(text, 1, max(0, length(text)
+        - coalesce((SELECT sum(length(n.text)) FROM notices n WHERE n.document_id = documents.id), 0)));
+      UPDATE documents SET whole_text = text, lead_text = ''
+        WHERE lead_text || coalesce((SELECT group_concat(n.text, '' ORDER BY n.ordinal) FROM notices n WHERE n.document_id = documents.id), '')
+          IS NOT text;
+      ALTER TABLE documents DROP COLUMN text;
+    `,
+  },
 ];
 export interface MigrationReport {
   applied: number[];

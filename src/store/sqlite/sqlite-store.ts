@@ -9,6 +9,7 @@ import {
   toDocument, toNoticeDetail, toNoticeSummary, type DocumentRow, type NoticeDetailRow, type NoticeSummaryRow,
 } from '../rows/notice-row.ts';
 import { makeSnippet } from '../snippet.ts';
+import { documentTextOf, storedDocumentText } from '../document-text.ts';
 import type {
   BatchIngestOutcome, DocumentInput, IngestResult, ListOptions, NoticeInput, NoticeSummary, SearchFilters,
   SearchHit, Store,
@@ -115,8 +116,8 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   const findDocument = db.prepare<[string], { id: number }>('SELECT id FROM documents WHERE sha256 = ?');
   const noticeIdsOf = db.prepare<[number], { id: number }>('SELECT id FROM notices WHERE document_id = ? ORDER BY ordinal');
   const insertDocument = db.prepare(/* sql */ `
-    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, text, ingested_at)
-    VALUES (@sha256, @source, @mediaType, @encoding, @byteLength, @text, @ingestedAt)`);
+    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, lead_text, whole_text, ingested_at)
+    VALUES (@sha256, @source, @mediaType, @encoding, @byteLength, @leadText, @wholeText, @ingestedAt)`);
   const insertNotice = db.prepare(/* sql */ `
     INSERT INTO notices (document_id, ordinal, start_offset, end_offset, text, header, organization, title,
                          disclosure_date, casebook_id, sector, affected_count, kind)
@@ -130,6 +131,9 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   const insertFts = db.prepare('INSERT INTO notice_fts (rowid, body) VALUES (?, ?)');
   const selectDocument = db.prepare<[number], DocumentRow>(/* sql */ `
     SELECT id, sha256, source, media_type, encoding, byte_length, ingested_at FROM documents WHERE id = ?`);
+  const selectDocumentText = db.prepare<[number], { lead_text: string; whole_text: string | null }>(
+    'SELECT lead_text, whole_text FROM documents WHERE id = ?');
+  const selectNoticeTexts = db.prepare<[number], { text: string }>('SELECT text FROM notices WHERE document_id = ? ORDER BY ordinal');
   const selectNotice = db.prepare<[number], SummaryRow & NoticeDetailRow>(/* sql */ `
     SELECT ${SUMMARY_COLUMNS}, n.ordinal, n.text, r.record_json, n.effective_json, r.extractor_version
     FROM notices n
@@ -151,7 +155,11 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       return { documentId: existing.id, created: false, noticeIds: noticeIdsOf.all(existing.id).map((r) => r.id) };
     }
     const at = now().toISOString();
-    const documentId = Number(insertDocument.run({ ...doc, ingestedAt: at }).lastInsertRowid);
+    const { leadText, wholeText } = storedDocumentText(doc.text, notices.map((n) => n.input));
+    const documentId = Number(insertDocument.run({
+      sha256: doc.sha256, source: doc.source, mediaType: doc.mediaType, encoding: doc.encoding, byteLength: doc.byteLength,
+      leadText, wholeText, ingestedAt: at,
+    }).lastInsertRowid);
     const noticeIds: number[] = [];
     for (const { input, recordJson, tokens } of notices) {
       const r = input.record;
@@ -261,6 +269,13 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     async getDocument(id) {
       const row = selectDocument.get(id);
       return row ? toDocument(row) : null;
+    },
+
+    async getDocumentText(id) {
+      const row = selectDocumentText.get(id);
+      if (!row) return null;
+      const texts = row.whole_text === null ? selectNoticeTexts.all(id).map((n) => n.text) : [];
+      return documentTextOf({ leadText: row.lead_text, wholeText: row.whole_text }, texts);
     },
 
     async getNotice(id) {

@@ -364,7 +364,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   // misconfiguration
   {
     id: 'incident_types/misconfiguration-setting-error',
-    pattern: /設定不備|設定の不備|誤設定|設定ミス|設定の誤り|誤った設定|設定に誤り|設定誤り|設定(?:を)?誤(?:っ|り)|設定漏れ|設定が(?:不十分|不適切|適切でな)|不適切な設定/,
+    pattern: /設定不備|設定の不備|誤設定|設定ミス|設定の誤り|誤った(?:[^。、]{1,10}?の)?設定|設定に誤り|設定誤り|設定(?:を)?誤(?:っ|り)|設定漏れ|設定が(?:不十分|不適切|適切でな)|不適切な設定/,
     scope: 'header+sentence',
     requires: /アクセス|公開|共有|閲覧|参照|権限|クラウド|サーバ|ストレージ|インターネット|認証|誰でも/,
     notBefore: MAIL_RECIPIENT_BEFORE,
@@ -374,7 +374,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     confidence: 'high',
     why: 'A setting error about who can see data (access, sharing, publication) is misconfiguration; a machine\'s setting is not.',
     examples: {
-      match: ['クラウドサーバの設定ミスにより、顧客データが外部から取得できました。'],
+      match: ['クラウドサーバの設定ミスにより、顧客データが外部から取得できました。', '調査の結果、誤った閲覧権限の設定が原因と判明しました。'],
       noMatch: ['メールの宛先の設定を誤り、別のお客様に送信してしまいました。'],
     },
   },
@@ -394,7 +394,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/misconfiguration-open-by-setting',
-    pattern: /(?:閲覧|アクセス|参照|ダウンロード)(?:可能|でき|し得)る?(?:な)?状態|誰でも(?:閲覧|アクセス|ダウンロード|参照)|認証なし(?:で|に)|パスワード(?:なし|を設定せず)(?:で|に)/,
+    pattern: /(?:閲覧|アクセス|参照|ダウンロード)(?:可能|でき|し得)る?(?:な)?(?:状態|状況)|誰でも(?:閲覧|アクセス|ダウンロード|参照)|認証なし(?:で|に)|パスワード(?:なし|を設定せず)(?:で|に)/,
     scope: 'header+sentence',
     requires: /設定|公開範囲|限定公開|共有リンク|リンクを知って|URLを知って|権限|クラウド|ストレージ|サーバ|インターネット上|外部から/,
     excludes: /メール(?:を|で)?[^。]{0,6}(?:送信|送付)|郵送|同封|掲載/,
@@ -404,7 +404,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     confidence: 'medium',
     why: 'Data left open to anyone (閲覧できる状態) because of how a share, link or server was set is misconfiguration.',
     examples: {
-      match: ['限定公開のつもりで設定したフォルダが、インターネット上の誰でも閲覧できる状態になっていました。'],
+      match: ['限定公開のつもりで設定したフォルダが、インターネット上の誰でも閲覧できる状態になっていました。', 'ストレージの共有設定により、外部から名簿ファイルをダウンロードできる状況にありました。'],
       noMatch: ['宛先の設定により、受信者全員が他の受信者のアドレスを閲覧できる状態でメールを送信しました。', 'クラウド上の当該データは、外部から閲覧できる状態にはなっておりません。'],
     },
   },
@@ -424,7 +424,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/misconfiguration-open-on-page',
-    pattern: /(?:画面|フォーム|ページ|サイト|システム|フォルダ|ストレージ)(?:上)?(?:において|で|に|上で|の)[^。]{0,40}(?:閲覧|アクセス|参照|ダウンロード)(?:可能|でき|し得)(?:な|の|る)状態/,
+    pattern: /(?:画面|フォーム|ページ|サイト|システム|フォルダ|ストレージ)(?:上)?(?:において|で|に|上で|の)[^。]{0,40}(?:閲覧|アクセス|参照|ダウンロード)(?:可能|でき|し得)(?:な|の|る)(?:状態|状況)/,
     scope: 'header+sentence',
     excludes: /メール(?:を|で)?[^。]{0,6}(?:送信|送付)|郵送|同封|誤って|掲載|公表/,
     notBefore: MAIL_RECIPIENT_BEFORE,

@@ -92,6 +92,7 @@ const ja = {
   // --- notice and incident pages
   'incident.title': '事案 #{number}',
   'incident.unnumbered': '番号なしの事案',
+  'incident.imported_title': 'VERIS インシデント {id}（取り込み）',
   'incident.record': '統合された記録',
   'incident.record.help': '各値は、その値を述べた公表文から採られています。「根拠」を押すと本文の該当箇所へ移動します。',
   'incident.field': '項目',
@@ -641,6 +642,7 @@ const en: Catalogue = {
 
   'incident.title': 'Incident #{number}',
   'incident.unnumbered': 'Unnumbered incident',
+  'incident.imported_title': 'VERIS incident {id} (imported)',
   'incident.record': 'Merged record',
   'incident.record.help': 'Each value comes from the notice that states it. “Evidence” jumps to the passage in the text.',
   'incident.field': 'Field',

@@ -1,5 +1,5 @@
 // The incidents page (home): search box, facets with counts, sorted and paged rows, all state in the URL.
-import { incidentPath } from '../../core/public-id.ts';
+import { incidentLabel, incidentPath } from '../../core/public-id.ts';
 import { html } from 'hono/html';
 import { FACETS, type Facet } from '../../analyze/incident-filter.ts';
 import type { FacetCounts } from '../../analyze/facet-counts.ts';
@@ -139,7 +139,7 @@ ${FACETS.map((facet) => facetBlock(facet))}
   function row(r: IncidentFacts): Html {
     const snippet = v.snippets.get(r.id);
     return html`<li>
-  <a class="title" href="${incidentPath(r)}">${r.number ? html`<span class="num">#${r.number}</span> ` : ''}${clipTitle(r.title ?? r.organization ?? t('incidents.title'))}</a>
+  <a class="title" href="${incidentPath(r)}">${incidentLabel(r) ? html`<span class="num">${incidentLabel(r)}</span> ` : ''}${clipTitle(r.title ?? r.organization ?? t('incidents.title'))}</a>
   <div class="meta">
     <span class="org">${r.organization ?? t('common.unknown_org')}</span>
     <time ${r.disclosureDate ? html`datetime="${r.disclosureDate}"` : ''}>${r.disclosureDate ?? t('common.unknown_date')}</time>

@@ -3,6 +3,7 @@
 // Either way each document is stored whole or not at all.
 
 import { indexTokens } from '../../core/bigram.ts';
+import { JP_NOTICES } from '../../core/dataset.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import { auditValues } from '../rows/account-row.ts';
@@ -100,9 +101,9 @@ async function insertOne(client: Client, { doc, notices }: PreparedDocument, now
   const at = now().toISOString();
   // Two processes with the same bytes: the second waits here for the first, then adds nothing.
   const inserted = await one<{ id: number }>(client, /* sql */ `
-    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, text, ingested_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
-  [doc.sha256, doc.source, doc.mediaType, doc.encoding, doc.byteLength, doc.text, at]);
+    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, text, ingested_at, dataset, external_id)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+  [doc.sha256, doc.source, doc.mediaType, doc.encoding, doc.byteLength, doc.text, at, doc.dataset ?? JP_NOTICES, doc.externalId ?? null]);
   if (!inserted) {
     const existing = (await one<{ id: number }>(client, 'SELECT id FROM documents WHERE sha256 = $1', [doc.sha256]))!;
     return { documentId: existing.id, created: false, noticeIds: await noticeIdsOf(client, existing.id) };
@@ -147,14 +148,14 @@ async function insertMany(client: Client, items: readonly PreparedDocument[], no
   // In batch order (ORDINALITY), so ids follow the order the files came in. A hash stored before, or
   // twice in the batch, is skipped here and answered below.
   const created = await rows<{ id: number; sha256: string }>(client, /* sql */ `
-    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, text, ingested_at)
-    SELECT d.sha256, d.source, d.media_type, d.encoding, d.byte_length, d.text, $7
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[])
-      WITH ORDINALITY AS d (sha256, source, media_type, encoding, byte_length, text, n)
+    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, text, ingested_at, dataset, external_id)
+    SELECT d.sha256, d.source, d.media_type, d.encoding, d.byte_length, d.text, $7, d.dataset, d.external_id
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $8::text[], $9::text[])
+      WITH ORDINALITY AS d (sha256, source, media_type, encoding, byte_length, text, dataset, external_id, n)
     ORDER BY d.n
     ON CONFLICT (sha256) DO NOTHING RETURNING id, sha256`,
   [docs.map((d) => d.sha256), docs.map((d) => d.source), docs.map((d) => d.mediaType), docs.map((d) => d.encoding),
-    docs.map((d) => d.byteLength), docs.map((d) => d.text), at]);
+    docs.map((d) => d.byteLength), docs.map((d) => d.text), at, docs.map((d) => d.dataset ?? JP_NOTICES), docs.map((d) => d.externalId ?? null)]);
   const createdId = new Map(created.map((r) => [r.sha256, r.id]));
   // The first item of each new hash owns the new document; any later one is a duplicate of it.
   const owners = items.map((item, k) => createdId.has(item.doc.sha256) && items.findIndex((o) => o.doc.sha256 === item.doc.sha256) === k);

@@ -2,6 +2,7 @@
 
 import Database from 'better-sqlite3';
 import { queryPhrases, indexTokens } from '../../core/bigram.ts';
+import { JP_NOTICES } from '../../core/dataset.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { IncidentType } from '../../core/record.ts';
 import { checkFilters, checkPaging } from '../filters.ts';
@@ -115,8 +116,8 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   const findDocument = db.prepare<[string], { id: number }>('SELECT id FROM documents WHERE sha256 = ?');
   const noticeIdsOf = db.prepare<[number], { id: number }>('SELECT id FROM notices WHERE document_id = ? ORDER BY ordinal');
   const insertDocument = db.prepare(/* sql */ `
-    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, text, ingested_at)
-    VALUES (@sha256, @source, @mediaType, @encoding, @byteLength, @text, @ingestedAt)`);
+    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, text, ingested_at, dataset, external_id)
+    VALUES (@sha256, @source, @mediaType, @encoding, @byteLength, @text, @ingestedAt, @dataset, @externalId)`);
   const insertNotice = db.prepare(/* sql */ `
     INSERT INTO notices (document_id, ordinal, start_offset, end_offset, text, header, organization, title,
                          disclosure_date, casebook_id, sector, affected_count, kind)
@@ -151,7 +152,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       return { documentId: existing.id, created: false, noticeIds: noticeIdsOf.all(existing.id).map((r) => r.id) };
     }
     const at = now().toISOString();
-    const documentId = Number(insertDocument.run({ ...doc, ingestedAt: at }).lastInsertRowid);
+    const documentId = Number(insertDocument.run({ ...doc, ingestedAt: at, dataset: doc.dataset ?? JP_NOTICES, externalId: doc.externalId ?? null }).lastInsertRowid);
     const noticeIds: number[] = [];
     for (const { input, recordJson, tokens } of notices) {
       const r = input.record;

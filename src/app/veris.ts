@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { verisDataset } from '../core/dataset.ts';
+import { datasetOfVeris, isImportedDataset } from '../core/dataset.ts';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import type { IncidentRecord } from '../core/record.ts';
 import type { IncidentRow, PlainRecord } from '../formats/incident-row.ts';
@@ -172,10 +172,11 @@ async function importOne(path: string, deps: { store: Store; archive: Archive; v
     await deps.archive.put(sha256, bytes);
     // A dataset of its own (core/dataset.ts): never grouped by the notice rules, numbered or counted as Japanese.
     const veris = incident as VerisIncident;
+    const dataset = datasetOfVeris(veris);
     const incidentId = typeof veris.incident_id === 'string' && veris.incident_id.trim() ? veris.incident_id.trim().slice(0, 200) : null;
     const result = await deps.store.ingestDocument(
       { sha256, source: path, mediaType: VERIS_MEDIA_TYPE, encoding: 'UTF-8', byteLength: bytes.byteLength, text,
-        dataset: verisDataset(veris.source_id), externalId: incidentId },
+        dataset, externalId: isImportedDataset(dataset) ? incidentId : null },
       [{ ordinal: 0, start: 0, end: text.length, text, record, extractorVersion: VERIS_IMPORT_VERSION }],
     );
     if (!result.created) return { path, status: 'duplicate' };

@@ -14,7 +14,19 @@ export function isImportedDataset(dataset: string | null | undefined): boolean {
   return dataset !== undefined && dataset !== null && dataset !== JP_NOTICES;
 }
 
-/** The dataset of a VERIS file: 'veris:' and its source_id ('vcdb'), 'veris:unknown' without a usable one. */
+/**
+ * The dataset of a VERIS file. jikenbo's own export (source_id 'jikenbo', the notice's record kept in
+ * plus.jikenbo) is a Japanese notice's incident moved between casebooks: 'jp-notices', grouped and
+ * numbered as before. Any other file is 'veris:' and its source_id ('veris:vcdb').
+ */
+export function datasetOfVeris(incident: { source_id?: unknown; plus?: unknown }): string {
+  const plus = typeof incident.plus === 'object' && incident.plus !== null ? (incident.plus as Record<string, unknown>) : null;
+  const jikenbo = plus && typeof plus.jikenbo === 'object' && plus.jikenbo !== null ? (plus.jikenbo as Record<string, unknown>) : null;
+  if (incident.source_id === 'jikenbo' && jikenbo && typeof jikenbo.record === 'object' && jikenbo.record !== null) return JP_NOTICES;
+  return verisDataset(incident.source_id);
+}
+
+/** 'veris:' and a source_id ('vcdb'), 'veris:unknown' without a usable one. */
 export function verisDataset(sourceId: unknown): string {
   const id = typeof sourceId === 'string' ? sourceId.trim().toLowerCase() : '';
   return /^[a-z0-9][a-z0-9._-]{0,63}$/.test(id) ? `veris:${id}` : 'veris:unknown';

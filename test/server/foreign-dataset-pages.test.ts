@@ -41,6 +41,8 @@ describe.skipIf(!existsSync(INDIA)).each(CASEBOOK_ENGINES)('imported incidents o
   it('counts only the Japanese notices\' incidents in the statistics and the duty list by default', async () => {
     const stats = await (await reader.get('/api/stats')).json() as { incidents: number };
     expect(stats.incidents).toBe(2);
+    expect((await (await reader.get('/api/v1/stats')).json() as { incidents: number }).incidents).toBe(2);
+    expect((await (await reader.get('/api/v1/stats?dataset=all')).json() as { incidents: number }).incidents).toBe(3);
     const year2020 = await (await reader.get('/api/stats?year=2020')).json() as { incidents: number };
     expect(year2020.incidents).toBe(0);
     const duty = await (await reader.get('/api/stats/duty')).json() as Duty;

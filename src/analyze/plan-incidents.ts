@@ -52,8 +52,9 @@ export function planIncidents(snapshot: IncidentSnapshot, links: readonly Notice
       id: keeper?.id ?? null, members: draft.group.members, clashNotes: null, firstDisclosure: draft.firstDisclosure,
       ownNumber: keeper?.ownNumber ?? null, numberNew: false,
     };
-    // One imported incident (a VERIS file) is shown by its own id: no casebook number, none given.
-    if (draft.ordered.every((n) => isImportedDataset(n.dataset))) planned.push({ ...base, number: null, numberKept: false, ownNumber: null });
+    // One imported incident (a VERIS file) is shown by its own id: no casebook number, none given. One
+    // numbered before (a casebook of before migration 14) keeps its own number, so links to it still resolve.
+    if (draft.ordered.every((n) => isImportedDataset(n.dataset))) planned.push({ ...base, number: null, numberKept: false });
     else if (kept !== null) planned.push({ ...base, number: kept, numberKept: true });
     else if (keeper?.ownNumber) planned.push({ ...base, number: keeper.ownNumber, numberKept: false });
     else unnumbered.push({ draft, keeper });

@@ -1,8 +1,9 @@
 // Migration 14 on a casebook of the schema before it, on both engines: VERIS files imported before
 // (JSON documents read by the VERIS importer) become dataset 'veris:unknown' with their incident_id
 // (read from the text the importer wrote), a notice read from text stays 'jp-notices', and the next
-// regrouping gives the imported notices one incident each, with no casebook number, though their
-// summaries are the same (real VCDB files, read in place from ../shared).
+// regrouping splits the incident the notice rules had merged them into (their summaries are the same:
+// real VCDB files, read in place from ../shared) into one per file, shown with no casebook number; the
+// number jikenbo gave the merged one still finds the incident that kept it.
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -50,7 +51,14 @@ function rowsBefore(): { sql: string; ids: string[] } {
       FROM documents WHERE sha256 = ${lit(d.sha)};
     INSERT INTO records (notice_id, record_json, extractor_version, created_at)
       SELECT n.id, ${lit(JSON.stringify(d.record))}, ${lit(d.version)}, '${at}' FROM notices n JOIN documents x ON x.id = n.document_id WHERE x.sha256 = ${lit(d.sha)};`).join('\n');
-  return { sql, ids: docs.slice(0, 2).map((d) => d.id) };
+  // The two VERIS notices merged into one incident numbered J2026-0002, as the notice rules did before.
+  const merged = `
+    INSERT INTO incidents (created_at, own_number, number_assigned_at, export_key) VALUES ('${at}', 'J2026-0002', '${at}', 'k-merged');
+    INSERT INTO incident_notices (incident_id, notice_id)
+      SELECT i.id, n.id FROM incidents i, notices n JOIN documents d ON d.id = n.document_id
+      WHERE i.export_key = 'k-merged' AND d.media_type = 'application/json';
+    INSERT INTO casebook_counters (year, last) VALUES (2026, 2);`;
+  return { sql: sql + merged, ids: docs.slice(0, 2).map((d) => d.id) };
 }
 
 interface Before {
@@ -122,6 +130,9 @@ describe.skipIf(!existsSync(VCDB)).each(ENGINES)('migration to datasets on $name
         const imported = facts.filter((f) => f.dataset === 'veris:unknown');
         expect(imported.map((f) => f.externalId).sort()).toEqual([...ids].sort());
         expect(imported.every((f) => f.number === null && f.noticeIds.length === 1)).toBe(true);
+        const kept = imported.filter((f) => f.ownNumber === 'J2026-0002');
+        expect(kept).toHaveLength(1);
+        expect(await store.findIncidentsByNumber('J2026-0002')).toEqual([kept[0]!.id]);
         expect(facts.find((f) => f.dataset === 'jp-notices')).toMatchObject({ organization: 'みどり電機株式会社', number: 'J2024-0001' });
       } finally {
         await store.close();

@@ -52,7 +52,8 @@ export function toIncidents(incidents: readonly IncidentRow[], found: Iterable<M
     const list = members.get(row.id) ?? [];
     const dataset = incidentDataset(list);
     return {
-      id: row.id, number: row.casebook_number ?? row.own_number, numberKept: row.casebook_number !== null,
+      // An imported incident shows no casebook number (its VERIS id instead), even one given before migration 14.
+      id: row.id, number: isImportedDataset(dataset) ? row.casebook_number : row.casebook_number ?? row.own_number, numberKept: row.casebook_number !== null,
       ownNumber: row.own_number, exportKey: row.export_key, numberClash: row.number_clash === 1,
       clashNotes: row.clash_notes, firstDisclosure: row.first_disclosure, members: list,
       dataset, externalId: isImportedDataset(dataset) ? list.find((m) => m.externalId)?.externalId ?? null : null,

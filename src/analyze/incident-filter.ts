@@ -6,6 +6,7 @@
 //
 // Full-text search is not here (it needs the store): resolve the query to incident ids first
 // (src/app/incident-search.ts) and pass them as `ids`.
+import { inDatasetChoice, type DatasetChoice } from '../core/dataset.ts';
 import type { DataType, IncidentType, Sector } from '../core/record.ts';
 
 /** The fields of an incident-facts row that the filter reads (IncidentFacts of src/app/incident-facts.ts has them all). */
@@ -20,6 +21,8 @@ export interface FilterableIncident {
   reportedToPpc: boolean;
   attacker: string | null;
   reviewState: 'unreviewed' | 'reviewed';
+  /** core/dataset.ts: absent or 'jp-notices' for the incidents of the notices jikenbo reads. */
+  dataset?: string;
 }
 
 export interface IncidentFilter {
@@ -43,6 +46,8 @@ export interface IncidentFilter {
   review?: 'unreviewed' | 'reviewed';
   /** Only these incidents (the hits of a full-text search). */
   ids?: ReadonlySet<number>;
+  /** The Japanese notices' incidents, the imported ones, or all (core/dataset.ts); all when absent. */
+  dataset?: DatasetChoice;
 }
 
 /** The facets a filter has, in the order pages show them. */
@@ -69,6 +74,7 @@ export function passesFacet(row: FilterableIncident, filter: IncidentFilter, fac
 /** What every facet shares: the search hits and the date range. */
 export function passesScope(row: FilterableIncident, filter: IncidentFilter): boolean {
   if (filter.ids && !filter.ids.has(row.id)) return false;
+  if (!inDatasetChoice(row.dataset, filter.dataset)) return false;
   if (filter.from && (row.disclosureDate === null || row.disclosureDate < filter.from)) return false;
   if (filter.to && (row.disclosureDate === null || row.disclosureDate > filter.to)) return false;
   return true;
@@ -81,7 +87,7 @@ export function filterIncidents<T extends FilterableIncident>(rows: readonly T[]
 
 /** True when the filter narrows nothing. */
 export function isEmptyFilter(filter: IncidentFilter): boolean {
-  return !filter.ids && !filter.from && !filter.to && FACETS.every((f) => {
+  return !filter.ids && !filter.from && !filter.to && (filter.dataset === undefined || filter.dataset === 'all') && FACETS.every((f) => {
     const v = filter[f];
     return v === undefined || (Array.isArray(v) && v.length === 0);
   });

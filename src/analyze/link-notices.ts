@@ -40,6 +40,8 @@ export interface Prepared {
   /** disclosure date, else event date; '9999' sorts undated notices after dated ones */
   sortDate: string;
   dates?: Set<string>;
+  /** Its dataset (core/dataset.ts): an imported notice is linked by no rule. */
+  dataset?: string;
   /** The follow-up marker its header or text carries (null: none), found when first needed. */
   marker?: string | null;
 }
@@ -54,6 +56,7 @@ export function prepare(n: LinkableNotice): Prepared {
   return {
     id: n.id, record: n.record, text: n.text, org: orgKey(n.record.organization), form: legalFormKind(n.record.organization),
     number: keptNumber(n.record.casebook_id), sortDate: eventDate(n.record) ?? '9999',
+    ...(n.dataset !== undefined ? { dataset: n.dataset } : {}),
     get compact() {
       compact ??= compactText(n.text);
       return compact;

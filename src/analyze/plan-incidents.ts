@@ -1,8 +1,10 @@
 // Regrouping as a plan: link, apply a person's decisions, map groups onto existing incidents so ids
 // and numbers stay put, number the new ones in jikenbo's own form, flag header numbers shared by two
-// incidents, and say which incident absorbed each one a merge retires.
+// incidents, and say which incident absorbed each one a merge retires. Imported notices (core/dataset.ts)
+// are linked by no rule, only by a person, and an incident of imported notices alone gets no number.
 
 import type { ExistingIncident, IncidentPlan, IncidentSnapshot, LinkableNotice, NoticeLink, PlannedIncident } from '../store/store.ts';
+import { isImportedDataset } from '../core/dataset.ts';
 import { NumberAllocator, keptNumber } from './casebook-number.ts';
 import { groupNotices, type NoticeGroup } from './group-notices.ts';
 import { linkNotices, noticeOrder } from './link-notices.ts';
@@ -19,7 +21,7 @@ interface Draft {
  * The plan for the snapshot's notices and incidents: the whole casebook, or (with `links` found
  * beforehand) a part closed under links, incidents and numbers, as app/regroup.ts gives it.
  */
-export function planIncidents(snapshot: IncidentSnapshot, links: readonly NoticeLink[] = linkNotices(snapshot.notices)): IncidentPlan {
+export function planIncidents(snapshot: IncidentSnapshot, links: readonly NoticeLink[] = linkNotices(snapshot.notices.filter((n) => !isImportedDataset(n.dataset)))): IncidentPlan {
   const notices = new Map(snapshot.notices.map((n) => [n.id, n]));
   const incidentNotices = snapshot.notices.filter((n) => n.record.kind === 'incident').map((n) => n.id);
   const groups = groupNotices(incidentNotices, links, snapshot.decisions)
@@ -50,7 +52,10 @@ export function planIncidents(snapshot: IncidentSnapshot, links: readonly Notice
       id: keeper?.id ?? null, members: draft.group.members, clashNotes: null, firstDisclosure: draft.firstDisclosure,
       ownNumber: keeper?.ownNumber ?? null, numberNew: false,
     };
-    if (kept !== null) planned.push({ ...base, number: kept, numberKept: true });
+    // One imported incident (a VERIS file) is shown by its own id: no casebook number, none given. One
+    // numbered before (a casebook of before migration 14) keeps its own number, so links to it still resolve.
+    if (draft.ordered.every((n) => isImportedDataset(n.dataset))) planned.push({ ...base, number: null, numberKept: false });
+    else if (kept !== null) planned.push({ ...base, number: kept, numberKept: true });
     else if (keeper?.ownNumber) planned.push({ ...base, number: keeper.ownNumber, numberKept: false });
     else unnumbered.push({ draft, keeper });
   }
@@ -116,7 +121,7 @@ function chooseKeeper(claimed: ExistingIncident[], kept: string | null): Existin
 /** Two incidents with one header number (the casebook gave it twice): both keep it, a person decides. Own numbers never repeat. */
 function flagClashes(planned: PlannedIncident[], notices: Map<number, LinkableNotice>): void {
   const byNumber = new Map<string, PlannedIncident[]>();
-  for (const p of planned) (byNumber.get(p.number) ?? byNumber.set(p.number, []).get(p.number)!).push(p);
+  for (const p of planned) if (p.number !== null) (byNumber.get(p.number) ?? byNumber.set(p.number, []).get(p.number)!).push(p);
   for (const [number, sharing] of byNumber) {
     if (sharing.length < 2) continue;
     for (const p of sharing) {

@@ -21,5 +21,7 @@ export function describeScope(scope: FactsScope, t: Translate): string {
   yn('facet.ppc', f.ppc);
   yn('facet.attacker', f.attacker);
   if (f.review) parts.push(`${t('facet.review')}: ${t(`facet.review.${f.review}`)}`);
+  // Figures count the Japanese notices' incidents unless the scope asks for another dataset (core/dataset.ts).
+  if (f.dataset === 'all' || f.dataset === 'imported') parts.push(`${t('facet.dataset')}: ${t(`facet.dataset.${f.dataset}`)}`);
   return parts.length ? parts.join('; ') : t('dashboard.scope.all');
 }

@@ -4,6 +4,7 @@
 // No process keeps a copy of the whole casebook's facts.
 import { fieldReviews, reviewCounts } from '../analyze/review-queue.ts';
 import type { Correction } from '../core/corrections.ts';
+import { JP_NOTICES } from '../core/dataset.ts';
 import type { FlatIncident } from '../core/flat-incident.ts';
 import type { ReplacedIncident } from '../formats/incident-row.ts';
 import type { Store } from '../store/store.ts';
@@ -21,6 +22,10 @@ export interface IncidentFacts extends FlatIncident {
   replaces?: ReplacedIncident[];
   /** How many of its stated values a person confirmed or corrected, of how many (absent on facts made before). */
   review?: { confirmed: number; corrected: number; of: number };
+  /** 'jp-notices' or an imported dataset ('veris:vcdb'), core/dataset.ts; absent on facts made before. */
+  dataset?: string;
+  /** An imported incident's own id (VERIS incident_id): shown in place of a casebook number. */
+  externalId?: string | null;
 }
 
 /** Incidents made again per step: one step's records and merges are alive at a time. */
@@ -46,6 +51,7 @@ export function factsOf(incident: MergedIncident, noticeCorrections: ReadonlyMap
     contractorInvolved: m.contractor_involved.value, attacker: m.attacker.value, discovery: m.discovery.value,
     noticeIds: incident.members.map((x) => x.noticeId),
     reviewState: reviewed ? 'reviewed' : 'unreviewed', review,
+    dataset: incident.dataset ?? JP_NOTICES, externalId: incident.externalId ?? null,
   };
 }
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { IncidentFilter } from '../analyze/incident-filter.ts';
 import { INCIDENT_SORTS } from '../analyze/incident-order.ts';
+import { DATASET_CHOICES } from '../core/dataset.ts';
 import { JikenboError } from '../core/errors.ts';
 import { calendarDate } from './calendar-date.ts';
 import { DATA_TYPES, INCIDENT_TYPES, SECTORS } from '../core/record.ts';
@@ -29,6 +30,7 @@ export const selectionShape = {
   ppc: yesNo.optional().describe('reported to the 個人情報保護委員会'),
   attacker: yesNo.optional().describe('an attacker is named'),
   review: z.enum(['reviewed', 'unreviewed']).optional(),
+  dataset: z.enum(DATASET_CHOICES).optional().describe('jp: incidents of the Japanese notices jikenbo reads; imported: incidents imported from VERIS; all (the default here)'),
   sort: z.enum(INCIDENT_SORTS).optional().describe('order; newest disclosure first by default'),
 };
 export const selectionSchema = z.object(selectionShape).strict();
@@ -68,6 +70,7 @@ export function filterOf(s: SelectionInput): IncidentFilter {
   return {
     types: s.type, sectors: s.sector, dataTypes: s.data, years: s.year, months: s.month, from: s.from, to: s.to,
     contractor: yn(s.contractor), ppc: yn(s.ppc), attacker: yn(s.attacker), review: s.review,
+    ...(s.dataset ? { dataset: s.dataset } : {}),
   };
 }
 

@@ -22,6 +22,7 @@ import {
 } from '../analyze/link-notices.ts';
 import { MIN_MENTION_KEY } from '../analyze/org-name.ts';
 import { planIncidents } from '../analyze/plan-incidents.ts';
+import { isImportedDataset } from '../core/dataset.ts';
 import { JikenboError } from '../core/errors.ts';
 import { leaseHolder } from './lease-holder.ts';
 import type { BlockLink, BlockWindow, ExistingIncident, GroupingItem, GroupingStage, ManualDecision, NoticeLink, Store } from '../store/store.ts';
@@ -161,9 +162,11 @@ async function indexNotices(store: Store, items: GroupingItem[]): Promise<void> 
   const followers: BlockWindow[] = [];
   const named = new Map<string, Array<string | null>>();
   const entries = noticeIds.map((id) => {
+    // An imported notice (a VERIS incident) is in no block: no notice rule ever links it; a person may.
     const p = byId.get(id);
-    const blocks = p ? noticeBlocks(p) : [];
-    const at = p ? indexedAt(p) : null;
+    const linkable = p !== undefined && !isImportedDataset(p.dataset);
+    const blocks = linkable ? noticeBlocks(p) : [];
+    const at = linkable ? indexedAt(p) : null;
     const was = old.get(id) ?? { blocks: [], at: null };
     for (const block of [...was.blocks, ...blocks]) if (!isIndexOnly(block)) dirty.add(block);
     dirty.add(`writer:${id}`);
@@ -173,7 +176,7 @@ async function indexNotices(store: Store, items: GroupingItem[]): Promise<void> 
       followers.push({ block: `marked:${org}`, ...followersWindow(date) });
       if (org.length >= MIN_MENTION_KEY) (named.get(org) ?? named.set(org, []).get(org)!).push(date);
     }
-    return { id, blocks, at, windows: p && p.record.kind === 'incident' ? mentionWindows(p.compact) : '' };
+    return { id, blocks, at, windows: linkable && p.record.kind === 'incident' ? mentionWindows(p.compact) : '' };
   });
   const keys = [...named].map(([key, dates]) => ({ key, ...partnersWindow(dates) }));
   const [writers, following] = await Promise.all([store.writersNaming(keys), store.noticesWithin(followers)]);
@@ -254,7 +257,7 @@ async function loadInto(store: Store, loaded: Map<number, Prepared>, withText: R
 
 /** A writer's contractor links: the names the store knows among its candidates, and their notices of its time. */
 async function writerLinks(store: Store, writer: Prepared | undefined): Promise<NoticeLink[]> {
-  if (!writer || writer.record.kind !== 'incident') return [];
+  if (!writer || writer.record.kind !== 'incident' || isImportedDataset(writer.dataset)) return [];
   const candidates = mentionCandidates(writer.compact);
   if (candidates.length === 0) return [];
   const keys = await store.orgKeysAmong(candidates);

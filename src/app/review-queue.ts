@@ -3,6 +3,7 @@
 // how many values people have confirmed or corrected so far.
 import { fieldReviews, type FieldReview } from '../analyze/review-queue.ts';
 import type { FactRow } from '../analyze/stats/fact-row.ts';
+import { isImportedDataset } from '../core/dataset.ts';
 import type { Store } from '../store/store.ts';
 import { checkDuty } from './duty-check.ts';
 import { withMerged } from './incidents.ts';
@@ -35,7 +36,9 @@ const byNeed = (a: QueueItem, b: QueueItem) =>
 
 export async function reviewQueue(store: Store, rows: readonly FactRow[], limit = 50): Promise<ReviewQueue> {
   const [incidentCorrections, noticeCorrections, claimLinks, duty] = await Promise.all([
-    store.listAllCorrections('incident'), store.listAllCorrections('notice'), store.listClaimLinks(), checkDuty(store, rows),
+    store.listAllCorrections('incident'), store.listAllCorrections('notice'), store.listClaimLinks(),
+    // Duty flags are for the Japanese notices' incidents only: an imported incident owes no report here.
+    checkDuty(store, rows.filter((r) => !isImportedDataset(r.dataset))),
   ]);
   const withClaims = new Set(claimLinks.map((l) => l.incidentId));
   const flagged = new Set([...duty.unmentioned, ...duty.doubtful].map((a) => a.incidentId));

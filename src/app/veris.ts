@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { datasetOfVeris, isImportedDataset } from '../core/dataset.ts';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import type { IncidentRecord } from '../core/record.ts';
 import type { IncidentRow, PlainRecord } from '../formats/incident-row.ts';
@@ -250,11 +251,15 @@ async function importOne(path: string, deps: { store: Store; archive: Archive; v
     const plain = recordFromVeris(current);
     const text = readableSummary(current, plain);
     const record: IncidentRecord = { ...plain, header: text.split('\n', 1)[0]!, evidence: {} };
+    // A dataset of its own (core/dataset.ts): never grouped by the notice rules, numbered or counted as Japanese.
+    const dataset = datasetOfVeris(current);
+    const incidentId = typeof current.incident_id === 'string' && current.incident_id.trim() ? current.incident_id.trim().slice(0, 200) : null;
     let result: Awaited<ReturnType<Store['ingestDocument']>>;
     try {
       await deps.archive.put(sha256, bytes);
       result = await deps.store.ingestDocument(
-        { sha256, source: path, mediaType: VERIS_MEDIA_TYPE, encoding: 'UTF-8', byteLength: bytes.byteLength, text },
+        { sha256, source: path, mediaType: VERIS_MEDIA_TYPE, encoding: 'UTF-8', byteLength: bytes.byteLength, text,
+          dataset, externalId: isImportedDataset(dataset) ? incidentId : null },
         [{ ordinal: 0, start: 0, end: text.length, text, record, extractorVersion: VERIS_IMPORT_VERSION }],
       );
     } catch (err) {

@@ -1,6 +1,6 @@
 // The incident filter on the command line: the same names as the incidents page's URL (--type,
 // --sector, --data, --year, --month, --from, --to, --contractor yes|no, --ppc, --attacker, --review,
-// --q), repeatable where the page allows several, validated by the page's own schema.
+// --q, --dataset), repeatable where the page allows several, validated by the page's own schema.
 import { JikenboError } from '../core/errors.ts';
 import { parseIncidentQuery } from '../server/incident-query.ts';
 import type { FactsScope } from '../app/scoped-facts.ts';
@@ -18,9 +18,10 @@ export const SCOPE_OPTIONS = {
   ppc: { type: 'string' },
   attacker: { type: 'string' },
   review: { type: 'string' },
+  dataset: { type: 'string' },
 } as const;
 
-export const SCOPE_USAGE = '[--q QUERY] [--type T]... [--sector S]... [--data D]... [--year YYYY]... [--month YYYY-MM]... [--from DATE] [--to DATE] [--contractor yes|no] [--ppc yes|no] [--attacker yes|no] [--review reviewed|unreviewed]';
+export const SCOPE_USAGE = '[--q QUERY] [--type T]... [--sector S]... [--data D]... [--year YYYY]... [--month YYYY-MM]... [--from DATE] [--to DATE] [--contractor yes|no] [--ppc yes|no] [--attacker yes|no] [--review reviewed|unreviewed] [--dataset jp|imported|all]';
 
 type ScopeValues = { [K in keyof typeof SCOPE_OPTIONS]?: string | string[] | undefined };
 

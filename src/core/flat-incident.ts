@@ -29,4 +29,8 @@ export interface FlatIncident {
   noticeIds: number[];
   /** 'reviewed' once a person corrected or confirmed a value of the incident or of one of its notices. */
   reviewState: ReviewState;
+  /** 'jp-notices', or the dataset it was imported from ('veris:vcdb'): core/dataset.ts. */
+  dataset?: string;
+  /** An imported incident's own id there (VERIS incident_id); it has no casebook number. */
+  externalId?: string | null;
 }

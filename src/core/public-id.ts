@@ -31,5 +31,15 @@ export function publicIncidentId(i: NumberedIncident): string {
   return i.number ?? i.ownNumber ?? String(i.id);
 }
 
+/**
+ * How an incident is named where people read it: '#' and its number, else (an incident imported from
+ * VERIS, which gets no casebook number: core/dataset.ts) 'VERIS ' and its own incident_id; null when
+ * it has neither (between an ingest and its regrouping).
+ */
+export function incidentLabel(i: { number: string | null; externalId?: string | null | undefined }): string | null {
+  if (i.number) return `#${i.number}`;
+  return i.externalId ? `VERIS ${i.externalId}` : null;
+}
+
 /** The incident's page. */
 export const incidentPath = (i: NumberedIncident): string => `/incidents/${encodeURIComponent(publicIncidentId(i))}`;

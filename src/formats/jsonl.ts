@@ -1,4 +1,5 @@
 // Incidents as JSON lines: one object per incident with SPEC.md's keys, for scripts and pipelines.
+import { isImportedDataset } from '../core/dataset.ts';
 import type { IncidentRow } from './incident-row.ts';
 import { rowToRecord, type PlainRecord } from './incident-row.ts';
 
@@ -10,11 +11,15 @@ export interface IncidentLine extends Omit<PlainRecord, 'header' | 'kind'> {
   organizations: string[];
   notice_ids: number[];
   review_state: 'unreviewed' | 'reviewed';
+  /** An imported incident's dataset ('veris:vcdb') and its own id there; absent on the Japanese notices' incidents. */
+  dataset?: string;
+  external_id?: string | null;
 }
 
 export function incidentLine(row: IncidentRow): IncidentLine {
   const { header: _header, kind: _kind, ...record } = rowToRecord(row);
-  return { id: row.id, number: row.number, export_key: row.exportKey, ...record, organizations: [...row.organizations], notice_ids: [...row.noticeIds], review_state: row.reviewState };
+  const imported = isImportedDataset(row.dataset) ? { dataset: row.dataset!, external_id: row.externalId ?? null } : {};
+  return { id: row.id, number: row.number, export_key: row.exportKey, ...record, organizations: [...row.organizations], notice_ids: [...row.noticeIds], review_state: row.reviewState, ...imported };
 }
 
 /** One line per incident, each ending in a newline (so files concatenate). */

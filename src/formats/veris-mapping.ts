@@ -71,17 +71,20 @@ export function discoveryMethod(d: Discovery | null): Record<string, unknown> {
  * whose values are the merge of them all and so no one file's).
  */
 export function toVeris(row: IncidentRow, options: { original?: VerisIncident; asImported?: boolean } = {}): VerisIncident {
-  const fresh = freshVeris(row);
-  if (!options.original) return fresh;
+  // An imported incident has no casebook number (core/dataset.ts): its original's year stands in for one.
+  const original = options.original;
+  const timeline = original && isObject(original.timeline) && isObject(original.timeline.incident) ? original.timeline.incident : null;
+  const fresh = freshVeris(row, typeof timeline?.year === 'number' ? timeline.year : null);
+  if (!original) return fresh;
   if (options.asImported) {
-    const out = structuredClone(options.original);
+    const out = structuredClone(original);
     out.plus = { ...(isObject(out.plus) ? out.plus : {}), jikenbo: (fresh.plus as Record<string, unknown>).jikenbo };
     return out;
   }
-  return mergeIntoOriginal(options.original, fresh, recordFromVeris(options.original));
+  return mergeIntoOriginal(original, fresh, recordFromVeris(original));
 }
 
-function freshVeris(row: IncidentRow): VerisIncident {
+function freshVeris(row: IncidentRow, originalYear: number | null = null): VerisIncident {
   const record = rowToRecord(row);
   const incident: VerisIncident = {
     schema_version: VERIS_SCHEMA_VERSION,
@@ -92,7 +95,7 @@ function freshVeris(row: IncidentRow): VerisIncident {
     security_incident: 'Confirmed',
     confidence: row.reviewState === 'reviewed' ? 'High' : 'Medium',
     summary: summaryOf(record),
-    timeline: timelineOf(record, row.number),
+    timeline: timelineOf(record, row.number ?? (originalYear !== null ? String(originalYear) : null)),
     victim: victimOf(record),
     actor: actorOf(record),
     action: actionOf(record.incident_types, record.title),

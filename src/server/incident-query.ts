@@ -1,6 +1,7 @@
 // The incidents page's URL: facet choices, the query, order and page, validated with zod on the way in
 // and written back the same way, so a view can be bookmarked. The dashboard can read the same URL.
 import { z } from 'zod';
+import { DATASET_CHOICES } from '../core/dataset.ts';
 import { DATA_TYPES, INCIDENT_TYPES, SECTORS } from '../core/record.ts';
 import { fieldError } from './i18n/error-text.ts';
 import type { IncidentFilter } from '../analyze/incident-filter.ts';
@@ -30,6 +31,8 @@ const schema = z.object({
   attacker: one(yesNo),
   review: one(z.enum(['reviewed', 'unreviewed'])),
   sort: one(z.enum(INCIDENT_SORTS)),
+  /** The Japanese notices' incidents, the imported ones (VERIS), or all: core/dataset.ts. */
+  dataset: one(z.enum(DATASET_CHOICES)),
   page: one(z.coerce.number().int().min(1).max(100_000)),
   lang: one(z.enum(['ja', 'en'])),
   /** Fold the spellings only asked for (個人情報・個人データ): core/spelling-variants.ts. */
@@ -57,7 +60,7 @@ export function parseIncidentQuery(raw: Record<string, string[]>): IncidentQuery
   const d = result.data;
   const filter: IncidentQuery['filter'] = {
     types: d.type, sectors: d.sector, dataTypes: d.data, years: d.year, months: d.month, from: d.from, to: d.to,
-    contractor: d.contractor, ppc: d.ppc, attacker: d.attacker, review: d.review,
+    contractor: d.contractor, ppc: d.ppc, attacker: d.attacker, review: d.review, ...(d.dataset ? { dataset: d.dataset } : {}),
   };
   return { q: d.q?.trim() ?? '', filter, sort: d.sort, page: d.page ?? 1, ...(d.wide ? { wide: true } : {}) };
 }
@@ -81,6 +84,7 @@ export function incidentQueryParams(q: Pick<IncidentQuery, 'q' | 'filter'> & { s
   for (const v of yn(f.ppc)) p.append('ppc', v);
   for (const v of yn(f.attacker)) p.append('attacker', v);
   if (f.review) p.append('review', f.review);
+  if (f.dataset) p.append('dataset', f.dataset);
   if (q.sort) p.append('sort', q.sort);
   if (q.page && q.page > 1) p.append('page', String(q.page));
   return p;

@@ -8,6 +8,7 @@ import { disclosureDelayOf } from '../analyze/stats/delays.ts';
 import { FACETS, type Facet, type IncidentFilter } from '../analyze/incident-filter.ts';
 import type { IncidentSort } from '../analyze/incident-order.ts';
 import type { IncidentFacts } from '../app/incident-facts.ts';
+import { JP_NOTICES } from '../core/dataset.ts';
 import { DATA_TYPES, INCIDENT_TYPES, type DataType, type IncidentType } from '../core/record.ts';
 
 /** Binds a value and returns its placeholder ('?' on SQLite, '$n' on PostgreSQL). */
@@ -43,7 +44,7 @@ export function numberKey(n: string | null): [number, number, number] | null {
  */
 export const FACT_COLUMNS = [
   'incident_id', 'disclosure_date', 'year', 'month', 'affected_count', 'number_year', 'number_own', 'number_seq', 'sector',
-  'types_mask', 'data_mask', 'contractor', 'ppc', 'attacker', 'reviewed', 'disclosed_days', 'duty',
+  'types_mask', 'data_mask', 'contractor', 'ppc', 'attacker', 'reviewed', 'disclosed_days', 'duty', 'dataset',
 ] as const;
 
 /** The row of one incident's facts; its duty mark comes from its notices (app/incident-facts.ts reads them). */
@@ -54,7 +55,7 @@ export function factRowValues(f: IncidentFacts, duty: DutyMark): (string | numbe
     f.affectedCount, key?.[0] ?? null, key?.[1] ?? null, key?.[2] ?? null, f.sector,
     maskOf(INCIDENT_TYPES, f.incidentTypes), maskOf(DATA_TYPES, f.dataTypes),
     f.contractorInvolved ? 1 : 0, f.reportedToPpc ? 1 : 0, f.attacker !== null ? 1 : 0, f.reviewState === 'reviewed' ? 1 : 0,
-    disclosureDelayOf(f), duty,
+    disclosureDelayOf(f), duty, f.dataset ?? JP_NOTICES,
   ];
 }
 
@@ -88,6 +89,8 @@ function scopeClauses(filter: FactsFilter, bind: Bind): string[] {
   const out: string[] = [];
   if (filter.from) out.push(`f.disclosure_date >= ${bind(filter.from)}`);
   if (filter.to) out.push(`f.disclosure_date <= ${bind(filter.to)}`);
+  if (filter.dataset === 'jp') out.push(`f.dataset = ${bind(JP_NOTICES)}`);
+  if (filter.dataset === 'imported') out.push(`f.dataset <> ${bind(JP_NOTICES)}`);
   return out;
 }
 

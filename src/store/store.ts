@@ -33,6 +33,10 @@ export interface DocumentInput {
   text: string;
   /** Who brought it in, for the audit log (an account, `cli:NAME`, `watch`); the system when absent. */
   by?: string;
+  /** Its dataset (core/dataset.ts): 'jp-notices' when absent, 'veris:<source_id>' for an imported VERIS file. */
+  dataset?: string;
+  /** An imported incident's own id in its dataset (VERIS incident_id); null for a notice. */
+  externalId?: string | null;
 }
 
 export interface NoticeInput {
@@ -150,6 +154,8 @@ export interface LinkableNotice {
   ingestedAt: string;
   /** The document's media type (`application/json`: imported from VERIS, not read from a notice); set by loadLinkable. */
   mediaType?: string;
+  /** Its document's dataset (core/dataset.ts); absent or 'jp-notices' for a notice jikenbo read. */
+  dataset?: string;
 }
 
 export interface ExistingIncident {
@@ -276,8 +282,8 @@ export interface PlannedIncident {
   /** An existing incident to keep (with its number and export id), or null for a new one. */
   id: number | null;
   members: PlannedMember[];
-  /** The header's number (numberKept) or else its own number. */
-  number: string;
+  /** The header's number (numberKept) or else its own number; null for an imported incident (no casebook number). */
+  number: string | null;
   numberKept: boolean;
   /** Its own number (JYYYY-NNNN): the keeper's, never changed once given; null while a header number serves. */
   ownNumber: string | null;
@@ -319,6 +325,9 @@ export interface IncidentMember {
   ingestedAt: string;
   origin: LinkOrigin;
   links: NoticeLink[];
+  /** Its document's dataset (core/dataset.ts) and, for an imported one, the incident's id there. */
+  dataset?: string;
+  externalId?: string | null;
 }
 
 export interface StoredIncident {
@@ -339,6 +348,10 @@ export interface StoredIncident {
   firstDisclosure: string | null;
   /** In ingest order. */
   members: IncidentMember[];
+  /** 'jp-notices', or the dataset of an imported incident (core/dataset.ts incidentDataset). */
+  dataset?: string;
+  /** An imported incident's own id (VERIS incident_id), shown in place of a casebook number. */
+  externalId?: string | null;
 }
 
 export type CorrectionTarget = 'notice' | 'incident';

@@ -1,4 +1,4 @@
-// Migration 15 (each text stored once) on casebooks of the schema before it, on both engines: every
+// Migration 16 (each text stored once) on casebooks of the schema before it, on both engines: every
 // document's text reads back identically, its notices, search, integrity and reextract are unchanged,
 // and a new ingest stores a document's text outside its notices only.
 
@@ -42,7 +42,7 @@ interface Raw {
 interface Engine {
   name: string;
   setUp(): Promise<{ open(): Promise<Store>; raw: Raw; dispose(): Promise<void> }>;
-  /** Back to schema 14: documents.text holds each document's whole text again, no lead_text, no whole_text. */
+  /** Back to schema 15: documents.text holds each document's whole text again, no lead_text, no whole_text. */
   downgrade: string[];
 }
 
@@ -73,7 +73,7 @@ const ENGINES: Engine[] = [
       "ALTER TABLE documents ADD COLUMN text TEXT NOT NULL DEFAULT ''",
       'ALTER TABLE documents DROP COLUMN lead_text',
       'ALTER TABLE documents DROP COLUMN whole_text',
-      'DELETE FROM schema_migrations WHERE version = 15',
+      'DELETE FROM schema_migrations WHERE version = 16',
     ],
   },
   {
@@ -104,7 +104,7 @@ const ENGINES: Engine[] = [
       "ALTER TABLE documents ADD COLUMN text text NOT NULL DEFAULT ''",
       'ALTER TABLE documents DROP COLUMN lead_text',
       'ALTER TABLE documents DROP COLUMN whole_text',
-      'DELETE FROM schema_migrations WHERE version = 15',
+      'DELETE FROM schema_migrations WHERE version = 16',
     ],
   },
 ];
@@ -147,7 +147,7 @@ describe.each(ENGINES)('each text stored once on $name', (engine) => {
     }
   });
 
-  it('migrates a casebook of schema 14 without losing a character', async () => {
+  it('migrates a casebook of schema 15 without losing a character', async () => {
     const { open, raw, dispose } = await engine.setUp();
     try {
       const docs = documents();
@@ -164,7 +164,7 @@ describe.each(ENGINES)('each text stored once on $name', (engine) => {
 
       store = await open();
       try {
-        expect(await raw.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations')).toEqual([{ v: 15 }]);
+        expect(await raw.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations')).toEqual([{ v: 16 }]);
         for (const [k, d] of docs.entries()) expect(await store.getDocumentText(ids[k]!)).toBe(d.text);
         const rows = await raw.query<{ id: number; lead_text: string; whole_text: string | null }>('SELECT id, lead_text, whole_text FROM documents ORDER BY id');
         expect(rows).toEqual(docs.map((d, k) => ({ id: ids[k], lead_text: d.lead ?? '', whole_text: d.lead === null ? d.text : null })));

@@ -19,7 +19,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     q: { type: 'string' }, type: { type: 'string', multiple: true }, sector: { type: 'string', multiple: true },
     data: { type: 'string', multiple: true }, year: { type: 'string', multiple: true }, month: { type: 'string', multiple: true },
     from: { type: 'string' }, to: { type: 'string' }, contractor: { type: 'string' }, ppc: { type: 'string' },
-    attacker: { type: 'string' }, review: { type: 'string' }, sort: { type: 'string' },
+    attacker: { type: 'string' }, review: { type: 'string' }, sort: { type: 'string' }, dataset: { type: 'string' },
   });
   const format = values.format;
   if (!format || !(FORMATS as readonly string[]).includes(format)) {

@@ -34,7 +34,8 @@ export function renderIncident(i: MergedIncident): string {
   // before it took that one (still valid). The internal id is not shown: every command takes the number.
   const id = publicIncidentId(i);
   const own = i.ownNumber && i.ownNumber !== id ? ` (also #${i.ownNumber})` : '';
-  const number = i.number === null && !i.ownNumber ? `(unnumbered, id ${i.id})` : `#${id}${own}`;
+  // An imported incident (VERIS) has no casebook number: its own incident_id names it.
+  const number = i.number === null && !i.ownNumber ? (i.externalId ? `VERIS ${i.externalId}` : `(unnumbered, id ${i.id})`) : `#${id}${own}`;
   const others = m.organizations.filter((o) => o !== m.organization.value);
   const org = `${m.organization.value ?? '(unknown)'}${others.length ? ` (+${others.join(', ')})` : ''}`;
   const types = m.incident_types.value.length ? ` [${m.incident_types.value.join(',')}]` : '';

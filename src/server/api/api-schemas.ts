@@ -30,6 +30,8 @@ export const incidentSchema = z.object({
   organizations: z.array(z.string()),
   notice_ids: z.array(z.number().int()),
   review_state: z.enum(['unreviewed', 'reviewed']),
+  dataset: z.string().optional().describe('only on an incident imported from another dataset (veris:vcdb): it has no casebook number'),
+  external_id: z.string().nullable().optional().describe('an imported incident\'s own id there (its VERIS incident_id)'),
 });
 
 export const incidentPageSchema = z.object({

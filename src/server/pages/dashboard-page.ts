@@ -22,12 +22,15 @@ export function dashboardPage(view: DashboardView, ctx: PageContext): Html {
   const query = view.params.toString();
   const suffix = query ? `?${query}` : '';
   const s = view.figures;
+  // The figures count the Japanese notices' incidents unless the URL names a dataset (core/dataset.ts).
+  const withImported = new URLSearchParams(view.params);
+  withImported.set('dataset', 'all');
   const delay = s.discoveredToDisclosed;
   const none = t('common.none');
   const share = s.contractor.share === null ? none : `${(s.contractor.share * 100).toFixed(1)}%`;
   return layout(t('dashboard.title'), html`
 <h1>${t('dashboard.title')}</h1>
-<p class="help">${t('dashboard.scope', { filter: view.scope })} — ${t('dashboard.incidents', { n: s.incidents })} · <a href="/${suffix}">${t('dashboard.edit_filter')}</a></p>
+<p class="help">${t('dashboard.scope', { filter: view.scope })} — ${t('dashboard.incidents', { n: s.incidents })} · <a href="/${suffix}">${t('dashboard.edit_filter')}</a>${view.params.has('dataset') ? '' : html` · <a href="/dashboard?${withImported.toString()}">${t('dashboard.include_imported')}</a>`}</p>
 ${s.incidents === 0 ? html`<p class="count">${t('dashboard.empty')}</p>` : html`
 <section aria-labelledby="summary">
 <h2 id="summary">${t('dashboard.summary')}</h2>

@@ -54,7 +54,8 @@ export function incidentPage(ctx: PageContext, v: IncidentView): Html {
   const { incident } = v;
   const m = incident.merged;
   const byId = new Map(v.notices.map((n) => [n.id, n]));
-  const title = incident.number ? t('incident.title', { number: incident.number }) : t('incident.unnumbered');
+  const title = incident.number ? t('incident.title', { number: incident.number })
+    : incident.externalId ? t('incident.imported_title', { id: incident.externalId }) : t('incident.unnumbered');
   const anchorNotice = v.notices[0]?.id ?? 0;
   const canEdit = ctx.viewer !== null && allows(ctx.viewer.role, 'edit');
   const changes = mergedChangesByNotice(incident.members.map((x) => ({ noticeId: x.noticeId, record: x.record, links: x.links })));

@@ -1,5 +1,5 @@
 // The incidents page (home): search box, facets with counts, sorted and paged rows, all state in the URL.
-import { incidentPath } from '../../core/public-id.ts';
+import { incidentLabel, incidentPath } from '../../core/public-id.ts';
 import { html } from 'hono/html';
 import { FACETS, type Facet } from '../../analyze/incident-filter.ts';
 import type { FacetCounts } from '../../analyze/facet-counts.ts';
@@ -76,7 +76,8 @@ export function incidentsPage(ctx: PageContext, v: IncidentsView): Html {
     const p = incidentQueryParams({ q, filter: f, sort, page, wide }).toString();
     return p ? `/?${p}` : '/';
   };
-  const hidden = [...incidentQueryParams({ q: '', filter }).entries()];
+  // The dataset is chosen in the form itself (core/dataset.ts): every incident unless one is named.
+  const hidden = [...incidentQueryParams({ q: '', filter }).entries()].filter(([k]) => k !== 'dataset');
   const first = v.total === 0 ? 0 : (v.page - 1) * v.pageSize + 1;
   const last = Math.min(v.total, v.page * v.pageSize);
   const active = FACETS.flatMap((f) => chosen(filter, f).map((value) => ({ facet: f, value })));
@@ -91,6 +92,8 @@ export function incidentsPage(ctx: PageContext, v: IncidentsView): Html {
   <input id="q" name="q" type="search" value="${q}" maxlength="200" placeholder="${t('incidents.search.placeholder')}">
   <label for="sort">${t('incidents.sort.label')}</label>
   <select id="sort" name="sort">${sorts.map((s) => html`<option value="${s}" ${s === v.sort ? 'selected' : ''}>${t(`incidents.sort.${s}` as MessageKey)}</option>`)}</select>
+  <label for="dataset">${t('facet.dataset')}</label>
+  <select id="dataset" name="dataset"><option value="">${t('incidents.dataset.any')}</option>${(['jp', 'imported'] as const).map((d) => html`<option value="${d}" ${filter.dataset === d ? 'selected' : ''}>${t(`facet.dataset.${d}`)}</option>`)}</select>
   <label class="wide"><input type="checkbox" name="wide" value="1" ${wide ? 'checked' : ''}> ${t('search.wide')}</label>
   ${hidden.map(([k, val]) => html`<input type="hidden" name="${k}" value="${val}">`)}
   <button type="submit">${t('incidents.search.submit')}</button>
@@ -139,7 +142,7 @@ ${FACETS.map((facet) => facetBlock(facet))}
   function row(r: IncidentFacts): Html {
     const snippet = v.snippets.get(r.id);
     return html`<li>
-  <a class="title" href="${incidentPath(r)}">${r.number ? html`<span class="num">#${r.number}</span> ` : ''}${clipTitle(r.title ?? r.organization ?? t('incidents.title'))}</a>
+  <a class="title" href="${incidentPath(r)}">${incidentLabel(r) ? html`<span class="num">${incidentLabel(r)}</span> ` : ''}${clipTitle(r.title ?? r.organization ?? t('incidents.title'))}</a>
   <div class="meta">
     <span class="org">${r.organization ?? t('common.unknown_org')}</span>
     <time ${r.disclosureDate ? html`datetime="${r.disclosureDate}"` : ''}>${r.disclosureDate ?? t('common.unknown_date')}</time>

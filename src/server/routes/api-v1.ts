@@ -118,7 +118,9 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
   api.get('/api/v1/stats', etag(), async (c) => {
     const raw = c.req.queries();
     const { by } = parse(s.statsQuery.pick({ by: true }), single(raw, ['by']));
-    const rows = await selectIncidents(deps.store, parseSelection(raw, ['by']));
+    // Statistics count the Japanese notices' incidents unless the query names a dataset (core/dataset.ts).
+    const selection = parseSelection(raw, ['by']);
+    const rows = await selectIncidents(deps.store, { ...selection, dataset: selection.dataset ?? 'jp' });
     const stats = (by ? { [by]: statBy(rows, by) } : allStats(rows)) as Record<string, unknown>;
     return json(c, s.statsSchema, { incidents: rows.length, by: by ?? null, stats });
   });

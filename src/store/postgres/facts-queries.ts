@@ -54,7 +54,7 @@ export function factsQueries(pool: Pool): IncidentFactsPort {
       return inTransaction(pool, async (client) => {
         const incidents = await rows<IncidentRow>(client, `SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ANY ($1::int[])`, [ids]);
         const members = await rows<MemberRow>(client, /* sql */ `
-          SELECT m.incident_id, n.id AS notice_id, n.header, ${LEAN_RECORD.postgres} AS record_json, d.ingested_at, m.origin, m.reason_json
+          SELECT m.incident_id, n.id AS notice_id, n.header, ${LEAN_RECORD.postgres} AS record_json, d.ingested_at, m.origin, m.reason_json, d.dataset, d.external_id
           FROM incident_notices m JOIN notices n ON n.id = m.notice_id JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
           WHERE m.incident_id = ANY ($1::int[])
           ORDER BY n.id`, [ids]);

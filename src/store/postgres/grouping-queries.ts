@@ -76,12 +76,12 @@ export function groupingQueries(pool: Pool): GroupingPort {
       return { stage, items: found.slice(0, limits[stage]).map((r) => ({ item: r.item, seq: Number(r.seq) })) };
     },
     async loadLinkable(ids, withText) {
-      const found = await rows<{ id: number; text: string; record_json: string; ingested_at: string; media_type: string }>(pool, /* sql */ `
+      const found = await rows<{ id: number; text: string; record_json: string; ingested_at: string; media_type: string; dataset: string }>(pool, /* sql */ `
         SELECT n.id, ${withText ? 'n.text' : "''"} AS text,
-               ${withText ? 'coalesce(n.effective_json, r.record_json)' : LEAN_RECORD.postgres} AS record_json, d.ingested_at, d.media_type
+               ${withText ? 'coalesce(n.effective_json, r.record_json)' : LEAN_RECORD.postgres} AS record_json, d.ingested_at, d.media_type, d.dataset
         FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
         WHERE n.id = ANY ($1::int[]) ORDER BY n.id`, [ids]);
-      return found.map((row) => ({ id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at, mediaType: row.media_type }));
+      return found.map((row) => ({ id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at, mediaType: row.media_type, dataset: row.dataset }));
     },
     async indexOfNotices(ids) {
       const out = new Map<number, { blocks: string[]; at: string | null }>(ids.map((id) => [id, { blocks: [], at: null }]));

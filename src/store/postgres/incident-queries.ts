@@ -22,7 +22,7 @@ type IncidentPort = Pick<Store,
 async function withMembers(db: Queryable, incidents: IncidentRow[], lean = false): Promise<StoredIncident[]> {
   const found = await rows<MemberRow>(db, /* sql */ `
     SELECT m.incident_id, n.id AS notice_id, n.header, ${lean ? LEAN_RECORD.postgres : 'coalesce(n.effective_json, r.record_json)'} AS record_json,
-           d.ingested_at, m.origin, m.reason_json
+           d.ingested_at, m.origin, m.reason_json, d.dataset, d.external_id
     FROM incident_notices m
     JOIN notices n ON n.id = m.notice_id
     JOIN records r ON ${LATEST_RECORD}
@@ -105,8 +105,8 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
       // One snapshot for every read, as SQLite's read transaction gives.
       return inTransaction(pool, async (client) => {
         const basis = (await one<{ basis: string }>(client, PLAN_BASIS))!.basis;
-        const notices = await rows<{ id: number; text: string; record_json: string; ingested_at: string }>(client, /* sql */ `
-          SELECT n.id, n.text, coalesce(n.effective_json, r.record_json) AS record_json, d.ingested_at
+        const notices = await rows<{ id: number; text: string; record_json: string; ingested_at: string; dataset: string }>(client, /* sql */ `
+          SELECT n.id, n.text, coalesce(n.effective_json, r.record_json) AS record_json, d.ingested_at, d.dataset
           FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
           ORDER BY n.id`);
         const decisions = await rows<DecisionRow>(client, 'SELECT * FROM manual_links ORDER BY id');
@@ -118,7 +118,7 @@ export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
         return {
           basis,
           notices: notices.map((row) => ({
-            id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at,
+            id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at, dataset: row.dataset,
           })),
           decisions: decisions.map(toDecision),
           incidents: incidents.map((row) => ({

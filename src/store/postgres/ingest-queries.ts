@@ -3,6 +3,7 @@
 // Either way each document is stored whole or not at all.
 
 import { indexTokens } from '../../core/bigram.ts';
+import { JP_NOTICES } from '../../core/dataset.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import { auditValues } from '../rows/account-row.ts';
@@ -102,9 +103,9 @@ async function insertOne(client: Client, { doc, notices }: PreparedDocument, now
   // Two processes with the same bytes: the second waits here for the first, then adds nothing.
   const { leadText, wholeText } = storedDocumentText(doc.text, notices.map((n) => n.input));
   const inserted = await one<{ id: number }>(client, /* sql */ `
-    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, lead_text, whole_text, ingested_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
-  [doc.sha256, doc.source, doc.mediaType, doc.encoding, doc.byteLength, leadText, wholeText, at]);
+    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, lead_text, whole_text, ingested_at, dataset, external_id)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+  [doc.sha256, doc.source, doc.mediaType, doc.encoding, doc.byteLength, leadText, wholeText, at, doc.dataset ?? JP_NOTICES, doc.externalId ?? null]);
   if (!inserted) {
     const existing = (await one<{ id: number }>(client, 'SELECT id FROM documents WHERE sha256 = $1', [doc.sha256]))!;
     return { documentId: existing.id, created: false, noticeIds: await noticeIdsOf(client, existing.id) };
@@ -150,14 +151,15 @@ async function insertMany(client: Client, items: readonly PreparedDocument[], no
   // In batch order (ORDINALITY), so ids follow the order the files came in. A hash stored before, or
   // twice in the batch, is skipped here and answered below.
   const created = await rows<{ id: number; sha256: string }>(client, /* sql */ `
-    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, lead_text, whole_text, ingested_at)
-    SELECT d.sha256, d.source, d.media_type, d.encoding, d.byte_length, d.lead_text, d.whole_text, $8
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[])
-      WITH ORDINALITY AS d (sha256, source, media_type, encoding, byte_length, lead_text, whole_text, n)
+    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, lead_text, whole_text, ingested_at, dataset, external_id)
+    SELECT d.sha256, d.source, d.media_type, d.encoding, d.byte_length, d.lead_text, d.whole_text, $8, d.dataset, d.external_id
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $9::text[], $10::text[])
+      WITH ORDINALITY AS d (sha256, source, media_type, encoding, byte_length, lead_text, whole_text, dataset, external_id, n)
     ORDER BY d.n
     ON CONFLICT (sha256) DO NOTHING RETURNING id, sha256`,
   [docs.map((d) => d.sha256), docs.map((d) => d.source), docs.map((d) => d.mediaType), docs.map((d) => d.encoding),
-    docs.map((d) => d.byteLength), texts.map((t) => t.leadText), texts.map((t) => t.wholeText), at]);
+    docs.map((d) => d.byteLength), texts.map((t) => t.leadText), texts.map((t) => t.wholeText), at,
+    docs.map((d) => d.dataset ?? JP_NOTICES), docs.map((d) => d.externalId ?? null)]);
   const createdId = new Map(created.map((r) => [r.sha256, r.id]));
   // The first item of each new hash owns the new document; any later one is a duplicate of it.
   const owners = items.map((item, k) => createdId.has(item.doc.sha256) && items.findIndex((o) => o.doc.sha256 === item.doc.sha256) === k);

@@ -1,5 +1,6 @@
 // The incidents and incident_notices rows both engines read, and their mapping to a StoredIncident.
 
+import { incidentDataset, isImportedDataset } from '../../core/dataset.ts';
 import type { IncidentRecord } from '../../core/record.ts';
 import type { IncidentMember, LinkOrigin, NoticeLink, StoredIncident } from '../store.ts';
 
@@ -22,6 +23,9 @@ export interface MemberRow {
   ingested_at: string;
   origin: LinkOrigin;
   reason_json: string;
+  /** The member's document's dataset and external id (core/dataset.ts). */
+  dataset: string;
+  external_id: string | null;
 }
 
 /** A member's record without its evidence and confidence, in SQL (the same expression on both engines' JSON text). */
@@ -41,13 +45,20 @@ export function toIncidents(incidents: readonly IncidentRow[], found: Iterable<M
     list.push({
       noticeId: row.notice_id, header: row.header, record: JSON.parse(row.record_json) as IncidentRecord,
       ingestedAt: row.ingested_at, origin: row.origin, links: JSON.parse(row.reason_json) as NoticeLink[],
+      dataset: row.dataset, externalId: row.external_id,
     });
   }
-  return incidents.map((row) => ({
-    id: row.id, number: row.casebook_number ?? row.own_number, numberKept: row.casebook_number !== null,
-    ownNumber: row.own_number, exportKey: row.export_key, numberClash: row.number_clash === 1,
-    clashNotes: row.clash_notes, firstDisclosure: row.first_disclosure, members: members.get(row.id) ?? [],
-  }));
+  return incidents.map((row) => {
+    const list = members.get(row.id) ?? [];
+    const dataset = incidentDataset(list);
+    return {
+      // An imported incident shows no casebook number (its VERIS id instead), even one given before migration 14.
+      id: row.id, number: isImportedDataset(dataset) ? row.casebook_number : row.casebook_number ?? row.own_number, numberKept: row.casebook_number !== null,
+      ownNumber: row.own_number, exportKey: row.export_key, numberClash: row.number_clash === 1,
+      clashNotes: row.clash_notes, firstDisclosure: row.first_disclosure, members: list,
+      dataset, externalId: isImportedDataset(dataset) ? list.find((m) => m.externalId)?.externalId ?? null : null,
+    };
+  });
 }
 
 /** The incidents columns both engines select for a StoredIncident. */

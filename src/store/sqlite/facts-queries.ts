@@ -48,7 +48,7 @@ export function factsQueries(db: Database.Database): IncidentFactsPort {
   ];
   const incidentsByIds = db.prepare<[string], IncidentRow>(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id IN (SELECT value FROM json_each(?))`);
   const leanMembers = db.prepare<[string], MemberRow>(/* sql */ `
-    SELECT m.incident_id, n.id AS notice_id, n.header, ${LEAN_RECORD.sqlite} AS record_json, d.ingested_at, m.origin, m.reason_json
+    SELECT m.incident_id, n.id AS notice_id, n.header, ${LEAN_RECORD.sqlite} AS record_json, d.ingested_at, m.origin, m.reason_json, d.dataset, d.external_id
     FROM incident_notices m JOIN notices n ON n.id = m.notice_id JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
     WHERE m.incident_id IN (SELECT value FROM json_each(?))
     ORDER BY n.id`);

@@ -26,10 +26,10 @@ export function groupingQueries(db: Database.Database): GroupingPort {
     SELECT stage, item, seq FROM grouping_queue WHERE stage = (SELECT min(stage) FROM grouping_queue)
     ORDER BY seq LIMIT ?`);
   const linkableSql = (record: string, text: string) => /* sql */ `
-    SELECT n.id, ${text} AS text, ${record} AS record_json, d.ingested_at, d.media_type
+    SELECT n.id, ${text} AS text, ${record} AS record_json, d.ingested_at, d.media_type, d.dataset
     FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
     WHERE n.id IN (SELECT value FROM json_each(?)) ORDER BY n.id`;
-  type LinkableRow = { id: number; text: string; record_json: string; ingested_at: string; media_type: string };
+  type LinkableRow = { id: number; text: string; record_json: string; ingested_at: string; media_type: string; dataset: string };
   const selectWithText = db.prepare<[string], LinkableRow>(linkableSql('coalesce(n.effective_json, r.record_json)', 'n.text'));
   const selectLean = db.prepare<[string], LinkableRow>(linkableSql(LEAN_RECORD.sqlite, "''"));
   const selectBlocksOf = db.prepare<[string], { notice_id: number; block: string; at: string | null }>(
@@ -129,7 +129,7 @@ export function groupingQueries(db: Database.Database): GroupingPort {
     },
     async loadLinkable(ids, withText) {
       return (withText ? selectWithText : selectLean).all(json(ids)).map((row) => ({
-        id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at, mediaType: row.media_type,
+        id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at, mediaType: row.media_type, dataset: row.dataset,
       }));
     },
     async indexOfNotices(ids) {

@@ -21,8 +21,8 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
   // Stale: another regrouping or a person's decision since the snapshot. Notices stored since then stay
   // in the incidents their ingest made until that ingest regroups after its batch (as on PostgreSQL).
   const selectBasis = db.prepare<[], { basis: string }>(PLAN_BASIS);
-  const selectLinkable = db.prepare<[], { id: number; text: string; record_json: string; ingested_at: string }>(/* sql */ `
-    SELECT n.id, n.text, coalesce(n.effective_json, r.record_json) AS record_json, d.ingested_at
+  const selectLinkable = db.prepare<[], { id: number; text: string; record_json: string; ingested_at: string; dataset: string }>(/* sql */ `
+    SELECT n.id, n.text, coalesce(n.effective_json, r.record_json) AS record_json, d.ingested_at, d.dataset
     FROM notices n JOIN records r ON ${LATEST_RECORD} JOIN documents d ON d.id = n.document_id
     ORDER BY n.id`);
   const selectDecisions = db.prepare<[], DecisionRow>('SELECT * FROM manual_links ORDER BY id');
@@ -37,7 +37,7 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
     // Row by row, so that the raw rows (text and record JSON) are not all held beside their parsed
     // records; the snapshot itself still holds every notice (a million of them outgrow the default heap).
     notices: Array.from(selectLinkable.iterate(), (row) => ({
-      id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at,
+      id: row.id, text: row.text, record: JSON.parse(row.record_json) as IncidentRecord, ingestedAt: row.ingested_at, dataset: row.dataset,
     })),
     decisions: selectDecisions.all().map(toDecision),
     incidents: selectExisting.all().map((row) => ({
@@ -118,7 +118,7 @@ export function incidentQueries(db: Database.Database, now: () => Date, audit: A
     ORDER BY first_disclosure DESC NULLS LAST, id DESC LIMIT ? OFFSET ?`);
   const selectIncident = db.prepare<[number], IncidentRow>(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`);
   const membersSql = (record: string) => /* sql */ `
-    SELECT m.incident_id, n.id AS notice_id, n.header, ${record} AS record_json, d.ingested_at, m.origin, m.reason_json
+    SELECT m.incident_id, n.id AS notice_id, n.header, ${record} AS record_json, d.ingested_at, m.origin, m.reason_json, d.dataset, d.external_id
     FROM incident_notices m
     JOIN notices n ON n.id = m.notice_id
     JOIN records r ON ${LATEST_RECORD}

@@ -614,6 +614,39 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 15,
+    name: 'datasets: the Japanese notices jikenbo reads apart from incidents imported from VERIS',
+    sql: /* sql */ `
+      -- Each document's dataset (core/dataset.ts): 'jp-notices', or 'veris:<source_id>' for a VERIS file
+      -- imported as one incident, with that incident's own id (its incident_id) beside it.
+      ALTER TABLE documents ADD COLUMN dataset TEXT NOT NULL DEFAULT 'jp-notices'
+        CHECK (dataset = 'jp-notices' OR dataset GLOB 'veris:?*');
+      ALTER TABLE documents ADD COLUMN external_id TEXT CHECK (external_id IS NULL OR length(external_id) BETWEEN 1 AND 200);
+      -- VERIS files imported before: JSON documents whose notice was read by the VERIS importer. Their
+      -- source_id is in the archived original only: 'veris:unknown'. The incident_id is the second line
+      -- of the text the importer wrote ('VERIS インシデント (VERIS incident) <id>').
+      UPDATE documents SET dataset = 'veris:unknown',
+        external_id = nullif(substr(
+          substr(text, instr(text, 'VERIS インシデント (VERIS incident) ') + length('VERIS インシデント (VERIS incident) ')), 1,
+          instr(substr(text, instr(text, 'VERIS インシデント (VERIS incident) ') + length('VERIS インシデント (VERIS incident) ')) || char(10), char(10)) - 1), '')
+        WHERE media_type = 'application/json' AND instr(text, 'VERIS インシデント (VERIS incident) ') > 0
+          AND EXISTS (SELECT 1 FROM notices n JOIN records r ON r.notice_id = n.id
+                      WHERE n.document_id = documents.id AND r.extractor_version LIKE 'veris-import/%');
+      -- The facts' dataset: the pages and statistics filter on it.
+      ALTER TABLE incident_facts ADD COLUMN dataset TEXT NOT NULL DEFAULT 'jp-notices';
+      CREATE INDEX incident_facts_by_dataset ON incident_facts (dataset);
+      -- Imported notices leave the grouping blocks (indexed again, they have none) and every incident's
+      -- facts are made again with its dataset.
+      WITH base AS (SELECT coalesce(max(seq), 0) AS m FROM grouping_queue)
+      INSERT OR REPLACE INTO grouping_queue (stage, item, seq)
+        SELECT 1, CAST(n.id AS TEXT), (SELECT m FROM base) + n.id FROM notices n JOIN documents d ON d.id = n.document_id
+        WHERE d.dataset <> 'jp-notices';
+      INSERT INTO incident_facts_queue (incident_id, seq)
+        SELECT id, (SELECT coalesce(max(seq), 0) FROM incident_facts_queue) + id FROM incidents WHERE true
+        ON CONFLICT (incident_id) DO NOTHING;
+    `,
+  },
+  {
+    version: 16,
     name: 'each text stored once: a document keeps only the text in none of its notices',
     sql: /* sql */ `
       -- A notice keeps its post's text; its document keeps the lead, the text before its first notice,

@@ -2,6 +2,7 @@
 
 import Database from 'better-sqlite3';
 import { queryPhrases, indexTokens } from '../../core/bigram.ts';
+import { JP_NOTICES } from '../../core/dataset.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { IncidentType } from '../../core/record.ts';
 import { checkFilters, checkPaging } from '../filters.ts';
@@ -116,8 +117,8 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   const findDocument = db.prepare<[string], { id: number }>('SELECT id FROM documents WHERE sha256 = ?');
   const noticeIdsOf = db.prepare<[number], { id: number }>('SELECT id FROM notices WHERE document_id = ? ORDER BY ordinal');
   const insertDocument = db.prepare(/* sql */ `
-    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, lead_text, whole_text, ingested_at)
-    VALUES (@sha256, @source, @mediaType, @encoding, @byteLength, @leadText, @wholeText, @ingestedAt)`);
+    INSERT INTO documents (sha256, source, media_type, encoding, byte_length, lead_text, whole_text, ingested_at, dataset, external_id)
+    VALUES (@sha256, @source, @mediaType, @encoding, @byteLength, @leadText, @wholeText, @ingestedAt, @dataset, @externalId)`);
   const insertNotice = db.prepare(/* sql */ `
     INSERT INTO notices (document_id, ordinal, start_offset, end_offset, text, header, organization, title,
                          disclosure_date, casebook_id, sector, affected_count, kind)
@@ -158,7 +159,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     const { leadText, wholeText } = storedDocumentText(doc.text, notices.map((n) => n.input));
     const documentId = Number(insertDocument.run({
       sha256: doc.sha256, source: doc.source, mediaType: doc.mediaType, encoding: doc.encoding, byteLength: doc.byteLength,
-      leadText, wholeText, ingestedAt: at,
+      leadText, wholeText, ingestedAt: at, dataset: doc.dataset ?? JP_NOTICES, externalId: doc.externalId ?? null,
     }).lastInsertRowid);
     const noticeIds: number[] = [];
     for (const { input, recordJson, tokens } of notices) {

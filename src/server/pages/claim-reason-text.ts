@@ -5,7 +5,7 @@ import type { MessageKey, Translate } from '../i18n/messages.ts';
 
 type Rule = [RegExp, (t: Translate, m: RegExpMatchArray) => string];
 
-const HOW: Record<string, MessageKey> = { similar: 'claim.reason.name.similar', 'in romaji': 'claim.reason.name.romaji', 'in katakana': 'claim.reason.name.katakana' };
+const HOW: Record<string, MessageKey> = { 'as written': 'claim.reason.name.written', 'in romaji': 'claim.reason.name.romaji' };
 
 const WHY: Rule[] = [
   [/^\.jp domain \((.+)\)$/s, (t, m) => t('claim.why.jp_domain', { domain: m[1]! })],
@@ -18,10 +18,10 @@ const WHY: Rule[] = [
 ];
 
 const REASONS: Rule[] = [
-  [/^name (similar|in romaji|in katakana): "(.*)" ~ "(.*)" \(([0-9.]+)\)$/s,
-    (t, m) => t('claim.reason.name', { how: t(HOW[m[1]!]!), claim: m[2]!, org: m[3]!, score: m[4]! })],
+  [/^same name (as written|in romaji): "(.*)" = "(.*)"$/s,
+    (t, m) => t('claim.reason.name', { how: t(HOW[m[1]!]!), claim: m[2]!, org: m[3]! })],
+  [/^(\S+) is mapped to (.+), the incident's (.+)$/s, (t, m) => t('claim.reason.mapped', { domain: m[1]!, parent: m[2]!, org: m[3]! })],
   [/^the notice text gives the domain (.+)$/s, (t, m) => t('claim.reason.domain', { domain: m[1]! })],
-  [/^the notice text contains "(.*)" from (.+)$/s, (t, m) => t('claim.reason.domain_label', { label: m[1]!, domain: m[2]! })],
   [/^no incident date to compare$/, (t) => t('claim.reason.no_date')],
   [/^dates ([0-9]+) days apart$/, (t, m) => t('claim.reason.days', { days: m[1]! })],
   [/^dates ([0-9]+) days apart \(outside ([0-9]+)\)$/, (t, m) => t('claim.reason.days_outside', { days: m[1]!, window: m[2]! })],

@@ -4,7 +4,7 @@
 import type { Correction, FieldValue } from '../core/corrections.ts';
 import type { IncidentRecord, IncidentType, RecordKey, Sector } from '../core/record.ts';
 import type {
-  ClaimDomainMapping, ClaimInput, ClaimLink, ClaimLinkInput, FetchInput, SeenLink, StoredClaim, StoredFetch,
+  ClaimDomainMapping, ClaimInput, ClaimLink, ClaimLinkInput, ClaimUnconfirmInput, FetchInput, SeenLink, StoredClaim, StoredFetch,
   WatchCheckResult, WatchSource, WatchSourceInput,
 } from './source-types.ts';
 import type {
@@ -529,11 +529,18 @@ export interface Store extends GroupingPort, IncidentFactsPort {
   listClaimDomainMappings(): Promise<ClaimDomainMapping[]>;
   /**
    * A person's confirmation that a claim is about an incident, anchored on the incident's first notice.
-   * not_found for an unknown claim or incident; confirming the same pair again returns the first link.
+   * not_found for an unknown claim or incident; confirming the pair in force again returns its link;
+   * conflict when the claim is confirmed for another incident (one claim, one incident: the schema
+   * holds at most one confirmation in force per claim).
    */
   confirmClaimLink(input: ClaimLinkInput): Promise<ClaimLink>;
-  /** Confirmed links of a claim, or of the incident a notice is in now; every link when neither is given. */
-  listClaimLinks(filter?: { claimId?: number; incidentId?: number }): Promise<ClaimLink[]>;
+  /** Takes back the claim's confirmation in force, kept with who, when and why; not_found when there is none. Audited. */
+  unconfirmClaimLink(input: ClaimUnconfirmInput): Promise<ClaimLink>;
+  /**
+   * Confirmations in force of a claim, or of the incident a notice is in now; every one when neither is
+   * given. `includeUndone` adds the ones taken back, oldest first.
+   */
+  listClaimLinks(filter?: { claimId?: number; incidentId?: number; includeUndone?: boolean }): Promise<ClaimLink[]>;
   /** Adds an account; conflict when the name is taken. Audited with `by`. */
   addAccount(input: AccountInput, by: string): Promise<Account>;
   getAccountByName(name: string): Promise<(Account & { passwordHash: string }) | null>;

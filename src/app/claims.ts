@@ -99,7 +99,10 @@ export async function claimProposals(store: Store, options: { month?: string; co
   return claims.map((claim) => ({ claim, proposals: proposals.filter((p) => p.claimId === claim.id) }));
 }
 
-/** A person confirms that a claim is about an incident; the proposal's score and reasons are kept with it when there was one. */
+/**
+ * A person confirms that a claim is about an incident; the proposal's score and reasons are kept with it
+ * when there was one. A claim is about one incident: conflict when it is confirmed for another.
+ */
 export async function confirmClaim(store: Store, claimId: number, incidentId: number, by: string): Promise<ClaimLink> {
   const claim = await store.getClaim(claimId);
   if (!claim) throw new JikenboError('not_found', `no claim ${claimId}`, { subject: 'claim' });
@@ -113,6 +116,27 @@ export async function confirmClaim(store: Store, claimId: number, incidentId: nu
     score: proposal?.score ?? null,
     reason: proposal ? proposal.reasons.join('; ') : 'confirmed by a person without a proposal',
   });
+}
+
+/** How long a reason for un-confirming may be (as a correction's). */
+export const MAX_UNCONFIRM_REASON = 500;
+
+/**
+ * A person takes back a claim's confirmation, saying why; it is kept, undone, and the claim is proposed
+ * again. not_found when the claim is not confirmed.
+ */
+export async function unconfirmClaim(store: Store, claimId: number, by: string, reason: string): Promise<ClaimLink> {
+  const why = reason.trim();
+  if (!why) throw new JikenboError('bad_input', 'un-confirming a claim needs a reason', { subject: 'reason' });
+  if (why.length > MAX_UNCONFIRM_REASON) throw new JikenboError('bad_input', `the reason is over ${MAX_UNCONFIRM_REASON} characters`, { subject: 'reason' });
+  return store.unconfirmClaimLink({ claimId, by, reason: why });
+}
+
+/** A claim's confirmations, the ones taken back included, oldest first. */
+export async function claimHistory(store: Store, claimId: number): Promise<{ claim: StoredClaim; links: ClaimLink[] }> {
+  const claim = await store.getClaim(claimId);
+  if (!claim) throw new JikenboError('not_found', `no claim ${claimId}`, { subject: 'claim' });
+  return { claim, links: await store.listClaimLinks({ claimId, includeUndone: true }) };
 }
 
 export interface ConfirmedClaim {

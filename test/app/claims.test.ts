@@ -168,6 +168,13 @@ describe('claims CLI', () => {
     const mapped = parsed.find((p) => p.claim.victim === 'minato-seiki.co.th')!;
     const confirm = await jikenbo(['claims', 'confirm', String(mapped.claim.id), String(mapped.proposals[0]!.incidentId), '--by', 'sato', '--db', db]);
     expect(confirm.stdout).toMatch(/confirmed for incident \d+ by sato/);
+    const noReason = await jikenbo(['claims', 'unconfirm', String(mapped.claim.id), '--by', 'sato', '--db', db]);
+    expect(noReason.code).toBe(2);
+    expect(noReason.stderr).toMatch(/--reason/);
+    const unconfirm = await jikenbo(['claims', 'unconfirm', String(mapped.claim.id), '--reason', 'a subsidiary of another firm', '--by', 'sato', '--db', db]);
+    expect(unconfirm.stdout).toMatch(/no longer confirmed for incident \d+ \(un-confirmed by sato: a subsidiary of another firm\)/);
+    const history = await jikenbo(['claims', 'history', String(mapped.claim.id), '--db', db]);
+    expect(history.stdout).toMatch(/confirmed by sato at .*\n\s+un-confirmed by sato at .*: a subsidiary of another firm/);
     const bad = await jikenbo(['claims', 'list', '--month', '2024-13', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--month: expected a month as YYYY-MM/);

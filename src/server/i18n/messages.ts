@@ -357,6 +357,8 @@ const ja = {
   'claims.confirm': 'この事案として確認',
   'claims.confirmed.title': '確認済みの犯行声明',
   'claims.confirmed.by': '{by} が {at} に確認',
+  'claims.unconfirm': '確認を取り消す',
+  'claims.unconfirm.reason': '取り消す理由',
   'nav.claims': '犯行声明',
   // --- accounts (sign-in, own tokens, admin: accounts, watched sources, audit log)
   'nav.account': 'アカウント',
@@ -903,6 +905,8 @@ const en: Catalogue = {
   'claims.confirm': 'Confirm this incident',
   'claims.confirmed.title': 'Confirmed leak-site claims',
   'claims.confirmed.by': 'confirmed by {by} on {at}',
+  'claims.unconfirm': 'Un-confirm',
+  'claims.unconfirm.reason': 'Why',
   'nav.claims': 'Claims',
   'nav.account': 'Account',
   'nav.admin': 'Admin',

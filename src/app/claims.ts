@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { proposeClaimMatches, type ClaimProposal, type MatchableIncident } from '../analyze/claim-matching.ts';
-import { japaneseVerdict, mappingFor, type JapaneseVerdict } from '../analyze/japanese-victim.ts';
+import { japaneseVerdict, mappingFor, type JapaneseVerdict, type KnownOrganisations } from '../analyze/japanese-victim.ts';
+import { organisationLatinKey } from '../analyze/org-latin-key.ts';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import { hostOf, parseClaims, type ClaimProblem } from '../formats/leak-claims.ts';
 import type { ClaimLink, StoredClaim } from '../store/source-types.ts';
@@ -50,9 +51,22 @@ export function monthRange(month: string): { from: string; to: string } {
 /** Claims of a month (or all), each with why it reads as Japanese; `country: 'jp'` keeps only those that do. */
 export async function listClaims(store: Store, options: { month?: string; country?: 'jp' } = {}): Promise<ClaimRow[]> {
   const range = options.month ? monthRange(options.month) : {};
-  const [claims, mappings] = await Promise.all([store.listClaims(range), store.listClaimDomainMappings()]);
-  const rows = claims.map((c) => ({ ...c, japanese: japaneseVerdict(c, mappings) }));
+  const [claims, mappings, known] = await Promise.all([store.listClaims(range), store.listClaimDomainMappings(), knownOrganisations(store)]);
+  const rows = claims.map((c) => ({ ...c, japanese: japaneseVerdict(c, mappings, known) }));
   return options.country === 'jp' ? rows.filter((r) => r.japanese !== null) : rows;
+}
+
+/** The casebook's organisations with a name in Japanese script and a known romaji form, by that form's key. */
+async function knownOrganisations(store: Store): Promise<KnownOrganisations> {
+  const known = new Map<string, string>();
+  for (const f of await loadIncidentFacts(store)) {
+    for (const name of [f.organization, ...f.organizations]) {
+      if (!name || !/[\u3040-\u30ff\u3400-\u9fff]/u.test(name)) continue;
+      const key = organisationLatinKey(name);
+      if (key && !known.has(key)) known.set(key, name);
+    }
+  }
+  return known;
 }
 
 /** Adds or replaces a mapping of a (foreign) domain to its Japanese parent. */

@@ -519,7 +519,10 @@ export interface Store extends GroupingPort, IncidentFactsPort {
   takeLease(name: string, holder: string, ttlMs: number): Promise<Lease>;
   /** Gives up the lease when `holder` holds it, so that another may take it at once. */
   releaseLease(name: string, holder: string): Promise<void>;
-  /** Stores leak-site claims in one transaction; one whose natural key (group, victim, day) is stored already adds nothing. */
+  /**
+   * Stores leak-site claims in one transaction; one whose natural key (group, victim, day) is stored
+   * already is not added, and only fills in the description, domain or country the stored one lacks.
+   */
   addClaims(claims: readonly ClaimInput[], by?: string): Promise<{ added: number; existing: number }>;
   /** Claims discovered within the range (YYYY-MM-DD, inclusive), oldest first. */
   listClaims(range?: { from?: string; to?: string }): Promise<StoredClaim[]>;

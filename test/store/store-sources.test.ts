@@ -110,6 +110,13 @@ describe.each(ENGINES)('sources and claims on $name', (engine) => {
     await store.addClaims([claim]);
     const [stored] = await store.listClaims();
     expect(stored).toMatchObject({ description: 'A maker of gauges in Japan.' });
+    // The same claim from another feed: counted as existing, it fills in only what the stored one lacks.
+    await store.addClaims([{ ...claim, victim: 'Other Seiki', domain: null, description: null }]);
+    expect(await store.addClaims([{ ...claim, victim: 'Other Seiki', description: 'From the second feed.' }, { ...claim, description: 'Another text.' }]))
+      .toEqual({ added: 0, existing: 2 });
+    expect((await store.listClaims()).map((c) => [c.victim, c.domain, c.description])).toEqual([
+      ['Example Seiki', 'example-seiki.example', 'A maker of gauges in Japan.'], ['Other Seiki', 'example-seiki.example', 'From the second feed.'],
+    ]);
     const a = (await store.ingestDocument(makeDocument(NOTICES.leak.text), [makeNotice(NOTICES.leak.text, NOTICES.leak.record)])).noticeIds[0]!;
     const b = (await store.ingestDocument(makeDocument(NOTICES.contractor.text), [makeNotice(NOTICES.contractor.text, NOTICES.contractor.record)])).noticeIds[0]!;
     await regroupIncidents(store);

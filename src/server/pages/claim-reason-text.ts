@@ -2,6 +2,7 @@
 // victim check (analyze/japanese-victim.ts) write their facts in fixed English phrases for the CLI; names,
 // domains and numbers inside them stay as written. A phrase no pattern knows is shown as it came.
 import type { MessageKey, Translate } from '../i18n/messages.ts';
+import { DESCRIPTION_RULES } from '../../analyze/japan-in-description.ts';
 
 type Rule = [RegExp, (t: Translate, m: RegExpMatchArray) => string];
 
@@ -15,6 +16,10 @@ const WHY: Rule[] = [
   [/^a Japanese legal form in the name$/, (t) => t('claim.why.legal_form')],
   [/^kanji in the name \(could be Chinese\)$/, (t) => t('claim.why.kanji')],
   [/^a company form beside a name that reads as Hepburn romaji$/, (t) => t('claim.why.romaji')],
+  [/^the name says Japan$/, (t) => t('claim.why.name_japan')],
+  [/^the name of (.+) in romaji$/s, (t, m) => t('claim.why.casebook_name', { org: m[1]! })],
+  [/^the description names it with a company form in Hepburn romaji$/, (t) => t('claim.why.description_romaji')],
+  ...DESCRIPTION_RULES.map((r): Rule => [new RegExp(`^${r.why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), (t) => t(`claim.why.description.${r.id}` as MessageKey)]),
 ];
 
 const REASONS: Rule[] = [

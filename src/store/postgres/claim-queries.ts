@@ -24,6 +24,13 @@ export function claimQueries(pool: Pool, now: () => Date): ClaimPort {
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (natural_key) DO NOTHING`,
           [claimNaturalKey(c), c.group, c.victim, c.domain, c.country, c.discovered, c.discoveredDate, c.source, at, c.description ?? null]);
           added += result.rowCount ?? 0;
+          // The same claim from a second feed adds what the first lacked (ransomware.live's description, a domain).
+          if (!result.rowCount) {
+            await client.query(/* sql */ `
+              UPDATE claims SET description = coalesce(description, $2), domain = coalesce(domain, $3), country = coalesce(country, $4)
+              WHERE natural_key = $1 AND ((description IS NULL AND $2::text IS NOT NULL) OR (domain IS NULL AND $3::text IS NOT NULL) OR (country IS NULL AND $4::text IS NOT NULL))`,
+            [claimNaturalKey(c), c.description ?? null, c.domain, c.country]);
+          }
         }
         if (added > 0) {
           await writeAudit(client, { actor: by, action: 'claim.import', subject: [...sources].join(', ').slice(0, 500), before: null, after: { added, existing: claims.length - added } }, now);

@@ -22,11 +22,18 @@ export function claimQueries(db: Database.Database, now: () => Date, audit: Audi
   const insert = db.prepare(/* sql */ `
     INSERT OR IGNORE INTO claims (natural_key, group_name, victim, domain, country, discovered, discovered_date, source, imported_at, description)
     VALUES (@key, @group, @victim, @domain, @country, @discovered, @discoveredDate, @source, @at, @description)`);
+  // The same claim from a second feed adds what the first lacked (ransomware.live's description, a domain).
+  const fillIn = db.prepare(/* sql */ `
+    UPDATE claims SET description = coalesce(description, @description), domain = coalesce(domain, @domain), country = coalesce(country, @country)
+    WHERE natural_key = @key AND ((description IS NULL AND @description IS NOT NULL) OR (domain IS NULL AND @domain IS NOT NULL) OR (country IS NULL AND @country IS NOT NULL))`);
   const insertAll = db.transaction((claims: readonly ClaimInput[], at: string, by: string) => {
     let added = 0;
     const sources = new Set<string>();
     for (const c of claims) {
-      added += insert.run({ ...c, description: c.description ?? null, key: claimNaturalKey(c), at }).changes;
+      const row = { ...c, description: c.description ?? null, key: claimNaturalKey(c), at };
+      const inserted = insert.run(row).changes;
+      added += inserted;
+      if (inserted === 0) fillIn.run(row);
       sources.add(c.source);
     }
     if (added > 0) audit({ actor: by, action: 'claim.import', subject: [...sources].join(', ').slice(0, 500), before: null, after: { added, existing: claims.length - added } });

@@ -53,6 +53,23 @@ describe('parseClaims', () => {
     expect(parsed.problems).toEqual([{ index: 3, reason: 'not a date: "2024-13-45"' }]);
   });
 
+  it('reads the ransomware.live v2 layout with every documented key: description kept, unknown keys let through', async () => {
+    const { readFileSync } = await import('node:fs');
+    const parsed = parseClaims(readFileSync(join(FIXTURES, 'ransomware-live-v2.json'), 'utf8'), 'recentvictims.json');
+    expect(parsed.claims.map((c) => [c.group, c.victim, c.domain, c.country, c.discovered, c.description])).toEqual([
+      ['qilin', 'Kohaku Gauge', 'kohaku-gauge.example', 'JP', '2024-10-03T08:15:00', 'Kohaku Gauge Co., Ltd. is a Japanese maker of pressure gauges headquartered in Sendai.'],
+      ['play', 'harbourview-hotel.example.com', 'harbourview-hotel.example.com', null, '2024-10-06T00:00:00', 'Harbourview Hotel is passionate about serving Cantonese, Japanese and Thai dishes.'],
+      ['akira', 'Brightwell Pumps', 'brightwell.example', 'US', '2024-10-09T00:00:00', null],
+      ['akira', 'Kohaku Attack-Date School', null, 'JP', '2024-10-10T00:00:00', null],
+    ]);
+    expect(parsed.claims.every((c) => c.source === 'ransomware.live v2: recentvictims.json')).toBe(true);
+    // attackdate stands in for a missing discovered.
+    expect(parsed.problems).toEqual([]);
+    expect(parseClaims(JSON.stringify([{ victim: 'x', group: 'y', attackdate: '2024-02-30' }]), 'f').problems[0]!.reason).toMatch(/not a date/);
+    const verdicts = parsed.claims.map((c) => japaneseVerdict(c, [])?.why ?? null);
+    expect(verdicts).toEqual(['country JP in the claim', null, null, 'country JP in the claim']);
+  });
+
   it('reports a file that is not a list of claims', () => {
     expect(parseClaims('{"x": 1}', 'f.json').problems[0]!.reason).toMatch(/expected a JSON array/);
     expect(parseClaims('nope', 'f.json').problems[0]!.reason).toMatch(/not JSON/);

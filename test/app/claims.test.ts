@@ -123,9 +123,11 @@ describe('claims in a casebook', () => {
     expect(await casebook.store.listClaims()).toHaveLength(7);
   });
 
-  it('lists the Japanese victims of a month; a mapped subsidiary domain joins the list', async () => {
+  it('lists the Japanese victims of a month; a subsidiary domain joins it by a casebook name in romaji, then by its mapping', async () => {
     const victims = async () => (await listClaims(casebook.store, { month: '2024-09', country: 'jp' })).map((c) => c.victim);
-    expect(await victims()).toEqual(['Sakuragawa Shoji Co., Ltd.', 'Minato Seiki Co., Ltd.', 'Aozora Kikaku']);
+    // The subsidiary's domain reads as the casebook's みなと精機 in romaji: Japanese before anyone maps it.
+    expect(await victims()).toEqual(['Sakuragawa Shoji Co., Ltd.', 'Minato Seiki Co., Ltd.', 'Aozora Kikaku', 'minato-seiki.co.th']);
+    expect((await listClaims(casebook.store, { month: '2024-09', country: 'jp' })).at(-1)!.japanese?.why).toBe('the name of 株式会社みなと精機 in romaji');
     await mapClaimDomain(casebook.store, 'https://www.minato-seiki.co.th/', '株式会社みなと精機', 'sato');
     expect(await victims()).toEqual(['Sakuragawa Shoji Co., Ltd.', 'Minato Seiki Co., Ltd.', 'Aozora Kikaku', 'minato-seiki.co.th']);
     const mapped = (await listClaims(casebook.store, { month: '2024-09', country: 'jp' })).at(-1)!;

@@ -1,16 +1,18 @@
-// Proposes which incident a leak-site claim is about: organisation names (also across romaji and
-// kana), the claim's domain in a notice's text, and dates close together. Proposals only: a person
-// confirms each before it becomes a link.
-import { toKatakana, toRomaji } from 'wanakana';
+// Proposes which incident a leak-site claim is about. A proposal needs evidence that both name the
+// same organisation: equal names (the casebook's names also read as romaji), a domain people mapped to
+// the incident's organisation, or the claim's own domain in the incident's notices. Similar-looking
+// names and shared generic labels (example, group, co) are never evidence. Dates only order and
+// weigh proposals. A person confirms each before it becomes a link.
+import { hostOf } from '../formats/leak-claims.ts';
+import { hostKey, latinKey, organisationLatinKey, registrableDomain } from './org-latin-key.ts';
 import { orgKey } from './org-name.ts';
-import { textSimilarity } from './text-similarity.ts';
 
 export interface MatchableClaim {
   id: number;
   victim: string;
   domain: string | null;
   discoveredDate: string;
-  /** The Japanese parent a mapped domain belongs to. */
+  /** The Japanese organisation a mapped domain belongs to. */
   parent: string | null;
 }
 
@@ -20,7 +22,7 @@ export interface MatchableIncident {
   organizations: string[];
   dates: string[];
   ransomware: boolean;
-  /** The text of its notices, compacted or not. */
+  /** The text of its notices. */
   text: string;
 }
 
@@ -34,30 +36,55 @@ export interface ClaimProposal {
 
 /** Days either side of an incident's dates within which a claim counts as close in time. */
 export const DATE_WINDOW_DAYS = 90;
+/** The default threshold: proposals below it are not shown. */
 export const MIN_SCORE = 0.5;
+
+const SCORE = { mapped: 0.9, domain: 0.9, name: 0.85 } as const;
+
+interface IndexedIncident {
+  incident: MatchableIncident;
+  /** orgKey → the name it came from. */
+  orgKeys: Map<string, string>;
+  /** Latin key → the name it came from. */
+  latinKeys: Map<string, string>;
+  /** Registrable domains the notices give. */
+  domains: Set<string>;
+}
 
 /** Every proposal scoring at least MIN_SCORE, best first per claim. */
 export function proposeClaimMatches(claims: readonly MatchableClaim[], incidents: readonly MatchableIncident[]): ClaimProposal[] {
-  const prepared = incidents.map((i) => ({ incident: i, lowerText: i.text.normalize('NFKC').toLowerCase() }));
+  const indexed = incidents.map(indexIncident);
   const proposals: ClaimProposal[] = [];
   for (const claim of claims) {
-    const names = [claim.victim, claim.parent].filter((n): n is string => !!n);
-    const domainLabel = claim.domain ? distinctiveLabel(claim.domain) : null;
     const found: ClaimProposal[] = [];
-    for (const { incident, lowerText } of prepared) {
+    const victimHost = hostOf(claim.victim);
+    const claimLatin = new Map<string, string>();
+    for (const [key, from] of [
+      [victimHost ? hostKey(victimHost) : latinKey(claim.victim), claim.victim],
+      [claim.domain ? hostKey(claim.domain) : null, claim.domain ?? ''],
+    ] as const) if (key && !claimLatin.has(key)) claimLatin.set(key, from);
+    const claimOrgKey = victimHost ? null : japaneseKey(claim.victim);
+    const parentKey = claim.parent ? japaneseKey(claim.parent) : null;
+    const parentLatin = claim.parent ? latinKey(claim.parent) : null;
+    const claimDomain = claim.domain ? registrableDomain(claim.domain) : null;
+
+    for (const { incident, orgKeys, latinKeys, domains } of indexed) {
       const reasons: string[] = [];
       let base = 0;
-      const name = bestNameMatch(names, incident.organizations);
-      if (name.score >= 0.5) {
-        base = Math.max(base, name.score);
-        reasons.push(`name ${name.how}: "${name.claimName}" ~ "${name.orgName}" (${name.score.toFixed(2)})`);
+      const parentOrg = (parentKey && orgKeys.get(parentKey)) || (parentLatin && latinKeys.get(parentLatin));
+      if (parentOrg) {
+        base = Math.max(base, SCORE.mapped);
+        reasons.push(`${claim.domain} is mapped to ${claim.parent}, the incident's ${parentOrg}`);
       }
-      if (claim.domain && lowerText.includes(claim.domain)) {
-        base = Math.max(base, 0.9);
-        reasons.push(`the notice text gives the domain ${claim.domain}`);
-      } else if (domainLabel && lowerText.includes(domainLabel)) {
-        base = Math.max(base, 0.6);
-        reasons.push(`the notice text contains "${domainLabel}" from ${claim.domain}`);
+      if (claimDomain && domains.has(claimDomain)) {
+        base = Math.max(base, SCORE.domain);
+        reasons.push(`the notice text gives the domain ${claimDomain}`);
+      }
+      const sameName = claimOrgKey && orgKeys.has(claimOrgKey) ? { claimName: claim.victim, orgName: orgKeys.get(claimOrgKey)!, how: 'as written' }
+        : [...claimLatin].map(([key, claimName]) => latinKeys.has(key) ? { claimName, orgName: latinKeys.get(key)!, how: 'in romaji' } : null).find((m) => m);
+      if (sameName) {
+        base = Math.max(base, SCORE.name);
+        reasons.push(`same name ${sameName.how}: "${sameName.claimName}" = "${sameName.orgName}"`);
       }
       if (base === 0) continue;
       const gap = nearestGapDays(claim.discoveredDate, incident.dates);
@@ -83,45 +110,30 @@ export function proposeClaimMatches(claims: readonly MatchableClaim[], incidents
   return proposals;
 }
 
-interface NameMatch {
-  score: number;
-  how: string;
-  claimName: string;
-  orgName: string;
-}
+// Host names written in a notice: in a URL, an e-mail address or alone (fujikura.co.jp).
+const HOST_IN_TEXT = /(?<![a-z0-9.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![a-z0-9-])/g;
 
-/** The closest pair of names: as written, or the kana of one against the romaji of the other. */
-function bestNameMatch(claimNames: string[], orgNames: string[]): NameMatch {
-  let best: NameMatch = { score: 0, how: '', claimName: '', orgName: '' };
-  for (const claimName of claimNames) {
-    const claimKey = orgKey(claimName);
-    if (!claimKey) continue;
-    for (const orgName of orgNames) {
-      const key = orgKey(orgName);
-      if (!key) continue;
-      const candidates: Array<[number, string]> = [
-        [key === claimKey ? 1 : (key.includes(claimKey) || claimKey.includes(key)) && Math.min(key.length, claimKey.length) >= 3 ? 0.85 : textSimilarity(claimKey, key), 'similar'],
-        [textSimilarity(romaji(claimKey), romaji(key)), 'in romaji'],
-        [textSimilarity(toKatakana(claimKey), toKatakana(key)), 'in katakana'],
-      ];
-      for (const [score, how] of candidates) if (score > best.score) best = { score, how, claimName, orgName };
-    }
+function indexIncident(incident: MatchableIncident): IndexedIncident {
+  const orgKeys = new Map<string, string>();
+  const latinKeys = new Map<string, string>();
+  for (const name of incident.organizations) {
+    const key = japaneseKey(name);
+    if (key && !orgKeys.has(key)) orgKeys.set(key, name);
+    const latin = organisationLatinKey(name);
+    if (latin && !latinKeys.has(latin)) latinKeys.set(latin, name);
   }
-  return best;
+  const domains = new Set<string>();
+  for (const m of incident.text.normalize('NFKC').toLowerCase().matchAll(HOST_IN_TEXT)) {
+    const host = m[0].replace(/^www\./, '');
+    if (host.includes('.') && !/^\d+(?:\.\d+)+$/.test(host)) domains.add(registrableDomain(host));
+  }
+  return { incident, orgKeys, latinKeys, domains };
 }
 
-/** Kana read as Hepburn romaji, letters only (kanji stay as they are: no reading without a dictionary). */
-function romaji(text: string): string {
-  return toRomaji(text).toLowerCase().replace(/[^a-z\u3400-\u9fff]/g, '');
-}
-
-/** 'kohaku-chaho.co.jp' → 'kohaku-chaho' (the label before the public suffix); null when too short to mean anything alone. */
-function distinctiveLabel(domain: string): string | null {
-  const parts = domain.split('.');
-  parts.pop(); // top-level domain
-  if (parts.length > 1 && /^(co|or|ne|ac|go|lg|ed|gr|com|net|org)$/.test(parts[parts.length - 1]!)) parts.pop();
-  const label = parts[parts.length - 1] ?? '';
-  return label.length >= 5 ? label : null;
+/** orgKey of a name in Japanese script; a name in Latin letters alone is compared by its latinKey, which knows generic words. */
+function japaneseKey(name: string): string | null {
+  const key = orgKey(name);
+  return key && /[^\x00-\x7f]/.test(key) ? key : null;
 }
 
 function nearestGapDays(date: string, dates: string[]): number | null {

@@ -1,7 +1,11 @@
 // Whether a leak-site claim names a Japanese victim, and why — the way analysts compile the monthly
-// list: .jp domains, a JP country code, Japanese names, and foreign domains that people mapped to a
+// list: .jp domains, a JP country code, Japanese names, a name or description that places it in
+// Japan, the romaji of the casebook's own organisations, and foreign domains that people mapped to a
 // Japanese parent. Romanised names ("Hikari Shobo Co., Ltd.") are only a weak sign: many non-Japanese
 // firms write "Co., Ltd.", and a word that scans as Hepburn romaji may be no Japanese name at all.
+import { hostOf } from '../formats/leak-claims.ts';
+import { japanInDescription } from './japan-in-description.ts';
+import { hostKey, latinKey } from './org-latin-key.ts';
 
 export interface DomainMapping {
   domain: string;
@@ -19,7 +23,11 @@ interface ClaimLike {
   victim: string;
   domain: string | null;
   country: string | null;
+  description?: string | null;
 }
+
+/** The casebook's own organisations with a Japanese name, by their Latin key (org-latin-key.ts): 'fujikura' → 株式会社フジクラ. */
+export type KnownOrganisations = ReadonlyMap<string, string>;
 
 const KANA = /[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]/u;
 const HAN = /\p{Script=Han}/u;
@@ -36,8 +44,10 @@ export function mappingFor(domain: string | null, mappings: readonly DomainMappi
 }
 
 /** null when nothing says the victim is Japanese. */
-export function japaneseVerdict(claim: ClaimLike, mappings: readonly DomainMapping[]): JapaneseVerdict | null {
-  if (claim.domain && /\.jp$/.test(claim.domain)) return { strength: 'strong', why: `.jp domain (${claim.domain})`, parent: null };
+export function japaneseVerdict(claim: ClaimLike, mappings: readonly DomainMapping[], known: KnownOrganisations = new Map()): JapaneseVerdict | null {
+  const victimHost = hostOf(claim.victim);
+  const jpHost = [claim.domain, victimHost].find((h) => h && /\.jp$/.test(h));
+  if (jpHost) return { strength: 'strong', why: `.jp domain (${jpHost})`, parent: null };
   const mapped = mappingFor(claim.domain, mappings);
   if (mapped) return { strength: 'strong', why: `${claim.domain} mapped to ${mapped.parent}`, parent: mapped.parent };
   if (claim.country === 'JP') return { strength: 'strong', why: 'country JP in the claim', parent: null };
@@ -45,9 +55,24 @@ export function japaneseVerdict(claim: ClaimLike, mappings: readonly DomainMappi
   if (KANA.test(name)) return { strength: 'strong', why: 'kana in the name', parent: null };
   // Kanji alone could be Chinese; a Japanese legal form settles it.
   if (HAN.test(name) && JAPANESE_LEGAL_FORMS.test(name)) return { strength: 'strong', why: 'a Japanese legal form in the name', parent: null };
+  if (/\b(?:japan|nippon)\b/i.test(name.replace(/[-_.]/g, ' '))) return { strength: 'strong', why: 'the name says Japan', parent: null };
+  const described = japanInDescription(claim.description);
+  if (described) return { strength: 'strong', why: described.why, parent: null };
+  const keys = [victimHost ? hostKey(victimHost) : latinKey(claim.victim), claim.domain ? hostKey(claim.domain) : null];
+  const casebookName = keys.map((k) => (k ? known.get(k) : undefined)).find((n) => n);
+  if (casebookName) return { strength: 'strong', why: `the name of ${casebookName} in romaji`, parent: null };
   if (HAN.test(name)) return { strength: 'weak', why: 'kanji in the name (could be Chinese)', parent: null };
   if (CO_LTD.test(name) && looksRomanisedJapanese(name)) {
     return { strength: 'weak', why: 'a company form beside a name that reads as Hepburn romaji', parent: null };
+  }
+  // A domain alone ("kohaku.co") whose description names the firm with a company form in Hepburn romaji.
+  const ownKey = victimHost ? hostKey(victimHost) : null;
+  if (ownKey && claim.description) {
+    for (const m of claim.description.normalize('NFKC').matchAll(/\b([A-Za-z]+(?:[ -][A-Za-z]+)?)\s+(?:Co\.?,?\s*Ltd|Corporation|K\.K\.|Kabushiki Kaisha)/g)) {
+      if (latinKey(m[1]!) === ownKey && looksRomanisedJapanese(m[1]!)) {
+        return { strength: 'weak', why: 'the description names it with a company form in Hepburn romaji', parent: null };
+      }
+    }
   }
   return null;
 }

@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { proposeClaimMatches, type ClaimProposal, type MatchableIncident } from '../analyze/claim-matching.ts';
-import { japaneseVerdict, mappingFor, type JapaneseVerdict } from '../analyze/japanese-victim.ts';
+import { japaneseVerdict, mappingFor, type JapaneseVerdict, type KnownOrganisations } from '../analyze/japanese-victim.ts';
+import { organisationLatinKey } from '../analyze/org-latin-key.ts';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import { hostOf, parseClaims, type ClaimProblem } from '../formats/leak-claims.ts';
 import type { ClaimLink, StoredClaim } from '../store/source-types.ts';
@@ -50,9 +51,22 @@ export function monthRange(month: string): { from: string; to: string } {
 /** Claims of a month (or all), each with why it reads as Japanese; `country: 'jp'` keeps only those that do. */
 export async function listClaims(store: Store, options: { month?: string; country?: 'jp' } = {}): Promise<ClaimRow[]> {
   const range = options.month ? monthRange(options.month) : {};
-  const [claims, mappings] = await Promise.all([store.listClaims(range), store.listClaimDomainMappings()]);
-  const rows = claims.map((c) => ({ ...c, japanese: japaneseVerdict(c, mappings) }));
+  const [claims, mappings, known] = await Promise.all([store.listClaims(range), store.listClaimDomainMappings(), knownOrganisations(store)]);
+  const rows = claims.map((c) => ({ ...c, japanese: japaneseVerdict(c, mappings, known) }));
   return options.country === 'jp' ? rows.filter((r) => r.japanese !== null) : rows;
+}
+
+/** The casebook's organisations with a name in Japanese script and a known romaji form, by that form's key. */
+async function knownOrganisations(store: Store): Promise<KnownOrganisations> {
+  const known = new Map<string, string>();
+  for (const f of await loadIncidentFacts(store)) {
+    for (const name of [f.organization, ...f.organizations]) {
+      if (!name || !/[\u3040-\u30ff\u3400-\u9fff]/u.test(name)) continue;
+      const key = organisationLatinKey(name);
+      if (key && !known.has(key)) known.set(key, name);
+    }
+  }
+  return known;
 }
 
 /** Adds or replaces a mapping of a (foreign) domain to its Japanese parent. */
@@ -99,7 +113,10 @@ export async function claimProposals(store: Store, options: { month?: string; co
   return claims.map((claim) => ({ claim, proposals: proposals.filter((p) => p.claimId === claim.id) }));
 }
 
-/** A person confirms that a claim is about an incident; the proposal's score and reasons are kept with it when there was one. */
+/**
+ * A person confirms that a claim is about an incident; the proposal's score and reasons are kept with it
+ * when there was one. A claim is about one incident: conflict when it is confirmed for another.
+ */
 export async function confirmClaim(store: Store, claimId: number, incidentId: number, by: string): Promise<ClaimLink> {
   const claim = await store.getClaim(claimId);
   if (!claim) throw new JikenboError('not_found', `no claim ${claimId}`, { subject: 'claim' });
@@ -113,6 +130,27 @@ export async function confirmClaim(store: Store, claimId: number, incidentId: nu
     score: proposal?.score ?? null,
     reason: proposal ? proposal.reasons.join('; ') : 'confirmed by a person without a proposal',
   });
+}
+
+/** How long a reason for un-confirming may be (as a correction's). */
+export const MAX_UNCONFIRM_REASON = 500;
+
+/**
+ * A person takes back a claim's confirmation, saying why; it is kept, undone, and the claim is proposed
+ * again. not_found when the claim is not confirmed.
+ */
+export async function unconfirmClaim(store: Store, claimId: number, by: string, reason: string): Promise<ClaimLink> {
+  const why = reason.trim();
+  if (!why) throw new JikenboError('bad_input', 'un-confirming a claim needs a reason', { subject: 'reason' });
+  if (why.length > MAX_UNCONFIRM_REASON) throw new JikenboError('bad_input', `the reason is over ${MAX_UNCONFIRM_REASON} characters`, { subject: 'reason' });
+  return store.unconfirmClaimLink({ claimId, by, reason: why });
+}
+
+/** A claim's confirmations, the ones taken back included, oldest first. */
+export async function claimHistory(store: Store, claimId: number): Promise<{ claim: StoredClaim; links: ClaimLink[] }> {
+  const claim = await store.getClaim(claimId);
+  if (!claim) throw new JikenboError('not_found', `no claim ${claimId}`, { subject: 'claim' });
+  return { claim, links: await store.listClaimLinks({ claimId, includeUndone: true }) };
 }
 
 export interface ConfirmedClaim {

@@ -1,7 +1,8 @@
 // Reads leak-site claims: the ransomwatch posts.json form ({post_title, group_name, discovered}) and the
-// ransomware.live forms (v1 {post_title, group_name, discovered, website, country, published},
-// v2 {victim, group, discovered, attackdate, domain, country}). Each record is validated; a bad one is
-// a line in the report, never the end of the file.
+// ransomware.live forms (v1 {post_title, group_name, discovered, published, post_url, website,
+// description}, v2 {victim, group, discovered, attackdate, domain, country, description, activity,
+// claim_url, url, screenshot, press, infostealer, extrainfos, duplicates}). Each record is validated; a
+// bad one is a line in the report, never the end of the file. Keys not read here are let through.
 import { z } from 'zod';
 import type { ClaimInput } from '../store/source-types.ts';
 
@@ -29,9 +30,14 @@ const record = z.looseObject({
   website: text.nullish(),
   domain: text.nullish(),
   country: text.nullish(),
+  // The victim's own "about us" more often than not: long, and read only for what it says of the victim.
+  description: z.string().nullish(),
 });
 
 type Raw = z.infer<typeof record>;
+
+/** What the store keeps of a description (its schema's limit). */
+export const MAX_DESCRIPTION = 2000;
 
 /** Parses a whole file; `fileName` goes into each claim's source. A file that is not JSON at all is one problem. */
 export function parseClaims(json: string, fileName: string): ParsedClaims {
@@ -82,7 +88,8 @@ function toClaim(raw: Raw, fileName: string): ClaimInput | string {
   const country = raw.country && /^[a-z]{2}$/i.test(raw.country) ? raw.country.toUpperCase() : null;
   const form = raw.victim !== undefined || raw.group !== undefined || raw.attackdate !== undefined ? 'ransomware.live v2'
     : raw.website !== undefined || raw.country !== undefined || raw.published !== undefined ? 'ransomware.live' : 'ransomwatch';
-  return { group: group.toLowerCase(), victim, domain, country, discovered, discoveredDate: discovered.slice(0, 10), source: `${form}: ${fileName}` };
+  const description = raw.description?.trim() && !/^(?:n\/a|none|null|-)$/i.test(raw.description.trim()) ? raw.description.trim().slice(0, MAX_DESCRIPTION) : null;
+  return { group: group.toLowerCase(), victim, domain, country, discovered, discoveredDate: discovered.slice(0, 10), source: `${form}: ${fileName}`, description };
 }
 
 /** '2023-01-15 10:22:33.123456', '2023-01-15T10:22:33Z', '2023-01-15' → '2023-01-15T10:22:33' (seconds, as given). */

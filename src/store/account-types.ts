@@ -92,7 +92,7 @@ export const AUDIT_ACTIONS = [
   'document.ingest', 'record.reextract',
   'correction.add', 'correction.revert',
   'incident.link', 'incident.unlink',
-  'claim.import', 'claim.confirm', 'claim.map_domain',
+  'claim.import', 'claim.confirm', 'claim.unconfirm', 'claim.map_domain',
   'watch.add', 'watch.remove', 'watch.pause', 'watch.resume',
   'account.add', 'account.change', 'token.add', 'token.revoke',
   'session.sign_in', 'session.sign_in_failed', 'session.sign_out',

@@ -66,10 +66,13 @@ export interface ClaimInput {
   discoveredDate: string;
   /** Where the claim came from: the feed's form and the file name. */
   source: string;
+  /** What the leak site says of the victim (ransomware.live's description), at most 2,000 characters. */
+  description?: string | null;
 }
 
 export interface StoredClaim extends ClaimInput {
   id: number;
+  description: string | null;
   importedAt: string;
 }
 
@@ -93,4 +96,12 @@ export interface ClaimLink extends ClaimLinkInput {
   /** The incident the link's notice is in now (regrouping may change it). */
   noticeId: number;
   at: string;
+  /** Who took the confirmation back, when and why; null while it is in force. */
+  undone: { by: string; at: string; reason: string } | null;
+}
+
+export interface ClaimUnconfirmInput {
+  claimId: number;
+  by: string;
+  reason: string;
 }

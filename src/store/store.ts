@@ -6,7 +6,7 @@ import type { DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
 import type { Correction, FieldValue } from '../core/corrections.ts';
 import type { IncidentRecord, IncidentType, RecordKey, Sector } from '../core/record.ts';
 import type {
-  ClaimDomainMapping, ClaimInput, ClaimLink, ClaimLinkInput, FetchInput, SeenLink, StoredClaim, StoredFetch,
+  ClaimDomainMapping, ClaimInput, ClaimLink, ClaimLinkInput, ClaimUnconfirmInput, FetchInput, SeenLink, StoredClaim, StoredFetch,
   WatchCheckResult, WatchSource, WatchSourceInput,
 } from './source-types.ts';
 import type {
@@ -538,7 +538,10 @@ export interface Store extends GroupingPort, IncidentFactsPort {
   takeLease(name: string, holder: string, ttlMs: number): Promise<Lease>;
   /** Gives up the lease when `holder` holds it, so that another may take it at once. */
   releaseLease(name: string, holder: string): Promise<void>;
-  /** Stores leak-site claims in one transaction; one whose natural key (group, victim, day) is stored already adds nothing. */
+  /**
+   * Stores leak-site claims in one transaction; one whose natural key (group, victim, day) is stored
+   * already is not added, and only fills in the description, domain or country the stored one lacks.
+   */
   addClaims(claims: readonly ClaimInput[], by?: string): Promise<{ added: number; existing: number }>;
   /** Claims discovered within the range (YYYY-MM-DD, inclusive), oldest first. */
   listClaims(range?: { from?: string; to?: string }): Promise<StoredClaim[]>;
@@ -548,11 +551,18 @@ export interface Store extends GroupingPort, IncidentFactsPort {
   listClaimDomainMappings(): Promise<ClaimDomainMapping[]>;
   /**
    * A person's confirmation that a claim is about an incident, anchored on the incident's first notice.
-   * not_found for an unknown claim or incident; confirming the same pair again returns the first link.
+   * not_found for an unknown claim or incident; confirming the pair in force again returns its link;
+   * conflict when the claim is confirmed for another incident (one claim, one incident: the schema
+   * holds at most one confirmation in force per claim).
    */
   confirmClaimLink(input: ClaimLinkInput): Promise<ClaimLink>;
-  /** Confirmed links of a claim, or of the incident a notice is in now; every link when neither is given. */
-  listClaimLinks(filter?: { claimId?: number; incidentId?: number }): Promise<ClaimLink[]>;
+  /** Takes back the claim's confirmation in force, kept with who, when and why; not_found when there is none. Audited. */
+  unconfirmClaimLink(input: ClaimUnconfirmInput): Promise<ClaimLink>;
+  /**
+   * Confirmations in force of a claim, or of the incident a notice is in now; every one when neither is
+   * given. `includeUndone` adds the ones taken back, oldest first.
+   */
+  listClaimLinks(filter?: { claimId?: number; incidentId?: number; includeUndone?: boolean }): Promise<ClaimLink[]>;
   /** Adds an account; conflict when the name is taken. Audited with `by`. */
   addAccount(input: AccountInput, by: string): Promise<Account>;
   getAccountByName(name: string): Promise<(Account & { passwordHash: string }) | null>;

@@ -36,6 +36,10 @@ describe.each(CASEBOOK_ENGINES)('pages at 390 px and on a desktop on $name', (en
     incident = (await casebook.store.incidentOfNotice(notice))!;
     await correctValue(casebook.store, { target: 'incident', id: incident, field: 'affected_count', value: '1200', by: 'kanri', reason: '第2報による' });
     await casebook.store.addClaims([{ group: 'qilin', victim: 'Example Co., Ltd.', domain: 'example.co.jp', country: 'JP', discovered: '2024-09-10T12:00:00', discoveredDate: '2024-09-10', source: 'test' }]);
+    // A confirmed claim: the incident page shows it with its un-confirm form.
+    await casebook.store.addClaims([{ group: 'play', victim: 'Example Holdings Japan Co., Ltd.', domain: 'example-holdings.example', country: 'JP', discovered: '2024-09-11T12:00:00', discoveredDate: '2024-09-11', source: 'test' }]);
+    const confirmed = (await casebook.store.listClaims()).find((c) => c.group === 'play')!;
+    await casebook.store.confirmClaimLink({ claimId: confirmed.id, incidentId: incident, score: null, reason: 'test', by: 'kanri' });
     const app = createApp(casebook);
     cookie = (await signIn(app, casebook.store, 'kanri', 'admin')).cookie;
     server = await serveApp(app);

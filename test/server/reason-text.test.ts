@@ -33,13 +33,18 @@ describe('claim reasons in Japanese', () => {
   it('says every reason of a proposal in Japanese', () => {
     const proposals = proposeClaimMatches(
       [{ id: 1, victim: 'Minato Seiki', domain: 'minato-seiki.co.jp', discoveredDate: '2024-09-10', parent: null },
-        { id: 2, victim: 'みなと精機', domain: null, discoveredDate: '2025-09-10', parent: null }],
+        { id: 2, victim: 'みなと精機', domain: null, discoveredDate: '2025-09-10', parent: null },
+        { id: 3, victim: 'minato-seiki.co.th', domain: 'minato-seiki.co.th', discoveredDate: '2024-09-12', parent: '株式会社みなと精機' }],
       [{ id: 7, number: '2024-001', organizations: ['株式会社みなと精機'], dates: ['2024-09-03'], ransomware: true, text: '詳細は minato-seiki.co.jp をご覧ください' },
         { id: 8, number: null, organizations: ['みなと精機'], dates: [], ransomware: false, text: '' }],
     );
     const reasons = proposals.flatMap((p) => p.reasons);
     expect(reasons.length).toBeGreaterThan(4);
-    for (const r of reasons) expect(englishIn(claimReasonText(ja, r), ['Minato', 'Seiki', 'minato-seiki', 'co', 'jp']), r).toEqual([]);
+    // Every kind of evidence and every date reason is among them.
+    for (const kind of [/^same name as written/, /^same name in romaji/, /is mapped to/, /gives the domain/, /outside/, /^dates \d+ days apart$/, /no incident date/]) {
+      expect(reasons.some((r) => kind.test(r)), String(kind)).toBe(true);
+    }
+    for (const r of reasons) expect(englishIn(claimReasonText(ja, r), ['Minato', 'Seiki', 'minato-seiki', 'co', 'jp', 'th']), r).toEqual([]);
     expect(reasons.map((r) => claimReasonText(en, r))).toEqual(reasons);
   });
 });

@@ -101,4 +101,68 @@ describe.each(ENGINES)('sources and claims on $name', (engine) => {
     await expect(store.confirmClaimLink({ claimId: 999, incidentId: incident, score: null, reason: 'r', by: 'x' })).rejects.toMatchObject({ code: 'not_found' });
     await expect(store.confirmClaimLink({ claimId: first!.id, incidentId: 999, score: null, reason: 'r', by: 'x' })).rejects.toMatchObject({ code: 'not_found' });
   });
+
+  it('keeps a claim to one incident; un-confirming keeps the confirmation, undone, and frees the claim', async () => {
+    const claim = {
+      group: 'play', victim: 'Example Seiki', domain: 'example-seiki.example', country: null, description: 'A maker of gauges in Japan.',
+      discovered: '2023-01-10 12:00:00', discoveredDate: '2023-01-10', source: 'live.json',
+    };
+    await store.addClaims([claim]);
+    const [stored] = await store.listClaims();
+    expect(stored).toMatchObject({ description: 'A maker of gauges in Japan.' });
+    // The same claim from another feed: counted as existing, it fills in only what the stored one lacks.
+    await store.addClaims([{ ...claim, victim: 'Other Seiki', domain: null, description: null }]);
+    expect(await store.addClaims([{ ...claim, victim: 'Other Seiki', description: 'From the second feed.' }, { ...claim, description: 'Another text.' }]))
+      .toEqual({ added: 0, existing: 2 });
+    expect((await store.listClaims()).map((c) => [c.victim, c.domain, c.description])).toEqual([
+      ['Example Seiki', 'example-seiki.example', 'A maker of gauges in Japan.'], ['Other Seiki', 'example-seiki.example', 'From the second feed.'],
+    ]);
+    const a = (await store.ingestDocument(makeDocument(NOTICES.leak.text), [makeNotice(NOTICES.leak.text, NOTICES.leak.record)])).noticeIds[0]!;
+    const b = (await store.ingestDocument(makeDocument(NOTICES.contractor.text), [makeNotice(NOTICES.contractor.text, NOTICES.contractor.record)])).noticeIds[0]!;
+    await regroupIncidents(store);
+    const [first, second] = [(await store.incidentOfNotice(a))!, (await store.incidentOfNotice(b))!];
+    expect(first).not.toBe(second);
+    const link = await store.confirmClaimLink({ claimId: stored!.id, incidentId: first, score: 0.9, reason: 'name', by: 'sato' });
+    expect(link.undone).toBeNull();
+    await expect(store.confirmClaimLink({ claimId: stored!.id, incidentId: second, score: null, reason: 'r', by: 'suzuki' }))
+      .rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/confirmed for incident \d+ already/) });
+    await expect(store.unconfirmClaimLink({ claimId: 999, by: 'sato', reason: 'r' })).rejects.toMatchObject({ code: 'not_found' });
+
+    const undone = await store.unconfirmClaimLink({ claimId: stored!.id, by: 'sato', reason: 'another firm of that name' });
+    expect(undone).toMatchObject({ id: link.id, incidentId: first, undone: { by: 'sato', at: '2024-12-01T00:00:00.000Z', reason: 'another firm of that name' } });
+    expect(await store.listClaimLinks({ claimId: stored!.id })).toEqual([]);
+    expect(await store.listClaimLinks({ incidentId: first })).toEqual([]);
+    expect(await store.listClaimLinks({ claimId: stored!.id, includeUndone: true })).toEqual([undone]);
+    await expect(store.unconfirmClaimLink({ claimId: stored!.id, by: 'sato', reason: 'again' })).rejects.toMatchObject({ code: 'not_found' });
+
+    // Freed, the claim may be confirmed again: for the other incident, or for the first one once more.
+    const moved = await store.confirmClaimLink({ claimId: stored!.id, incidentId: second, score: null, reason: 'r', by: 'suzuki' });
+    expect(await store.listClaimLinks()).toEqual([moved]);
+    await store.unconfirmClaimLink({ claimId: stored!.id, by: 'suzuki', reason: 'wrong again' });
+    const back = await store.confirmClaimLink({ claimId: stored!.id, incidentId: first, score: 0.9, reason: 'name', by: 'sato' });
+    expect(back.id).not.toBe(link.id);
+    expect((await store.listClaimLinks({ includeUndone: true })).map((l) => [l.incidentId, l.undone?.by ?? null])).toEqual([[first, 'sato'], [second, 'suzuki'], [first, null]]);
+    const log = await store.listAudit({ action: 'claim.unconfirm' });
+    expect(log.map((e) => [e.actor, e.subject])).toEqual([['suzuki', `claim:${stored!.id}`], ['sato', `claim:${stored!.id}`]]);
+    expect(log[1]).toMatchObject({ before: { incident: first, link: link.id }, after: { reason: 'another firm of that name' } });
+  });
+
+  it('lets only one of two confirmations of one claim made at once stand', async () => {
+    await store.addClaims([{ group: 'play', victim: 'Race Co', domain: null, country: null, discovered: '2023-01-10 00:00:00', discoveredDate: '2023-01-10', source: 't' }]);
+    const [stored] = await store.listClaims();
+    const a = (await store.ingestDocument(makeDocument(NOTICES.leak.text), [makeNotice(NOTICES.leak.text, NOTICES.leak.record)])).noticeIds[0]!;
+    const b = (await store.ingestDocument(makeDocument(NOTICES.contractor.text), [makeNotice(NOTICES.contractor.text, NOTICES.contractor.record)])).noticeIds[0]!;
+    await regroupIncidents(store);
+    const other = await opened.openAnother();
+    try {
+      const results = await Promise.allSettled([
+        store.confirmClaimLink({ claimId: stored!.id, incidentId: (await store.incidentOfNotice(a))!, score: null, reason: 'r', by: 'sato' }),
+        other.confirmClaimLink({ claimId: stored!.id, incidentId: (await store.incidentOfNotice(b))!, score: null, reason: 'r', by: 'suzuki' }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(await store.listClaimLinks()).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { openCommandCasebook } from '../open-casebook.ts';
 import {
-  claimProposals, confirmClaim, importClaimsFile, listClaims, mapClaimDomain, resolveIncident, type ClaimRow,
+  claimHistory, claimProposals, confirmClaim, importClaimsFile, listClaims, mapClaimDomain, resolveIncident, unconfirmClaim, type ClaimRow,
 } from '../../app/claims.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { cliActor, decider, parseCommand, validate } from '../options.ts';
@@ -12,6 +12,8 @@ const USAGE = `usage: jikenbo claims import FILE...
        jikenbo claims list [--month YYYY-MM] [--country jp] [--json]
        jikenbo claims proposals [--month YYYY-MM] [--country jp] [--json]
        jikenbo claims confirm CLAIM INCIDENT [--by NAME]
+       jikenbo claims unconfirm CLAIM --reason TEXT [--by NAME]
+       jikenbo claims history CLAIM [--json]
        jikenbo claims map add DOMAIN PARENT [--by NAME] | claims map list`;
 
 const listSchema = z.object({
@@ -24,8 +26,9 @@ export async function claimsCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseCommand(`claims ${sub ?? ''}`.trim(), rest, {
     db: { type: 'string' }, month: { type: 'string' }, country: { type: 'string' }, json: { type: 'boolean' }, by: { type: 'string' },
+    reason: { type: 'string' },
   });
-  if (!sub || !['import', 'list', 'proposals', 'confirm', 'map'].includes(sub)) {
+  if (!sub || !['import', 'list', 'proposals', 'confirm', 'unconfirm', 'history', 'map'].includes(sub)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -73,6 +76,31 @@ export async function claimsCommand(args: string[]): Promise<number> {
         const incidentId = await resolveIncident(casebook.store, positionals[1]);
         const link = await confirmClaim(casebook.store, claimId, incidentId, by);
         out(`claim ${claimId} confirmed for incident ${link.incidentId} by ${link.by} (${link.reason})`);
+        return 0;
+      }
+      case 'unconfirm': {
+        const input = validate('claims unconfirm', z.object({
+          claim: id('claim'),
+          reason: z.string('expected --reason TEXT (why the claim is not about that incident)').trim().min(1, 'expected a reason').max(500),
+          by: z.string().trim().min(1, 'expected a name').max(200),
+        }), { claim: positionals[0], reason: values.reason, by: decider(values.by) });
+        const link = await unconfirmClaim(casebook.store, input.claim, input.by, input.reason);
+        out(`claim ${input.claim} no longer confirmed for incident ${link.incidentId} (un-confirmed by ${link.undone!.by}: ${oneLine(link.undone!.reason)})`);
+        return 0;
+      }
+      case 'history': {
+        const claimId = validate('claims history', z.object({ claim: id('claim') }), { claim: positionals[0] }).claim;
+        const { claim, links } = await claimHistory(casebook.store, claimId);
+        if (values.json) {
+          out(JSON.stringify({ claim, links }, null, 2));
+          return 0;
+        }
+        out(`${claim.id}\t${claim.discoveredDate}\t${claim.group}\t${oneLine(claim.victim)}`);
+        if (links.length === 0) out('    never confirmed');
+        for (const l of links) {
+          out(`    incident ${l.incidentId}: confirmed by ${l.by} at ${l.at} (${oneLine(l.reason)})`);
+          if (l.undone) out(`      un-confirmed by ${l.undone.by} at ${l.undone.at}: ${oneLine(l.undone.reason)}`);
+        }
         return 0;
       }
       case 'map': {

@@ -83,6 +83,22 @@ export const claimsSchema = z.object({
   })),
 });
 
+/** A person's confirmation that a claim is about an incident; `undone` once taken back. */
+export const claimLinkSchema = z.object({
+  id: z.number().int(), claim_id: z.number().int(), incident_id: z.number().int(), notice_id: z.number().int(),
+  score: z.number().nullable(), reason: z.string(), by: z.string(), at: z.string(),
+  undone: z.object({ by: z.string(), at: z.string(), reason: z.string() }).nullable(),
+});
+export const claimConfirmBody = z.object({
+  incident: z.union([
+    z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    z.string().regex(/^#?J?\d{4}-\d{3,}$/, 'expected an incident id or a number such as 2024-078 or J2024-0078'),
+  ]).describe('the incident the claim is about: its id or its number'),
+}).strict();
+export const claimUnconfirmBody = z.object({
+  reason: z.string().trim().min(1, 'un-confirming needs a reason').max(500).describe('why the claim is not about that incident'),
+}).strict();
+
 export const ingestReportSchema = z.object({
   status: z.enum(['new', 'duplicate']),
   document_id: z.number().int().nullable(),

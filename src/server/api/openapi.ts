@@ -10,6 +10,7 @@ const NAMED: Record<string, z.ZodType> = {
   Notice: s.noticeSchema, SearchResult: s.searchResultSchema, Stats: s.statsSchema, Claims: s.claimsSchema,
   IngestReport: s.ingestReportSchema, Problem: s.problemSchema,
   Correction: s.correctionSchema, Corrections: s.correctionsSchema, CorrectionInput: s.correctionBody,
+  ClaimLink: s.claimLinkSchema, ClaimConfirmInput: s.claimConfirmBody, ClaimUnconfirmInput: s.claimUnconfirmBody,
 };
 
 export interface ApiOperation {
@@ -34,6 +35,8 @@ export const OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/api/v1/search', summary: 'Full-text search over notices (bigram)', query: s.searchQuery, responses: { 200: 'SearchResult', 400: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/stats', summary: 'Statistics over the filtered incidents', query: s.statsQuery, responses: { 200: 'Stats', 400: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/claims', summary: 'Leak-site claims discovered within a date range', query: s.claimsQuery, responses: { 200: 'Claims', 400: 'Problem', 501: 'Problem' }, etag: true },
+  { method: 'post', path: '/api/v1/claims/{id}/confirm', summary: 'Confirm that a claim is about an incident; a claim is about one incident, so one confirmed for another is a conflict (an API token of scope ingest, of an editor or admin)', params: s.idPath, requestBody: 'ClaimConfirmInput', responses: { 201: 'ClaimLink', 400: 'Problem', 401: 'Problem', 403: 'Problem', 404: 'Problem', 409: 'Problem' }, secured: true },
+  { method: 'post', path: '/api/v1/claims/{id}/unconfirm', summary: 'Take back a claim\'s confirmation, saying why; it is kept, undone (an API token of scope ingest, of an editor or admin)', params: s.idPath, requestBody: 'ClaimUnconfirmInput', responses: { 200: 'ClaimLink', 400: 'Problem', 401: 'Problem', 403: 'Problem', 404: 'Problem' }, secured: true },
   { method: 'get', path: '/api/v1/incidents/{id}/corrections', summary: 'Every correction and confirmation of an incident and of its notices, with who, when and why', params: s.incidentRefPath, responses: { 200: 'Corrections', 400: 'Problem', 404: 'Problem' } },
   { method: 'post', path: '/api/v1/incidents/{id}/corrections', summary: 'Correct or confirm one value of an incident or of one of its notices; a change needs a reason (an API token of scope ingest, of an editor or admin)', params: s.incidentRefPath, requestBody: 'CorrectionInput', responses: { 201: 'Correction', 400: 'Problem', 401: 'Problem', 403: 'Problem', 404: 'Problem', 409: 'Problem' }, secured: true },
   { method: 'post', path: '/api/v1/notices', summary: 'Ingest one file (an API token of scope ingest, of an editor or admin)', query: s.ingestQuery, requestBody: 'upload', responses: { 201: 'IngestReport', 200: 'IngestReport', 400: 'Problem', 401: 'Problem', 403: 'Problem', 413: 'Problem', 415: 'Problem' }, secured: true },

@@ -122,7 +122,11 @@ ${v.claims.length ? html`
 <section aria-labelledby="claims-h">
 <h2 id="claims-h">${t('claims.confirmed.title')}</h2>
 <ul class="related">${v.claims.map(({ claim, link }) => html`<li><strong>${claim.group}</strong> — ${claim.victim}${claim.domain ? html` (<code>${claim.domain}</code>)` : ''} · <time>${claim.discoveredDate}</time>
-  <span class="meta">${t('claims.confirmed.by', { by: link.by, at: ctx.time(link.at) })}</span></li>`)}</ul>
+  <span class="meta">${t('claims.confirmed.by', { by: link.by, at: ctx.time(link.at) })}</span>
+  ${canEdit ? html`<form method="post" action="/claims/${claim.id}/unconfirm" class="inline">${csrfField(ctx)}
+    <label>${t('claims.unconfirm.reason')} <input name="reason" required maxlength="500"></label>
+    <button type="submit">${t('claims.unconfirm')}</button>
+  </form>` : ''}</li>`)}</ul>
 </section>` : ''}
 
 ${reviewPanel(ctx, { incident, notices: v.notices, decisions: v.decisions, fields: MERGED_FIELDS })}

@@ -14,6 +14,8 @@ import { refreshIncidentFacts } from '../../app/incident-facts.ts';
 import { incidentByNumber } from '../../app/incident-number.ts';
 import { ingestPaths } from '../../app/ingest.ts';
 import { correctValue } from '../../app/review.ts';
+import { confirmClaim, unconfirmClaim } from '../../app/claims.ts';
+import type { ClaimLink } from '../../store/source-types.ts';
 import type { Correction } from '../../core/corrections.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { incidentLine } from '../../formats/jsonl.ts';
@@ -174,6 +176,20 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
     return json(c, s.correctionSchema, correctionJson(correction, target.target, target.id), 201);
   });
 
+  // Editors and admins (auth/policy.ts), through a session or a token of scope ingest.
+  const smallBody = bodyLimit({ maxSize: 16 * 1024, onError: (c) => problemResponse(c, problem(413, 'the body is over 16 KB', { instance: c.req.path })) });
+  api.post('/api/v1/claims/:id/confirm', smallBody, async (c) => {
+    const { id } = parse(s.idPath, { id: c.req.param('id') });
+    const body = parse(s.claimConfirmBody, await jsonBody(c));
+    const incident = typeof body.incident === 'number' ? body.incident : await incidentByNumber(deps.store, body.incident);
+    return json(c, s.claimLinkSchema, claimLinkJson(await confirmClaim(deps.store, id, incident, actorOf(c))), 201);
+  });
+  api.post('/api/v1/claims/:id/unconfirm', smallBody, async (c) => {
+    const { id } = parse(s.idPath, { id: c.req.param('id') });
+    const body = parse(s.claimUnconfirmBody, await jsonBody(c));
+    return json(c, s.claimLinkSchema, claimLinkJson(await unconfirmClaim(deps.store, id, actorOf(c), body.reason)));
+  });
+
   // Editors and admins only (auth/policy.ts): a script sends `Authorization: Bearer <API token>`.
   api.post('/api/v1/notices',
     bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => problemResponse(c, problem(413, `the body is over ${MAX_UPLOAD_BYTES} bytes`, { instance: c.req.path })) }),
@@ -208,6 +224,21 @@ function correctionJson(x: Correction, target: 'incident' | 'notice', targetId: 
 }
 
 /** Validates a response body with its schema before sending it: the OpenAPI document is a promise kept. */
+async function jsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new JikenboError('bad_input', 'request: expected a JSON object', { subject: 'request' });
+  }
+}
+
+function claimLinkJson(l: ClaimLink) {
+  return {
+    id: l.id, claim_id: l.claimId, incident_id: l.incidentId, notice_id: l.noticeId, score: l.score, reason: l.reason,
+    by: l.by, at: l.at, undone: l.undone,
+  };
+}
+
 function json<S extends z.ZodType>(c: Context, schema: S, body: z.input<S>, status: 200 | 201 = 200): Response {
   const checked = schema.safeParse(body);
   if (!checked.success) throw new JikenboError('internal', `response does not match its schema: ${checked.error.issues[0]?.message}`);

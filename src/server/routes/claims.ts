@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { claimProposals, confirmClaim, confirmedClaimsOf, type ClaimWithProposals } from '../../app/claims.ts';
+import { claimProposals, confirmClaim, confirmedClaimsOf, unconfirmClaim, type ClaimWithProposals } from '../../app/claims.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { pageContext, type PageContext } from '../i18n/locale.ts';
@@ -22,6 +22,9 @@ const listQuery = z.object({
 });
 const confirmForm = z.object({
   incident: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
+const unconfirmForm = z.object({
+  reason: z.string().trim().min(1, 'un-confirming needs a reason').max(500),
 });
 
 function check<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
@@ -48,6 +51,13 @@ export function claimRoutes(deps: { store: Store }): Hono {
     const f = await readForm(c, confirmForm);
     await confirmClaim(store, claimId, f.incident, actorOf(c));
     return c.redirect(`/incidents/${f.incident}`, 303);
+  });
+
+  app.post('/claims/:id/unconfirm', async (c: Context) => {
+    const claimId = parseId(c.req.param('id')!, 'claim');
+    const f = await readForm(c, unconfirmForm);
+    const link = await unconfirmClaim(store, claimId, actorOf(c), f.reason);
+    return c.redirect(`/incidents/${link.incidentId}`, 303);
   });
 
   app.get('/api/incidents/:id/claims', async (c) => {

@@ -2,7 +2,7 @@
 // the domain map, confirmed links.
 
 import { JikenboError } from '../../core/errors.ts';
-import { LINK_COLUMNS, toClaim, toLink, type ClaimRow, type LinkRow } from '../rows/claim-row.ts';
+import { LINK_COLUMNS, confirmedElsewhere, toClaim, toLink, type ClaimRow, type LinkRow } from '../rows/claim-row.ts';
 import { claimNaturalKey, type ClaimPort } from '../sqlite/claim-queries.ts';
 import { inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
@@ -20,10 +20,17 @@ export function claimQueries(pool: Pool, now: () => Date): ClaimPort {
         const sources = new Set(claims.map((c) => c.source));
         for (const c of claims) {
           const result = await client.query(/* sql */ `
-            INSERT INTO claims (natural_key, group_name, victim, domain, country, discovered, discovered_date, source, imported_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (natural_key) DO NOTHING`,
-          [claimNaturalKey(c), c.group, c.victim, c.domain, c.country, c.discovered, c.discoveredDate, c.source, at]);
+            INSERT INTO claims (natural_key, group_name, victim, domain, country, discovered, discovered_date, source, imported_at, description)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (natural_key) DO NOTHING`,
+          [claimNaturalKey(c), c.group, c.victim, c.domain, c.country, c.discovered, c.discoveredDate, c.source, at, c.description ?? null]);
           added += result.rowCount ?? 0;
+          // The same claim from a second feed adds what the first lacked (ransomware.live's description, a domain).
+          if (!result.rowCount) {
+            await client.query(/* sql */ `
+              UPDATE claims SET description = coalesce(description, $2), domain = coalesce(domain, $3), country = coalesce(country, $4)
+              WHERE natural_key = $1 AND ((description IS NULL AND $2::text IS NOT NULL) OR (domain IS NULL AND $3::text IS NOT NULL) OR (country IS NULL AND $4::text IS NOT NULL))`,
+            [claimNaturalKey(c), c.description ?? null, c.domain, c.country]);
+          }
         }
         if (added > 0) {
           await writeAudit(client, { actor: by, action: 'claim.import', subject: [...sources].join(', ').slice(0, 500), before: null, after: { added, existing: claims.length - added } }, now);
@@ -66,26 +73,46 @@ export function claimQueries(pool: Pool, now: () => Date): ClaimPort {
       const by = input.by.trim();
       if (!by) throw new JikenboError('bad_input', 'a confirmation needs the name of who made it', { subject: 'by' });
       return inTransaction(pool, async (client) => {
-        const inserted = await client.query(/* sql */ `
-          INSERT INTO claim_links (claim_id, incident_id, notice_id, score, reason, confirmed_by, confirmed_at)
-          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (claim_id, notice_id) DO NOTHING`,
-        [input.claimId, input.incidentId, anchor.notice_id, input.score, input.reason, by, now().toISOString()]);
-        const link = toLink((await one<LinkRow>(client, `SELECT ${LINK_COLUMNS} FROM claim_links l WHERE claim_id = $1 AND notice_id = $2`,
-          [input.claimId, anchor.notice_id]))!);
-        if ((inserted.rowCount ?? 0) > 0) {
-          await writeAudit(client, { actor: by, action: 'claim.confirm', subject: `claim:${input.claimId}`, before: null, after: { incident: input.incidentId, notice: anchor.notice_id, link: link.id } }, now);
+        // The claim's row, locked: two confirmations of one claim at once are made one after the other.
+        await client.query('SELECT id FROM claims WHERE id = $1 FOR UPDATE', [input.claimId]);
+        const inForce = await one<LinkRow>(client, `SELECT ${LINK_COLUMNS} FROM claim_links l WHERE claim_id = $1 AND undone_at IS NULL`, [input.claimId]);
+        if (inForce) {
+          const link = toLink(inForce);
+          if (link.incidentId === input.incidentId) return link;
+          throw new JikenboError('conflict', confirmedElsewhere(input.claimId, link.incidentId), { subject: 'claim' });
         }
+        const { id } = (await one<{ id: number }>(client, /* sql */ `
+          INSERT INTO claim_links (claim_id, incident_id, notice_id, score, reason, confirmed_by, confirmed_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [input.claimId, input.incidentId, anchor.notice_id, input.score, input.reason, by, now().toISOString()]))!;
+        await writeAudit(client, { actor: by, action: 'claim.confirm', subject: `claim:${input.claimId}`, before: null, after: { incident: input.incidentId, notice: anchor.notice_id, link: id } }, now);
+        return toLink((await one<LinkRow>(client, `SELECT ${LINK_COLUMNS} FROM claim_links l WHERE id = $1`, [id]))!);
+      });
+    },
+    async unconfirmClaimLink(input) {
+      const by = input.by.trim();
+      if (!by) throw new JikenboError('bad_input', 'un-confirming needs the name of who does it', { subject: 'by' });
+      const notConfirmed = () => new JikenboError('not_found', `claim ${input.claimId} is not confirmed for any incident`, { subject: 'claim' });
+      if (!isRowId(input.claimId)) throw notConfirmed();
+      return inTransaction(pool, async (client) => {
+        const undone = await one<{ id: number }>(client, /* sql */ `
+          UPDATE claim_links SET undone_by = $2, undone_at = $3, undo_reason = $4
+          WHERE claim_id = $1 AND undone_at IS NULL RETURNING id`, [input.claimId, by, now().toISOString(), input.reason]);
+        if (!undone) throw notConfirmed();
+        const link = toLink((await one<LinkRow>(client, `SELECT ${LINK_COLUMNS} FROM claim_links l WHERE id = $1`, [undone.id]))!);
+        await writeAudit(client, { actor: by, action: 'claim.unconfirm', subject: `claim:${input.claimId}`, before: { incident: link.incidentId, link: link.id }, after: { reason: input.reason } }, now);
         return link;
       });
     },
     async listClaimLinks(filter = {}) {
+      const undone = filter.includeUndone === true;
       const found = filter.claimId !== undefined
-        ? (isRowId(filter.claimId) ? await rows<LinkRow>(pool, `SELECT ${LINK_COLUMNS} FROM claim_links l WHERE claim_id = $1 ORDER BY id`, [filter.claimId]) : [])
+        ? (isRowId(filter.claimId) ? await rows<LinkRow>(pool, `SELECT ${LINK_COLUMNS} FROM claim_links l WHERE claim_id = $1 AND ($2 OR undone_at IS NULL) ORDER BY id`, [filter.claimId, undone]) : [])
         : filter.incidentId !== undefined
           ? (isRowId(filter.incidentId) ? await rows<LinkRow>(pool, /* sql */ `
               SELECT ${LINK_COLUMNS} FROM claim_links l
-              WHERE l.notice_id IN (SELECT notice_id FROM incident_notices WHERE incident_id = $1) ORDER BY l.id`, [filter.incidentId]) : [])
-          : await rows<LinkRow>(pool, `SELECT ${LINK_COLUMNS} FROM claim_links l ORDER BY l.id`);
+              WHERE l.notice_id IN (SELECT notice_id FROM incident_notices WHERE incident_id = $1) AND ($2 OR undone_at IS NULL) ORDER BY l.id`, [filter.incidentId, undone]) : [])
+          : await rows<LinkRow>(pool, `SELECT ${LINK_COLUMNS} FROM claim_links l WHERE $1 OR undone_at IS NULL ORDER BY l.id`, [undone]);
       return found.map(toLink).filter((l) => filter.incidentId === undefined || l.incidentId === filter.incidentId);
     },
   };

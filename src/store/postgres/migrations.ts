@@ -614,6 +614,30 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE documents DROP COLUMN text;
     `,
   },
+  {
+    version: 17,
+    name: 'leak-site claims: a description; one incident a claim, and un-confirming kept beside the confirmation',
+    sql: /* sql */ `
+      -- What the leak site says of its victim (ransomware.live's description): it may say the victim is in Japan.
+      ALTER TABLE claims ADD COLUMN description text CHECK (description IS NULL OR length(description) <= 2000);
+
+      -- A confirmation is never deleted: un-confirming stamps who, when and why on it, and a pair once
+      -- undone may be confirmed again.
+      ALTER TABLE claim_links DROP CONSTRAINT claim_links_claim_id_notice_id_key;
+      ALTER TABLE claim_links
+        ADD COLUMN undone_by   text CHECK (undone_by IS NULL OR length(undone_by) > 0),
+        ADD COLUMN undone_at   text COLLATE "C",
+        ADD COLUMN undo_reason text CHECK (undo_reason IS NULL OR length(undo_reason) <= 500),
+        ADD CHECK ((undone_by IS NULL) = (undone_at IS NULL));
+      -- A claim confirmed for several incidents before this version keeps its first confirmation.
+      UPDATE claim_links SET undone_by = 'system', undone_at = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          undo_reason = 'a claim is about one incident: only its first confirmation stays'
+        WHERE id NOT IN (SELECT min(id) FROM claim_links GROUP BY claim_id);
+      CREATE INDEX claim_links_by_claim ON claim_links (claim_id);
+      -- One claim, one incident: at most one confirmation in force per claim.
+      CREATE UNIQUE INDEX claim_links_one_in_force ON claim_links (claim_id) WHERE undone_at IS NULL;
+    `,
+  },
 ];
 export interface MigrationReport {
   applied: number[];

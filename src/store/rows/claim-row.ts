@@ -12,6 +12,7 @@ export interface ClaimRow {
   discovered_date: string;
   source: string;
   imported_at: string;
+  description: string | null;
 }
 
 export interface LinkRow {
@@ -23,12 +24,16 @@ export interface LinkRow {
   reason: string;
   confirmed_by: string;
   confirmed_at: string;
+  undone_by: string | null;
+  undone_at: string | null;
+  undo_reason: string | null;
   current_incident: number | null;
 }
 
 export const toClaim = (row: ClaimRow): StoredClaim => ({
   id: row.id, group: row.group_name, victim: row.victim, domain: row.domain, country: row.country,
   discovered: row.discovered, discoveredDate: row.discovered_date, source: row.source, importedAt: row.imported_at,
+  description: row.description ?? null,
 });
 
 /** A link's columns plus the incident its notice is in now (incidents are regrouped after a link is confirmed). */
@@ -38,4 +43,9 @@ export const LINK_COLUMNS = /* sql */ `
 export const toLink = (row: LinkRow): ClaimLink => ({
   id: row.id, claimId: row.claim_id, incidentId: row.current_incident ?? row.incident_id, noticeId: row.notice_id,
   score: row.score, reason: row.reason, by: row.confirmed_by, at: row.confirmed_at,
+  undone: row.undone_at ? { by: row.undone_by!, at: row.undone_at, reason: row.undo_reason ?? '' } : null,
 });
+
+/** The message of a second confirmation of a claim. */
+export const confirmedElsewhere = (claimId: number, incidentId: number) =>
+  `claim ${claimId} is confirmed for incident ${incidentId} already: a claim is about one incident (un-confirm it first)`;

@@ -663,6 +663,43 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE documents DROP COLUMN text;
     `,
   },
+  {
+    version: 17,
+    name: 'leak-site claims: a description; one incident a claim, and un-confirming kept beside the confirmation',
+    sql: /* sql */ `
+      -- What the leak site says of its victim (ransomware.live's description): it may say the victim is in Japan.
+      ALTER TABLE claims ADD COLUMN description TEXT CHECK (description IS NULL OR length(description) <= 2000);
+
+      -- A confirmation is never deleted: un-confirming stamps who, when and why on it. The table is
+      -- made again because UNIQUE (claim_id, notice_id) would forbid confirming a pair once undone.
+      CREATE TABLE claim_links_v14 (
+        id            INTEGER PRIMARY KEY,
+        claim_id      INTEGER NOT NULL REFERENCES claims (id),
+        incident_id   INTEGER NOT NULL,
+        notice_id     INTEGER NOT NULL REFERENCES notices (id),
+        score         REAL,
+        reason        TEXT    NOT NULL,
+        confirmed_by  TEXT    NOT NULL CHECK (length(confirmed_by) > 0),
+        confirmed_at  TEXT    NOT NULL,
+        undone_by     TEXT    CHECK (undone_by IS NULL OR length(undone_by) > 0),
+        undone_at     TEXT,
+        undo_reason   TEXT    CHECK (undo_reason IS NULL OR length(undo_reason) <= 500),
+        CHECK ((undone_by IS NULL) = (undone_at IS NULL))
+      );
+      INSERT INTO claim_links_v14 (id, claim_id, incident_id, notice_id, score, reason, confirmed_by, confirmed_at)
+        SELECT id, claim_id, incident_id, notice_id, score, reason, confirmed_by, confirmed_at FROM claim_links;
+      -- A claim confirmed for several incidents before this version keeps its first confirmation.
+      UPDATE claim_links_v14 SET undone_by = 'system', undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+          undo_reason = 'a claim is about one incident: only its first confirmation stays'
+        WHERE id NOT IN (SELECT min(id) FROM claim_links_v14 GROUP BY claim_id);
+      DROP TABLE claim_links;
+      ALTER TABLE claim_links_v14 RENAME TO claim_links;
+      CREATE INDEX claim_links_by_notice ON claim_links (notice_id);
+      CREATE INDEX claim_links_by_claim ON claim_links (claim_id);
+      -- One claim, one incident: at most one confirmation in force per claim.
+      CREATE UNIQUE INDEX claim_links_one_in_force ON claim_links (claim_id) WHERE undone_at IS NULL;
+    `,
+  },
 ];
 export interface MigrationReport {
   applied: number[];

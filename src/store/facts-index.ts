@@ -94,6 +94,10 @@ export class FactsIndex {
   readonly size: number;
   private readonly ids: Int32Array;
   private readonly facets: Coded[];
+  /** Row-major: cells[row * 9 + k] is facet k's value of the row as a code into `values` (every facet's values, one after the other). */
+  private readonly cells: Int32Array;
+  private readonly offsets: number[];
+  private readonly values: { facet: Facet; value: string | null }[];
   /** The disclosure date's rank among the distinct dates (string order), -1 for none. */
   private readonly dateRank: Int32Array;
   private readonly dates: string[];
@@ -115,6 +119,17 @@ export class FactsIndex {
       contractor: flag(0), ppc: flag(1), attacker: flag(2), review: flag(3),
     };
     this.facets = FACETS.map((f) => byFacet[f]);
+    this.offsets = [];
+    this.values = [];
+    FACETS.forEach((facet, k) => {
+      this.offsets.push(this.values.length);
+      for (const value of this.facets[k]!.values) this.values.push({ facet, value });
+    });
+    const width = FACETS.length;
+    this.cells = new Int32Array(this.size * width);
+    this.facets.forEach((f, k) => { for (let row = 0; row < this.size; row++) this.cells[row * width + k] = this.offsets[k]! + f.codes[row]!; });
+    // The cells hold it all; the per-facet codes are not kept.
+    this.facets = this.facets.map((f) => ({ codes: new Int32Array(0), values: f.values }));
     const sorted = dated.values.filter((v): v is string => v !== null).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const rank = new Map(sorted.map((d, i) => [d, i]));
     const rankOfCode = Int32Array.from(dated.values, (v) => (v === null ? -1 : rank.get(v)!));
@@ -136,7 +151,7 @@ export class FactsIndex {
   /** Bytes held by the typed arrays (what the index costs a process). */
   bytes(): number {
     let n = this.ids.byteLength + this.dateRank.byteLength + this.affected.byteLength + this.numberKey.byteLength + this.incidentOfNotice.byteLength;
-    for (const f of this.facets) n += f.codes.byteLength;
+    n += this.cells.byteLength;
     for (const o of this.orders.values()) n += o.byteLength;
     return n;
   }
@@ -165,14 +180,25 @@ export class FactsIndex {
     return (row) => { const r = this.dateRank[row]!; return r >= lower && r < upper; };
   }
 
+  /** 1 for each value (a code of `values`) that fails its facet's clause of the filter; the facets the filter narrows. */
+  private failing(filter: FactsFilter): { fail: Uint8Array; active: Int32Array } {
+    const fail = new Uint8Array(this.values.length);
+    const active: number[] = [];
+    FACETS.forEach((facet, k) => {
+      const table = passTable(filter, facet, this.facets[k]!.values);
+      if (!table) return;
+      active.push(k);
+      table.forEach((pass, c) => (fail[this.offsets[k]! + c] = pass ? 0 : 1));
+    });
+    return { fail, active: Int32Array.from(active) };
+  }
+
   /** Each facet's counts over the view, as countFacets (analyze/facet-counts.ts) and facetCountsSql define them. */
   counts(view: IndexView): FacetCounts {
-    const codes = this.facets.map((f) => f.codes);
-    const tables = FACETS.map((f, k) => passTable(view.filter, f, this.facets[k]!.values));
-    const active = tables.flatMap((t, k) => (t ? [k] : []));
-    const activeCodes = active.map((k) => codes[k]!);
-    const activeTables = active.map((k) => tables[k]!);
-    const counters = this.facets.map((f) => new Int32Array(f.values.length));
+    const { fail, active } = this.failing(view.filter);
+    const counts = new Int32Array(this.values.length);
+    const cells = this.cells;
+    const width = FACETS.length;
     const inScope = this.scope(view.filter);
     const all = !view.filter.from && !view.filter.to;
     const found = this.candidates(view);
@@ -180,29 +206,38 @@ export class FactsIndex {
     for (let i = 0; i < n; i++) {
       const row = found ? found.rows[i]! : i;
       if (!all && !inScope(row)) continue;
+      const base = row * width;
       // A row failing two facets counts for none; failing one, only for that one.
       let failed = -1;
       let twice = false;
-      for (let a = 0; a < activeTables.length; a++) {
-        if (activeTables[a]![activeCodes[a]![row]!] === 0) {
+      for (let a = 0; a < active.length; a++) {
+        const cell = cells[base + active[a]!]!;
+        if (fail[cell] === 1) {
           if (failed >= 0) { twice = true; break; }
-          failed = active[a]!;
+          failed = cell;
         }
       }
       if (twice) continue;
-      if (failed >= 0) counters[failed]![codes[failed]![row]!]!++;
-      else for (let k = 0; k < counters.length; k++) counters[k]![codes[k]![row]!]!++;
+      if (failed >= 0) counts[failed]!++;
+      else for (let k = 0; k < width; k++) counts[cells[base + k]!]!++;
     }
     const out: { facet: string; value: string | null; n: number }[] = [];
-    FACETS.forEach((facet, k) => counters[k]!.forEach((count, c) => { if (count > 0) out.push({ facet, value: this.facets[k]!.values[c]!, n: count }); }));
+    counts.forEach((count, c) => { if (count > 0) out.push({ ...this.values[c]!, n: count }); });
     return countsFromRows(out);
   }
 
   private passes(filter: FactsFilter): (row: number) => boolean {
-    const tables = FACETS.map((f, k) => passTable(filter, f, this.facets[k]!.values));
-    const active = tables.flatMap((t, k) => (t ? [{ table: t, codes: this.facets[k]!.codes }] : []));
+    const { fail, active } = this.failing(filter);
+    const cells = this.cells;
+    const width = FACETS.length;
     const inScope = this.scope(filter);
-    return (row) => inScope(row) && active.every((a) => a.table[a.codes[row]!] === 1);
+    const all = !filter.from && !filter.to;
+    return (row) => {
+      if (!all && !inScope(row)) return false;
+      const base = row * width;
+      for (let a = 0; a < active.length; a++) if (fail[cells[base + active[a]!]!] === 1) return false;
+      return true;
+    };
   }
 
   /** How many incidents the view holds. */

@@ -134,6 +134,23 @@ describe.each(MODES)('incident facts in the store on $name', ({ engine, factsInd
     }
   });
 
+  it('counts what another process changed, once its facts are made (never an index older than the change)', async () => {
+    const other = await opened.openAnother();
+    try {
+      const view: FactsView = { filter: { sectors: ['media'] } };
+      const before = await store.countIncidentFacts(view);
+      await store.countIncidentFacets(view);
+      const target = reference.find((r) => r.sector !== 'media')!;
+      await other.addCorrection({ target: 'incident', targetId: target.id, field: 'sector', oldValue: null, newValue: 'media', by: 'sato' });
+      await refreshIncidentFacts(store);
+      expect(await store.countIncidentFacts(view)).toBe(before + 1);
+      expect((await store.countIncidentFacets(view)).sectors.get('media')).toBe(before + 1);
+      expect((await store.queryIncidentFacts(view, 'disclosed_desc', { offset: 0, limit: 1000 })).rows.map((r) => r.id)).toContain(target.id);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('queues the incidents a change touches, and keeps an item changed again after it was taken', async () => {
     const [first] = reference;
     const notice = first!.noticeIds[0]!;

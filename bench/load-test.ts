@@ -136,8 +136,8 @@ export async function loadTest(db: string, options: { connections: number; durat
     const probes: Array<{ route: string; status: number; ms: number; varied?: VariedRoute }> = [];
     const targets = mode === 'varied' ? varied.map((v) => ({ route: v.name, path: v.next(), varied: v })) : ROUTES.map((r) => ({ route: r, path: r, varied: undefined }));
     for (const t of targets) {
-      // --only: the routes whose name starts so (the others are left out, not skipped).
-      if (options.only && !t.route.startsWith(options.only)) continue;
+      // --only: the routes whose name starts with one of these (comma-separated; the others are left out).
+      if (options.only && !options.only.split(',').some((p) => t.route.startsWith(p))) continue;
       const start = performance.now();
       const res = await fetch(base + t.path);
       await res.arrayBuffer();

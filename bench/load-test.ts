@@ -127,7 +127,7 @@ function load(url: string, connections: number, duration: number, pid: number, p
  * Fixed: probes each route once, loads the ones that answer 200 (the same URL again and again), and says
  * why the others were skipped. Varied: each route asks for another URL every request (bench/varied-urls.ts).
  */
-export async function loadTest(db: string, options: { connections: number; duration: number; log: (s: string) => void; mode?: 'fixed' | 'varied' }): Promise<LoadFigures> {
+export async function loadTest(db: string, options: { connections: number; duration: number; log: (s: string) => void; mode?: 'fixed' | 'varied'; only?: string }): Promise<LoadFigures> {
   const mode = options.mode ?? 'fixed';
   const varied = mode === 'varied' ? variedRoutes(casebookSample(db)) : [];
   const { child, base } = await startServe(db);
@@ -136,6 +136,8 @@ export async function loadTest(db: string, options: { connections: number; durat
     const probes: Array<{ route: string; status: number; ms: number; varied?: VariedRoute }> = [];
     const targets = mode === 'varied' ? varied.map((v) => ({ route: v.name, path: v.next(), varied: v })) : ROUTES.map((r) => ({ route: r, path: r, varied: undefined }));
     for (const t of targets) {
+      // --only: the routes whose name starts with one of these (comma-separated; the others are left out).
+      if (options.only && !options.only.split(',').some((p) => t.route.startsWith(p))) continue;
       const start = performance.now();
       const res = await fetch(base + t.path);
       await res.arrayBuffer();

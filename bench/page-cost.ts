@@ -2,6 +2,8 @@
 // /proc) over N requests of the route, divided by N. What a page costs the server, however loaded the
 // machine is; under 50 clients the latency is about 50 times that.
 //   node bin/run-ts.js bench/page-cost.ts --db .tmp/bench-20000-s1/sqlite/jikenbo.db [--requests 200]
+//     [--only '/?q='] (the routes whose name starts so) [--profile DIR] (serve under `node --cpu-prof`,
+//     its profile written to DIR when it stops; read it with bench/profile-top.ts)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -9,7 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { casebookSample, variedRoutes } from './varied-urls.ts';
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, requests: { type: 'string', default: '200' }, root: { type: 'string', default: '.' } } });
+const { values } = parseArgs({ options: { db: { type: 'string' }, requests: { type: 'string', default: '200' }, root: { type: 'string', default: '.' }, only: { type: 'string' }, profile: { type: 'string' } } });
 if (!values.db) throw new Error('page-cost: --db is required');
 const N = Number(values.requests);
 
@@ -19,7 +21,8 @@ const port = await new Promise<number>((done) => {
     s.close(() => done(typeof a === 'object' && a ? a.port : 0));
   });
 });
-const child = spawn(process.execPath, [resolve(values.root!, 'bin/jikenbo.js'), 'serve', '--db', resolve(values.db), '--port', String(port), '--public-read', '--no-watch', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const profiling = values.profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(values.profile)] : [];
+const child = spawn(process.execPath, [...profiling, resolve(values.root!, 'bin/jikenbo.js'), 'serve', '--db', resolve(values.db), '--port', String(port), '--public-read', '--no-watch', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise<void>((ready) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('serving') && ready()));
 const cpuMs = () => {
   const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -29,11 +32,14 @@ const rssMb = () => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 const base = `http://127.0.0.1:${port}`;
 try {
   // The first request makes every incident's facts once (after a migration) and warms the code.
-  for (const path of ['/', '/dashboard', '/?q=%E6%BC%8F%E6%B4%A9']) await (await fetch(base + path)).arrayBuffer();
+  // With --only, the dashboard's warm-up (its duty check reads every notice) would swamp a profile of the others.
+  const warm = values.only ? [] : ['/', '/dashboard', '/?q=%E6%BC%8F%E6%B4%A9'];
+  for (const path of warm) await (await fetch(base + path)).arrayBuffer();
   console.log(`serve at rest: ${rssMb()} MB`);
   console.log('| route | CPU ms per request (mean) | wall ms p50 | wall ms p95 | statuses |');
   console.log('|---|---|---|---|---|');
   for (const route of variedRoutes(casebookSample(values.db))) {
+    if (values.only && !route.name.startsWith(values.only)) continue;
     for (let i = 0; i < 5; i++) await (await fetch(base + route.next())).arrayBuffer();
     const walls: number[] = [];
     const statuses = new Map<number, number>();
@@ -53,4 +59,6 @@ try {
   console.log(`serve after: ${rssMb()} MB`);
 } finally {
   child.kill('SIGTERM');
+  // The profile is written as serve exits.
+  if (values.profile) await new Promise((exited) => child.once('exit', exited));
 }

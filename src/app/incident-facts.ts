@@ -1,7 +1,8 @@
 // One flat row per incident, its merged and corrected values: what facets, statistics, charts and
 // exports count over. Kept in the store (incident_facts): triggers queue an incident whenever what its
 // facts come from changes, and every read first makes the queued ones again, a few hundred at a time.
-// No process keeps a copy of the whole casebook's facts.
+// No process keeps a copy of the whole casebook's facts (store/facts-index.ts keeps integer codes of
+// the facet columns only).
 import { fieldReviews, reviewCounts } from '../analyze/review-queue.ts';
 import type { Correction } from '../core/corrections.ts';
 import { JP_NOTICES } from '../core/dataset.ts';

@@ -2,7 +2,7 @@
 // it, then those with a notice of one of its organisations (by the organisation key grouping uses:
 // analyze/org-name.ts). Found by index in the store, so a page costs the same in any casebook.
 import type { Store } from '../store/store.ts';
-import { getMergedIncident } from './incidents.ts';
+import { refreshIncidentFacts } from './incident-facts.ts';
 
 export interface RelatedIncident {
   facts: { id: number; number: string | null; title: string | null; organization: string | null; disclosureDate: string | null };
@@ -10,16 +10,14 @@ export interface RelatedIncident {
 }
 
 export async function relatedIncidentsOf(store: Store, id: number, max = 20): Promise<RelatedIncident[]> {
-  const out: RelatedIncident[] = [];
-  // One after another: each reads one incident, and a pool of two connections serves many pages at once.
-  for (const { id: other, reason } of await store.relatedIncidentIds(id, max)) {
-    const incident = await getMergedIncident(store, other);
-    if (!incident) continue;
-    const m = incident.merged;
-    out.push({
-      facts: { id: other, number: incident.number, title: m.title.value, organization: m.organization.value, disclosureDate: m.disclosure_date.value },
-      reason,
-    });
-  }
-  return out;
+  const related = await store.relatedIncidentIds(id, max);
+  if (related.length === 0) return [];
+  // What the list shows is in each incident's facts (merged and corrected): one read for all of them,
+  // not a merge of every member's record per incident.
+  await refreshIncidentFacts(store);
+  const facts = new Map((await store.incidentFactsByIds(related.map((r) => r.id))).map((f) => [f.id, f]));
+  return related.flatMap(({ id: other, reason }) => {
+    const f = facts.get(other);
+    return f ? [{ facts: { id: other, number: f.number, title: f.title, organization: f.organization, disclosureDate: f.disclosureDate }, reason }] : [];
+  });
 }

@@ -22,7 +22,7 @@ export interface OpenedStore {
 
 export interface Engine {
   name: 'sqlite' | 'postgres';
-  open(options?: { now?: () => Date; searchRankLimit?: number }): Promise<OpenedStore>;
+  open(options?: { now?: () => Date; searchRankLimit?: number; factsIndex?: boolean }): Promise<OpenedStore>;
 }
 
 export const ENGINES: Engine[] = [

@@ -1,7 +1,9 @@
 // The incident facts kept in the store (incident_facts) on every engine: a view's page, count and facet
 // counts in SQL give what the JavaScript filter, order and facet counts give over every incident's facts
 // (analyze/incident-filter.ts, incident-order.ts, facet-counts.ts), with and without search hits; and
-// the queue of stale incidents follows every change.
+// the queue of stale incidents follows every change. Each engine twice: answering from the facts index
+// kept in memory (store/facts-index.ts, the default) and from SQL alone (what a store answers while the
+// index is being made again).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countFacets } from '../../src/analyze/facet-counts.ts';
 import { filterIncidents, type IncidentFilter } from '../../src/analyze/incident-filter.ts';
@@ -69,12 +71,14 @@ function randomFilters(count: number): Omit<IncidentFilter, 'ids'>[] {
 
 const plain = (counts: Record<string, Map<string, number>>) => Object.fromEntries(Object.entries(counts).map(([k, m]) => [k, Object.fromEntries([...m].sort())]));
 
-describe.each(ENGINES)('incident facts in the store on $name', (engine) => {
+const MODES = ENGINES.flatMap((engine) => [true, false].map((factsIndex) => ({ engine, factsIndex, name: `${engine.name}, ${factsIndex ? 'index' : 'SQL'}` })));
+
+describe.each(MODES)('incident facts in the store on $name', ({ engine, factsIndex }) => {
   let opened: OpenedStore;
   let store: Store;
   let reference: IncidentFacts[];
   beforeAll(async () => {
-    opened = await engine.open();
+    opened = await engine.open({ factsIndex });
     store = opened.store;
     for (const { text, record } of casebookRecords(80)) await store.ingestDocument(makeDocument(text), [makeNotice(text, record)]);
     await regroupIncidents(store);
@@ -127,6 +131,23 @@ describe.each(ENGINES)('incident facts in the store on $name', (engine) => {
           for (const r of rows) expect(bestNotice.get(r.id)).toBe(hits.bestNotice.get(r.id));
         }
       }
+    }
+  });
+
+  it('counts what another process changed, once its facts are made (never an index older than the change)', async () => {
+    const other = await opened.openAnother();
+    try {
+      const view: FactsView = { filter: { sectors: ['media'] } };
+      const before = await store.countIncidentFacts(view);
+      await store.countIncidentFacets(view);
+      const target = reference.find((r) => r.sector !== 'media')!;
+      await other.addCorrection({ target: 'incident', targetId: target.id, field: 'sector', oldValue: null, newValue: 'media', by: 'sato' });
+      await refreshIncidentFacts(store);
+      expect(await store.countIncidentFacts(view)).toBe(before + 1);
+      expect((await store.countIncidentFacets(view)).sectors.get('media')).toBe(before + 1);
+      expect((await store.queryIncidentFacts(view, 'disclosed_desc', { offset: 0, limit: 1000 })).rows.map((r) => r.id)).toContain(target.id);
+    } finally {
+      await other.close();
     }
   });
 

@@ -7,7 +7,8 @@ import {
 } from '../incident-facts-sql.ts';
 import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import type { FactsView, IncidentFactsPort } from '../store.ts';
-import { inTransaction, rows, type Pool } from './pg-database.ts';
+import { inTransaction, one, rows, type Pool } from './pg-database.ts';
+import { FactsIndexHolder, indexAnswers, type FactsIndexSource } from '../facts-index.ts';
 
 function binder(): { bind: (v: unknown) => string; values: unknown[] } {
   const values: unknown[] = [];
@@ -30,7 +31,38 @@ function viewFrom(view: FactsView, bind: (v: unknown) => string): { from: string
   return { from: 'hf f', withHits };
 }
 
-export function factsQueries(pool: Pool): IncidentFactsPort {
+type Column = keyof Omit<FactsIndexSource, 'token' | 'queued'>;
+
+// The facet columns for the index (../facts-index.ts), each as one array, in one statement per table.
+const INDEX_COLUMNS: Record<Exclude<Column, 'memberNotices' | 'memberIncidents'>, string> = {
+  ids: 'incident_id', disclosureDates: 'disclosure_date', sectors: 'sector', typesMasks: 'types_mask', dataMasks: 'data_mask',
+  flags: 'contractor + 2 * ppc + 4 * attacker + 8 * reviewed', affectedCounts: 'affected_count',
+  numberKeys: 'number_year::bigint * 100000000 + number_own * 10000000 + number_seq',
+};
+const arrays = (columns: Record<string, string>, order: string) =>
+  Object.entries(columns).map(([name, sql]) => `array_agg(${sql} ORDER BY ${order}) AS "${name}"`).join(', ');
+
+/**
+ * The store's facts queries; `changeToken` is the statement of the store's change token, `useIndex`
+ * whether counts and pages come from the index kept in memory while it is current.
+ */
+export function factsQueries(pool: Pool, changeToken: string, useIndex: boolean): IncidentFactsPort {
+  // Read in one snapshot with the token; nothing but the token when facts are queued (not current for it).
+  const indexSource = () => inTransaction(pool, async (client): Promise<FactsIndexSource> => {
+    const { token } = (await one<{ token: string }>(client, changeToken))!;
+    const queued = (await rows(client, 'SELECT 1 FROM incident_facts_queue LIMIT 1')).length > 0;
+    const empty = { ids: [], disclosureDates: [], sectors: [], typesMasks: [], dataMasks: [], flags: [], affectedCounts: [], numberKeys: [], memberNotices: [], memberIncidents: [] };
+    if (queued) return { token, queued, ...empty };
+    const facts = (await one<Record<string, unknown[] | null>>(client, `SELECT ${arrays(INDEX_COLUMNS, 'incident_id')} FROM incident_facts`))!;
+    const members = (await one<Record<string, unknown[] | null>>(client,
+      `SELECT ${arrays({ memberNotices: 'notice_id', memberIncidents: 'incident_id' }, 'notice_id')} FROM incident_notices`))!;
+    const source: Record<string, unknown> = { token, queued };
+    // array_agg of no rows is null.
+    for (const [name, values] of Object.entries({ ...facts, ...members })) source[name] = values ?? [];
+    return source as unknown as FactsIndexSource;
+  }, { isolation: 'REPEATABLE READ', readOnly: true });
+  const index = useIndex ? new FactsIndexHolder(indexSource, async () => (await one<{ token: string }>(pool, changeToken))!.token) : { current: async () => null };
+
   const ordered = <T extends { id: number }>(ids: readonly number[], found: T[]): T[] => {
     const byId = new Map(found.map((r) => [r.id, r]));
     return ids.flatMap((id) => byId.get(id) ?? []);
@@ -92,6 +124,11 @@ export function factsQueries(pool: Pool): IncidentFactsPort {
     },
 
     async queryIncidentFacts(view, sort, window) {
+      const current = indexAnswers(view) ? await index.current() : null;
+      if (current) {
+        const { ids, bestNotice } = current.page(view, sort, window);
+        return { rows: await factsOf(ids), bestNotice };
+      }
       const { bind, values } = binder();
       const { from, withHits } = viewFrom(view, bind);
       const searching = view.hits !== undefined;
@@ -112,6 +149,8 @@ export function factsQueries(pool: Pool): IncidentFactsPort {
     },
 
     async countIncidentFacts(view) {
+      const current = indexAnswers(view) ? await index.current() : null;
+      if (current) return current.count(view);
       const { bind, values } = binder();
       const { from, withHits } = viewFrom(view, bind);
       const found = await rows<{ n: number }>(pool, `${withHits} SELECT count(*)::int AS n FROM ${from} ${where(factsWhere(view.filter, bind as Bind))}`, values);
@@ -119,6 +158,8 @@ export function factsQueries(pool: Pool): IncidentFactsPort {
     },
 
     async countIncidentFacets(view) {
+      const current = indexAnswers(view) ? await index.current() : null;
+      if (current) return current.counts(view);
       const { bind, values } = binder();
       const { from, withHits } = viewFrom(view, bind);
       return countsFromRows(await rows<{ facet: string; value: string | null; n: string }>(pool, `${withHits} ${facetCountsSql(from, view.filter, bind as Bind)}`, values));

@@ -35,9 +35,20 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
   /** Words in more notices than this narrow a search without ranking it (SEARCH_RANK_LIMIT); tests pass a small one. */
   searchRankLimit?: number;
+  /** Counts and pages from the facts index kept in memory (store/facts-index.ts); false: always from SQL (tests compare the two). */
+  factsIndex?: boolean;
 }
 
 type SummaryRow = NoticeSummaryRow & { types: IncidentType[] };
+
+/** What changes whenever anything a reader sees changes (see changeToken). */
+const CHANGE_TOKEN = /* sql */ `
+        SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
+          || ':' || (SELECT coalesce(max(id), 0) FROM records) || ':' || (SELECT count(*) FROM corrections)
+          || ':' || (SELECT count(*) FROM corrections WHERE reverted_at IS NOT NULL)
+          -- Every other change (claims, confirmations, domain map, watched sources, accounts) writes an audit line.
+          -- Sign-ins and sign-outs change nothing a reader sees: an anonymous failed sign-in must not empty the cache.
+          || ':' || coalesce((SELECT id FROM audit_log WHERE action NOT LIKE 'session.%' ORDER BY id DESC LIMIT 1), 0) AS token`;
 
 const SUMMARY_COLUMNS = /* sql */ `
   n.id, n.document_id, n.header, n.organization, n.title, n.disclosure_date, n.affected_count,
@@ -83,7 +94,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...groupingQueries(pool),
     ...correctionQueries(pool, now),
     ...pageQueries(pool, fts),
-    ...factsQueries(pool),
+    ...factsQueries(pool, CHANGE_TOKEN, options.factsIndex ?? true),
     ...fetchQueries(pool),
     ...watchQueries(pool, now),
     ...leaseQueries(pool),
@@ -168,13 +179,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
       // Corrections counted, not their highest id: two servers' corrections may commit in the other
       // order than their ids, and the later commit of the lower id must change the token too. (New
       // notices and records are followed by a regrouping, which bumps the generation.)
-      return (await one<{ token: string }>(pool, /* sql */ `
-        SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
-          || ':' || (SELECT coalesce(max(id), 0) FROM records) || ':' || (SELECT count(*) FROM corrections)
-          || ':' || (SELECT count(*) FROM corrections WHERE reverted_at IS NOT NULL)
-          -- Every other change (claims, confirmations, domain map, watched sources, accounts) writes an audit line.
-          -- Sign-ins and sign-outs change nothing a reader sees: an anonymous failed sign-in must not empty the cache.
-          || ':' || coalesce((SELECT id FROM audit_log WHERE action NOT LIKE 'session.%' ORDER BY id DESC LIMIT 1), 0) AS token`))!.token;
+      return (await one<{ token: string }>(pool, CHANGE_TOKEN))!.token;
     },
 
     async close() {

@@ -38,6 +38,8 @@ export interface SqliteStoreOptions {
   now?: () => Date;
   /** Words in more notices than this narrow a search without ranking it (SEARCH_RANK_LIMIT); tests pass a small one. */
   searchRankLimit?: number;
+  /** Counts and pages from the facts index kept in memory (store/facts-index.ts); false: always from SQL (tests compare the two). */
+  factsIndex?: boolean;
 }
 
 type SummaryRow = NoticeSummaryRow & { types_json: string };
@@ -238,7 +240,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...accountQueries(db, now, audit),
     ...integrityQueries(db),
     ...pageQueries(db, fts),
-    ...factsQueries(db),
+    ...factsQueries(db, () => selectChangeToken.get()!.token, options.factsIndex ?? true),
     ...corrections,
 
     async ingestDocument(doc, notices) {

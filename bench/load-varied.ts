@@ -1,0 +1,16 @@
+// The varied-URL load of bench/load-test.ts on a casebook already built (a copy of a large one), without
+// the ingest `npm run bench` runs first:
+//   node bin/run-ts.js bench/load-varied.ts --db .tmp/c100k.db [--connections 50] [--duration 20] [--only '/?q=']
+import { parseArgs } from 'node:util';
+import { loadTest } from './load-test.ts';
+
+const { values } = parseArgs({ options: { db: { type: 'string' }, connections: { type: 'string', default: '50' }, duration: { type: 'string', default: '20' }, only: { type: 'string' } } });
+if (!values.db) throw new Error('load-varied: --db is required');
+const figures = await loadTest(values.db, {
+  connections: Number(values.connections), duration: Number(values.duration), log: (s) => console.error(s), mode: 'varied',
+  ...(values.only ? { only: values.only } : {}),
+});
+console.log(`serve resident: ${figures.restRssMb} MB at rest, ${figures.peakRssMb} MB at peak`);
+console.log('| route | requests/s | p50 ms | p95 ms | errors | non-2xx |');
+console.log('|---|---|---|---|---|---|');
+for (const r of figures.routes) console.log(`| ${r.route} | ${r.requestsPerSecond ?? '-'} | ${r.p50 ?? '-'} | ${r.p95 ?? '-'} | ${r.errors ?? '-'} | ${r.non2xx ?? '-'} |`);

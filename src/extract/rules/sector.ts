@@ -353,6 +353,16 @@ export const SECTOR_SELF_NAME_RULES = ranked(
       examples: { match: [ex('本市が保有する個人情報が流出しました。', 'government')], noMatch: [ex('当社が保有する個人情報が流出しました。', null)] },
     },
     {
+      id: 'sector/self-government-office',
+      // 「庁内」「全庁」: the offices of a ministry, prefecture or city speak of themselves as the 庁; a company says 社内.
+      pattern: /庁内|全庁(?:的|で|に)|本庁舎|(?:県|市|区|町|村)(?:庁|役所|役場)内/,
+      scope: 'header+sentence',
+      value: 'government',
+      confidence: 'low',
+      why: 'A notice that speaks of its own 庁内 (the office\'s internal rules, all of its divisions) is a public body\'s, even when it names only a division (流通課).',
+      examples: { match: [ex('お知らせ\n\n観光振興課が送信したメールで宛先の設定を誤りました。庁内の利用ガイドラインを改訂し、注意喚起を行いました。', 'government')], noMatch: [ex('お知らせ\n\n営業課が送信したメールで宛先の設定を誤りました。社内の利用ガイドラインを改訂し、注意喚起を行いました。', null)] },
+    },
+    {
       id: 'sector/self-association',
       pattern: /弊会|当会|本会|当協会|弊協会|当団体|弊団体|本団体/,
       scope: 'header+sentence',

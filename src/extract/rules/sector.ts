@@ -14,7 +14,7 @@ export const SECTOR_NAME_RULES = ranked(
   defineRules<Sector>('sector', [
     {
       id: 'sector/name-medical-facility',
-      pattern: /病院|医院|クリニック|診療所|(?:医療|がん|循環器|成育|小児)[^\s]{0,6}センター|歯科|薬局|調剤|ファーマシー|医師会/,
+      pattern: /病院|医院|クリニック|診療所|(?:医療|がん|循環器|成育|小児)[^\s]{0,6}センター|歯科(?!医師会)|薬局|調剤|ファーマシー/,
       scope: 'name',
       value: 'healthcare',
       confidence: 'high',
@@ -72,12 +72,12 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-association',
-      pattern: /(?:一般|公益)(?:財団|社団)法人|特定非営利活動法人|NPO|財団|社団|協会|協議会|連合会|商工会|生活協同組合|生協|組合$/,
+      pattern: /(?:一般|公益)(?:財団|社団)法人|特定非営利活動法人|NPO|財団|社団|協会|協議会|連合会|商工会|(?:歯科)?医師会|薬剤師会|生活協同組合|生協|組合$/,
       scope: 'name',
       value: 'nonprofit',
       confidence: 'high',
       why: 'An association, foundation, chamber of commerce or co-operative is a non-profit body whatever its topic.',
-      examples: { match: [ex(cb('215', '北浜町商工会 会員名簿の誤送信について'), 'nonprofit'), ex(cb('216', '北浜観光協会 会員名簿の誤送信について'), 'nonprofit')], noMatch: [ex(cb('217', '北浜観光株式会社 会員名簿の誤送信について'), 'services')] },
+      examples: { match: [ex(cb('215', '北浜町商工会 会員名簿の誤送信について'), 'nonprofit'), ex(cb('216', '北浜観光協会 会員名簿の誤送信について'), 'nonprofit'), ex(cb('296', '北浜郡医師会 研修会申込者情報の閲覧可能状態について'), 'nonprofit')], noMatch: [ex(cb('217', '北浜観光株式会社 会員名簿の誤送信について'), 'services')] },
     },
     {
       id: 'sector/name-care',

@@ -28,8 +28,9 @@ import { leaseHolder } from './lease-holder.ts';
 import type { BlockLink, BlockWindow, ExistingIncident, GroupingItem, GroupingStage, ManualDecision, NoticeLink, Store } from '../store/store.ts';
 
 /**
- * Items per step (one transaction). On SQLite a step is synchronous, so it holds the event loop for
- * as long as it runs: small enough to stay well under 100 ms with an organisation of hundreds of notices.
+ * Items of a drain's first step of each stage (one transaction). On SQLite a step is synchronous, so it
+ * holds the event loop for as long as it runs: small enough to stay well under 100 ms with an
+ * organisation of hundreds of notices. Later steps take more while steps stay short (stepChunk).
  */
 const INDEX_CHUNK = 50;
 const LINK_CHUNK = 20;
@@ -111,8 +112,25 @@ async function drainAsHolder(store: Store, options: RegroupOptions): Promise<voi
   }
 }
 
-/** Items per step of each stage. */
+/** Items of the first step of each stage. */
 const CHUNKS: Readonly<Record<GroupingStage, number>> = { 1: INDEX_CHUNK, 2: LINK_CHUNK, 3: PLAN_CHUNK };
+/** The most items a step takes: a step's memory and its transaction stay bounded whatever the machine. */
+const MAX_CHUNKS: Readonly<Record<GroupingStage, number>> = { 1: 800, 2: 400, 3: 800 };
+/** The wall time a step aims at: a request waits at most about this long behind one on SQLite. */
+export const STEP_TARGET_MS = 50;
+
+/**
+ * The items of a stage's next step, from the last one: twice as many after a step that took under half
+ * the target, half as many after one over it. Each step pays a transaction, the queue's read and the
+ * round trips of its loads whatever its size; a large drain (a first ingest, a migrated casebook) of
+ * steps this small spent more on that than on grouping.
+ */
+export function stepChunk(stage: GroupingStage, chunk: number, taken: number, stepMs: number): number {
+  if (stepMs > STEP_TARGET_MS) return Math.max(1, Math.ceil(chunk / 2));
+  // A step short because the stage ran out of items says nothing of what a full one would cost.
+  if (taken < chunk || stepMs * 2 > STEP_TARGET_MS) return chunk;
+  return Math.min(MAX_CHUNKS[stage], chunk * 2);
+}
 const STAGE_NAMES = { 1: 'index', 2: 'link', 3: 'plan' } as const;
 
 /**
@@ -125,14 +143,20 @@ async function drain(store: Store, options: RegroupOptions, keep: () => Promise<
   let done = 0;
   let work: Record<GroupingStage, number> | null = null;
   let sinceCount = 0;
+  const chunks: Record<GroupingStage, number> = { ...CHUNKS };
   for (;;) {
     const started = Date.now();
-    const next = await store.takeGroupingItems(CHUNKS);
+    const cpu = process.cpuUsage();
+    const next = await store.takeGroupingItems(chunks);
     if (next === null) return true;
     const { stage, items } = next;
     if (stage === 1) await indexNotices(store, items);
     else if (stage === 2) await linkBlocks(store, items);
     else await planAround(store, items);
+    // The step's own cost: its wall time counts what other processes took meanwhile, the process's CPU
+    // what its other threads (an ingest's readers) took; each is at least the step's, so the lower tells.
+    const used = process.cpuUsage(cpu);
+    chunks[stage] = stepChunk(stage, chunks[stage], items.length, Math.min(Date.now() - started, (used.user + used.system) / 1000));
     done += items.length;
     if (onProgress) {
       if (work === null || ++sinceCount >= 20) {

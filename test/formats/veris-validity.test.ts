@@ -14,6 +14,7 @@ import { recordFromVeris, toVeris, type VerisIncident } from '../../src/formats/
 import { createVerisValidator } from '../../src/formats/veris-validate.ts';
 import { checkVerisValidity, VERIS_VALIDITY_RULES, verisValidityErrors } from '../../src/formats/veris-validity-rules.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { describeWithCasebook } from '../helpers/test-loop.ts';
 
 const schemaValidator = createVerisValidator(JSON.parse(readFileSync(DEFAULT_VERIS_SCHEMA, 'utf8')) as Record<string, unknown>);
 const VCDB = resolve('../shared/vendor-data/vcdb/validated');
@@ -196,7 +197,7 @@ describe('VERIS coding table', () => {
   });
 });
 
-describe('VERIS exports of the seed casebook and the demo notices', () => {
+describeWithCasebook('VERIS exports of the seed casebook and the demo notices', () => {
   const dir = tempDir();
   const casebooks: Record<string, Casebook> = {};
 

@@ -15,6 +15,7 @@ import { verisIncidentId } from '../../src/formats/stable-id.ts';
 import { INCIDENT_TYPES } from '../../src/core/record.ts';
 import { jikenbo } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { describeWithCasebook } from '../helpers/test-loop.ts';
 
 const TESTS = '../shared/vendor-data/veris/tests';
 const schema = JSON.parse(readFileSync(DEFAULT_VERIS_SCHEMA, 'utf8')) as Record<string, unknown>;
@@ -106,7 +107,7 @@ describe('VERIS mapping', () => {
   });
 });
 
-describe('VERIS export and import', () => {
+describeWithCasebook('VERIS export and import', () => {
   const dir = tempDir();
   let source: Casebook;
   let copy: Casebook;

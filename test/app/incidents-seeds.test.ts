@@ -1,17 +1,17 @@
 // Acceptance on the shared seed casebook (read-only third-party data, read in place from ../shared):
 // 40 posts become 36 incidents.
 
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
 import { listMergedIncidents, type MergedIncident } from '../../src/app/incidents.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
+import { haveShared, sharedPath } from '../helpers/shared-data.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-const SEEDS = resolve('../shared/corpus/seeds');
+const SEEDS = sharedPath('corpus/seeds');
 
-describe.skipIf(!existsSync(SEEDS))('incidents of the seed casebook', () => {
+describe.skipIf(!haveShared('incidents of the seed casebook', SEEDS))('incidents of the seed casebook', () => {
   const dir = tempDir();
   let casebook: Casebook;
   let incidents: MergedIncident[];

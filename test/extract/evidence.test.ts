@@ -3,7 +3,7 @@ import { extractDocument } from '../../src/extract/extract.ts';
 import { findCounts } from '../../src/core/japanese-number.ts';
 import { findDates } from '../../src/core/japanese-date.ts';
 import type { IncidentRecord, RecordKey, Span } from '../../src/core/record.ts';
-import { seedFiles } from './seeds.ts';
+import { haveSeeds, seedFiles } from './seeds.ts';
 
 const nfkc = (s: string) => s.normalize('NFKC');
 
@@ -48,8 +48,11 @@ function expectDate(slice: string, iso: string): void {
   if (d!.year !== null) expect(d!.year).toBe(Number(iso.slice(0, 4)));
 }
 
-describe('evidence on the seed posts', () => {
-  const extractions = seedFiles().flatMap((f) => extractDocument(f.text));
+// A skipped describe still runs its body to list its tests: the seeds are read only when there.
+const SEEDS = haveSeeds('evidence on the seed posts');
+
+describe.skipIf(!SEEDS)('evidence on the seed posts', () => {
+  const extractions = SEEDS ? seedFiles().flatMap((f) => extractDocument(f.text)) : [];
 
   it('reads all 40 posts', () => {
     expect(extractions).toHaveLength(40);

@@ -1,15 +1,16 @@
 // Rule examples are invented: none repeats a real notice of ../shared (the development and seed sets)
 // for 26 characters or more. Shorter runs are the stock phrases every notice shares
 // (「クレジットカード情報が漏洩した可能性があります」).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../src/extract/rules/index.ts';
+import { haveShared, sharedPath } from '../helpers/shared-data.ts';
 
-const DIRS = ['../shared/corpus/dev', '../shared/corpus/seeds'].map((d) => resolve(d));
+const DIRS = ['corpus/dev', 'corpus/seeds'].map(sharedPath);
 const RUN = 26;
 
-describe.skipIf(!DIRS.every(existsSync))('rule examples', () => {
+describe.skipIf(!haveShared('rule examples against the real notices', ...DIRS))('rule examples', () => {
   it(`share no ${RUN}-character run with a real notice`, () => {
     const corpus = DIRS.flatMap((d) => readdirSync(d).map((f) => readFileSync(join(d, f), 'utf8').normalize('NFKC'))).join('\n');
     const copied: string[] = [];

@@ -1,9 +1,14 @@
 // Test helper: reads the shared seed corpus (../shared, present in CI) without copying it into the repo.
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { haveShared, sharedPath } from '../helpers/shared-data.ts';
 
-export const SEED_DIR = fileURLToPath(new URL('../../../shared/corpus/seeds/', import.meta.url));
-export const GOLD_PATH = fileURLToPath(new URL('../../../shared/eval/seed-gold.jsonl', import.meta.url));
+export const SEED_DIR = sharedPath('corpus/seeds/');
+export const GOLD_PATH = sharedPath('eval/seed-gold.jsonl');
+
+/** Whether the seeds and their labels are there (a failure in CI when not: helpers/shared-data.ts). */
+export function haveSeeds(what: string): boolean {
+  return haveShared(what, SEED_DIR, GOLD_PATH);
+}
 
 export function seedFiles(): Array<{ name: string; text: string }> {
   return readdirSync(SEED_DIR)

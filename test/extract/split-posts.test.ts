@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { splitPosts } from '../../src/extract/split-posts.ts';
-import { goldHeaders, seedFiles } from './seeds.ts';
+import { goldHeaders, haveSeeds, seedFiles } from './seeds.ts';
 
-describe('splitPosts on the seed casebook pages', () => {
-  const files = seedFiles();
-  const gold = goldHeaders();
+// A skipped describe still runs its body to list its tests: the seeds are read only when there.
+const SEEDS = haveSeeds('splitPosts on the seed casebook pages');
+
+describe.skipIf(!SEEDS)('splitPosts on the seed casebook pages', () => {
+  const files = SEEDS ? seedFiles() : [];
+  const gold = SEEDS ? goldHeaders() : [];
 
   it('finds the five seed files', () => {
     expect(files).toHaveLength(5);

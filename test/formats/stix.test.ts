@@ -11,8 +11,10 @@ import { EXTENSION_ID } from '../../src/formats/stix.ts';
 import type { StixValidator } from '../../src/formats/stix-validate.ts';
 import { jikenbo } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { haveShared } from '../helpers/shared-data.ts';
 
-describe('STIX export', () => {
+// The STIX 2.1 schemas are in ../shared: in CI a missing folder fails here, elsewhere the file skips.
+describe.skipIf(!haveShared('the STIX export tests', DEFAULT_STIX_SCHEMAS))('STIX export', () => {
   const dir = tempDir();
   let casebook: Casebook;
   let validator: StixValidator;

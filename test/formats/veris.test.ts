@@ -15,9 +15,13 @@ import { verisIncidentId } from '../../src/formats/stable-id.ts';
 import { INCIDENT_TYPES } from '../../src/core/record.ts';
 import { jikenbo } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { describeWithCasebook } from '../helpers/test-loop.ts';
+import { haveShared, sharedPath } from '../helpers/shared-data.ts';
 
-const TESTS = '../shared/vendor-data/veris/tests';
-const schema = JSON.parse(readFileSync(DEFAULT_VERIS_SCHEMA, 'utf8')) as Record<string, unknown>;
+const TESTS = sharedPath('vendor-data/veris/tests');
+// VERIS's schema and test incidents are in ../shared: in CI a missing one fails here, elsewhere the file skips.
+const SHARED = haveShared('the VERIS tests', DEFAULT_VERIS_SCHEMA, TESTS);
+const schema = (SHARED ? JSON.parse(readFileSync(DEFAULT_VERIS_SCHEMA, 'utf8')) : {}) as Record<string, unknown>;
 const validator = createVerisValidator(schema);
 
 /** What VERIS can hold of an incident row: everything but the casebook's local ids. */
@@ -31,8 +35,8 @@ function portable(f: IncidentFacts) {
   };
 }
 
-describe('VERIS validator', () => {
-  const files = readdirSync(TESTS).filter((f) => f.endsWith('.json')).sort();
+describe.skipIf(!SHARED)('VERIS validator', () => {
+  const files = SHARED ? readdirSync(TESTS).filter((f) => f.endsWith('.json')).sort() : [];
 
   it('classifies every VERIS test incident as its `should` says', () => {
     let right = 0;
@@ -77,7 +81,7 @@ describe('VERIS validator', () => {
   });
 });
 
-describe('VERIS mapping', () => {
+describe.skipIf(!SHARED)('VERIS mapping', () => {
   it('maps every incident type, data type and sector to values the schema enumerates', () => {
     for (const t of INCIDENT_TYPES) {
       const incident = toVeris(row({ incidentTypes: [t], dataTypes: ['name', 'credit_card', 'medical', 'password', 'bank_account', 'other'], sector: 'ecommerce' }));
@@ -106,7 +110,7 @@ describe('VERIS mapping', () => {
   });
 });
 
-describe('VERIS export and import', () => {
+(SHARED ? describeWithCasebook : describe.skip)('VERIS export and import', () => {
   const dir = tempDir();
   let source: Casebook;
   let copy: Casebook;

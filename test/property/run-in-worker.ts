@@ -1,6 +1,7 @@
 // Runs property tests in a worker thread, so that an input that hangs a reader (a regex backtracking
 // forever is synchronous: no timer in the same thread fires) fails the test with that input instead
-// of stalling the suite. The worker is stopped when one call outlives LIMITS.hangMs.
+// of stalling the suite. The worker is stopped when one call uses LIMITS.hangMs of CPU (or
+// LIMITS.hangWallMs of wall time) without returning.
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
-import { LIMITS, LONG } from './bounded-property.ts';
+import { LIMITS, LONG, cpuMsSince } from './bounded-property.ts';
 import { preview, type RunRequest, type WorkerMessage } from './property-worker.ts';
 
 // require.resolve finds the CommonJS build; the worker imports the ES module beside it.
@@ -55,7 +56,7 @@ export class PropertyWorker {
     };
     return new Promise<RunSummary>((resolve, reject) => {
       let input: unknown;
-      let callStarted: number | null = null;
+      let callStarted: { wall: number; cpu: NodeJS.CpuUsage } | null = null;
       const done = () => {
         clearInterval(watchdog);
         worker.off('message', onMessage);
@@ -65,7 +66,7 @@ export class PropertyWorker {
       const onMessage = (message: WorkerMessage) => {
         if (message.type === 'call') {
           input = message.input;
-          callStarted = Date.now();
+          callStarted = { wall: Date.now(), cpu: process.cpuUsage() };
         } else if (message.type === 'called') {
           callStarted = null;
         } else {
@@ -85,7 +86,11 @@ export class PropertyWorker {
         reject(new Error(`${name}: the worker exited with code ${code}`));
       };
       const watchdog = setInterval(() => {
-        if (callStarted === null || Date.now() - callStarted < LIMITS.hangMs) return;
+        if (callStarted === null) return;
+        // The process's CPU time is the worker's: this thread only waits.
+        const cpu = cpuMsSince(callStarted.cpu);
+        const wall = Date.now() - callStarted.wall;
+        if (cpu < LIMITS.hangMs && wall < LIMITS.hangWallMs) return;
         done();
         this.worker = null;
         void worker.terminate();
@@ -93,7 +98,8 @@ export class PropertyWorker {
         const file = join(tmpdir(), `jikenbo-hang-${name}-${Date.now()}.txt`);
         writeFileSync(file, example);
         reject(new Error(
-          `${name}: one call did not return within ${LIMITS.hangMs} ms (a hang); ` +
+          `${name}: one call did not return after ${Math.round(cpu)} ms of CPU, ${Math.round(wall)} ms of wall time ` +
+            `(a hang: the limits are ${LIMITS.hangMs} ms of CPU, ${LIMITS.hangWallMs} ms of wall time); ` +
             `input (${example.length} characters, all of it in ${file}): ${preview(example)}`,
         ));
       }, 250);

@@ -2,16 +2,17 @@
 // self-contained HTML file that renders in Chromium without a single request; its first page is
 // saved to .tmp/screenshots/report.png for people to look at. --pdf prints the same.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { CHROMIUM, launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { jikenbo } from '../helpers/run-cli.ts';
+import { haveShared, sharedPath } from '../helpers/shared-data.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-const SEEDS = resolve('../shared/corpus/seeds');
+const SEEDS = sharedPath('corpus/seeds');
 
-describe.skipIf(!existsSync(SEEDS) || !existsSync(CHROMIUM))('the annual report of the seed casebook', () => {
+describe.skipIf(!haveShared('the annual report of the seed casebook', SEEDS) || !existsSync(CHROMIUM))('the annual report of the seed casebook', () => {
   const dir = tempDir();
   const db = join(dir, 'seeds.db');
   const out = join(dir, 'report-2024.html');

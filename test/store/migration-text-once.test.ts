@@ -12,6 +12,7 @@ import { reextractNotices } from '../../src/app/reextract.ts';
 import { extractPost, EXTRACTOR_VERSION } from '../../src/extract/extract.ts';
 import { splitPosts } from '../../src/extract/split-posts.ts';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { createTestDatabase } from '../helpers/postgres.ts';
@@ -73,7 +74,7 @@ const ENGINES: Engine[] = [
       "ALTER TABLE documents ADD COLUMN text TEXT NOT NULL DEFAULT ''",
       'ALTER TABLE documents DROP COLUMN lead_text',
       'ALTER TABLE documents DROP COLUMN whole_text',
-      'DELETE FROM schema_migrations WHERE version = 15',
+      'DELETE FROM schema_migrations WHERE version >= 15', // and the steps after it, which run again
     ],
   },
   {
@@ -104,7 +105,7 @@ const ENGINES: Engine[] = [
       "ALTER TABLE documents ADD COLUMN text text NOT NULL DEFAULT ''",
       'ALTER TABLE documents DROP COLUMN lead_text',
       'ALTER TABLE documents DROP COLUMN whole_text',
-      'DELETE FROM schema_migrations WHERE version = 15',
+      'DELETE FROM schema_migrations WHERE version >= 15', // and the steps after it, which run again
     ],
   },
 ];
@@ -164,7 +165,7 @@ describe.each(ENGINES)('each text stored once on $name', (engine) => {
 
       store = await open();
       try {
-        expect(await raw.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations')).toEqual([{ v: 15 }]);
+        expect(await raw.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations')).toEqual([{ v: Math.max(...MIGRATIONS.map((m) => m.version)) }]);
         for (const [k, d] of docs.entries()) expect(await store.getDocumentText(ids[k]!)).toBe(d.text);
         const rows = await raw.query<{ id: number; lead_text: string; whole_text: string | null }>('SELECT id, lead_text, whole_text FROM documents ORDER BY id');
         expect(rows).toEqual(docs.map((d, k) => ({ id: ids[k], lead_text: d.lead ?? '', whole_text: d.lead === null ? d.text : null })));

@@ -29,7 +29,8 @@ export interface FigureRow {
 
 /**
  * The statement. `withHits` is the search's CTEs (starting WITH, or ''), `from` names the view's rows as `f`.
- * The median takes the one or two middle counts by rank, as middleOf does in JavaScript.
+ * The median takes the one or two middle counts (an odd count's one, an even count's two), as middleOf
+ * does in JavaScript, by offset: a sort that keeps the first half, cheaper than ranking every row.
  */
 export function figuresSql(withHits: string, from: string, filter: FactsFilter, bind: Bind): string {
   if (!withHits && readsIndexes(filter)) return directFiguresSql(from, filter, bind);
@@ -44,9 +45,9 @@ export function figuresSql(withHits: string, from: string, filter: FactsFilter, 
     UNION ALL SELECT 'sector', s.sector, NULL, count(*), NULL, NULL, NULL, NULL FROM s GROUP BY s.sector
     UNION ALL SELECT 'data', CAST(s.data_mask AS TEXT), NULL, count(*), NULL, NULL, NULL, NULL FROM s GROUP BY s.data_mask
     UNION ALL SELECT 'delay', CAST(s.disclosed_days AS TEXT), NULL, count(*), NULL, NULL, NULL, NULL FROM s WHERE s.disclosed_days IS NOT NULL GROUP BY s.disclosed_days
-    UNION ALL SELECT 'middle', CAST(m.affected_count AS TEXT), NULL, m.rn, NULL, NULL, NULL, NULL FROM (
-      SELECT s.affected_count, row_number() OVER (ORDER BY s.affected_count) AS rn, count(*) OVER () AS c FROM s WHERE s.affected_count IS NOT NULL) m
-      WHERE m.rn IN ((m.c + 1) / 2, (m.c + 2) / 2)
+    UNION ALL SELECT 'middle', CAST(m.affected_count AS TEXT), NULL, 0, NULL, NULL, NULL, NULL FROM (
+      SELECT s.affected_count FROM s WHERE s.affected_count IS NOT NULL ORDER BY s.affected_count
+      LIMIT 2 - (SELECT count(s.affected_count) FROM s) % 2 OFFSET ((SELECT count(s.affected_count) FROM s) - 1) / 2) m
     UNION ALL SELECT 'largest', CAST(l.incident_id AS TEXT), NULL, l.affected_count, NULL, NULL, NULL, NULL FROM (
       SELECT s.incident_id, s.affected_count FROM s WHERE s.affected_count > 0 ORDER BY s.affected_count DESC, s.incident_id ASC LIMIT ${LARGEST}) l`;
 }

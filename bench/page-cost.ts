@@ -1,9 +1,10 @@
 // CPU per request of each varied route, one request at a time: serve's CPU time (utime + stime from
 // /proc) over N requests of the route, divided by N. What a page costs the server, however loaded the
 // machine is; under 50 clients the latency is about 50 times that.
-//   node bin/run-ts.js bench/page-cost.ts --db .tmp/bench-20000-s1/sqlite/jikenbo.db [--requests 200]
-//     [--only '/?q='] (the routes whose name starts so) [--profile DIR] (serve under `node --cpu-prof`,
-//     its profile written to DIR when it stops; read it with bench/profile-top.ts)
+//   node bin/run-ts.js bench/page-cost.ts --db .tmp/bench-20000-s1/sqlite/jikenbo.db [--requests 200] [--route dashboard]
+//     [--only '/?q='] (the routes whose name starts so) [--route WORD] (the routes whose name contains it)
+//     [--profile DIR] (serve under `node --cpu-prof`, its profile written to DIR when it stops; read it with
+//     bench/profile-top.ts) [--root DIR] (another checkout's serve: a before-run)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -11,7 +12,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { casebookSample, variedRoutes } from './varied-urls.ts';
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, requests: { type: 'string', default: '200' }, root: { type: 'string', default: '.' }, only: { type: 'string' }, profile: { type: 'string' } } });
+const { values } = parseArgs({ options: { db: { type: 'string' }, requests: { type: 'string', default: '200' }, root: { type: 'string', default: '.' }, only: { type: 'string' }, profile: { type: 'string' }, route: { type: 'string', default: '' } } });
 if (!values.db) throw new Error('page-cost: --db is required');
 const N = Number(values.requests);
 
@@ -38,7 +39,7 @@ try {
   console.log(`serve at rest: ${rssMb()} MB`);
   console.log('| route | CPU ms per request (mean) | wall ms p50 | wall ms p95 | statuses |');
   console.log('|---|---|---|---|---|');
-  for (const route of variedRoutes(casebookSample(values.db))) {
+  for (const route of variedRoutes(casebookSample(values.db)).filter((r) => r.name.includes(values.route!))) {
     if (values.only && !route.name.startsWith(values.only)) continue;
     for (let i = 0; i < 5; i++) await (await fetch(base + route.next())).arrayBuffer();
     const walls: number[] = [];

@@ -1,6 +1,6 @@
 // The largest incidents by people affected, on a log scale so a 30-person mis-sent mail and a
-// 3-million-person breach fit one axis. Organisation names are untrusted text: ECharts escapes
-// text it writes into SVG (tested), and axis labels are cut short so a long name cannot swamp it.
+// 3-million-person breach fit one axis. Organisation names are untrusted text: both renderers escape
+// text they write into SVG (tested), and axis labels are cut short so a long name cannot swamp it.
 import { LARGEST, type DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
 import type { FactRow } from '../analyze/stats/fact-row.ts';
 import { mainType } from '../analyze/stats/main-type.ts';
@@ -20,6 +20,10 @@ export function affectedPeopleChart(figures: DashboardFigures, t: Translate): Ch
     table: {
       columns: [t('chart.affected.col.incident'), t('chart.affected.col.organization'), t('field.disclosure_date'), t('chart.affected.col.people')],
       rows: largest.map((r) => [r.number ?? '', r.organization ?? '', r.disclosureDate ?? '', r.affectedCount]),
+    },
+    plot: {
+      kind: 'bars', log: true, categories: largest.map((r) => short(name(r))), values: largest.map((r) => r.affectedCount),
+      colours: largest.map((r) => typeColour(mainType(r.incidentTypes))),
     },
     option: {
       ...baseOption(),

@@ -2,10 +2,10 @@
 // types draw with.
 import type { EChartsOption } from 'echarts';
 import type { Breakdown } from '../analyze/stats/fact-row.ts';
-import { baseOption, type ChartTable } from './chart.ts';
+import { baseOption, type BarsPlot, type ChartTable } from './chart.ts';
 
 export function categoryBars(b: Breakdown, label: (key: string) => string, unknownLabel: string, column: string, countColumn: string):
-  { option: EChartsOption; table: ChartTable; height: number } {
+  { option: EChartsOption; plot: BarsPlot; table: ChartTable; height: number } {
   const rows: [string, number][] = b.rows.map((r) => [label(r.key), r.count]);
   if (b.unknown > 0) rows.push([unknownLabel, b.unknown]);
   return {
@@ -16,6 +16,7 @@ export function categoryBars(b: Breakdown, label: (key: string) => string, unkno
       yAxis: { type: 'category', inverse: true, data: rows.map((r) => r[0]) },
       series: [{ type: 'bar', data: rows.map((r) => r[1]), label: { show: true, position: 'right' } }],
     },
+    plot: { kind: 'bars', categories: rows.map((r) => r[0]), values: rows.map((r) => r[1]) },
     table: { columns: [column, countColumn], rows },
     height: Math.max(120, 28 * rows.length + 40),
   };

@@ -20,6 +20,7 @@ export function disclosureDelayChart(figures: DashboardFigures, t: Translate): C
     id: 'disclosure-delay', title: t('chart.delay.title'),
     note: t('chart.delay.note', { median: figure.median ?? none, p90: figure.p90 ?? none, n: figure.incidents }),
     table: { columns: [t('chart.delay.col'), t('chart.count')], rows: labels.map((l, i) => [l, counts[i]!]) },
+    plot: { kind: 'columns', categories: labels, values: counts, valueName: t('chart.count') },
     option: {
       ...baseOption(),
       grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },

@@ -42,6 +42,10 @@ export function incidentsPerMonthChart(figures: DashboardFigures, t: Translate):
         return [m, ...counts, counts.reduce((a, b) => a + b, 0)];
       }),
     },
+    plot: {
+      kind: 'stacked-columns', categories: months, valueName: t('chart.count'),
+      series: keys.map((k) => ({ name: label(k), colour: typeColour(k), values: series.get(k)! })),
+    },
     option, width: 720, height: 360,
   };
 }

@@ -11,6 +11,7 @@ import { installLegacyGridContainLabel as gridContainLabel } from 'echarts/lib/c
 import { install as legend } from 'echarts/lib/component/legend/install.js';
 import { install as svgRenderer } from 'echarts/lib/renderer/installSVGRenderer.js';
 import type { Chart } from './chart.ts';
+import { escapeXml } from './draw-svg.ts';
 
 echarts.use([barChart, grid, gridContainLabel, legend, svgRenderer]);
 
@@ -46,8 +47,4 @@ export function renderChartSvg(chart: Chart): string {
   } finally {
     instance.dispose();
   }
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../src/charts/all-charts.ts';
 import type { Chart } from '../../src/charts/chart.ts';
-import { renderChartSvg } from '../../src/charts/render-svg.ts';
+import { drawChartSvg } from '../../src/charts/draw-svg.ts';
 import { ChartSvgCache, chartKey } from '../../src/server/chart-svg-cache.ts';
 import { translator } from '../../src/server/i18n/messages.ts';
 import { CASEBOOK, figuresOf } from '../analyze/fact-rows.ts';
@@ -12,7 +12,7 @@ describe('chart SVG cache', () => {
   it('draws the same figures once, from other rows too, and anything else anew', () => {
     const ja = translator('ja');
     let draws = 0;
-    const cache = new ChartSvgCache(10, (chart: Chart) => (draws++, renderChartSvg(chart)));
+    const cache = new ChartSvgCache(10, (chart: Chart) => (draws++, drawChartSvg(chart)));
     const sectors = CHARTS.sectors(figuresOf(CASEBOOK), ja);
     const svg = cache.svgOf(sectors);
     expect(svg).toMatch(/^<svg role="img" aria-label="業種別の事案数"/);

@@ -1,6 +1,6 @@
 // The dashboard: the current filter's summary figures and charts, each chart drawn as SVG on the
-// server (no client script) with its numbers as a table and a CSV link. The SVG is ECharts' own
-// output, which escapes the text it draws (organisation names included); nothing else is raw.
+// server (no client script) with its numbers as a table and a CSV link. The SVG is drawn by
+// charts/draw-svg.ts, which escapes the text it draws (organisation names included); nothing else is raw.
 import { html, raw } from 'hono/html';
 import type { DashboardFigures } from '../../analyze/stats/dashboard-figures.ts';
 import type { Chart } from '../../charts/chart.ts';

@@ -700,6 +700,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX claim_links_one_in_force ON claim_links (claim_id) WHERE undone_at IS NULL;
     `,
   },
+  {
+    version: 18,
+    name: 'the dashboard\'s figures over the whole casebook or a PPC answer read from an index per figure, not sorted per request',
+    sql: /* sql */ `
+      -- (IF EXISTS and IF NOT EXISTS: a step that runs again finds it done.)
+      -- store/incident-figures-sql.ts (readsIndexes): each figure groups or orders by one of these, so an
+      -- unfiltered or ppc= dashboard walks an index instead of sorting half the casebook or more.
+      DROP INDEX IF EXISTS incident_facts_by_month;
+      CREATE INDEX IF NOT EXISTS incident_facts_by_month ON incident_facts (month, types_mask);
+      CREATE INDEX IF NOT EXISTS incident_facts_by_delay ON incident_facts (disclosed_days);
+      DROP INDEX IF EXISTS incident_facts_by_ppc;
+      CREATE INDEX IF NOT EXISTS incident_facts_by_ppc_month ON incident_facts (ppc, month, types_mask);
+      CREATE INDEX IF NOT EXISTS incident_facts_by_ppc_sector ON incident_facts (ppc, sector);
+      CREATE INDEX IF NOT EXISTS incident_facts_by_ppc_data ON incident_facts (ppc, data_mask);
+      CREATE INDEX IF NOT EXISTS incident_facts_by_ppc_delay ON incident_facts (ppc, disclosed_days);
+      -- With the totals' other columns, so that the totals and the median of a ppc= scope read it alone.
+      CREATE INDEX IF NOT EXISTS incident_facts_by_ppc_affected ON incident_facts (ppc, affected_count, contractor, duty);
+    `,
+  },
 ];
 export interface MigrationReport {
   applied: number[];

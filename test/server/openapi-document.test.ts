@@ -3,6 +3,7 @@
 // schema against JSON Schema 2020-12, $refs, path parameters, servers), which catch what the first lets
 // through: a `$id` with a fragment (openapi-spec-validator's refusal) and no `servers`.
 import { spawnSync } from 'node:child_process';
+import { validate as readmeValidate } from '@readme/openapi-parser';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../src/server/api/openapi.ts';
@@ -33,6 +34,19 @@ describe('the OpenAPI document', () => {
       return value;
     });
     expect(ids.filter((id) => id.includes('#'))).toEqual([]);
+  });
+
+  it('is accepted by a parser of another family (@readme/openapi-parser: dereferences every $ref, checks paths and parameters)', async () => {
+    const result = await readmeValidate(structuredClone(doc) as never);
+    expect(result.valid ? [] : result.errors).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('@readme/openapi-parser refuses a dangling $ref', async () => {
+    const broken = structuredClone(doc);
+    broken.components.schemas.IncidentPage.properties.items.items.$ref = '#/components/schemas/Nowhere';
+    const result = await readmeValidate(broken as never);
+    expect(result.valid).toBe(false);
   });
 
   it('the second validator refuses what the first lets through: a fragment in $id (as zod wrote it), no servers', async () => {

@@ -22,7 +22,8 @@ const FROM_AFTER = '(?!お?預か|取得|収集|ご?提供(?:いただ|頂|を�
 /** A bounded stretch between the source and the telling word (a quotation joined by the decider may hold 。). */
 const SPAN = '[^\n]{0,80}?';
 /** Honorifics and 「の方」 after a person noun. */
-const HON = '(?:様|さま|さん|氏|殿|[A-Z]氏)?(?:の方|の方々|方)?(?:々)?(?:\\([^()。]{0,24}\\))?';
+// 「会員の先生から」「お客様のお一人から」: a role or a count after the noun names the same person.
+const HON = '(?:様|さま|さん|氏|殿|[A-Z]氏)?(?:の方|の方々|方)?(?:々)?(?:の(?:先生方?|皆様|皆さま|お一人|一人|[0-9一]名|[0-9一]人))?(?:\\([^()。]{0,24}\\))?';
 
 // ---- noun classes ------------------------------------------------------------------------------------
 /** Members of the public: customers, patients, residents, applicants, recipients, any 〜者 who used a service. */
@@ -274,6 +275,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
         '入居者のご家族からのお電話で、書類の取り違えがわかりました。',
         '利用者がSNSに投稿し、問題が発覚しました。',
         '受信した会員が宛先の誤りに気付き、当課に連絡しました。',
+        '研修会の後、会員の先生から、名簿が誰でも閲覧できるとのご指摘をいただきました。',
         { text: 'お知らせ\n\n同日13時、会員様から当社のお問い合わせ窓口に「他人の名前が表示される」とのお電話をいただきました。', expect: { discovery: 'customer_report' } },
       ],
       noMatch: ['お客様からお預かりした個人情報が流出したとの連絡を受けました。', '対象のお客様には個別にご連絡いたします。', { text: 'お知らせ\n\n書類を紛失しました。お客様からのご連絡はお問い合わせ窓口で承ります。', expect: { discovery: null } }],

@@ -213,7 +213,7 @@ export const SECTOR_ACTIVITY_RULES = ranked(
     },
     {
       id: 'sector/activity-it-service',
-      pattern: /ソフトウェア|システム開発|クラウド型|クラウドサービス|クラウド(?:Edge|Pro|Plus)?(?=』|」)|ITサービス|IT企業|SaaS|情報処理|データセンター|セキュリティサービス|インターネット接続|接続サービス|ホスティング|レンタルサーバ|(?:サーバ|ネットワーク)(?:ー)?(?:の)?(?:監視|モニタリング)|モニタリングサービス|プロバイダ|phpMyAdmin|cPanel|Plesk|DDNS|DNSサーバ/,
+      pattern: /ソフトウェア|システム開発|クラウド型|クラウドサービス|クラウド[A-Za-z0-9]{0,10}(?=』|」)|ITサービス|IT企業|SaaS|情報処理|データセンター|セキュリティサービス|インターネット接続|接続サービス|ホスティング|レンタルサーバ|(?:サーバ|ネットワーク)(?:ー)?(?:の)?(?:監視|モニタリング)|モニタリングサービス|プロバイダ|phpMyAdmin|cPanel|Plesk|DDNS|DNSサーバ/,
       scope: 'header+sentence',
       value: 'it',
       confidence: 'medium',

@@ -9,11 +9,14 @@ import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
 import { loadIncidentFacts } from '../../src/app/incident-facts.ts';
 import { DEFAULT_VERIS_SCHEMA, exportVeris, importVeris, type VerisImportReport } from '../../src/app/veris.ts';
 import { createVerisValidator } from '../../src/formats/veris-validate.ts';
+import { verisValidityErrors } from '../../src/formats/veris-validity-rules.ts';
 import { upgradeVeris, verisVersionOf } from '../../src/formats/veris-versions.ts';
 import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const VCDB = '../shared/vendor-data/vcdb/validated';
+/** checkValidity.py's "not in the future" is judged against a fixed day, so the figure does not drift. */
+const TODAY = new Date('2026-12-01T00:00:00Z');
 const validator = createVerisValidator(JSON.parse(readFileSync(DEFAULT_VERIS_SCHEMA, 'utf8')) as Record<string, unknown>);
 
 /** A file as the casebook keeps it: converted to 1.4.1 by its own version. */
@@ -72,7 +75,9 @@ describe('the 1,000 VCDB files', () => {
     const byId = new Map(imported.map((o) => [String(converted(o.path).incident_id), o.path]));
     expect(byId.size).toBe(imported.length);
     let equal = 0;
+    let breaking = 0;
     const differing: string[] = [];
+    const madeByRoundTrip: string[] = [];
     for (const w of exported.written) {
       const v = JSON.parse(readFileSync(w.file, 'utf8')) as Record<string, unknown>;
       expect(basename(w.file)).toBe(`${String(v.incident_id)}.json`);
@@ -81,10 +86,19 @@ describe('the 1,000 VCDB files', () => {
       byId.delete(String(v.incident_id));
       if (JSON.stringify(withoutJikenbo(v)) === JSON.stringify(converted(input!))) equal++;
       else differing.push(basename(input!));
+      // checkValidity.py over the export: a break is only one its input already had (VCDB's curation:
+      // DBIR-year windows, sub-regions, totals), never one the round trip made.
+      const key = (e: { rule: string; pointer: string }) => `${e.rule} ${e.pointer}`;
+      const inputBreaks = new Set(verisValidityErrors(converted(input!), { today: TODAY }).map(key));
+      const exportBreaks = verisValidityErrors(v, { today: TODAY });
+      if (exportBreaks.length) breaking++;
+      for (const e of exportBreaks) if (!inputBreaks.has(key(e))) madeByRoundTrip.push(`${basename(input!)}: ${e.message}`);
     }
     console.log(`VCDB round trip: ${exported.written.length} files written, each once; ${equal} equal to their input after conversion`);
+    console.log(`VCDB round trip: ${breaking} exports break a checkValidity.py rule, ${madeByRoundTrip.length} of the breaks not already in their input`);
     expect(byId.size).toBe(0);
     expect(differing).toEqual([]);
+    expect(madeByRoundTrip).toEqual([]);
   }, 600_000);
 });
 

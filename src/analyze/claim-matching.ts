@@ -3,7 +3,7 @@
 // the incident's organisation, or the claim's own domain in the incident's notices. Similar-looking
 // names and shared generic labels (example, group, co) are never evidence. Dates only order and
 // weigh proposals. A person confirms each before it becomes a link.
-import { hostOf } from '../formats/leak-claims.ts';
+import { hostOf } from '../core/host-name.ts';
 import { hostKey, latinKey, organisationLatinKey, registrableDomain } from './org-latin-key.ts';
 import { orgKey } from './org-name.ts';
 

@@ -1,6 +1,6 @@
 // Incidents as connected notices: automatic links, then a person's decisions on top, which always win.
 
-import type { LinkOrigin, ManualDecision, NoticeLink, PlannedMember } from '../store/store.ts';
+import type { LinkOrigin, ManualDecision, NoticeLink, PlannedMember } from './grouping-types.ts';
 
 export interface NoticeGroup {
   /** Ascending notice ids. */

@@ -3,7 +3,7 @@
 // Japan, the romaji of the casebook's own organisations, and foreign domains that people mapped to a
 // Japanese parent. Romanised names ("Hikari Shobo Co., Ltd.") are only a weak sign: many non-Japanese
 // firms write "Co., Ltd.", and a word that scans as Hepburn romaji may be no Japanese name at all.
-import { hostOf } from '../formats/leak-claims.ts';
+import { hostOf } from '../core/host-name.ts';
 import { japanInDescription } from './japan-in-description.ts';
 import { hostKey, latinKey } from './org-latin-key.ts';
 

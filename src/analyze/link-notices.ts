@@ -9,7 +9,7 @@
 
 import { findDates } from '../core/japanese-date.ts';
 import type { IncidentRecord } from '../core/record.ts';
-import type { LinkableNotice, NoticeLink } from '../store/store.ts';
+import type { LinkableNotice, NoticeLink } from './grouping-types.ts';
 import { keptNumber } from './casebook-number.ts';
 import { findContractorMentions, NameIndex, type ContractorMention } from './contractor-mention.ts';
 import {

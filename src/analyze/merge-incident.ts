@@ -3,7 +3,7 @@
 
 import type { Correction } from '../core/corrections.ts';
 import type { DataType, Discovery, IncidentRecord, IncidentType, Sector } from '../core/record.ts';
-import type { NoticeLink } from '../store/store.ts';
+import type { NoticeLink } from './grouping-types.ts';
 
 export type MergeRule =
   | 'client_else_earliest' | 'earliest' | 'earliest_date' | 'latest_stated' | 'union' | 'any_true'

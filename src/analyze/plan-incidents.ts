@@ -3,7 +3,7 @@
 // incidents, and say which incident absorbed each one a merge retires. Imported notices (core/dataset.ts)
 // are linked by no rule, only by a person, and an incident of imported notices alone gets no number.
 
-import type { ExistingIncident, IncidentPlan, IncidentSnapshot, LinkableNotice, NoticeLink, PlannedIncident } from '../store/store.ts';
+import type { ExistingIncident, IncidentPlan, IncidentSnapshot, LinkableNotice, NoticeLink, PlannedIncident } from './grouping-types.ts';
 import { isImportedDataset } from '../core/dataset.ts';
 import { NumberAllocator, keptNumber } from './casebook-number.ts';
 import { groupNotices, type NoticeGroup } from './group-notices.ts';

@@ -6,7 +6,8 @@ import { proposeClaimMatches, type ClaimProposal, type MatchableIncident } from 
 import { japaneseVerdict, mappingFor, type JapaneseVerdict, type KnownOrganisations } from '../analyze/japanese-victim.ts';
 import { organisationLatinKey } from '../analyze/org-latin-key.ts';
 import { JikenboError, reasonOf } from '../core/errors.ts';
-import { hostOf, parseClaims, type ClaimProblem } from '../formats/leak-claims.ts';
+import { hostOf } from '../core/host-name.ts';
+import { parseClaims, type ClaimProblem } from '../formats/leak-claims.ts';
 import type { ClaimLink, StoredClaim } from '../store/source-types.ts';
 import type { Store } from '../store/store.ts';
 import { loadIncidentFacts } from './incident-facts.ts';

@@ -1,6 +1,6 @@
 // A filter in words ("事案の種類: ランサムウェア; 公表日 2024-01-01〜2024-12-31"), printed beside every
 // figure so a reader knows what it was computed over.
-import type { MessageKey, Translate } from '../server/i18n/messages.ts';
+import type { MessageKey, Translate } from '../i18n/messages.ts';
 import type { FactsScope } from './scoped-facts.ts';
 
 export function describeScope(scope: FactsScope, t: Translate): string {

@@ -5,7 +5,7 @@ import { DATA_TYPES, DISCOVERY_CHANNELS, INCIDENT_TYPES, KINDS, RECORD_KEYS, SEC
 import type { FieldValue } from '../core/corrections.ts';
 import { findDates } from '../core/japanese-date.ts';
 import { parseJapaneseNumber } from '../core/japanese-number.ts';
-import { MESSAGES, type MessageKey } from '../server/i18n/messages.ts';
+import { MESSAGES, type MessageKey } from '../i18n/messages.ts';
 
 const NULL_WORDS = new Set(['', 'null', 'none', '-', 'なし', '不明']);
 /**

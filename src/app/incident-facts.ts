@@ -6,28 +6,12 @@
 import { fieldReviews, reviewCounts } from '../analyze/review-queue.ts';
 import type { Correction } from '../core/corrections.ts';
 import { JP_NOTICES } from '../core/dataset.ts';
-import type { FlatIncident } from '../core/flat-incident.ts';
-import type { ReplacedIncident } from '../formats/incident-row.ts';
+import type { IncidentFacts, ReplacedIncident } from '../core/flat-incident.ts';
 import type { Store } from '../store/store.ts';
 import { dutyMarks } from './duty-check.ts';
 import { withMerged, type MergedIncident } from './incidents.ts';
 
-export type { ReviewState } from '../core/flat-incident.ts';
-
-export interface IncidentFacts extends FlatIncident {
-  numberKept: boolean;
-  numberClash: boolean;
-  /** The number jikenbo gave, also when a header number shows. */
-  ownNumber?: string | null;
-  /** Incidents merged into this one, by the export keys they were exported under. */
-  replaces?: ReplacedIncident[];
-  /** How many of its stated values a person confirmed or corrected, of how many (absent on facts made before). */
-  review?: { confirmed: number; corrected: number; of: number };
-  /** 'jp-notices' or an imported dataset ('veris:vcdb'), core/dataset.ts; absent on facts made before. */
-  dataset?: string;
-  /** An imported incident's own id (VERIS incident_id): shown in place of a casebook number. */
-  externalId?: string | null;
-}
+export type { IncidentFacts, ReviewState } from '../core/flat-incident.ts';
 
 /** Incidents made again per step: one step's records and merges are alive at a time. */
 const STEP = 500;

@@ -4,7 +4,7 @@
 import { LARGEST, type DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
 import type { FactRow } from '../analyze/stats/fact-row.ts';
 import { mainType } from '../analyze/stats/main-type.ts';
-import type { Translate } from '../server/i18n/messages.ts';
+import type { Translate } from '../i18n/messages.ts';
 import { baseOption, type Chart } from './chart.ts';
 import { typeColour } from './type-colours.ts';
 

@@ -1,6 +1,6 @@
 // The dashboard's and the report's charts by id, in the order they are shown.
 import type { DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
-import type { Translate } from '../server/i18n/messages.ts';
+import type { Translate } from '../i18n/messages.ts';
 import { affectedPeopleChart } from './affected-people.ts';
 import type { Chart, ChartId } from './chart.ts';
 import { dataTypesChart } from './data-types.ts';

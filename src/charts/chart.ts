@@ -2,7 +2,7 @@
 // our own SVG renderer, which the dashboard uses) and the ECharts option that draws the same (the
 // annual report's renderer); rendering to SVG is separate so a CSV download never pays for it.
 import type { EChartsOption } from 'echarts';
-import type { Translate } from '../server/i18n/messages.ts';
+import type { Translate } from '../i18n/messages.ts';
 
 export const CHART_IDS = ['incidents-per-month', 'sectors', 'data-types', 'affected-people', 'disclosure-delay'] as const;
 export type ChartId = (typeof CHART_IDS)[number];

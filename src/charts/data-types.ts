@@ -1,7 +1,7 @@
 // Incidents by the kind of data that leaked; an incident counts under each kind.
 import type { DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
 import type { DataType } from '../core/record.ts';
-import type { Translate } from '../server/i18n/messages.ts';
+import type { Translate } from '../i18n/messages.ts';
 import { categoryBars } from './category-bars.ts';
 import type { Chart } from './chart.ts';
 

@@ -1,7 +1,7 @@
 // Days from discovery to disclosure as a histogram, with the median and 90th percentile in the note:
 // how late organisations tell us. Bins widen with the delay (a week, two weeks, a month, …).
 import type { DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
-import type { Translate } from '../server/i18n/messages.ts';
+import type { Translate } from '../i18n/messages.ts';
 import { baseOption, type Chart } from './chart.ts';
 
 /** Inclusive day ranges; the last is open-ended. 30 and 60 days are the 確報 deadlines. */

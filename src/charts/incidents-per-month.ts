@@ -4,7 +4,7 @@ import { periodRows } from '../analyze/stats/count-by-period.ts';
 import type { DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
 import { MAIN_TYPE_ORDER } from '../analyze/stats/main-type.ts';
 import type { IncidentType } from '../core/record.ts';
-import type { Translate } from '../server/i18n/messages.ts';
+import type { Translate } from '../i18n/messages.ts';
 import { baseOption, type Chart } from './chart.ts';
 import { typeColour } from './type-colours.ts';
 

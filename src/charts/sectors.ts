@@ -1,7 +1,7 @@
 // Incidents by sector: who is hit.
 import type { DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
 import type { Sector } from '../core/record.ts';
-import type { Translate } from '../server/i18n/messages.ts';
+import type { Translate } from '../i18n/messages.ts';
 import { categoryBars } from './category-bars.ts';
 import type { Chart } from './chart.ts';
 

@@ -1,19 +1,15 @@
 // The flat incident row every export format reads: the merged, corrected values of one incident.
 // The app's IncidentFacts satisfies it; formats depend on this shape only, never on the app.
-import type { FlatIncident } from '../core/flat-incident.ts';
+import type { FlatIncident, ReplacedIncident } from '../core/flat-incident.ts';
 import type { IncidentRecord } from '../core/record.ts';
+
+export type { ReplacedIncident } from '../core/flat-incident.ts';
 
 export interface IncidentRow extends FlatIncident {
   /** Another incident has the same header number: for a person to look at. */
   numberClash?: boolean;
   /** Incidents merged into this one: the export keys they were exported under, and when. */
   replaces?: readonly ReplacedIncident[];
-}
-
-export interface ReplacedIncident {
-  exportKey: string;
-  /** When it was merged into this one (ISO 8601). */
-  at: string;
 }
 
 /** A record without evidence or confidence: what an incident states, as SPEC.md keys. */

@@ -4,6 +4,7 @@
 // claim_url, url, screenshot, press, infostealer, extrainfos, duplicates}). Each record is validated; a
 // bad one is a line in the report, never the end of the file. Keys not read here are let through.
 import { z } from 'zod';
+import { hostOf } from '../core/host-name.ts';
 import type { ClaimInput } from '../store/source-types.ts';
 
 export interface ClaimProblem {
@@ -101,10 +102,4 @@ export function isoTime(value: string): string | null {
   if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return null;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
   return `${y}-${mo}-${d}T${h}:${mi}:${s}`;
-}
-
-/** 'https://www.Example.co.jp/about' or 'example.co.jp' → 'example.co.jp'; null when it is no host name. */
-export function hostOf(value: string): string | null {
-  const v = value.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#:].*$/, '').replace(/^www\./, '').replace(/\.$/, '');
-  return /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(v) ? v : null;
 }

@@ -15,7 +15,7 @@ import { CHARTS } from '../charts/all-charts.ts';
 import type { ChartId, ChartTable } from '../charts/chart.ts';
 import { renderChartSvg } from '../charts/render-svg.ts';
 import { INCIDENT_TYPES } from '../core/record.ts';
-import { translator, type MessageKey } from '../server/i18n/messages.ts';
+import { translator, type MessageKey } from '../i18n/messages.ts';
 import { REPORT_CSS } from './report-style.ts';
 
 type H = HtmlEscapedString | Promise<HtmlEscapedString>;

@@ -7,7 +7,7 @@ import type { FacetCounts } from '../analyze/facet-counts.ts';
 import { disclosureDelayOf } from '../analyze/stats/delays.ts';
 import { FACETS, type Facet, type IncidentFilter } from '../analyze/incident-filter.ts';
 import type { IncidentSort } from '../analyze/incident-order.ts';
-import type { IncidentFacts } from '../app/incident-facts.ts';
+import type { IncidentFacts } from '../core/flat-incident.ts';
 import { JP_NOTICES } from '../core/dataset.ts';
 import { DATA_TYPES, INCIDENT_TYPES, type DataType, type IncidentType } from '../core/record.ts';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESCRIPTION_RULES, NOT_IN_JAPAN_EXAMPLES, japanInDescription } from '../../src/analyze/japan-in-description.ts';
 import { japaneseVerdict } from '../../src/analyze/japanese-victim.ts';
-import { translator } from '../../src/server/i18n/messages.ts';
+import { translator } from '../../src/i18n/messages.ts';
 import { claimWhyText } from '../../src/server/pages/claim-reason-text.ts';
 
 describe.each(DESCRIPTION_RULES)('description rule $id', (rule) => {

@@ -6,7 +6,7 @@ import { tableToCsv } from '../../src/charts/chart-csv.ts';
 import { CHART_IDS } from '../../src/charts/chart.ts';
 import { delayHistogram } from '../../src/charts/disclosure-delay.ts';
 import { renderChartSvg } from '../../src/charts/render-svg.ts';
-import { translator } from '../../src/server/i18n/messages.ts';
+import { translator } from '../../src/i18n/messages.ts';
 import { CASEBOOK, fact, figuresOf } from '../analyze/fact-rows.ts';
 
 const t = translator('ja');

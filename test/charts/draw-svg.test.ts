@@ -8,7 +8,7 @@ import { CHART_IDS, type Chart } from '../../src/charts/chart.ts';
 import { DEFAULT_BAR, drawChartSvg, linearTicks } from '../../src/charts/draw-svg.ts';
 import { TYPE_COLOURS } from '../../src/charts/type-colours.ts';
 import { INCIDENT_TYPES, type IncidentType } from '../../src/core/record.ts';
-import { translator } from '../../src/server/i18n/messages.ts';
+import { translator } from '../../src/i18n/messages.ts';
 import { CASEBOOK, fact, figuresOf } from '../analyze/fact-rows.ts';
 
 const t = translator('ja');

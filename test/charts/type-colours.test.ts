@@ -9,7 +9,7 @@ import { TYPE_COLOURS } from '../../src/charts/type-colours.ts';
 import { INCIDENT_TYPES } from '../../src/core/record.ts';
 import { renderAnnualReport } from '../../src/report/annual-report.ts';
 import { DEFAULT_JNSA_TABLES } from '../../src/analyze/jnsa-damage.ts';
-import { translator } from '../../src/server/i18n/messages.ts';
+import { translator } from '../../src/i18n/messages.ts';
 import { fact, figuresOf } from '../analyze/fact-rows.ts';
 
 const t = translator('ja');

@@ -5,7 +5,7 @@ import { CHARTS } from '../../src/charts/all-charts.ts';
 import type { Chart } from '../../src/charts/chart.ts';
 import { drawChartSvg } from '../../src/charts/draw-svg.ts';
 import { ChartSvgCache, chartKey } from '../../src/server/chart-svg-cache.ts';
-import { translator } from '../../src/server/i18n/messages.ts';
+import { translator } from '../../src/i18n/messages.ts';
 import { CASEBOOK, figuresOf } from '../analyze/fact-rows.ts';
 
 describe('chart SVG cache', () => {

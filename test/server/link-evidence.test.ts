@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../src/server/i18n/messages.ts';
+import { translator } from '../../src/i18n/messages.ts';
 import { linkEvidenceText } from '../../src/server/pages/link-evidence.ts';
 
 describe('linkEvidenceText', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { proposeClaimMatches } from '../../src/analyze/claim-matching.ts';
 import { japaneseVerdict } from '../../src/analyze/japanese-victim.ts';
-import { translator } from '../../src/server/i18n/messages.ts';
+import { translator } from '../../src/i18n/messages.ts';
 import { claimReasonText, claimWhyText } from '../../src/server/pages/claim-reason-text.ts';
 import { clashNoteText } from '../../src/server/pages/link-evidence.ts';
 import { englishIn } from '../helpers/english-in-page.ts';

@@ -1,6 +1,6 @@
 // The incident row statistics read: an incident's facts (flat values, no merge provenance), so a
 // statistic can be computed (and tested) over plain rows.
-import type { IncidentFacts } from '../../app/incident-facts.ts';
+import type { IncidentFacts } from '../../core/flat-incident.ts';
 
 export type FactRow = IncidentFacts;
 

@@ -4,7 +4,7 @@
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import { JikenboError } from '../../core/errors.ts';
-import { MESSAGES, type Locale, type MessageKey, type Translate } from './messages.ts';
+import { MESSAGES, type Locale, type MessageKey, type Translate } from '../../i18n/messages.ts';
 
 export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(MESSAGES.ja, key);
 

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Role } from '../../core/access.ts';
 import { viewerOf } from '../auth/viewer.ts';
-import { LOCALES, translator, type Locale, type Translate } from './messages.ts';
+import { LOCALES, translator, type Locale, type Translate } from '../../i18n/messages.ts';
 import { DEFAULT_TIME_ZONE, formatTime } from './time-zone.ts';
 
 declare module 'hono' {

@@ -1,7 +1,7 @@
 // A claim's reasons in the reader's language: the matcher (analyze/claim-matching.ts) and the Japanese-
 // victim check (analyze/japanese-victim.ts) write their facts in fixed English phrases for the CLI; names,
 // domains and numbers inside them stay as written. A phrase no pattern knows is shown as it came.
-import type { MessageKey, Translate } from '../i18n/messages.ts';
+import type { MessageKey, Translate } from '../../i18n/messages.ts';
 import { DESCRIPTION_RULES } from '../../analyze/japan-in-description.ts';
 
 type Rule = [RegExp, (t: Translate, m: RegExpMatchArray) => string];

@@ -8,7 +8,7 @@ import type { MergedIncident } from '../../app/incidents.ts';
 import { CONFIDENCES, RECORD_KEYS, type Confidence, type IncidentRecord, type RecordKey } from '../../core/record.ts';
 import type { ManualDecision, NoticeDetail } from '../../store/store.ts';
 import type { PageContext } from '../i18n/locale.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
 import type { ConfirmedClaim } from '../../app/claims.ts';
 import type { DutyAssessment } from '../../analyze/reporting-duty.ts';
 import type { FieldReview } from '../../analyze/review-queue.ts';

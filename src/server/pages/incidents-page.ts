@@ -6,7 +6,7 @@ import type { FacetCounts } from '../../analyze/facet-counts.ts';
 import { INCIDENT_SORTS, type IncidentSort } from '../../analyze/incident-order.ts';
 import type { IncidentFacts } from '../../app/incident-facts.ts';
 import type { PageContext } from '../i18n/locale.ts';
-import { formatNumber, type MessageKey } from '../i18n/messages.ts';
+import { formatNumber, type MessageKey } from '../../i18n/messages.ts';
 import { incidentQueryParams, type IncidentQuery } from '../incident-query.ts';
 import { layout, type Html } from './layout.ts';
 import { FACET_TITLES, facetValueLabel, typeLabel } from './labels.ts';

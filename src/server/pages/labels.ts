@@ -1,7 +1,7 @@
 // Labels for record fields and their values in the page's language, from the message catalogue.
 import type { Facet } from '../../analyze/incident-filter.ts';
 import type { DataType, Discovery, IncidentType, Kind, RecordKey, Sector } from '../../core/record.ts';
-import { formatNumber, type Locale, type MessageKey, type Translate } from '../i18n/messages.ts';
+import { formatNumber, type Locale, type MessageKey, type Translate } from '../../i18n/messages.ts';
 import { clipTitle } from './page-limits.ts';
 
 export const fieldLabel = (t: Translate, key: RecordKey) => t(`field.${key}`);

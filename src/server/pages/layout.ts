@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { timeIn, type PageContext } from '../i18n/locale.ts';
 import { DEFAULT_TIME_ZONE } from '../i18n/time-zone.ts';
-import { translator } from '../i18n/messages.ts';
+import { translator } from '../../i18n/messages.ts';
 import { clipTitle } from './page-limits.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;

@@ -1,6 +1,6 @@
 // A link's evidence as the reader's language says it: the rules write their facts in fixed English
 // phrases (refers to the notice of 2024-09-12, same kind of event (intrusion)); quoted notice text stays as written.
-import type { MessageKey, Translate } from '../i18n/messages.ts';
+import type { MessageKey, Translate } from '../../i18n/messages.ts';
 
 const DATE = '([0-9]{4}-[0-9]{2}-[0-9]{2})';
 const FAMILIES = new Set(['intrusion', 'availability', 'error', 'physical', 'insider']);

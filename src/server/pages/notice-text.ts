@@ -4,7 +4,7 @@
 import { html } from 'hono/html';
 import type { RecordKey } from '../../core/record.ts';
 import { segmentByEvidence, shownSpans, type EvidenceSpans } from '../highlight.ts';
-import type { Translate } from '../i18n/messages.ts';
+import type { Translate } from '../../i18n/messages.ts';
 import type { Html } from './layout.ts';
 import { fieldLabel } from './labels.ts';
 import { MAX_PAGE_TEXT_CHARS, clipText } from './page-limits.ts';

@@ -1,6 +1,6 @@
 // PostgreSQL side of the incident facts the pages read, as sqlite/facts-queries.ts: the queue of stale
 // incidents, writing the facts, and a view's page, count and facet counts in SQL (../incident-facts-sql.ts).
-import type { IncidentFacts } from '../../app/incident-facts.ts';
+import type { IncidentFacts } from '../../core/flat-incident.ts';
 import { figuresFromRows, figuresSql, largestIds, type FigureRow } from '../incident-figures-sql.ts';
 import {
   FACT_COLUMNS, countsFromRows, dutyOf, facetCountsSql, factRowValues, factsOrder, factsWhere, where, type Bind,

@@ -2,7 +2,7 @@
 // incidents, writing the facts, and a view's page, count and facet counts in SQL (../incident-facts-sql.ts).
 import type Database from 'better-sqlite3';
 import type { DutyMark } from '../../analyze/duty-mark.ts';
-import type { IncidentFacts } from '../../app/incident-facts.ts';
+import type { IncidentFacts } from '../../core/flat-incident.ts';
 import { figuresFromRows, figuresSql, largestIds, type FigureRow } from '../incident-figures-sql.ts';
 import {
   FACT_COLUMNS, countsFromRows, dutyOf, facetCountsSql, factRowValues, factsOrder, factsWhere, where, type Bind,

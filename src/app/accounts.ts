@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { accountNameProblem, isRole, isTokenScope, ROLES, TOKEN_SCOPES, type Role, type TokenScope } from '../core/access.ts';
 import { JikenboError } from '../core/errors.ts';
 import type { Account, ApiToken, TokenHolder, TokenOrigin } from '../store/account-types.ts';
-import type { Store } from '../store/store.ts';
+import type { AccountStore } from '../store/ports.ts';
 import { decoyHash, hashPassword, verifyPassword } from './password.ts';
 
 export const SESSION_HOURS = 12;
@@ -27,14 +27,14 @@ export function checkRole(role: string): Role {
   return role;
 }
 
-export async function addAccount(store: Store, input: { name: string; role: string; password: string }, by: string): Promise<Account> {
+export async function addAccount(store: AccountStore, input: { name: string; role: string; password: string }, by: string): Promise<Account> {
   const name = checkAccountName(input.name);
   const role = checkRole(input.role);
   return store.addAccount({ name, role, passwordHash: await hashPassword(input.password) }, by);
 }
 
 export async function changeAccount(
-  store: Store, name: string, change: { role?: string; password?: string; disabled?: boolean }, by: string,
+  store: AccountStore, name: string, change: { role?: string; password?: string; disabled?: boolean }, by: string,
 ): Promise<Account> {
   return store.changeAccount(checkAccountName(name), {
     ...(change.role !== undefined ? { role: checkRole(change.role) } : {}),
@@ -60,7 +60,7 @@ export interface SignedIn {
  * name's attempts: of a burst of concurrent guesses, at most `SIGN_IN_LIMIT.failures` are checked,
  * on any number of servers. A success gives its own place back, not the failures before it.
  */
-export async function signIn(store: Store, name: string, password: string, context: { ip: string; now?: Date }): Promise<SignedIn> {
+export async function signIn(store: AccountStore, name: string, password: string, context: { ip: string; now?: Date }): Promise<SignedIn> {
   const now = context.now ?? new Date();
   const key = signInKey(name);
   const attempt = await reserveAttempt(store, key, now, 'name');
@@ -92,7 +92,7 @@ export async function signIn(store: Store, name: string, password: string, conte
  * admin's account changes). Counted as a sign-in attempt of their name, so a stolen session cannot
  * guess the password here faster than at the sign-in form. bad_input when it is wrong.
  */
-export async function confirmPassword(store: Store, accountName: string, password: string, context: { ip: string; now?: Date }): Promise<void> {
+export async function confirmPassword(store: AccountStore, accountName: string, password: string, context: { ip: string; now?: Date }): Promise<void> {
   const key = signInKey(accountName);
   const attempt = await reserveAttempt(store, key, context.now ?? new Date(), 'confirm');
   let ok = false;
@@ -108,7 +108,7 @@ export async function confirmPassword(store: Store, accountName: string, passwor
 }
 
 /** Takes a place among the name's attempts of the window, or refuses with too_many when there is none. */
-async function reserveAttempt(store: Store, key: string, now: Date, field: string): Promise<number> {
+async function reserveAttempt(store: AccountStore, key: string, now: Date, field: string): Promise<number> {
   const since = new Date(now.getTime() - SIGN_IN_LIMIT.windowMinutes * 60_000).toISOString();
   const attempt = await store.reserveSignIn(key, { max: SIGN_IN_LIMIT.failures, since }, now.toISOString());
   if (attempt === null) {
@@ -126,17 +126,17 @@ export function signInKey(name: string): string {
 }
 
 /** Ends the session a cookie value names, if any. */
-export async function endSession(store: Store, sessionToken: string): Promise<void> {
+export async function endSession(store: AccountStore, sessionToken: string): Promise<void> {
   await store.deleteSession(sha256(sessionToken));
 }
 
-export async function signOut(store: Store, sessionToken: string, account: Account): Promise<void> {
+export async function signOut(store: AccountStore, sessionToken: string, account: Account): Promise<void> {
   await endSession(store, sessionToken);
   await store.appendAudit({ actor: account.name, action: 'session.sign_out', subject: `account:${account.name}`, before: null, after: null });
 }
 
 /** The session a cookie value opens, or null (unknown, expired, or its account disabled). */
-export async function sessionOf(store: Store, sessionToken: string, now = new Date()) {
+export async function sessionOf(store: AccountStore, sessionToken: string, now = new Date()) {
   if (!/^[A-Za-z0-9_-]{43}$/.test(sessionToken)) return null;
   return store.findSession(sha256(sessionToken), now.toISOString());
 }
@@ -152,7 +152,7 @@ export function checkScope(scope: string): TokenScope {
  * The token is returned this once; the store keeps its hash.
  */
 export async function createApiToken(
-  store: Store, accountName: string, options: { label: string; scope: string; madeIn: TokenOrigin }, by: string,
+  store: AccountStore, accountName: string, options: { label: string; scope: string; madeIn: TokenOrigin }, by: string,
 ): Promise<{ token: string; info: ApiToken }> {
   const { label } = options;
   const scope = checkScope(options.scope);
@@ -168,7 +168,19 @@ export async function createApiToken(
 }
 
 /** The account an API token belongs to and its scope, or null when it is unknown, revoked, or its account disabled. */
-export async function holderOfToken(store: Store, token: string, now = new Date()): Promise<TokenHolder | null> {
+export async function holderOfToken(store: AccountStore, token: string, now = new Date()): Promise<TokenHolder | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
   return store.useApiToken(sha256(token), now.toISOString());
+}
+
+/**
+ * Revokes an API token; with `ofAccount`, only a token of that account (a person revoking their own on
+ * the account page: another's is not_found, as if it did not exist). not_found for an unknown token,
+ * conflict when it was revoked already.
+ */
+export async function revokeApiToken(store: AccountStore, id: number, by: string, options: { ofAccount?: number } = {}): Promise<ApiToken> {
+  if (options.ofAccount !== undefined && !(await store.listApiTokens(options.ofAccount)).some((t) => t.id === id)) {
+    throw new JikenboError('not_found', `no API token #${id} of yours`, { subject: String(id) });
+  }
+  return store.revokeApiToken(id, by);
 }

@@ -1,11 +1,12 @@
 // Backing up and restoring an SQLite casebook while it may be in use: SQLite's online backup API
-// copies a consistent snapshot page by page without stopping writers. (PostgreSQL: pg_dump, see README.)
+// copies a consistent snapshot page by page without stopping writers (its SQL: store/sqlite/casebook-file.ts).
+// (PostgreSQL: pg_dump, see README.)
 
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import Database from 'better-sqlite3';
 import { JikenboError } from '../core/errors.ts';
 import { FileArchive } from '../sources/file-archive.ts';
+import { checkCasebookFile, copyCasebookFile, documentHashesOfFile, snapshotCasebookFile } from '../store/sqlite/casebook-file.ts';
 import { archiveDirFor, isPostgresUrl } from './casebook.ts';
 
 const PG_HINT = 'for a PostgreSQL casebook use pg_dump -Fc and pg_restore (see README, "PostgreSQL")';
@@ -28,13 +29,7 @@ export interface BackupReport {
  * count and the hashes found in neither.
  */
 async function copyOriginals(dbFile: string, fromDir: string, toDir: string): Promise<{ copied: number; missing: string[] }> {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  let hashes: string[];
-  try {
-    hashes = (db.prepare('SELECT sha256 FROM documents ORDER BY id').all() as { sha256: string }[]).map((r) => r.sha256);
-  } finally {
-    db.close();
-  }
+  const hashes = documentHashesOfFile(dbFile);
   const from = new FileArchive(fromDir);
   const to = new FileArchive(toDir);
   let copied = 0;
@@ -59,27 +54,19 @@ export async function backupCasebook(dbPath: string, out: string): Promise<Backu
   if (existsSync(out)) throw new JikenboError('conflict', `backup: ${out} exists; choose a new file`, { subject: '--out' });
   // --out names the file to make: its folder is made too (SQLite's backup API would throw a TypeError).
   mkdirSync(dirname(out), { recursive: true });
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
+  // Into a temp name first, so a half-written backup never carries the name asked for.
+  const temp = join(dirname(out), `.${basename(out)}.partial-${process.pid}`);
   try {
-    // Into a temp name first, so a half-written backup never carries the name asked for.
-    const temp = join(dirname(out), `.${basename(out)}.partial-${process.pid}`);
-    try {
-      // Every page in one step: one read snapshot. In small steps, every write
-      // another process makes between steps restarts the copy, and a busy server would never let it end.
-      const { totalPages } = await db.backup(temp, { progress: () => 0x7fffffff });
-      renameSync(temp, out);
-      // The originals too, beside the copy as a casebook keeps them: a backup without them would be
-      // restored into a casebook that fails `check`. Originals never change, so copying them after the
-      // snapshot is consistent; the snapshot names which ones.
-      const archive = archiveDirFor(out);
-      const { copied, missing } = await copyOriginals(out, archiveDirFor(dbPath), archive);
-      return { out, bytes: statSync(out).size, pages: totalPages, archive, originals: copied, missingOriginals: missing };
-    } finally {
-      rmSync(temp, { force: true });
-    }
+    const { totalPages } = await snapshotCasebookFile(dbPath, temp);
+    renameSync(temp, out);
+    // The originals too, beside the copy as a casebook keeps them: a backup without them would be
+    // restored into a casebook that fails `check`. Originals never change, so copying them after the
+    // snapshot is consistent; the snapshot names which ones.
+    const archive = archiveDirFor(out);
+    const { copied, missing } = await copyOriginals(out, archiveDirFor(dbPath), archive);
+    return { out, bytes: statSync(out).size, pages: totalPages, archive, originals: copied, missingOriginals: missing };
   } finally {
-    db.close();
+    rmSync(temp, { force: true });
   }
 }
 
@@ -99,29 +86,11 @@ export async function restoreCasebook(file: string, dbPath: string, options: { f
   if (existsSync(dbPath) && !options.force) {
     throw new JikenboError('conflict', `restore: ${dbPath} exists; stop its server, then restore with --force to replace it`, { subject: '--db' });
   }
-  let schemaVersion: number;
-  const check = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const integrity = check.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new JikenboError('bad_input', `restore: ${file} fails SQLite's integrity check: ${String(integrity)}`, { subject: file });
-    const hasMigrations = check.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'schema_migrations'").get();
-    if (!hasMigrations) throw new JikenboError('bad_input', `restore: ${file} is not a jikenbo casebook`, { subject: file });
-    schemaVersion = (check.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
-  } catch (err) {
-    if (err instanceof JikenboError) throw err;
-    throw new JikenboError('bad_input', `restore: ${file} is not an SQLite database: ${(err as Error).message}`, { subject: file, cause: err });
-  } finally {
-    check.close();
-  }
+  const schemaVersion = checkCasebookFile(file);
   // Through the backup API again, into a temp file beside the target, then one rename: a reader
   // sees the old casebook or the new one, never half of each.
   const temp = join(dirname(dbPath), `.${basename(dbPath)}.restore-${process.pid}`);
-  const source = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    await source.backup(temp);
-  } finally {
-    source.close();
-  }
+  await copyCasebookFile(file, temp);
   // The old casebook's write-ahead log belongs to the old file and must not be replayed over the new one.
   for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   renameSync(temp, dbPath);

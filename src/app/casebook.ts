@@ -4,16 +4,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { JikenboError } from '../core/errors.ts';
 import { FileArchive } from '../sources/file-archive.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
-import type { Archive, Store } from '../store/store.ts';
+import type { Archive, Store } from '../store/ports.ts';
 import { storeActingAs } from '../store/with-actor.ts';
+import { noCasebook, type Casebook } from './casebook-types.ts';
 
-export interface Casebook {
-  store: Store;
-  archive: Archive;
-  /** Where the store lives, for messages. */
-  location: string;
-  close(): Promise<void>;
-}
+export { noCasebook, type Casebook } from './casebook-types.ts';
 
 export const DEFAULT_DB = 'jikenbo.db';
 
@@ -49,13 +44,6 @@ export interface OpenOptions {
 export async function openCasebook(dbPath: string, options: OpenOptions = {}): Promise<Casebook> {
   const casebook = await openEngine(dbPath, options.create ?? true);
   return options.actor ? { ...casebook, store: storeActingAs(casebook.store, options.actor) } : casebook;
-}
-
-/** The error of a casebook that is not there: names where it was looked for and how to make one. */
-export function noCasebook(location: string): JikenboError {
-  return new JikenboError('not_found',
-    `no casebook at ${location} (check --db, JIKENBO_DB or DATABASE_URL, and the folder you are in; \`jikenbo init\` or \`jikenbo ingest\` makes a new one there)`,
-    { subject: '--db' });
 }
 
 async function openEngine(dbPath: string, create: boolean): Promise<Casebook> {

@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import type { IntegrityProblem, IntegrityReport } from '../store/integrity.ts';
-import type { Archive, Store } from '../store/store.ts';
+import type { Archive, IntegrityStore } from '../store/ports.ts';
 import { reasonOf } from '../core/errors.ts';
 
 export interface CheckReport extends IntegrityReport {
@@ -13,7 +13,7 @@ export interface CheckReport extends IntegrityReport {
 }
 
 export async function checkCasebook(
-  deps: { store: Store; archive: Archive },
+  deps: { store: IntegrityStore; archive: Archive },
   options: { originals?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<CheckReport> {
   const report = await deps.store.checkIntegrity();

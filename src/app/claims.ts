@@ -9,7 +9,7 @@ import { JikenboError, reasonOf } from '../core/errors.ts';
 import { hostOf } from '../core/host-name.ts';
 import { parseClaims, type ClaimProblem } from '../formats/leak-claims.ts';
 import type { ClaimLink, StoredClaim } from '../store/source-types.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/ports.ts';
 import { loadIncidentFacts } from './incident-facts.ts';
 import { resolveIncidentRef } from './incident-number.ts';
 

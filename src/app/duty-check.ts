@@ -3,13 +3,13 @@
 import { dutyMark, type DutyMark } from '../analyze/duty-mark.ts';
 import { assessDuty, conditionsOf, summarizeDuty, type DutyNotice, type DutySummary } from '../analyze/reporting-duty.ts';
 import type { FactRow } from '../analyze/stats/fact-row.ts';
-import type { Store } from '../store/store.ts';
+import type { GroupingStore } from '../store/ports.ts';
 
 /** Notices read per query: one step's texts are alive at a time. */
 const STEP = 500;
 
 /** The notices of every incident that meets a condition on its values, by notice id. */
-export async function dutyNotices(store: Pick<Store, 'loadLinkable'>, rows: readonly FactRow[]): Promise<Map<number, DutyNotice>> {
+export async function dutyNotices(store: Pick<GroupingStore, 'loadLinkable'>, rows: readonly FactRow[]): Promise<Map<number, DutyNotice>> {
   const ids = [...new Set(rows.filter((r) => conditionsOf(r).length > 0).flatMap((r) => r.noticeIds))];
   const out = new Map<number, DutyNotice>();
   for (let i = 0; i < ids.length; i += STEP) {
@@ -20,13 +20,13 @@ export async function dutyNotices(store: Pick<Store, 'loadLinkable'>, rows: read
   return out;
 }
 
-export async function checkDuty(store: Pick<Store, 'loadLinkable'>, rows: readonly FactRow[]): Promise<DutySummary> {
+export async function checkDuty(store: Pick<GroupingStore, 'loadLinkable'>, rows: readonly FactRow[]): Promise<DutySummary> {
   const notices = await dutyNotices(store, rows);
   return summarizeDuty(rows, (row) => row.noticeIds.map((id) => notices.get(id)).filter((n): n is DutyNotice => n !== undefined));
 }
 
 /** Each incident's duty as one mark, kept with its facts (app/incident-facts.ts) for the dashboard's counts. */
-export async function dutyMarks(store: Pick<Store, 'loadLinkable'>, rows: readonly FactRow[]): Promise<Map<number, DutyMark>> {
+export async function dutyMarks(store: Pick<GroupingStore, 'loadLinkable'>, rows: readonly FactRow[]): Promise<Map<number, DutyMark>> {
   const notices = await dutyNotices(store, rows);
   return new Map(rows.map((row) => [row.id, dutyMark(assessDuty(row, row.noticeIds.map((id) => notices.get(id)).filter((n): n is DutyNotice => n !== undefined)))]));
 }

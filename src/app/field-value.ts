@@ -6,6 +6,7 @@ import type { FieldValue } from '../core/corrections.ts';
 import { findDates } from '../core/japanese-date.ts';
 import { parseJapaneseNumber } from '../core/japanese-number.ts';
 import { MESSAGES, type MessageKey } from '../i18n/messages.ts';
+import { calendarDate } from './request-schemas.ts';
 
 const NULL_WORDS = new Set(['', 'null', 'none', '-', 'なし', '不明']);
 /**
@@ -27,10 +28,8 @@ const isoDate = z.string().transform((s, ctx) => {
   return date;
 });
 
-function isCalendarDate(iso: string): boolean {
-  const t = Date.parse(`${iso}T00:00:00Z`);
-  return Number.isFinite(t) && new Date(t).toISOString().startsWith(iso);
-}
+/** YYYY-MM-DD naming a day the calendar has: the one date check every request uses (request-schemas.ts). */
+const isCalendarDate = (iso: string): boolean => calendarDate.safeParse(iso).success;
 
 /** A count as people write it: 48215, 48,215, 4万8,215, 約4万8千名, 1,200件 (a counter word after it allowed). */
 const count = z.string().transform((s, ctx) => {

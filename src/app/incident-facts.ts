@@ -7,7 +7,7 @@ import { fieldReviews, reviewCounts } from '../analyze/review-queue.ts';
 import type { Correction } from '../core/corrections.ts';
 import { JP_NOTICES } from '../core/dataset.ts';
 import type { IncidentFacts, ReplacedIncident } from '../core/flat-incident.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/ports.ts';
 import { dutyMarks } from './duty-check.ts';
 import { withMerged, type MergedIncident } from './incidents.ts';
 
@@ -84,4 +84,16 @@ export async function loadIncidentFacts(store: Store): Promise<IncidentFacts[]> 
   await refreshIncidentFacts(store);
   const total = await store.countIncidentFacts({ filter: {} });
   return (await store.queryIncidentFacts({ filter: {} }, 'disclosed_desc', { offset: 0, limit: Math.max(1, total) })).rows;
+}
+
+/**
+ * The current facts of incident `id`; an incident a merge retired answers as the one it went into
+ * (the facts' id says which). null when neither has any.
+ */
+export async function currentFactsOfIncident(store: Store, id: number): Promise<IncidentFacts | null> {
+  await refreshIncidentFacts(store);
+  const [facts] = await store.incidentFactsByIds([id]);
+  if (facts) return facts;
+  const survivor = await store.incidentReplacing(id);
+  return survivor === null ? null : (await store.incidentFactsByIds([survivor]))[0] ?? null;
 }

@@ -2,11 +2,11 @@
 // A number an incident took over in a merge still finds it; a header number two incidents share is a conflict.
 import { incidentNumberOf } from '../analyze/casebook-number.ts';
 import { JikenboError } from '../core/errors.ts';
-import type { Store } from '../store/store.ts';
+import type { IncidentStore } from '../store/ports.ts';
 import { publicIncidentId } from '../core/public-id.ts';
 
 /** The one incident `number` finds: not_found for none, conflict when two incidents have it (a clash a person decides). */
-export async function incidentByNumber(store: Store, number: string): Promise<number> {
+export async function incidentByNumber(store: IncidentStore, number: string): Promise<number> {
   const n = incidentNumberOf(number);
   if (n === null) {
     throw new JikenboError('bad_input', `"${number.slice(0, 40)}" is not a number like 2024-078 or J2024-0078`, { subject: 'number' });
@@ -21,7 +21,7 @@ export async function incidentByNumber(store: Store, number: string): Promise<nu
  * An incident as a person or a URL names it: a number of either form (2024-504, J2024-0078, '#' allowed),
  * or an internal id (53), which keeps working though nothing shows it any more.
  */
-export async function resolveIncidentRef(store: Store, ref: string): Promise<number> {
+export async function resolveIncidentRef(store: IncidentStore, ref: string): Promise<number> {
   const text = ref.trim().replace(/^#/, '');
   if (/^[1-9][0-9]{0,15}$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
   if (incidentNumberOf(text) !== null) return incidentByNumber(store, text);
@@ -29,7 +29,7 @@ export async function resolveIncidentRef(store: Store, ref: string): Promise<num
 }
 
 /** The incident's public identifier (core/public-id.ts), read from the store; the id itself when it is gone. */
-export async function publicIdOfIncident(store: Store, id: number): Promise<string> {
+export async function publicIdOfIncident(store: IncidentStore, id: number): Promise<string> {
   const incident = await store.getIncident(id);
   return incident ? publicIncidentId(incident) : String(id);
 }

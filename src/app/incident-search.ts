@@ -1,6 +1,6 @@
 // Full-text search over incidents: the notices a query matches, mapped to the incidents they belong to,
 // ranked by each incident's best hit. Feeds IncidentFilter.ids (src/analyze/incident-filter.ts).
-import type { Store } from '../store/store.ts';
+import type { SearchStore } from '../store/ports.ts';
 
 export interface IncidentHits {
   /** The incidents with a matching notice. */
@@ -12,7 +12,7 @@ export interface IncidentHits {
 }
 
 /** `incidentOf` maps a notice id to its incident id (from the incident facts' noticeIds). */
-export async function searchIncidents(store: Store, query: string, incidentOf: ReadonlyMap<number, number>): Promise<IncidentHits> {
+export async function searchIncidents(store: SearchStore, query: string, incidentOf: ReadonlyMap<number, number>): Promise<IncidentHits> {
   const noticeIds = await store.searchNoticeIds(query);
   const hits: IncidentHits = { ids: new Set(), rank: new Map(), bestNotice: new Map() };
   noticeIds.forEach((noticeId, position) => {

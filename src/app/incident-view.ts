@@ -2,7 +2,8 @@
 // notices the search matched (their incidents ranked by their best hit). Facts are made current first.
 import type { IncidentFilter } from '../analyze/incident-filter.ts';
 import type { IncidentSort } from '../analyze/incident-order.ts';
-import type { FactsView, Store } from '../store/store.ts';
+import type { FactsView } from '../store/store.ts';
+import type { Store } from '../store/ports.ts';
 import { refreshIncidentFacts, type IncidentFacts } from './incident-facts.ts';
 import { expandSpellings, variantGroups, type VariantGroup } from '../core/spelling-variants.ts';
 

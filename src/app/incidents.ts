@@ -3,7 +3,8 @@
 
 import type { Correction } from '../core/corrections.ts';
 import { mergeIncident, overlayCorrections, type MergedRecord } from '../analyze/merge-incident.ts';
-import type { GroupingSummary, ManualDecision, Store, StoredIncident } from '../store/store.ts';
+import type { GroupingSummary, ManualDecision, StoredIncident } from '../store/store.ts';
+import type { Store } from '../store/ports.ts';
 import { drainGrouping, type RegroupOptions } from './regroup.ts';
 
 /** Incidents, notices in an incident with another, and incidents whose number another incident also has. */

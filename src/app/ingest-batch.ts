@@ -4,9 +4,20 @@
 // start small and double up to the limit: the first files show up stored at once, and two processes
 // ingesting side by side take turns rather than one storing everything before the other starts.
 import { reasonOf } from '../core/errors.ts';
-import type { Archive, BatchIngestOutcome, IngestResult, Store } from '../store/store.ts';
+import type { BatchIngestOutcome, IngestResult } from '../store/store.ts';
+import type { Archive, Store } from '../store/ports.ts';
 import type { ReadFile } from './ingest-read.ts';
-import type { FileOutcome } from './ingest.ts';
+
+export type FileStatus = 'new' | 'duplicate' | 'failed';
+
+export interface FileOutcome {
+  path: string;
+  status: FileStatus;
+  /** Posts found in the file (0 for a duplicate or a failure). */
+  posts: number;
+  documentId?: number;
+  reason?: string;
+}
 
 export interface BatchLimits {
   /** Files in the first transaction; each next one may hold twice as many, up to `files`. */

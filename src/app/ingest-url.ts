@@ -2,7 +2,7 @@
 // limits, its bytes archived with what the server said, read and stored like a file.
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import { fetchUrl, type FetchOptions, type FetchedPage } from '../sources/fetch-url.ts';
-import type { Archive, Store } from '../store/store.ts';
+import type { Archive, Store } from '../store/ports.ts';
 import { documentLimits, sharedDecoder } from './decoder.ts';
 import { emptyReport, ingestPaths, regroupBatch, tallyOutcome, type FileOutcome, type IngestOptions, type IngestReport } from './ingest.ts';
 

@@ -5,24 +5,15 @@
 import { availableParallelism } from 'node:os';
 import { reasonOf, type JikenboError } from '../core/errors.ts';
 import { walkPaths } from '../sources/walk-paths.ts';
-import type { Archive, Store } from '../store/store.ts';
+import type { Archive, Store } from '../store/ports.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
 import { drainGrouping, type GroupingProgress } from './regroup.ts';
-import { BatchWriter, DEFAULT_BATCH, type BatchLimits } from './ingest-batch.ts';
+import { BatchWriter, DEFAULT_BATCH, type BatchLimits, type FileOutcome } from './ingest-batch.ts';
+
+export type { FileOutcome, FileStatus } from './ingest-batch.ts';
 import { ReaderPool } from './ingest-pool.ts';
 import { decodeLimits, documentLimits, sharedDecoder } from './decoder.ts';
 import type { ReadFile } from './ingest-read.ts';
-
-export type FileStatus = 'new' | 'duplicate' | 'failed';
-
-export interface FileOutcome {
-  path: string;
-  status: FileStatus;
-  /** Posts found in the file (0 for a duplicate or a failure). */
-  posts: number;
-  documentId?: number;
-  reason?: string;
-}
 
 export interface IngestReport {
   files: number;

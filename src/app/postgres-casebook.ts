@@ -5,7 +5,7 @@ import { FileArchive } from '../sources/file-archive.ts';
 import { BlobArchive } from '../store/postgres/blob-archive.ts';
 import { createPool } from '../store/postgres/pg-database.ts';
 import { openPostgresStore } from '../store/postgres/postgres-store.ts';
-import { noCasebook, type Casebook } from './casebook.ts';
+import { noCasebook, type Casebook } from './casebook-types.ts';
 
 /** The URL without its password, for messages and logs. */
 export function redactUrl(url: string): string {

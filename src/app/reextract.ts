@@ -3,7 +3,7 @@
 import { applyCorrections, disagreements, type Disagreement } from '../core/corrections.ts';
 import { extractPost, EXTRACTOR_VERSION } from '../extract/extract.ts';
 import type { Post } from '../extract/post.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/ports.ts';
 import { drainGrouping } from './regroup.ts';
 
 export interface ReextractReport {

@@ -25,7 +25,10 @@ import { planIncidents } from '../analyze/plan-incidents.ts';
 import { isImportedDataset } from '../core/dataset.ts';
 import { JikenboError } from '../core/errors.ts';
 import { leaseHolder } from './lease-holder.ts';
-import type { BlockLink, BlockWindow, ExistingIncident, GroupingItem, GroupingStage, ManualDecision, NoticeLink, Store } from '../store/store.ts';
+import type {
+  BlockLink, BlockWindow, ExistingIncident, GroupingItem, GroupingStage, ManualDecision, NoticeLink,
+} from '../store/store.ts';
+import type { Store } from '../store/ports.ts';
 
 /**
  * Items of a drain's first step of each stage (one transaction). On SQLite a step is synchronous, so it

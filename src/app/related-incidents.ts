@@ -1,7 +1,7 @@
 // Incidents worth looking at beside one: those sharing its casebook number when two incidents have
 // it, then those with a notice of one of its organisations (by the organisation key grouping uses:
 // analyze/org-name.ts). Found by index in the store, so a page costs the same in any casebook.
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/ports.ts';
 import { refreshIncidentFacts } from './incident-facts.ts';
 
 export interface RelatedIncident {

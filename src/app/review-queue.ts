@@ -4,7 +4,7 @@
 import { fieldReviews, type FieldReview } from '../analyze/review-queue.ts';
 import type { FactRow } from '../analyze/stats/fact-row.ts';
 import { isImportedDataset } from '../core/dataset.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/ports.ts';
 import { checkDuty } from './duty-check.ts';
 import { withMerged } from './incidents.ts';
 

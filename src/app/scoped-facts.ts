@@ -2,7 +2,7 @@
 // incident filter, selected by the store; what the stats command, /api/stats, the dashboard and the report start from.
 import type { IncidentFilter } from '../analyze/incident-filter.ts';
 import type { DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/ports.ts';
 import type { IncidentFacts } from './incident-facts.ts';
 import { incidentView } from './incident-view.ts';
 

@@ -6,12 +6,12 @@ import { JikenboError, reasonOf } from '../core/errors.ts';
 import type { IncidentRow } from '../formats/incident-row.ts';
 import { toStixBundle, type StixBundle, type StixIncident } from '../formats/stix.ts';
 import { createStixValidator, type StixValidator } from '../formats/stix-validate.ts';
-import type { Store } from '../store/store.ts';
+import type { DocumentStore } from '../store/ports.ts';
 import { packageRoot } from './package-root.ts';
 
 export const DEFAULT_STIX_SCHEMAS = resolve(packageRoot(), '../shared/vendor-data/stix/schemas');
 
-export async function stixIncidents(store: Store, rows: readonly IncidentRow[]): Promise<StixIncident[]> {
+export async function stixIncidents(store: DocumentStore, rows: readonly IncidentRow[]): Promise<StixIncident[]> {
   const out: StixIncident[] = [];
   for (const row of rows) {
     const notices = [];
@@ -28,7 +28,7 @@ export async function stixIncidents(store: Store, rows: readonly IncidentRow[]):
   return out;
 }
 
-export async function buildStixBundle(store: Store, rows: readonly IncidentRow[]): Promise<StixBundle> {
+export async function buildStixBundle(store: DocumentStore, rows: readonly IncidentRow[]): Promise<StixBundle> {
   return toStixBundle(await stixIncidents(store, rows));
 }
 

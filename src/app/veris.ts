@@ -14,7 +14,7 @@ import { createVerisValidator, type VerisProblem, type VerisValidator } from '..
 import { upgradeVeris, verisVersionOf } from '../formats/veris-versions.ts';
 import { pathUnder } from '../sources/path-under.ts';
 import { walkPaths } from '../sources/walk-paths.ts';
-import type { Archive, Store } from '../store/store.ts';
+import type { Archive, Store } from '../store/ports.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
 import { packageRoot } from './package-root.ts';
 

@@ -5,7 +5,7 @@ import { looksLikeNoticeTitle } from '../core/notice-title.ts';
 import { fetchUrl, parseHttpUrl, refuseNonPublicHost, type FetchOptions } from '../sources/fetch-url.ts';
 import type { Lease } from '../store/lease-types.ts';
 import type { SeenLink, WatchSource } from '../store/source-types.ts';
-import type { Archive, Store } from '../store/store.ts';
+import type { Archive, Store, WatchStore } from '../store/ports.ts';
 import { documentLimits, sharedDecoder } from './decoder.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
 import { drainGrouping } from './regroup.ts';
@@ -34,7 +34,7 @@ export function parseInterval(text: string): number {
  * here (sources/fetch-url.ts's guard), not accepted to fail at every check after.
  */
 export async function addWatchSource(
-  store: Store, url: string, options: { everySeconds?: number; allowPrivate?: boolean; fetch?: Pick<FetchOptions, 'resolve' | 'addressPolicy'> } = {},
+  store: WatchStore, url: string, options: { everySeconds?: number; allowPrivate?: boolean; fetch?: Pick<FetchOptions, 'resolve' | 'addressPolicy'> } = {},
 ): Promise<WatchSource> {
   const parsed = parseHttpUrl(url.trim());
   if (options.allowPrivate !== true) await refuseNonPublicHost(parsed.href, options.fetch);
@@ -44,13 +44,23 @@ export async function addWatchSource(
 }
 
 /** A watched source as a person names it: its id (as `watch list` shows it) or its URL. */
-export async function findWatchSource(store: Store, ref: string): Promise<WatchSource> {
+export async function findWatchSource(store: WatchStore, ref: string): Promise<WatchSource> {
   const text = ref.trim();
   const sources = await store.listWatchSources();
   const found = /^[1-9][0-9]{0,15}$/.test(text) ? sources.find((s) => s.id === Number(text))
     : sources.find((s) => s.url === text) ?? sources.find((s) => { try { return s.url === parseHttpUrl(text).href; } catch { return false; } });
   if (!found) throw new JikenboError('not_found', `no watched source ${text.slice(0, 200)} (jikenbo watch list shows them)`, { subject: 'source' });
   return found;
+}
+
+/** Stops watching a source named by id or URL (findWatchSource), forgetting the links it showed. */
+export async function removeWatchSource(store: WatchStore, ref: string): Promise<WatchSource> {
+  return store.removeWatchSource((await findWatchSource(store, ref)).id);
+}
+
+/** Pauses (not checked, not due) or resumes a source named by id or URL. */
+export async function pauseWatchSource(store: WatchStore, ref: string, paused: boolean): Promise<WatchSource> {
+  return store.pauseWatchSource((await findWatchSource(store, ref)).id, paused);
 }
 
 export interface SourceCheck {
@@ -176,6 +186,26 @@ function success(source: WatchSource, now: () => Date, etag: string | null, last
 export const WATCH_LEASE = 'watch';
 
 export { leaseHolder } from './lease-holder.ts';
+
+/** Long enough for a run of every source; a run that dies lets a server take over after it. */
+export const RUN_LEASE_MS = 30 * 60_000;
+
+/**
+ * One run (runWatch) while holding the watch lease, as a server's timer holds it: one watcher per
+ * database. conflict naming the holder when another process holds it; the lease is given up after.
+ */
+export async function runWatchOnce(deps: { store: Store; archive: Archive }, options: WatchRunOptions = {}): Promise<WatchReport> {
+  const holder = leaseHolder();
+  const lease = await deps.store.takeLease(WATCH_LEASE, holder, RUN_LEASE_MS);
+  if (!lease.held) {
+    throw new JikenboError('conflict', `watch run: ${lease.holder} is checking the watched sources of this casebook (until ${lease.expiresAt} unless renewed); not checking them twice`);
+  }
+  try {
+    return await runWatch(deps, options);
+  } finally {
+    await deps.store.releaseLease(WATCH_LEASE, holder);
+  }
+}
 
 export interface WatchTimerOptions {
   intervalMs?: number;

@@ -1,21 +1,9 @@
-// Validation of command-line input at the edge: one zod schema per shared shape, one error type out.
+// Validation of command-line input at the edge, one error type out; the filters and dates every edge
+// shares are in app/request-schemas.ts.
 import { userInfo } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import { INCIDENT_TYPES, SECTORS } from '../core/record.ts';
 import { JikenboError } from '../core/errors.ts';
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
-
-export const filterSchema = z.object({
-  type: z.enum(INCIDENT_TYPES).optional(),
-  sector: z.enum(SECTORS).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-});
 
 export const pageSchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).optional(),

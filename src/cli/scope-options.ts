@@ -1,8 +1,9 @@
 // The incident filter on the command line: the same names as the incidents page's URL (--type,
 // --sector, --data, --year, --month, --from, --to, --contractor yes|no, --ppc, --attacker, --review,
-// --q, --dataset), repeatable where the page allows several, validated by the page's own schema.
+// --q, --dataset), repeatable where the page allows several, validated by the same schema as the
+// pages and the API (app/request-schemas.ts).
 import { JikenboError } from '../core/errors.ts';
-import { parseIncidentQuery } from '../server/incident-query.ts';
+import { filterOf, parseSelection } from '../app/request-schemas.ts';
 import type { FactsScope } from '../app/scoped-facts.ts';
 
 export const SCOPE_OPTIONS = {
@@ -32,11 +33,11 @@ export function scopeFromOptions(command: string, values: ScopeValues): FactsSco
     if (v !== undefined) raw[key] = Array.isArray(v) ? v : [v];
   }
   try {
-    const { q, filter } = parseIncidentQuery(raw);
-    return { q, filter };
+    const selection = parseSelection(raw);
+    return { q: selection.q?.trim() ?? '', filter: filterOf(selection) };
   } catch (err) {
     if (err instanceof JikenboError) {
-      throw new JikenboError('bad_input', `${command}: ${err.message.replace(/^query parameter (\S+)/, '--$1')}`, { subject: err.subject, cause: err });
+      throw new JikenboError('bad_input', `${command}: --${err.message}`, { subject: err.subject, cause: err });
     }
     throw err;
   }

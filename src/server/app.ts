@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { JikenboError } from '../core/errors.ts';
 import { html } from 'hono/html';
-import type { Archive, Store } from '../store/store.ts';
+import type { Archive, Store } from '../store/ports.ts';
 import { RETRY_AFTER, toHttpError } from './http-error.ts';
 import { LANG_COOKIE, pageContext } from './i18n/locale.ts';
 import { errorText } from './i18n/error-text.ts';

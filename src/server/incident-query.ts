@@ -1,43 +1,10 @@
-// The incidents page's URL: facet choices, the query, order and page, validated with zod on the way in
-// and written back the same way, so a view can be bookmarked. The dashboard can read the same URL.
-import { z } from 'zod';
-import { DATASET_CHOICES } from '../core/dataset.ts';
-import { DATA_TYPES, INCIDENT_TYPES, SECTORS } from '../core/record.ts';
-import { fieldError } from './i18n/error-text.ts';
+// The incidents page's URL: facet choices, the query, order and page, validated on the way in by the
+// shared schema (app/request-schemas.ts) and written back the same way, so a view can be bookmarked.
+// The dashboard reads the same URL.
 import type { IncidentFilter } from '../analyze/incident-filter.ts';
-import { INCIDENT_SORTS, type IncidentSort } from '../analyze/incident-order.ts';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((s) => {
-    // Runs even when the pattern failed (zod 4 keeps checking), so an invalid Date must not throw here.
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'not a calendar date');
-const yesNo = z.enum(['yes', 'no']).transform((v) => v === 'yes');
-const many = <T extends z.ZodType>(item: T) => z.array(item).max(50).optional();
-const one = <T extends z.ZodType>(item: T) => z.array(item).max(1, 'give it once').transform((a) => a[0]).optional();
-
-const schema = z.object({
-  q: one(z.string().max(200, 'at most 200 characters')),
-  type: many(z.enum(INCIDENT_TYPES)),
-  sector: many(z.enum(SECTORS)),
-  data: many(z.enum(DATA_TYPES)),
-  year: many(z.string().regex(/^(\d{4}|none)$/, 'expected YYYY or none')),
-  month: many(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM')),
-  from: one(isoDate),
-  to: one(isoDate),
-  contractor: one(yesNo),
-  ppc: one(yesNo),
-  attacker: one(yesNo),
-  review: one(z.enum(['reviewed', 'unreviewed'])),
-  sort: one(z.enum(INCIDENT_SORTS)),
-  /** The Japanese notices' incidents, the imported ones (VERIS), or all: core/dataset.ts. */
-  dataset: one(z.enum(DATASET_CHOICES)),
-  page: one(z.coerce.number().int().min(1).max(100_000)),
-  lang: one(z.enum(['ja', 'en'])),
-  /** Fold the spellings only asked for (個人情報・個人データ): core/spelling-variants.ts. */
-  wide: one(z.enum(['1'])),
-});
+import type { IncidentSort } from '../analyze/incident-order.ts';
+import { filterOf, incidentPageQuerySchema, parseParameters } from '../app/request-schemas.ts';
+import { fieldError } from './i18n/error-text.ts';
 
 export interface IncidentQuery {
   q: string;
@@ -50,19 +17,9 @@ export interface IncidentQuery {
 
 /** From `c.req.queries()`; empty values mean "not set". A bad parameter is bad_input naming it. */
 export function parseIncidentQuery(raw: Record<string, string[]>): IncidentQuery {
-  const cleaned = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.filter((x) => x !== '')] as const).filter(([, v]) => v.length > 0));
-  const result = schema.safeParse(cleaned);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path[0] !== undefined ? String(issue.path[0]) : issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query';
-    throw fieldError('query parameter', where, issue);
-  }
-  const d = result.data;
-  const filter: IncidentQuery['filter'] = {
-    types: d.type, sectors: d.sector, dataTypes: d.data, years: d.year, months: d.month, from: d.from, to: d.to,
-    contractor: d.contractor, ppc: d.ppc, attacker: d.attacker, review: d.review, ...(d.dataset ? { dataset: d.dataset } : {}),
-  };
-  return { q: d.q?.trim() ?? '', filter, sort: d.sort, page: d.page ?? 1, ...(d.wide ? { wide: true } : {}) };
+  const { data: d, problem } = parseParameters(incidentPageQuerySchema, raw);
+  if (problem) throw fieldError('query parameter', problem.where, problem.issue);
+  return { q: d.q?.trim() ?? '', filter: filterOf(d), sort: d.sort, page: d.page ?? 1, ...(d.wide ? { wide: true } : {}) };
 }
 
 const yn = (b: boolean | undefined) => (b === undefined ? [] : [b ? 'yes' : 'no']);

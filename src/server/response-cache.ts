@@ -7,7 +7,7 @@
 // never for responses that set a cookie, are not 200, or are larger than one entry may be.
 
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/ports.ts';
 import { requirementOf } from './auth/policy.ts';
 import { viewerOf } from './auth/viewer.ts';
 import { requestLocale } from './i18n/locale.ts';

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { access, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { JikenboError } from '../core/errors.ts';
-import type { Archive } from '../store/store.ts';
+import type { Archive } from '../store/ports.ts';
 import { pathUnder } from './path-under.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;

@@ -3,7 +3,7 @@
 // claims import made through it names who made it in the audit log. Changes that take a `by` of
 // their own (corrections, links, confirmations) keep it.
 
-import type { Store } from './store.ts';
+import type { Store } from './ports.ts';
 
 export function storeActingAs(store: Store, actor: string): Store {
   return {

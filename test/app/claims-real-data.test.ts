@@ -13,7 +13,7 @@ import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
 import { claimProposals, importClaimsFile, listClaims } from '../../src/app/claims.ts';
 import { loadIncidentFacts } from '../../src/app/incident-facts.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
-import { claimNaturalKey } from '../../src/store/sqlite/claim-queries.ts';
+import { claimNaturalKey } from '../../src/store/claim-key.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const DATA = resolve('../shared/vendor-data/leak-claims');

@@ -6,7 +6,7 @@ import { GROUPING_LEASE, drainGrouping, type GroupingProgress } from '../../src/
 import { describeGrouping } from '../../src/cli/grouping-progress.ts';
 import { ENGINES } from '../store/engines.ts';
 import { makeDocument, makeNotice, makeRecord } from '../store/fixtures.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 
 async function putNotices(store: Store, from: number, count: number): Promise<void> {
   for (let k = from; k < from + count; k++) {

@@ -8,7 +8,8 @@ import { linkKey, linkNotices, settleLinks } from '../../src/analyze/link-notice
 import { planIncidents } from '../../src/analyze/plan-incidents.ts';
 import { regroupIncidents } from '../../src/app/incidents.ts';
 import type { IncidentRecord } from '../../src/core/record.ts';
-import type { LinkableNotice, Store } from '../../src/store/store.ts';
+import type { LinkableNotice } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { Rng } from '../../scripts/gen-corpus/prng.ts';
 import { ENGINES } from '../store/engines.ts';
 import { putNotice } from '../store/fixtures.ts';

@@ -11,7 +11,7 @@ import { archiveDirFor, openCasebook, type Casebook } from '../../src/app/casebo
 import { ReaderPool, TASKS_PER_READER } from '../../src/app/ingest-pool.ts';
 import { DEFAULT_DECODE_LIMITS } from '../../src/sources/decode-limits.ts';
 import { ingestPaths, type FileOutcome } from '../../src/app/ingest.ts';
-import type { Archive, Store } from '../../src/store/store.ts';
+import type { Archive, Store } from '../../src/store/ports.ts';
 import { BCC_NOTICE, RANSOM_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 

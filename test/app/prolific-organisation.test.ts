@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { regroupIncidents } from '../../src/app/incidents.ts';
 import type { IncidentRecord } from '../../src/core/record.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { ENGINES } from '../store/engines.ts';
 import { makeDocument, makeNotice, makeRecord } from '../store/fixtures.ts';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { linkNoticesAsPerson, regroupIncidents } from '../../src/app/incidents.ts';
 import { drainGrouping } from '../../src/app/regroup.ts';
 import { correctValue } from '../../src/app/review.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { ENGINES } from '../store/engines.ts';
 import { makeDocument, makeNotice, makeRecord } from '../store/fixtures.ts';
 

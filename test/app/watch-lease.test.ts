@@ -6,7 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addWatchSource, startWatchTimer, WATCH_LEASE } from '../../src/app/watch.ts';
 import { FileArchive } from '../../src/sources/file-archive.ts';
 import type { Lease } from '../../src/store/lease-types.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { localServer, send, type LocalServer } from '../sources/local-server.ts';
 import { ENGINES, type OpenedStore } from '../store/engines.ts';

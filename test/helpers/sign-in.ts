@@ -4,7 +4,7 @@
 import type { Hono } from 'hono';
 import { addAccount } from '../../src/app/accounts.ts';
 import type { Role } from '../../src/core/access.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 
 export const ORIGIN = 'http://localhost';
 export const PASSWORD = 'correct horse battery';

@@ -10,7 +10,7 @@ import { correctValue } from '../../src/app/review.ts';
 import { createApp } from '../../src/server/app.ts';
 import { isMessageKey } from '../../src/server/i18n/error-text.ts';
 import { MESSAGES } from '../../src/i18n/messages.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { englishIn } from '../helpers/english-in-page.ts';
 import { RANSOM_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
 import { ORIGIN, PASSWORD, signIn, type Client } from '../helpers/sign-in.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
 import { regroupIncidents } from '../../src/app/incidents.ts';
 import { createApp } from '../../src/server/app.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { FIRST_NOTICE, SECOND_REPORT, notice } from '../analyze/linkable.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts';
 import { serveApp } from '../helpers/serve-app.ts';

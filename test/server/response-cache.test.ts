@@ -10,7 +10,7 @@ import { ingestPaths } from '../../src/app/ingest.ts';
 import { correctValue } from '../../src/app/review.ts';
 import { createApp } from '../../src/server/app.ts';
 import { responseCache } from '../../src/server/response-cache.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { USB_NOTICE } from '../helpers/notices.ts';
 import { ORIGIN, signIn } from '../helpers/sign-in.ts';
 import { tempDir } from '../helpers/temp-dir.ts';

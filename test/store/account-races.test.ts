@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAccount, signIn, SIGN_IN_LIMIT } from '../../src/app/accounts.ts';
 import { JikenboError } from '../../src/core/errors.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { ENGINES, type OpenedStore } from './engines.ts';
 
 const RIGHT = 'the right password';

@@ -2,7 +2,8 @@
 
 import { createHash } from 'node:crypto';
 import type { IncidentRecord } from '../../src/core/record.ts';
-import type { DocumentInput, LinkableNotice, NoticeInput, Store } from '../../src/store/store.ts';
+import type { DocumentInput, LinkableNotice, NoticeInput } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 
 export function makeRecord(overrides: Partial<IncidentRecord> = {}): IncidentRecord {
   return {

@@ -12,7 +12,7 @@ import { MIGRATIONS as PG_MIGRATIONS, migrate as migratePostgres } from '../../s
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { MIGRATIONS as SQLITE_MIGRATIONS, migrate as migrateSqlite } from '../../src/store/sqlite/migrations.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { createTestDatabase } from '../helpers/postgres.ts';
 import { makeDocument, makeNotice, makeRecord } from './fixtures.ts';
 

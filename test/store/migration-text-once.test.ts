@@ -15,7 +15,7 @@ import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { MIGRATIONS as PG_MIGRATIONS } from '../../src/store/postgres/migrations.ts';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { createTestDatabase } from '../helpers/postgres.ts';
 import { makeDocument } from './fixtures.ts';
 

@@ -6,7 +6,7 @@ import { queryPhrases } from '../../src/core/bigram.ts';
 import { expandSpellings, variantGroups } from '../../src/core/spelling-variants.ts';
 import { ftsMatchExpression } from '../../src/store/sqlite/fts-query.ts';
 import { tsqueryText, tsqueryTokensText } from '../../src/store/postgres/pg-text-search.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { ENGINES, type OpenedStore } from './engines.ts';
 import { makeDocument, makeNotice, makeRecord } from './fixtures.ts';
 

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JikenboError } from '../../src/core/errors.ts';
 import type { AuditAction } from '../../src/store/account-types.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { ENGINES, type OpenedStore } from './engines.ts';
 import { makeDocument, makeNotice, makeRecord, sha256Of } from './fixtures.ts';
 

@@ -3,7 +3,8 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JikenboError } from '../../src/core/errors.ts';
-import type { BatchIngestOutcome, DocumentToIngest, Store } from '../../src/store/store.ts';
+import type { BatchIngestOutcome, DocumentToIngest } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { storeActingAs } from '../../src/store/with-actor.ts';
 import { ENGINES, type OpenedStore } from './engines.ts';
 import { NOTICES, makeDocument, makeNotice, makeRecord } from './fixtures.ts';

@@ -12,7 +12,8 @@ import { factsOf, refreshIncidentFacts, type IncidentFacts } from '../../src/app
 import { noticeToIncident, searchIncidents } from '../../src/app/incident-search.ts';
 import { regroupIncidents, withMerged } from '../../src/app/incidents.ts';
 import { DATA_TYPES, INCIDENT_TYPES, SECTORS, type IncidentRecord } from '../../src/core/record.ts';
-import type { FactsView, Store } from '../../src/store/store.ts';
+import type { FactsView } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { ENGINES, type OpenedStore } from './engines.ts';
 import { makeDocument, makeNotice, makeRecord } from './fixtures.ts';
 

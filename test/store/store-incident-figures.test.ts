@@ -13,7 +13,7 @@ import { noticeToIncident, searchIncidents } from '../../src/app/incident-search
 import { regroupIncidents } from '../../src/app/incidents.ts';
 import { DATA_TYPES, INCIDENT_TYPES, SECTORS, type IncidentRecord } from '../../src/core/record.ts';
 import { readsIndexes } from '../../src/store/incident-figures-sql.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { CARDS, HOSPITAL, SNS, SPAM } from '../helpers/duty-notices.ts';
 import { ENGINES, type OpenedStore } from './engines.ts';
 import { makeDocument, makeNotice, makeRecord } from './fixtures.ts';

@@ -12,7 +12,7 @@ import { buildStixBundle } from '../../src/app/stix.ts';
 import { entryId, incidentsToAtom } from '../../src/formats/atom.ts';
 import { stixIncidentId, verisIncidentId } from '../../src/formats/stable-id.ts';
 import { toVeris } from '../../src/formats/veris-mapping.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { notice } from '../analyze/linkable.ts';
 import { ENGINES, type OpenedStore } from './engines.ts';
 import { putNotice as put } from './fixtures.ts';

@@ -6,7 +6,7 @@ import { planIncidents } from '../../src/analyze/plan-incidents.ts';
 import { linkNoticesAsPerson, regroupIncidents, unlinkNoticeAsPerson } from '../../src/app/incidents.ts';
 import { correctValue, revertCorrection } from '../../src/app/review.ts';
 import { JikenboError } from '../../src/core/errors.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { FIRST_NOTICE, SECOND_REPORT, notice } from '../analyze/linkable.ts';
 import { ENGINES, type OpenedStore } from './engines.ts';
 import { NOTICES, makeDocument, makeNotice, makeRecord, putNotice as put } from './fixtures.ts';

@@ -1,7 +1,7 @@
 // listIncidents({ lean: true }) on every engine: the same incidents and values as the full listing,
 // with each member's evidence emptied and its confidence left out.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { ENGINES, type OpenedStore } from './engines.ts';
 import { makeDocument, makeNotice, makeRecord } from './fixtures.ts';
 

@@ -2,7 +2,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JikenboError } from '../../src/core/errors.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/ports.ts';
 import { ENGINES, type OpenedStore } from './engines.ts';
 import { NOTICES, makeDocument, makeNotice, makeRecord } from './fixtures.ts';
 

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { openCommandCasebook } from '../open-casebook.ts';
-import { parseSelection } from '../../app/incident-selection.ts';
+import { parseSelection } from '../../app/request-schemas.ts';
 import { selectIncidents } from '../../app/incident-selection.ts';
 import { DEFAULT_STIX_SCHEMAS, buildStixBundle, loadStixValidator, resolveStixSchemaDir } from '../../app/stix.ts';
 import { exportVeris, loadVerisValidator, resolveVerisSchemaPath } from '../../app/veris.ts';

@@ -1,6 +1,7 @@
 // `jikenbo list`: records, newest disclosure first.
 import { openCommandCasebook } from '../open-casebook.ts';
-import { filterSchema, pageSchema, parseCommand, validate } from '../options.ts';
+import { noticeFilterSchema } from '../../app/request-schemas.ts';
+import { pageSchema, parseCommand, validate } from '../options.ts';
 import { renderSummary } from '../render.ts';
 
 export async function listCommand(args: string[]): Promise<number> {
@@ -9,7 +10,7 @@ export async function listCommand(args: string[]): Promise<number> {
     type: { type: 'string' }, sector: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
     limit: { type: 'string' }, offset: { type: 'string' },
   });
-  const filters = validate('list', filterSchema, { type: values.type, sector: values.sector, from: values.from, to: values.to });
+  const filters = validate('list', noticeFilterSchema, { type: values.type, sector: values.sector, from: values.from, to: values.to });
   const page = validate('list', pageSchema, { limit: values.limit ?? 50, offset: values.offset });
   const casebook = await openCommandCasebook(values.db);
   try {

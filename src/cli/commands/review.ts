@@ -8,7 +8,8 @@ import { publicIdOfIncident, resolveIncidentRef } from '../../app/incident-numbe
 import { incidentNumberOf } from '../../analyze/casebook-number.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { noticeLabel, parseNoticeRef } from '../../core/public-id.ts';
-import type { CorrectionTarget, Store } from '../../store/store.ts';
+import type { CorrectionTarget } from '../../store/store.ts';
+import type { Store } from '../../store/ports.ts';
 import { decider, parseCommand, validate } from '../options.ts';
 
 const positiveId = z.string('expected a number such as 12').regex(/^#?[1-9][0-9]*$/, 'expected a number such as 12')

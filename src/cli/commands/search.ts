@@ -3,7 +3,8 @@ import { resolveDbPath } from '../../app/casebook.ts';
 import { loadSettings } from '../../app/settings.ts';
 import { expandSpellings, variantGroups } from '../../core/spelling-variants.ts';
 import { openCommandCasebook } from '../open-casebook.ts';
-import { filterSchema, pageSchema, parseCommand, validate } from '../options.ts';
+import { noticeFilterSchema } from '../../app/request-schemas.ts';
+import { pageSchema, parseCommand, validate } from '../options.ts';
 import { renderHit } from '../render.ts';
 import { unguarded } from '../terminal-output.ts';
 
@@ -18,7 +19,7 @@ export async function searchCommand(args: string[]): Promise<number> {
     process.stderr.write('usage: jikenbo search QUERY [--type T] [--sector S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--wide] [--settings FILE] [--json]\n');
     return 2;
   }
-  const filters = validate('search', filterSchema, { type: values.type, sector: values.sector, from: values.from, to: values.to });
+  const filters = validate('search', noticeFilterSchema, { type: values.type, sector: values.sector, from: values.from, to: values.to });
   const page = validate('search', pageSchema, { limit: values.limit ?? 20, offset: values.offset });
   const dbPath = resolveDbPath(values.db);
   // Other spellings of each word (漏洩 → 漏えい, ろうえい): the defaults and the settings file's groups.

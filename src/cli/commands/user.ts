@@ -1,7 +1,7 @@
 // `jikenbo user …` and `jikenbo token …`: accounts and API tokens from the server's own shell, where
 // the first admin is made. Every change is audited under `cli:<system user>`.
 import { z } from 'zod';
-import { addAccount, changeAccount, createApiToken } from '../../app/accounts.ts';
+import { addAccount, changeAccount, createApiToken, revokeApiToken } from '../../app/accounts.ts';
 import { openCommandCasebook } from '../open-casebook.ts';
 import { ROLES } from '../../core/access.ts';
 import { JikenboError } from '../../core/errors.ts';
@@ -80,7 +80,7 @@ export async function tokenCommand(args: string[]): Promise<number> {
     }
     if (action === 'revoke') {
       const { id } = validate('token revoke', z.object({ id: z.coerce.number().int().positive('expected a token number') }), { id: subject });
-      const revoked = await store.revokeApiToken(id, cliActor());
+      const revoked = await revokeApiToken(store, id, cliActor());
       process.stdout.write(`token #${revoked.id} of ${revoked.account} revoked\n`);
       return 0;
     }

@@ -1,12 +1,10 @@
 // `jikenbo watch add URL [--every 6h]`, `watch list`, `watch run`: feeds and news pages checked for new notices.
 import { openCommandCasebook } from '../open-casebook.ts';
-import { WATCH_LEASE, addWatchSource, findWatchSource, leaseHolder, parseInterval, runWatch, type WatchReport } from '../../app/watch.ts';
+import { addWatchSource, parseInterval, pauseWatchSource, removeWatchSource, runWatchOnce, type WatchReport } from '../../app/watch.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { WatchSource } from '../../store/source-types.ts';
 import { cliActor, parseCommand } from '../options.ts';
 
-/** Long enough for a run of every source; a run that dies lets a server take over after it. */
-const RUN_LEASE_MS = 30 * 60_000;
 const USAGE = 'usage: jikenbo watch add URL [--every 6h] [--allow-private] | watch list [--json] | watch run [--all] [--allow-private] [--json]\n' +
   '       jikenbo watch remove|pause|resume ID|URL';
 const CHANGES = new Set(['remove', 'pause', 'resume']);
@@ -37,12 +35,11 @@ export async function watchCommand(args: string[]): Promise<number> {
       return 0;
     }
     if (sub === 'remove' || sub === 'pause' || sub === 'resume') {
-      const source = await findWatchSource(casebook.store, positionals[0]!);
       if (sub === 'remove') {
-        await casebook.store.removeWatchSource(source.id);
+        const source = await removeWatchSource(casebook.store, positionals[0]!);
         process.stdout.write(`no longer watching ${source.url} (source ${source.id})\n`);
       } else {
-        const after = await casebook.store.pauseWatchSource(source.id, sub === 'pause');
+        const after = await pauseWatchSource(casebook.store, positionals[0]!, sub === 'pause');
         process.stdout.write(`${after.pausedAt ? 'paused' : 'resumed'} ${after.url} (source ${after.id})${after.pausedAt ? '' : `; next check ${after.nextCheckAt}`}\n`);
       }
       return 0;
@@ -55,17 +52,7 @@ export async function watchCommand(args: string[]): Promise<number> {
       return 0;
     }
     // One watcher per database: a server that watches holds the lease, and so does this run while it goes.
-    const holder = leaseHolder();
-    const lease = await casebook.store.takeLease(WATCH_LEASE, holder, RUN_LEASE_MS);
-    if (!lease.held) {
-      throw new JikenboError('conflict', `watch run: ${lease.holder} is checking the watched sources of this casebook (until ${lease.expiresAt} unless renewed); not checking them twice`);
-    }
-    let report: WatchReport;
-    try {
-      report = await runWatch(casebook, { summary: true, all: values.all === true, fetch: { allowPrivate: values['allow-private'] === true } });
-    } finally {
-      await casebook.store.releaseLease(WATCH_LEASE, holder);
-    }
+    const report = await runWatchOnce(casebook, { summary: true, all: values.all === true, fetch: { allowPrivate: values['allow-private'] === true } });
     if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else printReport(report);
     return report.checked.some((c) => c.status === 'failed' || c.notices.some((n) => n.status === 'failed')) ? 1 : 0;

@@ -2,8 +2,7 @@
 // OpenAPI document is generated from them, so the two cannot drift apart.
 import { z } from 'zod';
 import { DATA_TYPES, DISCOVERY_CHANNELS, INCIDENT_TYPES, SECTORS } from '../../core/record.ts';
-import { calendarDate } from '../../app/calendar-date.ts';
-import { selectionShape } from '../../app/incident-selection.ts';
+import { calendarDate, selectionShape } from '../../app/request-schemas.ts';
 import { STAT_FIELDS } from '../../analyze/stats/stats-by.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable();

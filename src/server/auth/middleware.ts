@@ -9,7 +9,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { holderOfToken, sessionOf } from '../../app/accounts.ts';
 import { allows, scopeAllows } from '../../core/access.ts';
 import { JikenboError } from '../../core/errors.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../store/ports.ts';
 import { isSafeMethod, requirementOf } from './policy.ts';
 import { readSessionCookie } from './session-cookie.ts';
 import { viewerOf } from './viewer.ts';

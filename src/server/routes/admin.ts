@@ -4,11 +4,11 @@
 // casebook without an enabled admin.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { addAccount, changeAccount, confirmPassword } from '../../app/accounts.ts';
+import { addAccount, changeAccount, confirmPassword, revokeApiToken } from '../../app/accounts.ts';
 import { addWatchSource } from '../../app/watch.ts';
 import { ROLES } from '../../core/access.ts';
 import { AUDIT_ACTIONS } from '../../store/account-types.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../store/ports.ts';
 import { storeActingAs } from '../../store/with-actor.ts';
 import { clientAddress } from '../auth/client-address.ts';
 import type { AccessOptions } from '../auth/middleware.ts';
@@ -61,7 +61,7 @@ export function adminRoutes(deps: { store: Store }, access: AccessOptions): Hono
   });
 
   app.post('/admin/tokens/:id/revoke', async (c) => {
-    await store.revokeApiToken(parseId(c.req.param('id'), 'token'), actorOf(c));
+    await revokeApiToken(store, parseId(c.req.param('id'), 'token'), actorOf(c));
     return c.redirect('/admin', 303);
   });
 

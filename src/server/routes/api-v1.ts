@@ -9,8 +9,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import type { z } from 'zod';
 import { statBy, allStats } from '../../analyze/stats/stats-by.ts';
-import { parseSelection, selectIncidentPage, selectIncidents } from '../../app/incident-selection.ts';
-import { refreshIncidentFacts } from '../../app/incident-facts.ts';
+import { selectIncidentPage, selectIncidents } from '../../app/incident-selection.ts';
+import { parseSelection } from '../../app/request-schemas.ts';
+import { currentFactsOfIncident } from '../../app/incident-facts.ts';
 import { incidentByNumber } from '../../app/incident-number.ts';
 import { ingestPaths } from '../../app/ingest.ts';
 import { correctValue } from '../../app/review.ts';
@@ -19,7 +20,7 @@ import type { ClaimLink } from '../../store/source-types.ts';
 import type { Correction } from '../../core/corrections.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { incidentLine } from '../../formats/jsonl.ts';
-import type { Archive, Store } from '../../store/store.ts';
+import type { Archive, Store } from '../../store/ports.ts';
 import * as s from '../api/api-schemas.ts';
 import { openApiDocument } from '../api/openapi.ts';
 import { problem, problemOf, problemResponse } from '../api/problem.ts';
@@ -73,16 +74,9 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
   api.get('/api/v1/incidents/:id', etag(), async (c) => {
     const { id: ref } = parse(s.incidentRefPath, { id: c.req.param('id') });
     const asked = typeof ref === 'number' ? ref : await incidentByNumber(deps.store, ref);
-    await refreshIncidentFacts(deps.store);
-    const factsOf = async (id: number) => (await deps.store.incidentFactsByIds([id]))[0];
     // An incident a merge retired answers as the one it went into (its id in the body says which).
-    let row = await factsOf(asked);
-    if (!row) {
-      const survivor = await deps.store.incidentReplacing(asked);
-      row = survivor === null ? undefined : await factsOf(survivor);
-    }
-    const id = row?.id ?? asked;
-    if (!row) throw new JikenboError('not_found', `no incident ${id}`, { subject: 'id' });
+    const row = await currentFactsOfIncident(deps.store, asked);
+    if (!row) throw new JikenboError('not_found', `no incident ${asked}`, { subject: 'id' });
     const notices = [];
     for (const noticeId of row.noticeIds) {
       const n = await deps.store.getNotice(noticeId);

@@ -4,10 +4,10 @@
 // counting only passwords that were checked and wrong, so a locked name does not lock out its neighbours).
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { changeAccount, confirmPassword, createApiToken, endSession, signIn, signOut } from '../../app/accounts.ts';
+import { changeAccount, confirmPassword, createApiToken, endSession, revokeApiToken, signIn, signOut } from '../../app/accounts.ts';
 import { TOKEN_SCOPES } from '../../core/access.ts';
 import { JikenboError } from '../../core/errors.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../store/ports.ts';
 import type { AccessOptions } from '../auth/middleware.ts';
 import { AttemptLimiter } from '../auth/attempt-limiter.ts';
 import { clientAddress } from '../auth/client-address.ts';
@@ -96,9 +96,7 @@ export function authRoutes(deps: { store: Store }, access: AccessOptions): Hono 
 
   app.post('/account/tokens/:id/revoke', async (c) => {
     const id = parseId(c.req.param('id'), 'token');
-    const own = (await store.listApiTokens(viewerOf(c)!.account.id)).some((t) => t.id === id);
-    if (!own) throw new JikenboError('not_found', `no API token #${id} of yours`, { subject: String(id) });
-    await store.revokeApiToken(id, actorOf(c));
+    await revokeApiToken(store, id, actorOf(c), { ofAccount: viewerOf(c)!.account.id });
     return c.redirect('/account', 303);
   });
 

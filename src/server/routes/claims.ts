@@ -6,7 +6,7 @@ import { html } from 'hono/html';
 import { z } from 'zod';
 import { claimProposals, confirmClaim, confirmedClaimsOf, unconfirmClaim, type ClaimWithProposals } from '../../app/claims.ts';
 import { JikenboError } from '../../core/errors.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../store/ports.ts';
 import { pageContext, type PageContext } from '../i18n/locale.ts';
 import { layout } from '../pages/layout.ts';
 import { allows } from '../../core/access.ts';

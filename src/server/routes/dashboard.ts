@@ -10,7 +10,7 @@ import { CHART_IDS, type ChartId } from '../../charts/chart.ts';
 import { ChartSvgCache } from '../chart-svg-cache.ts';
 import { CLIENT_GONE, clientGone } from '../client-gone.ts';
 import { JikenboError } from '../../core/errors.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../store/ports.ts';
 import { pageContext } from '../i18n/locale.ts';
 import { incidentQueryParams, parseIncidentQuery } from '../incident-query.ts';
 import { dashboardPage } from '../pages/dashboard-page.ts';

@@ -2,11 +2,12 @@
 // the incidents page's filter parameters, so a view's URL turns into its feed or file by its path.
 import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
-import { parseSelection, selectIncidents } from '../../app/incident-selection.ts';
+import { selectIncidents } from '../../app/incident-selection.ts';
+import { parseSelection } from '../../app/request-schemas.ts';
 import { incidentsToAtom } from '../../formats/atom.ts';
 import { incidentsToCsv } from '../../formats/csv.ts';
 import { incidentsToJsonl } from '../../formats/jsonl.ts';
-import type { Archive, Store } from '../../store/store.ts';
+import type { Archive, Store } from '../../store/ports.ts';
 
 const FEED_SIZE = 100;
 

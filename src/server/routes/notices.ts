@@ -2,13 +2,13 @@
 import { publicIdOfIncident } from '../../app/incident-number.ts';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { filterSchema } from '../../cli/options.ts';
+import { noticeFilterSchema } from '../../app/request-schemas.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { fieldError } from '../i18n/error-text.ts';
 import { attachmentDisposition } from '../content-disposition.ts';
 import { expandSpellings } from '../../core/spelling-variants.ts';
 import { spellingGroupsOf } from '../search-spellings.ts';
-import type { Archive, Store } from '../../store/store.ts';
+import type { Archive, Store } from '../../store/ports.ts';
 import { pageContext } from '../i18n/locale.ts';
 import { listPage } from '../pages/list-page.ts';
 import { noticePage } from '../pages/notice-page.ts';
@@ -16,7 +16,7 @@ import { parseId } from './incidents.ts';
 
 const PAGE_SIZE = 50;
 
-const listQuery = filterSchema.extend({
+const listQuery = noticeFilterSchema.extend({
   q: z.string().max(200).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),

@@ -15,7 +15,7 @@ import { publicIdOfIncident, resolveIncidentRef } from '../../app/incident-numbe
 import { reviewQueue } from '../../app/review-queue.ts';
 import { scopedFacts } from '../../app/scoped-facts.ts';
 import { reviewQueuePage } from '../pages/review-queue-page.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../store/ports.ts';
 import { actorOf } from '../auth/viewer.ts';
 import { readForm as form } from '../read-form.ts';
 import { parseId } from './incidents.ts';

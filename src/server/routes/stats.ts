@@ -8,7 +8,7 @@ import { allStats, STAT_FIELDS, statBy, type StatField } from '../../analyze/sta
 import { checkDuty } from '../../app/duty-check.ts';
 import { scopedFacts } from '../../app/scoped-facts.ts';
 import { JikenboError } from '../../core/errors.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../store/ports.ts';
 import { dashboardScope } from './dashboard.ts';
 
 const extraSchema = z.object({

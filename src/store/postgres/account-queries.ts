@@ -9,8 +9,8 @@ import {
   ACCOUNT_COLUMNS, AUDIT_PAGE_MAX, auditValues, checkTokenHash, lastAdminProblem, TOKEN_COLUMNS, toAccount, toApiToken, toAuditEntry, toScope,
   type AccountRow, type ApiTokenRow, type AuditRow,
 } from '../rows/account-row.ts';
-import type { AccountPort } from '../sqlite/account-queries.ts';
 import { inTransaction, isRowId, one, rows, sqlState, type Pool, type Queryable } from './pg-database.ts';
+import type { AccountStore } from '../ports.ts';
 
 /** Appends one audit line inside the transaction of the change it describes; returns the row. */
 export async function writeAudit(db: Queryable, entry: AuditInput, now: () => Date): Promise<AuditRow> {
@@ -24,7 +24,7 @@ export async function writeAudit(db: Queryable, entry: AuditInput, now: () => Da
 const SIGN_IN_LOCK_SPACE = 0x6a6b7369;
 type SecretRow = AccountRow & { password_hash: string };
 
-export function accountQueries(pool: Pool, now: () => Date): AccountPort {
+export function accountQueries(pool: Pool, now: () => Date): AccountStore {
   return {
     async addAccount(input, by) {
       try {

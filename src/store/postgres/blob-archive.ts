@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { JikenboError } from '../../core/errors.ts';
-import type { Archive } from '../store.ts';
+import type { Archive } from '../ports.ts';
 import { one, type Pool } from './pg-database.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;

@@ -3,12 +3,13 @@
 
 import { JikenboError } from '../../core/errors.ts';
 import { LINK_COLUMNS, confirmedElsewhere, toClaim, toLink, type ClaimRow, type LinkRow } from '../rows/claim-row.ts';
-import { claimNaturalKey, type ClaimPort } from '../sqlite/claim-queries.ts';
+import { claimNaturalKey } from '../claim-key.ts';
 import { inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import { writeAudit } from './account-queries.ts';
+import type { ClaimStore } from '../ports.ts';
 
-export function claimQueries(pool: Pool, now: () => Date): ClaimPort {
+export function claimQueries(pool: Pool, now: () => Date): ClaimStore {
   const getClaim = async (id: number) =>
     isRowId(id) ? one<ClaimRow>(pool, 'SELECT * FROM claims WHERE id = $1', [id]) : undefined;
 

@@ -6,12 +6,12 @@
 import { applyCorrections, type Correction } from '../../core/corrections.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { IncidentRecord } from '../../core/record.ts';
-import type { CorrectionPort } from '../sqlite/correction-queries.ts';
 import type { CorrectionInput } from '../store.ts';
 import { checkCorrectionBy as checkBy, toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
 import { inTransaction, isRowId, one, rows, type Client, type Pool, type Queryable } from './pg-database.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import { writeAudit } from './account-queries.ts';
+import type { CorrectionStore } from '../ports.ts';
 
 const SELECT_FOR = 'SELECT * FROM corrections WHERE target = $1 AND target_id = $2 ORDER BY decided_at, id';
 
@@ -50,7 +50,7 @@ export async function correctionsOf(db: Queryable, target: CorrectionInput['targ
   return (await rows<CorrectionRow>(db, SELECT_FOR, [target, targetId])).map(toCorrection);
 }
 
-export function correctionQueries(pool: Pool, now: () => Date): CorrectionPort {
+export function correctionQueries(pool: Pool, now: () => Date): CorrectionStore {
   return {
     async addCorrection(input: CorrectionInput) {
       const by = checkBy(input.by);

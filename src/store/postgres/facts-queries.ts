@@ -6,7 +6,8 @@ import {
   FACT_COLUMNS, countsFromRows, dutyOf, facetCountsSql, factRowValues, factsOrder, factsWhere, where, type Bind,
 } from '../incident-facts-sql.ts';
 import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
-import type { FactsView, IncidentFactsPort } from '../store.ts';
+import type { FactsView } from '../store.ts';
+import type { IncidentFactsStore } from '../ports.ts';
 import { inTransaction, one, rows, type Pool } from './pg-database.ts';
 import { FactsIndexHolder, indexAnswers, type FactsIndexSource } from '../facts-index.ts';
 
@@ -46,7 +47,7 @@ const arrays = (columns: Record<string, string>, order: string) =>
  * The store's facts queries; `changeToken` is the statement of the store's change token, `useIndex`
  * whether counts and pages come from the index kept in memory while it is current.
  */
-export function factsQueries(pool: Pool, changeToken: string, useIndex: boolean): IncidentFactsPort {
+export function factsQueries(pool: Pool, changeToken: string, useIndex: boolean): IncidentFactsStore {
   // Read in one snapshot with the token; nothing but the token when facts are queued (not current for it).
   const indexSource = () => inTransaction(pool, async (client): Promise<FactsIndexSource> => {
     const { token } = (await one<{ token: string }>(client, changeToken))!;

@@ -2,10 +2,10 @@
 
 import type { FetchInput, StoredFetch } from '../source-types.ts';
 import { toFetch, type FetchRow } from '../rows/fetch-row.ts';
-import type { FetchPort } from '../sqlite/fetch-queries.ts';
 import { isRowId, one, rows, type Pool } from './pg-database.ts';
+import type { FetchStore } from '../ports.ts';
 
-export function fetchQueries(pool: Pool): FetchPort {
+export function fetchQueries(pool: Pool): FetchStore {
   return {
     async recordFetch(input: FetchInput) {
       return (await one<{ id: number }>(pool, /* sql */ `

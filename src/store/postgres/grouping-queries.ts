@@ -4,7 +4,8 @@
 // superset of the windows holding it, which the caller reads.
 
 import type { IncidentRecord } from '../../core/record.ts';
-import type { BlockLink, GroupingPort, GroupingStage, NoticeLink } from '../store.ts';
+import type { BlockLink, GroupingStage, NoticeLink } from '../store.ts';
+import type { GroupingStore } from '../ports.ts';
 import { toDecision, type DecisionRow } from '../rows/decision-row.ts';
 import { LATEST_RECORD, LEAN_RECORD } from '../rows/incident-row.ts';
 import { inTransaction, isRowId, one, rows, type Pool, type Queryable } from './pg-database.ts';
@@ -57,7 +58,7 @@ async function dequeue(db: Queryable, stage: GroupingStage, done: ReadonlyArray<
 
 export { dequeue as settleGroupingItems };
 
-export function groupingQueries(pool: Pool): GroupingPort {
+export function groupingQueries(pool: Pool): GroupingStore {
   const toBlockLink = (row: { block: string; link_json: NoticeLink }): BlockLink => ({ block: row.block, link: row.link_json });
   return {
     async groupingWork() {

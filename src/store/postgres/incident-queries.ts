@@ -6,18 +6,13 @@
 import { JikenboError } from '../../core/errors.ts';
 import type { IncidentRecord } from '../../core/record.ts';
 import { checkPaging } from '../filters.ts';
-import type {
-  IncidentAlias, IncidentPlan, IncidentSnapshot, ManualDecision, Store, StoredIncident,
-} from '../store.ts';
+import type { IncidentAlias, IncidentPlan, IncidentSnapshot, ManualDecision, StoredIncident } from '../store.ts';
+import type { IncidentStore } from '../ports.ts';
 import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../rows/decision-row.ts';
 import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import { inTransaction, isRowId, one, rows, type Pool, type Queryable } from './pg-database.ts';
 import { writeAudit } from './account-queries.ts';
 import { PLAN_BASIS, settleGroupingItems } from './grouping-queries.ts';
-
-type IncidentPort = Pick<Store,
-  'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
-  'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice' | 'findIncidentsByNumber' | 'listIncidentAliases' | 'incidentReplacing'>;
 
 async function withMembers(db: Queryable, incidents: IncidentRow[], lean = false): Promise<StoredIncident[]> {
   const found = await rows<MemberRow>(db, /* sql */ `
@@ -32,7 +27,7 @@ async function withMembers(db: Queryable, incidents: IncidentRow[], lean = false
   return toIncidents(incidents, found);
 }
 
-export function incidentQueries(pool: Pool, now: () => Date): IncidentPort {
+export function incidentQueries(pool: Pool, now: () => Date): Omit<IncidentStore, 'listDecisions'> {
   async function decide(action: 'link' | 'unlink', a: number, b: number | null, by: string): Promise<ManualDecision> {
     return inTransaction(pool, async (client) => {
       await client.query('SELECT generation FROM incident_generation FOR SHARE');

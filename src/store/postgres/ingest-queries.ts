@@ -7,7 +7,8 @@ import { JP_NOTICES } from '../../core/dataset.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import { auditValues } from '../rows/account-row.ts';
-import type { BatchIngestOutcome, DocumentInput, IngestResult, NoticeInput, Store } from '../store.ts';
+import type { BatchIngestOutcome, DocumentInput, IngestResult, NoticeInput } from '../store.ts';
+import type { DocumentStore } from '../ports.ts';
 import { writeAudit } from './account-queries.ts';
 import { inTransaction, isInputError, one, rows, type Client, type Pool, type Queryable } from './pg-database.ts';
 import { tsvectorText } from './pg-text-search.ts';
@@ -28,7 +29,7 @@ interface PreparedDocument {
   notices: PreparedNotice[];
 }
 
-export function ingestQueries(pool: Pool, now: () => Date): Pick<Store, 'ingestDocument' | 'ingestDocuments'> {
+export function ingestQueries(pool: Pool, now: () => Date): Pick<DocumentStore, 'ingestDocument' | 'ingestDocuments'> {
   return {
     async ingestDocument(doc, notices) {
       checkHash(doc);

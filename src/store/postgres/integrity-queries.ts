@@ -4,14 +4,14 @@
 
 import { indexTokens } from '../../core/bigram.ts';
 import type { IntegrityProblem, IntegrityReport } from '../integrity.ts';
-import type { Store } from '../store.ts';
+import type { IntegrityStore } from '../ports.ts';
 import { inTransaction, rows, type Pool } from './pg-database.ts';
 import { tsvectorText } from './pg-text-search.ts';
 import { offsetProblem, type NoticeSpan } from '../document-text.ts';
 
 const PAGE = 500;
 
-export function integrityQueries(pool: Pool): Pick<Store, 'checkIntegrity'> {
+export function integrityQueries(pool: Pool): IntegrityStore {
   return {
     async checkIntegrity() {
       return inTransaction(pool, async (client): Promise<IntegrityReport> => {

@@ -4,14 +4,14 @@
 // second re-reads the row the first updated, finds it held, and changes nothing.
 
 import { checkLease, toLease } from '../lease-types.ts';
-import type { LeasePort } from '../sqlite/lease-queries.ts';
 import { internal, one, type Pool } from './pg-database.ts';
+import type { LeaseStore } from '../ports.ts';
 
 type LeaseRow = { name: string; holder: string; expires_at: number };
 
 const CLOCK_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';
 
-export function leaseQueries(pool: Pool): LeasePort {
+export function leaseQueries(pool: Pool): LeaseStore {
   return {
     async takeLease(name, holder, ttlMs) {
       checkLease(name, holder, ttlMs);

@@ -5,13 +5,13 @@ import { queryPhrases } from '../../core/bigram.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { makeSnippet } from '../snippet.ts';
 import { toDecision, type DecisionRow } from '../rows/decision-row.ts';
-import type { PagePort } from '../sqlite/page-queries.ts';
 import { isRowId, rows, type Pool } from './pg-database.ts';
 import type { PgSearch } from './pg-search.ts';
+import type { IncidentStore, SearchStore } from '../ports.ts';
 
 const MAX_HITS = 100_000;
 
-export function pageQueries(pool: Pool, fts: PgSearch): PagePort {
+export function pageQueries(pool: Pool, fts: PgSearch): Pick<SearchStore, 'searchNoticeIds' | 'noticeSnippets'> & Pick<IncidentStore, 'listDecisions'> {
   return {
     async searchNoticeIds(query, options = {}) {
       if (query.trim() === '') throw new JikenboError('bad_input', 'the search query is empty', { subject: 'query' });

@@ -10,7 +10,8 @@ import {
 } from '../rows/notice-row.ts';
 import { makeSnippet } from '../snippet.ts';
 import { documentTextOf } from '../document-text.ts';
-import type { ListOptions, NoticeSummary, SearchFilters, SearchHit, Store } from '../store.ts';
+import type { ListOptions, NoticeSummary, SearchFilters, SearchHit } from '../store.ts';
+import type { Store } from '../ports.ts';
 import { claimQueries } from './claim-queries.ts';
 import { correctionQueries, correctionsOf } from './correction-queries.ts';
 import { fetchQueries } from './fetch-queries.ts';

@@ -3,12 +3,12 @@
 
 import { JikenboError } from '../../core/errors.ts';
 import { toSource, type SourceRow } from '../rows/watch-source-row.ts';
-import type { WatchPort } from '../sqlite/watch-queries.ts';
 import { inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import { writeAudit } from './account-queries.ts';
+import type { WatchStore } from '../ports.ts';
 
-export function watchQueries(pool: Pool, now: () => Date): WatchPort {
+export function watchQueries(pool: Pool, now: () => Date): WatchStore {
   const lockedSource = async (client: Pick<Pool, 'query'>, id: number): Promise<SourceRow> => {
     const row = isRowId(id) ? await one<SourceRow>(client, 'SELECT * FROM watch_sources WHERE id = $1 FOR UPDATE', [id]) : undefined;
     if (!row) throw new JikenboError('not_found', `no watched source ${id}`, { subject: String(id) });

@@ -8,12 +8,7 @@ import {
   ACCOUNT_COLUMNS, AUDIT_PAGE_MAX, auditValues, checkTokenHash, lastAdminProblem, TOKEN_COLUMNS, toAccount, toApiToken, toAuditEntry, toScope,
   type AccountRow, type ApiTokenRow, type AuditRow,
 } from '../rows/account-row.ts';
-import type { Store } from '../store.ts';
-
-export type AccountPort = Pick<Store,
-  'addAccount' | 'getAccountByName' | 'listAccounts' | 'changeAccount' | 'createSession' | 'findSession' |
-  'deleteSession' | 'addApiToken' | 'useApiToken' | 'listApiTokens' | 'revokeApiToken' | 'reserveSignIn' | 'settleSignIn' |
-  'appendAudit' | 'listAudit'>;
+import type { AccountStore } from '../ports.ts';
 
 /** Appends one audit line; called inside the transaction of the change it describes. Returns its id. */
 export type AuditWriter = (entry: AuditInput) => number;
@@ -25,7 +20,7 @@ export function auditWriter(db: Database.Database, now: () => Date): AuditWriter
   return (entry) => Number(insert.run(auditValues(entry, now().toISOString())).lastInsertRowid);
 }
 
-export function accountQueries(db: Database.Database, now: () => Date, audit: AuditWriter): AccountPort {
+export function accountQueries(db: Database.Database, now: () => Date, audit: AuditWriter): AccountStore {
   const byName = db.prepare<[string], AccountRow & { password_hash: string }>(`SELECT ${ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE name = ?`);
   const insertAccount = db.prepare('INSERT INTO accounts (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)');
   const updateAccount = db.prepare('UPDATE accounts SET role = @role, password_hash = @passwordHash, disabled = @disabled WHERE id = @id');

@@ -3,22 +3,13 @@
 import type Database from 'better-sqlite3';
 import { JikenboError } from '../../core/errors.ts';
 import type { ClaimInput, ClaimLinkInput } from '../source-types.ts';
-import type { Store } from '../store.ts';
+import type { ClaimStore } from '../ports.ts';
 import { LINK_COLUMNS, confirmedElsewhere, toClaim, toLink, type ClaimRow, type LinkRow } from '../rows/claim-row.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import type { AuditWriter } from './account-queries.ts';
+import { claimNaturalKey } from '../claim-key.ts';
 
-export type ClaimPort = Pick<Store,
-  'addClaims' | 'listClaims' | 'getClaim' | 'setClaimDomainMapping' |
-  'listClaimDomainMappings' | 'confirmClaimLink' | 'unconfirmClaimLink' | 'listClaimLinks'>;
-
-/** The same claim read from two feeds, or the same file twice: group, victim and day, compared loosely. */
-export function claimNaturalKey(claim: Pick<ClaimInput, 'group' | 'victim' | 'discoveredDate'>): string {
-  const loose = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  return JSON.stringify([loose(claim.group), loose(claim.victim), claim.discoveredDate]);
-}
-
-export function claimQueries(db: Database.Database, now: () => Date, audit: AuditWriter): ClaimPort {
+export function claimQueries(db: Database.Database, now: () => Date, audit: AuditWriter): ClaimStore {
   const insert = db.prepare(/* sql */ `
     INSERT OR IGNORE INTO claims (natural_key, group_name, victim, domain, country, discovered, discovered_date, source, imported_at, description)
     VALUES (@key, @group, @victim, @domain, @country, @discovered, @discoveredDate, @source, @at, @description)`);

@@ -5,16 +5,13 @@ import type Database from 'better-sqlite3';
 import { applyCorrections, type Correction } from '../../core/corrections.ts';
 import { JikenboError } from '../../core/errors.ts';
 import type { IncidentRecord } from '../../core/record.ts';
-import type { CorrectionInput, Store } from '../store.ts';
+import type { CorrectionInput } from '../store.ts';
+import type { CorrectionStore } from '../ports.ts';
 import { checkCorrectionBy as checkBy, toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import type { AuditWriter } from './account-queries.ts';
 
-export type CorrectionPort = Pick<Store,
-  'addCorrection' | 'revertCorrection' | 'listCorrections' |
-  'listAllCorrections' | 'listNoticesForReextraction' | 'saveMachineRecord'>;
-
-export function correctionQueries(db: Database.Database, now: () => Date, audit: AuditWriter): CorrectionPort {
+export function correctionQueries(db: Database.Database, now: () => Date, audit: AuditWriter): CorrectionStore {
   const insert = db.prepare(/* sql */ `
     INSERT INTO corrections (target, target_id, field, old_json, new_json, decided_by, decided_at, reason)
     VALUES (@target, @targetId, @field, @oldJson, @newJson, @by, @at, @reason)`);

@@ -8,7 +8,8 @@ import {
   FACT_COLUMNS, countsFromRows, dutyOf, facetCountsSql, factRowValues, factsOrder, factsWhere, where, type Bind,
 } from '../incident-facts-sql.ts';
 import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
-import type { FactsView, IncidentFactsPort } from '../store.ts';
+import type { FactsView } from '../store.ts';
+import type { IncidentFactsStore } from '../ports.ts';
 import { FactsIndexHolder, indexAnswers, type FactsIndexSource } from '../facts-index.ts';
 
 /** Binds values positionally, in the order the SQL text names them. */
@@ -34,7 +35,7 @@ function viewFrom(view: FactsView, bind: Bind): { from: string; withHits: string
   return { from: 'hf f', withHits };
 }
 
-export function factsQueries(db: Database.Database, changeToken: () => string, useIndex: boolean): IncidentFactsPort {
+export function factsQueries(db: Database.Database, changeToken: () => string, useIndex: boolean): IncidentFactsStore {
   const takeWork = db.prepare<[number], { incident_id: number; seq: number }>(
     'SELECT incident_id, seq FROM incident_facts_queue ORDER BY seq LIMIT ?');
   const upsert = db.prepare(`INSERT OR REPLACE INTO incident_facts (${FACT_COLUMNS.join(', ')}) VALUES (${FACT_COLUMNS.map(() => '?').join(', ')})`);

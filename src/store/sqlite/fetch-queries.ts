@@ -1,13 +1,10 @@
 // SQLite side of URL fetches: what each HTTP answer was, kept beside the archived body.
 
 import type Database from 'better-sqlite3';
-import type { Store } from '../store.ts';
+import type { FetchStore } from '../ports.ts';
 import { toFetch, type FetchRow } from '../rows/fetch-row.ts';
 
-export type FetchPort = Pick<Store,
-  'recordFetch' | 'listFetches'>;
-
-export function fetchQueries(db: Database.Database): FetchPort {
+export function fetchQueries(db: Database.Database): FetchStore {
   const insert = db.prepare(/* sql */ `
     INSERT INTO fetches (requested_url, final_url, status, headers_json, redirects_json, sha256, byte_length, fetched_at, document_id)
     VALUES (@requestedUrl, @finalUrl, @status, @headersJson, @redirectsJson, @sha256, @byteLength, @fetchedAt, @documentId)`);

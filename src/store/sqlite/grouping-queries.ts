@@ -3,7 +3,8 @@
 
 import type Database from 'better-sqlite3';
 import type { IncidentRecord } from '../../core/record.ts';
-import type { BlockLink, GroupingPort, GroupingStage, NoticeLink } from '../store.ts';
+import type { BlockLink, GroupingStage, NoticeLink } from '../store.ts';
+import type { GroupingStore } from '../ports.ts';
 import { toDecision, type DecisionRow } from '../rows/decision-row.ts';
 import { LATEST_RECORD, LEAN_RECORD } from '../rows/incident-row.ts';
 
@@ -19,7 +20,7 @@ function phrase(key: string): string {
 export const PLAN_BASIS = /* sql */ `
     SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`;
 
-export function groupingQueries(db: Database.Database): GroupingPort {
+export function groupingQueries(db: Database.Database): GroupingStore {
   const countStages = db.prepare<[], { stage: GroupingStage; n: number }>('SELECT stage, count(*) AS n FROM grouping_queue GROUP BY stage');
   // min(stage) and the stage's oldest items both come from the (stage, seq) index, read in its order.
   const takeItems = db.prepare<[number], { stage: GroupingStage; item: string; seq: number }>(/* sql */ `
@@ -93,7 +94,7 @@ export function groupingQueries(db: Database.Database): GroupingPort {
         WHERE m1.incident_id = @id))
     GROUP BY id ORDER BY first_rank, first_disclosure DESC NULLS LAST, id DESC LIMIT @limit`);
 
-  const saveIndex = db.transaction((entries: Parameters<GroupingPort['saveNoticeIndex']>[0], done: Parameters<GroupingPort['saveNoticeIndex']>[1], blocks: readonly string[]) => {
+  const saveIndex = db.transaction((entries: Parameters<GroupingStore['saveNoticeIndex']>[0], done: Parameters<GroupingStore['saveNoticeIndex']>[1], blocks: readonly string[]) => {
     for (const e of entries) {
       clearBlocks.run(e.id);
       for (const block of e.blocks) insertBlock.run(e.id, block, e.at);
@@ -104,7 +105,7 @@ export function groupingQueries(db: Database.Database): GroupingPort {
     for (const block of blocks) enqueue.run(2, block);
     for (const d of done) dequeue.run(1, d.item, d.seq);
   });
-  const saveLinks = db.transaction((entries: ReadonlyArray<{ block: string; links: NoticeLink[] }>, done: Parameters<GroupingPort['saveBlockLinks']>[1], notices: readonly number[]) => {
+  const saveLinks = db.transaction((entries: ReadonlyArray<{ block: string; links: NoticeLink[] }>, done: Parameters<GroupingStore['saveBlockLinks']>[1], notices: readonly number[]) => {
     for (const e of entries) {
       clearLinks.run(e.block);
       for (const link of e.links) insertLink.run(e.block, link.notices[0], link.notices[1], JSON.stringify(link));

@@ -5,19 +5,14 @@ import type Database from 'better-sqlite3';
 import { JikenboError } from '../../core/errors.ts';
 import type { IncidentRecord } from '../../core/record.ts';
 import { checkPaging } from '../filters.ts';
-import type {
-  IncidentAlias, IncidentPlan, IncidentSnapshot, ManualDecision, Store, StoredIncident,
-} from '../store.ts';
+import type { IncidentAlias, IncidentPlan, IncidentSnapshot, ManualDecision, StoredIncident } from '../store.ts';
+import type { IncidentStore } from '../ports.ts';
 import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../rows/decision-row.ts';
 import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import type { AuditWriter } from './account-queries.ts';
 import { PLAN_BASIS } from './grouping-queries.ts';
 
-type IncidentPort = Pick<Store,
-  'listIncidents' | 'countIncidents' | 'getIncident' | 'incidentOfNotice' | 'loadIncidentSnapshot' |
-  'replaceAutoGroups' | 'linkNotices' | 'unlinkNotice' | 'findIncidentsByNumber' | 'listIncidentAliases' | 'incidentReplacing'>;
-
-export function incidentQueries(db: Database.Database, now: () => Date, audit: AuditWriter): IncidentPort {
+export function incidentQueries(db: Database.Database, now: () => Date, audit: AuditWriter): Omit<IncidentStore, 'listDecisions'> {
   // Stale: another regrouping or a person's decision since the snapshot. Notices stored since then stay
   // in the incidents their ingest made until that ingest regroups after its batch (as on PostgreSQL).
   const selectBasis = db.prepare<[], { basis: string }>(PLAN_BASIS);

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { indexTokens } from '../../core/bigram.ts';
 import { probeTokens, type IntegrityProblem, type IntegrityReport } from '../integrity.ts';
-import type { Store } from '../store.ts';
+import type { IntegrityStore } from '../ports.ts';
 import { offsetProblem, type NoticeSpan, type StoredDocumentText } from '../document-text.ts';
 
 interface DocumentTextRow {
@@ -19,7 +19,7 @@ interface DocumentTextRow {
 
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
-export function integrityQueries(db: Database.Database): Pick<Store, 'checkIntegrity'> {
+export function integrityQueries(db: Database.Database): IntegrityStore {
   const run = db.transaction((): IntegrityReport => {
     const problems: IntegrityProblem[] = [];
     const counted: IntegrityReport['counted'] = {};

@@ -3,13 +3,11 @@
 
 import type Database from 'better-sqlite3';
 import { checkLease, toLease } from '../lease-types.ts';
-import type { Store } from '../store.ts';
-
-export type LeasePort = Pick<Store, 'takeLease' | 'releaseLease'>;
+import type { LeaseStore } from '../ports.ts';
 
 type LeaseRow = { name: string; holder: string; expires_at: number };
 
-export function leaseQueries(db: Database.Database, now: () => Date): LeasePort {
+export function leaseQueries(db: Database.Database, now: () => Date): LeaseStore {
   // The holder renews; anyone takes an expired lease; otherwise the row stays as it is.
   const take = db.prepare(/* sql */ `
     INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, @at + @ttl)

@@ -6,15 +6,12 @@ import { queryPhrases } from '../../core/bigram.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { makeSnippet } from '../snippet.ts';
 import { toDecision, type DecisionRow } from '../rows/decision-row.ts';
-import type { Store } from '../store.ts';
+import type { IncidentStore, SearchStore } from '../ports.ts';
 import type { FtsSearch } from './fts-search.ts';
-
-export type PagePort = Pick<Store,
-  'searchNoticeIds' | 'noticeSnippets' | 'listDecisions'>;
 
 const MAX_HITS = 100_000;
 
-export function pageQueries(db: Database.Database, fts: FtsSearch): PagePort {
+export function pageQueries(db: Database.Database, fts: FtsSearch): Pick<SearchStore, 'searchNoticeIds' | 'noticeSnippets'> & Pick<IncidentStore, 'listDecisions'> {
   // json_each keeps the statement one prepared shape whatever the number of ids.
   const texts = db.prepare<[string], { id: number; text: string }>(/* sql */ `
     SELECT n.id, n.text FROM notices n WHERE n.id IN (SELECT value FROM json_each(?))`);

@@ -12,9 +12,9 @@ import {
 import { makeSnippet } from '../snippet.ts';
 import { documentTextOf, storedDocumentText } from '../document-text.ts';
 import type {
-  BatchIngestOutcome, DocumentInput, IngestResult, ListOptions, NoticeInput, NoticeSummary, SearchFilters,
-  SearchHit, Store,
+  BatchIngestOutcome, DocumentInput, IngestResult, ListOptions, NoticeInput, NoticeSummary, SearchFilters, SearchHit,
 } from '../store.ts';
+import type { Store } from '../ports.ts';
 import { ftsSearch } from './fts-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
 import { correctionQueries } from './correction-queries.ts';
@@ -30,6 +30,7 @@ import { migrate } from './migrations.ts';
 import { accountQueries, auditWriter } from './account-queries.ts';
 import { integrityQueries } from './integrity-queries.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
+import { toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
 
 export interface SqliteStoreOptions {
   /** How long a writer waits for another process's write lock before failing, in ms. */
@@ -142,6 +143,17 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     FROM notices n
     JOIN records r ON r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)
     WHERE n.id = ?`);
+  const selectNoticeCorrections = db.prepare<[number], CorrectionRow>(
+    "SELECT * FROM corrections WHERE target = 'notice' AND target_id = ? ORDER BY decided_at, id");
+  // The notice, its document and its corrections in one read transaction, as PostgreSQL reads them:
+  // a correction saved between two of the reads cannot show in one and not in the other.
+  const readNotice = db.transaction((id: number) => {
+    const row = selectNotice.get(id);
+    if (!row) return null;
+    const document = selectDocument.get(row.document_id);
+    if (!document) throw new JikenboError('internal', `notice ${id} names a missing document ${row.document_id}`);
+    return toNoticeDetail(toSummary(row), row, selectNoticeCorrections.all(id).map(toCorrection), document);
+  });
 
   const audit = auditWriter(db, now);
   const fts = ftsSearch(db, checkRankLimit(options.searchRankLimit, 'sqlite'));
@@ -282,11 +294,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     },
 
     async getNotice(id) {
-      const row = selectNotice.get(id);
-      if (!row) return null;
-      const document = selectDocument.get(row.document_id);
-      if (!document) throw new JikenboError('internal', `notice ${id} names a missing document ${row.document_id}`);
-      return toNoticeDetail(toSummary(row), row, await corrections.listCorrections('notice', id), document);
+      return readNotice(id);
     },
 
     async listNotices(options: ListOptions = {}) {

@@ -3,16 +3,12 @@
 import type Database from 'better-sqlite3';
 import { JikenboError } from '../../core/errors.ts';
 import type { SeenLink, WatchSourceInput } from '../source-types.ts';
-import type { Store } from '../store.ts';
+import type { WatchStore } from '../ports.ts';
 import { toSource, type SourceRow } from '../rows/watch-source-row.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import type { AuditWriter } from './account-queries.ts';
 
-export type WatchPort = Pick<Store,
-  'addWatchSource' | 'removeWatchSource' | 'pauseWatchSource' | 'listWatchSources' | 'dueWatchSources' |
-  'recordWatchCheck' | 'seenWatchLinks' | 'markWatchLinksSeen'>;
-
-export function watchQueries(db: Database.Database, now: () => Date, audit: AuditWriter): WatchPort {
+export function watchQueries(db: Database.Database, now: () => Date, audit: AuditWriter): WatchStore {
   const upsert = db.prepare(/* sql */ `
     INSERT INTO watch_sources (url, every_seconds, allow_private, added_at, next_check_at)
     VALUES (@url, @everySeconds, @allowPrivate, @at, '1970-01-01T00:00:00.000Z') -- due at once, whatever clock the caller keeps

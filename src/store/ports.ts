@@ -15,15 +15,20 @@ import type { Correction } from '../core/corrections.ts';
 import type { IncidentFacts } from '../core/flat-incident.ts';
 import type { IncidentRecord } from '../core/record.ts';
 import type {
-  Account, AccountChange, AccountInput, ActiveSession, ApiToken, ApiTokenInput, AuditEntry, AuditInput, AuditQuery, SessionInput, SignInLimit, TokenHolder,
+  Account, AccountChange, AccountInput, ActiveSession, ApiToken, ApiTokenInput, AuditEntry, AuditInput, AuditQuery,
+  SessionInput, SignInLimit, TokenHolder,
 } from './account-types.ts';
 import type { IntegrityReport } from './integrity.ts';
 import type { Lease } from './lease-types.ts';
 import type {
-  ClaimDomainMapping, ClaimInput, ClaimLink, ClaimLinkInput, ClaimUnconfirmInput, FetchInput, SeenLink, StoredClaim, StoredFetch, WatchCheckResult, WatchSource, WatchSourceInput,
+  ClaimDomainMapping, ClaimInput, ClaimLink, ClaimLinkInput, ClaimUnconfirmInput, FetchInput, SeenLink, StoredClaim,
+  StoredFetch, WatchCheckResult, WatchSource, WatchSourceInput,
 } from './source-types.ts';
 import type {
-  BatchIngestOutcome, BlockLink, BlockWindow, CorrectionInput, CorrectionTarget, DocumentInput, DocumentToIngest, FactsView, FactsWorkItem, GroupingStage, GroupingSummary, IncidentAlias, IngestResult, ListOptions, NoticeDetail, NoticeIndexEntry, NoticeInput, NoticeSummary, PlanBasis, ReextractionCandidate, SearchFilters, SearchHit, StoredDocument, StoredIncident,
+  BatchIngestOutcome, BlockLink, BlockWindow, CorrectionInput, CorrectionTarget, DocumentInput, DocumentToIngest,
+  FactsView, FactsWorkItem, GroupingStage, GroupingSummary, IncidentAlias, IngestResult, ListOptions, NoticeDetail,
+  NoticeIndexEntry, NoticeInput, NoticeSummary, PlanBasis, ReextractionCandidate, SearchFilters, SearchHit,
+  StoredDocument, StoredIncident,
 } from './store.ts';
 
 /** Documents and their notices, as ingested and as read back. */

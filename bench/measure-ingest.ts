@@ -12,7 +12,7 @@ import { openCasebook } from '../src/app/casebook.ts';
 import { regroupIncidents } from '../src/app/incidents.ts';
 import { BatchWriter, DEFAULT_BATCH } from '../src/app/ingest-batch.ts';
 import { readForIngest, type ReadFile } from '../src/app/ingest-read.ts';
-import { ingestPaths, READER_MIN_FILES } from '../src/app/ingest.ts';
+import { BATCH_GROUPING_STEP_MS, ingestPaths, READER_MIN_FILES } from '../src/app/ingest.ts';
 import { corpusFiles } from './corpus-files.ts';
 import { emit } from './worker.ts';
 
@@ -125,6 +125,7 @@ try {
   let lastFile = t0;
   const report = await ingestPaths(paths, casebook, {
     readers,
+    groupingStepMs: BATCH_GROUPING_STEP_MS,
     onFile: (_o, done, total) => {
       lastFile = performance.now();
       if (done % 5000 === 0) process.stderr.write(`ingest ${done}/${total}\n`);

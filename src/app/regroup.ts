@@ -57,6 +57,18 @@ export interface RegroupOptions {
   onProgress?: (progress: GroupingProgress) => void;
   /** Called between steps; by default a turn of the event loop, so a server answers requests meanwhile. */
   pause?: () => Promise<void>;
+  /**
+   * The wall time a step aims at (default STEP_TARGET_MS, what a server's requests can wait behind). A
+   * batch from the command line has no requests of its own to serve: its larger steps pay the
+   * transaction, the queue's read and FTS5's segment flush once for many more items.
+   */
+  stepTargetMs?: number;
+  /**
+   * Drain only the stages up to this one and leave the rest queued: an ingest indexes (stage 1) the
+   * notices of each batch it has stored while its readers decode the next files, and links and plans
+   * once, at the end, when every block holds all its notices.
+   */
+  untilStage?: GroupingStage;
   /** The grouping lease: one process of a database drains at a time (defaults suit a server and the CLI). */
   lease?: { holder?: string; ttlMs?: number; pollMs?: number };
 }
@@ -128,10 +140,10 @@ export const STEP_TARGET_MS = 50;
  * round trips of its loads whatever its size; a large drain (a first ingest, a migrated casebook) of
  * steps this small spent more on that than on grouping.
  */
-export function stepChunk(stage: GroupingStage, chunk: number, taken: number, stepMs: number): number {
-  if (stepMs > STEP_TARGET_MS) return Math.max(1, Math.ceil(chunk / 2));
+export function stepChunk(stage: GroupingStage, chunk: number, taken: number, stepMs: number, targetMs = STEP_TARGET_MS): number {
+  if (stepMs > targetMs) return Math.max(1, Math.ceil(chunk / 2));
   // A step short because the stage ran out of items says nothing of what a full one would cost.
-  if (taken < chunk || stepMs * 2 > STEP_TARGET_MS) return chunk;
+  if (taken < chunk || stepMs * 2 > targetMs) return chunk;
   return Math.min(MAX_CHUNKS[stage], chunk * 2);
 }
 const STAGE_NAMES = { 1: 'index', 2: 'link', 3: 'plan' } as const;
@@ -153,13 +165,14 @@ async function drain(store: Store, options: RegroupOptions, keep: () => Promise<
     const next = await store.takeGroupingItems(chunks);
     if (next === null) return true;
     const { stage, items } = next;
+    if (options.untilStage !== undefined && stage > options.untilStage) return true;
     if (stage === 1) await indexNotices(store, items);
     else if (stage === 2) await linkBlocks(store, items);
     else await planAround(store, items);
     // The step's own cost: its wall time counts what other processes took meanwhile, the process's CPU
     // what its other threads (an ingest's readers) took; each is at least the step's, so the lower tells.
     const used = process.cpuUsage(cpu);
-    chunks[stage] = stepChunk(stage, chunks[stage], items.length, Math.min(Date.now() - started, (used.user + used.system) / 1000));
+    chunks[stage] = stepChunk(stage, chunks[stage], items.length, Math.min(Date.now() - started, (used.user + used.system) / 1000), options.stepTargetMs);
     done += items.length;
     if (onProgress) {
       if (work === null || ++sinceCount >= 20) {

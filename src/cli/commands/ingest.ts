@@ -3,7 +3,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { describeGrouping } from '../grouping-progress.ts';
 import { z } from 'zod';
-import { ingestPaths, type FileOutcome, type IngestReport } from '../../app/ingest.ts';
+import { BATCH_GROUPING_STEP_MS, ingestPaths, type FileOutcome, type IngestReport } from '../../app/ingest.ts';
 import { ingestSources } from '../../app/ingest-url.ts';
 import { decodeLimits } from '../../app/decoder.ts';
 import type { FetchOptions } from '../../sources/fetch-url.ts';
@@ -66,6 +66,7 @@ export async function runWithProgress(
       fetch,
       // The report's closing line counts the casebook's incidents.
       summary: true,
+      groupingStepMs: BATCH_GROUPING_STEP_MS,
       ...(maxBytes ? { maxBytes } : {}),
       onStart: (total) => bar?.start(total, 0, { posts: 0, file: '' }),
       onFile: (outcome, done) => {

@@ -6,6 +6,7 @@ import type { IncidentFilter } from '../analyze/incident-filter.ts';
 import { INCIDENT_SORTS } from '../analyze/incident-order.ts';
 import { DATASET_CHOICES } from '../core/dataset.ts';
 import { JikenboError } from '../core/errors.ts';
+import { invalidInput } from '../core/invalid-input.ts';
 import { calendarDate } from './calendar-date.ts';
 import { DATA_TYPES, INCIDENT_TYPES, SECTORS } from '../core/record.ts';
 import type { Store } from '../store/store.ts';
@@ -54,12 +55,7 @@ export function parseSelection(raw: Record<string, readonly string[]>, ignore: r
     else input[key] = given[0];
   }
   const result = selectionSchema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue?.path[0] !== undefined ? String(issue.path[0]) : 'filter';
-    const message = issue?.code === 'unrecognized_keys' ? 'unknown parameter' : issue?.message ?? 'invalid';
-    throw new JikenboError('bad_input', `${where}: ${message}`, { subject: where });
-  }
+  if (!result.success) throw invalidInput(result.error, { fallback: 'filter', firstStep: true });
   const s = result.data;
   if (s.from && s.to && s.from > s.to) throw new JikenboError('bad_input', `from (${s.from}) is after to (${s.to})`, { subject: 'from' });
   return s;

@@ -5,6 +5,7 @@
 // bad one is a line in the report, never the end of the file. Keys not read here are let through.
 import { z } from 'zod';
 import type { ClaimInput } from '../store/source-types.ts';
+import { describeIssues } from '../core/invalid-input.ts';
 
 export interface ClaimProblem {
   /** Position of the record in the file, from 0. */
@@ -54,8 +55,7 @@ export function parseClaims(json: string, fileName: string): ParsedClaims {
   list.forEach((item, index) => {
     const parsed = record.safeParse(item);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      result.problems.push({ index, reason: `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}` });
+      result.problems.push({ index, reason: describeIssues(parsed.error, 'record') });
       return;
     }
     const claim = toClaim(parsed.data, fileName);

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { DATASET_CHOICES } from '../core/dataset.ts';
 import { DATA_TYPES, INCIDENT_TYPES, SECTORS } from '../core/record.ts';
-import { fieldError } from './i18n/error-text.ts';
+import { invalidInput } from '../core/invalid-input.ts';
 import type { IncidentFilter } from '../analyze/incident-filter.ts';
 import { INCIDENT_SORTS, type IncidentSort } from '../analyze/incident-order.ts';
 
@@ -52,11 +52,7 @@ export interface IncidentQuery {
 export function parseIncidentQuery(raw: Record<string, string[]>): IncidentQuery {
   const cleaned = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.filter((x) => x !== '')] as const).filter(([, v]) => v.length > 0));
   const result = schema.safeParse(cleaned);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path[0] !== undefined ? String(issue.path[0]) : issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query';
-    throw fieldError('query parameter', where, issue);
-  }
+  if (!result.success) throw invalidInput(result.error, { what: 'query parameter', fallback: 'query', firstStep: true });
   const d = result.data;
   const filter: IncidentQuery['filter'] = {
     types: d.type, sectors: d.sector, dataTypes: d.data, years: d.year, months: d.month, from: d.from, to: d.to,

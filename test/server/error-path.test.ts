@@ -74,8 +74,11 @@ describe('the web app\'s one error path', () => {
       const res = await app.request('/api/v1/nowhere', { headers: { 'X-Request-Id': hostile } });
       expect(res.headers.get('x-request-id')).toMatch(UUID);
     }
-    // Successful responses carry it too.
+    // Successful responses carry it too, each its own, a page the response cache answers included.
     expect((await app.request('/static/app.css')).headers.get('x-request-id')).toMatch(UUID);
+    const ids = new Set<string | null>();
+    for (let i = 0; i < 3; i++) ids.add((await app.request('/')).headers.get('x-request-id'));
+    expect(ids.size).toBe(3);
   });
 
   it('answers an unexpected error with a 500 that carries the request id, and logs the id with the stack', async () => {

@@ -19,12 +19,13 @@ export interface InvalidInputOptions {
   value?: string;
 }
 
-/** The field an issue is about (`from`, `jnsa.dataTypes.x`), or the unknown keys it names; undefined when it is about the whole input. */
+/** The field an issue is about (`from`, `jnsa.dataTypes.x`), or the unknown keys it names, each with its path; undefined when it is about the whole input. */
 export function issueField(issue: Issue | undefined, firstStep = false): string | undefined {
   if (!issue) return undefined;
-  if (issue.code === 'unrecognized_keys') return issue.keys.join(', ');
-  if (issue.path.length === 0) return undefined;
-  return (firstStep ? issue.path.slice(0, 1) : issue.path).map(String).join('.');
+  const path = (firstStep ? issue.path.slice(0, 1) : issue.path).map(String);
+  // Unknown keys are named where they are: `jnsa.dataTypes.nmae`, or `nmae` at the top.
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => [...path, key].join('.')).join(', ');
+  return path.length === 0 ? undefined : path.join('.');
 }
 
 /** What was wrong, in English: the schema's message, or `unknown parameter` for keys it does not know. */
@@ -64,7 +65,7 @@ export function invalidInput(error: { issues: readonly Issue[] }, options: Inval
   const what = options.what ? `${options.what} ` : '';
   if (options.value !== undefined) {
     const value = options.value.slice(0, 60);
-    return new JikenboError('bad_input', `${what}${field}: "${value}": ${problem}`, {
+    return new JikenboError('bad_input', `${what}${field}: "${value}" is not a valid value (${problem})`, {
       subject: field, key: 'error.field_value', params: { field, value },
     });
   }

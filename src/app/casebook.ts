@@ -1,10 +1,8 @@
 // Opens a casebook: the store and the archive of originals that sit beside it.
 import { dirname, basename, join, resolve } from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
-import { JikenboError } from '../core/errors.ts';
 import { FileArchive } from '../sources/file-archive.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
-import type { Archive, Store } from '../store/ports.ts';
 import { storeActingAs } from '../store/with-actor.ts';
 import { noCasebook, type Casebook } from './casebook-types.ts';
 

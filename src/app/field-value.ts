@@ -1,6 +1,7 @@
 // Reads a person's typed value for one record field (CLI argument or form input) into its proper type.
 import { z } from 'zod';
 import { JikenboError } from '../core/errors.ts';
+import { invalidInput } from '../core/invalid-input.ts';
 import { DATA_TYPES, DISCOVERY_CHANNELS, INCIDENT_TYPES, KINDS, RECORD_KEYS, SECTORS, type RecordKey } from '../core/record.ts';
 import type { FieldValue } from '../core/corrections.ts';
 import { findDates } from '../core/japanese-date.ts';
@@ -138,11 +139,7 @@ export function parseFieldValue(field: string, raw: string): { field: RecordKey;
     if (field === 'incident_types' || field === 'data_types') return { field, value: [] };
   }
   const result = schema.safeParse(trimmed);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new JikenboError('bad_input', `${field}: "${raw.slice(0, 60)}" is not a valid value (${issue?.message ?? 'invalid'})`, {
-      subject: field, key: 'error.field_value', params: { field, value: raw.slice(0, 60) },
-    });
-  }
+  // The value is checked alone: the field is the one named, whatever the issue's path.
+  if (!result.success) throw invalidInput(result.error, { name: () => field, value: raw });
   return { field, value: result.data as FieldValue };
 }

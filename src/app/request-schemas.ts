@@ -7,6 +7,7 @@ import type { IncidentFilter } from '../analyze/incident-filter.ts';
 import { INCIDENT_SORTS } from '../analyze/incident-order.ts';
 import { DATASET_CHOICES } from '../core/dataset.ts';
 import { JikenboError } from '../core/errors.ts';
+import { invalidInput } from '../core/invalid-input.ts';
 import { DATA_TYPES, INCIDENT_TYPES, SECTORS } from '../core/record.ts';
 
 /**
@@ -94,10 +95,7 @@ export function parseParameters<S extends z.ZodType>(
 /** The filter's parameters, checked: bad_input naming the parameter (`from` after `to` too). */
 export function parseSelection(raw: Record<string, readonly string[]>, ignore: readonly string[] = []): SelectionInput {
   const { data: s, problem } = parseParameters(selectionSchema, raw, ignore);
-  if (problem) {
-    const message = problem.issue?.code === 'unrecognized_keys' ? 'unknown parameter' : problem.issue?.message ?? 'invalid';
-    throw new JikenboError('bad_input', `${problem.where}: ${message}`, { subject: problem.where });
-  }
+  if (problem) throw invalidInput({ issues: problem.issue ? [problem.issue] : [] }, { fallback: problem.where, firstStep: true });
   if (s.from && s.to && s.from > s.to) throw new JikenboError('bad_input', `from (${s.from}) is after to (${s.to})`, { subject: 'from' });
   return s;
 }

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_JNSA_TABLES, type JnsaTables } from '../analyze/jnsa-damage.ts';
 import { JikenboError } from '../core/errors.ts';
+import { invalidInput } from '../core/invalid-input.ts';
 import { DATA_TYPES, SECTORS } from '../core/record.ts';
 import type { VariantGroup } from '../core/spelling-variants.ts';
 
@@ -68,11 +69,7 @@ export function loadSettings(dbPath: string, explicit?: string): LoadedSettings 
 /** Validates settings and lays them over the default tables; errors name the file and the field. */
 export function parseSettings(raw: unknown, file: string): JnsaTables {
   const result = settingsSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : '(top level)';
-    throw new JikenboError('bad_input', `settings file ${file}: ${where}: ${issue?.message ?? 'invalid'}`, { subject: `${file}:${where}` });
-  }
+  if (!result.success) throw invalidInput(result.error, { what: `settings file ${file}:`, fallback: '(top level)' });
   const jnsa = result.data.jnsa ?? {};
   return {
     dataTypes: { ...DEFAULT_JNSA_TABLES.dataTypes, ...jnsa.dataTypes },

@@ -1,5 +1,5 @@
 // The jikenbo command line: picks the command, runs it, turns any error into one line and an exit code.
-import { JikenboError, reasonOf } from '../core/errors.ts';
+import { reportCommandError } from './error-exit.ts';
 import { endQuietlyOnClosedPipe } from './closed-pipe.ts';
 import { guardTerminalOutput } from './terminal-output.ts';
 
@@ -69,7 +69,8 @@ usage: jikenbo COMMAND [options]
   claims proposals          unconfirmed claims with the incidents they may be about  [--month YYYY-MM] [--country jp]
   claims confirm CLAIM INC  a person confirms a claim is about incident INC (id or 2023-042)  [--by NAME]
   claims map add DOMAIN P   a foreign domain belongs to Japanese organisation P  (claims map list)
-  serve                     the web app; sign-in required  [--port 8080] [--host 127.0.0.1] [--public-read] [--trust-proxy] [--quiet]
+  serve                     the web app; sign-in required  [--port 8080] [--host 127.0.0.1] [--public-read] [--trust-proxy]
+                            [--log-level debug|info|warn|error|silent]  (JSON lines on stderr: requests, background jobs; --quiet = warn)
   user add NAME --role R    an account (viewer, editor or admin); the password is asked, or read from stdin
   user list | role NAME R | disable NAME | enable NAME | passwd NAME
   token add ACCOUNT         an API token for /api/, printed once  [--label TEXT] [--scope read|ingest]  (token list, token revoke ID)
@@ -106,8 +107,6 @@ export async function main(argv: string[]): Promise<number> {
     const command = await load();
     return await command(rest);
   } catch (err) {
-    process.stderr.write(`jikenbo ${name}: ${reasonOf(err)}\n`);
-    if (!(err instanceof JikenboError) && process.env.JIKENBO_DEBUG) console.error(err);
-    return err instanceof JikenboError && err.code === 'bad_input' ? 2 : 1;
+    return reportCommandError(name, err);
   }
 }

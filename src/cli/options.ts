@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { JikenboError } from '../core/errors.ts';
+import { invalidInput } from '../core/invalid-input.ts';
 
 export const pageSchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
@@ -29,9 +30,7 @@ export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(
 export function validate<S extends z.ZodType>(command: string, schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue?.path.length ? `--${issue.path.join('.')}` : 'input';
-  throw new JikenboError('bad_input', `${command}: ${where}: ${issue?.message ?? 'invalid'}`, { subject: where });
+  throw invalidInput(result.error, { what: `${command}:`, name: (field) => (field === 'input' ? field : `--${field}`) });
 }
 
 /** Who the audit log names for a change made from the command line: `cli:` and the system user. */

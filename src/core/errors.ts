@@ -1,4 +1,6 @@
-// The one error type of jikenbo: a message for people, a machine-readable code, and the input it names.
+// The one error type of jikenbo: a message for people, a machine-readable kind (`code`), and the input it
+// names. Kinds only: the web server maps them to HTTP statuses (src/server/error-response.ts), the
+// command line to exit codes (src/cli/error-exit.ts).
 
 export type ErrorCode =
   | 'bad_input'       // a file, argument or request that cannot be read as asked
@@ -10,20 +12,8 @@ export type ErrorCode =
   | 'too_many'        // too many attempts (sign-in); try again later
   | 'too_large'       // a request body over its limit
   | 'unavailable'     // the database cannot answer now (a timeout, a lost connection); try again later
+  | 'not_implemented' // asked of a casebook (or store) that does not keep it
   | 'internal';
-
-const STATUS: Record<ErrorCode, number> = {
-  bad_input: 400,
-  unsupported: 415,
-  not_found: 404,
-  conflict: 409,
-  unauthorized: 401,
-  forbidden: 403,
-  too_many: 429,
-  too_large: 413,
-  unavailable: 503,
-  internal: 500,
-};
 
 export class JikenboError extends Error {
   readonly code: ErrorCode;
@@ -43,10 +33,6 @@ export class JikenboError extends Error {
     this.subject = options.subject;
     this.key = options.key;
     this.params = options.params;
-  }
-
-  get status(): number {
-    return STATUS[this.code];
   }
 }
 

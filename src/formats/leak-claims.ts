@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { hostOf } from '../core/host-name.ts';
 import type { ClaimInput } from '../store/source-types.ts';
+import { describeIssues } from '../core/invalid-input.ts';
 
 export interface ClaimProblem {
   /** Position of the record in the file, from 0. */
@@ -55,8 +56,7 @@ export function parseClaims(json: string, fileName: string): ParsedClaims {
   list.forEach((item, index) => {
     const parsed = record.safeParse(item);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      result.problems.push({ index, reason: `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}` });
+      result.problems.push({ index, reason: describeIssues(parsed.error, 'record') });
       return;
     }
     const claim = toClaim(parsed.data, fileName);

@@ -1,19 +1,17 @@
 // The HTTP app: security headers; who is asking, what they may do (auth/policy.ts) and CSRF checks;
-// language; static files and one route module per area; errors mapped to a status and page in one
-// place. Routes live in src/server/routes/<area>.ts.
+// language; static files and one route module per area; errors mapped to a status and page or
+// problem+json in one place (error-response.ts); a request id and a log line for every request.
+// Routes live in src/server/routes/<area>.ts.
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { JikenboError } from '../core/errors.ts';
-import { html } from 'hono/html';
 import type { Archive, Store } from '../store/ports.ts';
-import { RETRY_AFTER, toHttpError } from './http-error.ts';
-import { LANG_COOKIE, pageContext } from './i18n/locale.ts';
-import { errorText } from './i18n/error-text.ts';
+import { errorResponse, notFoundResponse } from './error-response.ts';
+import { LANG_COOKIE } from './i18n/locale.ts';
 import { checkTimeZone, DEFAULT_TIME_ZONE } from './i18n/time-zone.ts';
 import type { VariantGroup } from '../core/spelling-variants.ts';
-import { layout } from './pages/layout.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { noticeRoutes } from './routes/notices.ts';
 import { reviewRoutes } from './routes/review.ts';
@@ -25,10 +23,11 @@ import { statsRoutes } from './routes/stats.ts';
 import { authRoutes } from './routes/auth.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authenticate, csrfToken, guard, type AccessOptions } from './auth/middleware.ts';
-import { problemOf, problemResponse } from './api/problem.ts';
 import { responseCache } from './response-cache.ts';
 import { skipWhenClientGone } from './client-gone.ts';
-import { requestLog, type RequestLogWriter } from './request-log.ts';
+import { requestLog } from './request-log.ts';
+import { requestId } from './request-id.ts';
+import { createLogger, type Logger } from '../app/log.ts';
 import { REVIEW_SCRIPT } from './static/review-script.ts';
 import { STYLESHEET } from './stylesheet.ts';
 
@@ -43,8 +42,12 @@ const SECURITY_HEADERS: Record<string, string> = {
 const MAX_FORM_BYTES = 256 * 1024;
 
 export interface AppOptions extends Partial<AccessOptions> {
-  /** Where one line per request goes (method, path, status, wall and CPU ms); none when absent (tests). */
-  requestLog?: RequestLogWriter;
+  /**
+   * The log of one JSON line per request (request-log.ts): request id, method, path, status, wall and
+   * CPU ms, and the error of a 500 with its stack. When absent (tests), a logger of level error on
+   * stderr: only the failures.
+   */
+  log?: Logger;
   /** The zone every page shows times in (IANA name); Asia/Tokyo when absent. */
   timeZone?: string;
   /** Spelling groups a search folds besides the defaults (core/spelling-variants.ts). */
@@ -58,7 +61,9 @@ export function createApp(deps: { store: Store; archive: Archive }, options: App
 
   const timeZone = checkTimeZone(options.timeZone ?? DEFAULT_TIME_ZONE);
 
-  if (options.requestLog) app.use('*', requestLog(options.requestLog));
+  // First of all: every response, errors included, carries the request's id, and every request is logged.
+  app.use('*', requestId());
+  app.use('*', requestLog(options.log ?? createLogger({ level: 'error' })));
   app.use('*', async (c, next) => {
     c.set('timeZone', timeZone);
     c.set('searchVariants', options.searchVariants ?? []);
@@ -110,34 +115,9 @@ export function createApp(deps: { store: Store; archive: Archive }, options: App
   app.route('/', dashboardRoutes(deps));
   app.route('/', statsRoutes(deps));
 
-  app.notFound((c) => {
-    if (c.req.path.startsWith('/api/')) return c.json({ error: 'not found' }, 404);
-    const ctx = pageContext(c);
-    const { t } = ctx;
-    return c.html(layout(t('error.not_found'), html`<h1>${t('error.not_found')}</h1><p><a href="/">${t('error.back')}</a></p>`, ctx), 404);
-  });
-
-  app.onError((err, c) => {
-    const { status, message: english } = toHttpError(err);
-    if (status === 500) console.error(err);
-    // 503: the database could not answer in time (a timeout, a lost connection); asking again may work.
-    const challenge: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : status === 503 ? { 'Retry-After': RETRY_AFTER } : {};
-    if (c.req.path.startsWith('/api/v1/')) return problemResponse(c, problemOf(err, c.req.path), challenge);
-    if (c.req.path.startsWith('/api/')) return c.json({ error: english }, status, challenge);
-    const ctx = pageContext(c);
-    const message = errorText(err, ctx.t, ctx.locale);
-    const url = new URL(c.req.url);
-    // A page asked for without signing in: to the sign-in form, and back here afterwards.
-    if (status === 401 && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
-      return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
-    }
-    const { t } = ctx;
-    const heading = status === 404 ? t('error.not_found') : status === 403 ? t('error.forbidden') : status === 400 ? t('error.bad_request')
-      : status === 401 ? t('error.unauthorized') : status === 429 ? t('error.too_many') : status === 503 ? t('error.unavailable') : t('error.title');
-    const signIn = status === 401 ? html`<p><a href="/login">${t('nav.sign_in')}</a></p>` : '';
-    return c.html(layout(heading, html`<h1>${heading}</h1><p class="error-message">${message}</p>${signIn}<p><a href="/">${t('error.back')}</a></p>`, ctx), status,
-      status === 503 ? { 'Retry-After': RETRY_AFTER } : {});
-  });
+  // The one error path (error-response.ts): problem+json under /api/, an HTML page elsewhere.
+  app.notFound(notFoundResponse);
+  app.onError(errorResponse);
 
   return app;
 }

@@ -1,10 +1,10 @@
 // The incidents page's URL: facet choices, the query, order and page, validated on the way in by the
 // shared schema (app/request-schemas.ts) and written back the same way, so a view can be bookmarked.
 // The dashboard reads the same URL.
+import { invalidInput } from '../core/invalid-input.ts';
 import type { IncidentFilter } from '../analyze/incident-filter.ts';
 import type { IncidentSort } from '../analyze/incident-order.ts';
 import { filterOf, incidentPageQuerySchema, parseParameters } from '../app/request-schemas.ts';
-import { fieldError } from './i18n/error-text.ts';
 
 export interface IncidentQuery {
   q: string;
@@ -18,7 +18,7 @@ export interface IncidentQuery {
 /** From `c.req.queries()`; empty values mean "not set". A bad parameter is bad_input naming it. */
 export function parseIncidentQuery(raw: Record<string, string[]>): IncidentQuery {
   const { data: d, problem } = parseParameters(incidentPageQuerySchema, raw);
-  if (problem) throw fieldError('query parameter', problem.where, problem.issue);
+  if (problem) throw invalidInput({ issues: problem.issue ? [problem.issue] : [] }, { what: 'query parameter', fallback: problem.where, firstStep: true });
   return { q: d.q?.trim() ?? '', filter: filterOf(d), sort: d.sort, page: d.page ?? 1, ...(d.wide ? { wide: true } : {}) };
 }
 

@@ -2,17 +2,14 @@
 // field travels in every form and is checked before any route sees the body, so it is dropped here.
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { fieldError } from './i18n/error-text.ts';
+import { invalidInput } from '../core/invalid-input.ts';
 import { CSRF_FIELD } from './auth/middleware.ts';
 
 export async function readForm<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const body = await c.req.parseBody();
   const strings = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== CSRF_FIELD));
   const r = schema.safeParse(strings);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw fieldError('form field', issue?.path.join('.') || 'form', issue);
-  }
+  if (!r.success) throw invalidInput(r.error, { what: 'form field', fallback: 'form' });
   return r.data;
 }
 

@@ -2,7 +2,7 @@
 // and what the decoding process may spend on it. Every source (files, uploads, URLs, watched pages)
 // decodes under these; a user with bigger files raises them with the environment variables below.
 import { z } from 'zod';
-import { JikenboError } from '../core/errors.ts';
+import { invalidInput } from '../core/invalid-input.ts';
 
 const MB = 1024 * 1024;
 
@@ -57,9 +57,7 @@ export function decodeLimitsFrom(env: Record<string, string | undefined>): Decod
     const raw = env[name];
     if (raw === undefined || raw.trim() === '') continue;
     const parsed = positive.safeParse(raw);
-    if (!parsed.success) {
-      throw new JikenboError('bad_input', `${name}: "${raw.slice(0, 20)}": ${parsed.error.issues[0]?.message ?? 'not a number'}`, { subject: name });
-    }
+    if (!parsed.success) throw invalidInput(parsed.error, { name: () => name, value: raw.slice(0, 20) });
     limits[key] = parsed.data * unit;
   }
   return limits;

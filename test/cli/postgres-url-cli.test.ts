@@ -8,7 +8,7 @@ describe('jikenbo --db postgres://… that cannot be used', () => {
   it('refuses a bad pool or timeout parameter with exit code 2', async () => {
     const r = await jikenbo(['list', '--db', 'postgres://jikenbo@127.0.0.1:1/cases?pool_size=0']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^jikenbo list: the PostgreSQL URL's pool_size is not valid/m);
+    expect(r.stderr).toMatch(/^jikenbo list: the PostgreSQL URL's parameter pool_size: Too small/m);
   });
 
   it('says which database it cannot reach, within the acquire timeout, with exit code 1', async () => {

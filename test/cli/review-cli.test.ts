@@ -50,7 +50,7 @@ describe.each(CASEBOOK_ENGINES)('jikenbo review, revert, reextract on $name', (e
     expect(history.stdout).toMatch(/correction #1 sector: .*reverted by suzuki/);
     const bad = await jikenbo(['review', String(id), 'affected_count', 'lots', '--by', 'sato', '--reason', '公表文の記載による', '--db', db]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/affected_count: "lots" is not a valid value/);
+    expect(bad.stderr).toMatch(/^jikenbo review: affected_count: "lots" is not a valid value \(\S/m);
   });
 
   it('lists the review queue and states in the annual report how many values people confirmed', async () => {

@@ -108,7 +108,10 @@ describe.each(CASEBOOK_ENGINES)('web app on $name', (engine) => {
     expect((await app.request('/?type=nonsense')).status).toBe(400);
     const api = await app.request('/api/notices/999999');
     expect(api.status).toBe(404);
-    expect(await api.json()).toEqual({ error: 'no such record' });
+    expect(api.headers.get('content-type')).toBe('application/problem+json');
+    expect(await api.json()).toEqual({
+      type: 'about:blank', title: 'Not found', status: 404, detail: 'no such record', instance: `urn:jikenbo:request:${api.headers.get('x-request-id')}`,
+    });
   });
 
   it('offers the records as JSON', async () => {

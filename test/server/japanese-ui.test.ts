@@ -8,6 +8,7 @@ import type { Casebook } from '../../src/app/casebook.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { correctValue } from '../../src/app/review.ts';
 import { createApp } from '../../src/server/app.ts';
+import { createLogger } from '../../src/app/log.ts';
 import { isMessageKey } from '../../src/server/i18n/error-text.ts';
 import { MESSAGES } from '../../src/i18n/messages.ts';
 import type { Store } from '../../src/store/ports.ts';
@@ -141,22 +142,20 @@ describe.each(CASEBOOK_ENGINES)('the Japanese UI on $name', (engine) => {
     const broken = new Proxy(casebook.store, {
       get: (target, prop, receiver) => (prop === 'getNotice' ? async () => { throw new Error('disk on fire at /var/secret'); } : Reflect.get(target, prop, receiver)),
     }) as Store;
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => { errors.push(args); };
-    try {
-      const res = await createApp({ ...casebook, store: broken }, { publicRead: true }).request(`${ORIGIN}/notices/${notice}`);
-      expect(res.status).toBe(500);
-      const body = await res.text();
-      expect(body).toContain('サーバー内部でエラーが発生しました');
-      expect(body).not.toContain('disk on fire');
-      expect(body).not.toMatch(ENGLISH_IN_JAPANESE);
-      const en = await (await createApp({ ...casebook, store: broken }, { publicRead: true }).request(`${ORIGIN}/notices/${notice}?lang=en`)).text();
-      expect(en).toContain('internal error');
-    } finally {
-      console.error = original;
-    }
+    // The details go to the log, never to the page.
+    const errors: string[] = [];
+    const log = createLogger({ level: 'error', write: (line) => errors.push(line) });
+    const res = await createApp({ ...casebook, store: broken }, { publicRead: true, log }).request(`${ORIGIN}/notices/${notice}`);
+    expect(res.status).toBe(500);
+    const body = await res.text();
+    expect(body).toContain('サーバー内部でエラーが発生しました');
+    expect(body).toContain(res.headers.get('x-request-id')!);
+    expect(body).not.toContain('disk on fire');
+    expect(body).not.toMatch(ENGLISH_IN_JAPANESE);
+    const en = await (await createApp({ ...casebook, store: broken }, { publicRead: true, log }).request(`${ORIGIN}/notices/${notice}?lang=en`)).text();
+    expect(en).toContain('internal error');
     expect(errors.length).toBe(2);
+    for (const line of errors) expect(line).toContain('disk on fire at /var/secret');
   });
 
   it('keeps the language link working on every page, /admin/* included', async () => {

@@ -9,6 +9,7 @@ import { DEFAULT_POOL_SETTINGS, readPostgresUrl } from '../../src/store/postgres
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts';
 import { NOTICES, makeDocument, makeNotice } from './fixtures.ts';
+import { httpErrorOf } from '../../src/server/error-response.ts';
 
 async function errorOf(promise: Promise<unknown>): Promise<JikenboError> {
   const err = await promise.then(() => null, (e: unknown) => e);
@@ -100,7 +101,7 @@ describe('PostgreSQL pool without hangs', () => {
     // Cancelled long before the sleep ends: generous for a loaded machine, still half the sleep.
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(err.code).toBe('unavailable');
-    expect(err.status).toBe(503);
+    expect(httpErrorOf(err).status).toBe(503);
     expect(err.message).toContain(`PostgreSQL database "${database.name}"`);
     expect(err.message).toMatch(/statement timeout \(200 ms\)/);
     // Inside a transaction too, and the pool goes on serving.

@@ -15,7 +15,7 @@ export const DEMO_DIR = join(packageRoot(), 'demo/notices') + sep;
 export async function demoCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('demo', args, {
     db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
-    'no-serve': { type: 'boolean' },
+    'no-serve': { type: 'boolean' }, 'log-level': { type: 'string' },
   });
   const casebook = await openCommandCasebook(values.db, { actor: cliActor(), create: true });
   const report = await runWithProgress([DEMO_DIR], casebook, process.stderr.isTTY === true);

@@ -7,7 +7,8 @@ import { createApp } from '../../server/app.ts';
 import { startWatchTimer } from '../../app/watch.ts';
 import { regroupIncidents } from '../../app/incidents.ts';
 import { refreshIncidentFacts } from '../../app/incident-facts.ts';
-import { describeGrouping } from '../grouping-progress.ts';
+import { createLogger, LOG_LEVELS, type LogLevel } from '../../app/log.ts';
+import { groupingJobLog, watchJobLog } from '../../app/job-log.ts';
 import { parseCommand, portSchema, validate } from '../options.ts';
 import { z } from 'zod';
 import { loadSettings } from '../../app/settings.ts';
@@ -16,9 +17,10 @@ import type { VariantGroup } from '../../core/spelling-variants.ts';
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('serve', args, {
     db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'no-watch': { type: 'boolean' }, 'public-read': { type: 'boolean' },
-    'trust-proxy': { type: 'boolean' }, quiet: { type: 'boolean' },
+    'trust-proxy': { type: 'boolean' }, quiet: { type: 'boolean' }, 'log-level': { type: 'string' },
   });
   decodeLimits(); // a bad limit in the environment (decode-limits.ts) is refused before any work
+  logLevelOf(values); // and a bad --log-level
   const dbPath = resolveDbPath(values.db);
   // The casebook's time zone: JIKENBO_TIME_ZONE, else the settings file beside it, else Asia/Tokyo.
   const settings = loadSettings(dbPath);
@@ -29,8 +31,12 @@ export async function serveCommand(args: string[]): Promise<number> {
 
 /** Serves until SIGINT/SIGTERM, then closes the casebook. */
 export async function listen(
-  casebook: Casebook, values: { port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean; 'trust-proxy'?: boolean; quiet?: boolean; timeZone?: string; searchVariants?: VariantGroup[] },
+  casebook: Casebook, values: {
+    port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean; 'trust-proxy'?: boolean; quiet?: boolean; 'log-level'?: string;
+    timeZone?: string; searchVariants?: VariantGroup[];
+  },
 ): Promise<number> {
+  const log = createLogger({ level: logLevelOf(values) });
   const { port, host } = validate('serve', z.object({ port: portSchema, host: z.string().min(1) }), {
     port: values.port ?? process.env.PORT ?? 8080,
     host: values.host ?? process.env.HOST ?? '127.0.0.1',
@@ -38,17 +44,16 @@ export async function listen(
   const publicRead = values['public-read'] === true;
   // --trust-proxy: only behind a reverse proxy that appends the client's address to X-Forwarded-For
   // (a client reaching the server directly could otherwise name any address it likes).
-  // One line per request (method, path, status, wall and CPU ms) unless --quiet or JIKENBO_REQUEST_LOG=off.
-  const logRequests = values.quiet !== true && process.env.JIKENBO_REQUEST_LOG !== 'off';
   const app = createApp(casebook, {
     publicRead, trustProxy: values['trust-proxy'] === true,
     // JIKENBO_TIME_ZONE also for `demo`, which reads no settings file.
     ...(values.timeZone || process.env.JIKENBO_TIME_ZONE ? { timeZone: values.timeZone || process.env.JIKENBO_TIME_ZONE } : {}),
     ...(values.searchVariants ? { searchVariants: values.searchVariants } : {}),
-    ...(logRequests ? { requestLog: (line: string) => process.stdout.write(`jikenbo: ${line}\n`) } : {}),
+    log,
   });
   if ((await casebook.store.listAccounts()).length === 0) {
-    process.stderr.write(`jikenbo serve: no accounts yet; make the first admin with: jikenbo user add NAME --role admin${publicRead ? '' : ' (until then nobody can sign in)'}\n`);
+    // stderr is the log's (JSON lines): the hint is one of them.
+    log.warn(`no accounts yet; make the first admin with: jikenbo user add NAME --role admin${publicRead ? '' : ' (until then nobody can sign in)'}`);
   }
   return new Promise<number>((resolveExit) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -59,31 +64,30 @@ export async function listen(
       void casebook.close().then(() => resolveExit(1));
     });
     // Watched sources are checked on their schedule while serving (off with --no-watch or JIKENBO_WATCH=off).
-    const watch = values['no-watch'] || process.env.JIKENBO_WATCH === 'off' ? null : startWatchTimer(casebook, {
-      onReport: (r) => process.stdout.write(`jikenbo watch: checked ${r.checked.length} sources, ${r.checked.filter((c) => c.status === 'failed').length} failed\n`),
-      onError: (err) => process.stderr.write(`jikenbo watch: ${err instanceof Error ? err.message : String(err)}\n`),
-      // One server per database watches (a lease in the store); the others say who does.
-      onLease: (lease) => process.stdout.write(lease.held
-        ? 'jikenbo watch: this server checks the watched sources\n'
-        : `jikenbo watch: ${lease.holder} checks the watched sources; this server takes over if it stops\n`),
-    });
+    // Each outcome is a line of the log (app/job-log.ts).
+    const watch = values['no-watch'] || process.env.JIKENBO_WATCH === 'off' ? null : startWatchTimer(casebook, watchJobLog(log));
     // Work the grouping queue holds (a casebook grouped by an older jikenbo, a crash mid-ingest) is
     // drained in the background, a step at a time; requests that change the casebook join it.
-    let lastReport = 0;
-    void regroupIncidents(casebook.store, {
-      onProgress: (p) => {
-        if (p.waiting > 0 && Date.now() - lastReport < 5000) return;
-        lastReport = Date.now();
-        process.stdout.write(`jikenbo: grouping ${describeGrouping(p)}\n`);
-      },
-    })
+    const grouping = groupingJobLog(log);
+    void regroupIncidents(casebook.store, { onProgress: grouping.onProgress })
       // Then the incidents' facts the pages read (all of them once after migration 11), before a reader asks.
       .then(() => refreshIncidentFacts(casebook.store))
-      .catch((err: unknown) => process.stderr.write(`jikenbo: grouping failed: ${err instanceof Error ? err.message : String(err)}\n`));
+      .then(grouping.done, grouping.failed);
     const stop = () => {
       void (watch?.stop() ?? Promise.resolve()).then(() => server.close(() => void casebook.close().then(() => resolveExit(0))));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/**
+ * The log's level (app/log.ts): --log-level, else JIKENBO_LOG_LEVEL, else info (a line per request
+ * and per job outcome, on stderr). --quiet or JIKENBO_REQUEST_LOG=off, as before, mean warn: no
+ * request lines, only what went wrong.
+ */
+function logLevelOf(values: { quiet?: boolean; 'log-level'?: string }): LogLevel {
+  const given = values['log-level'] ?? process.env.JIKENBO_LOG_LEVEL;
+  if (given !== undefined) return validate('serve', z.object({ 'log-level': z.enum(LOG_LEVELS) }), { 'log-level': given })['log-level'];
+  return values.quiet === true || process.env.JIKENBO_REQUEST_LOG === 'off' ? 'warn' : 'info';
 }

@@ -120,7 +120,8 @@ export const correctionSchema = z.object({
 export const correctionsSchema = z.object({ corrections: z.array(correctionSchema) });
 
 export const problemSchema = z.object({
-  type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string().optional(),
+  type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(),
+  instance: z.string().optional().describe('this occurrence: urn:jikenbo:request:<id>, the X-Request-Id of the response and the id of the server\'s log line'),
   field: z.string().optional().describe('the input the problem is about'),
 });
 

@@ -1,7 +1,8 @@
-// RFC 9457 problem details for /api/v1: every error of the API becomes one of these, in one place.
-import type { Context } from 'hono';
-import { JikenboError } from '../../core/errors.ts';
-import { toHttpError } from '../http-error.ts';
+// RFC 9457 problem details, the body of every error answered under /api/: type, title, status,
+// detail, and `instance` naming this occurrence by its request id (`urn:jikenbo:request:<id>`, the
+// response's X-Request-Id and the request's log line; see request-id.ts), plus `field`, the input the
+// problem is about. Built only by error-response.ts.
+import type { ErrorStatus } from '../error-response.ts';
 
 export interface Problem {
   type: string;
@@ -12,23 +13,19 @@ export interface Problem {
   field?: string;
 }
 
-const TITLES: Record<number, string> = {
+const TITLES: Record<ErrorStatus, string> = {
   400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict',
-  413: 'Content too large', 415: 'Unsupported media type', 500: 'Internal error', 501: 'Not implemented', 503: 'Service unavailable',
+  413: 'Content too large', 415: 'Unsupported media type', 429: 'Too many requests', 500: 'Internal error', 501: 'Not implemented', 503: 'Service unavailable',
 };
 
+/** The `instance` of a problem: the request's id as a URN. */
+export const requestInstance = (requestId: string) => `urn:jikenbo:request:${requestId}`;
+
 /** `about:blank` types, as RFC 9457 §4.2.1 says, when the status says all there is. */
-export function problem(status: number, detail: string, extra: { instance?: string; field?: string } = {}): Problem {
-  return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...extra };
+export function problem(status: ErrorStatus, detail: string, requestId: string, field?: string): Problem {
+  return { type: 'about:blank', title: TITLES[status], status, detail, instance: requestInstance(requestId), ...(field ? { field } : {}) };
 }
 
-export function problemResponse(c: Context, p: Problem, headers: Record<string, string> = {}): Response {
+export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(p), { status: p.status, headers: { 'Content-Type': 'application/problem+json', ...headers } });
-}
-
-/** Any thrown value as a problem; internals never reach the client (toHttpError decides what is safe). */
-export function problemOf(err: unknown, path: string): Problem {
-  const { status, message } = toHttpError(err);
-  const field = err instanceof JikenboError && status !== 500 ? err.subject : undefined;
-  return problem(status, message, { instance: path, ...(field ? { field } : {}) });
 }

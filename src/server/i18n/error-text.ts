@@ -2,7 +2,6 @@
 // CLI, the logs and the API; one that names a catalogue key (`key`, `params`) is said in Japanese from
 // that key, and one that does not gets the Japanese of its kind, never the English sentence.
 import { HTTPException } from 'hono/http-exception';
-import type { z } from 'zod';
 import { JikenboError } from '../../core/errors.ts';
 import { MESSAGES, type Locale, type MessageKey, type Translate } from '../../i18n/messages.ts';
 
@@ -14,29 +13,6 @@ export function fieldName(t: Translate, field: string): string {
   if (isMessageKey(record)) return t(record);
   const form = `form.field.${field}`;
   return isMessageKey(form) ? t(form) : field;
-}
-
-/** A zod issue as a catalogue key and its values: `problem.too_long` with `max`, and so on. */
-export function zodProblem(issue: z.core.$ZodIssue | undefined): Record<string, string | number> & { problem: MessageKey } {
-  if (!issue) return { problem: 'problem.invalid' };
-  switch (issue.code) {
-    case 'too_big': return issue.origin === 'string' ? { problem: 'problem.too_long', max: Number(issue.maximum) } : { problem: 'problem.too_big', max: Number(issue.maximum) };
-    case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? { problem: 'problem.required' } : { problem: 'problem.too_short', min: Number(issue.minimum) };
-      return { problem: 'problem.too_small', min: Number(issue.minimum) };
-    case 'invalid_value': return { problem: 'problem.choice' };
-    case 'invalid_type': return { problem: issue.input === undefined ? 'problem.required' : 'problem.format' };
-    case 'invalid_format': return { problem: 'problem.format' };
-    case 'unrecognized_keys': return { problem: 'problem.unknown_key' };
-    default: return { problem: 'problem.invalid' };
-  }
-}
-
-/** The `field: problem` error of a rejected form field or query parameter, English message and key. */
-export function fieldError(prefix: string, where: string, issue: z.core.$ZodIssue | undefined): JikenboError {
-  return new JikenboError('bad_input', `${prefix} ${where}: ${issue?.message ?? 'invalid'}`, {
-    subject: where, key: 'error.field', params: { field: where, ...zodProblem(issue) },
-  });
 }
 
 function keyed(t: Translate, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {

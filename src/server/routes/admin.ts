@@ -17,7 +17,7 @@ import { pageContext } from '../i18n/locale.ts';
 import { accountsPage, auditPage, watchPage } from '../pages/admin-page.ts';
 import { layout } from '../pages/layout.ts';
 import { readForm } from '../read-form.ts';
-import { fieldError } from '../i18n/error-text.ts';
+import { invalidInput } from '../../core/invalid-input.ts';
 import { parseId } from './incidents.ts';
 
 const confirm = z.string().min(1, 'give your own password to confirm').max(1024);
@@ -92,10 +92,7 @@ export function adminRoutes(deps: { store: Store }, access: AccessOptions): Hono
     // ?lang= is every page's (the language switch), not a filter of this one.
     const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([k, v]) => v !== '' && k !== 'lang'));
     const parsed = auditQuery.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw fieldError('query', issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query'), issue);
-    }
+    if (!parsed.success) throw invalidInput(parsed.error, { what: 'query parameter', fallback: 'query' });
     const q = parsed.data;
     const entries = await store.listAudit({ limit: PAGE, ...(q.actor ? { actor: q.actor } : {}), ...(q.action ? { action: q.action } : {}), ...(q.before ? { beforeId: q.before } : {}) });
     const olderParams = new URLSearchParams({ ...(q.actor ? { actor: q.actor } : {}), ...(q.action ? { action: q.action } : {}), before: String(entries.at(-1)?.id ?? 0) });

@@ -1,5 +1,5 @@
 // The JSON API /api/v1 and its OpenAPI document: thin handlers that validate input and output with the
-// zod schemas of api-schemas.ts, ETags on reads, RFC 9457 problem details for every error.
+// zod schemas of api-schemas.ts, ETags on reads, RFC 9457 problem details for every error (made in error-response.ts).
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,8 +23,7 @@ import { incidentLine } from '../../formats/jsonl.ts';
 import type { Archive, Store } from '../../store/ports.ts';
 import * as s from '../api/api-schemas.ts';
 import { openApiDocument } from '../api/openapi.ts';
-import { problem, problemOf, problemResponse } from '../api/problem.ts';
-import { RETRY_AFTER } from '../http-error.ts';
+import { describeIssues, invalidInput } from '../../core/invalid-input.ts';
 import { storeActingAs } from '../../store/with-actor.ts';
 import { storeNamingSource } from '../../store/with-source-name.ts';
 import { actorOf } from '../auth/viewer.ts';
@@ -45,13 +44,6 @@ const DEFAULT_LIMIT = 50;
 
 export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
   const api = new Hono();
-
-  // The one place where an API error becomes a response.
-  api.onError((err, c) => {
-    const p = problemOf(err, c.req.path);
-    if (p.status === 500) console.error(err);
-    return problemResponse(c, p, p.status === 503 ? { 'Retry-After': RETRY_AFTER } : {});
-  });
 
   let openapi: string | null = null;
   api.get('/api/openapi.json', etag(), (c) => {
@@ -127,7 +119,7 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
     // Claims arrive with the leak-site claims store; until a store has them the route says so.
     const store = deps.store as unknown as ClaimStore;
     if (typeof store.listClaims !== 'function') {
-      return problemResponse(c, problem(501, 'this casebook keeps no leak-site claims yet', { instance: c.req.path }));
+      throw new JikenboError('not_implemented', 'this casebook keeps no leak-site claims yet');
     }
     const claims = await store.listClaims(range);
     return json(c, s.claimsSchema, {
@@ -152,7 +144,7 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
   });
 
   // Editors and admins (auth/policy.ts), through a session or a token of scope ingest.
-  api.post('/api/v1/incidents/:id/corrections', bodyLimit({ maxSize: 16 * 1024, onError: (c) => problemResponse(c, problem(413, 'the body is over 16 KB', { instance: c.req.path })) }), async (c) => {
+  api.post('/api/v1/incidents/:id/corrections', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge('the body is over 16 KB') }), async (c) => {
     const { id: ref } = parse(s.incidentRefPath, { id: c.req.param('id') });
     const id = typeof ref === 'number' ? ref : await incidentByNumber(deps.store, ref);
     let raw: unknown;
@@ -171,7 +163,7 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
   });
 
   // Editors and admins (auth/policy.ts), through a session or a token of scope ingest.
-  const smallBody = bodyLimit({ maxSize: 16 * 1024, onError: (c) => problemResponse(c, problem(413, 'the body is over 16 KB', { instance: c.req.path })) });
+  const smallBody = bodyLimit({ maxSize: 16 * 1024, onError: tooLarge('the body is over 16 KB') });
   api.post('/api/v1/claims/:id/confirm', smallBody, async (c) => {
     const { id } = parse(s.idPath, { id: c.req.param('id') });
     const body = parse(s.claimConfirmBody, await jsonBody(c));
@@ -186,7 +178,7 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
 
   // Editors and admins only (auth/policy.ts): a script sends `Authorization: Bearer <API token>`.
   api.post('/api/v1/notices',
-    bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => problemResponse(c, problem(413, `the body is over ${MAX_UPLOAD_BYTES} bytes`, { instance: c.req.path })) }),
+    bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(`the body is over ${MAX_UPLOAD_BYTES} bytes`) }),
     async (c) => {
       const { filename } = parse(s.ingestQuery, single(c.req.queries(), ['filename']));
       const upload = await readUpload(c, filename);
@@ -235,17 +227,20 @@ function claimLinkJson(l: ClaimLink) {
 
 function json<S extends z.ZodType>(c: Context, schema: S, body: z.input<S>, status: 200 | 201 = 200): Response {
   const checked = schema.safeParse(body);
-  if (!checked.success) throw new JikenboError('internal', `response does not match its schema: ${checked.error.issues[0]?.message}`);
+  if (!checked.success) throw new JikenboError('internal', `response does not match its schema: ${describeIssues(checked.error, 'body')}`);
   return c.json(checked.data as object, status);
 }
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const where = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue?.path.join('.') || 'request';
-  throw new JikenboError('bad_input', `${where}: ${issue?.code === 'unrecognized_keys' ? 'unknown parameter' : issue?.message ?? 'invalid'}`, { subject: where });
+  throw invalidInput(r.error, { fallback: 'request' });
 }
+
+/** A body over its limit: thrown, so that it is answered as every other error (error-response.ts). */
+const tooLarge = (message: string) => (): never => {
+  throw new JikenboError('too_large', message, { subject: 'body' });
+};
 
 /** The named parameters, each given at most once. */
 function single(raw: Record<string, string[]>, names: string[]): Record<string, string> {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { changeAccount, confirmPassword, createApiToken, endSession, revokeApiToken, signIn, signOut } from '../../app/accounts.ts';
 import { TOKEN_SCOPES } from '../../core/access.ts';
 import { JikenboError } from '../../core/errors.ts';
+import { invalidInput } from '../../core/invalid-input.ts';
 import type { Store } from '../../store/ports.ts';
 import type { AccessOptions } from '../auth/middleware.ts';
 import { AttemptLimiter } from '../auth/attempt-limiter.ts';
@@ -43,7 +44,7 @@ export function authRoutes(deps: { store: Store }, access: AccessOptions): Hono 
   // Shown even to a browser that has a session: it may be someone else's, planted; signing in replaces it.
   app.get('/login', async (c) => {
     const next = printable('next', 2000).optional().safeParse(c.req.query('next'));
-    if (!next.success) throw new JikenboError('bad_input', `query next: ${next.error.issues[0]?.message ?? 'invalid'}`, { subject: 'next' });
+    if (!next.success) throw invalidInput(next.error, { what: 'query parameter', fallback: 'next' });
     return showLogin(c, { next: localPath(next.data), error: null, name: '' });
   });
 

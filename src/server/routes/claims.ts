@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { claimProposals, confirmClaim, confirmedClaimsOf, unconfirmClaim, type ClaimWithProposals } from '../../app/claims.ts';
-import { JikenboError } from '../../core/errors.ts';
+import { invalidInput } from '../../core/invalid-input.ts';
 import type { Store } from '../../store/ports.ts';
 import { pageContext, type PageContext } from '../i18n/locale.ts';
 import { layout } from '../pages/layout.ts';
@@ -30,8 +30,7 @@ const unconfirmForm = z.object({
 function check<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  throw new JikenboError('bad_input', `${what} ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}`.replace(/\s+:/, ':'));
+  throw invalidInput(r.error, { what, fallback: 'input' });
 }
 
 export function claimRoutes(deps: { store: Store }): Hono {

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { noticeFilterSchema } from '../../app/request-schemas.ts';
 import { JikenboError } from '../../core/errors.ts';
-import { fieldError } from '../i18n/error-text.ts';
+import { invalidInput } from '../../core/invalid-input.ts';
 import { attachmentDisposition } from '../content-disposition.ts';
 import { expandSpellings } from '../../core/spelling-variants.ts';
 import { spellingGroupsOf } from '../search-spellings.ts';
@@ -27,10 +27,7 @@ function parseQuery(query: Record<string, string>) {
   // Empty form fields mean "no filter".
   const cleaned = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''));
   const result = listQuery.safeParse(cleaned);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw fieldError('query parameter', issue?.path.join('.') || 'query', issue);
-  }
+  if (!result.success) throw invalidInput(result.error, { what: 'query parameter', fallback: 'query' });
   return result.data;
 }
 

@@ -7,7 +7,7 @@ import { estimateDamage, summarizeDamages, DEFAULT_JNSA_TABLES, type JnsaTables 
 import { allStats, STAT_FIELDS, statBy, type StatField } from '../../analyze/stats/stats-by.ts';
 import { checkDuty } from '../../app/duty-check.ts';
 import { scopedFacts } from '../../app/scoped-facts.ts';
-import { JikenboError } from '../../core/errors.ts';
+import { invalidInput } from '../../core/invalid-input.ts';
 import type { Store } from '../../store/ports.ts';
 import { dashboardScope } from './dashboard.ts';
 
@@ -20,10 +20,7 @@ const extraSchema = z.object({
 function split(queries: Record<string, string[]>): { extra: z.infer<typeof extraSchema>; filter: Record<string, string[]> } {
   const { by, all, ...filter } = queries;
   const result = extraSchema.safeParse({ by: by?.[0], all: all?.[0] });
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new JikenboError('bad_input', `query parameter ${String(issue?.path[0] ?? 'query')}: ${issue?.message ?? 'invalid'}`);
-  }
+  if (!result.success) throw invalidInput(result.error, { what: 'query parameter', fallback: 'query', firstStep: true });
   return { extra: result.data, filter };
 }
 

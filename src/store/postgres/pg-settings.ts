@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { JikenboError } from '../../core/errors.ts';
+import { invalidInput } from '../../core/invalid-input.ts';
 
 export interface PoolSettings {
   /** Connections the pool opens at most. */
@@ -58,10 +59,7 @@ export function readPostgresUrl(url: string): { url: string; settings: PoolSetti
     u.searchParams.delete(name);
   }
   const parsed = schema.safeParse(given);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new JikenboError('bad_input', `the PostgreSQL URL's ${issue.path.join('.')} is not valid: ${issue.message}`, { subject: 'db' });
-  }
+  if (!parsed.success) throw invalidInput(parsed.error, { what: 'the PostgreSQL URL\'s parameter' });
   const settings = { ...DEFAULT_POOL_SETTINGS };
   for (const [name, key] of Object.entries(PARAMS)) {
     const value = parsed.data[name as keyof typeof PARAMS];

@@ -1,0 +1,48 @@
+// What the web server's background jobs log (app/log.ts), one structured line per outcome: `job`
+// (watch, grouping), `outcome` ok or failed, and a failure's error (with the stack of an unexpected one).
+import type { GroupingProgress } from './regroup.ts';
+import { errorFields, type Logger } from './log.ts';
+import type { WatchTimerOptions } from './watch.ts';
+
+/** The watch loop's callbacks: a line per source checked (and per new notice that could not be read), one per failed run. */
+export function watchJobLog(logger: Logger): Required<Pick<WatchTimerOptions, 'onReport' | 'onError' | 'onLease'>> {
+  return {
+    onReport: (report) => {
+      for (const check of report.checked) {
+        const source = check.source.url;
+        const count = (status: string) => check.notices.filter((n) => n.status === status).length;
+        if (check.status === 'failed') {
+          logger.error('watch source', { job: 'watch', outcome: 'failed', source, error: check.error ?? 'failed' });
+        } else {
+          logger.info('watch source', {
+            job: 'watch', outcome: 'ok', source, status: check.status, new_links: check.newLinks,
+            ingested: count('new'), duplicates: count('duplicate'), failed: count('failed'),
+          });
+        }
+        for (const n of check.notices) {
+          if (n.status === 'failed') logger.warn('watch notice', { job: 'watch', outcome: 'failed', source, url: n.path, title: n.title, error: n.reason ?? 'failed' });
+        }
+      }
+    },
+    onError: (err) => logger.error('watch run', { job: 'watch', outcome: 'failed', ...errorFields(err) }),
+    // One server per database watches (a lease in the store); the others say who does.
+    onLease: (lease) => logger.info('watch lease', { job: 'watch', held: lease.held, holder: lease.holder }),
+  };
+}
+
+/** The grouping queue drained in the background: progress (at most every 5 s), then ok or failed. */
+export function groupingJobLog(logger: Logger, intervalMs = 5000): {
+  onProgress: (p: GroupingProgress) => void; done: () => void; failed: (err: unknown) => void;
+} {
+  let last = 0;
+  const started = performance.now();
+  return {
+    onProgress: (p) => {
+      if (p.waiting > 0 && performance.now() - last < intervalMs) return;
+      last = performance.now();
+      logger.info('grouping progress', { job: 'grouping', stage: p.stage, done: p.done, waiting: p.waiting, ...(p.holder ? { holder: p.holder } : {}) });
+    },
+    done: () => logger.info('grouping', { job: 'grouping', outcome: 'ok', ms: Math.round(performance.now() - started) }),
+    failed: (err) => logger.error('grouping', { job: 'grouping', outcome: 'failed', ...errorFields(err) }),
+  };
+}

@@ -7,7 +7,8 @@ const PAGE_LINE_RE = /^\s*(?:-\s*[0-9]{1,3}\s*-|[0-9]{1,3}\s*\/\s*[0-9]{1,3}(?:\
 // A line that ends a sentence, a heading or a cell, after which a break is a real one.
 const CLOSED_END_RE = /[。.!?:」』)\]】]\s*$/;
 // What opens a new line on its own: list marks, numbered headings, brackets, dates in a timeline, Q/A.
-const OPENER_RE = /^\s*(?:[•・*※■□◆◇●○▼▽★☆\-【\[<(①-⑳]|[0-9]{1,2}\s*[.)、]|[0-9]{4}\s*年|(?:令和|平成)\s*[0-9元]|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[QA]\s*[.:]|(?:電話|TEL|Tel|FAX|Fax|E-?mail|メール)\s*[:：\s0-9(]|〒|URL|https?:)/;
+// A short numbered heading with a space after its number (「３　対応」 after NFKC) is a line of its own too.
+const OPENER_RE = /^\s*(?:[•・*※■□◆◇●○▼▽★☆\-【\[<(①-⑳]|[0-9]{1,2}\s*[.)、]|[0-9]{1,2}\s+[^\s0-9][^\s]{0,14}\s*$|[0-9]{4}\s*年|(?:令和|平成)\s*[0-9元]|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[QA]\s*[.:]|(?:電話|TEL|Tel|FAX|Fax|E-?mail|メール)\s*[:：\s0-9(]|〒|URL|https?:)/;
 const TABLE_RE = /[\t|]/;
 const LIST_ITEM_RE = /^\s*(?:[•・*※■□◆◇●○▼▽★☆\-①-⑳]|\(?[0-9]{1,2}\)|[0-9]{1,2}\s*[.)、])/;
 // How the second half of a cut word or clause starts: kana that cannot open a sentence, or punctuation.
@@ -33,6 +34,15 @@ function linesOf(text: string): Line[] {
     start = end + 1;
   }
   return out;
+}
+
+function indent(s: string): number {
+  return s.length - s.trimStart().length;
+}
+
+/** The second line is indented deeper than the first: it carries on the first one's text. */
+function hangs(a: string, b: string): boolean {
+  return indent(b) > indent(a);
 }
 
 /** Minimum length of a line that can have been cut by a page's width. */
@@ -91,7 +101,9 @@ export function unwrapPdfLines(norm: Normalized): Normalized {
   // Where the text shows such cuts it is a PDF copy and every open line carries on; elsewhere only the cuts do.
   const wrapped = strongCount >= 2;
   for (const { a, b, strong, item } of pairs) {
-    if (!strong && (!wrapped || item)) continue;
+    // A list item's own second line hangs under its text, indented deeper than the item's mark
+    // (「（１）令和…サーバーが暗」 then 「　　号化され、…」); a line indented like the item is the next item.
+    if (!strong && (!wrapped || (item && !hangs(a.text, b.text)))) continue;
     const at = a.text.trimEnd();
     for (let k = a.start + at.length; k < b.start + (b.text.length - b.text.trimStart().length); k++) drop[k] = 1;
     changed = true;

@@ -12,6 +12,11 @@ import { DISCOVERY_RULES, DISCOVERY_TIER, LEARNING_CUE } from './rules/discovery
 
 // 「2．発覚の経緯」「■事態判明の経緯と対応」: a heading over the learning sentences.
 const LEARNING_HEADING_RE = /(?:発覚|判明|覚知|認知|把握|発見)(?:の|に至る|までの)?(?:経緯|経過|状況)|(?:経緯|経過)(?:及び|と|・)?(?:対応|概要)?$|^[\s0-9.()■●◆【一二三四五六七八九十、]*(?:事案|事件|事故|本件)?(?:の)?(?:経緯|経過)/;
+// A leak-site post or a ransom claim is how the organisation learned only when its own people did not find the
+// damage themselves: where the notice also says its staff found the encryption or detected the attack, the claim
+// is news about the attack, and the own finding is how it learned.
+const CLAIM_RULES = new Set(['discovery/attacker-claim', 'discovery/dark-web-listing']);
+const OWN_FINDING_RULES = new Set(['discovery/staff-noticed', 'discovery/detected', 'discovery/noticed', 'discovery/own-office-check']);
 /** How many units after a heading count as under it. */
 const SECTION_REACH = 12;
 /** A sentence cut inside a quotation (「…。」と連絡があり) is joined to the rest of the quotation. */
@@ -81,12 +86,19 @@ export function extractDiscovery(ctx: PostContext): Found<Discovery> | null {
   }
   // 2. The earliest strong hit anywhere; 3. else the earliest weak cue.
   const weak: Array<Hit<Discovery>> = [];
+  let claim: Hit<Discovery> | null = null;
   for (const u of cued) {
     const hits = hitsIn(u);
     const strong = best(hits.filter((h) => tier(h) <= 2));
+    if (strong && !claim && CLAIM_RULES.has(strong.rule.id)) {
+      claim = strong;
+      continue;
+    }
+    if (strong && claim && !OWN_FINDING_RULES.has(strong.rule.id)) continue;
     if (strong) return found(strong);
     weak.push(...hits);
   }
+  if (claim) return found(claim);
   const pick = best(weak);
   return pick ? found(pick) : null;
 }

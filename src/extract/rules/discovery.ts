@@ -10,7 +10,7 @@ import { defineRules } from './rule.ts';
 /** A verb of telling, as a noun (連絡, 指摘, 相談, 電話…). */
 const TELL = '(?:ご|御|お)?(?:連絡|報告|通報|通知|指摘|相談|情報提供|情報|申し出|申出|問い?合わ?せ|照会|抗議|電話|メール|苦情|訴え|知らせ|投稿|書き込み)';
 /** What turns the telling noun into something the organisation received (を受け, があり, により…). */
-const RECEIVED = '(?:を受け|が相次|され(?:た|まし)|(?=\\s*$)|を受領|を頂|をいただ|を頂戴|がありました|があり|があった|が(?:[^。、「」]{1,8}?(?:に|へ))?寄せられ|が入り|が入った|が届|がきっかけ|をきっかけ|により|によって|にて|で、?(?:判明|発覚|把握|認識|覚知|気付|気づ|わか|分か|知)|で、|を通じ|を受けて)';
+const RECEIVED = '(?:を受け|が相次|され(?:た|まし)|(?=\\s*$)|を受領|を頂|をいただ|を頂戴|がありました|があり|があった|が、?(?:[^。、「」]{1,20}?(?:に|へ))?寄せられ|が入り|が入った|が届|がきっかけ|をきっかけ|により|によって|にて|で、?(?:判明|発覚|把握|認識|覚知|気付|気づ|わか|分か|知)|で、|を通じ|を受けて)';
 /** A verb of noticing or telling with its subject before が/は (気付き, 発見し, 指摘し, 連絡し…). */
 const NOTICED = '(?:気付(?!かず|かな|かれ)|気づ(?!かず|かな|かれ)|発見(?:し|いたし|致し)|見つけ|指摘し|通報し|連絡し|連絡を(?:し|入れ)|報告し|申し出|相談し|知らせ|問い合わせ|抗議|投稿し|書き込)';
 /** …and, for a firm whose work is to look (a researcher, a contractor), finding it by checking (…を確認し). */
@@ -453,6 +453,20 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     },
   },
   {
+    id: 'discovery/own-office-check',
+    pattern: re(`(?:部門|部署|[一-龥]課|[一-龥]室|チーム|担当)(?:が|は|で|の|において|による)[^。]{0,40}?(?:点検|監査|監視|モニタリング|チェック|(?:ログ|記録)の?(?:確認|分析|調査))(?:において|により|によって|で|の結果|の際|中に|を行った結果)[^。]{0,60}?(?:把握|判明|発覚|気付|気づ|発見|見つか|検知)`),
+    scope: 'header+sentence',
+    guards: ['advice', 'denied', 'question', 'conditional'],
+    excludes: NOT_LEARNING,
+    value: 'internal_detection',
+    confidence: 'medium',
+    why: 'An office of the organisation whose regular check (点検, 監査, ログの確認) turns up the event (…の点検において不自然な操作を把握し) is the organisation finding it itself.',
+    examples: {
+      match: ['2030年2月3日、当組合の監査室が毎月行っている端末操作ログの確認において、職員による不自然な検索を把握しました。', '情報管理課が実施した月次の点検で、名簿の閲覧権限が外部に開かれていることが判明しました。'],
+      noMatch: ['情報管理課が実施する月次の点検で、今後は閲覧権限も確かめます。'],
+    },
+  },
+  {
     id: 'discovery/own-follow-up',
     pattern: /(?:に|へ)(?:電話|連絡|確認|問い?合わ?せ)(?:で|を)?(?:電話|連絡|確認|問い?合わ?せ)?(?:を)?(?:し|入れ|いれ)[^。]{0,30}?(?:発覚|判明|わかり|分かり|気付|気づ)/,
     scope: 'header+sentence',
@@ -563,6 +577,7 @@ export const DISCOVERY_TIER: Readonly<Record<string, 1 | 2 | 3>> = {
   'discovery/noticed': 2,
   'discovery/routine-work': 2,
   'discovery/own-follow-up': 2,
+  'discovery/own-office-check': 2,
   'discovery/own-org-confirmed': 3,
   'discovery/event-confirmed': 3,
   'discovery/own-site-confirmed': 3,

@@ -155,14 +155,14 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/credential-stuffing-credentials-from-elsewhere',
-    pattern: /(?:他社|他の?(?:サービス|サイト)|外部|別の?(?:サービス|サイト))[^。]{0,30}(?:ID|パスワード|認証情報|ログイン情報)[^。]{0,40}(?:不正(?:な)?ログイン|ログインを試|なりすまし(?:による)?ログイン)/,
+    pattern: /(?:他社|他の?(?:サービス|サイト)|外部|別の?(?:サービス|サイト)|(?:当社|弊社|当店|弊店|当サイト|本サイト)以外の?(?:サービス|サイト))[^。]{0,30}(?:ID|パスワード|認証情報|ログイン情報)[^。]{0,40}(?:不正(?:な)?ログイン|ログインを試|ログイン(?:が|を)[^。]{0,10}?(?:試み|試行|繰り返)|なりすまし(?:による)?ログイン)/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'credential_stuffing',
     confidence: 'medium',
     why: 'Logins with IDs and passwords taken from another service are credential stuffing without the word リスト型.',
     examples: {
-      match: ['他のサービスから流出したとみられるIDとパスワードを用いた不正ログインが確認されました。'],
+      match: ['他のサービスから流出したとみられるIDとパスワードを用いた不正ログインが確認されました。', '当店以外のサイトから漏れたとみられるメールアドレスとパスワードの組み合わせで、当店サイトへのログインが大量に試みられました。'],
       noMatch: ['当社のサーバから流出したIDとパスワードは、現時点で悪用されておりません。'],
     },
   },

@@ -33,7 +33,8 @@ export type OrgRole =
   | 'acronym-logo'
   | 'site-name'
   | 'department'
-  | 'headline-subject';
+  | 'headline-subject'
+  | 'contact-office';
 
 export const ORG_TITLE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>('organization', [
   {
@@ -228,6 +229,18 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
     examples: {
       match: [{ text: 'メール誤送信について\n北浜市公式ホームページ\n担当課から送信したメールの宛先に誤りがありました。', expect: { organization: '北浜市' } }],
       noMatch: [{ text: 'メール誤送信について\n観光情報公式ホームページ\n担当課から送信したメールの宛先に誤りがありました。', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/contact-public-office',
+    pattern: new RegExp(`^[【\\[(■●◆<]?\\s*(?:お?問い?合わ?せ(?:先|窓口)?|担当(?:課|部署)?|連絡先)\\s*[】\\])>]?\\s*[:]?\\s*(${NOT_NAME_START}${PUBLIC})(?!警|議会)[一-龥ぁ-んァ-ヶー]{1,12}(?:部|課|室|局|係)(?![一-龥ぁ-んァ-ヶー])`),
+    scope: 'sentence',
+    value: 'contact-office',
+    confidence: 'low',
+    why: 'A municipal page without a byline names its publisher on the contact line, as the office to ask (「【問い合わせ】北浜市広報課 電話…」): the city that office belongs to.',
+    examples: {
+      match: [{ text: 'メール送信の誤りについて\n\n市政モニターの皆様へのメールで、宛先の指定を誤りました。\n【問い合わせ】北浜市広報課 電話:000-000-0000', expect: { organization: '北浜市', sector: 'government' } }],
+      noMatch: [{ text: 'メール送信の誤りについて\n\n市政モニターの皆様へのメールで、宛先の指定を誤りました。\n【問い合わせ】広報課 電話:000-000-0000', expect: { organization: null } }],
     },
   },
   {

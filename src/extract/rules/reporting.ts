@@ -34,13 +34,13 @@ export const POLICE_RULES = defineRules<true>('reported_to_police', [
     scope: 'header+sentence',
     requires: /届|相談|通報|報告|連絡|申告|提出|捜査|情報共有|告訴|協議|連携/,
     excludes: new RegExp(`${NOT_TOLD.source}|${CONDITIONAL.source}`),
-    guards: ['advice'],
+    guards: ['advice', 'question'],
     value: true,
     confidence: 'high',
     why: 'A police body named with a verb of telling, filing or investigating says the police were told (警察に相談, 県警と連携, 警察による捜査中).',
     examples: {
       match: ['所轄の警察署に被害を相談しております。', '現在、県警と連携して捜査を進めております。'],
-      noMatch: ['不審な電話があった場合は警察にご相談ください。', '被害が確認された場合には警察と連携してまいります。'],
+      noMatch: ['不審な電話があった場合は警察にご相談ください。', '被害が確認された場合には警察と連携してまいります。', 'Q. 警察には相談していますか?'],
     },
   },
   {
@@ -49,7 +49,7 @@ export const POLICE_RULES = defineRules<true>('reported_to_police', [
     scope: 'header+sentence',
     requires: /連携|相談|報告|届|通報|協力|情報共有|連絡/,
     excludes: new RegExp(`${NOT_TOLD.source}|${CONDITIONAL.source}`),
-    guards: ['advice'],
+    guards: ['advice', 'question'],
     value: true,
     confidence: 'high',
     why: '捜査機関 is how companies name the police without naming the force; working with it means it was told.',
@@ -63,7 +63,7 @@ export const POLICE_RULES = defineRules<true>('reported_to_police', [
     pattern: /被害届|遺失(?:物)?届|告訴|告発/,
     scope: 'header+sentence',
     excludes: new RegExp(`${NOT_TOLD.source}|${CONDITIONAL.source}`),
-    guards: ['advice'],
+    guards: ['advice', 'question'],
     value: true,
     confidence: 'high',
     why: 'A damage, loss or criminal complaint is filed with the police whether or not the police are named.',
@@ -73,3 +73,8 @@ export const POLICE_RULES = defineRules<true>('reported_to_police', [
     },
   },
 ]);
+
+/** A question in a Q&A that names the police (「Q. 警察に届け出ましたか。」): told only where the answer says yes. */
+export const POLICE_QUESTION_RE = /^\s*(?:Q\s*[0-9]*\s*[.:]|問\s*[0-9]*\s*[.:])[^。]*(?:警察|県警|府警|道警|警視庁|捜査機関)[^。]*(?:届|相談|通報|報告|連絡)/;
+/** An answer that opens with yes. */
+export const YES_ANSWER_RE = /^\s*(?:A\s*[0-9]*\s*[.:]|答\s*[0-9]*\s*[.:])\s*(?:はい|既に|すでに)/;

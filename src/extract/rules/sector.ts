@@ -53,12 +53,12 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-public-body',
-      pattern: /国立研究開発法人|独立行政法人|(?:都|道|府|県|市|区|町|村)$|(?:都|道|府|県|市|区|町|村)(?:役所|役場|庁|議会)|省$|庁$|局$|委員会$|裁判所$|警察|消防|公社$|公団$|事業団$|国際(?:機関|連合)/,
+      pattern: /国立研究開発法人|独立行政法人|(?:都|道|府|県|市|区|町|村)$|(?:都|道|府|県|市|区|町|村)(?:役所|役場|庁|議会|福祉事務所|保健所|保健福祉事務所|総合支所|支所|出張所)$|(?:都|道|府|県|市|区|町|村)(?:役所|役場|庁|議会)|省$|庁$|局$|委員会$|裁判所$|警察|消防|公社$|公団$|事業団$|国際(?:機関|連合)/,
       scope: 'name',
       value: 'government',
       confidence: 'high',
       why: 'A ministry, prefecture, city, court, police force or public corporation is a public body.',
-      examples: { match: [ex(cb('211', '北浜市 住民票の誤交付について'), 'government')], noMatch: [ex(cb('212', '北浜市場株式会社 名簿の誤送付について'), null)] },
+      examples: { match: [ex(cb('211', '北浜市 住民票の誤交付について'), 'government'), ex(cb('297', '北浜市福祉事務所 ケース記録の紛失について', '当所で記録を紛失しました。'), 'government')], noMatch: [ex(cb('212', '北浜市場株式会社 名簿の誤送付について'), null)] },
     },
     {
       id: 'sector/name-financial',
@@ -144,12 +144,12 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-manufacturing',
-      pattern: /製作所|製造|工業|工機|製薬|化学|化成|電機|電気|電工|重工|機械|金属|鉄鋼|製鉄|自動車|精機|精工|精密|製紙|製菓|製粉|製糖|製麺|酒造|醸造|乳業|薬品|繊維|紡績|樹脂|ゴム|ガラス|硝子|塗料|ケミカル|半導体|光学|窯業|鋳造|鍛造|食品|メーカー/,
+      pattern: /製作所|製造|工業|工機|鉄工|製薬|化学|化成|電機|電気|電工|重工|機械|金属|鉄鋼|製鉄|自動車|精機|精工|精密|製紙|製菓|製粉|製糖|製麺|酒造|醸造|乳業|薬品|繊維|紡績|樹脂|ゴム|ガラス|硝子|塗料|ケミカル|半導体|光学|窯業|鋳造|鍛造|食品|メーカー/,
       scope: 'name',
       value: 'manufacturing',
       confidence: 'medium',
       why: 'A maker names its trade in its name (製作所, 工業, 化学, 精機, 製菓, 酒造, 樹脂).',
-      examples: { match: [ex(cb('232', '北浜精機株式会社 ランサムウェア被害について'), 'manufacturing'), ex(cb('293', '株式会社みなと製菓 公式SNSアカウントの乗っ取りについて'), 'manufacturing'), ex(cb('294', '北浜精工株式会社 採用サイトへの不正アクセスについて'), 'manufacturing'), ex(cb('295', '北浜酒造株式会社 通販サイトの改ざんについて'), 'manufacturing')], noMatch: [ex(cb('233', '北浜商事株式会社 ランサムウェア被害について'), null)] },
+      examples: { match: [ex(cb('232', '北浜精機株式会社 ランサムウェア被害について'), 'manufacturing'), ex(cb('293', '株式会社みなと製菓 公式SNSアカウントの乗っ取りについて'), 'manufacturing'), ex(cb('294', '北浜精工株式会社 採用サイトへの不正アクセスについて'), 'manufacturing'), ex(cb('295', '北浜酒造株式会社 通販サイトの改ざんについて'), 'manufacturing'), ex(cb('298', '株式会社みなと鉄工 サーバーの暗号化被害について'), 'manufacturing')], noMatch: [ex(cb('233', '北浜商事株式会社 ランサムウェア被害について'), null)] },
     },
   ]),
 );

@@ -4,6 +4,8 @@ import { defineRules } from './rule.ts';
 
 // 「…した場合には警察と連携」「必要に応じて」: a plan under a condition, not a report.
 const CONDITIONAL = /場合(?:に|は)|必要に応じ/;
+// 「被害届を提出する方針」「警察に相談する予定」: a plan stated right after the hit, not a report made.
+const PLANNED_AFTER = /^[^。、]{0,16}(?:する|を行う|を出す|を提出する)(?:方針|予定|考え|意向)/;
 // 「…の予定はありません」「届け出ておりません」: the report was not made.
 const NOT_TOLD = /予定はありません|しておりません|していません|必要はない|(?:届出|届け出|相談|通報|報告|提出)(?:は|を|も)?(?:行って|して|いたして)(?:おりません|いません|おらず)/;
 
@@ -31,6 +33,7 @@ export const POLICE_RULES = defineRules<true>('reported_to_police', [
     // 「北署に」: a station is named by 署 after a name and a particle; the name itself is left out of the match,
     // since a run of name characters tried before every 署-less position costs more than it tells.
     pattern: /警察|県警|府警|道警|警視庁|署(?<=[^\s、。]署)(?:に|へ)/,
+    notAfter: PLANNED_AFTER,
     scope: 'header+sentence',
     requires: /届|相談|通報|報告|連絡|申告|提出|捜査|情報共有|告訴|協議|連携/,
     excludes: new RegExp(`${NOT_TOLD.source}|${CONDITIONAL.source}`),
@@ -61,6 +64,7 @@ export const POLICE_RULES = defineRules<true>('reported_to_police', [
   {
     id: 'reported_to_police/filed-report',
     pattern: /被害届|遺失(?:物)?届|告訴|告発/,
+    notAfter: PLANNED_AFTER,
     scope: 'header+sentence',
     excludes: new RegExp(`${NOT_TOLD.source}|${CONDITIONAL.source}`),
     guards: ['advice', 'question'],
@@ -69,7 +73,7 @@ export const POLICE_RULES = defineRules<true>('reported_to_police', [
     why: 'A damage, loss or criminal complaint is filed with the police whether or not the police are named.',
     examples: {
       match: ['紛失に気づいた当日に遺失届を提出しました。', '元従業員を刑事告訴いたしました。'],
-      noMatch: ['被害届を提出する予定はありません。', '被害に遭われた場合は被害届の提出をご検討ください。'],
+      noMatch: ['被害届を提出する予定はありません。', '被害に遭われた場合は被害届の提出をご検討ください。', '同社は今後、警察に被害届を提出する方針だ。'],
     },
   },
 ]);

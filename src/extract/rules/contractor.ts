@@ -14,6 +14,9 @@ const REMEDIATION = /(?:業者|ベンダー|委託先|事業者|会社)(?:様)?(
 const RULED_OUT = /(?:業者|ベンダー|委託先|事業者)(?:[^。]{0,12}(?:作業|操作|アクセス|関与)(?:は|も)(?:なかった|なく|ありません|ございません|行われていない|していない|ない)|(?:ではなく|ではありません|ではございません|によるものでは(?:なく|ありません|ございません)))|(?:委託先|業者|事業者)(?:様)?(?:を装|を騙|をかた|になりすま)/;
 // The contractor only told them (「委託先から…との報告を受け」): a messenger, not the place of the event.
 const MESSENGER = /(?:委託(?:して|し)(?:いる|おります|ている)|委託先|業者|事業者|ベンダー)(?:様)?(?:から|より)(?:、|当社に対し)?[^。]{0,80}(?:報告|連絡|通知|指摘)(?:を受け|があり|がありました|がございました)/;
+// The contractor watching the organisation's systems spotted an attack on them (「保守業者が送信数の異常を検知して町に
+//連絡し」): a detector and messenger, not where the event happened.
+const DETECTOR = /(?:業者|事業者|委託先|ベンダー|会社)(?:様)?(?:が|は)、?[^。]{0,30}(?:異常|不審|大量|急増|攻撃|不正)[^。]{0,12}?(?:を)?(?:検知|発見|確認|観測)し/;
 // The contractor takes measures (「事業者においてアクセスを遮断するなどの対策を実施」): the clean-up, not the event.
 const MEASURE = /(?:遮断|対策|復旧|措置|切り離|隔離|防御)[^。]{0,10}?(?:を)?(?:実施|行い|行った|行って|講じ)/;
 // Measures for the future (「委託先の管理を徹底し、情報漏えいの防止に努めます」): not the event.
@@ -31,7 +34,7 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
     pattern: new RegExp(CONTRACTOR),
     scope: 'header+sentence',
     requires: EVENT,
-    excludes: new RegExp(`${HELPER.source}|${REMEDIATION.source}|${RULED_OUT.source}|${MESSENGER.source}|${MEASURE.source}|${PREVENTION.source}|${NOT_INVOLVED.source}|${RECIPIENT.source}`),
+    excludes: new RegExp(`${HELPER.source}|${REMEDIATION.source}|${RULED_OUT.source}|${MESSENGER.source}|${DETECTOR.source}|${MEASURE.source}|${PREVENTION.source}|${NOT_INVOLVED.source}|${RECIPIENT.source}`),
     guards: ['readerAdvice'],
     value: true,
     confidence: 'medium',
@@ -45,7 +48,7 @@ export const CONTRACTOR_RULES = defineRules<true>('contractor_involved', [
         '受講者名簿(氏名・性別。法人の場合は担当者名)を保存した委託先の端末が紛失しました。',
         '第三者が保守用のVPN装置の脆弱性を突いて院内のネットワークに侵入しました。',
       ],
-      noMatch: [{ text: 'お知らせ\n\n職員が番号を打ち間違え、申込書を市内の印刷会社に誤ってFAXで送信しました。印刷会社は受信した書類を廃棄しました。', expect: { contractor_involved: false } }, '今後は委託先に対する監督を強化し、情報漏えいの防止に努めてまいります。', '直ちに保守業者に連絡し、サーバーを停止しました。', 'システム保守事業者に原因の調査と報告を指示しています。', '当院職員および委託業者による作業はありませんでした。', '当社の業務委託先を装った不審なメールが取引先に届いています。'],
+      noMatch: [{ text: 'お知らせ\n\n職員が番号を打ち間違え、申込書を市内の印刷会社に誤ってFAXで送信しました。印刷会社は受信した書類を廃棄しました。', expect: { contractor_involved: false } }, '今後は委託先に対する監督を強化し、情報漏えいの防止に努めてまいります。', '直ちに保守業者に連絡し、サーバーを停止しました。', { text: 'お知らせ\n\n職員のメールアカウントが第三者に使われ、迷惑メールが送信されました。メールサーバーの保守を委託している業者が、送信数の異常を検知して当町に連絡しました。', expect: { contractor_involved: false } }, 'システム保守事業者に原因の調査と報告を指示しています。', '当院職員および委託業者による作業はありませんでした。', '当社の業務委託先を装った不審なメールが取引先に届いています。'],
     },
   },
   {

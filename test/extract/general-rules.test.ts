@@ -339,3 +339,11 @@ describe('a leak-site claim beside the organisation\'s own finding', () => {
     expect(r.disclosure_date).toBe('2030-05-09');
   });
 });
+
+describe('a contractor named by its company name', () => {
+  it('is the vendor who told them when the notice introduced it as the contractor', () => {
+    const lines = (told: string) => rec(['委託先への不正アクセスについて', '', '2030年6月1日', 'ほしぞら生命保険株式会社', '', '当社が保険料の収納業務を委託している株式会社みなとデータサービスのサーバーが、第三者による不正アクセスを受けました。', told]);
+    expect(lines('5月20日、みなとデータサービスから、不審な通信を確認したとの報告を受けました。').discovery).toBe('vendor_report');
+    expect(lines('5月20日、当社の担当者がサーバーの異常に気付きました。').discovery).toBe('internal_detection');
+  });
+});

@@ -347,3 +347,10 @@ describe('a contractor named by its company name', () => {
     expect(lines('5月20日、当社の担当者がサーバーの異常に気付きました。').discovery).toBe('internal_detection');
   });
 });
+
+describe('a date tied to another act', () => {
+  it('does not date the event by the day a seminar was held or an order placed (「6月1日に開催したセミナーの…」)', () => {
+    const r = notice('メール誤送信のお詫び', 'ほしぞら会', ['2030年6月1日に開催したセミナーの参加者へのご案内メールを、6月4日に送信した際、宛先をBCCではなくTOに設定していました。'], '2030年6月10日');
+    expect(r.occurred_date).toBe('2030-06-04');
+  });
+});

@@ -17,6 +17,10 @@ const SENTENCE_OPENER_RE = /^(?:なお|また|ただし|さらに|この|その|
 // 「株式会社X 代表取締役 山田 太郎」: a byline followed by the body must stay a line of its own.
 const BYLINE_RE = /(?:代表|社長|会長|理事長|学長|院長|校長|所長|市長|町長|村長|知事|局長|センター長)\S*\s+\S+|\s\S*(?:部|課|室|事務局|係|窓口)$/;
 
+// A line that ends in an organisation's legal form or kind of body.
+const ORG_LINE_END_RE = /(?:株式会社|有限会社|合同会社|法人|機構|協会|財団|大学|病院|センター|組合|学園|市|町|村|県|庁|省)$/;
+const NAME_LINE_MAX = 30;
+
 interface Line {
   start: number;
   end: number;
@@ -89,6 +93,9 @@ export function unwrapPdfLines(norm: Normalized): Normalized {
     const bt = b.text.trim();
     if (at.trim().length < WRAP_MIN || bt === '' || drop[b.start] === 1) continue;
     if (TABLE_RE.test(a.text) || TABLE_RE.test(b.text) || OPENER_RE.test(b.text) || BYLINE_RE.test(at)) continue;
+    // 「地方独立行政法人ほしぞら病院機構」 over 「ほしぞら総合病院」: a name line over another short line, even one
+    // that opens in kana, is a byline of two lines.
+    if (ORG_LINE_END_RE.test(at) && bt.length <= NAME_LINE_MAX && !/[。、]/.test(bt)) continue;
     if (CLOSED_END_RE.test(at)) {
       // 「…（第１報）」\nにてお知らせ」: a closing bracket followed by a particle carries on.
       if (!/[」)]\s*$/.test(at) || !/^[にをはがのとでへもや、]/.test(bt)) continue;

@@ -354,3 +354,10 @@ describe('a date tied to another act', () => {
     expect(r.occurred_date).toBe('2030-06-04');
   });
 });
+
+describe('a byline of two name lines', () => {
+  it('keeps the facility under its corporation apart even when the facility\'s name opens in kana', () => {
+    const r = rec(['患者さんの個人情報を含む書類の紛失について', '', '令和12年6月1日', '地方独立行政法人ほしぞら市立病院機構', 'ほしぞら市立総合病院', '院長 山田 一郎', '', '当院において書類を紛失しました。']);
+    expect(r.organization).toBe('ほしぞら市立総合病院');
+  });
+});

@@ -34,7 +34,8 @@ export type OrgRole =
   | 'site-name'
   | 'department'
   | 'headline-subject'
-  | 'contact-office';
+  | 'contact-office'
+  | 'self-defined';
 
 export const ORG_TITLE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>('organization', [
   {
@@ -171,6 +172,19 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
     examples: {
       match: [{ text: 'この度、株式会社ミナト雑貨が運営するオンラインショップに不正アクセスがありました。', expect: { organization: '株式会社ミナト雑貨' } }],
       noMatch: [{ text: 'この度、当社が運営するオンラインショップに不正アクセスがありました。', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/self-defined-name',
+    requires: /以下/,
+    pattern: new RegExp(`(?<![^\\s、。「(])((?:${LEGAL})\\s?[^\\s、。「」()]{1,30}?|[^\\s、。「」()]{1,30}?(?:${LEGAL}|${SUFFIX}))\\s*\\(\\s*以下[、,]?\\s*[「『]?(?:当社|弊社|当法人|本法人|当会|弊会|本会|当協会|当学|本学|当院|本院|当行|当金庫|当組合|当機構|当財団|当団体|当センター|本市|当市|本町|当町|本県|当県|同社)[」』]?`),
+    scope: 'sentence',
+    value: 'self-defined',
+    confidence: 'high',
+    why: 'A notice that defines its own short name (「ほしぞら通信株式会社(以下「当社」)」) names its publisher there.',
+    examples: {
+      match: [{ text: 'お客様情報の流出に関するお詫び\n\nこのたび、ほしぞら通信株式会社(以下「当社」)の顧客管理システムに対し、第三者による不正アクセスがありました。', expect: { organization: 'ほしぞら通信株式会社' } }],
+      noMatch: [{ text: 'お客様情報の流出に関するお詫び\n\nこのたび、当社の委託先であるほしぞら通信株式会社(以下「委託先」)のシステムに対し、第三者による不正アクセスがありました。', expect: { organization: null } }],
     },
   },
   {

@@ -394,7 +394,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/misconfiguration-open-by-setting',
-    pattern: /(?:閲覧|アクセス|参照|ダウンロード)(?:可能|でき|し得)る?(?:な)?(?:状態|状況)|誰でも(?:閲覧|アクセス|ダウンロード|参照)|認証なし(?:で|に)|パスワード(?:なし|を設定せず)(?:で|に)/,
+    pattern: /(?:閲覧|アクセス|参照|ダウンロード)(?:可能|でき|し得)る?(?:な)?(?:状態|状況)|誰でも(?:閲覧|アクセス|ダウンロード|参照)|認証なし(?:で|に)|パスワード(?:なし|を設定せず)(?:で|に)|パスワードを(?:設定|付与|かけ)(?:せず|ないまま|しないまま|しない状態で)[^。]{0,20}(?:公開|共有|アップロード)/,
     scope: 'header+sentence',
     requires: /設定|公開範囲|限定公開|共有リンク|リンクを知って|URLを知って|権限|クラウド|ストレージ|サーバ|インターネット上|外部から/,
     excludes: /メール(?:を|で)?[^。]{0,6}(?:送信|送付)|郵送|同封|掲載/,
@@ -404,7 +404,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     confidence: 'medium',
     why: 'Data left open to anyone (閲覧できる状態) because of how a share, link or server was set is misconfiguration.',
     examples: {
-      match: ['限定公開のつもりで設定したフォルダが、インターネット上の誰でも閲覧できる状態になっていました。', 'ストレージの共有設定により、外部から名簿ファイルをダウンロードできる状況にありました。'],
+      match: ['限定公開のつもりで設定したフォルダが、インターネット上の誰でも閲覧できる状態になっていました。', 'ストレージの共有設定により、外部から名簿ファイルをダウンロードできる状況にありました。', 'オンラインストレージの共有リンクが、パスワードを設定しないまま公開されていました。'],
       noMatch: ['宛先の設定により、受信者全員が他の受信者のアドレスを閲覧できる状態でメールを送信しました。', 'クラウド上の当該データは、外部から閲覧できる状態にはなっておりません。'],
     },
   },
@@ -440,15 +440,15 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   // misdelivery
   {
     id: 'incident_types/misdelivery-named',
-    pattern: /誤(?:送信|送付|配信|配布|配達|封入|発送|交付|掲載|表示|添付|郵送|送)/,
+    pattern: /誤(?:送信|送付|配信|配布|配達|配送|封入|発送|交付|掲載|表示|添付|郵送|送)|(?:貼り|入れ|渡し|配り|付け)間違(?:い|え)/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'misdelivery',
     confidence: 'high',
     why: 'The 誤- compounds (誤送信, 誤封入, 誤掲載) name a mail, letter or page gone to the wrong people.',
     examples: {
-      match: ['案内状の誤封入が判明いたしました。'],
-      noMatch: ['誤送信防止のため、送信前の確認を徹底しております。'],
+      match: ['案内状の誤封入が判明いたしました。', '配送伝票の貼り間違いにより、別のお客様に商品とお届け先の情報が届きました。'],
+      noMatch: ['誤送信防止のため、送信前の確認を徹底しております。', '伝票の貼り間違いを防ぐため、出荷前に二名で照合しております。'],
     },
   },
   {
@@ -585,6 +585,19 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     examples: {
       match: ['在籍中のアルバイトが利用者の登録情報を照会し、知人に伝えていました。', '同社の顧客情報が名簿業者に売り渡されていたことが分かりました。'],
       noMatch: ['利用者の登録情報を照会し、ご本人に確認のご連絡をいたしました。'],
+    },
+  },
+  {
+    id: 'incident_types/insider-took-for-own-use',
+    pattern: /(?:退職(?:前|時|の際|する際|直前)|在職中)[^。]{0,40}?(?:私用|私物|個人所有|個人用|自宅|自身)[^。]{0,20}?(?:コピー|複製|保存|転送|送信|持ち帰|持ち出)|(?:転職先|再就職先|競合(?:他社|会社|企業)|新しい勤務先)[^。]{0,20}?(?:で|に|へ)[^。]{0,10}?(?:利用|使用|提供|持ち込|流用)/,
+    scope: 'header+sentence',
+    guards: EVENT_GUARDS,
+    value: 'insider',
+    confidence: 'medium',
+    why: 'Staff copying customer data to their own device before leaving, or using it at a new employer, take data without cause, whatever words of 無断/不正 the notice leaves out.',
+    examples: {
+      match: ['当社従業員が、退職前に顧客リストを私用のUSBメモリにコピーし、転職先で利用していたことが判明しました。'],
+      noMatch: ['退職者のアカウントは退職日に停止し、貸与端末は回収しております。'],
     },
   },
   {

@@ -139,6 +139,19 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
       noMatch: ['SQLインジェクション対策が施されていることを確認いたしました。'],
     },
   },
+  {
+    id: 'incident_types/sql-injection-described',
+    pattern: /不正な(?:SQL|データベース(?:命令|操作))[^。]{0,20}?(?:送り込|送信さ|注入|挿入|実行さ|入力さ)|SQL(?:文|命令|クエリ|コマンド)[^。]{0,10}?(?:が|を)[^。]{0,10}?(?:送り込|注入|挿入|不正に実行)/,
+    scope: 'header+sentence',
+    guards: EVENT_GUARDS,
+    value: 'sql_injection',
+    confidence: 'medium',
+    why: 'Database commands smuggled in through a form or a URL (不正なSQL文が送り込まれ) are SQL injection, named or not.',
+    examples: {
+      match: ['検索画面から不正なSQL文が送り込まれ、会員テーブルの内容が読み出されました。'],
+      noMatch: ['外部から不正なSQL文が送り込まれても実行されないよう、入力値の検査を強化しました。'],
+    },
+  },
   // credential_stuffing
   {
     id: 'incident_types/credential-stuffing-named',
@@ -656,6 +669,21 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     examples: {
       match: ['当社ウェブサイトが大量のアクセスによる攻撃を受け、閲覧しにくい状態となりました。'],
       noMatch: ['アクセスが集中したため、サイトが閲覧しにくい状態となりました。'],
+    },
+  },
+  {
+    id: 'incident_types/ddos-flood-from-outside',
+    pattern: /(?:大量|膨大|過剰|多量)(?:の)?(?:アクセス|通信|リクエスト|トラフィック|パケット)(?:が|を)?[^。]{0,12}?(?:集中|殺到|送りつけ|送り付け|送信され|行われ)/,
+    scope: 'header+sentence',
+    requires: /海外から|外部から|第三者|不特定|複数の(?:IP|国)|悪意|意図的|不審な/,
+    excludes: /セール|販売開始|受付開始|予約開始|発売|抽選|申込開始|アクセスが集中しやすい/,
+    guards: EVENT_GUARDS,
+    value: 'ddos',
+    confidence: 'medium',
+    why: 'A flood of traffic sent from outside by someone (海外から大量のアクセスが集中) is a denial-of-service attack, whether or not the notice says DDoS; a rush of buyers at a sale is not.',
+    examples: {
+      match: ['6月4日午前10時頃から、予約サイトに対し、海外から短時間に大量のアクセスが集中し、サイトが閲覧できない状態となりました。'],
+      noMatch: ['チケットの販売開始直後に大量のアクセスが集中し、サイトがつながりにくい状態となりました。'],
     },
   },
   // unauthorized_access

@@ -204,14 +204,14 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
   },
   {
     id: 'data_types/medical',
-    pattern: /医療情報|診療情報|診療記録|診察記録|診療録|カルテ(?:情報|の内容|データ|の?記載)|病名|病歴|既往歴|既往症|健康状態|健康情報|健康上の|診療科|受診科|通院歴|受診歴|入院歴|検査結果|検診(?:の)?結果|健診結果|健康診断|治療内容|治療方針|処方|服薬|診断名|検査所見|心身の状況|要介護度/,
+    pattern: /医療情報|診療情報|診療記録|診察記録|診療録|カルテ(?:情報|の内容|データ|の?記載)|病名|病歴|既往歴|既往症|健康状態|健康情報|健康上の|診療科|受診科|通院歴|受診歴|入院歴|検査結果|検診(?:の)?結果|健診結果|健康診断|治療内容|治療方針|処方|服薬|診断名|検査所見|心身の状況|要介護度|アレルギー|持病/,
     scope: 'header+sentence',
     notAfter: ifNot(`${SYSTEM_AFTER}|運用|更新|導入`),
     value: 'medical',
     confidence: 'high',
     why: 'Health data: diagnoses, medical history, department seen, test and check-up results, treatment, medication.',
     examples: {
-      match: ['紛失した名簿には通院歴と健康状態が記載されていました。', '漏えいした情報は受診した診療科です。'],
+      match: ['紛失した名簿には通院歴と健康状態が記載されていました。', '漏えいした情報は受診した診療科です。', '紛失した名簿には、園児の氏名と食物アレルギーの有無が記載されていました。'],
       noMatch: ['電子カルテシステムの更新作業を行いました。'],
     },
   },

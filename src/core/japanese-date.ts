@@ -211,6 +211,28 @@ function addDays(y: number, m: number, d: number, n: number): [number, number, n
   return [yy, mm, dd];
 }
 
+/** How long a story's dateline may be (「（2030年11月12日　東西新報）」 on the last line). */
+const FOOT_LINE = 30;
+
+/**
+ * A news story dated only at its foot: a day-only date before any other date (「町は11日、…」) takes the
+ * dateline's month and year, or the month before where its day is later than the dateline's. Returned as
+ * a base date for the day; null where the text has no such dateline or the date is relative (同日, 翌日).
+ */
+function footDate(text: string, dates: readonly DateMention[], at: number, g: Record<string, string | undefined>): DateMention | null {
+  if (g.rel || g.mon || g.next || g.d === undefined) return null;
+  const foot = dates.at(-1);
+  if (!foot || foot.year === null || foot.start < at) return null;
+  // The dateline is the text's last line, and a short one.
+  const end = text.trimEnd().length;
+  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  if (foot.start < lineStart || end - lineStart > FOOT_LINE) return null;
+  const d = Number(g.d);
+  const [y, mo] = d <= foot.day ? [foot.year, foot.month] : foot.month === 1 ? [foot.year - 1, 12] : [foot.year, foot.month - 1];
+  // The base carries the day itself, so that no month shift for a far-off day applies to it.
+  return { ...foot, year: y, month: mo, day: d, iso: toIso(y, mo, d) };
+}
+
 /**
  * Day-only and relative dates (「23日」「同日」「翌日」「翌24日」) in normalised text, each given the month and year of
  * the date written before it (`dates`: the full and year-less dates of the same text, from findDates). A
@@ -230,7 +252,7 @@ export function findRelativeDates(text: string, dates: readonly DateMention[]): 
     }
     if (k > 0 && dates[k - 1]!.end > s) continue; // inside a written date
     const prevOut = out.at(-1);
-    const prev = prevOut && (!last || prevOut.start > last.start) ? prevOut : last;
+    const prev = prevOut && (!last || prevOut.start > last.start) ? prevOut : (last ?? footDate(text, dates, s, m.groups!));
     if (!prev) continue;
     const g = m.groups!;
     const baseYear = prev.year ?? 2000; // a leap year, so that 2月29日 survives when the year is unknown

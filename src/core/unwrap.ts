@@ -7,7 +7,8 @@ const PAGE_LINE_RE = /^\s*(?:-\s*[0-9]{1,3}\s*-|[0-9]{1,3}\s*\/\s*[0-9]{1,3}(?:\
 // A line that ends a sentence, a heading or a cell, after which a break is a real one.
 const CLOSED_END_RE = /[。.!?:」』)\]】]\s*$/;
 // What opens a new line on its own: list marks, numbered headings, brackets, dates in a timeline, Q/A.
-const OPENER_RE = /^\s*(?:[•・*※■□◆◇●○▼▽★☆\-【\[<(①-⑳]|[0-9]{1,2}\s*[.)、]|[0-9]{4}\s*年|(?:令和|平成)\s*[0-9元]|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[QA]\s*[.:]|(?:電話|TEL|Tel|FAX|Fax|E-?mail|メール)\s*[:：\s0-9(]|〒|URL|https?:)/;
+// A short numbered heading with a space after its number (「３　対応」 after NFKC) is a line of its own too.
+const OPENER_RE = /^\s*(?:[•・*※■□◆◇●○▼▽★☆\-【\[<(①-⑳]|[0-9]{1,2}\s*[.)、]|[0-9]{1,2}\s+[^\s0-9][^\s]{0,14}\s*$|[0-9]{4}\s*年|(?:令和|平成)\s*[0-9元]|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[QA]\s*[.:]|(?:電話|TEL|Tel|FAX|Fax|E-?mail|メール)\s*[:：\s0-9(]|〒|URL|https?:)/;
 const TABLE_RE = /[\t|]/;
 const LIST_ITEM_RE = /^\s*(?:[•・*※■□◆◇●○▼▽★☆\-①-⑳]|\(?[0-9]{1,2}\)|[0-9]{1,2}\s*[.)、])/;
 // How the second half of a cut word or clause starts: kana that cannot open a sentence, or punctuation.
@@ -15,6 +16,10 @@ const CONTINUATION_RE = /^[ぁ-ゖゃゅょっー、。)」]/;
 const SENTENCE_OPENER_RE = /^(?:なお|また|ただし|さらに|この|その|これ|それ|あわせて|今後|いずれ|もっとも|お客様|おかけ|お問い?合|ご(?:不便|迷惑|心配|連絡|理解))/;
 // 「株式会社X 代表取締役 山田 太郎」: a byline followed by the body must stay a line of its own.
 const BYLINE_RE = /(?:代表|社長|会長|理事長|学長|院長|校長|所長|市長|町長|村長|知事|局長|センター長)\S*\s+\S+|\s\S*(?:部|課|室|事務局|係|窓口)$/;
+
+// A line that ends in an organisation's legal form or kind of body.
+const ORG_LINE_END_RE = /(?:株式会社|有限会社|合同会社|法人|機構|協会|財団|大学|病院|センター|組合|学園|市|町|村|県|庁|省)$/;
+const NAME_LINE_MAX = 30;
 
 interface Line {
   start: number;
@@ -33,6 +38,15 @@ function linesOf(text: string): Line[] {
     start = end + 1;
   }
   return out;
+}
+
+function indent(s: string): number {
+  return s.length - s.trimStart().length;
+}
+
+/** The second line is indented deeper than the first: it carries on the first one's text. */
+function hangs(a: string, b: string): boolean {
+  return indent(b) > indent(a);
 }
 
 /** Minimum length of a line that can have been cut by a page's width. */
@@ -79,6 +93,9 @@ export function unwrapPdfLines(norm: Normalized): Normalized {
     const bt = b.text.trim();
     if (at.trim().length < WRAP_MIN || bt === '' || drop[b.start] === 1) continue;
     if (TABLE_RE.test(a.text) || TABLE_RE.test(b.text) || OPENER_RE.test(b.text) || BYLINE_RE.test(at)) continue;
+    // 「地方独立行政法人ほしぞら病院機構」 over 「ほしぞら総合病院」: a name line over another short line, even one
+    // that opens in kana, is a byline of two lines.
+    if (ORG_LINE_END_RE.test(at) && bt.length <= NAME_LINE_MAX && !/[。、]/.test(bt)) continue;
     if (CLOSED_END_RE.test(at)) {
       // 「…（第１報）」\nにてお知らせ」: a closing bracket followed by a particle carries on.
       if (!/[」)]\s*$/.test(at) || !/^[にをはがのとでへもや、]/.test(bt)) continue;
@@ -91,7 +108,9 @@ export function unwrapPdfLines(norm: Normalized): Normalized {
   // Where the text shows such cuts it is a PDF copy and every open line carries on; elsewhere only the cuts do.
   const wrapped = strongCount >= 2;
   for (const { a, b, strong, item } of pairs) {
-    if (!strong && (!wrapped || item)) continue;
+    // A list item's own second line hangs under its text, indented deeper than the item's mark
+    // (「（１）令和…サーバーが暗」 then 「　　号化され、…」); a line indented like the item is the next item.
+    if (!strong && (!wrapped || (item && !hangs(a.text, b.text)))) continue;
     const at = a.text.trimEnd();
     for (let k = a.start + at.length; k < b.start + (b.text.length - b.text.trimStart().length); k++) drop[k] = 1;
     changed = true;

@@ -58,8 +58,9 @@ function announced(ctx: PostContext, hits: ReadonlyArray<Hit<DisclosureRole>>): 
     const u = h.unit;
     for (const d of datesWithin(ctx, u.start, h.start)) {
       if (!NEWS_SUBJECT_RE.test(ctx.text.slice(Math.max(u.start, d.start - 3), d.start))) continue;
-      // 「東山市は6月3日、…と発表した」 in a casebook post: a year-less day takes the casebook's year (low).
-      const iso = d.year !== null ? d.iso : isoOf(ctx, d);
+      // 「東山市は6月3日、…と発表した」 in a casebook post: a year-less day takes the casebook's year (low); in a
+      // bare story, the year of the story's own date (its dateline, often at the foot).
+      const iso = d.year !== null ? d.iso : (isoOf(ctx, d) ?? withStoryYear(ctx, d));
       if (iso) return found(d, iso, h, isRelative(ctx, d) || d.year === null ? 'low' : h.rule.confidence);
     }
     const m = NEWS_DAY_RE.exec(u.text.slice(0, h.start - u.start));
@@ -79,6 +80,14 @@ function announced(ctx: PostContext, hits: ReadonlyArray<Hit<DisclosureRole>>): 
     }
   }
   return null;
+}
+
+/** A year-less day in a story dated elsewhere: the story's year, or the year before where the day would fall after the story. */
+function withStoryYear(ctx: PostContext, d: DateMention): string | null {
+  const anchor = ctx.dates.find((a) => a.iso !== null && a.year !== null);
+  if (!anchor) return null;
+  const same = toIso(anchor.year!, d.month, d.day);
+  return same && same > anchor.iso! ? toIso(anchor.year! - 1, d.month, d.day) : same;
 }
 
 /** A header year far from the casebook number's year is a typo (2003 in a 2023 post): the casebook year is meant. */

@@ -12,6 +12,34 @@ import { DISCOVERY_RULES, DISCOVERY_TIER, LEARNING_CUE } from './rules/discovery
 
 // 「2．発覚の経緯」「■事態判明の経緯と対応」: a heading over the learning sentences.
 const LEARNING_HEADING_RE = /(?:発覚|判明|覚知|認知|把握|発見)(?:の|に至る|までの)?(?:経緯|経過|状況)|(?:経緯|経過)(?:及び|と|・)?(?:対応|概要)?$|^[\s0-9.()■●◆【一二三四五六七八九十、]*(?:事案|事件|事故|本件)?(?:の)?(?:経緯|経過)/;
+// A leak-site post or a ransom claim is how the organisation learned only when its own people did not find the
+// damage themselves: where the notice also says its staff found the encryption or detected the attack, the claim
+// is news about the attack, and the own finding is how it learned.
+const CLAIM_RULES = new Set(['discovery/attacker-claim', 'discovery/dark-web-listing']);
+const OWN_FINDING_RULES = new Set(['discovery/staff-noticed', 'discovery/detected', 'discovery/noticed', 'discovery/own-office-check']);
+// A contractor introduced by its name (「…業務を委託している株式会社ミドリデータのサーバー」) and later named bare
+// as the one who told them (「ミドリデータから…との報告を受けた」): the vendor told them.
+const CONTRACTOR_NAMED_RE = /(?:委託(?:して(?:いる|いた|おります|おりました)|した|する|先の|先である)|委託先)((?:株式会社|有限会社|合同会社)?\s?[^\s、。「」()]{2,24}?)(?:株式会社|有限会社|合同会社)?(?:の|が|は|に|で|から|より|\()/g;
+const LEGAL_FORM_RE = /株式会社|有限会社|合同会社|\s/g;
+const GENERIC_VENDOR_RE = /^(?:業者|事業者|会社|企業|先|者|事務局|ベンダー|センター|法人|団体)$|^(?:当社|弊社|同社|当該)/;
+const TOLD_AFTER = '(?:社|様|さん)?(?:から|より)、?[^。]{0,80}?(?:報告|連絡|通知|知らせ)(?:を受け|があり|があった|が入)';
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The pattern of a contractor named in the text telling the organisation, or null when none is named. */
+function namedContractorTold(ctx: PostContext): RegExp | null {
+  const names = new Set<string>();
+  CONTRACTOR_NAMED_RE.lastIndex = 0;
+  for (let m = CONTRACTOR_NAMED_RE.exec(ctx.text); m; m = CONTRACTOR_NAMED_RE.exec(ctx.text)) {
+    const core = m[1]!.replace(LEGAL_FORM_RE, '');
+    if (core.length >= 3 && !GENERIC_VENDOR_RE.test(core)) names.add(core);
+  }
+  if (names.size === 0) return null;
+  return new RegExp(`(?:${[...names].map(escapeRe).join('|')})${TOLD_AFTER}`);
+}
+
 /** How many units after a heading count as under it. */
 const SECTION_REACH = 12;
 /** A sentence cut inside a quotation (「…。」と連絡があり) is joined to the rest of the quotation. */
@@ -81,12 +109,22 @@ export function extractDiscovery(ctx: PostContext): Found<Discovery> | null {
   }
   // 2. The earliest strong hit anywhere; 3. else the earliest weak cue.
   const weak: Array<Hit<Discovery>> = [];
+  let claim: Hit<Discovery> | null = null;
+  const vendorTold = namedContractorTold(ctx);
   for (const u of cued) {
+    const named = vendorTold?.exec(u.text);
+    if (named && !claim) return { value: 'vendor_report', at: [[u.start + named.index, u.start + named.index + named[0].length]], confidence: 'medium', rules: ['discovery/named-contractor-told'] };
     const hits = hitsIn(u);
     const strong = best(hits.filter((h) => tier(h) <= 2));
+    if (strong && !claim && CLAIM_RULES.has(strong.rule.id)) {
+      claim = strong;
+      continue;
+    }
+    if (strong && claim && !OWN_FINDING_RULES.has(strong.rule.id)) continue;
     if (strong) return found(strong);
     weak.push(...hits);
   }
+  if (claim) return found(claim);
   const pick = best(weak);
   return pick ? found(pick) : null;
 }

@@ -19,6 +19,9 @@ const PERIOD_AFTER_RE = /^[^。]{0,8}?(?:以降|から|まで|の間|期間)/;
 const FOUND_CLAUSE_BEFORE_RE = /(?:結果|ところ|(?:調査|解析|分析|確認)(?:に|によ)り)、?[^。、]{0,10}$/;
 // The act is what was found: 「…誤って送信したことが、…により判明」.
 const FOUND_ACT_RE = /こと(?:が|を)/;
+// 「6月1日に開催したセミナーの案内メールを…」: a date tied to an act that is not the event (holding a seminar,
+// receiving an application, buying), qualifying a noun; the event's own date is elsewhere.
+const OTHER_ACT_AFTER_RE = /^\s*(?:頃|ごろ)?に(?:開催|実施|受付|受け付け|申し?込|ご?購入|ご?登録|発行|作成|配布|来店|来院|受診|入会|締結|ご?契約|ご?予約)(?:した|された|いただいた|頂いた|されました|しました)(?=[^。、]{1,12}?(?:の|を|が|に|へ))/;
 const SEQUEL_RE = /^(?:その後|その際|その帰り|帰路|帰宅(?:後|途中|する際)|その夜|同夜|同日|当日|[^。、]{0,10}に戻った(?:ところ|際))、?/;
 const DATE_ONLY_LINE_RE = /^[\s~\-から〜まで・,、()0-9年月日曜火水木金土午前後時分頃]*$/;
 // A period in a table row whose first cell says who paid or ordered (a first cell naming who paid, then a period).
@@ -74,6 +77,7 @@ function candidates(ctx: PostContext, s: Sentence, hits: readonly OHit[], eventH
       out.push({ d, confidence: 'high', rules: [label.rule.id] });
       continue;
     }
+    if (OTHER_ACT_AFTER_RE.test(after)) continue;
     // 「不正アクセスが発覚した2030年8月19日当日に」: the date a finding verb qualifies is the finding's.
     if (FINDING_QUALIFIES_RE.test(ctx.text.slice(Math.max(s.start, d.start - 24), d.start).normalize('NFKC'))) continue;
     if (hits.some((h) => h.rule.value === 'not-event-label' && h.start >= d.end && /^\s*$/.test(ctx.text.slice(d.end, h.start)))) continue;

@@ -24,13 +24,16 @@ const LATIN_FORM_RE = /(?:\b(?:Inc|Corp|Corporation|Co\.,?\s?Ltd|Ltd|LLC|Limited
 // A line that is a sentence or a heading rather than a name.
 const NOT_NAME_RE = /(?:ます|です|ました|について|に関する|のお知らせ|お詫び|おわび|ご報告|皆様|各位|において|により|として)|^(?:当|弊|本|同|各)|[「」]/;
 const PUBLIC_BODY_RE = /(?:都|道|府|県|市|区|町|村|庁)$/;
+// A city, town or prefecture followed by an office of its own (部, 課, 室, 局, 係) and nothing else; not its
+// police (「北浜県警察本部」) or its assembly.
+const PUBLIC_OFFICE_RE = /^([一-龥ぁ-んァ-ヶー]{1,8}?(?:県|市|区|町|村))(?!警|議会)[一-龥ぁ-んァ-ヶー]{1,12}(?:部|課|室|局|係)$/;
 // A news outlet signing a story: the story's subject, when it names one, is the organisation hit.
 // A news headline: an outlet after a dash (「… - 東西新報」), or a posting time on the line below it.
 const NEWS_TAIL_RE = /\s[-‐–—]\s*[^\s-‐–—]{2,20}$/;
 const NEWS_STAMP_RE = /^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\s*[0-9]{1,2}(?:時|:)[0-9]{1,2}/;
 const OUTLET_RE = /(?:新聞|新聞社|放送|テレビ|通信社?|ニュース|日報|新報|タイムズ|Times|News)$/i;
 // Every body rule's match contains one of these; other sentences are skipped unread (the rules are costly).
-const BODY_GATE_RE = /(?:県|市|区|町|村)(?:長|知事|では|におきましては|が保有|の保有|の管理|が管理|の職員|職員が|が運営|が実施|は、|の(?:公式)?(?:ホームページ|ウェブサイト|Webサイト|WEBサイト|公式サイト|サーバ|システム))|株式会社|有限会社|合同会社|法人|\(株\)|\(有\)|発表|公表|明らかに|^[A-Za-z]{2,10}\s|サイト$|ホームページ$/;
+const BODY_GATE_RE = /(?:県|市|区|町|村)(?:長|知事|では|におきましては|が保有|の保有|の管理|が管理|の職員|職員が|が運営|が実施|は、|の(?:公式)?(?:ホームページ|ウェブサイト|Webサイト|WEBサイト|公式サイト|サーバ|システム))|株式会社|有限会社|合同会社|法人|\(株\)|\(有\)|発表|公表|明らかに|問い?合わ?せ|担当|連絡先|以下|^[A-Za-z]{2,10}\s|サイト$|ホームページ$/;
 // An association's way of naming itself: the only place an acronym logo line can be its name.
 const SELF_ASSOCIATION_RE = /弊会|当会|本会|弊協会|当協会|当団体|弊団体/;
 
@@ -59,6 +62,9 @@ export function bylineName(line: string, ctx?: PostContext): string | null {
     if (isOrgName(core)) body = core;
   }
   if (body) return body;
+  // 「北浜市健康福祉部」「北浜町総務課」: a public body's name with its department run on without a space.
+  const office = PUBLIC_OFFICE_RE.exec(name);
+  if (office) return office[1]!;
   if (ctx && isDepartment(ctx, name)) return null;
   return isOrgName(name) ? name : null;
 }
@@ -138,7 +144,7 @@ export function extractOrganization(ctx: PostContext, title: Found<string> | nul
   if (byline) return newsSubject(ctx) ?? byline;
 
   const bh = applyRules(ORG_BODY_RULES, unitsOf(ctx, 'header+sentence').filter((u) => BODY_GATE_RE.test(u.text)), { without });
-  const body = first(bh, 'site-name') ?? first(bh, 'head-of-body') ?? first(bh, 'public-body-topic') ?? first(bh, 'company-subject') ?? first(bh, 'news-subject');
+  const body = first(bh, 'self-defined') ?? first(bh, 'site-name') ?? first(bh, 'head-of-body') ?? first(bh, 'public-body-topic') ?? first(bh, 'company-subject') ?? first(bh, 'news-subject') ?? first(bh, 'contact-office');
   if (body) return fromHit(body);
   // A news headline's subject (「北浜市、…」), where the story names it again below the headline.
   if (bare && (NEWS_TAIL_RE.test(ctx.header) || NEWS_STAMP_RE.test(ctx.sentences[0]?.text ?? ''))) {

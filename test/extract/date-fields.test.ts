@@ -21,6 +21,19 @@ describe('day-only and relative dates', () => {
     expect(findDates('本年7月7日、今年8月1日').map((d) => [d.year, d.month, d.day])).toEqual([[null, 7, 7], [null, 8, 1]]);
     expect(rec('お知らせ\n\n2030年7月1日より調査しております。\n本年7月7日、当社社員のパソコンがウイルスに感染したことが判明しました。').discovered_date).toBe('2030-07-07');
   });
+  it('in a story dated only at its foot, take the dateline\'s month, or the month before for a later day', () => {
+    const text = 'ほしぞら町でメール送信\n 町は11日、職員のアカウントが使われたと発表した。町によると、8日夜から翌9日朝にかけて送信された。\n(2030年3月12日 東西新報)';
+    expect(findRelativeDates(text, findDates(text)).map((d) => d.iso)).toEqual(['2030-03-11', '2030-03-08', '2030-03-09']);
+    const late = '町は28日、職員のアカウントが使われたと発表した。\n(2030年3月2日 東西新報)';
+    expect(findRelativeDates(late, findDates(late)).map((d) => d.iso)).toEqual(['2030-02-28']);
+    const r = rec(text);
+    expect(r.disclosure_date).toBe('2030-03-11');
+    expect(r.occurred_date).toBe('2030-03-08');
+  });
+  it('leave a day-only date alone where no date comes before it and none closes the text', () => {
+    const text = '町は11日、職員のアカウントが使われたと発表した。\n2030年4月1日から新しい仕組みに移り、職員のパスワードは全て変更する予定です。';
+    expect(findRelativeDates(text, findDates(text))).toEqual([]);
+  });
   it('leave durations and counts alone', () => {
     const text = '2030年1月20日から3日間、約10日以内に、毎月25日に';
     expect(findRelativeDates(text, findDates(text))).toEqual([]);

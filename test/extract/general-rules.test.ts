@@ -285,3 +285,79 @@ describe('follow-up reports', () => {
     expect(r.discovered_date).toBeNull();
   });
 });
+
+describe('PDF copies with numbered items', () => {
+  it('joins an item\'s second line that hangs under its text, and keeps a short numbered heading apart', () => {
+    const text = [
+      '委託先の被害について',
+      '　　　　　　　　　　　　　　　　　　　　　　令和１２年５月８日',
+      '　　　　　　　　　　　　　　　　　　　　　　ほしぞら市市民生活部',
+      '　本市が通知書の印刷を委託している事業者のサーバーが暗号化され、市民の',
+      'みなさまの情報が流出したおそれがあることがわかりました。申し訳ござい',
+      'ません。',
+      '１　経緯',
+      '（１）令和１２年５月１日、委託している印刷事業者から本市に対し、同社',
+      '　　サーバーの暗号化について報告がありました。',
+      '（２）同日、本市は調査を指示しました。',
+      '２　対応',
+      '　　個人情報保護委員会へ報告しました。',
+    ].join('\n');
+    const norm = unwrapPdfLines(normalize(text));
+    expect(norm.text).toContain('同社サーバーの暗号化について報告がありました。');
+    expect(norm.text).toContain('\n2 対応');
+    const r = extractDocument(text)[0]!.record;
+    expect(r.discovery).toBe('vendor_report');
+    expect(r.discovered_date).toBe('2030-05-01');
+    expect(r.organization).toBe('ほしぞら市');
+    expect(r.sector).toBe('government');
+  });
+
+  it('does not join an item to a line that starts at the item\'s own margin', () => {
+    const norm = unwrapPdfLines(normalize(['見出し', '', '(1)名簿の写しを保管していた書庫の鍵を交換しました', '庁内の全ての書庫について点検を行います。', '本文の一行目が長く続いて途中で切れて', 'いるところです。次の行にも長い文が続いて', 'います。'].join('\n')));
+    expect(norm.text).toContain('交換しました\n庁内');
+  });
+});
+
+describe('police in a Q&A', () => {
+  const qa = (answer: string) => rec(['不正ログインに関するご質問', '', '2030年5月1日', 'ほしぞら通販株式会社', '', 'Q. 警察には届け出ていますか?', answer]);
+  it('is told only where the answer says yes', () => {
+    expect(qa('A. 個人情報保護委員会に報告しました。').reported_to_police).toBe(false);
+    expect(qa('A. はい、最寄りの警察署に相談しております。').reported_to_police).toBe(true);
+    expect(qa('A. はい、5月2日に届け出ました。').reported_to_police).toBe(true);
+  });
+});
+
+describe('a leak-site claim beside the organisation\'s own finding', () => {
+  it('takes the staff who found the encryption as how it learned, and the claim where nothing else is told', () => {
+    const story = (extra: string[]) => rec(['ほしぞら工業にランサムウェア攻撃 犯行声明も', ' 部品メーカーのほしぞら工業株式会社は5月9日、ランサムウェアによる攻撃を受けたと発表した。攻撃集団「GlassMoth」がリークサイトに同社の名前を掲載し、犯行声明を出している。', ...extra, '(2030年5月10日 東西新報)']);
+    expect(story([' 同社によると、5月6日朝に社内の担当者がサーバーのファイルが暗号化されていることを確認した。']).discovery).toBe('internal_detection');
+    expect(story([' 同社は被害の範囲を調べている。']).discovery).toBe('attacker_claim');
+  });
+
+  it('dates a story\'s 「…は5月9日、…と発表した」 by the dateline at its foot', () => {
+    const r = rec(['ほしぞら工業に攻撃', ' 部品メーカーのほしぞら工業株式会社は5月9日、サイバー攻撃を受けたと発表した。', '(2030年5月10日 東西新報)']);
+    expect(r.disclosure_date).toBe('2030-05-09');
+  });
+});
+
+describe('a contractor named by its company name', () => {
+  it('is the vendor who told them when the notice introduced it as the contractor', () => {
+    const lines = (told: string) => rec(['委託先への不正アクセスについて', '', '2030年6月1日', 'ほしぞら生命保険株式会社', '', '当社が保険料の収納業務を委託している株式会社みなとデータサービスのサーバーが、第三者による不正アクセスを受けました。', told]);
+    expect(lines('5月20日、みなとデータサービスから、不審な通信を確認したとの報告を受けました。').discovery).toBe('vendor_report');
+    expect(lines('5月20日、当社の担当者がサーバーの異常に気付きました。').discovery).toBe('internal_detection');
+  });
+});
+
+describe('a date tied to another act', () => {
+  it('does not date the event by the day a seminar was held or an order placed (「6月1日に開催したセミナーの…」)', () => {
+    const r = notice('メール誤送信のお詫び', 'ほしぞら会', ['2030年6月1日に開催したセミナーの参加者へのご案内メールを、6月4日に送信した際、宛先をBCCではなくTOに設定していました。'], '2030年6月10日');
+    expect(r.occurred_date).toBe('2030-06-04');
+  });
+});
+
+describe('a byline of two name lines', () => {
+  it('keeps the facility under its corporation apart even when the facility\'s name opens in kana', () => {
+    const r = rec(['患者さんの個人情報を含む書類の紛失について', '', '令和12年6月1日', '地方独立行政法人ほしぞら市立病院機構', 'ほしぞら市立総合病院', '院長 山田 一郎', '', '当院において書類を紛失しました。']);
+    expect(r.organization).toBe('ほしぞら市立総合病院');
+  });
+});

@@ -22,7 +22,7 @@ export const REJECTED_CLAIM_RE = /(?:との|という)(?:指摘|情報|投稿|�
 // After a data word: it names a system or a measure, not data (「医療情報システム」「パスワード管理ソフト」).
 const SYSTEM_AFTER = String.raw`(?:システム|サーバ|端末|機器|ソフト|基盤|管理システム|ポリシー)`;
 // After a data word: an attacker used it, or it can only be guessed (「…IDおよびパスワードを使って不正ログイン」).
-const USED_AFTER = String.raw`[^。、]{0,20}?(?:を|が)?(?:使っ|使用し|用い|悪用し|利用し|入手し|入力し|が変更され|を変更|を初期化|が初期化|を?(?:推測|類推|推定)(?:でき|可能|され))`;
+const USED_AFTER = String.raw`[^。、]{0,20}?(?:を|が)?(?:使っ|使い|使わ|使用し|使用さ|用い|悪用し|悪用さ|利用し|利用さ|入手し|入力し|が変更され|を変更|を初期化|が初期化|を?(?:推測|類推|推定)(?:でき|可能|され))`;
 // After an address-like word: it is where a mail or letter went, not what was exposed (「誤ったメールアドレスに送信」).
 const DESTINATION_AFTER = String.raw`(?:を|が)?(?:誤|間違|取り違|打ち間違)|(?:に|へ|宛て?に?|あてに)(?:誤|送|郵送|発送|返送|メール|電話|架電|発信|かけ|連絡)|宛(?:て)?(?:に|へ)?$`;
 // Before an address-like word: a wrong, fake or sender's address (「誤った宛先の住所」「偽の電話番号」「差出人のメールアドレス」).
@@ -42,13 +42,15 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     pattern: /氏名|お名前|個人名|名前|姓名|口座名義|名義人|カード名義|フリガナ|ふりがな|宛名|(?:担当者|代表者|保護者|契約者|申込者|受講者|利用者|患者|児童|生徒|学生|職員|社員|会員)名(?!簿|義|称)/,
     scope: 'header+sentence',
     notAfter: ifNot(`${SYSTEM_AFTER}|${USED_AFTER}|(?:を|で)?(?:騙|かた|名乗|装)`),
+    // 「リークサイトに同社の名前を掲載」「ファイルの名前」: the name of a company or a thing, not a person's.
+    notBefore: /(?:[社店]|会社|企業|組織|団体|法人|自治体|サイト|サービス|製品|商品|ファイル|フォルダ|ドメイン)の$/,
     excludes: SENDER_RE,
     value: 'name',
     confidence: 'high',
     why: 'Names are written 氏名, 個人名, 名前, 姓名, 宛名, or as the holder of an account or card (口座名義, カード名義); a sender name shown in a fake mail is not exposed data.',
     examples: {
       match: ['流出したファイルには会員の個人名が含まれていました。', '漏えいしたおそれのある情報はカード名義です。', '当該端末には利用者名簿(氏名・性別、法人の場合は担当者名)が保存されていました。'],
-      noMatch: ['差出人の名前を当社の名前に偽装した不審なメールが確認されております。', '当社の名前を騙る不審なメールが出回っています。'],
+      noMatch: ['差出人の名前を当社の名前に偽装した不審なメールが確認されております。', '当社の名前を騙る不審なメールが出回っています。', '攻撃者は自らのリークサイトに同社の名前を掲載し、データを盗んだと主張しています。'],
     },
   },
   {
@@ -158,7 +160,7 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     why: 'A password exposed is password; one an attacker used to log in, or the one that opens a mis-sent file, is the mechanism.',
     examples: {
       match: ['会員のパスワードが平文で保存されており、流出した可能性があります。'],
-      noMatch: ['入手したIDおよびパスワードを使って不正ログインが行われました。', '誤送信した添付ファイルの解凍用パスワードを別のメールで送信しました。', '念のため、全職員が使う業務システムとメールのパスワードを一斉に変更しました。'],
+      noMatch: ['入手したIDおよびパスワードを使って不正ログインが行われました。', '他のサービスから漏れたとみられるメールアドレスとパスワードの組み合わせを使い、当店サイトへのログインが試みられました。', '誤送信した添付ファイルの解凍用パスワードを別のメールで送信しました。', '念のため、全職員が使う業務システムとメールのパスワードを一斉に変更しました。'],
     },
   },
   {
@@ -172,6 +174,19 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     examples: {
       match: ['担当者が偽のログインサイトに業務用IDとパスワードを入力していました。'],
       noMatch: ['攻撃者が入手したパスワードを入力して不正にログインしました。'],
+    },
+  },
+  {
+    id: 'data_types/login-id-typed-into-fake-site',
+    pattern: /(?:I[Dd]|ユーザー?名|アカウント名)(?=\s*(?:・|および|及び|と|、|\/|や)\s*パスワード[^。]{0,12}入力)/,
+    scope: 'header+sentence',
+    requires: /偽(?:の)?(?:サイト|ページ|画面|ログイン)|フィッシング|不審な(?:サイト|ページ|URL|リンク)|なりすまし(?:サイト|ページ)/,
+    value: 'login_id',
+    confidence: 'medium',
+    why: 'An ID typed with its password into a phishing page is handed to the attacker with it: exposed, not merely used.',
+    examples: {
+      match: ['職員が取引先を装うメールのリンクから偽のログイン画面を開き、アカウントのIDとパスワードを入力しました。'],
+      noMatch: ['攻撃者は入手したIDとパスワードを入力して不正にログインしました。'],
     },
   },
   {
@@ -189,14 +204,14 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
   },
   {
     id: 'data_types/medical',
-    pattern: /医療情報|診療情報|診療記録|診察記録|診療録|カルテ(?:情報|の内容|データ|の?記載)|病名|病歴|既往歴|既往症|健康状態|健康情報|健康上の|診療科|受診科|通院歴|受診歴|入院歴|検査結果|検診(?:の)?結果|健診結果|健康診断|治療内容|治療方針|処方|服薬|診断名|検査所見|心身の状況|要介護度/,
+    pattern: /医療情報|診療情報|診療記録|診察記録|診療録|カルテ(?:情報|の内容|データ|の?記載)|病名|病歴|既往歴|既往症|健康状態|健康情報|健康上の|診療科|受診科|通院歴|受診歴|入院歴|検査結果|検診(?:の)?結果|健診結果|健康診断|治療内容|治療方針|処方|服薬|診断名|検査所見|心身の状況|要介護度|アレルギー|持病/,
     scope: 'header+sentence',
     notAfter: ifNot(`${SYSTEM_AFTER}|運用|更新|導入`),
     value: 'medical',
     confidence: 'high',
     why: 'Health data: diagnoses, medical history, department seen, test and check-up results, treatment, medication.',
     examples: {
-      match: ['紛失した名簿には通院歴と健康状態が記載されていました。', '漏えいした情報は受診した診療科です。'],
+      match: ['紛失した名簿には通院歴と健康状態が記載されていました。', '漏えいした情報は受診した診療科です。', '紛失した名簿には、園児の氏名と食物アレルギーの有無が記載されていました。'],
       noMatch: ['電子カルテシステムの更新作業を行いました。'],
     },
   },
@@ -361,6 +376,18 @@ export const DATA_CUE_RULES = defineRules<DataCue>('data_types', [
     examples: {
       match: [{ text: '名簿には氏名と電話番号が記載されている一方、生年月日は含まれておりません。', expect: { data_types: ['name', 'phone'] } }],
       noMatch: [{ text: '名簿に生年月日は含まれておりません。', expect: { data_types: [] } }, { text: '流出した名簿にクレジットカード情報は含まれていないという。', expect: { data_types: [] } }],
+    },
+  },
+  {
+    id: 'data_types/new-topic-clause',
+    pattern: /(?<=[一-龥ァ-ヶー])で、(?=[^。、]{1,20}?(?:は|については)[^。、])/,
+    scope: 'header+sentence',
+    value: 'boundary',
+    confidence: 'high',
+    why: 'A list closed by 「…で、」 and a new topic with は after it (「…購入履歴で、カード情報は…」) starts a clause of its own: what that clause denies is not what the list affirmed.',
+    examples: {
+      match: [{ text: '閲覧された可能性があるのは氏名と電話番号で、クレジットカード情報は当店では保存していません。', expect: { data_types: ['name', 'phone'] } }],
+      noMatch: [{ text: '閲覧された可能性があるのは氏名と電話番号で、クレジットカード情報も含まれます。', expect: { data_types: ['name', 'phone', 'credit_card'] } }],
     },
   },
   {

@@ -72,7 +72,7 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
   },
   {
     id: 'discovered_date/told',
-    pattern: /(?:連絡|報告|指摘|申し出|申出|通知|通報|情報提供|情報の提供|相談|電話)(?:を受け|があり|がありました|をいただ|を頂|され(?!る)|を受領)|問い?合わ?せ(?:を受け|があり|が相次|が寄せられ)|[ご御]指摘/,
+    pattern: /(?:連絡|報告|指摘|申し出|申出|通知|通報|情報提供|情報の提供|相談|電話)(?:を受け|があり|がありました|をいただ|を頂|され(?!る)|を受領)|問い?合わ?せ(?:を受け|があり|が相次|が寄せられ|を(?:いただ|頂)き)|(?:連絡|報告|指摘|通報|情報提供|相談|電話|申し出|申出|苦情)が、?(?:複数|多数|相次いで)?(?:[^。、「」]{1,20}?(?:に|へ))?寄せられ|[ご御]指摘/,
     scope: 'sentence',
     excludes: SECTION_HEADING,
     guards: ['advice', 'question', 'conditional'],
@@ -84,8 +84,14 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
         { text: '当社は2030年1月12日、取引先から情報提供を受けました。', expect: { discovered_date: '2030-01-12' } },
         { text: '2030年3月4日、お客様から請求内容が違うとのご指摘をいただきました。', expect: { discovered_date: '2030-03-04' } },
         { text: '2030年3月4日19時頃、庁内の職員から名簿が掲載されていると課に電話がありました。', expect: { discovered_date: '2030-03-04' } },
+        { text: '2030年6月9日、海外の研究者から、会員名簿が掲示板に載っているとの通報が、当社の窓口に寄せられました。', expect: { discovered_date: '2030-06-09' } },
+        { text: '2030年6月9日、複数の会員から、注文していない商品の確認メールが届いたとのお問い合わせをいただきました。', expect: { discovered_date: '2030-06-09' } },
+        { text: '2030年6月9日、お客様窓口に、身に覚えのない請求があるとのお申し出が複数寄せられました。', expect: { discovered_date: '2030-06-09' } },
       ],
-      noMatch: [{ text: '2030年3月4日に問題が発生した場合は、窓口で連絡を受け付けます。', expect: { discovered_date: null } }],
+      noMatch: [
+        { text: '2030年3月4日に問題が発生した場合は、窓口で連絡を受け付けます。', expect: { discovered_date: null } },
+        { text: '2030年3月4日、お問い合わせをいただいた会員の方へ、案内の資料を送付しました。', expect: { discovered_date: null } },
+      ],
     },
   },
   {

@@ -10,7 +10,7 @@ import { defineRules } from './rule.ts';
 /** A verb of telling, as a noun (連絡, 指摘, 相談, 電話…). */
 const TELL = '(?:ご|御|お)?(?:連絡|報告|通報|通知|指摘|相談|情報提供|情報|申し出|申出|問い?合わ?せ|照会|抗議|電話|メール|苦情|訴え|知らせ|投稿|書き込み)';
 /** What turns the telling noun into something the organisation received (を受け, があり, により…). */
-const RECEIVED = '(?:を受け|が相次|され(?:た|まし)|(?=\\s*$)|を受領|を頂|をいただ|を頂戴|がありました|があり|があった|が(?:[^。、「」]{1,8}?(?:に|へ))?寄せられ|が入り|が入った|が届|がきっかけ|をきっかけ|により|によって|にて|で、?(?:判明|発覚|把握|認識|覚知|気付|気づ|わか|分か|知)|で、|を通じ|を受けて)';
+const RECEIVED = '(?:を受け|が相次|され(?:た|まし)|(?=\\s*$)|を受領|を頂|をいただ|を頂戴|がありました|があり|があった|が、?(?:[^。、「」]{1,20}?(?:に|へ))?寄せられ|が入り|が入った|が届|がきっかけ|をきっかけ|により|によって|にて|で、?(?:判明|発覚|把握|認識|覚知|気付|気づ|わか|分か|知)|で、|を通じ|を受けて)';
 /** A verb of noticing or telling with its subject before が/は (気付き, 発見し, 指摘し, 連絡し…). */
 const NOTICED = '(?:気付(?!かず|かな|かれ)|気づ(?!かず|かな|かれ)|発見(?:し|いたし|致し)|見つけ|指摘し|通報し|連絡し|連絡を(?:し|入れ)|報告し|申し出|相談し|知らせ|問い合わせ|抗議|投稿し|書き込)';
 /** …and, for a firm whose work is to look (a researcher, a contractor), finding it by checking (…を確認し). */
@@ -45,7 +45,7 @@ const CARD = '(?:(?:クレジット)?カード(?:発行)?会社|カードブラ�
 /** Police bodies; 〜署 other than tax, fire or labour offices. */
 const POLICE = '(?:警察(?:署|本部|庁)?|警視庁|[都道府県]警|サイバー犯罪対策課|捜査機関|捜査当局|署(?<=[一-龥]署)(?<!(?:税務|消防|監督|事務|年金|部|本)署))';
 /** Security firms and researchers. */
-const RESEARCHER = '(?:(?:サイバー)?セキュリティ(?:関連|専門)?(?:の)?(?:企業|会社|ベンダー|研究者|専門家|専門企業|専門会社|リサーチャー|チーム|研究機関|調査会社)|(?:セキュリティ)?研究者|ホワイトハッカー|リサーチャー|バグバウンティ|JPCERT(?:/CC)?|脆弱性(?:の)?(?:発見者|報告者)|調査会社)';
+const RESEARCHER = '(?:(?:サイバー)?セキュリティ(?:関連|専門)?(?:の)?(?:企業|会社|ベンダー|研究者|専門家|専門企業|専門会社|専門機関|専門事業者|リサーチャー|チーム|研究機関|調査会社|調査機関)|(?:セキュリティ)?研究者|ホワイトハッカー|リサーチャー|バグバウンティ|JPCERT(?:/CC|コーディネーションセンター)?|脆弱性(?:の)?(?:発見者|報告者)|調査会社)';
 /** Other bodies: media, ministries, authorities, partner or recipient organisations, associates. */
 const OTHER_BODY = '(?:報道機関|新聞社|テレビ局|放送局|記者|メディア(?:関係者)?|省(?<=[一-龥]省)|庁(?<!(?:警察|県|都|府|道|市|町|村|区)庁)|当局|行政機関|公的機関|外部機関|関係機関|内閣サイバーセキュリティセンター|NISC|関係先|提携先|連携先|(?<![当本弊])(?:協会|団体|連盟|連合会|機構)|(?:他の|別の)(?:自治体|機関|団体|会社|事業者)|自治体|関係者)(?:の[^\\s、。「」()]{1,15}?)?';
 /** The organisation itself as the one who found out (当社は, 本学では, 市は…). */
@@ -104,7 +104,7 @@ const NOT_LEARNING = /場合(?:は|には|に|でも)|際には|次第|ようお
  * attacker's or the press's words, routine work, an investigation): a unit without any cannot hold a
  * learning sentence, and the decider skips it before the rules run.
  */
-export const LEARNING_CUE = /連絡|報告(?!いたし|申し?上げ|します|させていただ)|通報|通知|指摘|相談|情報提供|からの?情報|より情報|との情報|申し?出|問い?合|照会|抗議|電話|メール(?:にて|で|により|によって|が|を)|苦情|訴え|知らせ(?!いたし|します|しま|する|でき|くださ|下さ)|投稿|書き込み|投書|気付|気づ|発見|見つけ|確認|見当たら|ないこと|認識|主張|犯行声明|(?:リーク|暴露)サイト|脅迫|ランサムノート|身代金|通じ|通して|経由|取材|報道|捜査|逮捕|取り?調べ|ダーク|闇サイト|詐欺|攻撃|なりすまし|フィッシング|検知|検出|覚知|しようと|使おうと|取り掛かろうと|取りかかろうと|始めようと|準備|作成し|整理し|点検|棚卸|更新作業|定期|調査|監視|監査/;
+export const LEARNING_CUE = /遮断|警告|アラート|ブロック|隔離|連絡|報告(?!いたし|申し?上げ|します|させていただ)|通報|通知|指摘|相談|情報提供|からの?情報|より情報|との情報|申し?出|問い?合|照会|抗議|電話|メール(?:にて|で|により|によって|が|を)|苦情|訴え|知らせ(?!いたし|します|しま|する|でき|くださ|下さ)|投稿|書き込み|投書|気付|気づ|発見|見つけ|確認|見当たら|ないこと|認識|主張|犯行声明|(?:リーク|暴露)サイト|脅迫|ランサムノート|身代金|通じ|通して|経由|取材|報道|捜査|逮捕|取り?調べ|ダーク|闇サイト|詐欺|攻撃|なりすまし|フィッシング|検知|検出|覚知|しようと|使おうと|取り掛かろうと|取りかかろうと|始めようと|準備|作成し|整理し|点検|棚卸|更新作業|定期|調査|監視|監査/;
 
 export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
   {
@@ -311,6 +311,20 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     },
   },
   {
+    id: 'discovery/desk-received-from-customers',
+    pattern: /(?:相談窓口|お客様窓口|お客さま窓口|問い?合わ?せ窓口|コールセンター|カスタマーセンター|サポートセンター|サポート窓口)(?:に|へ|に対して)、?[^。]{0,60}?(?:お申し出|お申出|お問い?合わ?せ|ご連絡|ご指摘|ご相談|苦情)(?:が|を)[^。]{0,10}?(?:寄せられ|あり|ありました|いただ|頂|受け)/,
+    scope: 'header+sentence',
+    guards: ['advice', 'denied', 'question', 'conditional'],
+    excludes: /場合(?:は|には)|際には|次第|ようお願い/,
+    value: 'customer_report',
+    confidence: 'medium',
+    why: 'Messages written in honorifics (お申し出, お問い合わせ, ご指摘) that reached the customer desk came from customers, even when the notice does not name them.',
+    examples: {
+      match: ['5月10日、お客様窓口に、身に覚えのない注文確認のメールが届いたとのお申し出が複数寄せられました。'],
+      noMatch: ['ご不明な点がございましたら、お客様窓口にお問い合わせください。'],
+    },
+  },
+  {
     id: 'discovery/form-or-anonymous-told',
     pattern: /(?:問い?合わ?せ|お問合せ|ご意見|通報)(?:フォーム|窓口|メール|受付)(?:より|から|に|へ|を通じ)[^。]{0,30}?(?:指摘|連絡|通報|投稿|相談|情報提供|書き込み)|匿名[^。]{0,6}(?:の|で|による|から|より)[^。]{0,20}?(?:通報|連絡|投書|電話|相談|情報提供)/,
     scope: 'header+sentence',
@@ -424,6 +438,20 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     },
   },
   {
+    id: 'discovery/own-tool-alert',
+    pattern: /(?:セキュリティソフト|ウイルス対策ソフト|ウイルス対策ソフトウェア|アンチウイルス|ウイルス対策製品|EDR|UTM|ファイアウォール|監視(?:システム|ツール|装置|サービス)|セキュリティ(?:製品|機器|システム|監視))(?:が|の|から|による|により|で)[^。]{0,40}?(?:遮断|警告|アラート|通知|検出|ブロック|隔離)(?:し|され|を(?:発|出)|が(?:発|出|上が)|した|された|により|によって|で)/,
+    scope: 'header+sentence',
+    guards: ['advice', 'denied', 'question', 'preventive', 'conditional'],
+    excludes: new RegExp(`${NOT_LEARNING.source}|導入|強化|更新し|最新`),
+    value: 'internal_detection',
+    confidence: 'medium',
+    why: 'The organisation\'s own security software or monitoring blocking or flagging the attack (セキュリティソフトが不審な通信を遮断) is how its people learn of it.',
+    examples: {
+      match: ['同日、セキュリティソフトが不審な通信を遮断したことで発覚しました。', '5月12日夜、ウイルス対策ソフトの警告により、端末の異常が分かりました。'],
+      noMatch: ['再発防止のため、全端末に新しいウイルス対策ソフトを導入し、不審な通信を遮断します。'],
+    },
+  },
+  {
     id: 'discovery/noticed',
     pattern: /気付(?!かず|かな|かれ|け)|気づ(?!かず|かな|かれ|け)/,
     scope: 'header+sentence',
@@ -450,6 +478,20 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     examples: {
       match: ['例年どおり名簿の更新作業を始めようとした際、保管庫にあるはずのUSBメモリがないとわかりました。'],
       noMatch: ['例年どおり名簿の更新作業を始めようとした際、保管庫のUSBメモリを使用しました。'],
+    },
+  },
+  {
+    id: 'discovery/own-office-check',
+    pattern: re(`(?:部門|部署|[一-龥]課|[一-龥]室|チーム|担当)(?:が|は|で|の|において|による)[^。]{0,40}?(?:点検|監査|監視|モニタリング|チェック|(?:ログ|記録)の?(?:確認|分析|調査))(?:において|により|によって|で|の結果|の際|中に|を行った結果)[^。]{0,60}?(?:把握|判明|発覚|気付|気づ|発見|見つか|検知)`),
+    scope: 'header+sentence',
+    guards: ['advice', 'denied', 'question', 'conditional'],
+    excludes: NOT_LEARNING,
+    value: 'internal_detection',
+    confidence: 'medium',
+    why: 'An office of the organisation whose regular check (点検, 監査, ログの確認) turns up the event (…の点検において不自然な操作を把握し) is the organisation finding it itself.',
+    examples: {
+      match: ['2030年2月3日、当組合の監査室が毎月行っている端末操作ログの確認において、職員による不自然な検索を把握しました。', '情報管理課が実施した月次の点検で、名簿の閲覧権限が外部に開かれていることが判明しました。'],
+      noMatch: ['情報管理課が実施する月次の点検で、今後は閲覧権限も確かめます。'],
     },
   },
   {
@@ -509,7 +551,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
   },
   {
     id: 'discovery/own-investigation',
-    pattern: re(`${OWN}(?:にて|で|の|による)?[^。]{0,12}?(?:調査|監視|点検|監査)(?:により|によって|で|の結果|を行(?:な)?った結果|した結果|したところ)`),
+    pattern: re(`${OWN}(?:にて|で|の|による)?[^。]{0,12}?(?:調査|監視|点検|監査)(?:により|によって|において|にて|で|の結果|を行(?:な)?った結果|した結果|したところ)`),
     scope: 'header+sentence',
     guards: ['advice', 'denied', 'question', 'conditional'],
     excludes: NOT_LEARNING,
@@ -517,7 +559,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'low',
     why: 'The organisation’s own investigation, monitoring or audit revealing the event (当社のセキュリティ調査により判明) is internal detection when no outside source is named.',
     examples: {
-      match: ['当組合の内部監査により、通帳の再発行記録が一部欠けていることが判明しました。'],
+      match: ['当組合の内部監査により、通帳の再発行記録が一部欠けていることが判明しました。', '5月10日午前、社内のシステム監視において、会員サーバーへの大量のアクセスを確認しました。'],
       noMatch: ['当組合の内部監査が終わるまで、窓口での再発行を止めております。'],
     },
   },
@@ -553,6 +595,7 @@ export const DISCOVERY_TIER: Readonly<Record<string, 1 | 2 | 3>> = {
   'discovery/any-person-told': 1,
   'discovery/described-person-told': 1,
   'discovery/form-or-anonymous-told': 1,
+  'discovery/desk-received-from-customers': 1,
   'discovery/quoted-call-to-office': 1,
   'discovery/other-body-told': 1,
   'discovery/press-inquiry': 1,
@@ -561,8 +604,10 @@ export const DISCOVERY_TIER: Readonly<Record<string, 1 | 2 | 3>> = {
   'discovery/staff-victim': 2,
   'discovery/detected': 2,
   'discovery/noticed': 2,
+  'discovery/own-tool-alert': 2,
   'discovery/routine-work': 2,
   'discovery/own-follow-up': 2,
+  'discovery/own-office-check': 2,
   'discovery/own-org-confirmed': 3,
   'discovery/event-confirmed': 3,
   'discovery/own-site-confirmed': 3,

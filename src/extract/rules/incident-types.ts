@@ -139,6 +139,19 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
       noMatch: ['SQLインジェクション対策が施されていることを確認いたしました。'],
     },
   },
+  {
+    id: 'incident_types/sql-injection-described',
+    pattern: /不正な(?:SQL|データベース(?:命令|操作))[^。]{0,20}?(?:送り込|送信さ|注入|挿入|実行さ|入力さ)|SQL(?:文|命令|クエリ|コマンド)[^。]{0,10}?(?:が|を)[^。]{0,10}?(?:送り込|注入|挿入|不正に実行)/,
+    scope: 'header+sentence',
+    guards: EVENT_GUARDS,
+    value: 'sql_injection',
+    confidence: 'medium',
+    why: 'Database commands smuggled in through a form or a URL (不正なSQL文が送り込まれ) are SQL injection, named or not.',
+    examples: {
+      match: ['検索画面から不正なSQL文が送り込まれ、会員テーブルの内容が読み出されました。'],
+      noMatch: ['外部から不正なSQL文が送り込まれても実行されないよう、入力値の検査を強化しました。'],
+    },
+  },
   // credential_stuffing
   {
     id: 'incident_types/credential-stuffing-named',
@@ -155,14 +168,14 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/credential-stuffing-credentials-from-elsewhere',
-    pattern: /(?:他社|他の?(?:サービス|サイト)|外部|別の?(?:サービス|サイト))[^。]{0,30}(?:ID|パスワード|認証情報|ログイン情報)[^。]{0,40}(?:不正(?:な)?ログイン|ログインを試|なりすまし(?:による)?ログイン)/,
+    pattern: /(?:他社|他の?(?:サービス|サイト)|外部|別の?(?:サービス|サイト)|(?:当社|弊社|当店|弊店|当サイト|本サイト)以外の?(?:サービス|サイト))[^。]{0,30}(?:ID|パスワード|認証情報|ログイン情報)[^。]{0,40}(?:不正(?:な)?ログイン|ログインを試|ログイン(?:が|を)[^。]{0,10}?(?:試み|試行|繰り返)|なりすまし(?:による)?ログイン)/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'credential_stuffing',
     confidence: 'medium',
     why: 'Logins with IDs and passwords taken from another service are credential stuffing without the word リスト型.',
     examples: {
-      match: ['他のサービスから流出したとみられるIDとパスワードを用いた不正ログインが確認されました。'],
+      match: ['他のサービスから流出したとみられるIDとパスワードを用いた不正ログインが確認されました。', '当店以外のサイトから漏れたとみられるメールアドレスとパスワードの組み合わせで、当店サイトへのログインが大量に試みられました。'],
       noMatch: ['当社のサーバから流出したIDとパスワードは、現時点で悪用されておりません。'],
     },
   },
@@ -394,7 +407,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/misconfiguration-open-by-setting',
-    pattern: /(?:閲覧|アクセス|参照|ダウンロード)(?:可能|でき|し得)る?(?:な)?(?:状態|状況)|誰でも(?:閲覧|アクセス|ダウンロード|参照)|認証なし(?:で|に)|パスワード(?:なし|を設定せず)(?:で|に)/,
+    pattern: /(?:閲覧|アクセス|参照|ダウンロード)(?:可能|でき|し得)る?(?:な)?(?:状態|状況)|誰でも(?:閲覧|アクセス|ダウンロード|参照)|認証なし(?:で|に)|パスワード(?:なし|を設定せず)(?:で|に)|パスワードを(?:設定|付与|かけ)(?:せず|ないまま|しないまま|しない状態で)[^。]{0,20}(?:公開|共有|アップロード)/,
     scope: 'header+sentence',
     requires: /設定|公開範囲|限定公開|共有リンク|リンクを知って|URLを知って|権限|クラウド|ストレージ|サーバ|インターネット上|外部から/,
     excludes: /メール(?:を|で)?[^。]{0,6}(?:送信|送付)|郵送|同封|掲載/,
@@ -404,7 +417,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     confidence: 'medium',
     why: 'Data left open to anyone (閲覧できる状態) because of how a share, link or server was set is misconfiguration.',
     examples: {
-      match: ['限定公開のつもりで設定したフォルダが、インターネット上の誰でも閲覧できる状態になっていました。', 'ストレージの共有設定により、外部から名簿ファイルをダウンロードできる状況にありました。'],
+      match: ['限定公開のつもりで設定したフォルダが、インターネット上の誰でも閲覧できる状態になっていました。', 'ストレージの共有設定により、外部から名簿ファイルをダウンロードできる状況にありました。', 'オンラインストレージの共有リンクが、パスワードを設定しないまま公開されていました。'],
       noMatch: ['宛先の設定により、受信者全員が他の受信者のアドレスを閲覧できる状態でメールを送信しました。', 'クラウド上の当該データは、外部から閲覧できる状態にはなっておりません。'],
     },
   },
@@ -440,15 +453,15 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   // misdelivery
   {
     id: 'incident_types/misdelivery-named',
-    pattern: /誤(?:送信|送付|配信|配布|配達|封入|発送|交付|掲載|表示|添付|郵送|送)/,
+    pattern: /誤(?:送信|送付|配信|配布|配達|配送|封入|発送|交付|掲載|表示|添付|郵送|送)|(?:貼り|入れ|渡し|配り|付け)間違(?:い|え)/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'misdelivery',
     confidence: 'high',
     why: 'The 誤- compounds (誤送信, 誤封入, 誤掲載) name a mail, letter or page gone to the wrong people.',
     examples: {
-      match: ['案内状の誤封入が判明いたしました。'],
-      noMatch: ['誤送信防止のため、送信前の確認を徹底しております。'],
+      match: ['案内状の誤封入が判明いたしました。', '配送伝票の貼り間違いにより、別のお客様に商品とお届け先の情報が届きました。'],
+      noMatch: ['誤送信防止のため、送信前の確認を徹底しております。', '伝票の貼り間違いを防ぐため、出荷前に二名で照合しております。'],
     },
   },
   {
@@ -588,6 +601,19 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     },
   },
   {
+    id: 'incident_types/insider-took-for-own-use',
+    pattern: /(?:退職(?:前|時|の際|する際|直前)|在職中)[^。]{0,40}?(?:私用|私物|個人所有|個人用|自宅|自身)[^。]{0,20}?(?:コピー|複製|保存|転送|送信|持ち帰|持ち出)|(?:転職先|再就職先|競合(?:他社|会社|企業)|新しい勤務先)[^。]{0,20}?(?:で|に|へ)[^。]{0,10}?(?:利用|使用|提供|持ち込|流用)/,
+    scope: 'header+sentence',
+    guards: EVENT_GUARDS,
+    value: 'insider',
+    confidence: 'medium',
+    why: 'Staff copying customer data to their own device before leaving, or using it at a new employer, take data without cause, whatever words of 無断/不正 the notice leaves out.',
+    examples: {
+      match: ['当社従業員が、退職前に顧客リストを私用のUSBメモリにコピーし、転職先で利用していたことが判明しました。'],
+      noMatch: ['退職者のアカウントは退職日に停止し、貸与端末は回収しております。'],
+    },
+  },
+  {
     id: 'incident_types/insider-unlawful-taking',
     pattern: /不正に(?:取得|入手|持ち出|閲覧|複製|コピー)|不正(?:な)?持ち出し|不正入手|不正取得|無断で[^。]{0,20}(?:持ち出|複製|コピー|閲覧)/,
     scope: 'header+sentence',
@@ -643,6 +669,21 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     examples: {
       match: ['当社ウェブサイトが大量のアクセスによる攻撃を受け、閲覧しにくい状態となりました。'],
       noMatch: ['アクセスが集中したため、サイトが閲覧しにくい状態となりました。'],
+    },
+  },
+  {
+    id: 'incident_types/ddos-flood-from-outside',
+    pattern: /(?:大量|膨大|過剰|多量)(?:の)?(?:アクセス|通信|リクエスト|トラフィック|パケット)(?:が|を)?[^。]{0,12}?(?:集中|殺到|送りつけ|送り付け|送信され|行われ)/,
+    scope: 'header+sentence',
+    requires: /海外から|外部から|第三者|不特定|複数の(?:IP|国)|悪意|意図的|不審な/,
+    excludes: /セール|販売開始|受付開始|予約開始|発売|抽選|申込開始|アクセスが集中しやすい/,
+    guards: EVENT_GUARDS,
+    value: 'ddos',
+    confidence: 'medium',
+    why: 'A flood of traffic sent from outside by someone (海外から大量のアクセスが集中) is a denial-of-service attack, whether or not the notice says DDoS; a rush of buyers at a sale is not.',
+    examples: {
+      match: ['6月4日午前10時頃から、予約サイトに対し、海外から短時間に大量のアクセスが集中し、サイトが閲覧できない状態となりました。'],
+      noMatch: ['チケットの販売開始直後に大量のアクセスが集中し、サイトがつながりにくい状態となりました。'],
     },
   },
   // unauthorized_access

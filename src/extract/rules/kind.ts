@@ -50,7 +50,7 @@ export const KIND_EVENT_RULES = defineRules<Kind>('kind', [
 // 「乗っ取られ、」「盗まれた」: the passive of a godan verb ends in られ/まれ.
 const HAPPENED_AFTER = '(?=[^。\\n]{0,3}(?:を受け(?:た|まし|て|、)|が(?:あり|あっ)|が発生し(?:た|まし|て|、)|が起き(?:た|まし)|に遭(?:い|っ)|(?:さ|ら|ま)れ(?:た|まし|て|、)|し(?:た|まし|てしま|ており|ていた|、)|が(?:判明|確認|発覚)し))';
 // 「誤って送信した」「無断で持ち出し、」「窃取した」: a mistake or a taking said as a verb.
-const EVENT_WORDS = '不正アクセス|不正ログイン|漏えい|漏洩|流出|ランサムウェア|紛失|盗難|誤送信|誤送付|誤って|乗っ取|サイバー攻撃|DDoS攻撃|DoS攻撃|ハッキング|侵入|感染|改ざん|障害|停止|持ち出|窃取|盗|不正に取得|不正取得';
+const EVENT_WORDS = '不正アクセス|不正ログイン|不正に(?:使用|利用)|不正使用|不正利用|漏えい|漏洩|流出|ランサムウェア|紛失|盗難|誤送信|誤送付|誤って|乗っ取|サイバー攻撃|DDoS攻撃|DoS攻撃|ハッキング|侵入|感染|改ざん|障害|停止|持ち出|窃取|盗|不正に取得|不正取得';
 
 /** Without a notice title, a post is about an incident only where it says an event happened. */
 export const KIND_HAPPENED_RULES = defineRules<Kind>('kind', [
@@ -68,6 +68,7 @@ export const KIND_HAPPENED_RULES = defineRules<Kind>('kind', [
         { text: '北浜市の公式アカウント 第三者が投稿 - みなと放送\n\n北浜市は5日、市の公式SNSアカウントが第三者に乗っ取られ、広告が投稿されたと発表した。', expect: { kind: 'incident' } },
         { text: '元店員が会員名簿を転売 - 南浜日報\n\n南浜市の書店は2日、元店員が在職中に会員名簿を無断で持ち出し、名簿業者に売っていたと発表した。', expect: { kind: 'incident' } },
         { text: '診療所が紹介状をFAXで誤送信 - 東浜タイムズ\n\n東浜市の診療所は8日、患者の紹介状を別の事業者に誤って送信したと発表した。', expect: { kind: 'incident' } },
+        { text: '町職員のアカウントから迷惑メール - 東浜タイムズ\n\n東浜町は8日、職員のメールアカウントが第三者に不正に使用され、迷惑メールが送られたと発表した。', expect: { kind: 'incident' } },
       ],
       noMatch: [{ text: '勉強会の感想\n\n最近は大規模なDDoS攻撃もよく見かけるため、対策の重要性を感じた。管理の甘い組織は不正アクセスを受けるものだという話もあった。', expect: { kind: 'other' } }],
     },

@@ -56,7 +56,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/intrusion',
-    pattern: /侵入|不正アクセス|不正なアクセス|不正にアクセス|不正ログイン|不正にログイン|攻撃が行われ|攻撃され|攻撃(?:\([^)]{0,30}\))?を受け|乗っ取|改ざん|暗号化|不正通信|遠隔操作|感染|踏み台|不正利用され|不正に利用され/,
+    pattern: /侵入|不正アクセス|不正なアクセス|不正にアクセス|不正ログイン|不正にログイン|第三者(?:が|に|により|によって)[^。]{0,20}?(?:ログイン|アクセス)(?:し(?!ない|ません)|され|が行われ)|攻撃が行われ|攻撃され|攻撃(?:\([^)]{0,30}\))?を受け|乗っ取|改ざん|暗号化|不正通信|遠隔操作|感染|踏み台|不正利用され|不正に利用され/,
     scope: 'sentence',
     guards: ['conditional', 'preventive', 'denied'],
     value: 'event',
@@ -66,6 +66,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
       match: [
         { text: '2030年3月9日、当社サーバーが攻撃(DDoS攻撃)を受けました。', expect: { occurred_date: '2030-03-09' } },
         { text: '2030年5月1日、職員のメールアカウントが第三者に乗っ取られました。', expect: { occurred_date: '2030-05-01' } },
+        { text: '2030年5月1日午後3時頃、当社の公式SNSアカウントに第三者がログインし、不審な投稿が行われました。', expect: { occurred_date: '2030-05-01' } },
       ],
       noMatch: [{ text: '2030年3月9日より不正アクセスの防止策を強化しております。', expect: { occurred_date: null } }, { text: '不正アクセスが発覚した2030年8月19日当日に、サーバの脆弱性を修正しました。', expect: { occurred_date: null } }],
     },
@@ -84,15 +85,34 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     },
   },
   {
+    id: 'occurred_date/opened-setting',
+    pattern: /(?:全員|誰でも|一般公開|公開|外部から(?:の)?(?:閲覧|アクセス)(?:可能|でき(?:る|た)))[」』]?(?:に|へ)(?:変更|設定|切り替え|切替え?)(?:し|され)(?!ない|ません)/,
+    scope: 'sentence',
+    guards: ['conditional', 'denied', 'preventive'],
+    value: 'event',
+    confidence: 'medium',
+    why: 'A sharing or publishing setting changed to open (「リンクを知っている全員」に変更した, 公開に設定した) starts the exposure on that day.',
+    examples: {
+      match: [
+        { text: '2030年4月1日、担当者が共有フォルダの共有範囲を「リンクを知っている全員」に変更しました。', expect: { occurred_date: '2030-04-01' } },
+        { text: '閲覧できた期間は、アルバムを誤って公開に設定した2030年4月1日から、非公開に戻した4月9日までです。', expect: { occurred_date: '2030-04-01' } },
+      ],
+      noMatch: [{ text: '2030年4月1日、担当者が共有フォルダの共有範囲を「組織内のみ」に変更しました。', expect: { occurred_date: null } }],
+    },
+  },
+  {
     id: 'occurred_date/data-taken',
-    pattern: /不正に(?:取得|持ち出|入手|複製|閲覧)|複製し|コピーし|持ち出(?!し(?:を)?(?:禁止|制限)|し規程)|持ち帰|抜き取|窃取|撮影|読み出さ|漏えいし|漏洩し|流出し|閲覧していま|閲覧していた|業務外で閲覧|私的に(?:閲覧|利用)/,
+    pattern: /不正に(?:取得|持ち出|入手|複製|閲覧)|複製し|コピーし|持ち出(?!し(?:を)?(?:禁止|制限)|し規程)|持ち帰|抜き取|窃取|撮影|読み出さ|漏えいし|漏洩し|流出し|閲覧していま|閲覧していた|業務外で閲覧|私的に(?:閲覧|利用)|(?:担当外|業務外|目的外|必要(?:が|の)?ない)[^。]{0,30}?(?:照会|閲覧|検索|参照)し/,
     scope: 'sentence',
     guards: ['conditional', 'preventive', 'denied'],
     value: 'person-act',
     confidence: 'high',
     why: 'Data copied, carried off, photographed, viewed without cause or leaked is the event on that day.',
     examples: {
-      match: [{ text: '元職員は2030年1月20日、業務と関係なく顧客の情報を閲覧していました。', expect: { occurred_date: '2030-01-20' } }],
+      match: [
+        { text: '元職員は2030年1月20日、業務と関係なく顧客の情報を閲覧していました。', expect: { occurred_date: '2030-01-20' } },
+        { text: '当該職員は2030年1月20日から同年3月1日までの間、担当外の利用者の記録を繰り返し検索していました。', expect: { occurred_date: '2030-01-20' } },
+      ],
       noMatch: [{ text: '2030年1月20日、持ち出し禁止の規程を改めて周知しました。', expect: { occurred_date: null } }],
     },
   },
@@ -112,14 +132,17 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/last-seen',
-    pattern: /(?:保管|所在|存在)を確認|最後に(?:使用|確認)|使用し|稼働させ|から開始し|ポケットに入れ|鞄に入れ|持ち帰っ/,
+    pattern: /(?:保管|所在|存在)を確認|最後に(?:使用|確認)|使用し|稼働させ|から開始し|ポケットに入れ|鞄に入れ|持ち帰っ|(?:に|へ)(?:保管|収納|格納|返却|戻)し(?:た|ました)|(?:に|へ)しまっ(?:た|ていた)/,
     scope: 'sentence',
     guards: ['conditional'],
     value: 'event',
     confidence: 'medium',
     why: 'For a loss with no known day, the last day the item was seen or used is the occurred date; a server put into use starts its exposure.',
     examples: {
-      match: [{ text: '2030年4月2日、職員は当該USBメモリを最後に使用しました。', expect: { occurred_date: '2030-04-02' } }],
+      match: [
+        { text: '2030年4月2日、職員は当該USBメモリを最後に使用しました。', expect: { occurred_date: '2030-04-02' } },
+        { text: 'お知らせ\n\n■経過\n・4月2日(火) 職員が名簿の綴りを課内のロッカーに戻した。\n・4月9日(火) 同職員が綴りがないことに気付いた。\n\n2030年4月20日', expect: { occurred_date: '2030-04-02' } },
+      ],
       noMatch: [{ text: '2030年4月2日、後継の機器を選定しました。', expect: { occurred_date: null } }],
     },
   },
@@ -243,7 +266,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   {
     id: 'occurred_date/card-entry-window',
     // 「…の期間に当サイトで入力されたカード情報が漏洩」「…までの間にカードで決済したお客様」: the exposure window itself.
-    pattern: /(?:カード情報|カード番号)?を?(?:ご?入力(?:され|いただ|し(?!ない|ません))|決済(?:を)?(?:ご?利用)?(?:され|いただ|し(?!ない|ません))|ご?購入(?:され|いただ|し(?!ない|ません))|ご?注文(?:され|いただ|し(?!ない|ません))|ログイン(?:され|し)|(?:マイページ|会員ページ|会員画面)を(?:開|開か|閲覧|表示|ご?利用)(?:い|れ|さ|し)?(?:た|れた))/,
+    pattern: /(?:カード情報|カード番号)?を?(?:ご?入力(?:され|いただ|し(?!ない|ません))|決済(?:を)?(?:ご?利用|行わ|行な?わ)?(?:され|いただ|れた|し(?!ない|ません))|ご?購入(?:され|いただ|し(?!ない|ません))|ご?注文(?:され|いただ|し(?!ない|ません))|ログイン(?:され|し)|(?:マイページ|会員ページ|会員画面)を(?:開|開か|閲覧|表示|ご?利用)(?:い|れ|さ|し)?(?:た|れた))/,
     scope: 'sentence',
     value: 'exposed',
     confidence: 'medium',
@@ -253,6 +276,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
         { text: '2030年1月10日~2030年1月12日の期間に当サイトで入力されたクレジットカード情報が漏洩した可能性があります。', expect: { occurred_date: '2030-01-10' } },
         { text: '対象は2030年1月10日から2030年1月12日までの間に当店サイトでカードで決済したお客様です。', expect: { occurred_date: '2030-01-10' } },
         { text: '他の会員様の情報が表示される事象が発生しました。対象は2030年1月10日9時から同日15時までの間にマイページを開いた会員様です。', expect: { occurred_date: '2030-01-10' } },
+        { text: '2030年1月10日~2030年3月2日の期間中に当店サイトでカード決済を行われたお客様のカード情報が対象です。', expect: { occurred_date: '2030-01-10' } },
       ],
       noMatch: [{ text: '2030年1月10日~2030年1月12日の期間にご登録いただいたお客様のメールアドレスに案内を送ります。', expect: { occurred_date: null } }],
     },

@@ -33,7 +33,9 @@ export type OrgRole =
   | 'acronym-logo'
   | 'site-name'
   | 'department'
-  | 'headline-subject';
+  | 'headline-subject'
+  | 'contact-office'
+  | 'self-defined';
 
 export const ORG_TITLE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>('organization', [
   {
@@ -173,6 +175,19 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
     },
   },
   {
+    id: 'organization/self-defined-name',
+    requires: /以下/,
+    pattern: new RegExp(`(?<![^\\s、。「(])((?:${LEGAL})\\s?[^\\s、。「」()]{1,30}?|[^\\s、。「」()]{1,30}?(?:${LEGAL}|${SUFFIX}))\\s*\\(\\s*以下[、,]?\\s*[「『]?(?:当社|弊社|当法人|本法人|当会|弊会|本会|当協会|当学|本学|当院|本院|当行|当金庫|当組合|当機構|当財団|当団体|当センター|本市|当市|本町|当町|本県|当県|同社)[」』]?`),
+    scope: 'sentence',
+    value: 'self-defined',
+    confidence: 'high',
+    why: 'A notice that defines its own short name (「ほしぞら通信株式会社(以下「当社」)」) names its publisher there.',
+    examples: {
+      match: [{ text: 'お客様情報の流出に関するお詫び\n\nこのたび、ほしぞら通信株式会社(以下「当社」)の顧客管理システムに対し、第三者による不正アクセスがありました。', expect: { organization: 'ほしぞら通信株式会社' } }],
+      noMatch: [{ text: 'お客様情報の流出に関するお詫び\n\nこのたび、当社の委託先であるほしぞら通信株式会社(以下「委託先」)のシステムに対し、第三者による不正アクセスがありました。', expect: { organization: null } }],
+    },
+  },
+  {
     id: 'organization/news-described-company',
     requires: /発表|公表|明らかに/,
     pattern: new RegExp(`(?:^|[、。\\s])(?:[^\\s、。「」『』()]|「[^」\\n]{1,30}」){1,30}?(?:する|している|した|手がける|手掛ける|(?:大手|中堅|老舗|チェーン|メーカー|業者|事業者|会社|仲介|販売|運営|製造|開発|卸|商社)の)((?:${LEGAL})[^\\s、。「」『』()]{1,30}?|[^\\s、。「」『』()]{1,30}?(?:${LEGAL}))(?:\\([^()。]{1,20}\\))?は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日|今月|先月|同日)?(?:、|に)?[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)`),
@@ -228,6 +243,18 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
     examples: {
       match: [{ text: 'メール誤送信について\n北浜市公式ホームページ\n担当課から送信したメールの宛先に誤りがありました。', expect: { organization: '北浜市' } }],
       noMatch: [{ text: 'メール誤送信について\n観光情報公式ホームページ\n担当課から送信したメールの宛先に誤りがありました。', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/contact-public-office',
+    pattern: new RegExp(`^[【\\[(■●◆<]?\\s*(?:お?問い?合わ?せ(?:先|窓口)?|担当(?:課|部署)?|連絡先)\\s*[】\\])>]?\\s*[:]?\\s*(${NOT_NAME_START}${PUBLIC})(?!警|議会)[一-龥ぁ-んァ-ヶー]{1,12}(?:部|課|室|局|係)(?![一-龥ぁ-んァ-ヶー])`),
+    scope: 'sentence',
+    value: 'contact-office',
+    confidence: 'low',
+    why: 'A municipal page without a byline names its publisher on the contact line, as the office to ask (「【問い合わせ】北浜市広報課 電話…」): the city that office belongs to.',
+    examples: {
+      match: [{ text: 'メール送信の誤りについて\n\n市政モニターの皆様へのメールで、宛先の指定を誤りました。\n【問い合わせ】北浜市広報課 電話:000-000-0000', expect: { organization: '北浜市', sector: 'government' } }],
+      noMatch: [{ text: 'メール送信の誤りについて\n\n市政モニターの皆様へのメールで、宛先の指定を誤りました。\n【問い合わせ】広報課 電話:000-000-0000', expect: { organization: null } }],
     },
   },
   {

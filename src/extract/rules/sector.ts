@@ -6,6 +6,8 @@ import { ranked } from './engine.ts';
 import { defineRules } from './rule.ts';
 import type { Example } from './rule.ts';
 
+// 「全国の病院や診療所向けに…を提供」: the customers it serves, not the field it is in.
+const SERVED_AFTER = /^[^。、]{0,12}?(?:向け|向き|を対象と|のお客様に)/;
 const cb = (n: string, title: string, body = '当社サーバーに不正アクセスがありました。'): string => `【セキュリティ事件簿#2030-${n}】${title}\n\n${body}`;
 const ex = (text: string, sector: Sector | null): Example => ({ text, expect: { sector } });
 
@@ -53,12 +55,12 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-public-body',
-      pattern: /国立研究開発法人|独立行政法人|(?:都|道|府|県|市|区|町|村)$|(?:都|道|府|県|市|区|町|村)(?:役所|役場|庁|議会)|省$|庁$|局$|委員会$|裁判所$|警察|消防|公社$|公団$|事業団$|国際(?:機関|連合)/,
+      pattern: /国立研究開発法人|独立行政法人|(?:都|道|府|県|市|区|町|村)$|(?:都|道|府|県|市|区|町|村)(?:役所|役場|庁|議会|福祉事務所|保健所|保健福祉事務所|総合支所|支所|出張所)$|(?:都|道|府|県|市|区|町|村)(?:役所|役場|庁|議会)|省$|庁$|局$|委員会$|裁判所$|警察|消防|公社$|公団$|事業団$|国際(?:機関|連合)/,
       scope: 'name',
       value: 'government',
       confidence: 'high',
       why: 'A ministry, prefecture, city, court, police force or public corporation is a public body.',
-      examples: { match: [ex(cb('211', '北浜市 住民票の誤交付について'), 'government')], noMatch: [ex(cb('212', '北浜市場株式会社 名簿の誤送付について'), null)] },
+      examples: { match: [ex(cb('211', '北浜市 住民票の誤交付について'), 'government'), ex(cb('297', '北浜市福祉事務所 ケース記録の紛失について', '当所で記録を紛失しました。'), 'government')], noMatch: [ex(cb('212', '北浜市場株式会社 名簿の誤送付について'), null)] },
     },
     {
       id: 'sector/name-financial',
@@ -144,12 +146,12 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-manufacturing',
-      pattern: /製作所|製造|工業|工機|製薬|化学|化成|電機|電気|電工|重工|機械|金属|鉄鋼|製鉄|自動車|精機|精工|精密|製紙|製菓|製粉|製糖|製麺|酒造|醸造|乳業|薬品|繊維|紡績|樹脂|ゴム|ガラス|硝子|塗料|ケミカル|半導体|光学|窯業|鋳造|鍛造|食品|メーカー/,
+      pattern: /製作所|製造|工業|工機|鉄工|製薬|化学|化成|電機|電気|電工|重工|機械|金属|鉄鋼|製鉄|自動車|精機|精工|精密|製紙|製菓|製粉|製糖|製麺|酒造|醸造|乳業|薬品|繊維|紡績|樹脂|ゴム|ガラス|硝子|塗料|ケミカル|半導体|光学|窯業|鋳造|鍛造|食品|メーカー/,
       scope: 'name',
       value: 'manufacturing',
       confidence: 'medium',
       why: 'A maker names its trade in its name (製作所, 工業, 化学, 精機, 製菓, 酒造, 樹脂).',
-      examples: { match: [ex(cb('232', '北浜精機株式会社 ランサムウェア被害について'), 'manufacturing'), ex(cb('293', '株式会社みなと製菓 公式SNSアカウントの乗っ取りについて'), 'manufacturing'), ex(cb('294', '北浜精工株式会社 採用サイトへの不正アクセスについて'), 'manufacturing'), ex(cb('295', '北浜酒造株式会社 通販サイトの改ざんについて'), 'manufacturing')], noMatch: [ex(cb('233', '北浜商事株式会社 ランサムウェア被害について'), null)] },
+      examples: { match: [ex(cb('232', '北浜精機株式会社 ランサムウェア被害について'), 'manufacturing'), ex(cb('293', '株式会社みなと製菓 公式SNSアカウントの乗っ取りについて'), 'manufacturing'), ex(cb('294', '北浜精工株式会社 採用サイトへの不正アクセスについて'), 'manufacturing'), ex(cb('295', '北浜酒造株式会社 通販サイトの改ざんについて'), 'manufacturing'), ex(cb('298', '株式会社みなと鉄工 サーバーの暗号化被害について'), 'manufacturing')], noMatch: [ex(cb('233', '北浜商事株式会社 ランサムウェア被害について'), null)] },
     },
   ]),
 );
@@ -213,12 +215,12 @@ export const SECTOR_ACTIVITY_RULES = ranked(
     },
     {
       id: 'sector/activity-it-service',
-      pattern: /ソフトウェア|システム開発|クラウド型|クラウドサービス|クラウド[A-Za-z0-9]{0,10}(?=』|」)|ITサービス|IT企業|SaaS|情報処理|データセンター|セキュリティサービス|インターネット接続|接続サービス|ホスティング|レンタルサーバ|(?:サーバ|ネットワーク)(?:ー)?(?:の)?(?:監視|モニタリング)|モニタリングサービス|プロバイダ|phpMyAdmin|cPanel|Plesk|DDNS|DNSサーバ/,
+      pattern: /ソフトウェア|システム開発|(?:業務|基幹|電子カルテ|会計|予約|決済|管理)システム(?:の)?(?:を)?(?:開発|提供|販売)|クラウド型|クラウドサービス|クラウド[A-Za-z0-9]{0,10}(?=』|」)|ITサービス|IT企業|SaaS|情報処理|データセンター|セキュリティサービス|インターネット接続|接続サービス|ホスティング|レンタルサーバ|(?:サーバ|ネットワーク)(?:ー)?(?:の)?(?:監視|モニタリング)|モニタリングサービス|プロバイダ|phpMyAdmin|cPanel|Plesk|DDNS|DNSサーバ/,
       scope: 'header+sentence',
       value: 'it',
       confidence: 'medium',
       why: 'Software, hosting, internet access and monitoring services are IT services.',
-      examples: { match: [ex('当社が提供するインターネット接続サービスで通信速度が低下しました。', 'it'), ex('当社が提供するサーバ監視サービスへの攻撃について', 'it'), ex('ネットワーク監視サービスへの大量通信攻撃について\n\n攻撃を受け、通信障害が発生しました。', 'it'), ex('『みなと会計クラウド』 2026年3月2日の障害発生のお詫びとご報告\n\nサービスをご利用のお客様にご迷惑をおかけしました。', 'it'), ex('『みなと会計クラウド』\n\nお客様各位\n\n2026年3月2日、『みなと会計クラウド』において障害が発生し、サービスをご利用のお客様にご迷惑をおかけしました。', 'it')], noMatch: [ex('当社が利用するインターネット回線で通信速度が低下しました。', null)] },
+      examples: { match: [ex('当社が提供するインターネット接続サービスで通信速度が低下しました。', 'it'), ex('当社は、全国の歯科医院に予約システムを提供しております。', 'it'), ex('当社が提供するサーバ監視サービスへの攻撃について', 'it'), ex('ネットワーク監視サービスへの大量通信攻撃について\n\n攻撃を受け、通信障害が発生しました。', 'it'), ex('『みなと会計クラウド』 2026年3月2日の障害発生のお詫びとご報告\n\nサービスをご利用のお客様にご迷惑をおかけしました。', 'it'), ex('『みなと会計クラウド』\n\nお客様各位\n\n2026年3月2日、『みなと会計クラウド』において障害が発生し、サービスをご利用のお客様にご迷惑をおかけしました。', 'it')], noMatch: [ex('当社が利用するインターネット回線で通信速度が低下しました。', null)] },
     },
     {
       id: 'sector/activity-software-division',
@@ -250,6 +252,7 @@ export const SECTOR_ACTIVITY_RULES = ranked(
     {
       id: 'sector/activity-retail',
       pattern: /小売|店舗|出店|開店|店の(?:オープン|開店)|百貨店|スーパーマーケット|販売店|ドラッグストア|自動車(?:の)?販売|ホームセンター|コンビニエンスストア|量販店/,
+      notAfter: SERVED_AFTER,
       scope: 'header+sentence',
       value: 'retail',
       confidence: 'medium',
@@ -258,16 +261,17 @@ export const SECTOR_ACTIVITY_RULES = ranked(
     },
     {
       id: 'sector/activity-real-estate',
-      pattern: /不動産|賃貸|仲介|建設|施工|住宅/,
+      pattern: /不動産|賃貸|仲介|建設|施工|住宅|分譲|マンションの(?:開発|販売|管理)|宅地/,
       scope: 'header+sentence',
       value: 'real_estate',
       confidence: 'medium',
       why: 'An organisation that builds, rents or brokers property is in real estate.',
-      examples: { match: [ex('当社は、賃貸住宅の仲介を行っております。', 'real_estate')], noMatch: [ex('お客様の賃貸住宅の住所が含まれます。', null)] },
+      examples: { match: [ex('当社は、賃貸住宅の仲介を行っております。', 'real_estate'), ex('当社は、首都圏で分譲マンションの開発と販売を手掛けております。', 'real_estate')], noMatch: [ex('お客様の賃貸住宅の住所が含まれます。', null)] },
     },
     {
       id: 'sector/activity-finance',
       pattern: /金融|融資|銀行業|(?:損害|生命)保険|保険(?:業|事業|商品|代理店|会社)|証券(?:業|事業|会社)|信販|クレジットカード(?:の)?発行|ローン|カード(?:事業|サービス|会員サービス)|割賦/,
+      notAfter: SERVED_AFTER,
       scope: 'header+sentence',
       value: 'finance',
       confidence: 'medium',
@@ -277,15 +281,17 @@ export const SECTOR_ACTIVITY_RULES = ranked(
     {
       id: 'sector/activity-healthcare',
       pattern: /病院|診療所|医療機関|調剤|介護施設|介護サービス|老人ホーム|特別養護|介護老人保健施設|グループホーム/,
+      notAfter: SERVED_AFTER,
       scope: 'header+sentence',
       value: 'healthcare',
       confidence: 'medium',
       why: 'An organisation that runs hospitals or care homes is in healthcare.',
-      examples: { match: [ex('当法人は、県内で介護老人保健施設を運営しております。', 'healthcare')], noMatch: [ex('近隣の介護老人保健施設に名簿が届きました。', null)] },
+      examples: { match: [ex('当法人は、県内で介護老人保健施設を運営しております。', 'healthcare')], noMatch: [ex('近隣の介護老人保健施設に名簿が届きました。', null), ex('当社は、全国の病院や診療所向けに電子カルテシステムを提供しております。', 'it')] },
     },
     {
       id: 'sector/activity-education',
       pattern: /学校|教育機関|学習塾|進学塾|大学/,
+      notAfter: SERVED_AFTER,
       scope: 'header+sentence',
       value: 'education',
       confidence: 'medium',
@@ -303,12 +309,12 @@ export const SECTOR_ACTIVITY_RULES = ranked(
     },
     {
       id: 'sector/activity-services',
-      pattern: /ホテル|宿泊|旅行|ゴルフ場|フィットネス|スポーツクラブ|人材|派遣|求人|転職|代行|受託|コンサル|イベント(?:の)?(?:企画|運営|主催)|予約サイト|ポイントサービス|チケット|会員制/,
+      pattern: /ホテル|宿泊|旅行|ゴルフ場|フィットネス|スポーツクラブ|人材|派遣|求人|転職|代行|受託|コンサル|葬儀|斎場|冠婚葬祭|結婚式場|イベント(?:の)?(?:企画|運営|主催)|予約サイト|ポイントサービス|チケット|会員制/,
       scope: 'header+sentence',
       value: 'services',
       confidence: 'medium',
       why: 'Hotels, travel, staffing, contracted services and event organisers are services.',
-      examples: { match: [ex('当社は、北浜区から窓口業務を受託しております。', 'services')], noMatch: [ex('北浜区の窓口業務の名簿を紛失しました。', null)] },
+      examples: { match: [ex('当社は、北浜区から窓口業務を受託しております。', 'services'), ex('当社は、葬儀の施行と斎場の運営を行っております。', 'services')], noMatch: [ex('北浜区の窓口業務の名簿を紛失しました。', null)] },
     },
   ]),
 );

@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
 import { JikenboError, type ErrorCode } from '../core/errors.ts';
-import { problem, problemResponse } from './api/problem.ts';
+import { problem, problemResponse, type ErrorStatus } from './api/problem.ts';
 import { errorText } from './i18n/error-text.ts';
 import { pageContext } from './i18n/locale.ts';
 import { layout } from './pages/layout.ts';
@@ -16,7 +16,6 @@ import { requestIdOf } from './request-id.ts';
 /** Seconds a client is asked to wait after a 503 (the database could not answer in time). */
 export const RETRY_AFTER = '5';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 501 | 503;
 
 const STATUS: Record<ErrorCode, ErrorStatus> = {
   bad_input: 400,

@@ -2,7 +2,8 @@
 // detail, and `instance` naming this occurrence by its request id (`urn:jikenbo:request:<id>`, the
 // response's X-Request-Id and the request's log line; see request-id.ts), plus `field`, the input the
 // problem is about. Built only by error-response.ts.
-import type { ErrorStatus } from '../error-response.ts';
+/** The statuses an error is answered with (error-response.ts maps each error kind to one). */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 501 | 503;
 
 export interface Problem {
   type: string;

@@ -30,7 +30,7 @@ describe('the CLI error handler', () => {
       expect(lines[0]).not.toMatch(/^jikenbo list: list:/);
     }
     expect((await jikenbo(['list', '--limit', 'many', '--db', db])).stderr).toMatch(/--limit: /);
-    expect((await jikenbo(['list', '--from', '2024-02-30', '--db', db])).stderr).toBe('jikenbo list: --from: not a calendar date\n');
+    expect((await jikenbo(['list', '--from', '2024-02-30', '--db', db])).stderr).toBe('jikenbo list: --from: not a calendar date (expected YYYY-MM-DD)\n');
   }, 60_000);
 
   it('maps kinds to exit codes, collapses a message to one line and keeps the stack of an unexpected error out', () => {

@@ -180,17 +180,22 @@ export class FactsIndex {
     // A page asks for its counts and its rows over the same hits: they are mapped once.
     const known = this.found.get(view.hits);
     if (known) return known;
-    const rows: number[] = [];
-    const best: number[] = [];
+    // At most one row per incident and one per hit: filled in place, then cut to length.
+    const room = Math.min(view.hits.length, this.size);
+    const rows = new Int32Array(room);
+    const best = new Int32Array(room);
     const seen = new Uint8Array(this.size);
-    for (const notice of view.hits) {
-      const row = notice >= 0 && notice < this.incidentOfNotice.length ? this.incidentOfNotice[notice]! - 1 : -1;
+    const incidentOf = this.incidentOfNotice;
+    let n = 0;
+    for (let i = 0; i < view.hits.length && n < room; i++) {
+      const notice: number = view.hits[i]!;
+      const row = notice >= 0 && notice < incidentOf.length ? incidentOf[notice]! - 1 : -1;
       if (row < 0 || seen[row]) continue;
       seen[row] = 1;
-      rows.push(row);
-      best.push(notice);
+      rows[n] = row;
+      best[n++] = notice;
     }
-    const found = { rows: Int32Array.from(rows), best: Int32Array.from(best) };
+    const found = { rows: rows.subarray(0, n), best: best.subarray(0, n) };
     this.found.set(view.hits, found);
     return found;
   }

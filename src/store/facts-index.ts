@@ -42,7 +42,6 @@ export interface IndexView {
   hits?: readonly number[];
 }
 
-
 /** A column as codes into its distinct values, each value as SQL's CAST(… AS TEXT) gives it (null kept). */
 interface Coded {
   codes: Int32Array;

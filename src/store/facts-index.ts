@@ -111,8 +111,8 @@ export class FactsIndex {
   private readonly numberKey: Float64Array;
   /** 1 where the incident is not of the Japanese notices (dataset filter: core/dataset.ts). */
   private readonly imported: Uint8Array;
-  /** disclosed_days, NaN where not known; duty marks (analyze/duty-mark.ts). */
-  private readonly disclosedDays: Float64Array;
+  /** disclosed_days as codes into its distinct values (null: not known), and duty marks (analyze/duty-mark.ts). */
+  private readonly disclosedDays: Coded;
   private readonly duty: Uint8Array;
   /** The rows with an affected count, by it ascending, ties the higher id first: made the first time the figures need it. */
   private affectedAsc: Int32Array | null = null;
@@ -152,7 +152,7 @@ export class FactsIndex {
     this.affected = Float64Array.from(source.affectedCounts, orNaN);
     this.numberKey = Float64Array.from(source.numberKeys, orNaN);
     this.imported = Uint8Array.from(source.flags, (f) => (Number(f) >> 4) & 1);
-    this.disclosedDays = Float64Array.from(source.disclosedDays, orNaN);
+    this.disclosedDays = code(source.disclosedDays, asText);
     this.duty = Uint8Array.from(source.duties, (d) => Number(d ?? 0));
     const rowOf = new Map<number, number>();
     this.ids.forEach((id, i) => rowOf.set(id, i));
@@ -168,7 +168,7 @@ export class FactsIndex {
   /** Bytes held by the typed arrays (what the index costs a process). */
   bytes(): number {
     let n = this.ids.byteLength + this.dateRank.byteLength + this.affected.byteLength + this.numberKey.byteLength + this.incidentOfNotice.byteLength;
-    n += this.cells.byteLength + this.imported.byteLength + this.disclosedDays.byteLength + this.duty.byteLength + (this.affectedAsc?.byteLength ?? 0);
+    n += this.cells.byteLength + this.imported.byteLength + this.disclosedDays.codes.byteLength + this.duty.byteLength + (this.affectedAsc?.byteLength ?? 0);
     for (const o of this.orders.values()) n += o.byteLength;
     return n;
   }
@@ -290,27 +290,28 @@ export class FactsIndex {
     const contractorYes = this.values.findIndex((v) => v.facet === 'contractor' && v.value === '1');
     const byCell = new Int32Array(this.values.length);
     const byMonthType = new Int32Array(this.facets[months!]!.values.length * typeCount);
-    const byDelay = new Map<number, number>();
+    const delayCodes = this.disclosedDays.codes;
+    const byDelay = new Int32Array(this.disclosedDays.values.length);
     const inView = new Uint8Array(this.size);
     let incidents = 0, counted = 0, total = 0, involved = 0;
-    const marks = [0, 0, 0, 0];
-    const visit = (row: number) => {
-      if (!pass(row)) return;
+    const marks = new Int32Array(4);
+    const { cells, duty, affected: affectedOf } = this;
+    const n = found ? found.rows.length : this.size;
+    for (let i = 0; i < n; i++) {
+      const row = found ? found.rows[i]! : i;
+      if (!pass(row)) continue;
       inView[row] = 1;
       incidents++;
       const base = row * width;
-      byMonthType[(this.cells[base + months!]! - monthAt) * typeCount + this.cells[base + types!]! - typesAt]!++;
-      byCell[this.cells[base + sectors!]!]!++;
-      byCell[this.cells[base + data!]!]!++;
-      if (this.cells[base + contractor!] === contractorYes) involved++;
-      marks[this.duty[row]!]!++;
-      const affected = this.affected[row]!;
+      byMonthType[(cells[base + months!]! - monthAt) * typeCount + cells[base + types!]! - typesAt]!++;
+      byCell[cells[base + sectors!]!]!++;
+      byCell[cells[base + data!]!]!++;
+      if (cells[base + contractor!] === contractorYes) involved++;
+      marks[duty[row]!]!++;
+      const affected = affectedOf[row]!;
       if (!Number.isNaN(affected)) { counted++; total += affected; }
-      const days = this.disclosedDays[row]!;
-      if (!Number.isNaN(days)) byDelay.set(days, (byDelay.get(days) ?? 0) + 1);
-    };
-    if (found) for (const row of found.rows) visit(row);
-    else for (let row = 0; row < this.size; row++) visit(row);
+      byDelay[delayCodes[row]!]!++;
+    }
     const out: FigureRow[] = [{
       part: 'totals', a: String(counted), b: counted ? String(total) : null, n: incidents, c: involved, d: marks[1]!, e: marks[2]!, g: marks[3]!,
     }];
@@ -321,8 +322,11 @@ export class FactsIndex {
       const { facet, value } = this.values[cell]!;
       if (n > 0 && (facet === 'sectors' || facet === 'dataTypes')) out.push({ part: facet === 'sectors' ? 'sector' : 'data', a: value, b: null, n });
     });
-    // In ascending order, as GROUP BY gives them: the days figuresFromRows lists come sorted, and sorting them again is one pass.
-    for (const days of [...byDelay.keys()].sort((x, y) => x - y)) out.push({ part: 'delay', a: String(days), b: null, n: byDelay.get(days)! });
+    // Known delays in ascending order, as GROUP BY gives them: the days figuresFromRows lists come
+    // sorted, and sorting them again is one pass.
+    const delays: { a: string; n: number }[] = [];
+    byDelay.forEach((n, c) => { const a = this.disclosedDays.values[c]; if (n > 0 && a !== null && a !== undefined) delays.push({ a, n }); });
+    for (const { a, n } of delays.sort((x, y) => Number(x.a) - Number(y.a))) out.push({ part: 'delay', a, b: null, n });
     // The median's one or two middle counts, and the largest incidents, from the rows by affected count.
     const order = this.byAffected();
     const first = Math.floor((counted - 1) / 2);

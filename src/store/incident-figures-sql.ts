@@ -149,7 +149,7 @@ export function figuresFromRows(rows: readonly FigureRow[], largest: FactRow[]):
       case 'middle': middle.push(Number(row.a)); break;
     }
   }
-  // In ascending order, filled a run at a time (the sort in delayFigure then finds them sorted).
+  // In ascending order, filled a run at a time: delayFigure need not sort them.
   delays.sort((x, y) => x.d - y.d);
   const days = new Array<number>(delays.reduce((sum, x) => sum + x.n, 0)).fill(0);
   let at = 0;
@@ -161,7 +161,7 @@ export function figuresFromRows(rows: readonly FigureRow[], largest: FactRow[]):
     dataTypes: breakdownOf(dataTypes, noData, incidents),
     affected: affectedOf(incidents, counted, total, middle),
     largest,
-    discoveredToDisclosed: delayFigure(days, inconsistent),
+    discoveredToDisclosed: delayFigure(days, inconsistent, true),
     contractor: { incidents, involved, share: incidents ? involved / incidents : null },
     duty: dutyCountsOfMarks(marks),
   };

@@ -1,14 +1,17 @@
 // The narrow columns of incident_facts as typed arrays, so that a page's facet counts and its page of
 // results cost one pass over integers instead of nine SQL scans (about 100 ms at 100,000 incidents).
 // It holds codes, not facts: each facet's value per incident as an index into that facet's few distinct
-// values, the order keys and the notice → incident map, about 60 bytes an incident; the facts a page
-// shows are still read from the store. It answers exactly what the SQL of incident-facts-sql.ts answers
-// (the store's tests run both), and only while the store's change token is the one it was built at.
+// values, the order keys, what the dashboard's figures add up and the notice → incident map, about 80
+// bytes an incident; the facts a page shows are still read from the store. It answers exactly what the
+// SQL of incident-facts-sql.ts and incident-figures-sql.ts answers (the store's tests run both), for
+// every dataset (a flag per incident), and only while the store's change token is the one it was built at.
 import type { FacetCounts } from '../analyze/facet-counts.ts';
 import { FACETS, type Facet } from '../analyze/incident-filter.ts';
 import type { IncidentSort } from '../analyze/incident-order.ts';
 import { DATA_TYPES, INCIDENT_TYPES } from '../core/record.ts';
+import { LARGEST } from '../analyze/stats/dashboard-figures.ts';
 import { countsFromRows, maskOf, type FactsFilter } from './incident-facts-sql.ts';
+import type { FigureRow } from './incident-figures-sql.ts';
 
 /** What an index is built from, read in one snapshot of the store: incident_facts column by column, row i of each array the same incident. */
 export interface FactsIndexSource {
@@ -20,8 +23,11 @@ export interface FactsIndexSource {
   sectors: readonly (string | null)[];
   typesMasks: readonly number[];
   dataMasks: readonly number[];
-  /** contractor + 2 * ppc + 4 * attacker + 8 * reviewed */
+  /** contractor + 2 * ppc + 4 * attacker + 8 * reviewed + 16 * (dataset is not the Japanese notices, core/dataset.ts) */
   flags: readonly number[];
+  /** disclosed_days (null: not known) and duty (analyze/duty-mark.ts): what the dashboard's figures count. */
+  disclosedDays: readonly (number | string | null)[];
+  duties: readonly (number | string | null)[];
   affectedCounts: readonly (number | string | null)[];
   /** number_year * 1e8 + number_own * 1e7 + number_seq, null without a number: the number orders as one figure. */
   numberKeys: readonly (number | string | null)[];
@@ -34,14 +40,6 @@ export interface FactsIndexSource {
 export interface IndexView {
   filter: FactsFilter;
   hits?: readonly number[];
-}
-
-/**
- * Whether the index can answer a view: it holds no dataset column (core/dataset.ts), so a view narrowed to
- * the Japanese notices or to the imported incidents is answered by SQL.
- */
-export function indexAnswers(view: IndexView): boolean {
-  return view.filter.dataset === undefined || view.filter.dataset === 'all';
 }
 
 /** A column as codes into its distinct values, each value as SQL's CAST(… AS TEXT) gives it (null kept). */
@@ -111,9 +109,17 @@ export class FactsIndex {
   private readonly dates: string[];
   private readonly affected: Float64Array;
   private readonly numberKey: Float64Array;
+  /** 1 where the incident is not of the Japanese notices (dataset filter: core/dataset.ts). */
+  private readonly imported: Uint8Array;
+  /** disclosed_days as codes into its distinct values (null: not known), and duty marks (analyze/duty-mark.ts). */
+  private readonly disclosedDays: Coded;
+  private readonly duty: Uint8Array;
+  /** The rows with an affected count, by it ascending, ties the higher id first: made the first time the figures need it. */
+  private affectedAsc: Int32Array | null = null;
   /** notice id → incident row + 1 (0: no incident with facts). */
   private readonly incidentOfNotice: Int32Array;
   private readonly orders = new Map<string, Int32Array>();
+  private readonly found = new WeakMap<readonly number[], { rows: Int32Array; best: Int32Array }>();
 
   constructor(source: FactsIndexSource) {
     this.token = source.token;
@@ -145,6 +151,9 @@ export class FactsIndex {
     this.dateRank = dated.codes.map((c) => rankOfCode[c]!);
     this.affected = Float64Array.from(source.affectedCounts, orNaN);
     this.numberKey = Float64Array.from(source.numberKeys, orNaN);
+    this.imported = Uint8Array.from(source.flags, (f) => (Number(f) >> 4) & 1);
+    this.disclosedDays = code(source.disclosedDays, asText);
+    this.duty = Uint8Array.from(source.duties, (d) => Number(d ?? 0));
     const rowOf = new Map<number, number>();
     this.ids.forEach((id, i) => rowOf.set(id, i));
     let maxNotice = 0;
@@ -159,7 +168,7 @@ export class FactsIndex {
   /** Bytes held by the typed arrays (what the index costs a process). */
   bytes(): number {
     let n = this.ids.byteLength + this.dateRank.byteLength + this.affected.byteLength + this.numberKey.byteLength + this.incidentOfNotice.byteLength;
-    n += this.cells.byteLength;
+    n += this.cells.byteLength + this.imported.byteLength + this.disclosedDays.codes.byteLength + this.duty.byteLength + (this.affectedAsc?.byteLength ?? 0);
     for (const o of this.orders.values()) n += o.byteLength;
     return n;
   }
@@ -167,25 +176,43 @@ export class FactsIndex {
   /** The view's incident rows (null: every row) with the position and notice of each one's best hit. */
   private candidates(view: IndexView): { rows: Int32Array; best: Int32Array } | null {
     if (!view.hits) return null;
-    const rows: number[] = [];
-    const best: number[] = [];
+    // A page asks for its counts and its rows over the same hits: they are mapped once.
+    const known = this.found.get(view.hits);
+    if (known) return known;
+    // At most one row per incident and one per hit: filled in place, then cut to length.
+    const room = Math.min(view.hits.length, this.size);
+    const rows = new Int32Array(room);
+    const best = new Int32Array(room);
     const seen = new Uint8Array(this.size);
-    for (const notice of view.hits) {
-      const row = notice >= 0 && notice < this.incidentOfNotice.length ? this.incidentOfNotice[notice]! - 1 : -1;
+    const incidentOf = this.incidentOfNotice;
+    let n = 0;
+    for (let i = 0; i < view.hits.length && n < room; i++) {
+      const notice: number = view.hits[i]!;
+      const row = notice >= 0 && notice < incidentOf.length ? incidentOf[notice]! - 1 : -1;
       if (row < 0 || seen[row]) continue;
       seen[row] = 1;
-      rows.push(row);
-      best.push(notice);
+      rows[n] = row;
+      best[n++] = notice;
     }
-    return { rows: Int32Array.from(rows), best: Int32Array.from(best) };
+    const found = { rows: rows.subarray(0, n), best: best.subarray(0, n) };
+    this.found.set(view.hits, found);
+    return found;
   }
 
-  private scope(filter: FactsFilter): (row: number) => boolean {
-    if (!filter.from && !filter.to) return () => true;
+  /** The date range and the dataset every facet shares (scopeClauses), or null when the filter sets neither. */
+  private scope(filter: FactsFilter): ((row: number) => boolean) | null {
+    const dataset = filter.dataset === 'jp' ? 0 : filter.dataset === 'imported' ? 1 : -1;
+    if (!filter.from && !filter.to && dataset < 0) return null;
     // disclosure_date >= from AND <= to, as ranks: the first date not below `from`, the first above `to`.
     const lower = filter.from ? bound(this.dates, filter.from, false) : 0;
     const upper = filter.to ? bound(this.dates, filter.to, true) : this.dates.length;
-    return (row) => { const r = this.dateRank[row]!; return r >= lower && r < upper; };
+    const dated = Boolean(filter.from || filter.to);
+    return (row) => {
+      if (dataset >= 0 && this.imported[row] !== dataset) return false;
+      if (!dated) return true;
+      const r = this.dateRank[row]!;
+      return r >= lower && r < upper;
+    };
   }
 
   /** 1 for each value (a code of `values`) that fails its facet's clause of the filter; the facets the filter narrows. */
@@ -208,12 +235,11 @@ export class FactsIndex {
     const cells = this.cells;
     const width = FACETS.length;
     const inScope = this.scope(view.filter);
-    const all = !view.filter.from && !view.filter.to;
     const found = this.candidates(view);
     const n = found ? found.rows.length : this.size;
     for (let i = 0; i < n; i++) {
       const row = found ? found.rows[i]! : i;
-      if (!all && !inScope(row)) continue;
+      if (inScope && !inScope(row)) continue;
       const base = row * width;
       // A row failing two facets counts for none; failing one, only for that one.
       let failed = -1;
@@ -234,24 +260,107 @@ export class FactsIndex {
     return countsFromRows(out);
   }
 
-  private passes(filter: FactsFilter): (row: number) => boolean {
+  /** Whether a row passes the filter; `every` when the filter narrows nothing (every row passes). */
+  private passes(filter: FactsFilter): ((row: number) => boolean) & { every?: true } {
     const { fail, active } = this.failing(filter);
     const cells = this.cells;
     const width = FACETS.length;
     const inScope = this.scope(filter);
-    const all = !filter.from && !filter.to;
+    if (!inScope && active.length === 0) return Object.assign(() => true, { every: true as const });
     return (row) => {
-      if (!all && !inScope(row)) return false;
+      if (inScope && !inScope(row)) return false;
       const base = row * width;
       for (let a = 0; a < active.length; a++) if (fail[cells[base + active[a]!]!] === 1) return false;
       return true;
     };
   }
 
+  /**
+   * The grouped rows of figuresSql (incident-figures-sql.ts) over the view, made in one pass over the
+   * rows: figuresFromRows turns them into the dashboard's figures, as it does the statement's rows.
+   */
+  figureRows(view: IndexView): FigureRow[] {
+    const pass = this.passes(view.filter);
+    const found = this.candidates(view);
+    const width = FACETS.length;
+    const [months, types, sectors, data, contractor] = (['months', 'types', 'sectors', 'dataTypes', 'contractor'] as const).map((f) => FACETS.indexOf(f));
+    const typeCount = this.facets[types!]!.values.length;
+    const typesAt = this.offsets[types!]!;
+    const monthAt = this.offsets[months!]!;
+    const contractorYes = this.values.findIndex((v) => v.facet === 'contractor' && v.value === '1');
+    const byCell = new Int32Array(this.values.length);
+    const byMonthType = new Int32Array(this.facets[months!]!.values.length * typeCount);
+    const delayCodes = this.disclosedDays.codes;
+    const byDelay = new Int32Array(this.disclosedDays.values.length);
+    const inView = new Uint8Array(this.size);
+    let incidents = 0, counted = 0, total = 0, involved = 0;
+    const marks = new Int32Array(4);
+    const { cells, duty, affected: affectedOf } = this;
+    const n = found ? found.rows.length : this.size;
+    for (let i = 0; i < n; i++) {
+      const row = found ? found.rows[i]! : i;
+      if (!pass(row)) continue;
+      inView[row] = 1;
+      incidents++;
+      const base = row * width;
+      byMonthType[(cells[base + months!]! - monthAt) * typeCount + cells[base + types!]! - typesAt]!++;
+      byCell[cells[base + sectors!]!]!++;
+      byCell[cells[base + data!]!]!++;
+      if (cells[base + contractor!] === contractorYes) involved++;
+      marks[duty[row]!]!++;
+      const affected = affectedOf[row]!;
+      if (!Number.isNaN(affected)) { counted++; total += affected; }
+      byDelay[delayCodes[row]!]!++;
+    }
+    const out: FigureRow[] = [{
+      part: 'totals', a: String(counted), b: counted ? String(total) : null, n: incidents, c: involved, d: marks[1]!, e: marks[2]!, g: marks[3]!,
+    }];
+    const monthValues = this.facets[months!]!.values;
+    const typeValues = this.facets[types!]!.values;
+    byMonthType.forEach((n, k) => { if (n > 0) out.push({ part: 'month', a: monthValues[Math.floor(k / typeCount)]!, b: typeValues[k % typeCount]!, n }); });
+    byCell.forEach((n, cell) => {
+      const { facet, value } = this.values[cell]!;
+      if (n > 0 && (facet === 'sectors' || facet === 'dataTypes')) out.push({ part: facet === 'sectors' ? 'sector' : 'data', a: value, b: null, n });
+    });
+    // Known delays in ascending order, as GROUP BY gives them: the days figuresFromRows lists come
+    // sorted, and sorting them again is one pass.
+    const delays: { a: string; n: number }[] = [];
+    byDelay.forEach((n, c) => { const a = this.disclosedDays.values[c]; if (n > 0 && a !== null && a !== undefined) delays.push({ a, n }); });
+    for (const { a, n } of delays.sort((x, y) => Number(x.a) - Number(y.a))) out.push({ part: 'delay', a, b: null, n });
+    // The median's one or two middle counts, and the largest incidents, from the rows by affected count.
+    const order = this.byAffected();
+    const first = Math.floor((counted - 1) / 2);
+    const want = 2 - (counted % 2);
+    for (let i = 0, seen = 0, taken = 0; i < order.length && taken < want && counted > 0; i++) {
+      const row = order[i]!;
+      if (!inView[row]) continue;
+      if (seen++ >= first) { out.push({ part: 'middle', a: String(this.affected[row]), b: null, n: 0 }); taken++; }
+    }
+    // Backwards: the count descending, ties the lower id first.
+    for (let i = order.length - 1, taken = 0; i >= 0 && taken < LARGEST; i--) {
+      const row = order[i]!;
+      if (this.affected[row]! <= 0) break;
+      if (!inView[row]) continue;
+      out.push({ part: 'largest', a: String(this.ids[row]), b: null, n: this.affected[row]! });
+      taken++;
+    }
+    return out;
+  }
+
+  private byAffected(): Int32Array {
+    if (this.affectedAsc) return this.affectedAsc;
+    const rows: number[] = [];
+    for (let row = 0; row < this.size; row++) if (!Number.isNaN(this.affected[row]!)) rows.push(row);
+    const order = Int32Array.from(rows);
+    order.sort((a, b) => this.affected[a]! - this.affected[b]! || this.ids[b]! - this.ids[a]!);
+    return (this.affectedAsc = order);
+  }
+
   /** How many incidents the view holds. */
   count(view: IndexView): number {
     const pass = this.passes(view.filter);
     const found = this.candidates(view);
+    if (!found && pass.every) return this.size;
     let n = 0;
     if (found) for (const row of found.rows) n += pass(row) ? 1 : 0;
     else for (let row = 0; row < this.size; row++) n += pass(row) ? 1 : 0;
@@ -283,6 +392,9 @@ export class FactsIndex {
       const bestOf = new Int32Array(this.size).fill(-1);
       found.rows.forEach((row, i) => (bestOf[row] = found.best[i]!));
       for (const row of order) if (bestOf[row]! >= 0 && !take(row, bestOf[row])) break;
+    } else if (pass.every) {
+      // Nothing to check: the page is a slice of the order.
+      for (const row of order.subarray(window.offset, window.offset + window.limit)) ids.push(this.ids[row]!);
     } else {
       for (const row of order) if (!take(row, undefined)) break;
     }

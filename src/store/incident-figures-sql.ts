@@ -101,8 +101,16 @@ export function figuresFromRows(rows: readonly FigureRow[], largest: FactRow[]):
   const bump = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
   let noSector = 0;
   let noData = 0;
-  const days: number[] = [];
+  // Each known delay and how many incidents took it: listed day by day once all are read.
+  const delays: { d: number; n: number }[] = [];
   let inconsistent = 0;
+  // A month's rows repeat the same few masks: each mask's main type is worked out once.
+  const mainOfMask = new Map<string | null, IncidentType | null>();
+  const mainTypeOf = (mask: string | null) => {
+    let main = mainOfMask.get(mask);
+    if (main === undefined) mainOfMask.set(mask, (main = mainType(valuesOfMask<IncidentType>(INCIDENT_TYPES, Number(mask)))));
+    return main;
+  };
   let involved = 0;
   const marks = new Map<DutyMark, number>();
   let counted = 0;
@@ -112,7 +120,7 @@ export function figuresFromRows(rows: readonly FigureRow[], largest: FactRow[]):
     const n = Number(row.n);
     switch (row.part) {
       case 'month':
-        if (row.a !== null) bump(monthTypes, monthTypeKey(row.a, mainType(valuesOfMask<IncidentType>(INCIDENT_TYPES, Number(row.b)))), n);
+        if (row.a !== null) bump(monthTypes, monthTypeKey(row.a, mainTypeOf(row.b)), n);
         break;
       case 'sector':
         if (row.a === null) noSector += n;
@@ -127,7 +135,7 @@ export function figuresFromRows(rows: readonly FigureRow[], largest: FactRow[]):
       case 'delay': {
         const d = Number(row.a);
         if (d < 0) inconsistent += n;
-        else for (let i = 0; i < n; i++) days.push(d);
+        else delays.push({ d, n });
         break;
       }
       case 'totals':
@@ -141,6 +149,11 @@ export function figuresFromRows(rows: readonly FigureRow[], largest: FactRow[]):
       case 'middle': middle.push(Number(row.a)); break;
     }
   }
+  // In ascending order, filled a run at a time: delayFigure need not sort them.
+  delays.sort((x, y) => x.d - y.d);
+  const days = new Array<number>(delays.reduce((sum, x) => sum + x.n, 0)).fill(0);
+  let at = 0;
+  for (const { d, n } of delays) days.fill(d, at, (at += n));
   return {
     incidents,
     monthTypes: monthTypesOf(monthTypes),
@@ -148,7 +161,7 @@ export function figuresFromRows(rows: readonly FigureRow[], largest: FactRow[]):
     dataTypes: breakdownOf(dataTypes, noData, incidents),
     affected: affectedOf(incidents, counted, total, middle),
     largest,
-    discoveredToDisclosed: delayFigure(days, inconsistent),
+    discoveredToDisclosed: delayFigure(days, inconsistent, true),
     contractor: { incidents, involved, share: incidents ? involved / incidents : null },
     duty: dutyCountsOfMarks(marks),
   };

@@ -1,7 +1,8 @@
-// A dashboard's figures counted by the store in SQL (store/incident-figures-sql.ts) on every engine give
-// what the JavaScript statistics give over the same incidents (analyze/stats/dashboard-figures.ts, and
-// the duty check over their notices, app/duty-check.ts), for many filters, with and without a search,
-// and again after people's corrections change what an incident counts under.
+// A dashboard's figures counted by the store, in SQL (store/incident-figures-sql.ts) or from its facts
+// index in memory (store/facts-index.ts), on every engine give what the JavaScript statistics give over
+// the same incidents (analyze/stats/dashboard-figures.ts, and the duty check over their notices,
+// app/duty-check.ts), for many filters and datasets, with and without a search, and again after
+// people's corrections change what an incident counts under.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutyCounts } from '../../src/analyze/duty-mark.ts';
 import { conditionsOf } from '../../src/analyze/reporting-duty.ts';
@@ -60,7 +61,7 @@ function randomFilters(count: number, seed: number): Omit<IncidentFilter, 'ids'>
     out.push({
       types: some(INCIDENT_TYPES), sectors: some(SECTORS), dataTypes: some(DATA_TYPES),
       years: some(['2021', '2022', '2023', 'none']), from: rand() < 0.8 ? undefined : '2021-06-01', to: rand() < 0.8 ? undefined : '2022-12-31',
-      contractor: yn(), ppc: yn(), attacker: yn(),
+      contractor: yn(), ppc: yn(), attacker: yn(), dataset: ([undefined, 'jp', 'imported', 'all'] as const)[Math.floor(rand() * 4)],
     });
   }
   return out;
@@ -71,13 +72,16 @@ async function expected(store: Store, rows: readonly IncidentFacts[]): Promise<D
   return dashboardFiguresOf(rows, dutyCounts(await checkDuty(store, rows)));
 }
 
-describe.each(ENGINES)('a dashboard\'s figures in the store on $name', (engine) => {
+// The facts index in memory (store/facts-index.ts) and the SQL statement must give the same figures.
+const MODES = ENGINES.flatMap((engine) => [true, false].map((factsIndex) => ({ engine, factsIndex, name: `${engine.name}, ${factsIndex ? 'index' : 'SQL'}` })));
+
+describe.each(MODES)('a dashboard\'s figures in the store on $name', ({ engine, factsIndex }) => {
   let opened: OpenedStore;
   let store: Store;
   let all: IncidentFacts[];
   const facts = async () => (await store.scanIncidentFacts({ filter: {} })).sort((a, b) => a.id - b.id);
   beforeAll(async () => {
-    opened = await engine.open();
+    opened = await engine.open({ factsIndex });
     store = opened.store;
     for (const { text, record } of casebookRecords(90)) await store.ingestDocument(makeDocument(text), [makeNotice(text, record)]);
     await regroupIncidents(store);

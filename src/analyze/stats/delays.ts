@@ -50,9 +50,12 @@ function figure(rows: readonly FactRow[], from: (r: FactRow) => string | null, t
   return delayFigure(days, inconsistent);
 }
 
-/** The figure of these delays (whole days, 0 or more, any order) and the count of inconsistent ones. */
-export function delayFigure(days: number[], inconsistent: number): DelayFigure {
-  days.sort((x, y) => x - y);
+/**
+ * The figure of these delays (whole days, 0 or more, in any order unless `sorted` says they are already
+ * ascending: sorting 80,000 sorted days still costs milliseconds) and the count of inconsistent ones.
+ */
+export function delayFigure(days: number[], inconsistent: number, sorted = false): DelayFigure {
+  if (!sorted) days.sort((x, y) => x - y);
   return { incidents: days.length, median: median(days), p90: percentile(days, 90), inconsistent, days };
 }
 

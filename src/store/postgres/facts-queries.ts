@@ -9,7 +9,8 @@ import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type Inciden
 import type { FactsView } from '../store.ts';
 import type { IncidentFactsStore } from '../ports.ts';
 import { inTransaction, one, rows, type Pool } from './pg-database.ts';
-import { FactsIndexHolder, indexAnswers, type FactsIndexSource } from '../facts-index.ts';
+import { FactsIndexHolder, type FactsIndexSource } from '../facts-index.ts';
+import { JP_NOTICES } from '../../core/dataset.ts';
 
 function binder(): { bind: (v: unknown) => string; values: unknown[] } {
   const values: unknown[] = [];
@@ -37,7 +38,8 @@ type Column = keyof Omit<FactsIndexSource, 'token' | 'queued'>;
 // The facet columns for the index (../facts-index.ts), each as one array, in one statement per table.
 const INDEX_COLUMNS: Record<Exclude<Column, 'memberNotices' | 'memberIncidents'>, string> = {
   ids: 'incident_id', disclosureDates: 'disclosure_date', sectors: 'sector', typesMasks: 'types_mask', dataMasks: 'data_mask',
-  flags: 'contractor + 2 * ppc + 4 * attacker + 8 * reviewed', affectedCounts: 'affected_count',
+  flags: `contractor + 2 * ppc + 4 * attacker + 8 * reviewed + 16 * (dataset <> '${JP_NOTICES}')::int`, affectedCounts: 'affected_count',
+  disclosedDays: 'disclosed_days', duties: 'duty',
   numberKeys: 'number_year::bigint * 100000000 + number_own * 10000000 + number_seq',
 };
 const arrays = (columns: Record<string, string>, order: string) =>
@@ -52,7 +54,7 @@ export function factsQueries(pool: Pool, changeToken: string, useIndex: boolean)
   const indexSource = () => inTransaction(pool, async (client): Promise<FactsIndexSource> => {
     const { token } = (await one<{ token: string }>(client, changeToken))!;
     const queued = (await rows(client, 'SELECT 1 FROM incident_facts_queue LIMIT 1')).length > 0;
-    const empty = { ids: [], disclosureDates: [], sectors: [], typesMasks: [], dataMasks: [], flags: [], affectedCounts: [], numberKeys: [], memberNotices: [], memberIncidents: [] };
+    const empty = { ids: [], disclosureDates: [], sectors: [], typesMasks: [], dataMasks: [], flags: [], disclosedDays: [], duties: [], affectedCounts: [], numberKeys: [], memberNotices: [], memberIncidents: [] };
     if (queued) return { token, queued, ...empty };
     const facts = (await one<Record<string, unknown[] | null>>(client, `SELECT ${arrays(INDEX_COLUMNS, 'incident_id')} FROM incident_facts`))!;
     const members = (await one<Record<string, unknown[] | null>>(client,
@@ -125,7 +127,7 @@ export function factsQueries(pool: Pool, changeToken: string, useIndex: boolean)
     },
 
     async queryIncidentFacts(view, sort, window) {
-      const current = indexAnswers(view) ? await index.current() : null;
+      const current = await index.current();
       if (current) {
         const { ids, bestNotice } = current.page(view, sort, window);
         return { rows: await factsOf(ids), bestNotice };
@@ -150,7 +152,7 @@ export function factsQueries(pool: Pool, changeToken: string, useIndex: boolean)
     },
 
     async countIncidentFacts(view) {
-      const current = indexAnswers(view) ? await index.current() : null;
+      const current = await index.current();
       if (current) return current.count(view);
       const { bind, values } = binder();
       const { from, withHits } = viewFrom(view, bind);
@@ -159,7 +161,7 @@ export function factsQueries(pool: Pool, changeToken: string, useIndex: boolean)
     },
 
     async countIncidentFacets(view) {
-      const current = indexAnswers(view) ? await index.current() : null;
+      const current = await index.current();
       if (current) return current.counts(view);
       const { bind, values } = binder();
       const { from, withHits } = viewFrom(view, bind);
@@ -171,6 +173,11 @@ export function factsQueries(pool: Pool, changeToken: string, useIndex: boolean)
     },
 
     async incidentFigures(view) {
+      const current = await index.current();
+      if (current) {
+        const found = current.figureRows(view);
+        return figuresFromRows(found, await factsOf(largestIds(found)));
+      }
       const { bind, values } = binder();
       const { from, withHits } = viewFrom(view, bind);
       const found = await rows<FigureRow>(pool, figuresSql(withHits, from, view.filter, bind as Bind), values);

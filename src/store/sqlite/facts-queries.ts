@@ -10,7 +10,8 @@ import {
 import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import type { FactsView } from '../store.ts';
 import type { IncidentFactsStore } from '../ports.ts';
-import { FactsIndexHolder, indexAnswers, type FactsIndexSource } from '../facts-index.ts';
+import { FactsIndexHolder, type FactsIndexSource } from '../facts-index.ts';
+import { JP_NOTICES } from '../../core/dataset.ts';
 
 /** Binds values positionally, in the order the SQL text names them. */
 function binder(): { bind: Bind; values: (string | number)[] } {
@@ -67,7 +68,9 @@ export function factsQueries(db: Database.Database, changeToken: () => string, u
     sectors: column('SELECT sector FROM incident_facts ORDER BY incident_id'),
     typesMasks: column('SELECT types_mask FROM incident_facts ORDER BY incident_id'),
     dataMasks: column('SELECT data_mask FROM incident_facts ORDER BY incident_id'),
-    flags: column('SELECT contractor + 2 * ppc + 4 * attacker + 8 * reviewed FROM incident_facts ORDER BY incident_id'),
+    flags: column(`SELECT contractor + 2 * ppc + 4 * attacker + 8 * reviewed + 16 * (dataset <> '${JP_NOTICES}') FROM incident_facts ORDER BY incident_id`),
+    disclosedDays: column('SELECT disclosed_days FROM incident_facts ORDER BY incident_id'),
+    duties: column('SELECT duty FROM incident_facts ORDER BY incident_id'),
     affectedCounts: column('SELECT affected_count FROM incident_facts ORDER BY incident_id'),
     numberKeys: column('SELECT number_year * 100000000 + number_own * 10000000 + number_seq FROM incident_facts ORDER BY incident_id'),
     memberNotices: column('SELECT notice_id FROM incident_notices ORDER BY rowid'),
@@ -79,7 +82,8 @@ export function factsQueries(db: Database.Database, changeToken: () => string, u
     const queued = queuedOne.get() !== undefined;
     return {
       token, queued, ids: read('ids'), disclosureDates: read('disclosureDates'), sectors: read('sectors'), typesMasks: read('typesMasks'),
-      dataMasks: read('dataMasks'), flags: read('flags'), affectedCounts: read('affectedCounts'), numberKeys: read('numberKeys'),
+      dataMasks: read('dataMasks'), flags: read('flags'), disclosedDays: read('disclosedDays'), duties: read('duties'),
+      affectedCounts: read('affectedCounts'), numberKeys: read('numberKeys'),
       memberNotices: read('memberNotices'), memberIncidents: read('memberIncidents'),
     };
   });
@@ -131,7 +135,7 @@ export function factsQueries(db: Database.Database, changeToken: () => string, u
     },
 
     async queryIncidentFacts(view, sort, window) {
-      const current = indexAnswers(view) ? await index.current() : null;
+      const current = await index.current();
       if (current) {
         const { ids, bestNotice } = current.page(view, sort, window);
         return { rows: factsOf(ids), bestNotice };
@@ -156,7 +160,7 @@ export function factsQueries(db: Database.Database, changeToken: () => string, u
     },
 
     async countIncidentFacts(view) {
-      const current = indexAnswers(view) ? await index.current() : null;
+      const current = await index.current();
       if (current) return current.count(view);
       const { bind, values } = binder();
       const { from, withHits } = viewFrom(view, bind);
@@ -165,7 +169,7 @@ export function factsQueries(db: Database.Database, changeToken: () => string, u
     },
 
     async countIncidentFacets(view) {
-      const current = indexAnswers(view) ? await index.current() : null;
+      const current = await index.current();
       if (current) return current.counts(view);
       const { bind, values } = binder();
       const { from, withHits } = viewFrom(view, bind);
@@ -178,6 +182,11 @@ export function factsQueries(db: Database.Database, changeToken: () => string, u
     },
 
     async incidentFigures(view) {
+      const current = await index.current();
+      if (current) {
+        const found = current.figureRows(view);
+        return figuresFromRows(found, factsOf(largestIds(found)));
+      }
       const { bind, values } = binder();
       const { from, withHits } = viewFrom(view, bind);
       const found = prepare(figuresSql(withHits, from, view.filter, bind)).all(...values) as FigureRow[];

@@ -21,6 +21,8 @@ export interface FtsHit {
 export interface FtsSearch {
   /** The matching notice ids best first, after the filters, `offset` skipped, at most `limit`. */
   match(phrases: readonly QueryPhrase[], filter: NoticeFilterSql, window: { limit: number; offset: number }): FtsHit[];
+  /** match's ids alone, in its order: a common word's many hits without an object each. */
+  matchIds(phrases: readonly QueryPhrase[], filter: NoticeFilterSql, window: { limit: number; offset: number }): number[];
 }
 
 export function ftsSearch(db: Database.Database, rankLimit: number): FtsSearch {
@@ -43,7 +45,7 @@ export function ftsSearch(db: Database.Database, rankLimit: number): FtsSearch {
   const countOf = (phrase: QueryPhrase) => countUpTo.get(ftsMatchExpression([phrase])!, rankLimit + 1)!.n;
 
   /** Every word common: newest first, filters checked row by row as FTS5 walks its ids down. */
-  function newest(match: string, filter: NoticeFilterSql, window: { limit: number; offset: number }): FtsHit[] {
+  function newest(match: string, filter: NoticeFilterSql, window: { limit: number; offset: number }): number[] {
     // CROSS JOIN keeps FTS5 as the outer loop, so LIMIT stops the walk early.
     const sql = filter.clauses.length === 0
       ? 'SELECT rowid FROM notice_fts WHERE notice_fts MATCH @match ORDER BY rowid DESC LIMIT @limit OFFSET @offset'
@@ -51,8 +53,7 @@ export function ftsSearch(db: Database.Database, rankLimit: number): FtsSearch {
         SELECT f.rowid FROM notice_fts f CROSS JOIN notices n ON n.id = f.rowid
         WHERE f.notice_fts MATCH @match AND ${filter.clauses.join(' AND ')}
         ORDER BY f.rowid DESC LIMIT @limit OFFSET @offset`;
-    const ids = prepare(sql).pluck().all({ match, ...filter.params, ...window }) as number[];
-    return ids.map((id) => ({ id, score: 0 }));
+    return prepare(sql).pluck().all({ match, ...filter.params, ...window }) as number[];
   }
 
   function passingFilters(ids: readonly number[], filter: NoticeFilterSql): Set<number> {
@@ -61,31 +62,42 @@ export function ftsSearch(db: Database.Database, rankLimit: number): FtsSearch {
     return new Set(prepare(sql).pluck().all({ ids: JSON.stringify(ids), ...filter.params }) as number[]);
   }
 
+  /** The hits best first: bare ids, all scored 0, when every word is common (newest first). */
+  function search(phrases: readonly QueryPhrase[], filter: NoticeFilterSql, window: { limit: number; offset: number }): FtsHit[] | number[] {
+    const words = phrases.filter((p) => p.tokens.length > 0);
+    const all = ftsMatchExpression(words);
+    // A query of only punctuation has no token to look for, so nothing can match it.
+    if (all === null) return [];
+    const counts = words.map(countOf);
+    // A word in no notice: the AND of the words matches nothing.
+    if (counts.includes(0)) return [];
+    const { ranking, narrowing } = splitByFrequency(words, (_, i) => counts[i]! > rankLimit);
+    if (ranking.length === 0) return newest(all, filter, window);
+    // At most rankLimit rows: every ranking word is in at most that many notices.
+    let hits = ranked.all(ftsMatchExpression(ranking)!);
+    if (hits.length === 0) return [];
+    if (narrowing.length > 0) {
+      const ids = hits.map((h) => h.id);
+      const keep = new Set(matchingBetween.all(all, ids.reduce((a, b) => Math.min(a, b)), ids.reduce((a, b) => Math.max(a, b))));
+      hits = hits.filter((h) => keep.has(h.id));
+    }
+    if (filter.clauses.length > 0 && hits.length > 0) {
+      const keep = passingFilters(hits.map((h) => h.id), filter);
+      hits = hits.filter((h) => keep.has(h.id));
+    }
+    // bm25() is lower for better matches; the port's score is higher for better ones.
+    return hits.slice(window.offset, window.offset + window.limit).map((h) => ({ id: h.id, score: -h.rank }));
+  }
+  const bare = (found: FtsHit[] | number[]): found is number[] => found.length > 0 && typeof found[0] === 'number';
+
   return {
     match(phrases, filter, window) {
-      const words = phrases.filter((p) => p.tokens.length > 0);
-      const all = ftsMatchExpression(words);
-      // A query of only punctuation has no token to look for, so nothing can match it.
-      if (all === null) return [];
-      const counts = words.map(countOf);
-      // A word in no notice: the AND of the words matches nothing.
-      if (counts.includes(0)) return [];
-      const { ranking, narrowing } = splitByFrequency(words, (_, i) => counts[i]! > rankLimit);
-      if (ranking.length === 0) return newest(all, filter, window);
-      // At most rankLimit rows: every ranking word is in at most that many notices.
-      let hits = ranked.all(ftsMatchExpression(ranking)!);
-      if (hits.length === 0) return [];
-      if (narrowing.length > 0) {
-        const ids = hits.map((h) => h.id);
-        const keep = new Set(matchingBetween.all(all, ids.reduce((a, b) => Math.min(a, b)), ids.reduce((a, b) => Math.max(a, b))));
-        hits = hits.filter((h) => keep.has(h.id));
-      }
-      if (filter.clauses.length > 0 && hits.length > 0) {
-        const keep = passingFilters(hits.map((h) => h.id), filter);
-        hits = hits.filter((h) => keep.has(h.id));
-      }
-      // bm25() is lower for better matches; the port's score is higher for better ones.
-      return hits.slice(window.offset, window.offset + window.limit).map((h) => ({ id: h.id, score: -h.rank }));
+      const found = search(phrases, filter, window);
+      return bare(found) ? found.map((id) => ({ id, score: 0 })) : found;
+    },
+    matchIds(phrases, filter, window) {
+      const found = search(phrases, filter, window);
+      return bare(found) ? found : found.map((h) => h.id);
     },
   };
 }

@@ -24,7 +24,7 @@ export function pageQueries(db: Database.Database, fts: FtsSearch): Pick<SearchS
     async searchNoticeIds(query, options = {}) {
       if (query.trim() === '') throw new JikenboError('bad_input', 'the search query is empty', { subject: 'query' });
       const limit = Math.min(Math.max(1, options.limit ?? MAX_HITS), MAX_HITS);
-      return fts.match(queryPhrases(query), { clauses: [], params: {} }, { limit, offset: 0 }).map((hit) => hit.id);
+      return fts.matchIds(queryPhrases(query), { clauses: [], params: {} }, { limit, offset: 0 });
     },
 
     async noticeSnippets(noticeIds, query) {

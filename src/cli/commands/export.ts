@@ -9,6 +9,7 @@ import { exportVeris, loadVerisValidator, resolveVerisSchemaPath } from '../../a
 import { JikenboError } from '../../core/errors.ts';
 import { incidentsToCsv } from '../../formats/csv.ts';
 import { incidentsToJsonl } from '../../formats/jsonl.ts';
+import { DEFAULT_TLP, TLP_LEVELS, isTlp } from '../../formats/tlp.ts';
 import { parseCommand } from '../options.ts';
 
 const FORMATS = ['veris', 'stix', 'csv', 'jsonl'] as const;
@@ -20,12 +21,16 @@ export async function exportCommand(args: string[]): Promise<number> {
     data: { type: 'string', multiple: true }, year: { type: 'string', multiple: true }, month: { type: 'string', multiple: true },
     from: { type: 'string' }, to: { type: 'string' }, contractor: { type: 'string' }, ppc: { type: 'string' },
     attacker: { type: 'string' }, review: { type: 'string' }, sort: { type: 'string' }, dataset: { type: 'string' },
+    tlp: { type: 'string' },
   });
   const format = values.format;
   if (!format || !(FORMATS as readonly string[]).includes(format)) {
     throw new JikenboError('bad_input', `export: --format must be one of ${FORMATS.join(', ')}`, { subject: '--format' });
   }
-  const { db: _db, format: _f, out: _o, schema: _s, ...filters } = values;
+  const tlp = values.tlp ?? DEFAULT_TLP;
+  if (!isTlp(tlp)) throw new JikenboError('bad_input', `export: --tlp must be one of ${TLP_LEVELS.join(', ')}`, { subject: '--tlp' });
+  if (values.tlp && format !== 'stix' && format !== 'misp') throw new JikenboError('bad_input', 'export: --tlp applies to --format stix and misp', { subject: '--tlp' });
+  const { db: _db, format: _f, out: _o, schema: _s, tlp: _t, ...filters } = values;
   const selection = parseSelection(Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, Array.isArray(v) ? v : [v as string]])));
   if (format === 'veris' && !values.out) throw new JikenboError('bad_input', 'export: --out DIR is needed for VERIS (one file per incident)', { subject: '--out' });
 
@@ -43,7 +48,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     }
     let body: string;
     if (format === 'stix') {
-      const bundle = await buildStixBundle(casebook.store, rows);
+      const bundle = await buildStixBundle(casebook.store, rows, { tlp });
       // Checked when the OASIS schemas are at hand (always in development); the bundle is written either way.
       if (values.schema || process.env.JIKENBO_STIX_SCHEMAS || existsSync(DEFAULT_STIX_SCHEMAS)) {
         const problems = (await loadStixValidator(resolveStixSchemaDir(values.schema))).validateBundle(bundle);

@@ -31,15 +31,20 @@ export async function stixIncidents(store: ExportStore, rows: readonly IncidentR
   return out;
 }
 
-/** The groups named by the claims confirmed (and not taken back) for an incident, each once. */
-export async function confirmedGroups(store: ExportStore, incidentId: number): Promise<string[]> {
-  const groups = new Set<string>();
+/** The claims confirmed (and not taken back) for an incident: each one's group and the victim domain it gives. */
+export async function confirmedClaimFacts(store: ExportStore, incidentId: number): Promise<{ group: string; domain: string | null }[]> {
+  const out: { group: string; domain: string | null }[] = [];
   for (const link of await store.listClaimLinks({ incidentId })) {
     if (link.undone) continue;
     const claim = await store.getClaim(link.claimId);
-    if (claim) groups.add(claim.group);
+    if (claim) out.push({ group: claim.group, domain: claim.domain });
   }
-  return [...groups].sort();
+  return out;
+}
+
+/** The groups named by the claims confirmed for an incident, each once. */
+export async function confirmedGroups(store: ExportStore, incidentId: number): Promise<string[]> {
+  return [...new Set((await confirmedClaimFacts(store, incidentId)).map((c) => c.group))].sort();
 }
 
 export async function buildStixBundle(store: ExportStore, rows: readonly IncidentRow[], options: StixOptions = {}): Promise<StixBundle> {

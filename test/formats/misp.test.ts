@@ -13,6 +13,7 @@ import { MISP_ATTRIBUTE_TYPES, RSIT_TAG, toMispEvent, type MispEvent } from '../
 import { checkMispEvent } from '../../src/formats/misp-validate.ts';
 import { fact } from '../analyze/fact-rows.ts';
 import { jikenbo } from '../helpers/run-cli.ts';
+import { describeWithCasebook } from '../helpers/test-loop.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 /**
@@ -123,7 +124,7 @@ describe('checkMispEvent', () => {
   });
 });
 
-describe('MISP export of a casebook', () => {
+describeWithCasebook('MISP export of a casebook', () => {
   const dir = tempDir();
   let casebook: Casebook;
 

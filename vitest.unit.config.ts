@@ -14,6 +14,7 @@ export const UNIT_TESTS = [
   // The formats files' casebook parts skip in this loop (test/helpers/test-loop.ts); the STIX test is all casebook and CLI.
   'test/formats/veris.test.ts',
   'test/formats/veris-validity.test.ts',
+  'test/formats/misp.test.ts',
   'test/property/japanese.test.ts',
   'test/property/extract.test.ts',
   'test/property/limits.test.ts',

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { proposeClaimMatches, type ClaimProposal, type MatchableIncident } from '../analyze/claim-matching.ts';
 import { japaneseVerdict, mappingFor, type JapaneseVerdict, type KnownOrganisations } from '../analyze/japanese-victim.ts';
 import { organisationLatinKey } from '../analyze/org-latin-key.ts';
+import { canonicalGroup } from '../analyze/ransomware-groups.ts';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import { hostOf } from '../core/host-name.ts';
 import { parseClaims, type ClaimProblem } from '../formats/leak-claims.ts';
@@ -39,6 +40,8 @@ export async function importClaimsFile(store: Store, path: string): Promise<Clai
 
 export interface ClaimRow extends StoredClaim {
   japanese: JapaneseVerdict | null;
+  /** The group's canonical name from the alias table (lockbit3 → LockBit); `group` stays as stored. */
+  groupName: string;
 }
 
 /** 'YYYY-MM' → the first and last day of that month; bad_input otherwise. */
@@ -53,7 +56,7 @@ export function monthRange(month: string): { from: string; to: string } {
 export async function listClaims(store: Store, options: { month?: string; country?: 'jp' } = {}): Promise<ClaimRow[]> {
   const range = options.month ? monthRange(options.month) : {};
   const [claims, mappings, known] = await Promise.all([store.listClaims(range), store.listClaimDomainMappings(), knownOrganisations(store)]);
-  const rows = claims.map((c) => ({ ...c, japanese: japaneseVerdict(c, mappings, known) }));
+  const rows = claims.map((c) => ({ ...c, groupName: canonicalGroup(c.group), japanese: japaneseVerdict(c, mappings, known) }));
   return options.country === 'jp' ? rows.filter((r) => r.japanese !== null) : rows;
 }
 

@@ -4,14 +4,17 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import type { IncidentRow } from '../formats/incident-row.ts';
-import { toStixBundle, type StixBundle, type StixIncident } from '../formats/stix.ts';
+import { toStixBundle, type StixBundle, type StixIncident, type StixOptions } from '../formats/stix.ts';
 import { createStixValidator, type StixValidator } from '../formats/stix-validate.ts';
-import type { DocumentStore } from '../store/ports.ts';
+import type { ClaimStore, DocumentStore } from '../store/ports.ts';
+
+/** What the exports read: the notices, and the claims people confirmed. */
+export type ExportStore = DocumentStore & Pick<ClaimStore, 'listClaimLinks' | 'getClaim'>;
 import { packageRoot } from './package-root.ts';
 
 export const DEFAULT_STIX_SCHEMAS = resolve(packageRoot(), '../shared/vendor-data/stix/schemas');
 
-export async function stixIncidents(store: DocumentStore, rows: readonly IncidentRow[]): Promise<StixIncident[]> {
+export async function stixIncidents(store: ExportStore, rows: readonly IncidentRow[]): Promise<StixIncident[]> {
   const out: StixIncident[] = [];
   for (const row of rows) {
     const notices = [];
@@ -23,13 +26,29 @@ export async function stixIncidents(store: DocumentStore, rows: readonly Inciden
         sha256: n.document.sha256, ordinal: n.ordinal, source: n.document.source,
       });
     }
-    out.push({ row, notices });
+    out.push({ row, notices, claimGroups: await confirmedGroups(store, row.id) });
   }
   return out;
 }
 
-export async function buildStixBundle(store: DocumentStore, rows: readonly IncidentRow[]): Promise<StixBundle> {
-  return toStixBundle(await stixIncidents(store, rows));
+/** The claims confirmed (and not taken back) for an incident: each one's group and the victim domain it gives. */
+export async function confirmedClaimFacts(store: ExportStore, incidentId: number): Promise<{ group: string; domain: string | null }[]> {
+  const out: { group: string; domain: string | null }[] = [];
+  for (const link of await store.listClaimLinks({ incidentId })) {
+    if (link.undone) continue;
+    const claim = await store.getClaim(link.claimId);
+    if (claim) out.push({ group: claim.group, domain: claim.domain });
+  }
+  return out;
+}
+
+/** The groups named by the claims confirmed for an incident, each once. */
+export async function confirmedGroups(store: ExportStore, incidentId: number): Promise<string[]> {
+  return [...new Set((await confirmedClaimFacts(store, incidentId)).map((c) => c.group))].sort();
+}
+
+export async function buildStixBundle(store: ExportStore, rows: readonly IncidentRow[], options: StixOptions = {}): Promise<StixBundle> {
+  return toStixBundle(await stixIncidents(store, rows), options);
 }
 
 /** The schemas folder from the flag, then JIKENBO_STIX_SCHEMAS, then ../shared beside the repository. */

@@ -1,10 +1,14 @@
 // Incidents as a STIX 2.1 bundle (for OpenCTI, MISP): an incident per incident, the victim as an
-// identity, a report per notice, a threat-actor per named attacker, relationships between them, and
-// the record's own fields in a property extension. Ids are UUIDv5 and timestamps come from the
+// identity with its sector, located in Japan, a report per notice, a ransomware group (the notice's
+// attacker or a confirmed claim's) as an intrusion-set with its aliases, another named attacker as a
+// threat-actor, relationships between them, the record's own fields in a property extension, and the
+// TLP 2.0 marking on every object. Ids are UUIDv5 and timestamps come from the
 // casebook (dates, ingest times), so the same casebook always gives the same bundle.
+import { findGroup, groupKey } from '../analyze/ransomware-groups.ts';
 import type { Sector } from '../core/record.ts';
 import type { IncidentRow } from './incident-row.ts';
 import { incidentKey, stableUuid, stixIncidentId } from './stable-id.ts';
+import { DEFAULT_TLP, tlpMarkingDefinition, type Tlp } from './tlp.ts';
 
 export type StixObject = { type: string; id: string; [key: string]: unknown };
 export interface StixBundle { type: 'bundle'; id: string; objects: StixObject[] }
@@ -26,6 +30,13 @@ export interface StixNotice {
 export interface StixIncident {
   row: IncidentRow;
   notices: StixNotice[];
+  /** The groups of the leak-site claims a person confirmed for the incident, as the claims name them. */
+  claimGroups?: readonly string[];
+}
+
+export interface StixOptions {
+  /** The TLP 2.0 level marked on every object (default clear: the notices are public). */
+  tlp?: Tlp;
 }
 
 const SPEC_VERSION = '2.1';
@@ -33,6 +44,8 @@ const SPEC_VERSION = '2.1';
 const EXTENSION_CREATED = '2025-01-01T00:00:00.000Z';
 export const EXTENSION_ID = `extension-definition--${stableUuid('stix-extension', 'jikenbo-record/1')}`;
 export const PRODUCER_ID = `identity--${stableUuid('stix-identity', 'producer:jikenbo')}`;
+/** Every victim in the casebook is in Japan (it keeps Japanese organisations' notices). */
+export const JAPAN_LOCATION_ID = `location--${stableUuid('stix-location', 'country:JP')}`;
 
 /** Sectors → STIX industry-sector-ov; 'services' and 'other' have no counterpart and stay in the extension. */
 const STIX_SECTOR: Partial<Record<Sector, string>> = {
@@ -89,6 +102,18 @@ function recordExtension(row: IncidentRow): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)));
 }
 
+function japan(): StixObject {
+  return {
+    type: 'location', spec_version: SPEC_VERSION, id: JAPAN_LOCATION_ID, created_by_ref: PRODUCER_ID,
+    created: EXTENSION_CREATED, modified: EXTENSION_CREATED, name: 'Japan', region: 'eastern-asia', country: 'JP',
+  };
+}
+
+/** The id of a ransomware group's intrusion-set: one per group of the alias table, whatever the spelling. */
+export function intrusionSetId(canonicalName: string): string {
+  return `intrusion-set--${stableUuid('stix-intrusion-set', groupKey(canonicalName))}`;
+}
+
 function relationship(type: string, source: StixObject, target: StixObject, created: string): StixObject {
   return {
     type: 'relationship', spec_version: SPEC_VERSION,
@@ -99,7 +124,7 @@ function relationship(type: string, source: StixObject, target: StixObject, crea
 }
 
 /** The bundle. Objects shared by several incidents (a victim, an attacker) appear once. */
-export function toStixBundle(incidents: readonly StixIncident[]): StixBundle {
+export function toStixBundle(incidents: readonly StixIncident[], options: StixOptions = {}): StixBundle {
   const objects = new Map<string, StixObject>();
   const put = (o: StixObject) => {
     const old = objects.get(o.id);
@@ -112,10 +137,11 @@ export function toStixBundle(incidents: readonly StixIncident[]): StixBundle {
     objects.set(o.id, o);
     return o;
   };
+  const marking = put(tlpMarkingDefinition(options.tlp ?? DEFAULT_TLP));
   put(producer());
   put(extensionDefinition());
 
-  for (const { row, notices } of incidents) {
+  for (const { row, notices, claimGroups } of incidents) {
     const times = notices.map((n) => ts(n.ingestedAt)).sort();
     const created = dayStamp(row.disclosureDate) ?? times[0] ?? EXTENSION_CREATED;
     const modified = [created, ...times].sort().at(-1)!;
@@ -142,26 +168,46 @@ export function toStixBundle(incidents: readonly StixIncident[]): StixBundle {
     }
 
     const refs = [incident.id];
+    let victim: StixObject | undefined;
     if (row.organization) {
       const sector = row.sector ? STIX_SECTOR[row.sector] : undefined;
-      const victim = put({
+      victim = put({
         type: 'identity', spec_version: SPEC_VERSION, id: `identity--${stableUuid('stix-identity', `organization:${row.organization.normalize('NFKC')}`)}`,
         created_by_ref: PRODUCER_ID, created, modified, name: row.organization, identity_class: 'organization',
         ...(sector ? { sectors: [sector] } : {}),
       });
       refs.push(victim.id);
       put(relationship('targets', incident, victim, created));
+      const location = put(japan());
+      put(relationship('located-at', victim, location, EXTENSION_CREATED));
     }
-    if (row.attacker) {
-      const actor = put({
+    // Ransomware groups (the alias table's, from the notice's attacker or a confirmed claim) are
+    // intrusion-sets with their aliases; an attacker the table does not know stays a threat-actor.
+    const groups = new Map<string, { name: string; aliases: readonly string[] }>();
+    for (const name of [row.attacker, ...(claimGroups ?? [])]) {
+      const group = name ? findGroup(name) : null;
+      if (group) groups.set(group.name, group);
+      else if (name && name !== row.attacker) groups.set(name.trim(), { name: name.trim(), aliases: [] });
+    }
+    const actors: StixObject[] = [];
+    for (const group of groups.values()) {
+      actors.push(put({
+        type: 'intrusion-set', spec_version: SPEC_VERSION, id: intrusionSetId(group.name), created_by_ref: PRODUCER_ID,
+        created, modified, name: group.name, ...(group.aliases.length ? { aliases: [...group.aliases] } : {}),
+        goals: ['financial gain through ransomware and data-leak extortion'], primary_motivation: 'personal-gain',
+      }));
+    }
+    if (row.attacker && !findGroup(row.attacker)) {
+      actors.push(put({
         type: 'threat-actor', spec_version: SPEC_VERSION, id: `threat-actor--${stableUuid('stix-threat-actor', row.attacker.normalize('NFKC').toLowerCase())}`,
         created_by_ref: PRODUCER_ID, created, modified, name: row.attacker,
         threat_actor_types: [row.incidentTypes.includes('ransomware') ? 'crime-syndicate' : 'unknown'],
-      });
+      }));
+    }
+    for (const actor of actors) {
       refs.push(actor.id);
       put(relationship('attributed-to', incident, actor, created));
-      const victimId = refs[1] && refs[1] !== actor.id ? objects.get(refs[1]) : undefined;
-      if (victimId) put(relationship('targets', actor, victimId, created));
+      if (victim) put(relationship('targets', actor, victim, created));
     }
     for (const n of notices) {
       const published = dayStamp(n.disclosureDate) ?? ts(n.ingestedAt);
@@ -178,7 +224,8 @@ export function toStixBundle(incidents: readonly StixIncident[]): StixBundle {
       });
     }
   }
-  const list = [...objects.values()];
+  // The level applies to every object but the marking itself.
+  const list = [...objects.values()].map((o) => (o === marking ? o : { ...o, object_marking_refs: [marking.id] }));
   const bundleKey = list.map((o) => o.id).sort().join(',');
   return { type: 'bundle', id: `bundle--${stableUuid('stix-bundle', bundleKey)}`, objects: list };
 }

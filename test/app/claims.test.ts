@@ -134,6 +134,11 @@ describe('claims in a casebook', () => {
     expect(mapped.japanese).toEqual({ strength: 'strong', why: 'minato-seiki.co.th mapped to 株式会社みなと精機', parent: '株式会社みなと精機' });
     expect((await listClaims(casebook.store, { month: '2024-10', country: 'jp' })).map((c) => c.victim)).toEqual(['ヤマブキ電機株式会社']);
     expect(await listClaims(casebook.store, { month: '2024-09' })).toHaveLength(6);
+    // Each row carries its group's name from the alias table; the stored key stays as the feed wrote it.
+    const all = await listClaims(casebook.store);
+    expect(all.find((c) => c.group === 'lockbit3')?.groupName).toBe('LockBit');
+    expect(all.find((c) => c.group === 'blackbasta')?.groupName).toBe('Black Basta');
+    expect(all.every((c) => c.groupName.length > 0)).toBe(true);
   });
 
   it('proposes incidents by name (romaji too), by domain in the text, by mapping; dates in the score', async () => {

@@ -5,6 +5,7 @@ import { openCommandCasebook } from '../open-casebook.ts';
 import {
   claimHistory, claimProposals, confirmClaim, importClaimsFile, listClaims, mapClaimDomain, resolveIncident, unconfirmClaim, type ClaimRow,
 } from '../../app/claims.ts';
+import { canonicalGroup } from '../../analyze/ransomware-groups.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { cliActor, decider, parseCommand, validate } from '../options.ts';
 
@@ -95,7 +96,7 @@ export async function claimsCommand(args: string[]): Promise<number> {
           out(JSON.stringify({ claim, links }, null, 2));
           return 0;
         }
-        out(`${claim.id}\t${claim.discoveredDate}\t${claim.group}\t${oneLine(claim.victim)}`);
+        out(`${claim.id}\t${claim.discoveredDate}\t${canonicalGroup(claim.group)}\t${oneLine(claim.victim)}`);
         if (links.length === 0) out('    never confirmed');
         for (const l of links) {
           out(`    incident ${l.incidentId}: confirmed by ${l.by} at ${l.at} (${oneLine(l.reason)})`);
@@ -125,7 +126,7 @@ export async function claimsCommand(args: string[]): Promise<number> {
 
 function renderClaim(r: ClaimRow): string {
   const jp = r.japanese ? `\t[${r.japanese.strength === 'weak' ? 'weak: ' : ''}${r.japanese.why}]` : '';
-  return `${r.id}\t${r.discoveredDate}\t${r.group}\t${oneLine(r.victim)}${r.domain && r.domain !== r.victim ? ` (${r.domain})` : ''}${jp}`;
+  return `${r.id}\t${r.discoveredDate}\t${r.groupName}\t${oneLine(r.victim)}${r.domain && r.domain !== r.victim ? ` (${r.domain})` : ''}${jp}`;
 }
 
 /** Claims are untrusted text: no control characters reach the terminal. */

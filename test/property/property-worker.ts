@@ -37,6 +37,7 @@ async function run(properties: PropertySet, request: RunRequest): Promise<Worker
   const property = properties[request.name];
   if (!property) return { type: 'result', ok: false, message: `no property named ${request.name}` };
   const port = parentPort!;
+  if (property.warmUp) await property.warmUp();
   const timed = fc.asyncProperty(property.arbitrary, async (input: never) => {
     port.postMessage({ type: 'call', input });
     // CPU time of the process: this thread does the work while the test's thread waits.

@@ -361,3 +361,44 @@ describe('a byline of two name lines', () => {
     expect(r.organization).toBe('ほしぞら市立総合病院');
   });
 });
+
+describe('lists under a section heading', () => {
+  it('lends a 「流出のおそれがある情報」 heading to the items of its sub-sections, and stops at the next heading', () => {
+    const r = notice('会員情報についてのお知らせ', '株式会社みかづき商店', [
+      '当店サイトが不正アクセスを受けました。',
+      '',
+      '2．流出のおそれがある情報',
+      '(1)原因',
+      '当店サイトの弱点を突かれたためです。',
+      '(2)対象となるお客様',
+      '上記期間にご注文をいただいたお客様620名',
+      '・氏名',
+      '・電話番号',
+      '',
+      '3．お客様へのお願い',
+      '・生年月日の確認を装う電話にご注意ください',
+    ]);
+    expect(r.data_types).toEqual(['name', 'phone']);
+  });
+
+  it('reads 「緊急連絡先」 as an item, not the heading of a contact block', () => {
+    const r = notice('書類の誤送付について', '株式会社みかづき住宅', [
+      '誤送付した書類に含まれていた情報',
+      '・氏名',
+      '・緊急連絡先',
+      '・口座番号',
+    ]);
+    expect(r.data_types).toEqual(['name', 'bank_account']);
+  });
+});
+
+describe('who told them of a leak-site post', () => {
+  it('takes the security firm that told them, not the post it told them of', () => {
+    const r = notice('ランサムウェア被害について', 'みかづき工業株式会社', [
+      '2030年4月2日、セキュリティ企業から「当社の情報がリークサイトに掲載されている」との連絡を受けました。',
+      '調査の結果、サーバーが暗号化されていることを確認しました。',
+    ]);
+    expect(r.discovery).toBe('external_researcher');
+    expect(r.discovered_date).toBe('2030-04-02');
+  });
+});

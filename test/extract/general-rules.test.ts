@@ -402,3 +402,22 @@ describe('who told them of a leak-site post', () => {
     expect(r.discovered_date).toBe('2030-04-02');
   });
 });
+
+describe('a date cut from its weekday at a PDF line end', () => {
+  it('joins 「…７月８日」 and 「（水）、…」 into one sentence, so the date stays with the report it dates', () => {
+    const lines = [
+      '通知書の誤封入について',
+      '',
+      '　通知書を事業所あてに発送した際、封入業務を委託している事業者の作業誤りにより、一部の封筒に別',
+      'の事業所の従業員の通知書が混入していたことが判明しました。経緯は次のとおりです。７月８日',
+      '（水）、通知書を受け取った市内の事業所から「他社の通知書が入っている」との連絡が市民税課にあり',
+      'ました。対象は計５名分です。',
+    ];
+    const joined = unwrapPdfLines(normalize(lines.join('\n'))).text;
+    expect(joined).toContain('7月8日(水)、通知書を受け取った');
+    // A timeline line that starts with its own weekday after a short date line stays a line of its own.
+    const timeline = unwrapPdfLines(normalize(['経緯', '', '・7月8日', '(水) 連絡を受けた', '・7月9日', '(木) 回収した'].join('\n'))).text;
+    expect(timeline).toContain('・7月8日\n(水)');
+    expect(rec(lines.slice(0, 1).concat(['令和１２年７月１０日', 'みかづき市 市民税課'], lines.slice(2))).discovery).toBe('other');
+  });
+});

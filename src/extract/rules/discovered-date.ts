@@ -37,7 +37,7 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
   },
   {
     id: 'discovered_date/noticed',
-    pattern: /気付|気づ|検知|検出|覚知|把握(?=し|いたし|$|。|、)|認識(?=し|いたし|$|。|、)|発見(?!に至|されて(?:い|お))|(?:調べ|点検し)たところ/,
+    pattern: /気付|気づ|検知|検出|覚知|把握(?=し|いたし|$|。|、)|認識(?=し|いたし|$|。|、)|発見(?!に至|されて(?:い|お))|(?:調べ|点検し)たところ|見つか(?:った|り(?:まし)?)/,
     scope: 'sentence',
     notAfter: NOT_YET_AFTER,
     excludes: SECTION_HEADING,

@@ -11,7 +11,7 @@ export type OccurredRole = 'event' | 'event-label' | 'announced' | 'person-act' 
 export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   {
     id: 'occurred_date/wrong-sending',
-    pattern: /誤って|誤り|誤送|誤配|誤掲載|誤登録|誤添付|(?:打ち|入力し|書き)?間違え|送信いた|送付し|送信し|発送し|送信され|発信され|配信され|添付してしま|掲載してしま|公開してしま/,
+    pattern: /誤って|誤り|誤送|誤配|誤掲載|誤登録|誤添付|(?:打ち|入力し|書き)?間違え|送信いた|送付し|送信し|発送し|送信され|発信され|配信され|発送され|郵送され|添付してしま|掲載してしま|公開してしま/,
     scope: 'sentence',
     guards: ['conditional'],
     value: 'person-act',
@@ -103,7 +103,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/data-taken',
-    pattern: /不正に(?:取得|持ち出|入手|複製|閲覧)|複製し|コピーし|持ち出(?!し(?:を)?(?:禁止|制限)|し規程)|持ち帰|抜き取|窃取|撮影|読み出さ|漏えいし|漏洩し|流出し|閲覧していま|閲覧していた|業務外で閲覧|私的に(?:閲覧|利用)|(?:担当外|業務外|目的外|必要(?:が|の)?ない)[^。]{0,30}?(?:照会|閲覧|検索|参照)し/,
+    pattern: /(?:担当(?:して)?いない|業務上の?必要(?:が|も)?(?:ない|なく)|業務外|目的外|私的(?:な目的)?(?:で|に))[^。]{0,60}?(?:閲覧|照会|検索)(?:し|を(?:繰り返|行))|不正に(?:取得|持ち出|入手|複製|閲覧)|複製し|コピーし|持ち出(?!し(?:を)?(?:禁止|制限)|し規程)|持ち帰|抜き取|窃取|撮影|読み出さ|漏えいし|漏洩し|流出し|閲覧していま|閲覧していた|業務外で閲覧|私的に(?:閲覧|利用)|(?:担当外|業務外|目的外|必要(?:が|の)?ない)[^。]{0,30}?(?:照会|閲覧|検索|参照)し/,
     scope: 'sentence',
     guards: ['conditional', 'preventive', 'denied'],
     value: 'person-act',
@@ -113,6 +113,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
       match: [
         { text: '元職員は2030年1月20日、業務と関係なく顧客の情報を閲覧していました。', expect: { occurred_date: '2030-01-20' } },
         { text: '当該職員は2030年1月20日から同年3月1日までの間、担当外の利用者の記録を繰り返し検索していました。', expect: { occurred_date: '2030-01-20' } },
+        { text: 'お知らせ\n\n2030年7月1日\n\n看護師は2030年2月3日から4月28日にかけ、自身が担当していない患者4人の記録を計9回閲覧した。', expect: { occurred_date: '2030-02-03' } },
       ],
       noMatch: [{ text: '2030年1月20日、持ち出し禁止の規程を改めて周知しました。', expect: { occurred_date: null } }],
     },

@@ -96,8 +96,11 @@ export async function addOrganisationName(
   const value = input.value.trim();
   const fold = foldAddedName(input.kind, value);
   if (fold === null) {
+    const field = input.kind === 'domain' ? 'domain' : 'value';
     const what = input.kind === 'domain' ? 'is not a host name such as example.co.jp' : 'has nothing to search by';
-    throw new JikenboError('bad_input', `${input.kind}: "${value.slice(0, 60)}" ${what}`, { subject: input.kind === 'domain' ? 'domain' : 'value' });
+    throw new JikenboError('bad_input', `${input.kind}: "${value.slice(0, 60)}" ${what}`, {
+      subject: field, key: 'error.field_value', params: { field, value: value.slice(0, 60) },
+    });
   }
   await refreshOrganisations(store);
   return store.addOrganisationName({ ...input, value: input.kind === 'domain' ? fold : value, fold });

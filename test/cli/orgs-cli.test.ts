@@ -40,7 +40,7 @@ describe('jikenbo orgs', () => {
     expect(show.stdout).toContain(`organisation ${hikari!.id}: 株式会社ひかり書房`);
     expect(show.stdout).toMatch(/incidents \(2\):/);
     expect(show.stdout).toContain('1,024 affected');
-    const numbers = [...show.stdout.matchAll(/#(J?\d{4}-\d+)/g)].map((m) => m[1]!);
+    const numbers = [...show.stdout.matchAll(/^ {4}#(J?\d{4}-\d+)\t/gm)].map((m) => m[1]!);
     expect(numbers).toHaveLength(2);
 
     const alias = await jikenbo(['orgs', 'alias', String(hikari!.id), 'Hikari', 'Books', '--by', 'sato', '--db', db]);

@@ -80,7 +80,7 @@ describe.each(CASEBOOK_ENGINES)('organisation pages and API on $name', (engine) 
     expect(ja).toContain('1,024');
     expect(ja).toContain('312');
     expect(ja).toContain('hikarishobo');
-    const links = [...ja.matchAll(/href="(\/incidents\/[^"]+)"/g)].map((m) => m[1]!);
+    const links = [...ja.matchAll(/href="(\/incidents\/[^"]+)">#J?\d{4}-\d+</g)].map((m) => m[1]!);
     expect(new Set(links).size).toBe(2);
     // Viewers see no forms.
     expect(ja).not.toContain('action="/organisations/');

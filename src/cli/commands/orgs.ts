@@ -115,7 +115,7 @@ function renderOrganisation(v: OrganisationView): string {
   lines.push(`  sector:   ${o.sector ?? '-'}`);
   lines.push(`  incidents (${v.incidents.length}):`);
   for (const i of v.incidents) {
-    const label = incidentLabel(i) ? `#${incidentLabel(i)}` : `(id ${i.id})`;
+    const label = incidentLabel(i) ?? `(id ${i.id})`;
     const count = i.affectedCount === null ? '' : `  ${i.affectedCount.toLocaleString('en')} affected`;
     lines.push(`    ${label}\t${i.disclosureDate ?? '-'}\t${i.title ?? ''}\t[${i.dataTypes.join(', ')}]${count}`);
   }

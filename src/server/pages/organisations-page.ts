@@ -109,7 +109,7 @@ ${canEdit ? html`<form method="post" action="/organisations/${o.id}/split" id="s
 <th scope="col">${t('org.col.types')}</th><th scope="col">${t('org.col.data')}</th><th scope="col">${t('org.col.affected')}</th></tr></thead>
 <tbody>${v.incidents.map((i) => html`<tr data-incident="${i.id}">
   ${canEdit ? html`<td><input type="checkbox" name="incidents" value="${i.number ?? i.id}" aria-label="${incidentLabel(i) ?? i.id}"></td>` : ''}
-  <td data-label="${t('org.col.number')}"><a href="${incidentPath(i)}">${incidentLabel(i) ? `#${incidentLabel(i)}` : i.id}</a></td>
+  <td data-label="${t('org.col.number')}"><a href="${incidentPath(i)}">${incidentLabel(i) ?? i.id}</a></td>
   <td data-label="${t('org.col.title')}">${clipTitle(i.title ?? '')}</td>
   <td data-label="${t('org.col.date')}">${i.disclosureDate ?? ''}</td>
   <td data-label="${t('org.col.types')}">${i.incidentTypes.map((x) => typeLabel(t, x)).join(t('list.separator'))}</td>

@@ -94,8 +94,11 @@ export function organisationQueries(pool: Pool, now: () => Date): OrganisationSt
       const params: unknown[] = terms.map(likePattern);
       const where = [LISTED, ...(terms.length ? [`(${terms.map((_, i) => `o.search_text LIKE $${i + 1} ESCAPE '\\'`).join(' OR ')})`] : [])].join(' AND ');
       const total = (await one<{ n: string }>(pool, `SELECT count(*) AS n FROM organisations o WHERE ${where}`, params))!.n;
-      const found = await rows<OrganisationRow>(pool, `SELECT ${SUMMARY_COLUMNS} FROM organisations o WHERE ${where}
-        ORDER BY o.latest_date DESC NULLS LAST, o.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      // The page's ids first, by the index; its rows' incidents are counted for those alone.
+      const found = await rows<OrganisationRow>(pool, `SELECT ${SUMMARY_COLUMNS} FROM (
+          SELECT o.id FROM organisations o WHERE ${where} ORDER BY o.latest_date DESC NULLS LAST, o.id DESC
+          LIMIT $${params.length + 1} OFFSET $${params.length + 2}) AS page
+        JOIN organisations o ON o.id = page.id ORDER BY o.latest_date DESC NULLS LAST, o.id DESC`,
       [...params, window.limit, window.offset]);
       return { total: Number(total), rows: found.map(toOrganisationSummary) };
     },

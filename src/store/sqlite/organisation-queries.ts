@@ -174,8 +174,10 @@ export function organisationQueries(db: Database.Database, now: () => Date, audi
       const where = [LISTED, ...(terms.length ? [`(${terms.map(() => "o.search_text LIKE ? ESCAPE '\\'").join(' OR ')})`] : [])].join(' AND ');
       const params = terms.map(likePattern);
       const total = (db.prepare(`SELECT count(*) AS n FROM organisations o WHERE ${where}`).get(...params) as { n: number }).n;
-      const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM organisations o WHERE ${where}
-        ORDER BY o.latest_date DESC, o.id DESC LIMIT ? OFFSET ?`).all(...params, window.limit, window.offset) as OrganisationRow[];
+      // The page's ids first, by the index; its rows' incidents are counted for those alone.
+      const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM (
+          SELECT o.id FROM organisations o WHERE ${where} ORDER BY o.latest_date DESC, o.id DESC LIMIT ? OFFSET ?) AS page
+        JOIN organisations o ON o.id = page.id ORDER BY o.latest_date DESC, o.id DESC`).all(...params, window.limit, window.offset) as OrganisationRow[];
       return { total, rows: rows.map(toOrganisationSummary) };
     },
     async getOrganisation(id) {

@@ -42,7 +42,8 @@ export function organisationSearchTerms(query: string): string[] {
   const q = query.trim();
   if (!q) return [];
   const terms = [compactText(q), orgKey(q)];
-  const host = /\.[a-z]{2,}$/i.test(q) ? hostOf(q) : null;
+  // A web address or host name: printable ASCII with a dot, no spaces ('Fujikura Ltd.' is a name).
+  const host = /^[\x21-\x7e]+$/.test(q) && q.includes('.') ? hostOf(q) : null;
   if (host) terms.push(host, hostKey(host));
   else if (/[a-z]/i.test(q)) terms.push(latinKey(q));
   return [...new Set(terms.filter((t): t is string => t !== null && t.length > 0))];

@@ -9,7 +9,7 @@ import { importClaimsFile, listClaims } from '../../src/app/claims.ts';
 import { watchJobLog } from '../../src/app/job-log.ts';
 import { createLogger } from '../../src/app/log.ts';
 import {
-  addClaimSource, addWatchSource, findWatchSource, listClaimSources, parseInterval, removeClaimSource, runWatch,
+  addClaimSource, addWatchSource, findWatchSource, listClaimSources, parseInterval, removeClaimSource, runWatch, startWatchTimer,
 } from '../../src/app/watch.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { localServer, type LocalServer } from '../sources/local-server.ts';
@@ -220,6 +220,37 @@ describe('the address guard of a claims source', () => {
       // The run's allowance (watch run --allow-private) lets it through.
       const [allowed] = (await runWatch(casebook, { all: true, fetch: { allowPrivate: true } })).checked;
       expect(allowed).toMatchObject({ status: 'changed', claims: { added: 3 } });
+    } finally {
+      await casebook.close();
+    }
+  });
+});
+
+describe('the server\'s watcher', () => {
+  it('polls a tracker under the watch lease and logs the poll through the job log', async () => {
+    const server = await localServer();
+    serveTracker(server, '/served.json', { body: POSTS, version: 1, contentType: 'application/json' });
+    const casebook = await openCasebook(join(dir, 'timer.db'));
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = createLogger({ write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+    await addClaimSource(casebook.store, `${server.base}/served.json`, { format: 'ransomwatch', allowPrivate: true });
+    const timer = startWatchTimer(casebook, { intervalMs: 50, holder: 'server-a:1', ...watchJobLog(logger) });
+    try {
+      const end = Date.now() + 20_000;
+      while (!lines.some((l) => l.msg === 'watch claims') && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      await timer.stop();
+    }
+    try {
+      expect(lines).toEqual(expect.arrayContaining([
+        expect.objectContaining({ msg: 'watch lease', held: true, holder: 'server-a:1' }),
+        expect.objectContaining({ msg: 'watch claims', job: 'watch', outcome: 'ok', kind: 'claims', status: 'changed', records: 2, added: 2, existing: 0, problems: 0 }),
+      ]));
+      expect((await casebook.store.listClaims()).map((c) => [c.group, c.victim, c.source])).toEqual([
+        ['lockbit3', 'shirasagi-foods.example', `ransomwatch: ${server.base}/served.json`],
+        ['blackbasta', 'Blue Heron Marine Supply', `ransomwatch: ${server.base}/served.json`],
+      ]);
+      expect((await listClaimSources(casebook.store))[0]).toMatchObject({ lastStatus: 'changed', lastAdded: 2, totalAdded: 2 });
     } finally {
       await casebook.close();
     }

@@ -8,7 +8,7 @@ import { organisationLatinKey } from '../analyze/org-latin-key.ts';
 import { canonicalGroup } from '../analyze/ransomware-groups.ts';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import { hostOf } from '../core/host-name.ts';
-import { parseClaims, type ClaimProblem } from '../formats/leak-claims.ts';
+import { parseClaims, type ClaimProblem, type ParsedClaims } from '../formats/leak-claims.ts';
 import type { ClaimFormat, ClaimLink, StoredClaim } from '../store/source-types.ts';
 import type { ClaimStore, Store } from '../store/ports.ts';
 import { loadIncidentFacts } from './incident-facts.ts';
@@ -44,9 +44,13 @@ export async function importClaimsFile(store: Store, path: string): Promise<Clai
 export async function importClaimsText(
   store: ClaimStore, text: string, options: { file: string; source: string; format?: ClaimFormat },
 ): Promise<ClaimImportReport> {
-  const parsed = parseClaims(text, options.source, options.format);
+  return storeParsedClaims(store, parseClaims(text, options.source, options.format), options.file);
+}
+
+/** Stores what parseClaims read (a file here, a tracker's body in a decoding process): the import's one write. */
+export async function storeParsedClaims(store: ClaimStore, parsed: ParsedClaims, file: string): Promise<ClaimImportReport> {
   const { added, existing } = parsed.claims.length > 0 ? await store.addClaims(parsed.claims) : { added: 0, existing: 0 };
-  return { file: options.file, records: parsed.claims.length + parsed.problems.filter((p) => p.index >= 0).length, added, existing, problems: parsed.problems };
+  return { file, records: parsed.claims.length + parsed.problems.filter((p) => p.index >= 0).length, added, existing, problems: parsed.problems };
 }
 
 export interface ClaimRow extends StoredClaim {

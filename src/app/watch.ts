@@ -11,7 +11,7 @@ import { documentLimits, sharedDecoder } from './decoder.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
 import { drainGrouping } from './regroup.ts';
 import { leaseHolder } from './lease-holder.ts';
-import { importClaimsText } from './claims.ts';
+import { storeParsedClaims } from './claims.ts';
 import { parseContentType, storeFetchedPage } from './ingest-url.ts';
 import type { FileOutcome } from './ingest.ts';
 
@@ -240,14 +240,17 @@ async function checkSource(source: WatchSource, deps: { store: Store; archive: A
 }
 
 /**
- * A tracker's body read as `claims import` reads a file (same parser, same natural-key dedupe). A body
- * that is not JSON, or not a list of claims, or none of whose records is one, is this source's failure
- * and stores nothing; a list with some unreadable records stores the readable ones and reports the rest.
+ * A tracker's body read as `claims import` reads a file (same parser, same natural-key dedupe), the
+ * parsing in a decoding process under its memory and time limits as a watched page's (a hostile or
+ * huge list stalls or exhausts a reader, not the server). A body that is not JSON, or not a list of
+ * claims, or none of whose records is one, is this source's failure and stores nothing; a list with
+ * some unreadable records stores the readable ones and reports the rest.
  */
 async function importTrackerClaims(source: WatchSource, bytes: Uint8Array, store: Store): Promise<ClaimPoll> {
-  const text = new TextDecoder('utf-8').decode(bytes);
   const format = source.claimFormat ?? 'auto';
-  const report = await importClaimsText(store, text, { file: source.url, source: source.url, format });
+  const read = await sharedDecoder().run({ kind: 'claims', source: source.url, bytes, format });
+  if (!read.ok) throw new JikenboError('bad_input', read.reason, { subject: source.url });
+  const report = await storeParsedClaims(store, read.parsed, source.url);
   const whole = report.problems.find((p) => p.index < 0);
   if (whole) throw new JikenboError('bad_input', `${source.url}: ${whole.reason}`, { subject: source.url });
   if (report.records > 0 && report.added + report.existing === 0) {

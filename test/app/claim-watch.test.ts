@@ -256,3 +256,4 @@ describe('the server\'s watcher', () => {
     }
   });
 });
+

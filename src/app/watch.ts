@@ -250,13 +250,15 @@ async function importTrackerClaims(source: WatchSource, bytes: Uint8Array, store
   const format = source.claimFormat ?? 'auto';
   const read = await sharedDecoder().run({ kind: 'claims', source: source.url, bytes, format });
   if (!read.ok) throw new JikenboError('bad_input', read.reason, { subject: source.url });
-  const report = await storeParsedClaims(store, read.parsed, source.url);
-  const whole = report.problems.find((p) => p.index < 0);
+  const { claims, problems } = read.parsed;
+  // Judged before anything is stored.
+  const whole = problems.find((p) => p.index < 0);
   if (whole) throw new JikenboError('bad_input', `${source.url}: ${whole.reason}`, { subject: source.url });
-  if (report.records > 0 && report.added + report.existing === 0) {
-    const first = report.problems[0]!;
-    throw new JikenboError('bad_input', `${source.url}: none of its ${report.records} records is a ${format === 'auto' ? 'leak-site claim' : `${format} claim`} (record ${first.index}: ${first.reason})`, { subject: source.url });
+  if (claims.length === 0 && problems.length > 0) {
+    const first = problems[0]!;
+    throw new JikenboError('bad_input', `${source.url}: none of its ${problems.length} records is a ${format === 'auto' ? 'leak-site claim' : `${format} claim`} (record ${first.index}: ${first.reason})`, { subject: source.url });
   }
+  const report = await storeParsedClaims(store, read.parsed, source.url);
   return { records: report.records, added: report.added, existing: report.existing, problems: report.problems };
 }
 

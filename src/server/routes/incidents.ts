@@ -24,6 +24,7 @@ import { parseIncidentQuery } from '../incident-query.ts';
 import { incidentPage } from '../pages/incident-page.ts';
 import { incidentsPage } from '../pages/incidents-page.ts';
 import { relatedIncidentsOf } from '../../app/related-incidents.ts';
+import { publicationOf } from '../../app/publication.ts';
 
 export const PAGE_SIZE = 50;
 
@@ -103,6 +104,7 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
     return c.html(incidentPage(ctx, {
       incident, notices, decisions, duty, reviews, related: await relatedIncidentsOf(store, incident.id), claims: await confirmedClaimsOf(store, incident.id),
       fetches: await fetchesOf(store, notices.map((n) => n.document.id)),
+      publication: await publicationOf(store, incident.id, incident.members.map((m) => m.noticeId)),
     }));
   });
 

@@ -84,7 +84,7 @@ describe('the published site in Chromium from file://', () => {
     expect(await page.locator('h1').textContent()).toContain('<script>window.pwned=1</script>');
     expect(await page.locator('pre.notice-text').textContent()).toContain('<img src=x onerror="window.pwned=2">');
     expect(await page.locator('td.sentence').filter({ hasText: '1,200名' }).count()).toBeGreaterThan(0);
-    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator('main script, main img, main iframe, main a[href^="javascript"]').count()).toBe(0);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'published-incident.png'), fullPage: true });
@@ -92,7 +92,7 @@ describe('the published site in Chromium from file://', () => {
     await page.locator('a.original').first().click();
     await page.waitForURL(/\/originals\/[0-9a-f]{64}\.txt$/);
     expect(await page.locator('body').textContent()).toContain('<script>window.pwned=1</script>');
-    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
 
     expect(errors).toEqual([]);
     expect(requests.length).toBeGreaterThanOrEqual(6);
@@ -124,13 +124,14 @@ describe('the published site in Chromium from file://', () => {
   it('would see a request that left the folder (the interception is not blind)', async () => {
     const { page, requests } = await sitePage();
     await page.goto(`${siteUrl}ja/index.html`);
-    await page.evaluate(() => new Promise((done) => {
+    // A resource asked for from outside, as a hostile page would: the interception must record it.
+    await page.evaluate(`new Promise((done) => {
       const img = document.createElement('img');
       img.onerror = done;
       img.onload = done;
       img.src = 'https://example.com/probe.png';
       document.body.append(img);
-    }));
+    })`);
     expect(requests.filter((u) => !u.startsWith(siteUrl))).toEqual(['https://example.com/probe.png']);
   });
 });

@@ -151,6 +151,8 @@ describe('the published site', () => {
       const external = [...text.matchAll(/(?:href|src)="([^"]*)"/g)].map((x) => x[1]!).filter((u) => /^[a-z]+:|^\/\//i.test(u));
       expect(external, f).toEqual(external.filter((u) => u.startsWith('https://example.jp/')));
     }
+    // The stylesheet loads nothing either (no web font, no @import).
+    expect(readFileSync(join(out, 'style.css'), 'utf8')).not.toMatch(/url\(|@import/);
     // The originals are copied byte for byte, HTML or not, as .txt (never rendered).
     const original = files.find((f) => f.startsWith('originals/') && readFileSync(join(out, f), 'utf8') === HOSTILE_TEXT);
     expect(original).toMatch(/^originals\/[0-9a-f]{64}\.txt$/);

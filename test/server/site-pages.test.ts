@@ -9,7 +9,6 @@ import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
 import { regroupIncidents } from '../../src/app/incidents.ts';
 import { markPublication } from '../../src/app/publication.ts';
 import { loadSiteModel, numberedOrder, publishSite, SITE_MARKER, type SiteModel } from '../../src/app/publish-site.ts';
-import { publicationState, type PublicationMark } from '../../src/core/publication.ts';
 import { publicIncidentId } from '../../src/core/public-id.ts';
 import { dashboardSitePage, incidentSitePage, indexPage, sentenceAround, siteFeed, siteRenderer } from '../../src/server/pages/site/site-pages.ts';
 import { siteContext } from '../../src/server/pages/site/site-layout.ts';
@@ -196,11 +195,4 @@ describe('site helpers', () => {
     expect(sorted).toEqual(['2023-010', 'J2023-0001', '2024-050', '2024-504', 'J2024-0002', '77']);
   });
 
-  it('publishes a mark only while it covers the incident\'s notices', () => {
-    const mark = (publishable: boolean, noticeIds: number[]): PublicationMark => ({ id: 1, incidentId: 1, publishable, noticeIds, by: 'a', at: '', reason: null });
-    expect(publicationState(undefined, [1])).toBe('unmarked');
-    expect(publicationState(mark(false, [1]), [1])).toBe('withdrawn');
-    expect(publicationState(mark(true, [2, 1]), [1, 2])).toBe('published');
-    expect(publicationState(mark(true, [1]), [1, 2])).toBe('changed');
-  });
 });

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
-import { regroupIncidents } from '../../src/app/incidents.ts';
+import { linkNoticesAsPerson, regroupIncidents } from '../../src/app/incidents.ts';
 import { markPublication } from '../../src/app/publication.ts';
 import { loadSiteModel, numberedOrder, publishSite, SITE_MARKER, type SiteModel } from '../../src/app/publish-site.ts';
 import { publicIncidentId } from '../../src/core/public-id.ts';
@@ -178,6 +178,19 @@ describe('the published site', () => {
     await expect(publishSite(casebook.store, casebook.archive, { out: join(dir, 'no', 'such'), locales: ['ja'], renderer: siteRenderer, timeZone: 'UTC' }))
       .rejects.toMatchObject({ code: 'bad_input' });
     expect(existsSync(join(dir, 'no'))).toBe(false);
+  });
+
+  // Last: it changes the casebook.
+  it('leaves out a marked incident whose notices changed since, and says so', async () => {
+    await linkNoticesAsPerson(casebook.store, third, quiet, 'tanaka');
+    const after = publicIncidentId((await casebook.store.getIncident((await casebook.store.incidentOfNotice(third))!))!);
+    const { model: m, heldBack } = await loadSiteModel(casebook.store, { timeZone: 'UTC' });
+    expect(m.incidents.map((i) => i.notices.map((n) => n.id))).toEqual([[hostile]]);
+    expect(heldBack).toHaveLength(1);
+    // The incident that now holds the notices, itself or the one a merge took it into.
+    expect([after, `${after} (merged)`]).toContain(heldBack[0]!.publicId);
+    expect(heldBack[0]!.state).toBe('changed');
+    expect(m.figures.incidents).toBe(1);
   });
 });
 

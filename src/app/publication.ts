@@ -2,6 +2,7 @@
 // would do with each: the use cases the CLI (`jikenbo publish mark|unmark`) and the incident page share.
 import { JikenboError } from '../core/errors.ts';
 import { publicationState, type PublicationMark, type PublicationState } from '../core/publication.ts';
+import { publicIncidentId } from '../core/public-id.ts';
 import type { IncidentStore, PublicationStore } from '../store/ports.ts';
 import { resolveIncidentRef } from './incident-number.ts';
 import { checkReason } from './review.ts';
@@ -50,4 +51,25 @@ export async function publicationOf(store: PublicationStore, incidentId: number,
   const history = await store.listPublicationMarks(incidentId);
   const mark = history.at(-1) ?? null;
   return { state: publicationState(mark ?? undefined, noticeIds), mark, history };
+}
+
+export interface MarkedIncident {
+  /** The incident's public identifier; null for one a merge retired (its notices are another's now). */
+  publicId: string | null;
+  state: PublicationState;
+  mark: PublicationMark;
+}
+
+/** Every incident a person marked, with what publishing does with it, in the order they were last marked. */
+export async function listMarkedIncidents(store: IncidentStore & PublicationStore): Promise<MarkedIncident[]> {
+  const out: MarkedIncident[] = [];
+  for (const mark of [...(await store.currentPublicationMarks()).values()].sort((a, b) => a.id - b.id)) {
+    const incident = await store.getIncident(mark.incidentId);
+    out.push({
+      publicId: incident ? publicIncidentId(incident) : null,
+      state: incident ? publicationState(mark, incident.members.map((m) => m.noticeId)) : mark.publishable ? 'changed' : 'withdrawn',
+      mark,
+    });
+  }
+  return out;
 }

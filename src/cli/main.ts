@@ -64,6 +64,7 @@ usage: jikenbo COMMAND [options]
   report --year YYYY        the year's summary as one self-contained HTML file  [--out FILE] [--pdf] [--settings FILE]
   publish --out DIR         the incidents marked publishable as a static site (pages, archives, dashboard, feed, originals)  [--lang ja|en|both]
   publish mark REF...       mark incidents publishable, as a person's decision (publish unmark REF...: withdraw them)  [--by NAME] [--reason TEXT]
+  publish list              the marked incidents and whether the site takes them  [--json]
   watch add URL             watch an RSS/Atom feed or a news page for new notices  [--every 6h] [--allow-private]
   watch list | watch run    the watched sources and their state; check the due ones once  [--all]
   watch remove|pause|resume ID|URL   stop watching a source, or pause and resume it

@@ -39,6 +39,12 @@ describe.each(CASEBOOK_ENGINES)('jikenbo publish on $name', (engine) => {
     const none = await jikenbo(['publish', 'mark', '--db', db]);
     expect(none.code).toBe(2);
     const audit = await jikenbo(['audit', '--action', 'publication.unmark', '--json', '--db', db]);
+    const list = await jikenbo(['publish', 'list', '--db', db]);
+    expect(list.stdout).toMatch(new RegExp(`^#${usb}\tpublished\tsato\t\\S+\t公表済みの内容のみ$`, 'm'));
+    expect(list.stdout).toMatch(new RegExp(`^#${bcc}\twithdrawn\tsuzuki\t`, 'm'));
+    expect(list.stdout).toMatch(/^1 of 2 marked incidents go into the site$/m);
+    const json = JSON.parse((await jikenbo(['publish', 'list', '--json', '--db', db])).stdout) as { incident: string; state: string }[];
+    expect(json.map((m) => [m.incident, m.state])).toEqual([[usb, 'published'], [bcc, 'withdrawn']]);
     const lines = audit.stdout.trim().split('\n').map((l) => JSON.parse(l) as { actor: string; after: { publishable: boolean } });
     expect(lines.map((e) => [e.actor, e.after.publishable])).toEqual([['suzuki', false]]);
   }, 60_000);

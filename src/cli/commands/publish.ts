@@ -2,7 +2,7 @@
 // site (app/publish-site.ts, pages in server/pages/site/); `jikenbo publish mark|unmark REF…` marks them.
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
-import { markPublication } from '../../app/publication.ts';
+import { listMarkedIncidents, markPublication } from '../../app/publication.ts';
 import { publishSite } from '../../app/publish-site.ts';
 import { resolveDbPath } from '../../app/casebook.ts';
 import { loadSettings } from '../../app/settings.ts';
@@ -19,8 +19,9 @@ const LANGS: Record<string, Locale[]> = { ja: ['ja'], en: ['en'], both: ['ja', '
 
 export async function publishCommand(args: string[]): Promise<number> {
   if (args[0] === 'mark' || args[0] === 'unmark') return markCommand(args[0], args.slice(1));
+  if (args[0] === 'list') return listCommand(args.slice(1));
   const { values, positionals } = parseCommand('publish', args, { db: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, quiet: { type: 'boolean' } });
-  if (positionals.length > 0) throw new JikenboError('bad_input', `publish: unknown subcommand "${positionals[0]!.slice(0, 40)}" (publish --out DIR, publish mark REF..., publish unmark REF...)`, { subject: 'publish' });
+  if (positionals.length > 0) throw new JikenboError('bad_input', `publish: unknown subcommand "${positionals[0]!.slice(0, 40)}" (publish --out DIR, publish mark REF..., publish unmark REF..., publish list)`, { subject: 'publish' });
   const input = validate('publish', z.object({
     out: z.string('expected a folder: --out DIR').trim().min(1, 'expected a folder: --out DIR'),
     lang: z.enum(['ja', 'en', 'both'], 'expected ja, en or both').default('both'),
@@ -73,6 +74,33 @@ async function markCommand(action: 'mark' | 'unmark', args: string[]): Promise<n
         ? `#${id} marked publishable by ${m.by} (notices ${m.noticeIds.map((n) => `N${n}`).join(', ')})\n`
         : `#${id} withdrawn from publication by ${m.by}\n`);
     }
+    return 0;
+  } finally {
+    await casebook.close();
+  }
+}
+
+const STATE_TEXT = {
+  published: 'published',
+  unmarked: 'not marked',
+  withdrawn: 'withdrawn',
+  changed: 'left out: its notices changed since it was marked',
+} as const;
+
+async function listCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand('publish list', args, { db: { type: 'string' }, json: { type: 'boolean' } });
+  if (positionals.length > 0) throw new JikenboError('bad_input', `publish list: unexpected "${positionals[0]!.slice(0, 40)}"`, { subject: 'publish' });
+  const casebook = await openCommandCasebook(values.db);
+  try {
+    const marked = await listMarkedIncidents(casebook.store);
+    if (values.json) {
+      process.stdout.write(JSON.stringify(marked.map((m) => ({ incident: m.publicId, state: m.state, by: m.mark.by, at: m.mark.at, reason: m.mark.reason, notices: m.mark.noticeIds }))) + '\n');
+      return 0;
+    }
+    for (const m of marked) {
+      process.stdout.write(`${m.publicId ? `#${m.publicId}` : '(merged away)'}\t${STATE_TEXT[m.state]}\t${m.mark.by}\t${m.mark.at}${m.mark.reason ? `\t${m.mark.reason}` : ''}\n`);
+    }
+    process.stdout.write(`${marked.filter((m) => m.state === 'published').length} of ${marked.length} marked incidents go into the site\n`);
     return 0;
   } finally {
     await casebook.close();

@@ -121,6 +121,19 @@ describe('the published site in Chromium from file://', () => {
     expect(requests.filter((u) => !u.startsWith(siteUrl))).toEqual([]);
   }, 60_000);
 
+  it('fits a phone: no page of the site scrolls sideways at 390 px', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}ja/index.html`);
+    const pages = [`${siteUrl}ja/index.html`, `${siteUrl}ja/dashboard.html`,
+      ...await page.locator('#all + ol.related a').evaluateAll((as) => as.map((a) => (a as unknown as { href: string }).href))];
+    for (const url of pages) {
+      await page.goto(url);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth'), url).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  }, 60_000);
+
   it('would see a request that left the folder (the interception is not blind)', async () => {
     const { page, requests } = await sitePage();
     await page.goto(`${siteUrl}ja/index.html`);

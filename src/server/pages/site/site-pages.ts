@@ -28,6 +28,7 @@ import {
 
 /** What the site adds to the web app's stylesheet. */
 const SITE_CSS = `
+main { overflow-wrap:anywhere; }
 .pager { display:flex; justify-content:space-between; gap:1rem; margin:1rem 0; }
 .sentence { color:var(--muted); font-size:.9rem; }
 ul.labels, ul.months { display:flex; flex-wrap:wrap; gap:.3rem 1rem; list-style:none; padding:0; }

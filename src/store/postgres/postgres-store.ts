@@ -14,6 +14,7 @@ import type { ListOptions, NoticeSummary, SearchFilters, SearchHit } from '../st
 import type { Store } from '../ports.ts';
 import { claimQueries } from './claim-queries.ts';
 import { correctionQueries, correctionsOf } from './correction-queries.ts';
+import { publicationQueries } from './publication-queries.ts';
 import { fetchQueries } from './fetch-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
@@ -95,6 +96,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...incidentQueries(pool, now),
     ...groupingQueries(pool),
     ...correctionQueries(pool, now),
+    ...publicationQueries(pool, now),
     ...pageQueries(pool, fts),
     ...factsQueries(pool, CHANGE_TOKEN, options.factsIndex ?? true),
     ...fetchQueries(pool),

@@ -11,6 +11,7 @@ import type {
   OrganisationAssignment, OrganisationDetail, OrganisationName, OrganisationNameKind, OrganisationSummary, OrganisationWorkItem,
 } from '../store/organisation-types.ts';
 import { refreshIncidentFacts } from './incident-facts.ts';
+import { organisationIdsHolding } from './organisation-search.ts';
 import { resolveIncidentRef } from './incident-number.ts';
 
 export const ORGANISATION_PAGE_SIZE = 50;
@@ -60,7 +61,12 @@ export async function findOrganisations(
     }
   }
   if (query?.trim() && terms.length === 0) return { total: 0, rows: [] };
-  return store.searchOrganisations({ terms }, window);
+  if (terms.length === 0) return store.searchOrganisations({ terms }, window);
+  // The terms are looked for in memory (organisation-search.ts); the store reads the page's rows.
+  const { total, ids } = await organisationIdsHolding(store, terms, window);
+  if (ids.length === 0) return { total, rows: [] };
+  const { rows } = await store.searchOrganisations({ terms, ids }, { offset: 0, limit: ids.length });
+  return { total, rows };
 }
 
 export interface OrganisationView {

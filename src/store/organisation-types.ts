@@ -86,6 +86,14 @@ export interface OrganisationDetail extends OrganisationSummary {
 /** Organisations whose name, key, romaji, alias or domain holds any of `terms` (folded); every one when none. */
 export interface OrganisationQuery {
   terms: readonly string[];
+  /** Only these organisations (already found by app/organisation-search.ts); `terms` are then not read. */
+  ids?: readonly number[];
+}
+
+/** A listed organisation's search text (names, romaji, domains, one per line), in the list's order. */
+export interface OrganisationSearchText {
+  id: number;
+  text: string;
 }
 
 export interface OrganisationNameInput {

@@ -21,7 +21,7 @@ import type {
 } from './account-types.ts';
 import type { IntegrityReport } from './integrity.ts';
 import type {
-  OrganisationAssignment, OrganisationDetail, OrganisationMergeInput, OrganisationName, OrganisationNameInput, OrganisationQuery,
+  OrganisationAssignment, OrganisationDetail, OrganisationMergeInput, OrganisationName, OrganisationNameInput, OrganisationQuery, OrganisationSearchText,
   OrganisationSplitInput, OrganisationSummary, OrganisationWorkItem,
 } from './organisation-types.ts';
 import type { Lease } from './lease-types.ts';
@@ -274,6 +274,8 @@ export interface OrganisationStore {
   saveOrganisationWork(assignments: readonly OrganisationAssignment[], done: readonly OrganisationWorkItem[]): Promise<void>;
   /** Organisations with notices, not merged away, latest notice first, `offset` skipped, at most `limit`; with how many match. */
   searchOrganisations(query: OrganisationQuery, window: { offset: number; limit: number }): Promise<{ total: number; rows: OrganisationSummary[] }>;
+  /** Every listed organisation's search text, latest notice first (the order searchOrganisations pages in). */
+  organisationSearchTexts(): Promise<OrganisationSearchText[]>;
   /** One organisation with its names, domains, incidents and changes (also a merged one: see mergedInto); null when unknown. */
   getOrganisation(id: number): Promise<OrganisationDetail | null>;
   /** The organisations of an incident's notices, most notices first. */

@@ -91,8 +91,10 @@ export function organisationQueries(pool: Pool, now: () => Date): OrganisationSt
     },
     async searchOrganisations(query, window) {
       const terms = query.terms.filter((t) => t.length > 0);
-      const params: unknown[] = terms.map(likePattern);
-      const where = [LISTED, ...(terms.length ? [`(${terms.map((_, i) => `o.search_text LIKE $${i + 1} ESCAPE '\\'`).join(' OR ')})`] : [])].join(' AND ');
+      const params: unknown[] = query.ids ? [query.ids] : terms.map(likePattern);
+      const where = [LISTED, ...(query.ids
+        ? ['o.id = ANY($1::bigint[])']
+        : terms.length ? [`(${terms.map((_, i) => `o.search_text LIKE $${i + 1} ESCAPE '\\'`).join(' OR ')})`] : [])].join(' AND ');
       const total = (await one<{ n: string }>(pool, `SELECT count(*) AS n FROM organisations o WHERE ${where}`, params))!.n;
       // The page's ids first, by the index; its rows' incidents are counted for those alone.
       const found = await rows<OrganisationRow>(pool, `SELECT ${SUMMARY_COLUMNS} FROM (
@@ -101,6 +103,11 @@ export function organisationQueries(pool: Pool, now: () => Date): OrganisationSt
         JOIN organisations o ON o.id = page.id ORDER BY o.latest_date DESC NULLS LAST, o.id DESC`,
       [...params, window.limit, window.offset]);
       return { total: Number(total), rows: found.map(toOrganisationSummary) };
+    },
+    async organisationSearchTexts() {
+      const found = await rows<{ id: string | number; search_text: string }>(pool,
+        `SELECT o.id, o.search_text FROM organisations o WHERE ${LISTED} ORDER BY o.latest_date DESC NULLS LAST, o.id DESC`, []);
+      return found.map((r) => ({ id: Number(r.id), text: r.search_text }));
     },
     async getOrganisation(id) {
       if (!isRowId(id)) return null;

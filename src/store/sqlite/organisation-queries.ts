@@ -162,6 +162,9 @@ export function organisationQueries(db: Database.Database, now: () => Date, audi
     return summaryOf(newId);
   });
 
+  const selectSearchTexts = db.prepare<[], { id: number; search_text: string }>(
+    `SELECT o.id, o.search_text FROM organisations o WHERE ${LISTED} ORDER BY o.latest_date DESC, o.id DESC`);
+
   return {
     async takeOrganisationWork(limit) {
       return takeWork.all(limit).map((r) => ({ noticeId: r.notice_id, seq: r.seq, organization: r.organization, source: r.source ?? '' }));
@@ -171,14 +174,19 @@ export function organisationQueries(db: Database.Database, now: () => Date, audi
     },
     async searchOrganisations(query, window) {
       const terms = query.terms.filter((t) => t.length > 0);
-      const where = [LISTED, ...(terms.length ? [`(${terms.map(() => "o.search_text LIKE ? ESCAPE '\\'").join(' OR ')})`] : [])].join(' AND ');
-      const params = terms.map(likePattern);
+      const where = [LISTED, ...(query.ids
+        ? ['o.id IN (SELECT value FROM json_each(?))']
+        : terms.length ? [`(${terms.map(() => "o.search_text LIKE ? ESCAPE '\\'").join(' OR ')})`] : [])].join(' AND ');
+      const params: unknown[] = query.ids ? [JSON.stringify(query.ids)] : terms.map(likePattern);
       const total = (db.prepare(`SELECT count(*) AS n FROM organisations o WHERE ${where}`).get(...params) as { n: number }).n;
       // The page's ids first, by the index; its rows' incidents are counted for those alone.
       const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM (
           SELECT o.id FROM organisations o WHERE ${where} ORDER BY o.latest_date DESC, o.id DESC LIMIT ? OFFSET ?) AS page
         JOIN organisations o ON o.id = page.id ORDER BY o.latest_date DESC, o.id DESC`).all(...params, window.limit, window.offset) as OrganisationRow[];
       return { total, rows: rows.map(toOrganisationSummary) };
+    },
+    async organisationSearchTexts() {
+      return selectSearchTexts.all().map((r) => ({ id: r.id, text: r.search_text }));
     },
     async getOrganisation(id) {
       const row = Number.isSafeInteger(id) ? selectRow.get(id) : undefined;

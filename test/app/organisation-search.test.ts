@@ -1,0 +1,42 @@
+// organisationIdsHolding: the organisations whose search text holds a term, from memory, in the list's order.
+import { describe, expect, it } from 'vitest';
+import { organisationIdsHolding } from '../../src/app/organisation-search.ts';
+import type { OrganisationStore, Store } from '../../src/store/ports.ts';
+
+function fakeStore(rows: Array<{ id: number; text: string }>) {
+  let token = 't1';
+  let reads = 0;
+  const store = {
+    async changeToken() { return token; },
+    async organisationSearchTexts() { reads++; return rows.map((r) => ({ ...r })); },
+  } as unknown as OrganisationStore & Pick<Store, 'changeToken'>;
+  return { store, reads: () => reads, change: (t: string) => { token = t; } };
+}
+
+describe('organisationIdsHolding', () => {
+  const rows = [
+    { id: 7, text: 'フジクラ\nfujikura\nfujikura.co.jp' },
+    { id: 3, text: 'みかづき商店\nmikazuki' },
+    { id: 9, text: 'フジクラ電装\nfujikura densou' },
+    { id: 1, text: 'ほしぞら病院' },
+  ];
+
+  it('finds any term, in the store order, counting all and returning the window', async () => {
+    const { store } = fakeStore(rows);
+    expect(await organisationIdsHolding(store, ['フジクラ'], { offset: 0, limit: 10 })).toEqual({ total: 2, ids: [7, 9] });
+    expect(await organisationIdsHolding(store, ['フジクラ', '病院'], { offset: 1, limit: 1 })).toEqual({ total: 3, ids: [9] });
+    expect(await organisationIdsHolding(store, ['FUJIKURA'], { offset: 0, limit: 10 })).toEqual({ total: 2, ids: [7, 9] });
+    expect(await organisationIdsHolding(store, ['存在しない'], { offset: 0, limit: 10 })).toEqual({ total: 0, ids: [] });
+    expect(await organisationIdsHolding(store, [''], { offset: 0, limit: 10 })).toEqual({ total: 0, ids: [] });
+  });
+
+  it('reads the texts once per change of the casebook', async () => {
+    const s = fakeStore(rows);
+    await organisationIdsHolding(s.store, ['病院'], { offset: 0, limit: 5 });
+    await Promise.all([1, 2, 3].map(() => organisationIdsHolding(s.store, ['みかづき'], { offset: 0, limit: 5 })));
+    expect(s.reads()).toBe(1);
+    s.change('t2');
+    await organisationIdsHolding(s.store, ['病院'], { offset: 0, limit: 5 });
+    expect(s.reads()).toBe(2);
+  });
+});

@@ -13,6 +13,7 @@ import { documentTextOf } from '../document-text.ts';
 import type { ListOptions, NoticeSummary, SearchFilters, SearchHit } from '../store.ts';
 import type { Store } from '../ports.ts';
 import { claimQueries } from './claim-queries.ts';
+import { watchlistQueries } from './watchlist-queries.ts';
 import { correctionQueries, correctionsOf } from './correction-queries.ts';
 import { fetchQueries } from './fetch-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
@@ -100,6 +101,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...watchQueries(pool, now),
     ...leaseQueries(pool),
     ...claimQueries(pool, now),
+    ...watchlistQueries(pool, now),
     ...accountQueries(pool, now),
     ...integrityQueries(pool),
     ...ingestQueries(pool, now),

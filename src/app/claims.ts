@@ -13,6 +13,7 @@ import type { ClaimLink, StoredClaim } from '../store/source-types.ts';
 import type { Store } from '../store/ports.ts';
 import { loadIncidentFacts } from './incident-facts.ts';
 import { resolveIncidentRef } from './incident-number.ts';
+import { updateWatchlistHits } from './watchlists.ts';
 
 export interface ClaimImportReport {
   file: string;
@@ -35,6 +36,8 @@ export async function importClaimsFile(store: Store, path: string): Promise<Clai
   if (text.length > MAX_FILE_BYTES) throw new JikenboError('bad_input', `${path}: larger than 200 MB`, { subject: path });
   const parsed = parseClaims(text, basename(path));
   const { added, existing } = parsed.claims.length > 0 ? await store.addClaims(parsed.claims) : { added: 0, existing: 0 };
+  // The watchlists' hits of the new claims (a failure leaves the cursors: the job loop matches them later).
+  if (added > 0) await updateWatchlistHits(store).catch(() => undefined);
   return { file: path, records: parsed.claims.length + parsed.problems.filter((p) => p.index >= 0).length, added, existing, problems: parsed.problems };
 }
 

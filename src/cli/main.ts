@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   watch: async () => (await import('./commands/watch.ts')).watchCommand,
   claims: async () => (await import('./commands/claims.ts')).claimsCommand,
+  watchlist: async () => (await import('./commands/watchlist.ts')).watchlistCommand,
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
   review: async () => (await import('./commands/review.ts')).reviewCommand,
   revert: async () => (await import('./commands/review.ts')).revertCommand,
@@ -69,6 +70,8 @@ usage: jikenbo COMMAND [options]
   claims proposals          unconfirmed claims with the incidents they may be about  [--month YYYY-MM] [--country jp]
   claims confirm CLAIM INC  a person confirms a claim is about incident INC (id or 2023-042)  [--by NAME]
   claims map add DOMAIN P   a foreign domain belongs to Japanese organisation P  (claims map list)
+  watchlist add NAME [ORG]  a list of organisations to follow, or an organisation on it  [--domain D] [--alias A] [--public] [--webhook URL]
+  watchlist import NAME F   its organisations from a CSV (name, domain, alias…); list | show NAME [--json] | webhook | remove
   serve                     the web app; sign-in required  [--port 8080] [--host 127.0.0.1] [--public-read] [--trust-proxy]
                             [--log-level debug|info|warn|error|silent]  (JSON lines on stderr: requests, background jobs; --quiet = warn)
   user add NAME --role R    an account (viewer, editor or admin); the password is asked, or read from stdin
@@ -87,7 +90,7 @@ A URL may set pool_size, acquire_timeout_ms, statement_timeout_ms and idle_in_tr
 `;
 
 /** Commands that change the casebook, its accounts or files: they finish their work when their reader leaves. */
-const CHANGING = new Set(['init', 'ingest', 'import', 'reextract', 'review', 'revert', 'link', 'unlink', 'watch', 'claims',
+const CHANGING = new Set(['init', 'ingest', 'import', 'reextract', 'review', 'revert', 'link', 'unlink', 'watch', 'claims', 'watchlist',
   'user', 'token', 'demo', 'serve', 'migrate-store', 'backup', 'restore', 'report', 'export']);
 
 export async function main(argv: string[]): Promise<number> {

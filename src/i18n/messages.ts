@@ -1014,7 +1014,7 @@ const en: Catalogue = {
   'watchlist.delivery.pending': 'pending',
   'watchlist.delivery.delivered': 'delivered',
   'watchlist.delivery.failed': 'given up',
-  'watchlist.delivery.attempts': '{n} attempts',
+  'watchlist.delivery.attempts': 'attempts: {n}',
   'watchlist.feed.token': 'The feed of a private list needs an API token (Authorization: Bearer, or ?token= for feed readers).',
   'nav.account': 'Account',
   'nav.admin': 'Admin',

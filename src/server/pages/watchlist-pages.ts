@@ -62,7 +62,7 @@ ${v.hits.length === 0 ? html`<p class="empty">${t('watchlist.hits.empty')}</p>` 
   <td data-label="${t('watchlist.col.org')}">${h.organization ?? ''}${h.domain && h.domain !== h.organization ? html` <small>(${h.domain})</small>` : ''}</td>
   <td data-label="${t('watchlist.col.title')}">${clipTitle(h.title ?? '')}</td>
   <td data-label="${t('watchlist.col.date')}">${h.date ?? ''}</td>
-  <td data-label="${t('watchlist.col.match')}">${howText(ctx, h.how)} <small class="evidence">${h.evidence}</small></td>
+  <td data-label="${t('watchlist.col.match')}">${howText(ctx, h.how)} <small class="evidence">${h.evidence.replace(/^[a-z_]+: /, "")}</small></td>
   ${w.webhookUrl ? html`<td data-label="${t('watchlist.col.delivery')}">${deliveryText(ctx, h)}</td>` : ''}
 </tr>`)}</tbody></table></div>`}
 <h2>${t('watchlist.entries')}</h2>

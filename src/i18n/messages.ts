@@ -370,7 +370,7 @@ const ja = {
   'nav.watchlists': 'ウォッチリスト',
   'watchlists.title': 'ウォッチリスト',
   'watchlists.intro': '追跡する組織（保険契約者やその委託先、自社の取引先など）の一覧です。新しい公表文やリークサイトの犯行声明がいずれかの組織を名指ししたとき、ここに記録されます。',
-  'watchlists.empty': 'ウォッチリストはありません。コマンド jikenbo watchlist add NAME で作成できます。',
+  'watchlists.empty': 'ウォッチリストはありません。コマンドラインで作成できます。',
   'watchlists.col.name': '名前',
   'watchlists.col.entries': '組織',
   'watchlists.col.hits': '該当',
@@ -404,7 +404,7 @@ const ja = {
   'watchlist.delivery.delivered': '送信済み',
   'watchlist.delivery.failed': '送信失敗',
   'watchlist.delivery.attempts': '{n} 回試行',
-  'watchlist.feed.token': '非公開リストのフィードを読むには API トークン（Authorization: Bearer、またはフィードリーダー向けに ?token=）が必要です。',
+  'watchlist.feed.token': '非公開リストのフィードを読むには API トークンが必要です（ヘッダーで送るか、フィードリーダーではアドレスに付けます）。',
   // --- accounts (sign-in, own tokens, admin: accounts, watched sources, audit log)
   'nav.account': 'アカウント',
   'nav.admin': '管理',

@@ -38,7 +38,7 @@ describe('parseWatchlistCsv', () => {
   });
 });
 
-describe.each(CASEBOOK_ENGINES.slice(0, 1))('watchlists on $name', (engine) => {
+describe.each(CASEBOOK_ENGINES)('watchlists on $name', (engine) => {
   const dir = tempDir('jikenbo-watchlists-');
   let casebook: Casebook;
   let n = 0;

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Casebook } from '../../src/app/casebook.ts';
-import { importClaimsFile } from '../../src/app/claims.ts';
+import { importClaimsFile, mapClaimDomain } from '../../src/app/claims.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import {
   addWatchlistEntry, createWatchlist, deliverWebhooks, importWatchlistFile, MAX_ATTEMPTS, retryDelayMs, updateWatchlistHits, watchlistView,
@@ -93,18 +93,22 @@ describe.each(CASEBOOK_ENGINES)('watchlists on $name', (engine) => {
     await ingestText('bcc.txt', BCC_NOTICE);
     await ingestText('ransom.txt', RANSOM_NOTICE);
     await ingestText('contractor.txt', CONTRACTOR_NOTICE);
+    // A subsidiary's foreign domain mapped to its Japanese parent names the parent.
+    await mapClaimDomain(casebook.store, 'mst-asia.com', '株式会社みなと精機', 'sato');
     const claims = join(dir, 'posts.json');
     writeFileSync(claims, JSON.stringify([
       { post_title: 'Minato Seiki Co., Ltd.', group_name: 'lockbit3', discovered: '2024-09-20 10:00:00' },
       { post_title: 'shop.minato-seiki.co.jp', group_name: 'akira', discovered: '2024-09-21 10:00:00' },
       { post_title: 'Example Holdings Group', group_name: 'akira', discovered: '2024-09-22 10:00:00' },
+      { post_title: 'mst-asia.com', group_name: 'play', discovered: '2024-09-23 10:00:00' },
     ]));
-    expect((await importClaimsFile(casebook.store, claims)).added).toBe(3);
+    expect((await importClaimsFile(casebook.store, claims)).added).toBe(4);
     const hits = (await watchlistView(casebook.store, 'suppliers')).hits;
     expect(hits.map((h) => [h.entryName, h.subject, h.how, h.organization]).sort()).toEqual([
       ['株式会社ひかり書房', 'notice', 'contractor', '株式会社あさひ保険'],
       ['株式会社ひかり書房', 'notice', 'name', '株式会社ひかり書房'],
       ['株式会社みなと精機', 'claim', 'domain', 'shop.minato-seiki.co.jp'],
+      ['株式会社みなと精機', 'claim', 'name', 'mst-asia.com'],
       ['株式会社みなと精機', 'claim', 'romaji', 'Minato Seiki Co., Ltd.'],
       ['株式会社みなと精機', 'notice', 'name', '株式会社みなと精機'],
     ]);
@@ -114,7 +118,7 @@ describe.each(CASEBOOK_ENGINES)('watchlists on $name', (engine) => {
     expect(noticeHit.evidence).toBe('name: "株式会社ひかり書房" = "株式会社ひかり書房"');
     // Matching again finds nothing new: the cursors moved past what was matched.
     expect(await updateWatchlistHits(casebook.store)).toEqual({ added: {} });
-    expect((await casebook.store.getWatchlist(watchlist.id))!.hits).toBe(5);
+    expect((await casebook.store.getWatchlist(watchlist.id))!.hits).toBe(6);
   });
 });
 

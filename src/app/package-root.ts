@@ -21,7 +21,11 @@ export function packageRoot(): string {
   return dir;
 }
 
-/** True when this module runs from its TypeScript source (tests, bin/run-ts.js), not from dist/. */
-export function runningFromSource(): boolean {
-  return import.meta.url.endsWith('.ts');
+/**
+ * True when this module runs from its TypeScript source (tests, bin/run-ts.js, bin/jikenbo.js on a stale
+ * dist/), not from dist/. The path is read without the query that tsx's tsImport appends
+ * (`package-root.ts?tsx-namespace=…`): with it, a stale build's readers ran the old compiled code.
+ */
+export function runningFromSource(url: string = import.meta.url): boolean {
+  return new URL(url).pathname.endsWith('.ts');
 }

@@ -50,6 +50,34 @@ export const incidentPageQuerySchema = z.object({
   wide: z.enum(['1']).optional(),
 });
 
+/** The organisations list (`/organisations`, `/api/v1/organisations`, `jikenbo orgs`): a name, alias or domain, a page. */
+export const organisationListSchema = z.object({
+  q: z.string().max(200).optional().describe('a name, alias, romaji or domain the organisation has (any part of it)'),
+  page: z.coerce.number().int().min(1).max(100_000).optional().describe('page number, 1 first'),
+});
+
+/** A person's name or domain for an organisation. */
+export const organisationNameSchema = z.object({
+  kind: z.enum(['alias', 'former', 'domain']).describe('alias: another name (romaji, English); former: a former name; domain: a host name'),
+  value: z.string().trim().min(1).max(200),
+}).strict();
+
+const reason = z.string().trim().max(500).optional().describe('why, kept with the change');
+
+/** Merging one organisation into another. */
+export const organisationMergeSchema = z.object({
+  into: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe('the organisation that answers for both from now on'),
+  reason,
+}).strict();
+
+/** Splitting off incidents or notices of an organisation into a new organisation of the same name. */
+export const organisationSplitSchema = z.object({
+  incidents: z.array(z.string().trim().regex(/^#?(J?\d{4}-\d{3,}|[1-9]\d{0,15})$/, 'expected an incident number such as 2024-078 or J2024-0078')).max(500).default([])
+    .describe('incidents whose notices of this organisation move'),
+  notices: z.array(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)).max(500).default([]).describe('notices that move'),
+  reason,
+}).strict().refine((v) => v.incidents.length + v.notices.length > 0, { message: 'name at least one incident or notice to move', path: ['incidents'] });
+
 /** The notices list's filter (`jikenbo list`/`search`, /notices): one type, one sector, a date range. */
 export const noticeFilterSchema = z.object({
   type: z.enum(INCIDENT_TYPES).optional(),

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   watch: async () => (await import('./commands/watch.ts')).watchCommand,
   claims: async () => (await import('./commands/claims.ts')).claimsCommand,
+  orgs: async () => (await import('./commands/orgs.ts')).orgsCommand,
   watchlist: async () => (await import('./commands/watchlist.ts')).watchlistCommand,
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
   review: async () => (await import('./commands/review.ts')).reviewCommand,
@@ -70,6 +71,11 @@ usage: jikenbo COMMAND [options]
   claims proposals          unconfirmed claims with the incidents they may be about  [--month YYYY-MM] [--country jp]
   claims confirm CLAIM INC  a person confirms a claim is about incident INC (id or 2023-042)  [--by NAME]
   claims map add DOMAIN P   a foreign domain belongs to Japanese organisation P  (claims map list)
+  orgs [QUERY]              organisations by name, other name, romaji or domain  [--page N] [--json]
+  orgs show ID              one organisation: names, domains, sector, incidents with data types and counts  [--json]
+  orgs alias|domain ID V    a person adds another name ([--former] for a former one) or a domain  [--by NAME]
+  orgs merge ID --into ID   a person merges organisation ID into another  [--reason TEXT] [--by NAME]
+  orgs split ID INC...      a person moves incidents' notices to a new organisation of the same name  [--notice N]... [--reason TEXT]
   watchlist add NAME [ORG]  a list of organisations to follow, or an organisation on it  [--domain D] [--alias A] [--public] [--webhook URL]
   watchlist import NAME F   its organisations from a CSV (name, domain, alias…); list | show NAME [--json] | webhook | remove
   serve                     the web app; sign-in required  [--port 8080] [--host 127.0.0.1] [--public-read] [--trust-proxy]
@@ -90,7 +96,7 @@ A URL may set pool_size, acquire_timeout_ms, statement_timeout_ms and idle_in_tr
 `;
 
 /** Commands that change the casebook, its accounts or files: they finish their work when their reader leaves. */
-const CHANGING = new Set(['init', 'ingest', 'import', 'reextract', 'review', 'revert', 'link', 'unlink', 'watch', 'claims', 'watchlist',
+const CHANGING = new Set(['init', 'ingest', 'import', 'reextract', 'review', 'revert', 'link', 'unlink', 'watch', 'claims', 'orgs', 'watchlist',
   'user', 'token', 'demo', 'serve', 'migrate-store', 'backup', 'restore', 'report', 'export']);
 
 export async function main(argv: string[]): Promise<number> {

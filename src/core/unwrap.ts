@@ -10,6 +10,8 @@ const CLOSED_END_RE = /[。.!?:」』)\]】]\s*$/;
 // A short numbered heading with a space after its number (「３　対応」 after NFKC) is a line of its own too.
 const OPENER_RE = /^\s*(?:[•・*※■□◆◇●○▼▽★☆\-【\[<(①-⑳]|[0-9]{1,2}\s*[.)、]|[0-9]{1,2}\s+[^\s0-9][^\s]{0,14}\s*$|[0-9]{4}\s*年|(?:令和|平成)\s*[0-9元]|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[QA]\s*[.:]|(?:電話|TEL|Tel|FAX|Fax|E-?mail|メール)\s*[:：\s0-9(]|〒|URL|https?:)/;
 const TABLE_RE = /[\t|]/;
+/** A weekday in brackets that goes on (「(水)、」「(月)午前」), as a date cut at a line end leaves it. */
+const WEEKDAY_OPENER_RE = /^\((?:月|火|水|木|金|土|日)(?:曜日?)?(?:・祝)?\)\s*[、,]?\s*[^\s]/;
 const LIST_ITEM_RE = /^\s*(?:[•・*※■□◆◇●○▼▽★☆\-①-⑳]|\(?[0-9]{1,2}\)|[0-9]{1,2}\s*[.)、])/;
 // How the second half of a cut word or clause starts: kana that cannot open a sentence, or punctuation.
 const CONTINUATION_RE = /^[ぁ-ゖゃゅょっー、。)」]/;
@@ -92,6 +94,12 @@ export function unwrapPdfLines(norm: Normalized): Normalized {
     const at = a.text.trimEnd();
     const bt = b.text.trim();
     if (at.trim().length < WRAP_MIN || bt === '' || drop[b.start] === 1) continue;
+    // 「…７月８日」 over 「（水）、通知書を…」: a date's weekday carried to the next line is a cut, not a new item.
+    if (/[0-9]\s*日$/.test(at) && WEEKDAY_OPENER_RE.test(bt)) {
+      strongCount++;
+      pairs.push({ a, b, strong: true, item: LIST_ITEM_RE.test(a.text) });
+      continue;
+    }
     if (TABLE_RE.test(a.text) || TABLE_RE.test(b.text) || OPENER_RE.test(b.text) || BYLINE_RE.test(at)) continue;
     // 「地方独立行政法人ほしぞら病院機構」 over 「ほしぞら総合病院」: a name line over another short line, even one
     // that opens in kana, is a byline of two lines.

@@ -10,8 +10,12 @@ import { DATA_CUE_RULES, DATA_DENIAL_RE, DATA_TYPE_RULES, REJECTED_CLAIM_RE, UNS
 
 // A list item: a bullet or number, or a short line without a sentence end.
 const ITEM_RE = /^\s*(?:[•・*※\-]|[0-9]+[.)]|\(?[0-9]+\)|[①-⑳]|[ア-ン][.)])/;
+// A section heading: 「2．流出のおそれがある情報」「■漏えいした情報」「【対象となる情報】」, a short line without a
+// sentence end. Sub-levels ((1), ①, ・) are not headings: they stay inside the section.
+const SECTION_HEADING_RE = /^\s*(?:[0-9０-９]{1,2}\s*[.．、](?![0-9０-９])|[一二三四五六七八九十]{1,3}\s*[、.．]|第[0-9一二三四五六七八九十]{1,3}[章節項]?\s|[■□◆◇●○▼▽◎]|【[^】]{1,30}】\s*$)/;
 // A contact block's heading (「お問い合わせ先」「受付時間」) ends any list of exposed items.
-const CONTACT_RE = /問い?合わ?せ|窓口|受付時間|連絡先\s*[:：]?$|相談窓口/;
+// 「・緊急連絡先」 is an item of the exposed data, not the heading of a contact block.
+const CONTACT_RE = /問い?合わ?せ|窓口|受付時間|(?<!緊急|保護者の?|勤務先の?)連絡先\s*[:：]?$|相談窓口/;
 // A line that writes out a phone number, a postal code or a mail address is a contact block or a byline
 // (「住所 東京都… 電話番号 03-…」), not a statement of what was exposed.
 const CONTACT_LINE_RE = /0[0-9]{1,4}[-‐ー−][0-9]{1,4}[-‐ー−][0-9]{3,4}|〒\s?[0-9]{3}-?[0-9]{4}|(?<![A-Za-z0-9._-])[A-Za-z0-9._-]{1,64}@[A-Za-z0-9-]{1,63}\.[A-Za-z]{2,24}/;
@@ -160,10 +164,14 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
   // intro's for an item under it, low for a bare enumeration.
   const licence = new Map<DataType, Confidence>();
   let listContext: Confidence | null = null;
+  // The context of the section heading above (「2．流出のおそれがある情報」), lent to the list items of its
+  // sub-sections (「(2)対象となるお客様」「上記期間にご注文のお客様」「・氏名」) until the next section heading.
+  let sectionContext: Confidence | null = null;
   const none: Array<Hit<DataCue>> = [];
   for (const u of units) {
     if (skipped.has(u.index)) {
       listContext = null;
+      sectionContext = null;
       continue;
     }
     const hs = byUnit.get(u.index) ?? none;
@@ -174,9 +182,14 @@ export function extractDataTypes(ctx: PostContext): Found<DataType[]> {
       if (h.rule.value === 'context') context = context === null || RANK[h.rule.confidence] < RANK[context] ? h.rule.confidence : context;
       else if (isData(h)) hasData = true;
     }
-    const listed = isItem && listContext !== null;
+    const heading = u.index >= 0 && u.text.length <= 40 && !/[。]$/.test(u.text) && SECTION_HEADING_RE.test(u.text) && !hasData;
+    if (heading) sectionContext = context;
+    // A section lends its context only to marked items (・, 1., ①): a short line there may be a sentence cut
+    // at a PDF line break (「…情報は当社では保」「有しておりません。」).
+    const lent = listContext ?? (ITEM_RE.test(u.text) ? sectionContext : null);
+    const listed = isItem && lent !== null;
     if (hasData) {
-      const by: Confidence = context ?? (listed ? listContext! : 'low');
+      const by: Confidence = context ?? (listed ? lent! : 'low');
       for (const h of affirmed(u, hs, { context: context !== null, listed })) {
         const t = h.rule.value as DataType;
         if (!found.has(t)) {

@@ -82,12 +82,23 @@ function isHeading(u: Unit): boolean {
   return u.index >= 0 && u.text.length <= 30 && !u.text.includes('。') && LEARNING_HEADING_RE.test(u.text);
 }
 
-/** The best hit of a set: earliest unit, then rule order within the unit. */
+/** An outside source telling the organisation (a researcher, the police, a vendor, a customer): not its own people. */
+const isTeller = (h: Hit<Discovery>) => !CLAIM_RULES.has(h.rule.id) && h.rule.value !== 'internal_detection';
+
+/**
+ * The best hit of a set: earliest unit, then rule order within the unit. A leak-site post or ransom note that
+ * someone else told the organisation about (「セキュリティ企業から、リークサイトに当社の情報が掲載されているとの
+ * 連絡」) is what they were told, not how: in one unit a teller outranks the claim.
+ */
 function best(hits: ReadonlyArray<Hit<Discovery>>): Hit<Discovery> | null {
   let b: Hit<Discovery> | null = null;
-  for (const h of hits) {
-    if (!b || h.unit.index < b.unit.index || (h.unit.index === b.unit.index && rank(h) < rank(b))) b = h;
-  }
+  const before = (h: Hit<Discovery>, o: Hit<Discovery>) => {
+    if (h.unit.index !== o.unit.index) return h.unit.index < o.unit.index;
+    if (CLAIM_RULES.has(o.rule.id) && isTeller(h) && DISCOVERY_TIER[h.rule.id] === 1) return true;
+    if (CLAIM_RULES.has(h.rule.id) && isTeller(o) && DISCOVERY_TIER[o.rule.id] === 1) return false;
+    return rank(h) < rank(o);
+  };
+  for (const h of hits) if (!b || before(h, b)) b = h;
   return b;
 }
 

@@ -16,6 +16,7 @@ import { incidentRoutes } from './routes/incidents.ts';
 import { noticeRoutes } from './routes/notices.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { claimRoutes } from './routes/claims.ts';
+import { organisationRoutes } from './routes/organisations.ts';
 import { watchlistRoutes } from './routes/watchlists.ts';
 import { apiV1Routes } from './routes/api-v1.ts';
 import { exchangeRoutes } from './routes/exchange.ts';
@@ -111,6 +112,7 @@ export function createApp(deps: { store: Store; archive: Archive }, options: App
   app.route('/', noticeRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', claimRoutes(deps));
+  app.route('/', organisationRoutes(deps));
   app.route('/', watchlistRoutes(deps));
   app.route('/', apiV1Routes(deps));
   app.route('/', exchangeRoutes(deps));

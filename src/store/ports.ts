@@ -20,6 +20,10 @@ import type {
 } from './account-types.ts';
 import type { IntegrityReport } from './integrity.ts';
 import type {
+  OrganisationAssignment, OrganisationDetail, OrganisationMergeInput, OrganisationName, OrganisationNameInput, OrganisationQuery,
+  OrganisationSplitInput, OrganisationSummary, OrganisationWorkItem,
+} from './organisation-types.ts';
+import type {
   DueDelivery, Watchlist, WatchlistChange, WatchlistEntry, WatchlistEntryInput, WatchlistHit, WatchlistHitInput, WatchlistInput,
   WatchableNotice, WebhookAttempt,
 } from './watchlist-types.ts';
@@ -290,6 +294,41 @@ export interface AccountStore {
   listAudit(query?: AuditQuery): Promise<AuditEntry[]>;
 }
 
+/**
+ * The organisations the casebook knows: one per organisation key (analyze/org-name.ts) until a person
+ * splits one, each notice in one. A trigger queues a notice whenever it is added or its organisation,
+ * sector or date changes; app/organisations.ts drains the queue before a read. People's changes (names,
+ * domains, merges, splits) are kept with who and when, each in the audit log.
+ */
+export interface OrganisationStore {
+  /** The queued notices, oldest change first, at most `limit`, each with its effective organisation. */
+  takeOrganisationWork(limit: number): Promise<OrganisationWorkItem[]>;
+  /**
+   * Puts each notice in its key's organisation (made when new; a merged one's answers for it), or in
+   * none when it has no key; a notice a person put in an organisation (a split) stays there while it
+   * has a key. Done items leave the queue unless changed again since taken. One transaction.
+   */
+  saveOrganisationWork(assignments: readonly OrganisationAssignment[], done: readonly OrganisationWorkItem[]): Promise<void>;
+  /** Organisations with notices, not merged away, latest notice first, `offset` skipped, at most `limit`; with how many match. */
+  searchOrganisations(query: OrganisationQuery, window: { offset: number; limit: number }): Promise<{ total: number; rows: OrganisationSummary[] }>;
+  /** One organisation with its names, domains, incidents and changes (also a merged one: see mergedInto); null when unknown. */
+  getOrganisation(id: number): Promise<OrganisationDetail | null>;
+  /** The organisations of an incident's notices, most notices first. */
+  organisationsOfIncident(incidentId: number): Promise<OrganisationSummary[]>;
+  /** Adds a name or domain a person gives; adding one it has already changes nothing. not_found for an unknown organisation. Audited. */
+  addOrganisationName(input: OrganisationNameInput): Promise<OrganisationName>;
+  /**
+   * Moves every notice, name and domain of `fromId` into `intoId`, which answers for it from then on.
+   * not_found for an unknown id; bad_input when they are one; conflict when either was merged away. Audited.
+   */
+  mergeOrganisations(input: OrganisationMergeInput): Promise<OrganisationSummary>;
+  /**
+   * A new organisation with the same key and name, holding the given notices of `organisationId`, kept
+   * there by a person's decision. bad_input for a notice not in it, conflict when none would be left. Audited.
+   */
+  splitOrganisation(input: OrganisationSplitInput): Promise<OrganisationSummary>;
+}
+
 /** The casebook's rules checked over every row. */
 export interface IntegrityStore {
   /** Checks the casebook's rules over every row (what `jikenbo check` runs), in one read transaction. */
@@ -375,7 +414,7 @@ export interface IncidentFactsStore {
 /** The whole casebook: every port, the change token readers cache under, and closing. */
 export interface Store extends
   DocumentStore, SearchStore, IncidentStore, GroupingStore, IncidentFactsStore, CorrectionStore, FetchStore, WatchStore,
-  LeaseStore, ClaimStore, WatchlistStore, AccountStore, IntegrityStore {
+  LeaseStore, ClaimStore, WatchlistStore, AccountStore, IntegrityStore, OrganisationStore {
   /**
    * A token that changes whenever anything a reader sees may have changed (an ingest, a regroup, a
    * correction, a new machine record): callers cache derived views under it.

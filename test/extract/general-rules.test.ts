@@ -361,3 +361,63 @@ describe('a byline of two name lines', () => {
     expect(r.organization).toBe('ほしぞら市立総合病院');
   });
 });
+
+describe('lists under a section heading', () => {
+  it('lends a 「流出のおそれがある情報」 heading to the items of its sub-sections, and stops at the next heading', () => {
+    const r = notice('会員情報についてのお知らせ', '株式会社みかづき商店', [
+      '当店サイトが不正アクセスを受けました。',
+      '',
+      '2．流出のおそれがある情報',
+      '(1)原因',
+      '当店サイトの弱点を突かれたためです。',
+      '(2)対象となるお客様',
+      '上記期間にご注文をいただいたお客様620名',
+      '・氏名',
+      '・電話番号',
+      '',
+      '3．お客様へのお願い',
+      '・生年月日の確認を装う電話にご注意ください',
+    ]);
+    expect(r.data_types).toEqual(['name', 'phone']);
+  });
+
+  it('reads 「緊急連絡先」 as an item, not the heading of a contact block', () => {
+    const r = notice('書類の誤送付について', '株式会社みかづき住宅', [
+      '誤送付した書類に含まれていた情報',
+      '・氏名',
+      '・緊急連絡先',
+      '・口座番号',
+    ]);
+    expect(r.data_types).toEqual(['name', 'bank_account']);
+  });
+});
+
+describe('who told them of a leak-site post', () => {
+  it('takes the security firm that told them, not the post it told them of', () => {
+    const r = notice('ランサムウェア被害について', 'みかづき工業株式会社', [
+      '2030年4月2日、セキュリティ企業から「当社の情報がリークサイトに掲載されている」との連絡を受けました。',
+      '調査の結果、サーバーが暗号化されていることを確認しました。',
+    ]);
+    expect(r.discovery).toBe('external_researcher');
+    expect(r.discovered_date).toBe('2030-04-02');
+  });
+});
+
+describe('a date cut from its weekday at a PDF line end', () => {
+  it('joins 「…７月８日」 and 「（水）、…」 into one sentence, so the date stays with the report it dates', () => {
+    const lines = [
+      '通知書の誤封入について',
+      '',
+      '　通知書を事業所あてに発送した際、封入業務を委託している事業者の作業誤りにより、一部の封筒に別',
+      'の事業所の従業員の通知書が混入していたことが判明しました。経緯は次のとおりです。７月８日',
+      '（水）、通知書を受け取った市内の事業所から「他社の通知書が入っている」との連絡が市民税課にあり',
+      'ました。対象は計５名分です。',
+    ];
+    const joined = unwrapPdfLines(normalize(lines.join('\n'))).text;
+    expect(joined).toContain('7月8日(水)、通知書を受け取った');
+    // A timeline line that starts with its own weekday after a short date line stays a line of its own.
+    const timeline = unwrapPdfLines(normalize(['経緯', '', '・7月8日', '(水) 連絡を受けた', '・7月9日', '(木) 回収した'].join('\n'))).text;
+    expect(timeline).toContain('・7月8日\n(水)');
+    expect(rec(lines.slice(0, 1).concat(['令和１２年７月１０日', 'みかづき市 市民税課'], lines.slice(2))).discovery).toBe('other');
+  });
+});

@@ -27,6 +27,8 @@ const EXPECTED: Record<string, Need> = {
   'GET /api/stats': 'read', 'GET /api/stats/damages': 'read', 'GET /api/stats/duty': 'read', 'GET /api/openapi.json': 'read',
   'GET /api/v1/incidents': 'read', 'GET /api/v1/incidents/:id': 'read', 'GET /api/v1/incidents/:id/corrections': 'read', 'GET /api/v1/notices/:id': 'read',
   'GET /api/v1/search': 'read', 'GET /api/v1/stats': 'read', 'GET /api/v1/claims': 'read',
+  'GET /organisations': 'read', 'GET /organisations/:id': 'read', 'GET /api/v1/organisations': 'read', 'GET /api/v1/organisations/:id': 'read',
+  'POST /organisations/:id/names': 'edit', 'POST /organisations/:id/merge': 'edit', 'POST /organisations/:id/split': 'edit',
   'POST /incidents/:id/review': 'edit', 'POST /corrections/:id/revert': 'edit', 'POST /incidents/:id/link': 'edit',
   'POST /notices/:id/unlink': 'edit', 'POST /claims/:id/confirm': 'edit', 'POST /claims/:id/unconfirm': 'edit',
   'POST /api/v1/claims/:id/confirm': 'edit', 'POST /api/v1/claims/:id/unconfirm': 'edit', 'POST /api/v1/notices': 'edit',

@@ -60,7 +60,9 @@ describe.each(CASEBOOK_ENGINES)('sign-in limits on $name', (engine) => {
       await login(direct, { name: `stranger${i}`, password: 'wrong' }, { 'X-Forwarded-For': `203.0.113.${i}` });
     }
     expect((await login(direct, { name: 'other', password: PASSWORD }, { 'X-Forwarded-For': '203.0.113.200' })).status).toBe(429);
-  });
+    // 2 × PER_ADDRESS sign-ins, each an scrypt hash of N=2^15 (about 0.1 s of CPU): some 6 s on a quiet
+    // machine, over 30 s at load 13 on two cores. A reason, not a budget.
+  }, 300_000);
 
   it('refuses control characters in the name and in next with a 400, on every engine', async () => {
     const app = createApp(casebook);

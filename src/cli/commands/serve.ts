@@ -7,6 +7,7 @@ import { createApp } from '../../server/app.ts';
 import { startWatchTimer } from '../../app/watch.ts';
 import { regroupIncidents } from '../../app/incidents.ts';
 import { refreshIncidentFacts } from '../../app/incident-facts.ts';
+import { refreshOrganisations } from '../../app/organisations.ts';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../../app/log.ts';
 import { groupingJobLog, watchJobLog } from '../../app/job-log.ts';
 import { parseCommand, portSchema, validate } from '../options.ts';
@@ -72,6 +73,8 @@ export async function listen(
     void regroupIncidents(casebook.store, { onProgress: grouping.onProgress })
       // Then the incidents' facts the pages read (all of them once after migration 11), before a reader asks.
       .then(() => refreshIncidentFacts(casebook.store))
+      // And the organisation table (every notice once after migration 19).
+      .then(() => refreshOrganisations(casebook.store))
       .then(grouping.done, grouping.failed);
     const stop = () => {
       void (watch?.stop() ?? Promise.resolve()).then(() => server.close(() => void casebook.close().then(() => resolveExit(0))));

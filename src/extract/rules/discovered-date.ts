@@ -37,7 +37,7 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
   },
   {
     id: 'discovered_date/noticed',
-    pattern: /気付|気づ|検知|検出|覚知|把握(?=し|いたし|$|。|、)|認識(?=し|いたし|$|。|、)|発見(?!に至|されて(?:い|お))/,
+    pattern: /気付|気づ|検知|検出|覚知|把握(?=し|いたし|$|。|、)|認識(?=し|いたし|$|。|、)|発見(?!に至|されて(?:い|お))|(?:調べ|点検し)たところ|見つか(?:った|り(?:まし)?)/,
     scope: 'sentence',
     notAfter: NOT_YET_AFTER,
     excludes: SECTION_HEADING,
@@ -50,6 +50,7 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
     examples: {
       match: [
         { text: '2030年5月10日、監視装置が不審な通信を検知しました。', expect: { discovered_date: '2030-05-10' } },
+        { text: 'お知らせ\n\n2030年5月20日\n\n5月12日朝、端末が起動しなくなり、担当の職員が調べたところ、サーバーのデータが暗号化されていた。', expect: { discovered_date: '2030-05-12' } },
         { text: 'お知らせ\n\n2030年5月14日\n\n■経緯\n5月11日(土) 20時頃 当院名義のメッセージが送信される\n5月12日(日) 8時30分 受付職員が患者様からの問い合わせで事態を把握', expect: { discovered_date: '2030-05-12' } },
       ],
       noMatch: [{ text: '担当者は誤りに気づかず、2030年5月10日に資料を掲載しました。', expect: { discovered_date: null } }],

@@ -11,7 +11,7 @@ export type OccurredRole = 'event' | 'event-label' | 'announced' | 'person-act' 
 export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   {
     id: 'occurred_date/wrong-sending',
-    pattern: /誤って|誤り|誤送|誤配|誤掲載|誤登録|誤添付|(?:打ち|入力し|書き)?間違え|送信いた|送付し|送信し|発送し|送信され|発信され|配信され|添付してしま|掲載してしま|公開してしま/,
+    pattern: /誤って|誤り|誤送|誤配|誤掲載|誤登録|誤添付|(?:打ち|入力し|書き)?間違え|送信いた|送付し|送信し|発送し|送信され|発信され|配信され|発送され|郵送され|添付してしま|掲載してしま|公開してしま/,
     scope: 'sentence',
     guards: ['conditional'],
     value: 'person-act',
@@ -56,7 +56,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/intrusion',
-    pattern: /侵入|不正アクセス|不正なアクセス|不正にアクセス|不正ログイン|不正にログイン|第三者(?:が|に|により|によって)[^。]{0,20}?(?:ログイン|アクセス)(?:し(?!ない|ません)|され|が行われ)|攻撃が行われ|攻撃され|攻撃(?:\([^)]{0,30}\))?を受け|乗っ取|改ざん|暗号化|不正通信|遠隔操作|感染|踏み台|不正利用され|不正に利用され/,
+    pattern: /侵入|不正アクセス|不正なアクセス|不正にアクセス|不正ログイン|不正にログイン|(?:第三者|攻撃者|何者か)(?:が|に|により|によって)[^。]{0,30}?(?:ログイン|アクセス)(?:し(?!ない|ません)|され|が行われ)|攻撃が行われ|攻撃され|攻撃(?:\([^)]{0,30}\))?を受け|乗っ取|改ざん|暗号化|不正通信|遠隔操作|感染|踏み台|不正利用され|不正に利用され/,
     scope: 'sentence',
     guards: ['conditional', 'preventive', 'denied'],
     value: 'event',
@@ -67,6 +67,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
         { text: '2030年3月9日、当社サーバーが攻撃(DDoS攻撃)を受けました。', expect: { occurred_date: '2030-03-09' } },
         { text: '2030年5月1日、職員のメールアカウントが第三者に乗っ取られました。', expect: { occurred_date: '2030-05-01' } },
         { text: '2030年5月1日午後3時頃、当社の公式SNSアカウントに第三者がログインし、不審な投稿が行われました。', expect: { occurred_date: '2030-05-01' } },
+        { text: 'お知らせ\n\n2030年6月2日\n\n調査の結果、同年5月20日以降、攻撃者が管理画面の脆弱性を突いてデータベースにアクセスしていたことが分かりました。', expect: { occurred_date: '2030-05-20' } },
       ],
       noMatch: [{ text: '2030年3月9日より不正アクセスの防止策を強化しております。', expect: { occurred_date: null } }, { text: '不正アクセスが発覚した2030年8月19日当日に、サーバの脆弱性を修正しました。', expect: { occurred_date: null } }],
     },
@@ -102,7 +103,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/data-taken',
-    pattern: /不正に(?:取得|持ち出|入手|複製|閲覧)|複製し|コピーし|持ち出(?!し(?:を)?(?:禁止|制限)|し規程)|持ち帰|抜き取|窃取|撮影|読み出さ|漏えいし|漏洩し|流出し|閲覧していま|閲覧していた|業務外で閲覧|私的に(?:閲覧|利用)|(?:担当外|業務外|目的外|必要(?:が|の)?ない)[^。]{0,30}?(?:照会|閲覧|検索|参照)し/,
+    pattern: /(?:担当(?:して)?いない|業務上の?必要(?:が|も)?(?:ない|なく)|業務外|目的外|私的(?:な目的)?(?:で|に))[^。]{0,60}?(?:閲覧|照会|検索)(?:し|を(?:繰り返|行))|不正に(?:取得|持ち出|入手|複製|閲覧)|複製し|コピーし|持ち出(?!し(?:を)?(?:禁止|制限)|し規程)|持ち帰|抜き取|窃取|撮影|読み出さ|漏えいし|漏洩し|流出し|閲覧していま|閲覧していた|業務外で閲覧|私的に(?:閲覧|利用)|(?:担当外|業務外|目的外|必要(?:が|の)?ない)[^。]{0,30}?(?:照会|閲覧|検索|参照)し/,
     scope: 'sentence',
     guards: ['conditional', 'preventive', 'denied'],
     value: 'person-act',
@@ -112,6 +113,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
       match: [
         { text: '元職員は2030年1月20日、業務と関係なく顧客の情報を閲覧していました。', expect: { occurred_date: '2030-01-20' } },
         { text: '当該職員は2030年1月20日から同年3月1日までの間、担当外の利用者の記録を繰り返し検索していました。', expect: { occurred_date: '2030-01-20' } },
+        { text: 'お知らせ\n\n2030年7月1日\n\n看護師は2030年2月3日から4月28日にかけ、自身が担当していない患者4人の記録を計9回閲覧した。', expect: { occurred_date: '2030-02-03' } },
       ],
       noMatch: [{ text: '2030年1月20日、持ち出し禁止の規程を改めて周知しました。', expect: { occurred_date: null } }],
     },

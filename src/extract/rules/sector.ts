@@ -92,12 +92,12 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-media',
-      pattern: /新聞|放送|テレビ|出版|通信社|メディア/,
+      pattern: /新聞|放送|テレビ|出版|通信社|メディア|書房/,
       scope: 'name',
       value: 'media',
       confidence: 'medium',
       why: 'A newspaper, broadcaster or publisher names its field in its name.',
-      examples: { match: [ex(cb('220', '北浜新聞株式会社 読者情報の流出について'), 'media')], noMatch: [ex(cb('221', '北浜商事株式会社 読者情報の流出について'), null)] },
+      examples: { match: [ex(cb('220', '北浜新聞株式会社 読者情報の流出について'), 'media'), ex(cb('299', '株式会社北浜書房 読者アンケートの誤送信について'), 'media')], noMatch: [ex(cb('221', '北浜商事株式会社 読者情報の流出について'), null)] },
     },
     {
       id: 'sector/name-real-estate',
@@ -300,7 +300,7 @@ export const SECTOR_ACTIVITY_RULES = ranked(
     },
     {
       id: 'sector/activity-media',
-      pattern: /新聞|出版|放送|雑誌|報道機関/,
+      pattern: /新聞|出版|放送|雑誌|報道機関|新刊|刊行/,
       scope: 'header+sentence',
       value: 'media',
       confidence: 'medium',

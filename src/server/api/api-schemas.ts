@@ -2,7 +2,7 @@
 // OpenAPI document is generated from them, so the two cannot drift apart.
 import { z } from 'zod';
 import { DATA_TYPES, DISCOVERY_CHANNELS, INCIDENT_TYPES, SECTORS } from '../../core/record.ts';
-import { calendarDate, selectionShape } from '../../app/request-schemas.ts';
+import { calendarDate, organisationListSchema, selectionShape } from '../../app/request-schemas.ts';
 import { STAT_FIELDS } from '../../analyze/stats/stats-by.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable();
@@ -82,6 +82,37 @@ export const claimsSchema = z.object({
   })),
 });
 
+export const organisationSchema = z.object({
+  id: z.number().int(),
+  name: z.string().describe('the name its notices write most often'),
+  key: z.string().describe('the organisation key its names share (legal forms, spaces and marks left out); two organisations a person split apart share one'),
+  sector: z.enum(SECTORS).nullable(),
+  notices: z.number().int(),
+  incidents: z.number().int(),
+  latest_disclosure: date,
+  merged_into: z.number().int().nullable().describe('set when a person merged it into that organisation, which answers for it now'),
+  split_by: z.string().nullable().describe('the person who split it off an organisation of the same name; null for the casebook\'s own'),
+});
+
+export const organisationPageSchema = z.object({
+  items: z.array(organisationSchema),
+  total: z.number().int().describe('organisations the query matches, across all pages'),
+  next_cursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last'),
+});
+
+export const organisationDetailSchema = organisationSchema.extend({
+  names: z.array(z.object({ name: z.string(), notices: z.number().int() })).describe('its names as its notices write them, most frequent first'),
+  romaji: z.array(z.string()).describe('the romaji keys its names read as'),
+  aliases: z.array(z.object({ kind: z.enum(['alias', 'former']), value: z.string(), by: z.string(), at: z.string() })).describe('other and former names people added'),
+  domains: z.array(z.object({ domain: z.string(), from: z.enum(['notice', 'claims_map', 'person']) })),
+  incidents: z.array(z.object({
+    id: z.number().int(), number: z.string().nullable(), title: z.string().nullable(), disclosure_date: date,
+    incident_types: z.array(z.enum(INCIDENT_TYPES)), data_types: z.array(z.enum(DATA_TYPES)), affected_count: z.number().int().nullable(),
+    notice_ids: z.array(z.number().int()).describe('its notices of this organisation'),
+  })).describe('latest notice first'),
+  changes: z.array(z.object({ action: z.string(), detail: z.record(z.string(), z.unknown()), by: z.string(), at: z.string() })).describe('what people changed: names, merges, splits'),
+});
+
 /** A person's confirmation that a claim is about an incident; `undone` once taken back. */
 export const claimLinkSchema = z.object({
   id: z.number().int(), claim_id: z.number().int(), incident_id: z.number().int(), notice_id: z.number().int(),
@@ -132,6 +163,7 @@ export const pagingShape = {
   cursor: z.string().max(200).optional().describe('from next_cursor of the previous page'),
 };
 export const incidentListQuery = z.object({ ...selectionShape, ...pagingShape });
+export const organisationListQuery = z.object({ q: organisationListSchema.shape.q, ...pagingShape }).strict();
 export const idPath = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 /** An incident by its id (12) or by a number of either form (2024-078, J2024-0078; '#' allowed). */
 export const incidentRefPath = z.object({

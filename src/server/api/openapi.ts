@@ -10,6 +10,7 @@ const NAMED: Record<string, z.ZodType> = {
   Notice: s.noticeSchema, SearchResult: s.searchResultSchema, Stats: s.statsSchema, Claims: s.claimsSchema,
   IngestReport: s.ingestReportSchema, Problem: s.problemSchema,
   Correction: s.correctionSchema, Corrections: s.correctionsSchema, CorrectionInput: s.correctionBody,
+  Organisation: s.organisationSchema, OrganisationPage: s.organisationPageSchema, OrganisationDetail: s.organisationDetailSchema,
   ClaimLink: s.claimLinkSchema, ClaimConfirmInput: s.claimConfirmBody, ClaimUnconfirmInput: s.claimUnconfirmBody,
 };
 
@@ -34,6 +35,8 @@ export const OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/api/v1/notices/{id}', summary: 'One notice: its text, record and original document', params: s.idPath, responses: { 200: 'Notice', 400: 'Problem', 404: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/search', summary: 'Full-text search over notices (bigram)', query: s.searchQuery, responses: { 200: 'SearchResult', 400: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/stats', summary: 'Statistics over the filtered incidents', query: s.statsQuery, responses: { 200: 'Stats', 400: 'Problem' }, etag: true },
+  { method: 'get', path: '/api/v1/organisations', summary: 'Organisations the casebook knows, found by name, other name, romaji or domain, latest notice first, a page at a time', query: s.organisationListQuery, responses: { 200: 'OrganisationPage', 400: 'Problem' }, etag: true },
+  { method: 'get', path: '/api/v1/organisations/{id}', summary: 'One organisation: its names, domains, sector and incidents with their data types and counts (a merged one says which it went into)', params: s.idPath, responses: { 200: 'OrganisationDetail', 400: 'Problem', 404: 'Problem' }, etag: true },
   { method: 'get', path: '/api/v1/claims', summary: 'Leak-site claims discovered within a date range', query: s.claimsQuery, responses: { 200: 'Claims', 400: 'Problem', 501: 'Problem' }, etag: true },
   { method: 'post', path: '/api/v1/claims/{id}/confirm', summary: 'Confirm that a claim is about an incident; a claim is about one incident, so one confirmed for another is a conflict (an API token of scope ingest, of an editor or admin)', params: s.idPath, requestBody: 'ClaimConfirmInput', responses: { 201: 'ClaimLink', 400: 'Problem', 401: 'Problem', 403: 'Problem', 404: 'Problem', 409: 'Problem' }, secured: true },
   { method: 'post', path: '/api/v1/claims/{id}/unconfirm', summary: 'Take back a claim\'s confirmation, saying why; it is kept, undone (an API token of scope ingest, of an editor or admin)', params: s.idPath, requestBody: 'ClaimUnconfirmInput', responses: { 200: 'ClaimLink', 400: 'Problem', 401: 'Problem', 403: 'Problem', 404: 'Problem' }, secured: true },

@@ -23,6 +23,8 @@ import { clipTitle } from './page-limits.ts';
 import { reviewPanel } from './review-panel.ts';
 import { sourceLinks } from './source-link.ts';
 import type { StoredFetch } from '../../store/source-types.ts';
+import type { OrganisationSummary } from '../../store/organisation-types.ts';
+import { organisationPath } from './organisations-page.ts';
 
 export interface IncidentView {
   incident: MergedIncident;
@@ -37,6 +39,8 @@ export interface IncidentView {
   reviews?: FieldReview[];
   /** Each document's fetches, for where its notices came from. */
   fetches?: ReadonlyMap<number, readonly StoredFetch[]>;
+  /** The organisations of its notices, each with a page. */
+  organisations?: OrganisationSummary[];
 }
 
 export const MERGED_FIELDS = RECORD_KEYS.filter((k): k is MergedField & RecordKey => Object.hasOwn(MERGE_RULES, k));
@@ -92,6 +96,7 @@ export function incidentPage(ctx: PageContext, v: IncidentView): Html {
 <p class="meta"><span class="org">${m.organization.value ?? t('common.unknown_org')}</span>
  <time>${m.disclosure_date.value ?? t('common.unknown_date')}</time>
  ${m.organizations.length > 1 ? html`<span>(${m.organizations.join(' / ')})</span>` : ''}</p>
+${v.organisations?.length ? html`<p class="meta organisations">${t('incident.organisations')}: ${v.organisations.map((o, i) => html`${i ? ' / ' : ''}<a href="${organisationPath(o)}" data-organisation="${o.id}">${clipTitle(o.name)}</a>`)}</p>` : ''}
 <p class="meta ids">${t('incident.ids', { own: incident.ownNumber ?? '—', key: incident.exportKey })}</p>
 ${incident.numberClash ? html`<p class="warn" role="note">${t('incident.clash', { notes: clashNoteText(t, incident.clashNotes ?? '') })}</p>` : ''}
 <nav class="toc" aria-label="${title}"><a href="#record-h">${t('incident.record')}</a> <a href="#timeline-h">${t('incident.timeline')}</a>

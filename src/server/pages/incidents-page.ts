@@ -12,6 +12,8 @@ import { layout, type Html } from './layout.ts';
 import { FACET_TITLES, facetValueLabel, typeLabel } from './labels.ts';
 import { markSnippet } from './snippet-marks.ts';
 import { clipTitle } from './page-limits.ts';
+import { organisationHits } from './organisations-page.ts';
+import type { OrganisationSummary } from '../../store/organisation-types.ts';
 
 export interface IncidentsView {
   query: IncidentQuery;
@@ -26,6 +28,8 @@ export interface IncidentsView {
   snippets: Map<number, string>;
   /** Other spellings the search added (「漏えい」 for 漏洩), said on the page. */
   spellingsAdded?: readonly string[];
+  /** Organisations the search matches by name, alias or domain, shown above its incidents. */
+  organisations?: { rows: OrganisationSummary[]; total: number };
 }
 
 type Filter = IncidentQuery['filter'];
@@ -99,6 +103,7 @@ export function incidentsPage(ctx: PageContext, v: IncidentsView): Html {
   <button type="submit">${t('incidents.search.submit')}</button>
 </form>
 ${q && v.spellingsAdded?.length ? html`<p class="help spellings" role="note">${t('search.spellings', { words: v.spellingsAdded.join(t('search.spellings.separator')) })}</p>` : ''}
+${q && v.organisations ? organisationHits(ctx, q, v.organisations) : ''}
 <div class="browse">
 <section class="results" aria-labelledby="count">
 ${active.length ? html`<ul class="chips" aria-label="${t('incidents.facet.active')}">

@@ -8,7 +8,7 @@ import { clipTitle } from './page-limits.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-export type Section = 'incidents' | 'notices' | 'dashboard' | 'review' | 'claims' | 'watchlists' | 'account' | 'admin' | 'other';
+export type Section = 'incidents' | 'organisations' | 'notices' | 'dashboard' | 'review' | 'claims' | 'watchlists' | 'account' | 'admin' | 'other';
 
 export interface LayoutOptions {
   /** Which item of the site navigation is the current page. */
@@ -50,6 +50,7 @@ ${(options.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`)}
 <a href="/" class="brand">jikenbo <span lang="ja">事件簿</span></a>
 <nav aria-label="${t('nav.main')}">
 <a href="/" aria-current="${current('incidents')}">${t('nav.incidents')}</a>
+<a href="/organisations" aria-current="${current('organisations')}">${t('nav.organisations')}</a>
 <a href="/notices" aria-current="${current('notices')}">${t('nav.notices')}</a>
 <a href="/dashboard" aria-current="${current('dashboard')}">${t('nav.dashboard')}</a>
 <a href="/review" aria-current="${current('review')}">${t('nav.review_queue')}</a>

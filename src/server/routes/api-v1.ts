@@ -16,6 +16,8 @@ import { incidentByNumber } from '../../app/incident-number.ts';
 import { ingestPaths } from '../../app/ingest.ts';
 import { correctValue } from '../../app/review.ts';
 import { confirmClaim, unconfirmClaim } from '../../app/claims.ts';
+import { findOrganisations, organisationView, type OrganisationView } from '../../app/organisations.ts';
+import type { OrganisationSummary } from '../../store/organisation-types.ts';
 import type { ClaimLink } from '../../store/source-types.ts';
 import type { Correction } from '../../core/corrections.ts';
 import { JikenboError } from '../../core/errors.ts';
@@ -75,6 +77,24 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
       if (n) notices.push({ id: n.id, header: n.header, title: n.title, disclosure_date: n.disclosureDate });
     }
     return json(c, s.incidentDetailSchema, { ...incidentLine(row), notices });
+  });
+
+  api.get('/api/v1/organisations', etag(), async (c) => {
+    // Every parameter given, so that the strict schema names one it does not know.
+    const raw = c.req.queries();
+    const query = parse(s.organisationListQuery, single(raw, Object.keys(raw)));
+    const q = query.q?.trim() ?? '';
+    const fingerprint = hash(JSON.stringify({ organisations: q }));
+    const offset = query.cursor ? readCursor(query.cursor, fingerprint) : 0;
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const { rows, total } = await findOrganisations(deps.store, q, { offset, limit });
+    const next = offset + limit < total ? writeCursor(offset + limit, fingerprint) : null;
+    return json(c, s.organisationPageSchema, { items: rows.map(organisationJson), total, next_cursor: next });
+  });
+
+  api.get('/api/v1/organisations/:id', etag(), async (c) => {
+    const { id } = parse(s.idPath, { id: c.req.param('id') });
+    return json(c, s.organisationDetailSchema, organisationDetailJson(await organisationView(deps.store, id)));
   });
 
   api.get('/api/v1/notices/:id', etag(), async (c) => {
@@ -216,6 +236,34 @@ async function jsonBody(c: Context): Promise<unknown> {
   } catch {
     throw new JikenboError('bad_input', 'request: expected a JSON object', { subject: 'request' });
   }
+}
+
+function organisationJson(o: OrganisationSummary): z.input<typeof s.organisationSchema> {
+  return {
+    id: o.id, name: o.name, key: o.key, sector: o.sector as z.input<typeof s.organisationSchema>['sector'], notices: o.noticeCount,
+    incidents: o.incidentCount, latest_disclosure: o.latestDate, merged_into: o.mergedInto, split_by: o.createdBy,
+  };
+}
+
+function organisationDetailJson(v: OrganisationView): z.input<typeof s.organisationDetailSchema> {
+  const o = v.organisation;
+  const noticesOf = new Map(o.incidents.map((i) => [i.incidentId, i.noticeIds]));
+  return {
+    ...organisationJson(o),
+    names: o.names,
+    romaji: o.latinKeys,
+    aliases: o.added.flatMap((a) => (a.kind === 'domain' ? [] : [{ kind: a.kind, value: a.value, by: a.by, at: a.at }])),
+    domains: [
+      ...o.noticeDomains.map((domain) => ({ domain, from: 'notice' as const })),
+      ...v.mappedDomains.map((domain) => ({ domain, from: 'claims_map' as const })),
+      ...o.added.filter((a) => a.kind === 'domain').map((a) => ({ domain: a.value, from: 'person' as const })),
+    ],
+    incidents: v.incidents.map((i) => ({
+      id: i.id, number: i.number, title: i.title, disclosure_date: i.disclosureDate, incident_types: i.incidentTypes,
+      data_types: i.dataTypes, affected_count: i.affectedCount, notice_ids: noticesOf.get(i.id) ?? [],
+    })),
+    changes: o.changes.map((ch) => ({ action: ch.action, detail: ch.detail, by: ch.by, at: ch.at })),
+  };
 }
 
 function claimLinkJson(l: ClaimLink) {

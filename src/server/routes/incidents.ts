@@ -24,8 +24,11 @@ import { parseIncidentQuery } from '../incident-query.ts';
 import { incidentPage } from '../pages/incident-page.ts';
 import { incidentsPage } from '../pages/incidents-page.ts';
 import { relatedIncidentsOf } from '../../app/related-incidents.ts';
+import { findOrganisations, organisationsOfIncident } from '../../app/organisations.ts';
 
 export const PAGE_SIZE = 50;
+/** Organisations a search shows above its incidents (the rest are a link away). */
+const ORGANISATION_HITS = 5;
 
 /** Each document's fetches (where it came from), one query a document, each document once. */
 export async function fetchesOf(store: Store, documentIds: readonly number[]): Promise<Map<number, StoredFetch[]>> {
@@ -72,7 +75,9 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
         if (s) snippets.set(r.id, s);
       }
     }
-    return c.html(incidentsPage(ctx, { query, sort, rows: shown, total, page, pages, pageSize: PAGE_SIZE, snippets, counts: viewCounts, spellingsAdded: spelled.added }));
+    // The search box finds organisations by name, alias or domain too: shown above the incidents.
+    const organisations = query.q && page === 1 ? await findOrganisations(store, query.q, { offset: 0, limit: ORGANISATION_HITS }) : undefined;
+    return c.html(incidentsPage(ctx, { query, sort, rows: shown, total, page, pages, pageSize: PAGE_SIZE, snippets, counts: viewCounts, spellingsAdded: spelled.added, organisations }));
   });
 
   app.get('/incidents/:id', async (c) => {
@@ -103,6 +108,7 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
     return c.html(incidentPage(ctx, {
       incident, notices, decisions, duty, reviews, related: await relatedIncidentsOf(store, incident.id), claims: await confirmedClaimsOf(store, incident.id),
       fetches: await fetchesOf(store, notices.map((n) => n.document.id)),
+      organisations: await organisationsOfIncident(store, incident.id),
     }));
   });
 

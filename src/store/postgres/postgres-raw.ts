@@ -10,7 +10,8 @@ import { tsvectorText } from './pg-text-search.ts';
 const GROUPING_TABLES = ['grouping_blocks', 'grouping_links', 'grouping_windows', 'grouping_queue'];
 // The incidents' facts are made again from the copied rows (their queue refilled below), never copied.
 const FACTS_TABLES = ['incident_facts', 'incident_facts_json', 'incident_facts_queue'];
-const ENGINE_TABLES = new Set(['schema_migrations', 'notice_search', 'blobs', ...GROUPING_TABLES, ...FACTS_TABLES]);
+// The organisations' queue is refilled by its trigger as the notices arrive.
+const ENGINE_TABLES = new Set(['schema_migrations', 'notice_search', 'blobs', 'organisation_queue', ...GROUPING_TABLES, ...FACTS_TABLES]);
 /** Keeps each INSERT under PostgreSQL's 65,535 bound parameters. */
 const MAX_PARAMS = 30_000;
 
@@ -56,7 +57,7 @@ export function openPostgresRaw(url: string): RawDatabase {
         const audited = tables.some((t) => t.name === 'audit_log');
         if (audited) await client.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
         await client.query('DELETE FROM notice_search');
-        for (const t of [...GROUPING_TABLES, ...FACTS_TABLES]) await client.query(`DELETE FROM ${t}`);
+        for (const t of [...GROUPING_TABLES, ...FACTS_TABLES, 'organisation_queue']) await client.query(`DELETE FROM ${t}`);
         for (const t of [...tables].reverse()) await client.query(`DELETE FROM ${quoteIdent(t.name)}`);
         for (const t of tables) {
           const all = rowsOf(t);

@@ -29,6 +29,7 @@ import { watchQueries } from './watch-queries.ts';
 import { leaseQueries } from './lease-queries.ts';
 import { accountQueries } from './account-queries.ts';
 import { integrityQueries } from './integrity-queries.ts';
+import { organisationQueries } from './organisation-queries.ts';
 
 export interface PostgresStoreOptions {
   /** The clock for ingested_at and created_at; tests pass a fixed one. */
@@ -101,6 +102,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...watchQueries(pool, now),
     ...leaseQueries(pool),
     ...claimQueries(pool, now),
+    ...organisationQueries(pool, now),
     ...watchlistQueries(pool, now),
     ...accountQueries(pool, now),
     ...integrityQueries(pool),

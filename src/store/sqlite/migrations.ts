@@ -720,6 +720,90 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 19,
+    name: 'organisations: one per organisation key until a person splits one, each notice in one; names, domains, merges and splits kept',
+    sql: /* sql */ `
+      -- created_by NULL: the casebook's own organisation of its key (one per key); else the person who
+      -- split it off another. merged_into: a person merged it into that one, which answers for it now
+      -- (always a live organisation: a merge moves what pointed at the merged one too). The columns after
+      -- it are kept from its notices (store the summary) so that the list pages in SQL.
+      CREATE TABLE organisations (
+        id            INTEGER PRIMARY KEY,
+        org_key       TEXT    NOT NULL CHECK (length(org_key) > 0),
+        name          TEXT    NOT NULL,
+        created_by    TEXT    CHECK (created_by IS NULL OR length(created_by) > 0),
+        created_at    TEXT    NOT NULL,
+        merged_into   INTEGER,  -- not a foreign key: a copy (migrate-store) inserts rows in id order
+        sector        TEXT,
+        notice_count  INTEGER NOT NULL DEFAULT 0 CHECK (notice_count >= 0),
+        latest_date   TEXT,
+        search_text   TEXT    NOT NULL DEFAULT '',
+        CHECK (merged_into IS NULL OR merged_into <> id)
+      );
+      CREATE UNIQUE INDEX organisations_own_key ON organisations (org_key) WHERE created_by IS NULL;
+      CREATE INDEX organisations_by_latest ON organisations (latest_date DESC, id DESC) WHERE merged_into IS NULL AND notice_count > 0;
+      CREATE INDEX organisations_by_merged ON organisations (merged_into) WHERE merged_into IS NOT NULL;
+
+      -- Each notice's organisation, with what it was put there by: assigned_by NULL, its key; else a
+      -- person's split (kept while the notice names an organisation).
+      CREATE TABLE organisation_notices (
+        notice_id        INTEGER PRIMARY KEY REFERENCES notices (id),
+        organisation_id  INTEGER NOT NULL REFERENCES organisations (id),
+        org_key          TEXT    NOT NULL,
+        name_fold        TEXT    NOT NULL,
+        latin_key        TEXT,
+        domain           TEXT,
+        assigned_by      TEXT    CHECK (assigned_by IS NULL OR length(assigned_by) > 0),
+        assigned_at      TEXT,
+        CHECK ((assigned_by IS NULL) = (assigned_at IS NULL))
+      );
+      CREATE INDEX organisation_notices_by_org ON organisation_notices (organisation_id, notice_id);
+
+      -- Names and domains people added (romaji, English, former names).
+      CREATE TABLE organisation_names (
+        id               INTEGER PRIMARY KEY,
+        organisation_id  INTEGER NOT NULL REFERENCES organisations (id),
+        kind             TEXT    NOT NULL CHECK (kind IN ('alias', 'former', 'domain')),
+        value            TEXT    NOT NULL CHECK (length(value) BETWEEN 1 AND 200),
+        fold             TEXT    NOT NULL CHECK (length(fold) > 0),
+        added_by         TEXT    NOT NULL CHECK (length(added_by) > 0),
+        added_at         TEXT    NOT NULL,
+        UNIQUE (organisation_id, kind, fold)
+      );
+      CREATE INDEX organisation_names_by_fold ON organisation_names (fold);
+
+      -- Every change a person made, never deleted (the audit log has each too).
+      CREATE TABLE organisation_changes (
+        id               INTEGER PRIMARY KEY,
+        organisation_id  INTEGER NOT NULL REFERENCES organisations (id),
+        action           TEXT    NOT NULL CHECK (action IN ('alias', 'former', 'domain', 'merge', 'merged', 'split', 'split_from')),
+        detail_json      TEXT    NOT NULL CHECK (json_valid(detail_json)),
+        changed_by       TEXT    NOT NULL CHECK (length(changed_by) > 0),
+        changed_at       TEXT    NOT NULL
+      );
+      CREATE INDEX organisation_changes_by_org ON organisation_changes (organisation_id, id);
+
+      -- Notices whose organisation may have changed, each with the sequence number of its last change.
+      CREATE TABLE organisation_queue (
+        notice_id  INTEGER PRIMARY KEY,
+        seq        INTEGER NOT NULL
+      );
+      CREATE INDEX organisation_queue_by_seq ON organisation_queue (seq);
+      CREATE TRIGGER organisation_notice_added AFTER INSERT ON notices BEGIN
+        INSERT INTO organisation_queue (notice_id, seq)
+          VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM organisation_queue))
+          ON CONFLICT (notice_id) DO UPDATE SET seq = excluded.seq;
+      END;
+      CREATE TRIGGER organisation_notice_changed AFTER UPDATE OF organization, sector, disclosure_date ON notices BEGIN
+        INSERT INTO organisation_queue (notice_id, seq)
+          VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM organisation_queue))
+          ON CONFLICT (notice_id) DO UPDATE SET seq = excluded.seq;
+      END;
+      -- Every notice stored before is put in its organisation by the first read.
+      INSERT INTO organisation_queue (notice_id, seq) SELECT id, id FROM notices WHERE true;
+    `,
+  },
+  {
     version: 21,
     name: 'watchlists: organisations followed, their hits in notices and claims, webhook deliveries',
     sql: /* sql */ `

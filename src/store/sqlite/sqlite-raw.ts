@@ -7,9 +7,10 @@ import { quoteIdent, type RawDatabase, type RawTable, type RawValue } from '../r
 /**
  * The FTS5 index and its shadow tables are rebuilt from the notices, never copied; so is grouping's
  * index (its queue triggers refill as the notices arrive, and the next regrouping indexes them), and
- * the incidents' facts (every incident queued, made again by the next read).
+ * the incidents' facts (every incident queued, made again by the next read), and the organisations'
+ * queue (refilled by its trigger as the notices arrive).
  */
-const ENGINE_TABLES = /^(schema_migrations|notice_fts.*|grouping_.*|incident_facts.*|sqlite_.*)$/;
+const ENGINE_TABLES = /^(schema_migrations|notice_fts.*|grouping_.*|incident_facts.*|organisation_queue|sqlite_.*)$/;
 const GROUPING_TABLES = ['grouping_blocks', 'grouping_links', 'grouping_windows', 'grouping_queue'];
 
 function plain(value: unknown): RawValue {
@@ -49,7 +50,7 @@ export function openSqliteRaw(path: string): RawDatabase {
         const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as Array<{ name: string; sql: string }>;
         for (const t of triggers) db.prepare(`DROP TRIGGER ${quoteIdent(t.name)}`).run();
         db.prepare("INSERT INTO notice_fts (notice_fts) VALUES ('delete-all')").run();
-        for (const t of [...GROUPING_TABLES, 'incident_facts', 'incident_facts_json', 'incident_facts_queue']) db.prepare(`DELETE FROM ${t}`).run();
+        for (const t of [...GROUPING_TABLES, 'incident_facts', 'incident_facts_json', 'incident_facts_queue', 'organisation_queue']) db.prepare(`DELETE FROM ${t}`).run();
         for (const t of [...tables].reverse()) db.prepare(`DELETE FROM ${quoteIdent(t.name)}`).run();
         for (const t of tables) {
           const insert = db.prepare(`INSERT INTO ${quoteIdent(t.name)} (${t.columns.map(quoteIdent).join(', ')})

@@ -30,6 +30,7 @@ import { factsQueries } from './facts-queries.ts';
 import { migrate } from './migrations.ts';
 import { accountQueries, auditWriter } from './account-queries.ts';
 import { integrityQueries } from './integrity-queries.ts';
+import { organisationQueries } from './organisation-queries.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import { toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
 
@@ -250,6 +251,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...watchQueries(db, now, audit),
     ...leaseQueries(db, now),
     ...claimQueries(db, now, audit),
+    ...organisationQueries(db, now, audit),
     ...watchlistQueries(db, now, audit),
     ...accountQueries(db, now, audit),
     ...integrityQueries(db),

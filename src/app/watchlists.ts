@@ -7,12 +7,13 @@ import { findContractorMentions, NameIndex } from '../analyze/contractor-mention
 import { mappingFor } from '../analyze/japanese-victim.ts';
 import { compactText, orgKey } from '../analyze/org-name.ts';
 import {
-  entryKeys, hasKeys, identityKeys, matchIdentityKeys, type IdentityKeys, type WatchMatch,
+  entryKeys, hasKeys, identityKeys, matchIdentityKeys, orgIdentityKeys, type IdentityKeys, type WatchMatch,
 } from '../analyze/watchlist-match.ts';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import { hostOf } from '../core/host-name.ts';
 import { MAX_NAME, parseWatchlistCsv } from '../formats/watchlist-csv.ts';
 import { parseHttpUrl, refuseNonPublicHost } from '../sources/fetch-url.ts';
+import { refreshOrganisations } from './organisations.ts';
 import { postWebhook, type WebhookPostOptions } from '../sources/webhook-post.ts';
 import type { Store, WatchlistStore } from '../store/ports.ts';
 import type { ClaimDomainMapping, StoredClaim } from '../store/source-types.ts';
@@ -167,10 +168,13 @@ interface CompiledEntry {
   keys: IdentityKeys;
 }
 
-/** The organisation of a notice as matching sees it: its name, and the hosts of the URLs it was fetched from. */
+/**
+ * The organisation of a notice as matching sees it: its name, the other and former names and the
+ * domains people gave its organisation (the organisation table), and the URLs it was fetched from.
+ */
 function noticeIdentities(n: WatchableNotice): IdentityKeys {
   const urls = n.urls.filter((u) => /^https?:\/\//i.test(u));
-  return identityKeys(n.organization ? [n.organization] : [], urls);
+  return orgIdentityKeys({ names: n.organization ? [n.organization] : [], aliases: n.organisationNames, domains: [...urls, ...n.organisationDomains] });
 }
 
 /** A claim's organisation: its victim, its domain, and the Japanese parent the domain map gives it. */
@@ -222,6 +226,8 @@ export async function updateWatchlistHits(store: Store): Promise<HitsReport> {
   const report: HitsReport = { added: {} };
   const lists = await store.listWatchlists();
   if (lists.length === 0) return report;
+  // The organisation table first, so that new notices have their organisation's names and domains.
+  await refreshOrganisations(store);
   const mappings = await store.listClaimDomainMappings();
   for (const list of lists) {
     const entries = (await store.listWatchlistEntries(list.id)).map((entry) => ({ entry, keys: entryKeys(entry) }));

@@ -89,6 +89,10 @@ export interface WatchableNotice {
   text: string;
   /** The document's source and, for a fetched one, every URL it was fetched from. */
   urls: string[];
+  /** Other and former names people gave the notice's organisation (the organisation table). */
+  organisationNames: string[];
+  /** Domains people gave the notice's organisation. */
+  organisationDomains: string[];
 }
 
 /** One attempt at delivering a hit. */

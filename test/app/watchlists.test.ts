@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Casebook } from '../../src/app/casebook.ts';
 import { importClaimsFile, mapClaimDomain } from '../../src/app/claims.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
+import { addOrganisationName, organisationsOfIncident, refreshOrganisations } from '../../src/app/organisations.ts';
 import {
   addWatchlistEntry, createWatchlist, deliverWebhooks, importWatchlistFile, MAX_ATTEMPTS, retryDelayMs, updateWatchlistHits, watchlistView,
 } from '../../src/app/watchlists.ts';
@@ -119,6 +120,34 @@ describe.each(CASEBOOK_ENGINES)('watchlists on $name', (engine) => {
     // Matching again finds nothing new: the cursors moved past what was matched.
     expect(await updateWatchlistHits(casebook.store)).toEqual({ added: {} });
     expect((await casebook.store.getWatchlist(watchlist.id))!.hits).toBe(6);
+  });
+});
+
+describe.each(CASEBOOK_ENGINES)('watchlists and the organisation table on $name', (engine) => {
+  const dir = tempDir('jikenbo-watchlists-orgs-');
+  let casebook: Casebook;
+  afterEach(async () => casebook.close());
+
+  it('matches a notice by the other name and the domain people gave its organisation', async () => {
+    casebook = await engine.open(dir, 'wlorgs');
+    writeFileSync(join(dir, 'first.txt'), BCC_NOTICE);
+    await ingestPaths([join(dir, 'first.txt')], casebook);
+    const firstNotice = (await casebook.store.listNotices())[0]!.id;
+    await refreshOrganisations(casebook.store);
+    const [org] = await organisationsOfIncident(casebook.store, (await casebook.store.incidentOfNotice(firstNotice))!);
+    await addOrganisationName(casebook.store, { organisationId: org!.id, kind: 'alias', value: 'Hikari Books', by: 'sato' });
+    await addOrganisationName(casebook.store, { organisationId: org!.id, kind: 'domain', value: 'hikari-books.example.com', by: 'sato' });
+    await createWatchlist(casebook.store, { name: 'by alias' }, 'sato');
+    await createWatchlist(casebook.store, { name: 'by domain' }, 'sato');
+    // Neither entry's own name or romaji is the notice's (ひかり書房 reads hikarishobo).
+    await addWatchlistEntry(casebook.store, 'by alias', { name: 'Hikari Books', aliases: [], domains: [] }, 'sato');
+    await addWatchlistEntry(casebook.store, 'by domain', { name: 'HB Publishing', aliases: [], domains: ['www.hikari-books.example.com'] }, 'sato');
+    writeFileSync(join(dir, 'second.txt'), BCC_NOTICE.replace('2024年7月2日', '2024年8月5日').replace('312件', '45件'));
+    await ingestPaths([join(dir, 'second.txt')], casebook);
+    const alias = (await watchlistView(casebook.store, 'by alias')).hits;
+    expect(alias.map((h) => [h.how, h.evidence])).toEqual([['romaji', 'romaji: "Hikari Books" = "Hikari Books"']]);
+    expect(alias[0]!.subjectId).not.toBe(firstNotice);
+    expect((await watchlistView(casebook.store, 'by domain')).hits.map((h) => h.how)).toEqual(['domain']);
   });
 });
 

@@ -5,7 +5,7 @@ import { JikenboError } from '../../core/errors.ts';
 import type { WatchlistStore } from '../ports.ts';
 import { toClaim, type ClaimRow } from '../rows/claim-row.ts';
 import {
-  cleanList, HIT_SELECT, toEntry, toHit, toWatchlist, WATCHLIST_SELECT, type EntryRow, type HitRow, type WatchlistRow,
+  cleanList, HIT_SELECT, namesByNotice, toEntry, toHit, toWatchlist, WATCHLIST_SELECT, type EntryRow, type HitRow, type WatchlistRow,
 } from '../rows/watchlist-row.ts';
 import type { WatchlistInput } from '../watchlist-types.ts';
 import { writeAudit } from './account-queries.ts';
@@ -111,7 +111,14 @@ export function watchlistQueries(pool: Pool, now: () => Date): WatchlistStore {
         list.push(f.requested_url, f.final_url);
         urls.set(f.document_id, list);
       }
-      return found.map((n) => ({ id: n.id, organization: n.organization, text: n.text, urls: [...new Set([n.source, ...(urls.get(n.document_id) ?? [])])] }));
+      // The names and domains people gave each notice's organisation (a merged one's survivor holds them).
+      const names = namesByNotice(await rows<{ notice_id: number; kind: string; value: string }>(pool, /* sql */ `
+        SELECT o.notice_id, m.kind, m.value FROM organisation_notices o JOIN organisation_names m ON m.organisation_id = o.organisation_id
+        WHERE o.notice_id = ANY($1::int[]) ORDER BY m.id`, [found.map((n) => n.id)]));
+      return found.map((n) => ({
+        id: n.id, organization: n.organization, text: n.text, urls: [...new Set([n.source, ...(urls.get(n.document_id) ?? [])])],
+        organisationNames: names.get(n.id)?.names ?? [], organisationDomains: names.get(n.id)?.domains ?? [],
+      }));
     },
     async claimsAfter(afterId, limit) {
       return (await rows<ClaimRow>(pool, 'SELECT * FROM claims WHERE id > $1 ORDER BY id LIMIT $2', [afterId, limit])).map(toClaim);

@@ -112,3 +112,14 @@ export function toHit(row: HitRow): WatchlistHit {
 export function cleanList(values: readonly string[]): string {
   return JSON.stringify([...new Set(values.map((v) => v.trim()).filter(Boolean))]);
 }
+
+/** The organisation table's added names (alias, former) and domains of each notice, by notice. */
+export function namesByNotice(found: ReadonlyArray<{ notice_id: number; kind: string; value: string }>): Map<number, { names: string[]; domains: string[] }> {
+  const out = new Map<number, { names: string[]; domains: string[] }>();
+  for (const r of found) {
+    const entry = out.get(r.notice_id) ?? { names: [], domains: [] };
+    (r.kind === 'domain' ? entry.domains : entry.names).push(r.value);
+    out.set(r.notice_id, entry);
+  }
+  return out;
+}

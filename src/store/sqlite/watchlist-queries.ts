@@ -7,7 +7,7 @@ import type { WatchlistStore } from '../ports.ts';
 import type { ClaimRow } from '../rows/claim-row.ts';
 import { toClaim } from '../rows/claim-row.ts';
 import {
-  cleanList, HIT_SELECT, toEntry, toHit, toWatchlist, WATCHLIST_SELECT, type EntryRow, type HitRow, type WatchlistRow,
+  cleanList, HIT_SELECT, namesByNotice, toEntry, toHit, toWatchlist, WATCHLIST_SELECT, type EntryRow, type HitRow, type WatchlistRow,
 } from '../rows/watchlist-row.ts';
 import type { WatchlistEntryInput, WatchlistHitInput, WatchlistInput } from '../watchlist-types.ts';
 import type { AuditWriter } from './account-queries.ts';
@@ -34,6 +34,10 @@ export function watchlistQueries(db: Database.Database, now: () => Date, audit: 
     WHERE n.id > ? ORDER BY n.id LIMIT ?`);
   const fetchUrls = db.prepare<[string], { document_id: number; requested_url: string; final_url: string }>(
     'SELECT document_id, requested_url, final_url FROM fetches WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY id');
+  // The names and domains people gave each notice's organisation (a merged one's survivor holds them).
+  const orgNames = db.prepare<[string], { notice_id: number; kind: string; value: string }>(/* sql */ `
+    SELECT o.notice_id, m.kind, m.value FROM organisation_notices o JOIN organisation_names m ON m.organisation_id = o.organisation_id
+    WHERE o.notice_id IN (SELECT value FROM json_each(?)) ORDER BY m.id`);
   const claims = db.prepare<[number, number], ClaimRow>('SELECT * FROM claims WHERE id > ? ORDER BY id LIMIT ?');
   const moveCursors = db.prepare(/* sql */ `
     UPDATE watchlists SET notice_cursor = @noticeTo, claim_cursor = @claimTo
@@ -164,7 +168,11 @@ export function watchlistQueries(db: Database.Database, now: () => Date, audit: 
         list.push(f.requested_url, f.final_url);
         urls.set(f.document_id, list);
       }
-      return found.map((n) => ({ id: n.id, organization: n.organization, text: n.text, urls: [...new Set([n.source, ...(urls.get(n.document_id) ?? [])])] }));
+      const names = namesByNotice(orgNames.all(JSON.stringify(found.map((n) => n.id))));
+      return found.map((n) => ({
+        id: n.id, organization: n.organization, text: n.text, urls: [...new Set([n.source, ...(urls.get(n.document_id) ?? [])])],
+        organisationNames: names.get(n.id)?.names ?? [], organisationDomains: names.get(n.id)?.domains ?? [],
+      }));
     },
     async claimsAfter(afterId, limit) {
       return claims.all(afterId, limit).map(toClaim);

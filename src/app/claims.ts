@@ -8,9 +8,9 @@ import { organisationLatinKey } from '../analyze/org-latin-key.ts';
 import { canonicalGroup } from '../analyze/ransomware-groups.ts';
 import { JikenboError, reasonOf } from '../core/errors.ts';
 import { hostOf } from '../core/host-name.ts';
-import { parseClaims, type ClaimProblem } from '../formats/leak-claims.ts';
-import type { ClaimLink, StoredClaim } from '../store/source-types.ts';
-import type { Store } from '../store/ports.ts';
+import { parseClaims, type ClaimProblem, type ParsedClaims } from '../formats/leak-claims.ts';
+import type { ClaimFormat, ClaimLink, StoredClaim } from '../store/source-types.ts';
+import type { ClaimStore, Store } from '../store/ports.ts';
 import { loadIncidentFacts } from './incident-facts.ts';
 import { resolveIncidentRef } from './incident-number.ts';
 import { updateWatchlistHits } from './watchlists.ts';
@@ -34,11 +34,28 @@ export async function importClaimsFile(store: Store, path: string): Promise<Clai
     throw new JikenboError('bad_input', `${path}: cannot read: ${reasonOf(err)}`, { subject: path, cause: err });
   }
   if (text.length > MAX_FILE_BYTES) throw new JikenboError('bad_input', `${path}: larger than 200 MB`, { subject: path });
-  const parsed = parseClaims(text, basename(path));
+  const report = await importClaimsText(store, text, { file: path, source: basename(path) });
+  // The watchlists' hits of the new claims (a failure leaves the cursors: the job loop matches them later;
+  // a watched tracker's claims are matched by the loop's tick that polled them).
+  if (report.added > 0) await updateWatchlistHits(store).catch(() => undefined);
+  return report;
+}
+
+/**
+ * Imports the claims of a file's or a fetched tracker's text (`claims import`, a watched claims source):
+ * each readable record stored once by its natural key (a second import adds nothing, and fills in what
+ * the first lacked), in one transaction; the unreadable records are the report's problems.
+ */
+export async function importClaimsText(
+  store: ClaimStore, text: string, options: { file: string; source: string; format?: ClaimFormat },
+): Promise<ClaimImportReport> {
+  return storeParsedClaims(store, parseClaims(text, options.source, options.format), options.file);
+}
+
+/** Stores what parseClaims read (a file here, a tracker's body in a decoding process): the import's one write. */
+export async function storeParsedClaims(store: ClaimStore, parsed: ParsedClaims, file: string): Promise<ClaimImportReport> {
   const { added, existing } = parsed.claims.length > 0 ? await store.addClaims(parsed.claims) : { added: 0, existing: 0 };
-  // The watchlists' hits of the new claims (a failure leaves the cursors: the job loop matches them later).
-  if (added > 0) await updateWatchlistHits(store).catch(() => undefined);
-  return { file: path, records: parsed.claims.length + parsed.problems.filter((p) => p.index >= 0).length, added, existing, problems: parsed.problems };
+  return { file, records: parsed.claims.length + parsed.problems.filter((p) => p.index >= 0).length, added, existing, problems: parsed.problems };
 }
 
 export interface ClaimRow extends StoredClaim {

@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from '../sources/decode-limits.ts';
 import type { DocumentLimits } from '../sources/load-document.ts';
-import { jobSubject, type DecodeJob, type JobResult, type ListedSource } from './decode-job.ts';
+import { jobSubject, type DecodeJob, type JobResult, type ListedSource, type ReadClaims } from './decode-job.ts';
 import type { ReadDocument, ReadFile } from './ingest-read.ts';
 import { buildState } from '../../bin/build-stamp.mjs';
 import { packageRoot, runningFromSource } from './package-root.ts';
 
-type AnyResult = ReadFile | ReadDocument | ListedSource;
+type AnyResult = ReadFile | ReadDocument | ListedSource | ReadClaims;
 
 /** What this process sends a reader, and what it answers. */
 export interface ReadTask {

@@ -4,7 +4,10 @@ import type { GroupingProgress } from './regroup.ts';
 import { errorFields, type Logger } from './log.ts';
 import type { WatchTimerOptions } from './watch.ts';
 
-/** The watch loop's callbacks: a line per source checked (and per new notice that could not be read), one per failed run. */
+/**
+ * The watch loop's callbacks: a line per source checked (a page's links and notices, a leak-site tracker's
+ * claims; and per new notice or claim records that could not be read), one per failed run.
+ */
 export function watchJobLog(logger: Logger): Required<Pick<WatchTimerOptions, 'onReport' | 'onError' | 'onLease' | 'onWatchlists'>> {
   return {
     // A line when a tick found watchlist hits or made webhook attempts; nothing on a quiet tick.
@@ -20,7 +23,18 @@ export function watchJobLog(logger: Logger): Required<Pick<WatchTimerOptions, 'o
         const source = check.source.url;
         const count = (status: string) => check.notices.filter((n) => n.status === status).length;
         if (check.status === 'failed') {
-          logger.error('watch source', { job: 'watch', outcome: 'failed', source, error: check.error ?? 'failed' });
+          logger.error('watch source', { job: 'watch', outcome: 'failed', source, kind: check.source.kind, error: check.error ?? 'failed' });
+        } else if (check.source.kind === 'claims') {
+          // A leak-site tracker: the claims its body held, new and already stored, and its unreadable records.
+          const poll = check.claims;
+          logger.info('watch claims', {
+            job: 'watch', outcome: 'ok', source, kind: 'claims', status: check.status,
+            records: poll?.records ?? 0, added: poll?.added ?? 0, existing: poll?.existing ?? 0, problems: poll?.problems.length ?? 0,
+          });
+          if (poll && poll.problems.length > 0) {
+            const first = poll.problems[0]!;
+            logger.warn('watch claims records', { job: 'watch', outcome: 'failed', source, problems: poll.problems.length, first: `record ${first.index}: ${first.reason}` });
+          }
         } else {
           logger.info('watch source', {
             job: 'watch', outcome: 'ok', source, status: check.status, new_links: check.newLinks,

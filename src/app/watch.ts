@@ -4,13 +4,15 @@ import { JikenboError, reasonOf } from '../core/errors.ts';
 import { looksLikeNoticeTitle } from '../core/notice-title.ts';
 import { fetchUrl, parseHttpUrl, refuseNonPublicHost, type FetchOptions } from '../sources/fetch-url.ts';
 import type { Lease } from '../store/lease-types.ts';
-import type { SeenLink, WatchSource } from '../store/source-types.ts';
+import type { ClaimProblem } from '../formats/leak-claims.ts';
+import type { ClaimFormat, SeenLink, WatchKind, WatchSource } from '../store/source-types.ts';
 import type { Archive, Store, WatchStore } from '../store/ports.ts';
 import { documentLimits, sharedDecoder } from './decoder.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
 import { drainGrouping } from './regroup.ts';
 import { runWatchlists, type DeliveryOptions } from './watchlists.ts';
 import { leaseHolder } from './lease-holder.ts';
+import { storeParsedClaims } from './claims.ts';
 import { parseContentType, storeFetchedPage } from './ingest-url.ts';
 import type { FileOutcome } from './ingest.ts';
 
@@ -18,6 +20,12 @@ export const DEFAULT_EVERY_SECONDS = 6 * 3600;
 const MIN_EVERY_SECONDS = 60;
 /** Notice links fetched per source per check; the rest stay unseen and come next time. */
 const MAX_FETCHES_PER_CHECK = 50;
+/**
+ * A tracker's list of claims is one JSON file, larger than a page and slower to come (ransomware.live's
+ * whole list runs to megabytes): these limits unless the run sets its own.
+ */
+export const CLAIMS_MAX_BYTES = 64 * 1024 * 1024;
+export const CLAIMS_TIMEOUT_MS = 120_000;
 const FIRST_BACKOFF_SECONDS = 15 * 60;
 const MAX_BACKOFF_SECONDS = 24 * 3600;
 
@@ -30,28 +38,62 @@ export function parseInterval(text: string): number {
   return seconds;
 }
 
+export interface AddWatchOptions {
+  everySeconds?: number;
+  allowPrivate?: boolean;
+  fetch?: Pick<FetchOptions, 'resolve' | 'addressPolicy'>;
+}
+
 /**
  * Watches a URL. Unless `allowPrivate`, a host that is or resolves to a non-public address is refused
  * here (sources/fetch-url.ts's guard), not accepted to fail at every check after.
  */
-export async function addWatchSource(
-  store: WatchStore, url: string, options: { everySeconds?: number; allowPrivate?: boolean; fetch?: Pick<FetchOptions, 'resolve' | 'addressPolicy'> } = {},
-): Promise<WatchSource> {
+export async function addWatchSource(store: WatchStore, url: string, options: AddWatchOptions = {}): Promise<WatchSource> {
+  return addSource(store, url, options, 'page', null);
+}
+
+/**
+ * Watches a leak-site tracker's JSON (ransomwatch's posts.json, a ransomware.live list) for claims: a
+ * watched source of kind 'claims', checked by `watch run` and the server's watcher on its own schedule,
+ * through the same address guard, its new claims imported as `claims import` imports a file.
+ */
+export async function addClaimSource(store: WatchStore, url: string, options: AddWatchOptions & { format?: ClaimFormat } = {}): Promise<WatchSource> {
+  return addSource(store, url, options, 'claims', options.format ?? 'auto');
+}
+
+async function addSource(store: WatchStore, url: string, options: AddWatchOptions, kind: WatchKind, claimFormat: ClaimFormat | null): Promise<WatchSource> {
   const parsed = parseHttpUrl(url.trim());
   if (options.allowPrivate !== true) await refuseNonPublicHost(parsed.href, options.fetch);
   return store.addWatchSource({
-    url: parsed.href, everySeconds: options.everySeconds ?? DEFAULT_EVERY_SECONDS, allowPrivate: options.allowPrivate === true,
+    url: parsed.href, everySeconds: options.everySeconds ?? DEFAULT_EVERY_SECONDS, allowPrivate: options.allowPrivate === true, kind, claimFormat,
   });
 }
 
-/** A watched source as a person names it: its id (as `watch list` shows it) or its URL. */
-export async function findWatchSource(store: WatchStore, ref: string): Promise<WatchSource> {
+/** The watched leak-site trackers, in the order they were added. */
+export async function listClaimSources(store: WatchStore): Promise<WatchSource[]> {
+  return (await store.listWatchSources()).filter((s) => s.kind === 'claims');
+}
+
+/**
+ * A watched source as a person names it: its id (as `watch list` shows it) or its URL; with `kind`,
+ * only a source of that kind (`claims watch remove` never removes a page).
+ */
+export async function findWatchSource(store: WatchStore, ref: string, kind?: WatchKind): Promise<WatchSource> {
   const text = ref.trim();
-  const sources = await store.listWatchSources();
+  const sources = (await store.listWatchSources()).filter((s) => kind === undefined || s.kind === kind);
   const found = /^[1-9][0-9]{0,15}$/.test(text) ? sources.find((s) => s.id === Number(text))
     : sources.find((s) => s.url === text) ?? sources.find((s) => { try { return s.url === parseHttpUrl(text).href; } catch { return false; } });
-  if (!found) throw new JikenboError('not_found', `no watched source ${text.slice(0, 200)} (jikenbo watch list shows them)`, { subject: 'source' });
+  if (!found) {
+    throw new JikenboError('not_found', kind === 'claims'
+      ? `no watched claims source ${text.slice(0, 200)} (jikenbo claims watch list shows them)`
+      : `no watched source ${text.slice(0, 200)} (jikenbo watch list shows them)`, { subject: 'source' });
+  }
   return found;
+}
+
+/** Stops watching a leak-site tracker named by id or URL; the claims it brought stay. */
+export async function removeClaimSource(store: WatchStore, ref: string): Promise<WatchSource> {
+  return store.removeWatchSource((await findWatchSource(store, ref, 'claims')).id);
 }
 
 /** Stops watching a source named by id or URL (findWatchSource), forgetting the links it showed. */
@@ -71,7 +113,16 @@ export interface SourceCheck {
   newLinks: number;
   /** What became of the new links that read like notices (failed ones are tried again next check). */
   notices: Array<FileOutcome & { title: string }>;
+  /** A claims source's check that read a body: its records, the claims new to the casebook, those stored already, the unreadable records. */
+  claims?: ClaimPoll;
   error?: string;
+}
+
+export interface ClaimPoll {
+  records: number;
+  added: number;
+  existing: number;
+  problems: ClaimProblem[];
 }
 
 export interface WatchReport {
@@ -119,17 +170,29 @@ export async function runWatch(deps: { store: Store; archive: Archive }, options
 }
 
 async function checkSource(source: WatchSource, deps: { store: Store; archive: Archive }, options: WatchRunOptions, now: () => Date): Promise<SourceCheck> {
-  const fetchOptions: FetchOptions = { ...options.fetch, allowPrivate: source.allowPrivate || options.fetch?.allowPrivate === true };
+  const claims = source.kind === 'claims';
+  const fetchOptions: FetchOptions = {
+    ...(claims ? { maxBytes: CLAIMS_MAX_BYTES, timeoutMs: CLAIMS_TIMEOUT_MS } : {}),
+    ...options.fetch, allowPrivate: source.allowPrivate || options.fetch?.allowPrivate === true,
+  };
   try {
     const conditional: Record<string, string> = {};
     if (source.etag) conditional['If-None-Match'] = source.etag;
     if (source.lastModified) conditional['If-Modified-Since'] = source.lastModified;
     const page = await fetchUrl(source.url, { ...fetchOptions, headers: { ...fetchOptions.headers, ...conditional } });
     if (page.status === 304) {
-      const updated = await deps.store.recordWatchCheck(source.id, success(source, now, source.etag, source.lastModified));
+      const updated = await deps.store.recordWatchCheck(source.id, { ...success(source, now, source.etag, source.lastModified), status: 'not_modified' });
       return { source: updated, status: 'not_modified', newLinks: 0, notices: [] };
     }
     if (page.status < 200 || page.status > 299) throw new JikenboError('bad_input', `${source.url}: the server answered HTTP ${page.status}`);
+    if (claims) {
+      const poll = await importTrackerClaims(source, page.bytes, deps.store);
+      // Validators kept only now that the body was read: a body that failed is fetched whole next time.
+      const updated = await deps.store.recordWatchCheck(source.id, {
+        ...success(source, now, page.headers.etag ?? null, page.headers['last-modified'] ?? null), status: 'changed', added: poll.added,
+      });
+      return { source: updated, status: 'changed', newLinks: 0, notices: [], claims: poll };
+    }
     // Parsed in a decoding process, under the limits of an ingested page (a deep page stalled the server).
     const charset = parseContentType(page.headers['content-type']).charset;
     const listed = await sharedDecoder().run({ kind: 'links', url: page.url, bytes: page.bytes, limits: documentLimits(), ...(charset ? { charset } : {}) });
@@ -163,9 +226,11 @@ async function checkSource(source: WatchSource, deps: { store: Store; archive: A
     await deps.store.markWatchLinksSeen(source.id, remembered);
     // With links left for later (over the cap, or failed), a 304 next time would hide them: keep no validators then.
     const complete = fetched < MAX_FETCHES_PER_CHECK && notices.every((n) => n.status !== 'failed');
-    const updated = await deps.store.recordWatchCheck(source.id, complete
-      ? success(source, now, page.headers.etag ?? null, page.headers['last-modified'] ?? null)
-      : success(source, now, null, null));
+    const added = notices.filter((n) => n.status === 'new').length;
+    const updated = await deps.store.recordWatchCheck(source.id, {
+      ...(complete ? success(source, now, page.headers.etag ?? null, page.headers['last-modified'] ?? null) : success(source, now, null, null)),
+      status: 'changed', added,
+    });
     return { source: updated, status: 'changed', newLinks: fresh.length, notices };
   } catch (err) {
     const at = now();
@@ -175,6 +240,29 @@ async function checkSource(source: WatchSource, deps: { store: Store; archive: A
     });
     return { source: updated, status: 'failed', newLinks: 0, notices: [], error: reasonOf(err) };
   }
+}
+
+/**
+ * A tracker's body read as `claims import` reads a file (same parser, same natural-key dedupe), the
+ * parsing in a decoding process under its memory and time limits as a watched page's (a hostile or
+ * huge list stalls or exhausts a reader, not the server). A body that is not JSON, or not a list of
+ * claims, or none of whose records is one, is this source's failure and stores nothing; a list with
+ * some unreadable records stores the readable ones and reports the rest.
+ */
+async function importTrackerClaims(source: WatchSource, bytes: Uint8Array, store: Store): Promise<ClaimPoll> {
+  const format = source.claimFormat ?? 'auto';
+  const read = await sharedDecoder().run({ kind: 'claims', source: source.url, bytes, format });
+  if (!read.ok) throw new JikenboError('bad_input', read.reason, { subject: source.url });
+  const { claims, problems } = read.parsed;
+  // Judged before anything is stored.
+  const whole = problems.find((p) => p.index < 0);
+  if (whole) throw new JikenboError('bad_input', `${source.url}: ${whole.reason}`, { subject: source.url });
+  if (claims.length === 0 && problems.length > 0) {
+    const first = problems[0]!;
+    throw new JikenboError('bad_input', `${source.url}: none of its ${problems.length} records is a ${format === 'auto' ? 'leak-site claim' : `${format} claim`} (record ${first.index}: ${first.reason})`, { subject: source.url });
+  }
+  const report = await storeParsedClaims(store, read.parsed, source.url);
+  return { records: report.records, added: report.added, existing: report.existing, problems: report.problems };
 }
 
 function success(source: WatchSource, now: () => Date, etag: string | null, lastModified: string | null) {

@@ -5,7 +5,7 @@
 // bad one is a line in the report, never the end of the file. Keys not read here are let through.
 import { z } from 'zod';
 import { hostOf } from '../core/host-name.ts';
-import type { ClaimInput } from '../store/source-types.ts';
+import type { ClaimFormat, ClaimInput } from '../store/source-types.ts';
 import { describeIssues } from '../core/invalid-input.ts';
 
 export interface ClaimProblem {
@@ -41,8 +41,12 @@ type Raw = z.infer<typeof record>;
 /** What the store keeps of a description (its schema's limit). */
 export const MAX_DESCRIPTION = 2000;
 
-/** Parses a whole file; `fileName` goes into each claim's source. A file that is not JSON at all is one problem. */
-export function parseClaims(json: string, fileName: string): ParsedClaims {
+/**
+ * Parses a whole file; `fileName` goes into each claim's source. A file that is not JSON at all is one
+ * problem. `layout` (a watched tracker's --format) holds every record to one site's keys; 'auto' tells
+ * each record's layout from its keys.
+ */
+export function parseClaims(json: string, fileName: string, layout: ClaimFormat = 'auto'): ParsedClaims {
   let data: unknown;
   try {
     data = JSON.parse(json.replace(/^\ufeff/, ''));
@@ -59,7 +63,7 @@ export function parseClaims(json: string, fileName: string): ParsedClaims {
       result.problems.push({ index, reason: describeIssues(parsed.error, 'record') });
       return;
     }
-    const claim = toClaim(parsed.data, fileName);
+    const claim = toClaim(parsed.data, fileName, layout);
     if (typeof claim === 'string') result.problems.push({ index, reason: claim });
     else result.claims.push(claim);
   });
@@ -76,19 +80,22 @@ function listInside(data: unknown): unknown[] | null {
 }
 
 /** A claim, or why the record cannot be one. */
-function toClaim(raw: Raw, fileName: string): ClaimInput | string {
-  const victim = raw.post_title || raw.victim;
-  const group = raw.group_name || raw.group;
-  if (!victim) return 'no victim (post_title or victim)';
-  if (!group) return 'no group (group_name or group)';
-  const when = raw.discovered || raw.attackdate || raw.published;
-  if (!when) return 'no date (discovered, attackdate or published)';
+function toClaim(raw: Raw, fileName: string, layout: ClaimFormat): ClaimInput | string {
+  // ransomwatch's posts have three keys; the v2 names are ransomware.live's alone.
+  const only = layout === 'ransomwatch';
+  const victim = raw.post_title || (only ? undefined : raw.victim);
+  const group = raw.group_name || (only ? undefined : raw.group);
+  if (!victim) return only ? 'no victim (post_title, as ransomwatch names it)' : 'no victim (post_title or victim)';
+  if (!group) return only ? 'no group (group_name, as ransomwatch names it)' : 'no group (group_name or group)';
+  const when = raw.discovered || (only ? undefined : raw.attackdate || raw.published);
+  if (!when) return only ? 'no date (discovered, as ransomwatch names it)' : 'no date (discovered, attackdate or published)';
   const discovered = isoTime(when);
   if (!discovered) return `not a date: "${when.slice(0, 40)}"`;
   const domain = hostOf(raw.website || raw.domain || '') ?? hostOf(victim);
   const country = raw.country && /^[a-z]{2}$/i.test(raw.country) ? raw.country.toUpperCase() : null;
-  const form = raw.victim !== undefined || raw.group !== undefined || raw.attackdate !== undefined ? 'ransomware.live v2'
-    : raw.website !== undefined || raw.country !== undefined || raw.published !== undefined ? 'ransomware.live' : 'ransomwatch';
+  const v2 = raw.victim !== undefined || raw.group !== undefined || raw.attackdate !== undefined;
+  const form = only ? 'ransomwatch' : v2 ? 'ransomware.live v2'
+    : layout === 'ransomware-live' || raw.website !== undefined || raw.country !== undefined || raw.published !== undefined ? 'ransomware.live' : 'ransomwatch';
   const description = raw.description?.trim() && !/^(?:n\/a|none|null|-)$/i.test(raw.description.trim()) ? raw.description.trim().slice(0, MAX_DESCRIPTION) : null;
   return { group: group.toLowerCase(), victim, domain, country, discovered, discoveredDate: discovered.slice(0, 10), source: `${form}: ${fileName}`, description };
 }

@@ -17,10 +17,21 @@ export interface StoredFetch extends FetchInput {
   id: number;
 }
 
+/** What a watched source is: a page (a feed or news list, read for notice links) or a leak-site tracker's claims. */
+export type WatchKind = 'page' | 'claims';
+
+/** How a tracker's JSON is read: ransomwatch's posts, ransomware.live's (v1 or v2), or told from each record. */
+export type ClaimFormat = 'auto' | 'ransomwatch' | 'ransomware-live';
+export const CLAIM_FORMATS: readonly ClaimFormat[] = ['auto', 'ransomwatch', 'ransomware-live'];
+
 export interface WatchSourceInput {
   url: string;
   everySeconds: number;
   allowPrivate: boolean;
+  /** Default 'page'. A URL is watched as one kind: adding it as the other is a conflict. */
+  kind?: WatchKind;
+  /** A claims source's layout (default 'auto'); null for a page. */
+  claimFormat?: ClaimFormat | null;
 }
 
 export interface WatchSource extends WatchSourceInput {
@@ -36,11 +47,25 @@ export interface WatchSource extends WatchSourceInput {
   lastError: string | null;
   /** Set while a person has paused the source: it is not checked until resumed. */
   pausedAt: string | null;
+  kind: WatchKind;
+  claimFormat: ClaimFormat | null;
+  /** The last check's outcome, null before the first. */
+  lastStatus: 'changed' | 'not_modified' | 'failed' | null;
+  /** What the last check added (notices ingested, or claims new to the casebook), null before the first. */
+  lastAdded: number | null;
+  /** What every check together added since the source was watched. */
+  totalAdded: number;
 }
 
 /** What one check of a source left behind. */
 export type WatchCheckResult =
-  | { ok: true; at: string; etag: string | null; lastModified: string | null; nextCheckAt: string }
+  | {
+    ok: true; at: string; etag: string | null; lastModified: string | null; nextCheckAt: string;
+    /** Default 'changed'. */
+    status?: 'changed' | 'not_modified';
+    /** Notices ingested or claims added by this check; default 0. */
+    added?: number;
+  }
   | { ok: false; at: string; error: string; nextCheckAt: string };
 
 export type SeenOutcome = 'ingested' | 'duplicate' | 'not_notice' | 'failed' | 'baseline';

@@ -74,6 +74,20 @@ describe('parseClaims', () => {
     expect(parseClaims('{"x": 1}', 'f.json').problems[0]!.reason).toMatch(/expected a JSON array/);
     expect(parseClaims('nope', 'f.json').problems[0]!.reason).toMatch(/not JSON/);
   });
+
+  it('holds every record to one layout when told which (a watched tracker\'s --format)', () => {
+    const v1 = { post_title: 'Kingfisher Tools', group_name: 'play', discovered: '2025-03-11 09:00:00' };
+    const v2 = { victim: 'Hotaru Clinic Group', group: 'play', discovered: '2025-03-09 02:00:00', country: 'JP' };
+    const json = JSON.stringify([v1, v2]);
+    const forms = (layout?: 'auto' | 'ransomwatch' | 'ransomware-live') => {
+      const parsed = parseClaims(json, 'feed', layout);
+      return [parsed.claims.map((c) => [c.victim, c.source]), parsed.problems];
+    };
+    expect(forms()).toEqual([[['Kingfisher Tools', 'ransomwatch: feed'], ['Hotaru Clinic Group', 'ransomware.live v2: feed']], []]);
+    // ransomware.live's v1 records carry ransomwatch's three keys; told so, they are labelled as its.
+    expect(forms('ransomware-live')).toEqual([[['Kingfisher Tools', 'ransomware.live: feed'], ['Hotaru Clinic Group', 'ransomware.live v2: feed']], []]);
+    expect(forms('ransomwatch')).toEqual([[['Kingfisher Tools', 'ransomwatch: feed']], [{ index: 1, reason: 'no victim (post_title, as ransomwatch names it)' }]]);
+  });
 });
 
 describe('japaneseVerdict', () => {

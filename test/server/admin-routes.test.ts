@@ -89,4 +89,12 @@ describe.each(CASEBOOK_ENGINES)('admin pages on $name', (engine) => {
     const log = await casebook.store.listAudit({ actor: 'kanri', limit: 3 });
     expect(log.map((e) => e.action)).toEqual(['watch.remove', 'watch.resume', 'watch.pause']);
   });
+
+  it('marks a watched leak-site tracker as one, and its URL cannot be added again as a page (issue 21)', async () => {
+    const tracker = await casebook.store.addWatchSource({ url: 'https://tracker.example/posts.json', everySeconds: 3600, allowPrivate: false, kind: 'claims', claimFormat: 'ransomwatch' });
+    const page = await (await admin.get('/admin/watch')).text();
+    expect(page).toContain('リークサイトの犯行声明（ransomwatch）の監視。操作: <code>jikenbo claims watch</code>');
+    expect((await admin.post('/admin/watch', { url: tracker.url, hours: '6' })).status).toBe(409);
+    expect((await casebook.store.listWatchSources()).find((s) => s.id === tracker.id)).toMatchObject({ kind: 'claims', everySeconds: 3600 });
+  });
 });

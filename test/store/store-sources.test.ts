@@ -71,6 +71,37 @@ describe.each(ENGINES)('sources and claims on $name', (engine) => {
     expect(log[0]).toMatchObject({ subject: `watch:${b.id}`, before: { url: 'https://example.jp/b' }, after: null });
   });
 
+  it('keeps a claims source\'s kind and layout, each check\'s outcome and what it added; a URL is one kind (issue 21)', async () => {
+    const page = await store.addWatchSource({ url: 'https://example.jp/feed', everySeconds: 3600, allowPrivate: false });
+    expect(page).toMatchObject({ kind: 'page', claimFormat: null, lastStatus: null, lastAdded: null, totalAdded: 0 });
+    const tracker = await store.addWatchSource({ url: 'https://tracker.example/v2/recentvictims', everySeconds: 3600, allowPrivate: false, kind: 'claims', claimFormat: 'ransomware-live' }, 'kanri');
+    expect(tracker).toMatchObject({ kind: 'claims', claimFormat: 'ransomware-live', totalAdded: 0 });
+    // Added again: the schedule and layout change, the kind and what it added stay.
+    const again = await store.addWatchSource({ url: tracker.url, everySeconds: 7200, allowPrivate: false, kind: 'claims', claimFormat: 'auto' }, 'kanri');
+    expect(again).toMatchObject({ id: tracker.id, everySeconds: 7200, claimFormat: 'auto' });
+    await expect(store.addWatchSource({ url: tracker.url, everySeconds: 3600, allowPrivate: false })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(store.addWatchSource({ url: page.url, everySeconds: 3600, allowPrivate: false, kind: 'claims' })).rejects.toMatchObject({ code: 'conflict' });
+    expect((await store.listWatchSources()).map((s) => [s.url, s.kind])).toEqual([[page.url, 'page'], [tracker.url, 'claims']]);
+
+    const at = (h: number) => `2024-12-01T0${h}:00:00.000Z`;
+    expect(await store.recordWatchCheck(tracker.id, { ok: true, at: at(1), nextCheckAt: at(3), etag: '"a"', lastModified: 'Sun, 01 Dec 2024 00:00:00 GMT', status: 'changed', added: 4 }))
+      .toMatchObject({ lastStatus: 'changed', lastAdded: 4, totalAdded: 4, etag: '"a"', lastModified: 'Sun, 01 Dec 2024 00:00:00 GMT' });
+    expect(await store.recordWatchCheck(tracker.id, { ok: true, at: at(3), nextCheckAt: at(5), etag: '"a"', lastModified: null, status: 'not_modified', added: 0 }))
+      .toMatchObject({ lastStatus: 'not_modified', lastAdded: 0, totalAdded: 4 });
+    expect(await store.recordWatchCheck(tracker.id, { ok: false, at: at(5), nextCheckAt: at(6), error: 'not JSON' }))
+      .toMatchObject({ lastStatus: 'failed', lastAdded: 0, totalAdded: 4, failures: 1, etag: '"a"', lastError: 'not JSON' });
+    expect(await store.recordWatchCheck(tracker.id, { ok: true, at: at(6), nextCheckAt: at(8), etag: '"b"', lastModified: null, status: 'changed', added: 2 }))
+      .toMatchObject({ lastStatus: 'changed', lastAdded: 2, totalAdded: 6, failures: 0, lastError: null });
+    // A page's check without the new fields counts as changed, adding nothing.
+    expect(await store.recordWatchCheck(page.id, { ok: true, at: at(1), nextCheckAt: at(2), etag: null, lastModified: null }))
+      .toMatchObject({ lastStatus: 'changed', lastAdded: 0, totalAdded: 0 });
+    const log = await store.listAudit({ actor: 'kanri' });
+    expect(log.map((e) => [e.action, e.after])).toEqual([
+      ['watch.add', expect.objectContaining({ kind: 'claims', claimFormat: 'auto', everySeconds: 7200 })],
+      ['watch.add', expect.objectContaining({ kind: 'claims', claimFormat: 'ransomware-live' })],
+    ]);
+  });
+
   it('imports claims once, maps domains and links a confirmed claim to an incident', async () => {
     const claim = {
       group: 'lockbit3', victim: 'example-electronics.co.th', domain: 'example-electronics.co.th', country: 'TH',

@@ -5,9 +5,13 @@ import { openCommandCasebook } from '../open-casebook.ts';
 import {
   claimHistory, claimProposals, confirmClaim, importClaimsFile, listClaims, mapClaimDomain, resolveIncident, unconfirmClaim, type ClaimRow,
 } from '../../app/claims.ts';
+import { addClaimSource, listClaimSources, parseInterval, removeClaimSource } from '../../app/watch.ts';
 import { canonicalGroup } from '../../analyze/ransomware-groups.ts';
 import { JikenboError } from '../../core/errors.ts';
+import { CLAIM_FORMATS, type ClaimFormat, type WatchSource } from '../../store/source-types.ts';
+import type { Store } from '../../store/ports.ts';
 import { cliActor, decider, parseCommand, validate } from '../options.ts';
+import { interval } from './watch.ts';
 
 const USAGE = `usage: jikenbo claims import FILE...
        jikenbo claims list [--month YYYY-MM] [--country jp] [--json]
@@ -15,7 +19,10 @@ const USAGE = `usage: jikenbo claims import FILE...
        jikenbo claims confirm CLAIM INCIDENT [--by NAME]
        jikenbo claims unconfirm CLAIM --reason TEXT [--by NAME]
        jikenbo claims history CLAIM [--json]
-       jikenbo claims map add DOMAIN PARENT [--by NAME] | claims map list`;
+       jikenbo claims map add DOMAIN PARENT [--by NAME] | claims map list
+       jikenbo claims watch add URL [--every 6h] [--format auto|ransomwatch|ransomware-live] [--allow-private]
+       jikenbo claims watch list [--json] | claims watch remove ID|URL
+       (watched trackers are polled by jikenbo watch run and by jikenbo serve's watcher)`;
 
 const listSchema = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM').optional(),
@@ -27,14 +34,15 @@ export async function claimsCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseCommand(`claims ${sub ?? ''}`.trim(), rest, {
     db: { type: 'string' }, month: { type: 'string' }, country: { type: 'string' }, json: { type: 'boolean' }, by: { type: 'string' },
-    reason: { type: 'string' },
+    reason: { type: 'string' }, every: { type: 'string' }, format: { type: 'string' }, 'allow-private': { type: 'boolean' },
   });
-  if (!sub || !['import', 'list', 'proposals', 'confirm', 'unconfirm', 'history', 'map'].includes(sub)) {
+  if (!sub || !['import', 'list', 'proposals', 'confirm', 'unconfirm', 'history', 'map', 'watch'].includes(sub)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
   const filters = validate(`claims ${sub}`, listSchema, { month: values.month, country: values.country?.toLowerCase() });
   if (sub === 'import' && positionals.length === 0) throw new JikenboError('bad_input', `claims import: expected a FILE\n${USAGE}`);
+  const watch = sub === 'watch' ? watchRequest(positionals, values) : null;
   const casebook = await openCommandCasebook(values.db, { actor: cliActor() });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   try {
@@ -104,6 +112,8 @@ export async function claimsCommand(args: string[]): Promise<number> {
         }
         return 0;
       }
+      case 'watch':
+        return await claimsWatch(casebook.store, watch!, values.json === true, out);
       case 'map': {
         const [action, domain, ...parent] = positionals;
         if (action === 'list') {
@@ -122,6 +132,58 @@ export async function claimsCommand(args: string[]): Promise<number> {
   } finally {
     await casebook.close();
   }
+}
+
+type WatchRequest =
+  | { action: 'add'; url: string; everySeconds?: number; format: ClaimFormat; allowPrivate: boolean }
+  | { action: 'list' }
+  | { action: 'remove'; ref: string };
+
+/** `claims watch …`'s words checked before the casebook is opened. */
+function watchRequest(positionals: string[], values: { every?: string; format?: string; 'allow-private'?: boolean }): WatchRequest {
+  const [action, ...args] = positionals;
+  const usage = USAGE.split('\n').filter((l) => l.includes('claims watch')).map((l) => l.trim()).join('\n');
+  if (action === 'add') {
+    if (args.length !== 1) throw new JikenboError('bad_input', `claims watch add: expected one URL\n${usage}`);
+    const { format } = validate('claims watch add', z.object({
+      format: z.enum(CLAIM_FORMATS as [ClaimFormat, ...ClaimFormat[]], `expected one of ${CLAIM_FORMATS.join(', ')}`).default('auto'),
+    }), { format: values.format?.trim().toLowerCase() });
+    return {
+      action, url: args[0]!, format, allowPrivate: values['allow-private'] === true,
+      ...(values.every === undefined ? {} : { everySeconds: parseInterval(values.every) }),
+    };
+  }
+  if (action === 'list' && args.length === 0) return { action };
+  if (action === 'remove' && args.length === 1) return { action, ref: args[0]! };
+  if (action === 'remove') throw new JikenboError('bad_input', `claims watch remove: expected one source, its id or URL\n${usage}`);
+  throw new JikenboError('bad_input', `claims watch: expected add, list or remove; usage:\n${usage}`);
+}
+
+async function claimsWatch(store: Store, request: WatchRequest, json: boolean, out: (line: string) => void): Promise<number> {
+  if (request.action === 'add') {
+    const source = await addClaimSource(store, request.url, {
+      format: request.format, allowPrivate: request.allowPrivate, ...(request.everySeconds ? { everySeconds: request.everySeconds } : {}),
+    });
+    out(`watching ${source.url} for leak-site claims (${source.claimFormat}) every ${interval(source.everySeconds)} (source ${source.id}); next check ${source.nextCheckAt}`);
+    return 0;
+  }
+  if (request.action === 'remove') {
+    const source = await removeClaimSource(store, request.ref);
+    out(`no longer watching ${source.url} for claims (source ${source.id}); the ${source.totalAdded} claims it brought stay`);
+    return 0;
+  }
+  const sources = await listClaimSources(store);
+  if (json) out(JSON.stringify(sources, null, 2));
+  else if (sources.length === 0) out('no watched claims sources (jikenbo claims watch add URL)');
+  else for (const s of sources) out(renderClaimSource(s));
+  return 0;
+}
+
+function renderClaimSource(s: WatchSource): string {
+  const last = s.lastCheckedAt === null ? 'not checked yet'
+    : `last checked ${s.lastCheckedAt}: ${s.lastStatus === 'not_modified' ? 'not modified' : s.lastStatus ?? '?'}, ${s.lastAdded ?? 0} claims added`;
+  const state = s.pausedAt ? `\tPAUSED since ${s.pausedAt}` : s.failures > 0 ? `\tFAILING (${s.failures} in a row): ${oneLine(s.lastError ?? '')}` : '';
+  return `${s.id}\t${s.url}\t${s.claimFormat ?? 'auto'}\tevery ${interval(s.everySeconds)}\tnext ${s.nextCheckAt}\t${last}; ${s.totalAdded} in all${state}`;
 }
 
 function renderClaim(r: ClaimRow): string {

@@ -61,7 +61,7 @@ export async function watchCommand(args: string[]): Promise<number> {
   }
 }
 
-function interval(seconds: number): string {
+export function interval(seconds: number): string {
   if (seconds % 86400 === 0) return `${seconds / 86400}d`;
   if (seconds % 3600 === 0) return `${seconds / 3600}h`;
   if (seconds % 60 === 0) return `${seconds / 60}m`;
@@ -70,7 +70,8 @@ function interval(seconds: number): string {
 
 function renderSource(s: WatchSource): string {
   const state = s.pausedAt ? `PAUSED since ${s.pausedAt}${s.lastError ? ` (last error: ${s.lastError})` : ''}` : s.failures > 0 ? `FAILING (${s.failures} in a row): ${s.lastError}` : s.lastSuccessAt ? `ok, last ${s.lastSuccessAt}` : 'not checked yet';
-  return `${s.id}\t${s.url}\tevery ${interval(s.everySeconds)}\tnext ${s.nextCheckAt}\t${state}`;
+  const kind = s.kind === 'claims' ? `\tclaims (${s.claimFormat ?? 'auto'}; jikenbo claims watch list)` : '';
+  return `${s.id}\t${s.url}\tevery ${interval(s.everySeconds)}\tnext ${s.nextCheckAt}\t${state}${kind}`;
 }
 
 function printReport(report: WatchReport): void {
@@ -88,6 +89,13 @@ function printReport(report: WatchReport): void {
     }
     if (c.status === 'not_modified') {
       process.stdout.write(`${c.source.url}: not modified\n`);
+      continue;
+    }
+    if (c.claims) {
+      const p = c.claims;
+      process.stdout.write(`${c.source.url}: ${p.records} claim records, ${p.added} new claims, ${p.existing} already stored, ${p.problems.length} unreadable\n`);
+      for (const problem of p.problems.slice(0, 5)) process.stdout.write(`  record ${problem.index}: ${oneLine(problem.reason)}\n`);
+      if (p.problems.length > 5) process.stdout.write(`  … and ${p.problems.length - 5} more unreadable records\n`);
       continue;
     }
     const added = c.notices.filter((n) => n.status === 'new').length;

@@ -58,7 +58,7 @@ export function watchPage(ctx: PageContext, sources: WatchSource[]): Html {
 ${sources.length === 0 ? html`<p>${t('admin.watch.none')}</p>` : html`<div class="table-wrap"><table class="watch">
 <thead><tr><th scope="col">URL</th><th scope="col">${t('admin.watch.every')}</th><th scope="col">${t('admin.watch.next')}</th>
 <th scope="col">${t('admin.watch.failures')}</th><th scope="col"><span class="sr">${t('admin.watch.actions')}</span></th></tr></thead>
-<tbody>${sources.map((s) => html`<tr><td><code>${s.url}</code>${s.lastError ? html`<br><span class="error-message">${s.lastError}</span>` : ''}</td>
+<tbody>${sources.map((s) => html`<tr><td><code>${s.url}</code>${s.kind === 'claims' ? html`<br><span class="help">${t('admin.watch.claims', { format: s.claimFormat ?? 'auto' })} <code>jikenbo claims watch</code></span>` : ''}${s.lastError ? html`<br><span class="error-message">${s.lastError}</span>` : ''}</td>
 <td>${(s.everySeconds / 3600).toFixed(1)}</td><td>${s.pausedAt ? t('admin.watch.paused', { at: ctx.time(s.pausedAt) }) : ctx.time(s.nextCheckAt)}</td><td>${s.failures}</td>
 <td class="act"><form method="post" action="/admin/watch/${s.id}/${s.pausedAt ? 'resume' : 'pause'}" class="inline">${csrfField(ctx)}<button type="submit" class="small">${t(s.pausedAt ? 'admin.watch.resume' : 'admin.watch.pause')}</button></form>
 <form method="post" action="/admin/watch/${s.id}/remove" class="inline">${csrfField(ctx)}<button type="submit" class="small">${t('admin.watch.remove')}</button></form></td></tr>`)}</tbody></table></div>`}

@@ -2,7 +2,7 @@
 // conditional-request validators, failures and seen links.
 
 import { JikenboError } from '../../core/errors.ts';
-import { toSource, type SourceRow } from '../rows/watch-source-row.ts';
+import { claimsAudit, kindConflict, toSource, type SourceRow } from '../rows/watch-source-row.ts';
 import { inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import { writeAudit } from './account-queries.ts';
@@ -36,16 +36,19 @@ export function watchQueries(pool: Pool, now: () => Date): WatchStore {
     async addWatchSource(input, by = SYSTEM_ACTOR) {
       return inTransaction(pool, async (client) => {
         const before = await one<SourceRow>(client, 'SELECT * FROM watch_sources WHERE url = $1 FOR UPDATE', [input.url]);
+        const kind = input.kind ?? 'page';
+        if (before && before.kind !== kind) throw kindConflict(input.url, before.kind);
         const row = await one<SourceRow>(client, /* sql */ `
-          INSERT INTO watch_sources (url, every_seconds, allow_private, added_at, next_check_at)
-          VALUES ($1, $2, $3, $4, '1970-01-01T00:00:00.000Z') -- due at once, whatever clock the caller keeps
-          ON CONFLICT (url) DO UPDATE SET every_seconds = excluded.every_seconds, allow_private = excluded.allow_private
-          RETURNING *`, [input.url, input.everySeconds, input.allowPrivate ? 1 : 0, now().toISOString()]);
+          INSERT INTO watch_sources (url, every_seconds, allow_private, added_at, next_check_at, kind, claim_format)
+          VALUES ($1, $2, $3, $4, '1970-01-01T00:00:00.000Z', $5, $6) -- due at once, whatever clock the caller keeps
+          ON CONFLICT (url) DO UPDATE SET every_seconds = excluded.every_seconds, allow_private = excluded.allow_private,
+            claim_format = excluded.claim_format
+          RETURNING *`, [input.url, input.everySeconds, input.allowPrivate ? 1 : 0, now().toISOString(), kind, kind === 'claims' ? input.claimFormat ?? 'auto' : null]);
         const source = toSource(row!);
         await writeAudit(client, {
           actor: by, action: 'watch.add', subject: `watch:${source.id}`,
-          before: before ? { url: before.url, everySeconds: before.every_seconds, allowPrivate: before.allow_private === 1 } : null,
-          after: { url: source.url, everySeconds: source.everySeconds, allowPrivate: source.allowPrivate },
+          before: before ? { url: before.url, everySeconds: before.every_seconds, allowPrivate: before.allow_private === 1, ...claimsAudit(toSource(before)) } : null,
+          after: { url: source.url, everySeconds: source.everySeconds, allowPrivate: source.allowPrivate, ...claimsAudit(source) },
         }, now);
         return source;
       });
@@ -60,10 +63,12 @@ export function watchQueries(pool: Pool, now: () => Date): WatchStore {
       const row = !isRowId(sourceId) ? undefined : result.ok
         ? await one<SourceRow>(pool, /* sql */ `
             UPDATE watch_sources SET etag = $2, last_modified = $3, last_checked_at = $4, last_success_at = $4,
-              next_check_at = $5, failures = 0, last_error = NULL WHERE id = $1 RETURNING *`,
-          [sourceId, result.etag, result.lastModified, result.at, result.nextCheckAt])
+              next_check_at = $5, failures = 0, last_error = NULL,
+              last_status = $6, last_added = $7, total_added = total_added + $7 WHERE id = $1 RETURNING *`,
+          [sourceId, result.etag, result.lastModified, result.at, result.nextCheckAt, result.status ?? 'changed', result.added ?? 0])
         : await one<SourceRow>(pool, /* sql */ `
-            UPDATE watch_sources SET last_checked_at = $2, next_check_at = $3, failures = failures + 1, last_error = $4
+            UPDATE watch_sources SET last_checked_at = $2, next_check_at = $3, failures = failures + 1, last_error = $4,
+              last_status = 'failed', last_added = 0
             WHERE id = $1 RETURNING *`, [sourceId, result.at, result.nextCheckAt, result.error]);
       if (!row) throw new JikenboError('not_found', `no watched source ${sourceId}`);
       return toSource(row);

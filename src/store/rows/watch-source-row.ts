@@ -1,6 +1,7 @@
 // The watch_sources row both engines read, and its mapping to a WatchSource.
 
-import type { WatchSource } from '../source-types.ts';
+import { JikenboError } from '../../core/errors.ts';
+import type { ClaimFormat, WatchSource } from '../source-types.ts';
 
 export interface SourceRow {
   id: number;
@@ -16,6 +17,11 @@ export interface SourceRow {
   failures: number;
   last_error: string | null;
   paused_at: string | null;
+  kind: string;
+  claim_format: string | null;
+  last_status: string | null;
+  last_added: number | null;
+  total_added: number;
 }
 
 export const toSource = (row: SourceRow): WatchSource => ({
@@ -32,4 +38,21 @@ export const toSource = (row: SourceRow): WatchSource => ({
   failures: row.failures,
   lastError: row.last_error,
   pausedAt: row.paused_at ?? null,
+  kind: row.kind === 'claims' ? 'claims' : 'page',
+  claimFormat: (row.claim_format as ClaimFormat | null) ?? null,
+  lastStatus: (row.last_status as WatchSource['lastStatus']) ?? null,
+  lastAdded: row.last_added === null || row.last_added === undefined ? null : Number(row.last_added),
+  totalAdded: Number(row.total_added ?? 0),
 });
+
+/** A URL is watched as one kind: adding a page that is watched for claims (or the reverse) is refused. */
+export function kindConflict(url: string, kind: string): JikenboError {
+  return new JikenboError('conflict', kind === 'claims'
+    ? `${url} is watched for leak-site claims (jikenbo claims watch list); remove it there first to watch it as a page`
+    : `${url} is watched as a page (jikenbo watch list); remove it there first to watch it for claims`, { subject: url });
+}
+
+/** What the audit log keeps of a claims source beyond a page's fields. */
+export function claimsAudit(source: WatchSource): { kind?: 'claims'; claimFormat?: ClaimFormat | null } {
+  return source.kind === 'claims' ? { kind: 'claims', claimFormat: source.claimFormat } : {};
+}

@@ -860,6 +860,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE state = 'pending';
     `,
   },
+  {
+    version: 22,
+    name: 'leak-site trackers polled like watched pages: a watched source\'s kind and claim layout, and what its last check did',
+    sql: /* sql */ `
+      -- A watched source is a page (a feed or news list, read for notice links) or a leak-site tracker
+      -- whose JSON is read for claims (app/watch.ts); the layout is ransomwatch's, ransomware.live's, or
+      -- told from each record (auto). Every existing source is a page.
+      ALTER TABLE watch_sources ADD COLUMN kind TEXT NOT NULL DEFAULT 'page' CHECK (kind IN ('page', 'claims'));
+      ALTER TABLE watch_sources ADD COLUMN claim_format TEXT CHECK (claim_format IS NULL OR claim_format IN ('auto', 'ransomwatch', 'ransomware-live'));
+      -- The last check's outcome and what it added (notices ingested, or claims new to the casebook),
+      -- and what the source has added in all since it was watched; NULL before its first check.
+      ALTER TABLE watch_sources ADD COLUMN last_status TEXT CHECK (last_status IS NULL OR last_status IN ('changed', 'not_modified', 'failed'));
+      ALTER TABLE watch_sources ADD COLUMN last_added INTEGER CHECK (last_added IS NULL OR last_added >= 0);
+      ALTER TABLE watch_sources ADD COLUMN total_added INTEGER NOT NULL DEFAULT 0 CHECK (total_added >= 0);
+    `,
+  },
 ];
 export interface MigrationReport {
   applied: number[];

@@ -4,25 +4,27 @@ import type Database from 'better-sqlite3';
 import { JikenboError } from '../../core/errors.ts';
 import type { SeenLink, WatchSourceInput } from '../source-types.ts';
 import type { WatchStore } from '../ports.ts';
-import { toSource, type SourceRow } from '../rows/watch-source-row.ts';
+import { claimsAudit, kindConflict, toSource, type SourceRow } from '../rows/watch-source-row.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import type { AuditWriter } from './account-queries.ts';
 
 export function watchQueries(db: Database.Database, now: () => Date, audit: AuditWriter): WatchStore {
   const upsert = db.prepare(/* sql */ `
-    INSERT INTO watch_sources (url, every_seconds, allow_private, added_at, next_check_at)
-    VALUES (@url, @everySeconds, @allowPrivate, @at, '1970-01-01T00:00:00.000Z') -- due at once, whatever clock the caller keeps
-    ON CONFLICT (url) DO UPDATE SET every_seconds = excluded.every_seconds, allow_private = excluded.allow_private`);
+    INSERT INTO watch_sources (url, every_seconds, allow_private, added_at, next_check_at, kind, claim_format)
+    VALUES (@url, @everySeconds, @allowPrivate, @at, '1970-01-01T00:00:00.000Z', @kind, @claimFormat) -- due at once, whatever clock the caller keeps
+    ON CONFLICT (url) DO UPDATE SET every_seconds = excluded.every_seconds, allow_private = excluded.allow_private,
+      claim_format = excluded.claim_format`);
   const byUrl = db.prepare<[string], SourceRow>('SELECT * FROM watch_sources WHERE url = ?');
   const byId = db.prepare<[number], SourceRow>('SELECT * FROM watch_sources WHERE id = ?');
   const all = db.prepare<[], SourceRow>('SELECT * FROM watch_sources ORDER BY id');
   const due = db.prepare<[string], SourceRow>('SELECT * FROM watch_sources WHERE next_check_at <= ? AND paused_at IS NULL ORDER BY next_check_at, id');
   const success = db.prepare(/* sql */ `
     UPDATE watch_sources SET etag = @etag, last_modified = @lastModified, last_checked_at = @at, last_success_at = @at,
-      next_check_at = @nextCheckAt, failures = 0, last_error = NULL WHERE id = @id`);
+      next_check_at = @nextCheckAt, failures = 0, last_error = NULL,
+      last_status = @status, last_added = @added, total_added = total_added + @added WHERE id = @id`);
   const failure = db.prepare(/* sql */ `
     UPDATE watch_sources SET last_checked_at = @at, next_check_at = @nextCheckAt, failures = failures + 1,
-      last_error = @error WHERE id = @id`);
+      last_error = @error, last_status = 'failed', last_added = 0 WHERE id = @id`);
   const seen = db.prepare<[number, string], { url: string }>('SELECT url FROM watch_seen WHERE source_id = ? AND url = ?');
   const insertSeen = db.prepare(/* sql */ `
     INSERT OR IGNORE INTO watch_seen (source_id, url, title, outcome, reason, document_id, first_seen_at)
@@ -35,12 +37,17 @@ export function watchQueries(db: Database.Database, now: () => Date, audit: Audi
 
   const addSource = db.transaction((input: WatchSourceInput, by: string) => {
     const before = byUrl.get(input.url);
-    upsert.run({ url: input.url, everySeconds: input.everySeconds, allowPrivate: input.allowPrivate ? 1 : 0, at: now().toISOString() });
+    const kind = input.kind ?? 'page';
+    if (before && before.kind !== kind) throw kindConflict(input.url, before.kind);
+    upsert.run({
+      url: input.url, everySeconds: input.everySeconds, allowPrivate: input.allowPrivate ? 1 : 0, at: now().toISOString(),
+      kind, claimFormat: kind === 'claims' ? input.claimFormat ?? 'auto' : null,
+    });
     const source = toSource(byUrl.get(input.url)!);
     audit({
       actor: by, action: 'watch.add', subject: `watch:${source.id}`,
-      before: before ? { url: before.url, everySeconds: before.every_seconds, allowPrivate: before.allow_private === 1 } : null,
-      after: { url: source.url, everySeconds: source.everySeconds, allowPrivate: source.allowPrivate },
+      before: before ? { url: before.url, everySeconds: before.every_seconds, allowPrivate: before.allow_private === 1, ...claimsAudit(toSource(before)) } : null,
+      after: { url: source.url, everySeconds: source.everySeconds, allowPrivate: source.allowPrivate, ...claimsAudit(source) },
     });
     return source;
   });
@@ -88,7 +95,10 @@ export function watchQueries(db: Database.Database, now: () => Date, audit: Audi
     async recordWatchCheck(sourceId, result) {
       if (!byId.get(sourceId)) throw new JikenboError('not_found', `no watched source ${sourceId}`);
       if (result.ok) {
-        success.run({ id: sourceId, etag: result.etag, lastModified: result.lastModified, at: result.at, nextCheckAt: result.nextCheckAt });
+        success.run({
+          id: sourceId, etag: result.etag, lastModified: result.lastModified, at: result.at, nextCheckAt: result.nextCheckAt,
+          status: result.status ?? 'changed', added: result.added ?? 0,
+        });
       } else {
         failure.run({ id: sourceId, at: result.at, nextCheckAt: result.nextCheckAt, error: result.error });
       }

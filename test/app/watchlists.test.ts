@@ -4,12 +4,13 @@
 // against a local node:http server, given up after MAX_ATTEMPTS, and refused by the address guard
 // unless the list allows private addresses.
 import { createHmac } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Casebook } from '../../src/app/casebook.ts';
+import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
+import { addClaimSource, runWatchOnce } from '../../src/app/watch.ts';
 import { importClaimsFile, mapClaimDomain } from '../../src/app/claims.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { addOrganisationName, organisationsOfIncident, refreshOrganisations } from '../../src/app/organisations.ts';
@@ -20,6 +21,7 @@ import { parseWatchlistCsv } from '../../src/formats/watchlist-csv.ts';
 import { CASEBOOK_ENGINES } from '../helpers/casebook-engines.ts';
 import { BCC_NOTICE, RANSOM_NOTICE, USB_NOTICE } from '../helpers/notices.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { localServer, type LocalServer } from '../sources/local-server.ts';
 
 // A client's notice naming its contractor (fictional).
 const CONTRACTOR_NOTICE = `委託先における不正アクセスについて
@@ -148,6 +150,33 @@ describe.each(CASEBOOK_ENGINES)('watchlists and the organisation table on $name'
     expect(alias.map((h) => [h.how, h.evidence])).toEqual([['romaji', 'romaji: "Hikari Books" = "Hikari Books"']]);
     expect(alias[0]!.subjectId).not.toBe(firstNotice);
     expect((await watchlistView(casebook.store, 'by domain')).hits.map((h) => h.how)).toEqual(['domain']);
+  });
+});
+
+describe('watchlists and a polled leak-site tracker', () => {
+  const dir = tempDir('jikenbo-watchlists-tracker-');
+  let server: LocalServer;
+  beforeAll(async () => {
+    server = await localServer();
+  });
+  it('matches the claims a watched tracker brings in the run that polled it', async () => {
+    server.route('/v2/recentvictims', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(readFileSync(resolve('test/fixtures/claims/watch/recentvictims-1.json'), 'utf8'));
+    });
+    const casebook = await openCasebook(join(dir, 'tracker.db'));
+    try {
+      await createWatchlist(casebook.store, { name: 'portfolio' }, 'sato');
+      // つきみ工業 reads tsukimi kogyo: the tracker's "Tsukimi Kogyo".
+      await addWatchlistEntry(casebook.store, 'portfolio', { name: 'つきみ工業株式会社', aliases: [], domains: [] }, 'sato');
+      await addClaimSource(casebook.store, `${server.base}/v2/recentvictims`, { everySeconds: 3600, format: 'ransomware-live', allowPrivate: true });
+      const report = await runWatchOnce(casebook, { now: () => new Date('2025-03-10T00:00:00Z') });
+      expect(report.watchlists?.hits.added).toEqual({ portfolio: 1 });
+      const [hit] = (await watchlistView(casebook.store, 'portfolio')).hits;
+      expect(hit).toMatchObject({ subject: 'claim', how: 'romaji', organization: 'Tsukimi Kogyo', title: 'qilin', domain: 'tsukimi-kogyo.example' });
+    } finally {
+      await casebook.close();
+    }
   });
 });
 

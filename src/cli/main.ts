@@ -34,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   stats: async () => (await import('./commands/stats.ts')).statsCommand,
   duty: async () => (await import('./commands/duty.ts')).dutyCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
+  publish: async () => (await import('./commands/publish.ts')).publishCommand,
   user: async () => (await import('./commands/user.ts')).userCommand,
   token: async () => (await import('./commands/user.ts')).tokenCommand,
   audit: async () => (await import('./commands/audit.ts')).auditCommand,
@@ -63,6 +64,9 @@ usage: jikenbo COMMAND [options]
   stats                     counts by month, type, cause, sector, data, discovery, contractor, attacker; people; delays  [filters] [--by FIELD] [--json]
   duty                      個人情報保護法 reporting conditions, 速報/確報 due dates, reportable incidents with no report mentioned  [filters] [--all] [--json]
   report --year YYYY        the year's summary as one self-contained HTML file  [--out FILE] [--pdf] [--settings FILE]
+  publish --out DIR         the incidents marked publishable as a static site (pages, archives, dashboard, feed, originals)  [--lang ja|en|both]
+  publish mark REF...       mark incidents publishable, as a person's decision (publish unmark REF...: withdraw them)  [--by NAME] [--reason TEXT]
+  publish list              the marked incidents and whether the site takes them  [--json]
   watch add URL             watch an RSS/Atom feed or a news page for new notices  [--every 6h] [--allow-private]
   watch list | watch run    the watched sources and their state; check the due ones once  [--all]
   watch remove|pause|resume ID|URL   stop watching a source, or pause and resume it
@@ -97,7 +101,7 @@ A URL may set pool_size, acquire_timeout_ms, statement_timeout_ms and idle_in_tr
 
 /** Commands that change the casebook, its accounts or files: they finish their work when their reader leaves. */
 const CHANGING = new Set(['init', 'ingest', 'import', 'reextract', 'review', 'revert', 'link', 'unlink', 'watch', 'claims', 'orgs', 'watchlist',
-  'user', 'token', 'demo', 'serve', 'migrate-store', 'backup', 'restore', 'report', 'export']);
+  'user', 'token', 'demo', 'serve', 'migrate-store', 'backup', 'restore', 'report', 'export', 'publish']);
 
 export async function main(argv: string[]): Promise<number> {
   guardTerminalOutput();

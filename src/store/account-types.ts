@@ -91,7 +91,7 @@ export type AuditInput = Omit<AuditEntry, 'id' | 'at'>;
 export const AUDIT_ACTIONS = [
   'document.ingest', 'record.reextract',
   'correction.add', 'correction.revert',
-  'incident.link', 'incident.unlink',
+  'incident.link', 'incident.unlink', 'publication.mark', 'publication.unmark',
   'claim.import', 'claim.confirm', 'claim.unconfirm', 'claim.map_domain',
   'watch.add', 'watch.remove', 'watch.pause', 'watch.resume',
   'organisation.name', 'organisation.merge', 'organisation.split',

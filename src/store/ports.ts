@@ -13,6 +13,7 @@ import type { IncidentSort } from '../analyze/incident-order.ts';
 import type { DashboardFigures } from '../analyze/stats/dashboard-figures.ts';
 import type { Correction } from '../core/corrections.ts';
 import type { IncidentFacts } from '../core/flat-incident.ts';
+import type { PublicationMark, PublicationMarkInput } from '../core/publication.ts';
 import type { IncidentRecord } from '../core/record.ts';
 import type {
   Account, AccountChange, AccountInput, ActiveSession, ApiToken, ApiTokenInput, AuditEntry, AuditInput, AuditQuery,
@@ -138,6 +139,19 @@ export interface CorrectionStore {
    * Returns the notice's live corrections so the caller can show where the machine now disagrees.
    */
   saveMachineRecord(noticeId: number, record: IncidentRecord, extractorVersion: string, by?: string): Promise<Correction[]>;
+}
+
+/** People's decisions that an incident may go into the published casebook (core/publication.ts). */
+export interface PublicationStore {
+  /**
+   * Keeps a person's mark (publishable or not) of an incident with who and when, and its audit line, in
+   * one transaction; earlier marks stay as its history. not_found for an unknown incident.
+   */
+  markPublication(input: PublicationMarkInput): Promise<PublicationMark>;
+  /** Every mark of an incident, oldest first. */
+  listPublicationMarks(incidentId: number): Promise<PublicationMark[]>;
+  /** The mark in force (the latest) of every incident that has one. */
+  currentPublicationMarks(): Promise<Map<number, PublicationMark>>;
 }
 
 /** What HTTP fetches returned, kept beside the documents they became. */
@@ -413,7 +427,7 @@ export interface IncidentFactsStore {
 
 /** The whole casebook: every port, the change token readers cache under, and closing. */
 export interface Store extends
-  DocumentStore, SearchStore, IncidentStore, GroupingStore, IncidentFactsStore, CorrectionStore, FetchStore, WatchStore,
+  DocumentStore, SearchStore, IncidentStore, GroupingStore, IncidentFactsStore, CorrectionStore, PublicationStore, FetchStore, WatchStore,
   LeaseStore, ClaimStore, WatchlistStore, AccountStore, IntegrityStore, OrganisationStore {
   /**
    * A token that changes whenever anything a reader sees may have changed (an ingest, a regroup, a

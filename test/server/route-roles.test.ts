@@ -29,7 +29,7 @@ const EXPECTED: Record<string, Need> = {
   'GET /api/v1/search': 'read', 'GET /api/v1/stats': 'read', 'GET /api/v1/claims': 'read',
   'GET /organisations': 'read', 'GET /organisations/:id': 'read', 'GET /api/v1/organisations': 'read', 'GET /api/v1/organisations/:id': 'read',
   'POST /organisations/:id/names': 'edit', 'POST /organisations/:id/merge': 'edit', 'POST /organisations/:id/split': 'edit',
-  'POST /incidents/:id/review': 'edit', 'POST /corrections/:id/revert': 'edit', 'POST /incidents/:id/link': 'edit',
+  'POST /incidents/:id/review': 'edit', 'POST /incidents/:id/publish': 'edit', 'POST /corrections/:id/revert': 'edit', 'POST /incidents/:id/link': 'edit',
   'POST /notices/:id/unlink': 'edit', 'POST /claims/:id/confirm': 'edit', 'POST /claims/:id/unconfirm': 'edit',
   'POST /api/v1/claims/:id/confirm': 'edit', 'POST /api/v1/claims/:id/unconfirm': 'edit', 'POST /api/v1/notices': 'edit',
   'POST /api/v1/incidents/:id/corrections': 'edit',

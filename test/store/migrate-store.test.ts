@@ -11,6 +11,7 @@ import { openCasebook } from '../../src/app/casebook.ts';
 import { linkNoticesAsPerson } from '../../src/app/incidents.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { casebookChecksums, migrateStore } from '../../src/app/migrate-store.ts';
+import { markPublication } from '../../src/app/publication.ts';
 import { correctValue } from '../../src/app/review.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { PG_BIN } from '../helpers/postgres-global-setup.ts';
@@ -58,6 +59,8 @@ beforeAll(async () => {
   const [a, b] = await casebook.store.listNotices({ limit: 2 });
   await linkNoticesAsPerson(casebook.store, a!.id, b!.id, 'hanako');
   await correctValue(casebook.store, { target: 'notice', id: a!.id, field: 'affected_count', value: '4321', by: 'sato', reason: '公表文の記載による' });
+  // A publication mark (schema 20) travels with its incident.
+  await markPublication(casebook.store, { refs: [String((await casebook.store.incidentOfNotice(a!.id))!)], publishable: true, by: 'sato' });
   // Accounts, an API token and sign-ins travel too, with the audit log that recorded all of it.
   await addAccount(casebook.store, { name: 'sato', role: 'editor', password: 'a long enough password' }, 'cli:root');
   await createApiToken(casebook.store, 'sato', { label: 'nightly', scope: 'ingest', madeIn: 'session' }, 'cli:root');
@@ -82,8 +85,9 @@ describe('migrate-store', () => {
     expect(there.stdout).toMatch(/^accounts\t1\t1\t/m);
     expect(there.stdout).toMatch(/^api_tokens\t1\t1\t/m);
     expect(there.stdout).toMatch(/^sessions\t1\t1\t/m);
-    // 16 ingests, a link, a correction, an account, a token, a sign-in.
-    expect(there.stdout).toMatch(/^audit_log\t21\t21\t/m);
+    expect(there.stdout).toMatch(/^publication_marks\t1\t1\t/m);
+    // 16 ingests, a link, a correction, a publication mark, an account, a token, a sign-in.
+    expect(there.stdout).toMatch(/^audit_log\t22\t22\t/m);
     expect(there.stdout).toContain('16 originals copied');
     expect(there.stdout).not.toContain('DIFFERENT');
 

@@ -25,6 +25,7 @@ import { sourceLinks } from './source-link.ts';
 import type { StoredFetch } from '../../store/source-types.ts';
 import type { OrganisationSummary } from '../../store/organisation-types.ts';
 import { organisationPath } from './organisations-page.ts';
+import type { IncidentPublication } from '../../app/publication.ts';
 
 export interface IncidentView {
   incident: MergedIncident;
@@ -41,6 +42,8 @@ export interface IncidentView {
   fetches?: ReadonlyMap<number, readonly StoredFetch[]>;
   /** The organisations of its notices, each with a page. */
   organisations?: OrganisationSummary[];
+  /** Whether `jikenbo publish` takes it, and the marks people made. */
+  publication?: IncidentPublication;
 }
 
 export const MERGED_FIELDS = RECORD_KEYS.filter((k): k is MergedField & RecordKey => Object.hasOwn(MERGE_RULES, k));
@@ -135,6 +138,7 @@ ${v.claims.length ? html`
 </section>` : ''}
 
 ${reviewPanel(ctx, { incident, notices: v.notices, decisions: v.decisions, fields: MERGED_FIELDS })}
+${v.publication ? publicationPanel(ctx, incidentPath(incident), v.publication, canEdit) : ''}
 
 <section aria-labelledby="notices-h">
 <h2 id="notices-h">${t('incident.notices')}</h2>
@@ -162,6 +166,27 @@ ${changed.length ? html`<p class="merge-changes">${t('incident.changes')}: ${cha
 ${noticeText(t, n.id, n.text, n.record.evidence)}
 </article>`;
   }
+}
+
+/**
+ * Whether the incident goes into the published site, with the marks people made, and (for editors) a
+ * button that marks it publishable as it is now or withdraws it, posted as the review panel's forms are.
+ */
+function publicationPanel(ctx: PageContext, path: string, p: IncidentPublication, canEdit: boolean): Html {
+  const { t } = ctx;
+  const who = p.mark ? { by: p.mark.by, at: ctx.time(p.mark.at) } : { by: '', at: '' };
+  const publish = p.state !== 'published';
+  return html`<section id="publication" class="publication" aria-labelledby="publication-h">
+<h2 id="publication-h">${t('publish.title')}</h2>
+<p class="publication-state" data-state="${p.state}">${t(`publish.state.${p.state}`, who)}</p>
+<p class="help">${t('publish.help')}</p>
+${canEdit ? html`<form method="post" action="${path}/publish" class="publish">${csrfField(ctx)}
+  <input type="hidden" name="action" value="${publish ? 'mark' : 'unmark'}">
+  <button type="submit" class="${publish ? '' : 'small'}">${t(publish ? 'publish.mark' : 'publish.unmark')}</button>
+</form>` : ''}
+${p.history.length > 1 ? html`<ul class="publication-history">${[...p.history].reverse().map((m) => html`<li>${t('publish.history', {
+    at: ctx.time(m.at), by: m.by, what: t(m.publishable ? 'audit.action.publication.mark' : 'audit.action.publication.unmark') })}${m.reason ? html` — ${m.reason}` : ''}</li>`)}</ul>` : ''}
+</section>`;
 }
 
 /** The reporting duty: whether it holds, is in doubt or does not arise, each condition with its sentence, each doubt with its reason. */

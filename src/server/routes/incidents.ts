@@ -25,6 +25,7 @@ import { incidentPage } from '../pages/incident-page.ts';
 import { incidentsPage } from '../pages/incidents-page.ts';
 import { relatedIncidentsOf } from '../../app/related-incidents.ts';
 import { findOrganisations, organisationsOfIncident } from '../../app/organisations.ts';
+import { publicationOf } from '../../app/publication.ts';
 
 export const PAGE_SIZE = 50;
 /** Organisations a search shows above its incidents (the rest are a link away). */
@@ -109,6 +110,7 @@ export function incidentRoutes(deps: { store: Store; archive: Archive }): Hono {
       incident, notices, decisions, duty, reviews, related: await relatedIncidentsOf(store, incident.id), claims: await confirmedClaimsOf(store, incident.id),
       fetches: await fetchesOf(store, notices.map((n) => n.document.id)),
       organisations: await organisationsOfIncident(store, incident.id),
+      publication: await publicationOf(store, incident.id, incident.members.map((m) => m.noticeId)),
     }));
   });
 

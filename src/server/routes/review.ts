@@ -8,9 +8,10 @@ import { fieldValueProblem, isRecordKey } from '../../app/field-value.ts';
 import { JikenboError } from '../../core/errors.ts';
 import { pageContext } from '../i18n/locale.ts';
 import { fieldLabel } from '../pages/labels.ts';
-import { parseNoticeRef } from '../../core/public-id.ts';
+import { parseNoticeRef, publicIncidentId } from '../../core/public-id.ts';
 import { linkNoticesAsPerson, unlinkNoticeAsPerson } from '../../app/incidents.ts';
 import { correctValue, revertCorrection } from '../../app/review.ts';
+import { markPublication } from '../../app/publication.ts';
 import { publicIdOfIncident, resolveIncidentRef } from '../../app/incident-number.ts';
 import { reviewQueue } from '../../app/review-queue.ts';
 import { scopedFacts } from '../../app/scoped-facts.ts';
@@ -39,6 +40,10 @@ const schemas = {
     back: z.literal('queue').optional(),
   }),
   link: anchored.extend({ other: noticeId }),
+  publish: z.object({
+    action: z.enum(['mark', 'unmark']),
+    reason: z.string().max(500, 'at most 500 characters').optional(),
+  }),
   plain: anchored,
 };
 
@@ -87,6 +92,16 @@ export function reviewRoutes(deps: { store: Store }): Hono {
     const f = await form(c, schemas.link);
     await linkNoticesAsPerson(store, f.notice, f.other, actorOf(c));
     return backTo(c, f.notice);
+  });
+
+  // A person marks the incident publishable (or withdraws it) as it is now, its notices with it: only
+  // marked incidents go into the site `jikenbo publish` writes (core/publication.ts).
+  app.post('/incidents/:id/publish', async (c) => {
+    const incidentId = await resolveIncidentRef(store, c.req.param('id'));
+    const f = await form(c, schemas.publish);
+    await markPublication(store, { refs: [String(incidentId)], publishable: f.action === 'mark', by: actorOf(c), reason: f.reason ?? null });
+    const incident = await store.getIncident(incidentId);
+    return c.redirect(incident ? `/incidents/${encodeURIComponent(publicIncidentId(incident))}#publication` : '/', 303);
   });
 
   app.post('/notices/:id/unlink', async (c) => {

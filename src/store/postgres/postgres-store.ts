@@ -15,6 +15,7 @@ import type { Store } from '../ports.ts';
 import { claimQueries } from './claim-queries.ts';
 import { watchlistQueries } from './watchlist-queries.ts';
 import { correctionQueries, correctionsOf } from './correction-queries.ts';
+import { publicationQueries } from './publication-queries.ts';
 import { fetchQueries } from './fetch-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
@@ -96,6 +97,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...incidentQueries(pool, now),
     ...groupingQueries(pool),
     ...correctionQueries(pool, now),
+    ...publicationQueries(pool, now),
     ...pageQueries(pool, fts),
     ...factsQueries(pool, CHANGE_TOKEN, options.factsIndex ?? true),
     ...fetchQueries(pool),

@@ -804,6 +804,26 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 20,
+    name: 'publication marks: a person allows an incident into the published casebook, or withdraws it',
+    sql: /* sql */ `
+      -- core/publication.ts: a person's decision, kept like a correction (who, when, why), never updated;
+      -- the latest of an incident is in force. notice_ids (a JSON array) are the incident's notices when it
+      -- was marked: a later regrouping that changes them holds it back until it is marked again. No
+      -- foreign key on incident_id, as corrections and claim links: a merge retires incident rows.
+      CREATE TABLE publication_marks (
+        id           INTEGER PRIMARY KEY,
+        incident_id  INTEGER NOT NULL,
+        publishable  INTEGER NOT NULL CHECK (publishable IN (0, 1)),
+        notice_ids   TEXT    NOT NULL CHECK (json_valid(notice_ids)),
+        decided_by   TEXT    NOT NULL CHECK (length(decided_by) > 0),
+        decided_at   TEXT    NOT NULL,
+        reason       TEXT    CHECK (reason IS NULL OR length(reason) <= 500)
+      );
+      CREATE INDEX publication_marks_by_incident ON publication_marks (incident_id, id);
+    `,
+  },
+  {
     version: 21,
     name: 'watchlists: organisations followed, their hits in notices and claims, webhook deliveries',
     sql: /* sql */ `

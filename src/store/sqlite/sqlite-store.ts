@@ -18,6 +18,7 @@ import type { Store } from '../ports.ts';
 import { ftsSearch } from './fts-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
 import { correctionQueries } from './correction-queries.ts';
+import { publicationQueries } from './publication-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
 import { claimQueries } from './claim-queries.ts';
@@ -258,6 +259,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...pageQueries(db, fts),
     ...factsQueries(db, () => selectChangeToken.get()!.token, options.factsIndex ?? true),
     ...corrections,
+    ...publicationQueries(db, now, audit),
 
     async ingestDocument(doc, notices) {
       if (!SHA256.test(doc.sha256)) {

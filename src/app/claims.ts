@@ -13,6 +13,7 @@ import type { ClaimFormat, ClaimLink, StoredClaim } from '../store/source-types.
 import type { ClaimStore, Store } from '../store/ports.ts';
 import { loadIncidentFacts } from './incident-facts.ts';
 import { resolveIncidentRef } from './incident-number.ts';
+import { updateWatchlistHits } from './watchlists.ts';
 
 export interface ClaimImportReport {
   file: string;
@@ -33,7 +34,11 @@ export async function importClaimsFile(store: Store, path: string): Promise<Clai
     throw new JikenboError('bad_input', `${path}: cannot read: ${reasonOf(err)}`, { subject: path, cause: err });
   }
   if (text.length > MAX_FILE_BYTES) throw new JikenboError('bad_input', `${path}: larger than 200 MB`, { subject: path });
-  return importClaimsText(store, text, { file: path, source: basename(path) });
+  const report = await importClaimsText(store, text, { file: path, source: basename(path) });
+  // The watchlists' hits of the new claims (a failure leaves the cursors: the job loop matches them later;
+  // a watched tracker's claims are matched by the loop's tick that polled them).
+  if (report.added > 0) await updateWatchlistHits(store).catch(() => undefined);
+  return report;
 }
 
 /**

@@ -8,6 +8,7 @@ import { walkPaths } from '../sources/walk-paths.ts';
 import type { Archive, Store } from '../store/ports.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
 import { drainGrouping, type GroupingProgress } from './regroup.ts';
+import { updateWatchlistHits } from './watchlists.ts';
 import { BatchWriter, DEFAULT_BATCH, type BatchLimits, type FileOutcome } from './ingest-batch.ts';
 
 export type { FileOutcome, FileStatus } from './ingest-batch.ts';
@@ -128,6 +129,9 @@ export async function regroupBatch(store: Store, report: IngestReport, options: 
   const grouping = { ...(options.onGrouping ? { onProgress: options.onGrouping } : {}), ...(options.groupingStepMs ? { stepTargetMs: options.groupingStepMs } : {}) };
   if (options.summary) report.incidents = await regroupIncidents(store, grouping);
   else await drainGrouping(store, grouping);
+  // Then the watchlists' hits of the new notices. A failure leaves their cursors where they were, so the
+  // job loop (serve) or the next ingest matches the same notices again: nothing is missed.
+  await updateWatchlistHits(store).catch(() => undefined);
 }
 
 export function emptyReport(): IngestReport {

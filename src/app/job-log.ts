@@ -8,8 +8,16 @@ import type { WatchTimerOptions } from './watch.ts';
  * The watch loop's callbacks: a line per source checked (a page's links and notices, a leak-site tracker's
  * claims; and per new notice or claim records that could not be read), one per failed run.
  */
-export function watchJobLog(logger: Logger): Required<Pick<WatchTimerOptions, 'onReport' | 'onError' | 'onLease'>> {
+export function watchJobLog(logger: Logger): Required<Pick<WatchTimerOptions, 'onReport' | 'onError' | 'onLease' | 'onWatchlists'>> {
   return {
+    // A line when a tick found watchlist hits or made webhook attempts; nothing on a quiet tick.
+    onWatchlists: ({ hits, deliveries }) => {
+      const added = Object.values(hits.added).reduce((a, b) => a + b, 0);
+      if (added + deliveries.delivered + deliveries.retrying + deliveries.failed === 0) return;
+      const fields = { job: 'watchlists', hits: added, delivered: deliveries.delivered, retrying: deliveries.retrying, given_up: deliveries.failed };
+      if (deliveries.retrying + deliveries.failed > 0) logger.warn('watchlists', { ...fields, outcome: 'failed' });
+      else logger.info('watchlists', { ...fields, outcome: 'ok' });
+    },
     onReport: (report) => {
       for (const check of report.checked) {
         const source = check.source.url;

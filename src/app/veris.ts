@@ -17,6 +17,7 @@ import { walkPaths } from '../sources/walk-paths.ts';
 import type { Archive, Store } from '../store/ports.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
 import { packageRoot } from './package-root.ts';
+import { updateWatchlistHits } from './watchlists.ts';
 
 /** The extractor version recorded for a notice read from VERIS rather than extracted from text. */
 export const VERIS_IMPORT_VERSION = 'veris-import/1';
@@ -221,7 +222,10 @@ export async function importVeris(
     else if (outcome.status === 'duplicate') report.duplicates++;
     else report.failed++;
   }
-  if (report.imported > 0) report.incidents = await regroupIncidents(deps.store);
+  if (report.imported > 0) {
+    report.incidents = await regroupIncidents(deps.store);
+    await updateWatchlistHits(deps.store).catch(() => undefined);
+  }
   return report;
 }
 

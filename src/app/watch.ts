@@ -10,6 +10,7 @@ import type { Archive, Store, WatchStore } from '../store/ports.ts';
 import { documentLimits, sharedDecoder } from './decoder.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
 import { drainGrouping } from './regroup.ts';
+import { runWatchlists, type DeliveryOptions } from './watchlists.ts';
 import { leaseHolder } from './lease-holder.ts';
 import { storeParsedClaims } from './claims.ts';
 import { parseContentType, storeFetchedPage } from './ingest-url.ts';
@@ -127,6 +128,8 @@ export interface ClaimPoll {
 export interface WatchReport {
   checked: SourceCheck[];
   incidents?: RegroupReport;
+  /** `watch run`: the watchlists' hits added and webhook deliveries made after the check. */
+  watchlists?: Awaited<ReturnType<typeof runWatchlists>>;
 }
 
 export interface WatchRunOptions {
@@ -289,7 +292,10 @@ export async function runWatchOnce(deps: { store: Store; archive: Archive }, opt
     throw new JikenboError('conflict', `watch run: ${lease.holder} is checking the watched sources of this casebook (until ${lease.expiresAt} unless renewed); not checking them twice`);
   }
   try {
-    return await runWatch(deps, options);
+    const report = await runWatch(deps, options);
+    // As the server's timer does: the watchlists' hits of what is new, and the webhook deliveries due.
+    report.watchlists = await runWatchlists(deps.store, options.now ? { now: options.now } : {});
+    return report;
   } finally {
     await deps.store.releaseLease(WATCH_LEASE, holder);
   }
@@ -303,6 +309,10 @@ export interface WatchTimerOptions {
   holder?: string;
   onReport?: (report: WatchReport) => void;
   onError?: (err: unknown) => void;
+  /** Options of the webhook deliveries each tick makes (tests: a clock, a resolver). */
+  watchlists?: DeliveryOptions;
+  /** Called after each tick's watchlist work: hits added, deliveries made. */
+  onWatchlists?: (report: Awaited<ReturnType<typeof runWatchlists>>) => void;
   /** Called when this server starts or stops being the one that watches (and at the first tick). */
   onLease?: (lease: Lease) => void;
 }
@@ -339,6 +349,14 @@ export function startWatchTimer(deps: { store: Store; archive: Archive }, option
     try {
       const report = await runWatch(deps);
       if (report.checked.length > 0) options.onReport?.(report);
+    } catch (err) {
+      options.onError?.(err);
+    }
+    try {
+      // The watchlists' hits of whatever arrived (watched sources, uploads, another process's ingest),
+      // then the webhook deliveries due: first attempts and retries alike, from the store.
+      const watchlists = await runWatchlists(deps.store, options.watchlists ?? {});
+      options.onWatchlists?.(watchlists);
     } catch (err) {
       options.onError?.(err);
     } finally {

@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   watch: async () => (await import('./commands/watch.ts')).watchCommand,
   claims: async () => (await import('./commands/claims.ts')).claimsCommand,
   orgs: async () => (await import('./commands/orgs.ts')).orgsCommand,
+  watchlist: async () => (await import('./commands/watchlist.ts')).watchlistCommand,
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
   review: async () => (await import('./commands/review.ts')).reviewCommand,
   revert: async () => (await import('./commands/review.ts')).revertCommand,
@@ -79,6 +80,8 @@ usage: jikenbo COMMAND [options]
   orgs alias|domain ID V    a person adds another name ([--former] for a former one) or a domain  [--by NAME]
   orgs merge ID --into ID   a person merges organisation ID into another  [--reason TEXT] [--by NAME]
   orgs split ID INC...      a person moves incidents' notices to a new organisation of the same name  [--notice N]... [--reason TEXT]
+  watchlist add NAME [ORG]  a list of organisations to follow, or an organisation on it  [--domain D] [--alias A] [--public] [--webhook URL]
+  watchlist import NAME F   its organisations from a CSV (name, domain, alias…); list | show NAME [--json] | webhook | remove
   serve                     the web app; sign-in required  [--port 8080] [--host 127.0.0.1] [--public-read] [--trust-proxy]
                             [--log-level debug|info|warn|error|silent]  (JSON lines on stderr: requests, background jobs; --quiet = warn)
   user add NAME --role R    an account (viewer, editor or admin); the password is asked, or read from stdin
@@ -97,7 +100,7 @@ A URL may set pool_size, acquire_timeout_ms, statement_timeout_ms and idle_in_tr
 `;
 
 /** Commands that change the casebook, its accounts or files: they finish their work when their reader leaves. */
-const CHANGING = new Set(['init', 'ingest', 'import', 'reextract', 'review', 'revert', 'link', 'unlink', 'watch', 'claims', 'orgs',
+const CHANGING = new Set(['init', 'ingest', 'import', 'reextract', 'review', 'revert', 'link', 'unlink', 'watch', 'claims', 'orgs', 'watchlist',
   'user', 'token', 'demo', 'serve', 'migrate-store', 'backup', 'restore', 'report', 'export', 'publish']);
 
 export async function main(argv: string[]): Promise<number> {

@@ -3,6 +3,7 @@
 // merged into another is a deleted entry (RFC 6721) of its old id, pointing at the one that absorbed it.
 import type { IncidentRow, ReplacedIncident } from './incident-row.ts';
 import { incidentKey } from './stable-id.ts';
+import type { WatchlistHit } from '../store/watchlist-types.ts';
 
 export interface FeedOptions {
   /** The absolute URL of the feed itself (rel="self"). */
@@ -81,5 +82,56 @@ function entry(r: IncidentRow, options: FeedOptions, feedUpdated: string): strin
 ${stamp(r.disclosureDate) ? `    <published>${updated}</published>\n` : ''}    <link rel="alternate" type="text/html" href="${escapeXml(options.incidentUrl(r))}"/>
 ${categories}    <summary type="text">${escapeXml(summary || title)}</summary>
   </entry>
+`;
+}
+
+export interface HitFeedOptions {
+  selfUrl: string;
+  alternateUrl: string;
+  /** Absolute URL of the page a hit points at (its incident, notice or the claims page). */
+  hitUrl: (hit: WatchlistHit) => string;
+  title: string;
+  /** The watchlist's id, part of the feed's id. */
+  watchlistId: number;
+  /** `updated` of a feed without hits: when the list was made. */
+  fallbackUpdated: string;
+}
+
+const isoSeconds = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+
+/**
+ * A watchlist's hits as an Atom feed, newest first: one entry per hit (a notice or a leak-site claim
+ * naming one of the list's organisations), its id fixed by the hit's, `updated` when it was found.
+ */
+export function watchlistHitsToAtom(hits: readonly WatchlistHit[], options: HitFeedOptions): string {
+  const updated = hits.length > 0 ? isoSeconds(hits.map((h) => h.foundAt).sort().at(-1)!) : isoSeconds(options.fallbackUpdated);
+  const entries = hits.map((h) => {
+    const what = h.subject === 'notice' ? h.title : `${h.title ?? ''} leak-site claim 犯行声明`;
+    const title = [`[${h.entryName}]`, h.organization, what].filter(Boolean).join(' ');
+    const summary = [
+      h.date ? `${h.subject === 'notice' ? '公表日 disclosed' : '発見日 discovered'}: ${h.date}` : null,
+      h.domain ? `domain: ${h.domain}` : null,
+      `一致 match: ${h.evidence}`,
+    ].filter(Boolean).join(' / ');
+    return `  <entry>
+    <id>tag:${TAG_AUTHORITY}:watchlist:${options.watchlistId}:hit:${h.id}</id>
+    <title type="text">${escapeXml(title)}</title>
+    <updated>${isoSeconds(h.foundAt)}</updated>
+    <link rel="alternate" type="text/html" href="${escapeXml(options.hitUrl(h))}"/>
+    <category term="${escapeXml(h.subject)}"/>
+    <summary type="text">${escapeXml(summary)}</summary>
+  </entry>
+`;
+  }).join('');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">
+  <id>tag:${TAG_AUTHORITY}:watchlist:${options.watchlistId}</id>
+  <title>${escapeXml(options.title)}</title>
+  <updated>${updated}</updated>
+  <author><name>jikenbo</name></author>
+  <generator>jikenbo</generator>
+  <link rel="self" type="application/atom+xml" href="${escapeXml(options.selfUrl)}"/>
+  <link rel="alternate" type="text/html" href="${escapeXml(options.alternateUrl)}"/>
+${entries}</feed>
 `;
 }

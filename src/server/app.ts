@@ -17,6 +17,7 @@ import { noticeRoutes } from './routes/notices.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { organisationRoutes } from './routes/organisations.ts';
+import { watchlistRoutes } from './routes/watchlists.ts';
 import { apiV1Routes } from './routes/api-v1.ts';
 import { exchangeRoutes } from './routes/exchange.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
@@ -112,6 +113,7 @@ export function createApp(deps: { store: Store; archive: Archive }, options: App
   app.route('/', reviewRoutes(deps));
   app.route('/', claimRoutes(deps));
   app.route('/', organisationRoutes(deps));
+  app.route('/', watchlistRoutes(deps));
   app.route('/', apiV1Routes(deps));
   app.route('/', exchangeRoutes(deps));
   app.route('/', dashboardRoutes(deps));

@@ -27,8 +27,8 @@ export interface ResponseCacheOptions {
   totalBytes?: number;
 }
 
-/** Paths whose answers depend on more than the casebook and the viewer, or are large files: never cached. */
-const UNCACHED = /^\/(documents\/\d+\/original|login|account|admin)(\/|$)/;
+/** Paths whose answers depend on more than the casebook and the viewer (watchlists: hits and deliveries change with no change token), or are large files: never cached. */
+const UNCACHED = /^\/(documents\/\d+\/original|login|account|admin|watchlists)(\/|$)/;
 
 export function responseCache(store: Store, options: ResponseCacheOptions = {}): MiddlewareHandler {
   const capacity = options.entries ?? 256;

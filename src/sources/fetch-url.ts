@@ -88,7 +88,7 @@ export function parseHttpUrl(raw: string, subject: string = raw): URL {
   return url;
 }
 
-function refuse(subject: string, url: URL, address: string, reason: string): JikenboError {
+export function refuse(subject: string, url: URL, address: string, reason: string): JikenboError {
   return new JikenboError(
     'bad_input',
     `${subject}: refused to fetch ${url.host}: ${address} is ${reason} (use --allow-private for a server you trust)`,
@@ -129,7 +129,7 @@ export async function refuseNonPublicHost(raw: string, options: Pick<FetchOption
 }
 
 /** Resolves, checks every answer, and hands the socket only the checked addresses: no rebinding between check and connect. */
-function checkedLookup(url: URL, options: FetchOptions, subject: string): LookupFunction {
+export function checkedLookup(url: URL, options: FetchOptions, subject: string): LookupFunction {
   const resolve = options.resolve ?? ((host: string) => new Promise<LookupAddress[]>((ok, fail) => {
     dnsLookup(host, { all: true }, (err, addresses) => (err ? fail(err) : ok(addresses)));
   }));

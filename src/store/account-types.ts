@@ -95,6 +95,7 @@ export const AUDIT_ACTIONS = [
   'claim.import', 'claim.confirm', 'claim.unconfirm', 'claim.map_domain',
   'watch.add', 'watch.remove', 'watch.pause', 'watch.resume',
   'organisation.name', 'organisation.merge', 'organisation.split',
+  'watchlist.add', 'watchlist.change', 'watchlist.remove', 'watchlist.entries', 'watchlist.remove_entry',
   'account.add', 'account.change', 'token.add', 'token.revoke',
   'session.sign_in', 'session.sign_in_failed', 'session.sign_out',
 ] as const;

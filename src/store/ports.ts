@@ -24,6 +24,10 @@ import type {
   OrganisationAssignment, OrganisationDetail, OrganisationMergeInput, OrganisationName, OrganisationNameInput, OrganisationQuery, OrganisationSearchText,
   OrganisationSplitInput, OrganisationSummary, OrganisationWorkItem,
 } from './organisation-types.ts';
+import type {
+  DueDelivery, Watchlist, WatchlistChange, WatchlistEntry, WatchlistEntryInput, WatchlistHit, WatchlistHitInput, WatchlistInput,
+  WatchableNotice, WebhookAttempt,
+} from './watchlist-types.ts';
 import type { Lease } from './lease-types.ts';
 import type {
   ClaimDomainMapping, ClaimInput, ClaimLink, ClaimLinkInput, ClaimUnconfirmInput, FetchInput, SeenLink, StoredClaim,
@@ -218,6 +222,53 @@ export interface ClaimStore {
   listClaimLinks(filter?: { claimId?: number; incidentId?: number; includeUndone?: boolean }): Promise<ClaimLink[]>;
 }
 
+/**
+ * Watchlists: organisations someone follows, the notices and claims that name them (hits, found by
+ * app/watchlists.ts as notices and claims arrive), and the webhook deliveries of the hits.
+ */
+export interface WatchlistStore {
+  /**
+   * Adds a watchlist; conflict when the name is taken. Matching starts after the notices and claims
+   * stored now (its cursors start at their last ids). Audited.
+   */
+  addWatchlist(input: WatchlistInput, by: string): Promise<Watchlist>;
+  /** Changes whether it is private and its webhook; not_found for an unknown id. Audited. */
+  changeWatchlist(id: number, change: WatchlistChange, by: string): Promise<Watchlist>;
+  /** Removes a watchlist with its entries, hits and deliveries; not_found for an unknown id. Audited. */
+  removeWatchlist(id: number, by: string): Promise<Watchlist>;
+  getWatchlist(id: number): Promise<Watchlist | null>;
+  findWatchlistByName(name: string): Promise<Watchlist | null>;
+  /** Every watchlist, by name. */
+  listWatchlists(): Promise<Watchlist[]>;
+  /**
+   * Adds entries in one transaction; an entry whose name the list holds already takes the new aliases
+   * and domains. not_found for an unknown list. Audited.
+   */
+  addWatchlistEntries(watchlistId: number, entries: readonly WatchlistEntryInput[], by: string): Promise<{ added: number; updated: number }>;
+  /** Removes one entry (and its hits) by name; not_found when the list has none of that name. Audited. */
+  removeWatchlistEntry(watchlistId: number, name: string, by: string): Promise<WatchlistEntry>;
+  /** The list's entries, by name. */
+  listWatchlistEntries(watchlistId: number): Promise<WatchlistEntry[]>;
+  /** Notices with an id above `afterId`, in id order, at most `limit`, as the matching reads them. */
+  watchableNotices(afterId: number, limit: number): Promise<WatchableNotice[]>;
+  /** Claims with an id above `afterId`, in id order, at most `limit`. */
+  claimsAfter(afterId: number, limit: number): Promise<StoredClaim[]>;
+  /**
+   * Records the hits found in the notices and claims between each cursor's `from` and `to`, and moves
+   * the cursors there, in one transaction; a webhook delivery per new hit when the list has a webhook.
+   * A hit stored already is not added again. When a cursor is no longer at `from` (another process
+   * matched them first), nothing is written and `moved` is false.
+   */
+  saveWatchlistHits(watchlistId: number, cursors: { notice: { from: number; to: number }; claim: { from: number; to: number } },
+    hits: readonly WatchlistHitInput[]): Promise<{ added: number; moved: boolean }>;
+  /** The list's hits, newest first, at most `limit` (default 100). */
+  listWatchlistHits(watchlistId: number, options?: { limit?: number }): Promise<WatchlistHit[]>;
+  /** Pending deliveries whose next attempt is at or before `now`, oldest first, at most `limit`. */
+  dueWebhookDeliveries(now: string, limit: number): Promise<DueDelivery[]>;
+  /** Records an attempt: its status or error, delivered, or when to try again (null: given up). */
+  recordWebhookAttempt(deliveryId: number, attempt: WebhookAttempt): Promise<void>;
+}
+
 /** Accounts, sessions, API tokens, sign-in limits and the audit log. */
 export interface AccountStore {
   /** Adds an account; conflict when the name is taken. Audited with `by`. */
@@ -379,7 +430,7 @@ export interface IncidentFactsStore {
 /** The whole casebook: every port, the change token readers cache under, and closing. */
 export interface Store extends
   DocumentStore, SearchStore, IncidentStore, GroupingStore, IncidentFactsStore, CorrectionStore, PublicationStore, FetchStore, WatchStore,
-  LeaseStore, ClaimStore, AccountStore, IntegrityStore, OrganisationStore {
+  LeaseStore, ClaimStore, WatchlistStore, AccountStore, IntegrityStore, OrganisationStore {
   /**
    * A token that changes whenever anything a reader sees may have changed (an ingest, a regroup, a
    * correction, a new machine record): callers cache derived views under it.

@@ -22,6 +22,7 @@ const EXPECTED: Record<string, Need> = {
   'GET /': 'read', 'GET /incidents/:id': 'read', 'GET /notices': 'read', 'GET /notices/:id': 'read', 'GET /notices/:id/text': 'read',
   'GET /documents/:id/original': 'read', 'GET /claims': 'read', 'GET /dashboard': 'read', 'GET /review': 'read', 'GET /dashboard/:file': 'read',
   'GET /export.csv': 'read', 'GET /export.jsonl': 'read', 'GET /feed.atom': 'read',
+  'GET /watchlists': 'read', 'GET /watchlists/:id': 'read', 'GET /watchlists/:id/feed.atom': 'read',
   'GET /api/notices': 'read', 'GET /api/notices/:id': 'read', 'GET /api/incidents/:id/claims': 'read',
   'GET /api/stats': 'read', 'GET /api/stats/damages': 'read', 'GET /api/stats/duty': 'read', 'GET /api/openapi.json': 'read',
   'GET /api/v1/incidents': 'read', 'GET /api/v1/incidents/:id': 'read', 'GET /api/v1/incidents/:id/corrections': 'read', 'GET /api/v1/notices/:id': 'read',

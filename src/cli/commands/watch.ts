@@ -76,6 +76,12 @@ function renderSource(s: WatchSource): string {
 
 function printReport(report: WatchReport): void {
   if (report.checked.length === 0) process.stdout.write('no source is due (watch run --all checks every source)\n');
+  const w = report.watchlists;
+  if (w) {
+    for (const [name, n] of Object.entries(w.hits.added)) if (n > 0) process.stdout.write(`watchlist ${oneLine(name)}: ${n} new hits\n`);
+    const d = w.deliveries;
+    if (d.delivered + d.retrying + d.failed > 0) process.stdout.write(`webhooks: ${d.delivered} delivered, ${d.retrying} to retry, ${d.failed} given up\n`);
+  }
   for (const c of report.checked) {
     if (c.status === 'failed') {
       process.stdout.write(`${c.source.url}: failed (${c.source.failures} in a row, next try ${c.source.nextCheckAt}): ${c.error}\n`);

@@ -1,7 +1,7 @@
 // Three steps every request passes, in order: who is asking (session cookie or bearer token), whether
 // the rule for this route lets them (policy.ts), and for a form sent with a session, whether it
 // carries the session's CSRF token. Refusals are JikenboErrors, mapped to responses by app.ts.
-// A bearer token opens /api/ routes only, within its scope: pages, forms, accounts and tokens need a
+// A bearer token opens /api/ routes and watchlist feeds only, within its scope: pages, forms, accounts and tokens need a
 // person signed in, so a stolen script token cannot mint tokens, make accounts or change roles.
 
 import { timingSafeEqual } from 'node:crypto';
@@ -30,9 +30,11 @@ export const CSRF_HEADER = 'x-csrf-token';
 export function authenticate(store: Store): MiddlewareHandler {
   return async (c, next) => {
     c.set('viewer', null);
-    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    // A watchlist's feed takes a token too, in the header or as ?token= (feed readers send no headers).
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
+      ?? (isWatchlistFeed(c.req.path) ? c.req.query('token') : undefined);
     if (bearer !== undefined) {
-      if (!isApiPath(c.req.path)) {
+      if (!isApiPath(c.req.path) && !isWatchlistFeed(c.req.path)) {
         throw new JikenboError('forbidden', 'API tokens open /api/ routes only; sign in to use the pages', { subject: c.req.path, key: 'error.token_pages' });
       }
       const holder = await holderOfToken(store, bearer);
@@ -71,8 +73,11 @@ export function guard(options: AccessOptions): MiddlewareHandler {
   };
 }
 
-/** Whether a path is the JSON API's, the only routes a bearer token opens. */
+/** Whether a path is the JSON API's, which a bearer token opens (besides a watchlist's feed). */
 export const isApiPath = (path: string) => path.startsWith('/api/');
+
+/** A watchlist's Atom feed: read by feed readers, so an API token (of scope read or more) opens it. */
+export const isWatchlistFeed = (path: string) => /^\/watchlists\/[^/]+\/feed\.atom$/.test(path);
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);

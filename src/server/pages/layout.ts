@@ -8,7 +8,7 @@ import { clipTitle } from './page-limits.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-export type Section = 'incidents' | 'organisations' | 'notices' | 'dashboard' | 'review' | 'claims' | 'account' | 'admin' | 'other';
+export type Section = 'incidents' | 'organisations' | 'notices' | 'dashboard' | 'review' | 'claims' | 'watchlists' | 'account' | 'admin' | 'other';
 
 export interface LayoutOptions {
   /** Which item of the site navigation is the current page. */
@@ -55,6 +55,7 @@ ${(options.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`)}
 <a href="/dashboard" aria-current="${current('dashboard')}">${t('nav.dashboard')}</a>
 <a href="/review" aria-current="${current('review')}">${t('nav.review_queue')}</a>
 <a href="/claims" aria-current="${current('claims')}">${t('nav.claims')}</a>
+<a href="/watchlists" aria-current="${current('watchlists')}">${t('nav.watchlists')}</a>
 ${ctx.viewer?.role === 'admin' ? html`<a href="/admin" aria-current="${current('admin')}">${t('nav.admin')}</a>` : ''}
 <a href="${switchHref(ctx.path, other)}" lang="${other}" hreflang="${other}">${t('lang.switch')}</a>
 ${ctx.viewer

@@ -13,6 +13,7 @@ import { documentTextOf } from '../document-text.ts';
 import type { ListOptions, NoticeSummary, SearchFilters, SearchHit } from '../store.ts';
 import type { Store } from '../ports.ts';
 import { claimQueries } from './claim-queries.ts';
+import { watchlistQueries } from './watchlist-queries.ts';
 import { correctionQueries, correctionsOf } from './correction-queries.ts';
 import { publicationQueries } from './publication-queries.ts';
 import { fetchQueries } from './fetch-queries.ts';
@@ -104,6 +105,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...leaseQueries(pool),
     ...claimQueries(pool, now),
     ...organisationQueries(pool, now),
+    ...watchlistQueries(pool, now),
     ...accountQueries(pool, now),
     ...integrityQueries(pool),
     ...ingestQueries(pool, now),

@@ -824,6 +824,63 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 21,
+    name: 'watchlists: organisations followed, their hits in notices and claims, webhook deliveries',
+    sql: /* sql */ `
+      -- notice_cursor, claim_cursor: notices and claims up to these ids were matched (app/watchlists.ts).
+      CREATE TABLE watchlists (
+        id              INTEGER PRIMARY KEY,
+        name            TEXT    NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 100),
+        is_private      INTEGER NOT NULL CHECK (is_private IN (0, 1)),
+        webhook_url     TEXT    CHECK (webhook_url IS NULL OR length(webhook_url) <= 2000),
+        webhook_secret  TEXT    CHECK (webhook_secret IS NULL OR length(webhook_secret) BETWEEN 16 AND 200),
+        allow_private   INTEGER NOT NULL CHECK (allow_private IN (0, 1)),
+        notice_cursor   INTEGER NOT NULL CHECK (notice_cursor >= 0),
+        claim_cursor    INTEGER NOT NULL CHECK (claim_cursor >= 0),
+        created_by      TEXT    NOT NULL CHECK (length(created_by) > 0),
+        created_at      TEXT    NOT NULL,
+        CHECK ((webhook_url IS NULL) = (webhook_secret IS NULL))
+      );
+      CREATE TABLE watchlist_entries (
+        id            INTEGER PRIMARY KEY,
+        watchlist_id  INTEGER NOT NULL REFERENCES watchlists (id) ON DELETE CASCADE,
+        name          TEXT    NOT NULL CHECK (length(name) BETWEEN 1 AND 300),
+        aliases_json  TEXT    NOT NULL CHECK (json_valid(aliases_json)),
+        domains_json  TEXT    NOT NULL CHECK (json_valid(domains_json)),
+        added_at      TEXT    NOT NULL,
+        UNIQUE (watchlist_id, name)
+      );
+      CREATE TABLE watchlist_hits (
+        id            INTEGER PRIMARY KEY,
+        watchlist_id  INTEGER NOT NULL REFERENCES watchlists (id) ON DELETE CASCADE,
+        entry_id      INTEGER NOT NULL REFERENCES watchlist_entries (id) ON DELETE CASCADE,
+        subject       TEXT    NOT NULL CHECK (subject IN ('notice', 'claim')),
+        subject_id    INTEGER NOT NULL,
+        how           TEXT    NOT NULL,
+        evidence      TEXT    NOT NULL CHECK (length(evidence) <= 1000),
+        found_at      TEXT    NOT NULL,
+        UNIQUE (watchlist_id, entry_id, subject, subject_id)
+      );
+      CREATE INDEX watchlist_hits_newest ON watchlist_hits (watchlist_id, id);
+      CREATE INDEX watchlist_hits_by_entry ON watchlist_hits (entry_id);
+      -- One delivery per hit of a list with a webhook; next_attempt_at is set while it is pending.
+      CREATE TABLE webhook_deliveries (
+        id               INTEGER PRIMARY KEY,
+        hit_id           INTEGER NOT NULL UNIQUE REFERENCES watchlist_hits (id) ON DELETE CASCADE,
+        state            TEXT    NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+        attempts         INTEGER NOT NULL CHECK (attempts >= 0),
+        last_status      INTEGER,
+        last_error       TEXT    CHECK (last_error IS NULL OR length(last_error) <= 500),
+        last_attempt_at  TEXT,
+        next_attempt_at  TEXT,
+        delivered_at     TEXT,
+        CHECK ((state = 'pending') = (next_attempt_at IS NOT NULL)),
+        CHECK ((state = 'delivered') = (delivered_at IS NOT NULL))
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE state = 'pending';
+    `,
+  },
+  {
     version: 22,
     name: 'leak-site trackers polled like watched pages: a watched source\'s kind and claim layout, and what its last check did',
     sql: /* sql */ `

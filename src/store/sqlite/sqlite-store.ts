@@ -22,6 +22,7 @@ import { publicationQueries } from './publication-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
 import { claimQueries } from './claim-queries.ts';
+import { watchlistQueries } from './watchlist-queries.ts';
 import { fetchQueries } from './fetch-queries.ts';
 import { watchQueries } from './watch-queries.ts';
 import { leaseQueries } from './lease-queries.ts';
@@ -252,6 +253,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...leaseQueries(db, now),
     ...claimQueries(db, now, audit),
     ...organisationQueries(db, now, audit),
+    ...watchlistQueries(db, now, audit),
     ...accountQueries(db, now, audit),
     ...integrityQueries(db),
     ...pageQueries(db, fts),

@@ -12,7 +12,8 @@ import { daysBetween, delays, percentile } from '../../src/analyze/stats/delays.
 import { allStats, STAT_FIELDS } from '../../src/analyze/stats/stats-by.ts';
 import { countByTsrCause, TSR_CAUSE_OF, tsrCauseOf } from '../../src/analyze/stats/tsr-cause.ts';
 import { INCIDENT_TYPES } from '../../src/core/record.ts';
-import { CASEBOOK } from './fact-rows.ts';
+import { CASEBOOK, fact } from './fact-rows.ts';
+import type { FactRow } from '../../src/analyze/stats/fact-row.ts';
 
 describe('counts by period (disclosure date)', () => {
   it('counts months, lists the empty ones between, and keeps undated incidents apart', () => {
@@ -91,6 +92,13 @@ describe('counts by category', () => {
     const attackers = countByAttacker(CASEBOOK);
     expect(attackers.rows).toEqual([{ key: 'LockBit', count: 2 }]); // "LockBit" (A) and " lockbit" (E)
     expect(attackers.unknown).toBe(5);
+  });
+
+  it('counts a group the alias table knows under its canonical name, whatever the spelling', () => {
+    const named = (attacker: string | null, i: number): FactRow => fact(900 + i, { attacker });
+    const rows = ['LockBit 3.0', 'LOCKBIT2.0', 'lockbit', 'Foo Team', 'foo  team ', null].map(named);
+    expect(countByAttacker(rows).rows).toEqual([{ key: 'LockBit', count: 3 }, { key: 'Foo Team', count: 2 }]);
+    expect(countByAttacker(rows).unknown).toBe(1);
   });
 });
 

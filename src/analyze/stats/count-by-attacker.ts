@@ -1,9 +1,13 @@
-// Incidents by the attacker a notice names (a ransomware group, mostly). Names are grouped without
-// regard to case and spacing ("LockBit" and "lockbit " are one group), shown as first spelled.
+// Incidents by the attacker a notice names (a ransomware group, mostly). A group the alias table knows
+// (ransomware-groups.ts) is counted once under its canonical name whatever the spelling ("LockBit 3.0",
+// "LOCKBIT2.0" and "lockbit" are LockBit); other names are grouped without regard to case and spacing
+// ("Foo Team" and "foo  team " are one), shown as first spelled.
+import { findGroup } from '../ransomware-groups.ts';
 import { breakdown, type Breakdown, type FactRow } from './fact-row.ts';
 
 export function attackerKey(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  const group = findGroup(name);
+  return group ? group.name : name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 export function countByAttacker(rows: readonly FactRow[]): Breakdown {
@@ -11,7 +15,7 @@ export function countByAttacker(rows: readonly FactRow[]): Breakdown {
   const counted = breakdown(rows, (r) => {
     if (!r.attacker || !r.attacker.trim()) return [];
     const key = attackerKey(r.attacker);
-    if (!spelling.has(key)) spelling.set(key, r.attacker.trim());
+    if (!spelling.has(key)) spelling.set(key, findGroup(r.attacker)?.name ?? r.attacker.trim());
     return [key];
   });
   return { ...counted, rows: counted.rows.map((row) => ({ key: spelling.get(row.key) ?? row.key, count: row.count })) };

@@ -1,4 +1,5 @@
 // Labels for record fields and their values in the page's language, from the message catalogue.
+import { findGroup } from '../../analyze/ransomware-groups.ts';
 import type { Facet } from '../../analyze/incident-filter.ts';
 import type { DataType, Discovery, IncidentType, Kind, RecordKey, Sector } from '../../core/record.ts';
 import { formatNumber, type Locale, type MessageKey, type Translate } from '../../i18n/messages.ts';
@@ -42,6 +43,11 @@ export function valueText(t: Translate, key: RecordKey, value: unknown, locale: 
       case 'sector': return sectorLabel(t, v as Sector);
       case 'discovery': return discoveryLabel(t, v as Discovery);
       case 'kind': return kindLabel(t, v as Kind);
+      // A group as written, with the alias table's name where it differs (「LOCKBIT2.0（LockBit）」).
+      case 'attacker': {
+        const group = findGroup(v)?.name;
+        return group && group !== v.trim() ? `${clipTitle(v)}${locale === 'ja' ? `（${group}）` : ` (${group})`}` : clipTitle(v);
+      }
       default: return clipTitle(v);
     }
   };

@@ -78,11 +78,11 @@ describe('two servers on one PostgreSQL database', () => {
   });
 
   it('serves a notice corrected through the other server, in the notice and in its incident', async () => {
-    expect((await apiIncident(incident.bcc)).sector).not.toBe('media');
-    await correctValue(one.store, { target: 'notice', id: ids.bcc, field: 'sector', value: 'media', by: 'tanaka', reason: '公表文の記載による' });
+    expect((await apiIncident(incident.bcc)).sector).not.toBe('nonprofit');
+    await correctValue(one.store, { target: 'notice', id: ids.bcc, field: 'sector', value: 'nonprofit', by: 'tanaka', reason: '公表文の記載による' });
     const notice = (await (await appTwo.request(`/api/v1/notices/${ids.bcc}`)).json()) as { record: { sector: string } };
-    expect(notice.record.sector).toBe('media');
-    expect((await apiIncident((await two.store.incidentOfNotice(ids.bcc))!)).sector).toBe('media');
+    expect(notice.record.sector).toBe('nonprofit');
+    expect((await apiIncident((await two.store.incidentOfNotice(ids.bcc))!)).sector).toBe('nonprofit');
   });
 
   it('serves a correction that committed after a later one (ids taken in one order, committed in the other)', async () => {

@@ -61,11 +61,11 @@ export async function findOrganisations(
     }
   }
   if (query?.trim() && terms.length === 0) return { total: 0, rows: [] };
-  if (terms.length === 0) return store.searchOrganisations({ terms }, window);
+  if (terms.length === 0) return store.searchOrganisations({}, window);
   // The terms are looked for in memory (organisation-search.ts); the store reads the page's rows.
   const { total, ids } = await organisationIdsHolding(store, terms, window);
   if (ids.length === 0) return { total, rows: [] };
-  const { rows } = await store.searchOrganisations({ terms, ids }, { offset: 0, limit: ids.length });
+  const { rows } = await store.searchOrganisations({ ids }, { offset: 0, limit: ids.length });
   return { total, rows };
 }
 

@@ -84,9 +84,8 @@ export interface OrganisationDetail extends OrganisationSummary {
 }
 
 /** Organisations whose name, key, romaji, alias or domain holds any of `terms` (folded); every one when none. */
+/** Every listed organisation, or only these (found by app/organisation-search.ts from their search texts). */
 export interface OrganisationQuery {
-  terms: readonly string[];
-  /** Only these organisations (already found by app/organisation-search.ts); `terms` are then not read. */
   ids?: readonly number[];
 }
 

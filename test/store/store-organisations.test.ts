@@ -3,8 +3,7 @@
 // merges and splits kept with who, when and the audit log.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { refreshOrganisations } from '../../src/app/organisations.ts';
-import { organisationSearchTerms } from '../../src/analyze/org-search.ts';
+import { findOrganisations, refreshOrganisations } from '../../src/app/organisations.ts';
 import { JikenboError } from '../../src/core/errors.ts';
 import type { IncidentRecord } from '../../src/core/record.ts';
 import type { Store } from '../../src/store/ports.ts';
@@ -18,9 +17,9 @@ async function put(store: Store, organization: string | null, extra: Partial<Inc
   return (await store.ingestDocument(makeDocument(text, source), [makeNotice(text, record)])).noticeIds[0]!;
 }
 
+// Through the use case: the terms are matched in memory against the store's search texts, the page read by id.
 async function search(store: Store, q: string, window = { offset: 0, limit: 50 }) {
-  await refreshOrganisations(store);
-  return store.searchOrganisations({ terms: organisationSearchTerms(q) }, window);
+  return findOrganisations(store, q, window);
 }
 
 const code = async (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof JikenboError ? e.code : String(e)));

@@ -5,7 +5,7 @@
 import { JikenboError } from '../../core/errors.ts';
 import type { OrganisationStore } from '../ports.ts';
 import {
-  LISTED, SUMMARY_COLUMNS, checkActor, checkLive, checkSplit, incidentsOf, likePattern, toOrganisationChange, toOrganisationName,
+  LISTED, SUMMARY_COLUMNS, checkActor, checkLive, checkSplit, incidentsOf, toOrganisationChange, toOrganisationName,
   toOrganisationSummary, unknownOrganisation, type ChangeRow, type MemberRow, type NameRow, type OrganisationRow,
 } from '../rows/organisation-row.ts';
 import { writeAudit } from './account-queries.ts';
@@ -90,11 +90,8 @@ export function organisationQueries(pool: Pool, now: () => Date): OrganisationSt
       });
     },
     async searchOrganisations(query, window) {
-      const terms = query.terms.filter((t) => t.length > 0);
-      const params: unknown[] = query.ids ? [query.ids] : terms.map(likePattern);
-      const where = [LISTED, ...(query.ids
-        ? ['o.id = ANY($1::bigint[])']
-        : terms.length ? [`(${terms.map((_, i) => `o.search_text LIKE $${i + 1} ESCAPE '\\'`).join(' OR ')})`] : [])].join(' AND ');
+      const params: unknown[] = query.ids ? [query.ids] : [];
+      const where = [LISTED, ...(query.ids ? ['o.id = ANY($1::bigint[])'] : [])].join(' AND ');
       const total = (await one<{ n: string }>(pool, `SELECT count(*) AS n FROM organisations o WHERE ${where}`, params))!.n;
       // The page's ids first, by the index; its rows' incidents are counted for those alone.
       const found = await rows<OrganisationRow>(pool, `SELECT ${SUMMARY_COLUMNS} FROM (

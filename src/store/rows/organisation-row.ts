@@ -27,8 +27,6 @@ export const SUMMARY_COLUMNS = /* sql */ `
 export const LISTED = 'o.merged_into IS NULL AND o.notice_count > 0';
 
 /** A LIKE pattern (ESCAPE '\\') finding `term` anywhere: its own % and _ match only themselves. */
-export const likePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export const toOrganisationSummary = (row: OrganisationRow): OrganisationSummary => ({
   id: row.id,
   key: row.org_key,

@@ -6,7 +6,7 @@ import { JikenboError } from '../../core/errors.ts';
 import type { OrganisationStore } from '../ports.ts';
 import type { OrganisationAssignment, OrganisationWorkItem } from '../organisation-types.ts';
 import {
-  LISTED, SUMMARY_COLUMNS, checkActor, likePattern, checkLive, checkSplit, incidentsOf, toOrganisationChange, toOrganisationName,
+  LISTED, SUMMARY_COLUMNS, checkActor, checkLive, checkSplit, incidentsOf, toOrganisationChange, toOrganisationName,
   toOrganisationSummary, unknownOrganisation, type ChangeRow, type MemberRow, type NameRow, type OrganisationRow,
 } from '../rows/organisation-row.ts';
 import type { AuditWriter } from './account-queries.ts';
@@ -173,11 +173,8 @@ export function organisationQueries(db: Database.Database, now: () => Date, audi
       save.immediate(assignments, done);
     },
     async searchOrganisations(query, window) {
-      const terms = query.terms.filter((t) => t.length > 0);
-      const where = [LISTED, ...(query.ids
-        ? ['o.id IN (SELECT value FROM json_each(?))']
-        : terms.length ? [`(${terms.map(() => "o.search_text LIKE ? ESCAPE '\\'").join(' OR ')})`] : [])].join(' AND ');
-      const params: unknown[] = query.ids ? [JSON.stringify(query.ids)] : terms.map(likePattern);
+      const where = [LISTED, ...(query.ids ? ['o.id IN (SELECT value FROM json_each(?))'] : [])].join(' AND ');
+      const params: unknown[] = query.ids ? [JSON.stringify(query.ids)] : [];
       const total = (db.prepare(`SELECT count(*) AS n FROM organisations o WHERE ${where}`).get(...params) as { n: number }).n;
       // The page's ids first, by the index; its rows' incidents are counted for those alone.
       const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM (

@@ -82,20 +82,33 @@ function isHeading(u: Unit): boolean {
   return u.index >= 0 && u.text.length <= 30 && !u.text.includes('。') && LEARNING_HEADING_RE.test(u.text);
 }
 
+// The damage itself, as staff find it before any note (「サーバが停止」「ファイルが暗号化され」「拡張子が書き換えられ」).
+const DAMAGE_RE = /暗号化|停止|異常|障害|動か(?:な|ず)|使え(?:な|ず)|起動(?:し|でき)(?:な|ず)|拡張子/;
+
+/** Own staff who found the damage before the note in the same unit: they found it themselves, the note came with it. */
+function ownDamageFirst(own: Hit<Discovery>, claim: Hit<Discovery>): boolean {
+  if (!OWN_FINDING_RULES.has(own.rule.id)) return false;
+  const before = own.unit.text.slice(0, Math.max(0, claim.start - own.unit.start));
+  return DAMAGE_RE.test(before);
+}
+
 /** An outside source telling the organisation (a researcher, the police, a vendor, a customer): not its own people. */
 const isTeller = (h: Hit<Discovery>) => !CLAIM_RULES.has(h.rule.id) && h.rule.value !== 'internal_detection';
 
 /**
  * The best hit of a set: earliest unit, then rule order within the unit. A leak-site post or ransom note that
  * someone else told the organisation about (「セキュリティ企業から、リークサイトに当社の情報が掲載されているとの
- * 連絡」) is what they were told, not how: in one unit a teller outranks the claim.
+ * 連絡」) is what they were told, not how: in one unit a teller outranks the claim. So does the organisation's
+ * own staff finding the damage before the note (「サーバが停止したため担当者が確認したところ、ファイルが暗号化され、
+ * 脅迫文が残されていた」): they found it themselves. Staff who noticed only the note on their screens (「脅迫文が表示
+ * されていることに気付き」) learned it from the attacker.
  */
 function best(hits: ReadonlyArray<Hit<Discovery>>): Hit<Discovery> | null {
   let b: Hit<Discovery> | null = null;
   const before = (h: Hit<Discovery>, o: Hit<Discovery>) => {
     if (h.unit.index !== o.unit.index) return h.unit.index < o.unit.index;
-    if (CLAIM_RULES.has(o.rule.id) && isTeller(h) && DISCOVERY_TIER[h.rule.id] === 1) return true;
-    if (CLAIM_RULES.has(h.rule.id) && isTeller(o) && DISCOVERY_TIER[o.rule.id] === 1) return false;
+    if (CLAIM_RULES.has(o.rule.id) && ((isTeller(h) && DISCOVERY_TIER[h.rule.id] === 1) || ownDamageFirst(h, o))) return true;
+    if (CLAIM_RULES.has(h.rule.id) && ((isTeller(o) && DISCOVERY_TIER[o.rule.id] === 1) || ownDamageFirst(o, h))) return false;
     return rank(h) < rank(o);
   };
   for (const h of hits) if (!b || before(h, b)) b = h;

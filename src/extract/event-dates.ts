@@ -22,6 +22,8 @@ const FOUND_ACT_RE = /こと(?:が|を)/;
 // 「6月1日に開催したセミナーの案内メールを…」: a date tied to an act that is not the event (holding a seminar,
 // receiving an application, buying), qualifying a noun; the event's own date is elsewhere.
 const OTHER_ACT_AFTER_RE = /^\s*(?:頃|ごろ)?に(?:開催|実施|受付|受け付け|申し?込|ご?購入|ご?登録|発行|作成|配布|来店|来院|受診|入会|締結|ご?契約|ご?予約)(?:した|された|いただいた|頂いた|されました|しました)(?=[^。、]{1,12}?(?:の|を|が|に|へ))/;
+// An arrest, a prosecution or a disciplinary measure that a detached date (「同日、」) governs.
+const SANCTION_AFTER_RE = /^[^。]{0,80}?(?:逮捕|書類送検|送検|起訴|懲戒|停職|減給|免職|戒告|訓告)(?:され|し|処分|と)/;
 const SEQUEL_RE = /^(?:その後|その際|その帰り|帰路|帰宅(?:後|途中|する際)|その夜|同夜|同日|当日|[^。、]{0,10}に戻った(?:ところ|際))、?/;
 const DATE_ONLY_LINE_RE = /^[\s~\-から〜まで・,、()0-9年月日曜火水木金土午前後時分頃]*$/;
 // A period in a table row whose first cell says who paid or ordered (a first cell naming who paid, then a period).
@@ -78,6 +80,8 @@ function candidates(ctx: PostContext, s: Sentence, hits: readonly OHit[], eventH
       continue;
     }
     if (OTHER_ACT_AFTER_RE.test(after)) continue;
+    // 「元従業員は同日、…の疑いで逮捕された」: the day of an arrest or a sanction, not of the act it punishes.
+    if (DETACHED_AFTER_RE.test(after) && SANCTION_AFTER_RE.test(ctx.text.slice(d.end, s.end))) continue;
     // 「不正アクセスが発覚した2030年8月19日当日に」: the date a finding verb qualifies is the finding's.
     if (FINDING_QUALIFIES_RE.test(ctx.text.slice(Math.max(s.start, d.start - 24), d.start).normalize('NFKC'))) continue;
     if (hits.some((h) => h.rule.value === 'not-event-label' && h.start >= d.end && /^\s*$/.test(ctx.text.slice(d.end, h.start)))) continue;
@@ -219,7 +223,8 @@ export function extractOccurredDate(ctx: PostContext): Found<string> | null {
         const js = sentences[j]!;
         const opening = datesIn(ctx, js.start, js.end);
         const quiet = !(byIndex.get(j) ?? []).some((h) => h.rule.value !== 'collected');
-        if (quiet && !dateLine[j] && opening.length === 1 && opening[0]!.start - js.start <= OPENING_REACH) consider(opening[0]!, 'low', eventRules, true);
+        const sanction = opening.length === 1 && SANCTION_AFTER_RE.test(ctx.text.slice(opening[0]!.end, js.end));
+        if (quiet && !sanction && !dateLine[j] && opening.length === 1 && opening[0]!.start - js.start <= OPENING_REACH) consider(opening[0]!, 'low', eventRules, true);
         break;
       }
       continue;

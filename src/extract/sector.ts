@@ -10,7 +10,7 @@ import { OWN_FACILITY_RULES, SECTOR_ACTIVITY_RULES, SECTOR_AUDIENCE_RULES, SECTO
 const SELF = '(?:当社|弊社|当グループ|当社グループ|弊社グループ|当法人|当組織|弊会|当会|本会|当協会|当団体|弊団体|当店|弊店)';
 const DOES = '(?:製造|生産|運営|提供|販売|展開|行って|行う|行なって|営んで|営む|手掛け|手がけ|受託|開発|である|です|オープン|開店|出店)';
 const SELF_RE = new RegExp(
-  `${SELF}(?:は|では)、?[^。]{0,60}?${DOES}|${SELF}が(?:[^。]{0,30}?(?:より|から))?(?:運営|提供|展開|販売|製造|開発|受託)(?:する|して|した)|${SELF}の(?=通信販売|通販|オンラインショップ|ネットショップ|ECサイト)|${SELF}の[^。]{0,20}(?:サービス|事業)|(?:営む|営んでいる|手がける|手掛ける|展開する|運営する|行う|行っている)${SELF}|(?:企業|会社|メーカー)として|${SELF}の?(?:工場|店舗|実店舗)|の(?:製造|生産|販売)(?:・[^。]{1,6})?を行って`,
+  `${SELF}が[^。]{0,20}?(?:サービス|事業)(?:において|で|に|を)|${SELF}(?:は|では)、?[^。]{0,60}?${DOES}|${SELF}が(?:[^。]{0,30}?(?:より|から))?(?:運営|提供|展開|販売|製造|開発|受託)(?:する|して|した)|${SELF}の(?=通信販売|通販|オンラインショップ|ネットショップ|ECサイト)|${SELF}の[^。]{0,20}(?:サービス|事業)|(?:営む|営んでいる|手がける|手掛ける|展開する|運営する|行う|行っている)${SELF}|(?:企業|会社|メーカー)として|${SELF}の?(?:工場|店舗|実店舗)|の(?:製造|生産|販売)(?:・[^。]{1,6})?を行って`,
 );
 // A shop with real stores that also sells online is a retailer (「弊社が運営する通販サイトおよび店舗」).
 const STORES_RE = /実店舗|店舗(?:で|にて)の?(?:ご?購入|ご?利用)/;
@@ -25,6 +25,7 @@ const OWN_OUTAGE_RE = /[『「][^』」]{1,30}[』」](?:において|で|に)[^
 const OPERATOR_RE = /を(?:運営|経営|展開|営む|手がけ|手掛け)(?:する|している|て)/;
 const NONPROFIT_FORM_RE = /(?:一般|公益)(?:財団|社団)法人|特定非営利活動法人|NPO法人/;
 const LEGAL_FORM_RE = /株式会社|有限会社|合同会社|\(株\)|\(有\)/g;
+const FOR_PROFIT_RE = /株式会社|有限会社|合同会社|合資会社|\(株\)|\(有\)/;
 // Opening sentences in which a public body's own school or hospital is named.
 const OPENING = 6;
 
@@ -66,9 +67,11 @@ export function extractSector(ctx: PostContext, org: Found<string> | null, title
   }
   const act = activity(ctx, org);
   if (act) return act;
-  const self = earliestOf(applyRules(SECTOR_SELF_NAME_RULES, unitsOf(ctx, 'header+sentence'), { without }));
+  // A company (株式会社…) that calls itself 当会 or writes to 組合員 is still a company, not a non-profit body.
+  const fits = (h: Hit<Sector>) => !(h.rule.value === 'nonprofit' && org && FOR_PROFIT_RE.test(org.value));
+  const self = earliestOf(applyRules(SECTOR_SELF_NAME_RULES, unitsOf(ctx, 'header+sentence'), { without }).filter(fits));
   if (self) return found(self);
-  const audience = earliestOf(applyRules(SECTOR_AUDIENCE_RULES, unitsOf(ctx, 'header+sentence'), { without }));
+  const audience = earliestOf(applyRules(SECTOR_AUDIENCE_RULES, unitsOf(ctx, 'header+sentence'), { without }).filter(fits));
   if (audience) return found(audience);
   return null;
 }

@@ -55,7 +55,8 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
   },
   {
     id: 'data_types/address',
-    pattern: /住所|所在地|郵便番号/,
+    // 「物件名・部屋番号」: where a tenant lives, the address by another name.
+    pattern: /住所|所在地|郵便番号|部屋番号|号室/,
     scope: 'header+sentence',
     notAfter: ifNot(`${SYSTEM_AFTER}|${DESTINATION_AFTER}|${USED_AFTER}|${PROCEDURE_AFTER}`),
     notBefore: new RegExp(DESTINATION_BEFORE),
@@ -63,7 +64,7 @@ export const DATA_TYPE_RULES = defineRules<DataCue>('data_types', [
     confidence: 'high',
     why: 'A postal address is 住所, 所在地 or 郵便番号; the wrong address a letter went to is how it went astray, not what it exposed.',
     examples: {
-      match: ['紛失した書類には利用者の住所が記載されていました。'],
+      match: ['紛失した書類には利用者の住所が記載されていました。', '入居者の氏名、物件名・部屋番号が流出した可能性があります。'],
       noMatch: ['封筒の住所を誤って記載し、別の方へ郵送してしまいました。'],
     },
   },
@@ -319,13 +320,13 @@ export const DATA_CUE_RULES = defineRules<DataCue>('data_types', [
   },
   {
     id: 'data_types/shown-to-others',
-    pattern: /公開(?:され|状態|し|となっ)|掲載(?:され|し)|見える状態|確認できる状態|閲覧(?:でき|可能|され|し)|表示され|参照(?:でき|可能)|アクセス(?:でき|可能)な状態/,
+    pattern: /公開(?:され|状態|し|となっ)|掲載(?:され|し)|見える状態|確認できる状態|閲覧(?:でき|可能|され|し)|表示され|参照(?:でき|可能)|アクセス(?:でき|可能)な状態|(?:SNS|インターネット上|ネット上|掲示板|ブログ|アカウント)[^。]{0,6}(?:に|へ|で)(?:投稿|書き込)/,
     scope: 'header+sentence',
     value: 'context',
     confidence: 'high',
     why: 'Data published, posted or left where others could see it (公開, 掲載, 見える状態, 閲覧可能) is exposed even without the word 漏えい.',
     examples: {
-      match: [{ text: 'ホームページ上で申込者のメールアドレスが見える状態となっていました。', expect: { data_types: ['email'] } }],
+      match: [{ text: 'ホームページ上で申込者のメールアドレスが見える状態となっていました。', expect: { data_types: ['email'] } }, { text: 'スタッフが、来店した客の氏名をSNSに投稿していました。', expect: { data_types: ['name'] } }],
       noMatch: [{ text: 'メールアドレスの登録方法をホームページでご案内しています。', expect: { data_types: [] } }],
     },
   },

@@ -191,7 +191,8 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
   },
   {
     id: 'discovery/researcher-told',
-    pattern: rareSource(RESEARCHER, TOLD, CITED, FOUND_BY, CHECKED_BY),
+    // 「セキュリティ研究者を名乗る方から」: one who calls himself a researcher when he writes in.
+    pattern: rareSource(`${RESEARCHER}(?:(?:を|と)名乗る(?:方|人物|者))?`, TOLD, CITED, FOUND_BY, CHECKED_BY),
     scope: 'header+sentence',
     guards: ['advice', 'denied', 'question'],
     excludes: NOT_LEARNING,
@@ -199,7 +200,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'high',
     why: 'A security firm or researcher who found the exposure and told the organisation (研究者から…指摘, 専門企業によって発見) is an external researcher.',
     examples: {
-      match: ['公開状態のバックアップは、海外の研究者によって発見され、当社に通知されました。', '4月3日、セキュリティ研究者の方から、公開サーバーに名簿が置かれているとのご指摘をいただきました。'],
+      match: ['公開状態のバックアップは、海外の研究者によって発見され、当社に通知されました。', '4月3日、セキュリティ研究者の方から、公開サーバーに名簿が置かれているとのご指摘をいただきました。', { text: 'お知らせ\n\n5月8日、セキュリティ研究者を名乗る方から当社のお問い合わせフォームに、名簿が誰でも閲覧できるとのご連絡をいただきました。', expect: { discovery: 'external_researcher' } }],
       noMatch: ['外部のセキュリティ企業に調査を依頼しております。'],
     },
   },
@@ -382,7 +383,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
   // ---- the organisation itself ----
   {
     id: 'discovery/staff-told',
-    pattern: re(`${TOLD.anchored(`${STAFF}${HON}`)}|${CITED.anchored(`${STAFF}${HON}`)}|(?:上司|管理職|所属長|校長|院長|病院長|学長|課長|部長|室長|局長|本部|責任者|管理者|施設長|事務長|店長|支店長|園長|所長|センター長)(?:に|へ)(?:報告|連絡|相談)`),
+    pattern: re(`${TOLD.anchored(`${STAFF}${HON}`)}|${CITED.anchored(`${STAFF}${HON}`)}|(?:上司|管理職|所属長|校長|院長|病院長|学長|課長|部長|室長|局長|本部|責任者|管理者|施設長|事務長|店長|支店長|園長|所長|センター長|(?:情報)?システム(?:部|課|室|部門|担当|管理者)|情報(?:管理|政策|推進|セキュリティ)(?:部|課|室|部門|担当)|セキュリティ(?:担当|部門|室)|総務(?:部|課)|CSIRT|シーサート)(?:に|へ)(?:報告|連絡|相談)`),
     scope: 'header+sentence',
     guards: ['advice', 'denied', 'question'],
     excludes: NOT_LEARNING,
@@ -390,7 +391,7 @@ export const DISCOVERY_RULES = defineRules<Discovery>('discovery', [
     confidence: 'high',
     why: 'A member of staff telling the organisation, or reporting up the line (職員から報告, 上司へ報告), is the organisation finding out itself.',
     examples: {
-      match: ['夜勤明けの看護師から、患者一覧の紙が一枚足りないとの報告を受けました。', '・11月5日 紛失に気付いた担当が係長へ報告', '庁内の他部署から、名簿が公開されているとの連絡があり、確認しました。', { text: 'お知らせ\n\n職員は通話の途中で不審に思って回線を抜き、施設長に報告しました。', expect: { discovery: 'internal_detection' } }],
+      match: ['夜勤明けの看護師から、患者一覧の紙が一枚足りないとの報告を受けました。', '・11月5日 紛失に気付いた担当が係長へ報告', '約20分後、不審に思った社員が情報システム部に報告し、端末をネットワークから外しました。', '庁内の他部署から、名簿が公開されているとの連絡があり、確認しました。', { text: 'お知らせ\n\n職員は通話の途中で不審に思って回線を抜き、施設長に報告しました。', expect: { discovery: 'internal_detection' } }],
       noMatch: ['夜勤明けの看護師が対象の患者へ説明し、お詫びしました。'],
     },
   },

@@ -56,7 +56,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/intrusion',
-    pattern: /侵入|不正アクセス|不正なアクセス|不正にアクセス|不正ログイン|不正にログイン|(?:第三者|攻撃者|何者か)(?:が|に|により|によって)[^。]{0,30}?(?:ログイン|アクセス)(?:し(?!ない|ません)|され|が行われ)|攻撃が行われ|攻撃され|攻撃(?:\([^)]{0,30}\))?を受け|乗っ取|改ざん|暗号化|不正通信|遠隔操作|感染|踏み台|不正利用され|不正に利用され/,
+    pattern: /侵入|不正アクセス|不正なアクセス|不正にアクセス|不正ログイン|不正なログイン|不正にログイン|(?:第三者|攻撃者|何者か)(?:が|に|により|によって)[^。]{0,30}?(?:ログイン|アクセス)(?:し(?!ない|ません)|され|が行われ)|攻撃が行われ|攻撃され|攻撃(?:\([^)]{0,30}\))?を受け|乗っ取|改ざん|暗号化|不正通信|遠隔操作|感染|踏み台|不正利用され|不正に利用され/,
     scope: 'sentence',
     guards: ['conditional', 'preventive', 'denied'],
     value: 'event',
@@ -68,6 +68,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
         { text: '2030年5月1日、職員のメールアカウントが第三者に乗っ取られました。', expect: { occurred_date: '2030-05-01' } },
         { text: '2030年5月1日午後3時頃、当社の公式SNSアカウントに第三者がログインし、不審な投稿が行われました。', expect: { occurred_date: '2030-05-01' } },
         { text: 'お知らせ\n\n2030年6月2日\n\n調査の結果、同年5月20日以降、攻撃者が管理画面の脆弱性を突いてデータベースにアクセスしていたことが分かりました。', expect: { occurred_date: '2030-05-20' } },
+        { text: 'お知らせ\n\n2030年8月27日\n\n委託先の調査によると、不正なログインは8月3日から始まっていたとのことです。', expect: { occurred_date: '2030-08-03' } },
       ],
       noMatch: [{ text: '2030年3月9日より不正アクセスの防止策を強化しております。', expect: { occurred_date: null } }, { text: '不正アクセスが発覚した2030年8月19日当日に、サーバの脆弱性を修正しました。', expect: { occurred_date: null } }],
     },
@@ -83,6 +84,19 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     examples: {
       match: [{ text: '2030年2月3日から同月5日まで、他の加盟店の売上ファイルを取得できる状況にありました。', expect: { occurred_date: '2030-02-03' } }],
       noMatch: [{ text: '2030年2月3日以降、当該ファイルは閲覧できないよう設定を変更しました。', expect: { occurred_date: null } }, { text: '現在、個人情報を閲覧できる状態は解消し、2030年2月5日より対象の皆様へ個別にご連絡しております。', expect: { occurred_date: null } }],
+    },
+  },
+  {
+    id: 'occurred_date/state-since',
+    pattern: /(?:設定|状態|状況)(?:は|が)[^。]{0,40}?(?:から|以降)(?:続いて|継続して|変わらず)/,
+    scope: 'sentence',
+    guards: ['conditional', 'denied', 'preventive'],
+    value: 'event',
+    confidence: 'medium',
+    why: 'A wrong setting or an open state said to have lasted since a day (「当該設定は…移行時から続いていた」) exposed the data from that day.',
+    examples: {
+      match: [{ text: 'お知らせ\n\n2030年11月5日\n\n調査の結果、当該設定は2029年4月1日のシステム移行時から続いていたことが分かりました。', expect: { occurred_date: '2029-04-01' } }],
+      noMatch: [{ text: 'お知らせ\n\n2030年11月5日\n\n当該の点検は2029年4月1日から続いており、設定の状況に問題はありません。', expect: { occurred_date: null } }],
     },
   },
   {
@@ -115,7 +129,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
         { text: '当該職員は2030年1月20日から同年3月1日までの間、担当外の利用者の記録を繰り返し検索していました。', expect: { occurred_date: '2030-01-20' } },
         { text: 'お知らせ\n\n2030年7月1日\n\n看護師は2030年2月3日から4月28日にかけ、自身が担当していない患者4人の記録を計9回閲覧した。', expect: { occurred_date: '2030-02-03' } },
       ],
-      noMatch: [{ text: '2030年1月20日、持ち出し禁止の規程を改めて周知しました。', expect: { occurred_date: null } }],
+      noMatch: [{ text: '2030年1月20日、持ち出し禁止の規程を改めて周知しました。', expect: { occurred_date: null } }, { text: '名簿を売却 - 東西新報\n\n北浜ガスは2030年5月8日、元社員が顧客名簿を持ち出していたと発表した。元社員は同日、窃盗の疑いで逮捕された。\n\n同社によると、持ち出されたのは顧客の氏名など。', expect: { occurred_date: null } }],
     },
   },
   {

@@ -4,7 +4,7 @@
 import { defineRules, type Rule } from './rule.ts';
 
 /** Legal forms that make a run of characters an organisation's name. */
-export const LEGAL = '株式会社|有限会社|税理士法人|弁護士法人|監査法人|司法書士法人|行政書士法人|社会保険労務士法人|合同会社|合資会社|一般財団法人|公益財団法人|一般社団法人|公益社団法人|国立研究開発法人|地方独立行政法人|独立行政法人|国立大学法人|公立大学法人|学校法人|医療法人社団|医療法人財団|医療法人|社会福祉法人|特定非営利活動法人|\\(株\\)|\\(有\\)';
+export const LEGAL = '株式会社|有限会社|税理士法人|弁護士法人|監査法人|司法書士法人|行政書士法人|社会保険労務士法人|合同会社|合資会社|一般財団法人|公益財団法人|一般社団法人|公益社団法人|国立研究開発法人|地方独立行政法人|独立行政法人|国立大学法人|公立大学法人|学校法人|医療法人社団|医療法人財団|医療法人|社会福祉法人|特定非営利活動法人|消費生活協同組合|生活協同組合|農業協同組合|漁業協同組合|事業協同組合|\\(株\\)|\\(有\\)';
 export const LEGAL_RE = new RegExp(LEGAL);
 /**
  * Words that end an organisation's name. 都/道/府 only in the names of the prefectures that carry them
@@ -218,6 +218,23 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
         { text: '市職員がUSBメモリを紛失\n北浜放送\n北浜市は3日、職員が名簿を保存したUSBメモリを紛失したと発表した。', expect: { organization: '北浜市' } },
       ],
       noMatch: [{ text: '東西新報\n\n市立図書館の利用者名簿が流出したと発表された。', expect: { organization: null } }],
+    },
+  },
+  {
+    id: 'organization/news-head-office',
+    requires: /発表|公表|明らかに/,
+    // 「(本社・北浜市)」「(本店:…)」 after a bare name: only a company is given a head office.
+    pattern: new RegExp(`(?:^|[、。\\s])(${NOT_NAME_START}[^\\s、。「」『』()]{2,20}?)\\((?:本社|本店|本部)[・:][^()。]{1,20}\\)は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日|今月|先月|同日)?(?:、|に)?[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)`),
+    scope: 'sentence',
+    value: 'news-subject',
+    confidence: 'medium',
+    why: 'A news story gives the company it is about a head office in brackets, even when its name has no legal form or suffix (「みなと電力(本社・北浜市)は3日、…と発表した」).',
+    examples: {
+      match: [
+        { text: '顧客情報流出か - 東西新報\n\n北浜ガス(本社・北浜市)は3日、顧客の情報が流出した可能性があると発表した。', expect: { organization: '北浜ガス' } },
+        { text: '会員情報に不正アクセス - 東西新報\n\nみなと堂(本店・南浜市)は12日、会員情報が閲覧された可能性があると明らかにした。', expect: { organization: 'みなと堂' } },
+      ],
+      noMatch: [{ text: '顧客情報流出か - 東西新報\n\n北浜ガスは顧客の情報が流出した可能性があるとしている。', expect: { organization: null } }],
     },
   },
   {

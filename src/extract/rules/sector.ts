@@ -25,12 +25,12 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-school',
-      pattern: /大学|学校|高校|中学|小学|学園|学院|幼稚園|保育園|教育委員会|予備校|塾$/,
+      pattern: /大学|学校|高校|中学|小学|学園|学院|幼稚園|保育園|教育委員会|予備校|塾$|学習塾|進学(?:会|教室|塾|スクール)/,
       scope: 'name',
       value: 'education',
       confidence: 'high',
       why: 'A university, school or school board names its field in its name.',
-      examples: { match: [ex(cb('204', '北浜学園 成績データの誤送信について'), 'education')], noMatch: [ex(cb('205', '北浜企画株式会社 データの誤送信について'), null)] },
+      examples: { match: [ex(cb('204', '北浜学園 成績データの誤送信について'), 'education'), ex(cb('240', '株式会社みなと進学会 保護者名簿の紛失について', '当会の教室で名簿を紛失しました。'), 'education')], noMatch: [ex(cb('205', '北浜企画株式会社 データの誤送信について'), null)] },
     },
     {
       id: 'sector/name-health-insurance-society',
@@ -73,8 +73,18 @@ export const SECTOR_NAME_RULES = ranked(
       examples: { match: [ex(cb('213', '北浜信用金庫 顧客情報の紛失について'), 'finance')], noMatch: [ex(cb('214', '北浜信用調査株式会社 顧客情報の紛失について'), null)] },
     },
     {
+      id: 'sector/name-consumer-co-op',
+      // Before the association rule: a consumer co-op sells its members groceries and goods, in stores and by delivery.
+      pattern: /生活協同組合|生協|(?<![ァ-ヶー])コープ(?![ァ-ヶー])/,
+      scope: 'name',
+      value: 'retail',
+      confidence: 'medium',
+      why: 'A consumer co-operative (生協, コープ) is a retailer to its members; its hospital is named as one and ranks first.',
+      examples: { match: [ex(cb('242', '生活協同組合コープみなと 配達用端末の紛失について'), 'retail')], noMatch: [ex(cb('243', '北浜スコープ株式会社 配達用端末の紛失について'), null), ex(cb('244', '北浜生協病院 患者名簿の紛失について'), 'healthcare')] },
+    },
+    {
       id: 'sector/name-association',
-      pattern: /(?:一般|公益)(?:財団|社団)法人|特定非営利活動法人|NPO|財団|社団|協会|協議会|連合会|商工会|(?:歯科)?医師会|薬剤師会|生活協同組合|生協|組合$/,
+      pattern: /(?:一般|公益)(?:財団|社団)法人|特定非営利活動法人|NPO|財団|社団|協会|協議会|連合会|商工会|(?:歯科)?医師会|薬剤師会|組合$/,
       scope: 'name',
       value: 'nonprofit',
       confidence: 'high',
@@ -375,7 +385,7 @@ export const SECTOR_SELF_NAME_RULES = ranked(
       value: 'nonprofit',
       confidence: 'medium',
       why: 'Associations and foundations call themselves 弊会, 当会 or 当団体.',
-      examples: { match: [ex('当団体職員のメールアカウントが不正に利用されました。', 'nonprofit'), ex('弊会の検定申込システムが不正アクセスを受けました。', 'nonprofit')], noMatch: [ex('当社職員のメールアカウントが不正に利用されました。', null)] },
+      examples: { match: [ex('当団体職員のメールアカウントが不正に利用されました。', 'nonprofit'), ex('弊会の検定申込システムが不正アクセスを受けました。', 'nonprofit')], noMatch: [ex('当社職員のメールアカウントが不正に利用されました。', null), ex(cb('245', '株式会社北浜 名簿の紛失について', '当会の教室で会員名簿を紛失しました。'), null)] },
     },
     {
       id: 'sector/self-sports-club',

@@ -15,7 +15,8 @@ import type { Store } from '../ports.ts';
 import { claimQueries } from './claim-queries.ts';
 import { watchlistQueries } from './watchlist-queries.ts';
 import { correctionQueries, correctionsOf } from './correction-queries.ts';
-import { publicationQueries } from './publication-queries.ts';
+import { publicationQueries } from '../queries/publication-queries.ts';
+import { postgresEngine } from '../sql/postgres-engine.ts';
 import { fetchQueries } from './fetch-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
@@ -92,12 +93,13 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
   }
   let closed = false;
   const fts = pgSearch(pool, checkRankLimit(options.searchRankLimit, 'postgres'));
+  const engine = postgresEngine(pool);
 
   const store: Store = {
     ...incidentQueries(pool, now),
     ...groupingQueries(pool),
     ...correctionQueries(pool, now),
-    ...publicationQueries(pool, now),
+    ...publicationQueries(engine, now),
     ...pageQueries(pool, fts),
     ...factsQueries(pool, CHANGE_TOKEN, options.factsIndex ?? true),
     ...fetchQueries(pool),

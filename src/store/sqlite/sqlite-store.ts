@@ -18,7 +18,8 @@ import type { Store } from '../ports.ts';
 import { ftsSearch } from './fts-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
 import { correctionQueries } from './correction-queries.ts';
-import { publicationQueries } from './publication-queries.ts';
+import { publicationQueries } from '../queries/publication-queries.ts';
+import { sqliteEngine } from '../sql/sqlite-engine.ts';
 import { incidentQueries } from './incident-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
 import { claimQueries } from './claim-queries.ts';
@@ -237,6 +238,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   });
 
   const corrections = correctionQueries(db, now, audit);
+  const engine = sqliteEngine(db);
   const selectChangeToken = db.prepare<[], { token: string }>(/* sql */ `
     SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
       || ':' || (SELECT coalesce(max(id), 0) FROM records) || ':' || (SELECT coalesce(max(id), 0) FROM corrections)
@@ -259,7 +261,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...pageQueries(db, fts),
     ...factsQueries(db, () => selectChangeToken.get()!.token, options.factsIndex ?? true),
     ...corrections,
-    ...publicationQueries(db, now, audit),
+    ...publicationQueries(engine, now),
 
     async ingestDocument(doc, notices) {
       if (!SHA256.test(doc.sha256)) {

@@ -1,0 +1,45 @@
+// The PostgreSQL engine of the query layer (sql.ts): each statement awaited on the pool, or on the
+// transaction's own connection (inTransaction in pg-database.ts: serialization failures and deadlocks
+// tried again, a second connection from the pool refused while the transaction holds one).
+
+import { inTransaction, type Pool, type Queryable } from '../postgres/pg-database.ts';
+import { compile, valuesOf, type Dialect, type Sql, type SqlEngine, type Statement, type TransactionOptions } from './sql.ts';
+
+const dialect: Dialect = {
+  engine: 'postgres',
+  lockRows: (mode = 'UPDATE') => `FOR ${mode}`,
+  leaseClockMs: '(extract(epoch FROM clock_timestamp()) * 1000)::bigint',
+};
+
+async function execute(db: Queryable, s: Statement): Promise<unknown> {
+  const { numbered, names } = compile(s.text);
+  const result = await db.query(numbered, valuesOf(s, names));
+  if (s.mode === 'all') return result.rows;
+  if (s.mode === 'get') return result.rows[0];
+  return { changes: result.rowCount ?? 0 };
+}
+
+/** Feeds each statement's result (or error) back into the work until it returns. */
+async function drive<T>(work: Sql<T>, db: Queryable): Promise<T> {
+  let step = work.next();
+  while (!step.done) {
+    let result: unknown;
+    try {
+      result = await execute(db, step.value);
+    } catch (err) {
+      step = work.throw(err);
+      continue;
+    }
+    step = work.next(result);
+  }
+  return step.value;
+}
+
+export function postgresEngine(pool: Pool): SqlEngine {
+  return {
+    dialect,
+    each: (work) => drive(work(), pool),
+    // A new generator for each attempt: a retried transaction reads again what it decides on.
+    transaction: (work, options: TransactionOptions = {}) => inTransaction(pool, (client) => drive(work(), client), options),
+  };
+}

@@ -28,7 +28,7 @@ import { createPool, guardPool, inTransaction, isRowId, one, rows, type Pool } f
 import { pgSearch } from './pg-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
 import { watchQueries } from './watch-queries.ts';
-import { leaseQueries } from './lease-queries.ts';
+import { leaseQueries } from '../queries/lease-queries.ts';
 import { accountQueries } from './account-queries.ts';
 import { integrityQueries } from './integrity-queries.ts';
 import { organisationQueries } from './organisation-queries.ts';
@@ -104,7 +104,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...factsQueries(pool, CHANGE_TOKEN, options.factsIndex ?? true),
     ...fetchQueries(pool),
     ...watchQueries(pool, now),
-    ...leaseQueries(pool),
+    ...leaseQueries(engine, now),
     ...claimQueries(pool, now),
     ...organisationQueries(pool, now),
     ...watchlistQueries(pool, now),

@@ -26,7 +26,7 @@ import { claimQueries } from './claim-queries.ts';
 import { watchlistQueries } from './watchlist-queries.ts';
 import { fetchQueries } from './fetch-queries.ts';
 import { watchQueries } from './watch-queries.ts';
-import { leaseQueries } from './lease-queries.ts';
+import { leaseQueries } from '../queries/lease-queries.ts';
 import { pageQueries } from './page-queries.ts';
 import { factsQueries } from './facts-queries.ts';
 import { migrate } from './migrations.ts';
@@ -252,7 +252,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...groupingQueries(db),
     ...fetchQueries(db),
     ...watchQueries(db, now, audit),
-    ...leaseQueries(db, now),
+    ...leaseQueries(engine, now),
     ...claimQueries(db, now, audit),
     ...organisationQueries(db, now, audit),
     ...watchlistQueries(db, now, audit),

@@ -17,7 +17,7 @@ import { watchlistQueries } from './watchlist-queries.ts';
 import { correctionQueries, correctionsOf } from './correction-queries.ts';
 import { publicationQueries } from '../queries/publication-queries.ts';
 import { postgresEngine } from '../sql/postgres-engine.ts';
-import { fetchQueries } from './fetch-queries.ts';
+import { fetchQueries } from '../queries/fetch-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
 import { ingestQueries } from './ingest-queries.ts';
@@ -102,7 +102,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...publicationQueries(engine, now),
     ...pageQueries(pool, fts),
     ...factsQueries(pool, CHANGE_TOKEN, options.factsIndex ?? true),
-    ...fetchQueries(pool),
+    ...fetchQueries(engine),
     ...watchQueries(pool, now),
     ...leaseQueries(engine, now),
     ...claimQueries(pool, now),

@@ -24,7 +24,7 @@ import { incidentQueries } from './incident-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
 import { claimQueries } from './claim-queries.ts';
 import { watchlistQueries } from './watchlist-queries.ts';
-import { fetchQueries } from './fetch-queries.ts';
+import { fetchQueries } from '../queries/fetch-queries.ts';
 import { watchQueries } from './watch-queries.ts';
 import { leaseQueries } from '../queries/lease-queries.ts';
 import { pageQueries } from './page-queries.ts';
@@ -250,7 +250,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   return {
     ...incidentQueries(db, now, audit),
     ...groupingQueries(db),
-    ...fetchQueries(db),
+    ...fetchQueries(engine),
     ...watchQueries(db, now, audit),
     ...leaseQueries(engine, now),
     ...claimQueries(db, now, audit),

@@ -12,7 +12,7 @@ import { makeSnippet } from '../snippet.ts';
 import { documentTextOf } from '../document-text.ts';
 import type { ListOptions, NoticeSummary, SearchFilters, SearchHit } from '../store.ts';
 import type { Store } from '../ports.ts';
-import { claimQueries } from './claim-queries.ts';
+import { claimQueries } from '../queries/claim-queries.ts';
 import { watchlistQueries } from './watchlist-queries.ts';
 import { correctionQueries, correctionsOf } from './correction-queries.ts';
 import { publicationQueries } from '../queries/publication-queries.ts';
@@ -105,7 +105,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...fetchQueries(engine),
     ...watchQueries(pool, now),
     ...leaseQueries(engine, now),
-    ...claimQueries(pool, now),
+    ...claimQueries(engine, now),
     ...organisationQueries(pool, now),
     ...watchlistQueries(pool, now),
     ...accountQueries(pool, now),

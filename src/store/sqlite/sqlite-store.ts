@@ -22,7 +22,7 @@ import { publicationQueries } from '../queries/publication-queries.ts';
 import { sqliteEngine } from '../sql/sqlite-engine.ts';
 import { incidentQueries } from './incident-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
-import { claimQueries } from './claim-queries.ts';
+import { claimQueries } from '../queries/claim-queries.ts';
 import { watchlistQueries } from './watchlist-queries.ts';
 import { fetchQueries } from '../queries/fetch-queries.ts';
 import { watchQueries } from './watch-queries.ts';
@@ -253,7 +253,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...fetchQueries(engine),
     ...watchQueries(db, now, audit),
     ...leaseQueries(engine, now),
-    ...claimQueries(db, now, audit),
+    ...claimQueries(engine, now),
     ...organisationQueries(db, now, audit),
     ...watchlistQueries(db, now, audit),
     ...accountQueries(db, now, audit),

@@ -83,8 +83,10 @@ export interface SqlEngine {
 }
 
 export interface CompiledSql {
-  /** The text with @name kept (SQLite binds by name). */
-  named: string;
+  /** The text with ? for each parameter (SQLite, bound by position: cheaper than by name). */
+  positional: string;
+  /** The parameter names in the order of the ?s (a name used twice is there twice). */
+  occurrences: string[];
   /** The text with $1, $2, … (PostgreSQL). */
   numbered: string;
   /** The distinct parameter names, in the order of their numbers. */
@@ -101,7 +103,9 @@ export function compile(text: string): CompiledSql {
   const known = compiled.get(text);
   if (known) return known;
   const names: string[] = [];
+  const occurrences: string[] = [];
   let numbered = '';
+  let positional = '';
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
@@ -122,14 +126,17 @@ export function compile(text: string): CompiledSql {
         let n = names.indexOf(name);
         if (n === -1) n = names.push(name) - 1;
         numbered += `$${n + 1}`;
+        positional += '?';
+        occurrences.push(name);
         i += 1 + name.length;
         continue;
       }
     }
     numbered += text.slice(i, end);
+    positional += text.slice(i, end);
     i = end;
   }
-  const result = { named: text, numbered, names };
+  const result = { positional, occurrences, numbered, names };
   compiled.set(text, result);
   return result;
 }

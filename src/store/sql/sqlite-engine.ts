@@ -15,26 +15,20 @@ const dialect: Dialect = {
 const bindable = (value: unknown): unknown => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
 
 export function sqliteEngine(db: Database.Database): SqlEngine {
-  const prepared = new Map<string, { statement: Database.Statement; names: string[] }>();
+  const prepared = new Map<string, { statement: Database.Statement; occurrences: string[] }>();
 
   const execute = (s: Statement): unknown => {
     let p = prepared.get(s.text);
     if (!p) {
-      const { named, names } = compile(s.text);
-      p = { statement: db.prepare(named), names };
+      const { positional, occurrences } = compile(s.text);
+      p = { statement: db.prepare(positional), occurrences };
       prepared.set(s.text, p);
     }
-    const { statement, names } = p;
-    const args: Array<Record<string, unknown>> = [];
-    if (names.length > 0) {
-      const values = valuesOf(s, names);
-      const bound: Record<string, unknown> = {};
-      for (let i = 0; i < names.length; i++) bound[names[i]!] = bindable(values[i]);
-      args.push(bound);
-    }
-    if (s.mode === 'all') return statement.all(...args);
-    if (s.mode === 'get') return statement.get(...args);
-    return { changes: statement.run(...args).changes };
+    const values = valuesOf(s, p.occurrences);
+    for (let i = 0; i < values.length; i++) values[i] = bindable(values[i]);
+    if (s.mode === 'all') return p.statement.all(...values);
+    if (s.mode === 'get') return p.statement.get(...values);
+    return { changes: p.statement.run(...values).changes };
   };
 
   /** Feeds each statement's result (or error) back into the work until it returns. */
@@ -55,13 +49,22 @@ export function sqliteEngine(db: Database.Database): SqlEngine {
 
   const inTransaction = db.transaction((work: () => Sql<unknown>) => drive(work()));
 
+  // Not async functions: the work is done by the time the promise is made, one promise fewer per call.
   return {
     dialect,
-    async each<T>(work: () => Sql<T>): Promise<T> {
-      return drive(work());
+    each<T>(work: () => Sql<T>): Promise<T> {
+      try {
+        return Promise.resolve(drive(work()));
+      } catch (err) {
+        return Promise.reject(err);
+      }
     },
-    async transaction<T>(work: () => Sql<T>, options: TransactionOptions = {}): Promise<T> {
-      return (options.readOnly ? inTransaction.deferred(work) : inTransaction.immediate(work)) as T;
+    transaction<T>(work: () => Sql<T>, options: TransactionOptions = {}): Promise<T> {
+      try {
+        return Promise.resolve((options.readOnly ? inTransaction.deferred(work) : inTransaction.immediate(work)) as T);
+      } catch (err) {
+        return Promise.reject(err);
+      }
     },
   };
 }

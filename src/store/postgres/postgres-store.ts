@@ -27,7 +27,7 @@ import { factsQueries } from './facts-queries.ts';
 import { createPool, guardPool, inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
 import { pgSearch } from './pg-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
-import { watchQueries } from './watch-queries.ts';
+import { watchQueries } from '../queries/watch-queries.ts';
 import { leaseQueries } from '../queries/lease-queries.ts';
 import { accountQueries } from './account-queries.ts';
 import { integrityQueries } from './integrity-queries.ts';
@@ -103,7 +103,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...pageQueries(pool, fts),
     ...factsQueries(pool, CHANGE_TOKEN, options.factsIndex ?? true),
     ...fetchQueries(engine),
-    ...watchQueries(pool, now),
+    ...watchQueries(engine, now),
     ...leaseQueries(engine, now),
     ...claimQueries(engine, now),
     ...organisationQueries(pool, now),

@@ -9,6 +9,8 @@ const dialect: Dialect = {
   engine: 'postgres',
   lockRows: (mode = 'UPDATE') => `FOR ${mode}`,
   leaseClockMs: '(extract(epoch FROM clock_timestamp()) * 1000)::bigint',
+  inList: (name, type) => `= ANY (CAST(@${name} AS ${type}[]))`,
+  list: (values) => [...values],
 };
 
 async function execute(db: Queryable, s: Statement): Promise<unknown> {

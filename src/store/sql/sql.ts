@@ -71,6 +71,12 @@ export interface Dialect {
    * (the one clock all its servers share).
    */
   readonly leaseClockMs: string;
+  /**
+   * `IN` a list given as one parameter, @name bound to `list(values)`: SQLite reads a JSON array
+   * (json_each), PostgreSQL an array (= ANY). One statement whatever the length of the list.
+   */
+  inList(name: string, type: 'text' | 'integer'): string;
+  list(values: readonly (string | number)[]): unknown;
 }
 
 /** What runs a piece of work on one engine. */

@@ -9,6 +9,8 @@ const dialect: Dialect = {
   engine: 'sqlite',
   lockRows: () => '',
   leaseClockMs: '@nowMs',
+  inList: (name) => `IN (SELECT value FROM json_each(@${name}))`,
+  list: (values) => JSON.stringify(values),
 };
 
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null; a boolean is stored as SQLite stores one, 1 or 0. */

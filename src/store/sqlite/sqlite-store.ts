@@ -25,7 +25,7 @@ import { groupingQueries } from './grouping-queries.ts';
 import { claimQueries } from '../queries/claim-queries.ts';
 import { watchlistQueries } from './watchlist-queries.ts';
 import { fetchQueries } from '../queries/fetch-queries.ts';
-import { watchQueries } from './watch-queries.ts';
+import { watchQueries } from '../queries/watch-queries.ts';
 import { leaseQueries } from '../queries/lease-queries.ts';
 import { pageQueries } from './page-queries.ts';
 import { factsQueries } from './facts-queries.ts';
@@ -251,7 +251,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...incidentQueries(db, now, audit),
     ...groupingQueries(db),
     ...fetchQueries(engine),
-    ...watchQueries(db, now, audit),
+    ...watchQueries(engine, now),
     ...leaseQueries(engine, now),
     ...claimQueries(engine, now),
     ...organisationQueries(db, now, audit),

@@ -14,7 +14,8 @@ import type { ListOptions, NoticeSummary, SearchFilters, SearchHit } from '../st
 import type { Store } from '../ports.ts';
 import { claimQueries } from '../queries/claim-queries.ts';
 import { watchlistQueries } from './watchlist-queries.ts';
-import { correctionQueries, correctionsOf } from './correction-queries.ts';
+import { correctionQueries } from '../queries/correction-queries.ts';
+import { toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
 import { publicationQueries } from '../queries/publication-queries.ts';
 import { postgresEngine } from '../sql/postgres-engine.ts';
 import { fetchQueries } from '../queries/fetch-queries.ts';
@@ -98,7 +99,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
   const store: Store = {
     ...incidentQueries(pool, now),
     ...groupingQueries(pool),
-    ...correctionQueries(pool, now),
+    ...correctionQueries(engine, now),
     ...publicationQueries(engine, now),
     ...pageQueries(pool, fts),
     ...factsQueries(pool, CHANGE_TOKEN, options.factsIndex ?? true),
@@ -145,7 +146,9 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
         if (!row) return null;
         const document = await one<DocumentRow>(client, `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1`, [row.document_id]);
         if (!document) throw new JikenboError('internal', `notice ${id} names a missing document ${row.document_id}`);
-        return toNoticeDetail(toSummary(row), row, await correctionsOf(client, 'notice', id), document);
+        const corrections = await rows<CorrectionRow>(client,
+          "SELECT * FROM corrections WHERE target = 'notice' AND target_id = $1 ORDER BY decided_at, id", [id]);
+        return toNoticeDetail(toSummary(row), row, corrections.map(toCorrection), document);
       }, { isolation: 'REPEATABLE READ', readOnly: true });
     },
 

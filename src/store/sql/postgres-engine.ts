@@ -11,6 +11,7 @@ const dialect: Dialect = {
   leaseClockMs: '(extract(epoch FROM clock_timestamp()) * 1000)::bigint',
   inList: (name, type) => `= ANY (CAST(@${name} AS ${type}[]))`,
   list: (values) => [...values],
+  listRows: (name, type) => `(SELECT position - 1 AS position, value FROM unnest(CAST(@${name} AS ${type}[])) WITH ORDINALITY AS t (value, position))`,
 };
 
 async function execute(db: Queryable, s: Statement): Promise<unknown> {

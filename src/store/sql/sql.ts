@@ -77,6 +77,8 @@ export interface Dialect {
    */
   inList(name: string, type: 'text' | 'integer'): string;
   list(values: readonly (string | number)[]): unknown;
+  /** A list given as one parameter (bound to `list(values)`) as a table of (position from 0, value), for INSERT … SELECT. */
+  listRows(name: string, type: 'text' | 'integer'): string;
 }
 
 /** What runs a piece of work on one engine. */

@@ -11,6 +11,7 @@ const dialect: Dialect = {
   leaseClockMs: '@nowMs',
   inList: (name) => `IN (SELECT value FROM json_each(@${name}))`,
   list: (values) => JSON.stringify(values),
+  listRows: (name) => `(SELECT key AS position, value FROM json_each(@${name}))`,
 };
 
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null; a boolean is stored as SQLite stores one, 1 or 0. */

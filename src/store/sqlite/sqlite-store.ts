@@ -17,7 +17,7 @@ import type {
 import type { Store } from '../ports.ts';
 import { ftsSearch } from './fts-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
-import { correctionQueries } from './correction-queries.ts';
+import { correctionQueries } from '../queries/correction-queries.ts';
 import { publicationQueries } from '../queries/publication-queries.ts';
 import { sqliteEngine } from '../sql/sqlite-engine.ts';
 import { incidentQueries } from './incident-queries.ts';
@@ -237,7 +237,6 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     return outcomes;
   });
 
-  const corrections = correctionQueries(db, now, audit);
   const engine = sqliteEngine(db);
   const selectChangeToken = db.prepare<[], { token: string }>(/* sql */ `
     SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
@@ -260,7 +259,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...integrityQueries(db),
     ...pageQueries(db, fts),
     ...factsQueries(db, () => selectChangeToken.get()!.token, options.factsIndex ?? true),
-    ...corrections,
+    ...correctionQueries(engine, now),
     ...publicationQueries(engine, now),
 
     async ingestDocument(doc, notices) {

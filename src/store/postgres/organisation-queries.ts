@@ -8,7 +8,7 @@ import {
   LISTED, SUMMARY_COLUMNS, checkActor, checkLive, checkSplit, incidentsOf, toOrganisationChange, toOrganisationName,
   toOrganisationSummary, unknownOrganisation, type ChangeRow, type MemberRow, type NameRow, type OrganisationRow,
 } from '../rows/organisation-row.ts';
-import { writeAudit } from './account-queries.ts';
+import { writeAudit } from './audit-writer.ts';
 import { inTransaction, isRowId, one, rows, type Client, type Pool, type Queryable } from './pg-database.ts';
 
 const REFRESH_SUMMARY = /* sql */ `

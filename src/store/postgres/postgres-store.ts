@@ -30,7 +30,7 @@ import { pgSearch } from './pg-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
 import { watchQueries } from '../queries/watch-queries.ts';
 import { leaseQueries } from '../queries/lease-queries.ts';
-import { accountQueries } from './account-queries.ts';
+import { accountQueries } from '../queries/account-queries.ts';
 import { integrityQueries } from './integrity-queries.ts';
 import { organisationQueries } from './organisation-queries.ts';
 
@@ -109,7 +109,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...claimQueries(engine, now),
     ...organisationQueries(pool, now),
     ...watchlistQueries(pool, now),
-    ...accountQueries(pool, now),
+    ...accountQueries(engine, now),
     ...integrityQueries(pool),
     ...ingestQueries(pool, now),
 

@@ -8,7 +8,7 @@ import {
   cleanList, HIT_SELECT, namesByNotice, toEntry, toHit, toWatchlist, WATCHLIST_SELECT, type EntryRow, type HitRow, type WatchlistRow,
 } from '../rows/watchlist-row.ts';
 import type { WatchlistInput } from '../watchlist-types.ts';
-import { writeAudit } from './account-queries.ts';
+import { writeAudit } from './audit-writer.ts';
 import { inTransaction, isRowId, one, rows, type Pool, type Queryable } from './pg-database.ts';
 
 type DueRow = HitRow & { list_name: string; webhook_url: string | null; webhook_secret: string | null; allow_private: number };

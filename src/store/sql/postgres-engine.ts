@@ -2,12 +2,16 @@
 // transaction's own connection (inTransaction in pg-database.ts: serialization failures and deadlocks
 // tried again, a second connection from the pool refused while the transaction holds one).
 
-import { inTransaction, type Pool, type Queryable } from '../postgres/pg-database.ts';
+import { inTransaction, sqlState, type Pool, type Queryable } from '../postgres/pg-database.ts';
 import { compile, valuesOf, type Dialect, type Sql, type SqlEngine, type Statement, type TransactionOptions } from './sql.ts';
 
 const dialect: Dialect = {
   engine: 'postgres',
   lockRows: (mode = 'UPDATE') => `FOR ${mode}`,
+  lockTable: (table, mode) => `LOCK TABLE ${table} IN ${mode} MODE`,
+  lockKey: 'SELECT pg_advisory_xact_lock(@space, hashtext(@key))',
+  byteOrder: 'COLLATE "C"',
+  isUniqueViolation: (err) => sqlState(err) === '23505',
   leaseClockMs: '(extract(epoch FROM clock_timestamp()) * 1000)::bigint',
   inList: (name, type) => `= ANY (CAST(@${name} AS ${type}[]))`,
   list: (values) => [...values],

@@ -64,7 +64,21 @@ export interface Dialect {
    * until the transaction ends; on SQLite nothing, its write transactions (BEGIN IMMEDIATE) hold the
    * whole database already.
    */
-  lockRows(mode?: 'UPDATE' | 'NO KEY UPDATE' | 'SHARE'): string;
+  lockRows(mode?: 'UPDATE' | 'NO KEY UPDATE' | 'SHARE' | `UPDATE OF ${string}`): string;
+  /**
+   * A statement that locks a table in a transaction (PostgreSQL's LOCK TABLE … IN mode MODE), or null
+   * on SQLite, whose write transactions hold the whole database already.
+   */
+  lockTable(table: string, mode: 'SHARE ROW EXCLUSIVE'): string | null;
+  /**
+   * A statement that makes transactions naming the same @key (and the number @space) wait for each
+   * other (PostgreSQL's pg_advisory_xact_lock), or null on SQLite (see lockTable).
+   */
+  readonly lockKey: string | null;
+  /** After ORDER BY a text column: byte order on both engines (SQLite's default; COLLATE "C" on PostgreSQL). */
+  readonly byteOrder: string;
+  /** Whether an error is a unique constraint's refusal (SQLITE_CONSTRAINT_UNIQUE, SQLSTATE 23505). */
+  isUniqueViolation(err: unknown): boolean;
   /**
    * The time in ms since the epoch that leases are reckoned by: the store's clock on SQLite (every
    * process of the file runs on one machine; bound as @nowMs), the database server's on PostgreSQL

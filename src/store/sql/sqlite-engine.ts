@@ -8,6 +8,10 @@ import { compile, valuesOf, type Dialect, type SqlEngine, type Sql, type Stateme
 const dialect: Dialect = {
   engine: 'sqlite',
   lockRows: () => '',
+  lockTable: () => null,
+  lockKey: null,
+  byteOrder: '',
+  isUniqueViolation: (err) => (err as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE',
   leaseClockMs: '@nowMs',
   inList: (name) => `IN (SELECT value FROM json_each(@${name}))`,
   list: (values) => JSON.stringify(values),

@@ -9,7 +9,7 @@ import {
   LISTED, SUMMARY_COLUMNS, checkActor, checkLive, checkSplit, incidentsOf, toOrganisationChange, toOrganisationName,
   toOrganisationSummary, unknownOrganisation, type ChangeRow, type MemberRow, type NameRow, type OrganisationRow,
 } from '../rows/organisation-row.ts';
-import type { AuditWriter } from './account-queries.ts';
+import type { AuditWriter } from './audit-writer.ts';
 
 export function organisationQueries(db: Database.Database, now: () => Date, audit: AuditWriter): OrganisationStore {
   const takeWork = db.prepare<[number], { notice_id: number; seq: number; organization: string | null; source: string | null }>(/* sql */ `

@@ -30,7 +30,8 @@ import { leaseQueries } from '../queries/lease-queries.ts';
 import { pageQueries } from './page-queries.ts';
 import { factsQueries } from './facts-queries.ts';
 import { migrate } from './migrations.ts';
-import { accountQueries, auditWriter } from './account-queries.ts';
+import { accountQueries } from '../queries/account-queries.ts';
+import { auditWriter } from './audit-writer.ts';
 import { integrityQueries } from './integrity-queries.ts';
 import { organisationQueries } from './organisation-queries.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
@@ -255,7 +256,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...claimQueries(engine, now),
     ...organisationQueries(db, now, audit),
     ...watchlistQueries(db, now, audit),
-    ...accountQueries(db, now, audit),
+    ...accountQueries(engine, now),
     ...integrityQueries(db),
     ...pageQueries(db, fts),
     ...factsQueries(db, () => selectChangeToken.get()!.token, options.factsIndex ?? true),

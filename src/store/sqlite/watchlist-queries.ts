@@ -10,7 +10,7 @@ import {
   cleanList, HIT_SELECT, namesByNotice, toEntry, toHit, toWatchlist, WATCHLIST_SELECT, type EntryRow, type HitRow, type WatchlistRow,
 } from '../rows/watchlist-row.ts';
 import type { WatchlistEntryInput, WatchlistHitInput, WatchlistInput } from '../watchlist-types.ts';
-import type { AuditWriter } from './account-queries.ts';
+import type { AuditWriter } from './audit-writer.ts';
 
 export function watchlistQueries(db: Database.Database, now: () => Date, audit: AuditWriter): WatchlistStore {
   const byId = db.prepare<[number], WatchlistRow>(`${WATCHLIST_SELECT} WHERE w.id = ?`);

@@ -23,7 +23,7 @@ import { groupingQueries } from './grouping-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
 import { ingestQueries } from './ingest-queries.ts';
 import { migrate } from './migrations.ts';
-import { pageQueries } from './page-queries.ts';
+import { pageQueries } from '../queries/page-queries.ts';
 import { factsQueries } from './facts-queries.ts';
 import { createPool, guardPool, inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
 import { pgSearch } from './pg-search.ts';
@@ -101,7 +101,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...groupingQueries(pool),
     ...correctionQueries(engine, now),
     ...publicationQueries(engine, now),
-    ...pageQueries(pool, fts),
+    ...pageQueries(engine, async (phrases, limit) => (await fts.match(phrases, () => [], { limit, offset: 0 })).map((hit) => hit.id)),
     ...factsQueries(pool, CHANGE_TOKEN, options.factsIndex ?? true),
     ...fetchQueries(engine),
     ...watchQueries(engine, now),

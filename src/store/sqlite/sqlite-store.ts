@@ -27,7 +27,7 @@ import { watchlistQueries } from './watchlist-queries.ts';
 import { fetchQueries } from '../queries/fetch-queries.ts';
 import { watchQueries } from '../queries/watch-queries.ts';
 import { leaseQueries } from '../queries/lease-queries.ts';
-import { pageQueries } from './page-queries.ts';
+import { pageQueries } from '../queries/page-queries.ts';
 import { factsQueries } from './facts-queries.ts';
 import { migrate } from './migrations.ts';
 import { accountQueries } from '../queries/account-queries.ts';
@@ -258,7 +258,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...watchlistQueries(db, now, audit),
     ...accountQueries(engine, now),
     ...integrityQueries(db),
-    ...pageQueries(db, fts),
+    ...pageQueries(engine, async (phrases, limit) => fts.matchIds(phrases, { clauses: [], params: {} }, { limit, offset: 0 })),
     ...factsQueries(db, () => selectChangeToken.get()!.token, options.factsIndex ?? true),
     ...correctionQueries(engine, now),
     ...publicationQueries(engine, now),

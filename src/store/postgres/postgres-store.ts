@@ -13,7 +13,7 @@ import { documentTextOf } from '../document-text.ts';
 import type { ListOptions, NoticeSummary, SearchFilters, SearchHit } from '../store.ts';
 import type { Store } from '../ports.ts';
 import { claimQueries } from '../queries/claim-queries.ts';
-import { watchlistQueries } from './watchlist-queries.ts';
+import { watchlistQueries } from '../queries/watchlist-queries.ts';
 import { correctionQueries } from '../queries/correction-queries.ts';
 import { toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
 import { publicationQueries } from '../queries/publication-queries.ts';
@@ -108,7 +108,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...leaseQueries(engine, now),
     ...claimQueries(engine, now),
     ...organisationQueries(pool, now),
-    ...watchlistQueries(pool, now),
+    ...watchlistQueries(engine, now),
     ...accountQueries(engine, now),
     ...integrityQueries(pool),
     ...ingestQueries(pool, now),

@@ -23,7 +23,7 @@ import { sqliteEngine } from '../sql/sqlite-engine.ts';
 import { incidentQueries } from './incident-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
 import { claimQueries } from '../queries/claim-queries.ts';
-import { watchlistQueries } from './watchlist-queries.ts';
+import { watchlistQueries } from '../queries/watchlist-queries.ts';
 import { fetchQueries } from '../queries/fetch-queries.ts';
 import { watchQueries } from '../queries/watch-queries.ts';
 import { leaseQueries } from '../queries/lease-queries.ts';
@@ -255,7 +255,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...leaseQueries(engine, now),
     ...claimQueries(engine, now),
     ...organisationQueries(db, now, audit),
-    ...watchlistQueries(db, now, audit),
+    ...watchlistQueries(engine, now),
     ...accountQueries(engine, now),
     ...integrityQueries(db),
     ...pageQueries(engine, async (phrases, limit) => fts.matchIds(phrases, { clauses: [], params: {} }, { limit, offset: 0 })),

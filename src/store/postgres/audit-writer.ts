@@ -1,5 +1,5 @@
-// The audit line PostgreSQL's own (not yet shared) queries write: ingest, incidents, organisations,
-// watchlists. The shared ports write theirs with queries/audit.ts.
+// The audit line PostgreSQL's own (not yet shared) queries write: ingest, incidents, organisations.
+// The shared ports write theirs with queries/audit.ts.
 
 import type { AuditInput } from '../account-types.ts';
 import { auditValues, type AuditRow } from '../rows/account-row.ts';

@@ -1,5 +1,5 @@
-// The audit line SQLite's own (not yet shared) queries write: ingest, incidents, organisations,
-// watchlists. The shared ports write theirs with queries/audit.ts.
+// The audit line SQLite's own (not yet shared) queries write: ingest, incidents, organisations.
+// The shared ports write theirs with queries/audit.ts.
 
 import type Database from 'better-sqlite3';
 import type { AuditInput } from '../account-types.ts';

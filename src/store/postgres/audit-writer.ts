@@ -1,4 +1,4 @@
-// The audit line PostgreSQL's own (not yet shared) queries write: ingest, incidents, organisations.
+// The audit line PostgreSQL's own (not yet shared) queries write: ingest and incidents.
 // The shared ports write theirs with queries/audit.ts.
 
 import type { AuditInput } from '../account-types.ts';

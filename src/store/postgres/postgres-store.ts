@@ -32,7 +32,7 @@ import { watchQueries } from '../queries/watch-queries.ts';
 import { leaseQueries } from '../queries/lease-queries.ts';
 import { accountQueries } from '../queries/account-queries.ts';
 import { integrityQueries } from './integrity-queries.ts';
-import { organisationQueries } from './organisation-queries.ts';
+import { organisationQueries } from '../queries/organisation-queries.ts';
 
 export interface PostgresStoreOptions {
   /** The clock for ingested_at and created_at; tests pass a fixed one. */
@@ -107,7 +107,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...watchQueries(engine, now),
     ...leaseQueries(engine, now),
     ...claimQueries(engine, now),
-    ...organisationQueries(pool, now),
+    ...organisationQueries(engine, now),
     ...watchlistQueries(engine, now),
     ...accountQueries(engine, now),
     ...integrityQueries(pool),

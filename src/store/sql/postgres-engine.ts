@@ -11,6 +11,8 @@ const dialect: Dialect = {
   lockTable: (table, mode) => `LOCK TABLE ${table} IN ${mode} MODE`,
   lockKey: 'SELECT pg_advisory_xact_lock(@space, hashtext(@key))',
   byteOrder: 'COLLATE "C"',
+  descNullsLast: 'DESC NULLS LAST',
+  stringAgg: (expr, separator) => `string_agg(${expr}, ${separator})`,
   isUniqueViolation: (err) => sqlState(err) === '23505',
   leaseClockMs: '(extract(epoch FROM clock_timestamp()) * 1000)::bigint',
   inList: (name, type) => `= ANY (CAST(@${name} AS ${type}[]))`,

@@ -77,6 +77,10 @@ export interface Dialect {
   readonly lockKey: string | null;
   /** After ORDER BY a text column: byte order on both engines (SQLite's default; COLLATE "C" on PostgreSQL). */
   readonly byteOrder: string;
+  /** `DESC` with NULLs last, as each engine's indexes order it (SQLite's default; NULLS LAST on PostgreSQL). */
+  readonly descNullsLast: string;
+  /** The aggregate that joins text values with a separator (group_concat, string_agg). */
+  stringAgg(expr: string, separator: string): string;
   /** Whether an error is a unique constraint's refusal (SQLITE_CONSTRAINT_UNIQUE, SQLSTATE 23505). */
   isUniqueViolation(err: unknown): boolean;
   /**
@@ -89,10 +93,10 @@ export interface Dialect {
    * `IN` a list given as one parameter, @name bound to `list(values)`: SQLite reads a JSON array
    * (json_each), PostgreSQL an array (= ANY). One statement whatever the length of the list.
    */
-  inList(name: string, type: 'text' | 'integer'): string;
+  inList(name: string, type: 'text' | 'integer' | 'bigint'): string;
   list(values: readonly (string | number)[]): unknown;
   /** A list given as one parameter (bound to `list(values)`) as a table of (position from 0, value), for INSERT … SELECT. */
-  listRows(name: string, type: 'text' | 'integer'): string;
+  listRows(name: string, type: 'text' | 'integer' | 'bigint'): string;
 }
 
 /** What runs a piece of work on one engine. */

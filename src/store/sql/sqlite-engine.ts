@@ -11,6 +11,8 @@ const dialect: Dialect = {
   lockTable: () => null,
   lockKey: null,
   byteOrder: '',
+  descNullsLast: 'DESC',
+  stringAgg: (expr, separator) => `group_concat(${expr}, ${separator})`,
   isUniqueViolation: (err) => (err as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE',
   leaseClockMs: '@nowMs',
   inList: (name) => `IN (SELECT value FROM json_each(@${name}))`,

@@ -33,7 +33,7 @@ import { migrate } from './migrations.ts';
 import { accountQueries } from '../queries/account-queries.ts';
 import { auditWriter } from './audit-writer.ts';
 import { integrityQueries } from './integrity-queries.ts';
-import { organisationQueries } from './organisation-queries.ts';
+import { organisationQueries } from '../queries/organisation-queries.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import { toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
 
@@ -254,7 +254,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...watchQueries(engine, now),
     ...leaseQueries(engine, now),
     ...claimQueries(engine, now),
-    ...organisationQueries(db, now, audit),
+    ...organisationQueries(engine, now),
     ...watchlistQueries(engine, now),
     ...accountQueries(engine, now),
     ...integrityQueries(db),

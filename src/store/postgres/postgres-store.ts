@@ -31,7 +31,8 @@ import { checkRankLimit } from '../search-ranking.ts';
 import { watchQueries } from '../queries/watch-queries.ts';
 import { leaseQueries } from '../queries/lease-queries.ts';
 import { accountQueries } from '../queries/account-queries.ts';
-import { integrityQueries } from './integrity-queries.ts';
+import { integrityQueries } from '../queries/integrity-queries.ts';
+import { pgSearchIntegrity } from './pg-search-integrity.ts';
 import { organisationQueries } from '../queries/organisation-queries.ts';
 
 export interface PostgresStoreOptions {
@@ -110,7 +111,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...organisationQueries(engine, now),
     ...watchlistQueries(engine, now),
     ...accountQueries(engine, now),
-    ...integrityQueries(pool),
+    ...integrityQueries(engine, pgSearchIntegrity),
     ...ingestQueries(pool, now),
 
     async hasDocument(sha256) {

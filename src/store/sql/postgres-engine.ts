@@ -12,7 +12,7 @@ const dialect: Dialect = {
   lockKey: 'SELECT pg_advisory_xact_lock(@space, hashtext(@key))',
   byteOrder: 'COLLATE "C"',
   descNullsLast: 'DESC NULLS LAST',
-  stringAgg: (expr, separator) => `string_agg(${expr}, ${separator})`,
+  stringAgg: (expr, separator, orderBy) => `string_agg(${expr}, ${separator}${orderBy ? ` ORDER BY ${orderBy}` : ''})`,
   isUniqueViolation: (err) => sqlState(err) === '23505',
   leaseClockMs: '(extract(epoch FROM clock_timestamp()) * 1000)::bigint',
   inList: (name, type) => `= ANY (CAST(@${name} AS ${type}[]))`,

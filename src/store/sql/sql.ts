@@ -79,8 +79,8 @@ export interface Dialect {
   readonly byteOrder: string;
   /** `DESC` with NULLs last, as each engine's indexes order it (SQLite's default; NULLS LAST on PostgreSQL). */
   readonly descNullsLast: string;
-  /** The aggregate that joins text values with a separator (group_concat, string_agg). */
-  stringAgg(expr: string, separator: string): string;
+  /** The aggregate that joins text values with a separator (group_concat, string_agg; `orderBy` on PostgreSQL only). */
+  stringAgg(expr: string, separator: string, orderBy?: string): string;
   /** Whether an error is a unique constraint's refusal (SQLITE_CONSTRAINT_UNIQUE, SQLSTATE 23505). */
   isUniqueViolation(err: unknown): boolean;
   /**

@@ -32,7 +32,8 @@ import { factsQueries } from './facts-queries.ts';
 import { migrate } from './migrations.ts';
 import { accountQueries } from '../queries/account-queries.ts';
 import { auditWriter } from './audit-writer.ts';
-import { integrityQueries } from './integrity-queries.ts';
+import { integrityQueries } from '../queries/integrity-queries.ts';
+import { ftsIntegrity } from './fts-integrity.ts';
 import { organisationQueries } from '../queries/organisation-queries.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import { toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
@@ -257,7 +258,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...organisationQueries(engine, now),
     ...watchlistQueries(engine, now),
     ...accountQueries(engine, now),
-    ...integrityQueries(db),
+    ...integrityQueries(engine, ftsIntegrity),
     ...pageQueries(engine, async (phrases, limit) => fts.matchIds(phrases, { clauses: [], params: {} }, { limit, offset: 0 })),
     ...factsQueries(db, () => selectChangeToken.get()!.token, options.factsIndex ?? true),
     ...correctionQueries(engine, now),

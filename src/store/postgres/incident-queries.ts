@@ -11,7 +11,7 @@ import type { IncidentStore } from '../ports.ts';
 import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../rows/decision-row.ts';
 import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
 import { inTransaction, isRowId, one, rows, type Pool, type Queryable } from './pg-database.ts';
-import { writeAudit } from './account-queries.ts';
+import { writeAudit } from './audit-writer.ts';
 import { PLAN_BASIS, settleGroupingItems } from './grouping-queries.ts';
 
 async function withMembers(db: Queryable, incidents: IncidentRow[], lean = false): Promise<StoredIncident[]> {

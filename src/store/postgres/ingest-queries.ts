@@ -9,7 +9,7 @@ import { SYSTEM_ACTOR } from '../account-types.ts';
 import { auditValues } from '../rows/account-row.ts';
 import type { BatchIngestOutcome, DocumentInput, IngestResult, NoticeInput } from '../store.ts';
 import type { DocumentStore } from '../ports.ts';
-import { writeAudit } from './account-queries.ts';
+import { writeAudit } from './audit-writer.ts';
 import { inTransaction, isInputError, one, rows, type Client, type Pool, type Queryable } from './pg-database.ts';
 import { tsvectorText } from './pg-text-search.ts';
 import { storedDocumentText } from '../document-text.ts';

@@ -12,25 +12,28 @@ import { makeSnippet } from '../snippet.ts';
 import { documentTextOf } from '../document-text.ts';
 import type { ListOptions, NoticeSummary, SearchFilters, SearchHit } from '../store.ts';
 import type { Store } from '../ports.ts';
-import { claimQueries } from './claim-queries.ts';
-import { watchlistQueries } from './watchlist-queries.ts';
-import { correctionQueries, correctionsOf } from './correction-queries.ts';
-import { publicationQueries } from './publication-queries.ts';
-import { fetchQueries } from './fetch-queries.ts';
+import { claimQueries } from '../queries/claim-queries.ts';
+import { watchlistQueries } from '../queries/watchlist-queries.ts';
+import { correctionQueries } from '../queries/correction-queries.ts';
+import { toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
+import { publicationQueries } from '../queries/publication-queries.ts';
+import { postgresEngine } from '../sql/postgres-engine.ts';
+import { fetchQueries } from '../queries/fetch-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
 import { ingestQueries } from './ingest-queries.ts';
 import { migrate } from './migrations.ts';
-import { pageQueries } from './page-queries.ts';
+import { pageQueries } from '../queries/page-queries.ts';
 import { factsQueries } from './facts-queries.ts';
 import { createPool, guardPool, inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
 import { pgSearch } from './pg-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
-import { watchQueries } from './watch-queries.ts';
-import { leaseQueries } from './lease-queries.ts';
-import { accountQueries } from './account-queries.ts';
-import { integrityQueries } from './integrity-queries.ts';
-import { organisationQueries } from './organisation-queries.ts';
+import { watchQueries } from '../queries/watch-queries.ts';
+import { leaseQueries } from '../queries/lease-queries.ts';
+import { accountQueries } from '../queries/account-queries.ts';
+import { integrityQueries } from '../queries/integrity-queries.ts';
+import { pgSearchIntegrity } from './pg-search-integrity.ts';
+import { organisationQueries } from '../queries/organisation-queries.ts';
 
 export interface PostgresStoreOptions {
   /** The clock for ingested_at and created_at; tests pass a fixed one. */
@@ -92,22 +95,23 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
   }
   let closed = false;
   const fts = pgSearch(pool, checkRankLimit(options.searchRankLimit, 'postgres'));
+  const engine = postgresEngine(pool);
 
   const store: Store = {
     ...incidentQueries(pool, now),
     ...groupingQueries(pool),
-    ...correctionQueries(pool, now),
-    ...publicationQueries(pool, now),
-    ...pageQueries(pool, fts),
+    ...correctionQueries(engine, now),
+    ...publicationQueries(engine, now),
+    ...pageQueries(engine, async (phrases, limit) => (await fts.match(phrases, () => [], { limit, offset: 0 })).map((hit) => hit.id)),
     ...factsQueries(pool, CHANGE_TOKEN, options.factsIndex ?? true),
-    ...fetchQueries(pool),
-    ...watchQueries(pool, now),
-    ...leaseQueries(pool),
-    ...claimQueries(pool, now),
-    ...organisationQueries(pool, now),
-    ...watchlistQueries(pool, now),
-    ...accountQueries(pool, now),
-    ...integrityQueries(pool),
+    ...fetchQueries(engine),
+    ...watchQueries(engine, now),
+    ...leaseQueries(engine, now),
+    ...claimQueries(engine, now),
+    ...organisationQueries(engine, now),
+    ...watchlistQueries(engine, now),
+    ...accountQueries(engine, now),
+    ...integrityQueries(engine, pgSearchIntegrity),
     ...ingestQueries(pool, now),
 
     async hasDocument(sha256) {
@@ -143,7 +147,9 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
         if (!row) return null;
         const document = await one<DocumentRow>(client, `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1`, [row.document_id]);
         if (!document) throw new JikenboError('internal', `notice ${id} names a missing document ${row.document_id}`);
-        return toNoticeDetail(toSummary(row), row, await correctionsOf(client, 'notice', id), document);
+        const corrections = await rows<CorrectionRow>(client,
+          "SELECT * FROM corrections WHERE target = 'notice' AND target_id = $1 ORDER BY decided_at, id", [id]);
+        return toNoticeDetail(toSummary(row), row, corrections.map(toCorrection), document);
       }, { isolation: 'REPEATABLE READ', readOnly: true });
     },
 

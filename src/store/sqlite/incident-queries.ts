@@ -9,7 +9,7 @@ import type { IncidentAlias, IncidentPlan, IncidentSnapshot, ManualDecision, Sto
 import type { IncidentStore } from '../ports.ts';
 import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../rows/decision-row.ts';
 import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
-import type { AuditWriter } from './account-queries.ts';
+import type { AuditWriter } from './audit-writer.ts';
 import { PLAN_BASIS } from './grouping-queries.ts';
 
 export function incidentQueries(db: Database.Database, now: () => Date, audit: AuditWriter): Omit<IncidentStore, 'listDecisions'> {

@@ -17,21 +17,24 @@ import type {
 import type { Store } from '../ports.ts';
 import { ftsSearch } from './fts-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
-import { correctionQueries } from './correction-queries.ts';
-import { publicationQueries } from './publication-queries.ts';
+import { correctionQueries } from '../queries/correction-queries.ts';
+import { publicationQueries } from '../queries/publication-queries.ts';
+import { sqliteEngine } from '../sql/sqlite-engine.ts';
 import { incidentQueries } from './incident-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
-import { claimQueries } from './claim-queries.ts';
-import { watchlistQueries } from './watchlist-queries.ts';
-import { fetchQueries } from './fetch-queries.ts';
-import { watchQueries } from './watch-queries.ts';
-import { leaseQueries } from './lease-queries.ts';
-import { pageQueries } from './page-queries.ts';
+import { claimQueries } from '../queries/claim-queries.ts';
+import { watchlistQueries } from '../queries/watchlist-queries.ts';
+import { fetchQueries } from '../queries/fetch-queries.ts';
+import { watchQueries } from '../queries/watch-queries.ts';
+import { leaseQueries } from '../queries/lease-queries.ts';
+import { pageQueries } from '../queries/page-queries.ts';
 import { factsQueries } from './facts-queries.ts';
 import { migrate } from './migrations.ts';
-import { accountQueries, auditWriter } from './account-queries.ts';
-import { integrityQueries } from './integrity-queries.ts';
-import { organisationQueries } from './organisation-queries.ts';
+import { accountQueries } from '../queries/account-queries.ts';
+import { auditWriter } from './audit-writer.ts';
+import { integrityQueries } from '../queries/integrity-queries.ts';
+import { ftsIntegrity } from './fts-integrity.ts';
+import { organisationQueries } from '../queries/organisation-queries.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import { toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
 
@@ -236,7 +239,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     return outcomes;
   });
 
-  const corrections = correctionQueries(db, now, audit);
+  const engine = sqliteEngine(db);
   const selectChangeToken = db.prepare<[], { token: string }>(/* sql */ `
     SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM notices)
       || ':' || (SELECT coalesce(max(id), 0) FROM records) || ':' || (SELECT coalesce(max(id), 0) FROM corrections)
@@ -248,18 +251,18 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   return {
     ...incidentQueries(db, now, audit),
     ...groupingQueries(db),
-    ...fetchQueries(db),
-    ...watchQueries(db, now, audit),
-    ...leaseQueries(db, now),
-    ...claimQueries(db, now, audit),
-    ...organisationQueries(db, now, audit),
-    ...watchlistQueries(db, now, audit),
-    ...accountQueries(db, now, audit),
-    ...integrityQueries(db),
-    ...pageQueries(db, fts),
+    ...fetchQueries(engine),
+    ...watchQueries(engine, now),
+    ...leaseQueries(engine, now),
+    ...claimQueries(engine, now),
+    ...organisationQueries(engine, now),
+    ...watchlistQueries(engine, now),
+    ...accountQueries(engine, now),
+    ...integrityQueries(engine, ftsIntegrity),
+    ...pageQueries(engine, async (phrases, limit) => fts.matchIds(phrases, { clauses: [], params: {} }, { limit, offset: 0 })),
     ...factsQueries(db, () => selectChangeToken.get()!.token, options.factsIndex ?? true),
-    ...corrections,
-    ...publicationQueries(db, now, audit),
+    ...correctionQueries(engine, now),
+    ...publicationQueries(engine, now),
 
     async ingestDocument(doc, notices) {
       if (!SHA256.test(doc.sha256)) {

@@ -20,7 +20,7 @@ import { publicationQueries } from '../queries/publication-queries.ts';
 import { postgresEngine } from '../sql/postgres-engine.ts';
 import { fetchQueries } from '../queries/fetch-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
-import { incidentQueries } from './incident-queries.ts';
+import { incidentQueries } from '../queries/incident-queries.ts';
 import { ingestQueries } from './ingest-queries.ts';
 import { migrate } from './migrations.ts';
 import { pageQueries } from '../queries/page-queries.ts';
@@ -98,7 +98,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
   const engine = postgresEngine(pool);
 
   const store: Store = {
-    ...incidentQueries(pool, now),
+    ...incidentQueries(engine, now),
     ...groupingQueries(pool),
     ...correctionQueries(engine, now),
     ...publicationQueries(engine, now),

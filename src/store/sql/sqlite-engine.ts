@@ -18,6 +18,12 @@ const dialect: Dialect = {
   inList: (name) => `IN (SELECT value FROM json_each(@${name}))`,
   list: (values) => JSON.stringify(values),
   listRows: (name) => `(SELECT key AS position, value FROM json_each(@${name}))`,
+  recordRows: (name, columns) =>
+    `(SELECT ${Object.keys(columns).map((c) => `json_extract(value, '$.${c}') AS ${c}`).join(', ')} FROM json_each(@${name}))`,
+  records: (values) => JSON.stringify(values),
+  nextIds: (table) => /* sql */ `
+    WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @count)
+    SELECT (SELECT coalesce(max(id), 0) FROM ${table}) + i AS id FROM n ORDER BY i`,
 };
 
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null; a boolean is stored as SQLite stores one, 1 or 0. */

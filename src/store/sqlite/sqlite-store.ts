@@ -20,7 +20,7 @@ import { checkRankLimit } from '../search-ranking.ts';
 import { correctionQueries } from '../queries/correction-queries.ts';
 import { publicationQueries } from '../queries/publication-queries.ts';
 import { sqliteEngine } from '../sql/sqlite-engine.ts';
-import { incidentQueries } from './incident-queries.ts';
+import { incidentQueries } from '../queries/incident-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
 import { claimQueries } from '../queries/claim-queries.ts';
 import { watchlistQueries } from '../queries/watchlist-queries.ts';
@@ -249,7 +249,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       || ':' || coalesce((SELECT id FROM audit_log WHERE action NOT LIKE 'session.%' ORDER BY id DESC LIMIT 1), 0) AS token`);
 
   return {
-    ...incidentQueries(db, now, audit),
+    ...incidentQueries(engine, now),
     ...groupingQueries(db),
     ...fetchQueries(engine),
     ...watchQueries(engine, now),

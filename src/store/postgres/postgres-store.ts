@@ -24,7 +24,8 @@ import { incidentQueries } from '../queries/incident-queries.ts';
 import { ingestQueries } from './ingest-queries.ts';
 import { migrate } from './migrations.ts';
 import { pageQueries } from '../queries/page-queries.ts';
-import { factsQueries } from './facts-queries.ts';
+import { factsQueries } from '../queries/facts-queries.ts';
+import { postgresFacts } from './facts-index-source.ts';
 import { createPool, guardPool, inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
 import { pgSearch } from './pg-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
@@ -103,7 +104,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
     ...correctionQueries(engine, now),
     ...publicationQueries(engine, now),
     ...pageQueries(engine, async (phrases, limit) => (await fts.match(phrases, () => [], { limit, offset: 0 })).map((hit) => hit.id)),
-    ...factsQueries(pool, CHANGE_TOKEN, options.factsIndex ?? true),
+    ...factsQueries(engine, postgresFacts(pool, CHANGE_TOKEN), options.factsIndex ?? true),
     ...fetchQueries(engine),
     ...watchQueries(engine, now),
     ...leaseQueries(engine, now),

@@ -9,7 +9,7 @@ import { checkPaging } from '../filters.ts';
 import type { IncidentStore } from '../ports.ts';
 import { checkDecisionBy as checkBy, toDecision, type DecisionRow } from '../rows/decision-row.ts';
 import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type IncidentRow, type MemberRow } from '../rows/incident-row.ts';
-import { all, get, isRowId, run, type Sql, type SqlEngine } from '../sql/sql.ts';
+import { all, get, isRowId, run, type Dialect, type Sql, type SqlEngine } from '../sql/sql.ts';
 import type { IncidentAlias, IncidentSnapshot, ManualDecision, StoredIncident } from '../store.ts';
 import { writeAudit } from './audit.ts';
 
@@ -28,18 +28,23 @@ type LinkableRow = { id: number; text: string; record_json: string; ingested_at:
 type AliasRow = { kind: IncidentAlias['kind']; alias: string; incident_id: number | null; reason: IncidentAlias['reason']; recorded_at: string };
 const READ = { isolation: 'REPEATABLE READ', readOnly: true } as const;
 
-export function incidentQueries(engine: SqlEngine, now: () => Date): Omit<IncidentStore, 'listDecisions'> {
-  const { lockRows, inList, list, recordRows, records, nextIds, descNullsLast, engine: kind } = engine.dialect;
-  const membersSql = (record: string) => /* sql */ `
-    SELECT m.incident_id, n.id AS notice_id, n.header, ${record} AS record_json, d.ingested_at, m.origin, m.reason_json, d.dataset, d.external_id
+/** The members of the incidents @ids (bound to `list(ids)`), their records whole or lean (without evidence and confidence). */
+export function membersSql({ inList, engine }: Dialect, lean: boolean): string {
+  return /* sql */ `
+    SELECT m.incident_id, n.id AS notice_id, n.header, ${lean ? LEAN_RECORD[engine] : 'coalesce(n.effective_json, r.record_json)'} AS record_json,
+           d.ingested_at, m.origin, m.reason_json, d.dataset, d.external_id
     FROM incident_notices m
     JOIN notices n ON n.id = m.notice_id
     JOIN records r ON ${LATEST_RECORD}
     JOIN documents d ON d.id = n.document_id
     WHERE m.incident_id ${inList('ids', 'integer')}
     ORDER BY n.id`;
-  const members = membersSql('coalesce(n.effective_json, r.record_json)');
-  const leanMembers = membersSql(LEAN_RECORD[kind]);
+}
+
+export function incidentQueries(engine: SqlEngine, now: () => Date): Omit<IncidentStore, 'listDecisions'> {
+  const { lockRows, inList, list, recordRows, records, nextIds, descNullsLast } = engine.dialect;
+  const members = membersSql(engine.dialect, false);
+  const leanMembers = membersSql(engine.dialect, true);
 
   // A retired incident's export key and numbers now resolve to its survivor (or to no incident); a
   // number two retired incidents shared goes to the later one's survivor.

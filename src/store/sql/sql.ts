@@ -176,6 +176,8 @@ export function compile(text: string): CompiledSql {
     i = end;
   }
   const result = { positional, occurrences, numbered, names };
+  // Texts built per filter (the facts views) recur in few shapes; the cache stays bounded whatever comes.
+  if (compiled.size >= 2000) compiled.delete(compiled.keys().next().value!);
   compiled.set(text, result);
   return result;
 }

@@ -29,6 +29,8 @@ const dialect: Dialect = {
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null; a boolean is stored as SQLite stores one, 1 or 0. */
 const bindable = (value: unknown): unknown => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
 
+const CACHED = 1000;
+
 export function sqliteEngine(db: Database.Database): SqlEngine {
   const prepared = new Map<string, { statement: Database.Statement; occurrences: string[] }>();
 
@@ -37,6 +39,8 @@ export function sqliteEngine(db: Database.Database): SqlEngine {
     if (!p) {
       const { positional, occurrences } = compile(s.text);
       p = { statement: db.prepare(positional), occurrences };
+      // Most texts are constants; a filtered view's text depends on which filters are set: keep the last thousand.
+      if (prepared.size >= CACHED) prepared.delete(prepared.keys().next().value!);
       prepared.set(s.text, p);
     }
     const values = valuesOf(s, p.occurrences);

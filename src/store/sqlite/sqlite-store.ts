@@ -28,7 +28,8 @@ import { fetchQueries } from '../queries/fetch-queries.ts';
 import { watchQueries } from '../queries/watch-queries.ts';
 import { leaseQueries } from '../queries/lease-queries.ts';
 import { pageQueries } from '../queries/page-queries.ts';
-import { factsQueries } from './facts-queries.ts';
+import { factsQueries } from '../queries/facts-queries.ts';
+import { sqliteFacts } from './facts-index-source.ts';
 import { migrate } from './migrations.ts';
 import { accountQueries } from '../queries/account-queries.ts';
 import { auditWriter } from './audit-writer.ts';
@@ -260,7 +261,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...accountQueries(engine, now),
     ...integrityQueries(engine, ftsIntegrity),
     ...pageQueries(engine, async (phrases, limit) => fts.matchIds(phrases, { clauses: [], params: {} }, { limit, offset: 0 })),
-    ...factsQueries(db, () => selectChangeToken.get()!.token, options.factsIndex ?? true),
+    ...factsQueries(engine, sqliteFacts(db, () => selectChangeToken.get()!.token), options.factsIndex ?? true),
     ...correctionQueries(engine, now),
     ...publicationQueries(engine, now),
 

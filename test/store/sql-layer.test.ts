@@ -57,4 +57,15 @@ describe('the SQLite engine', () => {
     })).rejects.toThrow('no');
     expect(db.prepare('SELECT k FROM t ORDER BY k').all()).toEqual([{ k: 'a' }]);
   });
+
+  it('reads records given as one parameter as typed rows, and draws the next ids after the largest', async () => {
+    const { engine } = open();
+    const { recordRows, records, nextIds } = engine.dialect;
+    const out = await engine.transaction(function* () {
+      yield* run(`INSERT INTO t (id, k, flag) SELECT r.id, r.k, r.flag FROM ${recordRows('rows', { id: 'integer', k: 'text', flag: 'boolean' })} AS r WHERE true`,
+        { rows: records([{ id: 4, k: "it's \"@x\"", flag: true }, { id: 7, k: null, flag: false }]) });
+      return { rows: yield* all('SELECT id, k, flag FROM t ORDER BY id'), ids: yield* all(nextIds('t'), { count: 3 }) };
+    });
+    expect(out).toEqual({ rows: [{ id: 4, k: "it's \"@x\"", flag: 1 }, { id: 7, k: null, flag: 0 }], ids: [{ id: 8 }, { id: 9 }, { id: 10 }] });
+  });
 });

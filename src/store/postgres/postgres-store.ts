@@ -20,11 +20,12 @@ import { publicationQueries } from '../queries/publication-queries.ts';
 import { postgresEngine } from '../sql/postgres-engine.ts';
 import { fetchQueries } from '../queries/fetch-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
-import { incidentQueries } from './incident-queries.ts';
+import { incidentQueries } from '../queries/incident-queries.ts';
 import { ingestQueries } from './ingest-queries.ts';
 import { migrate } from './migrations.ts';
 import { pageQueries } from '../queries/page-queries.ts';
-import { factsQueries } from './facts-queries.ts';
+import { factsQueries } from '../queries/facts-queries.ts';
+import { postgresFacts } from './facts-index-source.ts';
 import { createPool, guardPool, inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
 import { pgSearch } from './pg-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
@@ -98,12 +99,12 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
   const engine = postgresEngine(pool);
 
   const store: Store = {
-    ...incidentQueries(pool, now),
+    ...incidentQueries(engine, now),
     ...groupingQueries(pool),
     ...correctionQueries(engine, now),
     ...publicationQueries(engine, now),
     ...pageQueries(engine, async (phrases, limit) => (await fts.match(phrases, () => [], { limit, offset: 0 })).map((hit) => hit.id)),
-    ...factsQueries(pool, CHANGE_TOKEN, options.factsIndex ?? true),
+    ...factsQueries(engine, postgresFacts(pool, CHANGE_TOKEN), options.factsIndex ?? true),
     ...fetchQueries(engine),
     ...watchQueries(engine, now),
     ...leaseQueries(engine, now),

@@ -18,6 +18,10 @@ const dialect: Dialect = {
   inList: (name, type) => `= ANY (CAST(@${name} AS ${type}[]))`,
   list: (values) => [...values],
   listRows: (name, type) => `(SELECT position - 1 AS position, value FROM unnest(CAST(@${name} AS ${type}[])) WITH ORDINALITY AS t (value, position))`,
+  recordRows: (name, columns) =>
+    `(SELECT * FROM json_to_recordset(CAST(@${name} AS json)) AS t (${Object.entries(columns).map(([c, type]) => `${c} ${type}`).join(', ')}))`,
+  records: (values) => JSON.stringify(values),
+  nextIds: (table) => `SELECT nextval(pg_get_serial_sequence('${table}', 'id'))::int AS id FROM generate_series(1, CAST(@count AS integer))`,
 };
 
 async function execute(db: Queryable, s: Statement): Promise<unknown> {

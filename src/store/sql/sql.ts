@@ -64,7 +64,7 @@ export interface Dialect {
    * until the transaction ends; on SQLite nothing, its write transactions (BEGIN IMMEDIATE) hold the
    * whole database already.
    */
-  lockRows(mode?: 'UPDATE' | 'NO KEY UPDATE' | 'SHARE' | `UPDATE OF ${string}`): string;
+  lockRows(mode?: 'UPDATE' | 'NO KEY UPDATE' | 'SHARE' | 'KEY SHARE' | `UPDATE OF ${string}`): string;
   /**
    * A statement that locks a table in a transaction (PostgreSQL's LOCK TABLE … IN mode MODE), or null
    * on SQLite, whose write transactions hold the whole database already.
@@ -97,6 +97,19 @@ export interface Dialect {
   list(values: readonly (string | number)[]): unknown;
   /** A list given as one parameter (bound to `list(values)`) as a table of (position from 0, value), for INSERT … SELECT. */
   listRows(name: string, type: 'text' | 'integer' | 'bigint'): string;
+  /**
+   * Records given as one parameter (@name bound to `records(values)`, a JSON array of objects) as a
+   * table of the columns named (lowercase keys): json_each and json_extract on SQLite, json_to_recordset
+   * on PostgreSQL. One statement for a whole set of rows, for INSERT … SELECT and UPDATE … FROM.
+   */
+  recordRows(name: string, columns: Readonly<Record<string, 'text' | 'integer' | 'bigint' | 'boolean'>>): string;
+  records(values: readonly Readonly<Record<string, string | number | boolean | null>>[]): unknown;
+  /**
+   * A SELECT of @count new ids (column `id`) for rows of `table`, in a write transaction: its identity
+   * sequence on PostgreSQL; on SQLite the next rowids after the table's largest, as SQLite gives them
+   * (its write transaction holds the database, so no other insert takes them meanwhile).
+   */
+  nextIds(table: string): string;
 }
 
 /** What runs a piece of work on one engine. */
@@ -163,6 +176,8 @@ export function compile(text: string): CompiledSql {
     i = end;
   }
   const result = { positional, occurrences, numbered, names };
+  // Texts built per filter (the facts views) recur in few shapes; the cache stays bounded whatever comes.
+  if (compiled.size >= 2000) compiled.delete(compiled.keys().next().value!);
   compiled.set(text, result);
   return result;
 }

@@ -18,10 +18,18 @@ const dialect: Dialect = {
   inList: (name) => `IN (SELECT value FROM json_each(@${name}))`,
   list: (values) => JSON.stringify(values),
   listRows: (name) => `(SELECT key AS position, value FROM json_each(@${name}))`,
+  recordRows: (name, columns) =>
+    `(SELECT ${Object.keys(columns).map((c) => `json_extract(value, '$.${c}') AS ${c}`).join(', ')} FROM json_each(@${name}))`,
+  records: (values) => JSON.stringify(values),
+  nextIds: (table) => /* sql */ `
+    WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @count)
+    SELECT (SELECT coalesce(max(id), 0) FROM ${table}) + i AS id FROM n ORDER BY i`,
 };
 
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null; a boolean is stored as SQLite stores one, 1 or 0. */
 const bindable = (value: unknown): unknown => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
+
+const CACHED = 1000;
 
 export function sqliteEngine(db: Database.Database): SqlEngine {
   const prepared = new Map<string, { statement: Database.Statement; occurrences: string[] }>();
@@ -31,6 +39,8 @@ export function sqliteEngine(db: Database.Database): SqlEngine {
     if (!p) {
       const { positional, occurrences } = compile(s.text);
       p = { statement: db.prepare(positional), occurrences };
+      // Most texts are constants; a filtered view's text depends on which filters are set: keep the last thousand.
+      if (prepared.size >= CACHED) prepared.delete(prepared.keys().next().value!);
       prepared.set(s.text, p);
     }
     const values = valuesOf(s, p.occurrences);

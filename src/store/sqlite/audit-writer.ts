@@ -1,4 +1,4 @@
-// The audit line SQLite's own (not yet shared) queries write: ingest and incidents.
+// The audit line SQLite's own (not yet shared) queries write: ingest.
 // The shared ports write theirs with queries/audit.ts.
 
 import type Database from 'better-sqlite3';

@@ -20,7 +20,7 @@ import { checkRankLimit } from '../search-ranking.ts';
 import { correctionQueries } from '../queries/correction-queries.ts';
 import { publicationQueries } from '../queries/publication-queries.ts';
 import { sqliteEngine } from '../sql/sqlite-engine.ts';
-import { incidentQueries } from './incident-queries.ts';
+import { incidentQueries } from '../queries/incident-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
 import { claimQueries } from '../queries/claim-queries.ts';
 import { watchlistQueries } from '../queries/watchlist-queries.ts';
@@ -28,7 +28,8 @@ import { fetchQueries } from '../queries/fetch-queries.ts';
 import { watchQueries } from '../queries/watch-queries.ts';
 import { leaseQueries } from '../queries/lease-queries.ts';
 import { pageQueries } from '../queries/page-queries.ts';
-import { factsQueries } from './facts-queries.ts';
+import { factsQueries } from '../queries/facts-queries.ts';
+import { sqliteFacts } from './facts-index-source.ts';
 import { migrate } from './migrations.ts';
 import { accountQueries } from '../queries/account-queries.ts';
 import { auditWriter } from './audit-writer.ts';
@@ -249,7 +250,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       || ':' || coalesce((SELECT id FROM audit_log WHERE action NOT LIKE 'session.%' ORDER BY id DESC LIMIT 1), 0) AS token`);
 
   return {
-    ...incidentQueries(db, now, audit),
+    ...incidentQueries(engine, now),
     ...groupingQueries(db),
     ...fetchQueries(engine),
     ...watchQueries(engine, now),
@@ -260,7 +261,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     ...accountQueries(engine, now),
     ...integrityQueries(engine, ftsIntegrity),
     ...pageQueries(engine, async (phrases, limit) => fts.matchIds(phrases, { clauses: [], params: {} }, { limit, offset: 0 })),
-    ...factsQueries(db, () => selectChangeToken.get()!.token, options.factsIndex ?? true),
+    ...factsQueries(engine, sqliteFacts(db, () => selectChangeToken.get()!.token), options.factsIndex ?? true),
     ...correctionQueries(engine, now),
     ...publicationQueries(engine, now),
 

@@ -31,10 +31,13 @@ export const OVER_MEMORY_EXIT = 86;
 /**
  * Jobs a reader holds at once: it runs them one after the other, and the next is already there when
  * one ends, so a reader does not wait for this process to send it more while this process is busy
- * with a batch's transaction (SQLite's is synchronous: 50-100 ms for 200 files, 16 files' decoding).
- * Not many more: a reader that dies takes them all down (lost() runs them again, one at a time).
+ * with something synchronous: a batch's transaction (50-100 ms for 200 files on SQLite) and, in a
+ * command-line ingest, a grouping step of about a second (BATCH_GROUPING_STEP_MS), which is some 250
+ * files' decoding. With 16 a reader ran dry in every such step: 20,000 posts took 69-73 s against
+ * 55-58 s with 256 (both with the larger WAL checkpoint of sqlite-store.ts; BENCHMARKS.md, 2026-12-04).
+ * A reader that dies takes them all down, and lost() runs them again one at a time: slower, still right.
  */
-export const TASKS_PER_READER = 16;
+export const TASKS_PER_READER = 256;
 
 let compiledReader: boolean | undefined;
 

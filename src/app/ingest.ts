@@ -44,6 +44,8 @@ export interface IngestOptions {
   pool?: ReaderPool;
   /** Files per store transaction and archive sync (tests make it small). */
   batch?: Partial<BatchLimits>;
+  /** Bytes of originals read ahead and not yet stored, at most (default AHEAD_BYTES; tests make it small). */
+  aheadBytes?: number;
   /** Called after each step of the regrouping that follows the batch. */
   onGrouping?: (progress: GroupingProgress) => void;
   /** The wall time each step of that regrouping aims at (regroup.ts's stepTargetMs; default a server's). */
@@ -62,15 +64,21 @@ export const BATCH_GROUPING_STEP_MS = 1000;
 
 // Below this many files, starting readers (about 2 s of CPU each) costs more than it saves.
 export const READER_MIN_FILES = 1000;
-/** Files read ahead of the writer per reader: enough to keep readers busy while a batch is written. */
-const AHEAD_PER_READER = 128;
+/** Files read ahead of the writer per reader: enough to keep readers busy while a batch is written or a grouping step runs. */
+const AHEAD_PER_READER = 512;
+/**
+ * Bytes of originals read ahead and not yet stored, at most (one file more may start when none is held):
+ * read-ahead holds each file's bytes, text and records until its batch is written, and a folder of
+ * large PDFs must not take the machine's memory for it.
+ */
+export const AHEAD_BYTES = 64 * 1024 * 1024;
 
 export async function ingestPaths(
   paths: string[],
   deps: { store: Store; archive: Archive },
   options: IngestOptions = {},
 ): Promise<IngestReport> {
-  const queue: { path: string; error?: JikenboError }[] = [];
+  const queue: { path: string; size?: number; error?: JikenboError }[] = [];
   for await (const entry of walkPaths(paths)) queue.push(entry);
   options.onStart?.(queue.length);
 
@@ -95,14 +103,22 @@ export async function ingestPaths(
     const ahead = AHEAD_PER_READER * pool.size;
     const reading: Promise<ReadFile>[] = [];
     let next = 0;
+    let held = 0;
+    const aheadBytes = options.aheadBytes ?? AHEAD_BYTES;
+    const sizeOf = (entry: (typeof queue)[number]) => entry.size ?? 0;
     const readAhead = () => {
-      while (next < queue.length && reading.length < ahead) reading.push(read(queue[next++]!));
+      while (next < queue.length && reading.length < ahead && (held < aheadBytes || reading.length === 0)) {
+        const entry = queue[next++]!;
+        held += sizeOf(entry);
+        reading.push(read(entry));
+      }
     };
     readAhead();
     // A batch is written while the next is being read: its archive syncs wait on the disk, not on us.
     let writing = Promise.resolve();
     for (let i = 0; reading.length > 0; i++) {
       const file = await reading.shift()!;
+      held -= sizeOf(queue[i]!);
       readAhead();
       writer.add(queue[i]!.path, file);
       if (writer.full()) {

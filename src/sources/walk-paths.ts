@@ -4,7 +4,8 @@ import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JikenboError } from '../core/errors.ts';
 
-export type WalkEntry = { path: string } | { path: string; error: JikenboError };
+/** A file found (with its size when it was read, so a reader of many files can bound what it holds), or why a path was not. */
+export type WalkEntry = { path: string; size?: number } | { path: string; error: JikenboError };
 
 /**
  * Yields every file under `paths`, depth first, names sorted by code point. Hidden files and
@@ -32,7 +33,7 @@ async function* walk(path: string, inside: boolean): AsyncGenerator<WalkEntry> {
     return;
   }
   if (info.isFile()) {
-    yield { path };
+    yield { path, size: info.size };
     return;
   }
   if (!info.isDirectory()) {

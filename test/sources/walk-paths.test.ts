@@ -66,10 +66,11 @@ describe('walkPaths', () => {
     expect(first.path).toBe(missing);
     expect(first.error.message).toBe(`${missing}: no such file or folder`);
     expect(first.error.subject).toBe(missing);
-    expect(second).toEqual({ path: join(root, 'a.txt') });
+    // Each file comes with its size (ingest bounds its read-ahead by it): お詫び is 9 bytes of UTF-8.
+    expect(second).toEqual({ path: join(root, 'a.txt'), size: 9 });
   });
 
   it('reads a hidden file when it is named directly', async () => {
-    expect(await collect([join(root, '.hidden.txt')])).toEqual([{ path: join(root, '.hidden.txt') }]);
+    expect(await collect([join(root, '.hidden.txt')])).toEqual([{ path: join(root, '.hidden.txt'), size: 6 }]);
   });
 });

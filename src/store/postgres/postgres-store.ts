@@ -12,29 +12,17 @@ import { makeSnippet } from '../snippet.ts';
 import { documentTextOf } from '../document-text.ts';
 import type { ListOptions, NoticeSummary, SearchFilters, SearchHit } from '../store.ts';
 import type { Store } from '../ports.ts';
-import { claimQueries } from '../queries/claim-queries.ts';
-import { watchlistQueries } from '../queries/watchlist-queries.ts';
-import { correctionQueries } from '../queries/correction-queries.ts';
 import { toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
-import { publicationQueries } from '../queries/publication-queries.ts';
 import { postgresEngine } from '../sql/postgres-engine.ts';
-import { fetchQueries } from '../queries/fetch-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
-import { incidentQueries } from '../queries/incident-queries.ts';
 import { ingestQueries } from './ingest-queries.ts';
 import { migrate } from './migrations.ts';
-import { pageQueries } from '../queries/page-queries.ts';
-import { factsQueries } from '../queries/facts-queries.ts';
+import { sharedQueries } from '../queries/shared-queries.ts';
 import { postgresFacts } from './facts-index-source.ts';
 import { createPool, guardPool, inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';
 import { pgSearch } from './pg-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
-import { watchQueries } from '../queries/watch-queries.ts';
-import { leaseQueries } from '../queries/lease-queries.ts';
-import { accountQueries } from '../queries/account-queries.ts';
-import { integrityQueries } from '../queries/integrity-queries.ts';
 import { pgSearchIntegrity } from './pg-search-integrity.ts';
-import { organisationQueries } from '../queries/organisation-queries.ts';
 
 export interface PostgresStoreOptions {
   /** The clock for ingested_at and created_at; tests pass a fixed one. */
@@ -99,20 +87,13 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
   const engine = postgresEngine(pool);
 
   const store: Store = {
-    ...incidentQueries(engine, now),
     ...groupingQueries(pool),
-    ...correctionQueries(engine, now),
-    ...publicationQueries(engine, now),
-    ...pageQueries(engine, async (phrases, limit) => (await fts.match(phrases, () => [], { limit, offset: 0 })).map((hit) => hit.id)),
-    ...factsQueries(engine, postgresFacts(pool, CHANGE_TOKEN), options.factsIndex ?? true),
-    ...fetchQueries(engine),
-    ...watchQueries(engine, now),
-    ...leaseQueries(engine, now),
-    ...claimQueries(engine, now),
-    ...organisationQueries(engine, now),
-    ...watchlistQueries(engine, now),
-    ...accountQueries(engine, now),
-    ...integrityQueries(engine, pgSearchIntegrity),
+    ...sharedQueries(engine, now, {
+      matchIds: async (phrases, limit) => (await fts.match(phrases, () => [], { limit, offset: 0 })).map((hit) => hit.id),
+      facts: postgresFacts(pool, CHANGE_TOKEN),
+      factsIndex: options.factsIndex ?? true,
+      integrity: pgSearchIntegrity,
+    }),
     ...ingestQueries(pool, now),
 
     async hasDocument(sha256) {

@@ -17,25 +17,13 @@ import type {
 import type { Store } from '../ports.ts';
 import { ftsSearch } from './fts-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
-import { correctionQueries } from '../queries/correction-queries.ts';
-import { publicationQueries } from '../queries/publication-queries.ts';
 import { sqliteEngine } from '../sql/sqlite-engine.ts';
-import { incidentQueries } from '../queries/incident-queries.ts';
 import { groupingQueries } from './grouping-queries.ts';
-import { claimQueries } from '../queries/claim-queries.ts';
-import { watchlistQueries } from '../queries/watchlist-queries.ts';
-import { fetchQueries } from '../queries/fetch-queries.ts';
-import { watchQueries } from '../queries/watch-queries.ts';
-import { leaseQueries } from '../queries/lease-queries.ts';
-import { pageQueries } from '../queries/page-queries.ts';
-import { factsQueries } from '../queries/facts-queries.ts';
+import { sharedQueries } from '../queries/shared-queries.ts';
 import { sqliteFacts } from './facts-index-source.ts';
 import { migrate } from './migrations.ts';
-import { accountQueries } from '../queries/account-queries.ts';
 import { auditWriter } from './audit-writer.ts';
-import { integrityQueries } from '../queries/integrity-queries.ts';
 import { ftsIntegrity } from './fts-integrity.ts';
-import { organisationQueries } from '../queries/organisation-queries.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';
 import { toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
 
@@ -256,20 +244,13 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       || ':' || coalesce((SELECT id FROM audit_log WHERE action NOT LIKE 'session.%' ORDER BY id DESC LIMIT 1), 0) AS token`);
 
   return {
-    ...incidentQueries(engine, now),
     ...groupingQueries(db),
-    ...fetchQueries(engine),
-    ...watchQueries(engine, now),
-    ...leaseQueries(engine, now),
-    ...claimQueries(engine, now),
-    ...organisationQueries(engine, now),
-    ...watchlistQueries(engine, now),
-    ...accountQueries(engine, now),
-    ...integrityQueries(engine, ftsIntegrity),
-    ...pageQueries(engine, async (phrases, limit) => fts.matchIds(phrases, { clauses: [], params: {} }, { limit, offset: 0 })),
-    ...factsQueries(engine, sqliteFacts(db, () => selectChangeToken.get()!.token), options.factsIndex ?? true),
-    ...correctionQueries(engine, now),
-    ...publicationQueries(engine, now),
+    ...sharedQueries(engine, now, {
+      matchIds: async (phrases, limit) => fts.matchIds(phrases, { clauses: [], params: {} }, { limit, offset: 0 }),
+      facts: sqliteFacts(db, () => selectChangeToken.get()!.token),
+      factsIndex: options.factsIndex ?? true,
+      integrity: ftsIntegrity,
+    }),
 
     async ingestDocument(doc, notices) {
       if (!SHA256.test(doc.sha256)) {

@@ -14,7 +14,7 @@ import type { ListOptions, NoticeSummary, SearchFilters, SearchHit } from '../st
 import type { Store } from '../ports.ts';
 import { toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
 import { postgresEngine } from '../sql/postgres-engine.ts';
-import { groupingQueries } from './grouping-queries.ts';
+import { postgresGrouping } from './grouping-windows.ts';
 import { ingestQueries } from './ingest-queries.ts';
 import { migrate } from './migrations.ts';
 import { sharedQueries } from '../queries/shared-queries.ts';
@@ -87,12 +87,12 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
   const engine = postgresEngine(pool);
 
   const store: Store = {
-    ...groupingQueries(pool),
     ...sharedQueries(engine, now, {
       matchIds: async (phrases, limit) => (await fts.match(phrases, () => [], { limit, offset: 0 })).map((hit) => hit.id),
       facts: postgresFacts(pool, CHANGE_TOKEN),
       factsIndex: options.factsIndex ?? true,
       integrity: pgSearchIntegrity,
+      grouping: postgresGrouping,
     }),
     ...ingestQueries(pool, now),
 

@@ -12,11 +12,8 @@ import { INCIDENT_COLUMNS, LATEST_RECORD, LEAN_RECORD, toIncidents, type Inciden
 import { all, get, isRowId, run, type Dialect, type Sql, type SqlEngine } from '../sql/sql.ts';
 import type { IncidentAlias, IncidentSnapshot, ManualDecision, StoredIncident } from '../store.ts';
 import { writeAudit } from './audit.ts';
+import { PLAN_BASIS } from './plan-basis.ts';
 
-// Stale: another regrouping or a person's decision since the snapshot. (The same text as each engine's
-// grouping-queries.ts, which are not on this layer yet.)
-const PLAN_BASIS = /* sql */ `
-  SELECT (SELECT generation FROM incident_generation) || ':' || (SELECT coalesce(max(id), 0) FROM manual_links) AS basis`;
 // The snapshot's notices a page at a time, so that their raw rows (text and record JSON) are not all
 // held beside their parsed records; the snapshot itself still holds every notice.
 const LINKABLE_PAGE = 2000;

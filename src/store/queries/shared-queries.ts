@@ -1,5 +1,5 @@
 // The ports both engines serve from the query layer, put together once: each store adds only what is
-// still its own (grouping, ingest, search) and hands in the parts only it can do.
+// still its own (ingest, search) and hands in the parts only it can do.
 
 import type { SqlEngine } from '../sql/sql.ts';
 import { accountQueries } from './account-queries.ts';
@@ -7,6 +7,7 @@ import { claimQueries } from './claim-queries.ts';
 import { correctionQueries } from './correction-queries.ts';
 import { factsQueries, type EngineFacts } from './facts-queries.ts';
 import { fetchQueries } from './fetch-queries.ts';
+import { groupingQueries, type GroupingParts } from './grouping-queries.ts';
 import { incidentQueries } from './incident-queries.ts';
 import { integrityQueries, type EngineIntegrity } from './integrity-queries.ts';
 import { leaseQueries } from './lease-queries.ts';
@@ -16,18 +17,20 @@ import { publicationQueries } from './publication-queries.ts';
 import { watchQueries } from './watch-queries.ts';
 import { watchlistQueries } from './watchlist-queries.ts';
 
-/** What only an engine can do for the shared queries: its full-text match, its facts-index reads, its own integrity checks. */
+/** What only an engine can do for the shared queries: its full-text match and windows, its facts-index reads, its own integrity checks. */
 export interface EngineParts {
   matchIds: MatchIds;
   facts: EngineFacts;
   /** Counts and pages from the in-memory facts index (store/facts-index.ts); false: always from SQL. */
   factsIndex: boolean;
   integrity: EngineIntegrity;
+  grouping: GroupingParts;
 }
 
 export function sharedQueries(engine: SqlEngine, now: () => Date, parts: EngineParts) {
   return {
     ...incidentQueries(engine, now),
+    ...groupingQueries(engine, parts.grouping),
     ...correctionQueries(engine, now),
     ...publicationQueries(engine, now),
     ...pageQueries(engine, parts.matchIds),

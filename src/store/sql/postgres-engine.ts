@@ -10,6 +10,10 @@ const dialect: Dialect = {
   lockRows: (mode = 'UPDATE') => `FOR ${mode}`,
   lockTable: (table, mode) => `LOCK TABLE ${table} IN ${mode} MODE`,
   lockKey: 'SELECT pg_advisory_xact_lock(@space, hashtext(@key))',
+  lockEach: (type) => (type === 'integer'
+    ? 'SELECT pg_advisory_xact_lock(CAST(@space AS integer), k) FROM (SELECT DISTINCT value AS k FROM unnest(CAST(@keys AS integer[])) AS value) s ORDER BY k'
+    : 'SELECT pg_advisory_xact_lock(CAST(@space AS integer), h) FROM (SELECT DISTINCT hashtext(value) AS h FROM unnest(CAST(@keys AS text[])) AS value) s ORDER BY h'),
+  json: (expr) => `CAST(${expr} AS jsonb)`,
   byteOrder: 'COLLATE "C"',
   descNullsLast: 'DESC NULLS LAST',
   stringAgg: (expr, separator, orderBy) => `string_agg(${expr}, ${separator}${orderBy ? ` ORDER BY ${orderBy}` : ''})`,

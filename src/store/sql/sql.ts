@@ -75,6 +75,15 @@ export interface Dialect {
    * other (PostgreSQL's pg_advisory_xact_lock), or null on SQLite (see lockTable).
    */
   readonly lockKey: string | null;
+  /**
+   * A statement that makes transactions locking any of the same keys (the list @keys, bound to
+   * `list(keys)`, in the number @space) wait for each other, taken in one order so that two never wait
+   * on each other: PostgreSQL's pg_advisory_xact_lock on each integer key, or on each text key's hash;
+   * null on SQLite (see lockTable).
+   */
+  lockEach(type: 'integer' | 'text'): string | null;
+  /** A text value holding JSON as the engine's JSON column type: as it is on SQLite, jsonb on PostgreSQL. */
+  json(expr: string): string;
   /** After ORDER BY a text column: byte order on both engines (SQLite's default; COLLATE "C" on PostgreSQL). */
   readonly byteOrder: string;
   /** `DESC` with NULLs last, as each engine's indexes order it (SQLite's default; NULLS LAST on PostgreSQL). */

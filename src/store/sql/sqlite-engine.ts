@@ -10,6 +10,8 @@ const dialect: Dialect = {
   lockRows: () => '',
   lockTable: () => null,
   lockKey: null,
+  lockEach: () => null,
+  json: (expr) => expr,
   byteOrder: '',
   descNullsLast: 'DESC',
   stringAgg: (expr, separator) => `group_concat(${expr}, ${separator})`,

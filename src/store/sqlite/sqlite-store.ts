@@ -18,7 +18,7 @@ import type { Store } from '../ports.ts';
 import { ftsSearch } from './fts-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
 import { sqliteEngine } from '../sql/sqlite-engine.ts';
-import { groupingQueries } from './grouping-queries.ts';
+import { sqliteGrouping } from './grouping-windows.ts';
 import { sharedQueries } from '../queries/shared-queries.ts';
 import { sqliteFacts } from './facts-index-source.ts';
 import { migrate } from './migrations.ts';
@@ -244,12 +244,12 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       || ':' || coalesce((SELECT id FROM audit_log WHERE action NOT LIKE 'session.%' ORDER BY id DESC LIMIT 1), 0) AS token`);
 
   return {
-    ...groupingQueries(db),
     ...sharedQueries(engine, now, {
       matchIds: async (phrases, limit) => fts.matchIds(phrases, { clauses: [], params: {} }, { limit, offset: 0 }),
       facts: sqliteFacts(db, () => selectChangeToken.get()!.token),
       factsIndex: options.factsIndex ?? true,
       integrity: ftsIntegrity,
+      grouping: sqliteGrouping,
     }),
 
     async ingestDocument(doc, notices) {

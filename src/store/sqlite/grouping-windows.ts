@@ -1,0 +1,35 @@
+// SQLite's part of grouping (queries/grouping-queries.ts GroupingParts): the contractor-cue windows in
+// an FTS5 trigram table (rowid = notice id), and queue positions after the largest given.
+
+import type { GroupingParts } from '../queries/grouping-queries.ts';
+import { all, run } from '../sql/sql.ts';
+
+/** An FTS5 trigram query for a key, a quoted phrase (quotes doubled): no key is query syntax. */
+function phrase(key: string): string {
+  return `"${key.replaceAll('"', '""')}"`;
+}
+
+const WRITERS = /* sql */ `
+  SELECT rowid AS id, body AS windows FROM grouping_windows WHERE grouping_windows MATCH @query
+    AND (at IS NULL OR (at >= coalesce(@from, '') AND at <= coalesce(@to, '9999'))) ORDER BY rowid`;
+
+export const sqliteGrouping: GroupingParts = {
+  *saveWindows(ids, entries) {
+    if (ids.length > 0) yield* run('DELETE FROM grouping_windows WHERE rowid IN (SELECT value FROM json_each(@ids))', { ids: JSON.stringify(ids) });
+    if (entries.length === 0) return;
+    yield* run(/* sql */ `
+      INSERT INTO grouping_windows (rowid, body, at)
+      SELECT json_extract(value, '$.id'), json_extract(value, '$.body'), json_extract(value, '$.at') FROM json_each(@rows)`,
+    { rows: JSON.stringify(entries.map((e) => ({ id: e.id, body: e.windows, at: e.at }))) });
+  },
+  *writersNaming(keys) {
+    const out: Array<{ id: number; windows: string; key: string }> = [];
+    // The trigram tokenizer cannot look for fewer than three characters; no key that short is looked for.
+    for (const k of keys) {
+      if ([...k.key].length < 3) continue;
+      for (const w of yield* all<{ id: number; windows: string }>(WRITERS, { query: phrase(k.key), from: k.from, to: k.to })) out.push({ ...w, key: k.key });
+    }
+    return out;
+  },
+  queueSeq: (position) => `(SELECT coalesce(max(seq), 0) + 1 FROM grouping_queue) + ${position}`,
+};

@@ -383,7 +383,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   {
     version: 7,
     name: 'numbers of jikenbo\'s own form (JYYYY-NNNN), export ids fixed at first store, aliases of merged and renumbered incidents',
-    sql: ({ textC, byEngine }) => /* sql */ `
+    sql: ({ textC, nowIso, byEngine }) => /* sql */ `
       -- The number jikenbo gave (JYYYY-NNNN): a form no casebook header has, never changed once given.
       -- casebook_number now holds only a header's number (number_kept = 1).
       ALTER TABLE incidents ADD COLUMN own_number ${textC} CHECK (${byEngine({
@@ -416,7 +416,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
       ${byEngine({
         sqlite: /* sql */ `
       INSERT OR IGNORE INTO incident_aliases (kind, alias, incident_id, reason, recorded_at)
-        SELECT 'number', casebook_number, id, 'renumbered', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        SELECT 'number', casebook_number, id, 'renumbered', ${nowIso}
         FROM incidents WHERE number_kept = 0 AND casebook_number IS NOT NULL;
       UPDATE incidents
         SET own_number = 'J' || substr(casebook_number, 1, 4) || '-' || printf('%04d', CAST(substr(casebook_number, 6) AS INTEGER)),
@@ -424,7 +424,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
         WHERE number_kept = 0 AND casebook_number IS NOT NULL;`,
         postgres: /* sql */ `
       INSERT INTO incident_aliases (kind, alias, incident_id, reason, recorded_at)
-        SELECT 'number', casebook_number, id, 'renumbered', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+        SELECT 'number', casebook_number, id, 'renumbered', ${nowIso}
         FROM incidents WHERE number_kept = 0 AND casebook_number IS NOT NULL
         ON CONFLICT DO NOTHING;
       UPDATE incidents
@@ -875,7 +875,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   {
     version: 17,
     name: 'leak-site claims: a description; one incident a claim, and un-confirming kept beside the confirmation',
-    sql: ({ byEngine }) => /* sql */ `
+    sql: ({ nowIso, byEngine }) => /* sql */ `
       -- What the leak site says of its victim (ransomware.live's description): it may say the victim is in Japan.
       ALTER TABLE claims ADD COLUMN description TEXT CHECK (description IS NULL OR length(description) <= 2000);
 
@@ -901,7 +901,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
       INSERT INTO claim_links_v14 (id, claim_id, incident_id, notice_id, score, reason, confirmed_by, confirmed_at)
         SELECT id, claim_id, incident_id, notice_id, score, reason, confirmed_by, confirmed_at FROM claim_links;
       -- A claim confirmed for several incidents before this version keeps its first confirmation.
-      UPDATE claim_links_v14 SET undone_by = 'system', undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+      UPDATE claim_links_v14 SET undone_by = 'system', undone_at = ${nowIso},
           undo_reason = 'a claim is about one incident: only its first confirmation stays'
         WHERE id NOT IN (SELECT min(id) FROM claim_links_v14 GROUP BY claim_id);
       DROP TABLE claim_links;
@@ -915,7 +915,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
         ADD COLUMN undo_reason text CHECK (undo_reason IS NULL OR length(undo_reason) <= 500),
         ADD CHECK ((undone_by IS NULL) = (undone_at IS NULL));
       -- A claim confirmed for several incidents before this version keeps its first confirmation.
-      UPDATE claim_links SET undone_by = 'system', undone_at = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      UPDATE claim_links SET undone_by = 'system', undone_at = ${nowIso},
           undo_reason = 'a claim is about one incident: only its first confirmation stays'
         WHERE id NOT IN (SELECT min(id) FROM claim_links GROUP BY claim_id);`,
       })}

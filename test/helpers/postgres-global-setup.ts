@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { migrate } from '../../src/store/postgres/migrations.ts';
+import { migrate } from '../../src/store/migrations/postgres-migrate.ts';
 import { createPool } from '../../src/store/postgres/pg-database.ts';
 import { PG_BIN, startCluster } from './pg-cluster.ts';
 

@@ -8,8 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS as PG_MIGRATIONS, migrate as migratePostgres } from '../../src/store/postgres/migrations.ts';
-import { MIGRATIONS as SQLITE_MIGRATIONS, migrate as migrateSqlite } from '../../src/store/sqlite/migrations.ts';
+import { migrate as migratePostgres } from '../../src/store/migrations/postgres-migrate.ts';
+import { MIGRATIONS } from '../../src/store/migrations/schema-migrations.ts';
+import { migrate as migrateSqlite } from '../../src/store/migrations/sqlite-migrate.ts';
 
 const isClaims14 = (m: { name: string }) => m.name.startsWith('leak-site claims: a description');
 // Links name notices 1 and 2 without making them: the foreign keys are off while the old rows go in.
@@ -30,7 +31,7 @@ const ENGINES = [
       const dir = mkdtempSync(join(tmpdir(), 'jikenbo-claims14-'));
       const db = new Database(join(dir, 'casebook.db'));
       try {
-        migrateSqlite(db, SQLITE_MIGRATIONS.filter((m) => m.version < SQLITE_MIGRATIONS.find(isClaims14)!.version));
+        migrateSqlite(db, MIGRATIONS.filter((m) => m.version < MIGRATIONS.find(isClaims14)!.version));
         db.pragma('foreign_keys = OFF');
         db.exec(INSERT);
         migrateSqlite(db);
@@ -51,7 +52,7 @@ const ENGINES = [
       const database = await createTestDatabase('jikenbo_claims14', { empty: true });
       const pool = new pg.Pool({ connectionString: database.url, max: 1 });
       try {
-        await migratePostgres(pool, PG_MIGRATIONS.filter((m) => m.version < PG_MIGRATIONS.find(isClaims14)!.version));
+        await migratePostgres(pool, MIGRATIONS.filter((m) => m.version < MIGRATIONS.find(isClaims14)!.version));
         await pool.query(`SET session_replication_role = replica; ${INSERT} SET session_replication_role = DEFAULT;`);
         await migratePostgres(pool);
         const rows = (await pool.query<Row>(LINKS)).rows;

@@ -8,9 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS as PG_MIGRATIONS, migrate as migratePostgres } from '../../src/store/postgres/migrations.ts';
+import { migrate as migratePostgres } from '../../src/store/migrations/postgres-migrate.ts';
+import { MIGRATIONS } from '../../src/store/migrations/schema-migrations.ts';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
-import { MIGRATIONS as SQLITE_MIGRATIONS, migrate as migrateSqlite } from '../../src/store/sqlite/migrations.ts';
+import { migrate as migrateSqlite } from '../../src/store/migrations/sqlite-migrate.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { createTestDatabase } from '../helpers/postgres.ts';
@@ -29,7 +30,7 @@ const ENGINES = [
       const dir = mkdtempSync(join(tmpdir(), 'jikenbo-reasons-'));
       const path = join(dir, 'casebook.db');
       const db = new Database(path);
-      migrateSqlite(db, SQLITE_MIGRATIONS.filter((m) => m.version < SQLITE_MIGRATIONS.find(isReasons)!.version));
+      migrateSqlite(db, MIGRATIONS.filter((m) => m.version < MIGRATIONS.find(isReasons)!.version));
       db.exec(INSERT);
       db.close();
       const queued = async () => {
@@ -49,7 +50,7 @@ const ENGINES = [
       const database = await createTestDatabase('jikenbo_correction_reasons', { empty: true });
       const pool = new pg.Pool({ connectionString: database.url, max: 2 });
       try {
-        await migratePostgres(pool, PG_MIGRATIONS.filter((m) => m.version < PG_MIGRATIONS.find(isReasons)!.version));
+        await migratePostgres(pool, MIGRATIONS.filter((m) => m.version < MIGRATIONS.find(isReasons)!.version));
         await pool.query(INSERT);
       } finally {
         await pool.end();

@@ -14,9 +14,10 @@ import { regroupIncidents } from '../../src/app/incidents.ts';
 import { loadIncidentFacts } from '../../src/app/incident-facts.ts';
 import { readableSummary } from '../../src/app/veris.ts';
 import { recordFromVeris, type VerisIncident } from '../../src/formats/veris-mapping.ts';
-import { MIGRATIONS as PG_MIGRATIONS, migrate as migratePostgres } from '../../src/store/postgres/migrations.ts';
+import { migrate as migratePostgres } from '../../src/store/migrations/postgres-migrate.ts';
+import { MIGRATIONS } from '../../src/store/migrations/schema-migrations.ts';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
-import { MIGRATIONS as SQLITE_MIGRATIONS, migrate as migrateSqlite } from '../../src/store/sqlite/migrations.ts';
+import { migrate as migrateSqlite } from '../../src/store/migrations/sqlite-migrate.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { createTestDatabase } from '../helpers/postgres.ts';
@@ -74,7 +75,7 @@ const ENGINES = [
       const dir = mkdtempSync(join(tmpdir(), 'jikenbo-datasets-'));
       const path = join(dir, 'casebook.db');
       const db = new Database(path);
-      migrateSqlite(db, SQLITE_MIGRATIONS.filter((m) => m.version < SQLITE_MIGRATIONS.find(isDatasets)!.version));
+      migrateSqlite(db, MIGRATIONS.filter((m) => m.version < MIGRATIONS.find(isDatasets)!.version));
       db.exec(sql);
       db.close();
       const documents = async () => {
@@ -94,7 +95,7 @@ const ENGINES = [
       const database = await createTestDatabase('jikenbo_migration_datasets', { empty: true });
       const pool = new pg.Pool({ connectionString: database.url, max: 2 });
       try {
-        await migratePostgres(pool, PG_MIGRATIONS.filter((m) => m.version < PG_MIGRATIONS.find(isDatasets)!.version));
+        await migratePostgres(pool, MIGRATIONS.filter((m) => m.version < MIGRATIONS.find(isDatasets)!.version));
         await pool.query(sql);
       } finally {
         await pool.end();

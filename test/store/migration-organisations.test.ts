@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findOrganisations } from '../../src/app/organisations.ts';
-import { MIGRATIONS as PG_MIGRATIONS, migrate as migratePostgres } from '../../src/store/postgres/migrations.ts';
+import { migrate as migratePostgres } from '../../src/store/migrations/postgres-migrate.ts';
+import { MIGRATIONS } from '../../src/store/migrations/schema-migrations.ts';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
-import { MIGRATIONS as SQLITE_MIGRATIONS, migrate as migrateSqlite } from '../../src/store/sqlite/migrations.ts';
+import { migrate as migrateSqlite } from '../../src/store/migrations/sqlite-migrate.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/ports.ts';
 
@@ -40,7 +41,7 @@ describe('migration 19: organisations', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jikenbo-orgs19-'));
     try {
       const db = new Database(join(dir, 'casebook.db'));
-      migrateSqlite(db, SQLITE_MIGRATIONS.filter((m) => m.version < VERSION));
+      migrateSqlite(db, MIGRATIONS.filter((m) => m.version < VERSION));
       db.pragma('foreign_keys = OFF');
       db.exec(INSERT);
       expect(migrateSqlite(db).applied[0]).toBe(VERSION);
@@ -62,7 +63,7 @@ describe('migration 19: organisations', () => {
     const database = await createTestDatabase('jikenbo_orgs19', { empty: true });
     const pool = new pg.Pool({ connectionString: database.url, max: 1 });
     try {
-      await migratePostgres(pool, PG_MIGRATIONS.filter((m) => m.version < VERSION));
+      await migratePostgres(pool, MIGRATIONS.filter((m) => m.version < VERSION));
       await pool.query(`SET session_replication_role = replica; ${INSERT} SET session_replication_role = DEFAULT;`);
       expect((await migratePostgres(pool)).applied[0]).toBe(VERSION);
       expect((await pool.query('SELECT count(*)::int AS n FROM organisation_queue')).rows[0].n).toBe(3);

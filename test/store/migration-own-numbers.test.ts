@@ -8,9 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS as PG_MIGRATIONS, migrate as migratePostgres } from '../../src/store/postgres/migrations.ts';
+import { migrate as migratePostgres } from '../../src/store/migrations/postgres-migrate.ts';
+import { MIGRATIONS } from '../../src/store/migrations/schema-migrations.ts';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
-import { MIGRATIONS as SQLITE_MIGRATIONS, migrate as migrateSqlite } from '../../src/store/sqlite/migrations.ts';
+import { migrate as migrateSqlite } from '../../src/store/migrations/sqlite-migrate.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { createTestDatabase } from '../helpers/postgres.ts';
@@ -41,7 +42,7 @@ const ENGINES = [
       const dir = mkdtempSync(join(tmpdir(), 'jikenbo-own-numbers-'));
       const path = join(dir, 'casebook.db');
       const db = new Database(path);
-      migrateSqlite(db, SQLITE_MIGRATIONS.filter((m) => m.version < SQLITE_MIGRATIONS.find(isOwnNumbers)!.version));
+      migrateSqlite(db, MIGRATIONS.filter((m) => m.version < MIGRATIONS.find(isOwnNumbers)!.version));
       db.exec(INSERT);
       db.exec("INSERT INTO casebook_counters (year, last) VALUES (2024, 1000)");
       db.close();
@@ -54,7 +55,7 @@ const ENGINES = [
       const database = await createTestDatabase('jikenbo_own_numbers', { empty: true });
       const pool = new pg.Pool({ connectionString: database.url, max: 2 });
       try {
-        await migratePostgres(pool, PG_MIGRATIONS.filter((m) => m.version < PG_MIGRATIONS.find(isOwnNumbers)!.version));
+        await migratePostgres(pool, MIGRATIONS.filter((m) => m.version < MIGRATIONS.find(isOwnNumbers)!.version));
         await pool.query(INSERT);
         await pool.query("INSERT INTO casebook_counters (year, last) VALUES (2024, 1000)");
         await pool.query("SELECT setval(pg_get_serial_sequence('incidents', 'id'), 7)");

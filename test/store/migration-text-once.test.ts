@@ -12,8 +12,7 @@ import { reextractNotices } from '../../src/app/reextract.ts';
 import { extractPost, EXTRACTOR_VERSION } from '../../src/extract/extract.ts';
 import { splitPosts } from '../../src/extract/split-posts.ts';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
-import { MIGRATIONS as PG_MIGRATIONS } from '../../src/store/postgres/migrations.ts';
-import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
+import { migrationSql, MIGRATIONS } from '../../src/store/migrations/schema-migrations.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { createTestDatabase } from '../helpers/postgres.ts';
@@ -45,7 +44,6 @@ interface Raw {
 // step is brought forward by running the step's own SQL (later steps stay applied: they touch no text).
 const isTextOnce = (m: { name: string }) => m.name.startsWith('each text stored once');
 const TEXT_ONCE = MIGRATIONS.find(isTextOnce)!;
-const PG_TEXT_ONCE = PG_MIGRATIONS.find(isTextOnce)!;
 
 interface Engine {
   name: string;
@@ -75,7 +73,7 @@ const ENGINES: Engine[] = [
           exec: async (sql, params = []) => void withDb((db) => db.prepare(sql).run(...params)),
         },
         applyTextOnce: async () => withDb((db) => {
-          db.exec(TEXT_ONCE.sql);
+          db.exec(migrationSql(TEXT_ONCE, 'sqlite'));
           db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(TEXT_ONCE.version, TEXT_ONCE.name, new Date().toISOString());
         }),
         dispose: async () => rmSync(dir, { recursive: true, force: true }),
@@ -110,8 +108,8 @@ const ENGINES: Engine[] = [
           },
         },
         applyTextOnce: () => withPool(async (pool) => {
-          await pool.query(PG_TEXT_ONCE.sql);
-          await pool.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [PG_TEXT_ONCE.version, PG_TEXT_ONCE.name, new Date().toISOString()]);
+          await pool.query(migrationSql(TEXT_ONCE, 'postgres'));
+          await pool.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [TEXT_ONCE.version, TEXT_ONCE.name, new Date().toISOString()]);
         }),
         dispose: () => database.drop(),
       };

@@ -8,9 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS as PG_MIGRATIONS, migrate as migratePostgres } from '../../src/store/postgres/migrations.ts';
+import { migrate as migratePostgres } from '../../src/store/migrations/postgres-migrate.ts';
+import { MIGRATIONS } from '../../src/store/migrations/schema-migrations.ts';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
-import { MIGRATIONS as SQLITE_MIGRATIONS, migrate as migrateSqlite } from '../../src/store/sqlite/migrations.ts';
+import { migrate as migrateSqlite } from '../../src/store/migrations/sqlite-migrate.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { createTestDatabase } from '../helpers/postgres.ts';
@@ -30,7 +31,7 @@ const ENGINES = [
       const dir = mkdtempSync(join(tmpdir(), 'jikenbo-token-scopes-'));
       const path = join(dir, 'casebook.db');
       const db = new Database(path);
-      migrateSqlite(db, SQLITE_MIGRATIONS.filter((m) => m.version < SQLITE_MIGRATIONS.find(isScopes)!.version));
+      migrateSqlite(db, MIGRATIONS.filter((m) => m.version < MIGRATIONS.find(isScopes)!.version));
       db.exec(INSERT);
       db.close();
       return { open: () => openSqliteStore(path), dispose: async () => rmSync(dir, { recursive: true, force: true }) };
@@ -42,7 +43,7 @@ const ENGINES = [
       const database = await createTestDatabase('jikenbo_token_scopes', { empty: true });
       const pool = new pg.Pool({ connectionString: database.url, max: 2 });
       try {
-        await migratePostgres(pool, PG_MIGRATIONS.filter((m) => m.version < PG_MIGRATIONS.find(isScopes)!.version));
+        await migratePostgres(pool, MIGRATIONS.filter((m) => m.version < MIGRATIONS.find(isScopes)!.version));
         await pool.query(INSERT);
       } finally {
         await pool.end();

@@ -9,7 +9,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexTokens } from '../../src/core/bigram.ts';
 import { JikenboError } from '../../src/core/errors.ts';
-import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations.ts';
+import { MIGRATIONS } from '../../src/store/migrations/schema-migrations.ts';
+import { migrate } from '../../src/store/migrations/sqlite-migrate.ts';
 import { openSqliteDatabase, openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { NOTICES, makeDocument, makeNotice, makeRecord } from './fixtures.ts';
 

@@ -16,7 +16,7 @@ import { toCorrection, type CorrectionRow } from '../rows/correction-row.ts';
 import { postgresEngine } from '../sql/postgres-engine.ts';
 import { postgresGrouping } from './grouping-windows.ts';
 import { ingestQueries } from './ingest-queries.ts';
-import { migrate } from './migrations.ts';
+import { migrate } from '../migrations/postgres-migrate.ts';
 import { sharedQueries } from '../queries/shared-queries.ts';
 import { postgresFacts } from './facts-index-source.ts';
 import { createPool, guardPool, inTransaction, isRowId, one, rows, type Pool } from './pg-database.ts';

@@ -21,7 +21,7 @@ import { sqliteEngine } from '../sql/sqlite-engine.ts';
 import { sqliteGrouping } from './grouping-windows.ts';
 import { sharedQueries } from '../queries/shared-queries.ts';
 import { sqliteFacts } from './facts-index-source.ts';
-import { migrate } from './migrations.ts';
+import { migrate } from '../migrations/sqlite-migrate.ts';
 import { auditWriter } from './audit-writer.ts';
 import { ftsIntegrity } from './fts-integrity.ts';
 import { SYSTEM_ACTOR } from '../account-types.ts';

@@ -113,6 +113,12 @@ export function noticeBlocks(p: Prepared): string[] {
   return blocks;
 }
 
+/**
+ * A notice's own blocks, whose partners are found by date (a follow-up's) or by name (a writer's), not
+ * by the notices the blocks index holds under them: one alone in the index may still give links.
+ */
+export const isOwnBlock = (block: string): boolean => block.startsWith('follow:') || block.startsWith('writer:');
+
 /** Blocks that only index (a changed notice's neighbours are found by them); they give no links. */
 export const isIndexOnly = (block: string): boolean => block.startsWith('marked:');
 

@@ -384,8 +384,13 @@ export interface GroupingStore {
   linksTouching(ids: readonly number[]): Promise<BlockLink[]>;
   /** The incidents holding any of the notices, each with all its notices. */
   incidentsOfNotices(ids: readonly number[]): Promise<ExistingIncident[]>;
-  /** Stage 1 done: the notices' blocks and windows replaced; their old and new blocks queued (stage 2), the notices themselves for planning (stage 3). */
-  saveNoticeIndex(entries: readonly NoticeIndexEntry[], done: readonly GroupingItem[], blocks: readonly string[]): Promise<void>;
+  /**
+   * Stage 1 done: the notices' blocks and windows replaced; the notices queued for planning (stage 3),
+   * and for linking (stage 2) the blocks `mayLink` and those of `blocks` that may give links or have
+   * given some: holding two notices or more once these are saved, or with links stored. (Most blocks
+   * hold one notice: a block queued is written, taken, read and deleted for nothing.)
+   */
+  saveNoticeIndex(entries: readonly NoticeIndexEntry[], done: readonly GroupingItem[], blocks: readonly string[], mayLink: readonly string[]): Promise<void>;
   /** Stage 2 done: each block's links replaced; notices whose links changed queued for planning. */
   saveBlockLinks(entries: ReadonlyArray<{ block: string; links: NoticeLink[] }>, done: readonly GroupingItem[], notices: readonly number[]): Promise<void>;
   loadPlanBasis(): Promise<PlanBasis>;

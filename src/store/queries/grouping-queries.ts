@@ -69,6 +69,11 @@ export function groupingQueries(engine: SqlEngine, parts: GroupingParts): Groupi
     DELETE FROM grouping_queue WHERE stage = @stage
       AND (item, seq) IN (SELECT d.item, d.seq FROM ${recordRows('done', { item: 'text', seq: 'bigint' })} d)`;
 
+  const mayGiveLinks = /* sql */ `
+    SELECT b.value AS block FROM ${listRows('blocks', 'text')} b
+    WHERE EXISTS (SELECT 1 FROM grouping_links l WHERE l.block = b.value)
+       OR (SELECT count(*) FROM (SELECT 1 FROM grouping_blocks g WHERE g.block = b.value LIMIT 2) s) = 2`;
+
   /** Queues items of several stages in one statement; an item queued again moves to the back. */
   function* queue(...work: Array<[GroupingStage, readonly string[]]>): Sql<void> {
     const rows = work.flatMap(([stage, items]) => [...new Set(items)].map((item) => ({ stage, item })));
@@ -182,7 +187,7 @@ export function groupingQueries(engine: SqlEngine, parts: GroupingParts): Groupi
         numberAssignedAt: row.number_assigned_at, noticeIds: idsOf(row.ids),
       }));
     },
-    async saveNoticeIndex(entries, done, blocks) {
+    async saveNoticeIndex(entries, done, blocks, mayLink) {
       const noticeIds = [...new Set(entries.map((e) => e.id))].sort((a, b) => a - b);
       const blockRows = entries.flatMap((e) => e.blocks.map((block) => ({ id: e.id, block, at: e.at })));
       await engine.transaction(function* () {
@@ -198,7 +203,11 @@ export function groupingQueries(engine: SqlEngine, parts: GroupingParts): Groupi
             WHERE EXISTS (SELECT 1 FROM notices n WHERE n.id = e.id)`, { blocks: records(blockRows) });
         }
         yield* parts.saveWindows(noticeIds, entries.filter((e) => e.windows !== ''));
-        yield* queue([3, noticeIds.map(String)], [2, blocks]);
+        // Blocks are checked once their lock is held (PostgreSQL): two steps indexing the two notices of
+        // one block at once would otherwise each see one notice and neither queue it.
+        yield* lock(BLOCK_LOCKS, 'text', blocks);
+        const linking = blocks.length === 0 ? [] : (yield* all<{ block: string }>(mayGiveLinks, { blocks: list(blocks) })).map((r) => r.block);
+        yield* queue([3, noticeIds.map(String)], [2, [...mayLink, ...linking]]);
         yield* settle(1, done);
       });
     },

@@ -131,6 +131,7 @@ export class FactsIndex {
    */
   private postings: { start: Int32Array; rows: Int32Array } | null = null;
   private keysOfValue: string[][] | null = null;
+  private readonly failed = new Map<string, { fail: Uint8Array; active: Int32Array }>();
   private readonly found = new WeakMap<readonly number[], { rows: Int32Array; best: Int32Array }>();
 
   constructor(source: FactsIndexSource) {
@@ -231,6 +232,17 @@ export class FactsIndex {
 
   /** 1 for each value (a code of `values`) that fails its facet's clause of the filter; the facets the filter narrows. */
   private failing(filter: FactsFilter): { fail: Uint8Array; active: Int32Array } {
+    // A page asks three times (its counts, whether rows pass, its rows): the tables of recent filters are kept (read only).
+    const key = JSON.stringify(filter);
+    const known = this.failed.get(key);
+    if (known) return known;
+    const made = this.makeFailing(filter);
+    if (this.failed.size >= 32) this.failed.delete(this.failed.keys().next().value!);
+    this.failed.set(key, made);
+    return made;
+  }
+
+  private makeFailing(filter: FactsFilter): { fail: Uint8Array; active: Int32Array } {
     const fail = new Uint8Array(this.values.length);
     const active: number[] = [];
     FACETS.forEach((facet, k) => {

@@ -95,6 +95,9 @@ function passTable(filter: FactsFilter, facet: Facet, values: readonly (string |
   }
 }
 
+/** A view reads its rows from the postings when they are under 1/SPARSE of all rows; otherwise every row in a row. */
+const SPARSE = 4;
+
 export class FactsIndex {
   readonly token: string;
   readonly size: number;
@@ -119,6 +122,16 @@ export class FactsIndex {
   /** notice id → incident row + 1 (0: no incident with facts). */
   private readonly incidentOfNotice: Int32Array;
   private readonly orders = new Map<string, Int32Array>();
+  /** Each row's position in an order (orders' inverse), made the first time a narrow view asks for that order. */
+  private readonly ranks = new Map<string, Int32Array>();
+  /**
+   * Each facet value's rows: the rows holding value c (a code of `values`) are rows[start[c] .. start[c + 1]),
+   * ascending. A narrowed view reads the rows of its passing values, not every row. Made the first time a
+   * filter asks (4 bytes a cell: 9 × 4 bytes an incident).
+   */
+  private postings: { start: Int32Array; rows: Int32Array } | null = null;
+  private keysOfValue: string[][] | null = null;
+  private readonly failed = new Map<string, { fail: Uint8Array; active: Int32Array }>();
   private readonly found = new WeakMap<readonly number[], { rows: Int32Array; best: Int32Array }>();
 
   constructor(source: FactsIndexSource) {
@@ -169,7 +182,9 @@ export class FactsIndex {
   bytes(): number {
     let n = this.ids.byteLength + this.dateRank.byteLength + this.affected.byteLength + this.numberKey.byteLength + this.incidentOfNotice.byteLength;
     n += this.cells.byteLength + this.imported.byteLength + this.disclosedDays.codes.byteLength + this.duty.byteLength + (this.affectedAsc?.byteLength ?? 0);
+    n += (this.postings?.start.byteLength ?? 0) + (this.postings?.rows.byteLength ?? 0);
     for (const o of this.orders.values()) n += o.byteLength;
+    for (const r of this.ranks.values()) n += r.byteLength;
     return n;
   }
 
@@ -217,6 +232,17 @@ export class FactsIndex {
 
   /** 1 for each value (a code of `values`) that fails its facet's clause of the filter; the facets the filter narrows. */
   private failing(filter: FactsFilter): { fail: Uint8Array; active: Int32Array } {
+    // A page asks three times (its counts, whether rows pass, its rows): the tables of recent filters are kept (read only).
+    const key = JSON.stringify(filter);
+    const known = this.failed.get(key);
+    if (known) return known;
+    const made = this.makeFailing(filter);
+    if (this.failed.size >= 32) this.failed.delete(this.failed.keys().next().value!);
+    this.failed.set(key, made);
+    return made;
+  }
+
+  private makeFailing(filter: FactsFilter): { fail: Uint8Array; active: Int32Array } {
     const fail = new Uint8Array(this.values.length);
     const active: number[] = [];
     FACETS.forEach((facet, k) => {
@@ -236,28 +262,142 @@ export class FactsIndex {
     const width = FACETS.length;
     const inScope = this.scope(view.filter);
     const found = this.candidates(view);
-    const n = found ? found.rows.length : this.size;
-    for (let i = 0; i < n; i++) {
-      const row = found ? found.rows[i]! : i;
-      if (inScope && !inScope(row)) continue;
+    // A row failing two facets counts for none; failing one, only for that one.
+    const countRow = (row: number) => {
+      if (inScope && !inScope(row)) return;
       const base = row * width;
-      // A row failing two facets counts for none; failing one, only for that one.
       let failed = -1;
-      let twice = false;
       for (let a = 0; a < active.length; a++) {
         const cell = cells[base + active[a]!]!;
         if (fail[cell] === 1) {
-          if (failed >= 0) { twice = true; break; }
+          if (failed >= 0) return;
           failed = cell;
         }
       }
-      if (twice) continue;
       if (failed >= 0) counts[failed]!++;
       else for (let k = 0; k < width; k++) counts[cells[base + k]!]!++;
+    };
+    if (!found && active.length === 0 && !inScope) {
+      // Every row counts under every facet: the number of each value's rows.
+      const { start } = this.posting();
+      for (let c = 0; c < counts.length; c++) counts[c] = start[c + 1]! - start[c]!;
+    } else if (!found && active.length === 1 && !inScope) this.countOneFacet(active[0]!, fail, counts);
+    else if (!found && active.length >= 2 && this.held(fail, this.narrowest(fail, active).slice(0, 2)) * SPARSE < this.size) {
+      // Only a row passing all but one narrowed facet counts, so it passes one of the two narrowest:
+      // their rows are all that is read (those of the first, then those of the second not among them).
+      // Only when they are few: rows read here and there cost more each than all of them in a row.
+      const [a, b] = this.narrowest(fail, active);
+      const { start, rows } = this.posting();
+      for (const c of this.passingCells(a!, fail)) for (let p = start[c]!; p < start[c + 1]!; p++) countRow(rows[p]!);
+      for (const c of this.passingCells(b!, fail)) {
+        for (let p = start[c]!; p < start[c + 1]!; p++) if (fail[cells[rows[p]! * width + a!]!] === 1) countRow(rows[p]!);
+      }
+    } else {
+      const n = found ? found.rows.length : this.size;
+      for (let i = 0; i < n; i++) countRow(found ? found.rows[i]! : i);
     }
-    const out: { facet: string; value: string | null; n: number }[] = [];
-    counts.forEach((count, c) => { if (count > 0) out.push({ ...this.values[c]!, n: count }); });
-    return countsFromRows(out);
+    // As countsFromRows makes them from the (facet, value, n) rows, with each value's keys found once per index.
+    const keys = this.countKeys();
+    const out = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as FacetCounts;
+    for (let c = 0; c < counts.length; c++) {
+      const n = counts[c]!;
+      if (n === 0) continue;
+      const map = out[this.values[c]!.facet];
+      for (const key of keys[c]!) map.set(key, (map.get(key) ?? 0) + n);
+    }
+    return out;
+  }
+
+  /** The keys each value counts under (a type mask: its types), as countsFromRows gives them for that value alone. */
+  private countKeys(): string[][] {
+    if (this.keysOfValue) return this.keysOfValue;
+    return (this.keysOfValue = this.values.map(({ facet, value }) => [...countsFromRows([{ facet, value, n: 1 }])[facet].keys()]));
+  }
+
+  /**
+   * The counts of a filter narrowing facet k alone, over every row: every row counts under its own value
+   * of k (a row failing only k counts for k), and the rows passing k count under the other facets. Those
+   * are read from k's passing values' rows, or, when the failing ones are fewer, as every row's counts
+   * less the failing rows'.
+   */
+  private countOneFacet(k: number, fail: Uint8Array, counts: Int32Array): void {
+    const { start, rows } = this.posting();
+    const cells = this.cells;
+    const width = FACETS.length;
+    const first = this.offsets[k]!;
+    const last = first + this.facets[k]!.values.length;
+    let passing = 0;
+    for (let c = first; c < last; c++) {
+      counts[c] = start[c + 1]! - start[c]!;
+      if (fail[c] === 0) passing += counts[c]!;
+    }
+    const fewerFailing = this.size - passing < passing;
+    if (fewerFailing) for (let c = 0; c < this.values.length; c++) if (c < first || c >= last) counts[c] = start[c + 1]! - start[c]!;
+    const step = fewerFailing ? -1 : 1;
+    for (let c = first; c < last; c++) {
+      if ((fail[c] === 0) === fewerFailing) continue;
+      for (let p = start[c]!; p < start[c + 1]!; p++) {
+        const base = rows[p]! * width;
+        for (let j = 0; j < width; j++) if (j !== k) counts[cells[base + j]!]! += step;
+      }
+    }
+  }
+
+  /** Each value's rows (see `postings`), made once. */
+  private posting(): { start: Int32Array; rows: Int32Array } {
+    if (this.postings) return this.postings;
+    const cells = this.cells;
+    const width = FACETS.length;
+    const start = new Int32Array(this.values.length + 1);
+    for (let i = 0; i < cells.length; i++) start[cells[i]! + 1]!++;
+    for (let c = 0; c < this.values.length; c++) start[c + 1]! += start[c]!;
+    const next = start.slice(0, this.values.length);
+    const rows = new Int32Array(cells.length);
+    for (let row = 0; row < this.size; row++) for (let k = 0; k < width; k++) rows[next[cells[row * width + k]!]!++] = row;
+    return (this.postings = { start, rows });
+  }
+
+  /** The values (codes) of facet k that pass the filter. */
+  private passingCells(k: number, fail: Uint8Array): number[] {
+    const out: number[] = [];
+    const first = this.offsets[k]!;
+    for (let c = first; c < first + this.facets[k]!.values.length; c++) if (fail[c] === 0) out.push(c);
+    return out;
+  }
+
+  /** How many rows the passing values of these facets hold, in all. */
+  private held(fail: Uint8Array, facets: readonly number[]): number {
+    const { start } = this.posting();
+    let n = 0;
+    for (const k of facets) for (const c of this.passingCells(k, fail)) n += start[c + 1]! - start[c]!;
+    return n;
+  }
+
+  /** The narrowed facets, those whose passing values hold the fewest rows first. */
+  private narrowest(fail: Uint8Array, active: Int32Array): number[] {
+    return [...active].map((k) => ({ k, n: this.held(fail, [k]) })).sort((x, y) => x.n - y.n).map((x) => x.k);
+  }
+
+  /** The rows passing a filter that narrows at least one facet, read from its narrowest facet's passing values' rows (in no particular order). */
+  private passingRows(filter: FactsFilter, fail: Uint8Array, active: Int32Array): Int32Array {
+    const [k] = this.narrowest(fail, active);
+    const { start, rows } = this.posting();
+    const cells = this.cells;
+    const width = FACETS.length;
+    const inScope = this.scope(filter);
+    const cellsOfK = this.passingCells(k!, fail);
+    const out = new Int32Array(cellsOfK.reduce((n, c) => n + start[c + 1]! - start[c]!, 0));
+    let n = 0;
+    for (const c of cellsOfK) {
+      next: for (let p = start[c]!; p < start[c + 1]!; p++) {
+        const row = rows[p]!;
+        if (inScope && !inScope(row)) continue;
+        const base = row * width;
+        for (let a = 0; a < active.length; a++) if (fail[cells[base + active[a]!]!] === 1) continue next;
+        out[n++] = row;
+      }
+    }
+    return out.subarray(0, n);
   }
 
   /** Whether a row passes the filter; `every` when the filter narrows nothing (every row passes). */
@@ -388,6 +528,9 @@ export class FactsIndex {
       return { ids, bestNotice };
     }
     const order = this.order(sort === 'relevance' ? 'disclosed_desc' : sort);
+    const narrowed = !found && !pass.every ? this.failing(view.filter) : null;
+    // Rows from the postings when the narrowest facet's are few; otherwise the walk of the order meets the page's rows soon.
+    const sparse = narrowed !== null && narrowed.active.length > 0 && this.held(narrowed.fail, this.narrowest(narrowed.fail, narrowed.active).slice(0, 1)) * SPARSE < this.size;
     if (found) {
       const bestOf = new Int32Array(this.size).fill(-1);
       found.rows.forEach((row, i) => (bestOf[row] = found.best[i]!));
@@ -395,10 +538,40 @@ export class FactsIndex {
     } else if (pass.every) {
       // Nothing to check: the page is a slice of the order.
       for (const row of order.subarray(window.offset, window.offset + window.limit)) ids.push(this.ids[row]!);
+    } else if (sparse) {
+      // The rows passing, from the narrowest facet's rows; then the page's rows in the order.
+      const passing = this.passingRows(view.filter, narrowed!.fail, narrowed!.active);
+      const end = Math.min(passing.length, window.offset + window.limit);
+      if (passing.length * 16 < this.size) {
+        // Few: their positions in the order, sorted (numbers, no comparator), are the page's.
+        const rank = this.rank(sort === 'relevance' ? 'disclosed_desc' : sort);
+        const at = passing.map((row) => rank[row]!).sort();
+        for (let i = window.offset; i < end; i++) ids.push(this.ids[order[at[i]!]!]!);
+      } else {
+        // Many: walking the order meets the page's rows early.
+        const marked = new Uint8Array(this.size);
+        for (const row of passing) marked[row] = 1;
+        let seen = 0;
+        for (let i = 0; i < order.length && seen < end; i++) {
+          const row = order[i]!;
+          if (marked[row] === 1 && seen++ >= window.offset) ids.push(this.ids[row]!);
+        }
+      }
     } else {
       for (const row of order) if (!take(row, undefined)) break;
     }
     return { ids, bestNotice };
+  }
+
+  /** Each row's position in one of factsOrder's orders, made the first time it is asked for. */
+  private rank(sort: Exclude<IncidentSort, 'relevance'>): Int32Array {
+    const known = this.ranks.get(sort);
+    if (known) return known;
+    const order = this.order(sort);
+    const rank = new Int32Array(this.size);
+    for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
+    this.ranks.set(sort, rank);
+    return rank;
   }
 
   /** Every row in one of factsOrder's orders, made the first time it is asked for. */

@@ -9,7 +9,10 @@ import { openCasebook, type Casebook } from '../../src/app/casebook.ts';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { correctValue } from '../../src/app/review.ts';
 import { createApp } from '../../src/server/app.ts';
-import { responseCache } from '../../src/server/response-cache.ts';
+import { html } from 'hono/html';
+import { givenBody, responseCache } from '../../src/server/response-cache.ts';
+import { plainHtml } from '../../src/server/app.ts';
+import { serveApp } from '../helpers/serve-app.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { USB_NOTICE } from '../helpers/notices.ts';
 import { ORIGIN, signIn } from '../helpers/sign-in.ts';
@@ -82,5 +85,34 @@ describe('response cache', () => {
       expect(again.status).toBe(304);
       expect(again.headers.get('content-security-policy')).toContain("default-src 'none'");
     });
+  });
+
+  // Last: serving through @hono/node-server puts its Response in place of the global one for this file.
+  it('through @hono/node-server, keeps a page as the string it was rendered to (never read back from a stream) and serves the same bytes from memory', async () => {
+    const store = { changeToken: async () => 't' } as unknown as Store;
+    const app = new Hono();
+    let renders = 0;
+    const given: boolean[] = [];
+    app.use('*', async (c, next) => { c.html = plainHtml(c.html); await next(); });
+    app.use('*', responseCache(store));
+    app.use('*', async (c, next) => { await next(); given.push(givenBody(c.res) !== null); });
+    app.get('/page', (c) => { renders++; return c.html(html`<p title="${'"x"'}">${'<b>&'} 漏洩 ${renders}</p>`); });
+    const served = await serveApp(app);
+    try {
+      const first = await fetch(`${served.url}/page`);
+      const again = await fetch(`${served.url}/page`);
+      const want = '<p title="&quot;x&quot;">&lt;b&gt;&amp; 漏洩 1</p>';
+      expect(await first.text()).toBe(want);
+      expect(await again.text()).toBe(want);
+      expect(first.headers.get('content-length')).toBe(String(Buffer.byteLength(want)));
+      expect(again.headers.get('content-type')).toBe('text/html; charset=UTF-8');
+      expect(renders).toBe(1);
+      expect(given).toEqual([true]);
+      // The server's Response: a string or bytes are given back; a stream is not (the cache reads it as before).
+      expect(Buffer.from(givenBody(new Response('漏洩'))!).toString()).toBe('漏洩');
+      expect(givenBody(new Response(new ReadableStream()))).toBeNull();
+    } finally {
+      await served.close();
+    }
   });
 });

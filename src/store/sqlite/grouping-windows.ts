@@ -15,12 +15,9 @@ const WRITERS = /* sql */ `
 
 export const sqliteGrouping: GroupingParts = {
   *saveWindows(ids, entries) {
-    if (ids.length > 0) yield* run('DELETE FROM grouping_windows WHERE rowid IN (SELECT value FROM json_each(@ids))', { ids: JSON.stringify(ids) });
-    if (entries.length === 0) return;
-    yield* run(/* sql */ `
-      INSERT INTO grouping_windows (rowid, body, at)
-      SELECT json_extract(value, '$.id'), json_extract(value, '$.body'), json_extract(value, '$.at') FROM json_each(@rows)`,
-    { rows: JSON.stringify(entries.map((e) => ({ id: e.id, body: e.windows, at: e.at }))) });
+    // One statement a notice: FTS5 finds a row by `rowid =` but scans the whole table for `rowid IN (…)`.
+    for (const id of ids) yield* run('DELETE FROM grouping_windows WHERE rowid = @id', { id });
+    for (const e of entries) yield* run('INSERT INTO grouping_windows (rowid, body, at) VALUES (@id, @body, @at)', { id: e.id, body: e.windows, at: e.at });
   },
   *writersNaming(keys) {
     const out: Array<{ id: number; windows: string; key: string }> = [];

@@ -278,7 +278,7 @@ export function documentQueries(engine: SqlEngine, now: () => Date, parts: Engin
       const index: IndexRow[] = [];
       const whole = yield* inSavepoint(() => insertMany(items, at, index));
       if ('result' in whole) {
-        yield* parts.writeIndex(index);
+        if (index.length > 0) yield* parts.writeIndex(index);
         return whole.result.map((result): BatchIngestOutcome => ({ result }));
       }
       // Something in the batch was refused: file by file below finds which, and keeps the rest.

@@ -1,10 +1,11 @@
 // `nice -n 19 node bin/run-ts.js bench/docs-ab.ts --base DIR --dir CORPUS [--files 3000] [--rounds 3] [--engines sqlite,postgres]`:
 // the document port alone, this tree against another checkout's (DIR, e.g. main), in one process on
-// the same files read and extracted once, in alternate rounds (base, this, base, this, …) so that a
-// change in the machine's load falls on both alike. Each round stores every file into a fresh store
-// with `ingestDocuments` in batches of 200 (as ingest-batch.ts does, without the archive), then times
-// 300 searches (the corpus's queries.json, round robin) and 300 getNotice (ids spread over the store).
-// Prints wall ms per document and per call, and the process's CPU per document.
+// the same files read and extracted once. Each round opens a fresh store of each tree and stores every
+// file into both with `ingestDocuments` in batches of 200 (as ingest-batch.ts does, without the
+// archive), batch by batch alternately (base then this, this then base, …) so that a change in the
+// machine's load falls on both alike; then 300 searches (the corpus's queries.json, round robin) and
+// 300 getNotice (ids spread over the store), alternated the same way. Prints wall ms per document and
+// per call, and this process's CPU (PostgreSQL's own CPU is in the wall time only).
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -55,58 +56,80 @@ const posts = docs.reduce((n, d) => n + d.notices.length, 0);
 const queries = (JSON.parse(readFileSync(join(dirname(resolve(values.dir)), 'queries.json'), 'utf8')) as { text: string }[]).map((q) => q.text);
 console.log(`${docs.length} documents, ${posts} posts; ${queries.length} queries; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
-async function measure(store: StoreLike): Promise<string> {
+interface Tally { wallMs: number; cpuMs: number; n: number }
+const tally = (): Tally => ({ wallMs: 0, cpuMs: 0, n: 0 });
+
+/** Times one call into `into` (wall and this process's CPU; calls run one at a time, so the CPU is the call's). */
+async function timed<T>(into: Tally, call: () => Promise<T>): Promise<T> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  let failed = 0;
-  for (let i = 0; i < docs.length; i += BATCH) {
-    for (const outcome of await store.ingestDocuments(docs.slice(i, i + BATCH))) if (outcome.error) failed++;
-  }
-  const ingestMs = performance.now() - t0;
+  const result = await call();
+  into.wallMs += performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  const notices = await store.countNotices();
-  const t1 = performance.now();
-  let hits = 0;
-  for (let i = 0; i < CALLS; i++) hits += (await store.search(queries[i % queries.length]!, { limit: 20 })).length;
-  const searchMs = performance.now() - t1;
-  const t2 = performance.now();
-  let found = 0;
-  // Ids spread over the whole store, the same in every round.
-  for (let i = 0; i < CALLS; i++) if (await store.getNotice(1 + ((i * 7919) % notices))) found++;
-  const noticeMs = performance.now() - t2;
-  return `ingest ${(ingestMs / docs.length).toFixed(3)} ms/doc wall, ${((cpu.user + cpu.system) / 1000 / docs.length).toFixed(3)} ms/doc CPU`
-    + ` (${notices} notices, ${failed} refused); search ${(searchMs / CALLS).toFixed(3)} ms (${hits} hits);`
-    + ` getNotice ${(noticeMs / CALLS).toFixed(3)} ms (${found} found)`;
+  into.cpuMs += (cpu.user + cpu.system) / 1000;
+  into.n++;
+  return result;
+}
+
+/**
+ * Both trees' stores side by side, every step taken by one and then the other (which goes first
+ * alternating), so that a change in the machine's load falls on both alike even within a round.
+ */
+async function measure(stores: StoreLike[]): Promise<string[]> {
+  const ingest = stores.map(tally);
+  const search = stores.map(tally);
+  const notice = stores.map(tally);
+  const refusedBy = stores.map(() => 0);
+  const order = (k: number) => (k % 2 === 0 ? [0, 1] : [1, 0]);
+  for (let i = 0, k = 0; i < docs.length; i += BATCH, k++) {
+    const batch = docs.slice(i, i + BATCH);
+    for (const s of order(k)) {
+      for (const outcome of await timed(ingest[s]!, () => stores[s]!.ingestDocuments(batch))) if (outcome.error) refusedBy[s]!++;
+    }
+  }
+  const counts = await Promise.all(stores.map((s) => s.countNotices()));
+  const hits = stores.map(() => 0);
+  for (let i = 0; i < CALLS; i++) {
+    for (const s of order(i)) hits[s]! += (await timed(search[s]!, () => stores[s]!.search(queries[i % queries.length]!, { limit: 20 }))).length;
+  }
+  const found = stores.map(() => 0);
+  for (let i = 0; i < CALLS; i++) {
+    // Ids spread over the whole store, the same in every round.
+    const id = 1 + ((i * 7919) % counts[0]!);
+    for (const s of order(i)) if (await timed(notice[s]!, () => stores[s]!.getNotice(id))) found[s]!++;
+  }
+  return stores.map((_, s) => `ingest ${(ingest[s]!.wallMs / docs.length).toFixed(3)} ms/doc wall, ${(ingest[s]!.cpuMs / docs.length).toFixed(3)} CPU`
+    + ` (${counts[s]} notices, ${refusedBy[s]} refused); search ${(search[s]!.wallMs / CALLS).toFixed(3)} ms wall, ${(search[s]!.cpuMs / CALLS).toFixed(3)} CPU (${hits[s]} hits);`
+    + ` getNotice ${(notice[s]!.wallMs / CALLS).toFixed(3)} ms wall, ${(notice[s]!.cpuMs / CALLS).toFixed(3)} CPU (${found[s]} found)`);
 }
 
 for (const engine of engines) {
   const cluster = engine === 'postgres' ? await startCluster() : null;
   try {
     for (let round = 1; round <= rounds; round++) {
-      for (const t of trees) {
-        const load = loadavg()[0]!.toFixed(1);
-        if (cluster) {
-          const db = `docs_${t.name}_${round}`;
-          const admin = new pg.Client({ connectionString: cluster.adminUrl });
-          await admin.connect();
-          await admin.query(`CREATE DATABASE ${db}`);
-          await admin.end();
-          const store = await t.openPostgres(cluster.adminUrl.replace(/\/[^/]*$/, `/${db}`));
-          try {
-            console.log(`postgres ${t.name} round ${round}: ${await measure(store)}; load ${load}`);
-          } finally {
-            await store.close();
-          }
-        } else {
-          const dir = mkdtempSync(join(tmpdir(), `docs-ab-${t.name}-`));
-          const store = await t.openSqlite(join(dir, 'jikenbo.db'));
-          try {
-            console.log(`sqlite ${t.name} round ${round}: ${await measure(store)}; load ${load}`);
-          } finally {
-            await store.close();
-            rmSync(dir, { recursive: true, force: true });
+      const load = loadavg()[0]!.toFixed(1);
+      const stores: StoreLike[] = [];
+      const dirs: string[] = [];
+      try {
+        for (const t of trees) {
+          if (cluster) {
+            const db = `docs_${t.name}_${round}`;
+            const admin = new pg.Client({ connectionString: cluster.adminUrl });
+            await admin.connect();
+            await admin.query(`CREATE DATABASE ${db}`);
+            await admin.end();
+            stores.push(await t.openPostgres(cluster.adminUrl.replace(/\/[^/]*$/, `/${db}`)));
+          } else {
+            const dir = mkdtempSync(join(tmpdir(), `docs-ab-${t.name}-`));
+            dirs.push(dir);
+            stores.push(await t.openSqlite(join(dir, 'jikenbo.db')));
           }
         }
+        const lines = await measure(stores);
+        trees.forEach((t, s) => console.log(`${engine} ${t.name} round ${round}: ${lines[s]}; load ${load}`));
+      } finally {
+        for (const store of stores) await store.close();
+        for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
       }
     }
   } finally {

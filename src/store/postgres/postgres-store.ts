@@ -57,8 +57,6 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
         *writeIndex(rows) {
           yield* run(INSERT_SEARCH, { ids: rows.map((r) => r.noticeId), bodies: rows.map((r) => r.body) });
         },
-        // A batch as one statement per table first; file by file only when something in it is refused.
-        setBased: true,
       },
       facts: postgresFacts(pool, CHANGE_TOKEN),
       factsIndex: options.factsIndex ?? true,

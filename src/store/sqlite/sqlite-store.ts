@@ -69,8 +69,6 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
         *writeIndex(rows) {
           for (const { noticeId, body } of rows) yield* run(INSERT_FTS, { noticeId, body });
         },
-        // File by file with a savepoint each (per-row statements cost no round trip).
-        setBased: false,
       },
       facts: sqliteFacts(db, () => selectChangeToken.get()!.token),
       factsIndex: options.factsIndex ?? true,

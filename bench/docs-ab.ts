@@ -1,4 +1,4 @@
-// `nice -n 19 node bin/run-ts.js bench/docs-ab.ts --base DIR --dir CORPUS [--files 3000] [--rounds 3] [--engines sqlite,postgres]`:
+// `nice -n 19 node bin/run-ts.js bench/docs-ab.ts --base DIR --dir CORPUS [--files 3000] [--rounds 3] [--engines sqlite,postgres] [--calls 300]`:
 // the document port alone, this tree against another checkout's (DIR, e.g. main), in one process on
 // the same files read and extracted once. Each round opens a fresh store of each tree and stores every
 // file into both with `ingestDocuments` in batches of 200 (as ingest-batch.ts does, without the
@@ -18,13 +18,13 @@ import { startCluster } from '../test/helpers/pg-cluster.ts';
 import { corpusFiles } from './corpus-files.ts';
 
 const { values } = parseArgs({ options: {
-  base: { type: 'string' }, dir: { type: 'string' }, rounds: { type: 'string' }, engines: { type: 'string' }, files: { type: 'string' },
+  base: { type: 'string' }, dir: { type: 'string' }, rounds: { type: 'string' }, engines: { type: 'string' }, files: { type: 'string' }, calls: { type: 'string' },
 } });
 if (!values.base || !values.dir) throw new Error('--base DIR and --dir CORPUS are required');
 const rounds = Number(values.rounds ?? 3);
 const engines = (values.engines ?? 'sqlite,postgres').split(',');
 const BATCH = 200;
-const CALLS = 300;
+const CALLS = Number(values.calls ?? 300);
 
 interface StoreLike {
   ingestDocuments(batch: readonly DocumentToIngest[]): Promise<Array<{ error?: Error }>>;

@@ -269,10 +269,11 @@ export function documentQueries(engine: SqlEngine, now: () => Date, parts: Engin
   function* ingestBatch(items: readonly PreparedDocument[]): Sql<BatchIngestOutcome[]> {
     const at = now().toISOString();
     yield* lockGrouping();
-    if (dialect.lockKeys !== null) {
+    const lockHashes = dialect.lockEach('integer');
+    if (lockHashes !== null) {
       // Two batches that share documents take their locks in one order, so neither waits on the other
       // while holding what the other needs (inserting in file order could deadlock them).
-      yield* all(dialect.lockKeys, { space: BATCH_LOCK_SPACE, keys: list([...new Set(items.map((i) => hashKey(i.doc.sha256)))]) });
+      yield* all(lockHashes, { space: BATCH_LOCK_SPACE, keys: list(items.map((i) => hashKey(i.doc.sha256))) });
     }
     const index: IndexRow[] = [];
     const whole = yield* inSavepoint(() => insertMany(items, at, index));

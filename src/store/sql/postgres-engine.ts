@@ -20,7 +20,6 @@ const dialect: Dialect = {
   isUniqueViolation: (err) => sqlState(err) === '23505',
   isInputError,
   jsonArray: (expr, orderBy) => `coalesce(json_agg(${expr} ORDER BY ${orderBy})::text, '[]')`,
-  lockKeys: 'SELECT pg_advisory_xact_lock(CAST(@space AS integer), k) FROM (SELECT unnest(CAST(@keys AS integer[])) AS k ORDER BY 1) AS s',
   leaseClockMs: '(extract(epoch FROM clock_timestamp()) * 1000)::bigint',
   inList: (name, type) => `= ANY (CAST(@${name} AS ${type}[]))`,
   list: (values) => [...values],

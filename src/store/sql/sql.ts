@@ -104,12 +104,6 @@ export interface Dialect {
    */
   jsonArray(expr: string, orderBy: string): string;
   /**
-   * A statement that takes PostgreSQL's transaction advisory locks (@space, k) on each integer k of
-   * the list @keys (bound to `list(keys)`), smallest first, so that two transactions never wait on
-   * each other in opposite orders; null on SQLite (see lockTable).
-   */
-  readonly lockKeys: string | null;
-  /**
    * The time in ms since the epoch that leases are reckoned by: the store's clock on SQLite (every
    * process of the file runs on one machine; bound as @nowMs), the database server's on PostgreSQL
    * (the one clock all its servers share).

@@ -21,7 +21,6 @@ const dialect: Dialect = {
     return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
   },
   jsonArray: (expr, orderBy) => `json_group_array(${expr} ORDER BY ${orderBy})`,
-  lockKeys: null,
   leaseClockMs: '@nowMs',
   inList: (name) => `IN (SELECT value FROM json_each(@${name}))`,
   list: (values) => JSON.stringify(values),

@@ -71,15 +71,23 @@ export const CHANGE_TOKEN = /* sql */ `
 
 const DOCUMENT_COLUMNS = 'id, sha256, source, media_type, encoding, byte_length, ingested_at';
 
+/** A notice's document read beside it (null when the document is missing). */
+type DocumentColumns = Omit<{ [K in keyof DocumentRow as `doc_${K}`]: DocumentRow[K] }, 'doc_id'> & { doc_id: number | null };
+
 type NoticeReads = Pick<DocumentStore, 'hasDocument' | 'getDocument' | 'getDocumentText' | 'getNotice' | 'listNotices' | 'countNotices'>;
 
 export function noticeQueries(engine: SqlEngine): NoticeReads & Pick<Store, 'changeToken'> {
   const summary = summaryColumns(engine.dialect);
   const selectDocument = `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = @id`;
+  // Its document in the same statement (one fewer round trip on PostgreSQL); LEFT JOIN, so that a
+  // missing document is an error rather than no notice.
   const selectNotice = /* sql */ `
-    SELECT ${summary}, n.ordinal, n.text, r.record_json, n.effective_json, r.extractor_version
+    SELECT ${summary}, n.ordinal, n.text, r.record_json, n.effective_json, r.extractor_version,
+      d.id AS doc_id, d.sha256 AS doc_sha256, d.source AS doc_source, d.media_type AS doc_media_type,
+      d.encoding AS doc_encoding, d.byte_length AS doc_byte_length, d.ingested_at AS doc_ingested_at
     FROM notices n
     JOIN records r ON r.id = (SELECT max(id) FROM records WHERE notice_id = n.id)
+    LEFT JOIN documents d ON d.id = n.document_id
     WHERE n.id = @id`;
   // The notice, its document and its corrections in one snapshot: a correction saved between two of
   // the reads cannot show in one and not in the other.
@@ -111,10 +119,13 @@ export function noticeQueries(engine: SqlEngine): NoticeReads & Pick<Store, 'cha
     async getNotice(id) {
       if (!isRowId(id)) return null;
       return engine.transaction(function* () {
-        const row = yield* get<SummaryRow & NoticeDetailRow>(selectNotice, { id });
+        const row = yield* get<SummaryRow & NoticeDetailRow & DocumentColumns>(selectNotice, { id });
         if (!row) return null;
-        const document = yield* get<DocumentRow>(selectDocument, { id: row.document_id });
-        if (!document) throw new JikenboError('internal', `notice ${id} names a missing document ${row.document_id}`);
+        if (row.doc_id === null) throw new JikenboError('internal', `notice ${id} names a missing document ${row.document_id}`);
+        const document: DocumentRow = {
+          id: row.doc_id, sha256: row.doc_sha256, source: row.doc_source, media_type: row.doc_media_type,
+          encoding: row.doc_encoding, byte_length: row.doc_byte_length, ingested_at: row.doc_ingested_at,
+        };
         const corrections = yield* all<CorrectionRow>(
           "SELECT * FROM corrections WHERE target = 'notice' AND target_id = @id ORDER BY decided_at, id", { id });
         return toNoticeDetail(toSummary(row), row, corrections.map(toCorrection), document);

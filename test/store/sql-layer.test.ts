@@ -68,4 +68,42 @@ describe('the SQLite engine', () => {
     });
     expect(out).toEqual({ rows: [{ id: 4, k: "it's \"@x\"", flag: 1 }, { id: 7, k: null, flag: 0 }], ids: [{ id: 8 }, { id: 9 }, { id: 10 }] });
   });
+
+  it('undoes a savepoint of a transaction when the work catches a refusal there, and keeps the writes around it', async () => {
+    const { db, engine } = open();
+    const { isInputError } = engine.dialect;
+    const refusals = await engine.transaction(function* () {
+      const refused: boolean[] = [];
+      for (const keys of [['a'], ['b', 'a'], ['c']]) {
+        yield* run('SAVEPOINT one');
+        try {
+          for (const k of keys) yield* run('INSERT INTO t (k) VALUES (@k)', { k });
+          yield* run('RELEASE SAVEPOINT one');
+          refused.push(false);
+        } catch (err) {
+          refused.push(isInputError(err));
+          yield* run('ROLLBACK TO SAVEPOINT one');
+          yield* run('RELEASE SAVEPOINT one');
+        }
+      }
+      return refused;
+    });
+    expect(refusals).toEqual([false, true, false]);
+    // 'b' went with its savepoint; 'a' and 'c' were committed with the transaction.
+    expect(db.prepare('SELECT k FROM t ORDER BY k').all()).toEqual([{ k: 'a' }, { k: 'c' }]);
+    expect(isInputError(new Error('not a database error'))).toBe(false);
+  });
+
+  it('aggregates values as a JSON array in the order asked, and [] for no rows', async () => {
+    const { engine } = open();
+    const { jsonArray } = engine.dialect;
+    const out = await engine.each(function* () {
+      yield* run(`INSERT INTO t (id, k) VALUES (1, 'z'), (2, 'y'), (3, 'x')`);
+      return {
+        some: yield* get<{ a: string }>(`SELECT ${jsonArray('k', 'id DESC')} AS a FROM t`),
+        none: yield* get<{ a: string }>(`SELECT (SELECT ${jsonArray('k', 'id')} FROM t WHERE id > 9) AS a`),
+      };
+    });
+    expect(out).toEqual({ some: { a: '["x","y","z"]' }, none: { a: '[]' } });
+  });
 });

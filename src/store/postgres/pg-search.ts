@@ -2,12 +2,11 @@
 // counting each word's candidates and ts_rank_cd reading at most SEARCH_RANK_LIMIT tsvectors.
 
 import { spellingsOf, type QueryPhrase } from '../../core/bigram.ts';
+import type { NoticeFilterSql } from '../queries/notice-queries.ts';
 import { splitByFrequency } from '../search-ranking.ts';
+import { compile, valuesOf, type Params } from '../sql/sql.ts';
 import { inTransaction, type Client, type Pool } from './pg-database.ts';
 import { tsqueryText, tsqueryTokensText } from './pg-text-search.ts';
-
-/** Filter clauses over `notices n`, their values bound after those already in `params` (postgres-store.ts). */
-export type NoticeFilterSql = (params: unknown[]) => string[];
 
 export interface PgHit {
   id: number;
@@ -51,6 +50,12 @@ export function pgSearch(pool: Pool, rankLimit: number): PgSearch {
     return rows[0]!.n;
   }
 
+  /** A statement with @named values (the filters' clauses name theirs), as $1, $2, … */
+  async function query<R>(client: Client, text: string, params: Params): Promise<R[]> {
+    const { numbered, names } = compile(text);
+    return (await client.query(numbered, valuesOf({ mode: 'all', text, params }, names))).rows as R[];
+  }
+
   return {
     async match(phrases, filter, { limit, offset }) {
       const words = phrases.filter((p) => p.tokens.length > 0);
@@ -63,8 +68,8 @@ export function pgSearch(pool: Pool, rankLimit: number): PgSearch {
         // A word in no notice: the AND of the words matches nothing.
         if (counts.includes(0)) return [];
         const { ranking } = splitByFrequency(words, (_, i) => counts[i]! > rankLimit);
-        const params: unknown[] = [all];
-        const filters = filter(params);
+        const filters = filter.clauses;
+        const params = { ...filter.params, all, limit, offset };
         if (ranking.length === 0) {
           // Every word common: newest first. A phrase (two tokens or more) is checked against each
           // candidate's tsvector, so for a page the primary key is walked down until the page is full
@@ -75,24 +80,24 @@ export function pgSearch(pool: Pool, rankLimit: number): PgSearch {
           // the costliest condition it is checked last.
           const phrase = words.some((w) => spellingsOf(w).some((s) => s.tokens.length > 1));
           if (phrase && offset + limit <= MAX_WALKED_PAGE) await client.query('SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off');
-          const { rows } = await client.query<{ id: number }>(filters.length === 0
+          const rows = await query<{ id: number }>(client, filters.length === 0
             ? /* sql */ `
-              SELECT s.notice_id AS id FROM notice_search s WHERE s.body @@ $1::tsquery
-              ORDER BY s.notice_id DESC LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`
+              SELECT s.notice_id AS id FROM notice_search s WHERE s.body @@ CAST(@all AS tsquery)
+              ORDER BY s.notice_id DESC LIMIT @limit OFFSET @offset`
             : /* sql */ `
               SELECT n.id FROM notices n
-              WHERE ${filters.join(' AND ')} AND (SELECT s.body @@ $1::tsquery FROM notice_search s WHERE s.notice_id = n.id)
-              ORDER BY n.id DESC LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`, params);
+              WHERE ${filters.join(' AND ')} AND (SELECT s.body @@ CAST(@all AS tsquery) FROM notice_search s WHERE s.notice_id = n.id)
+              ORDER BY n.id DESC LIMIT @limit OFFSET @offset`, params);
           return rows.map((r) => ({ id: r.id, score: 0 }));
         }
         // At most rankLimit candidates: each ranking word's tokens are in at most that many notices.
         // ts_rank_cd (cover density) divided by the notice's length (normalization 2) where SQLite has
         // bm25: both rank more matches in a shorter notice higher.
         const from = filters.length > 0 ? 'notice_search s JOIN notices n ON n.id = s.notice_id' : 'notice_search s';
-        const { rows } = await client.query<{ id: number; rank: number }>(/* sql */ `
-          SELECT s.notice_id AS id, ts_rank_cd(s.body, $${params.push(tsqueryText(ranking))}::tsquery, 2) AS rank
-          FROM ${from} WHERE ${['s.body @@ $1::tsquery', ...filters].join(' AND ')}
-          ORDER BY rank DESC, s.notice_id LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`, params);
+        const rows = await query<{ id: number; rank: number }>(client, /* sql */ `
+          SELECT s.notice_id AS id, ts_rank_cd(s.body, CAST(@ranking AS tsquery), 2) AS rank
+          FROM ${from} WHERE ${['s.body @@ CAST(@all AS tsquery)', ...filters].join(' AND ')}
+          ORDER BY rank DESC, s.notice_id LIMIT @limit OFFSET @offset`, { ...params, ranking: tsqueryText(ranking) });
         return rows.map((r) => ({ id: r.id, score: r.rank }));
       });
     },

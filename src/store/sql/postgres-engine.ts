@@ -2,7 +2,7 @@
 // transaction's own connection (inTransaction in pg-database.ts: serialization failures and deadlocks
 // tried again, a second connection from the pool refused while the transaction holds one).
 
-import { inTransaction, sqlState, type Pool, type Queryable } from '../postgres/pg-database.ts';
+import { inTransaction, isInputError, sqlState, type Pool, type Queryable } from '../postgres/pg-database.ts';
 import { compile, valuesOf, type Dialect, type Sql, type SqlEngine, type Statement, type TransactionOptions } from './sql.ts';
 
 const dialect: Dialect = {
@@ -18,6 +18,8 @@ const dialect: Dialect = {
   descNullsLast: 'DESC NULLS LAST',
   stringAgg: (expr, separator, orderBy) => `string_agg(${expr}, ${separator}${orderBy ? ` ORDER BY ${orderBy}` : ''})`,
   isUniqueViolation: (err) => sqlState(err) === '23505',
+  isInputError,
+  jsonArray: (expr, orderBy) => `coalesce(json_agg(${expr} ORDER BY ${orderBy})::text, '[]')`,
   leaseClockMs: '(extract(epoch FROM clock_timestamp()) * 1000)::bigint',
   inList: (name, type) => `= ANY (CAST(@${name} AS ${type}[]))`,
   list: (values) => [...values],

@@ -93,6 +93,17 @@ export interface Dialect {
   /** Whether an error is a unique constraint's refusal (SQLITE_CONSTRAINT_UNIQUE, SQLSTATE 23505). */
   isUniqueViolation(err: unknown): boolean;
   /**
+   * Whether the database refused a value it was given (the input's fault, not the store's): any
+   * constraint on SQLite (SQLITE_CONSTRAINT_*), a constraint or a malformed value on PostgreSQL
+   * (SQLSTATE classes 23 and 22).
+   */
+  isInputError(err: unknown): boolean;
+  /**
+   * The JSON text of an array of `expr` over the rows aggregated, in `orderBy` order, '[]' for none:
+   * json_group_array on SQLite, json_agg as text on PostgreSQL (node-postgres would parse json itself).
+   */
+  jsonArray(expr: string, orderBy: string): string;
+  /**
    * The time in ms since the epoch that leases are reckoned by: the store's clock on SQLite (every
    * process of the file runs on one machine; bound as @nowMs), the database server's on PostgreSQL
    * (the one clock all its servers share).

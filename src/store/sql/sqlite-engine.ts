@@ -16,6 +16,11 @@ const dialect: Dialect = {
   descNullsLast: 'DESC',
   stringAgg: (expr, separator) => `group_concat(${expr}, ${separator})`,
   isUniqueViolation: (err) => (err as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE',
+  isInputError: (err) => {
+    const code = (err as { code?: unknown } | null)?.code;
+    return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+  },
+  jsonArray: (expr, orderBy) => `json_group_array(${expr} ORDER BY ${orderBy})`,
   leaseClockMs: '@nowMs',
   inList: (name) => `IN (SELECT value FROM json_each(@${name}))`,
   list: (values) => JSON.stringify(values),

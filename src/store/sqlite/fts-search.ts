@@ -4,13 +4,8 @@
 import type Database from 'better-sqlite3';
 import type { QueryPhrase } from '../../core/bigram.ts';
 import { splitByFrequency } from '../search-ranking.ts';
+import type { NoticeFilterSql } from '../queries/notice-queries.ts';
 import { ftsMatchExpression } from './fts-query.ts';
-
-/** WHERE clauses over `notices n` and their named parameters, as sqlite-store.ts builds them for its filters. */
-export interface NoticeFilterSql {
-  clauses: string[];
-  params: Record<string, string>;
-}
 
 export interface FtsHit {
   id: number;

@@ -30,14 +30,12 @@ const BLOCK_LOCKS = 0x6a6b02;
 
 type LinkableRow = { id: number; text: string; record_json: string; ingested_at: string; media_type: string; dataset: string };
 type LinkRow = { block: string; link_json: string };
-type IncidentOfRow = { id: number; casebook_number: string | null; own_number: string | null; number_assigned_at: string | null; ids: string | null };
+type IncidentOfRow = { id: number; casebook_number: string | null; own_number: string | null; number_assigned_at: string | null; ids: string };
 
 const toBlockLink = (row: LinkRow): BlockLink => ({ block: row.block, link: JSON.parse(row.link_json) as NoticeLink });
-/** Ids joined by commas (stringAgg), in id order. */
-const idsOf = (joined: string | null): number[] => (joined === null || joined === '' ? [] : joined.split(',').map(Number).sort((a, b) => a - b));
 
 export function groupingQueries(engine: SqlEngine, parts: GroupingParts): GroupingStore {
-  const { inList, list, listRows, recordRows, records, lockEach, json, stringAgg, descNullsLast } = engine.dialect;
+  const { inList, list, listRows, recordRows, records, lockEach, json, jsonArray, descNullsLast } = engine.dialect;
   const linkable = (withText: boolean) => /* sql */ `
     SELECT n.id, ${withText ? 'n.text' : "''"} AS text,
            ${withText ? 'coalesce(n.effective_json, r.record_json)' : LEAN_RECORD[engine.dialect.engine]} AS record_json,
@@ -57,7 +55,7 @@ export function groupingQueries(engine: SqlEngine, parts: GroupingParts): Groupi
   // A block's first @limit notices by one index probe each, whatever the block's size.
   const heads = /* sql */ `
     SELECT b.value AS block,
-           (SELECT ${stringAgg('CAST(h.notice_id AS TEXT)', "','", 'h.notice_id')}
+           (SELECT ${jsonArray('h.notice_id', 'h.notice_id')}
             FROM (SELECT notice_id FROM grouping_blocks WHERE block = b.value ORDER BY notice_id LIMIT @limit) h) AS ids
     FROM ${listRows('blocks', 'text')} b`;
   const enqueue = /* sql */ `
@@ -139,8 +137,8 @@ export function groupingQueries(engine: SqlEngine, parts: GroupingParts): Groupi
       const out = new Map<string, number[]>(blocks.map((b) => [b, []]));
       if (blocks.length === 0) return out;
       if (limit !== undefined) {
-        const found = await engine.each(() => all<{ block: string; ids: string | null }>(heads, { blocks: list(blocks), limit }));
-        for (const row of found) out.set(row.block, idsOf(row.ids));
+        const found = await engine.each(() => all<{ block: string; ids: string }>(heads, { blocks: list(blocks), limit }));
+        for (const row of found) out.set(row.block, JSON.parse(row.ids) as number[]);
         return out;
       }
       const found = await engine.each(() => all<{ block: string; notice_id: number }>(
@@ -178,13 +176,13 @@ export function groupingQueries(engine: SqlEngine, parts: GroupingParts): Groupi
       if (ids.length === 0) return [];
       const found = await engine.each(() => all<IncidentOfRow>(/* sql */ `
         SELECT i.id, i.casebook_number, i.own_number, i.number_assigned_at,
-               (SELECT ${stringAgg('CAST(m.notice_id AS TEXT)', "','", 'm.notice_id')} FROM incident_notices m WHERE m.incident_id = i.id) AS ids
+               (SELECT ${jsonArray('m.notice_id', 'm.notice_id')} FROM incident_notices m WHERE m.incident_id = i.id) AS ids
         FROM incidents i
         WHERE i.id IN (SELECT incident_id FROM incident_notices WHERE notice_id ${inList('ids', 'integer')})
         ORDER BY i.id`, { ids: list(ids) }));
       return found.map((row) => ({
         id: row.id, number: row.casebook_number ?? row.own_number, numberKept: row.casebook_number !== null, ownNumber: row.own_number,
-        numberAssignedAt: row.number_assigned_at, noticeIds: idsOf(row.ids),
+        numberAssignedAt: row.number_assigned_at, noticeIds: JSON.parse(row.ids) as number[],
       }));
     },
     async saveNoticeIndex(entries, done, blocks, mayLink) {

@@ -94,6 +94,8 @@ export interface IncidentStore {
   getIncident(id: number): Promise<StoredIncident | null>;
   /** The incident a notice belongs to, or null for a notice that makes none (kind other than 'incident'). */
   incidentOfNotice(noticeId: number): Promise<number | null>;
+  /** incidentOfNotice of many notices in one read: notice id → incident id, the notices without one left out. */
+  incidentsOfNoticeIds(noticeIds: readonly number[]): Promise<Map<number, number>>;
   /**
    * The incidents a number finds: those carrying it now (a header number or their own; two when a header
    * number clashes), else the one that absorbed an incident that carried it. Either form, '#' allowed.

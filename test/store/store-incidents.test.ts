@@ -68,6 +68,13 @@ describe.each(ENGINES)('incidents and corrections on $name', (engine) => {
     const c = await put(store, OTHER);
     await regroupIncidents(store);
     expect((await incidentOf(store, c)).number).toBe('J2024-0002');
+    // Many notices' incidents in one read, as incidentOfNotice gives them one by one; an unknown id left out.
+    const travel = await put(store, TRAVEL);
+    const many = await store.incidentsOfNoticeIds([c, a, 424242, b, travel, kept]);
+    expect(many).toEqual(new Map(await Promise.all([c, a, b, kept].map(async (n) => [n, await store.incidentOfNotice(n)] as const))));
+    expect(many.get(a)).toBe(many.get(b));
+    expect(many.get(a)).not.toBe(many.get(c));
+    expect(await store.incidentsOfNoticeIds([])).toEqual(new Map());
     // Newest first disclosure first, ids breaking ties.
     expect((await store.listIncidents()).map((i) => i.number)).toEqual(['J2024-0001', 'J2024-0002', '2024-050']);
     expect((await store.listIncidents({ limit: 1, offset: 1 })).map((i) => i.number)).toEqual(['J2024-0002']);

@@ -145,6 +145,14 @@ export function incidentQueries(engine: SqlEngine, now: () => Date): Omit<Incide
       return engine.each(() => incidentOf(noticeId));
     },
 
+    async incidentsOfNoticeIds(noticeIds) {
+      const ids = noticeIds.filter(isRowId);
+      if (ids.length === 0) return new Map();
+      const rows = await engine.each(() => all<{ notice_id: number; incident_id: number }>(
+        `SELECT notice_id, incident_id FROM incident_notices WHERE notice_id ${inList('ids', 'integer')}`, { ids: list(ids) }));
+      return new Map(rows.map((r) => [Number(r.notice_id), Number(r.incident_id)]));
+    },
+
     async findIncidentsByNumber(number) {
       // Either form as written ('#J2024-0078'); anything else simply finds nothing.
       const n = number.trim().replace(/^#/, '');

@@ -30,6 +30,29 @@ describe('organisationIdsHolding', () => {
     expect(await organisationIdsHolding(store, [''], { offset: 0, limit: 10 })).toEqual({ total: 0, ids: [] });
   });
 
+  it('never matches across two texts, counts a text once however often it holds a term, and takes a NUL as text', async () => {
+    const { store } = fakeStore([...rows, { id: 5, text: 'a\u0000b 病院 病院' }]);
+    // 'mikazuki' ends one text and 'フジクラ電装' starts the next.
+    expect(await organisationIdsHolding(store, ['kiフジ', 'ukiフ'], { offset: 0, limit: 10 })).toEqual({ total: 0, ids: [] });
+    expect(await organisationIdsHolding(store, ['病院', 'ほしぞら'], { offset: 0, limit: 10 })).toEqual({ total: 2, ids: [1, 5] });
+    expect(await organisationIdsHolding(store, ['a\u0000b'], { offset: 0, limit: 10 })).toEqual({ total: 0, ids: [] });
+    expect(await organisationIdsHolding(store, ['a b'], { offset: 0, limit: 10 })).toEqual({ total: 1, ids: [5] });
+  });
+
+  it('finds what includes on each text finds, on many random texts', async () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const letters = 'アイウ病院ab';
+    const word = (n: number) => Array.from({ length: n }, () => letters[Math.floor(rand() * letters.length)]).join('');
+    const many = Array.from({ length: 300 }, (_, i) => ({ id: 1000 - i, text: word(Math.floor(rand() * 6)) }));
+    const { store } = fakeStore(many);
+    for (let k = 0; k < 60; k++) {
+      const terms = [word(1 + Math.floor(rand() * 3)), word(1 + Math.floor(rand() * 3))];
+      const expected = many.filter((r) => terms.some((t) => r.text.includes(t))).map((r) => r.id);
+      expect(await organisationIdsHolding(store, terms, { offset: 3, limit: 20 })).toEqual({ total: expected.length, ids: expected.slice(3, 23) });
+    }
+  });
+
   it('reads the texts once per change of the casebook', async () => {
     const s = fakeStore(rows);
     await organisationIdsHolding(s.store, ['病院'], { offset: 0, limit: 5 });

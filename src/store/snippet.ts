@@ -23,6 +23,8 @@ interface Segment {
 interface Normalized {
   text: string;
   segments: Segment[];
+  /** How much of the raw text this covers: all of it, or a prefix ending between two characters. */
+  rawEnd: number;
 }
 
 /**
@@ -53,13 +55,16 @@ const isMarkAt = (raw: string, index: number): boolean => {
   return MARK.test(String.fromCodePoint(raw.codePointAt(index)!));
 };
 
-/** Normalises character by character (a stable run at a time) so every match maps back to the raw text. */
-function normalizeWithMap(raw: string): Normalized {
+/**
+ * Normalises character by character (a stable run at a time) so every match maps back to the raw text:
+ * the raw text up to `until` at least (a character and its marks are never cut), or all of it.
+ */
+function normalizeWithMap(raw: string, until = raw.length): Normalized {
   const out: string[] = [];
   const segments: Segment[] = [];
   let norm = 0;
   let i = 0;
-  while (i < raw.length) {
+  while (i < raw.length && i < until) {
     UNSTABLE.lastIndex = i;
     let stop = UNSTABLE.exec(raw)?.index ?? raw.length;
     // A mark belongs to the character before it, which then leaves the run.
@@ -82,7 +87,7 @@ function normalizeWithMap(raw: string): Normalized {
     norm += piece.length;
     i = end;
   }
-  return { text: out.join(''), segments };
+  return { text: out.join(''), segments, rawEnd: i };
 }
 
 /** The raw span of one unit of the normalised text. */
@@ -178,8 +183,21 @@ function safeIndex(text: string, index: number): number {
  * A one-line passage around the first match of any query word, about `context` characters either
  * side, with every match inside it wrapped in MATCH_START … MATCH_END. Without a match, the opening.
  */
-export function makeSnippet(text: string, query: string, context = 40): string {
-  const spans = matchSpans(normalizeWithMap(text), cachedNeedlesOf(query));
+export function makeSnippet(text: string, query: string, context = 40, firstPrefix = 2048): string {
+  const needles = cachedNeedlesOf(query);
+  // A longer needle's match that starts inside the passage wins over a shorter one's there, so the
+  // prefix must reach past the passage's end by more than such a match's raw span: four times the
+  // needle's length and more (only characters that normalise to nothing, inside a match, stretch it further).
+  const margin = 8 + 4 * needles.reduce((n, needle) => Math.max(n, needle.length), 0);
+  let spans: Array<[number, number]>;
+  // Most notices name the word early: normalise a prefix, and more only when the passage may lie beyond it.
+  for (let until = firstPrefix; ; until *= 4) {
+    const norm = normalizeWithMap(text, until);
+    spans = matchSpans(norm, needles);
+    if (norm.rawEnd >= text.length) break;
+    const first = spans[0];
+    if (first && first[1] + context + margin <= norm.rawEnd) break;
+  }
   const first = spans[0];
   const from = first ? Math.max(0, safeIndex(text, first[0] - context)) : 0;
   const to = first ? Math.min(text.length, safeIndex(text, first[1] + context)) : Math.min(text.length, safeIndex(text, context * 2));

@@ -62,4 +62,21 @@ describe('makeSnippet', () => {
     expect(snippet.split(MATCH_START)).toHaveLength(12);
     expect(snippet).toBe(`${marked('個人情報').repeat(11)}…`);
   });
+
+  it('gives the same passage from a prefix of the text as from the whole, wherever the matches fall', () => {
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    // Kanji, kana, full-width letters and digits (NFKC changes them), ㈱ (one character, three after), a
+    // dakuten to compose, spaces and punctuation: matches that normalise to another length sit anywhere.
+    const pieces = ['個人', '情報', '漏えい', 'ＡＢＣ', 'abc', '１２', '㈱', 'カ\u3099', 'が', '、', ' ', '\n', '（株）', 'の', '🀄'];
+    const text = (n: number) => Array.from({ length: n }, () => pieces[Math.floor(rand() * pieces.length)]).join('');
+    const queries = ['個人情報', '情報 漏えい', 'abc', '(株)', 'が', '１２ 個人', '存在しない語'];
+    for (let k = 0; k < 400; k++) {
+      const t = text(5 + Math.floor(rand() * 400));
+      for (const q of [queries[k % queries.length]!, queries[(k * 3 + 1) % queries.length]!]) {
+        const whole = makeSnippet(t, q, 40, Infinity);
+        for (const prefix of [1, 5, 37]) expect(makeSnippet(t, q, 40, prefix)).toBe(whole);
+      }
+    }
+  });
 });

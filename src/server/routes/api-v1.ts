@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { etag } from 'hono/etag';
+import { bodyEtag } from '../body-etag.ts';
 import type { z } from 'zod';
 import { statBy, allStats } from '../../analyze/stats/stats-by.ts';
 import { selectIncidentPage, selectIncidents } from '../../app/incident-selection.ts';
@@ -48,12 +48,12 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
   const api = new Hono();
 
   let openapi: string | null = null;
-  api.get('/api/openapi.json', etag(), (c) => {
+  api.get('/api/openapi.json', bodyEtag(), (c) => {
     openapi ??= JSON.stringify(openApiDocument());
     return c.body(openapi, 200, { 'Content-Type': 'application/json' });
   });
 
-  api.get('/api/v1/incidents', etag(), async (c) => {
+  api.get('/api/v1/incidents', bodyEtag(), async (c) => {
     const raw = c.req.queries();
     const paging = parse(s.incidentListQuery.pick({ limit: true, cursor: true }), single(raw, ['limit', 'cursor']));
     const selection = parseSelection(raw, ['limit', 'cursor']);
@@ -65,7 +65,7 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
     return json(c, s.incidentPageSchema, { items: page.map(incidentLine), total, next_cursor: next });
   });
 
-  api.get('/api/v1/incidents/:id', etag(), async (c) => {
+  api.get('/api/v1/incidents/:id', bodyEtag(), async (c) => {
     const { id: ref } = parse(s.incidentRefPath, { id: c.req.param('id') });
     const asked = typeof ref === 'number' ? ref : await incidentByNumber(deps.store, ref);
     // An incident a merge retired answers as the one it went into (its id in the body says which).
@@ -79,7 +79,7 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
     return json(c, s.incidentDetailSchema, { ...incidentLine(row), notices });
   });
 
-  api.get('/api/v1/organisations', etag(), async (c) => {
+  api.get('/api/v1/organisations', bodyEtag(), async (c) => {
     // Every parameter given, so that the strict schema names one it does not know.
     const raw = c.req.queries();
     const query = parse(s.organisationListQuery, single(raw, Object.keys(raw)));
@@ -92,12 +92,12 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
     return json(c, s.organisationPageSchema, { items: rows.map(organisationJson), total, next_cursor: next });
   });
 
-  api.get('/api/v1/organisations/:id', etag(), async (c) => {
+  api.get('/api/v1/organisations/:id', bodyEtag(), async (c) => {
     const { id } = parse(s.idPath, { id: c.req.param('id') });
     return json(c, s.organisationDetailSchema, organisationDetailJson(await organisationView(deps.store, id)));
   });
 
-  api.get('/api/v1/notices/:id', etag(), async (c) => {
+  api.get('/api/v1/notices/:id', bodyEtag(), async (c) => {
     const { id } = parse(s.idPath, { id: c.req.param('id') });
     const n = await deps.store.getNotice(id);
     if (!n) throw new JikenboError('not_found', `no notice ${id}`, { subject: 'id' });
@@ -110,20 +110,18 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
     });
   });
 
-  api.get('/api/v1/search', etag(), async (c) => {
+  api.get('/api/v1/search', bodyEtag(), async (c) => {
     const q = parse(s.searchQuery, single(c.req.queries(), ['q', 'limit']));
     const hits = await deps.store.search(expandSpellings(q.q, spellingGroupsOf(c, false)).query, { limit: q.limit ?? DEFAULT_LIMIT });
-    const items = [];
-    for (const h of hits) {
-      items.push({
-        notice_id: h.id, incident_id: await deps.store.incidentOfNotice(h.id), header: h.header, title: h.title,
-        organization: h.organization, disclosure_date: h.disclosureDate, snippet: h.snippet, score: h.score,
-      });
-    }
+    const incidents = await deps.store.incidentsOfNoticeIds(hits.map((h) => h.id));
+    const items = hits.map((h) => ({
+      notice_id: h.id, incident_id: incidents.get(h.id) ?? null, header: h.header, title: h.title,
+      organization: h.organization, disclosure_date: h.disclosureDate, snippet: h.snippet, score: h.score,
+    }));
     return json(c, s.searchResultSchema, { items });
   });
 
-  api.get('/api/v1/stats', etag(), async (c) => {
+  api.get('/api/v1/stats', bodyEtag(), async (c) => {
     const raw = c.req.queries();
     const { by } = parse(s.statsQuery.pick({ by: true }), single(raw, ['by']));
     // Statistics count the Japanese notices' incidents unless the query names a dataset (core/dataset.ts).
@@ -133,7 +131,7 @@ export function apiV1Routes(deps: { store: Store; archive: Archive }): Hono {
     return json(c, s.statsSchema, { incidents: rows.length, by: by ?? null, stats });
   });
 
-  api.get('/api/v1/claims', etag(), async (c) => {
+  api.get('/api/v1/claims', bodyEtag(), async (c) => {
     const range = parse(s.claimsQuery, single(c.req.queries(), ['from', 'to']));
     if (range.from && range.to && range.from > range.to) throw new JikenboError('bad_input', `from (${range.from}) is after to (${range.to})`, { subject: 'from' });
     // Claims arrive with the leak-site claims store; until a store has them the route says so.

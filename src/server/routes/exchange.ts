@@ -1,7 +1,7 @@
 // The feed and the file exports of any filtered list: /feed.atom, /export.csv, /export.jsonl. They take
 // the incidents page's filter parameters, so a view's URL turns into its feed or file by its path.
 import { Hono, type Context } from 'hono';
-import { etag } from 'hono/etag';
+import { bodyEtag } from '../body-etag.ts';
 import { selectIncidents } from '../../app/incident-selection.ts';
 import { parseSelection } from '../../app/request-schemas.ts';
 import { incidentsToAtom } from '../../formats/atom.ts';
@@ -14,7 +14,7 @@ const FEED_SIZE = 100;
 export function exchangeRoutes(deps: { store: Store; archive: Archive }): Hono {
   const app = new Hono();
 
-  app.get('/feed.atom', etag(), async (c) => {
+  app.get('/feed.atom', bodyEtag(), async (c) => {
     const rows = (await selectIncidents(deps.store, parseSelection(c.req.queries()))).slice(0, FEED_SIZE);
     const origin = new URL(c.req.url).origin;
     const query = new URL(c.req.url).search;
@@ -27,8 +27,8 @@ export function exchangeRoutes(deps: { store: Store; archive: Archive }): Hono {
     return c.body(body, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
   });
 
-  app.get('/export.csv', etag(), async (c) => download(c, incidentsToCsv(await rows(c)), 'text/csv; charset=utf-8; header=present', 'csv'));
-  app.get('/export.jsonl', etag(), async (c) => download(c, incidentsToJsonl(await rows(c)), 'application/jsonl; charset=utf-8', 'jsonl'));
+  app.get('/export.csv', bodyEtag(), async (c) => download(c, incidentsToCsv(await rows(c)), 'text/csv; charset=utf-8; header=present', 'csv'));
+  app.get('/export.jsonl', bodyEtag(), async (c) => download(c, incidentsToJsonl(await rows(c)), 'application/jsonl; charset=utf-8', 'jsonl'));
 
   async function rows(c: Context) {
     return selectIncidents(deps.store, parseSelection(c.req.queries()));

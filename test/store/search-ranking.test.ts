@@ -48,6 +48,10 @@ describe.each(ENGINES)('search ranking on $name', (engine) => {
     expect(hits.map((h) => h.score)).toEqual([0, 0, 0]);
     expect((await store.search('不正アクセス', { limit: 1, offset: 1 })).map((h) => h.id)).toEqual([twice]);
     expect(await store.searchNoticeIds('不正アクセス')).toEqual([once, twice, thrice]);
+    // Small windows are read a row at a time, large ones all at once (sqlite/fts-search.ts): the same order.
+    expect(await store.searchNoticeIds('不正アクセス', { limit: 2 })).toEqual([once, twice]);
+    expect((await store.search('不正アクセス', { limit: 1000, offset: 1 })).map((h) => h.id)).toEqual([twice, thrice]);
+    expect((await store.search('不正アクセス', { limit: 1000, offset: 3 }))).toEqual([]);
   });
 
   it('ranks by the rare word and lets the common word only narrow the matches', async () => {

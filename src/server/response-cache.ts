@@ -52,7 +52,7 @@ const UNCACHED = /^\/(documents\/\d+\/original|login|account|admin|watchlists)(\
 export function responseCache(store: Store, options: ResponseCacheOptions = {}): MiddlewareHandler {
   const capacity = options.entries ?? 256;
   const maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
-  const totalBytes = options.totalBytes ?? 32 * 1024 * 1024;
+  const totalBytes = options.totalBytes ?? 16 * 1024 * 1024;
   const entries = new Map<string, Entry>();
   let held = 0;
   const evictOldest = () => {

@@ -32,7 +32,7 @@ export function dashboardScope(queries: Record<string, string[]>): FactsScope {
 
 export function dashboardRoutes(deps: { store: Store }): Hono {
   const app = new Hono();
-  const views = new ViewCache<DashboardView>();
+  const views = new ViewCache<DashboardView>(16);
   // By content: two filters (or a change of the casebook) that give the same figures draw them once.
   const svgs = new ChartSvgCache();
 

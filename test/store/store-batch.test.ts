@@ -52,6 +52,12 @@ describe.each(ENGINES)('Store.ingestDocuments on $name', (engine) => {
     expect(audit.find((a) => a.subject === `document:${docIds[2]}`)!.after).toMatchObject({
       source: 'hospital.txt', notices: results[2]!.noticeIds,
     });
+    // Each new incident has its export key from the start (given at insert, on the batch's path and on
+    // one document's): a random version-4 UUID, all different.
+    const single = await store.ingestDocument(makeDocument(NOTICES.contractor.text, 'one.txt'), [makeNotice(NOTICES.contractor.text, NOTICES.contractor.record)]);
+    const keys = await Promise.all([...results.map((r) => r.noticeIds[0]!), single.noticeIds[0]!].map(async (n) => (await store.getIncident((await store.incidentOfNotice(n))!))!.exportKey));
+    for (const key of keys) expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(keys).size).toBe(4);
   });
 
   it('keeps the several notices of one document in ordinal order', async () => {

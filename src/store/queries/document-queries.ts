@@ -54,7 +54,9 @@ const INSERT_NOTICE = /* sql */ `
   VALUES (@documentId, @ordinal, @start, @end, @text, @header, @organization, @title,
           @disclosureDate, @casebookId, @sector, @affectedCount, @kind) RETURNING id`;
 const INSERT_RECORD = 'INSERT INTO records (notice_id, record_json, extractor_version, created_at) VALUES (@noticeId, @recordJson, @version, @at)';
-const INSERT_INCIDENT = 'INSERT INTO incidents (created_at) VALUES (@at) RETURNING id';
+// The export key given here (a random UUID, as the SQLite trigger and PostgreSQL's default would make
+// it): SQLite's trigger would otherwise rewrite every new incident's row, and queue its facts once more.
+const INSERT_INCIDENT = 'INSERT INTO incidents (created_at, export_key) VALUES (@at, @exportKey) RETURNING id';
 const INSERT_MEMBER = 'INSERT INTO incident_notices (incident_id, notice_id) VALUES (@incidentId, @noticeId)';
 const NOTICE_IDS = 'SELECT id FROM notices WHERE document_id = @documentId ORDER BY ordinal';
 
@@ -101,7 +103,7 @@ export function documentQueries(engine: SqlEngine, now: () => Date, parts: Engin
       if (types.length > 0) yield* run(insertTypes, { noticeId, types: list(types) });
       // In the same transaction, so a crash never leaves a notice outside every incident; regrouping links it later.
       if (r.kind === 'incident') {
-        const incidentId = (yield* get<{ id: number }>(INSERT_INCIDENT, { at }))!.id;
+        const incidentId = (yield* get<{ id: number }>(INSERT_INCIDENT, { at, exportKey: crypto.randomUUID() }))!.id;
         yield* run(INSERT_MEMBER, { incidentId, noticeId });
       }
       index.push({ noticeId, body });
@@ -144,7 +146,8 @@ export function documentQueries(engine: SqlEngine, now: () => Date, parts: Engin
     INSERT INTO notice_types (notice_id, position, type)
     SELECT t.notice_id, t.position, t.type FROM ${recordRows('types', { notice_id: 'integer', position: 'integer', type: 'text' })} AS t WHERE true`;
   const insertIncidents = /* sql */ `
-    INSERT INTO incidents (id, created_at) SELECT i.value, @at FROM ${listRows('ids', 'integer')} AS i WHERE true`;
+    INSERT INTO incidents (id, created_at, export_key)
+    SELECT i.id, @at, i.export_key FROM ${recordRows('incidents', { id: 'integer', export_key: 'text' })} AS i WHERE true`;
   const insertMembers = /* sql */ `
     INSERT INTO incident_notices (incident_id, notice_id)
     SELECT m.incident_id, m.notice_id FROM ${recordRows('members', { incident_id: 'integer', notice_id: 'integer' })} AS m WHERE true`;
@@ -201,7 +204,7 @@ export function documentQueries(engine: SqlEngine, now: () => Date, parts: Engin
       const alone = ids.filter((_, k) => notices[k]!.n.input.record.kind === 'incident');
       if (alone.length > 0) {
         const incidentIds = (yield* all<{ id: number }>(nextIds('incidents'), { count: alone.length })).map((r) => r.id).sort((a, b) => a - b);
-        yield* run(insertIncidents, { at, ids: list(incidentIds) });
+        yield* run(insertIncidents, { at, incidents: records(incidentIds.map((id) => ({ id, export_key: crypto.randomUUID() }))) });
         yield* run(insertMembers, { members: records(alone.map((noticeId, k) => ({ incident_id: incidentIds[k]!, notice_id: noticeId }))) });
       }
       notices.forEach((x, k) => index.push({ noticeId: ids[k]!, body: x.n.body }));

@@ -36,6 +36,7 @@ describe.each(ENGINES)('search ranking on $name', (engine) => {
     const [thrice, twice, once] = await ingest(store, [THRICE, TWICE, ONCE]);
     const hits = await store.search('不正アクセス');
     expect(hits.map((h) => h.id)).toEqual([thrice, twice, once]);
+    expect(await store.searchNoticeIds('不正アクセス')).toEqual([thrice, twice, once]);
     expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
     expect(hits[1]!.score).toBeGreaterThan(hits[2]!.score);
   });

@@ -45,15 +45,17 @@ export function ftsSearch(db: Database.Database, rankLimit: number): FtsSearch {
   const everyMatch = db.prepare<[string], string>(/* sql */ `
     SELECT json_group_array(rowid) FROM (SELECT rowid FROM notice_fts WHERE notice_fts MATCH ? ORDER BY rowid)`).pluck();
 
+  const everyMatchNewestFirst = (match: string) => (JSON.parse(everyMatch.get(match)!) as number[]).reverse();
+  const takesAll = (filter: NoticeFilterSql, window: { limit: number; offset: number }) => filter.clauses.length === 0 && window.offset + window.limit > ONE_ROW_EACH;
+  const windowOf = (ids: number[], window: { limit: number; offset: number }) =>
+    (window.offset === 0 && ids.length <= window.limit ? ids : ids.slice(window.offset, window.offset + window.limit));
+
   const countOf = (phrase: QueryPhrase) => countUpTo.get(ftsMatchExpression([phrase])!, rankLimit + 1)!.n;
 
   /** Every word common: newest first, filters checked row by row as FTS5 walks its ids down. */
   function newest(match: string, filter: NoticeFilterSql, window: { limit: number; offset: number }): number[] {
     // A window this large takes (nearly) every match: all of them at once, turned newest first.
-    if (filter.clauses.length === 0 && window.offset + window.limit > ONE_ROW_EACH) {
-      const all = (JSON.parse(everyMatch.get(match)!) as number[]).reverse();
-      return window.offset === 0 && all.length <= window.limit ? all : all.slice(window.offset, window.offset + window.limit);
-    }
+    if (takesAll(filter, window)) return windowOf(everyMatchNewestFirst(match), window);
     // CROSS JOIN keeps FTS5 as the outer loop, so LIMIT stops the walk early.
     const sql = filter.clauses.length === 0
       ? 'SELECT rowid FROM notice_fts WHERE notice_fts MATCH @match ORDER BY rowid DESC LIMIT @limit OFFSET @offset'
@@ -76,7 +78,16 @@ export function ftsSearch(db: Database.Database, rankLimit: number): FtsSearch {
     const all = ftsMatchExpression(words);
     // A query of only punctuation has no token to look for, so nothing can match it.
     if (all === null) return [];
-    const counts = words.map(countOf);
+    let counts: number[];
+    if (words.length === 1 && takesAll(filter, window)) {
+      // One word, every match wanted: a single walk over them both counts them and, for a common word,
+      // is the answer (counting up to the limit first walked a thousand of them once more).
+      const newestFirst = everyMatchNewestFirst(all);
+      if (newestFirst.length > rankLimit) return windowOf(newestFirst, window);
+      counts = [newestFirst.length];
+    } else {
+      counts = words.map(countOf);
+    }
     // A word in no notice: the AND of the words matches nothing.
     if (counts.includes(0)) return [];
     const { ranking, narrowing } = splitByFrequency(words, (_, i) => counts[i]! > rankLimit);

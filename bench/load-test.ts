@@ -84,7 +84,8 @@ async function startServe(db: string): Promise<{ child: ChildProcess; base: stri
         ready();
       }
     });
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    // Only the tail is kept for the message: serve logs a line per request for as long as the load runs.
+    child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
     child.on('exit', (code) => fail(new Error(`serve exited ${code}: ${err}`)));
   });
   return { child, base: `http://127.0.0.1:${port}` };

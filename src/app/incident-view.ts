@@ -5,6 +5,7 @@ import type { IncidentSort } from '../analyze/incident-order.ts';
 import type { FactsView } from '../store/store.ts';
 import type { Store } from '../store/ports.ts';
 import { refreshIncidentFacts, type IncidentFacts } from './incident-facts.ts';
+import { recentMatches } from './recent-matches.ts';
 import { expandSpellings, variantGroups, type VariantGroup } from '../core/spelling-variants.ts';
 
 /** The view of a query and a filter; the facts of every queued incident made again first. */
@@ -14,7 +15,7 @@ export async function incidentView(
   await refreshIncidentFacts(store);
   // Each word with its other spellings (漏洩 finds 漏えい too): core/spelling-variants.ts.
   const query = expandSpellings(q.trim(), spellings).query;
-  return { filter, ...(query ? { hits: await store.searchNoticeIds(query) } : {}) };
+  return { filter, ...(query ? { hits: await recentMatches(store, query) } : {}) };
 }
 
 /** The order a view is shown in when none is asked: by relevance when searching, else newest first. */

@@ -1,7 +1,7 @@
 // Which organisations hold a search term, answered from memory: every listed organisation's search text
-// (names, romaji, domains) read once per change of the casebook, then searched with indexOf over them all joined. In SQL the
-// same question is a LIKE '%term%' over every row, which no index answers: 40–160 ms of CPU a search
-// at 56,000 organisations (100,000 posts), paid by every search page for its organisation hits.
+// (names, romaji, domains) read once per change of the casebook, joined, and searched with indexOf. In
+// SQL the same question is a LIKE '%term%' over every row, which no index answers: 40–160 ms of CPU a
+// search at 56,000 organisations (100,000 posts), paid by every search page for its organisation hits.
 import type { OrganisationStore, Store } from '../store/ports.ts';
 
 interface Texts {

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { bodyEtag } from '../body-etag.ts';
 import type { z } from 'zod';
 import { statBy, allStats } from '../../analyze/stats/stats-by.ts';
 import { selectIncidentPage, selectIncidents } from '../../app/incident-selection.ts';
@@ -32,6 +31,7 @@ import { actorOf } from '../auth/viewer.ts';
 import { pathUnder } from '../../sources/path-under.ts';
 import { expandSpellings } from '../../core/spelling-variants.ts';
 import { spellingGroupsOf } from '../search-spellings.ts';
+import { bodyEtag } from '../body-etag.ts';
 
 /** The part of the store /api/v1/claims reads (see Store.listClaims). */
 interface ClaimStore {

@@ -1,13 +1,13 @@
 // The feed and the file exports of any filtered list: /feed.atom, /export.csv, /export.jsonl. They take
 // the incidents page's filter parameters, so a view's URL turns into its feed or file by its path.
 import { Hono, type Context } from 'hono';
-import { bodyEtag } from '../body-etag.ts';
 import { selectIncidents } from '../../app/incident-selection.ts';
 import { parseSelection } from '../../app/request-schemas.ts';
 import { incidentsToAtom } from '../../formats/atom.ts';
 import { incidentsToCsv } from '../../formats/csv.ts';
 import { incidentsToJsonl } from '../../formats/jsonl.ts';
 import type { Archive, Store } from '../../store/ports.ts';
+import { bodyEtag } from '../body-etag.ts';
 
 const FEED_SIZE = 100;
 

@@ -26,7 +26,7 @@ rmSync(NEXT, { recursive: true, force: true });
 try {
   await build({
     absWorkingDir: ROOT,
-    entryPoints: { cli: 'src/cli/main.ts', reader: 'src/app/ingest-reader-main.ts' },
+    entryPoints: { cli: 'src/cli/main.ts', reader: 'src/app/ingest-reader-main.ts', 'page-worker': 'src/server/page-worker-main.ts' },
     outdir: NEXT,
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',

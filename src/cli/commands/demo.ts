@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { join, sep } from 'node:path';
 import { addAccount } from '../../app/accounts.ts';
 import { openCommandCasebook } from '../open-casebook.ts';
+import { resolveDbPath } from '../../app/casebook.ts';
 import { packageRoot } from '../../app/package-root.ts';
 import { cliActor, parseCommand } from '../options.ts';
 import { printReport, runWithProgress } from './ingest.ts';
@@ -29,5 +30,5 @@ export async function demoCommand(args: string[]): Promise<number> {
     await addAccount(casebook.store, { name: 'demo', role: 'admin', password }, cliActor());
     process.stdout.write(`jikenbo demo: to review and correct, sign in as "demo" with password ${password} (shown once; jikenbo user passwd demo changes it)\n`);
   }
-  return listen(casebook, { ...values, 'public-read': true });
+  return listen(casebook, { ...values, 'public-read': true, dbPath: resolveDbPath(values.db) });
 }

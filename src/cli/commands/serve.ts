@@ -1,5 +1,7 @@
 // `jikenbo serve`: the web app on http://localhost:8080 (or --port / PORT).
 import { serve } from '@hono/node-server';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { resolveDbPath, type Casebook } from '../../app/casebook.ts';
 import { openCommandCasebook } from '../open-casebook.ts';
 import { decodeLimits } from '../../app/decoder.ts';
@@ -12,43 +14,53 @@ import { createLogger, LOG_LEVELS, type LogLevel } from '../../app/log.ts';
 import { groupingJobLog, watchJobLog } from '../../app/job-log.ts';
 import { parseCommand, portSchema, validate } from '../options.ts';
 import { z } from 'zod';
+import { JikenboError } from '../../core/errors.ts';
 import { loadSettings } from '../../app/settings.ts';
 import type { VariantGroup } from '../../core/spelling-variants.ts';
+import { PageWorker, withPageWorker } from '../../server/page-worker.ts';
+import { packageRoot, runningFromSource } from '../../app/package-root.ts';
+import { buildState } from '../../../bin/build-stamp.mjs';
 
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommand('serve', args, {
     db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'no-watch': { type: 'boolean' }, 'public-read': { type: 'boolean' },
-    'trust-proxy': { type: 'boolean' }, quiet: { type: 'boolean' }, 'log-level': { type: 'string' },
+    'trust-proxy': { type: 'boolean' }, quiet: { type: 'boolean' }, 'log-level': { type: 'string' }, 'page-workers': { type: 'string' },
   });
   decodeLimits(); // a bad limit in the environment (decode-limits.ts) is refused before any work
   logLevelOf(values); // and a bad --log-level
+  pageWorkersOf(values); // and a bad --page-workers
   const dbPath = resolveDbPath(values.db);
   // The casebook's time zone: JIKENBO_TIME_ZONE, else the settings file beside it, else Asia/Tokyo.
   const settings = loadSettings(dbPath);
   const timeZone = process.env.JIKENBO_TIME_ZONE || settings.timeZone || undefined;
   const casebook = await openCommandCasebook(values.db);
-  return listen(casebook, { ...values, ...(timeZone ? { timeZone } : {}), searchVariants: settings.searchVariants });
+  return listen(casebook, { ...values, ...(timeZone ? { timeZone } : {}), searchVariants: settings.searchVariants, dbPath });
 }
 
 /** Serves until SIGINT/SIGTERM, then closes the casebook. */
 export async function listen(
   casebook: Casebook, values: {
     port?: string; host?: string; 'no-watch'?: boolean; 'public-read'?: boolean; 'trust-proxy'?: boolean; quiet?: boolean; 'log-level'?: string;
-    timeZone?: string; searchVariants?: VariantGroup[];
+    timeZone?: string; searchVariants?: VariantGroup[]; 'page-workers'?: string;
+    /** The casebook's path or URL, for the page worker to open it too; without it there is no worker. */
+    dbPath?: string;
   },
 ): Promise<number> {
-  const log = createLogger({ level: logLevelOf(values) });
+  const logLevel = logLevelOf(values);
+  const log = createLogger({ level: logLevel });
+  const workers = pageWorkersOf(values);
   const { port, host } = validate('serve', z.object({ port: portSchema, host: z.string().min(1) }), {
     port: values.port ?? process.env.PORT ?? 8080,
     host: values.host ?? process.env.HOST ?? '127.0.0.1',
   });
   const publicRead = values['public-read'] === true;
+  // JIKENBO_TIME_ZONE also for `demo`, which reads no settings file.
+  const timeZone = values.timeZone || process.env.JIKENBO_TIME_ZONE || undefined;
   // --trust-proxy: only behind a reverse proxy that appends the client's address to X-Forwarded-For
   // (a client reaching the server directly could otherwise name any address it likes).
   const app = createApp(casebook, {
     publicRead, trustProxy: values['trust-proxy'] === true,
-    // JIKENBO_TIME_ZONE also for `demo`, which reads no settings file.
-    ...(values.timeZone || process.env.JIKENBO_TIME_ZONE ? { timeZone: values.timeZone || process.env.JIKENBO_TIME_ZONE } : {}),
+    ...(timeZone ? { timeZone } : {}),
     ...(values.searchVariants ? { searchVariants: values.searchVariants } : {}),
     log,
   });
@@ -56,8 +68,16 @@ export async function listen(
     // stderr is the log's (JSON lines): the hint is one of them.
     log.warn(`no accounts yet; make the first admin with: jikenbo user add NAME --role admin${publicRead ? '' : ' (until then nobody can sign in)'}`);
   }
+  const workerFile = workers > 0 && values.dbPath !== undefined ? pageWorkerFile() : null;
+  if (workers > 0 && workerFile === null) log.warn('no page worker: it runs compiled code (npm run build), and this casebook was opened without its path');
+  const worker = workerFile === null || values.dbPath === undefined ? null : new PageWorker({
+    file: workerFile,
+    data: { db: values.dbPath, logLevel, publicRead, trustProxy: values['trust-proxy'] === true, ...(timeZone ? { timeZone } : {}), ...(values.searchVariants ? { searchVariants: values.searchVariants } : {}) },
+    writeLine: (line) => void process.stderr.write(`${line}\n`),
+  });
+  const fetch = worker === null ? app.fetch : withPageWorker(app.fetch, worker);
   return new Promise<number>((resolveExit) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    const server = serve({ fetch, port, hostname: host }, (info) => {
       process.stdout.write(`jikenbo: serving ${casebook.location} at http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}/ (Ctrl-C to stop)\n`);
     });
     server.on('error', (err: Error) => {
@@ -77,11 +97,32 @@ export async function listen(
       .then(() => refreshOrganisations(casebook.store))
       .then(grouping.done, grouping.failed);
     const stop = () => {
-      void (watch?.stop() ?? Promise.resolve()).then(() => server.close(() => void casebook.close().then(() => resolveExit(0))));
+      void (watch?.stop() ?? Promise.resolve()).then(() => server.close(() => void (worker?.close() ?? Promise.resolve()).then(() => casebook.close()).then(() => resolveExit(0))));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/**
+ * Whether pages are worked out on a second thread too (server/page-worker.ts): --page-workers 0 or 1,
+ * else JIKENBO_PAGE_WORKERS, else 0. Off unless asked for: under many clients it answers about half as
+ * many pages again, but holds a second copy of the caches (BENCHMARKS.md: about 50 MB more at rest and
+ * at peak at 100,000 posts). 1 on a machine with one core is refused: there is no core to give it.
+ */
+function pageWorkersOf(values: { 'page-workers'?: string }): number {
+  const given = values['page-workers'] ?? process.env.JIKENBO_PAGE_WORKERS ?? '0';
+  const count = validate('serve', z.object({ 'page-workers': z.enum(['0', '1']) }), { 'page-workers': given })['page-workers'] === '1' ? 1 : 0;
+  if (count > 0 && availableParallelism() < 2) {
+    throw new JikenboError('bad_input', 'serve: --page-workers 1 needs a second core, and this machine has one', { subject: 'page-workers' });
+  }
+  return count;
+}
+
+/** The worker's compiled entry: dist/page-worker.js, when dist/ holds the code that runs (scripts/build.mjs). */
+function pageWorkerFile(): string | null {
+  if (runningFromSource() && buildState(packageRoot()) !== 'fresh') return null;
+  return join(packageRoot(), 'dist/page-worker.js');
 }
 
 /**

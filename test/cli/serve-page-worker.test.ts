@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jikenbo } from '../helpers/run-cli.ts';
+import { createTestDatabase } from '../helpers/postgres.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 type Line = Record<string, unknown>;
@@ -60,6 +61,61 @@ async function page(base: string, path: string, init: RequestInit = {}): Promise
   return { status: res.status, body: (await res.text()).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID'), cookie: res.headers.get('set-cookie') };
 }
 
+/** Read pages from a serve with a worker, many at once, against the same pages from one without. */
+async function samePagesEitherWay(db: string): Promise<void> {
+  const words = ['漏えい', '不正アクセス', 'ランサムウェア', '委託先'].map(encodeURIComponent);
+  let paths = ['/', '/?type=ransomware', '/dashboard', '/api/v1/search?q=' + words[0], '/organisations', ...words.map((w) => `/?q=${w}`)];
+  const worker = await startServe(db, '1');
+  let fromWorker: Map<string, string>;
+  try {
+    const front = await page(worker.base, '/');
+    const incident = /href="(\/incidents\/[^"?#]+)"/.exec(front.body)?.[1];
+    expect(incident, 'an incident link on the front page').toBeDefined();
+    paths = [...paths, incident!];
+    // Give the worker time to start, then ask for every page eight times over, all at once.
+    await new Promise((r) => setTimeout(r, 1500));
+    const answers = await Promise.all(Array.from({ length: 8 }, () => paths).flat().map(async (p) => ({ p, ...(await page(worker.base, p)) })));
+    for (const a of answers) expect(a.status, a.p).toBe(200);
+    fromWorker = new Map(paths.map((p) => [p, answers.find((a) => a.p === p)!.body]));
+    // Each page the same every time, whichever thread made it.
+    for (const a of answers) expect(a.body === fromWorker.get(a.p), a.p).toBe(true);
+    // A page that sets the language cookie passes it on; a HEAD has no body.
+    const english = await page(worker.base, '/?lang=en');
+    expect(english.cookie).toMatch(/^jikenbo_lang=en;/);
+    expect(english.body).toContain('lang="en"');
+    const head = await fetch(worker.base + '/', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    // Not a read page: the main thread's.
+    expect((await fetch(worker.base + '/static/app.css')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+  } finally {
+    await stop(worker);
+  }
+  const lines = jsonLines(worker.stderr()).filter((l) => l.msg === 'request');
+  const byWorker = lines.filter((l) => l.thread === 'page-worker');
+  expect(byWorker.length, `requests the worker answered: ${worker.stderr()}`).toBeGreaterThan(0);
+  expect(byWorker.every((l) => l.status === 200)).toBe(true);
+  expect(lines.find((l) => l.path === '/static/app.css')?.thread).toBeUndefined();
+  // The worker answered what it took: nothing went back to the main thread as unanswerable.
+  expect(worker.stderr()).not.toContain('could not answer');
+  // Every line of stderr is JSON, the worker's too.
+  expect(worker.stderr().trim().split('\n').filter((l) => !l.startsWith('{'))).toEqual([]);
+
+  // The same pages from a server with no worker.
+  const alone = await startServe(db, '0');
+  try {
+    for (const p of paths) {
+      const a = await page(alone.base, p);
+      expect(a.status, p).toBe(200);
+      expect(a.body === fromWorker.get(p), p).toBe(true);
+    }
+  } finally {
+    await stop(alone);
+  }
+  expect(jsonLines(alone.stderr()).some((l) => l.thread === 'page-worker')).toBe(false);
+}
+
 describe('serve --page-workers 1', () => {
   const dir = tempDir();
   const db = join(dir, 'demo.db');
@@ -68,59 +124,18 @@ describe('serve --page-workers 1', () => {
     expect(ingested.code, ingested.stderr).toBe(0);
   }, 120_000);
 
-  it('answers read pages from the worker as the main thread would, many at once', async () => {
-    const words = ['漏えい', '不正アクセス', 'ランサムウェア', '委託先'].map(encodeURIComponent);
-    let paths = ['/', '/?type=ransomware', '/dashboard', '/api/v1/search?q=' + words[0], '/organisations', ...words.map((w) => `/?q=${w}`)];
-    const worker = await startServe(db, '1');
-    let fromWorker: Map<string, string>;
-    try {
-      const front = await page(worker.base, '/');
-      const incident = /href="(\/incidents\/[^"?#]+)"/.exec(front.body)?.[1];
-      expect(incident, 'an incident link on the front page').toBeDefined();
-      paths = [...paths, incident!];
-      // Give the worker time to start, then ask for every page eight times over, all at once.
-      await new Promise((r) => setTimeout(r, 1500));
-      const answers = await Promise.all(Array.from({ length: 8 }, () => paths).flat().map(async (p) => ({ p, ...(await page(worker.base, p)) })));
-      for (const a of answers) expect(a.status, a.p).toBe(200);
-      fromWorker = new Map(paths.map((p) => [p, answers.find((a) => a.p === p)!.body]));
-      // Each page the same every time, whichever thread made it.
-      for (const a of answers) expect(a.body === fromWorker.get(a.p), a.p).toBe(true);
-      // A page that sets the language cookie passes it on; a HEAD has no body.
-      const english = await page(worker.base, '/?lang=en');
-      expect(english.cookie).toMatch(/^jikenbo_lang=en;/);
-      expect(english.body).toContain('lang="en"');
-      const head = await fetch(worker.base + '/', { method: 'HEAD' });
-      expect(head.status).toBe(200);
-      expect(await head.text()).toBe('');
-      // Not a read page: the main thread's.
-      expect((await fetch(worker.base + '/static/app.css')).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 200));
-    } finally {
-      await stop(worker);
-    }
-    const lines = jsonLines(worker.stderr()).filter((l) => l.msg === 'request');
-    const byWorker = lines.filter((l) => l.thread === 'page-worker');
-    expect(byWorker.length, `requests the worker answered: ${worker.stderr()}`).toBeGreaterThan(0);
-    expect(byWorker.every((l) => l.status === 200)).toBe(true);
-    expect(lines.find((l) => l.path === '/static/app.css')?.thread).toBeUndefined();
-    // The worker answered what it took: nothing went back to the main thread as unanswerable.
-    expect(worker.stderr()).not.toContain('could not answer');
-    // Every line of stderr is JSON, the worker's too.
-    expect(worker.stderr().trim().split('\n').filter((l) => !l.startsWith('{'))).toEqual([]);
+  it('answers read pages from the worker as the main thread would, many at once (SQLite)', () => samePagesEitherWay(db), 120_000);
 
-    // The same pages from a server with no worker.
-    const alone = await startServe(db, '0');
+  it('does so on PostgreSQL, the worker with a pool of its own', async () => {
+    const database = await createTestDatabase('jikenbo_page_worker');
     try {
-      for (const p of paths) {
-        const a = await page(alone.base, p);
-        expect(a.status, p).toBe(200);
-        expect(a.body === fromWorker.get(p), p).toBe(true);
-      }
+      const ingested = await jikenbo(['ingest', resolve('demo/notices'), '--db', database.url]);
+      expect(ingested.code, ingested.stderr).toBe(0);
+      await samePagesEitherWay(database.url);
     } finally {
-      await stop(alone);
+      await database.drop();
     }
-    expect(jsonLines(alone.stderr()).some((l) => l.thread === 'page-worker')).toBe(false);
-  }, 120_000);
+  }, 180_000);
 
   it('refuses a --page-workers it cannot do, naming it', async () => {
     const r = await jikenbo(['serve', '--db', db, '--page-workers', '4']);

@@ -72,8 +72,12 @@ async function samePagesEitherWay(db: string): Promise<void> {
     const incident = /href="(\/incidents\/[^"?#]+)"/.exec(front.body)?.[1];
     expect(incident, 'an incident link on the front page').toBeDefined();
     paths = [...paths, incident!];
-    // Give the worker time to start, then ask for every page eight times over, all at once.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Once the worker answers (it takes a request one at a time as soon as it is up), every page eight
+    // times over, all at once.
+    for (let i = 0; i < 600 && !worker.stderr().includes('"thread":"page-worker"'); i++) {
+      await page(worker.base, '/');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const answers = await Promise.all(Array.from({ length: 8 }, () => paths).flat().map(async (p) => ({ p, ...(await page(worker.base, p)) })));
     for (const a of answers) expect(a.status, a.p).toBe(200);
     fromWorker = new Map(paths.map((p) => [p, answers.find((a) => a.p === p)!.body]));

@@ -34,15 +34,16 @@ const app = createApp(casebook, {
   log: createLogger({ level, write: (line) => send({ type: 'log', line: line.replace(/^\{/, '{"thread":"page-worker",') }) }),
 });
 
-const inFlight = new Map<number, AbortController>();
+const inFlight = new Map<number, { aborted: boolean }>();
 
 async function answer(message: WorkerRequest): Promise<void> {
-  const aborted = new AbortController();
-  inFlight.set(message.id, aborted);
+  // The bindings the app reads of the Node request: the client's address, and whether the client has
+  // gone (client-gone.ts), set when the main thread says so. No Web signal: see client-gone.ts.
+  const incoming = { socket: { remoteAddress: message.remoteAddress ?? undefined }, aborted: false };
+  inFlight.set(message.id, incoming);
   try {
-    const request = new Request(message.url, { method: message.method, headers: message.headers, signal: aborted.signal });
-    // The bindings the app reads of the Node request: the client's address.
-    const env = { incoming: { socket: { remoteAddress: message.remoteAddress ?? undefined } } };
+    const request = new Request(message.url, { method: message.method, headers: message.headers });
+    const env = { incoming };
     const res = await app.fetch(request, env);
     const headers: Record<string, string | string[]> = {};
     res.headers.forEach((value, name) => {
@@ -93,7 +94,10 @@ function givenText(res: Response): string | null {
 }
 
 port.on('message', (message: ToWorker) => {
-  if (message.type === 'abort') inFlight.get(message.id)?.abort();
+  if (message.type === 'abort') {
+    const incoming = inFlight.get(message.id);
+    if (incoming) incoming.aborted = true;
+  }
   else void answer(message);
 });
 send({ type: 'ready' });

@@ -75,17 +75,24 @@ export class PageWorker {
     return this.pending.size <= local || pathOf(req.url) === DASHBOARD;
   }
 
-  /** The worker's answer, or null when it could not give one (the caller then answers itself). */
-  fetch(req: Request, remoteAddress: string | null): Promise<Response | null> {
+  /**
+   * The worker's answer, or null when it could not give one (the caller then answers itself). `env` is
+   * @hono/node-server's: when the connection closes before the answer, the worker is told (the
+   * request's Web signal is not used: see client-gone.ts).
+   */
+  fetch(req: Request, env: NodeEnv): Promise<Response | null> {
     if (!this.worker || !this.ready) return Promise.resolve(null);
     const id = this.nextId++;
     const headers: [string, string][] = [];
     req.headers.forEach((value, name) => headers.push([name, value]));
+    const outgoing = env?.outgoing;
     return new Promise<Response | null>((resolve) => {
-      const onAbort = () => this.post({ type: 'abort', id });
-      req.signal.addEventListener('abort', onAbort, { once: true });
-      this.pending.set(id, { resolve, release: () => req.signal.removeEventListener('abort', onAbort) });
-      this.post({ type: 'request', id, method: req.method as 'GET' | 'HEAD', url: req.url, headers, remoteAddress });
+      const onClose = () => {
+        if (outgoing && !outgoing.writableFinished) this.post({ type: 'abort', id });
+      };
+      outgoing?.once('close', onClose);
+      this.pending.set(id, { resolve, release: () => outgoing?.off('close', onClose) });
+      this.post({ type: 'request', id, method: req.method as 'GET' | 'HEAD', url: req.url, headers, remoteAddress: env?.incoming?.socket?.remoteAddress ?? null });
     });
   }
 
@@ -163,7 +170,13 @@ export class PageWorker {
   }
 }
 
-type Fetch = (req: Request, env: { incoming?: { socket?: { remoteAddress?: string } } }) => Response | Promise<Response>;
+/** What @hono/node-server passes a fetch as its bindings: the Node request and response. */
+export type NodeEnv = {
+  incoming?: { socket?: { remoteAddress?: string } | null };
+  outgoing?: { writableFinished: boolean; once(event: 'close', f: () => void): unknown; off(event: 'close', f: () => void): unknown };
+} | undefined;
+
+type Fetch = (req: Request, env: NodeEnv) => Response | Promise<Response>;
 
 /** The server's fetch: a read page to the worker when it takes it, else (or when it cannot answer) to the app here. */
 export function withPageWorker(fetch: Fetch, worker: PageWorker): Fetch {
@@ -171,7 +184,7 @@ export function withPageWorker(fetch: Fetch, worker: PageWorker): Fetch {
   let local = 0;
   return async (req, env) => {
     if (worker.takes(req, local)) {
-      const res = await worker.fetch(req, env?.incoming?.socket?.remoteAddress ?? null);
+      const res = await worker.fetch(req, env);
       if (res !== null) return res;
     }
     local++;

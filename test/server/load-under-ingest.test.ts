@@ -1,7 +1,7 @@
 // The server under load while another process ingests into the same casebook: concurrent clients
 // over the incidents list, search, incident and notice pages and the API, no error and no timeout;
 // every file the ingest reported stored is there afterwards and `jikenbo check` passes; the server's
-// memory settles back near where it rested.
+// memory stays under serve's ceiling.
 //
 // Short by default (10 clients, 8 s). JIKENBO_LONG_TESTS=1 runs what issue 10 asks: 50 clients, 60 s.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -80,7 +80,7 @@ describe('serving under load while ingesting', () => {
     server?.kill('SIGTERM');
   });
 
-  it(`answers ${CLIENTS} clients for ${SECONDS} s without an error while an ingest runs, loses nothing, and settles its memory`, async () => {
+  it(`answers ${CLIENTS} clients for ${SECONDS} s without an error while an ingest runs, loses nothing, and stays under its memory ceiling`, async () => {
     const paths = ['/', '/?q=' + encodeURIComponent('不正アクセス'), '/?type=loss', '/incidents/1', '/notices/1', '/api/v1/incidents?limit=20', '/api/v1/search?q=' + encodeURIComponent('漏洩'), '/dashboard'];
     for (const p of paths) expect((await fetch(base + p)).status, p).toBe(200);
     await new Promise((r) => setTimeout(r, 1000));
@@ -114,10 +114,14 @@ describe('serving under load while ingesting', () => {
       await casebook.close();
     }
 
-    // Idle again: memory comes back near its resting level (what the caches may keep is bounded).
+    // Idle again: what the caches may keep is bounded, so the server stays under the ceiling issue 17
+    // sets for serve under load. (Not "back near its resting level": V8 keeps the heap a burst grew
+    // until it needs it, and how much a burst grows it follows how many requests this machine answers
+    // in the time: 50,000 in 8 s on a fast one.)
     await new Promise((r) => setTimeout(r, 3000));
     const after = rssMb(server.pid!);
     console.log(`load: ${result.requests.total} requests, ${Math.round(result.requests.average)}/s, p97.5 ${result.latency.p97_5} ms; rss rest ${rest.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, after ${after.toFixed(0)} MB`);
-    expect(after).toBeLessThan(rest + 150);
+    expect(peak).toBeLessThan(400);
+    expect(after).toBeLessThan(400);
   }, 180_000);
 });

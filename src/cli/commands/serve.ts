@@ -106,8 +106,8 @@ export async function listen(
 
 /**
  * Whether pages are worked out on a second thread too (server/page-worker.ts): --page-workers 0 or 1,
- * else JIKENBO_PAGE_WORKERS, else 0. Off unless asked for: under many clients it answers about half as
- * many pages again, but holds a second copy of the caches (BENCHMARKS.md: about 50 MB more at rest and
+ * else JIKENBO_PAGE_WORKERS, else 0. Off unless asked for: under many clients it answers about 1.7
+ * times as many pages, but holds a second copy of the caches (BENCHMARKS.md: 50–75 MB more at rest and
  * at peak at 100,000 posts). 1 on a machine with one core is refused: there is no core to give it.
  */
 function pageWorkersOf(values: { 'page-workers'?: string }): number {

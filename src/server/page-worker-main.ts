@@ -11,7 +11,7 @@ import { reasonOf } from '../core/errors.ts';
 import type { VariantGroup } from '../core/spelling-variants.ts';
 import { createApp } from './app.ts';
 import type { FromWorker, PageWorkerData, ToWorker, WorkerRequest } from './page-worker-protocol.ts';
-import { givenBody } from './response-cache.ts';
+import { givenBodyAsIs } from './response-cache.ts';
 
 const port = parentPort;
 if (!port) throw new Error('page-worker-main: not started as a worker thread');
@@ -51,13 +51,10 @@ async function answer(message: WorkerRequest): Promise<void> {
     });
     const cookies = res.headers.getSetCookie();
     if (cookies.length > 0) headers['set-cookie'] = cookies;
-    const given = message.method === 'HEAD' || res.status === 204 || res.status === 304 ? null : await bodyOf(res);
     // The body crosses as bytes of its own buffer, moved rather than copied: in the main thread it is
     // then memory outside the JavaScript heap, freed with its small handle, not a page-sized string
     // that outlives a young-generation collection (while it is written) and swells the old one.
-    // Bytes the app gave are copied (new Uint8Array, not a Buffer's slice, which shares): its response
-    // cache may hold them, and moving them would empty the cache's copy.
-    const body = given === null ? null : typeof given === 'string' ? ownBuffer(utf8.encode(given)) : new Uint8Array(given);
+    const body = message.method === 'HEAD' || res.status === 204 || res.status === 304 ? null : await ownedBody(res);
     send({ type: 'response', id: message.id, status: res.status, headers, body }, body === null ? [] : [body.buffer as ArrayBuffer]);
   } catch (err) {
     send({ type: 'failed', id: message.id, reason: reasonOf(err) });
@@ -67,30 +64,16 @@ async function answer(message: WorkerRequest): Promise<void> {
 }
 
 /**
- * The bytes in a buffer of their own, which can be moved: Node encodes a short string into a slice of
- * a shared pool, and moving that would take the pool from every later string.
+ * The body as bytes in a buffer of their own, which can be moved to the main thread. A page's string is
+ * encoded (TextEncoder makes a new buffer each time). Bytes the app gave are copied (new Uint8Array,
+ * not a Buffer's slice, which shares): its response cache may hold them, and moving them would empty
+ * the cache's copy.
  */
-function ownBuffer(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-}
-
-/** The body as the app gave it: a page's string crosses as that string (no copy into bytes first). */
-async function bodyOf(res: Response): Promise<string | Uint8Array | null> {
-  const given = givenText(res);
-  if (given !== null) return given;
-  const bytes = givenBody(res);
-  if (bytes !== null) return bytes;
+async function ownedBody(res: Response): Promise<Uint8Array | null> {
+  const given = givenBodyAsIs(res);
+  if (typeof given === 'string') return utf8.encode(given);
+  if (given !== null) return new Uint8Array(given);
   return res.body ? new Uint8Array(await res.arrayBuffer()) : null;
-}
-
-/** The string @hono/node-server's Response holds in its own `cache` slot, when it holds one. */
-function givenText(res: Response): string | null {
-  for (const slot of Object.getOwnPropertySymbols(res)) {
-    if (slot.description !== 'cache') continue;
-    const kept: unknown = (res as unknown as Record<symbol, unknown>)[slot];
-    return Array.isArray(kept) && typeof kept[1] === 'string' ? kept[1] : null;
-  }
-  return null;
 }
 
 port.on('message', (message: ToWorker) => {

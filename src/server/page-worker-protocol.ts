@@ -1,6 +1,6 @@
 // The messages between `serve`'s main thread and its page worker (page-worker.ts, page-worker-main.ts).
 // A request goes over as its method, URL and headers (only GET and HEAD go, so there is no body); the
-// answer comes back as its status, headers and body as the app gave it (a page's string, or bytes).
+// answer comes back as its status, headers and body (bytes in a buffer moved to the main thread).
 
 export interface WorkerRequest {
   type: 'request';
@@ -12,7 +12,7 @@ export interface WorkerRequest {
   remoteAddress: string | null;
 }
 
-/** The client closed its connection: the worker's Request signal aborts, so the page is not rendered. */
+/** The client closed its connection: the worker's request is marked so (client-gone.ts), and the page is not rendered. */
 export interface WorkerAbort {
   type: 'abort';
   id: number;

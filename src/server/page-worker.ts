@@ -38,7 +38,7 @@ export interface PageWorkerOptions {
 
 interface Pending {
   resolve: (res: Response | null) => void;
-  /** Stops listening to the client's signal. */
+  /** Stops listening for the connection's close. */
   release: () => void;
 }
 

@@ -10,8 +10,12 @@
 import { packIds, packedBytes, unpackIds, type PackedIds } from '../core/packed-ids.ts';
 import type { Store } from '../store/ports.ts';
 
-/** Lists kept as given, per store: a list holds at most 100,000 ids, and most hold a few thousand. */
-export const RECENT_SEARCHES = 16;
+/**
+ * Lists kept as given, per store: a few readers paging through their searches. A list may hold 100,000
+ * ids (760 KB, and as much again of the facts index's work on it). Under 50 clients, keeping 16 gave
+ * serve peaks of 315-421 MB against 299-305 with 4, and no more requests a second (BENCHMARKS.md).
+ */
+export const RECENT_SEARCHES = 4;
 /** Bytes of packed lists kept per store. */
 export const PACKED_BYTES = 8 * 1024 * 1024;
 

@@ -18,6 +18,13 @@ import type { Store } from '../store/ports.ts';
 export const RECENT_SEARCHES = 4;
 /** Bytes of packed lists kept per store. */
 export const PACKED_BYTES = 8 * 1024 * 1024;
+/**
+ * What an entry costs beside its ids (the map's slot, the objects, the query): counted so that a flood
+ * of different queries matching nothing, whose lists hold no bytes, is bounded too.
+ */
+const ENTRY_BYTES = 160;
+
+const bytesOf = (query: string, packed: PackedIds) => ENTRY_BYTES + 2 * query.length + packedBytes(packed);
 
 interface Kept {
   token: string;
@@ -37,16 +44,16 @@ function touch<V>(map: Map<string, V>, key: string, value: V): void {
 function keepPacked(mine: Kept, query: string, ids: readonly number[], budget: number): void {
   const packed = packIds(ids);
   if (!packed) return;
-  const bytes = packedBytes(packed);
+  const bytes = bytesOf(query, packed);
   if (bytes > budget) return;
   const old = mine.packed.get(query);
-  if (old) mine.packedBytes -= packedBytes(old);
+  if (old) mine.packedBytes -= bytesOf(query, old);
   touch(mine.packed, query, packed);
   mine.packedBytes += bytes;
   while (mine.packedBytes > budget) {
     const [oldest, list] = mine.packed.entries().next().value!;
     mine.packed.delete(oldest);
-    mine.packedBytes -= packedBytes(list);
+    mine.packedBytes -= bytesOf(oldest, list);
   }
 }
 

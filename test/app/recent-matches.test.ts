@@ -66,6 +66,16 @@ describe('recentMatches', () => {
     expect(PACKED_BYTES).toBeGreaterThan(2 * 1024 * 1024);
   });
 
+  it('counts each kept list whatever its size, so that many queries matching nothing stay bounded too', async () => {
+    const s = fakeStore(() => []);
+    const budget = { packedBytes: 16 * 1024 };
+    for (let i = 0; i < 1000; i++) await recentMatches(s.store, `none${i}`, budget);
+    // 1,000 empty lists do not fit in 16 KB: the first were dropped and are searched again; the last were kept.
+    await recentMatches(s.store, 'none0', budget);
+    await recentMatches(s.store, 'none990', budget);
+    expect(s.asked.slice(1000)).toEqual(['none0']);
+  });
+
   it('does not keep what a search found while the casebook changed under it', async () => {
     const s = fakeStore();
     let release!: () => void;

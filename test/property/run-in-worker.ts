@@ -3,17 +3,14 @@
 // of stalling the suite. The worker is stopped when one call uses LIMITS.hangMs of CPU (or
 // LIMITS.hangWallMs of wall time) without returning.
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
+import { TSX_API } from '../helpers/tsx-api.ts';
 import { LIMITS, LONG, cpuMsSince } from './bounded-property.ts';
 import { preview, type RunRequest, type WorkerMessage } from './property-worker.ts';
 
-// require.resolve finds the CommonJS build; the worker imports the ES module beside it.
-const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
 const WORKER = new URL('./property-worker.ts', import.meta.url).href;
 
 // Plain JavaScript: the worker starts without vitest's transform, so tsx loads the TypeScript.

@@ -1,15 +1,13 @@
 // Two processes opening a new casebook at once (two ingests started together) both switch the new file to
 // WAL. SQLite answers the one that loses SQLITE_BUSY at once, without waiting on busy_timeout: before
-// openSqliteDatabase tried again, about half of such pairs failed with "database is locked".
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+// openSqliteDatabase tried again, 16 of 40 pairs of threads here failed with "database is locked".
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { TSX_API } from '../helpers/tsx-api.ts';
 
 const FILES = 40;
-// As test/property/run-in-worker.ts: the worker starts without vitest's transform, so tsx loads the TypeScript.
-const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+// Plain JavaScript: the worker starts without vitest's transform, so tsx loads the TypeScript.
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
 import(workerData.tsx).then((api) => api.tsImport(workerData.module, workerData.module));

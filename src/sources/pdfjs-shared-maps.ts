@@ -18,6 +18,8 @@
 export interface SharedPdfMaps {
   toUnicode: Map<string, unknown[]>;
   fontChar: Map<string, unknown[]>;
+  /** Built-in CMaps (the font's encoding, `UniJIS-UCS2-H`) by name, as pdf.js's promise of each. */
+  cMaps: Map<string, Promise<unknown>>;
 }
 
 /** Names that pdf.js accepts are few (about 180 built-in CMaps); this bound only caps memory. */
@@ -32,6 +34,30 @@ interface Edit {
 
 // The code inserted uses only what pdf.js has in scope at that point, and globalThis[GLOBAL].
 const EDITS: Edit[] = [
+  {
+    // A built-in CMap is read from its packed file and built entry by entry (6-7 ms for UniJIS-UCS2-H)
+    // for every font that names it. pdf.js writes to a CMap only while building it (BinaryCMapReader,
+    // extendCMap, which reads the CMap it extends), so a built one is shared as it is. A CMap that failed
+    // to load is not kept: the next document asks again.
+    name: 'reuse a built-in CMap',
+    find: `async function createBuiltInCMap(name, fetchBuiltInCMap) {
+  if (name === "Identity-H") {`,
+    replace: `async function createBuiltInCMap(name, fetchBuiltInCMap) {
+  const jikenboCMaps = globalThis.${GLOBAL}?.cMaps;
+  if (!jikenboCMaps || !BUILT_IN_CMAPS.includes(name)) return jikenboCreateBuiltInCMap(name, fetchBuiltInCMap);
+  let jikenboFound = jikenboCMaps.get(name);
+  if (jikenboFound === undefined) {
+    jikenboFound = jikenboCreateBuiltInCMap(name, fetchBuiltInCMap);
+    if (jikenboCMaps.size < ${MAX_ENTRIES}) {
+      jikenboCMaps.set(name, jikenboFound);
+      jikenboFound.catch(() => jikenboCMaps.delete(name));
+    }
+  }
+  return jikenboFound;
+}
+async function jikenboCreateBuiltInCMap(name, fetchBuiltInCMap) {
+  if (name === "Identity-H") {`,
+  },
   {
     name: 'reuse the Unicode map of a built-in CMap',
     find: 'const ucs2CMapName = Name.get(`${registry}-${ordering}-UCS2`);',
@@ -130,7 +156,7 @@ export function patchPdfWorker(source: string): PatchedWorker {
 /** The maps of this process (created on first use); what the edited pdf.js reads and fills. */
 export function sharedPdfMaps(): SharedPdfMaps {
   const holder = globalThis as unknown as Record<string, SharedPdfMaps | undefined>;
-  holder[GLOBAL] ??= { toUnicode: new Map(), fontChar: new Map() };
+  holder[GLOBAL] ??= { toUnicode: new Map(), fontChar: new Map(), cMaps: new Map() };
   return holder[GLOBAL];
 }
 

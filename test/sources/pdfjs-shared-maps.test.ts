@@ -37,9 +37,13 @@ describe('pdfToText with maps shared between documents', () => {
     expect([...maps.toUnicode.keys()]).toContain('UniJIS-UTF16-H|Adobe|Japan1');
     expect([...maps.fontChar.keys()]).toContain('UniJIS-UTF16-H|Adobe|Japan1');
     const shared = maps.toUnicode.get('UniJIS-UTF16-H|Adobe|Japan1');
+    // The font's encoding CMap, kept by its name alone.
+    expect([...maps.cMaps.keys()]).toContain('UniJIS-UTF16-H');
+    const cMap = maps.cMaps.get('UniJIS-UTF16-H');
     expect(await pdfToText(makeJapanesePdf(second))).toBe(second.join('\n'));
     expect(await pdfToText(makeJapanesePdf(first))).toBe(first.join('\n'));
     // Still the one map: built once, read by the later documents.
     expect(maps.toUnicode.get('UniJIS-UTF16-H|Adobe|Japan1')).toBe(shared);
+    expect(maps.cMaps.get('UniJIS-UTF16-H')).toBe(cMap);
   });
 });

@@ -371,7 +371,10 @@ export interface GroupingStore {
   indexOfNotices(ids: readonly number[]): Promise<Map<number, { blocks: string[]; at: string | null }>>;
   /** For each window, in order, the notices of its block indexed within it, in id order. */
   noticesWithin(windows: readonly BlockWindow[]): Promise<number[][]>;
-  /** Each block's notices, in id order; at most `limit` of each when given (enough to tell a block too large to compare). */
+  /**
+   * Each block's notices, in id order. With `limit`, at most that many of each: all of a block no larger,
+   * and of a larger one some (not always its first), enough to tell it too large to compare.
+   */
   noticesInBlocks(blocks: readonly string[], limit?: number): Promise<Map<string, number[]>>;
   /**
    * For each key, the notices indexed within its window (or undated) whose cue windows may hold it (a

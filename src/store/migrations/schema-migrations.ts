@@ -1136,6 +1136,16 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
       ALTER TABLE watch_sources ADD COLUMN total_added INTEGER NOT NULL DEFAULT 0 CHECK (total_added >= 0);
     `,
   },
+  {
+    version: 23,
+    name: 'grouping blocks: one index by block, not two',
+    sql: /* sql */ `
+      -- (block, at) serves every lookup by block (on SQLite it holds notice_id too, the key of a table
+      -- without rowid); (block, notice_id) only ordered a block's first notices, which are now taken in
+      -- either order. An ingest wrote three B-trees for each of a notice's five or so blocks.
+      DROP INDEX grouping_blocks_by_block;
+    `,
+  },
 ];
 
 export interface MigrationReport {

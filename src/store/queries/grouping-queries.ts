@@ -52,11 +52,12 @@ export function groupingQueries(engine: SqlEngine, parts: GroupingParts): Groupi
     SELECT w.position, g.notice_id FROM ${windowRows} w JOIN grouping_blocks g
       ON g.block = w.block AND g.at >= coalesce(w.lo, '') AND g.at <= coalesce(w.hi, '9999')
     ORDER BY 1, 2`;
-  // A block's first @limit notices by one index probe each, whatever the block's size.
+  // Up to @limit notices of each block by one index probe, whatever the block's size: all of a block
+  // no larger, in order; some of a larger one (which its caller sets aside by its length alone).
   const heads = /* sql */ `
     SELECT b.value AS block,
            (SELECT ${jsonArray('h.notice_id', 'h.notice_id')}
-            FROM (SELECT notice_id FROM grouping_blocks WHERE block = b.value ORDER BY notice_id LIMIT @limit) h) AS ids
+            FROM (SELECT notice_id FROM grouping_blocks WHERE block = b.value LIMIT @limit) h) AS ids
     FROM ${listRows('blocks', 'text')} b`;
   const enqueue = /* sql */ `
     INSERT INTO grouping_queue (stage, item, seq)

@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isWorkerPage, PageWorker, withPageWorker } from '../../src/server/page-worker.ts';
+import { isWorkerPage, PageWorker, searchSide, withPageWorker } from '../../src/server/page-worker.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const dir = tempDir();
@@ -75,14 +75,40 @@ describe('PageWorker', () => {
     // A worker that answers only when told: requests stay pending.
     const w = worker(script('hold', `if (m.type === 'request') globalThis.held = [...(globalThis.held ?? []), m]; if (m.type === 'abort') {}`));
     await whenReady(w);
-    const page = new Request('http://h/?q=x');
+    const page = new Request('http://h/incidents/1');
     expect(w.takes(page, 0)).toBe(true);
     void w.fetch(page, undefined);
     // One held and none worked on here: the next one is the main thread's.
-    expect(w.takes(new Request('http://h/?q=y'), 0)).toBe(false);
-    expect(w.takes(new Request('http://h/?q=y'), 1)).toBe(true);
+    expect(w.takes(new Request('http://h/incidents/2'), 0)).toBe(false);
+    expect(w.takes(new Request('http://h/incidents/2'), 1)).toBe(true);
     expect(w.takes(new Request('http://h/dashboard?year=2024'), 0)).toBe(true);
     expect(w.takes(new Request('http://h/export.csv'), 5)).toBe(false);
+  });
+
+  it('sends a search to the thread its words belong to while the queues are within a few of even', async () => {
+    const w = worker(script('hold2', `if (m.type === 'request') globalThis.held = [...(globalThis.held ?? []), m];`));
+    await whenReady(w);
+    // Words of each side (the side is a hash of the raw q= value, the same for every page and filter).
+    const words = Array.from({ length: 40 }, (_, i) => encodeURIComponent(`ランサムウェア${i}`));
+    const mine = words.filter((q) => searchSide(`http://h/?q=${q}`) === 'worker');
+    const theirs = words.filter((q) => searchSide(`http://h/?q=${q}`) === 'main');
+    expect(mine.length).toBeGreaterThan(5);
+    expect(theirs.length).toBeGreaterThan(5);
+    expect(searchSide(`http://h/?page=2&q=${mine[0]}&sort=new`)).toBe('worker');
+    expect(searchSide(`http://h/api/v1/search?q=${theirs[0]}&limit=5`)).toBe('main');
+    expect(searchSide('http://h/?q=&page=2')).toBeNull();
+    expect(searchSide('http://h/incidents/3?quote=1')).toBeNull();
+    // The worker holds three; the main thread works on none.
+    for (let i = 0; i < 3; i++) void w.fetch(new Request(`http://h/?q=${mine[i]}`), undefined);
+    expect(w.takes(new Request(`http://h/?q=${mine[3]}`), 0)).toBe(true);
+    expect(w.takes(new Request(`http://h/?q=${theirs[0]}`), 0)).toBe(false);
+    void w.fetch(new Request(`http://h/?q=${mine[4]}`), undefined);
+    // Four held: past the slack, a search of the worker's goes to the main thread, unless it is as busy.
+    expect(w.takes(new Request(`http://h/?q=${mine[5]}`), 0)).toBe(false);
+    expect(w.takes(new Request(`http://h/?q=${mine[5]}`), 1)).toBe(true);
+    // A search of the main thread's goes to the worker only when the main thread is busier by more than the slack.
+    expect(w.takes(new Request(`http://h/?q=${theirs[0]}`), 7)).toBe(false);
+    expect(w.takes(new Request(`http://h/?q=${theirs[0]}`), 8)).toBe(true);
   });
 
   it('answers null for what it held when it dies, starts again, and after too many deaths leaves every page to the main thread', async () => {

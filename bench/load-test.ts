@@ -17,6 +17,8 @@ export interface RouteFigures {
   errors?: number;
   non2xx?: number;
   requests?: number;
+  /** serve's highest resident memory while this route was loaded (MB). */
+  peakRssMb?: number;
 }
 
 export interface LoadFigures {
@@ -70,9 +72,9 @@ export function rssMb(pid: number): number | null {
   }
 }
 
-async function startServe(db: string): Promise<{ child: ChildProcess; base: string }> {
+async function startServe(db: string, nodeFlags: string[] = []): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [resolve('bin/jikenbo.js'), 'serve', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--public-read', '--no-watch'], {
+  const child = spawn(process.execPath, [...nodeFlags, resolve('bin/jikenbo.js'), 'serve', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--public-read', '--no-watch'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((ready, fail) => {
@@ -99,9 +101,11 @@ function percentile(sorted: number[], p: number): number {
 function load(url: string, connections: number, duration: number, pid: number, peak: { mb: number }, varied?: VariedRoute): Promise<RouteFigures> {
   return new Promise((done, fail) => {
     const times: number[] = [];
+    let routePeak = 0;
     const sampler = setInterval(() => {
       const mb = rssMb(pid);
       if (mb !== null && mb > peak.mb) peak.mb = mb;
+      if (mb !== null && mb > routePeak) routePeak = mb;
     }, 250);
     // Varied: every request asks for the route's next URL (another word, page, incident or filter).
     const requests = varied ? [{ method: 'GET', setupRequest: (r: { path: string }) => ({ ...r, path: varied.next() }) }] : undefined;
@@ -118,6 +122,7 @@ function load(url: string, connections: number, duration: number, pid: number, p
         p95: percentile(times, 95),
         errors: result.errors + result.timeouts,
         non2xx: result.non2xx,
+        ...(routePeak > 0 ? { peakRssMb: routePeak } : {}),
       });
     });
     instance.on('response', (_c, _s, _b, responseTime) => times.push(responseTime));
@@ -128,10 +133,10 @@ function load(url: string, connections: number, duration: number, pid: number, p
  * Fixed: probes each route once, loads the ones that answer 200 (the same URL again and again), and says
  * why the others were skipped. Varied: each route asks for another URL every request (bench/varied-urls.ts).
  */
-export async function loadTest(db: string, options: { connections: number; duration: number; log: (s: string) => void; mode?: 'fixed' | 'varied'; only?: string }): Promise<LoadFigures> {
+export async function loadTest(db: string, options: { connections: number; duration: number; log: (s: string) => void; mode?: 'fixed' | 'varied'; only?: string; serveNodeFlags?: string[] }): Promise<LoadFigures> {
   const mode = options.mode ?? 'fixed';
   const varied = mode === 'varied' ? variedRoutes(casebookSample(db)) : [];
-  const { child, base } = await startServe(db);
+  const { child, base } = await startServe(db, options.serveNodeFlags);
   const pid = child.pid!;
   try {
     const probes: Array<{ route: string; status: number; ms: number; varied?: VariedRoute }> = [];

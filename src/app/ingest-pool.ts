@@ -55,6 +55,27 @@ function readerCommand(module: string | undefined): { file: string; args: string
     args: [fileURLToPath(new URL('./ingest-reader-main.ts', import.meta.url)), ...extra],
   };
 }
+/**
+ * This process's profiling flags (`node --cpu-prof --cpu-prof-dir D jikenbo ingest …`), which its readers
+ * are started with too, so that a profile of an ingest has its readers' beside it. A name given with
+ * --cpu-prof-name or --heap-prof-name is left out: every reader would write to the one file.
+ */
+export function profileFlags(execArgv: readonly string[]): string[] {
+  const flags: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    const name = /^--(?:cpu|heap)-prof(?:-[a-z]+)?/.exec(arg)?.[0];
+    if (name === undefined) continue;
+    // A value in the next argument: --cpu-prof-dir DIR.
+    const takesValue = name !== '--cpu-prof' && name !== '--heap-prof' && !arg.includes('=');
+    const value = takesValue ? execArgv[++i] : undefined;
+    if (name.endsWith('-name')) continue;
+    flags.push(arg, ...(value === undefined ? [] : [value]));
+  }
+  return flags;
+}
+const PROFILE_FLAGS = profileFlags(process.execArgv);
+
 /** What V8 prints when a reader runs out of heap. */
 const OUT_OF_HEAP = /heap out of memory|Reached heap limit/;
 
@@ -137,7 +158,11 @@ export class ReaderPool {
       await Promise.all(this.readers.map((r) => new Promise<void>((done) => {
         if (r.child.exitCode !== null || r.child.signalCode !== null) return done();
         r.child.once('exit', () => done());
-        r.child.kill('SIGKILL');
+        if (PROFILE_FLAGS.length === 0 || !r.child.connected) return void r.child.kill('SIGKILL');
+        // A profiled reader is let go (it ends itself when its parent goes: ingest-worker.ts), so that it
+        // writes its profile; one still busy after 10 s is stopped.
+        r.child.disconnect();
+        setTimeout(() => r.child.kill('SIGKILL'), 10_000).unref();
       })));
     } finally {
       clearInterval(hold);
@@ -155,7 +180,7 @@ export class ReaderPool {
   private spawn(): void {
     const { file, args } = readerCommand(this.options.module);
     const child = fork(file, args, {
-      execArgv: [`--max-old-space-size=${this.memoryMb}`],
+      execArgv: [`--max-old-space-size=${this.memoryMb}`, ...PROFILE_FLAGS],
       env: { ...process.env, JIKENBO_READER_MEMORY_MB: String(this.memoryMb) },
       serialization: 'advanced', // Uint8Array in and out, as structured clones
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

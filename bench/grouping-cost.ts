@@ -32,7 +32,7 @@ raw.close();
 const casebook = await openCasebook(db);
 const store = casebook.store;
 const spent = new Map<string, number>();
-const METHODS = ['takeGroupingItems', 'loadLinkable', 'indexOfNotices', 'noticesWithin', 'noticesInBlocks', 'writersNaming', 'orgKeysAmong',
+const METHODS = ['takeGroupingItems', 'loadLinkable', 'indexOfNotices', 'noticesWithin', 'noticesInBlocks', 'writersNaming', 'orgKeysByPrefix',
   'linksOfBlocks', 'linksTouching', 'incidentsOfNotices', 'saveNoticeIndex', 'saveBlockLinks', 'loadPlanBasis', 'replaceAutoGroups'] as const;
 const methods = store as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
 for (const name of METHODS) {

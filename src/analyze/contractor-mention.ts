@@ -98,6 +98,60 @@ export function mentionCandidates(compact: string): string[] {
 }
 
 /**
+ * The starts of mentionCandidates, as prefixes to ask the store for: the MIN_MENTION_KEY characters at
+ * each place in a cue's window where a name may start (one fewer where the last would split a
+ * surrogate pair; none at a pair's second half, where no key starts). The store answers the keys
+ * beginning with each (a few range reads), not whether each of the 200-300 candidates of a notice is a
+ * key (a probe each); mentionsAmong then picks, of those keys, the candidates.
+ */
+export function mentionPrefixes(compact: string): string[] {
+  const found = new Set<string>();
+  for (const at of mentionStarts(compact)) found.add(prefixAt(compact, at));
+  return [...found];
+}
+
+/**
+ * Of keys each beginning with a prefix of mentionPrefixes(compact) (`keysByPrefix`, as the store gave
+ * them), those mentionCandidates(compact) holds: exactly mentionCandidates ∩ the keys, for well-formed
+ * keys (what the store holds).
+ */
+export function mentionsAmong(compact: string, keysByPrefix: ReadonlyMap<string, readonly string[]>): string[] {
+  const found = new Set<string>();
+  for (const at of mentionStarts(compact)) {
+    for (const key of keysByPrefix.get(prefixAt(compact, at)) ?? []) {
+      if (key.length < MIN_MENTION_KEY || key.length > MAX_MENTION_KEY || !compact.startsWith(key, at)) continue;
+      if (KEY_BREAK.test(key) || !mayEndAt(compact, at + key.length)) continue;
+      found.add(key);
+    }
+  }
+  return [...found];
+}
+
+/** Where mentionCandidates' strings start and a key could too: in a window, a name's start, MIN_MENTION_KEY characters before a break. */
+function* mentionStarts(compact: string): Generator<number> {
+  const seen = new Set<number>();
+  for (const { from, to } of cueWindows(compact)) {
+    for (let at = from; at < to; at++) {
+      if (seen.has(at)) continue;
+      seen.add(at);
+      const unit = compact.charCodeAt(at);
+      if (unit >= 0xdc00 && unit <= 0xdfff) continue;
+      if (at + MIN_MENTION_KEY > compact.length || !mayStartAt(compact, at)) continue;
+      let whole = true;
+      for (let i = at; i < at + MIN_MENTION_KEY; i++) if (KEY_BREAK.test(compact[i]!)) whole = false;
+      if (whole) yield at;
+    }
+  }
+}
+
+/** The MIN_MENTION_KEY units at `at`, one fewer when the last is a pair's first half. */
+function prefixAt(compact: string, at: number): string {
+  const end = at + MIN_MENTION_KEY;
+  const last = compact.charCodeAt(end - 1);
+  return compact.slice(at, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
+}
+
+/**
  * The text a partner's name must lie in for this notice to name it beside a cue: each cue's window
  * with room for the longest name, overlapping windows joined, one per line. Indexed by the store to
  * find who may name a new organisation.

@@ -381,8 +381,8 @@ export interface GroupingStore {
    * superset: the caller reads each), with those windows and the key.
    */
   writersNaming(keys: ReadonlyArray<{ key: string; from: string | null; to: string | null }>): Promise<Array<{ id: number; windows: string; key: string }>>;
-  /** Which of the strings are organisation keys of some notice. */
-  orgKeysAmong(candidates: readonly string[]): Promise<string[]>;
+  /** The organisation keys of notices (blocks org:<key>) beginning with each prefix, by prefix (a prefix none begins with: absent). */
+  orgKeysByPrefix(prefixes: readonly string[]): Promise<Map<string, string[]>>;
   /** The links the blocks gave when last linked. */
   linksOfBlocks(blocks: readonly string[]): Promise<BlockLink[]>;
   /** Every stored link with one of the notices at either end. */

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadGroupingSet } from '../../bench/grouping-set.ts';
-import { NameIndex, findContractorMentions, mentionCandidates, mentionWindows, windowsMayName } from '../../src/analyze/contractor-mention.ts';
+import { NameIndex, findContractorMentions, mentionCandidates, mentionPrefixes, mentionWindows, mentionsAmong, windowsMayName } from '../../src/analyze/contractor-mention.ts';
 import { compactText, orgKey } from '../../src/analyze/org-name.ts';
 
 /**
@@ -19,11 +19,25 @@ function allSubstrings(text: string): string[] {
   return [...out].filter((k) => orgKey(k) === k);
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What the store answers for prefixes: every key beginning with each (orgKeysByPrefix). */
+function byPrefix(prefixes: readonly string[], keys: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const p of prefixes) {
+    const found = keys.filter((k) => k.startsWith(p));
+    if (found.length > 0) out.set(p, found);
+  }
+  return out;
+}
+
 function check(compact: string, keys: string[], own: string | null): void {
   const whole = findContractorMentions(compact, new NameIndex(keys), own);
   const candidates = new Set(mentionCandidates(compact));
   const known = keys.filter((k) => candidates.has(k));
   expect(findContractorMentions(compact, new NameIndex(known), own)).toEqual(whole);
+  // What regroup reads: the keys beginning with the prefixes, of which those among the candidates.
+  expect(new Set(mentionsAmong(compact, byPrefix(mentionPrefixes(compact), keys)))).toEqual(new Set(known));
   const windows = mentionWindows(compact);
   for (const m of whole) {
     expect(windows).toContain(m.key);
@@ -43,6 +57,17 @@ describe('mention candidates', () => {
       mentions += findContractorMentions(compact, new NameIndex(keys), orgKey(n.record.organization)).length;
     }
     expect(mentions).toBeGreaterThan(20);
+  });
+
+  it('are the keys beginning with their prefixes that mentionsAmong picks, on texts with surrogate pairs and breaks', () => {
+    const parts = ['委託先', '受託', 'の', 'は', '株式会社', '社', '𠮷野', '𩸽', 'データ', '・', '「', '」', ' ', 'abc', '様', '製'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 40 }), fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 5 }), (words, extra) => {
+      const compact = compactText(words.join(''));
+      // As the store holds them: well-formed (a half of a surrogate pair alone is no stored text).
+      const keys = [...allSubstrings(compact), compactText(extra.join(''))].filter((k) => k.length > 0 && !LONE_SURROGATE.test(k));
+      const candidates = new Set(mentionCandidates(compact));
+      expect(new Set(mentionsAmong(compact, byPrefix(mentionPrefixes(compact), keys)))).toEqual(new Set(keys.filter((k) => candidates.has(k))));
+    }), { numRuns: 400 });
   });
 
   it('hold every name on random texts of cues, names and marks', () => {

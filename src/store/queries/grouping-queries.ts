@@ -35,7 +35,7 @@ type IncidentOfRow = { id: number; casebook_number: string | null; own_number: s
 const toBlockLink = (row: LinkRow): BlockLink => ({ block: row.block, link: JSON.parse(row.link_json) as NoticeLink });
 
 export function groupingQueries(engine: SqlEngine, parts: GroupingParts): GroupingStore {
-  const { inList, list, listRows, recordRows, records, lockEach, json, jsonArray, descNullsLast } = engine.dialect;
+  const { inList, list, listRows, recordRows, records, lockEach, json, jsonArray, descNullsLast, byteOrder } = engine.dialect;
   const linkable = (withText: boolean) => /* sql */ `
     SELECT n.id, ${withText ? 'n.text' : "''"} AS text,
            ${withText ? 'coalesce(n.effective_json, r.record_json)' : LEAN_RECORD[engine.dialect.engine]} AS record_json,
@@ -150,13 +150,21 @@ export function groupingQueries(engine: SqlEngine, parts: GroupingParts): Groupi
     async writersNaming(keys) {
       return keys.length === 0 ? [] : engine.each(() => parts.writersNaming(keys));
     },
-    async orgKeysAmong(candidates) {
-      if (candidates.length === 0) return [];
-      // One index probe per candidate, stopping at the first row: a prolific organisation's rows are not read.
-      const found = await engine.each(() => all<{ key: string }>(/* sql */ `
-        SELECT DISTINCT c.value AS key FROM ${listRows('candidates', 'text')} c
-        WHERE EXISTS (SELECT 1 FROM grouping_blocks WHERE block = 'org:' || c.value)`, { candidates: list(candidates) }));
-      return found.map((r) => r.key);
+    async orgKeysByPrefix(prefixes) {
+      const out = new Map<string, string[]>();
+      if (prefixes.length === 0) return out;
+      // One range of the block index per prefix, in byte order (code point order) on both engines.
+      // 'org:' + p is never U+10FFFF alone: its end is always a string.
+      const ranges = prefixes.map((p, position) => ({ position, lo: `org:${p}`, hi: prefixEnd(`org:${p}`)! }));
+      const found = await engine.each(() => all<{ position: number; key: string }>(/* sql */ `
+        SELECT DISTINCT r.position, substr(g.block, 5) AS key
+        FROM ${recordRows('ranges', { position: 'integer', lo: 'text', hi: 'text' })} r
+        JOIN grouping_blocks g ON g.block >= r.lo ${byteOrder} AND g.block < r.hi ${byteOrder}`, { ranges: records(ranges) }));
+      for (const { position, key } of found) {
+        const prefix = prefixes[Number(position)]!;
+        (out.get(prefix) ?? out.set(prefix, []).get(prefix)!).push(key);
+      }
+      return out;
     },
     async linksOfBlocks(blocks) {
       if (blocks.length === 0) return [];
@@ -263,4 +271,19 @@ export function groupingQueries(engine: SqlEngine, parts: GroupingParts): Groupi
       return { incidents: row.incidents, linkedNotices: row.linked, clashes: row.clashes };
     },
   };
+}
+
+/**
+ * The first string after every string beginning with `prefix`, in code point order (byte order of
+ * UTF-8): its last code point the next one (past the surrogates, which no stored text holds), or, when
+ * that is the last of all, the same for the prefix without it. null: no string follows (a prefix of
+ * U+10FFFF alone).
+ */
+export function prefixEnd(prefix: string): string | null {
+  const points = Array.from(prefix, (c) => c.codePointAt(0)!);
+  while (points.length > 0) {
+    const next = points.pop()! + 1;
+    if (next <= 0x10ffff) return String.fromCodePoint(...points, next >= 0xd800 && next <= 0xdfff ? 0xe000 : next);
+  }
+  return null;
 }

@@ -97,6 +97,12 @@ export function mentionCandidates(compact: string): string[] {
   return [...found];
 }
 
+/** A place where mentionCandidates' strings start, with the prefix the store is asked for there. */
+export interface MentionStart {
+  at: number;
+  prefix: string;
+}
+
 /**
  * The starts of mentionCandidates, as prefixes to ask the store for: the MIN_MENTION_KEY characters at
  * each place in a cue's window where a name may start (one fewer where the last would split a
@@ -104,31 +110,8 @@ export function mentionCandidates(compact: string): string[] {
  * beginning with each (a few range reads), not whether each of the 200-300 candidates of a notice is a
  * key (a probe each); mentionsAmong then picks, of those keys, the candidates.
  */
-export function mentionPrefixes(compact: string): string[] {
-  const found = new Set<string>();
-  for (const at of mentionStarts(compact)) found.add(prefixAt(compact, at));
-  return [...found];
-}
-
-/**
- * Of keys each beginning with a prefix of mentionPrefixes(compact) (`keysByPrefix`, as the store gave
- * them), those mentionCandidates(compact) holds: exactly mentionCandidates ∩ the keys, for well-formed
- * keys (what the store holds).
- */
-export function mentionsAmong(compact: string, keysByPrefix: ReadonlyMap<string, readonly string[]>): string[] {
-  const found = new Set<string>();
-  for (const at of mentionStarts(compact)) {
-    for (const key of keysByPrefix.get(prefixAt(compact, at)) ?? []) {
-      if (key.length < MIN_MENTION_KEY || key.length > MAX_MENTION_KEY || !compact.startsWith(key, at)) continue;
-      if (KEY_BREAK.test(key) || !mayEndAt(compact, at + key.length)) continue;
-      found.add(key);
-    }
-  }
-  return [...found];
-}
-
-/** Where mentionCandidates' strings start and a key could too: in a window, a name's start, MIN_MENTION_KEY characters before a break. */
-function* mentionStarts(compact: string): Generator<number> {
+export function mentionStarts(compact: string): MentionStart[] {
+  const starts: MentionStart[] = [];
   const seen = new Set<number>();
   for (const { from, to } of cueWindows(compact)) {
     for (let at = from; at < to; at++) {
@@ -139,16 +122,30 @@ function* mentionStarts(compact: string): Generator<number> {
       if (at + MIN_MENTION_KEY > compact.length || !mayStartAt(compact, at)) continue;
       let whole = true;
       for (let i = at; i < at + MIN_MENTION_KEY; i++) if (KEY_BREAK.test(compact[i]!)) whole = false;
-      if (whole) yield at;
+      if (!whole) continue;
+      const end = at + MIN_MENTION_KEY;
+      const last = compact.charCodeAt(end - 1);
+      starts.push({ at, prefix: compact.slice(at, last >= 0xd800 && last <= 0xdbff ? end - 1 : end) });
     }
   }
+  return starts;
 }
 
-/** The MIN_MENTION_KEY units at `at`, one fewer when the last is a pair's first half. */
-function prefixAt(compact: string, at: number): string {
-  const end = at + MIN_MENTION_KEY;
-  const last = compact.charCodeAt(end - 1);
-  return compact.slice(at, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
+/**
+ * Of keys each beginning with a prefix of `starts` (mentionStarts(compact); `keysByPrefix` as the store
+ * gave them), those mentionCandidates(compact) holds: exactly mentionCandidates ∩ the keys, for
+ * well-formed keys (what the store holds).
+ */
+export function mentionsAmong(compact: string, starts: readonly MentionStart[], keysByPrefix: ReadonlyMap<string, readonly string[]>): string[] {
+  const found = new Set<string>();
+  for (const { at, prefix } of starts) {
+    for (const key of keysByPrefix.get(prefix) ?? []) {
+      if (key.length < MIN_MENTION_KEY || key.length > MAX_MENTION_KEY || !compact.startsWith(key, at)) continue;
+      if (KEY_BREAK.test(key) || !mayEndAt(compact, at + key.length)) continue;
+      found.add(key);
+    }
+  }
+  return [...found];
 }
 
 /**

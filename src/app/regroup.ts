@@ -16,7 +16,7 @@
 // Each step is one transaction and leaves an item queued when it changed meanwhile (its sequence
 // number moved), so a crash or a concurrent writer costs only work done again.
 
-import { NameIndex, findContractorMentions, mentionPrefixes, mentionWindows, mentionsAmong, windowsMayName } from '../analyze/contractor-mention.ts';
+import { NameIndex, findContractorMentions, mentionStarts, mentionWindows, mentionsAmong, windowsMayName } from '../analyze/contractor-mention.ts';
 import {
   MAX_BLOCK, followWindow, followersWindow, indexedAt, isIndexOnly, isOwnBlock, linkBlock, linkKey, linkWriter, noticeBlocks, partnerWindow, prepare, settleLinks, type Prepared,
 } from '../analyze/link-notices.ts';
@@ -322,13 +322,13 @@ async function writersLinks(store: Store, writers: ReadonlyArray<Prepared | unde
   const out = new Map<number, NoticeLink[]>();
   const naming = writers.flatMap((writer) => {
     if (!writer || writer.record.kind !== 'incident' || isImportedDataset(writer.dataset)) return [];
-    const prefixes = mentionPrefixes(writer.compact);
-    return prefixes.length === 0 ? [] : [{ writer, prefixes }];
+    const starts = mentionStarts(writer.compact);
+    return starts.length === 0 ? [] : [{ writer, starts }];
   });
   if (naming.length === 0) return out;
-  const keysByPrefix = await store.orgKeysByPrefix([...new Set(naming.flatMap((n) => n.prefixes))]);
-  const mentioning = naming.flatMap(({ writer }) => {
-    const mentions = findContractorMentions(writer.compact, new NameIndex(mentionsAmong(writer.compact, keysByPrefix)), writer.org);
+  const keysByPrefix = await store.orgKeysByPrefix([...new Set(naming.flatMap((n) => n.starts.map((s) => s.prefix)))]);
+  const mentioning = naming.flatMap(({ writer, starts }) => {
+    const mentions = findContractorMentions(writer.compact, new NameIndex(mentionsAmong(writer.compact, starts, keysByPrefix)), writer.org);
     return mentions.length === 0 ? [] : [{ writer, mentions, window: partnerWindow(indexedAt(writer)) }];
   });
   const found = await store.noticesWithin(mentioning.flatMap((m) => m.mentions.map((mention) => ({ block: `org:${mention.key}`, ...m.window }))));

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadGroupingSet } from '../../bench/grouping-set.ts';
-import { NameIndex, findContractorMentions, mentionCandidates, mentionPrefixes, mentionWindows, mentionsAmong, windowsMayName } from '../../src/analyze/contractor-mention.ts';
+import { NameIndex, findContractorMentions, mentionCandidates, mentionStarts, mentionWindows, mentionsAmong, windowsMayName } from '../../src/analyze/contractor-mention.ts';
 import { compactText, orgKey } from '../../src/analyze/org-name.ts';
 
 /**
@@ -37,7 +37,8 @@ function check(compact: string, keys: string[], own: string | null): void {
   const known = keys.filter((k) => candidates.has(k));
   expect(findContractorMentions(compact, new NameIndex(known), own)).toEqual(whole);
   // What regroup reads: the keys beginning with the prefixes, of which those among the candidates.
-  expect(new Set(mentionsAmong(compact, byPrefix(mentionPrefixes(compact), keys)))).toEqual(new Set(known));
+  const starts = mentionStarts(compact);
+  expect(new Set(mentionsAmong(compact, starts, byPrefix(starts.map((s) => s.prefix), keys)))).toEqual(new Set(known));
   const windows = mentionWindows(compact);
   for (const m of whole) {
     expect(windows).toContain(m.key);
@@ -66,7 +67,8 @@ describe('mention candidates', () => {
       // As the store holds them: well-formed (a half of a surrogate pair alone is no stored text).
       const keys = [...allSubstrings(compact), compactText(extra.join(''))].filter((k) => k.length > 0 && !LONE_SURROGATE.test(k));
       const candidates = new Set(mentionCandidates(compact));
-      expect(new Set(mentionsAmong(compact, byPrefix(mentionPrefixes(compact), keys)))).toEqual(new Set(keys.filter((k) => candidates.has(k))));
+      const starts = mentionStarts(compact);
+      expect(new Set(mentionsAmong(compact, starts, byPrefix(starts.map((s) => s.prefix), keys)))).toEqual(new Set(keys.filter((k) => candidates.has(k))));
     }), { numRuns: 400 });
   });
 

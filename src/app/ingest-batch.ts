@@ -2,7 +2,9 @@
 // syncs at once, each folder synced once per batch), then one store transaction for the batch. A file
 // is reported stored only after both; a file the archive or the store refuses fails alone. Batches
 // start small and double up to the limit: the first files show up stored at once, and two processes
-// ingesting side by side take turns rather than one storing everything before the other starts.
+// ingesting side by side take turns rather than one storing everything before the other starts. A
+// batch taken (take()) is archived and stored in two halves, so that an ingest archives one batch
+// while it stores the one before.
 import { reasonOf } from '../core/errors.ts';
 import type { BatchIngestOutcome, IngestResult } from '../store/store.ts';
 import type { Archive, Store } from '../store/ports.ts';
@@ -61,32 +63,68 @@ export class BatchWriter {
       || (this.items.length > 0 && performance.now() - this.since >= this.limits.ms);
   }
 
-  /** Writes what was added so far; never rejects (whatever fails is each file's outcome). */
+  /** Writes what was added so far: its originals, then its notices; never rejects (whatever fails is each file's outcome). */
   async flush(): Promise<void> {
+    const batch = this.take();
+    if (!batch) return;
+    await batch.archive();
+    await batch.store();
+  }
+
+  /**
+   * What was added so far, as a batch of its own whose two halves its caller runs: archive() makes the
+   * originals durable (the disk's time, file syncs), store() then stores the notices in one transaction
+   * and reports each file (this process's CPU on SQLite). An ingest archives one batch while it stores
+   * the one before. Neither rejects: whatever fails is each file's outcome.
+   */
+  take(): TakenBatch | null {
     const items = this.items;
     this.items = [];
     this.bytes = 0;
-    if (items.length === 0) return;
+    if (items.length === 0) return null;
     this.size = Math.min(this.size * 2, this.limits.files);
-    const outcomes = await this.write(items);
-    for (const outcome of outcomes) this.report(outcome);
+    const batch = new Batch(this.deps, items);
+    let archived: Promise<void> | null = null;
+    return {
+      archive: () => (archived ??= batch.archive()),
+      store: async () => {
+        await (archived ??= batch.archive());
+        for (const outcome of await batch.store()) this.report(outcome);
+      },
+    };
+  }
+}
+
+/** A batch taken from a BatchWriter: archive() first, then store(), which also reports its files. */
+export interface TakenBatch {
+  archive(): Promise<void>;
+  store(): Promise<void>;
+}
+
+class Batch {
+  private readonly outcomes: (FileOutcome | undefined)[];
+  /** The first file of each distinct content not stored before, whose original is now durable. */
+  private archivedIdx: number[] = [];
+  private copies: Array<[number, number]> = [];
+
+  constructor(private readonly deps: { store: Store; archive: Archive }, private readonly items: Pending[]) {
+    this.outcomes = items.map(({ path, read }) => (read.ok ? undefined : { path, status: 'failed', posts: 0, reason: read.reason }));
   }
 
-  private async write(items: Pending[]): Promise<FileOutcome[]> {
+  async archive(): Promise<void> {
     const { store, archive } = this.deps;
-    const outcomes: (FileOutcome | undefined)[] = items.map(({ path, read }) =>
-      read.ok ? undefined : { path, status: 'failed', posts: 0, reason: read.reason });
+    const { items, outcomes } = this;
     // Unsure (the lookup failed) counts as not stored: the store's own check, in the transaction, decides.
+    // A copy of a file of the batch being stored meanwhile is not seen here; that check makes it a duplicate.
     const stored = await Promise.all(items.map(({ read }) => (read.ok ? store.hasDocument(read.doc.sha256).catch(() => false) : false)));
     // The first file with given bytes goes on; a later copy in the same batch is its duplicate.
     const firstOf = new Map<string, number>();
-    const copies: Array<[number, number]> = [];
     const toStore: number[] = [];
     items.forEach(({ path, read }, i) => {
       if (!read.ok) return;
       const first = firstOf.get(read.doc.sha256);
       if (stored[i]) outcomes[i] = { path, status: 'duplicate', posts: 0 };
-      else if (first !== undefined) copies.push([i, first]);
+      else if (first !== undefined) this.copies.push([i, first]);
       else if (read.notices.length === 0) {
         outcomes[i] = { path, status: 'failed', posts: 0, reason: `${path}: no text to read` };
       } else {
@@ -100,12 +138,16 @@ export class BatchWriter {
     const ready = ok(items, toStore);
     const archived = await archive.putMany(ready.map(({ doc, bytes }) => ({ sha256: doc.sha256, bytes })))
       .catch((err: unknown) => ready.map(() => (err instanceof Error ? err : new Error(String(err)))));
-    const archivedIdx = toStore.filter((i, k) => {
+    this.archivedIdx = toStore.filter((i, k) => {
       const err = archived[k];
       if (err) outcomes[i] = { path: items[i]!.path, status: 'failed', posts: 0, reason: reasonOf(err) };
       return !err;
     });
+  }
 
+  async store(): Promise<FileOutcome[]> {
+    const { store } = this.deps;
+    const { items, outcomes, archivedIdx } = this;
     const batch = ok(items, archivedIdx).map(({ doc, notices }) => ({ doc, notices }));
     let results: BatchIngestOutcome[];
     try {
@@ -122,7 +164,7 @@ export class BatchWriter {
       else if (!outcome.result.created) outcomes[i] = { path, status: 'duplicate', posts: 0, documentId: outcome.result.documentId };
       else outcomes[i] = { path, status: 'new', posts: outcome.result.noticeIds.length, documentId: outcome.result.documentId };
     });
-    for (const [i, first] of copies) {
+    for (const [i, first] of this.copies) {
       const of = outcomes[first]!;
       outcomes[i] = of.status === 'failed'
         ? { path: items[i]!.path, status: 'failed', posts: 0, reason: `${items[i]!.path}: the same bytes as ${of.path}, which failed` }

@@ -9,7 +9,7 @@ import type { Archive, Store } from '../store/ports.ts';
 import { regroupIncidents, type RegroupReport } from './incidents.ts';
 import { drainGrouping, type GroupingProgress } from './regroup.ts';
 import { updateWatchlistHits } from './watchlists.ts';
-import { BatchWriter, DEFAULT_BATCH, type BatchLimits, type FileOutcome } from './ingest-batch.ts';
+import { BatchWriter, DEFAULT_BATCH, type BatchLimits, type FileOutcome, type TakenBatch } from './ingest-batch.ts';
 
 export type { FileOutcome, FileStatus } from './ingest-batch.ts';
 import { ReaderPool } from './ingest-pool.ts';
@@ -114,23 +114,34 @@ export async function ingestPaths(
       }
     };
     readAhead();
-    // A batch is written while the next is being read: its archive syncs wait on the disk, not on us.
-    let writing = Promise.resolve();
+    // A batch is written while the next is being read, and its originals are archived while the batch
+    // before it is stored: the archive's file syncs wait on the disk while this process stores. Each
+    // batch is still stored only once its own originals are durable, and batches are stored in order.
+    // With readers decoding elsewhere, this process indexes each batch's notices for grouping while
+    // they work, instead of all of them after the last file; linking waits for the end. A failure
+    // there is the regrouping's after the last file too, which reports it; the files go on.
+    const index = () => (indexWhileReading ? drainGrouping(deps.store, { ...groupingStep, untilStage: 1 }).catch(() => undefined) : undefined);
+    let stored: Promise<void> = Promise.resolve();
+    let before: Promise<void> = Promise.resolve();
+    const write = (batch: TakenBatch) => {
+      const archived = batch.archive();
+      before = stored;
+      stored = Promise.all([stored, archived]).then(() => batch.store()).then(index);
+    };
     for (let i = 0; reading.length > 0; i++) {
       const file = await reading.shift()!;
       held -= sizeOf(queue[i]!);
       readAhead();
       writer.add(queue[i]!.path, file);
       if (writer.full()) {
-        await writing;
-        // With readers decoding elsewhere, this process indexes the batch's notices for grouping while
-        // they work, instead of all of them after the last file; linking waits for the end.
-        // A failure there is the regrouping's after the last file too, which reports it; the files go on.
-        writing = writer.flush().then(() => (indexWhileReading ? drainGrouping(deps.store, { ...groupingStep, untilStage: 1 }).catch(() => undefined) : undefined));
+        // At most two batches in hand: one being archived while the one before it is stored.
+        await before;
+        write(writer.take()!);
       }
     }
-    await writing;
-    await writer.flush();
+    const last = writer.take();
+    if (last) write(last);
+    await stored;
   } finally {
     await ownPool?.close();
   }

@@ -88,6 +88,54 @@ describe('ingest in batches with reader processes', () => {
     });
   });
 
+  it('archives a batch while the one before it is stored, and stores each only once its originals are durable', async () => {
+    await withCasebook('overlap', async (casebook) => {
+      const events: string[] = [];
+      let archives = 0;
+      let stores = 0;
+      const archive: Archive = {
+        put: (sha, bytes) => casebook.archive.put(sha, bytes),
+        has: (sha) => casebook.archive.has(sha),
+        get: (sha) => casebook.archive.get(sha),
+        putMany: async (items) => {
+          const k = ++archives;
+          events.push(`archive ${k} start`);
+          const result = await casebook.archive.putMany(items);
+          events.push(`archive ${k} durable`);
+          return result;
+        },
+      };
+      const store: Store = {
+        ...casebook.store,
+        ingestDocuments: async (batch) => {
+          const k = ++stores;
+          events.push(`store ${k} start`);
+          // A transaction that takes a while: the next batch's originals are written meanwhile.
+          await new Promise((resolve) => setTimeout(resolve, 40));
+          const result = await casebook.store.ingestDocuments(batch);
+          events.push(`store ${k} done`);
+          return result;
+        },
+      };
+      // One file a batch: the copy of n03 comes in the batch after n03's, archived while n03 is stored.
+      const report = await ingestPaths([inbox.folder], { store, archive }, { batch: { first: 1, files: 1 }, readers: 1 });
+      expect(report).toMatchObject({ files: 14, newRecords: 12, duplicates: 1 });
+      expect(report.outcomes.find((o) => o.path.endsWith('n03b-copy.txt'))).toMatchObject({ status: 'duplicate', posts: 0 });
+      expect(await casebook.store.countNotices()).toBe(12);
+      const at = (e: string) => events.indexOf(e);
+      // Each store after its own originals are durable, in order; some archive ran during a store.
+      for (let k = 1; k <= stores; k++) {
+        expect(at(`archive ${k} durable`)).toBeLessThan(at(`store ${k} start`));
+        if (k > 1) expect(at(`store ${k - 1} done`)).toBeLessThan(at(`store ${k} start`));
+      }
+      const overlapped = Array.from({ length: stores - 1 }, (_, i) => i + 1)
+        .filter((k) => at(`archive ${k + 1} start`) < at(`store ${k} done`));
+      expect(overlapped.length).toBeGreaterThan(0);
+      const ids = report.outcomes.filter((o) => o.status === 'new').map((o) => o.documentId!);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    });
+  });
+
   it('stores file by file when the batch transaction fails as a whole', async () => {
     await withCasebook('fallback', async (casebook) => {
       let batches = 0;

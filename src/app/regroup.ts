@@ -129,8 +129,15 @@ async function drainAsHolder(store: Store, options: RegroupOptions): Promise<voi
 
 /** Items of the first step of each stage. */
 const CHUNKS: Readonly<Record<GroupingStage, number>> = { 1: INDEX_CHUNK, 2: LINK_CHUNK, 3: PLAN_CHUNK };
-/** The most items a step takes: a step's memory and its transaction stay bounded whatever the machine. */
-const MAX_CHUNKS: Readonly<Record<GroupingStage, number>> = { 1: 800, 2: 400, 3: 800 };
+/**
+ * The most items a step takes: a step's memory and its transaction stay bounded whatever the machine.
+ * Only a drain whose steps stay far under their target reaches these (a command-line batch, 1 s steps):
+ * linking and planning a first ingest of 100,000 posts took 57 and 37 steps of about 160 ms with these,
+ * 208 and 129 of about 50 ms with 400 and 800 (16.6 s against 14.5-14.9 s, BENCHMARKS.md): a larger step
+ * loads a notice shared by its blocks, a name prefix shared by its writers, once. Four times these gave
+ * no more and took twice the memory.
+ */
+const MAX_CHUNKS: Readonly<Record<GroupingStage, number>> = { 1: 800, 2: 1600, 3: 3200 };
 /** The wall time a step aims at: a request waits at most about this long behind one on SQLite. */
 export const STEP_TARGET_MS = 50;
 

@@ -8,8 +8,10 @@ import { makeDocument, makeNotice, makeRecord } from '../store/fixtures.ts';
 describe('stepChunk', () => {
   it('doubles after a full step that took under half the target, up to the stage\'s most', () => {
     expect(stepChunk(2, 20, 20, STEP_TARGET_MS / 2 - 1)).toBe(40);
-    expect(stepChunk(2, 300, 300, 1)).toBe(400);
-    expect(stepChunk(2, 400, 400, 1)).toBe(400);
+    expect(stepChunk(2, 1000, 1000, 1)).toBe(1600);
+    expect(stepChunk(2, 1600, 1600, 1)).toBe(1600);
+    expect(stepChunk(3, 3200, 3200, 1)).toBe(3200);
+    expect(stepChunk(1, 800, 800, 1)).toBe(800);
   });
   it('halves after a step over the target, never below one item', () => {
     expect(stepChunk(1, 50, 50, STEP_TARGET_MS + 1)).toBe(25);

@@ -2,7 +2,6 @@
 // in the order sent, and answers with what came of each. It watches its own buffers, which the heap
 // limit does not count (pdf.js inflates streams into them), and ends itself when they pass the memory
 // limit; it ends with its parent, too.
-import { getHeapStatistics } from 'node:v8';
 import { runJob } from './decode-job.ts';
 import { OVER_MEMORY_EXIT, type ReaderMessage, type ReadTask } from './ingest-pool.ts';
 
@@ -27,9 +26,7 @@ export function serveReads(): void {
   const memoryMb = Number(process.env.JIKENBO_READER_MEMORY_MB) || 0;
   if (memoryMb) {
     setInterval(() => {
-      // V8's count of external memory alone: process.memoryUsage() reads /proc for the resident size
-      // too, and at 40 calls a second that was 2-3 % of a busy reader's profile on a loaded machine.
-      if (getHeapStatistics().external_memory > memoryMb * MB) process.exit(OVER_MEMORY_EXIT);
+      if (process.memoryUsage().external > memoryMb * MB) process.exit(OVER_MEMORY_EXIT);
     }, WATCH_MS).unref();
   }
   port.onTask(taskRunner(runJob, port.answer));

@@ -85,10 +85,11 @@ export class BatchWriter {
     this.size = Math.min(this.size * 2, this.limits.files);
     const batch = new Batch(this.deps, items);
     let archived: Promise<void> | null = null;
+    const archive = () => (archived ??= batch.archive());
     return {
-      archive: () => (archived ??= batch.archive()),
+      archive,
       store: async () => {
-        await (archived ??= batch.archive());
+        await archive();
         for (const outcome of await batch.store()) this.report(outcome);
       },
     };

@@ -19,6 +19,8 @@ export interface RouteFigures {
   requests?: number;
   /** serve's highest resident memory while this route was loaded (MB). */
   peakRssMb?: number;
+  /** serve's CPU time (all its threads, user and system) while this route was loaded, per answer (ms). */
+  cpuMsPerRequest?: number;
 }
 
 export interface LoadFigures {
@@ -61,6 +63,16 @@ function freePort(): Promise<number> {
       server.close(() => (typeof a === 'object' && a ? done(a.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** A process's CPU time so far, all threads, user and system (ms; /proc counts clock ticks of 10 ms). */
+export function cpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 export function rssMb(pid: number): number | null {
@@ -108,10 +120,12 @@ function load(url: string, connections: number, duration: number, pid: number, p
       if (mb !== null && mb > routePeak) routePeak = mb;
     }, 250);
     // Varied: every request asks for the route's next URL (another word, page, incident or filter).
+    const cpuAtStart = cpuMs(pid);
     const requests = varied ? [{ method: 'GET', setupRequest: (r: { path: string }) => ({ ...r, path: varied.next() }) }] : undefined;
     const instance = autocannon({ url, connections, duration, ...(requests ? { requests } : {}) }, (err, result) => {
       clearInterval(sampler);
       if (err) return fail(err);
+      const cpuAtEnd = cpuMs(pid);
       times.sort((a, b) => a - b);
       done({
         route: url.replace(/^http:\/\/[^/]+/, ''),
@@ -123,6 +137,7 @@ function load(url: string, connections: number, duration: number, pid: number, p
         errors: result.errors + result.timeouts,
         non2xx: result.non2xx,
         ...(routePeak > 0 ? { peakRssMb: routePeak } : {}),
+        ...(cpuAtStart !== null && cpuAtEnd !== null && times.length > 0 ? { cpuMsPerRequest: (cpuAtEnd - cpuAtStart) / times.length } : {}),
       });
     });
     instance.on('response', (_c, _s, _b, responseTime) => times.push(responseTime));

@@ -16,7 +16,7 @@ const figures = await loadTest(values.db, {
   ...(values['node-flags'] ? { serveNodeFlags: values['node-flags'].split(/\s+/).filter(Boolean) } : {}),
 });
 console.log(`serve resident: ${figures.restRssMb} MB at rest, ${figures.peakRssMb} MB at peak`);
-console.log('| route | requests/s | p50 ms | p95 ms | errors | non-2xx | peak MB |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| route | requests/s | p50 ms | p95 ms | errors | non-2xx | peak MB | serve CPU ms a request |');
+console.log('|---|---|---|---|---|---|---|---|');
 const ms = (v: number | undefined) => (v === undefined ? '-' : v.toFixed(0));
-for (const r of figures.routes) console.log(`| ${r.route} | ${r.requestsPerSecond ?? '-'} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.errors ?? '-'} | ${r.non2xx ?? '-'} | ${r.peakRssMb ?? '-'} |`);
+for (const r of figures.routes) console.log(`| ${r.route} | ${r.requestsPerSecond ?? '-'} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.errors ?? '-'} | ${r.non2xx ?? '-'} | ${r.peakRssMb ?? '-'} | ${r.cpuMsPerRequest?.toFixed(1) ?? '-'} |`);

@@ -53,6 +53,27 @@ describe('organisationIdsHolding', () => {
     }
   });
 
+  it('finds what includes finds when the terms are looked up by their rarest pair of characters', async () => {
+    // Many letters, so most pairs are in few texts and the pairs' lists (not the whole-text scan) answer.
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const letters = [...'アイウエオカキクケコ病院商店電装株式会社abcdefgh𠮷'];
+    const word = (n: number) => Array.from({ length: n }, () => letters[Math.floor(rand() * letters.length)]).join('');
+    const many = Array.from({ length: 800 }, (_, i) => ({ id: 5000 - i, text: `${word(2 + Math.floor(rand() * 8))}\n${word(Math.floor(rand() * 4))}` }));
+    const { store } = fakeStore(many);
+    let found = 0;
+    for (let k = 0; k < 200; k++) {
+      // A term cut from a text (so it is found) or made up (mostly not).
+      const from = many[Math.floor(rand() * many.length)]!.text;
+      const at = Math.floor(rand() * from.length);
+      const term = k % 2 === 0 ? from.slice(at, at + 2 + Math.floor(rand() * 3)) : word(2 + Math.floor(rand() * 2));
+      const expected = many.filter((r) => r.text.toLowerCase().includes(term.toLowerCase())).map((r) => r.id);
+      found += expected.length;
+      expect(await organisationIdsHolding(store, [term], { offset: 0, limit: 1000 })).toEqual({ total: expected.length, ids: expected });
+    }
+    expect(found).toBeGreaterThan(200);
+  });
+
   it('reads the texts once per change of the casebook', async () => {
     const s = fakeStore(rows);
     await organisationIdsHolding(s.store, ['病院'], { offset: 0, limit: 5 });

@@ -154,6 +154,19 @@ describe('narrowed views over many incidents', () => {
     for (const filter of filters) expect(plain(index.counts({ filter })), JSON.stringify(filter)).toEqual(plain(countFacets(facts, filter)));
   });
 
+  it("counts a search's incidents as countFacets does over them, whether the search holds few rows or most (counted as all less the rest)", () => {
+    const rand3 = random(13);
+    for (const share of [0.02, 0.3, 0.55, 0.9, 1]) {
+      // Notice ids are the incidents' ids here (memberNotices): a hit list in any order, with repeats and a stranger.
+      const hits = facts.filter(() => rand3() < share).map((f) => f.id).sort(() => rand3() - 0.5);
+      const held = new Set(hits);
+      const over = facts.filter((f) => held.has(f.id));
+      for (const filter of [{}, { ppc: true }, { from: '2021-01-01' }, { years: ['2022'], sectors: [SECTORS[1]!] }] as FactsFilter[]) {
+        expect(plain(index.counts({ filter, hits: [...hits, hits[0] ?? 1, 999_999] })), `${share} ${JSON.stringify(filter)}`).toEqual(plain(countFacets(over, filter)));
+      }
+    }
+  });
+
   it('pages each order as filterIncidents and sortIncidents do, at the start, further on and past the end', () => {
     for (const filter of filters) {
       const expected = filterIncidents(facts, filter);

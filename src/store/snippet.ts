@@ -31,7 +31,16 @@ interface Normalized {
  * Units that NFKC and lowercasing leave as they are: ASCII lowercase letters and digits, 、。「」 and
  * the like, kana, and the main CJK block. Most of a notice is these; they are copied in runs.
  */
-const UNSTABLE = /[^a-z0-9\u3001-\u3003\u3008-\u3011\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff]/g;
+const isStable = (unit: number): boolean =>
+  (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x3001 && unit <= 0x3003) || (unit >= 0x3008 && unit <= 0x3011) ||
+  (unit >= 0x3041 && unit <= 0x3096) || (unit >= 0x30a1 && unit <= 0x30fa) || unit === 0x30fc || (unit >= 0x4e00 && unit <= 0x9fff);
+
+/** The first unit at or after `from` that is not stable (raw.length: none). A loop over the units: a regular expression's exec from each position cost twice as much. */
+function firstUnstable(raw: string, from: number): number {
+  let i = from;
+  while (i < raw.length && isStable(raw.charCodeAt(i))) i++;
+  return i;
+}
 
 /**
  * normalizeForSearch of one character and its marks, remembered: a page of hits repeats the same few
@@ -65,8 +74,7 @@ function normalizeWithMap(raw: string, until = raw.length): Normalized {
   let norm = 0;
   let i = 0;
   while (i < raw.length && i < until) {
-    UNSTABLE.lastIndex = i;
-    let stop = UNSTABLE.exec(raw)?.index ?? raw.length;
+    let stop = firstUnstable(raw, i);
     // A mark belongs to the character before it, which then leaves the run.
     if (stop < raw.length && stop > i && isMarkAt(raw, stop)) stop--;
     if (stop > i) {

@@ -74,15 +74,12 @@ export class PairSlots {
 export function bigramPostings(joined: string, starts: Int32Array): BigramPostings {
   const count = starts.length - 1;
   const pairs = new PairSlots();
-  // Slot of each pair in text order, so the second pass hashes nothing.
-  const slotAt = new Int32Array(Math.max(0, joined.length));
   let sizes = new Int32Array(1024);
   let lastText = new Int32Array(1024).fill(-1);
   for (let i = 0; i < count; i++) {
     const end = starts[i + 1]! - 1;
     for (let p = starts[i]!; p + 1 < end; p++) {
       const slot = pairs.slotOf(pairAt(joined, p));
-      slotAt[p] = slot;
       if (slot >= sizes.length) {
         const more = new Int32Array(sizes.length * 2);
         more.set(sizes);
@@ -104,7 +101,8 @@ export function bigramPostings(joined: string, starts: Int32Array): BigramPostin
   for (let i = 0; i < count; i++) {
     const end = starts[i + 1]! - 1;
     for (let p = starts[i]!; p + 1 < end; p++) {
-      const slot = slotAt[p]!;
+      // Looked up again rather than kept from the first pass: a slot per character is megabytes made and dropped.
+      const slot = pairs.get(pairAt(joined, p));
       if (lastText[slot] === i) continue;
       lastText[slot] = i;
       texts[next[slot]!++] = i;

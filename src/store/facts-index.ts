@@ -102,6 +102,22 @@ interface Found {
   seen: Uint8Array;
 }
 
+/**
+ * The searches whose incident rows are kept (the last asked), each in buffers of a row each, made once
+ * and filled again: a page asks for its counts and its rows over the same hits, and readers page through
+ * a search. Buffers of hundreds of KB made and dropped by every search had malloc raise its threshold for
+ * giving memory back to the system, and hold the holes they left: 30 MB of serve's peak (BENCHMARKS.md).
+ */
+const FOUND_SLOTS = 4;
+
+interface FoundSlot {
+  hits: WeakRef<readonly number[]> | null;
+  rows: Int32Array;
+  best: Int32Array;
+  seen: Uint8Array;
+  found: Found;
+}
+
 /** A view reads its rows from the postings when they are under 1/SPARSE of all rows; otherwise every row in a row. */
 const SPARSE = 4;
 
@@ -139,7 +155,11 @@ export class FactsIndex {
   private postings: { start: Int32Array; rows: Int32Array } | null = null;
   private keysOfValue: string[][] | null = null;
   private readonly failed = new Map<string, { fail: Uint8Array; active: Int32Array }>();
-  private readonly found = new WeakMap<readonly number[], Found>();
+  /** Most recently used first. */
+  private readonly slots: FoundSlot[] = [];
+  /** A row each, for one method's work at a time (every method is synchronous): filled before each use. */
+  private scratchInts: Int32Array | null = null;
+  private scratchBytes: Uint8Array | null = null;
 
   constructor(source: FactsIndexSource) {
     this.token = source.token;
@@ -192,33 +212,56 @@ export class FactsIndex {
     n += (this.postings?.start.byteLength ?? 0) + (this.postings?.rows.byteLength ?? 0);
     for (const o of this.orders.values()) n += o.byteLength;
     for (const r of this.ranks.values()) n += r.byteLength;
-    return n;
+    for (const slot of this.slots) n += slot.rows.byteLength + slot.best.byteLength + slot.seen.byteLength;
+    return n + (this.scratchInts?.byteLength ?? 0) + (this.scratchBytes?.byteLength ?? 0);
   }
 
-  /** The view's incident rows (null: every row) with the position and notice of each one's best hit. */
+  /** The view's incident rows (null: every row) with the position and notice of each one's best hit: valid until the next call. */
   private candidates(view: IndexView): Found | null {
-    if (!view.hits) return null;
+    const hits = view.hits;
+    if (!hits) return null;
     // A page asks for its counts and its rows over the same hits: they are mapped once.
-    const known = this.found.get(view.hits);
-    if (known) return known;
-    // At most one row per incident and one per hit: filled in place, then cut to length.
-    const room = Math.min(view.hits.length, this.size);
-    const rows = new Int32Array(room);
-    const best = new Int32Array(room);
-    const seen = new Uint8Array(this.size);
+    const at = this.slots.findIndex((s) => s.hits?.deref() === hits);
+    if (at >= 0) {
+      const [known] = this.slots.splice(at, 1);
+      this.slots.unshift(known!);
+      return known!.found;
+    }
+    let slot: FoundSlot;
+    if (this.slots.length < FOUND_SLOTS) {
+      slot = { hits: null, rows: new Int32Array(this.size), best: new Int32Array(this.size), seen: new Uint8Array(this.size), found: { rows: new Int32Array(0), best: new Int32Array(0), seen: new Uint8Array(0) } };
+    } else {
+      slot = this.slots.pop()!;
+      slot.seen.fill(0);
+    }
+    this.slots.unshift(slot);
+    // At most one row per incident and one per hit.
+    const room = Math.min(hits.length, this.size);
+    const { rows, best, seen } = slot;
     const incidentOf = this.incidentOfNotice;
     let n = 0;
-    for (let i = 0; i < view.hits.length && n < room; i++) {
-      const notice: number = view.hits[i]!;
+    for (let i = 0; i < hits.length && n < room; i++) {
+      const notice: number = hits[i]!;
       const row = notice >= 0 && notice < incidentOf.length ? incidentOf[notice]! - 1 : -1;
       if (row < 0 || seen[row]) continue;
       seen[row] = 1;
       rows[n] = row;
       best[n++] = notice;
     }
-    const found = { rows: rows.subarray(0, n), best: best.subarray(0, n), seen };
-    this.found.set(view.hits, found);
-    return found;
+    slot.hits = new WeakRef(hits);
+    slot.found = { rows: rows.subarray(0, n), best: best.subarray(0, n), seen };
+    return slot.found;
+  }
+
+  /** A row each of integers, for one method's use (a synchronous one): its contents are whatever was left. */
+  private ints(): Int32Array {
+    return (this.scratchInts ??= new Int32Array(this.size));
+  }
+
+  /** A row each of bytes, all 0, for one method's use (a synchronous one). */
+  private zeroBytes(): Uint8Array {
+    if (!this.scratchBytes) return (this.scratchBytes = new Uint8Array(this.size));
+    return this.scratchBytes.fill(0);
   }
 
   /** The date range and the dataset every facet shares (scopeClauses), or null when the filter sets neither. */
@@ -294,7 +337,7 @@ export class FactsIndex {
         // A common word's search holds most rows: every row's counts less those of the rows it misses.
         const { start } = this.posting();
         for (let c = 0; c < counts.length; c++) counts[c] = start[c + 1]! - start[c]!;
-        const missed = new Int32Array(this.size - found.rows.length);
+        const missed = this.ints();
         let n = 0;
         for (let row = 0; row < this.size; row++) if (found.seen[row] === 0) missed[n++] = row;
         this.addRows(missed, n, counts, -1);
@@ -481,7 +524,7 @@ export class FactsIndex {
     const byMonthType = new Int32Array(this.facets[months!]!.values.length * typeCount);
     const delayCodes = this.disclosedDays.codes;
     const byDelay = new Int32Array(this.disclosedDays.values.length);
-    const inView = new Uint8Array(this.size);
+    const inView = this.zeroBytes();
     let incidents = 0, counted = 0, total = 0, involved = 0;
     const marks = new Int32Array(4);
     const { cells, duty, affected: affectedOf } = this;
@@ -581,7 +624,7 @@ export class FactsIndex {
     // Rows from the postings when the narrowest facet's are few; otherwise the walk of the order meets the page's rows soon.
     const sparse = narrowed !== null && narrowed.active.length > 0 && this.held(narrowed.fail, this.narrowest(narrowed.fail, narrowed.active).slice(0, 1)) * SPARSE < this.size;
     if (found) {
-      const bestOf = new Int32Array(this.size).fill(-1);
+      const bestOf = this.ints().fill(-1);
       found.rows.forEach((row, i) => (bestOf[row] = found.best[i]!));
       for (const row of order) if (bestOf[row]! >= 0 && !take(row, bestOf[row])) break;
     } else if (pass.every) {
@@ -598,7 +641,7 @@ export class FactsIndex {
         for (let i = window.offset; i < end; i++) ids.push(this.ids[order[at[i]!]!]!);
       } else {
         // Many: walking the order meets the page's rows early.
-        const marked = new Uint8Array(this.size);
+        const marked = this.zeroBytes();
         for (const row of passing) marked[row] = 1;
         let seen = 0;
         for (let i = 0; i < order.length && seen < end; i++) {

@@ -127,14 +127,15 @@ describe('narrowed views over many incidents', () => {
     const at = FACT_COLUMNS.indexOf(name);
     return facts.map((f) => factRowValues(f, 0)[at]!);
   };
-  const index = new FactsIndex({
+  const source: FactsIndexSource = {
     token: 't', queued: false, ids: facts.map((f) => f.id), disclosureDates: col('disclosure_date') as (string | null)[], sectors: col('sector') as (string | null)[],
     typesMasks: col('types_mask') as number[], dataMasks: col('data_mask') as number[],
     flags: facts.map((f) => (f.contractorInvolved ? 1 : 0) + (f.reportedToPpc ? 2 : 0) + (f.attacker !== null ? 4 : 0) + (f.reviewState === 'reviewed' ? 8 : 0) + (f.dataset !== JP_NOTICES ? 16 : 0)),
     disclosedDays: col('disclosed_days') as (number | null)[], duties: facts.map(() => 0), affectedCounts: col('affected_count') as (number | null)[],
     numberKeys: facts.map((f) => { const k = numberKey(f.number); return k ? k[0] * 1e8 + k[1] * 1e7 + k[2] : null; }),
     memberNotices: facts.map((f) => f.id), memberIncidents: facts.map((f) => f.id),
-  });
+  };
+  const index = new FactsIndex(source);
   const plain = (counts: Record<string, Map<string, number>>) => Object.fromEntries(Object.entries(counts).map(([k, m]) => [k, Object.fromEntries([...m].sort())]));
   const filters: FactsFilter[] = [
     {}, { ppc: true }, { ppc: false }, { review: 'reviewed' }, { sectors: [SECTORS[0]!] }, { types: [INCIDENT_TYPES[1]!] },
@@ -163,6 +164,31 @@ describe('narrowed views over many incidents', () => {
       const over = facts.filter((f) => held.has(f.id));
       for (const filter of [{}, { ppc: true }, { from: '2021-01-01' }, { years: ['2022'], sectors: [SECTORS[1]!] }] as FactsFilter[]) {
         expect(plain(index.counts({ filter, hits: [...hits, hits[0] ?? 1, 999_999] })), `${share} ${JSON.stringify(filter)}`).toEqual(plain(countFacets(over, filter)));
+      }
+    }
+  });
+
+  it('answers each of more searches than it keeps rows for, asked in any order, as it answers one alone', () => {
+    const rand4 = random(21);
+    // Nine searches of varied size: rows are kept for the last four, so the others are mapped again each time.
+    const searches = [0.01, 0.05, 0.2, 0.4, 0.6, 0.8, 0.95, 0.3, 0.7].map((share) => facts.filter(() => rand4() < share).map((f) => f.id).sort(() => rand4() - 0.5));
+    const filters: FactsFilter[] = [{}, { ppc: true }, { years: ['2021'], from: '2020-01-01' }];
+    const fresh = () => new FactsIndex(source);
+    const alone = (hits: number[], filter: FactsFilter) => {
+      const one = fresh();
+      return { counts: plain(one.counts({ filter, hits })), count: one.count({ filter, hits }), page: one.page({ filter, hits }, 'relevance', { offset: 3, limit: 20 }), byDate: one.page({ filter, hits }, 'disclosed_desc', { offset: 0, limit: 20 }) };
+    };
+    const expected = searches.map((hits) => filters.map((filter) => alone(hits, filter)));
+    for (let k = 0; k < 120; k++) {
+      const i = Math.floor(rand4() * searches.length);
+      const j = Math.floor(rand4() * filters.length);
+      const view = { filter: filters[j]!, hits: searches[i]! };
+      const want = expected[i]![j]!;
+      switch (k % 4) {
+        case 0: expect(plain(index.counts(view)), `${i} ${j}`).toEqual(want.counts); break;
+        case 1: expect(index.count(view)).toBe(want.count); break;
+        case 2: expect(index.page(view, 'relevance', { offset: 3, limit: 20 })).toEqual(want.page); break;
+        case 3: expect(index.page(view, 'disclosed_desc', { offset: 0, limit: 20 })).toEqual(want.byDate); break;
       }
     }
   });

@@ -82,7 +82,7 @@ usage: jikenbo COMMAND [options]
   orgs split ID INC...      a person moves incidents' notices to a new organisation of the same name  [--notice N]... [--reason TEXT]
   watchlist add NAME [ORG]  a list of organisations to follow, or an organisation on it  [--domain D] [--alias A] [--public] [--webhook URL]
   watchlist import NAME F   its organisations from a CSV (name, domain, alias…); list | show NAME [--json] | webhook | remove
-  serve                     the web app; sign-in required  [--port 8080] [--host 127.0.0.1] [--public-read] [--trust-proxy] [--page-workers 1]
+  serve                     the web app; sign-in required  [--port 8080] [--host 127.0.0.1] [--public-read] [--trust-proxy] [--page-workers 0|1]
                             [--log-level debug|info|warn|error|silent]  (JSON lines on stderr: requests, background jobs; --quiet = warn)
   user add NAME --role R    an account (viewer, editor or admin); the password is asked, or read from stdin
   user list | role NAME R | disable NAME | enable NAME | passwd NAME

@@ -49,7 +49,7 @@ export async function listen(
 ): Promise<number> {
   const logLevel = logLevelOf(values);
   const log = createLogger({ level: logLevel });
-  const workers = pageWorkersOf(values);
+  const { count: workers, asked: workersAsked } = pageWorkersOf(values);
   holdHeapsNearLive();
   const { port, host } = validate('serve', z.object({ port: portSchema, host: z.string().min(1) }), {
     port: values.port ?? process.env.PORT ?? 8080,
@@ -71,7 +71,8 @@ export async function listen(
     log.warn(`no accounts yet; make the first admin with: jikenbo user add NAME --role admin${publicRead ? '' : ' (until then nobody can sign in)'}`);
   }
   const workerFile = workers > 0 && values.dbPath !== undefined ? pageWorkerFile() : null;
-  if (workers > 0 && workerFile === null) log.warn('no page worker: it runs compiled code (npm run build), and this casebook was opened without its path');
+  // Asked for and not to be had, it is a warning; by default (running from the sources), a note.
+  if (workers > 0 && workerFile === null) log.log(workersAsked ? 'warn' : 'debug', 'no page worker: it runs compiled code (npm run build), and this casebook was opened without its path');
   const worker = workerFile === null || values.dbPath === undefined ? null : new PageWorker({
     file: workerFile,
     data: { db: values.dbPath, logLevel, publicRead, trustProxy: values['trust-proxy'] === true, ...(timeZone ? { timeZone } : {}), ...(values.searchVariants ? { searchVariants: values.searchVariants } : {}) },
@@ -130,17 +131,19 @@ export function heapGrowingFlag(execArgv: readonly string[]): string | null {
 
 /**
  * Whether pages are worked out on a second thread too (server/page-worker.ts): --page-workers 0 or 1,
- * else JIKENBO_PAGE_WORKERS, else 0. Off unless asked for: under many clients it answers about 1.7
- * times as many pages, but holds a second copy of the caches (BENCHMARKS.md: 50–75 MB more at rest and
- * at peak at 100,000 posts). 1 on a machine with one core is refused: there is no core to give it.
+ * else JIKENBO_PAGE_WORKERS, else 1 on a machine with two cores or more and 0 on one. Under 50 clients
+ * at 100,000 posts the worker is what keeps a search page's p95 under 150 ms (280-310 ms without it),
+ * for a second copy of the caches: serve held 244-247 MB at rest and peaked at 369-376 MB with it
+ * (BENCHMARKS.md). 1 asked for on a machine with one core is refused: there is no core to give it.
  */
-function pageWorkersOf(values: { 'page-workers'?: string }): number {
-  const given = values['page-workers'] ?? process.env.JIKENBO_PAGE_WORKERS ?? '0';
+function pageWorkersOf(values: { 'page-workers'?: string }): { count: number; asked: boolean } {
+  const given = values['page-workers'] ?? process.env.JIKENBO_PAGE_WORKERS;
+  if (given === undefined) return { count: availableParallelism() >= 2 ? 1 : 0, asked: false };
   const count = validate('serve', z.object({ 'page-workers': z.enum(['0', '1']) }), { 'page-workers': given })['page-workers'] === '1' ? 1 : 0;
   if (count > 0 && availableParallelism() < 2) {
     throw new JikenboError('bad_input', 'serve: --page-workers 1 needs a second core, and this machine has one', { subject: 'page-workers' });
   }
-  return count;
+  return { count, asked: true };
 }
 
 /** The worker's compiled entry: dist/page-worker.js, when dist/ holds the code that runs (scripts/build.mjs). */

@@ -132,8 +132,8 @@ export function heapGrowingFlag(execArgv: readonly string[]): string | null {
 /**
  * Whether pages are worked out on a second thread too (server/page-worker.ts): --page-workers 0 or 1,
  * else JIKENBO_PAGE_WORKERS, else 1 on a machine with two cores or more and 0 on one. Under 50 clients
- * at 100,000 posts the worker is what keeps a search page's p95 under 150 ms (280-310 ms without it),
- * for a second copy of the caches: serve held 244-247 MB at rest and peaked at 369-376 MB with it
+ * at 100,000 posts the worker is what keeps a search page's p95 under 150 ms (120 against 194 ms without it),
+ * for a second copy of the caches: serve held 246-249 MB at rest and peaked at 377-382 MB with it, against 170 and 262
  * (BENCHMARKS.md). 1 asked for on a machine with one core is refused: there is no core to give it.
  */
 function pageWorkersOf(values: { 'page-workers'?: string }): { count: number; asked: boolean } {

@@ -136,11 +136,13 @@ export function heapGrowingFlag(execArgv: readonly string[]): string | null {
  * for a second copy of the caches: serve held 246-249 MB at rest and peaked at 377-382 MB with it, against 170 and 262
  * (BENCHMARKS.md). 1 asked for on a machine with one core is refused: there is no core to give it.
  */
-function pageWorkersOf(values: { 'page-workers'?: string }): { count: number; asked: boolean } {
-  const given = values['page-workers'] ?? process.env.JIKENBO_PAGE_WORKERS;
-  if (given === undefined) return { count: availableParallelism() >= 2 ? 1 : 0, asked: false };
+export function pageWorkersOf(
+  values: { 'page-workers'?: string }, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism(),
+): { count: number; asked: boolean } {
+  const given = values['page-workers'] ?? env.JIKENBO_PAGE_WORKERS;
+  if (given === undefined) return { count: cores >= 2 ? 1 : 0, asked: false };
   const count = validate('serve', z.object({ 'page-workers': z.enum(['0', '1']) }), { 'page-workers': given })['page-workers'] === '1' ? 1 : 0;
-  if (count > 0 && availableParallelism() < 2) {
+  if (count > 0 && cores < 2) {
     throw new JikenboError('bad_input', 'serve: --page-workers 1 needs a second core, and this machine has one', { subject: 'page-workers' });
   }
   return { count, asked: true };

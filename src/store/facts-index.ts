@@ -112,9 +112,8 @@ const FOUND_SLOTS = 4;
 
 interface FoundSlot {
   hits: WeakRef<readonly number[]> | null;
-  rows: Int32Array;
-  best: Int32Array;
-  seen: Uint8Array;
+  /** A row each; `found` is the part of them the hits filled. */
+  buffers: Found;
   found: Found;
 }
 
@@ -212,7 +211,7 @@ export class FactsIndex {
     n += (this.postings?.start.byteLength ?? 0) + (this.postings?.rows.byteLength ?? 0);
     for (const o of this.orders.values()) n += o.byteLength;
     for (const r of this.ranks.values()) n += r.byteLength;
-    for (const slot of this.slots) n += slot.rows.byteLength + slot.best.byteLength + slot.seen.byteLength;
+    for (const { buffers } of this.slots) n += buffers.rows.byteLength + buffers.best.byteLength + buffers.seen.byteLength;
     return n + (this.scratchInts?.byteLength ?? 0) + (this.scratchBytes?.byteLength ?? 0);
   }
 
@@ -229,15 +228,16 @@ export class FactsIndex {
     }
     let slot: FoundSlot;
     if (this.slots.length < FOUND_SLOTS) {
-      slot = { hits: null, rows: new Int32Array(this.size), best: new Int32Array(this.size), seen: new Uint8Array(this.size), found: { rows: new Int32Array(0), best: new Int32Array(0), seen: new Uint8Array(0) } };
+      const buffers = { rows: new Int32Array(this.size), best: new Int32Array(this.size), seen: new Uint8Array(this.size) };
+      slot = { hits: null, buffers, found: buffers };
     } else {
       slot = this.slots.pop()!;
-      slot.seen.fill(0);
+      slot.buffers.seen.fill(0);
     }
     this.slots.unshift(slot);
     // At most one row per incident and one per hit.
     const room = Math.min(hits.length, this.size);
-    const { rows, best, seen } = slot;
+    const { rows, best, seen } = slot.buffers;
     const incidentOf = this.incidentOfNotice;
     let n = 0;
     for (let i = 0; i < hits.length && n < room; i++) {

@@ -48,14 +48,6 @@ function firstUnstable(raw: string, from: number): number {
  * full-width digits and letters, and NFKC called once per character cost more than the search itself.
  */
 const pieceCache = new Map<string, string>();
-
-/** normalizeForSearch of one BMP unit with no mark after it, by the unit: no one-unit string is cut from the text to look it up. */
-let unitCache: (string | undefined)[] | null = null;
-function normalizeUnit(unit: number): string {
-  unitCache ??= new Array<string | undefined>(0x10000);
-  return (unitCache[unit] ??= normalizeForSearch(String.fromCharCode(unit)));
-}
-
 function normalizePiece(piece: string): string {
   let normalized = pieceCache.get(piece);
   if (normalized === undefined) {
@@ -64,6 +56,13 @@ function normalizePiece(piece: string): string {
     pieceCache.set(piece, normalized);
   }
   return normalized;
+}
+
+/** normalizeForSearch of one BMP unit with no mark after it, by the unit: no one-unit string is cut from the text to look it up. */
+let unitCache: (string | undefined)[] | null = null;
+function normalizeUnit(unit: number): string {
+  unitCache ??= new Array<string | undefined>(0x10000);
+  return (unitCache[unit] ??= normalizeForSearch(String.fromCharCode(unit)));
 }
 
 /** Combining marks start at U+0300 (dakuten U+3099 and U+309A sit outside the stable kana ranges). */
@@ -80,6 +79,20 @@ const isMarkAt = (raw: string, index: number): boolean => {
  * one-for-one segment before it, so a notice's dates and punctuation add no segment each: a segment
  * object per such character was 40 % of what a search page allocated.
  */
+/**
+ * The one-for-one segment raw[from, to) continues: `run` made longer when it ends at `from`, else a new
+ * one (at `norm` of the normalised text) pushed onto the segments.
+ */
+function oneForOne(segments: Segment[], run: Segment | null, norm: number, from: number, to: number): Segment {
+  if (run !== null && run.rawEnd === from) {
+    run.rawEnd = to;
+    return run;
+  }
+  const next = { norm, raw: from, rawEnd: to, same: true };
+  segments.push(next);
+  return next;
+}
+
 function normalizeWithMap(raw: string, until = raw.length): Normalized {
   const out: string[] = [];
   const segments: Segment[] = [];
@@ -92,8 +105,7 @@ function normalizeWithMap(raw: string, until = raw.length): Normalized {
     // A mark belongs to the character before it, which then leaves the run.
     if (stop < raw.length && stop > i && isMarkAt(raw, stop)) stop--;
     if (stop > i) {
-      if (run !== null && run.rawEnd === i) run.rawEnd = stop;
-      else segments.push((run = { norm, raw: i, rawEnd: stop, same: true }));
+      run = oneForOne(segments, run, norm, i, stop);
       out.push(raw.slice(i, stop));
       norm += stop - i;
       i = stop;
@@ -105,10 +117,8 @@ function normalizeWithMap(raw: string, until = raw.length): Normalized {
       end += raw.codePointAt(end)! > 0xffff ? 2 : 1;
     }
     const piece = end === i + 1 ? normalizeUnit(raw.charCodeAt(i)) : normalizePiece(raw.slice(i, end));
-    if (piece.length === 1 && end === i + 1) {
-      if (run !== null && run.rawEnd === i) run.rawEnd = end;
-      else segments.push((run = { norm, raw: i, rawEnd: end, same: true }));
-    } else {
+    if (piece.length === 1 && end === i + 1) run = oneForOne(segments, run, norm, i, end);
+    else {
       run = null;
       if (piece.length > 0) segments.push({ norm, raw: i, rawEnd: end, same: false });
     }

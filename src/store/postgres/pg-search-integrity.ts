@@ -2,7 +2,7 @@
 // server (no check of its own to run), and the search index is compared exactly: each notice's
 // tsvector against the one its text makes.
 
-import { indexTokens } from '../../core/bigram.ts';
+import { tokenize } from '../../core/bigram.ts';
 import type { EngineIntegrity } from '../queries/integrity-queries.ts';
 import { all } from '../sql/sql.ts';
 import { tsvectorText } from './pg-text-search.ts';
@@ -22,7 +22,7 @@ export const pgSearchIntegrity: EngineIntegrity = {
         SELECT e.id, s.notice_id IS NOT NULL AS indexed
         FROM unnest(CAST(@ids AS int[]), CAST(@vectors AS tsvector[])) AS e (id, v)
         LEFT JOIN notice_search s ON s.notice_id = e.id
-        WHERE s.body IS DISTINCT FROM e.v`, { ids: page.map((n) => n.id), vectors: page.map((n) => tsvectorText(indexTokens(n.text))) });
+        WHERE s.body IS DISTINCT FROM e.v`, { ids: page.map((n) => n.id), vectors: page.map((n) => tsvectorText(tokenize(n.text))) });
       for (const w of wrong) add('search_index', `notice:${w.id}`, w.indexed ? 'its index entry does not hold its words' : 'not in the full-text index');
     }
     for (const s of yield* all<{ notice_id: number }>('SELECT s.notice_id FROM notice_search s WHERE NOT EXISTS (SELECT 1 FROM notices n WHERE n.id = s.notice_id)')) {

@@ -9,25 +9,36 @@ const MAX_LEXEME_BYTES = 2046;
 
 /** A lexeme as tsvector/tsquery input: quoted, with quotes and backslashes escaped. */
 export function quoteLexeme(token: string): string {
+  if (!token.includes("'") && !token.includes('\\')) return `'${token}'`;
   return `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 }
 
-const fits = (token: string): boolean => token.length > 0 && Buffer.byteLength(token, 'utf8') <= MAX_LEXEME_BYTES;
+// A UTF-16 unit is at most 3 bytes of UTF-8 (a pair of surrogates, 4 bytes for 2): a token this short fits uncounted.
+const fits = (token: string): boolean =>
+  token.length > 0 && (token.length <= MAX_LEXEME_BYTES / 3 || Buffer.byteLength(token, 'utf8') <= MAX_LEXEME_BYTES);
 
 /**
- * `'情報':1 '報漏':2,9`: each token with its positions from 1, as `$1::tsvector` reads it. Positions
- * past 16383 are held at 16383 (what PostgreSQL does itself), so phrases that far into a notice can
- * match loosely; every token there stays findable.
+ * `'情報':1 '報漏':2,9`: each token (bigram.ts `tokenize`) with its positions from 1, as `$1::tsvector`
+ * reads it. Positions past 16383 are held at 16383 (what PostgreSQL does itself), so phrases that far
+ * into a notice can match loosely; every token there stays findable. Each distinct token is quoted
+ * once and its positions appended as they come: a notice has thousands of tokens.
  */
-export function tsvectorText(tokens: string): string {
-  const positions = new Map<string, number[]>();
-  tokens.split(' ').forEach((token, i) => {
-    if (!fits(token)) return;
-    const at = Math.min(i + 1, MAX_POSITION);
-    const list = positions.get(token) ?? positions.set(token, []).get(token)!;
-    if (list[list.length - 1] !== at) list.push(at);
-  });
-  return [...positions].map(([token, list]) => `${quoteLexeme(token)}:${list.join(',')}`).join(' ');
+export function tsvectorText(tokens: readonly string[]): string {
+  const lists = new Map<string, { at: number; text: string }>();
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const at = i < MAX_POSITION ? i + 1 : MAX_POSITION;
+    const list = lists.get(token);
+    if (list === undefined) {
+      if (fits(token)) lists.set(token, { at, text: `${quoteLexeme(token)}:${at}` });
+    } else if (list.at !== at) {
+      list.at = at;
+      list.text += `,${at}`;
+    }
+  }
+  let out = '';
+  for (const list of lists.values()) out = out === '' ? list.text : `${out} ${list.text}`;
+  return out;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The PostgreSQL casebook as plain tables (see raw-database.ts), for migrate-store and its checksums.
 
-import { indexTokens } from '../../core/bigram.ts';
+import { tokenize } from '../../core/bigram.ts';
 import { quoteIdent, type RawDatabase, type RawTable, type RawValue } from '../raw-database.ts';
 import { createPool, inTransaction, one, rows } from './pg-database.ts';
 import { tsvectorText } from './pg-text-search.ts';
@@ -70,7 +70,7 @@ export function openPostgresRaw(url: string): RawDatabase {
           }
         }
         for (const n of await rows<{ id: number; text: string }>(client, 'SELECT id, text FROM notices')) {
-          await client.query('INSERT INTO notice_search (notice_id, body) VALUES ($1, $2::tsvector)', [n.id, tsvectorText(indexTokens(n.text))]);
+          await client.query('INSERT INTO notice_search (notice_id, body) VALUES ($1, $2::tsvector)', [n.id, tsvectorText(tokenize(n.text))]);
         }
         await client.query(`INSERT INTO incident_facts_queue (incident_id, seq) SELECT id, nextval('incident_facts_seq') FROM incidents
           ON CONFLICT (incident_id) DO UPDATE SET seq = excluded.seq`);

@@ -2,7 +2,7 @@
 // queries are the shared ones (queries/shared-queries.ts); what is PostgreSQL's own here is the pool,
 // the tsvector index (its rows written, its match) and the facts index's column reads.
 
-import { indexTokens } from '../../core/bigram.ts';
+import { tokenize } from '../../core/bigram.ts';
 import type { Store } from '../ports.ts';
 import { run } from '../sql/sql.ts';
 import { postgresEngine } from '../sql/postgres-engine.ts';
@@ -53,7 +53,7 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
       match: (phrases, filter, window) => fts.match(phrases, filter, window),
       matchIds: async (phrases, limit) => (await fts.match(phrases, { clauses: [], params: {} }, { limit, offset: 0 })).map((hit) => hit.id),
       ingest: {
-        indexBody: (text) => tsvectorText(indexTokens(text)),
+        indexBody: (text) => tsvectorText(tokenize(text)),
         *writeIndex(rows) {
           yield* run(INSERT_SEARCH, { ids: rows.map((r) => r.noticeId), bodies: rows.map((r) => r.body) });
         },

@@ -1146,6 +1146,19 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
       DROP INDEX grouping_blocks_by_block;
     `,
   },
+  {
+    version: 24,
+    name: 'PostgreSQL: grouping windows\' bigram index keeps a short list of pending entries',
+    // A GIN index adds new entries to a pending list, merged into the index when it passes
+    // gin_pending_list_limit (4 MB by default), and every lookup reads that whole list. Grouping asks
+    // the windows index for each writer's name right after each batch adds its windows, so an ingest
+    // read up to 4 MB per name: 1.3 ms a name against 0.014 with the list merged, most of the server's
+    // time. 256 kB keeps each merge a batch's worth while a lookup stays short. SQLite's FTS5 has none.
+    sql: ({ byEngine }) => byEngine({
+      sqlite: '-- Nothing: SQLite\'s grouping windows are an FTS5 table.',
+      postgres: 'ALTER INDEX grouping_windows_by_gram SET (gin_pending_list_limit = 256);',
+    }),
+  },
 ];
 
 export interface MigrationReport {

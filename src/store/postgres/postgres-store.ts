@@ -11,6 +11,7 @@ import { migrate } from '../migrations/postgres-migrate.ts';
 import { CHANGE_TOKEN } from '../queries/notice-queries.ts';
 import { sharedQueries } from '../queries/shared-queries.ts';
 import { postgresFacts } from './facts-index-source.ts';
+import { freshStatistics } from './fresh-statistics.ts';
 import { createPool, guardPool, type Pool } from './pg-database.ts';
 import { pgSearch } from './pg-search.ts';
 import { checkRankLimit } from '../search-ranking.ts';
@@ -47,22 +48,29 @@ export async function openPostgresStore(target: string | Pool, options: Postgres
   let closed = false;
   const fts = pgSearch(pool, checkRankLimit(options.searchRankLimit, 'postgres'));
   const engine = postgresEngine(pool);
+  const statistics = freshStatistics(pool);
 
-  const store: Store = {
-    ...sharedQueries(engine, now, {
-      match: (phrases, filter, window) => fts.match(phrases, filter, window),
-      matchIds: async (phrases, limit) => (await fts.match(phrases, { clauses: [], params: {} }, { limit, offset: 0 })).map((hit) => hit.id),
-      ingest: {
-        indexBody: (text) => tsvectorText(tokenize(text)),
-        *writeIndex(rows) {
-          yield* run(INSERT_SEARCH, { ids: rows.map((r) => r.noticeId), bodies: rows.map((r) => r.body) });
-        },
+  const shared = sharedQueries(engine, now, {
+    match: (phrases, filter, window) => fts.match(phrases, filter, window),
+    matchIds: async (phrases, limit) => (await fts.match(phrases, { clauses: [], params: {} }, { limit, offset: 0 })).map((hit) => hit.id),
+    ingest: {
+      indexBody: (text) => tsvectorText(tokenize(text)),
+      *writeIndex(rows) {
+        yield* run(INSERT_SEARCH, { ids: rows.map((r) => r.noticeId), bodies: rows.map((r) => r.body) });
       },
-      facts: postgresFacts(pool, CHANGE_TOKEN),
-      factsIndex: options.factsIndex ?? true,
-      integrity: pgSearchIntegrity,
-      grouping: postgresGrouping,
-    }),
+    },
+    facts: postgresFacts(pool, CHANGE_TOKEN),
+    factsIndex: options.factsIndex ?? true,
+    integrity: pgSearchIntegrity,
+    grouping: postgresGrouping,
+  });
+  const store: Store = {
+    ...shared,
+    async ingestDocuments(batch) {
+      const outcomes = await shared.ingestDocuments(batch);
+      await statistics.added(outcomes.reduce((n, o) => n + (o.result?.created ? o.result.noticeIds.length : 0), 0));
+      return outcomes;
+    },
 
     async close() {
       if (closed) return;

@@ -1,0 +1,80 @@
+// A bulk ingest on PostgreSQL analyzes the tables it grows as they double (store/postgres/fresh-statistics.ts),
+// so the cached plans of foreign-key checks stop being sequential scans made when the tables were small.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPool, type Pool } from '../../src/store/postgres/pg-database.ts';
+import { freshStatistics } from '../../src/store/postgres/fresh-statistics.ts';
+import { migrate } from '../../src/store/migrations/postgres-migrate.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts';
+
+/** A pool that records what it is asked and answers reltuples with `rows`. */
+function fakePool(rows: () => number, fail = false) {
+  const asked: string[] = [];
+  const pool = {
+    async query(text: string) {
+      asked.push(text.split(' ')[0]!);
+      if (fail) throw new Error('lock timeout');
+      return { rows: [{ n: rows() }] };
+    },
+  };
+  return { pool: pool as unknown as Pool, asked };
+}
+
+describe('statistics kept fresh during a bulk ingest', () => {
+  it('analyzes after the first thousand notices, then after as many as incidents held at the last time', async () => {
+    let incidents = 5000;
+    const { pool, asked } = fakePool(() => incidents);
+    const statistics = freshStatistics(pool);
+    await statistics.added(600);
+    expect(asked).toEqual([]);
+    await statistics.added(400);
+    expect(asked).toEqual(['ANALYZE', 'SELECT']);
+    await statistics.added(4999);
+    expect(asked).toHaveLength(2);
+    incidents = 200;
+    await statistics.added(1);
+    expect(asked).toHaveLength(4);
+    // Never more often than every thousand notices, however small the tables were found.
+    await statistics.added(999);
+    expect(asked).toHaveLength(4);
+    await statistics.added(1);
+    expect(asked).toHaveLength(6);
+  });
+
+  it('leaves a committed batch alone when the ANALYZE fails, and tries again after the next thousand', async () => {
+    const { pool, asked } = fakePool(() => 0, true);
+    const statistics = freshStatistics(pool);
+    await expect(statistics.added(1000)).resolves.toBeUndefined();
+    expect(asked).toEqual(['ANALYZE']);
+    await statistics.added(999);
+    expect(asked).toHaveLength(1);
+    await statistics.added(1);
+    expect(asked).toHaveLength(2);
+  });
+});
+
+describe('statistics kept fresh on a real PostgreSQL', () => {
+  let database: TestDatabase;
+  let pool: Pool;
+  beforeAll(async () => {
+    database = await createTestDatabase('jikenbo_stats', { empty: true });
+    pool = createPool(database.url, { poolSize: 1 });
+    await migrate(pool);
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await database?.drop();
+  });
+
+  it('counts the rows of incidents and incident_notices in pg_class once due', async () => {
+    await pool.query("INSERT INTO incidents (created_at) SELECT '2026-01-01T00:00:00Z' FROM generate_series(1, 1500)");
+    const reltuples = async () => (await pool.query<{ relname: string; reltuples: number }>(
+      "SELECT relname, reltuples FROM pg_class WHERE relname IN ('incidents', 'incident_notices') ORDER BY relname")).rows;
+    // Never analyzed: PostgreSQL says -1 (the planner guesses from the table's pages).
+    expect((await reltuples()).map((r) => r.reltuples)).toEqual([-1, -1]);
+    const statistics = freshStatistics(pool);
+    await statistics.added(999);
+    expect((await reltuples()).map((r) => r.reltuples)).toEqual([-1, -1]);
+    await statistics.added(1);
+    expect(await reltuples()).toEqual([{ relname: 'incident_notices', reltuples: 0 }, { relname: 'incidents', reltuples: 1500 }]);
+  });
+});

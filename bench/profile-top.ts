@@ -1,6 +1,8 @@
 // Prints the functions with the most self time in a V8 .cpuprofile (from `npm run bench -- --profile`),
 // so a missed target can name what limits it: node bin/run-ts.js bench/profile-top.ts FILE [N] [--total]
 // --total: time with the function anywhere on the stack (its callees included) rather than its own.
+// --from S / --to S: only the samples between S seconds and S seconds after the profile starts (one phase
+// of a process that does several, as the bench worker measures its floor before the ingest).
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
@@ -17,6 +19,16 @@ interface Profile {
 
 const args = process.argv.slice(2);
 const inclusive = args.includes('--total');
+const secondsAfter = (flag: string): number | undefined => {
+  const at = args.indexOf(flag);
+  if (at < 0) return undefined;
+  const value = Number(args[at + 1]);
+  if (!Number.isFinite(value)) throw new Error(`profile-top: ${flag} takes seconds, not ${JSON.stringify(args[at + 1])}`);
+  args.splice(at, 2);
+  return value * 1e6;
+};
+const from = secondsAfter('--from') ?? 0;
+const to = secondsAfter('--to') ?? Infinity;
 const [file, n = '25'] = args.filter((a) => a !== '--total');
 if (!file) {
   console.error('usage: bench/profile-top.ts FILE.cpuprofile [N]');
@@ -32,8 +44,11 @@ const keyOf = (node: ProfileNode) => {
 };
 const self = new Map<string, number>();
 let total = 0;
+let elapsed = 0;
 profile.samples.forEach((id, i) => {
   const dt = profile.timeDeltas[i] ?? 0;
+  elapsed += dt;
+  if (elapsed < from || elapsed > to) return;
   total += dt;
   if (!inclusive) {
     const key = keyOf(byId.get(id)!);

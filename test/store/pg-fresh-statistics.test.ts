@@ -65,16 +65,18 @@ describe('statistics kept fresh on a real PostgreSQL', () => {
     await database?.drop();
   });
 
-  it('counts the rows of incidents and incident_notices in pg_class once due', async () => {
+  it('counts the rows of incidents, incident_notices and grouping_blocks in pg_class once due', async () => {
     await pool.query("INSERT INTO incidents (created_at) SELECT '2026-01-01T00:00:00Z' FROM generate_series(1, 1500)");
     const reltuples = async () => (await pool.query<{ relname: string; reltuples: number }>(
-      "SELECT relname, reltuples FROM pg_class WHERE relname IN ('incidents', 'incident_notices') ORDER BY relname")).rows;
+      "SELECT relname, reltuples FROM pg_class WHERE relname IN ('incidents', 'incident_notices', 'grouping_blocks') ORDER BY relname")).rows;
     // Never analyzed: PostgreSQL says -1 (the planner guesses from the table's pages).
-    expect((await reltuples()).map((r) => r.reltuples)).toEqual([-1, -1]);
+    expect((await reltuples()).map((r) => r.reltuples)).toEqual([-1, -1, -1]);
     const statistics = freshStatistics(pool);
     await statistics.added(999);
-    expect((await reltuples()).map((r) => r.reltuples)).toEqual([-1, -1]);
+    expect((await reltuples()).map((r) => r.reltuples)).toEqual([-1, -1, -1]);
     await statistics.added(1);
-    expect(await reltuples()).toEqual([{ relname: 'incident_notices', reltuples: 0 }, { relname: 'incidents', reltuples: 1500 }]);
+    expect(await reltuples()).toEqual([
+      { relname: 'grouping_blocks', reltuples: 0 }, { relname: 'incident_notices', reltuples: 0 }, { relname: 'incidents', reltuples: 1500 },
+    ]);
   });
 });

@@ -5,6 +5,7 @@
 // casebook): the CPU time per post of decoding and extracting alone (every file read in this process, one
 // core) and of storing alone (the files already read, archived and stored in batches as ingest does,
 // without the regroup), and so the posts per second the machine's cores allow: cores / (decode + store).
+// On PostgreSQL, storing counts the database server's CPU too (server-cpu.ts), in the floor and the ingest.
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -14,19 +15,24 @@ import { BatchWriter, DEFAULT_BATCH } from '../src/app/ingest-batch.ts';
 import { readForIngest, type ReadFile } from '../src/app/ingest-read.ts';
 import { BATCH_GROUPING_STEP_MS, ingestPaths, READER_MIN_FILES } from '../src/app/ingest.ts';
 import { corpusFiles } from './corpus-files.ts';
+import { serverCpuReader } from './server-cpu.ts';
 import { emit } from './worker.ts';
 
 export interface FloorFigures {
   /** CPU ms per post of reading, decoding and extracting every file, in one thread. */
   decodeCpuPerPost: number;
-  /** CPU ms per post of archiving and storing the files already read (no regroup). */
+  /** CPU ms per post of archiving and storing the files already read (no regroup), in this process. */
   storeCpuPerPost: number;
+  /** The database server's CPU ms per post while the floor stored (PostgreSQL on this machine; else null). */
+  storeServerCpuPerPost: number | null;
   /** Wall ms of each of the two. */
   decodeMs: number;
   storeMs: number;
   cores: number;
-  /** cores × 1000 / (decode + store CPU per post): what ingest could reach if nothing else cost CPU. */
+  /** cores × 1000 / (decode + store CPU per post, the server's included): what ingest could reach if nothing else cost CPU. */
   postsPerSecond: number;
+  /** The same without the server's CPU (how floors on PostgreSQL were counted before). */
+  clientPostsPerSecond: number;
   loadBefore: number[];
 }
 
@@ -44,6 +50,8 @@ export interface IngestFigures {
   cpuMs: number;
   /** CPU of the reader processes, which ended with the ingest (Linux: cutime + cstime of this process). */
   readerCpuMs: number | null;
+  /** CPU of the database server during the ingest, regroup included (PostgreSQL on this machine; else null). */
+  serverCpuMs: number | null;
   loadBefore: number[];
   loadAfter: number[];
   floor?: FloorFigures;
@@ -71,6 +79,7 @@ function childrenCpuMs(): number | null {
 }
 
 async function measureFloor(floorDb: string): Promise<FloorFigures> {
+  const serverCpu = await serverCpuReader(floorDb);
   const loadBefore = loadavg();
   // Warm-up, not counted: pdf.js, linkedom and the extractor load on their first file.
   for (const path of paths.slice(0, 20)) await readForIngest(path, { sync: true });
@@ -83,8 +92,10 @@ async function measureFloor(floorDb: string): Promise<FloorFigures> {
   const posts = read.reduce((n, r) => n + (r.ok ? r.notices.length : 0), 0);
 
   const casebook = await openCasebook(floorDb);
+  let server0: number | null | undefined;
   try {
     cpu0 = process.cpuUsage();
+    server0 = serverCpu?.();
     t0 = performance.now();
     // As ingest writes: batches growing to 200 files, each written while the next is gathered.
     const writer = new BatchWriter(casebook, () => {}, DEFAULT_BATCH);
@@ -103,23 +114,28 @@ async function measureFloor(floorDb: string): Promise<FloorFigures> {
   }
   const storeCpu = cpuMs(cpu0);
   const storeMs = performance.now() - t0;
+  const server1 = serverCpu?.();
   const cores = availableParallelism();
   const decodeCpuPerPost = decodeCpu / posts;
   const storeCpuPerPost = storeCpu / posts;
+  const storeServerCpuPerPost = server0 == null || server1 == null ? null : (server1 - server0) / posts;
   return {
-    decodeCpuPerPost, storeCpuPerPost, decodeMs, storeMs, cores,
-    postsPerSecond: (cores * 1000) / (decodeCpuPerPost + storeCpuPerPost),
+    decodeCpuPerPost, storeCpuPerPost, storeServerCpuPerPost, decodeMs, storeMs, cores,
+    postsPerSecond: (cores * 1000) / (decodeCpuPerPost + storeCpuPerPost + (storeServerCpuPerPost ?? 0)),
+    clientPostsPerSecond: (cores * 1000) / (decodeCpuPerPost + storeCpuPerPost),
     loadBefore,
   };
 }
 
 const floor = values['floor-db'] ? await measureFloor(values['floor-db']) : undefined;
 const casebook = await openCasebook(values.db);
+const serverCpu = await serverCpuReader(values.db);
 // What ingestPaths picks by itself for a batch this size, unless --readers says otherwise.
 const readers = values.readers !== undefined ? Number(values.readers) : paths.length >= READER_MIN_FILES ? availableParallelism() : 0;
 try {
   const loadBefore = loadavg();
   const children0 = childrenCpuMs();
+  const server0 = serverCpu?.();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let lastFile = t0;
@@ -134,6 +150,7 @@ try {
   const t1 = performance.now();
   const cpu = process.cpuUsage(cpu0);
   const children1 = childrenCpuMs();
+  const server1 = serverCpu?.();
   const loadAfter = loadavg();
   const again = await regroupIncidents(casebook.store);
   const t2 = performance.now();
@@ -150,6 +167,7 @@ try {
     readers,
     cpuMs: (cpu.user + cpu.system) / 1000,
     readerCpuMs: children0 === null || children1 === null ? null : children1 - children0,
+    serverCpuMs: server0 == null || server1 == null ? null : server1 - server0,
     loadBefore,
     loadAfter,
     ...(floor ? { floor } : {}),

@@ -195,12 +195,16 @@ for (const engine of part('ingest') ? opt.engines : []) {
     if (ing.readerCpuMs !== null) {
       out(`| CPU time of the reader processes | ${(ing.readerCpuMs / 1000).toFixed(1)} s (${(ing.readerCpuMs / ing.posts).toFixed(2)} ms per post); all processes ${((ing.cpuMs + ing.readerCpuMs) / ing.posts).toFixed(2)} ms per post |`);
     }
+    if (ing.serverCpuMs !== null && ing.serverCpuMs !== undefined) {
+      out(`| CPU time of the database server (regroup included) | ${(ing.serverCpuMs / 1000).toFixed(1)} s (${(ing.serverCpuMs / ing.posts).toFixed(2)} ms per post) |`);
+    }
     if (ing.floor) {
       const f = ing.floor;
       out(`| floor: decoding and extracting alone, one core | ${f.decodeCpuPerPost.toFixed(2)} ms CPU per post (${(f.decodeMs / 1000).toFixed(1)} s) |`);
-      out(`| floor: archiving and storing alone (no regroup) | ${f.storeCpuPerPost.toFixed(2)} ms CPU per post (${(f.storeMs / 1000).toFixed(1)} s) |`);
-      out(`| floor on ${f.cores} cores: ${f.cores} / (decode + store) | **${fmt(f.postsPerSecond)} posts/s** (load average before it ${f.loadBefore.map((l) => l.toFixed(1)).join(' ')}) |`);
-      out(`| ingest / floor | **${(rateFiles / f.postsPerSecond).toFixed(2)}** without the regroup, ${(rate / f.postsPerSecond).toFixed(2)} with it |`);
+      const server = f.storeServerCpuPerPost ?? null;
+      out(`| floor: archiving and storing alone (no regroup) | ${f.storeCpuPerPost.toFixed(2)} ms CPU per post${server === null ? '' : `, and ${server.toFixed(2)} ms of the database server's`} (${(f.storeMs / 1000).toFixed(1)} s) |`);
+      out(`| floor on ${f.cores} cores: ${f.cores} / (decode + store${server === null ? '' : ' + server'}) | **${fmt(f.postsPerSecond)} posts/s** (load average before it ${f.loadBefore.map((l) => l.toFixed(1)).join(' ')})${server === null ? '' : `; ${fmt(f.clientPostsPerSecond)} without the server's CPU, as counted before`} |`);
+      out(`| ingest / floor | **${(rateFiles / f.postsPerSecond).toFixed(2)}** without the regroup, ${(rate / f.postsPerSecond).toFixed(2)} with it${server === null ? '' : ` (${(rate / f.clientPostsPerSecond).toFixed(2)} with it against the floor without the server's CPU)`} |`);
     }
     out(`| of which regrouping incidents once after the batch | ${(ing.regroupMs / 1000).toFixed(1)} s |`);
     out(`| one more regroup alone (what every later batch pays) | ${(ing.regroupAgainMs / 1000).toFixed(1)} s, ${fmt(ing.incidents)} incidents |`);

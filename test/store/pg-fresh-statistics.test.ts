@@ -2,9 +2,11 @@
 // so the cached plans of foreign-key checks stop being sequential scans made when the tables were small.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool, type Pool } from '../../src/store/postgres/pg-database.ts';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { freshStatistics } from '../../src/store/postgres/fresh-statistics.ts';
 import { migrate } from '../../src/store/migrations/postgres-migrate.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts';
+import { makeDocument, makeNotice, makeRecord } from './fixtures.ts';
 
 /** A pool that records what it is asked and answers reltuples with `rows`. */
 function fakePool(rows: () => number, fail = false) {
@@ -52,6 +54,11 @@ describe('statistics kept fresh during a bulk ingest', () => {
   });
 });
 
+/** Only the ANALYZE under test changes these tables' statistics: autovacuum could visit the test's database at any time. */
+async function noAutovacuum(pool: Pool): Promise<void> {
+  for (const table of ['incidents', 'incident_notices', 'grouping_blocks']) await pool.query(`ALTER TABLE ${table} SET (autovacuum_enabled = false)`);
+}
+
 describe('statistics kept fresh on a real PostgreSQL', () => {
   let database: TestDatabase;
   let pool: Pool;
@@ -59,6 +66,7 @@ describe('statistics kept fresh on a real PostgreSQL', () => {
     database = await createTestDatabase('jikenbo_stats', { empty: true });
     pool = createPool(database.url, { poolSize: 1 });
     await migrate(pool);
+    await noAutovacuum(pool);
   });
   afterAll(async () => {
     await pool?.end();
@@ -78,5 +86,29 @@ describe('statistics kept fresh on a real PostgreSQL', () => {
     expect(await reltuples()).toEqual([
       { relname: 'grouping_blocks', reltuples: 0 }, { relname: 'incident_notices', reltuples: 0 }, { relname: 'incidents', reltuples: 1500 },
     ]);
+  });
+
+  it('is what the store does after each batch it commits: incidents counted once a thousand notices are in', async () => {
+    const other = await createTestDatabase('jikenbo_stats_store');
+    const store = await openPostgresStore(other.url, { maxConnections: 2 });
+    const check = createPool(other.url, { poolSize: 1 });
+    try {
+      await noAutovacuum(check);
+      const incidents = async () => (await check.query<{ n: number }>("SELECT reltuples AS n FROM pg_class WHERE relname = 'incidents'")).rows[0]!.n;
+      const batch = (from: number) => Array.from({ length: 250 }, (_, i) => {
+        const text = `株式会社テスト${from + i}は、個人情報を含むファイルの誤送信がありましたことをお知らせします。`;
+        return { doc: makeDocument(text, `n${from + i}.txt`), notices: [makeNotice(text, makeRecord({ organization: `株式会社テスト${from + i}` }))] };
+      });
+      for (const from of [0, 250, 500]) await store.ingestDocuments(batch(from));
+      // The same bytes again add nothing, and count for nothing.
+      await store.ingestDocuments(batch(500));
+      expect(await incidents()).toBe(-1);
+      await store.ingestDocuments(batch(750));
+      expect(await incidents()).toBe(1000);
+    } finally {
+      await check.end();
+      await store.close();
+      await other.drop();
+    }
   });
 });

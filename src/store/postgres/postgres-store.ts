@@ -1,6 +1,7 @@
 // The shared Store: PostgreSQL (node-postgres), for several jikenbo servers on one database. Its
 // queries are the shared ones (queries/shared-queries.ts); what is PostgreSQL's own here is the pool,
-// the tsvector index (its rows written, its match) and the facts index's column reads.
+// the tsvector index (its rows written, its match), the facts index's column reads, and statistics
+// kept up with a bulk ingest (fresh-statistics.ts).
 
 import { tokenize } from '../../core/bigram.ts';
 import type { Store } from '../ports.ts';

@@ -73,13 +73,6 @@ const isMarkAt = (raw: string, index: number): boolean => {
 };
 
 /**
- * Normalises character by character (a stable run at a time) so every match maps back to the raw text:
- * the raw text up to `until` at least (a character and its marks are never cut), or all of it. A
- * character that normalises to one unit (a full-width digit, a bracket, a capital) continues the
- * one-for-one segment before it, so a notice's dates and punctuation add no segment each: a segment
- * object per such character was 40 % of what a search page allocated.
- */
-/**
  * The one-for-one segment raw[from, to) continues: `run` made longer when it ends at `from`, else a new
  * one (at `norm` of the normalised text) pushed onto the segments.
  */
@@ -93,6 +86,13 @@ function oneForOne(segments: Segment[], run: Segment | null, norm: number, from:
   return next;
 }
 
+/**
+ * Normalises character by character (a stable run at a time) so every match maps back to the raw text:
+ * the raw text up to `until` at least (a character and its marks are never cut), or all of it. A
+ * character that normalises to one unit (a full-width digit, a bracket, a capital) continues the
+ * one-for-one segment before it, so a notice's dates and punctuation add no segment each: a segment
+ * object per such character was 40 % of what a search page allocated.
+ */
 function normalizeWithMap(raw: string, until = raw.length): Normalized {
   const out: string[] = [];
   const segments: Segment[] = [];

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { procCpu } from './proc-stat.ts';
 import { casebookSample, variedRoutes, type VariedRoute } from './varied-urls.ts';
 
 export interface RouteFigures {
@@ -67,12 +68,7 @@ function freePort(): Promise<number> {
 
 /** A process's CPU time so far, all threads, user and system (ms; /proc counts clock ticks of 10 ms). */
 export function cpuMs(pid: number): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
+  return procCpu(pid)?.ownMs ?? null;
 }
 
 export function rssMb(pid: number): number | null {

@@ -6,7 +6,6 @@
 // core) and of storing alone (the files already read, archived and stored in batches as ingest does,
 // without the regroup), and so the posts per second the machine's cores allow: cores / (decode + store).
 // On PostgreSQL, storing counts the database server's CPU too (server-cpu.ts), in the floor and the ingest.
-import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openCasebook } from '../src/app/casebook.ts';
@@ -15,6 +14,7 @@ import { BatchWriter, DEFAULT_BATCH } from '../src/app/ingest-batch.ts';
 import { readForIngest, type ReadFile } from '../src/app/ingest-read.ts';
 import { BATCH_GROUPING_STEP_MS, ingestPaths, READER_MIN_FILES } from '../src/app/ingest.ts';
 import { corpusFiles } from './corpus-files.ts';
+import { procCpu } from './proc-stat.ts';
 import { serverCpuReader } from './server-cpu.ts';
 import { emit } from './worker.ts';
 
@@ -67,16 +67,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 };
 
 /** CPU ms of this process's children that have ended (null where /proc is not there). */
-function childrenCpuMs(): number | null {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 16 and 17 of stat(5) (cutime, cstime), counted from field 3 here; clock ticks of 10 ms.
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return null;
-  }
-}
+const childrenCpuMs = (): number | null => procCpu('self')?.childrenMs ?? null;
 
 async function measureFloor(floorDb: string): Promise<FloorFigures> {
   const serverCpu = await serverCpuReader(floorDb);

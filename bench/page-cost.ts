@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { procCpu } from './proc-stat.ts';
 import { casebookSample, variedRoutes } from './varied-urls.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, requests: { type: 'string', default: '200' }, root: { type: 'string', default: '.' }, only: { type: 'string' }, profile: { type: 'string' }, route: { type: 'string', default: '' } } });
@@ -25,10 +26,7 @@ const port = await new Promise<number>((done) => {
 const profiling = values.profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(values.profile)] : [];
 const child = spawn(process.execPath, [...profiling, resolve(values.root!, 'bin/jikenbo.js'), 'serve', '--db', resolve(values.db), '--port', String(port), '--public-read', '--no-watch', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise<void>((ready) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('serving') && ready()));
-const cpuMs = () => {
-  const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // clock ticks of 10 ms
-};
+const cpuMs = () => procCpu(child.pid!)!.ownMs;
 const rssMb = () => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024);
 const base = `http://127.0.0.1:${port}`;
 try {

@@ -7,19 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-
-/** Linux reports these times in clock ticks of 10 ms (USER_HZ 100). */
-const TICK_MS = 10;
-
-/** stat(5) fields from the state on (the command name, which may hold spaces, cut off). */
-function statFields(pid: number | string): string[] | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return null;
-  }
-}
+import { procCpu } from './proc-stat.ts';
 
 /** A reader of the server's CPU ms so far, for a postgres:// URL of a superuser; null for anything else. */
 export async function serverCpuReader(url: string): Promise<(() => number | null) | null> {
@@ -37,17 +25,16 @@ export async function serverCpuReader(url: string): Promise<(() => number | null
   } catch {
     return null;
   }
-  if (statFields(postmaster) === null) return null;
+  if (procCpu(postmaster) === null) return null;
   return () => {
-    const own = statFields(postmaster);
+    const own = procCpu(postmaster);
     if (own === null) return null;
-    // utime, stime, cutime, cstime are fields 14-17, here 11-14.
-    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    let ms = own.ownMs + own.childrenMs;
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
-      const fields = statFields(entry);
-      if (fields !== null && Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+      const child = procCpu(entry);
+      if (child !== null && child.ppid === postmaster) ms += child.ownMs;
     }
-    return ticks * TICK_MS;
+    return ms;
   };
 }

@@ -5,6 +5,7 @@ import { parseClaims, type ParsedClaims } from '../formats/leak-claims.ts';
 import { listLinks, type SourceListing } from '../sources/feed-links.ts';
 import type { ClaimFormat } from '../store/source-types.ts';
 import type { DocumentLimits } from '../sources/load-document.ts';
+import type { NoticeInput } from '../store/store.ts';
 import { readBytesForIngest, readForIngest, type ReadDocument, type ReadFile } from './ingest-read.ts';
 
 export type DecodeJob =
@@ -52,4 +53,30 @@ export async function runJob(job: DecodeJob): Promise<ReadFile | ReadDocument | 
   } catch (err) {
     return { ok: false, reason: reasonOf(err) };
   }
+}
+
+export type AnyResult = ReadFile | ReadDocument | ListedSource | ReadClaims;
+type WithNotices = Extract<AnyResult, { ok: true; notices: NoticeInput[] }>;
+/** A post as it goes from a reader to its parent: without its text where that is its document's, start to end. */
+type WireNotice = Omit<NoticeInput, 'text'> & { text?: string };
+export type WireResult = Exclude<AnyResult, WithNotices> | (Omit<WithNotices, 'notices'> & { notices: WireNotice[] });
+
+/**
+ * A result as it goes from a reader to its parent: each post's text, which is a slice of its document's
+ * text, is left out (a fifth of what a reader sends, measured on the bench corpus) and cut again by
+ * unpackResult. A post whose text is not that slice keeps it.
+ */
+export function packResult(result: AnyResult): WireResult {
+  if (!result.ok || !('doc' in result)) return result;
+  const text = result.doc.text;
+  const notices = result.notices.map(({ text: own, ...rest }): WireNotice => (own === text.slice(rest.start, rest.end) ? rest : { ...rest, text: own }));
+  return { ...result, notices };
+}
+
+/** The result packResult made, whole again. */
+export function unpackResult(result: WireResult): AnyResult {
+  if (!result.ok || !('doc' in result)) return result;
+  const text = result.doc.text;
+  const notices = result.notices.map((n): NoticeInput => ({ ...n, text: n.text ?? text.slice(n.start, n.end) }));
+  return { ...result, notices } as WithNotices;
 }

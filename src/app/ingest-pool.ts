@@ -11,19 +11,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from '../sources/decode-limits.ts';
 import type { DocumentLimits } from '../sources/load-document.ts';
-import { jobSubject, type DecodeJob, type JobResult, type ListedSource, type ReadClaims } from './decode-job.ts';
-import type { ReadDocument, ReadFile } from './ingest-read.ts';
+import { jobSubject, unpackResult, type AnyResult, type DecodeJob, type JobResult, type WireResult } from './decode-job.ts';
+import type { ReadFile } from './ingest-read.ts';
 import { buildState } from '../../bin/build-stamp.mjs';
 import { packageRoot, runningFromSource } from './package-root.ts';
-
-type AnyResult = ReadFile | ReadDocument | ListedSource | ReadClaims;
 
 /** What this process sends a reader, and what it answers. */
 export interface ReadTask {
   id: number;
   job: DecodeJob;
 }
-export type ReaderMessage = { ready: true } | { id: number; result: AnyResult };
+export interface ReaderAnswer {
+  id: number;
+  result: WireResult;
+}
+/** A reader's answers go several to a message (ingest-worker.ts readerPort), in the order of their jobs. */
+export type ReaderMessage = { ready: true } | { answers: ReaderAnswer[] };
 
 /** The exit code of a reader that ended itself for passing its memory limit (ingest-worker.ts). */
 export const OVER_MEMORY_EXIT = 86;
@@ -38,6 +41,15 @@ export const OVER_MEMORY_EXIT = 86;
  * A reader that dies takes them all down, and lost() runs them again one at a time: slower, still right.
  */
 export const TASKS_PER_READER = 256;
+
+/**
+ * Answers a reader sends in one message, at most (ingest-worker.ts readerPort): each message costs a
+ * write to the pipe and a wake-up of this process, 25-30 µs on each side, which for small text files
+ * was a twentieth of a reader's time. Held answers go out within ANSWER_HOLD_MS of the loop's next turn,
+ * and at once when the reader has nothing left to run.
+ */
+export const ANSWERS_PER_MESSAGE = 16;
+export const ANSWER_HOLD_MS = 5;
 
 let compiledReader: boolean | undefined;
 
@@ -196,10 +208,15 @@ export class ReaderPool {
         this.everReady = true;
         for (const resolve of this.whenReady.splice(0)) resolve();
         this.holdProcess();
-      } else if (reader.tasks[0]?.id === message.id) {
-        const { resolve } = reader.tasks.shift()!;
-        this.arm(reader);
-        resolve(message.result);
+      } else {
+        const answered: Array<() => void> = [];
+        for (const { id, result } of message.answers) {
+          if (reader.tasks[0]?.id !== id) continue;
+          const { resolve } = reader.tasks.shift()!;
+          answered.push(() => resolve(unpackResult(result)));
+        }
+        if (answered.length > 0) this.arm(reader);
+        for (const resolve of answered) resolve();
       }
       this.dispatch();
     });
@@ -231,17 +248,18 @@ export class ReaderPool {
     this.readers = this.readers.filter((r) => r !== reader);
     const tasks = reader.tasks.splice(0);
     this.arm(reader);
-    if (tasks.length === 1 || (tasks.length > 0 && reader.overLimit)) {
-      // The job that was running is the one that brought the reader down; the others it held go again.
+    if (tasks.length === 1) {
+      // The job that was running is the one that brought the reader down.
       const task = tasks.shift()!;
       const overMemory = code === OVER_MEMORY_EXIT || OUT_OF_HEAP.test(reader.stderr);
       const why = reader.overLimit ?? (overMemory ? this.memoryLimit() : `the reader stopped on this file (exit code ${code})`);
       task.resolve({ ok: false, reason: `${jobSubject(task.job)}: ${why}` });
-      this.queue.unshift(...tasks);
     } else if (tasks.length > 1) {
-      // Which of them brought the reader down is not known: each runs again in a reader of its own,
-      // so that only that one fails.
-      this.queue.unshift(...tasks.map((t) => ({ ...t, alone: true })));
+      // Which of them brought the reader down is not known (a reader holds its answers a moment to send
+      // several at once, so even one over the time limit may be any of the first ANSWERS_PER_MESSAGE):
+      // each of those runs again in a reader of its own, so that only the one to blame fails.
+      const suspects = reader.overLimit ? ANSWERS_PER_MESSAGE : tasks.length;
+      this.queue.unshift(...tasks.map((t, i) => (i < suspects ? { ...t, alone: true } : t)));
     } else if (!reader.ready) {
       this.failedStarts++;
     }

@@ -9,5 +9,5 @@ export function serveReads(): void {
     if (jobSubject(task.job).includes('crash')) process.exit(7);
     void runJob(task.job).then((result) => port.answer({ id: task.id, result }));
   });
-  port.answer({ ready: true });
+  port.ready();
 }

@@ -12,5 +12,5 @@ export function serveReads(): void {
     const count = held.length;
     for (const t of held.splice(0)) port.answer({ id: t.id, result: { ok: false, reason: `held ${count}` } });
   });
-  port.answer({ ready: true });
+  port.ready();
 }

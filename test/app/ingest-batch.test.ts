@@ -256,6 +256,29 @@ describe('ReaderPool', () => {
     }
   });
 
+  it('fails only the file over the time limit, not one before it whose answer was held to go with others', async () => {
+    const slow = join(dir, 'pool', 'slow-one.txt');
+    writeFileSync(slow, USB_NOTICE);
+    const pool = new ReaderPool(1, { module: new URL('./slow-reader.ts', import.meta.url).href, limits: { timeoutMs: 1500 } });
+    try {
+      // The two files before the slow one are read before it starts; their answers wait for the next
+      // turn of the loop, which never comes while it runs. Which held file was running is not known:
+      // each of them is read again alone, and only the slow one runs out of time.
+      const notices = inbox.files.filter((f) => /\/n\d+\.txt$/.test(f));
+      const files = [notices[0]!, notices[1]!, slow, notices[2]!];
+      const results = await Promise.all(files.map((f) => pool.read(f, LIMITS)));
+      expect(results.map((r) => r.ok)).toEqual([true, true, false, true]);
+      expect(results[2]).toEqual({ ok: false, reason: `${slow}: took longer than the decoding time limit of 1.5 s` });
+      // Each post's text left the reader as a place in its document's text, and arrives whole.
+      const first = results[0]!;
+      if (!first.ok) throw new Error('unreachable');
+      expect(first.notices[0]!.text).toContain('USBメモリ');
+      expect(first.notices[0]!.text).toBe(first.doc.text.slice(first.notices[0]!.start, first.notices[0]!.end));
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('sends a reader its next jobs before it answers the one it runs', async () => {
     const pool = new ReaderPool(1, { module: new URL('./holding-reader.ts', import.meta.url).href });
     try {

@@ -4,11 +4,12 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { archiveDirFor, openCasebook, type Casebook } from '../../src/app/casebook.ts';
-import { ReaderPool, TASKS_PER_READER } from '../../src/app/ingest-pool.ts';
+import { READER_NICE, ReaderPool, TASKS_PER_READER } from '../../src/app/ingest-pool.ts';
 import { DEFAULT_DECODE_LIMITS } from '../../src/sources/decode-limits.ts';
 import { ingestPaths, type FileOutcome } from '../../src/app/ingest.ts';
 import type { Archive, Store } from '../../src/store/ports.ts';
@@ -278,6 +279,17 @@ describe('ReaderPool', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('runs its readers at a lower priority than this process, so that storing and pages come first', async () => {
+    const pool = new ReaderPool(1, { module: new URL('./priority-reader.ts', import.meta.url).href });
+    try {
+      const answer = await pool.read(inbox.files[0]!, LIMITS);
+      expect(answer).toEqual({ ok: false, reason: `nice ${Math.min(19, getPriority() + READER_NICE)}` });
+      expect(READER_NICE).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+  });
 
   it('sends a reader its next jobs before it answers the one it runs', async () => {
     const pool = new ReaderPool(1, { module: new URL('./holding-reader.ts', import.meta.url).href });

@@ -6,6 +6,10 @@
 // core) and of storing alone (the files already read, archived and stored in batches as ingest does,
 // without the regroup), and so the posts per second the machine's cores allow: cores / (decode + store).
 // On PostgreSQL, storing counts the database server's CPU too (server-cpu.ts), in the floor and the ingest.
+// Then, apart from the floor (the floor is decoding and storing alone), grouping alone: the floor
+// casebook's notices indexed, linked and planned into incidents (every stage of the queue drained once,
+// in this process, as ingest's regrouping does), so that what the ingest spends beyond the floor can be
+// told apart from what grouping itself costs.
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openCasebook } from '../src/app/casebook.ts';
@@ -13,6 +17,7 @@ import { regroupIncidents } from '../src/app/incidents.ts';
 import { BatchWriter, DEFAULT_BATCH } from '../src/app/ingest-batch.ts';
 import { readForIngest, type ReadFile } from '../src/app/ingest-read.ts';
 import { BATCH_GROUPING_STEP_MS, ingestPaths, READER_MIN_FILES } from '../src/app/ingest.ts';
+import { drainGrouping } from '../src/app/regroup.ts';
 import { corpusFiles } from './corpus-files.ts';
 import { procCpu } from './proc-stat.ts';
 import { serverCpuReader } from './server-cpu.ts';
@@ -29,6 +34,10 @@ export interface FloorFigures {
   decodeMs: number;
   storeMs: number;
   cores: number;
+  /** CPU ms per post of grouping the stored notices alone (every stage drained once), in this process and in the database server (null as above). */
+  groupCpuPerPost: number;
+  groupServerCpuPerPost: number | null;
+  groupMs: number;
   /** cores × 1000 / (decode + store CPU per post, the server's included): what ingest could reach if nothing else cost CPU. */
   postsPerSecond: number;
   /** The same without the server's CPU (how floors on PostgreSQL were counted before). */
@@ -100,18 +109,34 @@ async function measureFloor(floorDb: string): Promise<FloorFigures> {
     }
     await writing;
     await writer.flush();
-  } finally {
+  } catch (err) {
     await casebook.close();
+    throw err;
   }
   const storeCpu = cpuMs(cpu0);
   const storeMs = performance.now() - t0;
   const server1 = serverCpu?.();
+  let groupCpu: number;
+  let groupMs: number;
+  let server2: number | null | undefined;
+  try {
+    cpu0 = process.cpuUsage();
+    t0 = performance.now();
+    await drainGrouping(casebook.store, { stepTargetMs: BATCH_GROUPING_STEP_MS });
+    groupCpu = cpuMs(cpu0);
+    groupMs = performance.now() - t0;
+    server2 = serverCpu?.();
+  } finally {
+    await casebook.close();
+  }
   const cores = availableParallelism();
   const decodeCpuPerPost = decodeCpu / posts;
   const storeCpuPerPost = storeCpu / posts;
   const storeServerCpuPerPost = server0 == null || server1 == null ? null : (server1 - server0) / posts;
+  const groupServerCpuPerPost = server1 == null || server2 == null ? null : (server2 - server1) / posts;
   return {
     decodeCpuPerPost, storeCpuPerPost, storeServerCpuPerPost, decodeMs, storeMs, cores,
+    groupCpuPerPost: groupCpu / posts, groupServerCpuPerPost, groupMs,
     postsPerSecond: (cores * 1000) / (decodeCpuPerPost + storeCpuPerPost + (storeServerCpuPerPost ?? 0)),
     clientPostsPerSecond: (cores * 1000) / (decodeCpuPerPost + storeCpuPerPost),
     loadBefore,

@@ -205,6 +205,12 @@ for (const engine of part('ingest') ? opt.engines : []) {
       out(`| floor: archiving and storing alone (no regroup) | ${f.storeCpuPerPost.toFixed(2)} ms CPU per post${server === null ? '' : `, and ${server.toFixed(2)} ms of the database server's`} (${(f.storeMs / 1000).toFixed(1)} s) |`);
       out(`| floor on ${f.cores} cores: ${f.cores} / (decode + store${server === null ? '' : ' + server'}) | **${fmt(f.postsPerSecond)} posts/s** (load average before it ${f.loadBefore.map((l) => l.toFixed(1)).join(' ')})${server === null ? '' : `; ${fmt(f.clientPostsPerSecond)} without the server's CPU, as counted before`} |`);
       out(`| ingest / floor | **${(rateFiles / f.postsPerSecond).toFixed(2)}** without the regroup, ${(rate / f.postsPerSecond).toFixed(2)} with it${server === null ? '' : ` (${(rate / f.clientPostsPerSecond).toFixed(2)} with it against the floor without the server's CPU)`} |`);
+      // Not the issue's floor, which leaves grouping out: what grouping alone costs on the same notices, so
+      // that what the ingest spends beyond the floor can be told apart from grouping's own work.
+      const groupServer = f.groupServerCpuPerPost ?? null;
+      out(`| grouping alone, after the floor's storing: every notice indexed, linked and planned once | ${f.groupCpuPerPost.toFixed(2)} ms CPU per post${groupServer === null ? '' : `, and ${groupServer.toFixed(2)} ms of the database server's`} (${(f.groupMs / 1000).toFixed(1)} s) |`);
+      const withGrouping = (f.cores * 1000) / (f.decodeCpuPerPost + f.storeCpuPerPost + (server ?? 0) + f.groupCpuPerPost + (groupServer ?? 0));
+      out(`| the floor with grouping: ${f.cores} / (decode + store + grouping${server === null ? '' : ', the server\'s included'}) | ${fmt(withGrouping)} posts/s; ingest / it ${(rate / withGrouping).toFixed(2)} |`);
     }
     out(`| of which regrouping incidents once after the batch | ${(ing.regroupMs / 1000).toFixed(1)} s |`);
     out(`| one more regroup alone (what every later batch pays) | ${(ing.regroupAgainMs / 1000).toFixed(1)} s, ${fmt(ing.incidents)} incidents |`);

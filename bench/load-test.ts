@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { procCpu } from './proc-stat.ts';
+import { procCpu } from '../src/app/proc-cpu.ts';
 import { casebookSample, variedRoutes, type VariedRoute } from './varied-urls.ts';
 
 export interface RouteFigures {

@@ -19,7 +19,7 @@ import { readForIngest, type ReadFile } from '../src/app/ingest-read.ts';
 import { BATCH_GROUPING_STEP_MS, ingestPaths, READER_MIN_FILES } from '../src/app/ingest.ts';
 import { drainGrouping } from '../src/app/regroup.ts';
 import { corpusFiles } from './corpus-files.ts';
-import { procCpu } from './proc-stat.ts';
+import { procCpu } from '../src/app/proc-cpu.ts';
 import { serverCpuReader } from './server-cpu.ts';
 import { emit } from './worker.ts';
 

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { procCpu } from './proc-stat.ts';
+import { procCpu } from '../src/app/proc-cpu.ts';
 import { casebookSample, variedRoutes } from './varied-urls.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, requests: { type: 'string', default: '200' }, root: { type: 'string', default: '.' }, only: { type: 'string' }, profile: { type: 'string' }, route: { type: 'string', default: '' } } });

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { procCpu } from './proc-stat.ts';
+import { procCpu } from '../src/app/proc-cpu.ts';
 
 /** A reader of the server's CPU ms so far, for a postgres:// URL of a superuser; null for anything else. */
 export async function serverCpuReader(url: string): Promise<(() => number | null) | null> {

@@ -16,6 +16,7 @@ import { jobSubject, unpackResult, type AnyResult, type DecodeJob, type JobResul
 import type { ReadFile } from './ingest-read.ts';
 import { buildState } from '../../bin/build-stamp.mjs';
 import { packageRoot, runningFromSource } from './package-root.ts';
+import { procCpu } from './proc-cpu.ts';
 
 /** What this process sends a reader, and what it answers. */
 export interface ReadTask {
@@ -58,6 +59,8 @@ export const ANSWER_HOLD_MS = 5;
  * it fell behind, the read-ahead filled and the readers waited: a 100,000-post ingest on two cores
  * used 1.7-1.8 of them from its 30th second on. With the readers 10 lower it used 1.98 throughout
  * and took 124 s against 134 (BENCHMARKS.md). A server's pages come before decoding the same way.
+ * A job's time limit counts the time its reader ran (timeLeft), so a reader that other work kept from
+ * the cores is not stopped for it.
  */
 export const READER_NICE = 10;
 
@@ -116,9 +119,34 @@ interface Reader {
   tasks: Pending[];
   /** Stops the first task when it runs past the time limit (armed again for each next one). */
   timer: NodeJS.Timeout | null;
+  /** When the first task's time began: the wall clock and the reader's CPU time, ms (null where it cannot be read). */
+  clock: JobClock | null;
   /** Set when this pool stopped the reader for its time: the limit the task passed. */
   overLimit: string | null;
 }
+
+/** A point in a job's time: the wall clock and its reader's CPU time (null where it cannot be read), ms. */
+export interface JobClock {
+  wall: number;
+  cpu: number | null;
+}
+
+/**
+ * How long a job may still run, in ms (0 or less: it is out of time). What counts is the time its reader
+ * ran: the lesser of the wall time and the reader's CPU time since the job's time began, so that a
+ * reader that other processes kept from the cores (readers run at a lower priority: READER_NICE) is not
+ * stopped for their time; and whatever it ran, a job is out of time at STARVED_LIMITS times the limit of
+ * wall time (a reader that waits on something and never runs). Without the CPU time, the wall time alone.
+ */
+export function timeLeft(start: JobClock, now: JobClock, limitMs: number): number {
+  const wall = now.wall - start.wall;
+  if (wall >= STARVED_LIMITS * limitMs) return 0;
+  const ran = start.cpu === null || now.cpu === null ? wall : Math.min(wall, now.cpu - start.cpu);
+  // Not before the time it could reach the limit at the earliest, nor after the wall-clock bound.
+  return ran >= limitMs ? 0 : Math.min(limitMs - ran, STARVED_LIMITS * limitMs - wall);
+}
+/** Wall time, in time limits, after which a job is stopped however little its reader ran. */
+export const STARVED_LIMITS = 4;
 
 export interface ReaderPoolOptions {
   /** The module whose `serveReads()` a reader runs; tests swap in one that misbehaves. */
@@ -214,7 +242,7 @@ export class ReaderPool {
         // A system that refuses leaves the reader at this process's priority.
       }
     }
-    const reader: Reader = { child, stderr: '', ready: false, tasks: [], timer: null, overLimit: null };
+    const reader: Reader = { child, stderr: '', ready: false, tasks: [], timer: null, clock: null, overLimit: null };
     this.readers.push(reader);
     child.stderr!.on('data', (chunk: Buffer) => {
       reader.stderr = (reader.stderr + chunk.toString()).slice(-4096);
@@ -251,13 +279,26 @@ export class ReaderPool {
   private arm(reader: Reader): void {
     if (reader.timer) clearTimeout(reader.timer);
     reader.timer = null;
+    reader.clock = null;
     if (reader.tasks.length > 0) {
-      reader.timer = setTimeout(() => {
-        reader.overLimit = `took longer than the decoding time limit of ${this.timeoutMs / 1000} s`;
-        reader.child.kill('SIGKILL');
-      }, this.timeoutMs);
+      reader.clock = { wall: Date.now(), cpu: this.cpuOf(reader) };
+      this.watch(reader, this.timeoutMs);
     }
     this.holdProcess();
+  }
+
+  /** Looks again in `delay` ms: the reader is stopped once its task is out of time (timeLeft), else watched on. */
+  private watch(reader: Reader, delay: number): void {
+    reader.timer = setTimeout(() => {
+      const left = timeLeft(reader.clock!, { wall: Date.now(), cpu: this.cpuOf(reader) }, this.timeoutMs);
+      if (left > 0) return this.watch(reader, left);
+      reader.overLimit = `took longer than the decoding time limit of ${this.timeoutMs / 1000} s`;
+      reader.child.kill('SIGKILL');
+    }, delay);
+  }
+
+  private cpuOf(reader: Reader): number | null {
+    return reader.child.pid === undefined ? null : procCpu(reader.child.pid)?.ownMs ?? null;
   }
 
   private lost(reader: Reader, code: number | string): void {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { archiveDirFor, openCasebook, type Casebook } from '../../src/app/casebook.ts';
-import { READER_NICE, ReaderPool, TASKS_PER_READER } from '../../src/app/ingest-pool.ts';
+import { READER_NICE, ReaderPool, STARVED_LIMITS, TASKS_PER_READER } from '../../src/app/ingest-pool.ts';
 import { DEFAULT_DECODE_LIMITS } from '../../src/sources/decode-limits.ts';
 import { ingestPaths, type FileOutcome } from '../../src/app/ingest.ts';
 import type { Archive, Store } from '../../src/store/ports.ts';
@@ -279,6 +279,19 @@ describe('ReaderPool', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('stops a reader that does not run at all once four times the time limit has passed', async () => {
+    const pool = new ReaderPool(1, { module: new URL('./sleeping-reader.ts', import.meta.url).href, limits: { timeoutMs: 500 } });
+    try {
+      const started = Date.now();
+      const answer = await pool.read(inbox.files[0]!, LIMITS);
+      expect(answer).toEqual({ ok: false, reason: `${inbox.files[0]}: took longer than the decoding time limit of 0.5 s` });
+      // The limit counts the reader's own time, which never grew: the wall-clock bound stopped it.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(STARVED_LIMITS * 500);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
 
   it('runs its readers at a lower priority than this process, so that storing and pages come first', async () => {
     const pool = new ReaderPool(1, { module: new URL('./priority-reader.ts', import.meta.url).href });

@@ -1,5 +1,6 @@
-// A process's CPU times from /proc/PID/stat (Linux), for the benches that measure processes they did
-// not start in this thread: serve under load, reader processes, a database server.
+// A process's CPU times from /proc/PID/stat (Linux): a reader's, for its time limit (ingest-pool.ts), and
+// for the benches that measure processes they did not start in this thread: serve under load, reader
+// processes, a database server.
 import { readFileSync } from 'node:fs';
 
 /** /proc counts CPU time in clock ticks of 10 ms (USER_HZ 100). */

@@ -57,12 +57,14 @@ export const ANSWER_HOLD_MS = 5;
  * How much lower than this process a reader runs (nice). This process is one thread that archives,
  * stores and indexes what two or more readers decode; at equal priority the three shared two cores,
  * it fell behind, the read-ahead filled and the readers waited: a 100,000-post ingest on two cores
- * used 1.7-1.8 of them from its 30th second on. With the readers 10 lower it used 1.98 throughout
- * and took 124 s against 134 (BENCHMARKS.md). A server's pages come before decoding the same way.
- * A job's time limit counts the time its reader ran (timeLeft), so a reader that other work kept from
- * the cores is not stopped for it.
+ * used 1.7-1.8 of them from its 30th second on. With the readers lower it used 1.95-2.0 throughout:
+ * `jikenbo ingest` of the bench's 100,000 posts took 134 and 139 s at nice 0, 130-133 s at 3, 132-134 s
+ * at 5 and 124-135 s at 10 (a shared machine; BENCHMARKS.md). 5 rather than 10: a reader then still gets
+ * a third of what another program's process gets on a busy machine, not a tenth. A server's pages come
+ * before decoding the same way. A job's time limit counts the time its reader ran (timeLeft), so a
+ * reader that other work kept from the cores is not stopped for it.
  */
-export const READER_NICE = 10;
+export const READER_NICE = 5;
 
 let compiledReader: boolean | undefined;
 

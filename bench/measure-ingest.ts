@@ -93,6 +93,12 @@ async function measureFloor(floorDb: string): Promise<FloorFigures> {
 
   const casebook = await openCasebook(floorDb);
   let server0: number | null | undefined;
+  let server1: number | null | undefined;
+  let server2: number | null | undefined;
+  let storeCpu: number;
+  let storeMs: number;
+  let groupCpu: number;
+  let groupMs: number;
   try {
     cpu0 = process.cpuUsage();
     server0 = serverCpu?.();
@@ -109,17 +115,10 @@ async function measureFloor(floorDb: string): Promise<FloorFigures> {
     }
     await writing;
     await writer.flush();
-  } catch (err) {
-    await casebook.close();
-    throw err;
-  }
-  const storeCpu = cpuMs(cpu0);
-  const storeMs = performance.now() - t0;
-  const server1 = serverCpu?.();
-  let groupCpu: number;
-  let groupMs: number;
-  let server2: number | null | undefined;
-  try {
+    storeCpu = cpuMs(cpu0);
+    storeMs = performance.now() - t0;
+    server1 = serverCpu?.();
+
     cpu0 = process.cpuUsage();
     t0 = performance.now();
     await drainGrouping(casebook.store, { stepTargetMs: BATCH_GROUPING_STEP_MS });

@@ -78,12 +78,12 @@ export function serveReads(): void {
  * One job at a time, in the order sent (the parent sends many ahead): its time limit runs from when
  * the answer of the one before it reaches the parent (held answers count against the next job's time;
  * the parent reads each job held again alone when a reader runs out of time: ingest-pool.ts lost).
- * Between two jobs the event loop turns. A text or HTML file is read
- * without a turn of its own (sync reads, promises only), so without that turn a reader ran through all
- * the jobs it held before its answers left the process (process.send writes what the pipe takes at
- * once and the rest only on a turn) or it read the jobs sent meanwhile; the parent, waiting for the
- * answers in order, sent no more, and each reader sat idle a fifth to a third of a 20,000-post ingest.
- * `idle` runs when the last job held is answered.
+ * Between two jobs the event loop turns. A text or HTML file is read without a turn of its own (sync
+ * reads, promises only), so without that turn a reader ran through all the jobs it held before its
+ * answers left the process (process.send writes what the pipe takes at once and the rest only on a
+ * turn) or it read the jobs sent meanwhile; the parent, waiting for the answers in order, sent no more,
+ * and each reader sat idle a fifth to a third of a 20,000-post ingest. `idle` runs when the last job
+ * held is answered.
  */
 export function taskRunner<R>(
   run: (job: ReadTask['job']) => Promise<R>,

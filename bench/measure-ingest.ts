@@ -56,6 +56,8 @@ export interface IngestFigures {
   regroupAgainMs: number;
   incidents: number;
   readers: number;
+  /** The ingest left grouping for later (--group-later): regroupAgainMs is all of it. */
+  groupLater: boolean;
   cpuMs: number;
   /** CPU of the reader processes, which ended with the ingest (Linux: cutime + cstime of this process). */
   readerCpuMs: number | null;
@@ -66,7 +68,11 @@ export interface IngestFigures {
   floor?: FloorFigures;
 }
 
-const { values } = parseArgs({ options: { dir: { type: 'string' }, db: { type: 'string' }, readers: { type: 'string' }, 'floor-db': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { dir: { type: 'string' }, db: { type: 'string' }, readers: { type: 'string' }, 'floor-db': { type: 'string' }, 'group-later': { type: 'boolean' } },
+});
+// --group-later: the ingest leaves grouping queued (ingest --group-later), and the regroup after it does it all.
+const groupLater = values['group-later'] === true;
 if (!values.dir || !values.db) throw new Error('measure-ingest: --dir and --db are required');
 const paths = corpusFiles(values.dir);
 
@@ -156,6 +162,7 @@ try {
   let lastFile = t0;
   const report = await ingestPaths(paths, casebook, {
     readers,
+    groupLater,
     groupingStepMs: BATCH_GROUPING_STEP_MS,
     onFile: (_o, done, total) => {
       lastFile = performance.now();
@@ -180,6 +187,7 @@ try {
     regroupAgainMs: t2 - t1,
     incidents: again.incidents,
     readers,
+    groupLater,
     cpuMs: (cpu.user + cpu.system) / 1000,
     readerCpuMs: children0 === null || children1 === null ? null : children1 - children0,
     serverCpuMs: server0 == null || server1 == null ? null : server1 - server0,

@@ -2,7 +2,9 @@
 // under .tmp/, measures extraction, ingest, search (against ripgrep), the server under load and its memory, prints a
 // table and appends it to BENCHMARKS.md. It reports figures against the targets of issue 9 and never fails for slowness.
 // --only picks parts (extract, ingest, search, load, quality, grouping; load needs ingest, and search without ingest measures
-// the stores an earlier run left, and so does load); --readers sets ingest's reader threads (default: one per core).
+// the stores an earlier run left, and so does load); --readers sets ingest's reader threads (default: one per core);
+// --group-later measures `ingest --group-later` (grouping left queued, then done by the regroup after it), which
+// the ingest targets do not judge.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -34,6 +36,7 @@ const argsSchema = z.object({
   only: z.string().optional().transform((s) => (s === undefined ? null : new Set(s.split(',').map((p) => p.trim()).filter(Boolean))))
     .pipe(z.set(z.enum(['extract', 'ingest', 'search', 'load', 'quality', 'grouping'])).nullable()),
   readers: z.coerce.number().int().min(0).max(64).optional(),
+  'group-later': z.boolean().default(false),
   'load-mode': z.enum(['fixed', 'varied', 'both']).default('both'),
 });
 
@@ -42,7 +45,7 @@ const { values } = parseArgs({
     posts: { type: 'string' }, seed: { type: 'string' }, engines: { type: 'string' }, duration: { type: 'string' },
     connections: { type: 'string' }, 'quality-sample': { type: 'string' }, profile: { type: 'boolean' },
     'no-load': { type: 'boolean' }, 'no-append': { type: 'boolean' }, only: { type: 'string' }, readers: { type: 'string' },
-    'load-mode': { type: 'string' },
+    'load-mode': { type: 'string' }, 'group-later': { type: 'boolean' },
   },
 });
 const parsedArgs = argsSchema.safeParse(values);
@@ -179,7 +182,7 @@ for (const engine of part('ingest') ? opt.engines : []) {
   }
   try {
     log(`ingest into ${engine}`);
-    const readerArgs = opt.readers === undefined ? [] : ['--readers', String(opt.readers)];
+    const readerArgs = [...(opt.readers === undefined ? [] : ['--readers', String(opt.readers)]), ...(opt['group-later'] ? ['--group-later'] : [])];
     const ing = (await runWorker<IngestFigures>('bench/measure-ingest.ts', ['--dir', corpusDir, '--db', target, '--floor-db', floorTarget, ...readerArgs], { nodeFlags: nodeFlags(`ingest-${engine}`) })).result;
     const rate = ing.posts / (ing.totalMs / 1000);
     const rateFiles = ing.posts / (ing.filesMs / 1000);
@@ -188,7 +191,8 @@ for (const engine of part('ingest') ? opt.engines : []) {
     out();
     out('| measure | figure |');
     out('|---|---|');
-    out(`| ingest, files to a searchable store | **${fmt(rate)} posts/s** (${fmt(ing.posts)} posts, ${fmt(ing.files)} files, ${ing.failures} failed, ${(ing.totalMs / 1000).toFixed(1)} s) |`);
+    if (ing.groupLater) out('`ingest --group-later`: the grouping is left queued and done by the regroup after the ingest (its row below); the targets do not judge this ingest.\n');
+    out(`| ingest, files to a searchable store${ing.groupLater ? ', grouping left for later' : ''} | **${fmt(rate)} posts/s** (${fmt(ing.posts)} posts, ${fmt(ing.files)} files, ${ing.failures} failed, ${(ing.totalMs / 1000).toFixed(1)} s) |`);
     out(`| of which reading, decoding, extracting, storing files | ${(ing.filesMs / 1000).toFixed(1)} s (${fmt(rateFiles)} posts/s) |`);
     out(`| reader threads; CPU time of the ingest process | ${ing.readers}; ${(ing.cpuMs / 1000).toFixed(1)} s (${(ing.cpuMs / ing.posts).toFixed(2)} ms per post) |`);
     out(`| load average before → after the ingest | ${ing.loadBefore.map((l) => l.toFixed(1)).join(' ')} → ${ing.loadAfter.map((l) => l.toFixed(1)).join(' ')} |`);
@@ -213,7 +217,9 @@ for (const engine of part('ingest') ? opt.engines : []) {
       out(`| the floor with grouping: ${f.cores} / (decode + store + grouping${server === null ? '' : ', the server\'s included'}) | ${fmt(withGrouping)} posts/s; ingest / it ${(rate / withGrouping).toFixed(2)} |`);
     }
     out(`| of which regrouping incidents once after the batch | ${(ing.regroupMs / 1000).toFixed(1)} s |`);
-    out(`| one more regroup alone (what every later batch pays) | ${(ing.regroupAgainMs / 1000).toFixed(1)} s, ${fmt(ing.incidents)} incidents |`);
+    out(ing.groupLater
+      ? `| the grouping left for later, done after the ingest | ${(ing.regroupAgainMs / 1000).toFixed(1)} s, ${fmt(ing.incidents)} incidents; ingest and it together ${fmt(ing.posts / ((ing.totalMs + ing.regroupAgainMs) / 1000))} posts/s |`
+      : `| one more regroup alone (what every later batch pays) | ${(ing.regroupAgainMs / 1000).toFixed(1)} s, ${fmt(ing.incidents)} incidents |`);
     if (engine === 'sqlite') {
       const dir = join(work, 'sqlite');
       const dbBytes = ['jikenbo.db', 'jikenbo.db-wal', 'jikenbo.db-shm'].reduce((a, f) => a + duSize(join(dir, f)), 0);
@@ -223,10 +229,12 @@ for (const engine of part('ingest') ? opt.engines : []) {
     }
     for (const f of ing.failureSamples) out(`| failure | ${f.replace(/\|/g, '/')} |`);
     out();
-    targets.push(`| ingest ≥ ${fmt(INGEST_TARGET[engine])} posts/s on ${name} | ${fmt(rate)} posts/s (${fmt(rateFiles)} without the regroup) | ${verdict(rate >= INGEST_TARGET[engine])} |`);
+    // An ingest that left its grouping for later is not the ingest the targets are about.
+    const judge = (met: boolean) => (ing.groupLater ? 'not judged (grouping left for later)' : verdict(met));
+    targets.push(`| ingest ≥ ${fmt(INGEST_TARGET[engine])} posts/s on ${name} | ${fmt(rate)} posts/s (${fmt(rateFiles)} without the regroup) | ${judge(rate >= INGEST_TARGET[engine])} |`);
     if (ing.floor) {
       const ratio = rate / ing.floor.postsPerSecond;
-      targets.push(`| ingest ≥ ${FLOOR_SHARE_TARGET} of the floor on ${name} | ${ratio.toFixed(2)} (${fmt(rate)} of ${fmt(ing.floor.postsPerSecond)} posts/s) | ${verdict(ratio >= FLOOR_SHARE_TARGET)} |`);
+      targets.push(`| ingest ≥ ${FLOOR_SHARE_TARGET} of the floor on ${name} | ${ratio.toFixed(2)} (${fmt(rate)} of ${fmt(ing.floor.postsPerSecond)} posts/s) | ${judge(ratio >= FLOOR_SHARE_TARGET)} |`);
     }
 
     if (!part('search')) continue;

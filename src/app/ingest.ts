@@ -25,6 +25,8 @@ export interface IngestReport {
   outcomes: FileOutcome[];
   /** Set when the batch added notices and incidents were regrouped after it. */
   incidents?: RegroupReport;
+  /** Set when the batch added notices and left their grouping for later (groupLater): the notices waiting to be grouped. */
+  groupingLeft?: number;
 }
 
 export interface IngestOptions {
@@ -52,6 +54,13 @@ export interface IngestOptions {
   groupingStepMs?: number;
   /** Count the casebook's incidents after regrouping, for a person's report (`incidents`); it reads every incident. */
   summary?: boolean;
+  /**
+   * Store the files and leave their grouping queued for the next regrouping (serve at its start and in
+   * the background, the next ingest that stores notices): each new notice stands alone in an incident
+   * of its own until then. For loading a backlog: the files are searchable sooner and the readers have
+   * both cores; the grouping itself costs as much whenever it runs (`groupingLeft` says how much waits).
+   */
+  groupLater?: boolean;
 }
 
 /**
@@ -93,7 +102,7 @@ export async function ingestPaths(
     tallyOutcome(report, outcome);
     options.onFile?.(outcome, ++done, queue.length);
   }, { ...DEFAULT_BATCH, ...options.batch });
-  const indexWhileReading = options.pool !== undefined || ownPool !== null;
+  const indexWhileReading = (options.pool !== undefined || ownPool !== null) && !options.groupLater;
   const groupingStep = options.groupingStepMs ? { stepTargetMs: options.groupingStepMs } : {};
   const read = (entry: (typeof queue)[number]): Promise<ReadFile> =>
     entry.error ? Promise.resolve({ ok: false, reason: reasonOf(entry.error) }) : pool.read(entry.path, limits);
@@ -119,7 +128,8 @@ export async function ingestPaths(
     // batch is still stored only once its own originals are durable, and batches are stored in order.
     // With readers decoding elsewhere, this process indexes each batch's notices for grouping while
     // they work, instead of all of them after the last file; linking waits for the end. A failure
-    // there is the regrouping's after the last file too, which reports it; the files go on.
+    // there is the regrouping's after the last file too, which reports it; the files go on. With
+    // groupLater, nothing of grouping runs here: the queue keeps every new notice for the next regrouping.
     const index = () => (indexWhileReading ? drainGrouping(deps.store, { ...groupingStep, untilStage: 1 }).catch(() => undefined) : undefined);
     let stored: Promise<void> = Promise.resolve();
     let before: Promise<void> = Promise.resolve();
@@ -152,9 +162,10 @@ export async function ingestPaths(
 }
 
 /** The regrouping after a batch, and the casebook's count when a person asked for it. */
-export async function regroupBatch(store: Store, report: IngestReport, options: Pick<IngestOptions, 'onGrouping' | 'summary' | 'groupingStepMs'>): Promise<void> {
+export async function regroupBatch(store: Store, report: IngestReport, options: Pick<IngestOptions, 'onGrouping' | 'summary' | 'groupingStepMs' | 'groupLater'>): Promise<void> {
   const grouping = { ...(options.onGrouping ? { onProgress: options.onGrouping } : {}), ...(options.groupingStepMs ? { stepTargetMs: options.groupingStepMs } : {}) };
-  if (options.summary) report.incidents = await regroupIncidents(store, grouping);
+  if (options.groupLater) report.groupingLeft = (await store.groupingWork())[1];
+  else if (options.summary) report.incidents = await regroupIncidents(store, grouping);
   else await drainGrouping(store, grouping);
   // Then the watchlists' hits of the new notices. A failure leaves their cursors where they were, so the
   // job loop (serve) or the next ingest matches the same notices again: nothing is missed.

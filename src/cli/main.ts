@@ -46,7 +46,7 @@ const USAGE = `jikenbo (事件簿): a casebook of Japanese security-incident not
 usage: jikenbo COMMAND [options]
 
   init                      make a new, empty casebook where --db says (other commands but ingest, import and demo need one there)
-  ingest PATH|URL...        read files, folders and http(s) URLs (text, HTML, PDF; any Japanese encoding) into the casebook  [--allow-private] [--max-bytes N] [--log FILE]
+  ingest PATH|URL...        read files, folders and http(s) URLs (text, HTML, PDF; any Japanese encoding) into the casebook  [--allow-private] [--max-bytes N] [--log FILE] [--group-later]
   extract --jsonl FILE...   print one record per post as JSON lines, without touching the casebook
   search QUERY              full-text search  [--type T] [--sector S] [--from DATE] [--to DATE] [--limit N] [--json]
   list                      records, newest disclosure first  [same filters] [--limit N] [--offset N] [--json]

@@ -19,9 +19,10 @@ export async function ingestCommand(args: string[]): Promise<number> {
     'allow-private': { type: 'boolean' },
     'max-bytes': { type: 'string' },
     log: { type: 'string' },
+    'group-later': { type: 'boolean' },
   });
   if (positionals.length === 0) {
-    process.stderr.write('usage: jikenbo ingest PATH|URL... [--db FILE] [--allow-private] [--max-bytes N] [--log FILE]\n');
+    process.stderr.write('usage: jikenbo ingest PATH|URL... [--db FILE] [--allow-private] [--max-bytes N] [--log FILE] [--group-later]\n');
     return 2;
   }
   // Files larger than this are refused unread (default 50 MB, src/app/ingest.ts).
@@ -36,7 +37,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
   try {
     const fetch: FetchOptions = { allowPrivate: values['allow-private'] === true };
     const onFile = log === null ? undefined : (o: FileOutcome) => { writeSync(log, `${JSON.stringify(o)}\n`); };
-    const report = await runWithProgress(positionals, casebook, !values.quiet && process.stderr.isTTY === true, fetch, maxBytes, onFile);
+    const report = await runWithProgress(positionals, casebook, !values.quiet && process.stderr.isTTY === true, fetch, maxBytes, onFile, values['group-later'] === true);
     printReport(report);
     return report.failures.length ? 1 : 0;
   } finally {
@@ -52,6 +53,7 @@ export async function runWithProgress(
   fetch: FetchOptions = {},
   maxBytes?: number,
   onFile?: (outcome: FileOutcome) => void,
+  groupLater = false,
 ): Promise<IngestReport> {
   const bar = showBar
     ? new cliProgress.SingleBar(
@@ -66,6 +68,7 @@ export async function runWithProgress(
       fetch,
       // The report's closing line counts the casebook's incidents.
       summary: true,
+      groupLater,
       groupingStepMs: BATCH_GROUPING_STEP_MS,
       ...(maxBytes ? { maxBytes } : {}),
       onStart: (total) => bar?.start(total, 0, { posts: 0, file: '' }),
@@ -98,6 +101,10 @@ export function printReport(report: IngestReport): void {
     const { incidents, linkedNotices, clashes } = report.incidents;
     process.stdout.write(`${incidents} incidents in the casebook, ${linkedNotices} notices grouped with others` +
       `${clashes ? `, ${clashes} sharing a casebook number (see jikenbo incidents)` : ''}\n`);
+  }
+  if (report.groupingLeft !== undefined) {
+    process.stdout.write(`grouping left for later: ${report.groupingLeft} notices wait, each in an incident of its own until then` +
+      ' (jikenbo serve groups them at its start, as does the next ingest that stores notices)\n');
   }
   for (const f of report.failures) process.stderr.write(`  failed: ${f.path}: ${stripSubject(f.reason ?? 'unknown error', f.path)}\n`);
 }

@@ -182,8 +182,8 @@ for (const engine of part('ingest') ? opt.engines : []) {
   }
   try {
     log(`ingest into ${engine}`);
-    const readerArgs = [...(opt.readers === undefined ? [] : ['--readers', String(opt.readers)]), ...(opt['group-later'] ? ['--group-later'] : [])];
-    const ing = (await runWorker<IngestFigures>('bench/measure-ingest.ts', ['--dir', corpusDir, '--db', target, '--floor-db', floorTarget, ...readerArgs], { nodeFlags: nodeFlags(`ingest-${engine}`) })).result;
+    const ingestArgs = [...(opt.readers === undefined ? [] : ['--readers', String(opt.readers)]), ...(opt['group-later'] ? ['--group-later'] : [])];
+    const ing = (await runWorker<IngestFigures>('bench/measure-ingest.ts', ['--dir', corpusDir, '--db', target, '--floor-db', floorTarget, ...ingestArgs], { nodeFlags: nodeFlags(`ingest-${engine}`) })).result;
     const rate = ing.posts / (ing.totalMs / 1000);
     const rateFiles = ing.posts / (ing.filesMs / 1000);
     const name = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';

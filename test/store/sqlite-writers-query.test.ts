@@ -3,14 +3,14 @@
 // superset of the windows holding the key within the dates; the caller reads each. Checked here: no
 // window holding the key is missed, whatever the key's length, characters or quotes.
 
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sqliteGrouping, writersQuery } from '../../src/store/sqlite/grouping-windows.ts';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-store.ts';
 import { sqliteEngine } from '../../src/store/sql/sqlite-engine.ts';
 
+/** A casebook's schema in memory, with these cue windows (the table has no reference to notices). */
 function windowsTable(rows: Array<{ id: number; body: string; at: string | null }>) {
-  const db = new Database(':memory:');
-  db.exec(`CREATE VIRTUAL TABLE grouping_windows USING fts5 (body, at UNINDEXED, tokenize = 'trigram')`);
+  const db = openSqliteDatabase(':memory:');
   const insert = db.prepare('INSERT INTO grouping_windows (rowid, body, at) VALUES (?, ?, ?)');
   for (const r of rows) insert.run(r.id, r.body, r.at);
   const engine = sqliteEngine(db);

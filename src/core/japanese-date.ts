@@ -187,9 +187,9 @@ export function parseJapaneseDate(input: string, ctx: YearContext = {}): string 
 /** Month-only or vague dates (2022年7月中旬, 2020年7月から) that must not become a day. */
 export const VAGUE_DATE_RE = /(?:[0-9]{4}\s*年|(?:令和|平成)\s*[0-9元]{1,2}\s*年|本年|昨年|同年)?\s*[0-9]{1,2}\s*月(?:\s*(?:上旬|中旬|下旬|初旬|末|頃|ごろ)|(?![\s0-9]*日))/;
 
-// Day-only dates 「23日」, and 「同日」「当日」「翌日」「前日」「翌24日」: they take their month (and year) from the date
+// Day-only dates 「23日」, and 「同日」「当日」「翌日」「前日」「翌24日」「同じ日」「その日」「次の日」: they take their month (and year) from the date
 // written before them. Durations and counts (「3日間」「10日以内」「毎月25日」) are not dates.
-const DAY_ONLY_RE = /(?<mon>同月|翌月)?(?<next>翌)?(?<d>[0-9]{1,2})\s*日(?!\s*(?:間|以内|以上|以下|程度|前|後|ぶり|分|あたり|当たり|ほど|目|付近|中に|連続|経過))|(?<rel>同日|当日|翌日|前日|翌朝|同夜)/g;
+const DAY_ONLY_RE = /(?<mon>同月|翌月)?(?<next>翌)?(?<d>[0-9]{1,2})\s*日(?!\s*(?:間|以内|以上|以下|程度|前|後|ぶり|分|あたり|当たり|ほど|目|付近|中に|連続|経過))|(?<rel>同日|当日|翌日|前日|翌朝|同夜|同じ日|その日|次の日)/g;
 // What may not stand right before a day-only number: another digit, a year or month, a counter word.
 const DAY_ONLY_BEFORE_RE = /[0-9年月/.\-~約毎各第計全延]\s{0,2}$/;
 
@@ -260,7 +260,7 @@ export function findRelativeDates(text: string, dates: readonly DateMention[]): 
     let mo: number;
     let d: number;
     if (g.rel) {
-      const shift = g.rel === '翌日' || g.rel === '翌朝' ? 1 : g.rel === '前日' ? -1 : 0;
+      const shift = g.rel === '翌日' || g.rel === '翌朝' || g.rel === '次の日' ? 1 : g.rel === '前日' ? -1 : 0;
       [y, mo, d] = addDays(baseYear, prev.month, prev.day, shift);
     } else if (g.mon) {
       // 「同月12日」「翌月3日」: the month is said, relative to the date before.

@@ -16,6 +16,8 @@ const NEWS_REACH = 3;
 // 「東山市は2030年6月3日、」「東山市は3日、」: the subject, then the date.
 const NEWS_SUBJECT_RE = /(?:は|が)、?\s*$/;
 const NEWS_DAY_RE = /(?:は|が)、?\s*([0-9]{1,2})\s*日\s*[、,]/;
+// A reporter's sentence: the announcement in plain past, no polite form anywhere in it.
+const PLAIN_REPORT_RE = /^(?![^]*(?:ます|ました|ません|いたし|おり))[^]*(?:発表|公表|明らかに)した(?:。|$)/;
 
 const HEADER_RULES = DISCLOSURE_RULES.filter((r) => r.scope === 'header');
 const BODY_RULES = DISCLOSURE_RULES.filter((r) => r.scope === 'sentence');
@@ -46,6 +48,13 @@ export function extractDisclosureDate(ctx: PostContext): Found<string> | null {
     // A clock line at a page's head is the time a story was posted; when the story says the day the
     // organisation announced (「…は8日、…と発表した」), that day is the notice's date.
     if (h.rule.value === 'head-line') return announced(ctx, hits) ?? found(d, d.iso!, h);
+    // A bare date under a story's headline is its dateline too, where the story reports in plain style
+    // that the organisation announced on a day (「…は8日、…と発表した。」); a notice's own second report
+    // saying 「当社は3月1日、…を公表いたしました」 is polite, and keeps its own date line.
+    if (h.rule.id === 'disclosure_date/bare-date-line' && h.unit.index < HEAD_REACH) {
+      const story = announced(ctx, hits.filter((n) => n.rule.value !== 'news' || PLAIN_REPORT_RE.test(n.unit.text)));
+      if (story) return story;
+    }
     return found(d, d.iso!, h);
   }
   return announced(ctx, hits);

@@ -24,9 +24,34 @@ const TIMELINE_REACH = 6;
 const EVENT_ATTACHED_RE = /^\s*(?:頃|ごろ)?に[^。、]{0,30}?(?:感染|送信|送付|発送|紛失|盗難|盗まれ|不正(?:に|な)?アクセス|侵入|流出|漏え|漏洩|改ざん|誤って|置き忘)/;
 // Cues of the organisation being told: they end a contractor's finding's wait.
 const TOLD_RULES = new Set(['discovered_date/told', 'discovered_date/timeline-told', 'discovered_date/staff-reported']);
-const RELATIVE_RE = /分後|時間後|同日|当日|直後/;
+const RELATIVE_RE = /分後|時間後|同日|当日|同じ日|その日|直後/;
 // A date that is the notice's, a plan's, a status's or an earlier report's (「…日時点」「…日にお知らせしたとおり」「第一報」).
 const NOT_THIS_DATE_RE = /^\s*(?:付|予定|以降に|までに|時点|現在)|^[^。]{0,15}?(?:第一報|第1報|にお知らせ(?:し|いたし)|に公表(?:し|いたし)|に発表(?:し|いたし)|に掲載(?:し|いたし))/;
+
+// One member of staff noticing (「職員は…盗難に気付き」) is not yet the organisation learning, when a later
+// sentence dates the report up the line (「翌15日朝、代表に報告がありました」): the organisation learned then.
+const ONE_STAFF_NOTICED_RE = /(?:職員|社員|従業員|教員|教諭|担当者|スタッフ|医師|看護師|作業員|営業員|係員)(?:\([^()。]{0,20}\))?(?:は|が)[^。]{0,60}?(?:気付|気づ|発見し|見当たらな)/;
+const REPORTED_UP_RE = /(?:上司|所属長|管理職|上長|代表|所長|院長|校長|学長|園長|施設長|支店長|店長|課長|部長|室長|事務局長|本部|本社|当社|弊社|当事務所|当法人|当院|本学|当校)(?:弁護士|取締役|理事)?(?:に|へ)(?:は)?[^。]{0,20}?(?:報告|連絡)(?:が(?:あり|ありました|入り)|し|いたし|を(?:行|受け|し))/;
+/** How many sentences after the noticing the report up the line may be told, and how many days later. */
+const REPORT_UP_REACH = 3;
+const REPORT_UP_DAYS = 14;
+
+function reportedUpLater(ctx: PostContext, sentences: readonly Sentence[], i: number, noticed: string): Found<string> | null {
+  if (!ONE_STAFF_NOTICED_RE.test(sentences[i]!.text)) return null;
+  const limit = new Date(`${noticed}T00:00:00Z`).getTime() + REPORT_UP_DAYS * 86_400_000;
+  for (let j = i; j < Math.min(sentences.length, i + 1 + REPORT_UP_REACH); j++) {
+    const s = sentences[j]!;
+    const m = REPORTED_UP_RE.exec(s.text);
+    if (!m) continue;
+    const before = usableDates(ctx, s).filter((d) => !d.rangeStart && !d.rangeEnd && d.start < s.start + m.index);
+    const d = before.at(-1);
+    const iso = d ? isoOf(ctx, d) : null;
+    if (d && iso && iso > noticed && new Date(`${iso}T00:00:00Z`).getTime() <= limit) {
+      return { value: iso, at: [[d.start, d.end]], confidence: 'medium', rules: ['discovered_date/reported-up-later'] };
+    }
+  }
+  return null;
+}
 
 function usableDates(ctx: PostContext, s: Sentence): DateMention[] {
   return datesIn(ctx, s.start, s.end).filter((d) => !NOT_THIS_DATE_RE.test(ctx.text.slice(d.end, d.end + 24)));
@@ -48,7 +73,8 @@ export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
     if (hits.length === 0) continue;
     // A contractor's own finding (「委託先において…を確認」) waits for the day the organisation was told.
     const thirdParty = all.some((h) => h.rule.value === 'third-party') && !hits.some((h) => TOLD_RULES.has(h.rule.id));
-    const done = (r: Found<string>): Found<string> | undefined => {
+    const done = (found: Found<string>): Found<string> | undefined => {
+      const r = reportedUpLater(ctx, sentences, i, found.value) ?? found;
       if (thirdParty) {
         deferred ??= r;
         return undefined;

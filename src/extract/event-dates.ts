@@ -2,9 +2,10 @@
 // The words are rules (rules/occurred-date.ts); this file decides which date in or near a sentence is the
 // event's: not the finding's, not a message's, not the notice's, not a data-collection period.
 import type { DateMention } from '../core/japanese-date.ts';
+import { VAGUE_DATE_RE } from '../core/japanese-date.ts';
 import type { Confidence, Found, PostContext, Sentence } from './context.ts';
 import { isoOf } from './context.ts';
-import { ADVICE_RE } from './rules/guards.ts';
+import { ADVICE_RE, unquoted } from './rules/guards.ts';
 import { datesWithin as datesIn, isRelative } from './date-mentions.ts';
 import { applyRules, type Hit } from './rules/engine.ts';
 import { OCCURRED_RULES, type OccurredRole } from './rules/occurred-date.ts';
@@ -24,7 +25,7 @@ const FOUND_ACT_RE = /こと(?:が|を)/;
 const OTHER_ACT_AFTER_RE = /^\s*(?:頃|ごろ)?に(?:開催|実施|受付|受け付け|申し?込|ご?購入|ご?登録|発行|作成|配布|来店|来院|受診|入会|締結|ご?契約|ご?予約)(?:した|された|いただいた|頂いた|されました|しました)(?=[^。、]{1,12}?(?:の|を|が|に|へ))/;
 // An arrest, a prosecution or a disciplinary measure that a detached date (「同日、」) governs.
 const SANCTION_AFTER_RE = /^[^。]{0,80}?(?:逮捕|書類送検|送検|起訴|懲戒|停職|減給|免職|戒告|訓告)(?:され|し|処分|と)/;
-const SEQUEL_RE = /^(?:その後|その際|その帰り|帰路|帰宅(?:後|途中|する際)|その夜|同夜|同日|当日|[^。、]{0,10}に戻った(?:ところ|際))、?/;
+const SEQUEL_RE = /^(?:その後|その際|その帰り|帰路|帰宅(?:後|途中|する際)|その夜|同夜|同日|当日|同じ日|その日|[^。、]{0,10}に戻った(?:ところ|際))、?/;
 const DATE_ONLY_LINE_RE = /^[\s~\-から〜まで・,、()0-9年月日曜火水木金土午前後時分頃]*$/;
 // A period in a table row whose first cell says who paid or ordered (a first cell naming who paid, then a period).
 const EXPOSURE_ROW_BEFORE_RE = /(?:決済|購入|ご?注文|ログイン)を?(?:され|いただ|した)[^。\n]{0,12}$/;
@@ -80,6 +81,9 @@ function candidates(ctx: PostContext, s: Sentence, hits: readonly OHit[], eventH
       continue;
     }
     if (OTHER_ACT_AFTER_RE.test(after)) continue;
+    // 「8月下旬に…持ち出された形跡があり、9月3日に委託先から連絡があった」: the event has its own vague date,
+    // and a date after every event word belongs to what came later.
+    if (eventHits.length > 0 && d.start >= eventHits.at(-1)!.end && VAGUE_DATE_RE.test(ctx.text.slice(s.start, eventHits[0]!.start))) continue;
     // 「元従業員は同日、…の疑いで逮捕された」: the day of an arrest or a sanction, not of the act it punishes.
     if (DETACHED_AFTER_RE.test(after) && SANCTION_AFTER_RE.test(ctx.text.slice(d.end, s.end))) continue;
     // 「不正アクセスが発覚した2030年8月19日当日に」: the date a finding verb qualifies is the finding's.
@@ -197,7 +201,7 @@ export function extractOccurredDate(ctx: PostContext): Found<string> | null {
     // A line holding only a period takes its meaning from the heading above it (「閲覧可能だった期間」).
     const fromAbove = dateLine[i]! && i > 0;
     if (!own && !(fromAbove && byIndex.has(i - 1))) continue;
-    if (ADVICE_RE.test(s.text)) continue;
+    if (ADVICE_RE.test(unquoted(s.text))) continue;
     const hits = own ?? [];
     const stated = fromAbove ? (byIndex.get(i - 1) ?? []) : hits;
     // The start of a payment period is read from who paid when, not from an event verb.

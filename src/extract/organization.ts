@@ -69,10 +69,15 @@ export function bylineName(line: string, ctx?: PostContext): string | null {
   return isOrgName(name) ? name : null;
 }
 
+const CONTACT_HEAD_RE = /^[\s【\[<(■●◆□◇]*(?:本件に(?:関する|ついての)|本件の)?(?:お問い?合わ?せ|ご相談)(?:先|窓口)?[\s】\]>):：]*$/;
+
 function bylineOf(ctx: PostContext, withHeader: boolean): Found<string> | null {
   const last = ctx.sentences.at(-1)?.line ?? 0;
   // Under or above the date near the top, or at the foot; a first line that is only a name is a byline too.
-  const body = ctx.sentences.filter((s) => s.line <= 5 || s.line >= last - 3);
+  // The foot: the last lines, or those above a closing contact block (「【本件に関するお問い合わせ】」 and its lines).
+  const contact = ctx.sentences.findLast((s) => s.line >= last - 6 && CONTACT_HEAD_RE.test(s.text));
+  const foot = contact ? Math.min(last - 3, contact.line - 4) : last - 3;
+  const body = ctx.sentences.filter((s) => s.line <= 5 || s.line >= foot);
   const units = [...(withHeader ? [{ start: 0, text: ctx.header, line: -1 }] : []), ...body];
   for (let i = 0; i < units.length; i++) {
     const s = units[i]!;

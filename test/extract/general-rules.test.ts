@@ -421,3 +421,62 @@ describe('a date cut from its weekday at a PDF line end', () => {
     expect(rec(lines.slice(0, 1).concat(['令和１２年７月１０日', 'みかづき市 市民税課'], lines.slice(2))).discovery).toBe('other');
   });
 });
+
+describe('a news story dated under its headline', () => {
+  it('takes the day the organisation announced, in a reporter\'s plain sentence', () => {
+    const r = rec(['捜査書類入りのかばんを紛失 みなと県警', '2030年12月9日', '', 'みなと県警は8日、巡査部長が捜査書類を入れたかばんを紛失したと発表した。', '', '(みなと新報)']);
+    expect(r.disclosure_date).toBe('2030-12-08');
+    expect(r.sector).toBe('government');
+  });
+  it('keeps a notice\'s own date line where a polite sentence recalls an earlier announcement', () => {
+    const r = rec(['不正アクセスに関するお知らせ(第2報)', '2030年3月14日', 'みなと商事株式会社', '', '当社は3月1日、不正アクセスを受けたことを公表いたしました。その後の調査結果をご報告いたします。']);
+    expect(r.disclosure_date).toBe('2030-03-14');
+  });
+});
+
+describe('words the notice quotes', () => {
+  it('a fake warning\'s 「…してください」 is not the notice advising its readers', () => {
+    const r = notice('受付用パソコンの遠隔操作について', 'みなと歯科クリニック', ['2030年1月9日の昼休み、受付スタッフが検索していたところ、「ウイルスに感染しました」「直ちにサポートへ電話してください」といった画面が表示されました。'], '2030年1月16日');
+    expect(r.occurred_date).toBe('2030-01-09');
+  });
+});
+
+describe('the day the organisation learned', () => {
+  const stolen = (report: string) => rec(['【セキュリティ事件簿#2030-047】みなと総合法律事務所 ノートパソコン盗難のお知らせ 2030年2月21日', '', '2030年2月14日午後7時頃、職員がカフェで席を離れた間に、ノートパソコンを入れたかばんが持ち去られました。', `職員は席に戻った直後に盗難に気付き、交番に届け出ました。${report}`]);
+  it('is the report up the line, not one employee noticing, when the report came later', () => {
+    expect(stolen('翌15日朝、当事務所の代表弁護士に報告がありました。').discovered_date).toBe('2030-02-15');
+  });
+  it('is the day the employee noticed when the text says nothing more', () => {
+    expect(stolen('').discovered_date).toBe('2030-02-14');
+  });
+});
+
+describe('an event dated only vaguely', () => {
+  it('does not take the date of the message that reported it', () => {
+    const r = rec(['委託先に不正アクセス', '', 'みなと町は17日、返礼品の発送を委託している事業者のサーバーが不正アクセスを受けたと発表した。委託先の説明では、8月下旬にサーバー内のファイルが外部に持ち出された形跡があり、9月3日に委託先から町に連絡があった。', '', '(2030年9月18日 みなと北新聞)']);
+    expect(r.occurred_date).toBeNull();
+    expect(r.discovered_date).toBe('2030-09-03');
+  });
+});
+
+describe('relative days in words', () => {
+  it('「同じ日」 dates an intrusion by the date before it', () => {
+    const r = notice('メールアカウントの不正利用について', 'みなと市', ['職員は2030年10月29日、市の部署を装ったメールを受け取った。', '同じ日の夕方以降、何者かがこのアカウントに不正にログインしていた。'], '2030年11月6日');
+    expect(r.occurred_date).toBe('2030-10-29');
+  });
+});
+
+describe('a byline above a contact block', () => {
+  it('is the publisher', () => {
+    const r = rec(['サービスへの不正アクセスについて', '', '当社が提供するサービスのデータベースに不正アクセスがありました。', '', '2030年10月24日', '株式会社みなとシステムズ', '代表取締役社長 山田 太郎', '', '【本件に関するお問い合わせ】', 'みなとノート 事故対応専用窓口', '電話 0120-000-000']);
+    expect(r.organization).toBe('株式会社みなとシステムズ');
+  });
+});
+
+describe('a list the sentence denies as a whole', () => {
+  it('does not report the intrusion it names first', () => {
+    const r = notice('当社を装ったSMSについて', 'みなとガス株式会社', ['当社を装ったフィッシングSMSが送信されています。', '当社のシステムへの不正アクセスや、当社が保有するお客さま情報の流出は確認されておりません。']);
+    expect(r.incident_types).not.toContain('unauthorized_access');
+    expect(r.incident_types).toContain('phishing');
+  });
+});

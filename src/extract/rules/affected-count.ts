@@ -31,9 +31,9 @@ export const AFFECTED_COUNT_RULES = defineRules<CountRole>('affected_count', [
   {
     id: 'affected_count/staff-count',
     pattern: new RegExp(String.raw`(?:社員|職員|従業員|教員|教職員|担当者|医師|犯人|容疑者|元社員|委員|講師|スタッフ)\s{0,2}\(?\s{0,2}${NUMBER_AHEAD}`),
-    // a table row (教職員\t64名) or a share (64名分) counts the people it names
+    // a table row (教職員\t64名), a list row (・職員 64名：氏名、…) or a share (64名分) counts the people it names
     // …and so do 「職員12名の氏名」 (whose data it is) and a registered worker of a staffing agency (登録スタッフ).
-    notAfter: /^[^。、人名件]{0,16}(?:名分|人分|件)|^[^。、人名]{0,16}(?:人|名)\s*(?:[\t|]|$)|^[^。、人名]{0,16}(?:人|名)\s*の\s*(?:氏名|住所|連絡先|電話番号|メールアドレス|生年月日|個人情報)/,
+    notAfter: /^[^。、人名件]{0,16}(?:名分|人分|件)|^[^。、人名]{0,16}(?:人|名)\s*(?:[\t|:：]|$)|^[^。、人名]{0,16}(?:人|名)\s*の\s*(?:氏名|住所|連絡先|電話番号|メールアドレス|生年月日|個人情報)/,
     notBefore: /(?:登録|応募|求職)$/,
     scope: 'sentence',
     value: 'not-affected',
@@ -44,6 +44,7 @@ export const AFFECTED_COUNT_RULES = defineRules<CountRole>('affected_count', [
       noMatch: [
         { text: '漏えいしたのは教職員64名分の氏名です。', expect: { affected_count: 64 } },
         { text: '紛失したパソコンには、登録スタッフ 1,205名 の氏名、住所、職歴が保存されていました。', expect: { affected_count: 1205 } },
+        { text: 'お知らせ\n\n流出した情報\n・会員 3,000名：氏名、電話番号\n・職員 450名：氏名、メールアドレス', expect: { affected_count: 3450 } },
       ],
     },
   },

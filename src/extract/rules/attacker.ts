@@ -51,6 +51,20 @@ export const ATTACKER_RULES = defineRules<AttackerCue>('attacker', [
     },
   },
   {
+    id: 'attacker/signed-demand',
+    // 「メールには「X」との署名があり」: an extortion message signed with a Latin name.
+    pattern: /「([A-Za-z0-9][^」]{1,30})」(?:との|という|と)?(?:署名|差出人名|名義)/,
+    scope: 'header+sentence',
+    requires: /メール|文書|メッセージ|脅迫|要求|書き込み/,
+    value: 'name-as-written',
+    confidence: 'medium',
+    why: 'An extortion mail or note signs with the name its senders go by (「X」との署名), as a group names itself.',
+    examples: {
+      match: [{ text: 'メールには「Kurosuzu Crew」との署名があり、顧客データの一部が添付されていました。', expect: { attacker: 'Kurosuzu Crew' } }],
+      noMatch: [{ text: '「Kurosuzu」との署名入りの色紙を来店記念として展示しています。', expect: { attacker: null } }],
+    },
+  },
+  {
     id: 'attacker/group-then-name',
     pattern: new RegExp(`${GROUP}「([A-Za-z0-9][^」]{1,30})」`),
     scope: 'header+sentence',

@@ -73,7 +73,7 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
   },
   {
     id: 'discovered_date/told',
-    pattern: /(?:連絡|報告|指摘|申し出|申出|通知|通報|情報提供|情報の提供|相談|電話)(?:を受け|があり|がありました|をいただ|を頂|され(?!る)|を受領)|問い?合わ?せ(?:を受け|があり|が相次|が寄せられ|を(?:いただ|頂)き)|(?:連絡|報告|指摘|通報|情報提供|相談|電話|申し出|申出|苦情)が、?(?:複数|多数|相次いで)?(?:[^。、「」]{1,20}?(?:に|へ))?寄せられ|[ご御]指摘/,
+    pattern: /(?:連絡|報告|指摘|申し出|申出|通知|通報|情報提供|情報の提供|相談|電話)(?:を受け|があり|がありました|があっ|をいただ|を頂|され(?!る)|を受領|を、?[^。、「」]{1,12}?(?:に|へ)(?:いただ|頂)|が、?[^。、「」]{1,16}?(?:に|へ)(?:あり|あっ))|問い?合わ?せ(?:を受け|があり|が相次|が寄せられ|を(?:いただ|頂)き)|(?:連絡|報告|指摘|通報|情報提供|相談|電話|申し出|申出|苦情)が、?(?:複数|多数|相次いで)?(?:[^。、「」]{1,20}?(?:に|へ))?寄せられ|[ご御]指摘/,
     scope: 'sentence',
     excludes: SECTION_HEADING,
     guards: ['advice', 'question', 'conditional'],
@@ -88,6 +88,8 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
         { text: '2030年6月9日、海外の研究者から、会員名簿が掲示板に載っているとの通報が、当社の窓口に寄せられました。', expect: { discovered_date: '2030-06-09' } },
         { text: '2030年6月9日、複数の会員から、注文していない商品の確認メールが届いたとのお問い合わせをいただきました。', expect: { discovered_date: '2030-06-09' } },
         { text: '2030年6月9日、お客様窓口に、身に覚えのない請求があるとのお申し出が複数寄せられました。', expect: { discovered_date: '2030-06-09' } },
+        { text: '2030年2月17日、会員の方から、名簿が検索結果に表示されたとのご連絡を事務局にいただきました。', expect: { discovered_date: '2030-02-17' } },
+        { text: '2030年12月8日午前6時30分頃、病棟の看護師から、端末に情報が表示されないとの連絡が医療情報管理室にありました。', expect: { discovered_date: '2030-12-08' } },
       ],
       noMatch: [
         { text: '2030年3月4日に問題が発生した場合は、窓口で連絡を受け付けます。', expect: { discovered_date: null } },
@@ -97,20 +99,22 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
   },
   {
     id: 'discovered_date/threat-received',
-    pattern: /(?:脅迫(?:文|メール|状)|ランサムノート|身代金(?:を)?要求する(?:メッセージ|文書|画面|メール))[^。]{0,10}(?:が|を)(?:届|受信|受け取|送りつけ|送り付け)/,
+    // …and a quoted demand (「…公開されたくなければ…を支払え」という内容のメールが届きました), whose 。 may have cut
+    // the sentence inside the quotation.
+    pattern: /(?:脅迫(?:文|メール|状)|ランサムノート|身代金(?:を)?要求する(?:メッセージ|文書|画面|メール))[^。]{0,10}(?:が|を)(?:届|受信|受け取|送りつけ|送り付け)|(?:「|^)[^」「]{0,60}(?:支払え|払え|公開されたくなければ|暗号資産|ビットコイン|身代金)[^」「]{0,40}」(?:という|との|といった)?[^。]{0,20}?(?:メール|文書|メッセージ)[^。]{0,10}?(?:が|を)(?:届|受信|受け取)/,
     scope: 'sentence',
     guards: ['advice', 'question', 'conditional'],
     value: 'detect',
     confidence: 'medium',
     why: 'The day an attacker\'s threat or ransom note reached the organisation is the day it learned, when nothing earlier is told.',
     examples: {
-      match: [{ text: '東山商事 ランサムウェア被害 - 東西新報\n\n東山商事は5日、ランサムウェア被害を受けたと発表した。同社によると、2030年6月2日夜、代表アドレスに「データを公開する」とする脅迫メールが届いた。', expect: { discovered_date: '2030-06-02' } }],
+      match: [{ text: '東山商事 ランサムウェア被害 - 東西新報\n\n東山商事は5日、ランサムウェア被害を受けたと発表した。同社によると、2030年6月2日夜、代表アドレスに「データを公開する」とする脅迫メールが届いた。', expect: { discovered_date: '2030-06-02' } }, { text: 'お知らせ\n\n2030年6月5日\n\n2030年5月11日、窓口のアドレスに「顧客データを入手した。公開されたくなければ暗号資産を支払え」という内容のメールが届きました。', expect: { discovered_date: '2030-05-11' } }],
       noMatch: [{ text: 'お知らせ\n\n2030年6月2日から、脅迫メールが届いた場合は直ちに警察へ通報する手順としました。', expect: { discovered_date: null } }],
     },
   },
   {
     id: 'discovered_date/staff-reported',
-    pattern: new RegExp(`${STAFF}[^。]{0,30}(?:に|へ)報告し|(?:上司|所属長|管理職|課長|部長|校長|院長|教頭)(?:に|へ)は?[^。]{0,40}?(?:報告|説明|申告)(?:を)?し`),
+    pattern: new RegExp(`${STAFF}[^。]{0,30}(?:に|へ)報告(?:し|いたし|致し)|(?:上司|所属長|管理職|課長|部長|校長|院長|教頭)(?:に|へ)は?[^。]{0,40}?(?:報告|説明|申告)(?:を)?(?:し|いたし|致し)`),
     scope: 'sentence',
     excludes: SECTION_HEADING,
     guards: ['advice'],
@@ -121,6 +125,7 @@ export const DISCOVERED_RULES = defineRules<AwareRole>('discovered_date', [
       match: [
         { text: '2030年2月8日、担当者が所属長に報告しました。', expect: { discovered_date: '2030-02-08' } },
         { text: '職員は2030年2月3日に私物を整理し、上司には2030年2月8日に紛失を報告しました。', expect: { discovered_date: '2030-02-08' } },
+        { text: '2030年2月8日、受付の職員が不審に思って通話を切り、院長に報告いたしました。', expect: { discovered_date: '2030-02-08' } },
       ],
       noMatch: [{ text: '担当者は2030年2月8日から所属長と業務の打合せを重ねました。', expect: { discovered_date: null } }],
     },

@@ -4,7 +4,8 @@
 
 
 /** Phrases that deny an event ( 「…は確認されておりません」 ), checked right after a keyword. */
-export const DENIAL_AFTER_RE = /^[^。、]{0,12}(?:は|も)?(?:確認されて(?:おりません|いません)|ありません|ございません|ない|なく|されていない)/;
+// …and the first of a list the sentence denies as a whole (「当社システムへの不正アクセスや、情報の流出は確認されておりません」).
+export const DENIAL_AFTER_RE = /^[^。、]{0,12}(?:は|も)?(?:確認されて(?:おりません|いません)|ありません|ございません|ない|なく|されていない)|^(?:や|及び|および|ならびに)、?[^。、]{0,30}(?:は|も)(?:確認されて(?:おりません|いません)|ありません|ございません)/;
 
 /** What a guard sees: the unit's text and where the hit sits in it. */
 export interface GuardInput {
@@ -34,19 +35,25 @@ const READER_ADVICE_RE = /ください|下さい|お願い(?:いた)?します|�
 /** Advice or requests to readers, or a condition put to them (「…場合は」): what they mention did not happen. */
 export const ADVICE_RE = new RegExp(`${READER_ADVICE_RE.source}|場合は|場合には`);
 
+/**
+ * The sentence without the words it quotes: a fake warning's 「サポートへ電話してください」 or a caller's
+ * 「届いていますか」 are someone else's words reported, not the notice advising or asking its readers.
+ */
+export const unquoted = (t: string): string => (t.includes('「') ? t.replace(/「[^「」]*」/g, '「」') : t);
+
 export const GUARDS = {
   /** the sentence advises or asks readers (「…ご注意ください」「…場合は…ご連絡ください」) */
-  advice: (g: GuardInput) => ADVICE_RE.test(g.text),
+  advice: (g: GuardInput) => ADVICE_RE.test(unquoted(g.text)),
   /** the thing is denied right after it is named (「…は確認されておりません」「…はありません」) */
   denied: (g: GuardInput) => DENIAL_AFTER_RE.test(g.text.slice(g.end)),
   /** the sentence is a question */
-  question: (g: GuardInput) => QUESTION_RE.test(g.text),
+  question: (g: GuardInput) => QUESTION_RE.test(unquoted(g.text)),
   /** the hit names a measure against the thing (「不正アクセスの防止」「ウイルス対策」) */
   preventive: (g: GuardInput) => PREVENTIVE_AFTER_RE.test(g.text.slice(g.end)),
   /** the hit is a condition (「不正アクセスがあった場合には」) */
   conditional: (g: GuardInput) => CONDITION_AFTER_RE.test(g.text.slice(g.end)),
   /** advice or a condition from the hit on (「…から連絡があった場合は…ください」); advice earlier in a long sentence does not count */
-  adviceAfter: (g: GuardInput) => ADVICE_RE.test(g.text.slice(g.start)),
+  adviceAfter: (g: GuardInput) => ADVICE_RE.test(unquoted(g.text.slice(g.start))),
   /** the sentence ends by denying a list the hit is part of (「…、改ざんがないことを確認しました」) */
   deniedList: (g: GuardInput) => DENIED_LIST_AFTER_RE.test(g.text.slice(g.end)),
   /** the thing is denied in words the denied guard does not hold (「…の痕跡は確認されませんでした」) */
@@ -56,7 +63,7 @@ export const GUARDS = {
   /** the state is said to have ended (「閲覧できる状態は解消し」) */
   resolved: (g: GuardInput) => RESOLVED_AFTER_RE.test(g.text.slice(g.end)),
   /** the sentence asks or advises readers; unlike `advice`, 「場合は」 alone is not advice (data_types, affected_count) */
-  readerAdvice: (g: GuardInput) => READER_ADVICE_RE.test(g.text),
+  readerAdvice: (g: GuardInput) => READER_ADVICE_RE.test(unquoted(g.text)),
 } as const;
 
 export type GuardName = keyof typeof GUARDS;

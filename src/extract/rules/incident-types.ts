@@ -480,7 +480,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/misdelivery-wrong-recipient',
-    pattern: /宛(?:先|名)を?(?:誤|間違)|(?:別|他)の(?:お客様|方|利用者|患者|会員|人|者|世帯|受験者|申請者|保護者|生徒|学生)(?:様)?(?:の|宛て?の?|へ|に)[^。]{0,20}(?:表示|同封|封入|送付|送信|郵送|発送|交付|お渡し|記載|提供|が入って|が含まれ|が混入)|取り違え|(?:誤った|間違った)(?:宛先|送付先|送信先|FAX番号|番号|メールアドレス|アドレス|住所|相手)|異なる(?:宛先|送付先|送信先)(?:に|へ)|誤った[^。]{0,10}(?:書類|資料|ファイル|データ|通知書?)を?[^。]{0,6}(?:同封|送付|添付|送信|掲載|郵送)|他人の[^。]{0,10}(?:明細|書類|情報|通知|データ)|(?:別|他)の[^。、\s]{1,8}?(?:様|さん)?の[^。]{0,12}(?:画面|ページ)に表示|(?<=とは)異なる(?:個人)?(?:情報|データ)[^。]{0,6}(?:表示|記載|印字)/,
+    pattern: /宛(?:先|名)を?(?:誤|間違)|(?:別|他)の(?:お客様|方|利用者|患者|会員|人|者|世帯|受験者|申請者|保護者|生徒|学生|応募者|申込者|受講者|参加者|受診者|入居者|組合員|児童|園児|契約者|加入者)(?:様|さん)?(?:の|宛て?の?|へ|に)[^。]{0,20}(?:表示|同封|封入|送付|送信|郵送|発送|交付|お渡し|記載|提供|が入って|が含まれ|が混入)|取り違え|(?:誤った|間違った)(?:宛先|送付先|送信先|FAX番号|番号|メールアドレス|アドレス|住所|相手)|異なる(?:宛先|送付先|送信先)(?:に|へ)|誤った[^。]{0,10}(?:書類|資料|ファイル|データ|通知書?)を?[^。]{0,6}(?:同封|送付|添付|送信|掲載|郵送)|他人の[^。]{0,10}(?:明細|書類|情報|通知|データ)|(?:別|他)の[^。、\s]{1,8}?(?:様|さん)?の[^。]{0,12}(?:画面|ページ)に表示|(?<=とは)異なる(?:個人)?(?:情報|データ)[^。]{0,6}(?:表示|記載|印字)/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'misdelivery',
@@ -488,7 +488,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     notAfter: /^(?:さ|され|し|でき|い)?(?:ません|ない|ず)/,
     why: 'Another person\'s papers or data shown, enclosed or sent (別の方の…同封, 取り違えて郵送) is a misdelivery.',
     examples: {
- match: ['2名分の通知書を取り違えて郵送しておりました。', '患者さんの検査結果を、誤ったFAX番号に送信していました。', 'マイページに、ログインした会員とは異なる個人情報が表示される不具合が発生しました。'],
+ match: ['2名分の通知書を取り違えて郵送しておりました。', '患者さんの検査結果を、誤ったFAX番号に送信していました。', 'マイページに、ログインした会員とは異なる個人情報が表示される不具合が発生しました。', '選考結果のメールに添付したファイルに、他の応募者の個人情報が含まれていました。'],
       noMatch: ['今後、別の方へのなりすましに十分ご注意ください。'],
     },
   },
@@ -630,7 +630,8 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     id: 'incident_types/insider-unlawful-taking',
     pattern: /不正に(?:取得|入手|持ち出|閲覧|複製|コピー)|不正(?:な)?持ち出し|不正入手|不正取得|無断で[^。]{0,20}(?:持ち出|複製|コピー|閲覧)/,
     scope: 'header+sentence',
-    notBefore: OUTSIDER_BEFORE,
+    // Goods or points obtained 不正に (「ポイントで鑑賞券を不正取得」) are what an intruder did with an account, not data taken.
+    notBefore: new RegExp(`${OUTSIDER_BEFORE.source}|(?:券|ポイント|商品|チケット|クーポン|ギフト(?:カード)?|景品|特典|金銭|現金)(?:を|が)?$`),
     notAfter: /^(?:され|したと(?:思われ|みられ))|^[^。]{0,4}(?:され|させ)|^[^。]{0,4}(?:する|される)(?:ための)?(?:プログラム|ファイル|スクリプト|コード|ツール)/,
     excludes: /改ざん|マルウェア|ウイルス|スキミング/,
     guards: EVENT_GUARDS,
@@ -639,7 +640,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     why: 'Data taken or copied 不正に or 無断で by someone the notice does not call an outsider is insider misuse.',
     examples: {
       match: ['派遣されていた作業員が、顧客名簿を無断で持ち出していたことが判明しました。'],
-      noMatch: ['外部の攻撃者にパスワードを不正に取得されました。'],
+      noMatch: ['外部の攻撃者にパスワードを不正に取得されました。', '会員サイトに不正ログインされ、保有ポイントで商品券を不正取得される被害がありました。'],
     },
   },
   // loss and theft
@@ -660,14 +661,16 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     id: 'incident_types/theft-named',
     pattern: /盗難|盗まれ|置き引き|車上(?:荒らし|ねらい|狙い)|ひったくり|空き巣|窃盗/,
     scope: 'header+sentence',
+    // 「窃盗事件などの被害者」: a kind of crime the lost papers were about, not a theft that happened.
+    notAfter: /^(?:事件|罪|犯)?(?:など|等|の(?:被害者|参考人|容疑者|被疑者|捜査|犯人|調書))/,
     notBefore: /(?:ドメイン|アカウント|情報|データ|パスワード|ID|認証情報|カード情報|個人情報)(?:名)?(?:の|が|を)?$/,
     guards: EVENT_GUARDS,
     value: 'theft',
     confidence: 'high',
     why: 'Theft is of physical items (a bag, a car, a PC); a domain or data 盗難 is what an intrusion did.',
     examples: {
-      match: ['外出先で業務用パソコンの入った鞄が盗まれました。'],
-      noMatch: ['登録事業者の管理画面に外部から不正アクセスがあり、当社ドメインが盗難に遭いました。'],
+      match: ['外出先で業務用パソコンの入った鞄が盗まれました。', '事務所に窃盗が入り、書類棚が荒らされました。'],
+      noMatch: ['登録事業者の管理画面に外部から不正アクセスがあり、当社ドメインが盗難に遭いました。', '紛失した書類には、窃盗事件などの被害者の氏名が記載されていました。'],
     },
   },
   // ddos

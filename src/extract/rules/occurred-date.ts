@@ -11,7 +11,7 @@ export type OccurredRole = 'event' | 'event-label' | 'announced' | 'person-act' 
 export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   {
     id: 'occurred_date/wrong-sending',
-    pattern: /誤って|誤り|誤送|誤配|誤掲載|誤登録|誤添付|(?:打ち|入力し|書き)?間違え|送信いた|送付し|送信し|発送し|送信され|発信され|配信され|発送され|郵送され|添付してしま|掲載してしま|公開してしま/,
+    pattern: /誤って|誤り|誤送|誤配|誤掲載|誤登録|誤添付|(?:打ち|入力し|書き)?間違え|送信いた|送付し|送信し|発送し|(?:送付|発送|郵送)いたし|送信され|発信され|配信され|発送され|郵送され|添付してしま|掲載してしま|公開してしま/,
     scope: 'sentence',
     guards: ['conditional'],
     value: 'person-act',
@@ -21,6 +21,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
       match: [
         { text: '2030年7月6日夜、当庁のメール中継装置を経由して大量の不審メールが送信された。', expect: { occurred_date: '2030-07-06' } },
         { text: '2030年6月11日、担当者が別の名簿を添付してしまいました。', expect: { occurred_date: '2030-06-11' } },
+        { text: 'お知らせ\n\n2030年4月10日\n\n当協会は、2030年4月3日、受診者の皆様に結果通知はがきを発送いたしました。4月6日、受け取られた方から、別の方の結果が届いたとのお電話がありました。', expect: { occurred_date: '2030-04-03' } },
       ],
       noMatch: [{ text: '2030年6月11日に送信予定の案内は中止いたします。', expect: { occurred_date: null } }],
     },
@@ -28,7 +29,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   {
     id: 'occurred_date/phished',
     // 「偽のログインページにIDとパスワードを入力してしまいました」: the person's entry on a phishing page is when the account was lost.
-    pattern: /(?:ID|パスワード|認証情報|アカウント情報|ログイン情報)(?:等|など)?を(?:入力|送信)してしま|(?:偽|不審|フィッシング)[^。]{0,30}(?:ページ|サイト|画面|フォーム)[^。]{0,30}(?:ID|パスワード|認証情報|カード情報)[^。]{0,10}(?:入力|送信)し(?!ない|ません)/,
+    pattern: /(?:ID|パスワード|認証情報|アカウント情報|ログイン情報)(?:等|など)?を(?:入力|送信|打ち込)(?:んで)?しま|(?:偽|不審|フィッシング)[^。]{0,30}(?:ページ|サイト|画面|フォーム)[^。]{0,30}(?:ID|パスワード|認証情報|カード情報)[^。]{0,10}(?:入力|送信|打ち込)[しん](?!ない|ません)/,
     scope: 'sentence',
     guards: ['conditional', 'denied'],
     value: 'person-act',
@@ -43,20 +44,23 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/loss',
-    pattern: /紛失|亡失|盗まれ|盗難|ひったく|置き忘|見当たらな|持ち去|車上荒らし|空き巣|所在不明/,
+    pattern: /紛失|亡失|盗まれ|盗難|ひったく|置き忘|見当たらな|持ち去|車上荒らし|空き巣|所在不明|(?:置いた|載せた|置き|掛けた|入れた)まま(?:下車|降車|退店|帰宅|席を立|立ち去|その場を離)/,
     scope: 'sentence',
     guards: ['conditional', 'preventive'],
     value: 'person-act',
     confidence: 'high',
     why: 'A device or papers lost, stolen or left behind is the event on the day it happened.',
     examples: {
-      match: [{ text: '2030年3月2日、職員が書類の入った鞄を電車内に置き忘れました。', expect: { occurred_date: '2030-03-02' } }],
+      match: [
+        { text: '2030年3月2日、職員が書類の入った鞄を電車内に置き忘れました。', expect: { occurred_date: '2030-03-02' } },
+        { text: '職員は2030年3月2日夜、名簿を入れた紙袋を持って電車で帰宅した。その際、紙袋を網棚に載せたまま下車したとみられる。翌3日朝、紙袋がないことに気付いた。', expect: { occurred_date: '2030-03-02' } },
+      ],
       noMatch: [{ text: '2030年3月2日に紛失防止の研修を行いました。', expect: { occurred_date: null } }],
     },
   },
   {
     id: 'occurred_date/intrusion',
-    pattern: /侵入|不正アクセス|不正なアクセス|不正にアクセス|不正ログイン|不正なログイン|不正にログイン|(?:第三者|攻撃者|何者か)(?:が|に|により|によって)[^。]{0,30}?(?:ログイン|アクセス)(?:し(?!ない|ません)|され|が行われ)|攻撃が行われ|攻撃され|攻撃(?:\([^)]{0,30}\))?を受け|乗っ取|改ざん|暗号化|不正通信|遠隔操作|感染|踏み台|不正利用され|不正に利用され/,
+    pattern: /(?:最初|初回)の(?:不正な?)?(?:ログイン|アクセス|接続)(?:は|が)|侵入|不正アクセス|不正なアクセス|不正にアクセス|不正ログイン|不正なログイン|不正にログイン|(?:第三者|攻撃者|何者か)(?:が|に|により|によって)[^。]{0,30}?(?:ログイン|アクセス)(?:し(?!ない|ません)|され|が行われ)|攻撃が(?:繰り返し|継続的に|断続的に|複数回(?:に(?:わたり|わたって))?)?行われ|攻撃され|攻撃(?:\([^)]{0,30}\))?を受け|乗っ取|改ざん|暗号化|不正通信|遠隔操作|感染|踏み台|不正利用され|不正に利用され/,
     scope: 'sentence',
     guards: ['conditional', 'preventive', 'denied'],
     value: 'event',
@@ -65,10 +69,12 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     examples: {
       match: [
         { text: '2030年3月9日、当社サーバーが攻撃(DDoS攻撃)を受けました。', expect: { occurred_date: '2030-03-09' } },
+        { text: 'お知らせ\n\n2030年2月13日\n\n操作記録によれば、最初のログインは2029年12月15日で、その後1月24日までに計19回のログインがありました。', expect: { occurred_date: '2029-12-15' } },
         { text: '2030年5月1日、職員のメールアカウントが第三者に乗っ取られました。', expect: { occurred_date: '2030-05-01' } },
         { text: '2030年5月1日午後3時頃、当社の公式SNSアカウントに第三者がログインし、不審な投稿が行われました。', expect: { occurred_date: '2030-05-01' } },
         { text: 'お知らせ\n\n2030年6月2日\n\n調査の結果、同年5月20日以降、攻撃者が管理画面の脆弱性を突いてデータベースにアクセスしていたことが分かりました。', expect: { occurred_date: '2030-05-20' } },
         { text: 'お知らせ\n\n2030年8月27日\n\n委託先の調査によると、不正なログインは8月3日から始まっていたとのことです。', expect: { occurred_date: '2030-08-03' } },
+        { text: 'お知らせ\n\n2030年3月6日\n\n2030年1月28日から2月15日にかけて、照会画面の脆弱性を突いた攻撃が繰り返し行われていました。', expect: { occurred_date: '2030-01-28' } },
       ],
       noMatch: [{ text: '2030年3月9日より不正アクセスの防止策を強化しております。', expect: { occurred_date: null } }, { text: '不正アクセスが発覚した2030年8月19日当日に、サーバの脆弱性を修正しました。', expect: { occurred_date: null } }],
     },
@@ -101,7 +107,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/opened-setting',
-    pattern: /(?:全員|誰でも|一般公開|公開|外部から(?:の)?(?:閲覧|アクセス)(?:可能|でき(?:る|た)))[」』]?(?:に|へ)(?:変更|設定|切り替え|切替え?)(?:し|され)(?!ない|ません)/,
+    pattern: /(?:全員|誰でも|一般公開|公開|外部から(?:の)?(?:閲覧|アクセス)(?:可能|でき(?:る|た)))[」』]?(?:に|へ)(?:変更|設定|切り替え|切替え?)(?:し|され)(?!ない|ません)|(?:全員|誰でも|一般公開|公開)[^。」』]{0,12}[」』]?の?(?:設定|状態)の?まま(?:で)?(?:運用|使用|利用|公開|放置|稼働)/,
     scope: 'sentence',
     guards: ['conditional', 'denied', 'preventive'],
     value: 'event',
@@ -111,6 +117,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
       match: [
         { text: '2030年4月1日、担当者が共有フォルダの共有範囲を「リンクを知っている全員」に変更しました。', expect: { occurred_date: '2030-04-01' } },
         { text: '閲覧できた期間は、アルバムを誤って公開に設定した2030年4月1日から、非公開に戻した4月9日までです。', expect: { occurred_date: '2030-04-01' } },
+        { text: 'お知らせ\n\n2030年6月27日\n\n当会は2030年4月1日に申込みの受付をウェブフォームに切り替えました。その際、回答の一覧を「リンクを知っている人は誰でも閲覧可」の設定のまま運用しておりました。', expect: { occurred_date: '2030-04-01' } },
       ],
       noMatch: [{ text: '2030年4月1日、担当者が共有フォルダの共有範囲を「組織内のみ」に変更しました。', expect: { occurred_date: null } }],
     },
@@ -269,14 +276,15 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/collected',
-    pattern: /登録され|登録いただ|ご登録|頂いた|いただいた|申込|申し込|受診され|ご?予約(?:いただ|され)|ご利用(?:いただ|され)|入会|会員とな|アップロード/,
+    // 「申込状況の照会画面」「申込システム」 name a screen or a system, not customers applying.
+    pattern: /登録され|登録いただ|ご登録|頂いた|いただいた|申込(?!み?(?:状況|画面|システム|サービス|フォーム|受付|データ))|申し込|受診され|ご?予約(?:いただ|され)|ご利用(?:いただ|され)|入会|会員とな|アップロード/,
     scope: 'sentence',
     value: 'collected',
     confidence: 'high',
     why: 'A period in which customers registered, applied or used a service dates how the data was gathered, not the event.',
     examples: {
       match: [{ text: '2030年4月1日から2031年3月31日までにご登録いただいた会員の情報が流出した可能性があります。', expect: { occurred_date: null } }],
-      noMatch: [{ text: '2030年4月1日から2030年4月3日までの間に不正アクセスを受け、登録情報が流出した可能性があります。', expect: { occurred_date: '2030-04-01' } }],
+      noMatch: [{ text: '2030年4月1日から2030年4月3日までの間に不正アクセスを受け、登録情報が流出した可能性があります。', expect: { occurred_date: '2030-04-01' } }, { text: '2030年1月28日から2月15日にかけて、申込状況の照会画面に攻撃が繰り返し行われました。', expect: { occurred_date: '2030-01-28' } }],
     },
   },
   {

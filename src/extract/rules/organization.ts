@@ -17,6 +17,9 @@ const PUBLIC = '[一-龥ぁ-んァ-ヶー]{1,8}?(?:県|市|区|町|村)';
 // Words that open a run but never a name (当市, 同社, 市内, 各県…).
 // (委託先, 取引先, 子会社 name a role, not an organisation: 「委託先コールセンターの元従業員を逮捕」.)
 const NOT_NAME_START = '(?<![一-龥ぁ-んァ-ヶー])(?!当|本|同|各|弊|貴|全|他|市内|県内|町内|村内|区内|都道府県|市区町村|市町村|再?委託(?:先|元)|取引先|協力会社|関連会社|子会社|グループ会社)';
+// Where a news story's subject starts: after what it says the company is (「住宅設備機器メーカーの」「家電量販大手の」),
+// or where a name may start.
+const NEWS_NAME_START = `(?:[^\\s、。「」『』()]{1,16}?(?:メーカー|大手|中堅|老舗|チェーン|業者|事業者|商社|専門店)の|${NOT_NAME_START})`;
 // A title's first token that is a phrase, not a name.
 const PHRASE = /速報|続報|第[0-9一二三四五]報|重要|緊急|更新|追記|訂正|最終報告|について|に関する|における|による|のお知らせ|お詫び|おわび|ご報告|ご案内|お知らせ|被害|流出|漏えい|漏洩|紛失|不正|誤送|発生|障害|感染|攻撃|[をにがでへとはも]$|^[0-9]/;
 
@@ -57,7 +60,8 @@ export const ORG_TITLE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole
   },
   {
     id: 'organization/title-legal-first',
-    pattern: new RegExp(`^((?:${LEGAL})\\s?[^\\s、。「」]{1,40}|[^\\s、。「」]{1,40}?(?:${LEGAL}))(?=\\s)`),
+    // 「株式会社A／B市 …」: a title naming two publishers names the first one first.
+    pattern: new RegExp(`^((?:${LEGAL})\\s?[^\\s、。「」/]{1,40}|[^\\s、。「」/]{1,40}?(?:${LEGAL}))(?=\\s|/[^\\s/]{2})`),
     scope: 'header',
     value: 'title-legal',
     confidence: 'high',
@@ -67,6 +71,7 @@ export const ORG_TITLE_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole
         { text: '【セキュリティ事件簿#2030-103】株式会社みなと精機 不正アクセスについて', expect: { organization: '株式会社みなと精機' } },
         { text: '株式会社みなと精機 不正アクセスについて\n\n当社サーバーに不正アクセスがありました。', expect: { organization: '株式会社みなと精機' } },
         { text: '【セキュリティ事件簿#2030-111】株式会社 みなと精機 不正アクセスについて', expect: { organization: '株式会社 みなと精機' } },
+        { text: '【セキュリティ事件簿#2030-112】株式会社みなと精機／北浜商工会 申込システムへの不正アクセスについて', expect: { organization: '株式会社みなと精機' } },
       ],
       noMatch: [{ text: '【セキュリティ事件簿#2030-104】不正アクセスに関するお知らせ', expect: { organization: null } }],
     },
@@ -207,7 +212,7 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
   {
     id: 'organization/news-announced',
     requires: /発表|公表|明らかに/,
-    pattern: new RegExp(`(?:^|[、。\\s])(${NOT_NAME_START}[^\\s、。「」『』()]{1,30}?(?:${SUFFIX}|${LEGAL}))(?:\\([^()。]{1,20}\\))?は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日|今月|先月|同日)?(?:、|に)?[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)`),
+    pattern: new RegExp(`(?:^|[、。\\s])${NEWS_NAME_START}([^\\s、。「」『』()]{1,30}?(?:${SUFFIX}|${LEGAL}))(?:\\([^()。]{1,20}\\))?は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日|今月|先月|同日)?(?:、|に)?[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)`),
     scope: 'sentence',
     value: 'news-subject',
     confidence: 'medium',
@@ -224,7 +229,7 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
     id: 'organization/news-head-office',
     requires: /発表|公表|明らかに/,
     // 「(本社・北浜市)」「(本店:…)」 after a bare name: only a company is given a head office.
-    pattern: new RegExp(`(?:^|[、。\\s])(${NOT_NAME_START}[^\\s、。「」『』()]{2,20}?)\\((?:本社|本店|本部)[・:][^()。]{1,20}\\)は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日|今月|先月|同日)?(?:、|に)?[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)`),
+    pattern: new RegExp(`(?:^|[、。\\s])${NEWS_NAME_START}([^\\s、。「」『』()]{2,20}?)\\((?:本社|本店|本部)[・:][^()。]{1,20}\\)は、?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日|今月|先月|同日)?(?:、|に)?[^。]{0,150}?(?:と発表|を発表|を公表|と公表|と明らかにし|を明らかにし)`),
     scope: 'sentence',
     value: 'news-subject',
     confidence: 'medium',
@@ -233,6 +238,7 @@ export const ORG_BODY_RULES: ReadonlyArray<Rule<OrgRole>> = defineRules<OrgRole>
       match: [
         { text: '顧客情報流出か - 東西新報\n\n北浜ガス(本社・北浜市)は3日、顧客の情報が流出した可能性があると発表した。', expect: { organization: '北浜ガス' } },
         { text: '会員情報に不正アクセス - 東西新報\n\nみなと堂(本店・南浜市)は12日、会員情報が閲覧された可能性があると明らかにした。', expect: { organization: 'みなと堂' } },
+        { text: '社員のメールに不正アクセス - 東西新報\n\n住宅設備機器メーカーのみなと工業(本社・北浜市)は23日、社員のメールアカウントに不正アクセスがあったと発表した。', expect: { organization: 'みなと工業' } },
       ],
       noMatch: [{ text: '顧客情報流出か - 東西新報\n\n北浜ガスは顧客の情報が流出した可能性があるとしている。', expect: { organization: null } }],
     },

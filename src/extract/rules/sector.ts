@@ -55,12 +55,12 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-public-body',
-      pattern: /国立研究開発法人|独立行政法人|(?:都|道|府|県|市|区|町|村)$|(?:都|道|府|県|市|区|町|村)(?:役所|役場|庁|議会|福祉事務所|保健所|保健福祉事務所|総合支所|支所|出張所)$|(?:都|道|府|県|市|区|町|村)(?:役所|役場|庁|議会)|省$|庁$|局$|委員会$|裁判所$|警察|消防|公社$|公団$|事業団$|国際(?:機関|連合)/,
+      pattern: /国立研究開発法人|独立行政法人|(?:都|府|県|市|区|町|村)$|北海道$|(?:都|道|府|県|市|区|町|村)(?:役所|役場|庁|議会|福祉事務所|保健所|保健福祉事務所|総合支所|支所|出張所)$|(?:都|道|府|県|市|区|町|村)(?:役所|役場|庁|議会)|省$|庁$|局$|委員会$|裁判所$|警察|(?:都|道|府|県)警(?:本部)?$|消防|公社$|公団$|事業団$|国際(?:機関|連合)/,
       scope: 'name',
       value: 'government',
       confidence: 'high',
       why: 'A ministry, prefecture, city, court, police force or public corporation is a public body.',
-      examples: { match: [ex(cb('211', '北浜市 住民票の誤交付について'), 'government'), ex(cb('297', '北浜市福祉事務所 ケース記録の紛失について', '当所で記録を紛失しました。'), 'government')], noMatch: [ex(cb('212', '北浜市場株式会社 名簿の誤送付について'), null)] },
+      examples: { match: [ex(cb('211', '北浜市 住民票の誤交付について'), 'government'), ex(cb('297', '北浜市福祉事務所 ケース記録の紛失について', '当所で記録を紛失しました。'), 'government'), ex(cb('339', 'みなと県警 捜査書類の紛失について', '巡査長が書類を紛失しました。'), 'government')], noMatch: [ex(cb('212', '北浜市場株式会社 名簿の誤送付について'), null)] },
     },
     {
       id: 'sector/name-financial',
@@ -84,7 +84,7 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-association',
-      pattern: /(?:一般|公益)(?:財団|社団)法人|特定非営利活動法人|NPO|財団|社団|協会|協議会|連合会|商工会|(?:歯科)?医師会|薬剤師会|組合$/,
+      pattern: /(?:一般|公益)(?:財団|社団)法人|特定非営利活動法人|NPO|(?<!医療法人)(?:財団|社団)|協会|協議会|連合会|商工会|(?:歯科)?医師会|薬剤師会|組合$/,
       scope: 'name',
       value: 'nonprofit',
       confidence: 'high',
@@ -129,12 +129,12 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-utility',
-      pattern: /ガス|電力|水道|エネルギー/,
+      pattern: /ガス|電力|水道|エネルギー|運輸|物流|ロジスティクス|交通|鉄道|電鉄|バス|タクシー|航空|海運|汽船|フェリー|倉庫/,
       scope: 'name',
       value: 'other',
       confidence: 'medium',
-      why: 'Utilities (gas, power, water) have no sector of their own; their name says so before any other word in it.',
-      examples: { match: [ex(cb('226', '北浜ガスシステム株式会社 顧客情報の流出について'), 'other')], noMatch: [ex(cb('227', '北浜システム株式会社 顧客情報の流出について'), 'it')] },
+      why: 'Utilities (gas, power, water) and transport (rail, bus, haulage, airlines) have no sector of their own; their name says so before any other word in it.',
+      examples: { match: [ex(cb('226', '北浜ガスシステム株式会社 顧客情報の流出について'), 'other'), ex(cb('336', '北浜鉄道株式会社 定期券申込者の情報流出について'), 'other'), ex(cb('337', 'みなと運輸サービス株式会社 配送先情報の流出について'), 'other')], noMatch: [ex(cb('227', '北浜システム株式会社 顧客情報の流出について'), 'it')] },
     },
     {
       id: 'sector/name-it',
@@ -147,12 +147,12 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-services',
-      pattern: /サービス|観光|旅行|トラベル|ツーリスト|ホテル|旅館|リゾート|フィットネス|スポーツクラブ|会計|税理士|社会保険労務士|社労士|法律|弁護士|監査法人|コンサル|人材|派遣|警備|清掃|運輸|物流|交通|鉄道|バス|タクシー|航空|レジャー|ゴルフ|エンタ(?:ー)?テインメント|ゲーム|チケット|イベント|ブライダル|葬祭|教習所/,
+      pattern: /サービス|観光|旅行|トラベル|ツーリスト|ホテル|旅館|リゾート|フィットネス|スポーツクラブ|会計|税理士|社会保険労務士|社労士|法律|弁護士|監査法人|コンサル|人材|派遣|警備|清掃|レジャー|ゴルフ|エンタ(?:ー)?テインメント|ゲーム|チケット|イベント|ブライダル|葬祭|教習所|シネマ|シアター|映画館|劇場/,
       scope: 'name',
       value: 'services',
       confidence: 'medium',
-      why: 'Travel, hotel, staffing, transport, professional, ticketing, games and leisure firms name their field in their names.',
-      examples: { match: [ex(cb('230', '北浜トラベル株式会社 顧客情報の流出について'), 'services'), ex(cb('232', '社会保険労務士法人みなと事務所 顧問先情報の流出について'), 'services'), ex(cb('291', '株式会社みなとゲームズ オンラインゲームへのDDoS攻撃について'), 'services'), ex(cb('292', '株式会社こだまチケット 予約サイトの障害について'), 'services')], noMatch: [ex(cb('231', '北浜物産株式会社 顧客情報の流出について'), null)] },
+      why: 'Travel, hotel, staffing, professional, ticketing, games and leisure firms name their field in their names.',
+      examples: { match: [ex(cb('230', '北浜トラベル株式会社 顧客情報の流出について'), 'services'), ex(cb('232', '社会保険労務士法人みなと事務所 顧問先情報の流出について'), 'services'), ex(cb('291', '株式会社みなとゲームズ オンラインゲームへのDDoS攻撃について'), 'services'), ex(cb('292', '株式会社こだまチケット 予約サイトの障害について'), 'services'), ex(cb('338', 'みなとシネマ株式会社 会員サイトへの不正ログインについて'), 'services')], noMatch: [ex(cb('231', '北浜物産株式会社 顧客情報の流出について'), null)] },
     },
     {
       id: 'sector/name-manufacturing',
@@ -225,12 +225,12 @@ export const SECTOR_ACTIVITY_RULES = ranked(
     },
     {
       id: 'sector/activity-it-service',
-      pattern: /ソフトウェア|システム開発|(?:業務|基幹|電子カルテ|会計|予約|決済|管理)システム(?:の)?(?:を)?(?:開発|提供|販売)|クラウド型|クラウドサービス|クラウド[A-Za-z0-9]{0,10}(?=』|」)|ITサービス|IT企業|SaaS|情報処理|データセンター|セキュリティサービス|インターネット接続|接続サービス|ホスティング|レンタルサーバ|(?:サーバ|ネットワーク)(?:ー)?(?:の)?(?:監視|モニタリング)|モニタリングサービス|プロバイダ|phpMyAdmin|cPanel|Plesk|DDNS|DNSサーバ/,
+      pattern: /ソフトウェア|システム開発|(?:業務|基幹|電子カルテ|会計|予約|決済|管理)システム(?:の)?(?:を)?(?:開発|提供|販売)|クラウド型|クラウドサービス|クラウド[A-Za-z0-9]{0,10}(?=』|」)|ITサービス|IT企業|SaaS|情報処理|データセンター|セキュリティサービス|インターネット接続|接続サービス|ホスティング|レンタルサーバ|(?:サーバ|ネットワーク)(?:ー)?(?:の)?(?:監視|モニタリング)|モニタリングサービス|プロバイダ|phpMyAdmin|cPanel|Plesk|DDNS|DNSサーバ|(?:サービス|システム)(?:「[^」]{1,24}」)?(?:を|の)ご?導入(?:いただいて|して|されて)(?:いる|おられる)[^。]{0,4}(?:各)?(?:団体|企業|事業者|自治体|法人|医療機関|施設|学校)|提供(?:する|している)[^。]{0,24}?(?:インターネット|オンライン|ウェブ|Web)(?:申込|予約|受付|申請|手続き?)(?:サービス|システム)/,
       scope: 'header+sentence',
       value: 'it',
       confidence: 'medium',
       why: 'Software, hosting, internet access and monitoring services are IT services.',
-      examples: { match: [ex('当社が提供するインターネット接続サービスで通信速度が低下しました。', 'it'), ex('当社は、全国の歯科医院に予約システムを提供しております。', 'it'), ex('当社が提供するサーバ監視サービスへの攻撃について', 'it'), ex('ネットワーク監視サービスへの大量通信攻撃について\n\n攻撃を受け、通信障害が発生しました。', 'it'), ex('『みなと会計クラウド』 2026年3月2日の障害発生のお詫びとご報告\n\nサービスをご利用のお客様にご迷惑をおかけしました。', 'it'), ex('『みなと会計クラウド』\n\nお客様各位\n\n2026年3月2日、『みなと会計クラウド』において障害が発生し、サービスをご利用のお客様にご迷惑をおかけしました。', 'it')], noMatch: [ex('当社が利用するインターネット回線で通信速度が低下しました。', null)] },
+      examples: { match: [ex('当社が提供するインターネット接続サービスで通信速度が低下しました。', 'it'), ex('当社は、全国の歯科医院に予約システムを提供しております。', 'it'), ex('当社が提供するサーバ監視サービスへの攻撃について', 'it'), ex('当社の申込サービスをご導入いただいている各団体さまにご迷惑をおかけしました。', 'it'), ex('当社が提供する講習会のインターネット申込サービスにおいて、不正アクセスが発生しました。', 'it'), ex('ネットワーク監視サービスへの大量通信攻撃について\n\n攻撃を受け、通信障害が発生しました。', 'it'), ex('『みなと会計クラウド』 2026年3月2日の障害発生のお詫びとご報告\n\nサービスをご利用のお客様にご迷惑をおかけしました。', 'it'), ex('『みなと会計クラウド』\n\nお客様各位\n\n2026年3月2日、『みなと会計クラウド』において障害が発生し、サービスをご利用のお客様にご迷惑をおかけしました。', 'it')], noMatch: [ex('当社が利用するインターネット回線で通信速度が低下しました。', null)] },
     },
     {
       id: 'sector/activity-software-division',
@@ -319,12 +319,12 @@ export const SECTOR_ACTIVITY_RULES = ranked(
     },
     {
       id: 'sector/activity-services',
-      pattern: /ホテル|宿泊|旅行|ゴルフ場|フィットネス|スポーツクラブ|人材|派遣|求人|転職|代行|受託|コンサル|葬儀|斎場|冠婚葬祭|結婚式場|イベント(?:の)?(?:企画|運営|主催)|予約サイト|ポイントサービス|チケット|会員制/,
+      pattern: /ホテル|宿泊|旅行|ゴルフ場|フィットネス|スポーツクラブ|人材|派遣|求人|転職|代行|受託|コンサル|葬儀|斎場|冠婚葬祭|結婚式場|イベント(?:の)?(?:企画|運営|主催)|予約サイト|ポイントサービス|チケット|会員制|映画館|シネコン|カラオケ|テーマパーク|遊園地/,
       scope: 'header+sentence',
       value: 'services',
       confidence: 'medium',
       why: 'Hotels, travel, staffing, contracted services and event organisers are services.',
-      examples: { match: [ex('当社は、北浜区から窓口業務を受託しております。', 'services'), ex('当社は、葬儀の施行と斎場の運営を行っております。', 'services')], noMatch: [ex('北浜区の窓口業務の名簿を紛失しました。', null)] },
+      examples: { match: [ex('当社は、北浜区から窓口業務を受託しております。', 'services'), ex('当社は、葬儀の施行と斎場の運営を行っております。', 'services'), ex('当社は、県内で映画館を3館運営しております。', 'services')], noMatch: [ex('北浜区の窓口業務の名簿を紛失しました。', null)] },
     },
   ]),
 );

@@ -8,7 +8,7 @@ const PAGE_LINE_RE = /^\s*(?:-\s*[0-9]{1,3}\s*-|[0-9]{1,3}\s*\/\s*[0-9]{1,3}(?:\
 const CLOSED_END_RE = /[。.!?:」』)\]】>〉》]\s*$/;
 // What opens a new line on its own: list marks, numbered headings, brackets, dates in a timeline, Q/A.
 // A short numbered heading with a space after its number (「３　対応」 after NFKC) is a line of its own too.
-const OPENER_RE = /^\s*(?:[•・*※■□◆◇●○▼▽★☆\-【\[<(①-⑳]|[0-9]{1,2}\s*[.)、]|[0-9]{1,2}\s+[^\s0-9][^\s]{0,14}\s*$|[0-9]{4}\s*年|(?:令和|平成)\s*[0-9元]|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[QA]\s*[.:]|(?:電話|TEL|Tel|FAX|Fax|E-?mail|メール)\s*[:：\s0-9(]|〒|URL|https?:)/;
+const OPENER_RE = /^\s*(?:[•・*※■□◆◇●○▼▽★☆\-【\[<(①-⑳]|[0-9]{1,2}\s*[.)、]|[0-9]{1,2}\s+[^\s0-9][^\s]{0,14}(?<![。.])\s*$|[0-9]{4}\s*年|(?:令和|平成)\s*[0-9元]|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[QA]\s*[.:]|(?:電話|TEL|Tel|FAX|Fax|E-?mail|メール)\s*[:：\s0-9(]|〒|URL|https?:)/;
 const TABLE_RE = /[\t|]/;
 /** A weekday in brackets that goes on (「(水)、」「(月)午前」), as a date cut at a line end leaves it. */
 const WEEKDAY_OPENER_RE = /^\((?:月|火|水|木|金|土|日)(?:曜日?)?(?:・祝)?\)\s*[、,]?\s*[^\s]/;
@@ -134,7 +134,8 @@ export function unwrapPdfLines(norm: Normalized): Normalized {
     const bt = b.text.trim();
     if (at.trim().length < WRAP_MIN || bt === '' || drop[b.start] === 1) continue;
     // 「…７月８日」 over 「（水）、通知書を…」: a date's weekday carried to the next line is a cut, not a new item.
-    if (/[0-9]\s*日$/.test(at) && WEEKDAY_OPENER_RE.test(bt)) {
+    // 「…ことを 5 月」 over 「6 日(土)に確認しました。」: a date cut between its month and its day.
+    if ((/[0-9]\s*日$/.test(at) && WEEKDAY_OPENER_RE.test(bt)) || (/(?:[0-9]\s*[年月]|令和|平成)$/.test(at) && /^[0-9元]{1,2}\s*[年月日]/.test(bt))) {
       strongCount++;
       pairs.push({ a, b, strong: true, item: LIST_ITEM_RE.test(a.text) });
       continue;

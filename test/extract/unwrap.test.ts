@@ -15,6 +15,7 @@ describe('a line cut by the page width', () => {
 
   it('is joined inside a number, a katakana word or a common two-kanji word', () => {
     expect(view(['お知らせ', '', '通販サイトを運営するみなと商事株式会社は2', '日、会員情報が閲覧された可能性があると発表した。'])).toContain('は2日、');
+    expect(view(['お知らせ', '', '外部から不正アクセスを受け、各種ファイルが暗号化されていることを 5 月', '6 日(土)に確認しました。'])).toContain('5 月6 日(土)に確認');
     expect(view(['お知らせ', '', '当社は、第三者による不正アクセスを受け、ランサムウ', 'ェアによる被害を受けました。'])).toContain('ランサムウェア');
     expect(view(['お知らせ', '', '当社サーバーにおいて、外部からのクレジットカ', 'ード情報の窃取が確認されました。'])).toContain('クレジットカード');
     expect(view(['お知らせ', '', '看護師は1月13日から5月29日にかけ、自身が担', '当していない患者5人のカルテを閲覧した。'])).toContain('担当していない');

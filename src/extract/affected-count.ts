@@ -130,6 +130,9 @@ function usable(c: CountMention, text: string, ends: Ends, roles: Roles): boolea
 }
 
 // Disjoint groups: two counts joined by と/及び in one sentence, or the items of one list each with one count.
+/** How far after 「うち」 the part's figure may stand (「そのうち17名」「うち、カード決済の1,967名」). */
+const PART_REACH = 14;
+
 function groupSums(text: string, counts: CountMention[], from: number, ends: Ends, roles: Roles): Group[] {
   const groups: Group[] = [];
   for (let i = 0; i + 1 < counts.length; i++) {
@@ -157,6 +160,12 @@ function groupSums(text: string, counts: CountMention[], from: number, ends: End
     if (inLine.length > 0 || text.slice(pos, nl).trim()) lines.push({ start: pos, end: nl, counts: inLine });
     pos = nl + 1;
   }
+  // The figures the text gives as a part of another (the count right after 「うち」).
+  const partValues = new Set<number>();
+  for (const at of roles.subsetAt) {
+    const c = counts.find((x) => x.start >= at && x.start - at <= PART_REACH);
+    if (c) partValues.add(c.value);
+  }
   let run: typeof lines = [];
   const flush = () => {
     const ok = run.length >= 2 && run.every((l) => !subsetIn(roles, l.start, l.end));
@@ -183,6 +192,11 @@ function groupSums(text: string, counts: CountMention[], from: number, ends: End
       if ((HEADING_RE.test(line) && !BULLET_RE.test(line)) || SENTENCE_END_RE.test(line) || line.trim().length > 120) flush();
       continue;
     }
+    // A sentence that counts a part of the item above (「このうち…6,480人分については…含まれます。」) neither adds
+    // to the list nor ends it; a breakdown line (「内訳:…17件」) still ends it. Nor does a row that counts again
+    // a part the text gave as such (「52名…、そのうち17名の…」 over 「・17名のメールボックス…」).
+    if (SENTENCE_END_RE.test(line) && subsetIn(roles, l.start, l.end)) continue;
+    if (l.counts.length === 1 && partValues.has(l.counts[0]!.value) && !subsetIn(roles, l.start, l.end)) continue;
     if (l.counts.length === 1 && (line.trim().length <= 80 || LIST_ITEM_RE.test(line)) && (!l.counts[0]!.total || roles.itemTotals.has(l.counts[0]!))) run.push(l);
     else flush();
   }

@@ -31,9 +31,9 @@ const NOT_THIS_DATE_RE = /^\s*(?:付|予定|以降に|までに|時点|現在)|^
 // One member of staff noticing (「職員は…盗難に気付き」) is not yet the organisation learning, when a later
 // sentence dates the report up the line (「翌15日朝、代表に報告がありました」): the organisation learned then.
 const ONE_STAFF_NOTICED_RE = /(?:職員|社員|従業員|教員|教諭|担当者|スタッフ|医師|看護師|作業員|営業員|係員)(?:\([^()。]{0,20}\))?(?:は|が)[^。]{0,60}?(?:気付|気づ|発見し|見当たらな)/;
-const REPORTED_UP_RE = /(?:上司|所属長|管理職|上長|代表|所長|院長|校長|学長|園長|施設長|支店長|店長|課長|部長|室長|事務局長|本部|本社|当社|弊社|当事務所|当法人|当院|本学|当校)(?:弁護士|取締役|理事)?(?:に|へ)(?:は)?[^。]{0,20}?(?:報告|連絡)(?:が(?:あり|ありました|入り)|し|いたし|を(?:行|受け|し))/;
+const REPORTED_UP_RE = /(?:上司|所属長|管理職|上長|代表|所長|院長|校長|学長|園長|施設長|支店長|店長|課長|部長|室長|事務局長|本部|本社|当社|弊社|当[一-龥]{1,6}|本[学院部社局課]|[一-龥]{1,8}(?:室|課|部|係|局))(?:弁護士|取締役|理事)?(?:に|へ)(?:は)?[^。]{0,20}?(?:報告|連絡)(?:が(?:あり|ありました|入り)|し|いたし|を(?:行|受け|し))|として(?:事案|本件|事態)?を?把握/;
 /** How many sentences after the noticing the report up the line may be told, and how many days later. */
-const REPORT_UP_REACH = 3;
+const REPORT_UP_REACH = 6;
 const REPORT_UP_DAYS = 14;
 
 function reportedUpLater(ctx: PostContext, sentences: readonly Sentence[], i: number, noticed: string): Found<string> | null {
@@ -44,7 +44,9 @@ function reportedUpLater(ctx: PostContext, sentences: readonly Sentence[], i: nu
     const m = REPORTED_UP_RE.exec(s.text);
     if (!m) continue;
     const before = usableDates(ctx, s).filter((d) => !d.rangeStart && !d.rangeEnd && d.start < s.start + m.index);
-    const d = before.at(-1);
+    // …or, in a timeline, the date on the entry's own line just above (「2030年3月2日(月)」 over 「…に報告があり」).
+    const head = j > 0 && TIMELINE_HEAD_RE.test(sentences[j - 1]!.text) ? usableDates(ctx, sentences[j - 1]!).at(-1) : undefined;
+    const d = before.at(-1) ?? head;
     const iso = d ? isoOf(ctx, d) : null;
     if (d && iso && iso > noticed && new Date(`${iso}T00:00:00Z`).getTime() <= limit) {
       return { value: iso, at: [[d.start, d.end]], confidence: 'medium', rules: ['discovered_date/reported-up-later'] };
@@ -52,6 +54,10 @@ function reportedUpLater(ctx: PostContext, sentences: readonly Sentence[], i: nu
   }
   return null;
 }
+
+const CLOCK_ONLY_RE = /(?:午前|午後|夕方|深夜|未明)\s*[0-9]{1,2}\s*時|[0-9]{1,2}\s*時\s*[0-9]{1,2}\s*分/;
+/** How many sentences back a time of day may take its date from. */
+const CLOCK_REACH = 4;
 
 function usableDates(ctx: PostContext, s: Sentence): DateMention[] {
   return datesIn(ctx, s.start, s.end).filter((d) => !NOT_THIS_DATE_RE.test(ctx.text.slice(d.end, d.end + 24)));
@@ -112,6 +118,13 @@ export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
       const iso = d ? isoOf(ctx, d) : null;
       if (d && iso) { const out = done({ value: iso, at: [[d.start, d.end]], confidence: live ? 'low' : 'medium', rules }); if (out) return out; continue; }
       continue;
+    }
+    // A time of day with no date of its own (「午後3時10分頃、課長に報告しました」) is on the day last dated a few
+    // sentences before (a numbered account of one day: 「(1)1月28日午後2時頃、…」「(2)…」「(3)…午後3時10分頃…」).
+    if (CLOCK_ONLY_RE.test(s.text)) {
+      const d = before.filter((x) => x.start >= (sentences[Math.max(0, i - CLOCK_REACH)]?.start ?? 0)).at(-1);
+      const iso = d ? isoOf(ctx, d) : null;
+      if (d && iso) { const out = done({ value: iso, at: [[d.start, d.end]], confidence: 'low', rules }); if (out) return out; continue; }
     }
     // Otherwise the sentence just before, or the heading of the timeline entry it sits in (「9月9日(月)午前10時」
     // on a line of its own, then bullets or time-only lines below it).

@@ -22,6 +22,9 @@ const FOUND_CLAUSE_BEFORE_RE = /(?:結果|ところ|(?:調査|解析|分析|確�
 const FOUND_ACT_RE = /こと(?:が|を)/;
 // 「6月1日に開催したセミナーの案内メールを…」: a date tied to an act that is not the event (holding a seminar,
 // receiving an application, buying), qualifying a noun; the event's own date is elsewhere.
+// …but 「11月11日に実施したストレージの移行作業において、担当者が設定を誤り」: work on the systems is when its
+// mistake was made.
+const WORK_DONE_AFTER_RE = /^\s*(?:頃|ごろ)?に(?:実施|行った|行われた)[^。、]{0,24}?(?:作業|移行|改修|更新|工事|メンテナンス|保守|設定変更|切り替え|切替)(?:において|の際|の中で|時|中|で)/;
 const OTHER_ACT_AFTER_RE = /^\s*(?:頃|ごろ)?に(?:開催|実施|受付|受け付け|申し?込|ご?購入|ご?登録|発行|作成|配布|来店|来院|受診|入会|締結|ご?契約|ご?予約)(?:した|された|いただいた|頂いた|されました|しました)(?=[^。、]{1,12}?(?:の|を|が|に|へ))/;
 // An arrest, a prosecution or a disciplinary measure that a detached date (「同日、」) governs.
 const SANCTION_AFTER_RE = /^[^。]{0,80}?(?:逮捕|書類送検|送検|起訴|懲戒|停職|減給|免職|戒告|訓告)(?:され|し|処分|と)/;
@@ -33,6 +36,8 @@ const EXPOSURE_ROW_BEFORE_RE = /(?:決済|購入|ご?注文|ログイン)を?(?:
 // (「発覚した2030年8月19日当日」: the 当日 after such a date is that date too.)
 const FINDING_QUALIFIES_RE = /(?:発覚|判明|発見|覚知)(?:した|された|しました)(?:(?:令和|平成)?[0-9元]{1,4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:\([^)]{1,3}\))?$/;
 const CARD_CONTEXT_RE = /カード|決済|ログイン|パスワード|マイページ|会員ページ|会員画面/;
+const PERIOD_LABEL_RE = /^[\s・■●◆]*(?:対象|該当|流出|漏えい|漏洩|影響)?期間\s*[:：]/;
+const ABOVE_PERIOD_RE = /(?:上記|前記|当該|同)(?:の)?(?:対象)?期間(?:中|内)?に[^。]{0,40}(?:ご?注文|決済|ご?購入|入力|ご?利用)/;
 // A date set off by a comma at the head of a clause governs the clause's main verb (「9月1日、…との連絡がありました」).
 const DETACHED_AFTER_RE = /^\s*(?:頃|ごろ)?\s*[、,]/;
 // How far after a date the cue of a report or a collection period may start.
@@ -80,7 +85,7 @@ function candidates(ctx: PostContext, s: Sentence, hits: readonly OHit[], eventH
       out.push({ d, confidence: 'high', rules: [label.rule.id] });
       continue;
     }
-    if (OTHER_ACT_AFTER_RE.test(after)) continue;
+    if (OTHER_ACT_AFTER_RE.test(after) && !WORK_DONE_AFTER_RE.test(after)) continue;
     // 「8月下旬に…持ち出された形跡があり、9月3日に委託先から連絡があった」: the event has its own vague date,
     // and a date after every event word belongs to what came later.
     if (eventHits.length > 0 && d.start >= eventHits.at(-1)!.end && VAGUE_DATE_RE.test(ctx.text.slice(s.start, eventHits[0]!.start))) continue;
@@ -146,6 +151,15 @@ function candidates(ctx: PostContext, s: Sentence, hits: readonly OHit[], eventH
 }
 
 /** Dates that open a period in which customers entered cards, paid or logged in: the start of the exposure. */
+/**
+ * A hit that leaves a dated opening quiet: a data-collection word, or a date label (「付」「時点」) that does not
+ * stand right after one of its dates (「申込みを受け付ける」 holds 付).
+ */
+function quietHit(ctx: PostContext, h: OHit, dates: readonly DateMention[]): boolean {
+  if (h.rule.value === 'collected') return true;
+  return h.rule.value === 'not-event-label' && !dates.some((d) => d.end <= h.start && /^\s*$/.test(ctx.text.slice(d.end, h.start)));
+}
+
 function exposureStarts(ctx: PostContext, s: Sentence, hits: readonly OHit[]): Array<{ d: DateMention; rule: string }> {
   const out: Array<{ d: DateMention; rule: string }> = [];
   for (const d of datesIn(ctx, s.start, s.end)) {
@@ -189,8 +203,8 @@ export function extractOccurredDate(ctx: PostContext): Found<string> | null {
   // The sentences after a quiet dated opening (a date at its head and no cue) may tell the event it dates.
   const told: number[] = [];
   for (let j = 0; j < sentences.length; j++) {
-    if (!dated[j] || dateLine[j] || (byIndex.get(j) ?? []).some((h) => h.rule.value !== 'collected')) continue;
     const ds = datesIn(ctx, sentences[j]!.start, sentences[j]!.end);
+    if (!dated[j] || dateLine[j] || (byIndex.get(j) ?? []).some((h) => !quietHit(ctx, h, ds))) continue;
     if (ds.length !== 1 || ds[0]!.start - sentences[j]!.start > OPENING_REACH) continue;
     for (let k = j + 1; k <= Math.min(sentences.length - 1, j + NARRATIVE_REACH) && !dated[k]; k++) if (!near[k]) told.push(k);
   }
@@ -199,7 +213,8 @@ export function extractOccurredDate(ctx: PostContext): Found<string> | null {
     const s = sentences[i]!;
     const own = byIndex.get(i);
     // A line holding only a period takes its meaning from the heading above it (「閲覧可能だった期間」).
-    const fromAbove = dateLine[i]! && i > 0;
+    // The notice's own date line under its title is not a period the title speaks of.
+    const fromAbove = dateLine[i]! && i > 0 && !datesIn(ctx, s.start, s.end).every((d) => isoOf(ctx, d) === ctx.noticeDate);
     if (!own && !(fromAbove && byIndex.has(i - 1))) continue;
     if (ADVICE_RE.test(unquoted(s.text))) continue;
     const hits = own ?? [];
@@ -215,7 +230,8 @@ export function extractOccurredDate(ctx: PostContext): Found<string> | null {
     const underDateLine = i > 0 && dateLine[i - 1]!;
     if (!dated[i] && (SEQUEL_RE.test(s.text) || underDateLine) && i > 0) {
       const prev = datesIn(ctx, sentences[i - 1]!.start, sentences[i - 1]!.end).at(-1);
-      if (prev) consider(prev, 'low', eventRules);
+      // The notice's own date line over its opening summary dates the notice, not the event.
+      if (prev && !(underDateLine && !SEQUEL_RE.test(s.text) && isoOf(ctx, prev) === ctx.noticeDate)) consider(prev, 'low', eventRules);
       continue;
     }
     // A dated opening with no event word (「4月3日、職員が顧客宅を訪問しました。帰りの車内に書類を置き忘れ…」)
@@ -226,7 +242,7 @@ export function extractOccurredDate(ctx: PostContext): Found<string> | null {
         if (!dated[j]) continue;
         const js = sentences[j]!;
         const opening = datesIn(ctx, js.start, js.end);
-        const quiet = !(byIndex.get(j) ?? []).some((h) => h.rule.value !== 'collected');
+        const quiet = !(byIndex.get(j) ?? []).some((h) => !quietHit(ctx, h, opening));
         const sanction = opening.length === 1 && SANCTION_AFTER_RE.test(ctx.text.slice(opening[0]!.end, js.end));
         if (quiet && !sanction && !dateLine[j] && opening.length === 1 && opening[0]!.start - js.start <= OPENING_REACH) consider(opening[0]!, 'low', eventRules, true);
         break;
@@ -238,6 +254,15 @@ export function extractOccurredDate(ctx: PostContext): Found<string> | null {
       const conf = c.d.year === null ? weaker(c.confidence, 'medium') : weaker(c.confidence, eventConfidence);
       consider(c.d, c.fallback ? 'low' : conf, c.fallback ? c.rules : [...eventRules, ...c.rules], c.fallback);
     }
+  }
+  // 「対象期間:2030年6月3日~9月24日」 over 「上記期間にご注文いただいた…」 beside card data: the window the payment page
+  // was tampered with, told by a labelled period line and a row that refers back to it.
+  for (let i = 1; i < sentences.length; i++) {
+    if (!ABOVE_PERIOD_RE.test(sentences[i]!.text)) continue;
+    const prev = sentences[i - 1]!;
+    const start = PERIOD_LABEL_RE.test(prev.text) ? datesIn(ctx, prev.start, prev.end).find((d) => d.rangeStart) : undefined;
+    const near = sentences.slice(Math.max(0, i - 2), i + 3).map((x) => x.text).join('');
+    if (start && CARD_CONTEXT_RE.test(near)) consider(start, 'medium', ['occurred_date/card-entry-window']);
   }
   const b = (best ?? fallback) as Best | null;
   return b ? { value: b.iso, at: [b.at], confidence: b.confidence, rules: b.rules } : null;

@@ -3,7 +3,7 @@
 // this file decides among their hits and reads bylines (a line layout, not a wording).
 import type { Found, PostContext } from './context.ts';
 import { applyRules, unitsOf, type Hit, type Unit } from './rules/engine.ts';
-import { LEGAL_RE, ORG_BODY_RULES, ORG_HEADLINE_RULES, ORG_NAME_RULES, ORG_TITLE_RULES, SUFFIX_END_RE, isPhrase, type OrgRole } from './rules/organization.ts';
+import { LEGAL, LEGAL_RE, ORG_BODY_RULES, ORG_HEADLINE_RULES, ORG_NAME_RULES, ORG_TITLE_RULES, SUFFIX_END_RE, isPhrase, type OrgRole } from './rules/organization.ts';
 
 const SUBJECT_RE = /^(?:\s*[0-9]{4}年[^、。]{0,12}、)?\s*([^\s、。「」『』()【】]{2,30}?)は、/;
 // A name written as one katakana or Latin word (「マイクロソフトは、」「Globexは、」), not a noun phrase.
@@ -69,7 +69,7 @@ export function bylineName(line: string, ctx?: PostContext): string | null {
   return isOrgName(name) ? name : null;
 }
 
-const CONTACT_HEAD_RE = /^[\s【\[<(■●◆□◇]*(?:本件に(?:関する|ついての)|本件の)?(?:お問い?合わ?せ|ご相談)(?:先|窓口)?[\s】\]>):：]*$/;
+const CONTACT_HEAD_RE = /^[\s【\[<(■●◆□◇]*(?:本件に(?:関する|ついての)|本件の|この(?:ページ|記事|件)に(?:関する|ついての))?(?:お問い?合わ?せ|ご相談)(?:先|窓口)?[\s】\]>):：]*$/;
 
 function bylineOf(ctx: PostContext, withHeader: boolean): Found<string> | null {
   const last = ctx.sentences.at(-1)?.line ?? 0;
@@ -177,5 +177,26 @@ export function extractOrganization(ctx: PostContext, title: Found<string> | nul
   }
   const logo = first(bh, 'acronym-logo');
   if (logo && SELF_ASSOCIATION_RE.test(ctx.text)) return fromHit(logo);
+  return contactBlockName(ctx);
+}
+
+// Under a page's closing 「このページに関するお問い合わせ」: 「柊台大学 情報基盤センター」 (the body, then its office), or
+// a municipal office's address 「こまくさ町大字本郷1150番地」 (the municipality it opens with).
+const CONTACT_BODY_LINE_RE = new RegExp(`^\\s*((?:${LEGAL})?[^\\s、。「」()0-9]{1,20}?(?:大学|市|町|村|区|県|病院|協会|学園|機構|組合|株式会社)(?:${LEGAL})?)[\\s　]+[^\\s]{1,20}(?:部|課|室|局|係|センター|窓口|事務局)`);
+const CONTACT_ADDRESS_RE = /^\s*(?:〒?[0-9-]{7,8}\s*)?([一-龥ぁ-んァ-ヶー]{1,8}?(?:市|町|村))(?:大字|字|[一-龥ぁ-んァ-ヶー]{0,8}?[0-9０-９一二三四五六七八九十]+(?:番地|丁目|-))/;
+const CONTACT_REACH = 3;
+
+function contactBlockName(ctx: PostContext): Found<string> | null {
+  const lines = ctx.sentences;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (!CONTACT_HEAD_RE.test(lines[i]!.text)) continue;
+    for (const l of lines.slice(i + 1, i + 1 + CONTACT_REACH)) {
+      const m = CONTACT_BODY_LINE_RE.exec(l.text) ?? CONTACT_ADDRESS_RE.exec(l.text);
+      if (!m) continue;
+      const off = l.start + l.text.indexOf(m[1]!);
+      return { value: m[1]!, at: [[off, off + m[1]!.length]], confidence: 'low', rules: ['organization/contact-block'] };
+    }
+    return null;
+  }
   return null;
 }

@@ -480,3 +480,63 @@ describe('a list the sentence denies as a whole', () => {
     expect(r.incident_types).toContain('phishing');
   });
 });
+
+describe('a numbered account of one day', () => {
+  it('dates a report up the line told with a time of day alone by the day last dated', () => {
+    const r = notice('職員用パソコンの遠隔操作について', 'みなと村 住民福祉課', [
+      '(1) 2030年1月28日午後2時頃、職員が検索していたところ、画面に偽の警告が表示されました。',
+      '(2) 職員は表示された番号に電話をかけ、遠隔操作用のソフトウェアをインストールしました。',
+      '(3) 支払いを求められて不審に思い、午後3時10分頃、課長に報告しました。',
+    ], '2030年2月6日');
+    expect(r.discovered_date).toBe('2030-01-28');
+  });
+  it('takes the timeline entry\'s date for the report up the line after one employee noticed', () => {
+    const r = rec(['2030年3月13日', 'みなと県立医療センター', '院長 山田 太郎', 'ノートパソコンの盗難について', '1. 経緯', '2030年2月28日(土)', '帰宅した医師が、ノートパソコンがなくなっていることに気付き、警察に通報しました。', '2030年3月2日(月)', '医師から当センター医療情報管理室に報告があり、当センターとして事案を把握しました。']);
+    expect(r.discovered_date).toBe('2030-03-02');
+  });
+});
+
+describe('a page copied with its navigation', () => {
+  const page = (contact: string[]) => rec(['ホーム > お知らせ', '', 'ホームページの閲覧障害について', '公開日:2030年1月27日 更新日:2030年1月30日', '', '1月26日午前8時40分頃から、町ホームページのサーバーに大量のアクセスが集中するDDoS攻撃を受けました。', '', 'このページに関するお問い合わせ', ...contact, '', 'このページの先頭へ']);
+  it('is dated by its publication date, and its year-less dates take that year', () => {
+    const r = page(['総務課 情報政策係', 'みなと町大字本郷1150番地']);
+    expect(r.disclosure_date).toBe('2030-01-27');
+    expect(r.occurred_date).toBe('2030-01-26');
+  });
+  it('names its publisher in the contact block, by its office or its address', () => {
+    expect(page(['総務課 情報政策係', 'みなと町大字本郷1150番地']).organization).toBe('みなと町');
+    expect(page(['みなと大学 情報基盤センター', '電話:0000-00-0000']).organization).toBe('みなと大学');
+  });
+  it('does not date the event by the notice\'s own date line under its title', () => {
+    const r = rec(['トップページ > お知らせ', '', 'フィッシングメールにより学生のアカウント情報が盗まれた件について', '2030年07月11日', '', '本学の学生を対象としたメールについて、経緯をお知らせします。']);
+    expect(r.disclosure_date).toBe('2030-07-11');
+    expect(r.occurred_date).toBeNull();
+  });
+});
+
+describe('dates of an event told around other acts', () => {
+  it('a migration done on a day is when its wrong setting began', () => {
+    const r = notice('クラウドストレージの公開設定について', '株式会社みなとソフト', ['2029年11月11日に実施したストレージの移行作業において、担当者がアクセス権限の設定を誤り、外部から閲覧できる状態となっていました。'], '2030年4月17日');
+    expect(r.occurred_date).toBe('2029-11-11');
+  });
+  it('a period line over 「上記期間にご注文いただいた」 beside card data is the skimming window', () => {
+    const r = notice('カード決済画面の改ざんについて', 'みなと生活協同組合', ['決済画面に不正なプログラムが埋め込まれていました。', '対象期間:2030年6月3日~2030年9月24日', '(1) 上記期間にご注文いただいた組合員さま 3,482名', '(2) 上記(1)のうち、クレジットカード決済をご利用になった組合員さま 1,967名'], '2030年12月19日');
+    expect(r.occurred_date).toBe('2030-06-03');
+  });
+  it('「申込みを受け付ける」 is no date label: the dated opening still dates the exposure after it', () => {
+    const r = rec(['【セキュリティ事件簿#2030-301】みなと大学 申込者情報が閲覧可能に 2030年9月18日', '', 'みなと大学は9月17日、申込者の情報が閲覧できる状態になっていたと発表した。', '大学は2030年3月24日、講座の申込みを受け付けるウェブサーバーを新しい機器に移した。この作業を請け負った業者が、一覧表示の機能を有効にしたまま公開したため、ファイルが外部から見える状態になっていたという。']);
+    expect(r.occurred_date).toBe('2030-03-24');
+    expect(r.contractor_involved).toBe(true);
+  });
+});
+
+describe('counts that repeat a part', () => {
+  it('a row counting again the part the text gave (「そのうち17名」) is not added', () => {
+    const r = notice('アカウント情報の流出について', 'みなと大学', ['フィッシングメールにより、52名の学生のIDとパスワードが盗まれ、そのうち17名のアカウントが不正に使用されていました。', '流出した情報', '・学生52名の統合認証アカウントのIDとパスワード', '・不正にログインされた17名のメールボックスに保存されていたメール']);
+    expect(r.affected_count).toBe(52);
+  });
+  it('a sentence about a part of a listed group leaves the groups summed', () => {
+    const r = notice('ランサムウェア被害について', '株式会社みなと厨機', ['個人情報が流出した可能性があります。', '流出した可能性のある個人情報', '(1) お取引先様のご担当者様 2万1千人分', '氏名、電話番号', 'このうち保守契約をいただいているお客様6,480人分については、口座番号も含まれます。', '(2) 当社の従業員および退職者 214名分', '氏名、住所']);
+    expect(r.affected_count).toBe(21214);
+  });
+});

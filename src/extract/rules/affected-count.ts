@@ -154,14 +154,28 @@ export const AFFECTED_COUNT_RULES = defineRules<CountRole>('affected_count', [
   },
   {
     id: 'affected_count/superseded-figure',
-    pattern: /(?:人|名|件|人分|名分|件分)[^。0-9]{0,30}?と(?:お知らせ|公表|ご報告|発表)(?:して)?(?:おりました|いたしました|しました|していました)(?:が|ところ)/,
+    // …and a timeline's entry for an earlier report (「第2報を公表し、…件数を最大で約2万件とお知らせしました。」).
+    pattern: /(?:人|名|件|人分|名分|件分)[^。0-9]{0,30}?と(?:お知らせ|公表|ご報告|発表)(?:して)?(?:おりました|いたしました|しました|していました)(?:(?:が|ところ)|(?=。|$)(?<=第\s*[0-9一二三四五]\s*報[^。]{0,60}))/,
     scope: 'sentence',
     value: 'superseded',
     confidence: 'high',
     why: 'A figure an earlier report gave and this one corrects (「第1報では約5千件とお知らせしておりましたが」) is not the count.',
     examples: {
-      match: [{ text: '第1報では約5千件とお知らせしておりましたが、調査の結果、対象は3,200件となりました。', expect: { affected_count: 3200 } }],
+      match: [{ text: '第1報では約5千件とお知らせしておりましたが、調査の結果、対象は3,200件となりました。', expect: { affected_count: 3200 } }, { text: 'お知らせ\n\n・7月25日 第2報を公表し、流出したおそれのある件数を最大で約2万件とお知らせしました。\n\n流出した個人情報\nご契約者様 約1.2万件', expect: { affected_count: 12000 } }],
       noMatch: [{ text: '調査の結果、対象は3,200件となりました。', expect: { affected_count: 3200 } }],
+    },
+  },
+  {
+    id: 'affected_count/earlier-report-figure',
+    // 「第2報でお知らせした約2万件のうち、…約1.2万件」: the figure named as an earlier report's, right before it.
+    pattern: /(?:第\s*[0-9一二三四五]\s*報|前回(?:の(?:お知らせ|ご報告))?|先般)(?:で|にて|において|の時点で)?(?:お知らせ|公表|ご報告|発表)(?:いたし|し)た(?:最大)?/,
+    scope: 'sentence',
+    value: 'superseded',
+    confidence: 'high',
+    why: 'A figure introduced as what an earlier report said (第2報でお知らせした約2万件) is the old figure this report revises.',
+    examples: {
+      match: [{ text: '第2報でお知らせした約2万件のうち、実際に送信されたファイルに含まれていたのは約1.2万件でした。', expect: { affected_count: 12000 } }],
+      noMatch: [{ text: '送信されたファイルには約2万件のうち約1.2万件の情報が含まれていました。', expect: { affected_count: 20000 } }],
     },
   },
 ]);

@@ -51,13 +51,14 @@ export const DISCLOSURE_RULES = defineRules<DisclosureRole>('disclosure_date', [
   },
   {
     id: 'disclosure_date/labelled-date-line',
-    pattern: new RegExp(String.raw`^\s*[【\[(]?(?:(?:掲載|公表|発表|公開|発行|作成|更新|最終更新|投稿|配信|登録|リリース)(?:日|日付|日時)|日付|Date)[】\])]?\s*[:：]?\s*${DATE}(?:\s*${CLOCK})?\s*$`, 'i'),
+    // 「公開日:2030年1月27日 更新日:2030年1月30日」: a page giving both dates is dated by the first.
+    pattern: new RegExp(String.raw`^\s*[【\[(]?(?:(?:掲載|公表|発表|公開|発行|作成|更新|最終更新|投稿|配信|登録|リリース)(?:日|日付|日時)|日付|Date)[】\])]?\s*[:：]?\s*${DATE}(?:\s*${CLOCK})?(?:\s+[【\[(]?(?:更新|最終更新|掲載|公開)(?:日|日時)[】\])]?\s*[:：]?\s*${DATE}(?:\s*${CLOCK})?)?\s*$`, 'i'),
     scope: 'sentence',
     value: 'line',
     confidence: 'high',
     why: 'A date line labelled as the page\'s posting or update date (掲載日, 公開日, 更新日) is the date of the notice.',
     examples: {
-      match: [{ text: 'お知らせ\n\n更新日:2030年01月15日\n\n本文です。', expect: { disclosure_date: '2030-01-15' } }],
+      match: [{ text: 'お知らせ\n\n更新日:2030年01月15日\n\n本文です。', expect: { disclosure_date: '2030-01-15' } }, { text: 'お知らせ\n\n公開日:2030年1月27日 更新日:2030年1月30日\n\n本文です。', expect: { disclosure_date: '2030-01-27' } }],
       noMatch: [{ text: 'お知らせ\n\n次回更新予定日:2030年01月15日\n\n本文です。', expect: { disclosure_date: null } }],
     },
   },

@@ -195,7 +195,8 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/account-takeover-account-misused',
-    pattern: new RegExp(`${MAIL_OR_SNS}[^。、会ユお顧]{0,8}アカウント[^。]{0,40}(?:不正(?:に)?(?:使用|利用|ログイン|アクセス)|悪用|第三者に(?:より|よって)?(?:ログイン|使用|利用))|メールアドレス(?:が|を)(?:第三者に(?:より|よって)?)?(?:不正(?:に)?(?:使用|利用)|悪用)`, 'i'),
+    // 「学生の統合認証アカウント」「職員のアカウント」: the accounts people sign in to mail and the organisation's systems with.
+    pattern: new RegExp(`(?:${MAIL_OR_SNS}|認証|学内|(?:学生|教職員|職員|社員|従業員|教員)の?)[^。、会ユお顧]{0,8}アカウント[^。]{0,40}(?:不正(?:に)?(?:使用|利用|ログイン|アクセス)|悪用|第三者に(?:より|よって)?(?:ログイン|使用|利用))|メールアドレス(?:が|を)(?:第三者に(?:より|よって)?)?(?:不正(?:に)?(?:使用|利用)|悪用)`, 'i'),
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     excludes: /偽(?:の)?アカウント|偽物|アカウントを装っ|なりすましアカウント/,
@@ -203,7 +204,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     confidence: 'high',
     why: 'A mail or social-media account used, logged into or accessed by someone else is taken over, whatever the verb (不正使用, 不正利用, 不正にアクセス).',
     examples: {
-      match: ['職員のウェブメールのアカウントが外部の者に不正使用され、大量の広告メールが送られました。', { text: '当社のメール配信システムのアカウントが悪用され、当社を名乗るフィッシングメールが会員様に送られました。', expect: { incident_types: ['account_takeover'] } }],
+      match: ['職員のウェブメールのアカウントが外部の者に不正使用され、大量の広告メールが送られました。', '学生の統合認証アカウントのIDとパスワードが盗まれ、そのうち17名のアカウントが不正に使用されていました。', { text: '当社のメール配信システムのアカウントが悪用され、当社を名乗るフィッシングメールが会員様に送られました。', expect: { incident_types: ['account_takeover'] } }],
       noMatch: ['当社の会員サイトのアカウントに対し、外部から大量のログイン試行がありました。', '公式サイトの会員アカウントに第三者が不正ログインしました。', '当社公式SNSアカウントの名称を悪用した偽アカウントが確認されています。'],
     },
   },
@@ -663,14 +664,14 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     scope: 'header+sentence',
     // 「窃盗事件などの被害者」: a kind of crime the lost papers were about, not a theft that happened.
     notAfter: /^(?:事件|罪|犯)?(?:など|等|の(?:被害者|参考人|容疑者|被疑者|捜査|犯人|調書))/,
-    notBefore: /(?:ドメイン|アカウント|情報|データ|パスワード|ID|認証情報|カード情報|個人情報)(?:名)?(?:の|が|を)?$/,
+    notBefore: /(?:ドメイン|アカウント|情報|データ|パスワード|ID|認証情報|カード情報|個人情報)(?:名)?(?:の|が|を)?(?:(?:第三者|攻撃者|何者か|犯人|外部の者)(?:に|によって|により))?$/,
     guards: EVENT_GUARDS,
     value: 'theft',
     confidence: 'high',
     why: 'Theft is of physical items (a bag, a car, a PC); a domain or data 盗難 is what an intrusion did.',
     examples: {
       match: ['外出先で業務用パソコンの入った鞄が盗まれました。', '事務所に窃盗が入り、書類棚が荒らされました。'],
-      noMatch: ['登録事業者の管理画面に外部から不正アクセスがあり、当社ドメインが盗難に遭いました。', '紛失した書類には、窃盗事件などの被害者の氏名が記載されていました。'],
+      noMatch: ['偽のサイトに誘導され、学生のIDとパスワードが第三者に盗まれました。', '登録事業者の管理画面に外部から不正アクセスがあり、当社ドメインが盗難に遭いました。', '紛失した書類には、窃盗事件などの被害者の氏名が記載されていました。'],
     },
   },
   // ddos

@@ -29,7 +29,8 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   {
     id: 'occurred_date/phished',
     // 「偽のログインページにIDとパスワードを入力してしまいました」: the person's entry on a phishing page is when the account was lost.
-    pattern: /(?:ID|パスワード|認証情報|アカウント情報|ログイン情報)(?:等|など)?を(?:入力|送信|打ち込)(?:んで)?しま|(?:偽|不審|フィッシング)[^。]{0,30}(?:ページ|サイト|画面|フォーム)[^。]{0,30}(?:ID|パスワード|認証情報|カード情報)[^。]{0,10}(?:入力|送信|打ち込)[しん](?!ない|ません)/,
+    // …and 「添付されていたファイルを開きました」: the attachment that carried the malware, opened.
+    pattern: /添付(?:されていた|されている|された)?(?:ファイル|文書)を開(?:き|い|封)|(?:ID|パスワード|認証情報|アカウント情報|ログイン情報)(?:等|など)?を(?:入力|送信|打ち込)(?:んで)?しま|(?:偽|不審|フィッシング)[^。]{0,30}(?:ページ|サイト|画面|フォーム)[^。]{0,30}(?:ID|パスワード|認証情報|カード情報)[^。]{0,10}(?:入力|送信|打ち込)[しん](?!ない|ません)/,
     scope: 'sentence',
     guards: ['conditional', 'denied'],
     value: 'person-act',
@@ -38,13 +39,14 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     examples: {
       match: [
         { text: '2030年11月25日、当該職員が偽のメールに記載されたリンクから偽のログインページにアクセスし、IDとパスワードを入力してしまいました。翌26日、大量の送信を検知しました。', expect: { occurred_date: '2030-11-25' } },
+        { text: 'お知らせ\n\n2030年10月21日\n\n2030年10月9日、教員が、保護者とのやり取りへの返信を装ったメールを受信し、添付されていたファイルを開きました。', expect: { occurred_date: '2030-10-09' } },
       ],
       noMatch: [{ text: '2030年11月25日より、偽のログインページにIDやパスワードを入力しないよう注意喚起を行っております。', expect: { occurred_date: null } }],
     },
   },
   {
     id: 'occurred_date/loss',
-    pattern: /紛失|亡失|盗まれ|盗難|ひったく|置き忘|見当たらな|持ち去|車上荒らし|空き巣|所在不明|(?:置いた|載せた|置き|掛けた|入れた)まま(?:下車|降車|退店|帰宅|席を立|立ち去|その場を離)/,
+    pattern: /紛失|亡失|盗まれ|盗難|ひったく|置き忘|見当たらな|持ち去|車上荒らし|空き巣|所在不明|落下し|(?<!見)落として?しま|(?<!見)落とし(?:た|まし)|(?:置いた|載せた|置き|掛けた|入れた)まま(?:下車|降車|退店|帰宅|席を立|立ち去|その場を離)/,
     scope: 'sentence',
     guards: ['conditional', 'preventive'],
     value: 'person-act',
@@ -54,6 +56,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
       match: [
         { text: '2030年3月2日、職員が書類の入った鞄を電車内に置き忘れました。', expect: { occurred_date: '2030-03-02' } },
         { text: '職員は2030年3月2日夜、名簿を入れた紙袋を持って電車で帰宅した。その際、紙袋を網棚に載せたまま下車したとみられる。翌3日朝、紙袋がないことに気付いた。', expect: { occurred_date: '2030-03-02' } },
+        { text: 'お知らせ\n\n2030年5月26日\n\n2030年5月18日午前10時半頃、職員が自転車で移動する途中、かごのバッグから書類のファイルが落下しました。', expect: { occurred_date: '2030-05-18' } },
       ],
       noMatch: [{ text: '2030年3月2日に紛失防止の研修を行いました。', expect: { occurred_date: null } }],
     },
@@ -81,7 +84,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/exposed-state',
-    pattern: /(?:閲覧|アクセス|ダウンロード|取得|入手|参照|表示|確認)(?:でき|可能)(?:る|な)?(?:状態|状況)|閲覧できる|閲覧可能|アクセス可能|公開状態|他の[^。]{0,20}表示され|表示され/,
+    pattern: /(?:閲覧|アクセス|ダウンロード|取得|入手|参照|表示|確認)(?:でき|可能)(?:る|な)?(?:状態|状況)|閲覧できる|閲覧可能|アクセス可能|公開状態|(?:見え|見られ)る(?:状態|状況)|他の[^。]{0,20}表示され|表示され/,
     scope: 'sentence',
     guards: ['conditional', 'denied', 'resolved'],
     value: 'event',

@@ -120,12 +120,12 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-retail',
-      pattern: /百貨店|デパート|スーパー|ストア$|商店|ドラッグ|ホームセンター|販売$|小売|ベーカリー|ベーカリ$|菓子/,
+      pattern: /百貨店|デパート|スーパー|ストア$|商店|ドラッグ|ホームセンター|販売$|小売|ベーカリー|ベーカリ$|菓子|書店$|書房$|量販店/,
       scope: 'name',
       value: 'retail',
       confidence: 'medium',
       why: 'A store, supermarket or sales company names its trade in its name.',
-      examples: { match: [ex(cb('224', '株式会社北浜百貨店 会員情報の流出について', '当社の会員データベースに不正アクセスがありました。実店舗での購入履歴も含まれます。'), 'retail')], noMatch: [ex(cb('225', '株式会社北浜 会員情報の流出について'), null)] },
+      examples: { match: [ex(cb('340', '株式会社みなと書店 公式Xアカウントの乗っ取りについて'), 'retail'), ex(cb('224', '株式会社北浜百貨店 会員情報の流出について', '当社の会員データベースに不正アクセスがありました。実店舗での購入履歴も含まれます。'), 'retail')], noMatch: [ex(cb('225', '株式会社北浜 会員情報の流出について'), null)] },
     },
     {
       id: 'sector/name-utility',
@@ -290,13 +290,13 @@ export const SECTOR_ACTIVITY_RULES = ranked(
     },
     {
       id: 'sector/activity-healthcare',
-      pattern: /病院|診療所|医療機関|調剤|介護施設|介護サービス|老人ホーム|特別養護|介護老人保健施設|グループホーム/,
+      pattern: /病院|診療所|医療機関|調剤|介護施設|介護サービス|老人ホーム|特別養護|介護老人保健施設|グループホーム|(?:訪問|居宅)(?:介護|看護)|介護(?:ステーション|事業所)|看護ステーション|デイサービス/,
       notAfter: SERVED_AFTER,
       scope: 'header+sentence',
       value: 'healthcare',
       confidence: 'medium',
       why: 'An organisation that runs hospitals or care homes is in healthcare.',
-      examples: { match: [ex('当法人は、県内で介護老人保健施設を運営しております。', 'healthcare')], noMatch: [ex('近隣の介護老人保健施設に名簿が届きました。', null), ex('当社は、全国の病院や診療所向けに電子カルテシステムを提供しております。', 'it')] },
+      examples: { match: [ex('当法人は、県内で介護老人保健施設を運営しております。', 'healthcare'), ex('当法人が運営する「みなと訪問介護ステーション」において書類を紛失しました。', 'healthcare')], noMatch: [ex('近隣の介護老人保健施設に名簿が届きました。', null), ex('当社は、全国の病院や診療所向けに電子カルテシステムを提供しております。', 'it')] },
     },
     {
       id: 'sector/activity-education',

@@ -183,7 +183,8 @@ export function extractOrganization(ctx: PostContext, title: Found<string> | nul
 // Under a page's closing 「このページに関するお問い合わせ」: 「柊台大学 情報基盤センター」 (the body, then its office), or
 // a municipal office's address 「こまくさ町大字本郷1150番地」 (the municipality it opens with).
 const CONTACT_BODY_LINE_RE = new RegExp(`^\\s*((?:${LEGAL})?[^\\s、。「」()0-9]{1,20}?(?:大学|市|町|村|区|県|病院|協会|学園|機構|組合|株式会社)(?:${LEGAL})?)[\\s　]+[^\\s]{1,20}(?:部|課|室|局|係|センター|窓口|事務局)`);
-const CONTACT_ADDRESS_RE = /^\s*(?:〒?[0-9-]{7,8}\s*)?([一-龥ぁ-んァ-ヶー]{1,8}?(?:市|町|村))(?:大字|字|[一-龥ぁ-んァ-ヶー]{0,8}?[0-9０-９一二三四五六七八九十]+(?:番地|丁目|-))/;
+// 「神田町3-22」 is a neighbourhood of a city, not a town: a town or city is followed by a place name, then the number.
+const CONTACT_ADDRESS_RE = /^\s*(?:〒?[0-9-]{7,8}\s*)?([一-龥ぁ-んァ-ヶー]{1,8}?(?:市|町|村))(?:大字|字|[一-龥ぁ-んァ-ヶー]{1,8}?[0-9０-９一二三四五六七八九十]+(?:番地|丁目|-))/;
 const CONTACT_REACH = 3;
 
 function contactBlockName(ctx: PostContext): Found<string> | null {

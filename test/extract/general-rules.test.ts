@@ -540,3 +540,10 @@ describe('counts that repeat a part', () => {
     expect(r.affected_count).toBe(21214);
   });
 });
+
+describe('a contact block\'s address', () => {
+  it('does not take a neighbourhood of a city (「神田町3-22」) for the publisher', () => {
+    const r = rec(['メールアドレスの漏えいについて', '', '事務局がメールを送信した際、宛先を誤りました。', '', 'この記事に関するお問い合わせ先', '', '行政管理部 行政経営課', '〒000-0000 みなと町3-22', '電話番号:0000-00-0000']);
+    expect(r.organization).toBeNull();
+  });
+});

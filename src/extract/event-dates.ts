@@ -22,9 +22,9 @@ const FOUND_CLAUSE_BEFORE_RE = /(?:結果|ところ|(?:調査|解析|分析|確�
 const FOUND_ACT_RE = /こと(?:が|を)/;
 // 「6月1日に開催したセミナーの案内メールを…」: a date tied to an act that is not the event (holding a seminar,
 // receiving an application, buying), qualifying a noun; the event's own date is elsewhere.
-// …but 「11月11日に実施したストレージの移行作業において、担当者が設定を誤り」: work on the systems is when its
-// mistake was made.
-const WORK_DONE_AFTER_RE = /^\s*(?:頃|ごろ)?に(?:実施|行った|行われた)[^。、]{0,24}?(?:作業|移行|改修|更新|工事|メンテナンス|保守|設定変更|切り替え|切替)(?:において|の際|の中で|時|中|で)/;
+// …but 「11月11日に実施したストレージの移行作業において、担当者が設定を誤り」「4月12日に開催した会議において、…
+// 誤ってお渡ししました」: work or a meeting during which the mistake was made dates it.
+const WORK_DONE_AFTER_RE = /^\s*(?:頃|ごろ)?に(?:実施|行った|行われた|開催)[^。、]{0,24}?(?:作業|移行|改修|更新|工事|メンテナンス|保守|設定変更|切り替え|切替|会議|会合|説明会|研修会?|講習会?|イベント|行事|式典)(?:において|の際|の場で|の会場で|の中で|時|中)/;
 const OTHER_ACT_AFTER_RE = /^\s*(?:頃|ごろ)?に(?:開催|実施|受付|受け付け|申し?込|ご?購入|ご?登録|発行|作成|配布|来店|来院|受診|入会|締結|ご?契約|ご?予約)(?:した|された|いただいた|頂いた|されました|しました)(?=[^。、]{1,12}?(?:の|を|が|に|へ))/;
 // An arrest, a prosecution or a disciplinary measure that a detached date (「同日、」) governs.
 const SANCTION_AFTER_RE = /^[^。]{0,80}?(?:逮捕|書類送検|送検|起訴|懲戒|停職|減給|免職|戒告|訓告)(?:され|し|処分|と)/;

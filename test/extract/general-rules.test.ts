@@ -547,3 +547,10 @@ describe('a contact block\'s address', () => {
     expect(r.organization).toBeNull();
   });
 });
+
+describe('a meeting during which the mistake was made', () => {
+  it('dates it, where an event held that day would not (「…に開催したセミナーの案内メール」)', () => {
+    const r = notice('名簿の誤配布について', 'みなと町', ['2030年4月12日に開催した会長会議において、職員が別の地区の名簿を誤ってお渡ししました。'], '2030年5月23日');
+    expect(r.occurred_date).toBe('2030-04-12');
+  });
+});

@@ -184,13 +184,14 @@ export const AFFECTED_COUNT_RULES = defineRules<CountRole>('affected_count', [
 export const NO_LEAK_RULES = defineRules<CountRole>('affected_count', [
   {
     id: 'affected_count/no-leak-stated',
-    pattern: /(?:個人)?情報(?:等)?の?(?:漏えい|漏洩|流出)(?:等)?(?:は|の可能性は|の事実は)(?:発生して(?:おりません|いません|いない)|ありません|ございません|ない|確認されて(?:おりません|いません))/,
+    // …and 「お客様のデータが外部に漏えいした事実もございません」.
+    pattern: /(?:個人)?情報(?:等)?の?(?:漏えい|漏洩|流出)(?:等)?(?:は|の可能性は|の事実は)(?:発生して(?:おりません|いません|いない)|ありません|ございません|ない|確認されて(?:おりません|いません))|(?:情報|データ)(?:等)?が(?:外部に)?(?:漏えい|漏洩|流出)した(?:事実|形跡|可能性)(?:は|も)(?:ありません|ございません|ない|確認されて(?:おりません|いません))/,
     scope: 'sentence',
     value: 'no-leak',
     confidence: 'high',
     why: 'Where the notice says no data leaked, a count outside a sentence about exposure (accounts, machines, messages) is not people affected.',
     examples: {
-      match: [{ text: 'お知らせ\n\n当該アカウント4件が不正に利用されました。\nなお、個人情報の漏えいはございません。', expect: { affected_count: null } }],
+      match: [{ text: 'お知らせ\n\n当該アカウント4件が不正に利用されました。\nなお、個人情報の漏えいはございません。', expect: { affected_count: null } }, { text: 'お知らせ\n\nサービスが約7時間停止しました。お客様のデータが外部に漏えいした事実もございません。\n影響範囲:ご利用企業約1,900社、ご利用者約12万人', expect: { affected_count: null } }],
       noMatch: [{ text: 'お知らせ\n\n当該アカウント4件が不正に利用されました。', expect: { affected_count: 4 } }],
     },
   },

@@ -115,10 +115,16 @@ function best(hits: ReadonlyArray<Hit<Discovery>>): Hit<Discovery> | null {
   return b;
 }
 
+// A follow-up report (第2報, 「…にてお知らせいたしました」) learned of the attack before: its data found on a leak
+// site later is news about the leak, not how the organisation learned (as discovered-date.ts reads it).
+const FOLLOW_UP_RE = /第\s*[2-9]\s*報|続報|にてお知らせ(?:いたしました|しました)/;
+const LEAK_SITE_RE = /リークサイト|暴露サイト|leak\s*site/i;
+
 export function extractDiscovery(ctx: PostContext): Found<Discovery> | null {
   const units = unitsOf(ctx);
   const cued = units.filter((u) => LEARNING_CUE.test(u.text));
-  const hitsIn = (u: Unit) => applyRules(DISCOVERY_RULES, [u], { without: ctx.without });
+  const followUp = FOLLOW_UP_RE.test(ctx.header) || FOLLOW_UP_RE.test(ctx.text.slice(0, 600));
+  const hitsIn = (u: Unit) => applyRules(DISCOVERY_RULES, [u], { without: ctx.without }).filter((h) => !(followUp && CLAIM_RULES.has(h.rule.id) && LEAK_SITE_RE.test(u.text)));
   const tier = (h: Hit<Discovery>) => DISCOVERY_TIER[h.rule.id] ?? 3;
   const found = (h: Hit<Discovery>): Found<Discovery> => ({ value: h.rule.value, at: [[h.start, h.end]], confidence: h.rule.confidence, rules: [h.rule.id] });
   // Units are read in order and reading stops at the first that decides, so a long notice costs what

@@ -18,13 +18,13 @@ const UNIT_HERE = String.raw`(?:人分|名分|件分|名様|人|名|件|アカ�
 export const AFFECTED_COUNT_RULES = defineRules<CountRole>('affected_count', [
   {
     id: 'affected_count/stated-total',
-    pattern: new RegExp(String.raw`(?:総件数|総数|総計|合計|全体|(?<![集設会統推時])計)\s{0,2}(?:\([^)]{0,12}\))?\s{0,2}[|:：\t ]{0,3}\s{0,2}${NUMBER_AHEAD}|重複を除[^。\n0-9]{0,6}${NUMBER_AHEAD}|${UNIT_HERE}\s{0,2}\(重複を除`),
+    pattern: new RegExp(String.raw`(?:総件数|総数|総計|合計|全体|(?<![集設会統推時])計)\s{0,2}(?:\([^)]{0,12}\))?\s{0,2}[|:：\t ]{0,3}\s{0,2}${NUMBER_AHEAD}|重複を除[^。\n0-9]{0,12}${NUMBER_AHEAD}|${UNIT_HERE}\s{0,2}\(重複を除`),
     scope: 'sentence',
     value: 'total',
     confidence: 'high',
     why: 'A count labelled 総件数, 合計 or 計 is the overall figure the notice gives; its subtotals are inside it.',
     examples: {
-      match: [{ text: 'お知らせ\n\n流出した情報の総件数:6,100件\n会員情報 5,400件\n取引先情報 300件', expect: { affected_count: 6100 } }],
+      match: [{ text: 'お知らせ\n\n流出した情報の総件数:6,100件\n会員情報 5,400件\n取引先情報 300件', expect: { affected_count: 6100 } }, { text: 'お知らせ\n\nご注文の記録\n2024年 4,976件\n2025年 1,843件\n合計 6,819件\n重複を除いたお客様の数は5,482名となります。', expect: { affected_count: 5482 } }],
       noMatch: [{ text: 'お知らせ\n\n流出した情報\n会員情報 5,400件\n取引先情報 300件', expect: { affected_count: 5700 } }],
     },
   },

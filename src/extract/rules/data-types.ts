@@ -21,8 +21,9 @@ export const REJECTED_CLAIM_RE = /(?:との|という)(?:指摘|情報|投稿|�
 
 // After a data word: it names a system or a measure, not data (「医療情報システム」「パスワード管理ソフト」).
 const SYSTEM_AFTER = String.raw`(?:システム|サーバ|端末|機器|ソフト|基盤|管理システム|ポリシー)`;
-// After a data word: an attacker used it, or it can only be guessed (「…IDおよびパスワードを使って不正ログイン」).
-const USED_AFTER = String.raw`[^。、]{0,20}?(?:を|が)?(?:使っ|使い|使わ|使用し|使用さ|用い|悪用し|悪用さ|利用し|利用さ|入手し|入力し|が変更され|を変更|を初期化|が初期化|を?(?:推測|類推|推定)(?:でき|可能|され))`;
+// After a data word: an attacker used it, or it can only be guessed (「…IDおよびパスワードを使って不正ログイン」);
+// typed in by mistake (「パスワードを入力してしまいました」, a phishing page) it was given away.
+const USED_AFTER = String.raw`[^。、]{0,20}?(?:を|が)?(?:使っ|使い|使わ|使用し|使用さ|用い|悪用し|悪用さ|利用し|利用さ|入手し|入力し(?!てしま)|が変更され|を変更|を初期化|が初期化|を?(?:推測|類推|推定)(?:でき|可能|され))`;
 // The same for a person's name, which an attacker does not log in with: a name typed into a fake site is exposed.
 const NAME_USED_AFTER = String.raw`[^。、]{0,20}?(?:を|が)?(?:使っ|使い|使わ|使用し|使用さ|用い|悪用し|悪用さ|利用し|利用さ|入手し|が変更され|を変更|を?(?:推測|類推|推定)(?:でき|可能|され))`;
 // After an address-like word: it is where a mail or letter went, not what was exposed (「誤ったメールアドレスに送信」).
@@ -358,13 +359,13 @@ export const DATA_CUE_RULES = defineRules<DataCue>('data_types', [
   },
   {
     id: 'data_types/typed-into-fake-site',
-    pattern: /(?:偽(?:の)?(?:サイト|ページ|画面|ログイン)|フィッシング(?:サイト|メール|ページ)|不審な(?:サイト|ページ|URL|リンク))[^。]{0,30}入力/,
+    pattern: /(?:偽(?:の)?(?:サイト|ページ|画面|ログイン)|フィッシング(?:サイト|メール|ページ)|不審な(?:サイト|ページ|URL|リンク)|(?:画面|ページ|サイト)を本物(?:だ|と)(?:と)?(?:思い込|誤認|信じ)[^。]{0,40}?)[^。]{0,30}入力/,
     scope: 'header+sentence',
     value: 'context',
     confidence: 'medium',
     why: 'What a victim typed into a phishing page was handed over: the sentence states an exposure.',
     examples: {
-      match: [{ text: '職員が偽のログインページにパスワードを入力してしまいました。', expect: { data_types: ['password'] } }],
+      match: [{ text: '職員が偽のログインページにパスワードを入力してしまいました。', expect: { data_types: ['password'] } }, { text: '担当者はリンクから開いたログイン画面を本物だと思い込み、管理アカウントのパスワードを入力してしまいました。', expect: { data_types: ['password'] } }],
       noMatch: [{ text: '偽のログインページにパスワードを入力しないでください。', expect: { data_types: [] } }],
     },
   },

@@ -282,14 +282,15 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   // phishing
   {
     id: 'incident_types/phishing-credentials-entered',
-    pattern: /(?:フィッシング|偽の?(?:サイト|ログイン(?:画面|ページ)|ページ|メール)|不審なメール|偽サイト)[^。]{0,40}(?:ID|パスワード|アカウント情報|認証情報|ログイン情報|カード情報|個人情報)[^。]{0,15}(?:を|等を|などを)?入力/,
+    // …and a login page taken for the real one (「リンクから開いたログイン画面を本物だと思い込み、…パスワードを入力してしまいました」).
+    pattern: /(?:フィッシング|偽の?(?:サイト|ログイン(?:画面|ページ)|ページ|メール)|不審なメール|偽サイト|(?:画面|ページ|サイト)を本物(?:だ|と)(?:と)?(?:思い込|誤認|信じ))[^。]{0,40}(?:ID|パスワード|アカウント情報|認証情報|ログイン情報|カード情報|個人情報)[^。]{0,15}(?:を|等を|などを)?入力/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'phishing',
     confidence: 'high',
     why: 'The organisation\'s people typing credentials into a fake page is the phishing they fell for.',
     examples: {
-      match: ['職員が偽のログイン画面にIDとパスワードを入力してしまいました。'],
+      match: ['担当者はメッセージ内のリンクから開いたログイン画面を本物だと思い込み、ページを管理するアカウントのパスワードを入力してしまいました。', '職員が偽のログイン画面にIDとパスワードを入力してしまいました。'],
       noMatch: ['偽のログイン画面にIDやパスワードを入力しないようご注意ください。'],
     },
   },
@@ -316,8 +317,22 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     confidence: 'medium',
     why: 'フィッシング or なりすましメール reported as an event is phishing, unless another event explains the mails (a step decides).',
     examples: {
-      match: ['当社社員を装ったなりすましメールが取引先に送信されていることを確認しました。'],
+      match: ['当社社員を装ったなりすましメールが取引先に送信されていることを確認しました。', '当社の会員を狙ったフィッシングの被害が複数確認されました。'],
       noMatch: ['今後、当社を装ったフィッシングメールが送付される可能性があります。'],
+    },
+  },
+  {
+    id: 'incident_types/phishing-impersonating-mail',
+    pattern: /(?:を装った|を装う|をかたる|を騙る|になりすました|の名前を(?:使い|使った|かた|騙))[^。]{0,90}?(?:メール|SMS|ショートメッセージ|メッセージ)[^。]{0,40}?(?:送られ|送信され|届いて|届いた|出回|確認され|寄せられ)/,
+    scope: 'header+sentence',
+    notAfter: /^[^。]{0,12}可能性/,
+    guards: EVENT_GUARDS,
+    value: 'phishing',
+    confidence: 'medium',
+    why: 'Mails sent in the organisation\'s name to lure people (「当行の名前を使い…といった件名のメールが送られている」) are phishing, though the word is not used.',
+    examples: {
+      match: ['当社の名前を使い、「至急ログインしてください」といった件名のメールが送られているとの情報がお客さまより寄せられております。'],
+      noMatch: ['今後、当社を装ったメールが送られる可能性があります。'],
     },
   },
   // malware
@@ -467,7 +482,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/misdelivery-by-mistake',
-    pattern: /誤って[^。]{0,40}(?:送信|送付|配信|送ってしま|掲載|添付|提供|封入|同封|郵送|発送|交付|公開|アップロード|お渡し|渡して)|間違(?:え|っ)て[^。]{0,30}(?:送信|送付|郵送|発送|同封|封入|添付|掲載|お渡し)/,
+    pattern: /誤って[^。]{0,40}(?:送信|送付|配信|送ってしま|掲載|添付|提供|封入|同封|郵送|発送|交付|公開|アップロード|お渡し|渡して|提出)|間違(?:え|っ)て[^。]{0,30}(?:送信|送付|郵送|発送|同封|封入|添付|掲載|お渡し)/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'misdelivery',
@@ -475,13 +490,13 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     notBefore: /設定(?:を|の)?$/,
     why: '誤って or 間違えて before a verb of sending, enclosing or posting is a misdelivery however long the object in between.',
     examples: {
-      match: ['受講者番号の一覧を作成する際、氏名と連絡先を含む元の名簿も誤ってホームページに掲載していました。'],
+      match: ['担当者が別の顧客の作業用ファイルからデータを誤って取り込み、そのまま税務署へ提出しました。', '受講者番号の一覧を作成する際、氏名と連絡先を含む元の名簿も誤ってホームページに掲載していました。'],
       noMatch: ['案内文に誤りがあったため、訂正版を改めてお送りいたします。', 'フォルダの共有設定を誤って「公開」に変更していました。'],
     },
   },
   {
     id: 'incident_types/misdelivery-wrong-recipient',
-    pattern: /宛(?:先|名)を?(?:誤|間違)|(?:別|他)の(?:お客様|方|利用者|患者|会員|人|者|世帯|受験者|申請者|保護者|生徒|学生|応募者|申込者|受講者|参加者|受診者|入居者|組合員|児童|園児|契約者|加入者)(?:様|さん)?(?:の|宛て?の?|へ|に)[^。]{0,20}(?:表示|同封|封入|送付|送信|郵送|発送|交付|お渡し|記載|提供|が入って|が含まれ|が混入)|取り違え|(?:誤った|間違った)(?:宛先|送付先|送信先|FAX番号|番号|メールアドレス|アドレス|住所|相手)|異なる(?:宛先|送付先|送信先)(?:に|へ)|誤った[^。]{0,10}(?:書類|資料|ファイル|データ|通知書?)を?[^。]{0,6}(?:同封|送付|添付|送信|掲載|郵送)|他人の[^。]{0,10}(?:明細|書類|情報|通知|データ)|(?:別|他)の[^。、\s]{1,8}?(?:様|さん)?の[^。]{0,12}(?:画面|ページ)に表示|(?<=とは)異なる(?:個人)?(?:情報|データ)[^。]{0,6}(?:表示|記載|印字)/,
+    pattern: /宛(?:先|名)を?(?:誤|間違)|(?:別|他)の(?:お客様|方|利用者|患者|会員|人|者|世帯|受験者|申請者|保護者|生徒|学生|応募者|申込者|受講者|参加者|受診者|入居者|組合員|児童|園児|契約者|加入者|被保険者|納税者|受給者|対象者|市民|住民|従業員|社員)(?:様|さん|の方)?(?:の|宛て?の?|へ|に)[^。]{0,20}(?:表示|同封|封入|送付|送信|郵送|発送|交付|お渡し|記載|提供|が入って|が含まれ|が混入)|取り違え|(?:誤った|間違った)(?:宛先|送付先|送信先|FAX番号|番号|メールアドレス|アドレス|住所|相手)|異なる(?:宛先|送付先|送信先)(?:に|へ)|誤った[^。]{0,10}(?:書類|資料|ファイル|データ|通知書?)を?[^。]{0,6}(?:同封|送付|添付|送信|掲載|郵送)|他人の[^。]{0,10}(?:明細|書類|情報|通知|データ)|(?:別|他)の[^。、\s]{1,8}?(?:様|さん)?の[^。]{0,12}(?:画面|ページ)に表示|(?<=とは)異なる(?:個人)?(?:情報|データ)[^。]{0,6}(?:表示|記載|印字)/,
     scope: 'header+sentence',
     guards: EVENT_GUARDS,
     value: 'misdelivery',
@@ -504,6 +519,19 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
     examples: {
       match: ['案内メールの送信時に、保護者のアドレスを宛先欄に入力して送信していました。'],
       noMatch: ['メールアドレスはBCC欄に入力して送信しております。', '今後はBCCに設定して送信するよう徹底いたします。'],
+    },
+  },
+  {
+    id: 'incident_types/misdelivery-shown-in-photo',
+    pattern: /(?:氏名|名前|個人情報|名簿|座席表|連絡先|住所)[^。]{0,40}(?:が|の)?(?:読み取れる|判読できる|判読可能な|確認できる)状態で[^。]{0,10}?(?:写り込|掲載|公開)|(?:写真|画像|動画)に[^。]{0,30}(?:氏名|名簿|座席表|個人情報)[^。]{0,20}写り込/,
+    scope: 'header+sentence',
+    guards: EVENT_GUARDS,
+    value: 'misdelivery',
+    confidence: 'medium',
+    why: 'Names legible in a published photo (「写真に、生徒の氏名が読み取れる状態で写り込んでいた」) are personal data shown to everyone, as a wrong posting is.',
+    examples: {
+      match: ['ブログに掲載した集合写真に、生徒の氏名が読み取れる状態で写り込んでいました。'],
+      noMatch: ['写真を掲載する際は、氏名が読み取れる状態で写り込まないよう確認しています。'],
     },
   },
   {
@@ -629,7 +657,7 @@ export const INCIDENT_TYPE_RULES = defineRules<IncidentType>('incident_types', [
   },
   {
     id: 'incident_types/insider-unlawful-taking',
-    pattern: /不正に(?:取得|入手|持ち出|閲覧|複製|コピー)|不正(?:な)?持ち出し|不正入手|不正取得|無断で[^。]{0,20}(?:持ち出|複製|コピー|閲覧)/,
+    pattern: /不正に(?:取得|入手|持ち出|閲覧|複製|コピー)|不正(?:な)?持ち出し|不正入手|不正取得|無断で[^。]{0,20}(?:持ち出|複製|コピー|閲覧|撮影)/,
     scope: 'header+sentence',
     // Goods or points obtained 不正に (「ポイントで鑑賞券を不正取得」) are what an intruder did with an account, not data taken.
     notBefore: new RegExp(`${OUTSIDER_BEFORE.source}|(?:券|ポイント|商品|チケット|クーポン|ギフト(?:カード)?|景品|特典|金銭|現金)(?:を|が)?$`),

@@ -11,7 +11,7 @@ export type OccurredRole = 'event' | 'event-label' | 'announced' | 'person-act' 
 export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   {
     id: 'occurred_date/wrong-sending',
-    pattern: /誤って|誤り|誤送|誤配|誤掲載|誤登録|誤添付|(?:打ち|入力し|書き)?間違え|送信いた|送付し|送信し|発送し|(?:送付|発送|郵送)いたし|送信され|発信され|配信され|発送され|郵送され|添付してしま|掲載してしま|公開してしま/,
+    pattern: /誤って|誤り|誤送|誤配|誤掲載|誤登録|誤添付|(?:打ち|入力し|書き)?間違え|送信いた|送付し|送信し|発送し|(?:送付|発送|郵送)いたし|(?:お渡し|手渡し)(?:し|いたし)(?:まし|てしま)|送信され|発信され|配信され|発送され|郵送され|添付してしま|掲載してしま|公開してしま/,
     scope: 'sentence',
     guards: ['conditional'],
     value: 'person-act',
@@ -19,6 +19,7 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
     why: 'A mail or letter sent, attached or posted in error is the event, on the day it was sent (送信した, 送信された, 誤って添付).',
     examples: {
       match: [
+        { text: 'お知らせ\n\n2030年12月10日\n\n2030年12月3日午前10時頃、退院された患者様に、別の患者様の書類が紛れ込んだ封筒をお渡ししました。', expect: { occurred_date: '2030-12-03' } },
         { text: '2030年7月6日夜、当庁のメール中継装置を経由して大量の不審メールが送信された。', expect: { occurred_date: '2030-07-06' } },
         { text: '2030年6月11日、担当者が別の名簿を添付してしまいました。', expect: { occurred_date: '2030-06-11' } },
         { text: 'お知らせ\n\n2030年4月10日\n\n当協会は、2030年4月3日、受診者の皆様に結果通知はがきを発送いたしました。4月6日、受け取られた方から、別の方の結果が届いたとのお電話がありました。', expect: { occurred_date: '2030-04-03' } },
@@ -251,13 +252,13 @@ export const OCCURRED_RULES = defineRules<OccurredRole>('occurred_date', [
   },
   {
     id: 'occurred_date/contact-received',
-    pattern: /(?:ご?連絡|ご?報告|通報|ご?指摘|お?問い?合わ?せ|申し出|情報提供)(?:を受け|があり|をいただ|を頂|を受領)/,
+    pattern: /(?:ご?連絡|ご?報告|通報|ご?指摘|お?問い?合わ?せ|申し出|情報提供|ご?相談)(?:を受け|があり|をいただ|を頂|を受領)/,
     scope: 'sentence',
     value: 'contact',
     confidence: 'high',
     why: 'A sentence that dates a message received (「9月1日、委託先から…侵入を受けたとの連絡がありました」) dates the message: a weak guess at the event, used only where no sentence dates the event itself.',
     examples: {
-      match: [
+      match: [{ text: 'お知らせ\n\n2030年8月29日\n\n2030年7月22日、来店客の一人から請求が届いたと店に相談があり、調べたところ、元店員が書類を無断で撮影していたことが分かりました。', expect: { occurred_date: null } }, 
         {
           text: 'お知らせ\n\n2030年9月1日、取引先から、当社名をかたるフィッシングメールが届いているとの連絡がありました。\n2030年9月4日には、当社の会員サイトで不正ログインが発生しました。',
           expect: { occurred_date: '2030-09-04' },

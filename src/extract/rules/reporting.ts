@@ -32,7 +32,8 @@ export const POLICE_RULES = defineRules<true>('reported_to_police', [
     id: 'reported_to_police/police-body-told',
     // 「北署に」: a station is named by 署 after a name and a particle; the name itself is left out of the match,
     // since a run of name characters tried before every 署-less position costs more than it tells.
-    pattern: /警察|県警|府警|道警|警視庁|署(?<=[^\s、。]署)(?:に|へ)/,
+    // 税務署, 消防署, 労働基準監督署 and 年金事務所's 署 are no police station.
+    pattern: /警察|県警|府警|道警|警視庁|署(?<=[^\s、。]署)(?<!(?:税務|消防|監督|事務|年金)署)(?:に|へ)/,
     notAfter: PLANNED_AFTER,
     scope: 'header+sentence',
     requires: /届|相談|通報|報告|連絡|申告|提出|捜査|情報共有|告訴|協議|連携/,
@@ -43,7 +44,7 @@ export const POLICE_RULES = defineRules<true>('reported_to_police', [
     why: 'A police body named with a verb of telling, filing or investigating says the police were told (警察に相談, 県警と連携, 警察による捜査中).',
     examples: {
       match: ['所轄の警察署に被害を相談しております。', '現在、県警と連携して捜査を進めております。'],
-      noMatch: ['不審な電話があった場合は警察にご相談ください。', '被害が確認された場合には警察と連携してまいります。', 'Q. 警察には相談していますか?'],
+      noMatch: ['当社は、お客様企業に代わって税務署への法定調書の提出を代行しております。', '不審な電話があった場合は警察にご相談ください。', '被害が確認された場合には警察と連携してまいります。', 'Q. 警察には相談していますか?'],
     },
   },
   {

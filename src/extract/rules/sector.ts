@@ -111,12 +111,13 @@ export const SECTOR_NAME_RULES = ranked(
     },
     {
       id: 'sector/name-real-estate',
-      pattern: /不動産|ハウス|住宅|住建|ホーム(?:ズ)?$|建設|建築|工務店|地所|デベロップメント/,
+      // ハウス ends a house-builder's name (積水ハウス); a name that opens with it (ハウスリーフ, a housekeeping service) says nothing.
+      pattern: /不動産|ハウス$|住宅|住建|ホーム(?:ズ)?$|建設|建築|工務店|地所|デベロップメント/,
       scope: 'name',
       value: 'real_estate',
       confidence: 'medium',
       why: 'A builder or estate agent names its field in its name (不動産, 建設, 工務店).',
-      examples: { match: [ex(cb('222', '北浜工務店株式会社 顧客名簿の紛失について'), 'real_estate')], noMatch: [ex(cb('223', '北浜商会株式会社 顧客名簿の紛失について'), null)] },
+      examples: { match: [ex(cb('222', '北浜工務店株式会社 顧客名簿の紛失について'), 'real_estate')], noMatch: [ex(cb('341', '株式会社ハウスミナト 家事代行サービス利用者情報の流出について'), null), ex(cb('223', '北浜商会株式会社 顧客名簿の紛失について'), null)] },
     },
     {
       id: 'sector/name-retail',
@@ -324,7 +325,7 @@ export const SECTOR_ACTIVITY_RULES = ranked(
       value: 'services',
       confidence: 'medium',
       why: 'Hotels, travel, staffing, contracted services and event organisers are services.',
-      examples: { match: [ex('当社は、北浜区から窓口業務を受託しております。', 'services'), ex('当社は、葬儀の施行と斎場の運営を行っております。', 'services'), ex('当社は、県内で映画館を3館運営しております。', 'services')], noMatch: [ex('北浜区の窓口業務の名簿を紛失しました。', null)] },
+      examples: { match: [ex('当社は、北浜区から窓口業務を受託しております。', 'services'), ex('当社は、葬儀の施行と斎場の運営を行っております。', 'services'), ex('当社は、県内で映画館を3館運営しております。', 'services'), ex('当社は、お客様企業の給与計算の事務を代行しております。', 'services')], noMatch: [ex('北浜区の窓口業務の名簿を紛失しました。', null)] },
     },
   ]),
 );

@@ -63,6 +63,18 @@ function eraDateOk(era: string, y: number, m: number, d: number): boolean {
 }
 
 const S = String.raw`\s*`;
+const KANJI_DIGITS = '〇一二三四五六七八九十';
+const KANJI_VALUE: Record<string, number> = { 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 「十六」 16, 「二十三」 23, 「三」 3, 「十」 10; NaN for what is no number up to 99. */
+export function kanjiNumber(k: string): number {
+  const ten = k.indexOf('十');
+  if (ten < 0) return k.length === 1 ? (KANJI_VALUE[k] ?? NaN) : NaN;
+  const tens = ten === 0 ? 1 : ten === 1 ? (KANJI_VALUE[k[0]!] ?? NaN) : NaN;
+  const rest = k.slice(ten + 1);
+  const ones = rest === '' ? 0 : rest.length === 1 ? (KANJI_VALUE[rest] ?? NaN) : NaN;
+  return tens * 10 + ones;
+}
 const ERA_NAMES = '令和|平成|昭和|大正|明治';
 // One alternation so the longest, most explicit form wins at each position.
 const DATE_RE = new RegExp(
@@ -80,6 +92,9 @@ const DATE_RE = new RegExp(
     String.raw`(?<rel>同年|翌年|本年|今年)${S}(?<rm>[0-9]{1,2})${S}月${S}(?<rd>[0-9]{1,2})${S}日`,
     // 1月13日, 1月 13 日 (year from context)
     String.raw`(?<![0-9年])(?<lm>[0-9]{1,2})${S}月${S}(?<ld>[0-9]{1,2})${S}日`,
+    // 令和八年三月十六日, 三月九日: a formal letter's dates in kanji numerals
+    String.raw`(?<kera>${ERA_NAMES})(?<key>元|[${KANJI_DIGITS}]{1,3})年(?<kem>[${KANJI_DIGITS}]{1,3})月(?<ked>[${KANJI_DIGITS}]{1,3})日`,
+    String.raw`(?<![${KANJI_DIGITS}年])(?<klm>[${KANJI_DIGITS}]{1,3})月(?<kld>[${KANJI_DIGITS}]{1,3})日`,
   ].join('|'),
   'g',
 );
@@ -110,6 +125,15 @@ export function findDates(text: string): DateMention[] {
       year = Number(g.y); month = Number(g.m); day = Number(g.d);
     } else if (g.sy) {
       year = Number(g.sy); month = Number(g.sm); day = Number(g.sd);
+    } else if (g.kera) {
+      const ey = g.key === '元' ? 1 : kanjiNumber(g.key!);
+      year = Number.isNaN(ey) ? null : eraToYear(g.kera, ey);
+      month = kanjiNumber(g.kem!);
+      day = kanjiNumber(g.ked!);
+      if (year !== null && !eraDateOk(g.kera, year, month, day)) year = null;
+    } else if (g.klm) {
+      month = kanjiNumber(g.klm);
+      day = kanjiNumber(g.kld!);
     } else if (g.rel) {
       const last = g.rel === '本年' || g.rel === '今年' ? null : (found.at(-1)?.year ?? null);
       year = last === null ? null : last + (g.rel === '翌年' ? 1 : 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, parseJapaneseDate, resolveYear, weekdayOf, eraToYear } from '../../src/core/japanese-date.ts';
+import { findDates, kanjiNumber, parseJapaneseDate, resolveYear, weekdayOf, eraToYear } from '../../src/core/japanese-date.ts';
 
 describe('parseJapaneseDate', () => {
   it.each([
@@ -76,5 +76,17 @@ describe('calendar helpers', () => {
     expect(eraToYear('令和', 1)).toBe(2019);
     expect(eraToYear('平成', 31)).toBe(2019);
     expect(eraToYear('昭和', 64)).toBe(1989);
+  });
+});
+
+describe('dates in kanji numerals', () => {
+  it('reads an era date and a year-less date written in kanji', () => {
+    const ds = findDates('令和八年三月十六日付けの文書。三月九日に連絡があった。令和元年五月一日');
+    expect(ds.map((d) => [d.year, d.month, d.day])).toEqual([[2026, 3, 16], [null, 3, 9], [2019, 5, 1]]);
+  });
+  it('reads kanji numbers up to 99 and refuses what is no such number', () => {
+    expect([kanjiNumber('三'), kanjiNumber('十'), kanjiNumber('十六'), kanjiNumber('二十'), kanjiNumber('三十一')]).toEqual([3, 10, 16, 20, 31]);
+    expect(kanjiNumber('三四')).toBeNaN();
+    expect(findDates('十三月四十日')).toEqual([]);
   });
 });

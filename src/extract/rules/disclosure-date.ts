@@ -7,7 +7,7 @@ import { defineRules } from './rule.ts';
 export type DisclosureRole = 'header' | 'line' | 'head-line' | 'news';
 
 // One written date: 西暦, 和暦, R5.10.4, 2023/03/30, with an optional weekday.
-const DATE = String.raw`(?:(?:令和|平成)\s*(?:元|[0-9]{1,2})\s*年(?:\s*\(\s*[0-9]{4}\s*年?\s*\))?\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[RH]\s*[0-9]{1,2}\s*[./]\s*[0-9]{1,2}\s*[./]\s*[0-9]{1,2}|[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[0-9]{4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,2})(?:\s*\(\s*[日月火水木金土](?:曜日?)?\s*\))?`;
+const DATE = String.raw`(?:(?:令和|平成)\s*(?:元|[0-9]{1,2})\s*年(?:\s*\(\s*[0-9]{4}\s*年?\s*\))?\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[RH]\s*[0-9]{1,2}\s*[./]\s*[0-9]{1,2}\s*[./]\s*[0-9]{1,2}|[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[0-9]{4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,2}|(?:令和|平成)(?:元|[〇一二三四五六七八九十]{1,3})年[〇一二三四五六七八九十]{1,3}月[〇一二三四五六七八九十]{1,3}日)(?:\s*\(\s*[日月火水木金土](?:曜日?)?\s*\))?`;
 const CLOCK = String.raw`(?:[0-9]{1,2}\s*:\s*[0-9]{2}|(?:午前|午後)?\s*[0-9]{1,2}\s*時(?:\s*[0-9]{1,2}\s*分)?)`;
 // Names of a publisher that may follow the date at the end of an old-style casebook header.
 const PUBLISHER = String.raw`(?![^\s。、]{0,40}(?:への|について|に関|における|による|に対|の件))[^\s。、]{0,25}(?:株式会社|有限会社|合同会社|法人|協会|機構|大学|病院|学校|市|町|村|県|府|都|庁|省)[^\s。、]{0,20}`;
@@ -45,7 +45,7 @@ export const DISCLOSURE_RULES = defineRules<DisclosureRole>('disclosure_date', [
     confidence: 'high',
     why: 'A line holding only a date is how a notice prints its issue date.',
     examples: {
-      match: [{ text: 'お知らせ\n\n令和12年6月1日\nみずほ台商事株式会社\n\n本文です。', expect: { disclosure_date: '2030-06-01' } }],
+      match: [{ text: 'お知らせ\n\n令和十二年三月十六日\n一般社団法人みなと観光協会\n\n本文です。', expect: { disclosure_date: '2030-03-16' } }, { text: 'お知らせ\n\n令和12年6月1日\nみずほ台商事株式会社\n\n本文です。', expect: { disclosure_date: '2030-06-01' } }],
       noMatch: [{ text: '2030年6月1日に不正アクセスが発生しました。', expect: { disclosure_date: null } }],
     },
   },

@@ -129,10 +129,10 @@ function usable(c: CountMention, text: string, ends: Ends, roles: Roles): boolea
   return !advice;
 }
 
-// Disjoint groups: two counts joined by と/及び in one sentence, or the items of one list each with one count.
 /** How far after 「うち」 the part's figure may stand (「そのうち17名」「うち、カード決済の1,967名」). */
 const PART_REACH = 14;
 
+// Disjoint groups: two counts joined by と/及び in one sentence, or the items of one list each with one count.
 function groupSums(text: string, counts: CountMention[], from: number, ends: Ends, roles: Roles): Group[] {
   const groups: Group[] = [];
   for (let i = 0; i + 1 < counts.length; i++) {

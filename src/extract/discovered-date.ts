@@ -6,13 +6,10 @@ import { isoOf } from './context.ts';
 import { allDates, datesWithin as datesIn, isRelative } from './date-mentions.ts';
 import { applyRules, type Hit } from './rules/engine.ts';
 import { DISCOVERED_RULES, type AwareRole } from './rules/discovered-date.ts';
+import { LEAK_SITE_RE, isFollowUpReport } from './follow-up-report.ts';
 
-// A follow-up report (第2報, 「…にてお知らせいたしました」) learned of the attack before; finding its data on a
-// leak site later is news about the leak, not the day the organisation became aware of the event.
-const FOLLOW_UP_RE = /第\s*[2-9]\s*報|続報|にてお知らせ(?:いたしました|しました)/;
-// …and what its investigation found since (「その後の調査で…判明」) is a new fact, not the day of learning.
+// What a follow-up report's investigation found since (「その後の調査で…判明」) is a new fact, not the day of learning.
 const LATER_FINDING_RE = /^(?:その後の|追加の|引き続きの)?調査(?:で|により|の結果)/;
-const LEAK_SITE_RE = /リークサイト|暴露サイト|leak\s*site/i;
 
 // A summary opening (「このたび、…が判明いたしました」) says what, not when; a bare date line is the notice's own date.
 const SUMMARY_RE = /^(?:このたび|この度|今般|今回)/;
@@ -71,7 +68,8 @@ function cuesOf(ctx: PostContext, s: Sentence, index: number): Array<Hit<AwareRo
 export function extractDiscoveredDate(ctx: PostContext): Found<string> | null {
   const sentences = ctx.sentences.filter((s) => s.start < ctx.focusEnd);
   let deferred: Found<string> | undefined;
-  const followUp = FOLLOW_UP_RE.test(ctx.header) || FOLLOW_UP_RE.test(ctx.text.slice(0, 600));
+  // A follow-up report's leak-site finding and later findings are not the day of learning (follow-up-report.ts).
+  const followUp = isFollowUpReport(ctx);
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     const all = cuesOf(ctx, s, i);

@@ -9,6 +9,7 @@ import type { Discovery } from '../core/record.ts';
 import type { Found, PostContext } from './context.ts';
 import { applyRules, type Hit, type Unit } from './rules/engine.ts';
 import { DISCOVERY_RULES, DISCOVERY_TIER, LEARNING_CUE } from './rules/discovery.ts';
+import { LEAK_SITE_RE, isFollowUpReport } from './follow-up-report.ts';
 
 // 「2．発覚の経緯」「■事態判明の経緯と対応」: a heading over the learning sentences.
 const LEARNING_HEADING_RE = /(?:発覚|判明|覚知|認知|把握|発見)(?:の|に至る|までの)?(?:経緯|経過|状況)|(?:経緯|経過)(?:及び|と|・)?(?:対応|概要)?$|^[\s0-9.()■●◆【一二三四五六七八九十、]*(?:事案|事件|事故|本件)?(?:の)?(?:経緯|経過)/;
@@ -115,15 +116,11 @@ function best(hits: ReadonlyArray<Hit<Discovery>>): Hit<Discovery> | null {
   return b;
 }
 
-// A follow-up report (第2報, 「…にてお知らせいたしました」) learned of the attack before: its data found on a leak
-// site later is news about the leak, not how the organisation learned (as discovered-date.ts reads it).
-const FOLLOW_UP_RE = /第\s*[2-9]\s*報|続報|にてお知らせ(?:いたしました|しました)/;
-const LEAK_SITE_RE = /リークサイト|暴露サイト|leak\s*site/i;
-
 export function extractDiscovery(ctx: PostContext): Found<Discovery> | null {
   const units = unitsOf(ctx);
   const cued = units.filter((u) => LEARNING_CUE.test(u.text));
-  const followUp = FOLLOW_UP_RE.test(ctx.header) || FOLLOW_UP_RE.test(ctx.text.slice(0, 600));
+  // A follow-up report's leak-site post is news about the leak, not how it learned (follow-up-report.ts).
+  const followUp = isFollowUpReport(ctx);
   const hitsIn = (u: Unit) => applyRules(DISCOVERY_RULES, [u], { without: ctx.without }).filter((h) => !(followUp && CLAIM_RULES.has(h.rule.id) && LEAK_SITE_RE.test(u.text)));
   const tier = (h: Hit<Discovery>) => DISCOVERY_TIER[h.rule.id] ?? 3;
   const found = (h: Hit<Discovery>): Found<Discovery> => ({ value: h.rule.value, at: [[h.start, h.end]], confidence: h.rule.confidence, rules: [h.rule.id] });

@@ -150,7 +150,6 @@ function candidates(ctx: PostContext, s: Sentence, hits: readonly OHit[], eventH
   return out;
 }
 
-/** Dates that open a period in which customers entered cards, paid or logged in: the start of the exposure. */
 /**
  * A hit that leaves a dated opening quiet: a data-collection word, or a date label (「付」「時点」) that does not
  * stand right after one of its dates (「申込みを受け付ける」 holds 付).
@@ -160,6 +159,7 @@ function quietHit(ctx: PostContext, h: OHit, dates: readonly DateMention[]): boo
   return h.rule.value === 'not-event-label' && !dates.some((d) => d.end <= h.start && /^\s*$/.test(ctx.text.slice(d.end, h.start)));
 }
 
+/** Dates that open a period in which customers entered cards, paid or logged in: the start of the exposure. */
 function exposureStarts(ctx: PostContext, s: Sentence, hits: readonly OHit[]): Array<{ d: DateMention; rule: string }> {
   const out: Array<{ d: DateMention; rule: string }> = [];
   for (const d of datesIn(ctx, s.start, s.end)) {
